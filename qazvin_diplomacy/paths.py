@@ -1,0 +1,111 @@
+"""One place for every path the application uses.
+
+Three modes, resolved once at start-up:
+
+* **default** — the per-user data folder given by platformdirs;
+* **portable** — a file named ``portable`` next to the executable (frozen build) or next to the
+  package (source install) puts data, backups and settings in a ``data/`` folder beside it, so
+  the whole folder can be copied to another desk;
+* ``--db PATH`` — overrides the database file in both modes (its backups go beside it).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from qazvin_diplomacy import APP_NAME
+
+APP_AUTHOR = "QazvinGovernorate"
+DB_FILENAME = "diplomacy.sqlite3"
+
+
+def is_frozen() -> bool:
+    """True inside a PyInstaller bundle."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def install_dir() -> Path:
+    """Folder holding the executable (frozen) or the project checkout (source install)."""
+    if is_frozen():
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    """The bundled ``resources/`` folder (fonts, icons)."""
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", install_dir())) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def translations_dir() -> Path:
+    """The bundled ``translations/`` folder (Qt Linguist files)."""
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", install_dir())) / "translations"
+    return Path(__file__).resolve().parent.parent / "translations"
+
+
+def portable_marker() -> Path:
+    """The file whose presence switches on portable mode."""
+    return install_dir() / "portable"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Resolved locations of the database, backups, attachments, settings and logs."""
+
+    data_dir: Path
+    db_path: Path
+    backups_dir: Path
+    attachments_dir: Path
+    settings_file: Path
+    log_dir: Path
+    portable: bool
+
+    def ensure(self) -> AppPaths:
+        """Create the folders (not the database) and return ``self``."""
+        for folder in (self.data_dir, self.backups_dir, self.attachments_dir, self.log_dir,
+                       self.db_path.parent, self.settings_file.parent):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def resolve_paths(db_override: str | Path | None = None, *, base_dir: Path | None = None) -> AppPaths:
+    """Resolve every path once: ``--db`` override, portable mode, or the per-user folder.
+
+    ``base_dir`` forces a data folder (used by tests). With ``db_override`` the attachments
+    and backups live beside that database file, so a database and its files travel together.
+    """
+    portable = base_dir is None and portable_marker().exists()
+    if base_dir is not None:
+        data_dir = Path(base_dir)
+    elif portable:
+        data_dir = install_dir() / "data"
+    else:
+        data_dir = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
+    settings_file = data_dir / "settings.ini"
+    if db_override is not None:
+        db_path = Path(db_override).expanduser().resolve()
+        stem = db_path.stem
+        return AppPaths(
+            data_dir=db_path.parent,
+            db_path=db_path,
+            backups_dir=db_path.parent / f"{stem}-backups",
+            attachments_dir=db_path.parent / f"{stem}-attachments",
+            settings_file=settings_file,
+            log_dir=data_dir / "logs",
+            portable=portable,
+        )
+    return AppPaths(
+        data_dir=data_dir,
+        db_path=data_dir / DB_FILENAME,
+        backups_dir=data_dir / "backups",
+        attachments_dir=data_dir / "attachments",
+        settings_file=settings_file,
+        log_dir=data_dir / "logs",
+        portable=portable,
+    )
