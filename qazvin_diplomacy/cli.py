@@ -1,0 +1,127 @@
+"""Command line: no sub-command opens the window; sub-commands work on a database file.
+
+Errors the user can act on print one line (Persian — English) and exit non-zero; a bad
+command or option exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from qazvin_diplomacy import APP_TITLE_EN, __version__
+from qazvin_diplomacy.core.errors import KnownError
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit 2."""
+
+    def error(self, message: str) -> None:  # overrides ArgumentParser.error
+        sys.stderr.write(f"خطا در فرمان — usage error: {message} (see --help)\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command."""
+    parser = _Parser(prog="qazvin-diplomacy", description=f"{APP_TITLE_EN} — میز دیپلماسی استانی قزوین")
+    parser.add_argument("--db", help="database file (default: the per-user data folder)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", help="create a database filled with demo data")
+    demo.add_argument("--db", required=True, help="database file to create")
+    demo.add_argument("--scale", type=int, default=0, help="add N times a base volume of synthetic records")
+
+    check = sub.add_parser("check", help="check integrity, foreign keys and schema version")
+    check.add_argument("--db", required=True, help="database file to check")
+
+    sub.add_parser("version", help="print the version")
+
+    selftest = sub.add_parser("selftest", help="open every view offscreen and report")
+    selftest.add_argument("--db", help="database (default: a temporary demo database)")
+    selftest.add_argument("--shots", help="folder to save a PNG of each view into")
+    return parser
+
+
+def _say_error(exc: KnownError) -> int:
+    en = f" — {exc.message_en}" if exc.message_en and exc.message_en != exc.message else ""
+    sys.stderr.write(f"خطا: {exc.message}{en}\n")
+    return 1
+
+
+def _configure_streams() -> None:
+    # Windows consoles default to a legacy code page that cannot print Persian.
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):  # pragma: no cover - exotic streams
+                pass
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from qazvin_diplomacy.app import open_database
+    from qazvin_diplomacy.paths import resolve_paths
+    from qazvin_diplomacy.services.demo import load_demo
+
+    if args.scale < 0:
+        raise KnownError("مقیاس باید صفر یا بیشتر باشد.", "--scale must be zero or more.")
+    started = time.perf_counter()
+    db = open_database(resolve_paths(args.db))
+    try:
+        summary = load_demo(db, scale=args.scale)
+    finally:
+        db.close()
+    elapsed = time.perf_counter() - started
+    details = ", ".join(f"{k}={v}" for k, v in sorted(summary.counts.items()))
+    print(f"demo database written: {args.db} ({summary.total} records: {details}; {elapsed:.1f} s)")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from qazvin_diplomacy.services.health import check
+    from qazvin_diplomacy.storage.database import Database
+
+    path = Path(args.db)
+    if not path.exists():
+        raise KnownError(f"پرونده «{path}» وجود ندارد.", f"'{path}' does not exist.")
+    db = Database.open(path)
+    try:
+        report = check(db)
+    finally:
+        db.close()
+    counts = ", ".join(f"{k}={v}" for k, v in sorted(report.counts.items()))
+    if report.healthy:
+        print(f"OK — سالم: schema {report.schema_revision}; {counts}")
+        return 0
+    for problem in report.problems:
+        print(f"مشکل — problem: {problem}")
+    return 1
+
+
+def _cmd_selftest(args: argparse.Namespace) -> int:
+    from qazvin_diplomacy.ui.selftest import main as selftest_main
+
+    return selftest_main(db=args.db, shots=args.shots)
+
+
+COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "selftest": _cmd_selftest}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    _configure_streams()
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command is None:
+        from qazvin_diplomacy.app import run_gui
+
+        return run_gui(args.db)
+    if args.command == "version":
+        print(f"qazvin-diplomacy {__version__}")
+        return 0
+    try:
+        return COMMANDS[args.command](args)
+    except KnownError as exc:
+        return _say_error(exc)

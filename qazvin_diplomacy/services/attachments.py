@@ -1,0 +1,119 @@
+"""Attachments: files copied into the data folder under their SHA-256.
+
+The file is copied (and its hash verified) before the row is written; an identical file
+already stored is reused. A row is never written for a file that could not be read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import select
+
+from qazvin_diplomacy.core.attachments import MAX_ATTACHMENT_BYTES, AttachmentView
+from qazvin_diplomacy.core.errors import ValidationError
+from qazvin_diplomacy.core.filenames import safe_filename
+from qazvin_diplomacy.core.text import normalize, to_persian_digits
+from qazvin_diplomacy.services.records import get_row, write
+from qazvin_diplomacy.storage.attachments import Attachment
+from qazvin_diplomacy.storage.base import utcnow
+from qazvin_diplomacy.storage.database import Database
+
+CHUNK = 1024 * 1024
+
+
+def _view(a: Attachment) -> AttachmentView:
+    return AttachmentView(
+        id=a.id, owner_kind=a.owner_kind, owner_id=a.owner_id, sha256=a.sha256, size=a.size,
+        original_name=a.original_name, media_type=a.media_type, description=a.description,
+        version=a.version,
+    )
+
+
+def stored_path(db: Database, sha256: str) -> Path:
+    """Where the file with this hash lives in the attachments folder."""
+    return db.attachments_dir / sha256[:2] / sha256
+
+
+def _copy_hashed(source: Path, folder: Path, limit: int) -> tuple[str, int]:
+    """Copy ``source`` into ``folder`` under its SHA-256; return (hash, size)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    size = 0
+    fd, tmp_name = tempfile.mkstemp(dir=folder, suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+            while chunk := src.read(CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise ValidationError(
+                        {"file": f"حجم پرونده بیش از حد مجاز ({to_persian_digits(limit // (1024 * 1024))} مگابایت) است."}
+                    )
+                digest.update(chunk)
+                out.write(chunk)
+        sha = digest.hexdigest()
+        target = folder / sha[:2] / sha
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            os.unlink(tmp_name)
+        else:
+            os.replace(tmp_name, target)
+        return sha, size
+    except BaseException:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+        raise
+
+
+def add_attachment(db: Database, *, owner_kind: str, owner_id: int | None, source: Path,
+                   description: str = "", limit: int = MAX_ATTACHMENT_BYTES) -> AttachmentView:
+    """Store a copy of ``source`` and link it to a record."""
+    source = Path(source)
+    if not source.is_file():
+        raise ValidationError({"file": f"پرونده «{source.name}» پیدا نشد یا پرونده نیست."})
+    try:
+        sha, size = _copy_hashed(source, db.attachments_dir, limit)
+    except OSError as exc:
+        raise ValidationError({"file": f"پرونده «{source.name}» خوانده نشد: {exc.strerror}"}) from exc
+    media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+    with write(db) as session:
+        row = Attachment(
+            owner_kind=owner_kind, owner_id=owner_id, sha256=sha, size=size,
+            original_name=safe_filename(source.name), media_type=media_type,
+            description=normalize(description),
+        )
+        session.add(row)
+        session.flush()
+        return _view(row)
+
+
+def list_attachments(db: Database, *, owner_kind: str, owner_id: int) -> list[AttachmentView]:
+    """The attachments of one record, oldest first."""
+    query = select(Attachment).where(
+        Attachment.owner_kind == owner_kind, Attachment.owner_id == owner_id,
+        Attachment.archived_at.is_(None),
+    ).order_by(Attachment.id)
+    with db.read_session() as session:
+        return [_view(a) for a in session.scalars(query)]
+
+
+def export_attachment(db: Database, *, attachment_id: int, folder: Path) -> Path:
+    """Copy an attachment out under its original (Windows-safe) name; return the new path."""
+    with db.read_session() as session:
+        row = get_row(session, Attachment, attachment_id, "پیوست")
+        view = _view(row)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / safe_filename(view.original_name)
+    shutil.copyfile(stored_path(db, view.sha256), target)
+    return target
+
+
+def archive_attachment(db: Database, *, attachment_id: int) -> None:
+    """Hide an attachment from its record (the stored file is kept for history and backups)."""
+    with write(db) as session:
+        get_row(session, Attachment, attachment_id, "پیوست").archived_at = utcnow()

@@ -1,0 +1,196 @@
+"""Deterministic demo data grounded in the source articles, plus synthetic volume.
+
+``load_demo(db, scale=0)`` writes the articles' people and organizations, then every module's
+records through ``DEMO_CONTRIBUTORS`` (a module adds its own function there). ``scale=N`` adds
+N times a base volume of varied synthetic records for benchmarks. The same arguments always
+give the same data.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from qazvin_diplomacy.core.clock import from_local, today_local
+from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.text import index_key, normalize
+from qazvin_diplomacy.services.directory import seed_countries
+from qazvin_diplomacy.services.records import write
+from qazvin_diplomacy.storage.base import new_uuid, utcnow
+from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.directory import Country, Organization, Person
+
+SEED = 1404
+PEOPLE_PER_SCALE = 40
+ORGANIZATIONS_PER_SCALE = 8
+
+
+@dataclass
+class DemoContext:
+    """What contributors share: the session, the random source, keys of what exists."""
+
+    session: Session
+    rng: random.Random
+    scale: int
+    today: date
+    countries: dict[str, int] = field(default_factory=dict)  # iso2 -> id
+    organizations: dict[str, int] = field(default_factory=dict)  # key -> id
+    people: dict[str, int] = field(default_factory=dict)  # key -> id
+    synthetic_people: list[int] = field(default_factory=list)
+    pools: dict[str, Any] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def count(self, what: str, n: int) -> None:
+        """Add ``n`` to the count of ``what`` written."""
+        self.counts[what] = self.counts.get(what, 0) + n
+
+
+DemoContributor = Callable[[DemoContext], None]
+
+
+def _load_json(name: str) -> dict[str, Any]:
+    text = resources.files("qazvin_diplomacy.data").joinpath(name).read_text("utf-8")
+    return json.loads(text)
+
+
+def _record_defaults() -> dict[str, Any]:
+    now = utcnow()
+    return {"uuid": new_uuid(), "created_at": now, "updated_at": now, "version": 1}
+
+
+def _directory(ctx: DemoContext) -> None:
+    """The organizations and people of the articles."""
+    data = _load_json("demo_directory.json")
+    for org in data["organizations"]:
+        row = Organization(
+            name_fa=normalize(org["name_fa"]), name_en=org.get("name_en", ""),
+            kind=org.get("kind", "other"), country_id=ctx.countries.get(org.get("country") or ""),
+            city_fa=normalize(org.get("city_fa", "")), city_en=org.get("city_en", ""),
+            phone=org.get("phone", ""), email=org.get("email", ""),
+            address=normalize(org.get("address_fa", "")), notes=normalize(org.get("notes_fa", "")),
+        )
+        row.search_key = index_key(row.name_fa, row.name_en, row.city_fa, row.city_en)
+        ctx.session.add(row)
+        ctx.session.flush()
+        ctx.organizations[org["key"]] = row.id
+    for org in data["organizations"]:
+        if org.get("parent"):
+            ctx.session.get(Organization, ctx.organizations[org["key"]]).parent_id = (  # type: ignore[union-attr]
+                ctx.organizations[org["parent"]]
+            )
+    for person in data["people"]:
+        started = person.get("functions_started_at")
+        row = Person(
+            name_fa=normalize(person["name_fa"]), name_en=person.get("name_en", ""),
+            honorific_fa=normalize(person.get("honorific_fa", "")),
+            honorific_en=person.get("honorific_en", ""),
+            title_fa=normalize(person.get("title_fa", "")), title_en=person.get("title_en", ""),
+            organization_id=ctx.organizations.get(person.get("organization") or ""),
+            country_id=ctx.countries.get(person.get("country") or ""),
+            diplomatic_rank=person.get("diplomatic_rank"),
+            functions_started_at=from_local(datetime.fromisoformat(started)) if started else None,
+            languages=person.get("languages", ""), phone=person.get("phone", ""),
+            email=person.get("email", ""), biography=normalize(person.get("biography_fa", "")),
+            notes=normalize(person.get("notes_fa", "")),
+        )
+        row.search_key = index_key(row.name_fa, row.name_en, row.title_fa, row.title_en, row.email)
+        ctx.session.add(row)
+        ctx.session.flush()
+        ctx.people[person["key"]] = row.id
+    ctx.count("organizations", len(data["organizations"]))
+    ctx.count("people", len(data["people"]))
+
+
+def _synthetic_directory(ctx: DemoContext) -> None:
+    """Synthetic organizations and contacts: ``scale`` times a base volume, bulk-inserted."""
+    if ctx.scale <= 0:
+        return
+    pools = ctx.pools
+    rng = ctx.rng
+    foreign = pools["foreign_people"]
+    codes = sorted(foreign)
+    words = pools["company_words_fa_en"]
+    org_rows = []
+    for i in range(ctx.scale * ORGANIZATIONS_PER_SCALE):
+        code = rng.choice(codes)
+        word_fa, word_en = rng.choice(words)
+        name_fa = f"شرکت {word_fa} {i + 1}"
+        name_en = f"{word_en} Company {i + 1}"
+        org_rows.append({
+            **_record_defaults(), "name_fa": name_fa, "name_en": name_en, "kind": "company",
+            "country_id": ctx.countries.get(code), "parent_id": None, "city_fa": "", "city_en": "",
+            "phone": f"+98 28 {rng.randint(3000000, 3999999)}", "email": f"info{i + 1}@example.com",
+            "address": "", "notes": "", "search_key": index_key(name_fa, name_en),
+            "archived_at": None,
+        })
+    ctx.session.execute(insert(Organization), org_rows)
+    org_ids = list(ctx.session.scalars(select(Organization.id).where(Organization.kind == "company")))
+    person_rows = []
+    titles = [("رایزن اقتصادی", "Economic Counsellor"), ("مدیرعامل", "Managing Director"),
+              ("مدیر بازرگانی", "Commercial Manager"), ("کارشناس روابط بین‌الملل", "International Relations Officer"),
+              ("رئیس هیئت مدیره", "Chairman of the Board")]
+    for i in range(ctx.scale * PEOPLE_PER_SCALE):
+        code = rng.choice(codes)
+        given_fa, given_en = rng.choice(foreign[code]["given"])
+        family_fa, family_en = rng.choice(foreign[code]["family"])
+        title_fa, title_en = rng.choice(titles)
+        name_fa, name_en = f"{given_fa} {family_fa}", f"{given_en} {family_en}"
+        email = f"{given_en.lower()}.{family_en.lower()}{i}@example.org".replace(" ", "")
+        person_rows.append({
+            **_record_defaults(), "name_fa": name_fa, "name_en": name_en, "honorific_fa": "",
+            "honorific_en": "", "title_fa": title_fa, "title_en": title_en,
+            "organization_id": rng.choice(org_ids), "country_id": ctx.countries.get(code),
+            "diplomatic_rank": None, "functions_started_at": None, "languages": "",
+            "phone": f"+98 912 {rng.randint(1000000, 9999999)}", "email": email, "biography": "",
+            "notes": "", "search_key": index_key(name_fa, name_en, title_fa, title_en, email),
+            "archived_at": None,
+        })
+    ctx.session.execute(insert(Person), person_rows)
+    ctx.synthetic_people = list(
+        ctx.session.scalars(select(Person.id).where(Person.id > max(ctx.people.values(), default=0)))
+    )
+    ctx.count("organizations", len(org_rows))
+    ctx.count("people", len(person_rows))
+
+
+DEMO_CONTRIBUTORS: list[DemoContributor] = [_directory, _synthetic_directory]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What ``load_demo`` wrote."""
+
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        """All records written."""
+        return sum(self.counts.values())
+
+
+def load_demo(db: Database, *, scale: int = 0, today: date | None = None) -> DemoSummary:
+    """Fill an empty database with demo data in one transaction (all or nothing)."""
+    if scale < 0:
+        raise KnownError("مقیاس داده نمونه نمی‌تواند منفی باشد.", "The demo scale cannot be negative.")
+    with write(db) as session:
+        seed_countries(session)
+        if session.scalar(select(Person.id).limit(1)) is not None:
+            raise KnownError(
+                "پایگاه داده خالی نیست؛ داده نمونه فقط در پایگاه داده خالی بارگذاری می‌شود.",
+                "The database is not empty; demo data is only loaded into an empty database.",
+            )
+        ctx = DemoContext(session=session, rng=random.Random(SEED), scale=scale,
+                          today=today or today_local())
+        ctx.countries = dict(session.execute(select(Country.iso2, Country.id)).tuples().all())
+        ctx.pools = _load_json("name_pools.json")
+        for contribute in DEMO_CONTRIBUTORS:
+            contribute(ctx)
+        return DemoSummary(counts=dict(ctx.counts))

@@ -1,0 +1,285 @@
+"""Directory use-cases: countries, organizations and people."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from qazvin_diplomacy.core.directory import (
+    CountryView,
+    DiplomaticRank,
+    OrganizationInput,
+    OrganizationKind,
+    OrganizationView,
+    PersonInput,
+    PersonView,
+    email_error,
+    phone_error,
+)
+from qazvin_diplomacy.core.errors import ValidationError
+from qazvin_diplomacy.core.text import compact_key, index_key, normalize, to_latin_digits
+from qazvin_diplomacy.services.filters import text_condition
+from qazvin_diplomacy.services.records import check_version, get_row, write
+from qazvin_diplomacy.storage.base import utcnow
+from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.directory import Country, Organization, Person
+
+# -- countries ---------------------------------------------------------------------------
+
+def load_country_rows() -> list[dict[str, str]]:
+    """The ISO 3166-1 country list shipped with the application."""
+    text = resources.files("qazvin_diplomacy.data").joinpath("countries.csv").read_text("utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def seed_countries(session: Session) -> int:
+    """Add every shipped country missing from the table; return how many were added."""
+    existing = set(session.scalars(select(Country.iso2)))
+    added = 0
+    for row in load_country_rows():
+        if row["iso2"] in existing:
+            continue
+        session.add(
+            Country(
+                iso2=row["iso2"],
+                iso3=row["iso3"],
+                name_fa=normalize(row["name_fa"]),
+                name_en=row["name_en"],
+                region=row.get("region", ""),
+                search_key=index_key(row["name_fa"], row["name_en"], row["iso2"], row["iso3"]),
+            )
+        )
+        added += 1
+    return added
+
+
+def ensure_reference_data(db: Database) -> int:
+    """Make sure the countries are present (idempotent, cheap when they are)."""
+    with write(db) as session:
+        return seed_countries(session)
+
+
+def _country_view(c: Country) -> CountryView:
+    return CountryView(
+        id=c.id, iso2=c.iso2, iso3=c.iso3, name_fa=c.name_fa, name_en=c.name_en, region=c.region,
+        is_target=c.is_target, priority=c.priority, notes=c.notes, version=c.version,
+    )
+
+
+def list_countries(db: Database, *, text: str = "", targets_only: bool = False) -> list[CountryView]:
+    """Countries ordered by Persian name, optionally filtered by text or target flag."""
+    query = select(Country)
+    query = query.where(text_condition(Country.search_key, text))
+    if targets_only:
+        query = query.where(Country.is_target.is_(True))
+    with db.read_session() as session:
+        return [_country_view(c) for c in session.scalars(query.order_by(Country.name_fa))]
+
+
+def country_by_code(db: Database, code: str) -> CountryView | None:
+    """Find a country by ISO code (2 or 3 letters) or by its Persian/English name."""
+    code = code.strip()
+    with db.read_session() as session:
+        row = session.scalar(
+            select(Country).where(
+                or_(
+                    func.upper(Country.iso2) == code.upper(),
+                    func.upper(Country.iso3) == code.upper(),
+                    Country.search_key.like(f"%{compact_key(code)}%") if len(code) > 3 else False,
+                )
+            ).limit(1)
+        )
+        return _country_view(row) if row else None
+
+
+def update_country(db: Database, *, country_id: int, version: int, is_target: bool,
+                   priority: int, notes: str) -> CountryView:
+    """Change a country's target flag, priority and notes (names are reference data)."""
+    with write(db) as session:
+        row = get_row(session, Country, country_id, "کشور")
+        check_version(row, version, "کشور")
+        row.is_target = is_target
+        row.priority = priority
+        row.notes = normalize(notes)
+        session.flush()
+        return _country_view(row)
+
+
+# -- organizations -----------------------------------------------------------------------
+
+def _org_view(o: Organization) -> OrganizationView:
+    return OrganizationView(
+        id=o.id, version=o.version, name_fa=o.name_fa, name_en=o.name_en, kind=o.kind,
+        country_id=o.country_id, parent_id=o.parent_id, city_fa=o.city_fa, city_en=o.city_en,
+        phone=o.phone, email=o.email, address=o.address, notes=o.notes,
+        country_name_fa=o.country.name_fa if o.country else "",
+        country_name_en=o.country.name_en if o.country else "",
+        archived=o.archived_at is not None,
+    )
+
+
+def validate_organization(org: OrganizationInput) -> None:
+    """Raise ``ValidationError`` naming each bad field, in Persian."""
+    errors: dict[str, str] = {}
+    if not normalize(org.name_fa):
+        errors["name_fa"] = "نام فارسی سازمان را وارد کنید."
+    if org.kind not in {k.value for k in OrganizationKind}:
+        errors["kind"] = "نوع سازمان معتبر نیست."
+    if msg := email_error(org.email):
+        errors["email"] = msg
+    if msg := phone_error(to_latin_digits(org.phone)):
+        errors["phone"] = msg
+    if org.id is not None and org.parent_id == org.id:
+        errors["parent_id"] = "سازمان نمی‌تواند زیرمجموعه خودش باشد."
+    if errors:
+        raise ValidationError(errors)
+
+
+def save_organization(db: Database, *, org: OrganizationInput) -> OrganizationView:
+    """Create or update an organization in one transaction."""
+    validate_organization(org)
+    with write(db) as session:
+        if org.id is None:
+            row = Organization(name_fa="")
+            session.add(row)
+        else:
+            row = get_row(session, Organization, org.id, "سازمان")
+            check_version(row, org.version, "سازمان")
+        row.name_fa = normalize(org.name_fa)
+        row.name_en = normalize(org.name_en)
+        row.kind = org.kind
+        row.country_id = org.country_id
+        row.parent_id = org.parent_id
+        row.city_fa = normalize(org.city_fa)
+        row.city_en = normalize(org.city_en)
+        row.phone = to_latin_digits(org.phone).strip()
+        row.email = org.email.strip()
+        row.address = normalize(org.address)
+        row.notes = normalize(org.notes)
+        row.search_key = index_key(row.name_fa, row.name_en, row.city_fa, row.city_en)
+        session.flush()
+        return _org_view(row)
+
+
+def list_organizations(db: Database, *, text: str = "", kind: str | None = None,
+                       country_id: int | None = None, limit: int = 500) -> list[OrganizationView]:
+    """Organizations that are not archived, filtered in SQL."""
+    query = select(Organization).where(Organization.archived_at.is_(None))
+    query = query.where(text_condition(Organization.search_key, text))
+    if kind:
+        query = query.where(Organization.kind == kind)
+    if country_id is not None:
+        query = query.where(Organization.country_id == country_id)
+    with db.read_session() as session:
+        rows = session.scalars(query.order_by(Organization.name_fa).limit(limit))
+        return [_org_view(o) for o in rows]
+
+
+def get_organization(db: Database, org_id: int) -> OrganizationView:
+    """One organization by id."""
+    with db.read_session() as session:
+        return _org_view(get_row(session, Organization, org_id, "سازمان"))
+
+
+# -- people ------------------------------------------------------------------------------
+
+def _person_view(p: Person) -> PersonView:
+    return PersonView(
+        id=p.id, version=p.version, name_fa=p.name_fa, name_en=p.name_en,
+        honorific_fa=p.honorific_fa, honorific_en=p.honorific_en, title_fa=p.title_fa,
+        title_en=p.title_en, organization_id=p.organization_id, country_id=p.country_id,
+        diplomatic_rank=p.diplomatic_rank, functions_started_at=p.functions_started_at,
+        languages=p.languages, phone=p.phone, email=p.email, biography=p.biography, notes=p.notes,
+        organization_name_fa=p.organization.name_fa if p.organization else "",
+        organization_name_en=p.organization.name_en if p.organization else "",
+        country_name_fa=p.country.name_fa if p.country else "",
+        country_name_en=p.country.name_en if p.country else "",
+        archived=p.archived_at is not None,
+    )
+
+
+def validate_person(person: PersonInput) -> None:
+    """Raise ``ValidationError`` naming each bad field, in Persian."""
+    errors: dict[str, str] = {}
+    if not normalize(person.name_fa):
+        errors["name_fa"] = "نام فارسی شخص را وارد کنید."
+    if person.diplomatic_rank and person.diplomatic_rank not in {r.value for r in DiplomaticRank}:
+        errors["diplomatic_rank"] = "رتبه دیپلماتیک معتبر نیست."
+    if person.functions_started_at is not None and person.functions_started_at.tzinfo is None:
+        errors["functions_started_at"] = "زمان آغاز مأموریت باید با منطقه زمانی ثبت شود."
+    if msg := email_error(person.email):
+        errors["email"] = msg
+    if msg := phone_error(to_latin_digits(person.phone)):
+        errors["phone"] = msg
+    if errors:
+        raise ValidationError(errors)
+
+
+def save_person(db: Database, *, person: PersonInput) -> PersonView:
+    """Create or update a contact in one transaction."""
+    validate_person(person)
+    with write(db) as session:
+        if person.id is None:
+            row = Person(name_fa="")
+            session.add(row)
+        else:
+            row = get_row(session, Person, person.id, "شخص")
+            check_version(row, person.version, "شخص")
+        row.name_fa = normalize(person.name_fa)
+        row.name_en = normalize(person.name_en)
+        row.honorific_fa = normalize(person.honorific_fa)
+        row.honorific_en = normalize(person.honorific_en)
+        row.title_fa = normalize(person.title_fa)
+        row.title_en = normalize(person.title_en)
+        row.organization_id = person.organization_id
+        row.country_id = person.country_id
+        row.diplomatic_rank = person.diplomatic_rank or None
+        row.functions_started_at = person.functions_started_at
+        row.languages = normalize(person.languages)
+        row.phone = to_latin_digits(person.phone).strip()
+        row.email = person.email.strip()
+        row.biography = normalize(person.biography)
+        row.notes = normalize(person.notes)
+        row.search_key = index_key(row.name_fa, row.name_en, row.title_fa, row.title_en, row.email)
+        session.flush()
+        return _person_view(row)
+
+
+def get_person(db: Database, person_id: int) -> PersonView:
+    """One contact by id."""
+    with db.read_session() as session:
+        return _person_view(get_row(session, Person, person_id, "شخص"))
+
+
+def list_people(db: Database, *, text: str = "", country_id: int | None = None,
+                organization_id: int | None = None, limit: int = 200,
+                offset: int = 0) -> list[PersonView]:
+    """Contacts that are not archived, filtered in SQL, ordered by Persian name."""
+    query = select(Person).where(Person.archived_at.is_(None))
+    query = query.where(text_condition(Person.search_key, text))
+    if country_id is not None:
+        query = query.where(Person.country_id == country_id)
+    if organization_id is not None:
+        query = query.where(Person.organization_id == organization_id)
+    with db.read_session() as session:
+        rows = session.scalars(query.order_by(Person.name_fa, Person.id).offset(offset).limit(limit))
+        return [_person_view(p) for p in rows]
+
+
+def archive_person(db: Database, *, person_id: int, version: int) -> None:
+    """Archive (soft-delete) a contact; its history stays linked."""
+    with write(db) as session:
+        row = get_row(session, Person, person_id, "شخص")
+        check_version(row, version, "شخص")
+        row.archived_at = utcnow()
+
+
+def restore_person(db: Database, *, person_id: int, version: int) -> None:
+    """Bring an archived contact back."""
+    with write(db) as session:
+        row = get_row(session, Person, person_id, "شخص")
+        check_version(row, version, "شخص")
+        row.archived_at = None

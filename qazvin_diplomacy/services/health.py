@@ -1,0 +1,71 @@
+"""Database health: integrity, foreign keys, schema version, stored files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, text
+
+from qazvin_diplomacy.core.text import to_persian_digits
+from qazvin_diplomacy.storage.attachments import Attachment
+from qazvin_diplomacy.storage.database import Database, head_revision
+from qazvin_diplomacy.storage.directory import Country, Person
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    """The outcome of ``check``: healthy when ``problems`` is empty."""
+
+    schema_revision: str | None
+    expected_revision: str
+    problems: list[str]
+    counts: dict[str, int]
+
+    @property
+    def healthy(self) -> bool:
+        """True when nothing is wrong."""
+        return not self.problems
+
+
+def check(db: Database) -> HealthReport:
+    """Run every check without changing anything."""
+    problems: list[str] = []
+    with db.engine.connect() as conn:
+        integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+        if integrity != ["ok"]:
+            problems.append("بررسی یکپارچگی ناموفق بود: " + "؛ ".join(integrity[:5]))
+        fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if fk:
+            tables = sorted({row[0] for row in fk})
+            problems.append(
+                f"{to_persian_digits(len(fk))} ارجاع نامعتبر در جدول‌های {'، '.join(tables)}"
+            )
+        fk_on = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
+        if fk_on != 1:
+            problems.append("کلیدهای خارجی در اتصال پایگاه داده فعال نیستند.")
+        tables = [r[0] for r in conn.execute(text(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"))]
+    revision = db.schema_revision()
+    expected = head_revision()
+    if revision != expected:
+        problems.append(f"نسخه ساختار پایگاه داده {revision} است؛ نسخه مورد انتظار {expected}.")
+    counts: dict[str, int] = {}
+    with db.read_session() as session:
+        counts["countries"] = int(session.scalar(select(func.count()).select_from(Country)) or 0)
+        counts["people"] = int(session.scalar(select(func.count()).select_from(Person)) or 0)
+        missing = 0
+        for sha in session.scalars(select(Attachment.sha256).distinct()):
+            if not (db.attachments_dir / sha[:2] / sha).is_file():
+                missing += 1
+        if missing:
+            problems.append(f"{to_persian_digits(missing)} پرونده پیوست در پوشه داده پیدا نشد.")
+    if counts["countries"] == 0:
+        problems.append("فهرست کشورها خالی است.")
+    counts["tables"] = len(tables)
+    return HealthReport(revision, expected, problems, counts)
+
+
+def is_empty(db: Database) -> bool:
+    """True when the directory has no people yet (a fresh installation)."""
+    with db.read_session() as session:
+        return session.scalar(select(Person.id).limit(1)) is None

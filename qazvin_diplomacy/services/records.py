@@ -1,0 +1,58 @@
+"""Units of work for services: one transaction, database errors turned into Persian ones."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from qazvin_diplomacy.core.errors import KnownError, NotFoundError, StaleRecordError
+from qazvin_diplomacy.storage.database import Database
+
+T = TypeVar("T")
+
+
+@contextmanager
+def write(db: Database) -> Iterator[Session]:
+    """One write transaction; commits on success, rolls back everything on any error."""
+    try:
+        with db.session() as session:
+            yield session
+    except StaleDataError as exc:
+        raise StaleRecordError() from exc
+    except IntegrityError as exc:
+        raise KnownError(
+            "ذخیره انجام نشد: داده با داده‌های دیگر سازگار نیست (تکراری یا ارجاع نادرست). هیچ تغییری ثبت نشد.",
+            f"Not saved: the data conflicts with other records ({exc.orig}). Nothing was changed.",
+        ) from exc
+    except OperationalError as exc:
+        text = str(exc.orig)
+        if "locked" in text or "busy" in text:
+            raise KnownError(
+                "پایگاه داده در دست برنامه دیگری است؛ چند لحظه بعد دوباره تلاش کنید. هیچ تغییری ثبت نشد.",
+                "The database is busy in another program; try again in a moment. Nothing was changed.",
+            ) from exc
+        if "disk" in text or "full" in text:
+            raise KnownError(
+                "فضای دیسک کافی نیست یا دیسک در دسترس نیست؛ هیچ تغییری ثبت نشد.",
+                "The disk is full or unavailable; nothing was changed.",
+            ) from exc
+        raise
+
+
+def get_row(session: Session, model: type[T], row_id: int, what: str = "رکورد") -> T:
+    """Load a row by id or raise ``NotFoundError`` with a Persian message."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFoundError(f"{what} با شناسه {row_id} پیدا نشد.", f"No record with id {row_id}.")
+    return row
+
+
+def check_version(row: object, version: int | None, what: str = "رکورد") -> None:
+    """Refuse an update made from a stale copy (optimistic locking)."""
+    if version is not None and getattr(row, "version") != version:
+        raise StaleRecordError(what)
