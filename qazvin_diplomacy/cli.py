@@ -69,15 +69,26 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if args.scale < 0:
         raise KnownError("مقیاس باید صفر یا بیشتر باشد.", "--scale must be zero or more.")
     started = time.perf_counter()
-    db = open_database(resolve_paths(args.db))
+    paths = resolve_paths(args.db)
+    existed = paths.db_path.exists()
+    db = open_database(paths)
     try:
         summary = load_demo(db, scale=args.scale)
-    finally:
+    except BaseException:
         db.close()
+        if not existed:  # leave nothing half-made behind
+            _remove_database_files(paths.db_path)
+        raise
+    db.close()
     elapsed = time.perf_counter() - started
     details = ", ".join(f"{k}={v}" for k, v in sorted(summary.counts.items()))
     print(f"demo database written: {args.db} ({summary.total} records: {details}; {elapsed:.1f} s)")
     return 0
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
