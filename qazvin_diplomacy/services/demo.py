@@ -189,7 +189,7 @@ def load_demo(db: Database, *, scale: int = 0, today: date | None = None) -> Dem
             )
         ctx = DemoContext(session=session, rng=random.Random(SEED), scale=scale,
                           today=today or today_local())
-        ctx.countries = dict(session.execute(select(Country.iso2, Country.id)).tuples().all())
+        ctx.countries = {iso2: cid for iso2, cid in session.execute(select(Country.iso2, Country.id))}
         ctx.pools = _load_json("name_pools.json")
         for contribute in DEMO_CONTRIBUTORS:
             contribute(ctx)
