@@ -40,12 +40,36 @@ def open_database(paths: AppPaths) -> Database:
 
 def run_gui(db_override: str | None = None) -> int:
     """Open the main window on the default (or given) database."""
+    from qazvin_diplomacy.core.errors import KnownError
+
     paths = resolve_paths(db_override)
     paths.ensure()
     setup_logging(paths)
+    try:
+        db = open_database(paths)
+    except KnownError as exc:
+        log.error("database refused: %s", exc.message_en)
+        return _show_startup_error(exc)
     from qazvin_diplomacy.ui.application import run_gui as ui_run_gui
 
-    return ui_run_gui(paths, lambda: open_database(paths))
+    try:
+        return ui_run_gui(paths, db)
+    finally:
+        db.close()
+
+
+def _show_startup_error(exc: Exception) -> int:
+    """Tell the user, in a Persian dialog, why the database could not be opened."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from qazvin_diplomacy.ui.application import get_application
+
+    app = get_application()
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    box = QMessageBox(QMessageBox.Icon.Critical, "میز دیپلماسی استانی قزوین", str(exc))
+    box.exec()
+    return 1
 
 
 def main() -> int:  # pragma: no cover - thin wrapper

@@ -1,0 +1,670 @@
+"""Visits (دیدار): the records passed between layers and the pure rules about them.
+
+Time zone: the office works in Asia/Tehran.  Iran abolished daylight saving time in 2022
+(1401), so local time is the fixed UTC+03:30 of ``core.clock.TEHRAN``
+(``timezone(timedelta(hours=3, minutes=30))``), no tz database needed.  The database
+stores UTC; every datetime handed out by the visit services is timezone-aware in
+``TEHRAN``; a naive datetime handed in is read as Tehran local time (:func:`as_utc`).
+Spans are half-open: a visit ``[start, end)`` ending at 12:00 does not clash with one
+starting at 12:00.
+
+Field names used as keys of ``ValidationError.errors``: ``title``, ``start_at``,
+``end_at``, ``guests``, ``hosts``, ``status``, ``checklist``, and for rows of a table
+``itinerary.<i>.<field>``, ``gifts.<i>.<field>``, ``followups.<i>.<field>`` (``i`` is the
+0-based row index in the input).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from qazvin_diplomacy.core.clock import TEHRAN, from_local, to_local
+from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus
+from qazvin_diplomacy.core.jalali import (
+    Holiday,
+    format_jalali,
+    format_time,
+    holiday_name,
+    is_friday,
+)
+
+TITLE_MAX = 300
+# A visit longer than this is almost certainly a typing mistake in a date.
+MAX_VISIT_DAYS = 60
+
+
+# --- enums -----------------------------------------------------------------------------
+
+
+class VisitStatus(StrEnum):
+    """Where a visit stands: requested → planned → confirmed → held / postponed / cancelled."""
+
+    REQUESTED = "requested"
+    PLANNED = "planned"
+    CONFIRMED = "confirmed"
+    HELD = "held"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+
+    @property
+    def label_fa(self) -> str:
+        """Persian label (the office's words, see DOMAIN.md)."""
+        return _STATUS_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """English label."""
+        return _STATUS_LABELS[self][1]
+
+    def label(self, lang: str = "fa") -> str:
+        """Label in ``lang`` ("fa" or "en")."""
+        return self.label_en if lang == "en" else self.label_fa
+
+    @property
+    def order(self) -> int:
+        """Position in the workflow, used to sort by status."""
+        return list(VisitStatus).index(self)
+
+
+_STATUS_LABELS = {
+    VisitStatus.REQUESTED: ("درخواست‌شده", "Requested"),
+    VisitStatus.PLANNED: ("برنامه‌ریزی‌شده", "Planned"),
+    VisitStatus.CONFIRMED: ("قطعی", "Confirmed"),
+    VisitStatus.HELD: ("برگزارشده", "Held"),
+    VisitStatus.POSTPONED: ("تعویق", "Postponed"),
+    VisitStatus.CANCELLED: ("لغو", "Cancelled"),
+}
+
+# Allowed status changes.  A held visit is final; a postponed one returns to planning; a
+# cancelled one can be requested or planned again (the guests asked anew).
+_TRANSITIONS: dict[VisitStatus, frozenset[VisitStatus]] = {
+    VisitStatus.REQUESTED: frozenset(
+        {VisitStatus.PLANNED, VisitStatus.CONFIRMED, VisitStatus.POSTPONED, VisitStatus.CANCELLED}
+    ),
+    VisitStatus.PLANNED: frozenset(
+        {VisitStatus.REQUESTED, VisitStatus.CONFIRMED, VisitStatus.POSTPONED, VisitStatus.CANCELLED}
+    ),
+    VisitStatus.CONFIRMED: frozenset(
+        {VisitStatus.PLANNED, VisitStatus.HELD, VisitStatus.POSTPONED, VisitStatus.CANCELLED}
+    ),
+    VisitStatus.POSTPONED: frozenset(
+        {VisitStatus.REQUESTED, VisitStatus.PLANNED, VisitStatus.CONFIRMED, VisitStatus.CANCELLED}
+    ),
+    VisitStatus.CANCELLED: frozenset({VisitStatus.REQUESTED, VisitStatus.PLANNED}),
+    VisitStatus.HELD: frozenset(),
+}
+
+
+def allowed_transitions(status: VisitStatus) -> tuple[VisitStatus, ...]:
+    """Statuses a visit in ``status`` may move to, in workflow order."""
+    return tuple(s for s in VisitStatus if s in _TRANSITIONS[status])
+
+
+def can_transition(old: VisitStatus, new: VisitStatus) -> bool:
+    """Whether a visit may go from ``old`` to ``new`` (staying put is always allowed)."""
+    return old == new or new in _TRANSITIONS[old]
+
+
+def transition_error(old: VisitStatus, new: VisitStatus) -> str | None:
+    """Persian message when ``old`` → ``new`` is not allowed, else None."""
+    if can_transition(old, new):
+        return None
+    if old == VisitStatus.HELD:
+        return f"دیدار برگزار شده است و وضعیت آن را نمی‌توان به «{new.label_fa}» تغییر داد."
+    return f"تغییر وضعیت از «{old.label_fa}» به «{new.label_fa}» مجاز نیست."
+
+
+class GuestRole(StrEnum):
+    """A guest's place in the delegation."""
+
+    HEAD = "head"
+    MEMBER = "member"
+    COMPANION = "companion"
+
+    @property
+    def label_fa(self) -> str:
+        """Persian label."""
+        return {"head": "رئیس هیئت", "member": "عضو هیئت", "companion": "همراه"}[self.value]
+
+    @property
+    def label_en(self) -> str:
+        """English label."""
+        return {"head": "Head of delegation", "member": "Member", "companion": "Companion"}[
+            self.value
+        ]
+
+
+class ChecklistItem(StrEnum):
+    """The items of the protocol checklist (چک‌لیست تشریفات), in display order."""
+
+    FLAGS = "flags"
+    INTERPRETER = "interpreter"
+    GIFTS = "gifts"
+    PRESS_PHOTOGRAPHER = "press_photographer"
+    SECURITY = "security"
+    HOTEL = "hotel"
+    DIETARY = "dietary"
+    SEATING = "seating"
+
+    @property
+    def label_fa(self) -> str:
+        """Persian label."""
+        return _CHECKLIST_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """English label."""
+        return _CHECKLIST_LABELS[self][1]
+
+
+_CHECKLIST_LABELS = {
+    ChecklistItem.FLAGS: ("پرچم‌ها", "Flags"),
+    ChecklistItem.INTERPRETER: ("مترجم", "Interpreter"),
+    ChecklistItem.GIFTS: ("هدایا", "Gifts"),
+    ChecklistItem.PRESS_PHOTOGRAPHER: ("خبرنگار و عکاس", "Press / photographer"),
+    ChecklistItem.SECURITY: ("حفاظت و امنیت", "Security"),
+    ChecklistItem.HOTEL: ("هتل", "Hotel"),
+    ChecklistItem.DIETARY: ("ملاحظات غذایی", "Dietary needs"),
+    ChecklistItem.SEATING: ("چیدمان جایگاه‌ها", "Seating"),
+}
+
+
+class ChecklistState(StrEnum):
+    """State of one checklist item."""
+
+    NOT_DONE = "not_done"
+    DONE = "done"
+    NOT_NEEDED = "not_needed"
+
+    @property
+    def label_fa(self) -> str:
+        """Persian label."""
+        return {"not_done": "انجام‌نشده", "done": "انجام‌شده", "not_needed": "لازم نیست"}[self.value]
+
+    @property
+    def label_en(self) -> str:
+        """English label."""
+        return {"not_done": "Not done", "done": "Done", "not_needed": "Not needed"}[self.value]
+
+
+class GiftDirection(StrEnum):
+    """Whether the office gave the gift or received it."""
+
+    GIVEN = "given"
+    RECEIVED = "received"
+
+    @property
+    def label_fa(self) -> str:
+        """Persian label."""
+        return "اهدایی" if self is GiftDirection.GIVEN else "دریافتی"
+
+    @property
+    def label_en(self) -> str:
+        """English label."""
+        return "Given" if self is GiftDirection.GIVEN else "Received"
+
+
+class ConflictKind(StrEnum):
+    """What clashes with a visit being saved."""
+
+    HOST = "host"
+    GUEST = "guest"
+    VENUE = "venue"
+    OFF_DAY = "off_day"
+
+
+# --- time helpers ----------------------------------------------------------------------
+
+
+def as_utc(dt: datetime) -> datetime:
+    """``dt`` in UTC; a naive ``dt`` is read as Tehran local time."""
+    return from_local(dt)
+
+
+def local_datetime(d: date, t: time = time(0, 0)) -> datetime:
+    """The aware datetime of Tehran local date ``d`` at time ``t``."""
+    return datetime.combine(d, t, tzinfo=TEHRAN)
+
+
+def local_days_span(first: date, last: date) -> tuple[datetime, datetime]:
+    """UTC bounds ``[start, end)`` of the Tehran local days ``first`` … ``last`` (inclusive)."""
+    return (
+        as_utc(local_datetime(first)),
+        as_utc(local_datetime(last + timedelta(days=1))),
+    )
+
+
+def overlaps(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime) -> bool:
+    """Whether two half-open spans ``[start, end)`` share any moment (touching is not overlap)."""
+    return a_start < b_end and b_start < a_end
+
+
+def local_dates(start_at: datetime, end_at: datetime) -> list[date]:
+    """The Tehran local dates a span touches (a span ending at midnight stops the day before)."""
+    first = to_local(start_at).date()
+    last_moment = to_local(end_at)
+    last = last_moment.date()
+    if last_moment.time() == time(0, 0) and last > first:
+        last -= timedelta(days=1)
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def format_span_fa(start_at: datetime, end_at: datetime) -> str:
+    """``۱۴۰۴/۰۵/۰۱ ۱۰:۰۰ تا ۱۲:۰۰`` (the end's date is shown only when it differs)."""
+    start, end = to_local(start_at), to_local(end_at)
+    text = f"{format_jalali(start)} {format_time(start)} تا "
+    if end.date() != start.date():
+        text += f"{format_jalali(end)} "
+    return text + format_time(end)
+
+
+def format_span_en(start_at: datetime, end_at: datetime) -> str:
+    """``1404/05/01 10:00 to 12:00`` (Jalali date, Latin digits)."""
+    start, end = to_local(start_at), to_local(end_at)
+    text = f"{format_jalali(start, digits='latin')} {format_time(start, digits='latin')} to "
+    if end.date() != start.date():
+        text += f"{format_jalali(end, digits='latin')} "
+    return text + format_time(end, digits="latin")
+
+
+# --- records ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person mentioned by a visit, with the names needed to show them."""
+
+    id: int
+    name_fa: str
+    name_en: str = ""
+    title_fa: str = ""
+    title_en: str = ""
+    country_id: int | None = None
+
+    def display(self, lang: str = "fa") -> str:
+        """Name in ``lang``, falling back to the other language's name."""
+        if lang == "en":
+            return self.name_en or self.name_fa
+        return self.name_fa or self.name_en
+
+
+def _names(people: Iterable[PersonRef], lang: str) -> str:
+    sep = ", " if lang == "en" else "، "
+    return sep.join(p.display(lang) for p in people)
+
+
+@dataclass(frozen=True)
+class GuestEntry:
+    """A guest of the visit: a person from the directory and their role."""
+
+    person_id: int
+    role: GuestRole = GuestRole.MEMBER
+
+
+@dataclass(frozen=True)
+class ItineraryEntry:
+    """One item of the visit's programme (بند برنامه); ``id`` is None for a new item."""
+
+    start_at: datetime | None
+    end_at: datetime | None
+    activity: str
+    place: str = ""
+    responsible_text: str = ""
+    responsible_person_id: int | None = None
+    transport: str = ""
+    interpreter: str = ""
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class ChecklistEntry:
+    """One protocol checklist item and its state."""
+
+    key: ChecklistItem
+    state: ChecklistState = ChecklistState.NOT_DONE
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class GiftEntry:
+    """A gift given to (or received from) a person; ``gift_date`` None means the visit's first day."""
+
+    direction: GiftDirection
+    description: str
+    person_id: int | None = None
+    gift_date: date | None = None
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class VisitInput:
+    """The whole visit form; ``id``/``version`` are None for a new visit.
+
+    ``country_id`` None is filled from the first guest who has a country.  ``hosts`` are
+    person ids of the host officials.  Checklist items left out are stored as not done.
+    ``followups`` are saved in the shared follow-up table with ``source_kind="visit"``
+    (their own ``source_kind``/``source_id`` are ignored); read back they are
+    ``FollowUpView``; one left out of the list is archived.
+    """
+
+    title: str = ""
+    start_at: datetime | None = None
+    end_at: datetime | None = None
+    purpose: str = ""
+    status: VisitStatus = VisitStatus.REQUESTED
+    venue: str = ""
+    country_id: int | None = None
+    delegation_name: str = ""
+    outcome: str = ""
+    guests: tuple[GuestEntry, ...] = ()
+    hosts: tuple[int, ...] = ()
+    itinerary: tuple[ItineraryEntry, ...] = ()
+    checklist: tuple[ChecklistEntry, ...] = ()
+    gifts: tuple[GiftEntry, ...] = ()
+    followups: tuple[FollowUpInput, ...] = ()
+    id: int | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class VisitDetail(VisitInput):
+    """A visit as read back: the form's data plus names and bookkeeping.
+
+    Being a ``VisitInput``, it can be edited with ``dataclasses.replace`` and saved again.
+    ``people`` holds every person the visit mentions (guests, hosts, gift recipients,
+    responsible staff, follow-up owners); ``checklist`` always has every item in order.
+    """
+
+    conflict_reason: str = ""
+    country_name_fa: str = ""
+    country_name_en: str = ""
+    archived_at: datetime | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    people: tuple[PersonRef, ...] = ()
+
+    @property
+    def archived(self) -> bool:
+        """True when the visit has been archived (deleted by a user)."""
+        return self.archived_at is not None
+
+    def person(self, person_id: int | None) -> PersonRef | None:
+        """The named person among ``people`` (None when unknown or ``person_id`` is None)."""
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def guest_refs(self) -> tuple[PersonRef, ...]:
+        """The guests as ``PersonRef``, in form order."""
+        found = (self.person(g.person_id) for g in self.guests)
+        return tuple(p for p in found if p is not None)
+
+    def host_refs(self) -> tuple[PersonRef, ...]:
+        """The host officials as ``PersonRef``, in form order."""
+        found = (self.person(h) for h in self.hosts)
+        return tuple(p for p in found if p is not None)
+
+
+@dataclass(frozen=True)
+class VisitSummary:
+    """One row of the visits list, month grid or week agenda."""
+
+    id: int
+    version: int
+    title: str
+    start_at: datetime
+    end_at: datetime
+    status: VisitStatus
+    venue: str = ""
+    country_id: int | None = None
+    country_name_fa: str = ""
+    country_name_en: str = ""
+    delegation_name: str = ""
+    guests: tuple[PersonRef, ...] = ()
+    hosts: tuple[PersonRef, ...] = ()
+    archived: bool = False
+
+    def guest_names(self, lang: str = "fa") -> str:
+        """The guests' names joined for a table cell (the delegation's name when none)."""
+        return _names(self.guests, lang) or self.delegation_name
+
+    def host_names(self, lang: str = "fa") -> str:
+        """The host officials' names joined for a table cell."""
+        return _names(self.hosts, lang)
+
+    def country_name(self, lang: str = "fa") -> str:
+        """Country name in ``lang``."""
+        return (
+            (self.country_name_en or self.country_name_fa) if lang == "en" else self.country_name_fa
+        )
+
+
+@dataclass(frozen=True)
+class VisitFilter:
+    """Filters of the visits list; all are applied in SQL.
+
+    ``date_from``/``date_to`` are Tehran local dates (inclusive) and select visits that
+    overlap them; ``text`` matches parts of words of the title, purpose, venue, delegation,
+    country and people's names, ignoring Arabic/Persian letter variants, ZWNJ and diacritics.
+    """
+
+    country_id: int | None = None
+    status: VisitStatus | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    text: str = ""
+    include_archived: bool = False
+    archived_only: bool = False
+
+
+# Sort keys accepted by ``list_visits``.
+SORT_KEYS: tuple[str, ...] = ("start", "end", "title", "status", "country", "venue")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Something that clashes with the visit being saved.
+
+    For ``host``/``guest``/``venue`` the clashing visit is named; for ``off_day`` the date is.
+    """
+
+    kind: ConflictKind
+    description_fa: str
+    description_en: str = ""
+    other_visit_id: int | None = None
+    other_title: str = ""
+    other_start: datetime | None = None
+    other_end: datetime | None = None
+    person_id: int | None = None
+    day: date | None = None
+
+
+class ConflictsFound(KnownError):
+    """Saving refused: the visit clashes with others (or falls on a day off) and no reason was given."""
+
+    def __init__(self, conflicts: list[Conflict]) -> None:
+        self.conflicts = list(conflicts)
+        lines_fa = "\n".join(f"• {c.description_fa}" for c in self.conflicts)
+        lines_en = "\n".join(f"- {c.description_en or c.description_fa}" for c in self.conflicts)
+        super().__init__(
+            "این دیدار با برنامه‌های دیگر تداخل دارد؛ برای ذخیره، دلیل را بنویسید:\n" + lines_fa,
+            "This visit conflicts with other plans; state a reason to save it anyway:\n" + lines_en,
+        )
+
+
+def person_conflict(
+    kind: ConflictKind,
+    person: PersonRef,
+    other_id: int,
+    other_title: str,
+    other_start: datetime,
+    other_end: datetime,
+    *,
+    other_as_host: bool,
+) -> Conflict:
+    """A host (``kind`` HOST) or guest (GUEST) of this visit is booked in another one.
+
+    ``other_as_host`` says whether the person is a host or a guest of the other visit.
+    """
+    span_fa = format_span_fa(other_start, other_end)
+    span_en = format_span_en(other_start, other_end)
+    role_fa = "میزبان" if other_as_host else "مهمان"
+    role_en = "a host" if other_as_host else "a guest"
+    fa = f"«{person.display('fa')}» در همین زمان {role_fa} دیدار «{other_title}» ({span_fa}) است."
+    en = f"{person.display('en')} is {role_en} of the visit '{other_title}' ({span_en}) at the same time."
+    return Conflict(
+        kind, fa, en, other_id, other_title, other_start, other_end, person_id=person.id
+    )
+
+
+def venue_conflict(
+    venue: str, other_id: int, other_title: str, other_start: datetime, other_end: datetime
+) -> Conflict:
+    """The venue is booked by another visit at an overlapping time."""
+    fa = f"محل «{venue}» در همین زمان برای دیدار «{other_title}» ({format_span_fa(other_start, other_end)}) رزرو شده است."
+    en = f"The venue '{venue}' is booked for '{other_title}' ({format_span_en(other_start, other_end)}) at the same time."
+    return Conflict(ConflictKind.VENUE, fa, en, other_id, other_title, other_start, other_end)
+
+
+def off_day_conflicts(
+    start_at: datetime, end_at: datetime, extra: Iterable[Holiday] = ()
+) -> list[Conflict]:
+    """A conflict for each Friday or official holiday (Tehran dates) the visit touches."""
+    extra = tuple(extra)
+    found: list[Conflict] = []
+    for day in local_dates(start_at, end_at)[: MAX_VISIT_DAYS + 1]:
+        name = holiday_name(day, extra)
+        when_fa = format_jalali(day, long=True, weekday=True)
+        when_en = format_jalali(day, long=True, weekday=True, digits="latin", lang="en")
+        if name is not None:
+            fa = f"{when_fa} تعطیل رسمی است ({name})."
+            en = f"{when_en} is an official holiday ({name})."
+        elif is_friday(day):
+            fa = f"{when_fa} جمعه و روز تعطیل است."
+            en = f"{when_en} is a Friday, the weekly day off."
+        else:
+            continue
+        found.append(Conflict(ConflictKind.OFF_DAY, fa, en, day=day))
+    return found
+
+
+@dataclass(frozen=True)
+class AgendaCards:
+    """Data of the dashboard's visit cards: today's and this (Saturday–Friday) week's visits."""
+
+    today: date
+    week_start: date
+    week_end: date
+    today_visits: tuple[VisitSummary, ...] = ()
+    week_visits: tuple[VisitSummary, ...] = ()
+
+
+# --- validation ------------------------------------------------------------------------
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def validate_visit(visit: VisitInput) -> dict[str, str]:
+    """Every problem with ``visit`` as ``{field: Persian message}`` (empty when it is valid)."""
+    errors: dict[str, str] = {}
+    if _blank(visit.title):
+        errors["title"] = "عنوان دیدار را بنویسید."
+    elif len(visit.title.strip()) > TITLE_MAX:
+        errors["title"] = f"عنوان دیدار حداکثر {TITLE_MAX} نویسه است."
+    if visit.start_at is None:
+        errors["start_at"] = "زمان آغاز دیدار را وارد کنید."
+    if visit.end_at is None:
+        errors["end_at"] = "زمان پایان دیدار را وارد کنید."
+    start = as_utc(visit.start_at) if visit.start_at is not None else None
+    end = as_utc(visit.end_at) if visit.end_at is not None else None
+    if start is not None and end is not None:
+        if end <= start:
+            errors["end_at"] = "زمان پایان دیدار باید بعد از زمان آغاز آن باشد."
+        elif end - start > timedelta(days=MAX_VISIT_DAYS):
+            errors["end_at"] = (
+                f"دیدار بیش از {MAX_VISIT_DAYS} روز طول کشیده است؛ تاریخ پایان را بررسی کنید."
+            )
+    if not visit.guests and _blank(visit.delegation_name):
+        errors["guests"] = "دست‌کم یک مهمان را انتخاب کنید یا نام هیئت را بنویسید."
+    guest_ids = [g.person_id for g in visit.guests]
+    if len(set(guest_ids)) != len(guest_ids):
+        errors["guests"] = "یک شخص دو بار در فهرست مهمانان آمده است."
+    if len(set(visit.hosts)) != len(visit.hosts):
+        errors["hosts"] = "یک شخص دو بار در فهرست میزبانان آمده است."
+    elif set(visit.hosts) & set(guest_ids):
+        errors["hosts"] = "یک شخص نمی‌تواند هم میزبان و هم مهمان همین دیدار باشد."
+    keys = [c.key for c in visit.checklist]
+    if len(set(keys)) != len(keys):
+        errors["checklist"] = "یک بند چک‌لیست تشریفات دو بار آمده است."
+    errors.update(_itinerary_errors(visit, start, end))
+    for i, gift in enumerate(visit.gifts):
+        if _blank(gift.description):
+            errors[f"gifts.{i}.description"] = "شرح هدیه را بنویسید."
+        if gift.direction is GiftDirection.GIVEN and gift.person_id is None:
+            errors[f"gifts.{i}.person_id"] = "گیرنده هدیه را انتخاب کنید."
+    for i, task in enumerate(visit.followups):
+        if _blank(task.title):
+            errors[f"followups.{i}.title"] = "شرح اقدام پیگیری را بنویسید."
+        if task.status not in {s.value for s in FollowUpStatus}:
+            errors[f"followups.{i}.status"] = "وضعیت اقدام پیگیری معتبر نیست."
+    return errors
+
+
+def _itinerary_errors(
+    visit: VisitInput, start: datetime | None, end: datetime | None
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for i, item in enumerate(visit.itinerary):
+        prefix = f"itinerary.{i}."
+        if _blank(item.activity):
+            errors[prefix + "activity"] = "شرح برنامه این بند را بنویسید."
+        if item.start_at is None:
+            errors[prefix + "start_at"] = "زمان آغاز این بند برنامه را وارد کنید."
+        if item.end_at is None:
+            errors[prefix + "end_at"] = "زمان پایان این بند برنامه را وارد کنید."
+        if item.start_at is None or item.end_at is None:
+            continue
+        item_start, item_end = as_utc(item.start_at), as_utc(item.end_at)
+        if item_end < item_start:
+            errors[prefix + "end_at"] = "پایان این بند برنامه باید بعد از آغاز آن باشد."
+            continue
+        if start is not None and end is not None and end > start:
+            if item_start < start or item_start > end:
+                errors[prefix + "start_at"] = (
+                    f"این بند برنامه باید در بازه دیدار باشد ({format_span_fa(start, end)})."
+                )
+            elif item_end > end:
+                errors[prefix + "end_at"] = (
+                    f"این بند برنامه باید پیش از پایان دیدار ({format_span_fa(start, end)}) تمام شود."
+                )
+    return errors
+
+
+def complete_checklist(entries: Iterable[ChecklistEntry]) -> tuple[ChecklistEntry, ...]:
+    """Every checklist item in display order, taking states from ``entries`` (others not done)."""
+    given = {e.key: e for e in entries}
+    return tuple(given.get(key, ChecklistEntry(key)) for key in ChecklistItem)
+
+
+def checklist_progress(entries: Iterable[ChecklistEntry]) -> tuple[int, int]:
+    """``(settled, total)``: items done or not needed, out of all items."""
+    full = complete_checklist(entries)
+    settled = sum(1 for e in full if e.state is not ChecklistState.NOT_DONE)
+    return settled, len(full)
+
+
+def gift_warning_text(
+    person_name: str, description: str, earlier_title: str, earlier_date: date | None
+) -> str:
+    """The Persian warning shown before the same gift is given to the same person again."""
+    when = f" در {format_jalali(earlier_date)}" if earlier_date is not None else ""
+    return (
+        f"هدیه «{description.strip()}» پیش‌تر{when} در دیدار «{earlier_title}» "
+        f"به «{person_name}» داده شده است."
+    )
