@@ -313,6 +313,8 @@ class ItineraryEntry:
     end_at: datetime | None
     activity: str
     place: str = ""
+    activity_en: str = ""  # for the itinerary handed to foreign guests
+    place_en: str = ""
     responsible_text: str = ""
     responsible_person_id: int | None = None
     transport: str = ""
@@ -357,6 +359,7 @@ class VisitInput:
     start_at: datetime | None = None
     end_at: datetime | None = None
     purpose: str = ""
+    title_en: str = ""  # for the itinerary handed to foreign guests
     status: VisitStatus = VisitStatus.REQUESTED
     venue: str = ""
     country_id: int | None = None

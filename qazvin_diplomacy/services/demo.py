@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from qazvin_diplomacy.core.clock import from_local, today_local
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import index_key, normalize
+from qazvin_diplomacy.services.demo_visits import article_visits, synthetic_visits
 from qazvin_diplomacy.services.directory import seed_countries
 from qazvin_diplomacy.services.records import write
 from qazvin_diplomacy.storage.base import new_uuid, utcnow
@@ -161,7 +162,9 @@ def _synthetic_directory(ctx: DemoContext) -> None:
     ctx.count("people", len(person_rows))
 
 
-DEMO_CONTRIBUTORS: list[DemoContributor] = [_directory, _synthetic_directory]
+DEMO_CONTRIBUTORS: list[DemoContributor] = [
+    _directory, _synthetic_directory, article_visits, synthetic_visits,
+]
 
 
 @dataclass(frozen=True)

@@ -437,6 +437,7 @@ def _detail(session: Session, row: Visit) -> VisitDetail:
         id=row.id,
         version=row.version,
         title=row.title,
+        title_en=row.title_en,
         start_at=_local(row.start_at),
         end_at=_local(row.end_at),
         purpose=row.purpose,
@@ -453,6 +454,8 @@ def _detail(session: Session, row: Visit) -> VisitDetail:
                 end_at=_local(i.end_at),
                 activity=i.activity,
                 place=i.place,
+                activity_en=i.activity_en,
+                place_en=i.place_en,
                 responsible_text=i.responsible_text,
                 responsible_person_id=i.responsible_person_id,
                 transport=i.transport,
@@ -748,6 +751,8 @@ def _write_children(session: Session, row: Visit, visit: VisitInput, start: date
         target.end_at = as_utc(item.end_at)
         target.place = normalize(item.place)
         target.activity = normalize(item.activity)
+        target.place_en = normalize(item.place_en)
+        target.activity_en = normalize(item.activity_en)
         target.responsible_text = normalize(item.responsible_text)
         target.responsible_person_id = item.responsible_person_id
         target.transport = normalize(item.transport)
@@ -809,10 +814,11 @@ def _write_followups(session: Session, visit_id: int, followups: Sequence[Follow
             task_row.archived_at = now
 
 
-def _search_key(session: Session, row: Visit) -> str:
-    country = session.get(Country, row.country_id) if row.country_id is not None else None
+def visit_search_key(row: Visit, country: Country | None) -> str:
+    """The stored search key of a visit (its own texts and its country's names)."""
     return index_key(
         row.title,
+        row.title_en,
         row.purpose,
         row.venue,
         row.delegation_name,
@@ -820,6 +826,11 @@ def _search_key(session: Session, row: Visit) -> str:
         country.name_en if country else "",
         row.outcome,
     )
+
+
+def _search_key(session: Session, row: Visit) -> str:
+    country = session.get(Country, row.country_id) if row.country_id is not None else None
+    return visit_search_key(row, country)
 
 
 def _guest_country(session: Session, visit: VisitInput) -> int | None:
@@ -870,6 +881,7 @@ def save_visit(
         if conflicts and not reason:
             raise ConflictsFound(conflicts)
         row.title = normalize(visit.title)
+        row.title_en = normalize(visit.title_en)
         row.purpose = normalize(visit.purpose)
         row.status = VisitStatus(visit.status).value
         row.start_at = start

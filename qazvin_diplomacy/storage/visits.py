@@ -33,6 +33,7 @@ class Visit(RecordMixin, ArchiveMixin, Base):
     )
 
     title: Mapped[str] = mapped_column(String(300))
+    title_en: Mapped[str] = mapped_column(String(300), default="")
     purpose: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(20), default="requested")
     start_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -109,6 +110,8 @@ class VisitItineraryItem(RecordMixin, Base):
     end_at: Mapped[datetime] = mapped_column(UTCDateTime)
     place: Mapped[str] = mapped_column(String(300), default="")
     activity: Mapped[str] = mapped_column(Text)
+    place_en: Mapped[str] = mapped_column(String(300), default="")
+    activity_en: Mapped[str] = mapped_column(Text, default="")
     responsible_text: Mapped[str] = mapped_column(String(200), default="")
     responsible_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
     transport: Mapped[str] = mapped_column(String(200), default="")

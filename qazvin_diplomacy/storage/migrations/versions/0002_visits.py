@@ -23,6 +23,7 @@ def upgrade() -> None:
     op.create_table(
         "visit",
         sa.Column("title", sa.String(length=300), nullable=False),
+        sa.Column("title_en", sa.String(length=300), nullable=False),
         sa.Column("purpose", sa.Text(), nullable=False),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("start_at", sa.DateTime(), nullable=False),
@@ -167,6 +168,8 @@ def upgrade() -> None:
         sa.Column("end_at", sa.DateTime(), nullable=False),
         sa.Column("place", sa.String(length=300), nullable=False),
         sa.Column("activity", sa.Text(), nullable=False),
+        sa.Column("place_en", sa.String(length=300), nullable=False),
+        sa.Column("activity_en", sa.Text(), nullable=False),
         sa.Column("responsible_text", sa.String(length=200), nullable=False),
         sa.Column("responsible_person_id", sa.Integer(), nullable=True),
         sa.Column("transport", sa.String(length=200), nullable=False),
