@@ -1,0 +1,67 @@
+"""Write a report story to a PDF file, atomically.
+
+``build_pdf`` lays the story out on the office's page template and writes it to a temporary
+file in the destination folder, then moves it into place with ``os.replace``: the destination
+is either the complete new PDF or untouched, never a partial file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.platypus.flowables import Flowable
+
+from qazvin_diplomacy.reports.page import Language, ReportDocTemplate, TotalPagesCanvas
+
+
+def build_pdf(
+    path: str | os.PathLike[str],
+    story: Sequence[Flowable],
+    *,
+    title: str,
+    landscape: bool = False,
+    classification: str | None = None,
+    language: Language = "fa",
+    printed_at: dt.datetime | None = None,
+) -> int:
+    """Render ``story`` to ``path`` (A4, portrait unless ``landscape``); return the page count.
+
+    ``classification`` is 'normal'/'confidential' or the Persian word (عادی / محرمانه);
+    ``language="en"`` uses the English header and "Page 2 of 10"; ``printed_at`` (local time)
+    defaults to now.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        doc = ReportDocTemplate(
+            tmp_name,
+            title=title,
+            landscape=landscape,
+            classification=classification,
+            language=language,
+            printed_at=printed_at,
+        )
+        holder: dict[str, TotalPagesCanvas] = {}
+
+        def make_canvas(*args: object, **kwargs: object) -> TotalPagesCanvas:
+            canvas = TotalPagesCanvas(*args, **kwargs)  # type: ignore[arg-type]
+            holder["canvas"] = canvas
+            return canvas
+
+        doc.build(list(story), canvasmaker=make_canvas)
+        pages = holder["canvas"].pages_shown
+        os.chmod(tmp_name, 0o644)  # mkstemp makes it owner-only; a report is an ordinary file
+        os.replace(tmp_name, target)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    return pages

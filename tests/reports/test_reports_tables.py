@@ -1,0 +1,128 @@
+"""Unit tests of RTLTable: layout once, splitting, zebra, automatic column widths."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from qazvin_diplomacy.reports import tables
+from qazvin_diplomacy.reports.fonts import FONT_REGULAR
+from qazvin_diplomacy.reports.rtl import text_width, visual_line
+from qazvin_diplomacy.reports.tables import rtl_table
+
+HEADER = ["ردیف", "عنوان", "رایانامه"]
+ROWS = [[str(i), f"دیدار شمارهٔ {i} با هیئت اقتصادی", f"user{i}@mfa.gov.ir"] for i in range(1, 101)]
+
+
+class RectCanvas:
+    """Records rect() and drawString() calls; ignores everything else."""
+
+    def __init__(self) -> None:
+        self.rects: list[tuple[float, float, float, float, int]] = []
+        self.strings: list[tuple[float, float, str]] = []
+
+    def rect(self, x, y, w, h, stroke=1, fill=0):
+        self.rects.append((x, y, w, h, fill))
+
+    def drawString(self, x, y, text):  # noqa: N802
+        self.strings.append((x, y, text))
+
+    def beginPath(self):  # noqa: N802
+        class _Path:
+            def moveTo(self, *a):  # noqa: N802
+                pass
+
+            def lineTo(self, *a):  # noqa: N802
+                pass
+
+        return _Path()
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: None
+
+
+def test_cells_are_wrapped_once_even_across_splits(monkeypatch):
+    calls = []
+    real = tables.wrap_text
+
+    def counting(*args, **kwargs):
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tables, "wrap_text", counting)
+    table = rtl_table(HEADER, ROWS, [40, 200, 150])
+    table.wrap(390, 700)
+    assert len(calls) == 3 * 101
+    parts = [table]
+    pieces = []
+    while parts:
+        head, *rest = parts[-1].split(390, 300) or [parts[-1]]
+        pieces.append(head)
+        parts = rest
+    assert len(pieces) > 2
+    assert len(calls) == 3 * 101  # splitting re-wraps nothing
+    ranges = [p.row_range for p in pieces]
+    assert ranges[0][0] == 0 and ranges[-1][1] == 100
+    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:], strict=False))
+
+
+def test_split_repeats_header_and_fits():
+    table = rtl_table(HEADER, ROWS, [40, 200, 150])
+    _w, total = table.wrap(390, 10_000)
+    head, tail = table.split(390, 300)
+    assert head.wrap(390, 300)[1] <= 300
+    header_height = table._layout.header_height
+    body_total = total - header_height
+    assert head.height + tail.wrap(390, 10_000)[1] == pytest.approx(body_total + 2 * header_height)
+    no_repeat = rtl_table(HEADER, ROWS, [40, 200, 150], repeat_header=False)
+    no_repeat.wrap(390, 10_000)
+    _h, tail2 = no_repeat.split(390, 300)
+    assert tail2.wrap(390, 10_000)[1] == pytest.approx(body_total - (head.height - header_height))
+    assert table.split(390, header_height + 1) == []
+
+
+def test_zebra_and_first_column_on_the_right():
+    table = rtl_table(HEADER, ROWS[:6], [40, 200, 150])
+    table.wrap(390, 1000)
+    canvas = RectCanvas()
+    table.canv = canvas
+    table.draw()
+    fills = [r for r in canvas.rects if r[4]]
+    assert len(fills) == 1 + 3  # header + rows 2, 4, 6
+    numbers = [s for s in canvas.strings if s[2] in "۱۲۳۴۵۶"]
+    assert len(numbers) == 6
+    assert all(x > 350 for x, _y, _t in numbers)  # the first column is the rightmost 40 pt
+    plain = rtl_table(HEADER, ROWS[:6], [40, 200, 150], zebra=False)
+    plain.wrap(390, 1000)
+    canvas2 = RectCanvas()
+    plain.canv = canvas2
+    plain.draw()
+    assert len([r for r in canvas2.rects if r[4]]) == 1
+
+
+def test_ltr_table_puts_first_column_on_the_left():
+    table = rtl_table(["No.", "Name"], [["1", "Marco Rossi"]], [40, 200], direction="ltr")
+    table.wrap(240, 1000)
+    canvas = RectCanvas()
+    table.canv = canvas
+    table.draw()
+    number = next(s for s in canvas.strings if s[2] == "1")
+    assert number[0] < 40
+
+
+def test_automatic_widths_fit_the_frame_and_the_longest_words():
+    table = rtl_table(HEADER, ROWS, None)
+    width, _h = table.wrap(500, 10_000)
+    widths = table._layout.col_widths
+    assert width == pytest.approx(500)
+    assert widths[2] >= text_width("user100@mfa.gov.ir", FONT_REGULAR, 9) + 8
+    assert widths[0] < widths[1]
+    assert all(len(table.cell_lines(r, 2)) == 1 for r in range(100))  # e-mails never cut
+
+
+def test_decimal_numbers_use_the_persian_separator():
+    nfkc = unicodedata.normalize
+    assert nfkc("NFKC", visual_line("نرخ 12.5 درصد", FONT_REGULAR)) == "دصرد ۱۲٫۵ خرن"
+    assert "۱۴۰۴.۰۹.۰۳" in visual_line("تاریخ 1404.09.03", FONT_REGULAR)  # not a decimal
+    assert "v1.2" in visual_line("نسخهٔ v1.2", FONT_REGULAR)
