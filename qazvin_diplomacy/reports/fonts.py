@@ -8,7 +8,6 @@ printing as an empty box.
 
 from __future__ import annotations
 
-import sys
 import threading
 from functools import cache
 from pathlib import Path
@@ -17,8 +16,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-import qazvin_diplomacy
 from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.paths import resources_dir
 
 FONT_REGULAR = "Vazirmatn"
 FONT_BOLD = "Vazirmatn-Bold"
@@ -55,10 +54,7 @@ class MissingGlyphError(KnownError):
 
 def fonts_dir() -> Path:
     """Return the folder holding the bundled fonts (also when frozen by PyInstaller)."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources" / "fonts"
-    return Path(qazvin_diplomacy.__file__).resolve().parent.parent / "resources" / "fonts"
+    return resources_dir() / "fonts"
 
 
 def font_path(name: str) -> Path:
