@@ -79,6 +79,7 @@ def test_fonts_are_found_relative_to_the_package():
 
 def test_fonts_dir_when_frozen(monkeypatch, tmp_path):
     monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.setattr("sys.frozen", True, raising=False)
     assert fonts_dir() == tmp_path / "resources" / "fonts"
 
 
