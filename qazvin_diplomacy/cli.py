@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from qazvin_diplomacy import APP_TITLE_EN, __version__
+from qazvin_diplomacy import APP_TITLE_EN, __version__, cli_reports
 from qazvin_diplomacy.core.errors import KnownError
 
 
@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--db", required=True, help="database file to check")
 
     sub.add_parser("version", help="print the version")
+
+    cli_reports.register(sub)
 
     selftest = sub.add_parser("selftest", help="open every view offscreen and report")
     selftest.add_argument("--db", help="database (default: a temporary demo database)")
@@ -118,7 +120,12 @@ def _cmd_selftest(args: argparse.Namespace) -> int:
     return selftest_main(db=args.db, shots=args.shots)
 
 
-COMMANDS = {"demo": _cmd_demo, "check": _cmd_check, "selftest": _cmd_selftest}
+COMMANDS = {
+    "demo": _cmd_demo,
+    "check": _cmd_check,
+    "selftest": _cmd_selftest,
+    "report": cli_reports.run,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -34,7 +34,8 @@ _registered = False
 class MissingGlyphError(KnownError):
     """Some characters of a text to be printed have no glyph in the embedded font."""
 
-    def __init__(self, missing: str, font_name: str, text: str = "") -> None:
+    def __init__(self, missing: str, font_name: str = "Vazirmatn", text: str = "") -> None:
+        # platypus re-raises build errors as ``cls(message)``: every argument but one has a default.
         self.missing = "".join(sorted(set(missing)))
         self.font_name = font_name
         self.text = text

@@ -22,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from qazvin_diplomacy.core.clock import now_local
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
 from qazvin_diplomacy.reports.rtl import draw_text, text_width
@@ -117,7 +118,7 @@ class ReportDocTemplate(BaseDocTemplate):
         self.report_title = title
         self.language: Language = language
         self.classification = classification_key(classification)
-        self.printed_at = printed_at or dt.datetime.now()
+        self.printed_at = printed_at or now_local()
         super().__init__(
             filename,
             pagesize=pagesize,

@@ -1,0 +1,73 @@
+"""Daily programme (برنامه روزانه): the governor's day item by item."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from reportlab.lib.units import cm
+from reportlab.platypus.flowables import Flowable
+
+from qazvin_diplomacy.core.jalali import format_jalali, format_time
+from qazvin_diplomacy.core.text import to_persian_digits
+from qazvin_diplomacy.reports.catalog import Option, ReportContent, ReportSpec, paragraph
+from qazvin_diplomacy.reports.tables import rtl_table
+from qazvin_diplomacy.services.visit_reports import (
+    DailyProgramme,
+    Database,
+    ProgrammeItem,
+    daily_programme,
+)
+
+TITLE = "برنامه روزانه استاندار"
+EMPTY = "برای این روز برنامه‌ای ثبت نشده است."
+HEADER = ["ساعت", "برنامه", "محل", "مسئول", "ملاحظات"]
+WIDTHS = [2.4 * cm, 5.8 * cm, 3.6 * cm, 3.0 * cm, 3.0 * cm]
+
+
+def item_text(item: ProgrammeItem) -> str:
+    """The activity and, on a second line, the visit (and guests) it belongs to."""
+    if item.is_visit:
+        return f"{item.activity}\nمهمانان: {item.guests}" if item.guests else item.activity
+    context = f"دیدار: {item.visit_title}" if item.visit_title != item.activity else ""
+    return "\n".join(p for p in (item.activity, context) if p)
+
+
+def time_text(item: ProgrammeItem) -> str:
+    """«۱۰:۰۰ تا ۱۱:۳۰» (or one time for an item without duration)."""
+    if item.end_at == item.start_at:
+        return format_time(item.start_at)
+    return f"{format_time(item.start_at)} تا {format_time(item.end_at)}"
+
+
+def build(programme: DailyProgramme) -> list[Flowable]:
+    """The story: the date line, then one table row per item."""
+    when = format_jalali(programme.day, long=True, weekday=True)
+    if programme.holiday:
+        when += f" — تعطیل رسمی ({programme.holiday})"
+    elif programme.is_friday:
+        when += " — تعطیل"
+    count = to_persian_digits(len(programme.items))
+    story: list[Flowable] = [paragraph(f"{when} — {count} بند برنامه")]
+    if not programme.items:
+        story.append(paragraph(EMPTY, muted=True))
+        return story
+    rows = [[time_text(i), item_text(i), i.place, i.responsible, i.notes] for i in programme.items]
+    story.append(
+        rtl_table(HEADER, rows, WIDTHS, col_align=["center", "right", "right", "right", "right"])
+    )
+    return story
+
+
+def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+    """Query the day ``options['date']`` and lay it out."""
+    return ReportContent(build(daily_programme(db, day=options["date"])), TITLE)
+
+
+SPEC = ReportSpec(
+    kind="daily-programme",
+    title_fa=TITLE,
+    title_en="Daily programme",
+    options=(Option("date", "date", "تاریخ", "a Jalali date, e.g. 1405/09/03"),),
+    make=make,
+)

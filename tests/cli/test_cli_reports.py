@@ -1,0 +1,230 @@
+"""The ``report`` sub-command: PDFs written, bad arguments refused in one line, no partial file."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from qazvin_diplomacy import cli, cli_reports
+
+TODAY = dt.date(2026, 11, 24)
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The real parser, with ``report`` added unless cli.py already wires it."""
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    if "report" not in sub.choices:
+        cli_reports.register(sub)
+    return parser
+
+
+def run(*argv: str) -> int:
+    args = _parser().parse_args(list(argv))
+    return cli_reports.run(args)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    from qazvin_diplomacy.services.demo import load_demo
+    from qazvin_diplomacy.services.directory import ensure_reference_data
+    from qazvin_diplomacy.storage.database import Database
+
+    path = tmp_path_factory.mktemp("cli") / "office.sqlite3"
+    db = Database.open(path)
+    ensure_reference_data(db)
+    load_demo(db, today=TODAY)
+    db.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("weekly-agenda", "--week", "1405/09/03"),
+        ("daily-programme", "--date", "۱۴۰۵/۰۹/۰۳"),
+        ("visit-dossier", "--visit", "2"),
+        ("itinerary", "--visit", "2", "--lang", "both"),
+        ("itinerary", "--visit", "2"),
+        ("visits-register", "--from", "1405/01/01", "--to", "1405/12/29", "--country", "IQ"),
+        ("visits-register", "--from", "1405/01/01", "--to", "1405/12/29", "--status", "held"),
+    ],
+)
+def test_each_report_is_written(demo_db, tmp_path, capsys, argv):
+    out = tmp_path / "r.pdf"
+    assert run("report", *argv, "--db", str(demo_db), "--out", str(out)) == 0
+    assert len(PdfReader(str(out)).pages) >= 1
+    assert str(out) in capsys.readouterr().out
+
+
+def test_classification_mark(demo_db, tmp_path, capsys):
+    out = tmp_path / "c.pdf"
+    assert (
+        run(
+            "report",
+            "visit-dossier",
+            "--visit",
+            "2",
+            "--classification",
+            "محرمانه",
+            "--db",
+            str(demo_db),
+            "--out",
+            str(out),
+        )
+        == 0
+    )
+    plain = tmp_path / "p.pdf"
+    assert (
+        run("report", "visit-dossier", "--visit", "2", "--db", str(demo_db), "--out", str(plain))
+        == 0
+    )
+    assert out.stat().st_size > plain.stat().st_size  # the stamp and footer mark are drawn
+    assert (
+        run(
+            "report",
+            "visit-dossier",
+            "--visit",
+            "2",
+            "--classification",
+            "secret",
+            "--db",
+            str(demo_db),
+            "--out",
+            str(tmp_path / "s.pdf"),
+        )
+        == 1
+    )
+    assert "عادی یا محرمانه" in capsys.readouterr().err
+    assert not (tmp_path / "s.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "persian"),
+    [
+        (("weekly-agenda", "--week", "1404/12/30"), "کبیسه نیست"),
+        (("daily-programme", "--date", "1405/13/01"), "ماه"),
+        (("visit-dossier", "--visit", "9999"), "پیدا نشد"),
+        (("itinerary", "--visit", "x2"), "عدد نیست"),
+        (("itinerary", "--visit", "2", "--lang", "de"), "مجاز نیست"),
+        (
+            (
+                "visits-register",
+                "--from",
+                "1405/01/01",
+                "--to",
+                "1405/02/01",
+                "--country",
+                "Atlantis",
+            ),
+            "شناخته نشد",
+        ),
+        (
+            ("visits-register", "--from", "1405/01/01", "--to", "1405/02/01", "--status", "done"),
+            "شناخته نشد",
+        ),
+        (("visits-register", "--from", "1405/03/01", "--to", "1405/02/01"), "پیش از"),
+    ],
+)
+def test_bad_values_one_line_exit_1_no_file(demo_db, tmp_path, capsys, argv, persian):
+    out = tmp_path / "bad.pdf"
+    assert run("report", *argv, "--db", str(demo_db), "--out", str(out)) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and persian in err and " — " in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_output_and_missing_database(demo_db, tmp_path, capsys, monkeypatch):
+    assert (
+        run(
+            "report",
+            "weekly-agenda",
+            "--week",
+            "1405/09/03",
+            "--db",
+            str(demo_db),
+            "--out",
+            str(tmp_path / "no" / "such" / "dir.pdf"),
+        )
+        == 1
+    )
+    assert "وجود ندارد" in capsys.readouterr().err
+    from qazvin_diplomacy.reports import catalog
+
+    real_access = catalog.os.access
+    locked = tmp_path / "locked"
+    locked.mkdir()
+
+    def access(path, mode, **kwargs):  # the folder is read-only (root ignores chmod)
+        return False if Path(path) == locked else real_access(path, mode, **kwargs)
+
+    monkeypatch.setattr(catalog.os, "access", access)
+    assert (
+        run(
+            "report",
+            "weekly-agenda",
+            "--week",
+            "1405/09/03",
+            "--db",
+            str(demo_db),
+            "--out",
+            str(locked / "r.pdf"),
+        )
+        == 1
+    )
+    assert "اجازهٔ نوشتن" in capsys.readouterr().err
+    monkeypatch.undo()
+    locked.rmdir()
+    missing = tmp_path / "missing.sqlite3"
+    assert (
+        run(
+            "report",
+            "weekly-agenda",
+            "--week",
+            "1405/09/03",
+            "--db",
+            str(missing),
+            "--out",
+            str(tmp_path / "r.pdf"),
+        )
+        == 1
+    )
+    assert not missing.exists()  # no empty database created for a report
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_out_is_a_folder(demo_db, tmp_path, capsys):
+    assert (
+        run(
+            "report",
+            "weekly-agenda",
+            "--week",
+            "1405/09/03",
+            "--db",
+            str(demo_db),
+            "--out",
+            str(tmp_path),
+        )
+        == 1
+    )
+    assert "پوشه" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("itinerary", "--week", "1405/09/03", "--visit", "2"),  # an option of another report
+        ("visit-dossier",),  # a required option missing
+        ("no-such-kind", "--visit", "2"),
+    ],
+)
+def test_usage_errors_exit_2(demo_db, tmp_path, capsys, argv):
+    with pytest.raises(SystemExit) as info:
+        run("report", *argv, "--db", str(demo_db), "--out", str(tmp_path / "r.pdf"))
+    assert info.value.code == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
