@@ -49,7 +49,7 @@ __all__ = [
     "specs",
 ]
 
-OptionKind = Literal["date", "visit", "choice", "country", "status"]
+OptionKind = Literal["date", "record_id", "choice", "country", "status"]
 
 #: The registry: one module per report, in menu order.
 _REPORT_MODULES = (
@@ -58,6 +58,8 @@ _REPORT_MODULES = (
     "qazvin_diplomacy.reports.visit_dossier",
     "qazvin_diplomacy.reports.itinerary",
     "qazvin_diplomacy.reports.visits_register",
+    "qazvin_diplomacy.reports.agreements_register",
+    "qazvin_diplomacy.reports.agreement_sheet",
 )
 
 
@@ -149,18 +151,19 @@ def _parse_date(option: Option, value: Any) -> dt.date:
     return parse_jalali(str(value))  # JalaliDateError: a KnownError with the core's message
 
 
-def _parse_visit_id(value: Any) -> int:
+def _parse_record_id(option: Option, value: Any) -> int:
+    """A positive record id typed in any digit script; the message names the option."""
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     else:
         text = to_latin_digits(str(value)).strip()
         if not text.isdigit():
             raise KnownError(
-                f"شناسه دیدار «{value}» عدد نیست.", f"Visit id '{value}' is not a number."
+                f"{option.label_fa} «{value}» عدد نیست.", f"{option.help_en} '{value}' is not a number."
             )
         number = int(text)
     if number <= 0:
-        raise KnownError(f"شناسه دیدار «{value}» معتبر نیست.", f"Visit id '{value}' is not valid.")
+        raise KnownError(f"{option.label_fa} «{value}» معتبر نیست.", f"{option.help_en} '{value}' is not valid.")
     return number
 
 
@@ -187,8 +190,8 @@ def parse_options(spec: ReportSpec, db: Database, options: Mapping[str, Any]) ->
             continue
         if option.kind == "date":
             parsed[option.name] = _parse_date(option, value)
-        elif option.kind == "visit":
-            parsed[option.name] = _parse_visit_id(value)
+        elif option.kind == "record_id":
+            parsed[option.name] = _parse_record_id(option, value)
         elif option.kind == "choice":
             text = str(value).strip().lower()
             if text not in option.choices:

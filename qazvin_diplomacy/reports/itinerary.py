@@ -203,7 +203,7 @@ SPEC = ReportSpec(
     title_fa=TITLE_FA,
     title_en=TITLE_EN,
     options=(
-        Option("visit", "visit", "شناسهٔ دیدار", "the visit's id"),
+        Option("visit", "record_id", "شناسهٔ دیدار", "the visit's id"),
         Option(
             "lang",
             "choice",

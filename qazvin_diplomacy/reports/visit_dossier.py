@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
+import qazvin_diplomacy.services.agreements  # noqa: F401  (registers the agreements section of the dossier)
 from qazvin_diplomacy.core.followups import FollowUpStatus
 from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.text import to_persian_digits
@@ -279,6 +280,6 @@ SPEC = ReportSpec(
     kind="visit-dossier",
     title_fa=TITLE,
     title_en="Visit dossier",
-    options=(Option("visit", "visit", "شناسهٔ دیدار", "the visit's id"),),
+    options=(Option("visit", "record_id", "شناسهٔ دیدار", "the visit's id"),),
     make=make,
 )

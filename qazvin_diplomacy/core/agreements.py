@@ -1,0 +1,802 @@
+"""Agreements (موافقت‌نامه، تفاهم‌نامه، نقشه راه …): records passed between layers and pure rules.
+
+Workflow: draft → legal review (by the MFA representative office) → approved → signed →
+in force → expired or terminated; a draft under review may be sent back to draft, an
+approved text may be reopened.  Every change is stored with who, when and a remark.
+
+Expiry is computed, never typed: the end date when given, else the day before the
+start date + ``duration_months`` counted in *Jalali* months (the start is the signing date
+when no start date is given).  When the target month is too short for the start day (31
+Shahrivar + 1 month, 30 Esfand 1403 + 12 months) the anniversary rolls over to the first
+day of the next month, so a one-year term from 30 Esfand 1403 (a leap year) ends on
+29 Esfand 1404 — the same convention as a Gregorian 29 February.  An automatically renewed
+agreement is renewed for ``renewal_months`` (default: its duration, else 12 months) as
+often as needed; it never expires by itself.
+
+Field names used as keys of ``ValidationError.errors``: ``title``, ``title_en``, ``kind``,
+``reference_number``, ``signing_date``, ``start_date``, ``end_date``, ``duration_months``,
+``renewal_months``, ``auto_renew``, ``visit_id``, ``parties``, ``signatories``, ``axes``,
+``legal_review``, ``status``, ``remark``, and for rows ``parties.<i>.<field>``,
+``signatories.<i>.<field>``, ``obligations.<i>.<field>`` (``i`` is the 0-based row index).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from qazvin_diplomacy.core.attachments import AttachmentView
+from qazvin_diplomacy.core.clock import to_local
+from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus, FollowUpView
+from qazvin_diplomacy.core.jalali import days_in_month, format_jalali, from_jalali, to_jalali
+from qazvin_diplomacy.core.text import to_persian_digits
+
+TITLE_MAX = 300
+REFERENCE_MAX = 100
+MAX_DURATION_MONTHS = 1200  # a hundred years: anything longer is a typing mistake
+EXPIRY_ALERT_DAYS = 90
+LEGAL_REVIEW_ALERT_DAYS = 30
+DEFAULT_RENEWAL_MONTHS = 12
+
+
+class _Labelled(StrEnum):
+    """A StrEnum whose members have Persian and English labels in ``_LABELS``."""
+
+    @property
+    def label_fa(self) -> str:
+        """Persian label (the office's words, see DOMAIN.md)."""
+        return _LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        """English label."""
+        return _LABELS[self][1]
+
+    def label(self, lang: str = "fa") -> str:
+        """Label in ``lang`` ("fa" or "en")."""
+        return self.label_en if lang == "en" else self.label_fa
+
+    @property
+    def order(self) -> int:
+        """Position among the members (display and sort order)."""
+        return list(type(self)).index(self)
+
+
+class AgreementKind(_Labelled):
+    """What kind of document an agreement is."""
+
+    MOU = "mou"
+    AGREEMENT = "agreement"
+    ROADMAP = "roadmap"
+    CONTRACT = "contract"
+    SISTERHOOD = "sisterhood"
+
+
+class AgreementStatus(_Labelled):
+    """Where an agreement stands in its workflow."""
+
+    DRAFT = "draft"
+    LEGAL_REVIEW = "legal_review"
+    APPROVED = "approved"
+    SIGNED = "signed"
+    IN_FORCE = "in_force"
+    EXPIRED = "expired"
+    TERMINATED = "terminated"
+
+    @property
+    def is_final(self) -> bool:
+        """Expired or terminated: no further change is possible."""
+        return self in (AgreementStatus.EXPIRED, AgreementStatus.TERMINATED)
+
+    @property
+    def is_binding(self) -> bool:
+        """Signed or in force: the agreement has (or will have) effect."""
+        return self in (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
+
+
+class Axis(_Labelled):
+    """An axis (field) of cooperation."""
+
+    ECONOMY_TRADE = "economy_trade"
+    INVESTMENT = "investment"
+    TOURISM = "tourism"
+    CULTURE = "culture"
+    SCIENCE_TECHNOLOGY = "science_technology"
+    URBAN_SERVICES = "urban_services"
+    AGRICULTURE = "agriculture"
+
+
+class PartySide(_Labelled):
+    """Which side a party is on."""
+
+    IRANIAN = "iranian"
+    FOREIGN = "foreign"
+
+
+class LegalVerdict(_Labelled):
+    """The opinion of the legal review, in one word."""
+
+    FAVOURABLE = "favourable"
+    WITH_AMENDMENTS = "with_amendments"
+    UNFAVOURABLE = "unfavourable"
+
+
+_LABELS: dict[StrEnum, tuple[str, str]] = {
+    AgreementKind.MOU: ("تفاهم‌نامه", "Memorandum of understanding"),
+    AgreementKind.AGREEMENT: ("موافقت‌نامه", "Agreement"),
+    AgreementKind.ROADMAP: ("نقشه راه", "Roadmap"),
+    AgreementKind.CONTRACT: ("قرارداد", "Contract"),
+    AgreementKind.SISTERHOOD: ("خواهرخواندگی", "Sister-province agreement"),
+    AgreementStatus.DRAFT: ("پیش‌نویس", "Draft"),
+    AgreementStatus.LEGAL_REVIEW: ("بررسی حقوقی", "Legal review"),
+    AgreementStatus.APPROVED: ("تأیید", "Approved"),
+    AgreementStatus.SIGNED: ("امضاشده", "Signed"),
+    AgreementStatus.IN_FORCE: ("نافذ", "In force"),
+    AgreementStatus.EXPIRED: ("منقضی", "Expired"),
+    AgreementStatus.TERMINATED: ("فسخ", "Terminated"),
+    Axis.ECONOMY_TRADE: ("اقتصاد و بازرگانی", "Economy and trade"),
+    Axis.INVESTMENT: ("سرمایه‌گذاری", "Investment"),
+    Axis.TOURISM: ("گردشگری", "Tourism"),
+    Axis.CULTURE: ("فرهنگ", "Culture"),
+    Axis.SCIENCE_TECHNOLOGY: ("علم و فناوری", "Science and technology"),
+    Axis.URBAN_SERVICES: ("خدمات شهری", "Urban services"),
+    Axis.AGRICULTURE: ("کشاورزی", "Agriculture"),
+    PartySide.IRANIAN: ("طرف ایرانی", "Iranian party"),
+    PartySide.FOREIGN: ("طرف خارجی", "Foreign party"),
+    LegalVerdict.FAVOURABLE: ("موافق", "Favourable"),
+    LegalVerdict.WITH_AMENDMENTS: ("موافق با اصلاحات", "Favourable with amendments"),
+    LegalVerdict.UNFAVOURABLE: ("مخالف", "Unfavourable"),
+}
+
+
+# --- workflow --------------------------------------------------------------------------
+
+_S = AgreementStatus
+_TRANSITIONS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
+    _S.DRAFT: frozenset({_S.LEGAL_REVIEW}),
+    _S.LEGAL_REVIEW: frozenset({_S.DRAFT, _S.APPROVED}),
+    _S.APPROVED: frozenset({_S.DRAFT, _S.SIGNED}),
+    _S.SIGNED: frozenset({_S.IN_FORCE, _S.TERMINATED}),
+    _S.IN_FORCE: frozenset({_S.EXPIRED, _S.TERMINATED}),
+    _S.EXPIRED: frozenset(),
+    _S.TERMINATED: frozenset(),
+}
+
+
+def allowed_transitions(status: AgreementStatus) -> tuple[AgreementStatus, ...]:
+    """Statuses an agreement in ``status`` may move to, in workflow order."""
+    return tuple(s for s in AgreementStatus if s in _TRANSITIONS[AgreementStatus(status)])
+
+
+def can_transition(old: AgreementStatus, new: AgreementStatus) -> bool:
+    """Whether the workflow allows ``old`` → ``new`` (staying put is not a transition)."""
+    return AgreementStatus(new) in _TRANSITIONS[AgreementStatus(old)]
+
+
+def transition_error(old: AgreementStatus, new: AgreementStatus) -> str | None:
+    """Persian message naming both statuses when ``old`` → ``new`` is not allowed, else None."""
+    old, new = AgreementStatus(old), AgreementStatus(new)
+    if can_transition(old, new):
+        return None
+    if old == new:
+        return f"وضعیت موافقت‌نامه هم‌اکنون «{old.label_fa}» است."
+    allowed = "، ".join(f"«{s.label_fa}»" for s in allowed_transitions(old))
+    tail = f" از این وضعیت فقط به {allowed} می‌توان رفت." if allowed else " این وضعیت نهایی است."
+    return f"تغییر وضعیت از «{old.label_fa}» به «{new.label_fa}» مجاز نیست.{tail}"
+
+
+# --- Jalali date arithmetic ------------------------------------------------------------
+
+
+def add_months(d: date, months: int) -> date:
+    """``d`` plus ``months`` Jalali months; a missing target day rolls to the next month's 1st.
+
+    1403/06/31 + 1 → 1403/08/01 (Mehr has 30 days); 1403/12/30 + 12 → 1405/01/01.
+    """
+    year, month, day = to_jalali(d)
+    index = year * 12 + (month - 1) + months
+    new_year, new_month = divmod(index, 12)
+    new_month += 1
+    if day <= days_in_month(new_year, new_month):
+        return from_jalali(new_year, new_month, day)
+    return from_jalali(new_year, new_month, days_in_month(new_year, new_month)) + timedelta(days=1)
+
+
+def term_end(start: date, months: int) -> date:
+    """The last day of a term of ``months`` Jalali months beginning on ``start``."""
+    return add_months(start, months) - timedelta(days=1)
+
+
+def first_expiry(
+    start_date: date | None,
+    end_date: date | None,
+    duration_months: int | None,
+    signing_date: date | None = None,
+) -> date | None:
+    """The expiry of the first term: the end date, else start (or signing) + duration, else None."""
+    if end_date is not None:
+        return end_date
+    start = start_date or signing_date
+    if start is not None and duration_months:
+        return term_end(start, duration_months)
+    return None
+
+
+def renewal_term(duration_months: int | None, renewal_months: int | None) -> int:
+    """Months of each automatic renewal: as set, else the duration, else 12."""
+    return renewal_months or duration_months or DEFAULT_RENEWAL_MONTHS
+
+
+def current_expiry(
+    expiry: date | None, *, auto_renew: bool, term_months: int, today: date
+) -> date | None:
+    """The end of the term running on ``today`` (renewals rolled forward when ``auto_renew``)."""
+    if expiry is None or not auto_renew or expiry >= today:
+        return expiry
+    for _ in range(10_000):  # bounded: a term is at least one month
+        expiry = term_end(expiry + timedelta(days=1), term_months)
+        if expiry >= today:
+            return expiry
+    return expiry  # pragma: no cover - unreachable for dates within the Jalali range
+
+
+def effective_status(status: AgreementStatus, expiry: date | None, today: date) -> AgreementStatus:
+    """The status a reader should see: a signed/in-force agreement past its expiry is expired."""
+    status = AgreementStatus(status)
+    if status.is_binding and expiry is not None and expiry < today:
+        return AgreementStatus.EXPIRED
+    return status
+
+
+def jalali_year_span(year_from: int | None, year_to: int | None) -> tuple[date | None, date | None]:
+    """Gregorian ``[first, last]`` days of Jalali years ``year_from`` … ``year_to`` (None = open)."""
+    first = from_jalali(year_from, 1, 1) if year_from is not None else None
+    last = from_jalali(year_to + 1, 1, 1) - timedelta(days=1) if year_to is not None else None
+    return first, last
+
+
+def jalali_year(d: date | None) -> int | None:
+    """The Jalali year of ``d``."""
+    return to_jalali(d)[0] if d is not None else None
+
+
+# --- records ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartyEntry:
+    """A party: an organization on one side; ``country_id`` None takes the organization's."""
+
+    organization_id: int
+    side: PartySide
+    country_id: int | None = None
+    locality_fa: str = ""  # foreign province or city, when the organization does not say it
+    locality_en: str = ""
+
+
+@dataclass(frozen=True)
+class PartyView(PartyEntry):
+    """A party as read back, with names."""
+
+    organization_name_fa: str = ""
+    organization_name_en: str = ""
+    organization_kind: str = ""
+    country_name_fa: str = ""
+    country_name_en: str = ""
+
+    def display(self, lang: str = "fa") -> str:
+        """``Organization (locality, country)`` in ``lang``."""
+        if lang == "en":
+            name = self.organization_name_en or self.organization_name_fa
+            extra = [self.locality_en or self.locality_fa, self.country_name_en]
+            sep = ", "
+        else:
+            name = self.organization_name_fa or self.organization_name_en
+            extra = [self.locality_fa, self.country_name_fa]
+            sep = "، "
+        extra = [e for e in extra if e]
+        return f"{name} ({sep.join(extra)})" if extra else name
+
+
+@dataclass(frozen=True)
+class SignatoryEntry:
+    """A signatory; the party is the one the person's organization (or its parent) belongs to.
+
+    ``party_organization_id`` picks the party explicitly (it must still be the person's).
+    Empty titles take the person's title from the directory.
+    """
+
+    person_id: int
+    title_fa: str = ""
+    title_en: str = ""
+    party_organization_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SignatoryView(SignatoryEntry):
+    """A signatory as read back, with names and the side signed for."""
+
+    name_fa: str = ""
+    name_en: str = ""
+    side: PartySide = PartySide.IRANIAN
+    party_name_fa: str = ""
+    party_name_en: str = ""
+
+    def display(self, lang: str = "fa") -> str:
+        """``Name — title`` in ``lang``."""
+        if lang == "en":
+            name, title = self.name_en or self.name_fa, self.title_en or self.title_fa
+        else:
+            name, title = self.name_fa or self.name_en, self.title_fa or self.title_en
+        return f"{name} — {title}" if title else name
+
+
+@dataclass(frozen=True)
+class LegalReview:
+    """The legal review by the MFA representative office: reviewer, date and opinion."""
+
+    reviewer_person_id: int | None = None
+    reviewer_text: str = ""
+    review_date: date | None = None
+    verdict: LegalVerdict | None = None
+    opinion: str = ""
+
+    @property
+    def is_recorded(self) -> bool:
+        """A date, a verdict and a written opinion are all there."""
+        return (
+            self.review_date is not None and self.verdict is not None and bool(self.opinion.strip())
+        )
+
+
+@dataclass(frozen=True)
+class AgreementInput:
+    """The whole agreement form (tabs: main, parties, signatories, obligations); None id = new.
+
+    The status is not part of the form: it moves only through ``change_status``.
+    ``obligations`` are stored as follow-up tasks (``source_kind="agreement"``): text in
+    ``title``, owner as a person or free text (e.g. a party), deadline and status; one left
+    out of the list is archived.
+    """
+
+    title: str = ""
+    kind: AgreementKind = AgreementKind.MOU
+    title_en: str = ""
+    reference_number: str = ""
+    signing_date: date | None = None
+    signing_place: str = ""
+    start_date: date | None = None
+    end_date: date | None = None
+    duration_months: int | None = None
+    auto_renew: bool = False
+    renewal_months: int | None = None
+    visit_id: int | None = None
+    summary: str = ""
+    parties: tuple[PartyEntry, ...] = ()
+    signatories: tuple[SignatoryEntry, ...] = ()
+    axes: tuple[Axis, ...] = ()
+    obligations: tuple[FollowUpInput, ...] = ()
+    legal_review: LegalReview = LegalReview()
+    id: int | None = None
+    version: int | None = None
+
+    def expiry(self) -> date | None:
+        """The computed expiry of the first term (see the module docstring)."""
+        return first_expiry(self.start_date, self.end_date, self.duration_months, self.signing_date)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """One step of the workflow as stored: from/to, who, when (Tehran time), remark."""
+
+    to_status: AgreementStatus
+    changed_at: datetime
+    from_status: AgreementStatus | None = None
+    changed_by: str = ""
+    remark: str = ""
+
+
+@dataclass(frozen=True)
+class AgreementDetail(AgreementInput):
+    """An agreement as read back (an ``AgreementInput``: edit with ``dataclasses.replace``).
+
+    ``parties``/``signatories``/``obligations`` hold ``PartyView``/``SignatoryView``/
+    ``FollowUpView``.  ``expires_on`` is the first term's expiry; ``current_expiry`` and
+    ``shown_status`` are as of the ``today`` the detail was read for.
+    """
+
+    status: AgreementStatus = AgreementStatus.DRAFT
+    status_changed_at: datetime | None = None
+    expires_on: date | None = None
+    current_expiry: date | None = None
+    shown_status: AgreementStatus = AgreementStatus.DRAFT
+    history: tuple[StatusChange, ...] = ()
+    attachments: tuple[AttachmentView, ...] = ()
+    visit_title: str = ""
+    legal_reviewer_name_fa: str = ""
+    archived_at: datetime | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def archived(self) -> bool:
+        """True when the agreement has been archived (deleted by a user)."""
+        return self.archived_at is not None
+
+    def parties_of(self, side: PartySide) -> tuple[PartyView, ...]:
+        """The parties on ``side`` (as ``PartyView``)."""
+        return tuple(p for p in self.parties if isinstance(p, PartyView) and p.side == side)
+
+    def signatories_of(self, side: PartySide) -> tuple[SignatoryView, ...]:
+        """The signatories for ``side`` (as ``SignatoryView``)."""
+        return tuple(s for s in self.signatories if isinstance(s, SignatoryView) and s.side == side)
+
+    def allowed_transitions(self) -> tuple[AgreementStatus, ...]:
+        """Where the workflow may go next."""
+        return allowed_transitions(self.status)
+
+
+@dataclass(frozen=True)
+class AgreementSummary:
+    """One row of the register (list, reports, country dossier)."""
+
+    id: int
+    version: int
+    title: str
+    kind: AgreementKind
+    status: AgreementStatus
+    shown_status: AgreementStatus
+    title_en: str = ""
+    reference_number: str = ""
+    signing_date: date | None = None
+    signing_place: str = ""
+    start_date: date | None = None
+    expires_on: date | None = None  # the running term's end (renewals rolled forward)
+    auto_renew: bool = False
+    status_changed_at: datetime | None = None
+    iranian_parties: tuple[str, ...] = ()
+    foreign_parties: tuple[str, ...] = ()
+    iranian_parties_en: tuple[str, ...] = ()
+    foreign_parties_en: tuple[str, ...] = ()
+    countries_fa: tuple[str, ...] = ()
+    countries_en: tuple[str, ...] = ()
+    axes: tuple[Axis, ...] = ()
+    archived: bool = False
+
+    def parties_text(self, side: PartySide, lang: str = "fa") -> str:
+        """The parties of one side joined for a table cell."""
+        if side == PartySide.IRANIAN:
+            names = self.iranian_parties_en if lang == "en" else self.iranian_parties
+        else:
+            names = self.foreign_parties_en if lang == "en" else self.foreign_parties
+        return (", " if lang == "en" else "، ").join(names)
+
+    def axes_text(self, lang: str = "fa") -> str:
+        """The axes joined for a table cell."""
+        return (", " if lang == "en" else "، ").join(a.label(lang) for a in self.axes)
+
+
+@dataclass(frozen=True)
+class AgreementFilter:
+    """Filters of the register; all are applied in SQL.
+
+    ``year_from``/``year_to`` are Jalali years of the signing date (inclusive); a year
+    filter leaves out unsigned agreements.  ``country_id`` matches any party's country,
+    ``organization_id`` any party.  ``text`` matches parts of words of titles, reference,
+    place, summary, parties' and signatories' names, ignoring Arabic/Persian letter
+    variants, ZWNJ, diacritics and digit scripts.
+    """
+
+    kind: AgreementKind | None = None
+    status: AgreementStatus | None = None
+    country_id: int | None = None
+    organization_id: int | None = None
+    axis: Axis | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    signed_from: date | None = None
+    signed_to: date | None = None
+    text: str = ""
+    include_archived: bool = False
+    archived_only: bool = False
+
+
+# Sort keys accepted by ``list_agreements``.
+SORT_KEYS: tuple[str, ...] = ("signing_date", "title", "status", "kind", "expiry", "reference")
+
+
+@dataclass(frozen=True)
+class ExpiringAgreement:
+    """Dashboard card row: an agreement whose running term ends within the alert window."""
+
+    agreement: AgreementSummary
+    expires_on: date
+    days_left: int
+    renews: bool = False  # auto-renewed: it will not lapse, but may need a decision
+
+
+@dataclass(frozen=True)
+class OverdueObligation:
+    """Dashboard card row: an open obligation past its deadline."""
+
+    agreement_id: int
+    agreement_title: str
+    obligation: FollowUpView
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class StalledReview:
+    """Dashboard card row: an agreement waiting in legal review too long."""
+
+    agreement: AgreementSummary
+    since: date
+    days_waiting: int
+
+
+@dataclass(frozen=True)
+class AgreementAlerts:
+    """The dashboard cards of agreements, as of ``today``."""
+
+    today: date
+    expiring: tuple[ExpiringAgreement, ...] = ()
+    overdue_obligations: tuple[OverdueObligation, ...] = ()
+    stalled_reviews: tuple[StalledReview, ...] = ()
+
+    @property
+    def total(self) -> int:
+        """How many alerts there are in all."""
+        return len(self.expiring) + len(self.overdue_obligations) + len(self.stalled_reviews)
+
+
+@dataclass(frozen=True)
+class AgreementCounts:
+    """Counts for a dashboard card: agreements by shown status, not archived."""
+
+    by_status: dict[AgreementStatus, int]
+
+    @property
+    def total(self) -> int:
+        """All agreements counted."""
+        return sum(self.by_status.values())
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated line of an agreement's timeline."""
+
+    day: date
+    label_fa: str
+    label_en: str
+    detail: str = ""
+    kind: str = ""  # "created", "status", "review", "signing", "start", "deadline", "expiry"
+    future: bool = False
+
+
+# --- validation ------------------------------------------------------------------------
+
+
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def validate_agreement(agreement: AgreementInput) -> dict[str, str]:
+    """Every problem with the form as ``{field: Persian message}`` (empty when it is valid)."""
+    a = agreement
+    errors: dict[str, str] = {}
+    if _blank(a.title):
+        errors["title"] = "عنوان موافقت‌نامه را بنویسید."
+    elif len(a.title.strip()) > TITLE_MAX:
+        errors["title"] = f"عنوان حداکثر {to_persian_digits(TITLE_MAX)} نویسه است."
+    if len(a.title_en.strip()) > TITLE_MAX:
+        errors["title_en"] = f"عنوان انگلیسی حداکثر {to_persian_digits(TITLE_MAX)} نویسه است."
+    if a.kind not in {k.value for k in AgreementKind}:
+        errors["kind"] = "نوع سند را از فهرست انتخاب کنید."
+    if len(a.reference_number.strip()) > REFERENCE_MAX:
+        errors["reference_number"] = (
+            f"شماره ثبت حداکثر {to_persian_digits(REFERENCE_MAX)} نویسه است."
+        )
+    errors.update(_validity_errors(a))
+    errors.update(_party_errors(a))
+    if any(x not in {v.value for v in Axis} for x in a.axes):
+        errors["axes"] = "محور همکاری ناشناخته است."
+    review = a.legal_review
+    if review.verdict is not None and review.verdict not in {v.value for v in LegalVerdict}:
+        errors["legal_review"] = "نظر بررسی حقوقی را از فهرست انتخاب کنید."
+    for i, task in enumerate(a.obligations):
+        if _blank(task.title):
+            errors[f"obligations.{i}.title"] = "شرح تعهد را بنویسید."
+        if task.status not in {s.value for s in FollowUpStatus}:
+            errors[f"obligations.{i}.status"] = "وضعیت تعهد معتبر نیست."
+    return errors
+
+
+def _validity_errors(a: AgreementInput) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if a.start_date is not None and a.end_date is not None and a.end_date < a.start_date:
+        errors["end_date"] = (
+            f"تاریخ پایان اعتبار ({format_jalali(a.end_date)}) پیش از تاریخ آغاز "
+            f"({format_jalali(a.start_date)}) است."
+        )
+    if a.end_date is not None and a.duration_months is not None:
+        errors["duration_months"] = "یا تاریخ پایان اعتبار را وارد کنید یا مدت آن را، نه هر دو."
+    elif a.duration_months is not None:
+        if not 1 <= a.duration_months <= MAX_DURATION_MONTHS:
+            errors["duration_months"] = (
+                f"مدت اعتبار باید بین ۱ و {to_persian_digits(MAX_DURATION_MONTHS)} ماه باشد."
+            )
+    if a.renewal_months is not None and not 1 <= a.renewal_months <= MAX_DURATION_MONTHS:
+        errors["renewal_months"] = (
+            f"مدت هر تمدید باید بین ۱ و {to_persian_digits(MAX_DURATION_MONTHS)} ماه باشد."
+        )
+    if a.auto_renew and a.end_date is None and a.duration_months is None:
+        errors["auto_renew"] = (
+            "تمدید خودکار بدون تاریخ پایان یا مدت اعتبار معنا ندارد؛ یکی از آن دو را وارد کنید."
+        )
+    if (
+        a.signing_date is not None
+        and a.end_date is not None
+        and a.end_date < a.signing_date
+        and "end_date" not in errors
+    ):
+        errors["end_date"] = (
+            f"تاریخ پایان اعتبار ({format_jalali(a.end_date)}) پیش از تاریخ امضا "
+            f"({format_jalali(a.signing_date)}) است."
+        )
+    return errors
+
+
+def _party_errors(a: AgreementInput) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    seen: set[int] = set()
+    for i, party in enumerate(a.parties):
+        if party.side not in {s.value for s in PartySide}:
+            errors[f"parties.{i}.side"] = "طرف ایرانی یا خارجی بودن را مشخص کنید."
+        if party.organization_id in seen:
+            errors[f"parties.{i}.organization_id"] = "این سازمان دو بار در فهرست طرف‌ها آمده است."
+        seen.add(party.organization_id)
+    people: set[int] = set()
+    for i, signatory in enumerate(a.signatories):
+        if signatory.person_id in people:
+            errors[f"signatories.{i}.person_id"] = "یک شخص دو بار در فهرست امضاکنندگان آمده است."
+        people.add(signatory.person_id)
+    return errors
+
+
+def signatory_party(
+    person_org_chain: Sequence[int], party_org_ids: Sequence[int], chosen: int | None = None
+) -> int | None:
+    """The party organization a signatory signs for, or None when they belong to no party.
+
+    ``person_org_chain`` is the person's organization followed by its parents (nearest
+    first); the nearest one that is a party wins, unless ``chosen`` names a party in the chain.
+    """
+    parties = set(party_org_ids)
+    if chosen is not None:
+        return chosen if chosen in parties and chosen in person_org_chain else None
+    return next((org for org in person_org_chain if org in parties), None)
+
+
+def transition_requirements(
+    agreement: AgreementInput, new: AgreementStatus, *, remark: str, today: date
+) -> dict[str, str]:
+    """What the record lacks for moving to ``new`` (beyond the workflow edge itself)."""
+    new = AgreementStatus(new)
+    errors: dict[str, str] = {}
+    sides = {PartySide(p.side) for p in agreement.parties}
+    if new in (_S.LEGAL_REVIEW, _S.APPROVED, _S.SIGNED) and sides != set(PartySide):
+        errors["parties"] = (
+            f"برای رفتن به «{new.label_fa}» دست‌کم یک طرف ایرانی و یک طرف خارجی لازم است."
+        )
+    if new == _S.APPROVED:
+        review = agreement.legal_review
+        if not review.is_recorded:
+            errors["legal_review"] = (
+                "پیش از تأیید، نتیجه بررسی حقوقی دفتر نمایندگی وزارت امور خارجه "
+                "(تاریخ، نظر و شرح آن) را ثبت کنید."
+            )
+        elif review.verdict == LegalVerdict.UNFAVOURABLE:
+            errors["legal_review"] = (
+                "نظر بررسی حقوقی مخالف است؛ متن را به پیش‌نویس برگردانید و اصلاح کنید."
+            )
+    if new == _S.SIGNED:
+        if agreement.signing_date is None:
+            errors["signing_date"] = "تاریخ امضا را وارد کنید."
+        elif agreement.signing_date > today:
+            errors["signing_date"] = "تاریخ امضا نمی‌تواند در آینده باشد."
+        if not agreement.signatories:
+            errors["signatories"] = "امضاکنندگان را وارد کنید."
+    if new == _S.EXPIRED:
+        expiry = agreement.expiry()
+        if expiry is None:
+            errors["end_date"] = (
+                "این موافقت‌نامه تاریخ انقضا ندارد؛ برای پایان آن «فسخ» را برگزینید."
+            )
+        elif agreement.auto_renew:
+            errors["auto_renew"] = "این موافقت‌نامه تمدید خودکار دارد و منقضی نمی‌شود."
+        elif expiry >= today:
+            errors["status"] = f"تاریخ انقضای موافقت‌نامه ({format_jalali(expiry)}) هنوز نرسیده است."
+    if new in (_S.TERMINATED, _S.DRAFT) and _blank(remark):
+        what = "فسخ" if new == _S.TERMINATED else "بازگرداندن به پیش‌نویس"
+        errors["remark"] = f"دلیل {what} را در توضیح بنویسید."
+    return errors
+
+
+# --- timeline --------------------------------------------------------------------------
+
+
+def build_timeline(detail: AgreementDetail, today: date) -> tuple[TimelineEntry, ...]:
+    """The agreement's dated events in order: creation, status changes, review, signing, deadlines, expiry."""
+    entries: list[TimelineEntry] = []
+    if detail.created_at is not None:
+        entries.append(
+            TimelineEntry(
+                to_local(detail.created_at).date(), "ثبت در سامانه", "Registered", kind="created"
+            )
+        )
+    for change in detail.history:
+        if change.from_status is None:
+            continue
+        label_fa = f"{change.from_status.label_fa} ← {change.to_status.label_fa}"
+        label_en = f"{change.from_status.label_en} → {change.to_status.label_en}"
+        who = f"{change.changed_by}: " if change.changed_by else ""
+        entries.append(
+            TimelineEntry(
+                to_local(change.changed_at).date(),
+                label_fa,
+                label_en,
+                f"{who}{change.remark}".strip(": "),
+                kind="status",
+            )
+        )
+    review = detail.legal_review
+    if review.review_date is not None:
+        verdict = review.verdict.label_fa if review.verdict else ""
+        entries.append(
+            TimelineEntry(
+                review.review_date, "نظر بررسی حقوقی", "Legal opinion", verdict, kind="review"
+            )
+        )
+    if detail.signing_date is not None:
+        entries.append(
+            TimelineEntry(
+                detail.signing_date, "امضا", "Signed", detail.signing_place, kind="signing"
+            )
+        )
+    start = detail.start_date or detail.signing_date
+    if start is not None and detail.status in (_S.SIGNED, _S.IN_FORCE, _S.EXPIRED, _S.TERMINATED):
+        entries.append(TimelineEntry(start, "آغاز اعتبار", "Validity starts", kind="start"))
+    for task in detail.obligations:
+        if task.deadline is not None:
+            entries.append(
+                TimelineEntry(
+                    task.deadline, "مهلت تعهد", "Obligation deadline", task.title, kind="deadline"
+                )
+            )
+    expiry = detail.current_expiry or detail.expires_on
+    if expiry is not None and detail.status != _S.TERMINATED:
+        label_fa = "پایان دوره (تمدید خودکار)" if detail.auto_renew else "انقضا"
+        label_en = "End of term (renews)" if detail.auto_renew else "Expiry"
+        entries.append(TimelineEntry(expiry, label_fa, label_en, kind="expiry"))
+    marked = [
+        TimelineEntry(e.day, e.label_fa, e.label_en, e.detail, e.kind, e.day > today)
+        for e in entries
+    ]
+    order = {
+        "created": 0,
+        "status": 1,
+        "review": 2,
+        "signing": 3,
+        "start": 4,
+        "deadline": 5,
+        "expiry": 6,
+    }
+    return tuple(sorted(marked, key=lambda e: (e.day, order.get(e.kind, 9))))
+
+
+def unique_axes(axes: Iterable[Axis | str]) -> tuple[Axis, ...]:
+    """Axes without repeats, in the order of the ``Axis`` enum."""
+    wanted = {Axis(a) for a in axes}
+    return tuple(a for a in Axis if a in wanted)
