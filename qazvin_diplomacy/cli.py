@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from qazvin_diplomacy import APP_TITLE_EN, __version__, cli_reports
+from qazvin_diplomacy import APP_TITLE_EN, __version__, cli_directory, cli_reports
 from qazvin_diplomacy.core.errors import KnownError
 
 
@@ -36,10 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check integrity, foreign keys and schema version")
     check.add_argument("--db", required=True, help="database file to check")
+    check.add_argument("--repair", action="store_true", help="rebuild the search index, then check")
 
     sub.add_parser("version", help="print the version")
 
     cli_reports.register(sub)
+    cli_directory.register(sub)
 
     selftest = sub.add_parser("selftest", help="open every view offscreen and report")
     selftest.add_argument("--db", help="database (default: a temporary demo database)")
@@ -102,6 +104,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         raise KnownError(f"پرونده «{path}» وجود ندارد.", f"'{path}' does not exist.")
     db = Database.open(path)
     try:
+        if args.repair:
+            from qazvin_diplomacy.services.search import rebuild_search_index
+
+            print(f"search index rebuilt: {rebuild_search_index(db)} records")
         report = check(db)
     finally:
         db.close()
@@ -125,6 +131,7 @@ COMMANDS = {
     "check": _cmd_check,
     "selftest": _cmd_selftest,
     "report": cli_reports.run,
+    **{name: cli_directory.run for name in cli_directory.COMMANDS},
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,8 +24,9 @@ from qazvin_diplomacy.core.clock import from_local, today_local
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.services.demo_agreements import article_agreements, synthetic_agreements
+from qazvin_diplomacy.services.demo_events import panjah_bedar, synthetic_events
 from qazvin_diplomacy.services.demo_visits import article_visits, synthetic_visits
-from qazvin_diplomacy.services.directory import seed_countries
+from qazvin_diplomacy.services.directory import person_search_key, seed_countries
 from qazvin_diplomacy.services.records import write
 from qazvin_diplomacy.storage.base import new_uuid, utcnow
 from qazvin_diplomacy.storage.database import Database
@@ -61,6 +63,12 @@ DemoContributor = Callable[[DemoContext], None]
 def _load_json(name: str) -> dict[str, Any]:
     text = resources.files("qazvin_diplomacy.data").joinpath(name).read_text("utf-8")
     return json.loads(text)
+
+
+def _ascii(address: str) -> str:
+    """An e-mail address folded to lower-case ASCII («Gül» → «gul»), as mail systems need."""
+    folded = unicodedata.normalize("NFKD", address.replace("ı", "i")).encode("ascii", "ignore")
+    return folded.decode().lower().replace(" ", "")
 
 
 def _record_defaults() -> dict[str, Any]:
@@ -103,7 +111,7 @@ def _directory(ctx: DemoContext) -> None:
             email=person.get("email", ""), biography=normalize(person.get("biography_fa", "")),
             notes=normalize(person.get("notes_fa", "")),
         )
-        row.search_key = index_key(row.name_fa, row.name_en, row.title_fa, row.title_en, row.email)
+        row.search_key = person_search_key(ctx.session, row)
         ctx.session.add(row)
         ctx.session.flush()
         ctx.people[person["key"]] = row.id
@@ -134,7 +142,12 @@ def _synthetic_directory(ctx: DemoContext) -> None:
             "archived_at": None,
         })
     ctx.session.execute(insert(Organization), org_rows)
-    org_ids = list(ctx.session.scalars(select(Organization.id).where(Organization.kind == "company")))
+    org_names = {oid: (fa, en) for oid, fa, en in ctx.session.execute(
+        select(Organization.id, Organization.name_fa, Organization.name_en)
+        .where(Organization.kind == "company"))}
+    org_ids = sorted(org_names)
+    country_names = {iso2: (fa, en) for iso2, fa, en in ctx.session.execute(
+        select(Country.iso2, Country.name_fa, Country.name_en))}
     person_rows = []
     titles = [("رایزن اقتصادی", "Economic Counsellor"), ("مدیرعامل", "Managing Director"),
               ("مدیر بازرگانی", "Commercial Manager"), ("کارشناس روابط بین‌الملل", "International Relations Officer"),
@@ -144,15 +157,17 @@ def _synthetic_directory(ctx: DemoContext) -> None:
         given_fa, given_en = rng.choice(foreign[code]["given"])
         family_fa, family_en = rng.choice(foreign[code]["family"])
         title_fa, title_en = rng.choice(titles)
+        org_id = rng.choice(org_ids)
         name_fa, name_en = f"{given_fa} {family_fa}", f"{given_en} {family_en}"
-        email = f"{given_en.lower()}.{family_en.lower()}{i}@example.org".replace(" ", "")
+        email = _ascii(f"{given_en}.{family_en}{i}@example.org")
         person_rows.append({
             **_record_defaults(), "name_fa": name_fa, "name_en": name_en, "honorific_fa": "",
             "honorific_en": "", "title_fa": title_fa, "title_en": title_en,
-            "organization_id": rng.choice(org_ids), "country_id": ctx.countries.get(code),
+            "organization_id": org_id, "country_id": ctx.countries.get(code),
             "diplomatic_rank": None, "functions_started_at": None, "languages": "",
             "phone": f"+98 912 {rng.randint(1000000, 9999999)}", "email": email, "biography": "",
-            "notes": "", "search_key": index_key(name_fa, name_en, title_fa, title_en, email),
+            "notes": "", "search_key": index_key(name_fa, name_en, title_fa, title_en, email,
+                                                 *org_names[org_id], *country_names.get(code, ("", ""))),
             "archived_at": None,
         })
     ctx.session.execute(insert(Person), person_rows)
@@ -166,6 +181,7 @@ def _synthetic_directory(ctx: DemoContext) -> None:
 DEMO_CONTRIBUTORS: list[DemoContributor] = [
     _directory, _synthetic_directory, article_visits, synthetic_visits,
     article_agreements, synthetic_agreements,
+    panjah_bedar, synthetic_events,
 ]
 
 

@@ -201,6 +201,21 @@ def _person_view(p: Person) -> PersonView:
     )
 
 
+def person_search_key(session: Session, row: Person) -> str:
+    """The stored search key of a contact: names, titles, e-mail, organization and country.
+
+    Including the organization's and country's names lets «سفیر تاجیکستان» find the ambassador
+    whose title alone says «سفیر».
+    """
+    org = session.get(Organization, row.organization_id) if row.organization_id else None
+    country = session.get(Country, row.country_id) if row.country_id else None
+    return index_key(
+        row.name_fa, row.name_en, row.title_fa, row.title_en, row.email,
+        org.name_fa if org else "", org.name_en if org else "",
+        country.name_fa if country else "", country.name_en if country else "",
+    )
+
+
 def validate_person(person: PersonInput) -> None:
     """Raise ``ValidationError`` naming each bad field, in Persian."""
     errors: dict[str, str] = {}
@@ -243,7 +258,7 @@ def save_person(db: Database, *, person: PersonInput) -> PersonView:
         row.email = person.email.strip()
         row.biography = normalize(person.biography)
         row.notes = normalize(person.notes)
-        row.search_key = index_key(row.name_fa, row.name_en, row.title_fa, row.title_en, row.email)
+        row.search_key = person_search_key(session, row)
         session.flush()
         return _person_view(row)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, text
 
 from qazvin_diplomacy.core.text import to_persian_digits
+from qazvin_diplomacy.services.search import search_index_problems
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.database import Database, head_revision
 from qazvin_diplomacy.storage.directory import Country, Person
@@ -59,6 +60,7 @@ def check(db: Database) -> HealthReport:
                 missing += 1
         if missing:
             problems.append(f"{to_persian_digits(missing)} پرونده پیوست در پوشه داده پیدا نشد.")
+    problems.extend(search_index_problems(db))
     if counts["countries"] == 0:
         problems.append("فهرست کشورها خالی است.")
     counts["tables"] = len(tables)

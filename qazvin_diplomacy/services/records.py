@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from qazvin_diplomacy.core.errors import KnownError, NotFoundError, StaleRecordError
+from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.storage.database import Database
 
 T = TypeVar("T")
@@ -48,11 +49,13 @@ def get_row(session: Session, model: type[T], row_id: int, what: str = "رکور
     """Load a row by id or raise ``NotFoundError`` with a Persian message."""
     row = session.get(model, row_id)
     if row is None:
-        raise NotFoundError(f"{what} با شناسه {row_id} پیدا نشد.", f"No record with id {row_id}.")
+        raise NotFoundError(
+            f"{what} با شناسه {to_persian_digits(row_id)} پیدا نشد.", f"No record with id {row_id}."
+        )
     return row
 
 
-def check_version(row: object, version: int | None, what: str = "رکورد") -> None:
+def check_version(row: Any, version: int | None, what: str = "رکورد") -> None:
     """Refuse an update made from a stale copy (optimistic locking)."""
-    if version is not None and getattr(row, "version") != version:
+    if version is not None and row.version != version:
         raise StaleRecordError(what)

@@ -9,12 +9,12 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Column, Integer, MetaData, Table
 
 from qazvin_diplomacy.storage.database import Database
-from qazvin_diplomacy.storage.models import metadata
+from qazvin_diplomacy.storage.models import include_in_schema, metadata
 
 
 def _differences(db: Database, target: MetaData) -> list[object]:
     with db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_in_schema})
         return compare_metadata(context, target)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from qazvin_diplomacy.storage.models import metadata
+from qazvin_diplomacy.storage.models import include_in_schema, metadata
 
 config = context.config
 
@@ -33,6 +33,7 @@ def _configure_and_run(connection: object) -> None:
         target_metadata=metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_in_schema,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,184 @@
+"""Command-line sub-commands of the directory: ``search``, ``import contacts`` and ``export``.
+
+``cli.py`` wires them in with ``register(sub)`` in its parser and ``run(args)`` for any
+command in :data:`COMMANDS`.  Errors a user can act on raise ``KnownError`` (printed by
+``cli.py`` as one line); a sheet with bad rows prints every bad cell and exits 1.
+
+    search QUERY --db PATH [--json] [--kind KIND] [--limit N]
+    import contacts FILE.xlsx --db PATH [--mapping FILE.json] [--on-duplicate skip|merge|add] [--dry-run]
+    export KIND --db PATH --out FILE.xlsx|.csv [--text T] [--country C] [--organization-id N]
+           [--org-kind K] [--status S] [--from JALALI] [--to JALALI] [--targets-only]
+           [--include-archived] [--lang fa|en]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.jalali import parse_jalali
+from qazvin_diplomacy.core.text import to_persian_digits
+
+COMMANDS = ("search", "import", "export")
+
+
+def register(subparsers: Any) -> None:
+    """Add ``search``, ``import`` and ``export`` to the sub-parsers of ``cli.build_parser``."""
+    from qazvin_diplomacy.services.excel_import import DUPLICATE_CHOICES
+    from qazvin_diplomacy.services.export import EXPORT_KINDS
+    from qazvin_diplomacy.services.search import SEARCH_SOURCES
+
+    search = subparsers.add_parser("search", help="search every kind of record (Persian-aware)")
+    search.add_argument("query", help="text to find; partial words match")
+    search.add_argument("--db", required=True, help="database file")
+    search.add_argument(
+        "--json", action="store_true", help="print JSON (kind, id, title, subtitle)"
+    )
+    search.add_argument(
+        "--kind",
+        action="append",
+        choices=[s.kind for s in SEARCH_SOURCES],
+        help="only this kind (repeatable)",
+    )
+    search.add_argument("--limit", type=int, default=20, help="results per kind (default 20)")
+
+    imp = subparsers.add_parser("import", help="import records from a spreadsheet")
+    what = imp.add_subparsers(dest="import_kind", required=True)
+    contacts = what.add_parser("contacts", help="import a contact sheet (.xlsx)")
+    contacts.add_argument("file", help="the .xlsx file")
+    contacts.add_argument("--db", required=True, help="database file")
+    contacts.add_argument("--mapping", help="JSON column mapping for sheets with other headers")
+    contacts.add_argument(
+        "--on-duplicate",
+        choices=DUPLICATE_CHOICES,
+        default="skip",
+        help="what to do with likely duplicates (default: skip)",
+    )
+    contacts.add_argument(
+        "--dry-run", action="store_true", help="validate and count, write nothing"
+    )
+
+    export = subparsers.add_parser("export", help="export a filtered list to .xlsx or .csv")
+    export.add_argument("kind", choices=EXPORT_KINDS, help="which list")
+    export.add_argument("--db", required=True, help="database file")
+    export.add_argument("--out", required=True, help="output file (.xlsx or .csv)")
+    export.add_argument("--text", default="", help="text filter (as in the list's search box)")
+    export.add_argument("--country", help="country: ISO code or name")
+    export.add_argument("--organization-id", type=int, help="people of this organization")
+    export.add_argument("--org-kind", help="organizations of this kind (e.g. embassy)")
+    export.add_argument("--status", help="visit or follow-up status (e.g. confirmed, open)")
+    export.add_argument("--from", dest="date_from", help="from this Jalali date (e.g. 1404/07/01)")
+    export.add_argument("--to", dest="date_to", help="up to this Jalali date, inclusive")
+    export.add_argument(
+        "--targets-only", action="store_true", help="countries: target countries only"
+    )
+    export.add_argument("--include-archived", action="store_true", help="include archived records")
+    export.add_argument("--lang", choices=("fa", "en"), default="fa", help="header language")
+
+
+def _open(path_text: str) -> Any:
+    from qazvin_diplomacy.storage.database import Database
+
+    path = Path(path_text)
+    if not path.exists():
+        raise KnownError(f"پرونده «{path}» وجود ندارد.", f"'{path}' does not exist.")
+    return Database.open(path)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command (one of :data:`COMMANDS`); return the exit code."""
+    handler = {"search": _search, "import": _import, "export": _export}[args.command]
+    db = _open(args.db)
+    try:
+        return handler(db, args)
+    finally:
+        db.close()
+
+
+def _search(db: Any, args: argparse.Namespace) -> int:
+    from qazvin_diplomacy.services.search import search
+
+    results = search(db, args.query, kinds=args.kind, limit_per_kind=max(args.limit, 1))
+    if args.json:
+        payload = [
+            {
+                "kind": h.kind,
+                "id": h.id,
+                "title": h.title,
+                "subtitle": h.subtitle,
+                "title_en": h.title_en,
+            }
+            for h in results.hits
+        ]
+        print(json.dumps(payload, ensure_ascii=False))
+        return 0
+    for hit in results.hits:
+        print(f"{hit.kind}\t{hit.id}\t{hit.title}\t{hit.subtitle}")
+    if results.empty:
+        print(f"چیزی برای «{args.query}» پیدا نشد — nothing found", file=sys.stderr)
+    return 0
+
+
+def _import(db: Any, args: argparse.Namespace) -> int:
+    from qazvin_diplomacy.services.directory import ensure_reference_data
+    from qazvin_diplomacy.services.excel_import import commit_import, load_mapping, preview_contacts
+
+    ensure_reference_data(db)
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    preview = preview_contacts(db, args.file, mapping=mapping)
+    for warning in preview.warnings:
+        print(f"توجه — note: {warning}")
+    if not preview.ok:
+        for issue in preview.issues:
+            print(f"خطا — error: {issue.describe()}", file=sys.stderr)
+        print(
+            f"{to_persian_digits(len(preview.issues))} خطا؛ هیچ ردیفی وارد نشد — "
+            f"{len(preview.issues)} error(s), nothing imported",
+            file=sys.stderr,
+        )
+        return 1
+    for row in preview.duplicate_rows:
+        hits = "؛ ".join(h.describe() for h in row.duplicates)
+        print(
+            f"تکراری احتمالی — likely duplicate: ردیف {to_persian_digits(row.contact.row)} "
+            f"«{row.contact.name_fa}»: {hits}"
+        )
+    result = commit_import(db, preview, on_duplicate=args.on_duplicate, dry_run=args.dry_run)
+    prefix = "آزمایشی (چیزی ثبت نشد) — dry run: " if result.dry_run else ""
+    print(
+        f"{prefix}added={result.added} merged={result.merged} skipped={result.skipped} "
+        f"organizations_created={result.organizations_created}"
+    )
+    return 0
+
+
+def _export(db: Any, args: argparse.Namespace) -> int:
+    from qazvin_diplomacy.services.directory import country_by_code
+    from qazvin_diplomacy.services.export import ExportFilters, export_list
+
+    country_id = None
+    if args.country:
+        country = country_by_code(db, args.country)
+        if country is None:
+            raise KnownError(
+                f"کشور «{args.country}» شناخته نشد.", f"Unknown country '{args.country}'."
+            )
+        country_id = country.id
+    filters = ExportFilters(
+        text=args.text,
+        country_id=country_id,
+        organization_id=args.organization_id,
+        kind=args.org_kind,
+        status=args.status,
+        date_from=parse_jalali(args.date_from) if args.date_from else None,
+        date_to=parse_jalali(args.date_to) if args.date_to else None,
+        targets_only=args.targets_only,
+        include_archived=args.include_archived,
+    )
+    count = export_list(db, kind=args.kind, path=args.out, filters=filters, lang=args.lang)
+    print(f"{args.out}: {count} rows — {to_persian_digits(count)} ردیف")
+    return 0

@@ -1,0 +1,737 @@
+"""Import the office's contact sheets (.xlsx) into the directory: read, preview, validate, commit.
+
+Three steps, usable one by one from the import wizard or all at once from the CLI:
+
+1. :func:`read_contact_sheet` opens the workbook with openpyxl (read-only) and refuses bad
+   files with a clear Persian message: not an xlsx, encrypted (an OLE compound file — also
+   what an old .xls is), empty, more than :data:`MAX_DATA_ROWS` rows (checked from the
+   sheet's dimension before anything is read, and again while reading).  Formulas: the value
+   Excel saved with the file is used and a warning says so; a formula without a saved value
+   is an error on its cell.  Merged cells: the value of the top-left cell is copied to every
+   cell of the range (a column of people sharing one merged «سازمان» cell) and a warning
+   names the ranges.  Blank rows are skipped; a title row above the headers is allowed (the
+   header row is the first of the first ten rows with two or more recognised headers).
+2. :func:`preview_contacts` validates every row (required name, e-mail and phone shape,
+   Jalali dates, diplomatic rank, country matched after normalisation against the country
+   table's names and codes, organization found by name or marked to be created) and flags
+   likely duplicates (same name after normalisation, same e-mail, same phone number) against
+   the directory and earlier rows of the same sheet.
+3. :func:`commit_import` writes everything in one transaction — or nothing when any row has
+   an error — with a choice per duplicate: ``skip``, ``merge`` (the sheet's non-empty cells
+   replace the stored values; empty cells erase nothing) or ``add``.
+
+:func:`import_contacts` chains the three; ``dry_run=True`` reports the counts and rolls back.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.utils.cell import range_boundaries
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.tabular import (
+    CellIssue,
+    ColumnMapping,
+    ContactRow,
+    HeaderMatch,
+    cell_text,
+    column_letter,
+    parse_contact_row,
+    recognise_headers,
+)
+from qazvin_diplomacy.core.text import compact_key, index_key, normalize, to_persian_digits
+from qazvin_diplomacy.services.directory import person_search_key
+from qazvin_diplomacy.services.merge import contact_keys
+from qazvin_diplomacy.services.records import write
+from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.directory import Country, Organization, Person
+
+__all__ = [
+    "DUPLICATE_CHOICES",
+    "MAX_DATA_ROWS",
+    "ContactSheet",
+    "DuplicateHit",
+    "ImportRefusedError",
+    "ImportResult",
+    "ImportPreview",
+    "ImportValidationError",
+    "PreviewRow",
+    "commit_import",
+    "import_contacts",
+    "load_mapping",
+    "preview_contacts",
+    "read_contact_sheet",
+]
+
+MAX_DATA_ROWS = 20_000
+"""Largest sheet accepted (rows in the sheet, header included); a contact list is far smaller."""
+
+HEADER_SCAN_ROWS = 10
+DUPLICATE_CHOICES = ("skip", "merge", "add")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
+
+
+class ImportRefusedError(KnownError):
+    """A file that cannot be imported at all (wrong format, encrypted, empty, too large …)."""
+
+
+class ImportValidationError(KnownError):
+    """Rows with errors: nothing was imported.  ``issues`` lists every bad cell."""
+
+    def __init__(self, issues: list[CellIssue]) -> None:
+        self.issues = issues
+        shown = "\n".join(issue.describe() for issue in issues[:20])
+        more = len(issues) - 20
+        tail = f"\n… و {to_persian_digits(more)} خطای دیگر" if more > 0 else ""
+        super().__init__(
+            f"{to_persian_digits(len(issues))} خطا در پرونده؛ هیچ ردیفی وارد نشد:\n{shown}{tail}",
+            f"{len(issues)} error(s) in the file; nothing was imported.",
+        )
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContactSheet:
+    """The cleaned texts of a sheet: ``rows`` are (sheet row number, field → text)."""
+
+    sheet: str
+    header_row: int
+    match: HeaderMatch
+    rows: list[tuple[int, dict[str, str]]]
+    warnings: list[str] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
+
+    @property
+    def column_of(self) -> dict[str, str]:
+        """Field → column letter, for messages."""
+        return {name: column_letter(i) for i, name in self.match.columns.items()}
+
+
+def load_mapping(path: Path | str) -> ColumnMapping:
+    """Read a saved column mapping (JSON, see ``ColumnMapping``)."""
+    path = Path(path)
+    try:
+        text = path.read_text("utf-8-sig")
+    except OSError as exc:
+        raise ImportRefusedError(
+            f"پرونده نگاشت «{path.name}» خوانده نشد.", f"Cannot read mapping '{path}': {exc}"
+        ) from exc
+    return ColumnMapping.from_json(text)
+
+
+def _refuse(fa: str, en: str) -> ImportRefusedError:
+    return ImportRefusedError(fa, en)
+
+
+def _check_file(path: Path) -> None:
+    if not path.is_file():
+        raise _refuse(f"پرونده «{path.name}» پیدا نشد.", f"File '{path}' not found.")
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if not head:
+        raise _refuse(f"پرونده «{path.name}» خالی است.", f"'{path.name}' is empty.")
+    if head == _OLE_MAGIC:
+        raise _refuse(
+            f"پرونده «{path.name}» رمزگذاری شده یا در قالب قدیمی xls است. آن را در اکسل باز کنید، "
+            "رمز را بردارید و با قالب «Excel Workbook (*.xlsx)» ذخیره کنید.",
+            f"'{path.name}' is encrypted or an old .xls file; remove the password and save it as .xlsx.",
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile as exc:
+        raise _refuse(
+            f"پرونده «{path.name}» پرونده اکسل (xlsx) نیست یا آسیب دیده است.",
+            f"'{path.name}' is not an .xlsx workbook or is damaged.",
+        ) from exc
+    if "xl/workbook.xml" not in names:
+        raise _refuse(
+            f"پرونده «{path.name}» کارپوشه اکسل (xlsx) نیست.",
+            f"'{path.name}' is a zip file but not an Excel workbook.",
+        )
+
+
+def _open(path: Path, *, data_only: bool) -> Any:
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        raise _refuse(
+            f"پرونده «{path.name}» باز نشد؛ ممکن است آسیب دیده باشد ({type(exc).__name__}).",
+            f"'{path.name}' could not be opened: {exc}",
+        ) from exc
+
+
+def _merged_ranges(workbook: Any, sheet: Any) -> list[str]:
+    path = getattr(sheet, "_worksheet_path", None)
+    if not path:
+        return []
+    with workbook._archive.open(path) as src:
+        return [m.decode() for m in _MERGE_RE.findall(src.read())]
+
+
+def _find_header_row(rows: list[tuple[Any, ...]], mapping: ColumnMapping | None) -> int:
+    if mapping is not None and mapping.header_row != 1:
+        return mapping.header_row
+    best, best_count = 1, 0
+    for number, values in enumerate(rows[:HEADER_SCAN_ROWS], start=1):
+        matched = mapping.apply(values) if mapping else recognise_headers(values)
+        if len(matched.columns) > best_count:
+            best, best_count = number, len(matched.columns)
+        if best_count >= 2 and number > best:
+            break
+    return best
+
+
+def read_contact_sheet(path: Path | str, *, mapping: ColumnMapping | None = None) -> ContactSheet:
+    """Read a contact sheet's texts, refusing bad files (see the module notes)."""
+    path = Path(path)
+    _check_file(path)
+    workbook = _open(path, data_only=False)
+    try:
+        if mapping is not None and mapping.sheet:
+            if mapping.sheet not in workbook.sheetnames:
+                raise _refuse(
+                    f"برگه «{mapping.sheet}» در پرونده نیست؛ برگه‌ها: {'، '.join(workbook.sheetnames)}.",
+                    f"Sheet '{mapping.sheet}' is not in the workbook.",
+                )
+            sheet = workbook[mapping.sheet]
+        else:
+            sheet = workbook.worksheets[0]
+        if getattr(sheet, "max_row", None) and sheet.max_row > MAX_DATA_ROWS:
+            raise _too_large(path, sheet.max_row)
+        raw, formulas = _read_cells(path, sheet)
+        merged = _merged_ranges(workbook, sheet)
+        title = sheet.title
+    finally:
+        workbook.close()
+    warnings: list[str] = []
+    computed: dict[tuple[int, int], Any] = {}
+    if formulas:
+        computed = _computed_values(path, title, formulas)
+        warnings.append(
+            f"{to_persian_digits(len(formulas))} خانه فرمول دارد؛ مقدار محاسبه‌شده‌ای که اکسل در پرونده "
+            "ذخیره کرده بود به کار رفت."
+        )
+    grid = [list(r) for r in raw]
+    for (number, col), value in computed.items():
+        grid[number - 1][col] = value
+    if merged:
+        _fill_merged(grid, merged)
+        warnings.append(
+            f"خانه‌های ادغام‌شده ({'، '.join(merged[:5])}{'، …' if len(merged) > 5 else ''}): "
+            "مقدار خانه اول در همه خانه‌های هر محدوده به کار رفت."
+        )
+    if not any(any(cell_text(v) for v in r) for r in grid):
+        raise _refuse(f"برگه «{title}» خالی است.", f"Sheet '{title}' is empty.")
+    header_row = _find_header_row([tuple(r) for r in grid], mapping)
+    if header_row > len(grid):
+        raise _refuse(
+            f"سطر عنوان {to_persian_digits(header_row)} در برگه نیست.",
+            "The header row is beyond the sheet.",
+        )
+    headers = grid[header_row - 1]
+    match = mapping.apply(headers) if mapping else recognise_headers(headers)
+    if not match.fields & {"name", "first_name", "last_name", "name_en"}:
+        raise _refuse(
+            "ستون نام در برگه شناخته نشد. سطر عنوان باید ستونی مانند «نام»، «نام و نام خانوادگی» یا "
+            "«Name» داشته باشد، یا با پرونده نگاشت (--mapping) ستون‌ها را معرفی کنید.",
+            "No name column was recognised; add a header such as 'Name' or use a mapping file.",
+        )
+    formula_cells = {(n, c) for n, c in formulas}
+    rows: list[tuple[int, dict[str, str]]] = []
+    for number in range(header_row + 1, len(grid) + 1):
+        values = grid[number - 1]
+        texts: dict[str, str] = {}
+        for col, name in match.columns.items():
+            value = values[col] if col < len(values) else None
+            if (number, col) in formula_cells and value is None:
+                texts[name] = "\x00formula"  # a formula with no saved value: flagged below
+                continue
+            text = cell_text(value)
+            if text:
+                texts[name] = text
+        if texts:
+            rows.append((number, texts))
+    if not rows:
+        raise _refuse(
+            f"برگه «{title}» زیر سطر عنوان هیچ ردیفی ندارد.", f"Sheet '{title}' has no data rows."
+        )
+    if match.unknown:
+        warnings.append(f"ستون‌های ناشناخته نادیده گرفته شد: {'، '.join(match.unknown)}.")
+    if match.duplicates:
+        warnings.append(f"ستون‌های تکراری نادیده گرفته شد: {'، '.join(match.duplicates)}.")
+    return ContactSheet(title, header_row, match, rows, warnings, [cell_text(h) for h in headers])
+
+
+def _read_cells(path: Path, sheet: Any) -> tuple[list[tuple[Any, ...]], list[tuple[int, int]]]:
+    """Every row's values, and the (row, column) of each formula cell (its text, not a value)."""
+    raw: list[tuple[Any, ...]] = []
+    formulas: list[tuple[int, int]] = []
+    try:
+        for number, row in enumerate(sheet.iter_rows(), start=1):
+            if number > MAX_DATA_ROWS:
+                raise _too_large(path, number)
+            values = []
+            for col, cell in enumerate(row):
+                if getattr(cell, "data_type", None) == "f":
+                    formulas.append((number, col))
+                values.append(getattr(cell, "value", None))
+            raw.append(tuple(values))
+    except ImportRefusedError:
+        raise
+    except Exception as exc:  # a damaged sheet: openpyxl raises ValueError, KeyError, XML errors …
+        raise _refuse(
+            f"برگه «{sheet.title}» خوانده نشد؛ پرونده آسیب دیده است ({type(exc).__name__}).",
+            f"Sheet '{sheet.title}' could not be read: {exc}",
+        ) from exc
+    return raw, formulas
+
+
+def _too_large(path: Path, rows: int) -> ImportRefusedError:
+    return _refuse(
+        f"پرونده «{path.name}» بیش از {to_persian_digits(f'{MAX_DATA_ROWS:,}')} ردیف دارد "
+        f"({to_persian_digits(f'{rows:,}')}+)؛ آن را به چند پرونده کوچک‌تر تقسیم کنید.",
+        f"'{path.name}' has more than {MAX_DATA_ROWS:,} rows ({rows:,}+); split it into smaller files.",
+    )
+
+
+def _computed_values(
+    path: Path, title: str, cells: list[tuple[int, int]]
+) -> dict[tuple[int, int], Any]:
+    wanted: dict[int, list[int]] = {}
+    for number, col in cells:
+        wanted.setdefault(number, []).append(col)
+    workbook = _open(path, data_only=True)
+    values: dict[tuple[int, int], Any] = {}
+    try:
+        last = max(wanted)
+        for number, row in enumerate(
+            workbook[title].iter_rows(values_only=True, max_row=last), start=1
+        ):
+            for col in wanted.get(number, ()):
+                values[(number, col)] = row[col] if col < len(row) else None
+    except Exception as exc:  # a saved value that does not parse
+        raise _refuse(
+            f"مقدار ذخیره‌شده فرمول‌های برگه «{title}» خوانده نشد ({type(exc).__name__}).",
+            f"The saved values of the formulas in '{title}' could not be read: {exc}",
+        ) from exc
+    finally:
+        workbook.close()
+    return values
+
+
+def _fill_merged(grid: list[list[Any]], ranges: Iterable[str]) -> None:
+    for ref in ranges:
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+        if min_row is None or min_col is None or max_row is None or max_col is None:
+            continue
+        if min_row > len(grid):
+            continue
+        top = grid[min_row - 1]
+        value = top[min_col - 1] if min_col - 1 < len(top) else None
+        for r in range(min_row, min(max_row, len(grid)) + 1):
+            row = grid[r - 1]
+            while len(row) < max_col:
+                row.append(None)
+            for c in range(min_col, max_col + 1):
+                row[c - 1] = value
+
+
+# --- preview ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DuplicateHit:
+    """A likely duplicate of a sheet row: an existing person or an earlier row of the sheet."""
+
+    reason: str  # "name", "email" or "phone"
+    person_id: int | None = None
+    sheet_row: int | None = None
+    name: str = ""
+
+    def describe(self) -> str:
+        """Persian description for the wizard."""
+        reason = {"name": "نام یکسان", "email": "رایانامه یکسان", "phone": "تلفن یکسان"}[
+            self.reason
+        ]
+        if self.person_id is not None:
+            return f"{reason} با «{self.name}» (شناسه {to_persian_digits(self.person_id)})"
+        return f"{reason} با {_row_fa(self.sheet_row or 0)} همین پرونده"
+
+
+def _row_fa(row: int) -> str:
+    return f"ردیف {to_persian_digits(row)}"
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """A valid row ready to import, with what it resolves to."""
+
+    contact: ContactRow
+    country_id: int | None = None
+    country_name: str = ""
+    organization_id: int | None = None
+    new_organization: str = ""
+    duplicates: tuple[DuplicateHit, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What an import would do; ``issues`` empty means it can be committed."""
+
+    sheet: ContactSheet
+    rows: list[PreviewRow]
+    issues: list[CellIssue]
+
+    @property
+    def ok(self) -> bool:
+        """True when no cell has an error."""
+        return not self.issues
+
+    @property
+    def warnings(self) -> list[str]:
+        """Things handled automatically (formulas, merged cells, ignored columns)."""
+        return self.sheet.warnings
+
+    @property
+    def duplicate_rows(self) -> list[PreviewRow]:
+        """Rows flagged as likely duplicates."""
+        return [r for r in self.rows if r.duplicates]
+
+    @property
+    def new_organizations(self) -> list[str]:
+        """Organization names the import would create, in sheet order."""
+        seen: list[str] = []
+        for r in self.rows:
+            if r.new_organization and r.new_organization not in seen:
+                seen.append(r.new_organization)
+        return seen
+
+
+class _Resolver:
+    """Finds countries and organizations by name (SQL, cached per distinct text)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.countries: dict[str, tuple[int, str] | None] = {}
+        self.organizations: dict[str, int | None] = {}
+
+    def country(self, text: str) -> tuple[int, str] | None:
+        key = compact_key(text)
+        if key not in self.countries:
+            self.countries[key] = self._country(key)
+        return self.countries[key]
+
+    def _country(self, key: str) -> tuple[int, str] | None:
+        if not key:
+            return None
+        fields = "|" + Country.search_key + "|"
+        exact = self.session.execute(
+            select(Country.id, Country.name_fa).where(fields.like(f"%|{key}|%")).limit(2)
+        ).all()
+        if len(exact) == 1:
+            return exact[0][0], exact[0][1]
+        if len(key) >= 3:
+            partial = self.session.execute(
+                select(Country.id, Country.name_fa)
+                .where(Country.search_key.like(f"%{key}%"))
+                .limit(2)
+            ).all()
+            if len(partial) == 1:
+                return partial[0][0], partial[0][1]
+        return None
+
+    def organization(self, text: str) -> int | None:
+        key = compact_key(text)
+        if key not in self.organizations:
+            found = None
+            if key:
+                candidates = self.session.execute(
+                    select(Organization.id, Organization.name_fa, Organization.name_en)
+                    .where(
+                        Organization.archived_at.is_(None), Organization.search_key.like(f"%{key}%")
+                    )
+                    .order_by(Organization.id)
+                    .limit(50)
+                ).all()
+                for org_id, name_fa, name_en in candidates:
+                    if key in (compact_key(name_fa), compact_key(name_en)):
+                        found = org_id
+                        break
+            self.organizations[key] = found
+        return self.organizations[key]
+
+
+def _existing_keys(session: Session) -> dict[str, dict[str, list[tuple[int, str]]]]:
+    """Directory people by name key, e-mail and phone key (one query)."""
+    index: dict[str, dict[str, list[tuple[int, str]]]] = {"name": {}, "email": {}, "phone": {}}
+    rows = session.execute(
+        select(Person.id, Person.name_fa, Person.name_en, Person.email, Person.phone)
+        .where(Person.archived_at.is_(None))
+        .order_by(Person.id)
+    )
+    for person_id, name_fa, name_en, email, phone in rows:
+        for reason, keys in contact_keys(name_fa, name_en, email, phone).items():
+            for key in keys:
+                index[reason].setdefault(key, []).append((person_id, name_fa))
+    return index
+
+
+def _preview(session: Session, sheet: ContactSheet) -> ImportPreview:
+    resolver = _Resolver(session)
+    existing = _existing_keys(session)
+    seen: dict[str, dict[str, int]] = {"name": {}, "email": {}, "phone": {}}
+    columns = sheet.column_of
+    rows: list[PreviewRow] = []
+    issues: list[CellIssue] = []
+    for number, texts in sheet.rows:
+        formula_fields = [name for name, text in texts.items() if text == "\x00formula"]
+        for name in formula_fields:
+            issues.append(
+                CellIssue(
+                    number,
+                    columns.get(name, ""),
+                    name,
+                    "فرمول این خانه مقدار ذخیره‌شده ندارد؛ پرونده را در اکسل باز و ذخیره کنید.",
+                )
+            )
+            texts = {k: v for k, v in texts.items() if k != name}
+        contact, row_issues = parse_contact_row(number, texts, columns)
+        issues.extend(row_issues)
+        country = resolver.country(texts["country"]) if texts.get("country") else None
+        if texts.get("country") and country is None:
+            issues.append(
+                CellIssue(
+                    number,
+                    columns.get("country", ""),
+                    "country",
+                    f"کشور «{texts['country']}» شناخته نشد؛ نام فارسی یا انگلیسی یا کد کشور را بنویسید.",
+                )
+            )
+        if contact is None or formula_fields or (texts.get("country") and country is None):
+            continue
+        org_id = resolver.organization(contact.organization) if contact.organization else None
+        hits: list[DuplicateHit] = []
+        keys = contact_keys(contact.name_fa, contact.name_en, contact.email, contact.phone)
+        for reason, values in keys.items():
+            for key in values:
+                for person_id, name in existing[reason].get(key, []):
+                    if not any(h.person_id == person_id for h in hits):
+                        hits.append(DuplicateHit(reason, person_id=person_id, name=name))
+                earlier = seen[reason].get(key)
+                if earlier is not None and not any(h.sheet_row == earlier for h in hits):
+                    hits.append(DuplicateHit(reason, sheet_row=earlier))
+                seen[reason].setdefault(key, number)
+        rows.append(
+            PreviewRow(
+                contact=contact,
+                country_id=country[0] if country else None,
+                country_name=country[1] if country else "",
+                organization_id=org_id,
+                new_organization=contact.organization
+                if contact.organization and org_id is None
+                else "",
+                duplicates=tuple(hits),
+            )
+        )
+    return ImportPreview(sheet, rows, issues)
+
+
+def preview_contacts(
+    db: Database, path: Path | str, *, mapping: ColumnMapping | None = None
+) -> ImportPreview:
+    """Read and validate a contact sheet without writing anything."""
+    sheet = read_contact_sheet(path, mapping=mapping)
+    with db.read_session() as session:
+        return _preview(session, sheet)
+
+
+# --- commit ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import wrote (or would write, for a dry run)."""
+
+    added: int
+    merged: int
+    skipped: int
+    organizations_created: int
+    warnings: list[str]
+    dry_run: bool = False
+    person_ids: list[int] = field(default_factory=list)
+
+
+class _DryRun(Exception):
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__("dry run")
+        self.result = result
+
+
+_PERSON_TEXT_FIELDS = (
+    "name_en",
+    "honorific_fa",
+    "honorific_en",
+    "title_fa",
+    "title_en",
+    "phone",
+    "email",
+    "languages",
+    "biography",
+    "notes",
+)
+
+
+def _apply(session: Session, person: Person, row: PreviewRow, org_id: int | None, *,
+           only_filled: bool) -> None:
+    c = row.contact
+    if not only_filled or c.name_fa:
+        person.name_fa = normalize(c.name_fa)
+    for name in _PERSON_TEXT_FIELDS:
+        value = getattr(c, name)
+        if not only_filled or value:
+            setattr(person, name, normalize(value) if name not in ("phone", "email") else value)
+    if not only_filled or org_id is not None:
+        person.organization_id = org_id
+    if not only_filled or row.country_id is not None:
+        person.country_id = row.country_id
+    if not only_filled or c.diplomatic_rank:
+        person.diplomatic_rank = c.diplomatic_rank
+    if not only_filled or c.functions_started_at is not None:
+        person.functions_started_at = c.functions_started_at
+    person.search_key = person_search_key(session, person)
+
+
+def commit_import(
+    db: Database,
+    preview: ImportPreview,
+    *,
+    on_duplicate: str = "skip",
+    choices: Mapping[int, str] | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Write a validated preview in one transaction (all or nothing).
+
+    ``on_duplicate`` (skip, merge, add) applies to every flagged row unless ``choices`` gives a
+    sheet row its own.  ``merge`` updates the person it duplicates (the first hit; for a hit on
+    an earlier row of the sheet, the person that row became).
+    """
+    if not preview.ok:
+        raise ImportValidationError(preview.issues)
+    for choice in (on_duplicate, *(choices or {}).values()):
+        if choice not in DUPLICATE_CHOICES:
+            raise KnownError(
+                f"انتخاب «{choice}» برای تکراری‌ها معتبر نیست (skip، merge یا add).",
+                f"Invalid duplicate choice '{choice}' (skip, merge or add).",
+            )
+    try:
+        with write(db) as session:
+            result = _write_rows(session, preview, on_duplicate, dict(choices or {}), dry_run)
+            if dry_run:
+                raise _DryRun(result)
+            return result
+    except _DryRun as done:
+        return done.result
+
+
+def _write_rows(
+    session: Session,
+    preview: ImportPreview,
+    on_duplicate: str,
+    choices: dict[int, str],
+    dry_run: bool,
+) -> ImportResult:
+    organizations: dict[str, int] = {}
+    person_of_row: dict[int, Person] = {}
+    added = merged = skipped = 0
+    ids: list[Person] = []
+    for row in preview.rows:
+        number = row.contact.row
+        org_id = row.organization_id
+        if row.new_organization:
+            key = compact_key(row.new_organization)
+            if key not in organizations:
+                org = Organization(
+                    name_fa=normalize(row.new_organization), country_id=row.country_id
+                )
+                org.search_key = index_key(org.name_fa)
+                session.add(org)
+                session.flush()
+                organizations[key] = org.id
+            org_id = organizations[key]
+        choice = choices.get(number, on_duplicate) if row.duplicates else "add"
+        if choice == "skip":
+            skipped += 1
+            earlier = next(
+                (h.sheet_row for h in row.duplicates if h.sheet_row in person_of_row), None
+            )
+            if earlier is not None:
+                person_of_row[number] = person_of_row[earlier]
+            continue
+        if choice == "merge":
+            target = _merge_target(session, row, person_of_row)
+            if target is not None:
+                _apply(session, target, row, org_id, only_filled=True)
+                person_of_row[number] = target
+                merged += 1
+                continue
+        person = Person(name_fa="")
+        _apply(session, person, row, org_id, only_filled=False)
+        session.add(person)
+        person_of_row[number] = person
+        ids.append(person)
+        added += 1
+    session.flush()
+    return ImportResult(
+        added,
+        merged,
+        skipped,
+        len(organizations),
+        list(preview.warnings),
+        dry_run,
+        [p.id for p in ids],
+    )
+
+
+def _merge_target(
+    session: Session, row: PreviewRow, person_of_row: dict[int, Person]
+) -> Person | None:
+    for hit in row.duplicates:
+        if hit.person_id is not None:
+            found = session.get(Person, hit.person_id)
+            if found is not None:
+                return found
+        if hit.sheet_row is not None and hit.sheet_row in person_of_row:
+            return person_of_row[hit.sheet_row]
+    return None
+
+
+def import_contacts(
+    db: Database,
+    path: Path | str,
+    *,
+    mapping: ColumnMapping | None = None,
+    on_duplicate: str = "skip",
+    dry_run: bool = False,
+) -> ImportResult:
+    """Read, validate and import a contact sheet in one transaction; see the module notes.
+
+    Raises ``ImportRefusedError`` for a bad file and ``ImportValidationError`` (with every
+    bad cell) when any row is invalid — in both cases nothing is written.
+    """
+    preview = preview_contacts(db, path, mapping=mapping)
+    if not preview.ok:
+        raise ImportValidationError(preview.issues)
+    return commit_import(db, preview, on_duplicate=on_duplicate, dry_run=dry_run)

@@ -1,0 +1,490 @@
+"""Export a filtered list (people, organizations, countries, visits, follow-ups) to .xlsx or .csv.
+
+:func:`export_table` runs the list's query with the user's filters (in SQL) and returns an
+:class:`ExportTable` — Persian headers, Jalali dates as text beside ISO dates — which the UI
+can also preview; :func:`write_xlsx` and :func:`write_csv` write it; :func:`export_list` does
+both, choosing the format by the file's suffix.
+
+The workbook has one right-to-left sheet, the header row frozen and column widths set.  Every
+text cell passes through ``core.tabular.neutralise_formula`` (a leading = + - @ tab or CR gets
+a ``'``), so a hostile value cannot run as a formula in Excel or in a spreadsheet that opens
+the CSV; the import strips that ``'`` again.  CSV is UTF-8 with a byte-order mark so Excel
+reads Persian.  The people sheet uses exactly the headers the contact import recognises:
+export → import round-trips a contact list without loss.  Files are written to a temporary
+name and renamed, so a failure leaves no half-written file.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+from sqlalchemy import Select, select
+from sqlalchemy.orm import aliased
+
+from qazvin_diplomacy.core.clock import TEHRAN
+from qazvin_diplomacy.core.directory import DiplomaticRank, OrganizationKind
+from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.followups import SOURCE_KIND_FA, FollowUpStatus
+from qazvin_diplomacy.core.tabular import field_label, jalali_text, neutralise_formula
+from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus
+from qazvin_diplomacy.services.filters import text_condition
+from qazvin_diplomacy.services.visits import list_visits
+from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.directory import Country, Organization, Person
+from qazvin_diplomacy.storage.followups import FollowUpTask
+
+__all__ = [
+    "EXPORT_KINDS",
+    "MAX_EXPORT_ROWS",
+    "ExportColumn",
+    "ExportFilters",
+    "ExportTable",
+    "export_list",
+    "export_table",
+    "write_csv",
+    "write_xlsx",
+]
+
+MAX_EXPORT_ROWS = 1_000_000  # Excel's limit is 1,048,576 rows per sheet
+EXPORT_KINDS = ("people", "organizations", "countries", "visits", "followups")
+
+
+@dataclass(frozen=True)
+class ExportFilters:
+    """The list's filters as the user set them; each kind uses the ones that apply to it.
+
+    ``text`` (every kind), ``country_id`` (people, organizations, visits), ``organization_id``
+    (people), ``kind`` (organization kind), ``status`` (visits, follow-ups), ``date_from`` /
+    ``date_to`` (visit dates, follow-up deadlines; Tehran dates, inclusive), ``targets_only``
+    (countries), ``include_archived`` (people, organizations, visits, follow-ups).
+    """
+
+    text: str = ""
+    country_id: int | None = None
+    organization_id: int | None = None
+    kind: str | None = None
+    status: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    targets_only: bool = False
+    include_archived: bool = False
+
+
+@dataclass(frozen=True)
+class ExportColumn:
+    """A column: Persian and English header and width in characters."""
+
+    header_fa: str
+    header_en: str
+    width: int = 18
+
+
+@dataclass(frozen=True)
+class ExportTable:
+    """A list ready to write: a sheet title, columns and rows of plain values."""
+
+    kind: str
+    title_fa: str
+    title_en: str
+    columns: list[ExportColumn]
+    rows: list[list[Any]] = field(default_factory=list)
+
+
+def _iso_date(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def _local_iso(moment: datetime | None) -> str:
+    return moment.astimezone(TEHRAN).isoformat() if moment else ""
+
+
+def _rank_fa(rank: str | None) -> str:
+    try:
+        return DiplomaticRank(rank).label_fa if rank else ""
+    except ValueError:
+        return rank or ""
+
+
+def _org_kind_fa(kind: str) -> str:
+    try:
+        return OrganizationKind(kind).label_fa
+    except ValueError:
+        return kind
+
+
+# --- the lists -------------------------------------------------------------------------
+
+_PEOPLE_FIELDS = (
+    ("name", 26),
+    ("name_en", 24),
+    ("honorific_fa", 14),
+    ("honorific_en", 12),
+    ("title_fa", 28),
+    ("title_en", 26),
+    ("organization", 30),
+    ("country", 16),
+    ("phone", 20),
+    ("email", 28),
+    ("languages", 14),
+    ("diplomatic_rank", 14),
+    ("functions_started", 16),
+    ("functions_started_iso", 26),
+    ("biography", 30),
+    ("notes", 30),
+)
+
+
+def _people(db: Database, f: ExportFilters) -> ExportTable:
+    columns = [ExportColumn(field_label(n), field_label(n, "en"), w) for n, w in _PEOPLE_FIELDS]
+    query: Select[Any] = (
+        select(Person, Organization.name_fa, Country.name_fa)
+        .outerjoin(Organization, Organization.id == Person.organization_id)
+        .outerjoin(Country, Country.id == Person.country_id)
+        .where(text_condition(Person.search_key, f.text))
+        .order_by(Person.name_fa, Person.id)
+    )
+    if not f.include_archived:
+        query = query.where(Person.archived_at.is_(None))
+    if f.country_id is not None:
+        query = query.where(Person.country_id == f.country_id)
+    if f.organization_id is not None:
+        query = query.where(Person.organization_id == f.organization_id)
+    rows = []
+    with db.read_session() as session:
+        for p, org, country in session.execute(query.limit(MAX_EXPORT_ROWS)):
+            rows.append(
+                [
+                    p.name_fa,
+                    p.name_en,
+                    p.honorific_fa,
+                    p.honorific_en,
+                    p.title_fa,
+                    p.title_en,
+                    org or "",
+                    country or "",
+                    p.phone,
+                    p.email,
+                    p.languages,
+                    _rank_fa(p.diplomatic_rank),
+                    jalali_text(p.functions_started_at),
+                    _local_iso(p.functions_started_at),
+                    p.biography,
+                    p.notes,
+                ]
+            )
+    return ExportTable("people", "اشخاص", "People", columns, rows)
+
+
+def _organizations(db: Database, f: ExportFilters) -> ExportTable:
+    columns = [
+        ExportColumn("نام سازمان", "Name", 34),
+        ExportColumn("نام انگلیسی", "English name", 30),
+        ExportColumn("نوع", "Kind", 16),
+        ExportColumn("کشور", "Country", 16),
+        ExportColumn("سازمان بالادست", "Parent", 30),
+        ExportColumn("شهر", "City", 14),
+        ExportColumn("تلفن", "Phone", 20),
+        ExportColumn("ایمیل", "Email", 28),
+        ExportColumn("نشانی", "Address", 34),
+        ExportColumn("یادداشت", "Notes", 30),
+    ]
+    parent = aliased(Organization)
+    query: Select[Any] = (
+        select(Organization, Country.name_fa, parent.name_fa)
+        .outerjoin(Country, Country.id == Organization.country_id)
+        .outerjoin(parent, parent.id == Organization.parent_id)
+        .where(text_condition(Organization.search_key, f.text))
+        .order_by(Organization.name_fa, Organization.id)
+    )
+    if not f.include_archived:
+        query = query.where(Organization.archived_at.is_(None))
+    if f.kind:
+        query = query.where(Organization.kind == f.kind)
+    if f.country_id is not None:
+        query = query.where(Organization.country_id == f.country_id)
+    rows = []
+    with db.read_session() as session:
+        for o, country, parent_name in session.execute(query.limit(MAX_EXPORT_ROWS)):
+            rows.append(
+                [
+                    o.name_fa,
+                    o.name_en,
+                    _org_kind_fa(o.kind),
+                    country or "",
+                    parent_name or "",
+                    o.city_fa,
+                    o.phone,
+                    o.email,
+                    o.address,
+                    o.notes,
+                ]
+            )
+    return ExportTable("organizations", "سازمان‌ها", "Organizations", columns, rows)
+
+
+def _countries(db: Database, f: ExportFilters) -> ExportTable:
+    columns = [
+        ExportColumn("کشور", "Country", 24),
+        ExportColumn("نام انگلیسی", "English name", 24),
+        ExportColumn("کد دوحرفی", "ISO2", 10),
+        ExportColumn("کد سه‌حرفی", "ISO3", 10),
+        ExportColumn("منطقه", "Region", 14),
+        ExportColumn("هدف", "Target", 8),
+        ExportColumn("اولویت", "Priority", 8),
+        ExportColumn("یادداشت", "Notes", 30),
+    ]
+    query: Select[Any] = select(Country).where(text_condition(Country.search_key, f.text))
+    if f.targets_only:
+        query = query.where(Country.is_target.is_(True))
+    rows = []
+    with db.read_session() as session:
+        for c in session.scalars(query.order_by(Country.name_fa)):
+            rows.append(
+                [
+                    c.name_fa,
+                    c.name_en,
+                    c.iso2,
+                    c.iso3,
+                    c.region,
+                    "بله" if c.is_target else "خیر",
+                    c.priority,
+                    c.notes,
+                ]
+            )
+    return ExportTable("countries", "کشورها", "Countries", columns, rows)
+
+
+def _visits(db: Database, f: ExportFilters) -> ExportTable:
+    columns = [
+        ExportColumn("عنوان", "Title", 40),
+        ExportColumn("وضعیت", "Status", 14),
+        ExportColumn("تاریخ شروع", "Start (Jalali)", 13),
+        ExportColumn("تاریخ شروع (میلادی)", "Start (ISO)", 26),
+        ExportColumn("تاریخ پایان", "End (Jalali)", 13),
+        ExportColumn("تاریخ پایان (میلادی)", "End (ISO)", 26),
+        ExportColumn("محل", "Venue", 24),
+        ExportColumn("کشور", "Country", 16),
+        ExportColumn("مهمانان / هیئت", "Guests / delegation", 34),
+        ExportColumn("میزبانان", "Hosts", 30),
+    ]
+    try:
+        status = VisitStatus(f.status) if f.status else None
+    except ValueError:
+        raise KnownError(
+            f"وضعیت دیدار «{f.status}» شناخته نیست؛ یکی از این‌ها: {'، '.join(s.value for s in VisitStatus)}.",
+            f"Unknown visit status '{f.status}'.",
+        ) from None
+    filters = VisitFilter(
+        country_id=f.country_id,
+        status=status,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        text=f.text,
+        include_archived=f.include_archived,
+    )
+    rows = []
+    for v in list_visits(db, filters=filters, sort="start", limit=MAX_EXPORT_ROWS):
+        rows.append(
+            [
+                v.title,
+                VisitStatus(v.status).label_fa,
+                jalali_text(v.start_at),
+                _local_iso(v.start_at),
+                jalali_text(v.end_at),
+                _local_iso(v.end_at),
+                v.venue,
+                v.country_name_fa,
+                v.guest_names(),
+                v.host_names(),
+            ]
+        )
+    return ExportTable("visits", "دیدارها", "Visits", columns, rows)
+
+
+def _followups(db: Database, f: ExportFilters) -> ExportTable:
+    columns = [
+        ExportColumn("عنوان", "Title", 40),
+        ExportColumn("منبع", "Source", 12),
+        ExportColumn("مسئول", "Owner", 24),
+        ExportColumn("مهلت", "Deadline (Jalali)", 12),
+        ExportColumn("مهلت (میلادی)", "Deadline (ISO)", 12),
+        ExportColumn("وضعیت", "Status", 12),
+        ExportColumn("یادداشت", "Notes", 30),
+    ]
+    query: Select[Any] = (
+        select(FollowUpTask, Person.name_fa)
+        .outerjoin(Person, Person.id == FollowUpTask.owner_person_id)
+        .where(text_condition(FollowUpTask.search_key, f.text))
+        .order_by(FollowUpTask.deadline.is_(None), FollowUpTask.deadline, FollowUpTask.id)
+    )
+    if not f.include_archived:
+        query = query.where(FollowUpTask.archived_at.is_(None))
+    if f.status:
+        query = query.where(FollowUpTask.status == f.status)
+    if f.date_from is not None:
+        query = query.where(FollowUpTask.deadline >= f.date_from)
+    if f.date_to is not None:
+        query = query.where(FollowUpTask.deadline <= f.date_to)
+    rows = []
+    with db.read_session() as session:
+        for t, owner in session.execute(query.limit(MAX_EXPORT_ROWS)):
+            try:
+                status = FollowUpStatus(t.status).label_fa
+            except ValueError:
+                status = t.status
+            rows.append(
+                [
+                    t.title,
+                    SOURCE_KIND_FA.get(t.source_kind, t.source_kind),
+                    owner or t.owner_text,
+                    jalali_text(t.deadline),
+                    _iso_date(t.deadline),
+                    status,
+                    t.notes,
+                ]
+            )
+    return ExportTable("followups", "اقدام‌های پیگیری", "Follow-ups", columns, rows)
+
+
+_BUILDERS: dict[str, Callable[[Database, ExportFilters], ExportTable]] = {
+    "people": _people,
+    "organizations": _organizations,
+    "countries": _countries,
+    "visits": _visits,
+    "followups": _followups,
+}
+assert tuple(_BUILDERS) == EXPORT_KINDS
+
+
+def export_table(db: Database, *, kind: str, filters: ExportFilters | None = None) -> ExportTable:
+    """The rows of list ``kind`` (one of :data:`EXPORT_KINDS`) under ``filters``."""
+    builder = _BUILDERS.get(kind)
+    if builder is None:
+        raise KnownError(
+            f"فهرست «{kind}» برای خروجی شناخته نیست؛ یکی از این‌ها: {'، '.join(EXPORT_KINDS)}.",
+            f"Unknown list '{kind}'; one of: {', '.join(EXPORT_KINDS)}.",
+        )
+    return builder(db, filters or ExportFilters())
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "بله" if value else "خیر"
+    if isinstance(value, (int, float)):
+        return value
+    return neutralise_formula(str(value))
+
+
+def _safe_rows(table: ExportTable) -> Iterator[list[Any]]:
+    for row in table.rows:
+        yield [_cell(v) for v in row]
+
+
+class _AtomicTarget:
+    """A temporary file beside ``path``, renamed onto it only when writing succeeded."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
+        os.close(fd)
+        self.tmp = Path(name)
+
+    def __enter__(self) -> Path:
+        return self.tmp
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)
+
+
+def _target(path: Path | str) -> _AtomicTarget:
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise KnownError(
+            f"پوشه «{path.parent}» وجود ندارد.", f"Folder '{path.parent}' does not exist."
+        )
+    try:
+        return _AtomicTarget(path)
+    except OSError as exc:
+        raise KnownError(
+            f"در پوشه «{path.parent}» نمی‌توان نوشت.", f"Cannot write in '{path.parent}': {exc}"
+        ) from exc
+
+
+def write_xlsx(table: ExportTable, path: Path | str, *, lang: str = "fa") -> Path:
+    """Write ``table`` as a right-to-left workbook with a frozen header row and set widths."""
+    path = Path(path)
+    with _target(path) as tmp:
+        workbook = openpyxl.Workbook(write_only=True)
+        sheet = workbook.create_sheet(table.title_en if lang == "en" else table.title_fa)
+        sheet.sheet_view.rightToLeft = lang != "en"
+        sheet.freeze_panes = "A2"
+        for index, column in enumerate(table.columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = column.width
+        sheet.append(_headers(table.columns, lang))
+        for row in _safe_rows(table):
+            sheet.append(row)
+        try:
+            workbook.save(tmp)
+        except OSError as exc:
+            raise KnownError(
+                f"پرونده «{path.name}» نوشته نشد: {exc.strerror}", f"Cannot write '{path}': {exc}"
+            ) from exc
+    return path
+
+
+def _headers(columns: Sequence[ExportColumn], lang: str) -> list[str]:
+    return [c.header_en if lang == "en" else c.header_fa for c in columns]
+
+
+def write_csv(table: ExportTable, path: Path | str, *, lang: str = "fa") -> Path:
+    """Write ``table`` as CSV in UTF-8 with a byte-order mark (Excel then reads Persian)."""
+    path = Path(path)
+    with _target(path) as tmp:
+        try:
+            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh, lineterminator="\r\n")
+                writer.writerow(_headers(table.columns, lang))
+                writer.writerows(_safe_rows(table))
+        except OSError as exc:
+            raise KnownError(
+                f"پرونده «{path.name}» نوشته نشد: {exc.strerror}", f"Cannot write '{path}': {exc}"
+            ) from exc
+    return path
+
+
+def export_list(
+    db: Database,
+    *,
+    kind: str,
+    path: Path | str,
+    filters: ExportFilters | None = None,
+    lang: str = "fa",
+) -> int:
+    """Export list ``kind`` under ``filters`` to ``path`` (.xlsx or .csv); return the rows written."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise KnownError(
+            f"پسوند پرونده خروجی باید ‎.xlsx یا ‎.csv باشد، نه «{path.suffix or 'هیچ'}».",
+            f"The output file must end in .xlsx or .csv, not '{path.suffix}'.",
+        )
+    table = export_table(db, kind=kind, filters=filters)
+    (write_xlsx if suffix == ".xlsx" else write_csv)(table, path, lang=lang)
+    return len(table.rows)

@@ -1,0 +1,454 @@
+"""Global search: one query across every kind of record, answered by an FTS5 trigram index.
+
+The index (table ``search_fts``, created by migration 0005) holds one row per record that is
+not archived: its ``search_key`` (``core.text.index_key`` of its searchable fields — compact
+keys with Yeh/Kaf, ZWNJ, diacritics, tatweel, digit scripts and Latin case already folded).
+The rowid tells the record: ``code * 2**40 + id`` (:data:`KIND_SPAN`), so each kind is one
+rowid range that FTS5 can restrict a match to.  SQL triggers on each source table keep the
+index current on every insert, update of ``search_key``/``archived_at`` and delete, whoever
+writes; :func:`rebuild_search_index` recreates table, triggers and content (``check --repair``),
+and :func:`search_index_problems` tells whether that is needed.
+
+Matching (what :func:`search` does with a query):
+
+* The query is split with ``core.text.search_terms``; every term must occur (AND) as a
+  substring of the record's key, so partial words match: «تاجیک» finds «سفیر تاجیکستان».
+* Terms of three or more characters go to the trigram index (``MATCH '"term" …'``).
+* Terms of one or two characters cannot use a trigram index.  With at least one longer term
+  they only filter the rows the index found (``instr``).  A query made only of short terms
+  (someone has typed one or two letters so far) looks only in the directory — people,
+  organizations, countries (``SearchSource.short_queries``) — for records having a field
+  that *starts* with each term (``ab`` finds «Abbas», not every key containing «ab»), read
+  from the index content in rowid order with a LIMIT: SQL, never Python, a few thousand
+  short rows at most.  From the third letter on, every kind is searched.
+* Results are grouped by kind in :data:`SEARCH_SOURCES` order; within a kind the newest
+  records (highest id) come first.  ``limit_per_kind`` hits per kind, ``has_more`` tells
+  whether there were more.
+
+Adding a kind of record is one entry in :data:`SEARCH_SOURCES` (its table must have ``id``,
+``search_key`` and, if ``archivable``, ``archived_at``), plus a migration or ``check
+--repair`` to install its triggers on existing databases.
+"""
+
+from __future__ import annotations
+
+import json
+import time as _time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from qazvin_diplomacy.core.clock import to_local
+from qazvin_diplomacy.core.jalali import format_jalali
+from qazvin_diplomacy.core.text import search_terms, to_persian_digits
+from qazvin_diplomacy.services.records import write
+from qazvin_diplomacy.storage.database import Database
+
+__all__ = [
+    "FTS_TABLE",
+    "KIND_SPAN",
+    "MIN_INDEXED_TERM",
+    "SEARCH_SOURCES",
+    "SearchGroup",
+    "SearchHit",
+    "SearchResults",
+    "SearchSource",
+    "rebuild_search_index",
+    "search",
+    "search_index_ddl",
+    "search_index_problems",
+    "search_kinds",
+]
+
+FTS_TABLE = "search_fts"
+KIND_SPAN = 1 << 40
+MIN_INDEXED_TERM = 3
+
+
+def _date(value: Any) -> str:
+    """Jalali text of a stored date ('YYYY-MM-DD') or naive-UTC datetime text."""
+    if not value:
+        return ""
+    try:
+        if isinstance(value, str) and len(value) > 10:
+            return format_jalali(to_local(datetime.fromisoformat(value)).date())
+        return format_jalali(
+            value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+        )
+    except ValueError:
+        return ""
+
+
+def _join(*parts: Any) -> str:
+    return "، ".join(str(p) for p in parts if p)
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """A kind of record in the global search.
+
+    ``select_sql`` reads ``id, title, title_en, *extra`` for the ids given as a JSON array in
+    ``:ids``; ``subtitle`` makes the subtitle from the extra columns.  ``short_queries``: the
+    kind is searched by queries of only one- or two-character terms (the directory, where
+    a name's first letters make sense; not the tens of thousands of visits).
+    """
+
+    kind: str
+    code: int
+    table: str
+    label_fa: str
+    label_en: str
+    select_sql: str
+    subtitle: Callable[[Sequence[Any]], str]
+    archivable: bool = True
+    short_queries: bool = False
+
+    @property
+    def rowid_range(self) -> tuple[int, int]:
+        """The first and last rowid of this kind in the index."""
+        return self.code * KIND_SPAN, (self.code + 1) * KIND_SPAN - 1
+
+
+_IDS = "(SELECT value FROM json_each(:ids))"
+
+SEARCH_SOURCES: tuple[SearchSource, ...] = (
+    SearchSource(
+        "person",
+        1,
+        "person",
+        "اشخاص",
+        "People",
+        "SELECT p.id, trim(p.honorific_fa || ' ' || p.name_fa), p.name_en, p.title_fa, o.name_fa, c.name_fa "
+        "FROM person p LEFT JOIN organization o ON o.id = p.organization_id "
+        f"LEFT JOIN country c ON c.id = p.country_id WHERE p.id IN {_IDS}",
+        lambda r: _join(*r),
+        short_queries=True,
+    ),
+    SearchSource(
+        "organization",
+        2,
+        "organization",
+        "سازمان‌ها",
+        "Organizations",
+        "SELECT o.id, o.name_fa, o.name_en, o.city_fa, c.name_fa FROM organization o "
+        f"LEFT JOIN country c ON c.id = o.country_id WHERE o.id IN {_IDS}",
+        lambda r: _join(*r),
+        short_queries=True,
+    ),
+    SearchSource(
+        "country",
+        3,
+        "country",
+        "کشورها",
+        "Countries",
+        f"SELECT id, name_fa, name_en, iso2 FROM country WHERE id IN {_IDS}",
+        lambda r: _join(*r),
+        archivable=False,
+        short_queries=True,
+    ),
+    SearchSource(
+        "visit",
+        4,
+        "visit",
+        "دیدارها",
+        "Visits",
+        "SELECT v.id, v.title, v.title_en, v.start_at, c.name_fa FROM visit v "
+        f"LEFT JOIN country c ON c.id = v.country_id WHERE v.id IN {_IDS}",
+        lambda r: _join(_date(r[0]), r[1]),
+    ),
+    SearchSource(
+        "agreement",
+        5,
+        "agreement",
+        "موافقت‌نامه‌ها",
+        "Agreements",
+        f"SELECT id, title, title_en, signing_date, signing_place FROM agreement WHERE id IN {_IDS}",
+        lambda r: _join(_date(r[0]), r[1]),
+    ),
+    SearchSource(
+        "event",
+        6,
+        "event",
+        "رویدادها",
+        "Events",
+        f"SELECT id, title_fa, title_en, start_date, venue FROM event WHERE id IN {_IDS}",
+        lambda r: _join(_date(r[0]), r[1]),
+    ),
+    SearchSource(
+        "followup",
+        7,
+        "follow_up_task",
+        "اقدام‌های پیگیری",
+        "Follow-ups",
+        "SELECT f.id, f.title, '', coalesce(p.name_fa, f.owner_text), f.deadline FROM follow_up_task f "
+        f"LEFT JOIN person p ON p.id = f.owner_person_id WHERE f.id IN {_IDS}",
+        lambda r: _join(r[0], f"مهلت {_date(r[1])}" if r[1] else ""),
+    ),
+)
+_BY_KIND = {s.kind: s for s in SEARCH_SOURCES}
+assert len({s.code for s in SEARCH_SOURCES}) == len(SEARCH_SOURCES)
+
+
+def search_kinds() -> list[tuple[str, str, str]]:
+    """(kind, Persian label, English label) of every searchable kind, in display order."""
+    return [(s.kind, s.label_fa, s.label_en) for s in SEARCH_SOURCES]
+
+
+# --- results ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One record found: open it with ``kind`` and ``id``."""
+
+    kind: str
+    id: int
+    title: str
+    subtitle: str = ""
+    title_en: str = ""
+
+
+@dataclass(frozen=True)
+class SearchGroup:
+    """The hits of one kind; ``has_more`` when the kind had more than were returned."""
+
+    kind: str
+    label_fa: str
+    label_en: str
+    hits: list[SearchHit]
+    has_more: bool = False
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """Hits grouped by kind (only kinds with hits), in display order."""
+
+    query: str
+    groups: list[SearchGroup] = field(default_factory=list)
+    elapsed_ms: float = 0.0
+
+    @property
+    def hits(self) -> list[SearchHit]:
+        """Every hit, group after group (the order Enter/arrow keys walk)."""
+        return [hit for group in self.groups for hit in group.hits]
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing was found."""
+        return not self.groups
+
+    def group(self, kind: str) -> SearchGroup | None:
+        """The group of ``kind``, if it has hits."""
+        return next((g for g in self.groups if g.kind == kind), None)
+
+
+# --- querying --------------------------------------------------------------------------
+
+
+def _match_expression(terms: Iterable[str]) -> str:
+    # Compact keys hold no quotes or punctuation, so quoting each term is enough.
+    return " ".join(f'"{t}"' for t in terms)
+
+
+def _matching_ids(
+    conn: Connection,
+    source: SearchSource,
+    long_terms: list[str],
+    short_terms: list[str],
+    limit: int,
+    offset: int,
+) -> list[int]:
+    lo, hi = source.rowid_range
+    params: dict[str, Any] = {"lo": lo, "hi": hi, "limit": limit, "offset": offset}
+    if long_terms:
+        where = f"{FTS_TABLE} MATCH :match AND rowid BETWEEN :lo AND :hi"
+        params["match"] = _match_expression(long_terms)
+        for i, term in enumerate(short_terms):
+            where += f" AND instr(key, :s{i}) > 0"
+            params[f"s{i}"] = term
+    else:
+        # Only short terms: fields starting with each of them (see the module notes).
+        where = "rowid BETWEEN :lo AND :hi"
+        for i, term in enumerate(short_terms):
+            where += f" AND (substr(key, 1, {len(term)}) = :s{i} OR instr(key, :p{i}) > 0)"
+            params[f"s{i}"] = term
+            params[f"p{i}"] = "|" + term
+    sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {where} ORDER BY rowid DESC LIMIT :limit OFFSET :offset"
+    return [rowid - lo for (rowid,) in conn.execute(text(sql), params)]
+
+
+def _hits(conn: Connection, source: SearchSource, ids: list[int]) -> list[SearchHit]:
+    if not ids:
+        return []
+    rows = {r[0]: r for r in conn.execute(text(source.select_sql), {"ids": json.dumps(ids)})}
+    hits = []
+    for record_id in ids:  # keep the index's order
+        row = rows.get(record_id)
+        if row is None:
+            continue
+        title = row[1] or row[2] or ""
+        hits.append(
+            SearchHit(source.kind, record_id, title, source.subtitle(row[3:]), row[2] or "")
+        )
+    return hits
+
+
+def search(
+    db: Database,
+    query: str,
+    *,
+    kinds: Iterable[str] | None = None,
+    limit_per_kind: int = 8,
+    offset: int = 0,
+) -> SearchResults:
+    """Find records of every kind (or of ``kinds``) matching ``query``; see the module notes.
+
+    An empty query (or one of punctuation only) finds nothing.  ``offset`` skips that many hits
+    of each kind (for "more results" of one kind).
+    """
+    started = _time.perf_counter()
+    terms = search_terms(query)
+    if not terms:
+        return SearchResults(query)
+    sources = [_source(k) for k in kinds] if kinds is not None else list(SEARCH_SOURCES)
+    long_terms = [t for t in terms if len(t) >= MIN_INDEXED_TERM]
+    short_terms = [t for t in terms if len(t) < MIN_INDEXED_TERM]
+    if not long_terms:
+        sources = [s for s in sources if s.short_queries]
+    groups: list[SearchGroup] = []
+    with db.engine.connect() as conn:
+        for source in sources:
+            ids = _matching_ids(conn, source, long_terms, short_terms, limit_per_kind + 1, offset)
+            if not ids:
+                continue
+            hits = _hits(conn, source, ids[:limit_per_kind])
+            if hits:
+                groups.append(
+                    SearchGroup(
+                        source.kind,
+                        source.label_fa,
+                        source.label_en,
+                        hits,
+                        has_more=len(ids) > limit_per_kind,
+                    )
+                )
+    return SearchResults(query, groups, (_time.perf_counter() - started) * 1000)
+
+
+def _source(kind: str) -> SearchSource:
+    try:
+        return _BY_KIND[kind]
+    except KeyError:
+        raise ValueError(f"unknown search kind {kind!r}; known: {', '.join(_BY_KIND)}") from None
+
+
+# --- index maintenance -----------------------------------------------------------------
+
+
+def _rowid(prefix: str, code: int) -> str:
+    return f"({code * KIND_SPAN} + {prefix}.id)"
+
+
+def search_index_ddl(source: SearchSource) -> list[str]:
+    """The CREATE TRIGGER statements keeping ``source``'s rows in the index (as migration 0005)."""
+    table, code = source.table, source.code
+    live_new = " AND new.archived_at IS NULL" if source.archivable else ""
+    watched = "search_key, archived_at" if source.archivable else "search_key"
+    return [
+        f"CREATE TRIGGER {FTS_TABLE}_{table}_ai AFTER INSERT ON {table} "
+        f"WHEN new.search_key <> ''{live_new} BEGIN "
+        f"INSERT INTO {FTS_TABLE}(rowid, key) VALUES ({_rowid('new', code)}, new.search_key); END",
+        f"CREATE TRIGGER {FTS_TABLE}_{table}_au AFTER UPDATE OF {watched} ON {table} BEGIN "
+        f"DELETE FROM {FTS_TABLE} WHERE rowid = {_rowid('old', code)}; "
+        f"INSERT INTO {FTS_TABLE}(rowid, key) SELECT {_rowid('new', code)}, new.search_key "
+        f"WHERE new.search_key <> ''{live_new}; END",
+        f"CREATE TRIGGER {FTS_TABLE}_{table}_ad AFTER DELETE ON {table} BEGIN "
+        f"DELETE FROM {FTS_TABLE} WHERE rowid = {_rowid('old', code)}; END",
+    ]
+
+
+def _trigger_names(source: SearchSource) -> list[str]:
+    return [f"{FTS_TABLE}_{source.table}_{suffix}" for suffix in ("ai", "au", "ad")]
+
+
+def _existing(conn: Connection, kind: str) -> set[str]:
+    return set(
+        conn.execute(text("SELECT name FROM sqlite_master WHERE type = :k"), {"k": kind}).scalars()
+    )
+
+
+def _live_rows_sql(source: SearchSource, what: str) -> str:
+    live = " AND archived_at IS NULL" if source.archivable else ""
+    return f"SELECT {what} FROM {source.table} WHERE search_key <> ''{live}"
+
+
+def rebuild_search_index(db: Database) -> int:
+    """Recreate the index, its triggers and its content from every source table; return rows indexed.
+
+    One transaction: a failure leaves the old index as it was.  Kinds whose table does not
+    exist in this database are skipped.
+    """
+    with write(db) as session:
+        conn = session.connection()
+        tables = _existing(conn, "table")
+        for source in SEARCH_SOURCES:
+            for name in _trigger_names(source):
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+        conn.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(key, tokenize = 'trigram')"
+        )
+        total = 0
+        for source in SEARCH_SOURCES:
+            if source.table not in tables:
+                continue
+            rowid = f"{source.code * KIND_SPAN} + id"
+            result = conn.exec_driver_sql(
+                f"INSERT INTO {FTS_TABLE}(rowid, key) {_live_rows_sql(source, f'{rowid}, search_key')}"
+            )
+            total += max(result.rowcount or 0, 0)
+            for statement in search_index_ddl(source):
+                conn.exec_driver_sql(statement)
+        conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+        return total
+
+
+def search_index_problems(db: Database) -> list[str]:
+    """Persian descriptions of what is wrong with the search index (empty: healthy).
+
+    Checks that the index and every trigger exist (a table rebuilt by a later migration loses
+    its triggers), that each kind has as many index rows as live records, and FTS5's own
+    integrity check.  ``rebuild_search_index`` repairs all of these.
+    """
+    problems: list[str] = []
+    with db.engine.connect() as conn:
+        tables = _existing(conn, "table")
+        if FTS_TABLE not in tables:
+            return ["نمایه جستجو وجود ندارد؛ «check --repair» را اجرا کنید."]
+        triggers = _existing(conn, "trigger")
+        for source in SEARCH_SOURCES:
+            if source.table not in tables:
+                continue
+            missing = [n for n in _trigger_names(source) if n not in triggers]
+            if missing:
+                problems.append(f"به‌روزرسانی خودکار نمایه جستجوی {source.label_fa} برقرار نیست.")
+            lo, hi = source.rowid_range
+            indexed = conn.execute(
+                text(f"SELECT count(*) FROM {FTS_TABLE} WHERE rowid BETWEEN :lo AND :hi"),
+                {"lo": lo, "hi": hi},
+            ).scalar_one()
+            live = conn.exec_driver_sql(_live_rows_sql(source, "count(*)")).scalar_one()
+            if indexed != live:
+                problems.append(
+                    f"نمایه جستجوی {source.label_fa} {to_persian_digits(indexed)} ردیف دارد ولی "
+                    f"{to_persian_digits(live)} رکورد هست."
+                )
+        try:
+            conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')")
+        except Exception as exc:  # sqlite3.DatabaseError wrapped by SQLAlchemy
+            problems.append(f"نمایه جستجو آسیب دیده است ({exc.__class__.__name__}).")
+        conn.rollback()
+    return problems

@@ -1,0 +1,152 @@
+"""The directory's command line: search, import contacts, export (through ``register``/``run``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from qazvin_diplomacy import cli_directory
+from qazvin_diplomacy.core.directory import PersonInput
+from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.services.directory import list_people, save_person
+from qazvin_diplomacy.storage.database import Database
+
+
+def _run(*argv: str) -> int:
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="command")
+    cli_directory.register(sub)
+    args = parser.parse_args(list(argv))
+    assert args.command in cli_directory.COMMANDS
+    return cli_directory.run(args)
+
+
+@pytest.fixture
+def filled(db: Database, db_path: Path) -> Path:
+    save_person(
+        db,
+        person=PersonInput(
+            name_fa="جمشید قادرزاده", name_en="Jamshed Qodirzoda", title_fa="سفیر تاجیکستان"
+        ),
+    )
+    return db_path
+
+
+def test_search_lines_and_json(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run("search", "سفير تاجيكستان", "--db", str(filled)) == 0
+    line = capsys.readouterr().out.strip().splitlines()[0]
+    assert line.split("\t")[:3] == ["person", "1", "جمشید قادرزاده"]
+    assert _run("search", "qodir", "--db", str(filled), "--json") == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert (
+        payload[0]["kind"] == "person"
+        and payload[0]["id"] == 1
+        and payload[0]["title"] == "جمشید قادرزاده"
+    )
+    assert _run("search", "هیچ‌چیز", "--db", str(filled), "--json") == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_missing_database_is_a_known_error(tmp_path: Path) -> None:
+    with pytest.raises(KnownError):
+        _run("search", "x", "--db", str(tmp_path / "nope.sqlite3"))
+    assert not (tmp_path / "nope.sqlite3").exists()
+
+
+def _contacts(path: Path, rows: list[list[object]]) -> Path:
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
+def test_import_dry_run_then_real(
+    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = _contacts(
+        tmp_path / "c.xlsx",
+        [["نام", "سمت", "ایمیل"], ["لیلا کریمی", "رایزن", "l@example.com"], ["ليلا كريمي", "", ""]],
+    )
+    assert _run("import", "contacts", str(sheet), "--db", str(db_path), "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "dry run" in out and "added=1" in out and "skipped=1" in out
+    assert list_people(db) == []
+    assert (
+        _run("import", "contacts", str(sheet), "--db", str(db_path), "--on-duplicate", "add") == 0
+    )
+    assert "added=2" in capsys.readouterr().out
+    assert len(list_people(db)) == 2
+
+
+def test_import_with_errors_exits_1_and_names_cells(
+    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = _contacts(tmp_path / "bad.xlsx", [["نام", "ایمیل"], ["الف", "bad@"]])
+    assert _run("import", "contacts", str(sheet), "--db", str(db_path)) == 1
+    assert "ردیف ۲، ستون B" in capsys.readouterr().err
+    assert list_people(db) == []
+
+
+def test_import_with_mapping(db: Database, db_path: Path, tmp_path: Path) -> None:
+    sheet = _contacts(
+        tmp_path / "m.xlsx", [["شخص", "نشانی ایمیل اداری"], ["امید", "o@example.com"]]
+    )
+    mapping = tmp_path / "m.json"
+    mapping.write_text(
+        json.dumps({"headers": {"شخص": "name", "نشانی ایمیل اداری": "email"}}), "utf-8"
+    )
+    assert (
+        _run("import", "contacts", str(sheet), "--db", str(db_path), "--mapping", str(mapping)) == 0
+    )
+    assert [p.email for p in list_people(db)] == ["o@example.com"]
+
+
+def test_export_with_filters(
+    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "p.xlsx"
+    assert (
+        _run("export", "people", "--db", str(filled), "--out", str(out), "--text", "قادرزاده") == 0
+    )
+    assert "1 rows" in capsys.readouterr().out
+    ws = openpyxl.load_workbook(out).active
+    assert ws.sheet_view.rightToLeft and ws["A2"].value == "جمشید قادرزاده"
+    csv_out = tmp_path / "c.csv"
+    assert (
+        _run("export", "countries", "--db", str(filled), "--out", str(csv_out), "--text", "ایران")
+        == 0
+    )
+    assert csv_out.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (
+        _run(
+            "export",
+            "visits",
+            "--db",
+            str(filled),
+            "--out",
+            str(tmp_path / "v.csv"),
+            "--from",
+            "۱۴۰۴/۰۱/۰۱",
+            "--to",
+            "1404/12/29",
+            "--country",
+            "IR",
+        )
+        == 0
+    )
+    with pytest.raises(KnownError):
+        _run(
+            "export",
+            "people",
+            "--db",
+            str(filled),
+            "--out",
+            str(tmp_path / "x.xlsx"),
+            "--country",
+            "Atlantis",
+        )

@@ -1,0 +1,385 @@
+"""Contact-sheet import: an office-style sheet, mappings, per-cell errors, duplicates, bad files."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
+from qazvin_diplomacy.core.tabular import ColumnMapping, MappingError, recognise_headers
+from qazvin_diplomacy.services import excel_import
+from qazvin_diplomacy.services.directory import (
+    country_by_code,
+    list_organizations,
+    list_people,
+    save_organization,
+    save_person,
+)
+from qazvin_diplomacy.services.excel_import import (
+    ImportRefusedError,
+    ImportValidationError,
+    commit_import,
+    import_contacts,
+    preview_contacts,
+)
+from qazvin_diplomacy.services.search import search
+from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.directory import Organization, Person
+
+ZWNJ = "\u200c"
+
+
+def _sheet(
+    path: Path, rows: list[list[object]], *, merge: list[str] = (), title: str = "مخاطبان"
+) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = title
+    for row in rows:
+        ws.append(row)
+    for ref in merge:
+        ws.merge_cells(ref)
+    wb.save(path)
+    return path
+
+
+def _count(db: Database, model: type) -> int:
+    with db.read_session() as s:
+        return int(s.scalar(select(func.count()).select_from(model)) or 0)
+
+
+OFFICE_ROWS: list[list[object]] = [
+    [
+        "فهرست سفرا و رایزنان — دفتر امور بین‌الملل استانداری قزوین",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ],
+    [
+        "ردیف",
+        "نام",
+        "نام خانوادگی",
+        "سمت",
+        "سازمان",
+        "کشور",
+        "تلفن همراه",
+        "ایمیل",
+        "تاریخ آغاز مأموریت",
+    ],
+    [
+        "۱",
+        "جمشيد",
+        "قادرزاده",
+        "سفير",
+        "سفارت تاجيكستان",
+        "تاجیکستان",
+        "۰۹۱۲ ۳۴۵ ۶۷۸۹",
+        "j.q@mfa.tj",
+        "١٤٠٢/٠٣/١٥",
+    ],
+    [None, None, None, None, None, None, None, None, None],
+    [
+        "2",
+        "Marco",
+        "Rossi",
+        "رایزن اقتصادی",
+        "سفارت ایتالیا",
+        "Italy",
+        "+39 06 1234567",
+        "MARCO@esteri.IT",
+        "1401/7/3",
+    ],
+    [None, None, None, None, None, None, None, None, None],
+    ["٣", "مهدی", f"نوروز{ZWNJ}زاده", "کارشناس", "", "", 9121112233, "", None],
+]
+
+
+def test_office_style_sheet_is_imported(db: Database, tmp_path: Path) -> None:
+    path = _sheet(tmp_path / "office.xlsx", OFFICE_ROWS, merge=["A1:I1"])
+    preview = preview_contacts(db, path)
+    assert preview.ok, [i.describe() for i in preview.issues]
+    assert preview.sheet.header_row == 2  # the merged title row above is skipped
+    assert [r.contact.row for r in preview.rows] == [3, 5, 7]  # blank rows skipped
+    assert preview.new_organizations == ["سفارت تاجیکستان", "سفارت ایتالیا"]
+    assert any("ردیف" in w for w in preview.warnings)  # the unknown «ردیف» column is named
+    result = commit_import(db, preview)
+    assert (result.added, result.merged, result.skipped, result.organizations_created) == (
+        3,
+        0,
+        0,
+        2,
+    )
+    people = {p.name_fa: p for p in list_people(db)}
+    jamshid = people["جمشید قادرزاده"]  # Arabic Yeh normalised
+    assert jamshid.title_fa == "سفیر"
+    assert jamshid.phone == "0912 345 6789"  # Persian digits stored as Latin
+    assert jamshid.country_id == country_by_code(db, "TJ").id
+    assert jamshid.organization_name_fa == "سفارت تاجیکستان"
+    # 1402/03/15 = 5 June 2023, midnight in Tehran.
+    assert jamshid.functions_started_at == datetime(2023, 6, 4, 20, 30, tzinfo=UTC)
+    marco = people["Marco Rossi"]
+    assert marco.name_en == "Marco Rossi" and marco.country_id == country_by_code(db, "IT").id
+    assert people[f"مهدی نوروز{ZWNJ}زاده"].phone == "9121112233"  # a number cell
+    # Search unifies the spelling the sheet used (Arabic Yeh/Kaf in the sheet, Persian typed).
+    assert search(db, "سفیر قادرزاده").group("person").hits[0].id == jamshid.id
+    assert search(db, "سفارت تاجیکستان").group("organization") is not None
+
+
+def test_english_headers_and_full_name(db: Database, tmp_path: Path) -> None:
+    path = _sheet(
+        tmp_path / "en.xlsx",
+        [
+            ["Name", "Title", "Organization", "Country", "Phone", "E-mail", "Notes"],
+            [
+                "Anna Müller",
+                "Consul",
+                "Embassy of Germany",
+                "DE",
+                "+49 30 1234567",
+                "anna@example.de",
+                "=1+1 is text",
+            ],
+        ],
+    )
+    wb = openpyxl.load_workbook(path)
+    wb.active["G2"].data_type = "s"  # a text cell that begins with "=", not a formula
+    wb.save(path)
+    result = import_contacts(db, path)
+    assert result.added == 1
+    anna = list_people(db)[0]
+    assert (anna.name_fa, anna.name_en, anna.title_fa, anna.email) == (
+        "Anna Müller",
+        "Anna Müller",
+        "Consul",
+        "anna@example.de",
+    )
+    assert anna.notes == "=1+1 is text" and anna.country_name_en == "Germany"
+
+
+def test_header_recognition_ignores_spelling() -> None:
+    match = recognise_headers(
+        ["نام", f"نام{ZWNJ}خانوادگی", "E-MAIL", "شماره تماس", "كشور", "Mystery"]
+    )
+    assert match.columns == {0: "first_name", 1: "last_name", 2: "email", 3: "phone", 4: "country"}
+    assert match.unknown == ("Mystery",)
+    assert recognise_headers(["نام", "سمت"]).columns == {
+        0: "name",
+        1: "title_fa",
+    }  # «نام» alone is the full name
+
+
+def test_mapping_file_for_another_layout(db: Database, tmp_path: Path) -> None:
+    path = _sheet(
+        tmp_path / "odd.xlsx",
+        [
+            ["x", "y", "z"],
+            ["ستون اول", "مشخصات", "پست"],
+            ["ignored", "لیلا کریمی", "leila@example.com"],
+        ],
+    )
+    mapping_file = tmp_path / "map.json"
+    mapping_file.write_text(
+        '{"header_row": 2, "headers": {"مشخصات": "name"}, "columns": {"C": "email"}}', "utf-8"
+    )
+    mapping = excel_import.load_mapping(mapping_file)
+    result = import_contacts(db, path, mapping=mapping)
+    assert result.added == 1
+    person = list_people(db)[0]
+    assert (person.name_fa, person.email) == ("لیلا کریمی", "leila@example.com")
+    assert ColumnMapping.from_json(mapping.to_json()) == mapping
+    with pytest.raises(MappingError):
+        ColumnMapping.from_json('{"headers": {"a": "no_such_field"}}')
+    with pytest.raises(MappingError):
+        ColumnMapping.from_json("{not json")
+
+
+def test_every_bad_cell_is_reported_and_nothing_is_imported(db: Database, tmp_path: Path) -> None:
+    path = _sheet(
+        tmp_path / "bad.xlsx",
+        [
+            ["نام", "ایمیل", "تلفن", "کشور", "تاریخ آغاز مأموریت"],
+            ["علی رضایی", "ali@example.com", "021 1234567", "ایران", "1403/01/01"],
+            ["", "x@example.com", "", "", ""],
+            ["رضا", "not-an-email", "12ab", "Narnia", "1404/12/30"],
+        ],
+    )
+    before = _count(db, Person)
+    with pytest.raises(ImportValidationError) as caught:
+        import_contacts(db, path)
+    issues = {(i.row, i.column, i.field) for i in caught.value.issues}
+    assert issues == {
+        (3, "A", "name"),
+        (4, "B", "email"),
+        (4, "C", "phone"),
+        (4, "D", "country"),
+        (4, "E", "functions_started"),
+    }
+    text = caught.value.message
+    assert "ردیف ۴، ستون B (ایمیل)" in text and "ردیف ۳" in text
+    assert "Narnia" in text and "۱۴۰۴" in text  # the Jalali message names the bad date
+    assert _count(db, Person) == before
+
+
+def test_duplicates_skip_merge_add(db: Database, tmp_path: Path) -> None:
+    existing = save_person(db, person=PersonInput(name_fa="علی رضایی", phone="+98 912 123 4567"))
+    rows = [
+        ["نام", "سمت", "تلفن", "ایمیل"],
+        ["علي رضايي", "مدیرکل", "", "ali@example.com"],  # same name (Arabic letters)
+        ["Someone Else", "", "09121234567", ""],  # same phone, another format
+        ["مینا کاظمی", "", "", "mina@example.com"],
+        ["مینا  كاظمی", "", "", ""],  # same as the row above
+    ]
+    path = _sheet(tmp_path / "dup.xlsx", rows)
+    preview = preview_contacts(db, path)
+    flagged = {r.contact.row: [h.reason for h in r.duplicates] for r in preview.duplicate_rows}
+    assert flagged == {2: ["name"], 3: ["phone"], 5: ["name"]}
+    assert preview.duplicate_rows[0].duplicates[0].person_id == existing.id
+
+    dry = import_contacts(db, path, on_duplicate="add", dry_run=True)
+    assert dry.dry_run and dry.added == 4 and _count(db, Person) == 1
+
+    skipped = commit_import(db, preview, on_duplicate="skip")
+    assert (skipped.added, skipped.skipped) == (1, 3)
+    assert _count(db, Person) == 2
+
+
+def test_duplicates_merge_fills_from_the_sheet(db: Database, tmp_path: Path) -> None:
+    existing = save_person(
+        db, person=PersonInput(name_fa="علی رضایی", title_fa="کارشناس", notes="قدیمی")
+    )
+    path = _sheet(
+        tmp_path / "m.xlsx",
+        [["نام", "سمت", "ایمیل", "یادداشت"], ["علي رضايي", "مدیرکل", "ali@example.com", ""]],
+    )
+    result = import_contacts(db, path, on_duplicate="merge")
+    assert (result.added, result.merged) == (0, 1)
+    [person] = list_people(db)
+    assert person.id == existing.id
+    assert (person.title_fa, person.email, person.notes) == ("مدیرکل", "ali@example.com", "قدیمی")
+    added = import_contacts(db, path, on_duplicate="add")
+    assert added.added == 1 and len(list_people(db)) == 2
+
+
+def test_existing_organization_is_reused(db: Database, tmp_path: Path) -> None:
+    org = save_organization(
+        db, org=OrganizationInput(name_fa="اتاق بازرگانی قزوین", name_en="Qazvin Chamber")
+    )
+    path = _sheet(
+        tmp_path / "o.xlsx",
+        [["نام", "سازمان"], ["الف", "اتاق بازرگاني  قزوين"], ["ب", "qazvin chamber"]],
+    )
+    result = import_contacts(db, path)
+    assert result.organizations_created == 0
+    assert {p.organization_id for p in list_people(db)} == {org.id}
+
+
+def test_merged_cells_in_data_are_filled(db: Database, tmp_path: Path) -> None:
+    rows = [["نام", "سازمان"], ["الف", "دانشگاه بین‌المللی امام خمینی"], ["ب", None], ["ج", None]]
+    path = _sheet(tmp_path / "merged.xlsx", rows, merge=["B2:B4"])
+    preview = preview_contacts(db, path)
+    assert any("B2:B4" in w for w in preview.warnings)
+    commit_import(db, preview)
+    assert len(list_organizations(db)) == 1
+    assert {p.organization_name_fa for p in list_people(db)} == {"دانشگاه بین‌المللی امام خمینی"}
+
+
+def test_all_or_nothing_when_writing_fails(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _sheet(
+        tmp_path / "ok.xlsx", [["نام", "سازمان"], ["الف", "سازمان یک"], ["ب", "سازمان دو"]]
+    )
+    preview = preview_contacts(db, path)
+    calls = {"n": 0}
+    real = excel_import._apply
+
+    def failing(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("disk vanished")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(excel_import, "_apply", failing)
+    with pytest.raises(RuntimeError):
+        commit_import(db, preview)
+    assert _count(db, Person) == 0 and _count(db, Organization) == 0
+
+
+# --- bad files -------------------------------------------------------------------------
+
+
+def _refused(db: Database, path: Path, *words: str) -> str:
+    with pytest.raises(ImportRefusedError) as caught:
+        import_contacts(db, path)
+    for word in words:
+        assert word in caught.value.message
+    assert _count(db, Person) == 0
+    return caught.value.message
+
+
+def test_not_an_xlsx(db: Database, tmp_path: Path) -> None:
+    text_file = tmp_path / "contacts.xlsx"
+    text_file.write_text("name,email\nali,a@b.c\n", "utf-8")
+    _refused(db, text_file, "xlsx")
+    other_zip = tmp_path / "doc.xlsx"
+    with zipfile.ZipFile(other_zip, "w") as z:
+        z.writestr("word/document.xml", "<w/>")
+    _refused(db, other_zip, "کارپوشه")
+    _refused(db, tmp_path / "missing.xlsx", "پیدا نشد")
+
+
+def test_encrypted_workbook(db: Database, tmp_path: Path) -> None:
+    # Excel saves a password-protected workbook as an OLE compound file.
+    path = tmp_path / "secret.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024)
+    _refused(db, path, "رمزگذاری")
+
+
+def test_empty_files_and_sheets(db: Database, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    _refused(db, empty, "خالی")
+    _refused(db, _sheet(tmp_path / "blank.xlsx", []), "خالی")
+    _refused(db, _sheet(tmp_path / "headers.xlsx", [["نام", "ایمیل"], [None, None]]), "ردیفی ندارد")
+    _refused(db, _sheet(tmp_path / "noname.xlsx", [["Color", "Size"], ["red", "L"]]), "ستون نام")
+
+
+def test_a_sheet_of_100000_rows_is_refused_before_reading(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "huge.xlsx"
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("big")
+    ws.append(["نام"])
+    for i in range(100_000):
+        ws.append([f"شخص {i}"])
+    wb.save(path)
+    message = _refused(db, path, "۲۰,۰۰۰")
+    assert "تقسیم" in message
+
+
+def test_formulas_use_saved_values_or_are_flagged(db: Database, tmp_path: Path) -> None:
+    path = _sheet(tmp_path / "f.xlsx", [["نام", "سمت"], ["الف", '=UPPER("x")'], ["ب", "کارشناس"]])
+    with pytest.raises(ImportValidationError) as caught:  # openpyxl saves no computed value
+        import_contacts(db, path)
+    assert [(i.row, i.column) for i in caught.value.issues] == [(2, "B")]
+    # Give the formula a saved value, as Excel does, and it is used with a warning.
+    path = _sheet(tmp_path / "g.xlsx", [["نام", "سمت"], ["الف", "=40+2"], ["ب", "کارشناس"]])
+    patched = tmp_path / "g2.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(patched, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<f>40+2</f><v />", b"<f>40+2</f><v>42</v>")
+            dst.writestr(item, data)
+    preview = preview_contacts(db, patched)
+    assert preview.ok, [i.describe() for i in preview.issues]
+    assert any("فرمول" in w for w in preview.warnings)
+    assert preview.rows[0].contact.title_fa == "42"

@@ -1,0 +1,264 @@
+"""Global search: spelling variants unified, every kind found, the index kept current by triggers."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
+from qazvin_diplomacy.core.text import index_key
+from qazvin_diplomacy.services.directory import (
+    archive_person,
+    country_by_code,
+    get_person,
+    restore_person,
+    save_organization,
+    save_person,
+)
+from qazvin_diplomacy.services.search import (
+    FTS_TABLE,
+    SEARCH_SOURCES,
+    rebuild_search_index,
+    search,
+    search_index_ddl,
+    search_index_problems,
+)
+from qazvin_diplomacy.storage.agreements import Agreement
+from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.events import Event
+from qazvin_diplomacy.storage.followups import FollowUpTask
+from qazvin_diplomacy.storage.models import metadata
+from qazvin_diplomacy.storage.visits import Visit
+
+ZWNJ = "\u200c"
+
+
+def _ids(results, kind: str) -> list[int]:
+    group = results.group(kind)
+    return [h.id for h in group.hits] if group else []
+
+
+@pytest.fixture
+def ambassador(db: Database) -> int:
+    tj = country_by_code(db, "TJ")
+    org = save_organization(
+        db,
+        org=OrganizationInput(
+            name_fa="سفارت جمهوری تاجیکستان در تهران",
+            name_en="Embassy of Tajikistan",
+            kind="embassy",
+            country_id=tj.id,
+        ),
+    )
+    person = save_person(
+        db,
+        person=PersonInput(
+            name_fa="جمشید قادرزاده",
+            name_en="Jamshed Qodirzoda",
+            title_fa="سفیر تاجیکستان",
+            organization_id=org.id,
+            country_id=tj.id,
+        ),
+    )
+    return person.id
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "سفیر تاجیکستان",
+        "سفير تاجيكستان",  # Arabic Yeh and Kaf
+        "ســفیر تاجیــکستان",  # tatweel
+        "سَفیرِ تاجیکستان",  # diacritics
+        "تاجیک",  # a partial word
+        "تاجیک سفیر",  # words in another order
+        "QODIRZODA",  # Latin, other case
+        "qodir",
+    ],
+)
+def test_the_ambassador_of_tajikistan_is_found_however_typed(
+    db: Database, ambassador: int, query: str
+) -> None:
+    assert ambassador in _ids(search(db, query), "person")
+
+
+def test_zwnj_space_or_nothing_are_the_same(db: Database) -> None:
+    variants = [f"مهدی{ZWNJ}زاده", "مهدی زاده", "مهدیزاده", f"مهدي{ZWNJ}زاده"]
+    ids = [save_person(db, person=PersonInput(name_fa=f"رضا {v}")).id for v in variants]
+    for query in variants + ["مهدیزاده", "مهدی زاده"]:
+        found = _ids(search(db, query, limit_per_kind=20), "person")
+        assert sorted(found) == sorted(ids), query
+
+
+def test_digit_scripts_are_the_same(db: Database) -> None:
+    org = save_organization(db, org=OrganizationInput(name_fa="شرکت نمونه ۱۲۳"))
+    for query in ("نمونه 123", "نمونه ۱۲۳", "نمونه ١٢٣", "123"):
+        assert _ids(search(db, query), "organization") == [org.id], query
+
+
+def test_no_false_hits_and_empty_queries(db: Database, ambassador: int) -> None:
+    assert search(db, "ونزوئلا سفیر").group("person") is None
+    assert search(db, "").empty
+    assert search(db, "  ،؛ ").empty
+
+
+def test_every_kind_is_searched_and_grouped_in_order(db: Database, ambassador: int) -> None:
+    now = datetime(2025, 10, 1, 8, 0, tzinfo=UTC)
+    with db.session() as s:
+        s.add(
+            Visit(
+                title="دیدار هیئت زعفران",
+                start_at=now,
+                end_at=now,
+                search_key=index_key("دیدار هیئت زعفران"),
+            )
+        )
+        s.add(
+            Agreement(
+                title="تفاهم‌نامه زعفران",
+                status_changed_at=now,
+                search_key=index_key("تفاهم‌نامه زعفران"),
+            )
+        )
+        s.add(
+            Event(
+                title_fa="جشنواره زعفران",
+                start_date=date(2025, 10, 1),
+                end_date=date(2025, 10, 2),
+                search_key=index_key("جشنواره زعفران"),
+            )
+        )
+        s.add(FollowUpTask(title="ارسال نمونه زعفران", search_key=index_key("ارسال نمونه زعفران")))
+    save_organization(db, org=OrganizationInput(name_fa="اتحادیه زعفران قزوین"))
+    save_person(db, person=PersonInput(name_fa="مریم زعفرانی"))
+    results = search(db, "زعفران")
+    assert [g.kind for g in results.groups] == [
+        "person",
+        "organization",
+        "visit",
+        "agreement",
+        "event",
+        "followup",
+    ]
+    visit = results.group("visit").hits[0]
+    assert visit.title == "دیدار هیئت زعفران"
+    assert visit.subtitle.startswith("۱۴۰۴/۰۷/۰۹")  # 1 Oct 2025 in Tehran, as Jalali text
+    assert results.group("event").hits[0].subtitle.startswith("۱۴۰۴/۰۷/۰۹")
+    assert len(results.hits) == 6
+
+
+def test_country_found_and_subtitles(db: Database, ambassador: int) -> None:
+    results = search(db, "تاجیکستان")
+    assert _ids(results, "country") == [country_by_code(db, "TJ").id]
+    hit = results.group("person").hits[0]
+    assert hit.title == "جمشید قادرزاده" and hit.title_en == "Jamshed Qodirzoda"
+    assert "سفیر تاجیکستان" in hit.subtitle and "سفارت جمهوری تاجیکستان" in hit.subtitle
+
+
+def test_index_follows_every_write(db: Database, ambassador: int) -> None:
+    view = get_person(db, ambassador)
+    save_person(db, person=PersonInput(name_fa="بهروز نوروزی", id=view.id, version=view.version))
+    assert _ids(search(db, "قادرزاده"), "person") == []
+    assert _ids(search(db, "نوروزی"), "person") == [ambassador]
+    view = get_person(db, ambassador)
+    archive_person(db, person_id=ambassador, version=view.version)
+    assert _ids(search(db, "نوروزی"), "person") == []
+    restore_person(db, person_id=ambassador, version=view.version + 1)
+    assert _ids(search(db, "نوروزی"), "person") == [ambassador]
+    with db.session() as s:
+        s.execute(text("DELETE FROM person WHERE id = :i"), {"i": ambassador})
+    assert _ids(search(db, "نوروزی"), "person") == []
+    assert search_index_problems(db) == []
+
+
+def test_short_queries_look_at_field_starts_in_the_directory(db: Database) -> None:
+    abbas = save_person(db, person=PersonInput(name_fa="عباس کیانی", name_en="Abbas Kiani")).id
+    save_person(
+        db, person=PersonInput(name_fa="Kabir Rahimi", name_en="Kabir Rahimi")
+    )  # "ab" inside a word
+    with db.session() as s:
+        now = datetime(2025, 10, 1, tzinfo=UTC)
+        s.add(Visit(title="ab visit", start_at=now, end_at=now, search_key=index_key("ab visit")))
+    results = search(db, "ab")
+    assert _ids(results, "person") == [abbas]
+    assert results.group("visit") is None  # 1–2 letters: directory only
+    assert abbas in _ids(search(db, "ع"), "person")
+    # A short term beside a long one filters what the index found.
+    assert _ids(search(db, "کیانی ab"), "person") == [abbas]
+    assert _ids(search(db, "کیانی zz"), "person") == []
+    # From the third letter on, visits too.
+    assert search(db, "visit").group("visit") is not None
+
+
+def test_limit_has_more_and_offset(db: Database) -> None:
+    ids = [save_person(db, person=PersonInput(name_fa=f"کارشناس شماره {i}")).id for i in range(12)]
+    first = search(db, "کارشناس", limit_per_kind=5)
+    group = first.group("person")
+    assert len(group.hits) == 5 and group.has_more
+    assert [h.id for h in group.hits] == sorted(ids, reverse=True)[:5]  # newest first
+    rest = search(db, "کارشناس", kinds=["person"], limit_per_kind=20, offset=5)
+    assert len(rest.group("person").hits) == 7 and not rest.group("person").has_more
+    with pytest.raises(ValueError):
+        search(db, "x", kinds=["nope"])
+
+
+def test_rebuild_repairs_a_damaged_index(db: Database, ambassador: int) -> None:
+    with db.session() as s:
+        s.execute(text(f"DELETE FROM {FTS_TABLE}"))
+        s.execute(text("DROP TRIGGER search_fts_person_au"))
+    problems = search_index_problems(db)
+    assert any("اشخاص" in p for p in problems)
+    assert search(db, "قادرزاده").empty
+    count = rebuild_search_index(db)
+    assert count >= 250  # the countries at least
+    assert search_index_problems(db) == []
+    assert _ids(search(db, "قادرزاده"), "person") == [ambassador]
+    view = get_person(db, ambassador)  # the trigger is back
+    save_person(db, person=PersonInput(name_fa="نام تازه", id=view.id, version=view.version))
+    assert _ids(search(db, "تازه"), "person") == [ambassador]
+
+
+def test_missing_index_is_reported(db: Database) -> None:
+    with db.session() as s:
+        s.execute(text(f"DROP TABLE {FTS_TABLE}"))
+    assert search_index_problems(db)
+    rebuild_search_index(db)
+    assert search_index_problems(db) == []
+
+
+def test_migration_triggers_equal_the_generated_ones(db: Database) -> None:
+    with db.engine.connect() as conn:
+        stored = {
+            name: sql
+            for name, sql in conn.execute(
+                text("SELECT name, sql FROM sqlite_master WHERE type='trigger'")
+            )
+        }
+    for source in SEARCH_SOURCES:
+        for statement in search_index_ddl(source):
+            name = statement.split()[2]
+            assert stored.get(name) == statement, name
+
+
+def test_schema_matches_models_apart_from_the_search_index(tmp_path: Path) -> None:
+    """What tests/storage/test_storage_schema_sync.py checks, with the FTS tables filtered out."""
+    database = Database.open(tmp_path / "t.sqlite3")
+    try:
+        with database.engine.connect() as conn:
+            context = MigrationContext.configure(
+                conn,
+                opts={
+                    "compare_type": True,
+                    "include_name": lambda name, type_, parent: (
+                        not (type_ == "table" and (name or "").startswith(FTS_TABLE))
+                    ),
+                },
+            )
+            assert compare_metadata(context, metadata) == []
+    finally:
+        database.close()
