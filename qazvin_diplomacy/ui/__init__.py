@@ -1,1 +1,1 @@
-"""ui layer."""
+"""ui layer (PySide6): main window, modules, widgets, translations."""

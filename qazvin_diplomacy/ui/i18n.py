@@ -3,8 +3,8 @@
 UI strings are English in the code (``self.tr("...")`` or
 ``QCoreApplication.translate("Context", "...")``); the Persian text lives in
 ``translations/qazvin_diplomacy_fa.ts`` (Qt Linguist XML).  The installed app must not need
-developer tools, so :class:`TsTranslator` reads the ``.ts`` file directly — there is no
-``.qm`` for our own strings.  Qt's own ``qtbase_fa.qm`` is loaded as well so standard buttons
+developer tools, so :class:`TsTranslator` reads the ``.ts`` file and compiles it to ``.qm``
+in memory at start-up (no ``lrelease``, no ``.qm`` file shipped for our own strings).  Qt's own ``qtbase_fa.qm`` is loaded as well so standard buttons
 and dialogs are Persian.
 
 ``python -m qazvin_diplomacy.ui.i18n --update`` scans the ui sources and brings the ``.ts``
@@ -17,15 +17,16 @@ from __future__ import annotations
 import argparse
 import ast
 import logging
+import struct
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
-from qazvin_diplomacy.core.text import to_persian_digits
+from qazvin_diplomacy.core.text import has_persian, to_persian_digits
 from qazvin_diplomacy.paths import translations_dir
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,11 @@ TS_BASENAME = "qazvin_diplomacy"
 UI_SOURCE_DIR = Path(__file__).resolve().parent
 
 _current_language = "fa"
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - Qt's name
+    """Mark ``source`` for translation in ``context`` without translating it now."""
+    return source
 
 
 def ts_path(language: str = "fa") -> Path:
@@ -55,6 +61,28 @@ def is_rtl() -> bool:
 def loc_digits(text: object) -> str:
     """``text`` with Persian digits in the Persian UI, unchanged in English."""
     return to_persian_digits(text) if is_rtl() else str(text)
+
+
+def direction_mark() -> str:
+    """LRM or RLM: put first in a list/cell text so Qt's direction guess follows the UI.
+
+    Qt picks a paragraph's direction from its first strong letter and does not skip bidi
+    isolates, so "10:00 — <Persian title>" would be laid out right-to-left in English.
+    """
+    return "\u200f" if is_rtl() else "\u200e"
+
+
+def strip_direction_mark(text: str) -> str:
+    """``text`` without a leading LRM/RLM added by :func:`direction_mark`."""
+    return text[1:] if text[:1] in ("\u200e", "\u200f") else text
+
+
+def loc_text(text: str) -> str:
+    """Stored text for display: Persian text gets Persian digits in the Persian UI.
+
+    Latin-only text (codes, e-mails, Latin names) stays as typed.
+    """
+    return to_persian_digits(text) if is_rtl() and has_persian(text) else text
 
 
 # --------------------------------------------------------------------------- .ts reading
@@ -88,52 +116,87 @@ def read_ts(path: Path) -> list[TsMessage]:
             if kind in ("obsolete", "vanished"):
                 continue
             forms = tr_el.findall("numerusform")
-            text = forms[0].text or "" if forms else tr_el.text or ""
+            text = (forms[0].text or "") if forms else (tr_el.text or "")
             finished = kind != "unfinished" and bool(text.strip())
             messages.append(TsMessage(name, source, text, finished, comment))
     return messages
 
 
-class TsTranslator(QTranslator):
-    """A ``QTranslator`` that answers from a parsed ``.ts`` file (no ``.qm`` needed).
+QM_MAGIC = bytes(
+    [0x3C, 0xB8, 0x64, 0x18, 0xCA, 0xEF, 0x9C, 0x95, 0xCD, 0x21, 0x1C, 0xBF, 0x60, 0xA1, 0xBD, 0xDD]
+)
+_QM_HASHES, _QM_MESSAGES, _QM_LANGUAGE = 0x42, 0x69, 0xA7
+_TAG_END, _TAG_TRANSLATION, _TAG_SOURCE, _TAG_CONTEXT = 1, 3, 6, 7
 
-    Lookup is by (context, source, disambiguation), then by source alone: PySide's
-    ``self.tr()`` uses the most-derived class name as context, so a subclass still finds the
-    translation its base class declared.
+
+def _elf_hash(data: bytes) -> int:
+    """Qt's ``elfHash`` of a source text (the key of the .qm hash table)."""
+    h = 0
+    for byte in data:
+        h = ((h << 4) + byte) & 0xFFFFFFFF
+        g = h & 0xF0000000
+        if g:
+            h ^= g >> 24
+        h &= ~g & 0xFFFFFFFF
+    return h or 1
+
+
+def compile_qm(messages: Iterable[TsMessage], language: str = "fa") -> bytes:
+    """Compile finished messages into Qt's binary ``.qm`` format, in memory.
+
+    Each message is stored with its context; a second, context-free copy of the first
+    translation of each source follows it, so a lookup from a subclass (PySide's ``self.tr``
+    uses the most-derived class name as context) still finds the text.  No context table is
+    written, which makes Qt compare contexts message by message.
+    """
+    entries: list[tuple[str | None, str, str]] = []
+    fallback: dict[str, str] = {}
+    for msg in messages:
+        if msg.finished and not msg.comment:
+            entries.append((msg.context, msg.source, msg.translation))
+            fallback.setdefault(msg.source, msg.translation)
+    entries.extend((None, src, text) for src, text in fallback.items())
+    blob = bytearray()
+    index: list[tuple[int, int]] = []
+    for context, source, translation in entries:
+        offset = len(blob)
+        text = translation.encode("utf-16-be")
+        blob += bytes([_TAG_TRANSLATION]) + struct.pack(">I", len(text)) + text
+        src = source.encode("utf-8")
+        blob += bytes([_TAG_SOURCE]) + struct.pack(">I", len(src)) + src
+        if context is not None:
+            ctx = context.encode("utf-8")
+            blob += bytes([_TAG_CONTEXT]) + struct.pack(">I", len(ctx)) + ctx
+        blob += bytes([_TAG_END])
+        index.append((_elf_hash(src), offset))
+    index.sort()
+    hashes = b"".join(struct.pack(">II", h, o) for h, o in index)
+    lang = f"{language}_IR".encode() if language == "fa" else language.encode()
+    out = bytearray(QM_MAGIC)
+    for tag, data in ((_QM_LANGUAGE, lang), (_QM_HASHES, hashes), (_QM_MESSAGES, bytes(blob))):
+        out += bytes([tag]) + struct.pack(">I", len(data)) + data
+    return bytes(out)
+
+
+class TsTranslator(QTranslator):
+    """A ``QTranslator`` loaded from a ``.ts`` file, compiled to ``.qm`` in memory at start-up.
+
+    Lookups run in Qt's C++ code.  (Overriding ``QTranslator.translate`` in Python is not an
+    option with PySide 6.12: every call leaks a reference to ``None`` and the interpreter
+    aborts after a few thousand lookups.)
     """
 
-    def __init__(self, path: Path, *, rtl: bool, parent: object | None = None) -> None:
+    def __init__(self, path: Path, *, language: str = "fa", parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._exact: dict[tuple[str, str, str], str] = {}
-        self._by_source: dict[str, str] = {}
-        self._rtl = rtl
-        for msg in read_ts(path):
-            if not msg.finished:
-                continue
-            self._exact[(msg.context, msg.source, msg.comment)] = msg.translation
-            self._by_source.setdefault(msg.source, msg.translation)
+        messages = read_ts(path)
+        self.count = sum(1 for m in messages if m.finished)
+        # Qt reads the data in place: keep the bytes alive as long as the translator.
+        self._qm = compile_qm(messages, language)
+        if not self.load(self._qm):
+            raise ValueError(f"could not load translations compiled from {path}")
 
     def __len__(self) -> int:
-        return len(self._exact)
-
-    def isEmpty(self) -> bool:  # noqa: N802 - overrides QTranslator.isEmpty
-        """Override: empty when the file held no finished translation."""
-        return not self._exact
-
-    def translate(  # type: ignore[override]
-        self,
-        context: str,
-        source: str,
-        disambiguation: str | None = None,
-        n: int = -1,
-    ) -> str:
-        """Override of ``QTranslator.translate``; returns '' when there is no translation."""
-        if context == "QGuiApplication" and source == "QT_LAYOUT_DIRECTION":
-            return "RTL" if self._rtl else "LTR"
-        found = self._exact.get((context, source, disambiguation or ""))
-        if found is None:
-            found = self._by_source.get(source, "")
-        return found
+        return self.count
 
 
 # --------------------------------------------------------------------------- installing
@@ -157,10 +220,10 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
     ok = False
     path = ts_path(_current_language)
     if path.exists():
-        ours = TsTranslator(path, rtl=True, parent=app)
+        ours = TsTranslator(path, language=_current_language, parent=app)
         app.installTranslator(ours)
         _installed.append(ours)
-        ok = not ours.isEmpty()
+        ok = len(ours) > 0
     else:
         log.warning("translation file missing: %s", path)
     qt = QTranslator(app)
@@ -211,7 +274,7 @@ def scan_source(text: str) -> list[tuple[str, str]]:
                     and (src := _literal(child.args[0])) is not None
                 ):
                     found.append((cls, src))
-                elif name == "translate" and len(child.args) >= 2:
+                elif name in ("translate", "QT_TRANSLATE_NOOP") and len(child.args) >= 2:
                     ctx, src = _literal(child.args[0]), _literal(child.args[1])
                     if ctx is not None and src is not None:
                         found.append((ctx, src))
@@ -240,7 +303,9 @@ def missing_translations(
 
 def write_ts(path: Path, language: str, messages: Iterable[TsMessage]) -> None:
     """Write ``messages`` as a Qt Linguist ``.ts`` file, grouped by context."""
-    root = ET.Element("TS", version="2.1", language=f"{language}_IR" if language == "fa" else language)
+    root = ET.Element(
+        "TS", version="2.1", language=f"{language}_IR" if language == "fa" else language
+    )
     contexts: dict[str, ET.Element] = {}
     for msg in messages:
         ctx = contexts.get(msg.context)

@@ -1,0 +1,192 @@
+"""Small shared UI pieces: LTR fields, field error labels, error dialogs, a task runner."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QTextOption
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.ui.i18n import current_language
+
+log = logging.getLogger(__name__)
+
+ERROR_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
+
+
+def make_ltr(widget: QWidget) -> QWidget:
+    """Make a field holding Latin-only text (e-mail, phone, code, path) left-to-right.
+
+    The rest of the window stays right-to-left; the field keeps LTR after a language switch
+    because its direction is set explicitly.
+    """
+    widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    if isinstance(widget, QLineEdit):
+        widget.setAlignment(
+            Qt.AlignmentFlag.AlignLeft
+            | Qt.AlignmentFlag.AlignAbsolute
+            | Qt.AlignmentFlag.AlignVCenter
+        )
+    elif isinstance(widget, QPlainTextEdit | QTextEdit):
+        option = widget.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        widget.document().setDefaultTextOption(QTextOption(option))
+    widget.setProperty("ltr_field", True)
+    return widget
+
+
+def known_message(exc: KnownError) -> str:
+    """The user message of ``exc`` in the UI language."""
+    return exc.message if current_language() == "fa" else exc.message_en
+
+
+class FieldError(QLabel):
+    """A red message shown under (next to) a form field; hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("color: #c62828;")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        """Show ``text`` (or hide when empty)."""
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+def mark_field(widget: QWidget, error: bool) -> None:
+    """Outline ``widget`` in red while it holds invalid input."""
+    widget.setProperty("invalid", error)
+    widget.setStyleSheet(ERROR_STYLE if error else "")
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Known errors get their Persian message; anything else is a bug shown with details."""
+    if isinstance(exc, KnownError):
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Common", "Error"), known_message(exc)
+        )
+        return
+    log.error("unexpected error", exc_info=exc)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Common", "Error"),
+        QCoreApplication.translate("Common", "An unexpected error happened."),
+        parent=parent,
+    )
+    box.setDetailedText("".join(traceback.format_exception(exc)))
+    box.exec()
+
+
+class _TaskSignals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _TaskSignals) -> None:
+        super().__init__()
+        self._fn = fn
+        self._signals = signals
+
+    def run(self) -> None:  # override of QRunnable.run (worker thread)
+        try:
+            result = self._fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the failure callback
+            self._signals.failed.emit(exc)
+        else:
+            self._signals.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Run slow work off the GUI thread; callbacks run on the GUI thread.
+
+    The operation must not touch widgets; ``on_done(result)`` / ``on_failed(exc)`` may.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._live: set[_TaskSignals] = set()
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> None:
+        """Start ``fn`` in the worker thread."""
+        signals = _TaskSignals()
+        self._live.add(signals)
+
+        @Slot(object)
+        def done(result: Any) -> None:
+            self._live.discard(signals)
+            on_done(result)
+
+        @Slot(object)
+        def failed(exc: BaseException) -> None:
+            self._live.discard(signals)
+            on_failed(exc)
+
+        signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
+        signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        self._pool.start(_Task(fn, signals))
+
+    def wait(self, msecs: int = 60000) -> bool:
+        """Block until the worker is idle (used at shutdown and in tests)."""
+        return self._pool.waitForDone(msecs)
+
+
+class PlainTextEdit(QPlainTextEdit):
+    """A ``QPlainTextEdit`` whose paragraphs follow the layout direction.
+
+    Qt's plain text edit left-aligns Persian paragraphs even in a right-to-left window;
+    this one aligns them to the right in RTL (and back on a language switch).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sync_direction()
+
+    def _sync_direction(self) -> None:
+        if self.property("ltr_field"):
+            return
+        option = self.document().defaultTextOption()
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        option.setAlignment(
+            Qt.AlignmentFlag.AlignAbsolute
+            | (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+        )
+        self.document().setDefaultTextOption(option)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Override: re-align paragraphs when the layout direction flips."""
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._sync_direction()
+        super().changeEvent(event)

@@ -1,0 +1,287 @@
+"""The dashboard (پیشخوان): cards contributed by the modules (see ``ui.modules``).
+
+Each card reads its data through a service in ``refresh`` and hides itself when it has
+nothing to say (``is_relevant``).  On an empty database a first-run card offers to load
+the sample data, which runs off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qazvin_diplomacy.core.followups import SOURCE_KIND_FA, FollowUpView
+from qazvin_diplomacy.core.text import bidi_isolate
+from qazvin_diplomacy.services import demo, followups, health
+from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.i18n import (
+    direction_mark,
+    is_rtl,
+    loc_digits,
+    loc_text,
+    strip_direction_mark,
+)
+from qazvin_diplomacy.ui.modules import ModulePage, UiContext, all_cards
+from qazvin_diplomacy.ui.widgets.jalali import show_date
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class DashboardCard(QFrame):
+    """A card: a title, a body the subclass fills, and ``refresh``/``retranslate_ui``."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("DashboardCard")
+        self.setStyleSheet(
+            "#DashboardCard { background: white; border: 1px solid #d5dde5; border-radius: 6px; }"
+        )
+        self.layout_ = QVBoxLayout(self)
+        self.title = QLabel(self)
+        font = QFont(self.title.font())
+        font.setBold(True)
+        font.setPointSize(font.pointSize() + 2)
+        self.title.setFont(font)
+        self.title.setStyleSheet("color: #2f4f6f;")
+        self.layout_.addWidget(self.title)
+        self.layout_.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+    def retranslate_ui(self) -> None:
+        """Set texts for the current language (and re-show data with the right digits)."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Override: retranslate on language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self.refresh()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        """Re-read the card's data."""
+
+    def is_relevant(self) -> bool:
+        """Whether the card should be shown now."""
+        return True
+
+
+class ListCard(DashboardCard):
+    """A card showing a list of records; double-click opens one."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.list = QListWidget(self)
+        self.list.setMinimumHeight(140)
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.empty = QLabel(self)
+        self.empty.setStyleSheet("color: #777;")
+        self.layout_.addWidget(self.list, 1)
+        self.layout_.addWidget(self.empty)
+        self.list.itemDoubleClicked.connect(self._activated)
+        self.open_module = ""
+
+    def set_rows(self, rows: list[tuple[int, str, str]]) -> None:
+        """Show ``(id, text, tooltip)`` rows (an empty note when none)."""
+        self.list.clear()
+        for record_id, text, tip in rows:
+            item = QListWidgetItem(direction_mark() + text)
+            item.setData(ID_ROLE, record_id)
+            item.setToolTip(tip or text)
+            self.list.addItem(item)
+        self.list.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+
+    def texts(self) -> list[str]:
+        """The rows' texts (tests and self-test)."""
+        return [strip_direction_mark(self.list.item(i).text()) for i in range(self.list.count())]
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        record_id = item.data(ID_ROLE)
+        if self.open_module and record_id:
+            self.ctx.hub.openRecord.emit(self.open_module, int(record_id))
+
+
+class FirstRunCard(DashboardCard):
+    """On an empty database: a welcome and a button loading the sample data."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setStyleSheet(
+            "#DashboardCard { background: #fffbea; border: 1px solid #e6c860; border-radius: 6px; }"
+        )
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.button = QPushButton(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.result = QLabel(self)
+        self.result.setWordWrap(True)
+        self.layout_.addWidget(self.text)
+        self.layout_.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeading)
+        self.layout_.addWidget(self.progress)
+        self.layout_.addWidget(self.result)
+        self.button.clicked.connect(self.load_sample_data)
+        self._empty = True
+        self.on_loaded: Callable[[], None] | None = None
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        self.title.setText(self.tr("Welcome"))
+        self.text.setText(
+            self.tr(
+                "The database is empty. You can start entering your own contacts and visits, "
+                "or load sample data (countries, embassies, contacts, visits) to try the "
+                "application first."
+            )
+        )
+        self.button.setText(self.tr("Load sample data"))
+
+    def refresh(self) -> None:
+        """Check whether the database is still empty."""
+        self._empty = health.is_empty(self.ctx.db)
+
+    def is_relevant(self) -> bool:
+        """Shown only on an empty database (or while loading)."""
+        return self._empty or self.progress.isVisible()
+
+    def load_sample_data(self) -> None:
+        """Load the demo data in the worker thread, showing a busy indicator."""
+        self.button.setEnabled(False)
+        self.progress.show()
+        self.result.setText(self.tr("Loading sample data…"))
+        db = self.ctx.db
+        self.ctx.runner.run(lambda: demo.load_demo(db), self._loaded, self._failed)
+
+    def _loaded(self, summary: demo.DemoSummary) -> None:
+        self.progress.hide()
+        self.button.setEnabled(True)
+        self.result.setText(
+            self.tr("Sample data loaded: %1 records.").replace("%1", loc_digits(summary.total))
+        )
+        self._empty = False
+        self.ctx.hub.status.emit(self.result.text())
+        self.ctx.hub.dataChanged.emit("*")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.hide()
+        self.button.setEnabled(True)
+        self.result.setText("")
+        show_error(self, exc)
+
+
+class OverdueFollowUpsCard(ListCard):
+    """Open follow-up tasks past their deadline."""
+
+    LIMIT = 10
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.count = 0
+        self._rows: list[FollowUpView] = []
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        self.title.setText(self.tr("Overdue follow-ups (%1)").replace("%1", loc_digits(self.count)))
+        self.empty.setText(self.tr("No follow-up is overdue."))
+
+    def refresh(self) -> None:
+        """Re-read the overdue tasks."""
+        today = self.ctx.today()
+        self.count = followups.count_overdue(self.ctx.db, today=today)
+        self._rows = followups.list_overdue(self.ctx.db, today=today, limit=self.LIMIT)
+        rows = []
+        for task in self._rows:
+            deadline = show_date(task.deadline) if task.deadline else ""
+            owner = task.owner_name_fa or task.owner_text
+            source = SOURCE_KIND_FA.get(task.source_kind, "") if is_rtl() else task.source_kind
+            # Isolated data keeps its own direction; the sentence follows the UI language.
+            text = f"{bidi_isolate(loc_text(task.title))} — {self.tr('deadline')} {deadline}"
+            if owner:
+                text += f" — {bidi_isolate(loc_text(owner))}"
+            tip = f"{source}: {task.source_title}" if task.source_title else text
+            visit_id = task.source_id if task.source_kind == "visit" and task.source_id else 0
+            rows.append((visit_id, text, tip))
+        self.open_module = "visits"
+        self.set_rows(rows)
+        self.retranslate_ui()
+
+
+class DashboardPage(ModulePage):
+    """The dashboard: the registered cards in a two-column grid."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        outer = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        font = QFont(self.heading.font())
+        font.setPointSize(font.pointSize() + 6)
+        font.setBold(True)
+        self.heading.setFont(font)
+        outer.addWidget(self.heading)
+        self.date_label = QLabel(self)
+        outer.addWidget(self.date_label)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        self.grid = QGridLayout(body)
+        self.grid.setSpacing(12)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.cards: dict[str, DashboardCard] = {}
+        for spec in all_cards():
+            card = spec.factory(ctx)
+            card.setParent(body)
+            self.cards[spec.key] = card
+        ctx.hub.dataChanged.connect(lambda _kind: self.refresh())
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        self.heading.setText(self.tr("Dashboard"))
+        self.date_label.setText(
+            self.tr("Today: %1").replace("%1", show_date(self.ctx.today(), long=True, weekday=True))
+        )
+
+    def refresh(self) -> None:
+        """Refresh every card and lay out the relevant ones."""
+        for card in self.cards.values():
+            try:
+                card.refresh()
+            except Exception as exc:  # noqa: BLE001 - one broken card must not hide the rest
+                show_error(self, exc)
+        for card in self.cards.values():
+            self.grid.removeWidget(card)
+        shown = [c for c in self.cards.values() if c.is_relevant()]
+        for card in self.cards.values():
+            card.setVisible(card in shown)
+        others = [c for c in shown if not isinstance(c, FirstRunCard)]
+        for card in shown:
+            if isinstance(card, FirstRunCard):
+                self.grid.addWidget(card, 0, 0, 1, 2)
+        for j, card in enumerate(others):
+            self.grid.addWidget(card, 1 + j // 2, j % 2)
+        self.retranslate_ui()
+
+    def selftest(self, shot: Callable[[str, QWidget], None]) -> None:
+        """Shoot the dashboard."""
+        self.refresh()
+        shot("dashboard", self)

@@ -1,0 +1,309 @@
+"""The main window: navigation pane of modules, a page stack, a toolbar, a status bar.
+
+Keyboard shortcuts (new Ctrl+N, save Ctrl+S, search Ctrl+K / Ctrl+F, print Ctrl+P) are routed
+to the current page.  Pages are created when first shown.  The settings dialog switches the
+language live: every widget's ``retranslate_ui`` runs and the layout direction flips.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from qazvin_diplomacy import APP_TITLE_EN, APP_TITLE_FA
+from qazvin_diplomacy.paths import AppPaths
+from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.ui import settings as S
+from qazvin_diplomacy.ui.common import TaskRunner, make_ltr
+from qazvin_diplomacy.ui.i18n import current_language, is_rtl
+from qazvin_diplomacy.ui.icons import icon
+from qazvin_diplomacy.ui.modules import MODULES, Hub, ModulePage, ModuleSpec, UiContext
+
+GEOMETRY_KEY = "main_window/geometry"
+SPLITTER_KEY = "main_window/splitter"
+
+
+class SettingsDialog(QDialog):
+    """The settings dialog, built from the declared settings (``ui.settings.SETTINGS``)."""
+
+    def __init__(self, settings: S.Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.form = QFormLayout(self)
+        self.editors: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        for setting in S.SETTINGS:
+            editor: QWidget
+            value = settings.get(setting)
+            if setting.choices:
+                combo = QComboBox(self)
+                for key, label in setting.translated_choices():
+                    combo.addItem(label, key)
+                combo.setCurrentIndex(max(combo.findData(value), 0))
+                editor = combo
+            elif setting.type is int:
+                spin = QSpinBox(self)
+                spin.setRange(8, 20)
+                spin.setValue(int(value))
+                editor = spin
+            else:
+                line = QLineEdit(str(value), self)
+                editor = line
+            label = QLabel(setting.translated_title(), self)
+            self.form.addRow(label, editor)
+            self.editors[setting.key] = editor
+            self.labels[setting.key] = label
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.form.addRow(self.buttons)
+        self.setWindowTitle(self.tr("Settings"))
+
+    def value(self, setting: S.Setting) -> object:
+        """The value currently shown for ``setting``."""
+        editor = self.editors[setting.key]
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, QSpinBox):
+            return editor.value()
+        assert isinstance(editor, QLineEdit)
+        return editor.text()
+
+    def store(self) -> list[S.Setting]:
+        """Write the shown values; returns the settings that changed."""
+        changed = []
+        for setting in S.SETTINGS:
+            new = setting.type(self.value(setting))
+            if new != self.settings.get(setting):
+                self.settings.set(setting, new)
+                changed.append(setting)
+        return changed
+
+
+class MainWindow(QMainWindow):
+    """The application window."""
+
+    def __init__(self, paths: AppPaths, db: Database, settings: S.Settings) -> None:
+        super().__init__()
+        self.runner = TaskRunner(self)
+        self.hub = Hub(self)
+        self.ctx = UiContext(
+            paths=paths, db=db, settings=settings, runner=self.runner, hub=self.hub
+        )
+        self.settings = settings
+        self.pages: dict[str, ModulePage] = {}
+        self.specs: list[ModuleSpec] = list(MODULES)
+
+        self.nav = QListWidget(self)
+        self.nav.setIconSize(QSize(28, 28))
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(260)
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet(
+            "QListWidget { background: #eef2f6; border: none; font-size: 11pt; }"
+            "QListWidget::item { padding: 8px; }"
+            "QListWidget::item:selected, QListWidget::item:selected:!active"
+            " { background: #2f4f6f; color: white; }"
+        )
+        for spec in self.specs:
+            item = QListWidgetItem(self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+        self.stack = QStackedWidget(self)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setIconSize(QSize(20, 20))
+        self.addToolBar(self.toolbar)
+        self.act_new = self._action("new", QKeySequence.StandardKey.New, self._route_new)
+        self.act_save = self._action("save", QKeySequence.StandardKey.Save, self._route_save)
+        self.act_search = self._action("search", None, self._route_search)
+        self.act_search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        self.act_print = self._action("print", QKeySequence.StandardKey.Print, self._route_print)
+        self.toolbar.addSeparator()
+        self.act_settings = self._action("settings", None, self.open_settings)
+
+        self.db_label = QLabel(self)
+        self.db_label.setText(str(db.path))
+        make_ltr(self.db_label)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.hub.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.hub.openRecord.connect(self.open_record)
+
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.retranslate_ui()
+        self._restore_geometry()
+        self.nav.setCurrentRow(0)
+
+    def _action(
+        self, icon_name: str, shortcut: QKeySequence.StandardKey | None, slot: object
+    ) -> QAction:
+        action = QAction(self)
+        action.setData(icon_name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.toolbar.addAction(action)
+        return action
+
+    # --- language ----------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Texts and directional icons for the current language."""
+        self.setWindowTitle(APP_TITLE_FA if is_rtl() else APP_TITLE_EN)
+        for row, spec in enumerate(self.specs):
+            item = self.nav.item(row)
+            item.setText(spec.translated_title())
+            item.setIcon(icon(spec.icon))
+        texts = {
+            self.act_new: (self.tr("New"), self.tr("New record (Ctrl+N)")),
+            self.act_save: (self.tr("Save"), self.tr("Save (Ctrl+S)")),
+            self.act_search: (self.tr("Search"), self.tr("Search (Ctrl+K)")),
+            self.act_print: (self.tr("Print"), self.tr("Print (Ctrl+P)")),
+            self.act_settings: (self.tr("Settings"), self.tr("Settings")),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            action.setToolTip(tip)
+            action.setIcon(icon(str(action.data())))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.db_label.setToolTip(self.tr("Database file"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Override: retranslate on language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_language(self, language: str) -> None:
+        """Switch the UI language live and remember the choice."""
+        from qazvin_diplomacy.ui.application import apply_language
+
+        self.settings.set(S.LANGUAGE, language)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_language(app, language)
+        self.retranslate_ui()
+        self.hub.status.emit(self.tr("Language changed."))
+
+    def open_settings(self) -> SettingsDialog:
+        """Show the settings dialog (non-blocking); changes apply when accepted."""
+        dialog = SettingsDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self._apply_settings(dialog))
+        dialog.open()
+        return dialog
+
+    def _apply_settings(self, dialog: SettingsDialog) -> None:
+        old_language = current_language()
+        changed = dialog.store()
+        if S.FONT_SIZE in changed:
+            from qazvin_diplomacy.ui.application import setup_fonts
+
+            app = QApplication.instance()
+            assert isinstance(app, QApplication)
+            setup_fonts(app, self.settings.get(S.FONT_SIZE))
+        language = self.settings.get(S.LANGUAGE)
+        if language != old_language:
+            self.set_language(language)
+
+    # --- pages -------------------------------------------------------------------------
+
+    def page(self, key: str) -> ModulePage:
+        """The page of module ``key``, created on first use."""
+        page = self.pages.get(key)
+        if page is None:
+            spec = next(s for s in self.specs if s.key == key)
+            page = spec.factory(self.ctx)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return page
+
+    def show_module(self, key: str) -> ModulePage:
+        """Select module ``key`` in the navigation and show its page."""
+        row = next(i for i, s in enumerate(self.specs) if s.key == key)
+        self.nav.setCurrentRow(row)
+        return self.page(key)
+
+    def current_page(self) -> ModulePage | None:
+        """The page on screen."""
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, ModulePage) else None
+
+    def open_record(self, key: str, record_id: int) -> None:
+        """Show module ``key`` and open record ``record_id`` in it."""
+        page = self.show_module(key)
+        opener = getattr(page, "open_record", None)
+        if callable(opener):
+            opener(record_id)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.page(self.specs[row].key)
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+
+    def _route_new(self) -> None:
+        if page := self.current_page():
+            page.new_record()
+
+    def _route_save(self) -> None:
+        if page := self.current_page():
+            page.save()
+
+    def _route_search(self) -> None:
+        page = self.current_page()
+        if page is None or not page.focus_search():
+            self.hub.status.emit(self.tr("This page has no search box."))
+
+    def _route_print(self) -> None:
+        if page := self.current_page():
+            page.print_page()
+
+    # --- geometry ----------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.load_state(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        splitter = self.settings.load_state(SPLITTER_KEY)
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([190, 1090])
+
+    def save_geometry(self) -> None:
+        """Remember window geometry and the splitter (window state, not user choices)."""
+        self.settings.save_state(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.save_state(SPLITTER_KEY, self.splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Override: save geometry and wait for background work before closing."""
+        self.save_geometry()
+        self.runner.wait(10000)
+        super().closeEvent(event)

@@ -1,0 +1,101 @@
+"""User settings, each declared once with its type, default and translatable title.
+
+User choices (:data:`SETTINGS`) are kept apart from window state (geometry, splitter
+positions; see :class:`Settings.save_state`), both in one INI file at
+``AppPaths.settings_file`` so portable mode carries them along.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A user-visible setting: key, Python type, default, English title (translated in UI)."""
+
+    key: str
+    type: type
+    default: Any
+    title: str
+    choices: tuple[tuple[str, str], ...] = ()
+
+    def translated_title(self) -> str:
+        """The title in the current UI language."""
+        return QCoreApplication.translate("Settings", self.title)
+
+    def translated_choices(self) -> list[tuple[str, str]]:
+        """(value, label) pairs with labels in the current UI language."""
+        return [(v, QCoreApplication.translate("Settings", label)) for v, label in self.choices]
+
+
+LANGUAGE = Setting(
+    "ui/language",
+    str,
+    "fa",
+    QT_TRANSLATE_NOOP("Settings", "Language"),
+    (
+        ("fa", QT_TRANSLATE_NOOP("Settings", "Persian")),
+        ("en", QT_TRANSLATE_NOOP("Settings", "English")),
+    ),
+)
+FONT_SIZE = Setting("ui/font_size", int, 10, QT_TRANSLATE_NOOP("Settings", "Font size"))
+VISITS_VIEW = Setting(
+    "visits/view",
+    str,
+    "list",
+    QT_TRANSLATE_NOOP("Settings", "Default visits view"),
+    (
+        ("list", QT_TRANSLATE_NOOP("Settings", "List")),
+        ("month", QT_TRANSLATE_NOOP("Settings", "Month")),
+        ("week", QT_TRANSLATE_NOOP("Settings", "Week")),
+    ),
+)
+
+#: Every user setting, in the order the settings dialog shows them.
+SETTINGS: tuple[Setting, ...] = (LANGUAGE, FONT_SIZE, VISITS_VIEW)
+
+
+class Settings:
+    """Typed access to the INI file; user choices under their keys, window state under ``state/``."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+
+    @property
+    def path(self) -> Path:
+        """The INI file."""
+        return Path(self._qs.fileName())
+
+    def get(self, setting: Setting) -> Any:
+        """The stored value of ``setting`` converted to its type, or its default."""
+        raw = self._qs.value(setting.key, setting.default)
+        try:
+            value = setting.type(raw)
+        except (TypeError, ValueError):
+            return setting.default
+        if setting.choices and value not in {c for c, _ in setting.choices}:
+            return setting.default
+        return value
+
+    def set(self, setting: Setting, value: Any) -> None:
+        """Store ``value`` for ``setting`` (written to disk at once)."""
+        self._qs.setValue(setting.key, setting.type(value))
+        self._qs.sync()
+
+    def save_state(self, name: str, data: QByteArray) -> None:
+        """Store window state (geometry, splitters) apart from user choices."""
+        self._qs.setValue(f"state/{name}", data)
+        self._qs.sync()
+
+    def load_state(self, name: str) -> QByteArray | None:
+        """The stored window state ``name``, or None."""
+        value = self._qs.value(f"state/{name}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None

@@ -1,0 +1,199 @@
+"""Table model of the visits list over ``VisitSummary`` dataclasses, loaded lazily.
+
+The model reports every matching row (one ``count_visits`` query) but holds only the pages
+the view has shown: a row's page of ``PAGE`` visits is read through
+``services.visits.list_visits`` (filters and sorting in SQL) the first time Qt asks for
+it, and at most ``MAX_PAGES`` pages stay cached.  Jumping to the end of 50,000 visits
+therefore reads one page, not all the pages before it (as ``fetchMore`` would).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
+from qazvin_diplomacy.services import visits as visits_service
+from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_text
+from qazvin_diplomacy.ui.widgets.jalali import show_datetime
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+_ANY_INDEX = QModelIndex | QPersistentModelIndex
+
+STATUS_COLORS = {
+    VisitStatus.REQUESTED: "#6d6d6d",
+    VisitStatus.PLANNED: "#1f5fa8",
+    VisitStatus.CONFIRMED: "#2e7d32",
+    VisitStatus.HELD: "#4e342e",
+    VisitStatus.POSTPONED: "#b26a00",
+    VisitStatus.CANCELLED: "#c62828",
+}
+
+#: (English header, sort key or None when the column cannot be sorted in SQL)
+COLUMNS: tuple[tuple[str, str | None], ...] = (
+    (QT_TRANSLATE_NOOP("VisitTableModel", "Title"), "title"),
+    (QT_TRANSLATE_NOOP("VisitTableModel", "Guests"), None),
+    (QT_TRANSLATE_NOOP("VisitTableModel", "Country"), "country"),
+    (QT_TRANSLATE_NOOP("VisitTableModel", "Start"), "start"),
+    (QT_TRANSLATE_NOOP("VisitTableModel", "End"), "end"),
+    (QT_TRANSLATE_NOOP("VisitTableModel", "Status"), "status"),
+    (QT_TRANSLATE_NOOP("VisitTableModel", "Venue"), "venue"),
+    (QT_TRANSLATE_NOOP("VisitTableModel", "Host officials"), None),
+)
+
+
+def status_label(status: VisitStatus) -> str:
+    """The status in the UI language."""
+    return status.label(current_language())
+
+
+class VisitTableModel(QAbstractTableModel):
+    """Visits as rows; lazy paging through the service."""
+
+    PAGE = 200
+    MAX_PAGES = 50
+
+    def __init__(self, db: Database, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.filters = VisitFilter()
+        self.sort_key = "start"
+        self.descending = True
+        self._pages: OrderedDict[int, list[VisitSummary]] = OrderedDict()
+        self._total = 0
+        self.reload()
+
+    # --- loading -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-count and drop the cached pages (model reset); the first page is read now."""
+        self.beginResetModel()
+        try:
+            self._pages.clear()
+            self._total = visits_service.count_visits(self.db, filters=self.filters)
+            if self._total:
+                self._page(0)
+        finally:
+            self.endResetModel()
+
+    def set_filters(self, filters: VisitFilter) -> None:
+        """Apply ``filters`` (in SQL) and reload."""
+        self.filters = filters
+        self.reload()
+
+    @property
+    def total(self) -> int:
+        """How many rows the filters match (loaded or not)."""
+        return self._total
+
+    def loaded_pages(self) -> list[int]:
+        """Numbers of the pages held in memory (least recently used first)."""
+        return list(self._pages)
+
+    def _page(self, number: int) -> list[VisitSummary]:
+        page = self._pages.get(number)
+        if page is None:
+            page = visits_service.list_visits(
+                self.db,
+                filters=self.filters,
+                sort=self.sort_key,
+                descending=self.descending,
+                offset=number * self.PAGE,
+                limit=self.PAGE,
+            )
+            self._pages[number] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    def visit(self, row: int) -> VisitSummary | None:
+        """The visit of ``row`` (None if the database lost it since counting)."""
+        if not 0 <= row < self._total:
+            return None
+        page = self._page(row // self.PAGE)
+        offset = row % self.PAGE
+        return page[offset] if offset < len(page) else None
+
+    def row_of(self, visit_id: int) -> int:
+        """Row of a visit among the cached pages (-1 when not loaded)."""
+        for number, page in self._pages.items():
+            for i, v in enumerate(page):
+                if v.id == visit_id:
+                    return number * self.PAGE + i
+        return -1
+
+    # --- model -------------------------------------------------------------------------
+
+    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+        """Override: every matching row (pages are read on demand)."""
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+        """Override: fixed columns."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Override: texts in the UI language, ids under ``UserRole``."""
+        if not index.isValid():
+            return None
+        v = self.visit(index.row())
+        if v is None:
+            return None
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            lang = current_language()
+            if col == 0:
+                return loc_text(v.title)
+            if col == 1:
+                return loc_text(v.guest_names(lang))
+            if col == 2:
+                return v.country_name(lang)
+            if col == 3:
+                return show_datetime(v.start_at)
+            if col == 4:
+                return show_datetime(v.end_at)
+            if col == 5:
+                return status_label(v.status)
+            if col == 6:
+                return loc_text(v.venue)
+            if col == 7:
+                return loc_text(v.host_names(lang))
+        if role == ID_ROLE:
+            return v.id
+        if role == Qt.ItemDataRole.ForegroundRole and col == 5:
+            from PySide6.QtGui import QColor
+
+            return QColor(STATUS_COLORS[v.status])
+        return None
+
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Override: translated column titles."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return self.tr(COLUMNS[section][0])
+        if orientation == Qt.Orientation.Vertical:
+            from qazvin_diplomacy.ui.i18n import loc_digits
+
+            return loc_digits(section + 1)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Override: sort in SQL by the column's key (columns without one keep the order)."""
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
+            return
+        self.sort_key = str(COLUMNS[column][1])
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def retranslate(self) -> None:
+        """Tell views every text changed (language switch)."""
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

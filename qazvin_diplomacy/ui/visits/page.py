@@ -1,0 +1,480 @@
+"""The visits page (دیدارها): list with filters, month grid, week agenda and archive.
+
+Every view reads through ``services.visits``; the list pages lazily and filters in SQL.
+Double-click opens the visit form; saving or archiving refreshes every view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qazvin_diplomacy.core.clock import TEHRAN, to_local
+from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.text import bidi_isolate
+from qazvin_diplomacy.core.visits import (
+    Conflict,
+    ConflictKind,
+    VisitFilter,
+    VisitStatus,
+    VisitSummary,
+)
+from qazvin_diplomacy.services import directory
+from qazvin_diplomacy.services import visits as visits_service
+from qazvin_diplomacy.ui import settings as S
+from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.icons import icon
+from qazvin_diplomacy.ui.modules import ModulePage, UiContext
+from qazvin_diplomacy.ui.visits.form import ConflictDialog, VisitForm
+from qazvin_diplomacy.ui.visits.models import ID_ROLE, STATUS_COLORS, VisitTableModel, status_label
+from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_time
+from qazvin_diplomacy.ui.widgets.month_grid import CalendarItem, MonthGrid, WeekAgenda
+
+LIST_TAB, MONTH_TAB, WEEK_TAB, ARCHIVE_TAB = range(4)
+
+
+def calendar_items(visits: list[VisitSummary], first: dt.date, last: dt.date) -> list[CalendarItem]:
+    """One item per visit per local day it covers within ``first`` … ``last``."""
+    items = []
+    for v in visits:
+        start, end = to_local(v.start_at), to_local(v.end_at)
+        day = max(start.date(), first)
+        last_day = (
+            end.date()
+            if end.time() != dt.time(0) or end.date() == start.date()
+            else end.date() - dt.timedelta(days=1)
+        )
+        while day <= min(last_day, last):
+            title = bidi_isolate(loc_text(v.title))
+            text = f"{show_time(start)} {title}" if day == start.date() else title
+            tip = "\n".join(
+                loc_text(x)
+                for x in (
+                    v.title,
+                    v.guest_names(current_language()),
+                    v.venue,
+                    status_label(v.status),
+                )
+                if x
+            )
+            items.append(
+                CalendarItem(
+                    v.id, day, text, tip, STATUS_COLORS[v.status], sort_key=start.isoformat()
+                )
+            )
+            day += dt.timedelta(days=1)
+    return items
+
+
+class FilterBar(QWidget):
+    """Country, status, Jalali date range and free text; emits through ``on_change``."""
+
+    def __init__(
+        self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.text = QLineEdit(self)
+        self.text.setClearButtonEnabled(True)
+        self.country = QComboBox(self)
+        self.country.setMinimumWidth(140)
+        self.status = QComboBox(self)
+        self.date_from = JalaliDateEdit(self)
+        self.date_to = JalaliDateEdit(self)
+        self.from_label = QLabel(self)
+        self.to_label = QLabel(self)
+        self.clear_button = QPushButton(self)
+        layout.addWidget(self.text, 2)
+        layout.addWidget(self.country, 1)
+        layout.addWidget(self.status, 1)
+        layout.addWidget(self.from_label)
+        layout.addWidget(self.date_from, 1)
+        layout.addWidget(self.to_label)
+        layout.addWidget(self.date_to, 1)
+        layout.addWidget(self.clear_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(on_change)
+        self.text.textChanged.connect(lambda _t: self._timer.start())
+        self.country.currentIndexChanged.connect(lambda _i: on_change())
+        self.status.currentIndexChanged.connect(lambda _i: on_change())
+        self.date_from.dateChanged.connect(lambda _d: on_change())
+        self.date_to.dateChanged.connect(lambda _d: on_change())
+        self.clear_button.clicked.connect(self.clear)
+        self._countries_loaded = False
+        self.retranslate_ui()
+
+    def load_countries(self) -> None:
+        """Fill the country list (once, and again after a language switch)."""
+        current = self.country.currentData()
+        self.country.blockSignals(True)
+        self.country.clear()
+        self.country.addItem(self.tr("All countries"), None)
+        for c in directory.list_countries(self.ctx.db):
+            self.country.addItem(c.name_fa if is_rtl() else c.name_en, c.id)
+        self.country.setCurrentIndex(max(self.country.findData(current), 0))
+        self.country.blockSignals(False)
+        self._countries_loaded = True
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        self.text.setPlaceholderText(self.tr("Search title, guests, venue… (Ctrl+K)"))
+        self.from_label.setText(self.tr("From"))
+        self.to_label.setText(self.tr("To"))
+        self.clear_button.setText(self.tr("Clear filters"))
+        current = self.status.currentData()
+        self.status.blockSignals(True)
+        self.status.clear()
+        self.status.addItem(self.tr("All statuses"), None)
+        for s in VisitStatus:
+            self.status.addItem(s.label(current_language()), s.value)
+        self.status.setCurrentIndex(max(self.status.findData(current), 0))
+        self.status.blockSignals(False)
+        if self._countries_loaded:
+            self.load_countries()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Override: retranslate on language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def clear(self) -> None:
+        """Reset every filter."""
+        self.text.clear()
+        self.country.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.date_from.setDate(None)
+        self.date_to.setDate(None)
+
+    def filters(self, **extra: bool) -> VisitFilter:
+        """The filters as the service takes them (invalid dates are ignored, and marked)."""
+        status = self.status.currentData()
+        return VisitFilter(
+            country_id=self.country.currentData(),
+            status=VisitStatus(status) if status else None,
+            date_from=self.date_from.date(),
+            date_to=self.date_to.date(),
+            text=self.text.text().strip(),
+            **extra,
+        )
+
+
+class VisitTable(QTableView):
+    """The visits table view, sortable (in SQL), double-click opens."""
+
+    def __init__(self, model: VisitTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.horizontalHeader().setSortIndicator(
+            3, Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
+        )
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setDefaultSectionSize(28)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((220, 200, 110, 140, 140, 110, 160)):
+            self.setColumnWidth(col, width)
+
+
+class VisitsPage(ModulePage):
+    """List / month / week / archive views of the visits and the visit form."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.forms: list[VisitForm] = []
+        outer = QVBoxLayout(self)
+        head = QHBoxLayout()
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setPointSize(font.pointSize() + 6)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.new_button = QPushButton(self)
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.new_button)
+        outer.addLayout(head)
+        self.views = QTabWidget(self)
+        outer.addWidget(self.views, 1)
+
+        # list
+        list_page = QWidget(self)
+        lay = QVBoxLayout(list_page)
+        self.filter_bar = FilterBar(ctx, self.apply_filters, list_page)
+        self.search_box = self.filter_bar.text
+        lay.addWidget(self.filter_bar)
+        self.model = VisitTableModel(ctx.db, self)
+        self.table = VisitTable(self.model, list_page)
+        lay.addWidget(self.table, 1)
+        self.count_label = QLabel(list_page)
+        lay.addWidget(self.count_label)
+        self.views.addTab(list_page, "")
+        # month, week
+        self.month = MonthGrid(self)
+        self.views.addTab(self.month, "")
+        self.week = WeekAgenda(self)
+        self.views.addTab(self.week, "")
+        # archive
+        archive_page = QWidget(self)
+        lay = QVBoxLayout(archive_page)
+        self.archive_model = VisitTableModel(ctx.db, self)
+        self.archive_model.set_filters(VisitFilter(archived_only=True))
+        self.archive_table = VisitTable(self.archive_model, archive_page)
+        lay.addWidget(self.archive_table, 1)
+        self.restore_button = QPushButton(archive_page)
+        lay.addWidget(self.restore_button)
+        self.views.addTab(archive_page, "")
+
+        self.new_button.clicked.connect(lambda: self.new_record())
+        self.table.doubleClicked.connect(lambda idx: self.open_record(int(idx.data(ID_ROLE))))
+        self.archive_table.doubleClicked.connect(
+            lambda idx: self.open_record(int(idx.data(ID_ROLE)))
+        )
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.month.itemActivated.connect(self.open_record)
+        self.week.itemActivated.connect(self.open_record)
+        self.month.dayActivated.connect(lambda d: self.new_record(d))
+        self.week.dayActivated.connect(lambda d: self.new_record(d))
+        self.month.monthChanged.connect(lambda _y, _m: self.refresh_month())
+        self.week.weekChanged.connect(lambda _a, _b: self.refresh_week())
+        self.views.currentChanged.connect(lambda _i: self.refresh_current())
+        ctx.hub.dataChanged.connect(self._data_changed)
+        view = {"list": LIST_TAB, "month": MONTH_TAB, "week": WEEK_TAB}.get(
+            ctx.settings.get(S.VISITS_VIEW), LIST_TAB
+        )
+        self.views.setCurrentIndex(view)
+        self._built = False
+        self.retranslate_ui()
+        self._built = True
+
+    # --- language ----------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        self.heading.setText(self.tr("Visits"))
+        self.new_button.setText(self.tr("New visit"))
+        self.new_button.setIcon(icon("new"))
+        for i, (text, name) in enumerate(
+            (
+                (self.tr("List"), "list"),
+                (self.tr("Month"), "calendar"),
+                (self.tr("Week"), "week"),
+                (self.tr("Archive"), "archive"),
+            )
+        ):
+            self.views.setTabText(i, text)
+            self.views.setTabIcon(i, icon(name))
+        self.restore_button.setText(self.tr("Restore selected visit"))
+        self.restore_button.setIcon(icon("restore"))
+        self.model.retranslate()
+        self.archive_model.retranslate()
+        self._update_count()
+        if self._built:  # calendar texts carry digits and names of the old language
+            self.refresh_month()
+            self.refresh_week()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%1 visits").replace("%1", loc_digits(self.model.total)))
+
+    # --- data --------------------------------------------------------------------------
+
+    def apply_filters(self) -> None:
+        """Re-query the list with the filter bar's filters (in SQL)."""
+        self.model.set_filters(self.filter_bar.filters())
+        self._update_count()
+
+    def refresh(self) -> None:
+        """Re-read the visible view."""
+        if not self.filter_bar._countries_loaded:
+            self.filter_bar.load_countries()
+        self.refresh_current()
+
+    def refresh_current(self) -> None:
+        """Re-read the view on screen."""
+        index = self.views.currentIndex()
+        if index == LIST_TAB:
+            self.apply_filters()
+        elif index == MONTH_TAB:
+            self.refresh_month()
+        elif index == WEEK_TAB:
+            self.refresh_week()
+        else:
+            self.archive_model.reload()
+
+    def refresh_month(self) -> None:
+        """Reload the month grid's visits."""
+        first, last = self.month.date_range()
+        visits = visits_service.visits_between(self.ctx.db, start=first, end=last)
+        self.month.set_items(calendar_items(visits, first, last))
+
+    def refresh_week(self) -> None:
+        """Reload the week agenda's visits."""
+        first, last = self.week.date_range()
+        visits = visits_service.visits_between(self.ctx.db, start=first, end=last)
+        self.week.set_items(calendar_items(visits, first, last))
+
+    def refresh_all(self) -> None:
+        """Reload every view (after a save, archive or restore)."""
+        self.apply_filters()
+        self.archive_model.reload()
+        self.refresh_month()
+        self.refresh_week()
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in ("*", "visits"):
+            self.refresh_all()
+
+    # --- actions -----------------------------------------------------------------------
+
+    def _show_form(self, form: VisitForm) -> VisitForm:
+        form.saved.connect(self._saved)
+        form.archived.connect(self._archived)
+        form.finished.connect(lambda _r: self.forms.remove(form) if form in self.forms else None)
+        self.forms.append(form)
+        form.show()
+        return form
+
+    def new_record(self, day: dt.date | None = None) -> VisitForm:
+        """Open an empty visit form (starting at 10:00 on ``day`` when given)."""
+        start = dt.datetime.combine(day, dt.time(10, 0)) if isinstance(day, dt.date) else None
+        return self._show_form(VisitForm(self.ctx.db, None, self, start=start))
+
+    def open_record(self, visit_id: int) -> VisitForm | None:
+        """Open the form of visit ``visit_id``."""
+        try:
+            detail = visits_service.get_visit(self.ctx.db, visit_id)
+        except KnownError as exc:
+            show_error(self, exc)
+            return None
+        return self._show_form(VisitForm(self.ctx.db, detail, self))
+
+    def save(self) -> None:
+        """Ctrl+S saves the most recently opened form."""
+        for form in reversed(self.forms):
+            if form.isVisible():
+                form.save()
+                return
+
+    def print_page(self) -> None:
+        """Print the view on screen (scaled to the page)."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        print_widget(self.views.currentWidget(), printer)
+
+    def _saved(self, visit_id: int) -> None:
+        self.ctx.hub.status.emit(self.tr("Visit saved."))
+        self.ctx.hub.dataChanged.emit("visits")
+
+    def _archived(self, visit_id: int) -> None:
+        self.ctx.hub.status.emit(self.tr("Visit moved to the archive."))
+        self.ctx.hub.dataChanged.emit("visits")
+
+    def restore_selected(self) -> bool:
+        """Restore the visit selected in the archive view."""
+        rows = self.archive_table.selectionModel().selectedRows()
+        index = rows[0] if rows else self.archive_table.currentIndex()
+        if not index.isValid():
+            self.ctx.hub.status.emit(self.tr("Select a visit in the archive first."))
+            return False
+        v = self.archive_model.visit(index.row())
+        if v is None:
+            return False
+        try:
+            visits_service.restore_visit(self.ctx.db, visit_id=v.id, version=v.version)
+        except KnownError as exc:
+            show_error(self, exc)
+            return False
+        self.ctx.hub.status.emit(self.tr("Visit restored."))
+        self.ctx.hub.dataChanged.emit("visits")
+        return True
+
+    # --- self-test ---------------------------------------------------------------------
+
+    def selftest(self, shot: Callable[[str, QWidget], None]) -> None:
+        """Show each view and the visit form (new, and the first stored visit)."""
+        self.refresh()
+        for index, name in (
+            (LIST_TAB, "list"),
+            (MONTH_TAB, "month"),
+            (WEEK_TAB, "week"),
+            (ARCHIVE_TAB, "archive"),
+        ):
+            self.views.setCurrentIndex(index)
+            self.refresh_current()
+            shot(f"visits_{name}", self)
+        self.views.setCurrentIndex(LIST_TAB)
+        form = self.new_record(self.ctx.today())
+        for tab in range(form.tabs.count()):
+            form.tabs.setCurrentIndex(tab)
+            shot(f"visit_form_new_{tab}", form)
+        form.start_edit.date_edit.open_popup()
+        shot("calendar_popup", form.start_edit.date_edit.popup)
+        form.start_edit.date_edit.popup.hide()
+        contact = form.guests.new_contact()
+        shot("new_contact", contact)
+        contact.reject()
+        start = dt.datetime.combine(self.ctx.today(), dt.time(10), tzinfo=TEHRAN)
+        sample = [
+            Conflict(
+                ConflictKind.HOST,
+                "«استاندار» در همین زمان میزبان دیدار «نمونه» است.",
+                "The governor is host of the visit 'Sample' at the same time.",
+                other_title="نمونه",
+                other_start=start,
+                other_end=start,
+            ),
+        ]
+        conflict = ConflictDialog(sample, form)
+        conflict.show()
+        shot("conflict_dialog", conflict)
+        conflict.reject()
+        form.close()
+        first = self.model.visit(0)
+        if first is not None:
+            opened = self.open_record(first.id)
+            if opened is not None:
+                for tab in range(opened.tabs.count()):
+                    opened.tabs.setCurrentIndex(tab)
+                    shot(f"visit_form_{tab}", opened)
+                opened.close()
+
+
+def print_widget(widget: QWidget, printer: QPrinter) -> None:
+    """Render ``widget`` onto ``printer``, scaled to fit the page."""
+    painter = QPainter(printer)
+    try:
+        page = printer.pageLayout().paintRectPixels(printer.resolution())
+        scale = min(page.width() / max(widget.width(), 1), page.height() / max(widget.height(), 1))
+        painter.scale(scale, scale)
+        widget.render(painter)
+    finally:
+        painter.end()

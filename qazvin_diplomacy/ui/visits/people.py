@@ -1,0 +1,309 @@
+"""Choosing people from the directory for a visit (guests, host officials), and adding a contact."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qazvin_diplomacy.core.directory import PersonInput, PersonView
+from qazvin_diplomacy.core.errors import KnownError, ValidationError
+from qazvin_diplomacy.core.visits import GuestEntry, GuestRole, PersonRef
+from qazvin_diplomacy.services import directory
+from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.ui.common import FieldError, make_ltr, mark_field, show_error
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, is_rtl
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+ROLE_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def person_text(name_fa: str, name_en: str, title_fa: str = "", org: str = "") -> str:
+    """How a person is listed: name, then title and organization."""
+    name = (name_en or name_fa) if not is_rtl() else (name_fa or name_en)
+    extra = (
+        "، ".join(x for x in (title_fa, org) if x)
+        if is_rtl()
+        else ", ".join(x for x in (title_fa, org) if x)
+    )
+    return f"{name} ({extra})" if extra else name
+
+
+class NewContactDialog(QDialog):
+    """A short form adding a contact to the directory; ``person`` is set once saved."""
+
+    LABELS = (
+        ("name_fa", QT_TRANSLATE_NOOP("NewContactDialog", "Name (Persian)")),
+        ("name_en", QT_TRANSLATE_NOOP("NewContactDialog", "Name (English)")),
+        ("title_fa", QT_TRANSLATE_NOOP("NewContactDialog", "Title / position")),
+        ("country_id", QT_TRANSLATE_NOOP("NewContactDialog", "Country")),
+        ("email", QT_TRANSLATE_NOOP("NewContactDialog", "E-mail")),
+        ("phone", QT_TRANSLATE_NOOP("NewContactDialog", "Phone")),
+    )
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.person: PersonView | None = None
+        self.setMinimumWidth(420)
+        form = QFormLayout(self)
+        self.name_fa = QLineEdit(self)
+        self.name_en = make_ltr(QLineEdit(self))
+        self.title_fa = QLineEdit(self)
+        self.country = QComboBox(self)
+        self.country.addItem("—", None)
+        for c in directory.list_countries(db):
+            self.country.addItem(c.name_fa if is_rtl() else c.name_en, c.id)
+        self.email = make_ltr(QLineEdit(self))
+        self.phone = make_ltr(QLineEdit(self))
+        self.fields: dict[str, QWidget] = {
+            "name_fa": self.name_fa,
+            "name_en": self.name_en,
+            "title_fa": self.title_fa,
+            "country_id": self.country,
+            "email": self.email,
+            "phone": self.phone,
+        }
+        self.errors: dict[str, FieldError] = {}
+        self.labels: dict[str, QLabel] = {}
+        for key, _text in self.LABELS:
+            box = QVBoxLayout()
+            box.setSpacing(1)
+            box.addWidget(self.fields[key])
+            self.errors[key] = FieldError(self)
+            box.addWidget(self.errors[key])
+            self.labels[key] = QLabel(self)
+            form.addRow(self.labels[key], box)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        self.setWindowTitle(self.tr("New contact"))
+        for key, text in self.LABELS:
+            self.labels[key].setText(self.tr(text))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Override: retranslate on language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def save(self) -> None:
+        """Save through the directory service; errors are shown next to their fields."""
+        for key, label in self.errors.items():
+            label.show_error("")
+            mark_field(self.fields[key], False)
+        person = PersonInput(
+            name_fa=self.name_fa.text(),
+            name_en=self.name_en.text(),
+            title_fa=self.title_fa.text(),
+            country_id=self.country.currentData(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+        )
+        try:
+            self.person = directory.save_person(self.db, person=person)
+        except ValidationError as exc:
+            for key, message in exc.errors.items():
+                label = self.errors.get(key)
+                if label is not None:
+                    label.show_error(message)
+                    mark_field(self.fields[key], True)
+            return
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+
+class PeopleEditor(QWidget):
+    """Search the directory, add people to a list, remove them; optionally with guest roles."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        with_roles: bool = False,
+        allow_new: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.with_roles = with_roles
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.role = QComboBox(self)
+        self.role.setVisible(with_roles)
+        self.add_button = QPushButton(self)
+        self.new_button = QPushButton(self)
+        self.new_button.setVisible(allow_new)
+        row.addWidget(self.search, 1)
+        row.addWidget(self.role)
+        row.addWidget(self.add_button)
+        row.addWidget(self.new_button)
+        layout.addLayout(row)
+        self.results = QListWidget(self)
+        self.results.setMaximumHeight(90)
+        self.results.hide()
+        layout.addWidget(self.results)
+        chosen_row = QHBoxLayout()
+        self.chosen = QListWidget(self)
+        self.chosen.setMaximumHeight(80)
+        self.remove_button = QPushButton(self)
+        chosen_row.addWidget(self.chosen, 1)
+        chosen_row.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(chosen_row)
+        self.search.textEdited.connect(self.find)
+        self.search.returnPressed.connect(self.add_selected)
+        self.results.itemDoubleClicked.connect(lambda _i: self.add_selected())
+        self.add_button.clicked.connect(self.add_selected)
+        self.new_button.clicked.connect(self.new_contact)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        self.search.setPlaceholderText(self.tr("Type part of a name to search the directory"))
+        self.add_button.setText(self.tr("Add"))
+        self.new_button.setText(self.tr("New contact…"))
+        self.remove_button.setText(self.tr("Remove"))
+        current = self.role.currentIndex()
+        self.role.clear()
+        for role in GuestRole:
+            self.role.addItem(role.label_fa if is_rtl() else role.label_en, role.value)
+        self.role.setCurrentIndex(max(current, 1 if current < 0 else current))
+        for i in range(self.chosen.count()):
+            self._label(self.chosen.item(i))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Override: retranslate on language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def find(self, text: str) -> None:
+        """List directory matches for ``text`` (searched in SQL)."""
+        self.results.clear()
+        if not text.strip():
+            self.results.hide()
+            return
+        for p in directory.list_people(self.db, text=text, limit=20):
+            item = QListWidgetItem(
+                person_text(p.name_fa, p.name_en, p.title_fa, p.organization_name_fa)
+            )
+            item.setData(ID_ROLE, p.id)
+            item.setData(NAME_ROLE, (p.name_fa, p.name_en))
+            self.results.addItem(item)
+        self.results.setVisible(self.results.count() > 0)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def add_selected(self) -> None:
+        """Add the highlighted search result."""
+        item = self.results.currentItem()
+        if item is None:
+            return
+        name_fa, name_en = item.data(NAME_ROLE)
+        self.add_person(
+            int(item.data(ID_ROLE)),
+            name_fa,
+            name_en,
+            GuestRole(self.role.currentData() or GuestRole.MEMBER.value),
+        )
+        self.search.clear()
+        self.results.clear()
+        self.results.hide()
+
+    def add_person(
+        self, person_id: int, name_fa: str, name_en: str = "", role: GuestRole = GuestRole.MEMBER
+    ) -> None:
+        """Add a person (ignored when already listed)."""
+        if person_id in self.ids():
+            return
+        item = QListWidgetItem()
+        item.setData(ID_ROLE, person_id)
+        item.setData(ROLE_ROLE, role.value)
+        item.setData(NAME_ROLE, (name_fa, name_en))
+        self._label(item)
+        self.chosen.addItem(item)
+        self.changed.emit()
+
+    def _label(self, item: QListWidgetItem) -> None:
+        name_fa, name_en = item.data(NAME_ROLE)
+        text = PersonRef(0, name_fa, name_en).display(current_language())
+        if self.with_roles:
+            role = GuestRole(item.data(ROLE_ROLE))
+            text += f" — {role.label_fa if is_rtl() else role.label_en}"
+        item.setText(text)
+
+    def remove_selected(self) -> None:
+        """Remove the highlighted person."""
+        row = self.chosen.currentRow()
+        if row >= 0:
+            self.chosen.takeItem(row)
+            self.changed.emit()
+
+    def new_contact(self) -> NewContactDialog:
+        """Open the new-contact dialog; the saved contact is added to the list."""
+        dialog = NewContactDialog(self.db, self)
+        dialog.accepted.connect(lambda: self._added(dialog))
+        dialog.open()
+        return dialog
+
+    def _added(self, dialog: NewContactDialog) -> None:
+        if dialog.person is not None:
+            self.add_person(
+                dialog.person.id,
+                dialog.person.name_fa,
+                dialog.person.name_en,
+                GuestRole(self.role.currentData() or GuestRole.MEMBER.value),
+            )
+
+    def ids(self) -> list[int]:
+        """Ids of the listed people, in order."""
+        return [int(self.chosen.item(i).data(ID_ROLE)) for i in range(self.chosen.count())]
+
+    def people(self) -> list[tuple[int, str, str]]:
+        """(id, name_fa, name_en) of the listed people."""
+        out = []
+        for i in range(self.chosen.count()):
+            item = self.chosen.item(i)
+            name_fa, name_en = item.data(NAME_ROLE)
+            out.append((int(item.data(ID_ROLE)), name_fa, name_en))
+        return out
+
+    def guest_entries(self) -> tuple[GuestEntry, ...]:
+        """The listed people as guests with their roles."""
+        return tuple(
+            GuestEntry(
+                int(self.chosen.item(i).data(ID_ROLE)),
+                GuestRole(self.chosen.item(i).data(ROLE_ROLE)),
+            )
+            for i in range(self.chosen.count())
+        )

@@ -1,0 +1,1 @@
+"""Reusable widgets: Jalali date input, month grid, week agenda."""

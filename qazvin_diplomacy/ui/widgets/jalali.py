@@ -1,0 +1,424 @@
+"""Jalali date and date-time input fields with a calendar popup built on ``core.jalali``.
+
+Qt's own Jalali ``QCalendar`` is not used: it disagrees with the official calendar in some
+leap years.  Typed text (Persian, Arabic-Indic or Latin digits) is validated by
+``core.jalali.parse_jalali``; invalid input is outlined and its Persian message shown under
+the field, and the typed text is never thrown away.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.ui.common import FieldError, known_message, mark_field
+from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits
+from qazvin_diplomacy.ui.icons import icon
+
+
+def digits_mode() -> str:
+    """``"fa"`` (Persian digits) in the Persian UI, ``"latin"`` in English."""
+    return "fa" if is_rtl() else "latin"
+
+
+def show_date(d: dt.date, *, long: bool = False, weekday: bool = False) -> str:
+    """A Jalali date as the current UI language shows it."""
+    return jalali.format_jalali(
+        d, long=long, weekday=weekday, digits=digits_mode(), lang=current_language()
+    )
+
+
+def show_datetime(value: dt.datetime) -> str:
+    """Jalali date and time as the current UI language shows them."""
+    return jalali.format_jalali_datetime(value, digits=digits_mode(), lang=current_language())
+
+
+def show_time(value: dt.time | dt.datetime) -> str:
+    """``HH:MM`` with the UI's digits."""
+    return jalali.format_time(value, digits=digits_mode())
+
+
+def month_title(year: int, month: int) -> str:
+    """``آبان ۱۴۰۴`` / ``Aban 1404``."""
+    names = jalali.MONTH_NAMES_FA if is_rtl() else jalali.MONTH_NAMES_EN
+    return loc_digits(f"{names[month - 1]} {year}")
+
+
+def weekday_names(short: bool = False) -> tuple[str, ...]:
+    """Saturday-first weekday names in the UI language."""
+    names = jalali.WEEKDAY_NAMES_FA if is_rtl() else jalali.WEEKDAY_NAMES_EN
+    return tuple(n[:3] if short and not is_rtl() else n for n in names)
+
+
+class JalaliCalendarPopup(QFrame):
+    """A month of buttons (Saturday first) to pick a date; emits ``picked(date)``."""
+
+    picked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        today = dt.date.today()
+        self._year, self._month, _ = jalali.to_jalali(today)
+        self._selected: dt.date | None = None
+        outer = QVBoxLayout(self)
+        head = QHBoxLayout()
+        self.prev_button = QToolButton(self)
+        self.next_button = QToolButton(self)
+        self.title = QLabel(self)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prev_button.clicked.connect(lambda: self.shift(-1))
+        self.next_button.clicked.connect(lambda: self.shift(1))
+        head.addWidget(self.prev_button)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.next_button)
+        outer.addLayout(head)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(2)
+        outer.addLayout(self.grid)
+        self.today_button = QToolButton(self)
+        self.today_button.clicked.connect(lambda: self._pick(dt.date.today()))
+        outer.addWidget(self.today_button, 0, Qt.AlignmentFlag.AlignCenter)
+        self.buttons: dict[dt.date, QToolButton] = {}
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set every text and directional icon for the current language."""
+        self.prev_button.setIcon(icon("prev"))
+        self.next_button.setIcon(icon("next"))
+        self.prev_button.setToolTip(self.tr("Previous month"))
+        self.next_button.setToolTip(self.tr("Next month"))
+        self.today_button.setText(self.tr("Today"))
+        self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Override: retranslate on language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def show_month(self, year: int, month: int, selected: dt.date | None = None) -> None:
+        """Display ``month`` of ``year``, highlighting ``selected``."""
+        self._year, self._month, self._selected = year, month, selected
+        self._fill()
+
+    def shift(self, months: int) -> None:
+        """Move by ``months`` (negative goes back)."""
+        year, month = jalali.add_jalali_months(self._year, self._month, months)
+        if jalali.MIN_YEAR <= year <= jalali.MAX_YEAR:
+            self._year, self._month = year, month
+            self._fill()
+
+    @property
+    def year_month(self) -> tuple[int, int]:
+        """The displayed (year, month)."""
+        return self._year, self._month
+
+    def _build_grid(self) -> None:
+        """Create the weekday labels and 6×7 day buttons once; ``_fill`` only updates them."""
+        self.weekday_labels: list[QLabel] = []
+        for col in range(7):
+            label = QLabel(self)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            if col == 6:
+                label.setStyleSheet("color: #c62828;")
+            self.grid.addWidget(label, 0, col)
+            self.weekday_labels.append(label)
+        self.day_buttons: list[list[QToolButton]] = []
+        for row in range(6):
+            buttons = []
+            for col in range(7):
+                button = QToolButton(self)
+                button.setAutoRaise(True)
+                button.setMinimumSize(32, 28)
+                button.clicked.connect(lambda _=False, r=row, c=col: self._clicked(r, c))
+                self.grid.addWidget(button, row + 1, col)
+                buttons.append(button)
+            self.day_buttons.append(buttons)
+        self._weeks: list[list[dt.date | None]] = []
+
+    def _fill(self) -> None:
+        if not hasattr(self, "day_buttons"):
+            self._build_grid()
+        self.buttons.clear()
+        self.title.setText(month_title(self._year, self._month))
+        for label, name in zip(self.weekday_labels, weekday_names(short=True), strict=True):
+            label.setText(name[:1] if is_rtl() else name)
+        today = dt.date.today()
+        self._weeks = jalali.month_grid(self._year, self._month)
+        for row, buttons in enumerate(self.day_buttons):
+            week = self._weeks[row] if row < len(self._weeks) else [None] * 7
+            for col, button in enumerate(buttons):
+                day = week[col]
+                button.setVisible(day is not None)
+                if day is None:
+                    continue
+                button.setText(loc_digits(jalali.to_jalali(day)[2]))
+                style = []
+                button.setToolTip("")
+                if jalali.is_off_day(day):
+                    style.append("color: #c62828;")
+                    button.setToolTip(jalali.holiday_name(day) or "")
+                if day == today:
+                    style.append("font-weight: bold; border: 1px solid #2f4f6f;")
+                if day == self._selected:
+                    style.append("background: #cfe0f0;")
+                button.setStyleSheet(" ".join(style))
+                self.buttons[day] = button
+
+    def _clicked(self, row: int, col: int) -> None:
+        day = self._weeks[row][col] if row < len(self._weeks) else None
+        if day is not None:
+            self._pick(day)
+
+    def _pick(self, day: dt.date) -> None:
+        self.picked.emit(day)
+        self.hide()
+
+
+class JalaliDateEdit(QWidget):
+    """A Jalali date field: typed (any digits) or picked; invalid text marked, never lost.
+
+    ``date()`` is the valid date or None; ``dateChanged(object)`` fires with a date or None
+    after the text was checked.
+    """
+
+    dateChanged = Signal(object)  # noqa: N815 - Qt naming
+
+    def __init__(self, parent: QWidget | None = None, *, required: bool = False) -> None:
+        super().__init__(parent)
+        self.required = required
+        self._date: dt.date | None = None
+        self._error = ""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        row = QHBoxLayout()
+        row.setSpacing(2)
+        self.line = QLineEdit(self)
+        self.line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.line.setMinimumWidth(110)
+        self.button = QToolButton(self)
+        self.button.setIcon(icon("calendar"))
+        row.addWidget(self.line, 1)
+        row.addWidget(self.button)
+        outer.addLayout(row)
+        self.error_label = FieldError(self)
+        outer.addWidget(self.error_label)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.popup = JalaliCalendarPopup(self)
+        self.popup.picked.connect(self.setDate)
+        self.button.clicked.connect(self.open_popup)
+        self.line.editingFinished.connect(self.validate)
+        self.line.textEdited.connect(self._clear_error_if_valid)
+        self.setFocusProxy(self.line)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language; re-shows a valid date with the UI's digits."""
+        self.line.setPlaceholderText(self.tr("e.g. 1404/08/03"))
+        self.button.setToolTip(self.tr("Pick from the calendar"))
+        if self._date is not None and not self._error:
+            self.line.setText(show_date(self._date))
+        elif self._error:
+            self.validate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Override: retranslate on language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- value ----------------------------------------------------------------------
+
+    def date(self) -> dt.date | None:
+        """The valid date typed or picked, or None (empty or invalid)."""
+        return self._date if not self._error else None
+
+    def setDate(self, value: dt.date | None) -> None:  # noqa: N802 - Qt naming
+        """Show ``value`` (None clears the field)."""
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        self.line.setText(show_date(value) if value else "")
+        self.validate()
+
+    def text(self) -> str:
+        """The text as typed."""
+        return self.line.text()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+        """Put ``text`` in the field as if typed, then validate it."""
+        self.line.setText(text)
+        self.validate()
+
+    def error(self) -> str:
+        """The current error message ('' when the field is valid)."""
+        return self._error
+
+    def is_valid(self) -> bool:
+        """True when the field holds a valid date (or is empty and not required)."""
+        return not self.validate()
+
+    def set_error(self, message: str) -> None:
+        """Mark the field with ``message`` (e.g. from a service's ValidationError)."""
+        self._error = message
+        mark_field(self.line, bool(message))
+        self.error_label.show_error(message)
+
+    def validate(self) -> str:
+        """Check the text; mark and return the error message ('' when valid)."""
+        text = self.line.text().strip()
+        old = self._date
+        message = ""
+        if not text:
+            self._date = None
+            if self.required:
+                message = self.tr("A date is required.")
+        else:
+            try:
+                self._date = jalali.parse_jalali(text)
+            except KnownError as exc:
+                self._date = None
+                message = known_message(exc)
+            except ValueError as exc:
+                self._date = None
+                message = str(exc)
+        self.set_error(message)
+        if self._date != old:
+            self.dateChanged.emit(self._date)
+        return message
+
+    def _clear_error_if_valid(self, _text: str) -> None:
+        if self._error:
+            try:
+                jalali.parse_jalali(self.line.text().strip())
+            except ValueError:
+                return
+            self.validate()
+
+    def open_popup(self) -> None:
+        """Show the calendar under the field at the current (or today's) month."""
+        day = self.date() or dt.date.today()
+        year, month, _ = jalali.to_jalali(day)
+        self.popup.show_month(year, month, self.date())
+        self.popup.adjustSize()
+        x = (
+            0
+            if self.layoutDirection() == Qt.LayoutDirection.LeftToRight
+            else self.width() - self.popup.width()
+        )
+        self.popup.move(self.mapToGlobal(QPoint(x, self.line.height())))
+        self.popup.show()
+
+
+class JalaliDateTimeEdit(QWidget):
+    """A Jalali date field plus an ``HH:MM`` time field; ``dateTime()`` or None."""
+
+    dateTimeChanged = Signal(object)  # noqa: N815 - Qt naming
+
+    def __init__(self, parent: QWidget | None = None, *, required: bool = False) -> None:
+        super().__init__(parent)
+        self.required = required
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.date_edit = JalaliDateEdit(self, required=required)
+        self.time_line = QLineEdit(self)
+        self.time_line.setMaximumWidth(70)
+        self.time_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.time_error = FieldError(self)
+        time_box = QVBoxLayout()
+        time_box.setSpacing(2)
+        time_box.addWidget(self.time_line)
+        time_box.addWidget(self.time_error)
+        time_box.addStretch()
+        layout.addWidget(self.date_edit, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(time_box)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self._time_error = ""
+        self.time_line.editingFinished.connect(self.validate_time)
+        self.date_edit.dateChanged.connect(lambda _d: self.dateTimeChanged.emit(self.dateTime()))
+        self.setFocusProxy(self.date_edit)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        self.time_line.setPlaceholderText(self.tr("e.g. 09:30"))
+        self.time_line.setToolTip(self.tr("Time (24-hour)"))
+        t = self.time()
+        if t is not None and not self._time_error and self.time_line.text():
+            self.time_line.setText(show_time(t))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Override: retranslate on language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def time(self) -> dt.time | None:
+        """The valid time typed, or None."""
+        text = self.time_line.text().strip()
+        if not text:
+            return None
+        try:
+            return jalali.parse_time(text)
+        except ValueError:
+            return None
+
+    def validate_time(self) -> str:
+        """Check the time text; mark and return the error ('' when valid)."""
+        text = self.time_line.text().strip()
+        message = ""
+        if not text:
+            if self.required:
+                message = self.tr("A time is required.")
+        else:
+            try:
+                jalali.parse_time(text)
+            except KnownError as exc:
+                message = known_message(exc)
+            except ValueError as exc:
+                message = str(exc)
+        self._time_error = message
+        mark_field(self.time_line, bool(message))
+        self.time_error.show_error(message)
+        self.dateTimeChanged.emit(self.dateTime())
+        return message
+
+    def validate(self) -> str:
+        """Check date and time; returns the first error message ('' when both valid)."""
+        return self.date_edit.validate() or self.validate_time()
+
+    def is_valid(self) -> bool:
+        """True when date and time are both valid."""
+        return not self.validate()
+
+    def dateTime(self) -> dt.datetime | None:  # noqa: N802 - Qt naming
+        """The combined value (time defaults to 00:00 when empty and not required)."""
+        day = self.date_edit.date()
+        if day is None or self._time_error:
+            return None
+        return dt.datetime.combine(day, self.time() or dt.time(0, 0))
+
+    def setDateTime(self, value: dt.datetime | None) -> None:  # noqa: N802 - Qt naming
+        """Show ``value`` (None clears both fields)."""
+        self.date_edit.setDate(value.date() if value else None)
+        self.time_line.setText(show_time(value) if value else "")
+        self.validate_time()
+
+    def set_error(self, message: str) -> None:
+        """Mark the date part with ``message`` (from a service error)."""
+        self.date_edit.set_error(message)
