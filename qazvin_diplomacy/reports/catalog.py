@@ -60,6 +60,12 @@ _REPORT_MODULES = (
     "qazvin_diplomacy.reports.visits_register",
     "qazvin_diplomacy.reports.agreements_register",
     "qazvin_diplomacy.reports.agreement_sheet",
+    "qazvin_diplomacy.reports.event_guests",
+    "qazvin_diplomacy.reports.invitations",
+    "qazvin_diplomacy.reports.badges",
+    "qazvin_diplomacy.reports.place_cards",
+    "qazvin_diplomacy.reports.event_summary",
+    "qazvin_diplomacy.reports.seating_plan",
 )
 
 

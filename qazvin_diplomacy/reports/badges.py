@@ -1,0 +1,304 @@
+"""Name badges of an event (کارت شناسایی مهمانان): eight per A4 sheet (2 × 4) with cut guides.
+
+Each badge carries the event's title, the guest's name in Persian and in English, title and
+country.  Text is centred; a long name or title first shrinks (down to a floor size), then
+wraps onto a second line, and as a last resort shrinks further: it is never clipped.  Badges
+follow the order of precedence, the first at the top right of the sheet.
+CLI: ``report badges --event ID``.
+
+Also holds the canvas helpers that badges, place cards and the seating diagram share:
+``fit_text`` and ``draw_lines``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.flowables import Flowable, PageBreak
+
+from qazvin_diplomacy.core.events import Badge
+from qazvin_diplomacy.reports.catalog import ReportContent, ReportSpec, paragraph
+from qazvin_diplomacy.reports.event_guests import EVENT_OPTION, report_data
+from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
+from qazvin_diplomacy.reports.rtl import (
+    Direction,
+    Line,
+    baseline_offset,
+    draw_line,
+    text_width,
+    wrap_text,
+)
+from qazvin_diplomacy.reports.styles import (
+    GRID_COLOR,
+    HEADER_FILL,
+    LEADING_RATIO,
+    MUTED_COLOR,
+    TEXT_COLOR,
+)
+from qazvin_diplomacy.services.events import Database, badges
+
+TITLE = "کارت‌های شناسایی مهمانان"
+BADGE_W = 8.5 * cm
+BADGE_H = 5.5 * cm
+COLUMNS = 2
+ROWS = 4
+PER_SHEET = COLUMNS * ROWS
+PAD = 0.35 * cm
+TOP_BAND = 0.95 * cm
+BOTTOM_BAND = 0.8 * cm
+CROP = 0.45 * cm  # length of a crop mark outside the grid
+ACCENT = Color(0.16, 0.27, 0.45)
+
+_ALIGN = {"center": TA_CENTER, "right": TA_RIGHT, "left": TA_LEFT}
+
+
+# --- shared canvas helpers -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """A text laid out to a width: its font, size, leading and lines (visual order)."""
+
+    font_name: str
+    size: float
+    lines: tuple[Line, ...]
+
+    @property
+    def leading(self) -> float:
+        """Line height."""
+        return round(self.size * LEADING_RATIO, 2)
+
+    @property
+    def height(self) -> float:
+        """Height of all lines."""
+        return self.leading * len(self.lines)
+
+
+def _fits(lines: Sequence[Line], width: float) -> bool:
+    return all(line.width <= width + 0.01 for line in lines)
+
+
+def fit_text(
+    text: str,
+    font_name: str,
+    width: float,
+    *,
+    max_size: float,
+    min_size: float,
+    max_lines: int = 2,
+    direction: Direction = "rtl",
+    persian_digits: bool | None = None,
+    step: float = 0.5,
+) -> Fitted:
+    """Lay ``text`` out within ``width``: one line shrinking from ``max_size`` to ``min_size``,
+    then up to ``max_lines`` lines (never breaking a word), then one line at whatever size fits.
+
+    The result is never wider than ``width``: nothing is clipped.
+    """
+    pd = direction == "rtl" if persian_digits is None else persian_digits
+    text = " ".join(text.split())
+    if not text:
+        return Fitted(font_name, max_size, ())
+    size = max_size
+    while size >= min_size - 1e-6:
+        if text_width(text, font_name, size, persian_digits=pd) <= width:
+            return Fitted(font_name, size, _wrap(text, font_name, size, width, direction, pd))
+        size -= step
+    if max_lines > 1:
+        widest_word = max(text_width(w, font_name, 1.0, persian_digits=pd) for w in text.split())
+        size = max_size
+        while size >= min_size - 1e-6:
+            if widest_word * size <= width:
+                lines = _wrap(text, font_name, size, width, direction, pd)
+                if len(lines) <= max_lines and _fits(lines, width):
+                    return Fitted(font_name, size, lines)
+            size -= step
+    one_point = text_width(text, font_name, 1.0, persian_digits=pd)
+    size = int(width / one_point * 10) / 10  # round down: a hair narrower than the width
+    return Fitted(font_name, size, _wrap(text, font_name, size, width * 2, direction, pd))
+
+
+def _wrap(
+    text: str, font_name: str, size: float, width: float, direction: Direction, pd: bool
+) -> tuple[Line, ...]:
+    return wrap_text(text, font_name, size, width, direction=direction, persian_digits=pd)
+
+
+def draw_lines(
+    canvas: Canvas,
+    fitted: Fitted,
+    x_left: float,
+    x_right: float,
+    y_top: float,
+    *,
+    align: str = "center",
+    color: Color = TEXT_COLOR,
+) -> float:
+    """Draw ``fitted`` between ``x_left`` and ``x_right`` from ``y_top`` down; return its height."""
+    if not fitted.lines:
+        return 0.0
+    canvas.saveState()
+    canvas.setFillColor(color)
+    canvas.setFont(fitted.font_name, fitted.size)
+    leading = fitted.leading
+    offset = baseline_offset(fitted.font_name, fitted.size, leading)
+    for i, line in enumerate(fitted.lines):
+        draw_line(
+            canvas,
+            line,
+            x_left,
+            x_right,
+            y_top - offset - i * leading,
+            fitted.font_name,
+            fitted.size,
+            _ALIGN[align],
+        )
+    canvas.restoreState()
+    return fitted.height
+
+
+# --- badges ----------------------------------------------------------------------------------
+
+
+def badge_texts(badge: Badge, inner: float, scale: float = 1.0) -> list[tuple[Fitted, Color]]:
+    """The centred middle block of a badge: names, title (Persian and English)."""
+    s = scale
+    blocks = [
+        (fit_text(badge.name_fa or badge.name_en, FONT_BOLD, inner, max_size=17 * s,
+                  min_size=10 * s), TEXT_COLOR),
+        (fit_text(badge.name_en, FONT_REGULAR, inner, max_size=12 * s, min_size=8 * s,
+                  direction="ltr"), ACCENT),
+        (fit_text(badge.title_fa or badge.category_fa, FONT_REGULAR, inner, max_size=8.5 * s,
+                  min_size=6.5 * s), TEXT_COLOR),
+        (fit_text(badge.title_en or badge.category_en, FONT_REGULAR, inner, max_size=7.5 * s,
+                  min_size=6 * s, direction="ltr"), MUTED_COLOR),
+    ]  # fmt: skip
+    return [(f, c) for f, c in blocks if f.lines]
+
+
+def draw_badge(canvas: Canvas, badge: Badge, x: float, y: float) -> None:
+    """Draw one badge with its lower left corner at (x, y)."""
+    inner = BADGE_W - 2 * PAD
+    top = y + BADGE_H
+    # Top band: the event.
+    canvas.setFillColor(HEADER_FILL)
+    canvas.rect(x, top - TOP_BAND, BADGE_W, TOP_BAND, stroke=0, fill=1)
+    title = fit_text(badge.event_title_fa or badge.event_title_en, FONT_BOLD, inner,
+                     max_size=8.5, min_size=6, max_lines=1)  # fmt: skip
+    draw_lines(canvas, title, x + PAD, x + BADGE_W - PAD, top - (TOP_BAND - title.height) / 2)
+    # Bottom band: the country, Persian on the right and English on the left.
+    canvas.setFillColor(ACCENT)
+    canvas.rect(x, y, BADGE_W, BOTTOM_BAND, stroke=0, fill=1)
+    half = inner / 2 - 0.1 * cm
+    white = Color(1, 1, 1)
+    country_fa = fit_text(badge.country_fa, FONT_BOLD, half, max_size=9.5, min_size=6,
+                          max_lines=1)  # fmt: skip
+    country_en = fit_text(badge.country_en, FONT_BOLD, half, max_size=9, min_size=6,
+                          max_lines=1, direction="ltr")  # fmt: skip
+    for fitted, align in ((country_fa, "right"), (country_en, "left")):
+        band_top = y + BOTTOM_BAND - (BOTTOM_BAND - fitted.height) / 2
+        draw_lines(canvas, fitted, x + PAD, x + BADGE_W - PAD, band_top, align=align, color=white)
+    # Middle block, centred vertically; shrunk as a whole if it would not fit.
+    room = BADGE_H - TOP_BAND - BOTTOM_BAND - 0.3 * cm
+    scale = 1.0
+    blocks = badge_texts(badge, inner, scale)
+    gaps = 0.08 * cm * max(len(blocks) - 1, 0)
+    while sum(f.height for f, _ in blocks) + gaps > room and scale > 0.3:
+        scale *= 0.92
+        blocks = badge_texts(badge, inner, scale)
+    height = sum(f.height for f, _ in blocks) + gaps
+    y_text = top - TOP_BAND - (BADGE_H - TOP_BAND - BOTTOM_BAND - height) / 2
+    for fitted, color in blocks:
+        y_text -= draw_lines(canvas, fitted, x + PAD, x + BADGE_W - PAD, y_text, color=color)
+        y_text -= 0.08 * cm
+
+
+class BadgeSheet(Flowable):
+    """Up to eight badges on one A4 sheet, 2 × 4, first at the top right, with cut guides."""
+
+    def __init__(self, items: Sequence[Badge]) -> None:
+        super().__init__()
+        if len(items) > PER_SHEET:
+            raise ValueError(f"at most {PER_SHEET} badges per sheet")
+        self.items = list(items)
+        self.grid_w = COLUMNS * BADGE_W
+        self.grid_h = ROWS * BADGE_H
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """The grid's size plus room for the crop marks (Flowable.wrap)."""
+        self.width = availWidth
+        self.height = self.grid_h + 2 * CROP
+        return self.width, self.height
+
+    def cell_origin(self, index: int) -> tuple[float, float]:
+        """Lower left corner of badge ``index``: right to left, then top to bottom."""
+        left = (self.width - self.grid_w) / 2
+        row, col = divmod(index, COLUMNS)
+        x = left + (COLUMNS - 1 - col) * BADGE_W
+        y = CROP + (ROWS - 1 - row) * BADGE_H
+        return x, y
+
+    def draw(self) -> None:
+        """Draw the badges, then the cut guides on top (Flowable.draw)."""
+        canvas = self.canv
+        canvas.saveState()
+        for index, badge in enumerate(self.items):
+            draw_badge(canvas, badge, *self.cell_origin(index))
+        left = (self.width - self.grid_w) / 2
+        right, bottom, top = left + self.grid_w, CROP, CROP + self.grid_h
+        # Dashed cut lines along every badge edge, and solid crop marks outside the grid.
+        canvas.setStrokeColor(GRID_COLOR)
+        canvas.setLineWidth(0.4)
+        canvas.setDash(3, 3)
+        for c in range(COLUMNS + 1):
+            canvas.line(left + c * BADGE_W, bottom, left + c * BADGE_W, top)
+        for r in range(ROWS + 1):
+            canvas.line(left, bottom + r * BADGE_H, right, bottom + r * BADGE_H)
+        canvas.setDash()
+        canvas.setStrokeColor(MUTED_COLOR)
+        canvas.setLineWidth(0.6)
+        gap = 0.1 * cm
+        for c in range(COLUMNS + 1):
+            xc = left + c * BADGE_W
+            canvas.line(xc, top + gap, xc, top + CROP)
+            canvas.line(xc, bottom - gap, xc, bottom - CROP)
+        for r in range(ROWS + 1):
+            yr = bottom + r * BADGE_H
+            canvas.line(left - gap, yr, left - CROP, yr)
+            canvas.line(right + gap, yr, right + CROP, yr)
+        canvas.restoreState()
+
+
+def build(items: Sequence[Badge]) -> list[Flowable]:
+    """One ``BadgeSheet`` per eight badges, a page each."""
+    if not items:
+        return [paragraph("هنوز هیچ مهمانی پاسخ مثبت نداده است؛ کارتی برای چاپ نیست.")]
+    story: list[Flowable] = []
+    for start in range(0, len(items), PER_SHEET):
+        if story:
+            story.append(PageBreak())
+        story.append(BadgeSheet(items[start : start + PER_SHEET]))
+    return story
+
+
+def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+    """Badges of the guests who accepted, in precedence order."""
+    data = report_data(db, options["event"])  # NotFoundError before any work
+    items = badges(db, event_id=options["event"])
+    del data
+    return ReportContent(build(items), TITLE)
+
+
+SPEC = ReportSpec(
+    kind="badges",
+    title_fa=TITLE,
+    title_en="Name badges",
+    options=(EVENT_OPTION,),
+    make=make,
+)

@@ -1,0 +1,332 @@
+"""Seating plan (نقشهٔ چیدمان میزها): every table drawn with its seats and who sits where.
+
+A round table is a circle with its seats around it; a straight (head) table is a row of
+seats behind a long table, facing the room.  The plan is seen from above with the host at
+the top of a round table: seat numbers increase towards the host's right, which is the left
+of the page (``core.seating``).  The host's seat is dark, the seat of honour (the host's
+right; at a table without a host the first seat of the order) is gold; interpreters sitting
+behind their principal are written under the table.  Two round tables side by side, first on
+the right; A4 landscape.  CLI: ``report seating-plan --event ID``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.flowables import Flowable
+
+from qazvin_diplomacy.core.events import (
+    EventReportData,
+    GuestView,
+    SeatingView,
+    SeatView,
+    TableView,
+)
+from qazvin_diplomacy.core.seating import TableShape, honour_sequence
+from qazvin_diplomacy.reports.badges import ACCENT, draw_lines, fit_text
+from qazvin_diplomacy.reports.catalog import ReportContent, ReportSpec, heading, paragraph
+from qazvin_diplomacy.reports.event_guests import EVENT_OPTION, event_heading, fa, report_data
+from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
+from qazvin_diplomacy.reports.rtl import draw_text
+from qazvin_diplomacy.reports.styles import GRID_COLOR, MUTED_COLOR, TEXT_COLOR
+from qazvin_diplomacy.services.events import Database, get_seating
+
+TITLE = "نقشهٔ چیدمان میزها"
+HONOUR_FILL = HexColor("#e3b64a")
+TABLE_FILL = HexColor("#eef1f5")
+WHITE = Color(1, 1, 1)
+SEAT_R = 0.3 * cm
+TITLE_H = 0.75 * cm
+LABEL_BLOCK = 1.0 * cm  # room for a two-line name above/below the circle
+BEHIND_LINE = 0.5 * cm
+HOST_MARK = "میزبان"
+EMPTY = "خالی"
+
+
+def honour_seat(table: TableView) -> int:
+    """The seat of honour: the host's right, or the reference seat at a table without a host."""
+    spec = table.spec
+    if spec.host_key is None or spec.capacity == 1:
+        return spec.host_position
+    return honour_sequence(spec.capacity, spec.host_position, spec.shape)[0]
+
+
+def host_seat(table: TableView) -> int | None:
+    """The host's seat, when the table has a host."""
+    return table.spec.host_position if table.spec.host_key is not None else None
+
+
+def seat_name(seat: SeatView) -> str:
+    """Who sits there (Persian name), the host marked; '' for an empty seat."""
+    if seat.host_person_id is not None:
+        name = seat.host_name_fa or (seat.guest.name_fa if seat.guest else "")
+        return f"{name} ({HOST_MARK})"
+    if seat.guest is None:
+        return ""
+    return seat.guest.name_fa or seat.guest.name_en
+
+
+def table_title(table: TableView) -> str:
+    """«میز ۱ — میز اصلی (میز گرد، ۱۰ صندلی)»."""
+    spec = table.spec
+    text = f"میز {fa(spec.number)}"
+    if spec.label:
+        text += f" — {spec.label}"
+    return text + f" ({TableShape(spec.shape).label_fa}، {fa(spec.capacity)} صندلی)"
+
+
+def behind_text(table: TableView) -> str:
+    """«پشت سر عادل حسین الجبوری: فاطمه کریمی (مترجم)»; '' when nobody sits behind."""
+    by_person: dict[int, GuestView] = {}
+    for s in table.seats:
+        if s.guest is not None:
+            by_person[s.guest.person_id] = s.guest
+    parts = []
+    for g in table.behind:
+        principal = by_person.get(g.interpreter_for_person_id or 0)
+        who = g.name_fa or g.name_en
+        if principal is not None:
+            parts.append(f"پشت سر {principal.name_fa or principal.name_en}: {who} (مترجم)")
+        else:
+            parts.append(f"پشت سر میهمان: {who}")
+    return "؛ ".join(parts)
+
+
+def round_radius(capacity: int) -> float:
+    """Radius of the circle on which the seats of a round table sit."""
+    return max(1.75 * cm, capacity * 0.8 * cm / (2 * math.pi))
+
+
+def diagram_height(table: TableView) -> float:
+    """Height a table's diagram needs."""
+    if TableShape(table.spec.shape) is TableShape.ROUND:
+        radius = round_radius(table.spec.capacity) + SEAT_R + 0.15 * cm
+        return TITLE_H + 2 * (radius + LABEL_BLOCK) + BEHIND_LINE
+    return TITLE_H + 3.6 * cm + BEHIND_LINE
+
+
+def _seat_circle(canvas: Canvas, x: float, y: float, seat: int, fill: Color, empty: bool) -> None:
+    canvas.saveState()
+    canvas.setFillColor(fill)
+    canvas.setStrokeColor(MUTED_COLOR if empty else TEXT_COLOR)
+    canvas.setLineWidth(0.6)
+    if empty:
+        canvas.setDash(1.5, 1.5)
+    canvas.circle(x, y, SEAT_R, stroke=1, fill=1)
+    canvas.setDash()
+    canvas.setFillColor(WHITE if fill == ACCENT else TEXT_COLOR)
+    draw_text(canvas, str(seat), x, y - 2.4, font_name=FONT_BOLD, font_size=7.5, align="center")
+    canvas.restoreState()
+
+
+def _seat_fill(table: TableView, seat: int) -> Color:
+    if seat == host_seat(table):
+        return ACCENT
+    if seat == honour_seat(table):
+        return HONOUR_FILL
+    return WHITE
+
+
+def _label(
+    canvas: Canvas, text: str, x: float, y: float, width: float, align: str, vertical: str
+) -> None:
+    """A seat's name near (x, y): ``vertical`` 'above', 'below' or 'middle' of y."""
+    muted = text == EMPTY
+    fitted = fit_text(text, FONT_BOLD if HOST_MARK in text else FONT_REGULAR, width,
+                      max_size=8, min_size=6, max_lines=2)  # fmt: skip
+    if vertical == "above":
+        top = y + fitted.height
+    elif vertical == "below":
+        top = y
+    else:
+        top = y + fitted.height / 2
+    if align == "right":
+        left, right = x - width, x
+    elif align == "left":
+        left, right = x, x + width
+    else:
+        left, right = x - width / 2, x + width / 2
+    draw_lines(canvas, fitted, left, right, top, align=align,
+               color=MUTED_COLOR if muted else TEXT_COLOR)  # fmt: skip
+
+
+def draw_round(canvas: Canvas, table: TableView, x: float, y: float, width: float) -> None:
+    """A round table in the box (x, y, width, its diagram height); host at the top."""
+    spec = table.spec
+    cap = spec.capacity
+    radius = round_radius(cap)
+    height = diagram_height(table)
+    cx = x + width / 2
+    cy = y + BEHIND_LINE + LABEL_BLOCK + radius + SEAT_R + 0.15 * cm
+    canvas.saveState()
+    canvas.setFillColor(TABLE_FILL)
+    canvas.setStrokeColor(GRID_COLOR)
+    canvas.circle(cx, cy, radius - SEAT_R - 0.2 * cm, stroke=1, fill=1)
+    canvas.restoreState()
+    label_r = radius + SEAT_R + 0.15 * cm
+    side_width = width / 2 - label_r - 0.2 * cm
+    for s in table.seats:
+        angle = math.pi / 2 + 2 * math.pi * (s.seat - spec.host_position) / cap
+        sx, sy = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+        name = seat_name(s)
+        _seat_circle(canvas, sx, sy, s.seat, _seat_fill(table, s.seat), not name)
+        cos, sin = math.cos(angle), math.sin(angle)
+        if abs(cos) < 0.35:  # top or bottom: centred above/below the seat
+            edge = sy + (SEAT_R + 0.1 * cm) * (1 if sin > 0 else -1)
+            _label(canvas, name or EMPTY, sx, edge, 2 * side_width * 0.6, "center",
+                   "above" if sin > 0 else "below")  # fmt: skip
+        else:  # a side: beside the seat, away from the table
+            edge = sx + (SEAT_R + 0.12 * cm) * (1 if cos > 0 else -1)
+            _label(canvas, name or EMPTY, edge, sy, side_width, "left" if cos > 0 else "right",
+                   "middle")  # fmt: skip
+    _caption(canvas, table, x, y, width, height)
+
+
+def draw_straight(canvas: Canvas, table: TableView, x: float, y: float, width: float) -> None:
+    """A straight table facing the room; seat 1 at the right end, numbers increase leftwards."""
+    cap = table.spec.capacity
+    height = diagram_height(table)
+    margin = 0.6 * cm
+    slot = (width - 2 * margin) / cap
+    table_y = y + BEHIND_LINE + 0.3 * cm
+    canvas.saveState()
+    canvas.setFillColor(TABLE_FILL)
+    canvas.setStrokeColor(GRID_COLOR)
+    canvas.rect(x + margin, table_y, width - 2 * margin, 0.7 * cm, stroke=1, fill=1)
+    canvas.restoreState()
+    seat_y = table_y + 0.7 * cm + SEAT_R + 0.15 * cm
+    for s in table.seats:
+        sx = x + width - margin - (s.seat - 0.5) * slot
+        name = seat_name(s)
+        _seat_circle(canvas, sx, seat_y, s.seat, _seat_fill(table, s.seat), not name)
+        fitted = fit_text(name or EMPTY, FONT_REGULAR, slot - 4, max_size=8, min_size=5.5,
+                          max_lines=3)  # fmt: skip
+        top = seat_y + SEAT_R + 0.15 * cm + fitted.height
+        draw_lines(canvas, fitted, sx - slot / 2 + 2, sx + slot / 2 - 2, top,
+                   color=TEXT_COLOR if name else MUTED_COLOR)  # fmt: skip
+    _caption(canvas, table, x, y, width, height)
+
+
+def _caption(canvas: Canvas, table: TableView, x: float, y: float, w: float, h: float) -> None:
+    """The table's title at the top of its box and who sits behind whom at the bottom."""
+    title = fit_text(table_title(table), FONT_BOLD, w - 0.4 * cm, max_size=10, min_size=7,
+                     max_lines=1)  # fmt: skip
+    draw_lines(canvas, title, x, x + w, y + h)
+    behind = behind_text(table)
+    if behind:
+        small = fit_text(behind, FONT_REGULAR, w - 0.4 * cm, max_size=8, min_size=6, max_lines=1)
+        draw_lines(canvas, small, x, x + w, y + small.height, color=MUTED_COLOR)
+
+
+class TableRow(Flowable):
+    """One or two table diagrams side by side, the first on the right."""
+
+    def __init__(self, tables: Sequence[TableView]) -> None:
+        super().__init__()
+        self.tables = list(tables)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Full width; as high as the tallest diagram (Flowable.wrap)."""
+        self.width = availWidth
+        self.height = max(diagram_height(t) for t in self.tables) + 0.3 * cm
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw each diagram in its share of the row, right to left (Flowable.draw)."""
+        share = self.width / len(self.tables)
+        for i, table in enumerate(self.tables):
+            x = self.width - (i + 1) * share
+            y = self.height - diagram_height(table)
+            if TableShape(table.spec.shape) is TableShape.ROUND:
+                draw_round(self.canv, table, x, y, share)
+            else:
+                draw_straight(self.canv, table, x, y, share)
+        if len(self.tables) > 1:
+            self.canv.saveState()
+            self.canv.setStrokeColor(GRID_COLOR)
+            self.canv.setDash(2, 3)
+            self.canv.line(share, 0.2 * cm, share, self.height - 0.2 * cm)
+            self.canv.restoreState()
+
+
+class Legend(Flowable):
+    """The key: host's seat, seat of honour, empty seat."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """One line (Flowable.wrap)."""
+        self.width = availWidth
+        self.height = 0.8 * cm
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Seat samples with their meaning, right to left (Flowable.draw)."""
+        canvas = self.canv
+        x = self.width - SEAT_R
+        y = self.height / 2
+        for fill, empty, text in (
+            (ACCENT, False, "صندلی میزبان"),
+            (HONOUR_FILL, False, "صندلی افتخار (سمت راست میزبان)"),
+            (WHITE, True, "صندلی خالی"),
+        ):
+            _seat_circle(canvas, x, y, 1, fill, empty)
+            canvas.setFillColor(TEXT_COLOR)
+            used = draw_text(canvas, text, x - SEAT_R - 0.15 * cm, y - 3, font_name=FONT_REGULAR,
+                             font_size=9, align="right")  # fmt: skip
+            x -= 2 * SEAT_R + 0.15 * cm + used + 0.8 * cm
+
+
+def rows_of(tables: Sequence[TableView]) -> list[list[TableView]]:
+    """Straight tables alone on their row; round ones two by two, in table order."""
+    rows: list[list[TableView]] = []
+    pending: list[TableView] = []
+    for t in tables:
+        if TableShape(t.spec.shape) is TableShape.STRAIGHT:
+            if pending:
+                rows.append(pending)
+                pending = []
+            rows.append([t])
+        else:
+            pending.append(t)
+            if len(pending) == 2:
+                rows.append(pending)
+                pending = []
+    if pending:
+        rows.append(pending)
+    return rows
+
+
+def build(header: EventReportData, seating: SeatingView) -> list[Flowable]:
+    """Heading, legend, the tables, and the guests without a seat."""
+    story = event_heading(header)
+    if not seating.tables:
+        story.append(paragraph("برای این رویداد هنوز میزی تعریف نشده است.", muted=True))
+        return story
+    story.append(Legend())
+    for row in rows_of(seating.tables):
+        story.append(TableRow(row))
+    if seating.unseated:
+        story.append(heading("پاسخ مثبت، بدون صندلی", 2))
+        names = "، ".join(g.name_fa or g.name_en for g in seating.unseated)
+        story.append(paragraph(names))
+    return story
+
+
+def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+    """The saved seating plan of the event, A4 landscape."""
+    header = report_data(db, options["event"])
+    return ReportContent(build(header, get_seating(db, event_id=options["event"])), TITLE,
+                         landscape=True)  # fmt: skip
+
+
+SPEC = ReportSpec(
+    kind="seating-plan",
+    title_fa=TITLE,
+    title_en="Seating plan",
+    options=(EVENT_OPTION,),
+    make=make,
+)

@@ -1,0 +1,83 @@
+"""``report`` for the event reports: written with ``--event ID``; a bad id is one line, exit 1, no file."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from qazvin_diplomacy import cli, cli_reports
+
+TODAY = dt.date(2025, 10, 25)
+KINDS = ("event-guests", "invitations", "badges", "place-cards", "event-summary", "seating-plan")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    if "report" not in sub.choices:
+        cli_reports.register(sub)
+    return parser
+
+
+def run(*argv: str) -> int:
+    return cli_reports.run(_parser().parse_args(list(argv)))
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> tuple[Path, int]:
+    from qazvin_diplomacy.services.demo import load_demo
+    from qazvin_diplomacy.services.directory import ensure_reference_data
+    from qazvin_diplomacy.services.events import list_events
+    from qazvin_diplomacy.storage.database import Database
+
+    path = tmp_path_factory.mktemp("cli-events") / "office.sqlite3"
+    db = Database.open(path)
+    ensure_reference_data(db)
+    load_demo(db, today=TODAY)
+    event_id = next(e.id for e in list_events(db) if "۱۴۰۴" in e.title_fa)
+    db.close()
+    return path, event_id
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_event_report_is_written(demo, tmp_path, capsys, kind):
+    db, event_id = demo
+    out = tmp_path / f"{kind}.pdf"
+    assert run("report", kind, "--db", str(db), "--out", str(out), "--event", str(event_id)) == 0
+    assert len(PdfReader(str(out)).pages) >= 1
+    assert str(out) in capsys.readouterr().out
+
+
+def test_persian_digits_are_accepted_for_the_event_id(demo, tmp_path):
+    db, event_id = demo
+    out = tmp_path / "g.pdf"
+    persian = str(event_id).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    assert (
+        run("report", "event-guests", "--db", str(db), "--out", str(out), "--event", persian) == 0
+    )
+    assert out.is_file()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(
+    ("value", "persian"), [("9999", "پیدا نشد"), ("x7", "عدد نیست"), ("0", "معتبر نیست")]
+)
+def test_bad_event_id_one_line_exit_1_no_file(demo, tmp_path, capsys, kind, value, persian):
+    db, _ = demo
+    out = tmp_path / "bad.pdf"
+    assert run("report", kind, "--db", str(db), "--out", str(out), "--event", value) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and persian in err and " — " in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_event_option_is_required(demo, tmp_path, capsys):
+    db, _ = demo
+    with pytest.raises(SystemExit) as exc:
+        run("report", "badges", "--db", str(db), "--out", str(tmp_path / "b.pdf"))
+    assert exc.value.code == 2 and "--event" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
