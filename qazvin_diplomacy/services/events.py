@@ -1060,6 +1060,10 @@ def _write_tables(session: Session, event: Event, tables: Sequence[TableSpec]) -
         known = set(session.scalars(select(Person.id).where(Person.id.in_(hosts))))
         if set(hosts) - known:
             raise ValidationError({"tables": "میزبان انتخاب‌شده در فهرست مخاطبان پیدا نشد."})
+    # Delete the old tables first: the unit of work would insert the new rows before deleting
+    # the orphans and trip the unique (event, number) constraint.
+    event.tables.clear()
+    session.flush()
     event.tables = [
         EventTable(
             number=t.number,

@@ -633,3 +633,21 @@ def test_demo_after_the_festival_records_attendance_and_scale_adds_events(tmp_pa
         assert sum(e.counts.invited for e in svc.list_events(db)) == summary.counts["event_guests"]
     finally:
         db.close()
+
+
+def test_save_seating_can_replace_existing_tables(db) -> None:
+    """Saving new tables over old ones replaces them instead of clashing on (event, number)."""
+    from qazvin_diplomacy.core.seating import TableSpec
+    from qazvin_diplomacy.services import events as ev
+    from qazvin_diplomacy.services.demo import load_demo
+
+    load_demo(db)
+    event_id = ev.list_events(db)[0].id
+    first = [TableSpec(number=1, capacity=8), TableSpec(number=2, capacity=8)]
+    second = [TableSpec(number=1, capacity=10)]
+    for tables in (first, second):
+        try:
+            ev.save_seating(db, event_id=event_id, tables=tables, include_no_reply=True)
+        except Exception as exc:  # a full table is fine; a constraint error is not
+            assert "UNIQUE" not in str(exc), exc
+    assert [t.spec.number for t in ev.get_seating(db, event_id=event_id).tables] == [1]
