@@ -191,10 +191,11 @@ class Database:
         head = head_revision()
         if path.exists() and revision != head:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            target = backups_dir / f"{path.stem}-before-migration-{revision or 'none'}-{stamp}.sqlite3"
+            base = f"{path.stem}-before-migration-{revision or 'none'}-{stamp}"
+            target = backups_dir / f"{base}.sqlite3"
             n = 2
             while target.exists():  # two migrations within one second keep both copies
-                target = target.with_name(target.name.replace(f"{stamp}", f"{stamp}-{n}", 1))
+                target = backups_dir / f"{base}-{n}.sqlite3"
                 n += 1
             backup_copy(path, target)
             log.info("backup before migration written to %s", target)
