@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from qazvin_diplomacy import APP_TITLE_EN, __version__, cli_directory, cli_reports
+from qazvin_diplomacy import APP_TITLE_EN, __version__, cli_backup, cli_directory, cli_reports
 from qazvin_diplomacy.core.errors import KnownError
 
 
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_reports.register(sub)
     cli_directory.register(sub)
+    cli_backup.register(sub)
 
     selftest = sub.add_parser("selftest", help="open every view offscreen and report")
     selftest.add_argument("--db", help="database (default: a temporary demo database)")
@@ -132,6 +133,7 @@ COMMANDS = {
     "selftest": _cmd_selftest,
     "report": cli_reports.run,
     **{name: cli_directory.run for name in cli_directory.COMMANDS},
+    **{name: cli_backup.run for name in cli_backup.COMMANDS},
 }
 
 

@@ -1,0 +1,108 @@
+"""The ``backup`` and ``restore`` sub-commands.
+
+A password is never taken on the command line (it would stay in the shell history): it is
+asked for on the terminal (``--encrypt``) or read from the first line of ``--password-file``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from qazvin_diplomacy.core.errors import KnownError
+
+COMMANDS = ("backup", "restore")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``backup`` and ``restore`` to the CLI."""
+    backup = sub.add_parser("backup", help="write a single-file backup (database + attachments)")
+    backup.add_argument("--db", required=True, help="database file to back up (may be in use)")
+    backup.add_argument("--out", required=True, help="backup file to write (.qdbackup)")
+    backup.add_argument("--encrypt", action="store_true", help="ask for a password and encrypt")
+    backup.add_argument("--password-file", help="encrypt with the password on this file's first line")
+
+    restore = sub.add_parser("restore", help="verify a backup, then swap it in for the database")
+    restore.add_argument("--in", dest="source", required=True, help="backup file to restore")
+    restore.add_argument("--db", required=True, help="database file to replace (or create)")
+    restore.add_argument("--password-file", help="password of an encrypted backup, first line")
+
+
+def _password_from_file(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KnownError(f"پرونده گذرواژه خوانده نشد: {exc.strerror}",
+                         f"Cannot read the password file: {exc}") from exc
+    password = text.splitlines()[0] if text.splitlines() else ""
+    if not password:
+        raise KnownError("پرونده گذرواژه خالی است.", "The password file is empty.")
+    return password
+
+
+def _ask(prompt: str) -> str:
+    if not sys.stdin or not sys.stdin.isatty():
+        raise KnownError(
+            "گذرواژه را نمی‌توان پرسید (ورودی تعاملی نیست)؛ از --password-file استفاده کنید.",
+            "No terminal to ask for the password; use --password-file.",
+        )
+    return getpass.getpass(prompt)
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from qazvin_diplomacy.services.backup import create_backup
+    from qazvin_diplomacy.storage.database import Database
+
+    password = None
+    if args.password_file:
+        password = _password_from_file(args.password_file)
+    elif args.encrypt:
+        password = _ask("Password / گذرواژه: ")
+        if password != _ask("Again / تکرار: "):
+            raise KnownError("دو گذرواژه یکسان نیستند.", "The two passwords differ.")
+        if not password:
+            raise KnownError("گذرواژه خالی است.", "The password is empty.")
+    path = Path(args.db)
+    if not path.exists():
+        raise KnownError(f"پرونده «{path}» وجود ندارد.", f"'{path}' does not exist.")
+    db = Database.open(path)
+    try:
+        manifest = create_backup(db, out=Path(args.out), password=password)
+    finally:
+        db.close()
+    kind = "encrypted" if manifest.encrypted else "plain"
+    print(f"backup written: {args.out} ({kind}; schema {manifest.schema_revision}; "
+          f"{len(manifest.attachments)} attachments)")
+    for name in manifest.damaged:
+        print(f"warning — هشدار: damaged attachment kept as found: {name}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from qazvin_diplomacy.services.backup import is_encrypted, restore_backup
+
+    source, db_path = Path(args.source), Path(args.db).expanduser().resolve()
+    if not source.is_file():
+        raise KnownError(f"پرونده پشتیبان «{source}» وجود ندارد.", f"'{source}' does not exist.")
+    password = None
+    if args.password_file:
+        password = _password_from_file(args.password_file)
+    elif is_encrypted(source):
+        password = _ask("Password / گذرواژه: ")
+    result = restore_backup(
+        source=source, db_path=db_path,
+        backups_dir=db_path.parent / f"{db_path.stem}-backups",
+        attachments_dir=db_path.parent / f"{db_path.stem}-attachments",
+        password=password,
+    )
+    kept = f"; previous database kept at {result.previous_backup}" if result.previous_backup else ""
+    migrated = f"; migrated {result.schema_from} → {result.schema_to}" if result.migrated else ""
+    print(f"restored into {result.db_path}{migrated}{kept}")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``backup`` or ``restore``."""
+    return _backup(args) if args.command == "backup" else _restore(args)
