@@ -2,6 +2,771 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
   <context>
+    <name>AgreementFilterBar</name>
+    <message>
+      <source>All axes</source>
+      <translation>همه محورها</translation>
+    </message>
+    <message>
+      <source>All countries</source>
+      <translation>همه کشورها</translation>
+    </message>
+    <message>
+      <source>All kinds</source>
+      <translation>همه انواع</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>همه وضعیت‌ها</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>پاک کردن فیلترها</translation>
+    </message>
+    <message>
+      <source>Party: %1</source>
+      <translation>طرف: %1</translation>
+    </message>
+    <message>
+      <source>Search title, parties, signatories… (Ctrl+K)</source>
+      <translation>جستجوی عنوان، طرف‌ها، امضاکنندگان… (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>Show all organizations</source>
+      <translation>نمایش همه سازمان‌ها</translation>
+    </message>
+    <message>
+      <source>Signed from</source>
+      <translation>امضا از سال</translation>
+    </message>
+    <message>
+      <source>any year</source>
+      <translation>هر سال</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>تا</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgreementForm</name>
+    <message>
+      <source>(automatic)</source>
+      <translation>(خودکار)</translation>
+    </message>
+    <message>
+      <source>(organization's country)</source>
+      <translation>(کشور سازمان)</translation>
+    </message>
+    <message>
+      <source>Add file…</source>
+      <translation>افزودن پرونده…</translation>
+    </message>
+    <message>
+      <source>Add party</source>
+      <translation>افزودن طرف</translation>
+    </message>
+    <message>
+      <source>Add row</source>
+      <translation>افزودن ردیف</translation>
+    </message>
+    <message>
+      <source>Add signatory</source>
+      <translation>افزودن امضاکننده</translation>
+    </message>
+    <message>
+      <source>Agreement: %1</source>
+      <translation>موافقت‌نامه: %1</translation>
+    </message>
+    <message>
+      <source>Attach a file</source>
+      <translation>پیوست کردن پرونده</translation>
+    </message>
+    <message>
+      <source>Attachments</source>
+      <translation>پیوست‌ها</translation>
+    </message>
+    <message>
+      <source>Automatic renewal</source>
+      <translation>تمدید خودکار</translation>
+    </message>
+    <message>
+      <source>Axes of cooperation</source>
+      <translation>محورهای همکاری</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>توسط</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>تغییر</translation>
+    </message>
+    <message>
+      <source>Computed once the start or signing date is known</source>
+      <translation>پس از ورود تاریخ آغاز یا امضا محاسبه می‌شود</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>تاریخ</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>مهلت</translation>
+    </message>
+    <message>
+      <source>Delete (archive)</source>
+      <translation>حذف (بایگانی)</translation>
+    </message>
+    <message>
+      <source>Delete agreement</source>
+      <translation>حذف موافقت‌نامه</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>شرح</translation>
+    </message>
+    <message>
+      <source>Description, e.g. signed scan, Persian draft</source>
+      <translation>شرح، مثلاً نسخه امضاشده، پیش‌نویس فارسی</translation>
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation>جزئیات</translation>
+    </message>
+    <message>
+      <source>Discard changes</source>
+      <translation>کنار گذاشتن تغییرات</translation>
+    </message>
+    <message>
+      <source>Duration (months)</source>
+      <translation>مدت اعتبار (ماه)</translation>
+    </message>
+    <message>
+      <source>Each renewal (months)</source>
+      <translation>مدت هر تمدید (ماه)</translation>
+    </message>
+    <message>
+      <source>Each signatory must belong to one of the parties (or to a unit of one). Empty titles take the person's title from the directory.</source>
+      <translation>هر امضاکننده باید از یکی از طرف‌ها (یا یکی از واحدهای آن) باشد. اگر سمت خالی بماند، سمت شخص از دفتر مخاطبان گرفته می‌شود.</translation>
+    </message>
+    <message>
+      <source>Enter the date the validity ends.</source>
+      <translation>تاریخ پایان اعتبار را وارد کنید.</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>رخداد</translation>
+    </message>
+    <message>
+      <source>Expiry</source>
+      <translation>انقضا</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>پرونده</translation>
+    </message>
+    <message>
+      <source>Find an organization, choose the side and add it. The country comes from the organization unless you choose another.</source>
+      <translation>سازمان را جستجو کنید، طرف ایرانی یا خارجی را برگزینید و آن را بیفزایید. کشور از سازمان گرفته می‌شود مگر آنکه کشور دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+      <source>For a number of months</source>
+      <translation>برای چند ماه</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>مشخصات</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>سابقه</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Legal review (MFA representative office)</source>
+      <translation>بررسی حقوقی (دفتر نمایندگی وزارت امور خارجه)</translation>
+    </message>
+    <message>
+      <source>Move the agreement to «%1»</source>
+      <translation>انتقال موافقت‌نامه به «%1»</translation>
+    </message>
+    <message>
+      <source>Move this agreement to the archive? It can be restored later from the archive view.</source>
+      <translation>این موافقت‌نامه به بایگانی منتقل شود؟ بعداً می‌توان آن را از نمای بایگانی بازیابی کرد.</translation>
+    </message>
+    <message>
+      <source>New agreement</source>
+      <translation>موافقت‌نامه جدید</translation>
+    </message>
+    <message>
+      <source>No expiry (open-ended)</source>
+      <translation>بدون انقضا (نامحدود)</translation>
+    </message>
+    <message>
+      <source>No visit linked</source>
+      <translation>به دیداری پیوند نخورده است</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Number in the office's register</source>
+      <translation>شماره در دفتر ثبت اداره</translation>
+    </message>
+    <message>
+      <source>Obligation</source>
+      <translation>تعهد</translation>
+    </message>
+    <message>
+      <source>Obligations</source>
+      <translation>تعهدات</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>باز کردن</translation>
+    </message>
+    <message>
+      <source>Open-ended</source>
+      <translation>نامحدود</translation>
+    </message>
+    <message>
+      <source>Opinion</source>
+      <translation>نظر</translation>
+    </message>
+    <message>
+      <source>Organization</source>
+      <translation>سازمان</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>مسئول</translation>
+    </message>
+    <message>
+      <source>Parties</source>
+      <translation>طرف‌ها</translation>
+    </message>
+    <message>
+      <source>Position (English)</source>
+      <translation>سمت (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Position (Persian)</source>
+      <translation>سمت (فارسی)</translation>
+    </message>
+    <message>
+      <source>Print / PDF</source>
+      <translation>چاپ / PDF</translation>
+    </message>
+    <message>
+      <source>Province / city (English)</source>
+      <translation>استان / شهر (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Province / city (Persian)</source>
+      <translation>استان / شهر (فارسی)</translation>
+    </message>
+    <message>
+      <source>Record legal review</source>
+      <translation>ثبت بررسی حقوقی</translation>
+    </message>
+    <message>
+      <source>Reference number</source>
+      <translation>شماره ثبت</translation>
+    </message>
+    <message>
+      <source>Remark</source>
+      <translation>توضیح</translation>
+    </message>
+    <message>
+      <source>Remarks</source>
+      <translation>ملاحظات</translation>
+    </message>
+    <message>
+      <source>Remove link</source>
+      <translation>حذف پیوند</translation>
+    </message>
+    <message>
+      <source>Remove row</source>
+      <translation>حذف ردیف</translation>
+    </message>
+    <message>
+      <source>Renewed automatically at the end of each term</source>
+      <translation>در پایان هر دوره خودکار تمدید می‌شود</translation>
+    </message>
+    <message>
+      <source>Review date</source>
+      <translation>تاریخ بررسی</translation>
+    </message>
+    <message>
+      <source>Reviewer</source>
+      <translation>کارشناس بررسی</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>ردیف</translation>
+    </message>
+    <message>
+      <source>Same as the term</source>
+      <translation>برابر مدت اعتبار</translation>
+    </message>
+    <message>
+      <source>Save the agreement first; then files can be attached.</source>
+      <translation>ابتدا موافقت‌نامه را ذخیره کنید؛ سپس می‌توان پرونده پیوست کرد.</translation>
+    </message>
+    <message>
+      <source>Side</source>
+      <translation>طرف</translation>
+    </message>
+    <message>
+      <source>Signatories</source>
+      <translation>امضاکنندگان</translation>
+    </message>
+    <message>
+      <source>Signatory</source>
+      <translation>امضاکننده</translation>
+    </message>
+    <message>
+      <source>Signed during the visit</source>
+      <translation>امضا در جریان دیدار</translation>
+    </message>
+    <message>
+      <source>Signing date</source>
+      <translation>تاریخ امضا</translation>
+    </message>
+    <message>
+      <source>Signing place</source>
+      <translation>محل امضا</translation>
+    </message>
+    <message>
+      <source>Signs for</source>
+      <translation>از طرف</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>حجم</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Status history</source>
+      <translation>سابقه تغییر وضعیت</translation>
+    </message>
+    <message>
+      <source>Status: %1</source>
+      <translation>وضعیت: %1</translation>
+    </message>
+    <message>
+      <source>Status: %1 (after saving)</source>
+      <translation>وضعیت: %1 (پس از ذخیره)</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>خلاصه</translation>
+    </message>
+    <message>
+      <source>The agreement has unsaved changes. Close the form and discard them?</source>
+      <translation>تغییرات موافقت‌نامه ذخیره نشده است. فرم بسته شود و تغییرات کنار گذاشته شوند؟</translation>
+    </message>
+    <message>
+      <source>The file could not be opened: %1</source>
+      <translation>پرونده باز نشد: %1</translation>
+    </message>
+    <message>
+      <source>The signed scan and the drafts in both languages. Files are copied into the office's data folder (at most %1 MB each).</source>
+      <translation>نسخه اسکن‌شده امضاشده و پیش‌نویس‌ها به هر دو زبان. پرونده‌ها در پوشه داده‌های اداره نگهداری می‌شوند (هر پرونده حداکثر %1 مگابایت).</translation>
+    </message>
+    <message>
+      <source>The status was not changed: complete the marked fields first.</source>
+      <translation>وضعیت تغییر نکرد: ابتدا خانه‌های مشخص‌شده را کامل کنید.</translation>
+    </message>
+    <message>
+      <source>This agreement is archived. Restore it from the archive view to edit it.</source>
+      <translation>این موافقت‌نامه بایگانی شده است. برای ویرایش، آن را از نمای بایگانی بازیابی کنید.</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>گاه‌شمار</translation>
+    </message>
+    <message>
+      <source>Title (English)</source>
+      <translation>عنوان (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Title (Persian)</source>
+      <translation>عنوان (فارسی)</translation>
+    </message>
+    <message>
+      <source>Type part of a name to search the directory</source>
+      <translation>بخشی از نام را برای جستجو در فهرست مخاطبان بنویسید</translation>
+    </message>
+    <message>
+      <source>Type part of a visit's title</source>
+      <translation>بخشی از عنوان دیدار را بنویسید</translation>
+    </message>
+    <message>
+      <source>Type part of an organization's name</source>
+      <translation>بخشی از نام سازمان را بنویسید</translation>
+    </message>
+    <message>
+      <source>Until a date</source>
+      <translation>تا تاریخ معین</translation>
+    </message>
+    <message>
+      <source>Validity</source>
+      <translation>اعتبار</translation>
+    </message>
+    <message>
+      <source>Validity ends</source>
+      <translation>پایان اعتبار</translation>
+    </message>
+    <message>
+      <source>Validity starts</source>
+      <translation>آغاز اعتبار</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>زمان</translation>
+    </message>
+    <message>
+      <source>current term ends %1</source>
+      <translation>دوره جاری در %1 پایان می‌یابد</translation>
+    </message>
+    <message>
+      <source>e.g. Memorandum of understanding on cooperation in tourism</source>
+      <translation>مثلاً تفاهم‌نامه همکاری در زمینه گردشگری</translation>
+    </message>
+    <message>
+      <source>renewed automatically every %1 months</source>
+      <translation>هر %1 ماه خودکار تمدید می‌شود</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgreementTableModel</name>
+    <message>
+      <source>Axes</source>
+      <translation>محورها</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>Expiry</source>
+      <translation>انقضا</translation>
+    </message>
+    <message>
+      <source>Foreign parties</source>
+      <translation>طرف خارجی</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Reference</source>
+      <translation>شماره ثبت</translation>
+    </message>
+    <message>
+      <source>Renewed automatically</source>
+      <translation>تمدید خودکار</translation>
+    </message>
+    <message>
+      <source>Signed</source>
+      <translation>امضا</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>عنوان</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgreementsPage</name>
+    <message>
+      <source>%1 agreements</source>
+      <translation>%1 موافقت‌نامه</translation>
+    </message>
+    <message>
+      <source>Agreement moved to the archive.</source>
+      <translation>موافقت‌نامه به بایگانی منتقل شد.</translation>
+    </message>
+    <message>
+      <source>Agreement restored.</source>
+      <translation>موافقت‌نامه بازیابی شد.</translation>
+    </message>
+    <message>
+      <source>Agreement saved.</source>
+      <translation>موافقت‌نامه ذخیره شد.</translation>
+    </message>
+    <message>
+      <source>Agreements</source>
+      <translation>موافقت‌نامه‌ها</translation>
+    </message>
+    <message>
+      <source>Archive</source>
+      <translation>بایگانی</translation>
+    </message>
+    <message>
+      <source>New agreement</source>
+      <translation>موافقت‌نامه جدید</translation>
+    </message>
+    <message>
+      <source>Print / PDF</source>
+      <translation>چاپ / PDF</translation>
+    </message>
+    <message>
+      <source>Register</source>
+      <translation>دفتر ثبت</translation>
+    </message>
+    <message>
+      <source>Restore selected agreement</source>
+      <translation>بازیابی موافقت‌نامه انتخاب‌شده</translation>
+    </message>
+    <message>
+      <source>Select an agreement in the archive first.</source>
+      <translation>ابتدا یک موافقت‌نامه را در بایگانی انتخاب کنید.</translation>
+    </message>
+    <message>
+      <source>The printed register follows the status, country and years; the other filters are not applied.</source>
+      <translation>دفتر چاپی بر پایه وضعیت، کشور و سال‌ها است؛ فیلترهای دیگر در آن اعمال نمی‌شوند.</translation>
+    </message>
+    <message>
+      <source>The register in Persian, with the list's status, country and years</source>
+      <translation>دفتر ثبت به فارسی، با وضعیت، کشور و سال‌های فهرست</translation>
+    </message>
+  </context>
+  <context>
+    <name>AutoBackup</name>
+    <message>
+      <source>Automatic backup</source>
+      <translation>پشتیبان خودکار</translation>
+    </message>
+    <message>
+      <source>Automatic backup written.</source>
+      <translation>پشتیبان خودکار نوشته شد.</translation>
+    </message>
+    <message>
+      <source>The automatic backup failed: %1</source>
+      <translation>پشتیبان خودکار ساخته نشد: %1</translation>
+    </message>
+    <message>
+      <source>Writing the automatic backup…</source>
+      <translation>در حال نوشتن پشتیبان خودکار…</translation>
+    </message>
+  </context>
+  <context>
+    <name>AwaitingRepliesCard</name>
+    <message>
+      <source>%1 without reply, %2 days left</source>
+      <translation>%1 نفر بی‌پاسخ، %2 روز مانده</translation>
+    </message>
+    <message>
+      <source>Events awaiting replies (%1)</source>
+      <translation>رویدادهای در انتظار پاسخ دعوت (%1)</translation>
+    </message>
+    <message>
+      <source>Every guest of the coming events has replied.</source>
+      <translation>همهٔ مهمانان رویدادهای پیش رو پاسخ داده‌اند.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Backup</name>
+    <message>
+      <source>GB</source>
+      <translation>گیگابایت</translation>
+    </message>
+    <message>
+      <source>KB</source>
+      <translation>کیلوبایت</translation>
+    </message>
+    <message>
+      <source>MB</source>
+      <translation>مگابایت</translation>
+    </message>
+    <message>
+      <source>bytes</source>
+      <translation>بایت</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupControl</name>
+    <message>
+      <source>Back up now…</source>
+      <translation>پشتیبان‌گیری اکنون…</translation>
+    </message>
+    <message>
+      <source>Back up or restore the data</source>
+      <translation>پشتیبان‌گیری از داده‌ها یا بازیابی آن‌ها</translation>
+    </message>
+    <message>
+      <source>Backup</source>
+      <translation>پشتیبان</translation>
+    </message>
+    <message>
+      <source>Open the backups folder</source>
+      <translation>باز کردن پوشه پشتیبان‌ها</translation>
+    </message>
+    <message>
+      <source>Restore from a backup…</source>
+      <translation>بازیابی از پشتیبان…</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupDialog</name>
+    <message>
+      <source>A backup is one file holding the whole database and every attached file. Keep a copy away from this computer, for example on a USB stick.</source>
+      <translation>پشتیبان یک پرونده است که همه پایگاه داده و همه پرونده‌های پیوست را در خود دارد. یک نسخه را بیرون از این رایانه نگه دارید، برای نمونه روی حافظه USB.</translation>
+    </message>
+    <message>
+      <source>A file with this name exists already; choose another name.</source>
+      <translation>پرونده‌ای با این نام از پیش هست؛ نام دیگری برگزینید.</translation>
+    </message>
+    <message>
+      <source>At least %1 characters</source>
+      <translation>دست‌کم %1 نویسه</translation>
+    </message>
+    <message>
+      <source>Back up</source>
+      <translation>پشتیبان‌گیری</translation>
+    </message>
+    <message>
+      <source>Backup file</source>
+      <translation>پرونده پشتیبان</translation>
+    </message>
+    <message>
+      <source>Backup written.</source>
+      <translation>پشتیبان نوشته شد.</translation>
+    </message>
+    <message>
+      <source>Choose where to save the backup.</source>
+      <translation>جای ذخیره پشتیبان را برگزینید.</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>انتخاب…</translation>
+    </message>
+    <message>
+      <source>No USB stick was found. Insert one and try again.</source>
+      <translation>هیچ حافظه USB پیدا نشد. یکی را وصل کنید و دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>گذرواژه</translation>
+    </message>
+    <message>
+      <source>Protect with a password (recommended on a USB stick)</source>
+      <translation>محافظت با گذرواژه (برای حافظه USB توصیه می‌شود)</translation>
+    </message>
+    <message>
+      <source>Repeat password</source>
+      <translation>تکرار گذرواژه</translation>
+    </message>
+    <message>
+      <source>Save the backup on a USB stick</source>
+      <translation>ذخیره پشتیبان روی حافظه USB</translation>
+    </message>
+    <message>
+      <source>The backup was written: %1 (%2).</source>
+      <translation>پشتیبان نوشته شد: %1 (%2).</translation>
+    </message>
+    <message>
+      <source>The password needs at least %1 characters.</source>
+      <translation>گذرواژه باید دست‌کم %1 نویسه باشد.</translation>
+    </message>
+    <message>
+      <source>The two passwords differ; type them again.</source>
+      <translation>دو گذرواژه یکسان نیستند؛ دوباره بنویسید.</translation>
+    </message>
+    <message>
+      <source>This is a folder; give the backup file a name.</source>
+      <translation>این یک پوشه است؛ برای پرونده پشتیبان نامی بنویسید.</translation>
+    </message>
+    <message>
+      <source>USB stick</source>
+      <translation>حافظه USB</translation>
+    </message>
+    <message>
+      <source>Writing the backup…</source>
+      <translation>در حال نوشتن پشتیبان…</translation>
+    </message>
+  </context>
+  <context>
+    <name>CheckinModel</name>
+    <message>
+      <source>Checked in</source>
+      <translation>پذیرش</translation>
+    </message>
+    <message>
+      <source>Checked in %1</source>
+      <translation>حاضر — ساعت %1</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>Guest</source>
+      <translation>مهمان</translation>
+    </message>
+    <message>
+      <source>Reply</source>
+      <translation>پاسخ دعوت</translation>
+    </message>
+  </context>
+  <context>
+    <name>CheckinView</name>
+    <message>
+      <source>%1 was already checked in at %2.</source>
+      <translation>«%1» پیش‌تر در ساعت %2 پذیرش شده است.</translation>
+    </message>
+    <message>
+      <source>Check-in of %1 undone.</source>
+      <translation>پذیرش «%1» لغو شد.</translation>
+    </message>
+    <message>
+      <source>Checked in: %1 of %2 attending</source>
+      <translation>حاضران: %1 از %2 پاسخ مثبت</translation>
+    </message>
+    <message>
+      <source>Event:</source>
+      <translation>رویداد:</translation>
+    </message>
+    <message>
+      <source>Mark attended (Enter)</source>
+      <translation>ثبت حضور (Enter)</translation>
+    </message>
+    <message>
+      <source>No guest found with this name.</source>
+      <translation>مهمانی با این نام پیدا نشد.</translation>
+    </message>
+    <message>
+      <source>Type part of the guest's name (Persian or Latin) and press Enter</source>
+      <translation>بخشی از نام مهمان را (فارسی یا لاتین) بنویسید و Enter بزنید</translation>
+    </message>
+    <message>
+      <source>Undo check-in</source>
+      <translation>لغو ثبت حضور</translation>
+    </message>
+    <message>
+      <source>Welcome: %1 checked in.</source>
+      <translation>خوش آمدید: حضور «%1» ثبت شد.</translation>
+    </message>
+  </context>
+  <context>
     <name>Common</name>
     <message>
       <source>An unexpected error happened.</source>
@@ -32,6 +797,64 @@
     </message>
   </context>
   <context>
+    <name>CountryForm</name>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>هیچ</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>اولویت</translation>
+    </message>
+    <message>
+      <source>Priority / target country for the province</source>
+      <translation>کشور اولویت‌دار / هدف استان</translation>
+    </message>
+    <message>
+      <source>Target country</source>
+      <translation>کشور هدف</translation>
+    </message>
+  </context>
+  <context>
+    <name>CountryTableModel</name>
+    <message>
+      <source>Code</source>
+      <translation>کد</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>Embassy</source>
+      <translation>سفارت</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>اولویت</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>هدف</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>بله</translation>
+    </message>
+  </context>
+  <context>
     <name>DashboardPage</name>
     <message>
       <source>Dashboard</source>
@@ -40,6 +863,487 @@
     <message>
       <source>Today: %1</source>
       <translation>امروز: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DirectoryPage</name>
+    <message>
+      <source>%1 countries</source>
+      <translation>%1 کشور</translation>
+    </message>
+    <message>
+      <source>%1 organizations</source>
+      <translation>%1 سازمان</translation>
+    </message>
+    <message>
+      <source>%1 people</source>
+      <translation>%1 نفر</translation>
+    </message>
+    <message>
+      <source>%1 rows exported to %2</source>
+      <translation>%1 ردیف در «%2» ذخیره شد</translation>
+    </message>
+    <message>
+      <source>%1+ people</source>
+      <translation>بیش از %1 نفر</translation>
+    </message>
+    <message>
+      <source>All countries</source>
+      <translation>همه کشورها</translation>
+    </message>
+    <message>
+      <source>All kinds</source>
+      <translation>همه انواع</translation>
+    </message>
+    <message>
+      <source>Countries</source>
+      <translation>کشورها</translation>
+    </message>
+    <message>
+      <source>Directory</source>
+      <translation>فهرست‌ها</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>ویرایش</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+      <translation>کارپوشه اکسل (*.xlsx);;CSV با UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Export to Excel/CSV</source>
+      <translation>خروجی اکسل / CSV</translation>
+    </message>
+    <message>
+      <source>Export to Excel/CSV…</source>
+      <translation>خروجی اکسل / CSV…</translation>
+    </message>
+    <message>
+      <source>Find a country… (Ctrl+K)</source>
+      <translation>جستجوی کشور… (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>Find a person by name, title, organization, country… (Ctrl+K)</source>
+      <translation>جستجوی شخص با نام، سمت، سازمان، کشور… (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>Find an organization… (Ctrl+K)</source>
+      <translation>جستجوی سازمان… (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>Import contacts from Excel…</source>
+      <translation>ورود مخاطبان از اکسل…</translation>
+    </message>
+    <message>
+      <source>Merge two selected…</source>
+      <translation>ادغام دو مورد انتخاب‌شده…</translation>
+    </message>
+    <message>
+      <source>Merged; %1 links moved.</source>
+      <translation>ادغام شد؛ %1 پیوند منتقل شد.</translation>
+    </message>
+    <message>
+      <source>New contact</source>
+      <translation>مخاطب جدید</translation>
+    </message>
+    <message>
+      <source>New organization</source>
+      <translation>سازمان تازه</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>باز کردن</translation>
+    </message>
+    <message>
+      <source>Organizations</source>
+      <translation>سازمان‌ها</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>اشخاص</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>ذخیره شد.</translation>
+    </message>
+    <message>
+      <source>Select a row first.</source>
+      <translation>اول یک ردیف را انتخاب کنید.</translation>
+    </message>
+    <message>
+      <source>Select exactly two rows to merge.</source>
+      <translation>برای ادغام دقیقاً دو ردیف را انتخاب کنید.</translation>
+    </message>
+    <message>
+      <source>Target countries only</source>
+      <translation>فقط کشورهای هدف</translation>
+    </message>
+  </context>
+  <context>
+    <name>EventFilterBar</name>
+    <message>
+      <source>All kinds</source>
+      <translation>همهٔ انواع</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>همه وضعیت‌ها</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>پاک کردن پالایه‌ها</translation>
+    </message>
+    <message>
+      <source>Deleted too</source>
+      <translation>حذف‌شده‌ها هم</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>از</translation>
+    </message>
+    <message>
+      <source>Search title, venue, organizer… (Ctrl+K)</source>
+      <translation>جستجوی عنوان، محل، برگزارکننده… (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>تا</translation>
+    </message>
+  </context>
+  <context>
+    <name>EventForm</name>
+    <message>
+      <source>Add row</source>
+      <translation>افزودن ردیف</translation>
+    </message>
+    <message>
+      <source>Budget notes</source>
+      <translation>یادداشت بودجه</translation>
+    </message>
+    <message>
+      <source>Create next year's event</source>
+      <translation>ساخت رویداد سال بعد</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>تاریخ</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>حذف</translation>
+    </message>
+    <message>
+      <source>Delete event</source>
+      <translation>حذف رویداد</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>شرح</translation>
+    </message>
+    <message>
+      <source>Discard changes</source>
+      <translation>کنار گذاشتن تغییرات</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>پایان</translation>
+    </message>
+    <message>
+      <source>End time</source>
+      <translation>ساعت پایان</translation>
+    </message>
+    <message>
+      <source>Event: %1</source>
+      <translation>رویداد: %1</translation>
+    </message>
+    <message>
+      <source>Fifth</source>
+      <translation>پنجم</translation>
+    </message>
+    <message>
+      <source>First</source>
+      <translation>اول</translation>
+    </message>
+    <message>
+      <source>Fourth</source>
+      <translation>چهارم</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>مشخصات</translation>
+    </message>
+    <message>
+      <source>Guests</source>
+      <translation>مهمانان</translation>
+    </message>
+    <message>
+      <source>Item (English)</source>
+      <translation>بند برنامه (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Item (Persian)</source>
+      <translation>بند برنامه (فارسی)</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Last</source>
+      <translation>آخر</translation>
+    </message>
+    <message>
+      <source>Last day (if longer)</source>
+      <translation>روز پایان (اگر بیش از یک روز)</translation>
+    </message>
+    <message>
+      <source>Move this event to the archive? It can be restored later.</source>
+      <translation>این رویداد به بایگانی منتقل شود؟ بعداً می‌توان آن را بازگرداند.</translation>
+    </message>
+    <message>
+      <source>New event</source>
+      <translation>رویداد تازه</translation>
+    </message>
+    <message>
+      <source>Next year's event</source>
+      <translation>رویداد سال بعد</translation>
+    </message>
+    <message>
+      <source>Order of precedence</source>
+      <translation>ترتیب تقدم تشریفاتی</translation>
+    </message>
+    <message>
+      <source>Organizer</source>
+      <translation>برگزارکننده</translation>
+    </message>
+    <message>
+      <source>Organizer (English)</source>
+      <translation>برگزارکننده (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Print / PDF</source>
+      <translation>چاپ / PDF</translation>
+    </message>
+    <message>
+      <source>Programme</source>
+      <translation>برنامه</translation>
+    </message>
+    <message>
+      <source>Remove row</source>
+      <translation>حذف ردیف</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>ردیف</translation>
+    </message>
+    <message>
+      <source>Save the event first.</source>
+      <translation>ابتدا رویداد را ذخیره کنید.</translation>
+    </message>
+    <message>
+      <source>Save the event with a yearly rule first.</source>
+      <translation>ابتدا رویداد را با قاعدهٔ تکرار سالانه ذخیره کنید.</translation>
+    </message>
+    <message>
+      <source>Seating</source>
+      <translation>چیدمان میزها</translation>
+    </message>
+    <message>
+      <source>Second</source>
+      <translation>دوم</translation>
+    </message>
+    <message>
+      <source>Speaker (English)</source>
+      <translation>سخنران (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Speaker / performer</source>
+      <translation>سخنران / اجراکننده</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>آغاز</translation>
+    </message>
+    <message>
+      <source>Start time</source>
+      <translation>ساعت آغاز</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>The event has unsaved changes. Close the form and discard them?</source>
+      <translation>تغییرات رویداد ذخیره نشده است. فرم بسته شود و تغییرات از دست برود؟</translation>
+    </message>
+    <message>
+      <source>Third</source>
+      <translation>سوم</translation>
+    </message>
+    <message>
+      <source>Title (English)</source>
+      <translation>عنوان (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Title (Persian)</source>
+      <translation>عنوان (فارسی)</translation>
+    </message>
+    <message>
+      <source>Venue</source>
+      <translation>محل</translation>
+    </message>
+    <message>
+      <source>Venue (English)</source>
+      <translation>محل (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>e.g. 17:00</source>
+      <translation>مثلاً ۱۷:۰۰</translation>
+    </message>
+    <message>
+      <source>e.g. 20:00</source>
+      <translation>مثلاً ۲۰:۰۰</translation>
+    </message>
+  </context>
+  <context>
+    <name>EventReports</name>
+    <message>
+      <source>Attendance summary</source>
+      <translation>گزارش حضور مهمانان</translation>
+    </message>
+    <message>
+      <source>Guest list by order of precedence</source>
+      <translation>فهرست مهمانان به ترتیب تقدم تشریفاتی</translation>
+    </message>
+    <message>
+      <source>Invitation letters</source>
+      <translation>دعوت‌نامه‌ها</translation>
+    </message>
+    <message>
+      <source>Name badges</source>
+      <translation>کارت‌های شناسایی مهمانان</translation>
+    </message>
+    <message>
+      <source>Place cards</source>
+      <translation>کارت‌های نام روی میز</translation>
+    </message>
+    <message>
+      <source>Seating plan</source>
+      <translation>نقشهٔ چیدمان میزها</translation>
+    </message>
+  </context>
+  <context>
+    <name>EventTableModel</name>
+    <message>
+      <source>Date</source>
+      <translation>تاریخ</translation>
+    </message>
+    <message>
+      <source>Invited</source>
+      <translation>دعوت‌شده</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Replies (yes / no / none)</source>
+      <translation>پاسخ‌ها (می‌آید / نمی‌آید / بی‌پاسخ)</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>عنوان</translation>
+    </message>
+    <message>
+      <source>Venue</source>
+      <translation>محل</translation>
+    </message>
+    <message>
+      <source>Yearly</source>
+      <translation>سالانه</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>بله</translation>
+    </message>
+  </context>
+  <context>
+    <name>EventsPage</name>
+    <message>
+      <source>%1 events</source>
+      <translation>%1 رویداد</translation>
+    </message>
+    <message>
+      <source>Check-in at the door</source>
+      <translation>پذیرش مهمانان</translation>
+    </message>
+    <message>
+      <source>Check-in for this event</source>
+      <translation>پذیرش مهمانان این رویداد</translation>
+    </message>
+    <message>
+      <source>Create next year's event</source>
+      <translation>ساخت رویداد سال بعد</translation>
+    </message>
+    <message>
+      <source>Event moved to the archive.</source>
+      <translation>رویداد به بایگانی منتقل شد.</translation>
+    </message>
+    <message>
+      <source>Event saved.</source>
+      <translation>رویداد ذخیره شد.</translation>
+    </message>
+    <message>
+      <source>Events</source>
+      <translation>رویدادها</translation>
+    </message>
+    <message>
+      <source>New event</source>
+      <translation>رویداد تازه</translation>
+    </message>
+    <message>
+      <source>Next year's event created as a draft, with the programme and guest list.</source>
+      <translation>رویداد سال بعد با برنامه و فهرست مهمانان به صورت پیش‌نویس ساخته شد.</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>باز کردن</translation>
+    </message>
+    <message>
+      <source>Print / PDF</source>
+      <translation>چاپ / PDF</translation>
+    </message>
+    <message>
+      <source>Report ready: %1</source>
+      <translation>گزارش آماده شد: %1</translation>
+    </message>
+    <message>
+      <source>Select an event in the list first.</source>
+      <translation>ابتدا رویدادی را در فهرست انتخاب کنید.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExpiringAgreementsCard</name>
+    <message>
+      <source>%1 days left</source>
+      <translation>%1 روز مانده</translation>
+    </message>
+    <message>
+      <source>Agreements expiring within %1 days (%2)</source>
+      <translation>موافقت‌نامه‌های رو به انقضا در %1 روز آینده (%2)</translation>
+    </message>
+    <message>
+      <source>No agreement expires soon.</source>
+      <translation>موافقت‌نامه‌ای به‌زودی منقضی نمی‌شود.</translation>
+    </message>
+    <message>
+      <source>renews automatically</source>
+      <translation>تمدید خودکار</translation>
     </message>
   </context>
   <context>
@@ -90,6 +1394,447 @@
     <message>
       <source>Welcome</source>
       <translation>خوش آمدید</translation>
+    </message>
+  </context>
+  <context>
+    <name>GlobalSearch</name>
+    <message>
+      <source>Nothing found.</source>
+      <translation>چیزی پیدا نشد.</translation>
+    </message>
+    <message>
+      <source>People, organizations, countries, visits, agreements, events, follow-ups</source>
+      <translation>اشخاص، سازمان‌ها، کشورها، دیدارها، موافقت‌نامه‌ها، رویدادها، پیگیری‌ها</translation>
+    </message>
+    <message>
+      <source>Record number %1</source>
+      <translation>شماره رکورد %1</translation>
+    </message>
+    <message>
+      <source>Search everything… (Ctrl+K)</source>
+      <translation>جستجو در همه‌چیز… (Ctrl+K)</translation>
+    </message>
+  </context>
+  <context>
+    <name>GuestTableModel</name>
+    <message>
+      <source>Attended</source>
+      <translation>حضور</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>شیوهٔ ارسال</translation>
+    </message>
+    <message>
+      <source>Companions</source>
+      <translation>همراهان</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>Invitation sent</source>
+      <translation>ارسال دعوت‌نامه</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>نام</translation>
+    </message>
+    <message>
+      <source>Remarks</source>
+      <translation>ملاحظات</translation>
+    </message>
+    <message>
+      <source>Reply</source>
+      <translation>پاسخ دعوت</translation>
+    </message>
+    <message>
+      <source>Reply date</source>
+      <translation>تاریخ پاسخ</translation>
+    </message>
+    <message>
+      <source>Table / seat</source>
+      <translation>میز / صندلی</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>عنوان</translation>
+    </message>
+  </context>
+  <context>
+    <name>GuestsTab</name>
+    <message>
+      <source>%1 guests — attending %2, declined %3, no reply %4</source>
+      <translation>%1 مهمان — می‌آید %2، نمی‌آید %3، بی‌پاسخ %4</translation>
+    </message>
+    <message>
+      <source>%1 invitations recorded as sent.</source>
+      <translation>ارسال %1 دعوت‌نامه ثبت شد.</translation>
+    </message>
+    <message>
+      <source>%1 invited.</source>
+      <translation>«%1» دعوت شد.</translation>
+    </message>
+    <message>
+      <source>%1 people invited, %2 skipped.</source>
+      <translation>%1 نفر دعوت شدند، %2 نفر کنار گذاشته شدند.</translation>
+    </message>
+    <message>
+      <source>A date is required.</source>
+      <translation>تاریخ را وارد کنید.</translation>
+    </message>
+    <message>
+      <source>All replies</source>
+      <translation>همهٔ پاسخ‌ها</translation>
+    </message>
+    <message>
+      <source>Apply to all guests</source>
+      <translation>برای همهٔ مهمانان</translation>
+    </message>
+    <message>
+      <source>Choose a person from the directory first.</source>
+      <translation>ابتدا شخصی را از فهرست مخاطبان انتخاب کنید.</translation>
+    </message>
+    <message>
+      <source>Companions</source>
+      <translation>همراهان</translation>
+    </message>
+    <message>
+      <source>Filter guests by name</source>
+      <translation>جستجوی مهمان با نام</translation>
+    </message>
+    <message>
+      <source>Guest saved.</source>
+      <translation>مشخصات مهمان ذخیره شد.</translation>
+    </message>
+    <message>
+      <source>Interpreter for</source>
+      <translation>مترجمِ</translation>
+    </message>
+    <message>
+      <source>Invitation sent on</source>
+      <translation>تاریخ ارسال دعوت‌نامه</translation>
+    </message>
+    <message>
+      <source>Invite</source>
+      <translation>دعوت</translation>
+    </message>
+    <message>
+      <source>Invite by filter…</source>
+      <translation>دعوت گروهی…</translation>
+    </message>
+    <message>
+      <source>Record invitations as sent on</source>
+      <translation>ثبت ارسال دعوت‌نامه‌ها در تاریخ</translation>
+    </message>
+    <message>
+      <source>Remarks (interpreter, dietary…)</source>
+      <translation>ملاحظات (مترجم، رژیم غذایی…)</translation>
+    </message>
+    <message>
+      <source>Replied: attending</source>
+      <translation>پاسخ: می‌آید</translation>
+    </message>
+    <message>
+      <source>Replied: declined</source>
+      <translation>پاسخ: نمی‌آید</translation>
+    </message>
+    <message>
+      <source>Reply</source>
+      <translation>پاسخ دعوت</translation>
+    </message>
+    <message>
+      <source>Reply date</source>
+      <translation>تاریخ پاسخ</translation>
+    </message>
+    <message>
+      <source>Reply recorded.</source>
+      <translation>پاسخ ثبت شد.</translation>
+    </message>
+    <message>
+      <source>Save guest</source>
+      <translation>ذخیرهٔ مهمان</translation>
+    </message>
+    <message>
+      <source>Select a guest in the list.</source>
+      <translation>مهمانی را در فهرست انتخاب کنید.</translation>
+    </message>
+    <message>
+      <source>Selected guest</source>
+      <translation>مهمان انتخاب‌شده</translation>
+    </message>
+    <message>
+      <source>Sent by</source>
+      <translation>شیوهٔ ارسال</translation>
+    </message>
+    <message>
+      <source>Withdraw invitation</source>
+      <translation>پس گرفتن دعوت</translation>
+    </message>
+    <message>
+      <source>Withdraw the invitation of %1?</source>
+      <translation>دعوت «%1» پس گرفته شود؟</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryTable</name>
+    <message>
+      <source>Date</source>
+      <translation>تاریخ</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>جزئیات</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>عنوان</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWizard</name>
+    <message>
+      <source>%1 rows ready, %2 errors, %3 likely duplicates, %4 new organizations.</source>
+      <translation>%1 ردیف آماده، %2 خطا، %3 تکراری احتمالی، %4 سازمان تازه.</translation>
+    </message>
+    <message>
+      <source>Add as a new contact</source>
+      <translation>افزودن به‌عنوان مخاطب تازه</translation>
+    </message>
+    <message>
+      <source>Back</source>
+      <translation>بازگشت</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>انتخاب…</translation>
+    </message>
+    <message>
+      <source>Check the file</source>
+      <translation>بررسی پرونده</translation>
+    </message>
+    <message>
+      <source>Choice</source>
+      <translation>انتخاب</translation>
+    </message>
+    <message>
+      <source>Choose a file first.</source>
+      <translation>اول پرونده را انتخاب کنید.</translation>
+    </message>
+    <message>
+      <source>Choose the contact sheet (.xlsx). Common Persian and English headers are recognised (name, surname, title, organization, country, phone, e-mail). Nothing is written until you press Import, and then either every row is imported or none.</source>
+      <translation>فهرست مخاطبان (پرونده ‎.xlsx) را انتخاب کنید. سرستون‌های رایج فارسی و انگلیسی (نام، نام خانوادگی، سمت، سازمان، کشور، تلفن، ایمیل) شناخته می‌شوند. تا دکمه «ورود» را نزنید چیزی ثبت نمی‌شود و سپس یا همه ردیف‌ها وارد می‌شوند یا هیچ‌کدام.</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>بستن</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>ستون</translation>
+    </message>
+    <message>
+      <source>Column mapping</source>
+      <translation>نگاشت ستون‌ها</translation>
+    </message>
+    <message>
+      <source>Column mapping for other layouts (optional, JSON):</source>
+      <translation>نگاشت ستون‌ها برای قالب‌های دیگر (اختیاری، JSON):</translation>
+    </message>
+    <message>
+      <source>Contact sheet</source>
+      <translation>فهرست مخاطبان</translation>
+    </message>
+    <message>
+      <source>Correct the errors in the Excel file and check it again; nothing is imported while any row has an error.</source>
+      <translation>خطاها را در پرونده اکسل اصلاح کنید و دوباره بررسی کنید؛ تا وقتی ردیفی خطا دارد هیچ ردیفی وارد نمی‌شود.</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>Duplicates (%1)</source>
+      <translation>تکراری‌ها (%1)</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>رایانامه</translation>
+    </message>
+    <message>
+      <source>Errors (%1)</source>
+      <translation>خطاها (%1)</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx);;All files (*)</source>
+      <translation>کارپوشه اکسل (*.xlsx);;همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+      <source>For every duplicate:</source>
+      <translation>برای همه تکراری‌ها:</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>ورود</translation>
+    </message>
+    <message>
+      <source>Import contacts from Excel</source>
+      <translation>ورود مخاطبان از اکسل</translation>
+    </message>
+    <message>
+      <source>Imported: %1 added, %2 merged, %3 skipped; %4 organizations created.</source>
+      <translation>ورود انجام شد: %1 افزوده، %2 ادغام، %3 رد شد؛ %4 سازمان ساخته شد.</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>در حال ورود…</translation>
+    </message>
+    <message>
+      <source>Looks like</source>
+      <translation>شبیه به</translation>
+    </message>
+    <message>
+      <source>Mapping (*.json);;All files (*)</source>
+      <translation>نگاشت (*.json);;همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+      <source>Merge into the existing contact</source>
+      <translation>ادغام با مخاطب موجود</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>نام</translation>
+    </message>
+    <message>
+      <source>New organizations to be created: %1</source>
+      <translation>سازمان‌های تازه که ساخته می‌شوند: %1</translation>
+    </message>
+    <message>
+      <source>Notes (%1)</source>
+      <translation>یادداشت‌ها (%1)</translation>
+    </message>
+    <message>
+      <source>Organization</source>
+      <translation>سازمان</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>تلفن</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>مشکل</translation>
+    </message>
+    <message>
+      <source>Reading and checking the file…</source>
+      <translation>در حال خواندن و بررسی پرونده…</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>ردیف</translation>
+    </message>
+    <message>
+      <source>Rows (%1)</source>
+      <translation>ردیف‌ها (%1)</translation>
+    </message>
+    <message>
+      <source>Skip (keep the directory as it is)</source>
+      <translation>رد کردن (فهرست بدون تغییر)</translation>
+    </message>
+    <message>
+      <source>Step 1 of 3: choose the file</source>
+      <translation>گام ۱ از ۳: انتخاب پرونده</translation>
+    </message>
+    <message>
+      <source>Step 2 of 3: check the rows</source>
+      <translation>گام ۲ از ۳: بررسی ردیف‌ها</translation>
+    </message>
+    <message>
+      <source>Step 3 of 3: done</source>
+      <translation>گام ۳ از ۳: پایان</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>عنوان</translation>
+    </message>
+    <message>
+      <source>new</source>
+      <translation>تازه</translation>
+    </message>
+  </context>
+  <context>
+    <name>InviteByFilterDialog</name>
+    <message>
+      <source>%1 people match; %2 will be invited, %3 are already invited.</source>
+      <translation>%1 نفر با شرط‌ها جور است؛ %2 نفر دعوت می‌شوند و %3 نفر پیش‌تر دعوت شده‌اند.</translation>
+    </message>
+    <message>
+      <source>All heads of mission (ambassadors, envoys, chargés d'affaires)</source>
+      <translation>همهٔ سران نمایندگی‌ها (سفیران، وزیران مختار، کارداران)</translation>
+    </message>
+    <message>
+      <source>Any country</source>
+      <translation>همهٔ کشورها</translation>
+    </message>
+    <message>
+      <source>Any kind of organization</source>
+      <translation>همهٔ انواع سازمان</translation>
+    </message>
+    <message>
+      <source>Any region</source>
+      <translation>همهٔ مناطق</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>Include chargés d'affaires ad interim</source>
+      <translation>کارداران موقت هم</translation>
+    </message>
+    <message>
+      <source>Invitation sent on</source>
+      <translation>تاریخ ارسال دعوت‌نامه</translation>
+    </message>
+    <message>
+      <source>Invite</source>
+      <translation>دعوت</translation>
+    </message>
+    <message>
+      <source>Invite by filter</source>
+      <translation>دعوت گروهی</translation>
+    </message>
+    <message>
+      <source>Organization kind</source>
+      <translation>نوع سازمان</translation>
+    </message>
+    <message>
+      <source>Preview who would be invited</source>
+      <translation>پیش‌نمایش دعوت‌شوندگان</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>منطقه</translation>
+    </message>
+    <message>
+      <source>Sent by</source>
+      <translation>شیوهٔ ارسال</translation>
+    </message>
+    <message>
+      <source>already invited, will be skipped</source>
+      <translation>پیش‌تر دعوت شده؛ دوباره دعوت نمی‌شود</translation>
+    </message>
+  </context>
+  <context>
+    <name>InviteReport</name>
+    <message>
+      <source>%1 people invited.</source>
+      <translation>%1 نفر دعوت شدند.</translation>
+    </message>
+    <message>
+      <source>%1 skipped (already invited or archived):</source>
+      <translation>%1 نفر کنار گذاشته شدند (پیش‌تر دعوت‌شده یا بایگانی‌شده):</translation>
     </message>
   </context>
   <context>
@@ -184,19 +1929,78 @@
       <translation>تنظیمات</translation>
     </message>
     <message>
-      <source>This page has no search box.</source>
-      <translation>این صفحه جعبه جستجو ندارد.</translation>
-    </message>
-    <message>
       <source>Toolbar</source>
       <translation>نوار ابزار</translation>
     </message>
   </context>
   <context>
+    <name>MergeDialog</name>
+    <message>
+      <source>Also any guest lists, delegations, signatures and attachments.</source>
+      <translation>همچنین فهرست‌های مهمانان، هیئت‌ها، امضاها و پیوست‌ها.</translation>
+    </message>
+    <message>
+      <source>Also its members, sub-organizations, agreement parties and attachments.</source>
+      <translation>همچنین اعضا، زیرمجموعه‌ها، طرف‌های موافقت‌نامه و پیوست‌ها.</translation>
+    </message>
+    <message>
+      <source>Empty fields of the kept record are filled from the other; differing phones, e-mails and notes are joined.</source>
+      <translation>خانه‌های خالی رکورد ماندنی از رکورد دیگر پر می‌شوند؛ تلفن‌ها، رایانامه‌ها و یادداشت‌های متفاوت کنار هم نگه داشته می‌شوند.</translation>
+    </message>
+    <message>
+      <source>Keep the other one instead</source>
+      <translation>به‌جای آن، دیگری بماند</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>ادغام</translation>
+    </message>
+    <message>
+      <source>Merge duplicates</source>
+      <translation>ادغام تکراری‌ها</translation>
+    </message>
+    <message>
+      <source>agreements</source>
+      <translation>موافقت‌نامه</translation>
+    </message>
+    <message>
+      <source>events</source>
+      <translation>رویداد</translation>
+    </message>
+    <message>
+      <source>follow-ups</source>
+      <translation>اقدام پیگیری</translation>
+    </message>
+    <message>
+      <source>visits</source>
+      <translation>دیدار</translation>
+    </message>
+    <message>
+      <source>«%1» will be kept.</source>
+      <translation>«%1» می‌ماند.</translation>
+    </message>
+    <message>
+      <source>«%1» will be removed; everything linked to it moves to the kept record:</source>
+      <translation>«%1» حذف می‌شود و هرچه به آن پیوند دارد به رکورد ماندنی منتقل می‌شود:</translation>
+    </message>
+  </context>
+  <context>
     <name>Modules</name>
+    <message>
+      <source>Agreements</source>
+      <translation>موافقت‌نامه‌ها</translation>
+    </message>
     <message>
       <source>Dashboard</source>
       <translation>پیشخوان</translation>
+    </message>
+    <message>
+      <source>Directory</source>
+      <translation>فهرست‌ها</translation>
+    </message>
+    <message>
+      <source>Events</source>
+      <translation>رویدادها</translation>
     </message>
     <message>
       <source>Visits</source>
@@ -250,6 +2054,76 @@
     </message>
   </context>
   <context>
+    <name>OrganizationForm</name>
+    <message>
+      <source>Address</source>
+      <translation>نشانی</translation>
+    </message>
+    <message>
+      <source>Choose an organization from the list (or leave it empty).</source>
+      <translation>سازمان را از فهرست انتخاب کنید (یا خالی بگذارید).</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>شهر</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>رایانامه</translation>
+    </message>
+    <message>
+      <source>Edit organization</source>
+      <translation>ویرایش سازمان</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Name (English)</source>
+      <translation>نام (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Name (Persian)</source>
+      <translation>نام (فارسی)</translation>
+    </message>
+    <message>
+      <source>New organization</source>
+      <translation>سازمان تازه</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Part of</source>
+      <translation>زیرمجموعه</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>تلفن</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrganizationTreeModel</name>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Organization</source>
+      <translation>سازمان</translation>
+    </message>
+  </context>
+  <context>
     <name>OverdueFollowUpsCard</name>
     <message>
       <source>No follow-up is overdue.</source>
@@ -262,6 +2136,40 @@
     <message>
       <source>deadline</source>
       <translation>مهلت</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverdueObligationsCard</name>
+    <message>
+      <source>%1 days overdue</source>
+      <translation>%1 روز گذشته از مهلت</translation>
+    </message>
+    <message>
+      <source>Agreement obligations past deadline (%1)</source>
+      <translation>تعهدات موافقت‌نامه‌ها پس از مهلت (%1)</translation>
+    </message>
+    <message>
+      <source>No obligation is overdue.</source>
+      <translation>هیچ تعهدی از مهلتش نگذشته است.</translation>
+    </message>
+    <message>
+      <source>deadline</source>
+      <translation>مهلت</translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfPrinter</name>
+    <message>
+      <source>Cancel</source>
+      <translation>انصراف</translation>
+    </message>
+    <message>
+      <source>Preparing the PDF…</source>
+      <translation>در حال آماده‌سازی PDF…</translation>
+    </message>
+    <message>
+      <source>Print / PDF</source>
+      <translation>چاپ / PDF</translation>
     </message>
   </context>
   <context>
@@ -284,7 +2192,731 @@
     </message>
   </context>
   <context>
+    <name>PersonForm</name>
+    <message>
+      <source>Choose an organization from the list (or leave it empty).</source>
+      <translation>سازمان را از فهرست انتخاب کنید (یا خالی بگذارید).</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>Diplomatic rank</source>
+      <translation>رتبه دیپلماتیک</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>رایانامه</translation>
+    </message>
+    <message>
+      <source>Edit contact</source>
+      <translation>ویرایش مخاطب</translation>
+    </message>
+    <message>
+      <source>Honorific</source>
+      <translation>عنوان احترام</translation>
+    </message>
+    <message>
+      <source>Languages</source>
+      <translation>زبان‌ها</translation>
+    </message>
+    <message>
+      <source>Name (English)</source>
+      <translation>نام (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Name (Persian)</source>
+      <translation>نام (فارسی)</translation>
+    </message>
+    <message>
+      <source>New contact</source>
+      <translation>مخاطب جدید</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Organization</source>
+      <translation>سازمان</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>تلفن</translation>
+    </message>
+    <message>
+      <source>Title (English)</source>
+      <translation>سمت (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Title / position</source>
+      <translation>عنوان / سمت</translation>
+    </message>
+    <message>
+      <source>Took up functions</source>
+      <translation>آغاز مأموریت</translation>
+    </message>
+  </context>
+  <context>
+    <name>PersonPicker</name>
+    <message>
+      <source>Type part of a name to search the directory</source>
+      <translation>بخشی از نام را برای جستجو در فهرست مخاطبان بنویسید</translation>
+    </message>
+  </context>
+  <context>
+    <name>PersonTableModel</name>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>رایانامه</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>نام</translation>
+    </message>
+    <message>
+      <source>Organization</source>
+      <translation>سازمان</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>تلفن</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>سمت</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrecedenceModel</name>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>Decision needed</source>
+      <translation>نیازمند تصمیم</translation>
+    </message>
+    <message>
+      <source>Group</source>
+      <translation>گروه</translation>
+    </message>
+    <message>
+      <source>Manual</source>
+      <translation>دستی</translation>
+    </message>
+    <message>
+      <source>Manual order</source>
+      <translation>ترتیب دستی</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>نام</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>ردیف</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>دلیل</translation>
+    </message>
+    <message>
+      <source>Yes — decide</source>
+      <translation>بله — تصمیم بگیرید</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrecedenceTab</name>
+    <message>
+      <source>%1 points need a human decision:</source>
+      <translation>%1 مورد نیازمند تصمیم کارشناس است:</translation>
+    </message>
+    <message>
+      <source>Clear the manual order</source>
+      <translation>حذف ترتیب دستی</translation>
+    </message>
+    <message>
+      <source>Heads of mission by class, then by the date and time they took up their functions (Vienna Convention, arts. 14 and 16); chargés d'affaires a.i. after them; other guests by the office's rank table. Rows marked for a decision are never guessed: move them into the right order and save it.</source>
+      <translation>سران نمایندگی به ترتیب طبقه و سپس تاریخ و ساعت آغاز مأموریت (کنوانسیون وین، مواد ۱۴ و ۱۶)؛ کارداران موقت پس از آنان؛ سایر مهمانان بر پایهٔ جدول رتبه‌های دفتر. ردیف‌های نیازمند تصمیم هرگز حدس زده نمی‌شوند: آن‌ها را به ترتیب درست جابه‌جا و ذخیره کنید.</translation>
+    </message>
+    <message>
+      <source>Manual order cleared; the rules decide again.</source>
+      <translation>ترتیب دستی حذف شد؛ ترتیب دوباره با قواعد تعیین می‌شود.</translation>
+    </message>
+    <message>
+      <source>Manual order of precedence saved.</source>
+      <translation>ترتیب دستی تقدم تشریفاتی ذخیره شد.</translation>
+    </message>
+    <message>
+      <source>Move down</source>
+      <translation>پایین‌تر</translation>
+    </message>
+    <message>
+      <source>Move up</source>
+      <translation>بالاتر</translation>
+    </message>
+    <message>
+      <source>No tie or missing date: the order is decided by the rules.</source>
+      <translation>هم‌زمانی یا تاریخ ناموجودی نیست: ترتیب با قواعد تعیین شده است.</translation>
+    </message>
+    <message>
+      <source>Only guests attending (receiving line)</source>
+      <translation>فقط مهمانانی که می‌آیند (صف خوشامدگویی)</translation>
+    </message>
+    <message>
+      <source>Save this order</source>
+      <translation>ذخیرهٔ این ترتیب</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordView</name>
+    <message>
+      <source>Address</source>
+      <translation>نشانی</translation>
+    </message>
+    <message>
+      <source>Agreements (%1)</source>
+      <translation>موافقت‌نامه‌ها (%1)</translation>
+    </message>
+    <message>
+      <source>Archive</source>
+      <translation>بایگانی</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>شهر</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>بستن</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>کد</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>مخاطب</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>رایانامه</translation>
+    </message>
+    <message>
+      <source>Edit</source>
+      <translation>ویرایش</translation>
+    </message>
+    <message>
+      <source>Events (%1)</source>
+      <translation>رویدادها (%1)</translation>
+    </message>
+    <message>
+      <source>Follow-ups (%1)</source>
+      <translation>پیگیری‌ها (%1)</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Languages</source>
+      <translation>زبان‌ها</translation>
+    </message>
+    <message>
+      <source>Move «%1» to the archive? Their history stays linked.</source>
+      <translation>«%1» به بایگانی برود؟ سوابق او پیوسته می‌ماند.</translation>
+    </message>
+    <message>
+      <source>Name (English)</source>
+      <translation>نام (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>خیر</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Organization</source>
+      <translation>سازمان</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>تلفن</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>اولویت</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>خلاصه</translation>
+    </message>
+    <message>
+      <source>Target country</source>
+      <translation>کشور هدف</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>سمت</translation>
+    </message>
+    <message>
+      <source>Took up functions</source>
+      <translation>آغاز مأموریت</translation>
+    </message>
+    <message>
+      <source>Visits (%1)</source>
+      <translation>دیدارها (%1)</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>بله</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecurrenceBox</name>
+    <message>
+      <source>%1 — next occurrence: %2</source>
+      <translation>%1 — نوبت بعد: %2</translation>
+    </message>
+    <message>
+      <source>Enter the event's date first.</source>
+      <translation>ابتدا تاریخ رویداد را وارد کنید.</translation>
+    </message>
+    <message>
+      <source>From the event's date</source>
+      <translation>از روی تاریخ رویداد</translation>
+    </message>
+    <message>
+      <source>Repeats every year (Jalali rule)</source>
+      <translation>تکرار سالانه (قاعدهٔ تقویم هجری شمسی)</translation>
+    </message>
+    <message>
+      <source>The event does not repeat.</source>
+      <translation>رویداد تکرار نمی‌شود.</translation>
+    </message>
+    <message>
+      <source>of</source>
+      <translation>از ماه</translation>
+    </message>
+  </context>
+  <context>
+    <name>Regions</name>
+    <message>
+      <source>Africa</source>
+      <translation>آفریقا</translation>
+    </message>
+    <message>
+      <source>Caucasus</source>
+      <translation>قفقاز</translation>
+    </message>
+    <message>
+      <source>Central Asia</source>
+      <translation>آسیای مرکزی</translation>
+    </message>
+    <message>
+      <source>East Asia</source>
+      <translation>شرق آسیا</translation>
+    </message>
+    <message>
+      <source>Europe</source>
+      <translation>اروپا</translation>
+    </message>
+    <message>
+      <source>Latin America</source>
+      <translation>آمریکای لاتین</translation>
+    </message>
+    <message>
+      <source>Middle East</source>
+      <translation>خاورمیانه</translation>
+    </message>
+    <message>
+      <source>North America</source>
+      <translation>آمریکای شمالی</translation>
+    </message>
+    <message>
+      <source>Oceania</source>
+      <translation>اقیانوسیه</translation>
+    </message>
+    <message>
+      <source>South Asia</source>
+      <translation>جنوب آسیا</translation>
+    </message>
+    <message>
+      <source>Southeast Asia</source>
+      <translation>جنوب شرق آسیا</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportPrinter</name>
+    <message>
+      <source>Cancel</source>
+      <translation>انصراف</translation>
+    </message>
+    <message>
+      <source>Preparing the PDF…</source>
+      <translation>در حال آماده‌سازی PDF…</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>چاپ</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsDialog</name>
+    <message>
+      <source>A day of the week</source>
+      <translation>یک روز از هفته</translation>
+    </message>
+    <message>
+      <source>All countries</source>
+      <translation>همه کشورها</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>همه وضعیت‌ها</translation>
+    </message>
+    <message>
+      <source>Both</source>
+      <translation>هر دو</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>انصراف</translation>
+    </message>
+    <message>
+      <source>Cancelled; no PDF was kept.</source>
+      <translation>لغو شد؛ هیچ پرونده PDF نگه داشته نشد.</translation>
+    </message>
+    <message>
+      <source>Choose where to save the PDF.</source>
+      <translation>جای ذخیره PDF را برگزینید.</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>انتخاب…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>بستن</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>روز</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>English (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Enter a date.</source>
+      <translation>تاریخ را وارد کنید.</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>از</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>زبان</translation>
+    </message>
+    <message>
+      <source>Open the PDF to print it</source>
+      <translation>باز کردن PDF برای چاپ</translation>
+    </message>
+    <message>
+      <source>Persian</source>
+      <translation>فارسی</translation>
+    </message>
+    <message>
+      <source>Preparing the PDF…</source>
+      <translation>در حال آماده‌سازی PDF…</translation>
+    </message>
+    <message>
+      <source>Print / PDF</source>
+      <translation>چاپ / PDF</translation>
+    </message>
+    <message>
+      <source>Print the view on screen…</source>
+      <translation>چاپ نمای روی صفحه…</translation>
+    </message>
+    <message>
+      <source>Save as</source>
+      <translation>ذخیره در</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>The PDF was written: %1</source>
+      <translation>پرونده PDF نوشته شد: %1</translation>
+    </message>
+    <message>
+      <source>The end is before the start.</source>
+      <translation>پایان پیش از آغاز است.</translation>
+    </message>
+    <message>
+      <source>There is no visit to print.</source>
+      <translation>دیداری برای چاپ نیست.</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>تا</translation>
+    </message>
+    <message>
+      <source>Visit</source>
+      <translation>دیدار</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreDialog</name>
+    <message>
+      <source>Attached files: %1 (%2)</source>
+      <translation>پرونده‌های پیوست: %1 (%2)</translation>
+    </message>
+    <message>
+      <source>Backup file</source>
+      <translation>پرونده پشتیبان</translation>
+    </message>
+    <message>
+      <source>Check the backup</source>
+      <translation>بررسی پشتیبان</translation>
+    </message>
+    <message>
+      <source>Checking the backup…</source>
+      <translation>در حال بررسی پشتیبان…</translation>
+    </message>
+    <message>
+      <source>Choose…</source>
+      <translation>انتخاب…</translation>
+    </message>
+    <message>
+      <source>Damaged attached files (restored as they were): %1 — %2</source>
+      <translation>پرونده‌های پیوست آسیب‌دیده (همان‌گونه که بودند بازیابی می‌شوند): %1 — %2</translation>
+    </message>
+    <message>
+      <source>Damaged attached files: none</source>
+      <translation>پرونده پیوست آسیب‌دیده: ندارد</translation>
+    </message>
+    <message>
+      <source>Database structure: %1 (%2)</source>
+      <translation>ساختار پایگاه داده: %1 (%2)</translation>
+    </message>
+    <message>
+      <source>Database: %1</source>
+      <translation>پایگاه داده: %1</translation>
+    </message>
+    <message>
+      <source>I understand that the current data will be replaced by this backup.</source>
+      <translation>می‌دانم که داده‌های کنونی با این پشتیبان جایگزین می‌شوند.</translation>
+    </message>
+    <message>
+      <source>Made by version: %1</source>
+      <translation>ساخته‌شده با نسخه: %1</translation>
+    </message>
+    <message>
+      <source>Made on: %1</source>
+      <translation>تاریخ ساخت: %1</translation>
+    </message>
+    <message>
+      <source>Only for a password-protected backup</source>
+      <translation>فقط برای پشتیبان دارای گذرواژه</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>گذرواژه</translation>
+    </message>
+    <message>
+      <source>Password protected: %1</source>
+      <translation>دارای گذرواژه: %1</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>بازیابی</translation>
+    </message>
+    <message>
+      <source>Restore from a backup</source>
+      <translation>بازیابی از پشتیبان</translation>
+    </message>
+    <message>
+      <source>Restoring replaces all current data with the backup's. The backup is checked completely first, and a copy of the current database is kept in the backups folder.</source>
+      <translation>بازیابی همه داده‌های کنونی را با داده‌های پشتیبان جایگزین می‌کند. نخست همه پرونده پشتیبان بررسی می‌شود و یک نسخه از پایگاه داده کنونی در پوشه پشتیبان‌ها نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+      <source>Restoring… The application cannot be used until this finishes.</source>
+      <translation>در حال بازیابی… تا پایان کار نمی‌توان با برنامه کار کرد.</translation>
+    </message>
+    <message>
+      <source>The backup is sound.</source>
+      <translation>پشتیبان سالم است.</translation>
+    </message>
+    <message>
+      <source>The backup was restored.</source>
+      <translation>پشتیبان بازیابی شد.</translation>
+    </message>
+    <message>
+      <source>The previous database was kept as %1.</source>
+      <translation>پایگاه داده پیشین با نام %1 نگه داشته شد.</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>خیر</translation>
+    </message>
+    <message>
+      <source>older; it will be upgraded after the restore</source>
+      <translation>قدیمی‌تر؛ پس از بازیابی به‌روز می‌شود</translation>
+    </message>
+    <message>
+      <source>the same as this application</source>
+      <translation>همسان با این برنامه</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>بله</translation>
+    </message>
+  </context>
+  <context>
+    <name>SeatingTab</name>
+    <message>
+      <source>Add table</source>
+      <translation>افزودن میز</translation>
+    </message>
+    <message>
+      <source>Also seat guests without a reply</source>
+      <translation>مهمانان بی‌پاسخ هم جای داده شوند</translation>
+    </message>
+    <message>
+      <source>Attending but without a seat (%1): %2</source>
+      <translation>می‌آیند ولی صندلی ندارند (%1): %2</translation>
+    </message>
+    <message>
+      <source>Behind the principal</source>
+      <translation>پشت سر میهمان</translation>
+    </message>
+    <message>
+      <source>Guest</source>
+      <translation>مهمان</translation>
+    </message>
+    <message>
+      <source>Host</source>
+      <translation>میزبان</translation>
+    </message>
+    <message>
+      <source>Interpreters behind their principal</source>
+      <translation>مترجمان پشت سر میهمان</translation>
+    </message>
+    <message>
+      <source>Interpreters beside their principal</source>
+      <translation>مترجمان کنار میهمان</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>برچسب</translation>
+    </message>
+    <message>
+      <source>Label (e.g. head table)</source>
+      <translation>برچسب (مثلاً میز اصلی)</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>مکان</translation>
+    </message>
+    <message>
+      <source>Place by hand:</source>
+      <translation>جای‌دهی دستی:</translation>
+    </message>
+    <message>
+      <source>Placed by hand</source>
+      <translation>دستی</translation>
+    </message>
+    <message>
+      <source>Remove table</source>
+      <translation>حذف میز</translation>
+    </message>
+    <message>
+      <source>Round table</source>
+      <translation>میز گرد</translation>
+    </message>
+    <message>
+      <source>Save tables and assign seats by precedence</source>
+      <translation>ذخیرهٔ میزها و چیدمان به ترتیب تقدم</translation>
+    </message>
+    <message>
+      <source>Seat</source>
+      <translation>صندلی</translation>
+    </message>
+    <message>
+      <source>Seat saved.</source>
+      <translation>صندلی ثبت شد.</translation>
+    </message>
+    <message>
+      <source>Seating plan saved.</source>
+      <translation>چیدمان میزها ذخیره شد.</translation>
+    </message>
+    <message>
+      <source>Seats</source>
+      <translation>صندلی‌ها</translation>
+    </message>
+    <message>
+      <source>Shape</source>
+      <translation>شکل</translation>
+    </message>
+    <message>
+      <source>Straight (head) table</source>
+      <translation>میز ردیفی (جایگاه)</translation>
+    </message>
+    <message>
+      <source>Table</source>
+      <translation>میز</translation>
+    </message>
+    <message>
+      <source>Tables</source>
+      <translation>میزها</translation>
+    </message>
+    <message>
+      <source>Take off the plan</source>
+      <translation>برداشتن از چیدمان</translation>
+    </message>
+    <message>
+      <source>behind</source>
+      <translation>پشت سر</translation>
+    </message>
+    <message>
+      <source>host</source>
+      <translation>میزبان</translation>
+    </message>
+  </context>
+  <context>
     <name>Settings</name>
+    <message>
+      <source>Automatic backup</source>
+      <translation>پشتیبان‌گیری خودکار</translation>
+    </message>
+    <message>
+      <source>Automatic backups to keep</source>
+      <translation>شمار پشتیبان‌های خودکار نگه‌داشته</translation>
+    </message>
+    <message>
+      <source>Daily, while the application runs</source>
+      <translation>روزانه، هنگام کار برنامه</translation>
+    </message>
     <message>
       <source>Default visits view</source>
       <translation>نمای پیش‌فرض دیدارها</translation>
@@ -310,6 +2942,14 @@
       <translation>ماه</translation>
     </message>
     <message>
+      <source>Off</source>
+      <translation>خاموش</translation>
+    </message>
+    <message>
+      <source>On exit (once a day)</source>
+      <translation>هنگام خروج (روزی یک بار)</translation>
+    </message>
+    <message>
       <source>Persian</source>
       <translation>فارسی</translation>
     </message>
@@ -326,6 +2966,44 @@
     </message>
   </context>
   <context>
+    <name>StalledReviewsCard</name>
+    <message>
+      <source>No agreement waits too long for legal review.</source>
+      <translation>هیچ موافقت‌نامه‌ای بیش از اندازه در انتظار بررسی حقوقی نیست.</translation>
+    </message>
+    <message>
+      <source>Waiting for legal review over %1 days (%2)</source>
+      <translation>در انتظار بررسی حقوقی بیش از %1 روز (%2)</translation>
+    </message>
+    <message>
+      <source>since %1 (%2 days)</source>
+      <translation>از %1 (%2 روز)</translation>
+    </message>
+  </context>
+  <context>
+    <name>TaskDialog</name>
+    <message>
+      <source>%1 of %2</source>
+      <translation>%1 از %2</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>انصراف</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>در حال لغو…</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>در حال ساختن خروجی…</translation>
+    </message>
+    <message>
+      <source>Please wait</source>
+      <translation>لطفاً صبر کنید</translation>
+    </message>
+  </context>
+  <context>
     <name>TodayVisitsCard</name>
     <message>
       <source>No visit today.</source>
@@ -334,6 +3012,48 @@
     <message>
       <source>Today's visits (%1)</source>
       <translation>دیدارهای امروز (%1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>TransitionDialog</name>
+    <message>
+      <source>By</source>
+      <translation>توسط</translation>
+    </message>
+    <message>
+      <source>Change status</source>
+      <translation>تغییر وضعیت</translation>
+    </message>
+    <message>
+      <source>Move the agreement from «%1» to «%2»?</source>
+      <translation>وضعیت موافقت‌نامه از «%1» به «%2» تغییر کند؟</translation>
+    </message>
+    <message>
+      <source>Optional</source>
+      <translation>اختیاری</translation>
+    </message>
+    <message>
+      <source>Remark</source>
+      <translation>توضیح</translation>
+    </message>
+    <message>
+      <source>Required: the reason</source>
+      <translation>لازم: دلیل</translation>
+    </message>
+  </context>
+  <context>
+    <name>UpcomingEventsCard</name>
+    <message>
+      <source>No event in the next two months.</source>
+      <translation>در دو ماه آینده رویدادی نیست.</translation>
+    </message>
+    <message>
+      <source>Upcoming events (%1)</source>
+      <translation>رویدادهای پیش رو (%1)</translation>
+    </message>
+    <message>
+      <source>invited %1: attending %2, declined %3, no reply %4</source>
+      <translation>دعوت‌شده %1: می‌آید %2، نمی‌آید %3، بی‌پاسخ %4</translation>
     </message>
   </context>
   <context>
@@ -629,6 +3349,28 @@
     <message>
       <source>This week's visits (%1)</source>
       <translation>دیدارهای این هفته (%1)</translation>
+    </message>
+  </context>
+  <context>
+    <name>_Form</name>
+    <message>
+      <source>Possibly already in the directory:</source>
+      <translation>شاید از پیش در فهرست باشد:</translation>
+    </message>
+  </context>
+  <context>
+    <name>_TaskDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>انصراف</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>در حال لغو…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>بستن</translation>
     </message>
   </context>
 </TS>

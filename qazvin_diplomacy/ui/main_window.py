@@ -7,6 +7,8 @@ language live: every widget's ``retranslate_ui`` runs and the layout direction f
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -60,7 +62,7 @@ class SettingsDialog(QDialog):
                 editor = combo
             elif setting.type is int:
                 spin = QSpinBox(self)
-                spin.setRange(8, 20)
+                spin.setRange(*setting.bounds)
                 spin.setValue(int(value))
                 editor = spin
             else:
@@ -148,6 +150,13 @@ class MainWindow(QMainWindow):
         self.act_print = self._action("print", QKeySequence.StandardKey.Print, self._route_print)
         self.toolbar.addSeparator()
         self.act_settings = self._action("settings", None, self.open_settings)
+        from qazvin_diplomacy.ui.backup import BackupControl
+
+        self.backup = BackupControl(self)  # backup / restore menu, automatic backups
+        from qazvin_diplomacy.ui.search import GlobalSearch
+
+        self.global_search = GlobalSearch(self.ctx, self)
+        self.toolbar.addWidget(self.global_search)
 
         self.db_label = QLabel(self)
         self.db_label.setText(str(db.path))
@@ -263,6 +272,18 @@ class MainWindow(QMainWindow):
         if callable(opener):
             opener(record_id)
 
+    def replace_database(self, db: Database) -> None:
+        """Work on ``db`` from now on (after a restore): every page is rebuilt on it."""
+        self.ctx.db = db
+        self.db_label.setText(str(db.path))
+        with contextlib.suppress(RuntimeError):  # only pages listen; they are rebuilt below
+            self.hub.dataChanged.disconnect()
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self._show_row(self.nav.currentRow())
+
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
@@ -280,8 +301,11 @@ class MainWindow(QMainWindow):
 
     def _route_search(self) -> None:
         page = self.current_page()
+        box = getattr(page, "search_box", None)
+        if isinstance(box, QWidget) and box.hasFocus():  # pressed again: search everything
+            page = None
         if page is None or not page.focus_search():
-            self.hub.status.emit(self.tr("This page has no search box."))
+            self.global_search.focus()
 
     def _route_print(self) -> None:
         if page := self.current_page():

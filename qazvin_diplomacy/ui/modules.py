@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from qazvin_diplomacy.core.clock import today_local
 from qazvin_diplomacy.paths import AppPaths
 from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.ui import events as events_module
 from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP
 from qazvin_diplomacy.ui.settings import Settings
@@ -154,6 +155,36 @@ def _visits_week_card(ctx: UiContext) -> DashboardCard:
     return WeekVisitsCard(ctx)
 
 
+def _directory_page(ctx: UiContext) -> ModulePage:
+    from qazvin_diplomacy.ui.directory.page import DirectoryPage
+
+    return DirectoryPage(ctx)
+
+
+def _agreements_page(ctx: UiContext) -> ModulePage:
+    from qazvin_diplomacy.ui.agreements.page import AgreementsPage
+
+    return AgreementsPage(ctx)
+
+
+def _agreements_expiring_card(ctx: UiContext) -> DashboardCard:
+    from qazvin_diplomacy.ui.agreements.cards import ExpiringAgreementsCard
+
+    return ExpiringAgreementsCard(ctx)
+
+
+def _agreements_obligations_card(ctx: UiContext) -> DashboardCard:
+    from qazvin_diplomacy.ui.agreements.cards import OverdueObligationsCard
+
+    return OverdueObligationsCard(ctx)
+
+
+def _agreements_reviews_card(ctx: UiContext) -> DashboardCard:
+    from qazvin_diplomacy.ui.agreements.cards import StalledReviewsCard
+
+    return StalledReviewsCard(ctx)
+
+
 #: Every module, in navigation order.  Add new modules here.
 MODULES: list[ModuleSpec] = [
     ModuleSpec(
@@ -174,6 +205,28 @@ MODULES: list[ModuleSpec] = [
         cards=(
             CardSpec("visits_today", _visits_today_card, order=10),
             CardSpec("visits_week", _visits_week_card, order=20),
+        ),
+    ),
+    ModuleSpec("directory", QT_TRANSLATE_NOOP("Modules", "Directory"), "list", _directory_page),
+    ModuleSpec(
+        "events",
+        QT_TRANSLATE_NOOP("Modules", "Events"),
+        "week",
+        events_module.page,
+        cards=(
+            CardSpec("events_upcoming", events_module.upcoming_card, order=30),
+            CardSpec("events_awaiting_replies", events_module.awaiting_card, order=40),
+        ),
+    ),
+    ModuleSpec(
+        "agreements",
+        QT_TRANSLATE_NOOP("Modules", "Agreements"),
+        "check",
+        _agreements_page,
+        cards=(
+            CardSpec("agreements_expiring", _agreements_expiring_card, order=35),
+            CardSpec("agreements_obligations", _agreements_obligations_card, order=45),
+            CardSpec("agreements_reviews", _agreements_reviews_card, order=47),
         ),
     ),
 ]

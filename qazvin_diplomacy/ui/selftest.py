@@ -136,6 +136,14 @@ def run_selftest(paths: AppPaths, db: Database, shots_dir: Path | None) -> int:
                 dialog.reject()
             except Exception:  # noqa: BLE001
                 failures.append(f"{language}/settings:\n{traceback.format_exc()}")
+            try:
+                from qazvin_diplomacy.ui import backup as backup_ui
+                from qazvin_diplomacy.ui import reports as reports_ui
+
+                backup_ui.selftest(window, shooter)
+                reports_ui.selftest(window.show_module("visits"), shooter)  # type: ignore[arg-type]
+            except Exception:  # noqa: BLE001
+                failures.append(f"{language}/backup+reports:\n{traceback.format_exc()}")
     finally:
         sys.excepthook = old_hook
         apply_language(app, settings.get(LANGUAGE))

@@ -25,6 +25,8 @@ class Setting:
     default: Any
     title: str
     choices: tuple[tuple[str, str], ...] = ()
+    #: Smallest and largest value of an ``int`` setting (the settings dialog's spin box).
+    bounds: tuple[int, int] = (0, 9999)
 
     def translated_title(self) -> str:
         """The title in the current UI language."""
@@ -45,7 +47,9 @@ LANGUAGE = Setting(
         ("en", QT_TRANSLATE_NOOP("Settings", "English")),
     ),
 )
-FONT_SIZE = Setting("ui/font_size", int, 10, QT_TRANSLATE_NOOP("Settings", "Font size"))
+FONT_SIZE = Setting(
+    "ui/font_size", int, 10, QT_TRANSLATE_NOOP("Settings", "Font size"), bounds=(8, 20)
+)
 VISITS_VIEW = Setting(
     "visits/view",
     str,
@@ -58,8 +62,33 @@ VISITS_VIEW = Setting(
     ),
 )
 
+AUTO_BACKUP = Setting(
+    "backup/auto",
+    str,
+    "daily",
+    QT_TRANSLATE_NOOP("Settings", "Automatic backup"),
+    (
+        ("off", QT_TRANSLATE_NOOP("Settings", "Off")),
+        ("on_exit", QT_TRANSLATE_NOOP("Settings", "On exit (once a day)")),
+        ("daily", QT_TRANSLATE_NOOP("Settings", "Daily, while the application runs")),
+    ),
+)
+AUTO_BACKUP_KEEP = Setting(
+    "backup/keep",
+    int,
+    10,
+    QT_TRANSLATE_NOOP("Settings", "Automatic backups to keep"),
+    bounds=(1, 365),
+)
+
 #: Every user setting, in the order the settings dialog shows them.
-SETTINGS: tuple[Setting, ...] = (LANGUAGE, FONT_SIZE, VISITS_VIEW)
+SETTINGS: tuple[Setting, ...] = (
+    LANGUAGE,
+    FONT_SIZE,
+    VISITS_VIEW,
+    AUTO_BACKUP,
+    AUTO_BACKUP_KEEP,
+)
 
 
 class Settings:
@@ -83,6 +112,9 @@ class Settings:
             return setting.default
         if setting.choices and value not in {c for c, _ in setting.choices}:
             return setting.default
+        if setting.type is int:
+            low, high = setting.bounds
+            value = min(max(value, low), high)
         return value
 
     def set(self, setting: Setting, value: Any) -> None:

@@ -383,6 +383,12 @@ class VisitsPage(ModulePage):
                 return
 
     def print_page(self) -> None:
+        """Ctrl+P: the visit reports (Print / PDF), options taken from this page."""
+        from qazvin_diplomacy.ui.reports import open_visit_reports
+
+        open_visit_reports(self)
+
+    def print_view(self) -> None:
         """Print the view on screen (scaled to the page)."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)

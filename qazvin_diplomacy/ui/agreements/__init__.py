@@ -1,0 +1,1 @@
+"""The agreements module (موافقت‌نامه‌ها): register, form with workflow, dashboard cards."""

@@ -1,0 +1,236 @@
+"""Table model of the agreements register over ``AgreementSummary`` dataclasses, loaded lazily.
+
+Like the visits list, the model counts every matching row (one ``count_agreements`` query)
+and reads a row's page of ``PAGE`` agreements through ``services.agreements.list_agreements``
+(filters and sorting in SQL) the first time Qt asks for it; at most ``MAX_PAGES`` pages stay
+cached, so jumping to the end of a long register reads one page only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from qazvin_diplomacy.core.agreements import (
+    AgreementFilter,
+    AgreementStatus,
+    AgreementSummary,
+    PartySide,
+)
+from qazvin_diplomacy.services import agreements as agreements_service
+from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_digits, loc_text
+from qazvin_diplomacy.ui.widgets.jalali import show_date
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+_ANY_INDEX = QModelIndex | QPersistentModelIndex
+
+STATUS_COLORS = {
+    AgreementStatus.DRAFT: "#6d6d6d",
+    AgreementStatus.LEGAL_REVIEW: "#b26a00",
+    AgreementStatus.APPROVED: "#1f5fa8",
+    AgreementStatus.SIGNED: "#2e7d32",
+    AgreementStatus.IN_FORCE: "#1b5e20",
+    AgreementStatus.EXPIRED: "#8d6e63",
+    AgreementStatus.TERMINATED: "#c62828",
+}
+
+#: (English header, sort key of ``services.agreements.list_agreements`` or None)
+COLUMNS: tuple[tuple[str, str | None], ...] = (
+    (QT_TRANSLATE_NOOP("AgreementTableModel", "Reference"), "reference"),
+    (QT_TRANSLATE_NOOP("AgreementTableModel", "Title"), "title"),
+    (QT_TRANSLATE_NOOP("AgreementTableModel", "Kind"), "kind"),
+    (QT_TRANSLATE_NOOP("AgreementTableModel", "Foreign parties"), None),
+    (QT_TRANSLATE_NOOP("AgreementTableModel", "Country"), None),
+    (QT_TRANSLATE_NOOP("AgreementTableModel", "Signed"), "signing_date"),
+    (QT_TRANSLATE_NOOP("AgreementTableModel", "Expiry"), "expiry"),
+    (QT_TRANSLATE_NOOP("AgreementTableModel", "Status"), "status"),
+    (QT_TRANSLATE_NOOP("AgreementTableModel", "Axes"), None),
+)
+SIGNED_COLUMN = 5
+
+
+def status_label(status: AgreementStatus) -> str:
+    """The status in the UI language."""
+    return AgreementStatus(status).label(current_language())
+
+
+def date_text(day: dt.date | None) -> str:
+    """A Jalali date in the UI's digits, or a dash."""
+    return show_date(day) if day is not None else "—"
+
+
+class AgreementTableModel(QAbstractTableModel):
+    """Agreements as rows; lazy paging through the service, sorting in SQL."""
+
+    PAGE = 200
+    MAX_PAGES = 50
+
+    def __init__(
+        self,
+        db: Database,
+        parent: object | None = None,
+        *,
+        today: Callable[[], dt.date] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = today
+        self.filters = AgreementFilter()
+        self.sort_key = "signing_date"
+        self.descending = True
+        self._pages: OrderedDict[int, list[AgreementSummary]] = OrderedDict()
+        self._total = 0
+        self.reload()
+
+    # --- loading -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-count and drop the cached pages (model reset); the first page is read now."""
+        self.beginResetModel()
+        try:
+            self._pages.clear()
+            self._total = agreements_service.count_agreements(self.db, filters=self.filters)
+            if self._total:
+                self._page(0)
+        finally:
+            self.endResetModel()
+
+    def set_filters(self, filters: AgreementFilter) -> None:
+        """Apply ``filters`` (in SQL) and reload."""
+        self.filters = filters
+        self.reload()
+
+    @property
+    def total(self) -> int:
+        """How many rows the filters match (loaded or not)."""
+        return self._total
+
+    def loaded_pages(self) -> list[int]:
+        """Numbers of the pages held in memory (least recently used first)."""
+        return list(self._pages)
+
+    def _page(self, number: int) -> list[AgreementSummary]:
+        page = self._pages.get(number)
+        if page is None:
+            page = agreements_service.list_agreements(
+                self.db,
+                filters=self.filters,
+                sort=self.sort_key,
+                descending=self.descending,
+                offset=number * self.PAGE,
+                limit=self.PAGE,
+                today=self.today() if self.today else None,
+            )
+            self._pages[number] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    def agreement(self, row: int) -> AgreementSummary | None:
+        """The agreement of ``row`` (None if the database lost it since counting)."""
+        if not 0 <= row < self._total:
+            return None
+        page = self._page(row // self.PAGE)
+        offset = row % self.PAGE
+        return page[offset] if offset < len(page) else None
+
+    def row_of(self, agreement_id: int) -> int:
+        """Row of an agreement among the cached pages (-1 when not loaded)."""
+        for number, page in self._pages.items():
+            for i, a in enumerate(page):
+                if a.id == agreement_id:
+                    return number * self.PAGE + i
+        return -1
+
+    # --- model -------------------------------------------------------------------------
+
+    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+        """Override: every matching row (pages are read on demand)."""
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+        """Override: fixed columns."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def cell_text(self, a: AgreementSummary, col: int) -> str:
+        """The text of column ``col`` for agreement ``a`` in the UI language."""
+        lang = current_language()
+        if col == 0:
+            return loc_text(a.reference_number) if a.reference_number else "—"
+        if col == 1:
+            return loc_text(a.title if lang == "fa" or not a.title_en else a.title_en)
+        if col == 2:
+            return a.kind.label(lang)
+        if col == 3:
+            return loc_text(a.parties_text(PartySide.FOREIGN, lang))
+        if col == 4:
+            names = a.countries_en if lang == "en" else a.countries_fa
+            return (", " if lang == "en" else "، ").join(names)
+        if col == 5:
+            return date_text(a.signing_date)
+        if col == 6:
+            text = date_text(a.expires_on)
+            if a.expires_on is not None and a.auto_renew:
+                text += " ⟳"
+            return text
+        if col == 7:
+            label = status_label(a.status)
+            if a.shown_status != a.status:
+                label += f" ({status_label(a.shown_status)})"
+            return label
+        if col == 8:
+            return a.axes_text(lang)
+        return ""
+
+    def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Override: texts in the UI language, ids under ``ID_ROLE``."""
+        if not index.isValid():
+            return None
+        a = self.agreement(index.row())
+        if a is None:
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell_text(a, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 6 and a.auto_renew:
+                return self.tr("Renewed automatically")
+            return self.cell_text(a, col)
+        if role == ID_ROLE:
+            return a.id
+        if role == Qt.ItemDataRole.ForegroundRole and col == 7:
+            return QColor(STATUS_COLORS[a.shown_status])
+        return None
+
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Override: translated column titles, row numbers in the UI's digits."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return self.tr(COLUMNS[section][0])
+        if orientation == Qt.Orientation.Vertical and 0 <= section < self._total:
+            return loc_digits(section + 1)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Override: sort in SQL by the column's key (columns without one keep the order)."""
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
+            return
+        self.sort_key = str(COLUMNS[column][1])
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def retranslate(self) -> None:
+        """Tell views every text changed (language switch)."""
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

