@@ -15,13 +15,13 @@ from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
 
+from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from alembic import command
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
 from qazvin_diplomacy.storage import location
 

@@ -1,7 +1,7 @@
 """foundation: directory, follow-ups, attachments
 
 Revision ID: 0001_foundation
-Revises: 
+Revises:
 Create Date: 2026-11-24 02:54:12.666665
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
-
 
 revision = '0001_foundation'
 down_revision = None
