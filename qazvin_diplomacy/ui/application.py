@@ -81,4 +81,6 @@ def run_gui(paths: AppPaths, db: Database) -> int:
     window.show()
     code = app.exec()
     window.runner.wait()
+    if window.ctx.db is not db:  # a restore swapped the database in: close the new one too
+        window.ctx.db.close()
     return int(code)

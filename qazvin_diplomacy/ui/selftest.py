@@ -166,6 +166,20 @@ def run_selftest(paths: AppPaths, db: Database, shots_dir: Path | None) -> int:
     return 0 if not failures and shooter.count else 1
 
 
+def _quiet_offscreen_notices() -> object:
+    """Drop the offscreen platform's "This plugin does not support …" notices; keep the rest.
+
+    Returns the previous handler, to be reinstalled afterwards.
+    """
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode: object, _context: object, message: str) -> None:
+        if not message.startswith("This plugin does not support"):
+            sys.stderr.write(message + "\n")
+
+    return qInstallMessageHandler(handler)
+
+
 def main(db: str | None = None, shots: str | None = None) -> int:
     """``qazvin-diplomacy selftest [--db PATH] [--shots DIR]``: run offscreen, return 0 if OK.
 
@@ -179,6 +193,7 @@ def main(db: str | None = None, shots: str | None = None) -> int:
     from qazvin_diplomacy.services.directory import ensure_reference_data
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    previous_handler = _quiet_offscreen_notices()
     shots_dir = Path(shots).expanduser().resolve() if shots else None
     with tempfile.TemporaryDirectory(prefix="qazvin-selftest-") as tmp:
         if db is None:
@@ -195,3 +210,6 @@ def main(db: str | None = None, shots: str | None = None) -> int:
             return run_selftest(paths, database, shots_dir)
         finally:
             database.close()
+            from PySide6.QtCore import qInstallMessageHandler
+
+            qInstallMessageHandler(previous_handler)  # type: ignore[arg-type]
