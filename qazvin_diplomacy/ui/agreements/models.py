@@ -9,10 +9,9 @@ cached, so jumping to the end of a long register reads one page only.
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from qazvin_diplomacy.core.agreements import (
@@ -24,6 +23,7 @@ from qazvin_diplomacy.core.agreements import (
 from qazvin_diplomacy.services import agreements as agreements_service
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_digits, loc_text
+from qazvin_diplomacy.ui.paged_model import PagedTableModel
 from qazvin_diplomacy.ui.widgets.jalali import show_date
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -64,11 +64,10 @@ def date_text(day: dt.date | None) -> str:
     return show_date(day) if day is not None else "—"
 
 
-class AgreementTableModel(QAbstractTableModel):
+class AgreementTableModel(PagedTableModel[AgreementSummary]):
     """Agreements as rows; lazy paging through the service, sorting in SQL."""
 
-    PAGE = 200
-    MAX_PAGES = 50
+    COLUMNS = COLUMNS
 
     def __init__(
         self,
@@ -77,87 +76,30 @@ class AgreementTableModel(QAbstractTableModel):
         *,
         today: Callable[[], dt.date] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.db = db
+        super().__init__(db, AgreementFilter(), parent)
         self.today = today
-        self.filters = AgreementFilter()
         self.sort_key = "signing_date"
-        self.descending = True
-        self._pages: OrderedDict[int, list[AgreementSummary]] = OrderedDict()
-        self._total = 0
         self.reload()
 
-    # --- loading -----------------------------------------------------------------------
+    def count_rows(self) -> int:
+        """Override: agreements matching the filters."""
+        return agreements_service.count_agreements(self.db, filters=self.filters)
 
-    def reload(self) -> None:
-        """Re-count and drop the cached pages (model reset); the first page is read now."""
-        self.beginResetModel()
-        try:
-            self._pages.clear()
-            self._total = agreements_service.count_agreements(self.db, filters=self.filters)
-            if self._total:
-                self._page(0)
-        finally:
-            self.endResetModel()
-
-    def set_filters(self, filters: AgreementFilter) -> None:
-        """Apply ``filters`` (in SQL) and reload."""
-        self.filters = filters
-        self.reload()
-
-    @property
-    def total(self) -> int:
-        """How many rows the filters match (loaded or not)."""
-        return self._total
-
-    def loaded_pages(self) -> list[int]:
-        """Numbers of the pages held in memory (least recently used first)."""
-        return list(self._pages)
-
-    def _page(self, number: int) -> list[AgreementSummary]:
-        page = self._pages.get(number)
-        if page is None:
-            page = agreements_service.list_agreements(
-                self.db,
-                filters=self.filters,
-                sort=self.sort_key,
-                descending=self.descending,
-                offset=number * self.PAGE,
-                limit=self.PAGE,
-                today=self.today() if self.today else None,
-            )
-            self._pages[number] = page
-            while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        return page
+    def fetch_rows(self, offset: int, limit: int) -> list[AgreementSummary]:
+        """Override: one page of agreements in the chosen order."""
+        return agreements_service.list_agreements(
+            self.db,
+            filters=self.filters,
+            sort=self.sort_key,
+            descending=self.descending,
+            offset=offset,
+            limit=limit,
+            today=self.today() if self.today else None,
+        )
 
     def agreement(self, row: int) -> AgreementSummary | None:
         """The agreement of ``row`` (None if the database lost it since counting)."""
-        if not 0 <= row < self._total:
-            return None
-        page = self._page(row // self.PAGE)
-        offset = row % self.PAGE
-        return page[offset] if offset < len(page) else None
-
-    def row_of(self, agreement_id: int) -> int:
-        """Row of an agreement among the cached pages (-1 when not loaded)."""
-        for number, page in self._pages.items():
-            for i, a in enumerate(page):
-                if a.id == agreement_id:
-                    return number * self.PAGE + i
-        return -1
-
-    # --- model -------------------------------------------------------------------------
-
-    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
-        """Override: every matching row (pages are read on demand)."""
-        return 0 if parent.isValid() else self._total
-
-    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
-        """Override: fixed columns."""
-        return 0 if parent.isValid() else len(COLUMNS)
+        return self.item(row)
 
     def cell_text(self, a: AgreementSummary, col: int) -> str:
         """The text of column ``col`` for agreement ``a`` in the UI language."""

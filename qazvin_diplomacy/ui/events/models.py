@@ -7,7 +7,6 @@ hundred at most) as plain ``GuestView`` rows.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -23,6 +22,7 @@ from qazvin_diplomacy.ui.i18n import (
     loc_digits,
     loc_text,
 )
+from qazvin_diplomacy.ui.paged_model import PagedTableModel
 from qazvin_diplomacy.ui.widgets.jalali import show_date, show_time
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -332,82 +332,29 @@ def event_date_text(e: EventSummary) -> str:
     return text
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(PagedTableModel[EventSummary]):
     """Events as rows, read a page at a time through the service (filters in SQL)."""
 
-    PAGE = 200
     MAX_PAGES = 20
+    COLUMNS = EVENT_COLUMNS
 
     def __init__(self, db: Database, parent: object | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.filters = EventFilter()
-        self.descending = True
-        self._pages: OrderedDict[int, list[EventSummary]] = OrderedDict()
-        self._total = 0
+        super().__init__(db, EventFilter(), parent)
         self.reload()
 
-    def reload(self) -> None:
-        """Re-count and drop the cached pages (model reset)."""
-        self.beginResetModel()
-        try:
-            self._pages.clear()
-            self._total = events_service.count_events(self.db, filters=self.filters)
-            if self._total:
-                self._page(0)
-        finally:
-            self.endResetModel()
+    def count_rows(self) -> int:
+        """Override: events matching the filters."""
+        return events_service.count_events(self.db, filters=self.filters)
 
-    def set_filters(self, filters: EventFilter) -> None:
-        """Apply ``filters`` and reload."""
-        self.filters = filters
-        self.reload()
-
-    @property
-    def total(self) -> int:
-        """How many events the filters match."""
-        return self._total
-
-    def _page(self, number: int) -> list[EventSummary]:
-        page = self._pages.get(number)
-        if page is None:
-            page = events_service.list_events(
-                self.db,
-                filters=self.filters,
-                descending=self.descending,
-                offset=number * self.PAGE,
-                limit=self.PAGE,
-            )
-            self._pages[number] = page
-            while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        return page
+    def fetch_rows(self, offset: int, limit: int) -> list[EventSummary]:
+        """Override: one page of events, newest first unless ``descending`` is False."""
+        return events_service.list_events(
+            self.db, filters=self.filters, descending=self.descending, offset=offset, limit=limit,
+        )
 
     def summary(self, row: int) -> EventSummary | None:
         """The event of ``row``."""
-        if not 0 <= row < self._total:
-            return None
-        page = self._page(row // self.PAGE)
-        offset = row % self.PAGE
-        return page[offset] if offset < len(page) else None
-
-    def row_of(self, event_id: int) -> int:
-        """Row of an event among the loaded pages (-1 when not loaded)."""
-        for number, page in self._pages.items():
-            for i, e in enumerate(page):
-                if e.id == event_id:
-                    return number * self.PAGE + i
-        return -1
-
-    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
-        """Override: every matching event (pages read on demand)."""
-        return 0 if parent.isValid() else self._total
-
-    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
-        """Override: fixed columns."""
-        return 0 if parent.isValid() else len(EVENT_COLUMNS)
+        return self.item(row)
 
     def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Override: texts in the UI language, ids under ``UserRole``."""

@@ -9,14 +9,13 @@ therefore reads one page, not all the pages before it (as ``fetchMore`` would).
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_text
+from qazvin_diplomacy.ui.paged_model import PagedTableModel
 from qazvin_diplomacy.ui.widgets.jalali import show_datetime
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -49,92 +48,30 @@ def status_label(status: VisitStatus) -> str:
     return status.label(current_language())
 
 
-class VisitTableModel(QAbstractTableModel):
+class VisitTableModel(PagedTableModel[VisitSummary]):
     """Visits as rows; lazy paging through the service."""
 
-    PAGE = 200
-    MAX_PAGES = 50
+    COLUMNS = COLUMNS
 
     def __init__(self, db: Database, parent: object | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.filters = VisitFilter()
+        super().__init__(db, VisitFilter(), parent)
         self.sort_key = "start"
-        self.descending = True
-        self._pages: OrderedDict[int, list[VisitSummary]] = OrderedDict()
-        self._total = 0
         self.reload()
 
-    # --- loading -----------------------------------------------------------------------
+    def count_rows(self) -> int:
+        """Override: visits matching the filters."""
+        return visits_service.count_visits(self.db, filters=self.filters)
 
-    def reload(self) -> None:
-        """Re-count and drop the cached pages (model reset); the first page is read now."""
-        self.beginResetModel()
-        try:
-            self._pages.clear()
-            self._total = visits_service.count_visits(self.db, filters=self.filters)
-            if self._total:
-                self._page(0)
-        finally:
-            self.endResetModel()
-
-    def set_filters(self, filters: VisitFilter) -> None:
-        """Apply ``filters`` (in SQL) and reload."""
-        self.filters = filters
-        self.reload()
-
-    @property
-    def total(self) -> int:
-        """How many rows the filters match (loaded or not)."""
-        return self._total
-
-    def loaded_pages(self) -> list[int]:
-        """Numbers of the pages held in memory (least recently used first)."""
-        return list(self._pages)
-
-    def _page(self, number: int) -> list[VisitSummary]:
-        page = self._pages.get(number)
-        if page is None:
-            page = visits_service.list_visits(
-                self.db,
-                filters=self.filters,
-                sort=self.sort_key,
-                descending=self.descending,
-                offset=number * self.PAGE,
-                limit=self.PAGE,
-            )
-            self._pages[number] = page
-            while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        return page
+    def fetch_rows(self, offset: int, limit: int) -> list[VisitSummary]:
+        """Override: one page of visits in the chosen order."""
+        return visits_service.list_visits(
+            self.db, filters=self.filters, sort=self.sort_key, descending=self.descending,
+            offset=offset, limit=limit,
+        )
 
     def visit(self, row: int) -> VisitSummary | None:
         """The visit of ``row`` (None if the database lost it since counting)."""
-        if not 0 <= row < self._total:
-            return None
-        page = self._page(row // self.PAGE)
-        offset = row % self.PAGE
-        return page[offset] if offset < len(page) else None
-
-    def row_of(self, visit_id: int) -> int:
-        """Row of a visit among the cached pages (-1 when not loaded)."""
-        for number, page in self._pages.items():
-            for i, v in enumerate(page):
-                if v.id == visit_id:
-                    return number * self.PAGE + i
-        return -1
-
-    # --- model -------------------------------------------------------------------------
-
-    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
-        """Override: every matching row (pages are read on demand)."""
-        return 0 if parent.isValid() else self._total
-
-    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
-        """Override: fixed columns."""
-        return 0 if parent.isValid() else len(COLUMNS)
+        return self.item(row)
 
     def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Override: texts in the UI language, ids under ``UserRole``."""

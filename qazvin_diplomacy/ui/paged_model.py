@@ -1,0 +1,110 @@
+"""A table model over service results, read a page at a time.
+
+The model reports every matching row (one count query) but holds only the pages the view
+has shown: a row's page is read through the service (filters and sorting in SQL) the first
+time Qt asks for it, and at most ``MAX_PAGES`` pages stay cached. Jumping to the end of
+50,000 rows therefore reads one page, not all the pages before it (as ``fetchMore`` would).
+Subclasses say how to count and how to read a page; rows are frozen dataclasses with an ``id``.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
+
+from qazvin_diplomacy.storage.database import Database
+
+Row = TypeVar("Row")
+_ANY_INDEX = QModelIndex | QPersistentModelIndex
+
+
+class PagedTableModel(QAbstractTableModel, Generic[Row]):
+    """Lazy paging through a service; subclasses implement ``count_rows`` and ``fetch_rows``."""
+
+    PAGE = 200
+    MAX_PAGES = 50
+    COLUMNS: tuple[Any, ...] = ()
+
+    def __init__(self, db: Database, filters: Any, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.filters = filters
+        self.descending = True
+        self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        self._total = 0
+
+    # --- what subclasses provide ---------------------------------------------------------
+
+    def count_rows(self) -> int:
+        """How many rows the current filters match (one SQL count)."""
+        raise NotImplementedError
+
+    def fetch_rows(self, offset: int, limit: int) -> list[Row]:
+        """One page of rows with the current filters and order."""
+        raise NotImplementedError
+
+    # --- loading -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-count and drop the cached pages (model reset); the first page is read now."""
+        self.beginResetModel()
+        try:
+            self._pages.clear()
+            self._total = self.count_rows()
+            if self._total:
+                self._page(0)
+        finally:
+            self.endResetModel()
+
+    def set_filters(self, filters: Any) -> None:
+        """Apply ``filters`` (in SQL) and reload."""
+        self.filters = filters
+        self.reload()
+
+    @property
+    def total(self) -> int:
+        """How many rows the filters match (loaded or not)."""
+        return self._total
+
+    def loaded_pages(self) -> list[int]:
+        """Numbers of the pages held in memory (least recently used first)."""
+        return list(self._pages)
+
+    def _page(self, number: int) -> list[Row]:
+        page = self._pages.get(number)
+        if page is None:
+            page = self.fetch_rows(number * self.PAGE, self.PAGE)
+            self._pages[number] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    def item(self, row: int) -> Row | None:
+        """The record of ``row`` (None if the database lost it since counting)."""
+        if not 0 <= row < self._total:
+            return None
+        page = self._page(row // self.PAGE)
+        offset = row % self.PAGE
+        return page[offset] if offset < len(page) else None
+
+    def row_of(self, record_id: int) -> int:
+        """Row of a record among the cached pages (-1 when not loaded)."""
+        for number, page in self._pages.items():
+            for i, record in enumerate(page):
+                if getattr(record, "id", None) == record_id:
+                    return number * self.PAGE + i
+        return -1
+
+    # --- model -------------------------------------------------------------------------
+
+    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+        """Override: every matching row (pages are read on demand)."""
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+        """Override: fixed columns."""
+        return 0 if parent.isValid() else len(self.COLUMNS)
