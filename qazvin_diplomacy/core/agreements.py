@@ -501,6 +501,7 @@ class AgreementFilter:
     text: str = ""
     include_archived: bool = False
     archived_only: bool = False
+    person_id: int | None = None  # a signatory or the legal reviewer
 
 
 # Sort keys accepted by ``list_agreements``.

@@ -238,6 +238,9 @@ class EventFilter:
     date_to: date | None = None
     include_archived: bool = False
     archived_only: bool = False
+    person_id: int | None = None  # invited
+    organization_id: int | None = None  # one of its people invited
+    country_id: int | None = None  # one of its people invited
 
 
 @dataclass(frozen=True)

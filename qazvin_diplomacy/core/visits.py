@@ -462,6 +462,8 @@ class VisitFilter:
     text: str = ""
     include_archived: bool = False
     archived_only: bool = False
+    person_id: int | None = None  # a guest or host official of the visit
+    organization_id: int | None = None  # a guest or host belongs to this organization
 
 
 # Sort keys accepted by ``list_visits``.

@@ -166,6 +166,17 @@ def _filter_conditions(filters: AgreementFilter) -> list[ColumnElement[bool]]:
                 )
             )
         )
+    if filters.person_id is not None:
+        conditions.append(
+            or_(
+                Agreement.legal_reviewer_person_id == filters.person_id,
+                Agreement.id.in_(
+                    select(AgreementSignatory.agreement_id).where(
+                        AgreementSignatory.person_id == filters.person_id
+                    )
+                ),
+            )
+        )
     if filters.axis is not None:
         conditions.append(
             Agreement.id.in_(

@@ -320,6 +320,21 @@ def _filter_conditions(filters: EventFilter) -> list[Any]:
         conditions.append(Event.start_date <= filters.date_to)
     if filters.text and filters.text.strip():
         conditions.append(text_condition(Event.search_key, filters.text))  # type: ignore[arg-type]
+    who = []
+    if filters.person_id is not None:
+        who.append(Person.id == filters.person_id)
+    if filters.organization_id is not None:
+        who.append(Person.organization_id == filters.organization_id)
+    if filters.country_id is not None:
+        who.append(Person.country_id == filters.country_id)
+    for condition in who:
+        conditions.append(
+            Event.id.in_(
+                select(EventGuest.event_id).where(
+                    EventGuest.person_id.in_(select(Person.id).where(condition))
+                )
+            )
+        )
     return conditions
 
 

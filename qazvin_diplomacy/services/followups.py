@@ -76,6 +76,18 @@ def list_followups(db: Database, *, source_kind: str, source_id: int) -> list[Fo
         return [_view(t) for t in session.scalars(query)]
 
 
+def list_owned_followups(db: Database, *, person_id: int, limit: int = 200) -> list[FollowUpView]:
+    """The tasks a person owns, by deadline (any source)."""
+    query = (
+        select(FollowUpTask)
+        .where(FollowUpTask.owner_person_id == person_id, FollowUpTask.archived_at.is_(None))
+        .order_by(FollowUpTask.deadline.is_(None), FollowUpTask.deadline, FollowUpTask.id)
+        .limit(limit)
+    )
+    with db.read_session() as session:
+        return [_view(t) for t in session.scalars(query)]
+
+
 def list_overdue(db: Database, *, today: date, limit: int = 20) -> list[FollowUpView]:
     """Open tasks whose deadline has passed, oldest first."""
     query = (

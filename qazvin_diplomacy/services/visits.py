@@ -163,7 +163,22 @@ def _filter_conditions(
             conditions.append(_overlapping(lower, upper))
     if filters.text and filters.text.strip():
         conditions.append(_text_condition(filters.text))
+    if filters.person_id is not None:
+        conditions.append(Visit.id.in_(_visits_of_people(Person.id == filters.person_id)))
+    if filters.organization_id is not None:
+        conditions.append(
+            Visit.id.in_(_visits_of_people(Person.organization_id == filters.organization_id))
+        )
     return conditions
+
+
+def _visits_of_people(who: ColumnElement[bool]) -> Any:
+    """Ids of the visits whose guests or hosts match ``who`` (a condition on Person)."""
+    people = select(Person.id).where(who)
+    return union(
+        select(VisitGuest.visit_id).where(VisitGuest.person_id.in_(people)),
+        select(VisitHost.visit_id).where(VisitHost.person_id.in_(people)),
+    )
 
 
 # Sort keys read from an index on (archived_at, column); "status" and "country" are sorted

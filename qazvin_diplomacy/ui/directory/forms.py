@@ -34,10 +34,10 @@ from qazvin_diplomacy.core.directory import (
     PersonView,
 )
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
+from qazvin_diplomacy.core.history import History
 from qazvin_diplomacy.services import directory, merge
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import FieldError, PlainTextEdit, make_ltr, mark_field, show_error
-from qazvin_diplomacy.ui.directory.history import History
 from qazvin_diplomacy.ui.directory.models import kind_label, pick
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit

@@ -33,6 +33,7 @@ from qazvin_diplomacy.core.directory import OrganizationKind
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services.export import ExportFilters
+from qazvin_diplomacy.services.history import organization_history, person_history
 from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.directory.forms import (
     CountryForm,
@@ -41,7 +42,6 @@ from qazvin_diplomacy.ui.directory.forms import (
     PersonForm,
     fill_countries,
 )
-from qazvin_diplomacy.ui.directory.history import organization_history, person_history
 from qazvin_diplomacy.ui.directory.models import (
     ID_ROLE,
     CountryTableModel,
@@ -491,12 +491,12 @@ class DirectoryPage(ModulePage):
                     name = pick(p.name_fa, p.name_en)
                     detail = pick(p.organization_name_fa, p.organization_name_en)
                     records.append(
-                        (record_id, f"{name} ({detail})" if detail else name, person_history(db, p))
+                        (record_id, f"{name} ({detail})" if detail else name, person_history(db, person_id=p.id))
                     )
                 else:
                     o = directory.get_organization(db, record_id)
                     records.append(
-                        (record_id, pick(o.name_fa, o.name_en), organization_history(db, o))
+                        (record_id, pick(o.name_fa, o.name_en), organization_history(db, organization_id=o.id))
                     )
         except KnownError as exc:
             show_error(self, exc)

@@ -27,15 +27,10 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.directory import CountryView, OrganizationView, PersonView
 from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.history import History, HistoryEntry
 from qazvin_diplomacy.services import directory
+from qazvin_diplomacy.services.history import country_history, organization_history, person_history
 from qazvin_diplomacy.ui.common import make_ltr, show_error
-from qazvin_diplomacy.ui.directory.history import (
-    History,
-    HistoryEntry,
-    country_history,
-    organization_history,
-    person_history,
-)
 from qazvin_diplomacy.ui.directory.models import kind_label, pick
 from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.modules import MODULES, UiContext
@@ -153,11 +148,11 @@ class RecordView(QDialog):
         if self.kind == PERSON:
             person = directory.get_person(db, self.record_id)
             self.record = person
-            self.history = person_history(db, person)
+            self.history = person_history(db, person_id=person.id)
         elif self.kind == ORGANIZATION:
             org = directory.get_organization(db, self.record_id)
             self.record = org
-            self.history = organization_history(db, org)
+            self.history = organization_history(db, organization_id=org.id)
         else:
             country = next(
                 (c for c in directory.list_countries(db) if c.id == self.record_id), None
@@ -165,7 +160,7 @@ class RecordView(QDialog):
             if country is None:
                 raise KnownError("کشور پیدا نشد.", "Country not found.")
             self.record = country
-            self.history = country_history(db, self.record_id)
+            self.history = country_history(db, country_id=self.record_id)
         self.tables["visit"].set_entries(self.history.visits)
         self.tables["agreement"].set_entries(self.history.agreements)
         self.tables["event"].set_entries(self.history.events)
