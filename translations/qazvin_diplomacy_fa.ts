@@ -3277,12 +3277,28 @@
   <context>
     <name>VisitsPage</name>
     <message>
+      <source>%1 rows exported to %2</source>
+      <translation>%1 ردیف در «%2» ذخیره شد</translation>
+    </message>
+    <message>
       <source>%1 visits</source>
       <translation>%1 دیدار</translation>
     </message>
     <message>
       <source>Archive</source>
       <translation>بایگانی</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+      <translation>کارپوشه اکسل (*.xlsx);;CSV با UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Export to Excel/CSV</source>
+      <translation>خروجی اکسل / CSV</translation>
+    </message>
+    <message>
+      <source>Export to Excel/CSV…</source>
+      <translation>خروجی اکسل / CSV…</translation>
     </message>
     <message>
       <source>List</source>

@@ -339,3 +339,27 @@ def test_enter_in_a_field_does_not_save_and_escape_asks_before_discarding(
     untouched.confirm = lambda title, text: pytest.fail("no question for an untouched form")
     untouched.reject()
     assert not untouched.isVisible()
+
+
+def test_export_writes_exactly_the_filtered_list(page: VisitsPage, db, people, qtbot, tmp_path) -> None:
+    """The list's Export button writes the visits as filtered, in a right-to-left sheet."""
+    from openpyxl import load_workbook
+
+    japan = directory.country_by_code(db, "JP")
+    for i in range(5):
+        make_visit(db, people, f"دیدار صادراتی {i}", 8, 9, day=DAY + dt.timedelta(days=i * 7),
+                   host=False, country_id=japan.id if i % 2 else None)
+    page.refresh()
+    bar = page.filter_bar
+    bar.load_countries()
+    bar.country.setCurrentIndex(bar.country.findData(japan.id))
+    assert page.model.total == 2
+    target = tmp_path / "visits.xlsx"
+    page.ask_export_path = lambda _suggested: target  # type: ignore[method-assign]
+    page.export_button.click()
+    page.ctx.runner.wait()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    sheet = load_workbook(target).active
+    assert sheet.sheet_view.rightToLeft
+    titles = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0]}
+    assert titles == {"دیدار صادراتی 1", "دیدار صادراتی 3"}

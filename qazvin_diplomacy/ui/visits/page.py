@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPainter
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -234,7 +236,12 @@ class VisitsPage(ModulePage):
         self.table = VisitTable(self.model, list_page)
         lay.addWidget(self.table, 1)
         self.count_label = QLabel(list_page)
-        lay.addWidget(self.count_label)
+        self.export_button = QPushButton(list_page)
+        self.export_button.clicked.connect(lambda: self.export_list())
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label, 1)
+        footer.addWidget(self.export_button)
+        lay.addLayout(footer)
         self.views.addTab(list_page, "")
         # month, week
         self.month = MonthGrid(self)
@@ -276,10 +283,45 @@ class VisitsPage(ModulePage):
 
     # --- language ----------------------------------------------------------------------
 
+    def export_list(self, path: Path | None = None) -> object:
+        """Export the visits exactly as the list is filtered, in the background."""
+        from qazvin_diplomacy.services.export import ExportFilters
+        from qazvin_diplomacy.ui.directory.tasks import export_to_file
+
+        path = path or self.ask_export_path("visits.xlsx")
+        if path is None:
+            return None
+        f = self.model.filters
+        filters = ExportFilters(
+            text=f.text, country_id=f.country_id,
+            status=f.status.value if f.status is not None else None,
+            date_from=f.date_from, date_to=f.date_to, include_archived=f.include_archived,
+        )
+
+        def done(rows: int) -> None:
+            self.ctx.hub.status.emit(
+                self.tr("%1 rows exported to %2").replace("%1", loc_digits(rows)).replace("%2", path.name)
+            )
+
+        return export_to_file(self.ctx.runner, self.ctx.db, kind="visits", path=path,
+                              filters=filters, lang=current_language(), on_done=done, parent=self)
+
+    def ask_export_path(self, suggested: str) -> Path | None:
+        """Ask where to save the export (tests replace this)."""
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export to Excel/CSV"), str(Path.home() / suggested),
+            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() in (".xlsx", ".csv") else path.with_suffix(".xlsx")
+
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
         self.heading.setText(self.tr("Visits"))
         self.new_button.setText(self.tr("New visit"))
+        self.export_button.setText(self.tr("Export to Excel/CSV…"))
         self.new_button.setIcon(icon("new"))
         for i, (text, name) in enumerate(
             (
