@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import statistics
-import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -130,16 +128,16 @@ def test_kinds_without_a_module_get_a_summary(window, qtbot, db, monkeypatch):
             assert result is not None and "تفاهم‌نامه همکاری" in result.text()
 
 
-def test_typing_does_not_stutter(window, qtbot, db):
-    """Each query (run on the GUI thread after the debounce) stays far below a frame budget."""
+def test_every_keystroke_query_answers_from_the_index(window, qtbot, db):
+    """Each as-you-type query runs through the SQL index and finds partial words.
+
+    Its speed is measured in tests/bench/bench_search.py (no timing assertions in tests).
+    """
     seed(db)
     for i in range(300):
         directory.save_person(db, person=PersonInput(name_fa=f"مهمان شماره {i}", title_fa="رایزن"))
     gs = window.global_search
-    timings = []
-    for text in ("رای", "رایزن", "مهم", "مهمان شم", "تاج", "سفیر تاج"):
+    for text in ("رای", "رایزن", "مهم", "مهمان شم", "مهمان شماره ۲۹۹"):
         gs.box.setText(text)
-        started = time.perf_counter()
         gs.run_query()
-        timings.append((time.perf_counter() - started) * 1000)
-    assert statistics.median(timings) < 50, timings
+        assert gs.hits_shown(), text
