@@ -21,6 +21,14 @@ Matching (what :func:`search` does with a query):
   that *starts* with each term (``ab`` finds «Abbas», not every key containing «ab»), read
   from the index content in rowid order with a LIMIT: SQL, never Python, a few thousand
   short rows at most.  From the third letter on, every kind is searched.
+* Words typed without a space between them («سفیرتاجیکستان») still find a record whose
+  fields hold them apart («سفیر …» as title, «تاجیکستان» as country): when a kind has fewer
+  hits than asked for, each term of six or more characters that is rare as typed
+  (:data:`SPLIT_RARE`) is also tried cut in two (pieces of three or more characters:
+  «سفیر» + «تاجیکستان», …) and, if that finds nothing anywhere, in three.  These hits come
+  after the exact ones; every cut is one indexed query over all kinds
+  (:data:`MAX_SPLIT_QUERIES` at most) and a cut matching :data:`SPLIT_CAP` records or more
+  is dropped as noise, so a long nonsense word stays cheap.
 * Results are grouped by kind in :data:`SEARCH_SOURCES` order; within a kind the newest
   records (highest id) come first.  ``limit_per_kind`` hits per kind, ``has_more`` tells
   whether there were more.
@@ -50,7 +58,10 @@ from qazvin_diplomacy.storage.database import Database
 __all__ = [
     "FTS_TABLE",
     "KIND_SPAN",
+    "MAX_SPLIT_QUERIES",
     "MIN_INDEXED_TERM",
+    "SPLIT_CAP",
+    "SPLIT_RARE",
     "SEARCH_SOURCES",
     "SearchGroup",
     "SearchHit",
@@ -66,6 +77,9 @@ __all__ = [
 FTS_TABLE = "search_fts"
 KIND_SPAN = 1 << 40
 MIN_INDEXED_TERM = 3
+MAX_SPLIT_QUERIES = 60  # cut variants tried for a query typed without spaces
+SPLIT_RARE = 20  # a term matching this many records as typed is a word, not glued words
+SPLIT_CAP = 200  # a cut variant matching this many records is too loose to be kept
 
 
 def _date(value: Any) -> str:
@@ -296,6 +310,92 @@ def _hits(conn: Connection, source: SearchSource, ids: list[int]) -> list[Search
     return hits
 
 
+def _split_variants(terms: list[str], splittable: set[str], pieces: int) -> list[list[str]]:
+    """``terms`` with one term of ``splittable`` cut into ``pieces`` parts of MIN_INDEXED_TERM+ characters.
+
+    Balanced cuts come first (two real words are likelier than a word and a fragment).
+    """
+    variants: list[tuple[int, list[str]]] = []
+    low = MIN_INDEXED_TERM
+    for index, term in enumerate(terms):
+        n = len(term)
+        if term not in splittable or n < pieces * low:
+            continue
+        if pieces == 2:
+            cuts = [(term[:i], term[i:]) for i in range(low, n - low + 1)]
+        else:
+            cuts = [
+                (term[:i], term[i:j], term[j:])
+                for i in range(low, n - 2 * low + 1)
+                for j in range(i + low, n - low + 1)
+            ]
+        for parts in cuts:
+            spread = max(map(len, parts)) - min(map(len, parts))
+            replaced = [*terms[:index], *parts, *terms[index + 1 :]]
+            variants.append((spread, list(dict.fromkeys(replaced))))
+    variants.sort(key=lambda v: v[0])
+    return [v for _, v in variants[:MAX_SPLIT_QUERIES]]
+
+
+def _rare_terms(conn: Connection, terms: list[str]) -> set[str]:
+    """Terms long enough to cut that match fewer than SPLIT_RARE records as typed.
+
+    A word that is common as typed («تاجیکستان») is a real word, not two glued together;
+    cutting it would only add noise.
+    """
+    rare = set()
+    for term in terms:
+        if len(term) < 2 * MIN_INDEXED_TERM:
+            continue
+        count = conn.execute(
+            text(
+                f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m "
+                "LIMIT :cap)"
+            ),
+            {"m": _match_expression([term]), "cap": SPLIT_RARE},
+        ).scalar_one()
+        if count < SPLIT_RARE:
+            rare.add(term)
+    return rare
+
+
+def _split_hits(
+    conn: Connection, sources: list[SearchSource], variants: list[list[str]]
+) -> dict[str, list[int]]:
+    """Ids per kind matched by any cut variant, newest first.
+
+    One indexed query per variant over all the kinds; a variant matching SPLIT_CAP records or
+    more is too loose to mean anything (a word cut into fragments) and is dropped.
+    """
+    lo = min(s.rowid_range[0] for s in sources)
+    hi = max(s.rowid_range[1] for s in sources)
+    found: set[int] = set()
+    for variant in variants:
+        long_terms = [t for t in variant if len(t) >= MIN_INDEXED_TERM]
+        short_terms = [t for t in variant if len(t) < MIN_INDEXED_TERM]
+        where = f"{FTS_TABLE} MATCH :match AND rowid BETWEEN :lo AND :hi"
+        params: dict[str, Any] = {"match": _match_expression(long_terms), "lo": lo, "hi": hi}
+        for i, term in enumerate(short_terms):
+            where += f" AND instr(key, :s{i}) > 0"
+            params[f"s{i}"] = term
+        rowids = (
+            conn.execute(
+                text(f"SELECT rowid FROM {FTS_TABLE} WHERE {where} LIMIT {SPLIT_CAP}"), params
+            )
+            .scalars()
+            .all()
+        )
+        if len(rowids) < SPLIT_CAP:
+            found.update(rowids)
+    by_kind: dict[str, list[int]] = {}
+    for source in sources:
+        first, last = source.rowid_range
+        ids = sorted((r - first for r in found if first <= r <= last), reverse=True)
+        if ids:
+            by_kind[source.kind] = ids
+    return by_kind
+
+
 def search(
     db: Database,
     query: str,
@@ -307,7 +407,8 @@ def search(
     """Find records of every kind (or of ``kinds``) matching ``query``; see the module notes.
 
     An empty query (or one of punctuation only) finds nothing.  ``offset`` skips that many hits
-    of each kind (for "more results" of one kind).
+    of each kind (for "more results" of one kind); cut variants of unspaced words are tried
+    on the first page only.
     """
     started = _time.perf_counter()
     terms = search_terms(query)
@@ -318,10 +419,26 @@ def search(
     short_terms = [t for t in terms if len(t) < MIN_INDEXED_TERM]
     if not long_terms:
         sources = [s for s in sources if s.short_queries]
-    groups: list[SearchGroup] = []
+    wanted = limit_per_kind + 1
     with db.engine.connect() as conn:
+        found = {
+            s.kind: _matching_ids(conn, s, long_terms, short_terms, wanted, offset) for s in sources
+        }
+        rare = _rare_terms(conn, long_terms) if offset == 0 else set()
+        for pieces in (2, 3):
+            if not rare or (pieces == 3 and any(found.values())):
+                break
+            needy = [s for s in sources if len(found[s.kind]) < wanted]
+            variants = _split_variants(terms, rare, pieces)
+            if not needy or not variants:
+                continue
+            for kind, ids in _split_hits(conn, needy, variants).items():
+                known = set(found[kind])
+                found[kind].extend(i for i in ids if i not in known)
+                del found[kind][wanted:]
+        groups: list[SearchGroup] = []
         for source in sources:
-            ids = _matching_ids(conn, source, long_terms, short_terms, limit_per_kind + 1, offset)
+            ids = found[source.kind]
             if not ids:
                 continue
             hits = _hits(conn, source, ids[:limit_per_kind])

@@ -195,6 +195,64 @@ def test_short_queries_look_at_field_starts_in_the_directory(db: Database) -> No
     assert search(db, "visit").group("visit") is not None
 
 
+@pytest.fixture
+def spread_out(db: Database) -> dict[str, int]:
+    """Records whose words sit in different fields: title, organization, country."""
+    tj = country_by_code(db, "TJ")
+    ir = country_by_code(db, "IR")
+    uni = save_organization(
+        db, org=OrganizationInput(name_fa="دانشگاه بین‌المللی", country_id=ir.id)
+    )
+    head = save_person(
+        db,
+        person=PersonInput(
+            name_fa="کامران عزیزی", title_fa="سفیر جمهوری", country_id=tj.id, organization_id=None
+        ),
+    )
+    deputy = save_person(
+        db,
+        person=PersonInput(
+            name_fa="مینا سلطانی", title_fa="معاون", organization_id=uni.id, country_id=ir.id
+        ),
+    )
+    other = save_person(db, person=PersonInput(name_fa="سفیر زاده", country_id=ir.id))
+    return {"head": head.id, "deputy": deputy.id, "other": other.id}
+
+
+@pytest.mark.parametrize("query", ["سفیرتاجیکستان", "سفيرتاجيكستان", "تاجیکستانسفیر"])
+def test_words_typed_without_a_space_are_found_across_fields(
+    db: Database, spread_out: dict[str, int], query: str
+) -> None:
+    assert _ids(search(db, query), "person") == [spread_out["head"]]
+
+
+def test_three_glued_words_are_cut_in_three(db: Database, spread_out: dict[str, int]) -> None:
+    # «معاون» (title) + «دانشگاه» (organization) + «ایران» (country): no two-way cut matches.
+    assert _ids(search(db, "معاوندانشگاهایران"), "person") == [spread_out["deputy"]]
+    assert search(db, "معاونزعفرانایران").empty
+
+
+def test_exact_hits_come_before_cut_ones(db: Database, spread_out: dict[str, int]) -> None:
+    glued = save_person(db, person=PersonInput(name_fa="نماینده", title_fa="سفیرتاجیکستان‌نشین")).id
+    assert _ids(search(db, "سفیرتاجیکستان"), "person") == [glued, spread_out["head"]]
+
+
+def test_a_common_word_is_not_cut(
+    db: Database, spread_out: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qazvin_diplomacy.services.search as search_module
+
+    # «تاجیک» in the name, «ستان» in the title: only a cut of «تاجیکستان» matches this one.
+    cut_only = save_person(db, person=PersonInput(name_fa="تاجیک پور", title_fa="کارشناس استان")).id
+    # In this small database «تاجیکستان» as typed is rare (the country and one person), so it
+    # is also tried cut and the cut-only match follows the exact ones …
+    found = _ids(search(db, "تاجیکستان"), "person")
+    assert found == [spread_out["head"], cut_only]
+    # … but a word that is common as typed is a real word and is never cut.
+    monkeypatch.setattr(search_module, "SPLIT_RARE", 2)
+    assert _ids(search(db, "تاجیکستان"), "person") == [spread_out["head"]]
+
+
 def test_limit_has_more_and_offset(db: Database) -> None:
     ids = [save_person(db, person=PersonInput(name_fa=f"کارشناس شماره {i}")).id for i in range(12)]
     first = search(db, "کارشناس", limit_per_kind=5)
