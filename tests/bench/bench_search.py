@@ -23,7 +23,17 @@ from qazvin_diplomacy.services.search import search  # noqa: E402
 from qazvin_diplomacy.storage.database import Database  # noqa: E402
 
 THREE_LETTERS = ["تاج", "قزو", "سفی", "شرک", "دید", "ali", "mar", "کار", "علی", "zzq"]
-OTHERS = ["ع", "ab", "سفیر تاجیکستان", "سفير تاجيكستان", "شرکت ۱۲", "Qodirzoda", "بازرگانی قزوین"]
+OTHERS = [
+    "ع",
+    "ab",
+    "سفیر تاجیکستان",
+    "سفير تاجيكستان",
+    "سفیرتاجیکستان",
+    "معاونهماهنگیقزوین",
+    "شرکت ۱۲",
+    "Qodirzoda",
+    "بازرگانی قزوین",
+]
 
 
 def _time(db: Database, query: str, runs: int) -> tuple[float, float, int]:
