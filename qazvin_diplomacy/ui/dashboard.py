@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -87,10 +88,17 @@ class ListCard(DashboardCard):
         self.list = QListWidget(self)
         self.list.setMinimumHeight(140)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
+        # Long rows wrap onto a second line instead of needing a horizontal scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.empty = QLabel(self)
         self.empty.setStyleSheet("color: #777;")
         self.layout_.addWidget(self.list, 1)
-        self.layout_.addWidget(self.empty)
+        # The empty note takes the list's place at the top of the card, not its middle.
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.layout_.addWidget(self.empty, 1)
         self.list.itemDoubleClicked.connect(self._activated)
         self.open_module = ""
 
