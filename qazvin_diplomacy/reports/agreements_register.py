@@ -1,7 +1,9 @@
 """Agreements register (دفتر ثبت موافقت‌نامه‌ها): a landscape table of the agreements.
 
-CLI: ``report agreements-register [--status S] [--country C] [--from D --to D]``; the dates
-bound the signing date (Jalali), the status is a code (``in_force``) or its Persian label.
+CLI: ``report agreements-register [--status S] [--country C] [--from D --to D]
+[--agreement-kind K] [--axis A] [--text T] [--organization-id N]`` — the register list's
+filters, so the printout shows what the list shows; the dates bound the signing date
+(Jalali), status, kind and axis are codes (``in_force``) or their Persian labels.
 """
 
 from __future__ import annotations
@@ -13,7 +15,13 @@ from typing import Any
 from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
-from qazvin_diplomacy.core.agreements import AgreementStatus, AgreementSummary, PartySide
+from qazvin_diplomacy.core.agreements import (
+    AgreementKind,
+    AgreementStatus,
+    AgreementSummary,
+    Axis,
+    PartySide,
+)
 from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.reports.catalog import (
@@ -75,6 +83,21 @@ STATUS_CHOICES = tuple(s.value for s in AgreementStatus) + tuple(
 )
 
 
+#: The --agreement-kind and --axis values accepted: codes and Persian labels.
+KIND_CHOICES = tuple(k.value for k in AgreementKind) + tuple(k.label_fa for k in AgreementKind)
+AXIS_CHOICES = tuple(a.value for a in Axis) + tuple(a.label_fa for a in Axis)
+
+
+def _labelled(enum: Any, value: str | None) -> Any:
+    """The member of ``enum`` named by its code or Persian label, or None when not given."""
+    if not value:
+        return None
+    for member in enum:
+        if value in (member.value, member.label_fa):
+            return member
+    raise ValueError(f"unknown {enum.__name__} {value!r}")  # the catalog checked the choices
+
+
 def _day(d: date | None) -> str:
     return format_jalali(d) if d is not None else "—"
 
@@ -131,7 +154,11 @@ def filter_line(register: AgreementRegister) -> str:
     parts = [
         span,
         f"کشور: {register.country_name_fa}" if register.country_name_fa else "",
+        f"طرف: {register.organization_name_fa}" if register.organization_name_fa else "",
         f"وضعیت: {register.status.label_fa}" if register.status else "",
+        f"نوع: {register.kind.label_fa}" if register.kind else "",
+        f"محور: {register.axis.label_fa}" if register.axis else "",
+        f"جستجو: «{register.text}»" if register.text else "",
         f"{to_persian_digits(len(register.rows))} سند",
         f"وضعیت‌ها به تاریخ {_day(register.today)}",
     ]
@@ -152,12 +179,18 @@ def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
     """Query the register for the options and lay it out, landscape."""
     country = options.get("country")
     status = options.get("status")
+    kind = options.get("agreement_kind")
+    axis = options.get("axis")
     data = agreements_register(
         db,
         status=find_agreement_status(status) if status else None,
         country_id=country.id if country is not None else None,
         date_from=options.get("date_from"),
         date_to=options.get("date_to"),
+        kind=_labelled(AgreementKind, kind),
+        axis=_labelled(Axis, axis),
+        text=options.get("text") or "",
+        organization_id=options.get("organization"),
     )
     return ReportContent(build(data), TITLE, landscape=True)
 
@@ -192,6 +225,33 @@ SPEC = ReportSpec(
             "last Jalali signing date",
             required=False,
             flag="--to",
+        ),
+        Option(
+            "agreement_kind",
+            "choice",
+            "نوع سند",
+            "kind of document (" + ", ".join(k.value for k in AgreementKind) + ")",
+            required=False,
+            choices=KIND_CHOICES,
+        ),
+        Option(
+            "axis",
+            "choice",
+            "محور همکاری",
+            "axis of cooperation (" + ", ".join(a.value for a in Axis) + ")",
+            required=False,
+            choices=AXIS_CHOICES,
+        ),
+        Option(
+            "text", "text", "متن جستجو", "words in titles, parties, signatories", required=False
+        ),
+        Option(
+            "organization",
+            "record_id",
+            "سازمان طرف",
+            "id of an organization party to the agreements",
+            required=False,
+            flag="--organization-id",
         ),
     ),
     make=make,

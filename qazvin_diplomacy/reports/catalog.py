@@ -49,7 +49,7 @@ __all__ = [
     "specs",
 ]
 
-OptionKind = Literal["date", "record_id", "choice", "country", "status"]
+OptionKind = Literal["date", "record_id", "choice", "country", "status", "text"]
 
 #: The registry: one module per report, in menu order.
 _REPORT_MODULES = (
@@ -165,11 +165,14 @@ def _parse_record_id(option: Option, value: Any) -> int:
         text = to_latin_digits(str(value)).strip()
         if not text.isdigit():
             raise KnownError(
-                f"{option.label_fa} «{value}» عدد نیست.", f"{option.help_en} '{value}' is not a number."
+                f"{option.label_fa} «{value}» عدد نیست.",
+                f"{option.help_en} '{value}' is not a number.",
             )
         number = int(text)
     if number <= 0:
-        raise KnownError(f"{option.label_fa} «{value}» معتبر نیست.", f"{option.help_en} '{value}' is not valid.")
+        raise KnownError(
+            f"{option.label_fa} «{value}» معتبر نیست.", f"{option.help_en} '{value}' is not valid."
+        )
     return number
 
 
@@ -212,6 +215,8 @@ def parse_options(spec: ReportSpec, db: Database, options: Mapping[str, Any]) ->
             parsed[option.name] = value if hasattr(value, "iso2") else find_country(db, str(value))
         elif option.kind == "status":
             parsed[option.name] = find_status(str(value))
+        elif option.kind == "text":
+            parsed[option.name] = str(value).strip()
         else:  # pragma: no cover - guarded by OptionKind
             raise ValueError(f"unknown option kind {option.kind!r}")
     return parsed

@@ -67,7 +67,13 @@ from qazvin_diplomacy.core.clock import TEHRAN, to_local, today_local
 from qazvin_diplomacy.core.errors import KnownError, NotFoundError, ValidationError
 from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus, FollowUpView
 from qazvin_diplomacy.core.jalali import format_jalali
-from qazvin_diplomacy.core.text import compact_key, index_key, normalize, search_terms
+from qazvin_diplomacy.core.text import (
+    compact_key,
+    index_key,
+    normalize,
+    search_terms,
+    to_persian_digits,
+)
 from qazvin_diplomacy.core.visits import VisitDetail
 from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
 from qazvin_diplomacy.services.followups import apply_followup
@@ -1142,6 +1148,10 @@ class AgreementRegister:
     country_name_fa: str = ""
     date_from: date | None = None
     date_to: date | None = None
+    kind: AgreementKind | None = None
+    axis: Axis | None = None
+    text: str = ""
+    organization_name_fa: str = ""
 
 
 def find_agreement_status(text: str) -> AgreementStatus:
@@ -1166,36 +1176,61 @@ def agreements_register(
     country_id: int | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    kind: AgreementKind | None = None,
+    axis: Axis | None = None,
+    text: str = "",
+    organization_id: int | None = None,
     today: date | None = None,
 ) -> AgreementRegister:
     """The register report's rows: agreements (not archived) by signing date, then unsigned ones.
 
-    ``date_from``/``date_to`` bound the signing date (inclusive); ``status`` is the stored
-    status (an in-force agreement past its expiry is listed under «نافذ» with its expiry).
+    The filters are the register list's (:class:`AgreementFilter`), so the printed register
+    shows what the list shows.  ``date_from``/``date_to`` bound the signing date (inclusive);
+    ``status`` is the stored status (an in-force agreement past its expiry is listed under
+    «نافذ» with its expiry).
     """
     day = _today(today)
     if date_from is not None and date_to is not None and date_to < date_from:
         raise ValidationError({"date_to": "تاریخ پایان بازه پیش از تاریخ آغاز آن است."})
     filters = AgreementFilter(
-        status=status, country_id=country_id, signed_from=date_from, signed_to=date_to
+        status=status,
+        country_id=country_id,
+        signed_from=date_from,
+        signed_to=date_to,
+        kind=kind,
+        axis=axis,
+        text=text.strip(),
+        organization_id=organization_id,
     )
     rows = list_agreements(
         db, filters=filters, sort="signing_date", descending=False, limit=1_000_000, today=day
     )
     signed = [r for r in rows if r.signing_date is not None]
     unsigned = [r for r in rows if r.signing_date is None]
-    name = ""
-    if country_id is not None:
-        with db.read_session() as session:
+    country_name = organization_name = ""
+    with db.read_session() as session:
+        if country_id is not None:
             country = session.get(Country, country_id)
-            name = country.name_fa if country else ""
+            country_name = country.name_fa if country else ""
+        if organization_id is not None:
+            organization = session.get(Organization, organization_id)
+            if organization is None:
+                raise NotFoundError(
+                    f"سازمان شماره {to_persian_digits(organization_id)} پیدا نشد.",
+                    f"Organization {organization_id} not found.",
+                )
+            organization_name = organization.name_fa
     return AgreementRegister(
         rows=tuple(signed + unsigned),
         today=day,
         status=AgreementStatus(status) if status is not None else None,
-        country_name_fa=name,
+        country_name_fa=country_name,
         date_from=date_from,
         date_to=date_to,
+        kind=AgreementKind(kind) if kind is not None else None,
+        axis=Axis(axis) if axis is not None else None,
+        text=text.strip(),
+        organization_name_fa=organization_name,
     )
 
 

@@ -52,6 +52,15 @@ def demo_db(tmp_path_factory) -> Path:
         ("itinerary", "--visit", "2"),
         ("visits-register", "--from", "1405/01/01", "--to", "1405/12/29", "--country", "IQ"),
         ("visits-register", "--from", "1405/01/01", "--to", "1405/12/29", "--status", "held"),
+        (
+            "agreements-register",
+            "--agreement-kind",
+            "roadmap",
+            "--axis",
+            "tourism",
+            "--text",
+            "قزوین",
+        ),
     ],
 )
 def test_each_report_is_written(demo_db, tmp_path, capsys, argv):

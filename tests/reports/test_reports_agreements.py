@@ -103,6 +103,41 @@ def test_register_signing_date_range(demo_db, tmp_path, pdf_reader):
     assert has(text, "امضا از ۱۴۰۴/۰۶/۱۰ تا ۱۴۰۴/۰۸/۰۳")
 
 
+def test_register_prints_the_lists_kind_axis_and_text_filters(demo_db, tmp_path, pdf_reader):
+    # Roadmaps on urban services: Sughd and Moscow, not the Basra roadmap (economy) nor MoUs.
+    pdf = render(
+        demo_db,
+        agreements_register.SPEC,
+        tmp_path / "kind-axis.pdf",
+        agreement_kind="roadmap",
+        axis="urban_services",
+    )
+    text = "\n".join(page_texts(pdf_reader, pdf))
+    assert has(text, "نوع: نقشه راه") and has(text, "محور: خدمات شهری") and has(text, "۲ سند")
+    assert has(text, "سغد") and has(text, "مسکو")
+    assert not has(text, "بصره") and not has(text, "هرات")
+    # The list's text box (Arabic Yeh typed) and a Persian label for the kind.
+    pdf = render(
+        demo_db,
+        agreements_register.SPEC,
+        tmp_path / "text.pdf",
+        text="مينسک",
+        agreement_kind="خواهرخواندگی",
+    )
+    text = "\n".join(page_texts(pdf_reader, pdf))
+    assert has(text, "مینسک") and has(text, "۱ سند") and not has(text, "سغد")
+    with pytest.raises(KnownError):
+        parse_options(agreements_register.SPEC, demo_db, {"axis": "space"})
+
+
+def test_register_by_organization_party(demo_db):
+    detail = svc.get_agreement(demo_db, agreement_id=agreement_id(demo_db, "مینسک"), today=TODAY)
+    party = next(p for p in detail.parties if p.organization_id is not None)
+    data = svc.agreements_register(demo_db, organization_id=party.organization_id, today=TODAY)
+    assert data.organization_name_fa and any("مینسک" in r.title for r in data.rows)
+    assert len(data.rows) < len(svc.agreements_register(demo_db, today=TODAY).rows)
+
+
 def test_register_bad_status_is_refused(demo_db):
     with pytest.raises(KnownError):
         parse_options(agreements_register.SPEC, demo_db, {"status": "lost"})
