@@ -33,7 +33,7 @@ from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.jalali import parse_jalali
 from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.reports.document import build_pdf
-from qazvin_diplomacy.reports.page import MARGIN_X, Language, classification_key
+from qazvin_diplomacy.reports.page import MARGIN_X, Furniture, Language, classification_key
 from qazvin_diplomacy.reports.rtl import Direction, RTLParagraph
 from qazvin_diplomacy.reports.styles import scaled, style
 from qazvin_diplomacy.services.visit_reports import Database, find_country, find_status
@@ -100,6 +100,7 @@ class ReportContent:
     title: str
     landscape: bool = False
     language: Language = "fa"
+    furniture: Furniture = "report"  # letters: "letter"; cards and badges: "none"
 
 
 @dataclass(frozen=True)
@@ -303,6 +304,7 @@ def render_report(
             language=content.language,
             # page.py's default is the machine's clock; the office prints Tehran time.
             printed_at=printed_at or now_local().replace(tzinfo=None),
+            furniture=content.furniture,
         )
     except OSError as exc:
         raise KnownError(

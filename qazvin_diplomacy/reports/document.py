@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reportlab.platypus.flowables import Flowable
 
-from qazvin_diplomacy.reports.page import Language, ReportDocTemplate, TotalPagesCanvas
+from qazvin_diplomacy.reports.page import Furniture, Language, ReportDocTemplate, TotalPagesCanvas
 
 
 def build_pdf(
@@ -27,12 +27,13 @@ def build_pdf(
     classification: str | None = None,
     language: Language = "fa",
     printed_at: dt.datetime | None = None,
+    furniture: Furniture = "report",
 ) -> int:
     """Render ``story`` to ``path`` (A4, portrait unless ``landscape``); return the page count.
 
     ``classification`` is 'normal'/'confidential' or the Persian word (عادی / محرمانه);
     ``language="en"`` uses the English header and "Page 2 of 10"; ``printed_at`` (local time)
-    defaults to now.
+    defaults to now; ``furniture`` chooses the page header and footer (``page.Furniture``).
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -46,6 +47,7 @@ def build_pdf(
             classification=classification,
             language=language,
             printed_at=printed_at,
+            furniture=furniture,
         )
         holder: dict[str, TotalPagesCanvas] = {}
 

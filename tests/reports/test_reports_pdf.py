@@ -120,6 +120,33 @@ def test_page_numbers_total_and_header(tmp_path, pdf_reader):
         assert heading.x1 == pytest.approx(right_edge, abs=1.0)
 
 
+@pytest.mark.parametrize("classification", [None, "محرمانه"])
+def test_letter_and_card_pages_carry_no_print_time_or_page_count(
+    tmp_path, pdf_reader, classification
+):
+    story = [
+        RTLParagraph("متن نامه", style("body")),
+        PageBreak(),
+        RTLParagraph("نامه دوم", style("body")),
+    ]
+    marks = 0 if classification is None else 1
+    letter = tmp_path / "letter.pdf"
+    build_pdf(letter, story, title="دعوت‌نامه", furniture="letter",
+              classification=classification, printed_at=PRINTED)  # fmt: skip
+    for page in pdf_reader(letter):
+        texts = [b.logical for b in page]
+        assert "استانداری قزوین — دفتر امور بینالملل" in texts and "دعوتنامه" in texts
+        assert not any(t.startswith(("صفحه", "تاریخ چاپ")) for t in texts), texts
+        assert texts.count("محرمانه") == 2 * marks  # stamp at the top, mark at the foot
+    cards = tmp_path / "cards.pdf"
+    build_pdf(cards, story, title="کارت‌ها", furniture="none",
+              classification=classification, printed_at=PRINTED)  # fmt: skip
+    for page, body in zip(pdf_reader(cards), ("متن نامه", "نامه دوم"), strict=True):
+        texts = [b.logical for b in page if b.logical != "محرمانه"]
+        assert texts == [body]
+        assert [b.logical for b in page].count("محرمانه") == 2 * marks
+
+
 def test_english_variant(tmp_path, pdf_reader):
     story = [LTRParagraph("Itinerary for the delegation of Tbilisi (Georgia), 24 November 2026.", style("body_en")),
              PageBreak(), LTRParagraph("Day two.", style("body_en"))]  # fmt: skip
