@@ -292,7 +292,7 @@ def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
     data = report_data(db, options["event"])  # NotFoundError before any work
     items = badges(db, event_id=options["event"])
     del data
-    return ReportContent(build(items), TITLE)
+    return ReportContent(build(items), TITLE, furniture="none")
 
 
 SPEC = ReportSpec(

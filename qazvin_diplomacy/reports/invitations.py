@@ -155,7 +155,7 @@ def letters_for(db: Database, event_id: int) -> list[InvitationLetter]:
 def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
     """The letters of the event, portrait."""
     report_data(db, options["event"])  # NotFoundError before any work
-    return ReportContent(build(letters_for(db, options["event"])), TITLE)
+    return ReportContent(build(letters_for(db, options["event"])), TITLE, furniture="letter")
 
 
 SPEC = ReportSpec(

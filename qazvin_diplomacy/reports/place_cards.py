@@ -127,7 +127,9 @@ def build(cards: Sequence[PlaceCard]) -> list[Flowable]:
 def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
     """Cards of the seated guests (by table and seat), A4 landscape."""
     report_data(db, options["event"])  # NotFoundError before any work
-    return ReportContent(build(place_cards(db, event_id=options["event"])), TITLE, landscape=True)
+    return ReportContent(
+        build(place_cards(db, event_id=options["event"])), TITLE, landscape=True, furniture="none"
+    )
 
 
 SPEC = ReportSpec(

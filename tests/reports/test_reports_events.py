@@ -133,6 +133,9 @@ def test_one_invitation_page_per_guest_in_both_languages(demo, tmp_path, pdf_rea
         assert drawn("Friday 9 May 2025") in english  # Gregorian for the English half
         assert drawn(letter.venue_en) in english and drawn(letter.venue_fa) in text
         assert drawn("محمد نوذری") in text  # the host signs
+        # A letterhead, not a report's furniture: no print time, no «page 3 of 16».
+        assert drawn("استانداری قزوین — دفتر امور بین‌الملل") in text
+        assert "تاریخچاپ" not in text and "صفحه" not in text
     governor = "محمد نوذری"
     assert all(governor not in x.salutation_fa for x in letters)  # the host gets no letter
 
@@ -174,6 +177,7 @@ def test_badges_one_per_accepting_guest_eight_per_sheet(demo, tmp_path, pdf_read
     assert len(items) == len(yes) == 18
     pages = page_texts(pdf_reader, pdf, split_gap=8)
     assert len(pages) == math.ceil(len(items) / badges_report.PER_SHEET)
+    assert not any("صفحه" in p or "تاریخ چاپ" in p for p in pages)  # sheets to cut: no furniture
     text = compact("".join(pages))
     for b in items:
         assert text.count(drawn(b.name_fa)) == 1, b.name_fa
