@@ -521,6 +521,14 @@
       <translation>بایگانی</translation>
     </message>
     <message>
+      <source>Every agreement of the register as filtered and sorted, as .xlsx or .csv</source>
+      <translation>همهٔ موافقت‌نامه‌های دفتر ثبت با همین فیلترها و ترتیب، در قالب ‎.xlsx یا ‎.csv</translation>
+    </message>
+    <message>
+      <source>Export to Excel/CSV…</source>
+      <translation>خروجی اکسل / CSV…</translation>
+    </message>
+    <message>
       <source>New agreement</source>
       <translation>موافقت‌نامه جدید</translation>
     </message>
@@ -539,10 +547,6 @@
     <message>
       <source>Select an agreement in the archive first.</source>
       <translation>ابتدا یک موافقت‌نامه را در بایگانی انتخاب کنید.</translation>
-    </message>
-    <message>
-      <source>The printed register follows the status, country and years; the other filters are not applied.</source>
-      <translation>دفتر چاپی بر پایه وضعیت، کشور و سال‌ها است؛ فیلترهای دیگر در آن اعمال نمی‌شوند.</translation>
     </message>
     <message>
       <source>The register in Persian, with the list's status, country and years</source>
@@ -866,6 +870,13 @@
     </message>
   </context>
   <context>
+    <name>DirectoryModels</name>
+    <message>
+      <source>(archived)</source>
+      <translation>(بایگانی‌شده)</translation>
+    </message>
+  </context>
+  <context>
     <name>DirectoryPage</name>
     <message>
       <source>%1 countries</source>
@@ -894,6 +905,10 @@
     <message>
       <source>All kinds</source>
       <translation>همه انواع</translation>
+    </message>
+    <message>
+      <source>Also list archived records (greyed), to open or restore them</source>
+      <translation>رکوردهای بایگانی‌شده را هم (کم‌رنگ) نشان بده تا بتوانید بازشان کنید یا بازگردانید</translation>
     </message>
     <message>
       <source>Countries</source>
@@ -974,6 +989,10 @@
     <message>
       <source>Select exactly two rows to merge.</source>
       <translation>برای ادغام دقیقاً دو ردیف را انتخاب کنید.</translation>
+    </message>
+    <message>
+      <source>Show archived</source>
+      <translation>نمایش بایگانی‌شده‌ها</translation>
     </message>
     <message>
       <source>Target countries only</source>
@@ -1108,6 +1127,10 @@
     <message>
       <source>Next year's event</source>
       <translation>رویداد سال بعد</translation>
+    </message>
+    <message>
+      <source>Only the statuses this event may move to are offered.</source>
+      <translation>فقط وضعیت‌هایی که این رویداد می‌تواند به آن‌ها برود نشان داده می‌شوند.</translation>
     </message>
     <message>
       <source>Order of precedence</source>
@@ -1301,6 +1324,14 @@
     <message>
       <source>Events</source>
       <translation>رویدادها</translation>
+    </message>
+    <message>
+      <source>Every event of the list as filtered and sorted, as .xlsx or .csv</source>
+      <translation>همهٔ رویدادهای فهرست با همین فیلترها و ترتیب، در قالب ‎.xlsx یا ‎.csv</translation>
+    </message>
+    <message>
+      <source>Export to Excel/CSV…</source>
+      <translation>خروجی اکسل / CSV…</translation>
     </message>
     <message>
       <source>New event</source>
@@ -1590,6 +1621,139 @@
     <message>
       <source>Title</source>
       <translation>عنوان</translation>
+    </message>
+  </context>
+  <context>
+    <name>HolidayTableModel</name>
+    <message>
+      <source>Added by the office</source>
+      <translation>افزودهٔ دفتر</translation>
+    </message>
+    <message>
+      <source>Approximate</source>
+      <translation>تقریبی</translation>
+    </message>
+    <message>
+      <source>Computed date</source>
+      <translation>تاریخ محاسبه‌شده</translation>
+    </message>
+    <message>
+      <source>Confirmed</source>
+      <translation>تأییدشده</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>تاریخ</translation>
+    </message>
+    <message>
+      <source>Fixed</source>
+      <translation>ثابت (شمسی)</translation>
+    </message>
+    <message>
+      <source>Fixed date</source>
+      <translation>تاریخ ثابت</translation>
+    </message>
+    <message>
+      <source>Holiday</source>
+      <translation>تعطیلی</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Lunar</source>
+      <translation>قمری</translation>
+    </message>
+    <message>
+      <source>Not a holiday this year</source>
+      <translation>امسال تعطیل نیست</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+  </context>
+  <context>
+    <name>Holidays</name>
+    <message>
+      <source>%1 (approx.)</source>
+      <translation>%1 (تقریبی)</translation>
+    </message>
+  </context>
+  <context>
+    <name>HolidaysDialog</name>
+    <message>
+      <source>A date is required.</source>
+      <translation>تاریخ را وارد کنید.</translation>
+    </message>
+    <message>
+      <source>Add a holiday…</source>
+      <translation>افزودن تعطیلی…</translation>
+    </message>
+    <message>
+      <source>Back to approximate</source>
+      <translation>بازگشت به تاریخ تقریبی</translation>
+    </message>
+    <message>
+      <source>Confirm this date</source>
+      <translation>تأیید این تاریخ</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>تاریخ</translation>
+    </message>
+    <message>
+      <source>English name</source>
+      <translation>نام انگلیسی</translation>
+    </message>
+    <message>
+      <source>Fixed holidays cannot be changed.</source>
+      <translation>تعطیلات ثابت تغییرپذیر نیستند.</translation>
+    </message>
+    <message>
+      <source>Lunar holidays are computed approximately (the tabular Hijri calendar may be a day off the sighted moon). Confirm or correct each one when it is announced.</source>
+      <translation>تعطیلات قمری به‌طور تقریبی محاسبه می‌شوند (تقویم قمری محاسباتی ممکن است یک روز با رؤیت هلال فرق کند). هر یک را پس از اعلام رسمی تأیید یا اصلاح کنید.</translation>
+    </message>
+    <message>
+      <source>New holiday added by the office</source>
+      <translation>تعطیلی تازه به انتخاب دفتر</translation>
+    </message>
+    <message>
+      <source>Next year</source>
+      <translation>سال بعد</translation>
+    </message>
+    <message>
+      <source>Not a holiday this year</source>
+      <translation>امسال تعطیل نیست</translation>
+    </message>
+    <message>
+      <source>Official holidays</source>
+      <translation>تعطیلات رسمی</translation>
+    </message>
+    <message>
+      <source>Persian name</source>
+      <translation>نام فارسی</translation>
+    </message>
+    <message>
+      <source>Previous year</source>
+      <translation>سال قبل</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>حذف</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>ذخیره</translation>
+    </message>
+    <message>
+      <source>Selected holiday</source>
+      <translation>تعطیلی انتخاب‌شده</translation>
+    </message>
+    <message>
+      <source>Year %1</source>
+      <translation>سال %1</translation>
     </message>
   </context>
   <context>
@@ -1883,6 +2047,25 @@
     </message>
   </context>
   <context>
+    <name>ListExport</name>
+    <message>
+      <source>%1 rows exported to %2</source>
+      <translation>%1 ردیف در «%2» ذخیره شد</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+      <translation>کارپوشه اکسل (*.xlsx);;CSV با UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Export to Excel/CSV</source>
+      <translation>خروجی اکسل / CSV</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>در حال ساختن خروجی…</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Database file</source>
@@ -1899,6 +2082,10 @@
     <message>
       <source>New record (Ctrl+N)</source>
       <translation>مورد جدید (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>Official holidays…</source>
+      <translation>تعطیلات رسمی…</translation>
     </message>
     <message>
       <source>Print</source>
@@ -2009,6 +2196,14 @@
   </context>
   <context>
     <name>MonthGrid</name>
+    <message>
+      <source>Confirm or correct this year's lunar holidays</source>
+      <translation>تأیید یا اصلاح تعطیلات قمری امسال</translation>
+    </message>
+    <message>
+      <source>Holidays…</source>
+      <translation>تعطیلات…</translation>
+    </message>
     <message>
       <source>Next month</source>
       <translation>ماه بعد</translation>
@@ -2342,6 +2537,10 @@
       <translation>حذف ترتیب دستی</translation>
     </message>
     <message>
+      <source>Edit the office's rank table that orders guests who are not heads of mission</source>
+      <translation>ویرایش جدول رتبه‌های دفتر که ترتیب مهمانانِ غیر از رؤسای نمایندگی را تعیین می‌کند</translation>
+    </message>
+    <message>
       <source>Heads of mission by class, then by the date and time they took up their functions (Vienna Convention, arts. 14 and 16); chargés d'affaires a.i. after them; other guests by the office's rank table. Rows marked for a decision are never guessed: move them into the right order and save it.</source>
       <translation>سران نمایندگی به ترتیب طبقه و سپس تاریخ و ساعت آغاز مأموریت (کنوانسیون وین، مواد ۱۴ و ۱۶)؛ کارداران موقت پس از آنان؛ سایر مهمانان بر پایهٔ جدول رتبه‌های دفتر. ردیف‌های نیازمند تصمیم هرگز حدس زده نمی‌شوند: آن‌ها را به ترتیب درست جابه‌جا و ذخیره کنید.</translation>
     </message>
@@ -2370,8 +2569,95 @@
       <translation>فقط مهمانانی که می‌آیند (صف خوشامدگویی)</translation>
     </message>
     <message>
+      <source>Rank table…</source>
+      <translation>جدول رتبه‌ها…</translation>
+    </message>
+    <message>
       <source>Save this order</source>
       <translation>ذخیرهٔ این ترتیب</translation>
+    </message>
+  </context>
+  <context>
+    <name>RankTableDialog</name>
+    <message>
+      <source>Add row</source>
+      <translation>افزودن ردیف</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>انصراف</translation>
+    </message>
+    <message>
+      <source>Delete the office's rank table and use the built-in default table again? Rows typed here are lost.</source>
+      <translation>جدول رتبه‌های دفتر حذف شود و دوباره جدول پیش‌فرض برنامه به کار رود؟ ردیف‌هایی که این‌جا نوشته‌اید از دست می‌روند.</translation>
+    </message>
+    <message>
+      <source>Discard changes</source>
+      <translation>کنار گذاشتن تغییرات</translation>
+    </message>
+    <message>
+      <source>Guests who are not heads of mission are ordered by this table: a title matches the longest row its Persian or English title begins with (spelling variants and spaces do not matter), or a diplomatic rank written as below. A smaller order comes first; people with the same order are flagged for a decision.</source>
+      <translation>مهمانانی که رئیس نمایندگی نیستند با این جدول مرتب می‌شوند: سِمَت هر کس با بلندترین ردیفی که سمت فارسی یا انگلیسی او با آن آغاز می‌شود جور می‌شود (تفاوت املا و فاصله مهم نیست)، یا با رتبهٔ دیپلماتیک به همان نگارشی که در زیر آمده است. رتبهٔ کوچک‌تر جلوتر است؛ افراد هم‌رتبه برای تصمیم شما نشانه‌گذاری می‌شوند.</translation>
+    </message>
+    <message>
+      <source>Move down</source>
+      <translation>پایین‌تر</translation>
+    </message>
+    <message>
+      <source>Move up</source>
+      <translation>بالاتر</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>رتبه</translation>
+    </message>
+    <message>
+      <source>Rank table</source>
+      <translation>جدول رتبه‌ها</translation>
+    </message>
+    <message>
+      <source>Rank table saved; the order of precedence follows it.</source>
+      <translation>جدول رتبه‌ها ذخیره شد؛ ترتیب تقدم تشریفاتی از آن پیروی می‌کند.</translation>
+    </message>
+    <message>
+      <source>Remove row</source>
+      <translation>حذف ردیف</translation>
+    </message>
+    <message>
+      <source>Reset to defaults</source>
+      <translation>بازنشانی به پیش‌فرض</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>ردیف</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>ذخیره</translation>
+    </message>
+    <message>
+      <source>The built-in default table is in use; saving makes it the office's own.</source>
+      <translation>اکنون جدول پیش‌فرض برنامه به کار می‌رود؛ با ذخیره، جدول خودِ دفتر می‌شود.</translation>
+    </message>
+    <message>
+      <source>The default rank table is in use again.</source>
+      <translation>جدول رتبه‌های پیش‌فرض دوباره به کار می‌رود.</translation>
+    </message>
+    <message>
+      <source>The office's own table is in use.</source>
+      <translation>اکنون جدول خودِ دفتر به کار می‌رود.</translation>
+    </message>
+    <message>
+      <source>The rank table has unsaved changes. Close it and discard them?</source>
+      <translation>جدول رتبه‌ها تغییرات ذخیره‌نشده دارد. بسته شود و تغییرات کنار گذاشته شوند؟</translation>
+    </message>
+    <message>
+      <source>Title or rank</source>
+      <translation>سمت یا رتبه</translation>
     </message>
   </context>
   <context>
@@ -2433,8 +2719,16 @@
       <translation>زبان‌ها</translation>
     </message>
     <message>
-      <source>Move «%1» to the archive? Their history stays linked.</source>
-      <translation>«%1» به بایگانی برود؟ سوابق او پیوسته می‌ماند.</translation>
+      <source>Move the organization «%1» to the archive? It is hidden from the lists and the search; its history stays linked and it can be restored from its page.</source>
+      <translation>سازمان «%1» به بایگانی منتقل شود؟ از فهرست‌ها و جستجو پنهان می‌شود، سوابقش پیوسته می‌ماند و از صفحه خودش قابل بازگرداندن است.</translation>
+    </message>
+    <message>
+      <source>Move «%1» to the archive? They are hidden from the lists and the search; their history stays linked and they can be restored from their page.</source>
+      <translation>«%1» به بایگانی منتقل شود؟ از فهرست‌ها و جستجو پنهان می‌شود، سوابقش پیوسته می‌ماند و از صفحه خودش قابل بازگرداندن است.</translation>
+    </message>
+    <message>
+      <source>Moved to the archive.</source>
+      <translation>به بایگانی منتقل شد.</translation>
     </message>
     <message>
       <source>Name (English)</source>
@@ -2461,12 +2755,24 @@
       <translation>اولویت</translation>
     </message>
     <message>
+      <source>Restore</source>
+      <translation>بازیابی</translation>
+    </message>
+    <message>
+      <source>Restored from the archive.</source>
+      <translation>از بایگانی بازگردانده شد.</translation>
+    </message>
+    <message>
       <source>Summary</source>
       <translation>خلاصه</translation>
     </message>
     <message>
       <source>Target country</source>
       <translation>کشور هدف</translation>
+    </message>
+    <message>
+      <source>This record is archived: it is hidden from the lists and the search, and its history stays linked. Restore it to edit it or use it again.</source>
+      <translation>این رکورد بایگانی شده است: در فهرست‌ها و جستجو دیده نمی‌شود و سوابقش همچنان پیوسته است. برای ویرایش یا استفاده دوباره، آن را بازگردانید.</translation>
     </message>
     <message>
       <source>Title</source>
@@ -2995,10 +3301,6 @@
       <translation>در حال لغو…</translation>
     </message>
     <message>
-      <source>Exporting…</source>
-      <translation>در حال ساختن خروجی…</translation>
-    </message>
-    <message>
       <source>Please wait</source>
       <translation>لطفاً صبر کنید</translation>
     </message>
@@ -3277,24 +3579,12 @@
   <context>
     <name>VisitsPage</name>
     <message>
-      <source>%1 rows exported to %2</source>
-      <translation>%1 ردیف در «%2» ذخیره شد</translation>
-    </message>
-    <message>
       <source>%1 visits</source>
       <translation>%1 دیدار</translation>
     </message>
     <message>
       <source>Archive</source>
       <translation>بایگانی</translation>
-    </message>
-    <message>
-      <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-      <translation>کارپوشه اکسل (*.xlsx);;CSV با UTF-8 (*.csv)</translation>
-    </message>
-    <message>
-      <source>Export to Excel/CSV</source>
-      <translation>خروجی اکسل / CSV</translation>
     </message>
     <message>
       <source>Export to Excel/CSV…</source>

@@ -92,6 +92,57 @@ class EventStatus(_Labelled):
         return self not in (EventStatus.HELD, EventStatus.CANCELLED)
 
 
+# --- status workflow -------------------------------------------------------------------
+# Held is final.  A cancelled event may be revived as a draft (the office reconsiders);
+# a postponed one is planned again (or invitations resume, or it is called off).  An event
+# may be held straight from "planned" (small events with no written invitations).
+
+_ES = EventStatus
+_TRANSITIONS: dict[EventStatus, frozenset[EventStatus]] = {
+    _ES.DRAFT: frozenset({_ES.PLANNED, _ES.CANCELLED}),
+    _ES.PLANNED: frozenset({_ES.DRAFT, _ES.INVITING, _ES.HELD, _ES.POSTPONED, _ES.CANCELLED}),
+    _ES.INVITING: frozenset({_ES.HELD, _ES.POSTPONED, _ES.CANCELLED}),
+    _ES.HELD: frozenset(),
+    _ES.POSTPONED: frozenset({_ES.PLANNED, _ES.INVITING, _ES.CANCELLED}),
+    _ES.CANCELLED: frozenset({_ES.DRAFT}),
+}
+
+# Statuses a new event may be created in (an imported past event may be recorded as held).
+INITIAL_STATUSES: tuple[EventStatus, ...] = tuple(EventStatus)
+
+
+def allowed_transitions(status: EventStatus | str) -> tuple[EventStatus, ...]:
+    """Statuses an event in ``status`` may move to, in workflow order."""
+    return tuple(s for s in EventStatus if s in _TRANSITIONS[EventStatus(status)])
+
+
+def can_transition(old: EventStatus | str, new: EventStatus | str) -> bool:
+    """Whether the workflow allows ``old`` → ``new`` (staying put is not a transition)."""
+    return EventStatus(new) in _TRANSITIONS[EventStatus(old)]
+
+
+def status_choices(current: EventStatus | str | None) -> tuple[EventStatus, ...]:
+    """The statuses a form may offer: the current one and those it may move to (all for new)."""
+    if current is None:
+        return INITIAL_STATUSES
+    current = EventStatus(current)
+    allowed = set(allowed_transitions(current)) | {current}
+    return tuple(s for s in EventStatus if s in allowed)
+
+
+def transition_error(old: EventStatus | str, new: EventStatus | str) -> str | None:
+    """Persian message naming both statuses when ``old`` → ``new`` is not allowed, else None.
+
+    Staying in the same status is always allowed (saving other fields).
+    """
+    old, new = EventStatus(old), EventStatus(new)
+    if old == new or can_transition(old, new):
+        return None
+    allowed = "، ".join(f"«{s.label_fa}»" for s in allowed_transitions(old))
+    tail = f" از این وضعیت فقط به {allowed} می‌توان رفت." if allowed else " این وضعیت نهایی است."
+    return f"تغییر وضعیت رویداد از «{old.label_fa}» به «{new.label_fa}» مجاز نیست.{tail}"
+
+
 class Rsvp(_Labelled):
     """A guest's reply (پاسخ دعوت)."""
 

@@ -33,7 +33,7 @@ from enum import IntEnum, StrEnum
 
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.jalali import format_jalali
-from qazvin_diplomacy.core.text import compact_key, to_persian_digits
+from qazvin_diplomacy.core.text import compact_key, normalize, to_latin_digits, to_persian_digits
 
 __all__ = [
     "DEFAULT_RANK_TABLE",
@@ -42,9 +42,14 @@ __all__ = [
     "PrecedenceFlag",
     "PrecedenceGroup",
     "PrecedenceResult",
+    "RANK_TITLE_MAX",
+    "RankRow",
     "RankedEntry",
+    "default_rank_rows",
     "order_of_precedence",
     "rank_in_table",
+    "rank_table_of",
+    "validate_rank_rows",
 ]
 
 Key = Hashable
@@ -106,8 +111,7 @@ DEFAULT_RANK_TABLE: dict[str, int] = {
     "Head of the Representative Office": 30,
     "فرماندار": 35,
     "مدیرکل": 40,
-    "Director-General": 40,
-    "Director General": 40,
+    "Director-General": 40,  # also matches "Director General" (compared as search keys)
     "رئیس": 50,
     "President": 50,
     "Head": 50,
@@ -135,6 +139,85 @@ DEFAULT_RANK_TABLE: dict[str, int] = {
     "کارشناس": 300,
     "Officer": 300,
 }
+
+
+RANK_TITLE_MAX = 200
+RANK_ORDER_MAX = 1_000_000
+
+
+@dataclass(frozen=True)
+class RankRow:
+    """One row of an office's rank table as staff edit it.
+
+    ``title`` is a title beginning (Persian or English) or a ``DiplomaticRank`` value;
+    ``order`` is a positive whole number (smaller first) — an ``int`` or the text a person
+    typed (any digit script), checked by :func:`validate_rank_rows`.
+    """
+
+    title: str
+    order: int | str | None
+    note: str = ""
+
+
+def default_rank_rows() -> tuple[RankRow, ...]:
+    """:data:`DEFAULT_RANK_TABLE` as rows, in its order."""
+    return tuple(RankRow(key, order) for key, order in DEFAULT_RANK_TABLE.items())
+
+
+def _parse_order(value: int | str | None) -> int | None:
+    """A positive whole number from ``value`` (int or typed text), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    else:
+        text = to_latin_digits(normalize(value or "")).strip()
+        if not text.isascii() or not text.isdigit():
+            return None
+        number = int(text)
+    return number if 0 < number <= RANK_ORDER_MAX else None
+
+
+def validate_rank_rows(rows: Sequence[RankRow]) -> dict[str, str]:
+    """Persian messages per row: ``entries.<i>.title`` and ``entries.<i>.order`` (0-based ``i``).
+
+    A title must be non-blank, at most :data:`RANK_TITLE_MAX` characters and not repeat
+    another row's title once spelling variants, spaces and punctuation are ignored
+    (``core.text.compact_key``); an order must be a whole number from 1 to 1,000,000.
+    """
+    errors: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        title = normalize(row.title or "")
+        key = compact_key(title)
+        if not title:
+            errors[f"entries.{i}.title"] = "عنوان را بنویسید."
+        elif not key:
+            errors[f"entries.{i}.title"] = "عنوان باید دست‌کم یک حرف یا رقم داشته باشد."
+        elif len(title) > RANK_TITLE_MAX:
+            errors[f"entries.{i}.title"] = (
+                f"عنوان حداکثر {to_persian_digits(RANK_TITLE_MAX)} نویسه است."
+            )
+        elif key in seen:
+            errors[f"entries.{i}.title"] = (
+                f"این عنوان با ردیف {to_persian_digits(seen[key] + 1)} یکی است."
+            )
+        else:
+            seen[key] = i
+        if _parse_order(row.order) is None:
+            errors[f"entries.{i}.order"] = "رتبه باید عددی صحیح و مثبت باشد (۱ یا بیشتر)."
+    return errors
+
+
+def rank_table_of(rows: Iterable[RankRow]) -> dict[str, int]:
+    """The ``{key: order}`` table of valid rows (rows failing validation are skipped)."""
+    table: dict[str, int] = {}
+    for row in rows:
+        title = normalize(row.title or "")
+        order = _parse_order(row.order)
+        if title and compact_key(title) and order is not None:
+            table.setdefault(title, order)
+    return table
 
 
 class FlagKind(StrEnum):
@@ -240,8 +323,14 @@ def _rank_in(
     compact_entries: list[tuple[str, str, int]],
 ) -> tuple[str, int] | None:
     for direct in (candidate.rank_key, candidate.diplomatic_rank):
-        if direct and direct in table:
+        if not direct:
+            continue
+        if direct in table:
             return direct, table[direct]
+        direct_c = compact_key(direct)
+        for key, key_c, order in compact_entries:
+            if key_c == direct_c:  # the office typed "Counsellor" for the rank "counsellor"
+                return key, order
     best: tuple[str, int] | None = None
     best_length = 0
     for title in (candidate.title_fa, candidate.title_en):

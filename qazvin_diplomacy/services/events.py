@@ -5,8 +5,9 @@ transaction and returns core objects (``core.events``), never ORM rows.  Event d
 Tehran local dates; ``checked_in_at`` comes back timezone-aware in Tehran time.
 
 Precedence (``core.precedence``) reads ``Person.diplomatic_rank`` and
-``Person.functions_started_at`` of each guest; an office's own rank table can be passed as
-``rank_table`` (default ``core.precedence.DEFAULT_RANK_TABLE``).  A manual precedence order
+``Person.functions_started_at`` of each guest; the other guests follow the office's stored
+rank table (``services.rank_table``; the built-in default until one is saved).  Every
+``rank_table`` argument left at None means that stored table; a mapping overrides it.  A manual precedence order
 is stored per guest (``manual_precedence``) and kept until cleared.
 
 Check-in search matches each typed word (Persian or Latin script, spelling variants ignored)
@@ -57,6 +58,7 @@ from qazvin_diplomacy.core.events import (
     SeatView,
     SkippedPerson,
     TableView,
+    transition_error,
     validate_event,
     validate_guest,
 )
@@ -83,6 +85,7 @@ from qazvin_diplomacy.core.seating import (
 )
 from qazvin_diplomacy.core.text import index_key, normalize, to_persian_digits
 from qazvin_diplomacy.services.filters import text_condition
+from qazvin_diplomacy.services.rank_table import rank_table_in
 from qazvin_diplomacy.services.records import check_version, write
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
@@ -499,6 +502,8 @@ def _precedence_list(
     *conditions: Any,
 ) -> GuestList:
     guests = _guests(session, event_id, *conditions)
+    if rank_table is None:
+        rank_table = rank_table_in(session)
     result = _rank(guests, rank_table)
     by_person = {g.person_id: g for g in guests}
     ordered = [
@@ -652,6 +657,7 @@ def save_event(db: Database, *, event: EventInput) -> EventDetail:
         else:
             row = _load_open(session, event.id)
             check_version(row, event.version, WHAT)
+            _check_transition(row.status, event.status)
         _apply_event(row, event)
         row.updated_at = utcnow()
         _write_programme(row, event.programme)
@@ -660,13 +666,23 @@ def save_event(db: Database, *, event: EventInput) -> EventDetail:
         return _detail(session, _load(session, row.id))
 
 
+def _check_transition(old: str, new: EventStatus | str) -> None:
+    message = transition_error(old, new)
+    if message is not None:
+        raise ValidationError({"status": message})
+
+
 def set_event_status(
     db: Database, *, event_id: int, version: int | None, status: EventStatus
 ) -> EventDetail:
-    """Change only the status of an event."""
+    """Change only the status of an event, as the workflow allows (``core.events``).
+
+    A move the workflow forbids raises ``ValidationError`` on ``status``; nothing is saved.
+    """
     with write(db) as session:
         row = _load_open(session, event_id)
         check_version(row, version, WHAT)
+        _check_transition(row.status, status)
         row.status = EventStatus(status).value
         session.flush()
         return _detail(session, row)

@@ -1,6 +1,14 @@
 """Import every model module so ``Base.metadata`` knows all tables (Alembic, create_all)."""
 
-from qazvin_diplomacy.storage import agreements, attachments, directory, events, followups, visits  # noqa: F401
+from qazvin_diplomacy.storage import (  # noqa: F401
+    agreements,
+    attachments,
+    directory,
+    events,
+    followups,
+    rank_table,
+    visits,
+)
 from qazvin_diplomacy.storage.base import Base
 
 metadata = Base.metadata

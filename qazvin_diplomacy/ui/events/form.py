@@ -41,6 +41,7 @@ from qazvin_diplomacy.core.events import (
     EventKind,
     EventStatus,
     ProgrammeEntry,
+    status_choices,
     validate_event,
 )
 from qazvin_diplomacy.core.recurrence import (
@@ -465,14 +466,21 @@ class EventForm(QDialog):
         self.start_time.setPlaceholderText(self.tr("e.g. 17:00"))
         self.end_time.setPlaceholderText(self.tr("e.g. 20:00"))
         lang = current_language()
-        for combo, enum in ((self.kind_combo, EventKind), (self.status_combo, EventStatus)):
+        statuses = status_choices(self.detail.status if self.detail is not None else None)
+        for combo, members in (
+            (self.kind_combo, tuple(EventKind)),
+            (self.status_combo, statuses),
+        ):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            for member in enum:
+            for member in members:
                 combo.addItem(member.label(lang), member.value)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
+        self.status_combo.setToolTip(
+            self.tr("Only the statuses this event may move to are offered.")
+        )
         for i, text in enumerate(
             (
                 self.tr("General"),
@@ -522,6 +530,12 @@ class EventForm(QDialog):
         self.title_fa.setText(d.title_fa)
         self.title_en.setText(d.title_en)
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(d.kind.value), 0))
+        lang = current_language()
+        self.status_combo.blockSignals(True)
+        self.status_combo.clear()
+        for member in status_choices(d.status):  # the saved status and where it may go
+            self.status_combo.addItem(member.label(lang), member.value)
+        self.status_combo.blockSignals(False)
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(d.status.value), 0))
         self.start_date.setDate(d.start_date)
         self.end_date.setDate(d.end_date if d.end_date and d.end_date != d.start_date else None)

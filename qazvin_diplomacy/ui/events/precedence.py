@@ -2,7 +2,8 @@
 
 Precedence: the order the rules give (``services.events.precedence_list``), ties and missing
 dates flagged for a human; the user moves rows and saves the order as a manual override,
-or clears it.  Seating: tables, seats assigned by precedence, manual placements kept; a
+or clears it; "Rank table…" edits the office's rank table (``ui.events.rank_table``) and
+re-ranks the list when it is saved.  Seating: tables, seats assigned by precedence, manual placements kept; a
 seat given twice is refused with the service's Persian message.
 """
 
@@ -34,6 +35,7 @@ from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import FieldError, known_message, show_error
 from qazvin_diplomacy.ui.events.models import PrecedenceModel, guest_name
+from qazvin_diplomacy.ui.events.rank_table import RankTableDialog
 from qazvin_diplomacy.ui.events.widgets import PersonPicker
 from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
 
@@ -83,9 +85,11 @@ class PrecedenceTab(QWidget):
         self.down_button = QPushButton(self)
         self.save_button = QPushButton(self)
         self.clear_button = QPushButton(self)
+        self.rank_table_button = QPushButton(self)
         for b in (self.up_button, self.down_button, self.save_button, self.clear_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.rank_table_button)
         layout.addLayout(buttons)
         self.error = FieldError(self)
         layout.addWidget(self.error)
@@ -93,6 +97,7 @@ class PrecedenceTab(QWidget):
         self.down_button.clicked.connect(lambda: self.move(1))
         self.save_button.clicked.connect(self.save_order)
         self.clear_button.clicked.connect(self.clear_order)
+        self.rank_table_button.clicked.connect(lambda: self.open_rank_table())
         self.yes_only.toggled.connect(lambda _c: self.reload())
         self.retranslate_ui()
         self.set_event(None)
@@ -112,6 +117,10 @@ class PrecedenceTab(QWidget):
         self.down_button.setText(self.tr("Move down"))
         self.save_button.setText(self.tr("Save this order"))
         self.clear_button.setText(self.tr("Clear the manual order"))
+        self.rank_table_button.setText(self.tr("Rank table…"))
+        self.rank_table_button.setToolTip(
+            self.tr("Edit the office's rank table that orders guests who are not heads of mission")
+        )
         self.model.retranslate()
         self._show_flags()
 
@@ -143,6 +152,15 @@ class PrecedenceTab(QWidget):
             )
             self.model.set_rows(self.guest_list.guests)
         self._show_flags()
+
+    def open_rank_table(self) -> RankTableDialog:
+        """Open the rank table editor (window-modal); saving it re-ranks this list."""
+        dialog = RankTableDialog(self.db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.reload)
+        dialog.status.connect(self.status.emit)
+        dialog.open()
+        return dialog
 
     def _show_flags(self) -> None:
         flags = self.guest_list.open_flags if self.guest_list else ()

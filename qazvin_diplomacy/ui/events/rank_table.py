@@ -1,0 +1,270 @@
+"""The office's rank table editor (جدول رتبه‌ها), opened from the precedence tab.
+
+Guests who are not heads of mission are ordered by this table: each row is the beginning of
+a title (Persian or English) or a diplomatic rank, with its order (smaller first) and a note.
+Rows can be added, removed and moved; "Reset to defaults" brings back the built-in table.
+Saving replaces the whole table through ``services.rank_table``; a refused save tints the
+cells in error and lists the messages per row, keeping everything typed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qazvin_diplomacy.core.directory import DiplomaticRank
+from qazvin_diplomacy.core.errors import KnownError, ValidationError
+from qazvin_diplomacy.core.precedence import RankRow
+from qazvin_diplomacy.core.text import to_latin_digits
+from qazvin_diplomacy.services import rank_table as rank_service
+from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.ui.common import make_ltr, show_error
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, loc_digits
+from qazvin_diplomacy.ui.visits.form import RowTable
+
+TITLE_COL, ORDER_COL, NOTE_COL = 0, 1, 2
+FIELDS = ("title", "order", "note")
+# Ranks ordered by the Vienna Convention rules, never by the table.
+HEAD_GROUP_RANKS = ("ambassador", "envoy", "charge_daffaires", "charge_ad_interim")
+
+
+class RankTableDialog(QDialog):
+    """Edit the office's rank table: title / order / note rows; add, remove, move, reset, save."""
+
+    saved = Signal()
+    status = Signal(str)
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("RankTableDialog", "Title or rank"),
+        QT_TRANSLATE_NOOP("RankTableDialog", "Order"),
+        QT_TRANSLATE_NOOP("RankTableDialog", "Note"),
+        QT_TRANSLATE_NOOP("RankTableDialog", "Add row"),
+        QT_TRANSLATE_NOOP("RankTableDialog", "Remove row"),
+    )
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.is_default = True
+        self._snapshot: list[RankRow] = []
+        self.setModal(True)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.ranks = QLabel(
+            "  ·  ".join(r.value for r in DiplomaticRank if r.value not in HEAD_GROUP_RANKS), self
+        )
+        self.ranks.setWordWrap(True)
+        self.ranks.setStyleSheet("color: #455a64;")
+        self.ranks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        make_ltr(self.ranks)
+        self.ranks.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        layout.addWidget(self.ranks)
+        self.state = QLabel(self)
+        self.state.setWordWrap(True)
+        layout.addWidget(self.state)
+        self.rows = RowTable(self.HEADERS[:3], (260, 80, 260), self)
+        self.rows.add_button.clicked.connect(lambda: self.add_row())
+        layout.addWidget(self.rows, 1)
+        moves = QHBoxLayout()
+        self.up_button = QPushButton(self)
+        self.down_button = QPushButton(self)
+        self.reset_button = QPushButton(self)
+        moves.addWidget(self.up_button)
+        moves.addWidget(self.down_button)
+        moves.addStretch(1)
+        moves.addWidget(self.reset_button)
+        layout.addLayout(moves)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        layout.addWidget(self.buttons)
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button.clicked.connect(lambda: self.move(1))
+        self.reset_button.clicked.connect(self.reset)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.load()
+        self.retranslate_ui()
+        self.resize(760, 560)
+
+    # --- language ----------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        self.setWindowTitle(self.tr("Rank table"))
+        self.intro.setText(
+            self.tr(
+                "Guests who are not heads of mission are ordered by this table: a title matches "
+                "the longest row its Persian or English title begins with (spelling variants "
+                "and spaces do not matter), or a diplomatic rank written as below. A smaller "
+                "order comes first; people with the same order are flagged for a decision."
+            )
+        )
+        self._show_state()
+        self.rows.retranslate(self.tr)
+        self.up_button.setText(self.tr("Move up"))
+        self.down_button.setText(self.tr("Move down"))
+        self.reset_button.setText(self.tr("Reset to defaults"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        for row in range(self.rows.table.rowCount()):
+            item = self.rows.table.item(row, ORDER_COL)
+            latin = to_latin_digits(item.text().strip()) if item is not None else ""
+            if item is not None and latin.isascii() and latin.isdigit():
+                item.setText(loc_digits(latin))  # a plain number follows the language's digits
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Override: retranslate on language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _show_state(self) -> None:
+        if self.is_default:
+            self.state.setText(
+                self.tr("The built-in default table is in use; saving makes it the office's own.")
+            )
+        else:
+            self.state.setText(self.tr("The office's own table is in use."))
+
+    # --- rows --------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Show the table in force (the office's or the default)."""
+        try:
+            table = rank_service.get_rank_table(self.db)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        self.is_default = table.is_default
+        self.rows.table.setRowCount(0)
+        for row in table.rows:
+            self.add_row(row)
+        self.rows.show_errors({}, "")
+        self._snapshot = self.entries()
+        self._show_state()
+
+    def add_row(self, row: RankRow | None = None) -> int:
+        """Append a row (empty when ``row`` is None) and select its title cell."""
+        values = ["", "", ""] if row is None else [row.title, loc_digits(row.order), row.note]
+        index = self.rows.add_row(values)
+        order = self.rows.table.item(index, ORDER_COL)
+        order.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        if row is None:
+            self.rows.table.setCurrentCell(index, TITLE_COL)
+            self.rows.table.scrollToItem(self.rows.table.item(index, TITLE_COL))
+        return index
+
+    def move(self, delta: int) -> int:
+        """Move the selected row up (-1) or down (+1); returns its new index."""
+        table = self.rows.table
+        row, col = table.currentRow(), max(table.currentColumn(), 0)
+        target = row + delta
+        if row < 0 or not 0 <= target < table.rowCount():
+            return row
+        for c in range(table.columnCount()):
+            a, b = table.takeItem(row, c), table.takeItem(target, c)
+            table.setItem(row, c, b)
+            table.setItem(target, c, a)
+        table.setCurrentCell(target, col)
+        return target
+
+    def entries(self) -> list[RankRow]:
+        """The rows as typed (order kept as text; the service checks it)."""
+        return [
+            RankRow(
+                title=self.rows.text(r, TITLE_COL),
+                order=self.rows.text(r, ORDER_COL),
+                note=self.rows.text(r, NOTE_COL),
+            )
+            for r in range(self.rows.table.rowCount())
+        ]
+
+    def is_modified(self) -> bool:
+        """Whether the rows differ from what was loaded."""
+        return self.entries() != self._snapshot
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Tint the cells in error and list the messages by row; others under the table."""
+        cells: dict[tuple[int, int], str] = {}
+        general: list[str] = []
+        for key, message in errors.items():
+            parts = key.split(".")
+            if len(parts) == 3 and parts[0] == "entries" and parts[1].isdigit():
+                col = FIELDS.index(parts[2]) if parts[2] in FIELDS else TITLE_COL
+                cells[(int(parts[1]), col)] = message
+            else:
+                general.append(message)
+        self.rows.show_errors(cells, self.tr("Row"))
+        if general:
+            text = self.rows.errors.text()
+            self.rows.errors.show_error("\n".join([*general, text] if text else general))
+        if cells:
+            first_row, first_col = min(cells)
+            self.rows.table.setCurrentCell(first_row, first_col)
+
+    # --- actions -----------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Replace the office's table with the rows shown; close on success."""
+        try:
+            rank_service.save_rank_table(self.db, entries=self.entries())
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return False
+        except KnownError as exc:
+            show_error(self, exc)
+            return False
+        self.rows.show_errors({}, "")
+        self.status.emit(self.tr("Rank table saved; the order of precedence follows it."))
+        self.saved.emit()
+        super().accept()
+        return True
+
+    def reset(self) -> bool:
+        """After confirmation, forget the office's table and show the default one again."""
+        if not self.confirm(
+            self.tr("Reset to defaults"),
+            self.tr(
+                "Delete the office's rank table and use the built-in default table again? "
+                "Rows typed here are lost."
+            ),
+        ):
+            return False
+        try:
+            rank_service.reset_rank_table(self.db)
+        except KnownError as exc:
+            show_error(self, exc)
+            return False
+        self.load()
+        self.status.emit(self.tr("The default rank table is in use again."))
+        self.saved.emit()
+        return True
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask a yes/no question (tests replace this)."""
+        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+
+    def reject(self) -> None:
+        """Override of ``QDialog.reject`` (Cancel, Escape): never drop typed rows silently."""
+        if (
+            self.isVisible()
+            and self.is_modified()
+            and not self.confirm(
+                self.tr("Discard changes"),
+                self.tr("The rank table has unsaved changes. Close it and discard them?"),
+            )
+        ):
+            return
+        super().reject()
