@@ -461,43 +461,51 @@ class Holiday:
     """A public holiday on ``date``.
 
     ``approximate`` is true for lunar (Hijri qamari) holidays, which move every year and
-    depend on the moon being sighted: the app never computes them; the office enters them
-    (marked approximate until confirmed) and passes them as ``extra`` to the functions below.
+    depend on the moon being sighted: ``core.holidays`` computes them approximately and the
+    office confirms or corrects them (``services.holidays``); pass them as ``extra`` to the
+    functions below.  ``kind`` is ``"fixed"``, ``"lunar"`` or ``"office"`` (added by the
+    office); ``key`` names a fixed or lunar holiday (stable across years) and
+    ``occurrence`` tells a lunar holiday's first and second fall in one Jalali year apart.
     """
 
     date: _dt.date
     name_fa: str
     name_en: str
     approximate: bool = False
+    key: str = ""
+    occurrence: int = 1
+    kind: str = "fixed"
 
 
-# (month, day, Persian name, English name) of the fixed official holidays, per DOMAIN.md.
+# (key, month, day, Persian name, English name) of the fixed official holidays, per DOMAIN.md.
 # Esfand 29 only, also in leap years (Esfand 30 is a working day).
-_FIXED_HOLIDAYS: tuple[tuple[int, int, str, str], ...] = (
-    (1, 1, "نوروز", "Nowruz"),
-    (1, 2, "نوروز", "Nowruz"),
-    (1, 3, "نوروز", "Nowruz"),
-    (1, 4, "نوروز", "Nowruz"),
-    (1, 12, "روز جمهوری اسلامی", "Islamic Republic Day"),
-    (1, 13, "سیزده بدر", "Sizdah Bedar (Nature Day)"),
-    (3, 14, "رحلت امام خمینی", "Demise of Imam Khomeini"),
-    (3, 15, "قیام ۱۵ خرداد", "Uprising of 15 Khordad"),
-    (11, 22, "پیروزی انقلاب اسلامی", "Victory of the Islamic Revolution"),
-    (12, 29, "ملی شدن صنعت نفت", "Nationalisation of the Oil Industry"),
+_FIXED_HOLIDAYS: tuple[tuple[str, int, int, str, str], ...] = (
+    ("nowruz_1", 1, 1, "نوروز", "Nowruz"),
+    ("nowruz_2", 1, 2, "نوروز", "Nowruz"),
+    ("nowruz_3", 1, 3, "نوروز", "Nowruz"),
+    ("nowruz_4", 1, 4, "نوروز", "Nowruz"),
+    ("republic_day", 1, 12, "روز جمهوری اسلامی", "Islamic Republic Day"),
+    ("sizdah_bedar", 1, 13, "سیزده بدر", "Sizdah Bedar (Nature Day)"),
+    ("khomeini_demise", 3, 14, "رحلت امام خمینی", "Demise of Imam Khomeini"),
+    ("khordad_15", 3, 15, "قیام ۱۵ خرداد", "Uprising of 15 Khordad"),
+    ("revolution_day", 11, 22, "پیروزی انقلاب اسلامی", "Victory of the Islamic Revolution"),
+    ("oil_nationalisation", 12, 29, "ملی شدن صنعت نفت", "Nationalisation of the Oil Industry"),
 )
 
 
 def official_fixed_holidays(year: int) -> list[Holiday]:
     """The fixed (solar) official holidays of Jalali ``year``, in date order."""
-    return [Holiday(from_jalali(year, m, d), fa, en) for m, d, fa, en in _FIXED_HOLIDAYS]
+    return [
+        Holiday(from_jalali(year, m, d), fa, en, key=key) for key, m, d, fa, en in _FIXED_HOLIDAYS
+    ]
 
 
 def fixed_holidays(year: int) -> dict[_dt.date, str]:
     """The fixed official holidays of Jalali ``year`` as ``{date: Persian name}``.
 
-    Lunar holidays (Tasua, Ashura, Eid al-Fitr …) are not computed: their dates move and
-    depend on moon sighting, so the office enters them each year as :class:`Holiday` values
-    with ``approximate=True`` and passes them via ``extra``.
+    Lunar holidays (Tasua, Ashura, Eid al-Fitr …) are not included: their dates move and
+    depend on moon sighting; ``core.holidays`` computes them approximately and
+    ``services.holidays`` applies the office's corrections; pass them via ``extra``.
     """
     return {h.date: h.name_fa for h in official_fixed_holidays(year)}
 

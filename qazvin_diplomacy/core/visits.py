@@ -24,12 +24,16 @@ from enum import StrEnum
 from qazvin_diplomacy.core.clock import TEHRAN, from_local, to_local
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus
+from qazvin_diplomacy.core.holidays import holiday_on
 from qazvin_diplomacy.core.jalali import (
+    MAX_YEAR,
+    MIN_YEAR,
     Holiday,
     format_jalali,
     format_time,
-    holiday_name,
     is_friday,
+    official_fixed_holidays,
+    to_jalali,
 )
 
 TITLE_MAX = 300
@@ -535,19 +539,32 @@ def venue_conflict(
     return Conflict(ConflictKind.VENUE, fa, en, other_id, other_title, other_start, other_end)
 
 
+def _holiday_of(day: date, extra: tuple[Holiday, ...]) -> Holiday | None:
+    year = to_jalali(day)[0]
+    fixed = official_fixed_holidays(year) if MIN_YEAR <= year <= MAX_YEAR else []
+    return holiday_on(day, fixed) or holiday_on(day, extra)
+
+
 def off_day_conflicts(
     start_at: datetime, end_at: datetime, extra: Iterable[Holiday] = ()
 ) -> list[Conflict]:
-    """A conflict for each Friday or official holiday (Tehran dates) the visit touches."""
+    """A conflict for each Friday or official holiday (Tehran dates) the visit touches.
+
+    ``extra`` holds the lunar and office holidays (``services.holidays``); an approximate
+    (not yet confirmed) lunar holiday is named as such.
+    """
     extra = tuple(extra)
     found: list[Conflict] = []
     for day in local_dates(start_at, end_at)[: MAX_VISIT_DAYS + 1]:
-        name = holiday_name(day, extra)
+        holiday = _holiday_of(day, extra)
         when_fa = format_jalali(day, long=True, weekday=True)
         when_en = format_jalali(day, long=True, weekday=True, digits="latin", lang="en")
-        if name is not None:
-            fa = f"{when_fa} تعطیل رسمی است ({name})."
-            en = f"{when_en} is an official holiday ({name})."
+        if holiday is not None and holiday.approximate:
+            fa = f"{when_fa} احتمالاً تعطیل رسمی است ({holiday.name_fa}، تاریخ تقریبی)."
+            en = f"{when_en} is probably an official holiday ({holiday.name_en}, approximate date)."
+        elif holiday is not None:
+            fa = f"{when_fa} تعطیل رسمی است ({holiday.name_fa})."
+            en = f"{when_en} is an official holiday ({holiday.name_en})."
         elif is_friday(day):
             fa = f"{when_fa} جمعه و روز تعطیل است."
             en = f"{when_en} is a Friday, the weekly day off."

@@ -43,7 +43,9 @@ def time_text(item: ProgrammeItem) -> str:
 def build(programme: DailyProgramme) -> list[Flowable]:
     """The story: the date line, then one table row per item."""
     when = format_jalali(programme.day, long=True, weekday=True)
-    if programme.holiday:
+    if programme.holiday and programme.holiday_approximate:
+        when += f" — تعطیل رسمی ({programme.holiday}، تقریبی)"
+    elif programme.holiday:
         when += f" — تعطیل رسمی ({programme.holiday})"
     elif programme.is_friday:
         when += " — تعطیل"

@@ -51,7 +51,9 @@ def time_on(day: date, visit: VisitSummary) -> str:
 def day_title(day: AgendaDay) -> str:
     """«جمعه ۷ آذر ۱۴۰۵ — تعطیل» and the like."""
     text = format_jalali(day.day, long=True, weekday=True)
-    if day.holiday is not None:
+    if day.holiday is not None and day.holiday_approximate:
+        text += f" — تعطیل رسمی ({day.holiday}، تقریبی)"
+    elif day.holiday is not None:
         text += f" — تعطیل رسمی ({day.holiday})"
     elif day.is_friday:
         text += " — تعطیل"

@@ -17,7 +17,8 @@ from sqlalchemy import func, select
 from qazvin_diplomacy.core.directory import CountryView, PersonView
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.followups import SOURCE_KIND_FA, FollowUpView
-from qazvin_diplomacy.core.jalali import holiday_name, is_friday, week_range
+from qazvin_diplomacy.core.holidays import holiday_on
+from qazvin_diplomacy.core.jalali import is_friday, week_range
 from qazvin_diplomacy.core.text import compact_key, to_persian_digits
 from qazvin_diplomacy.core.visits import (
     GuestRole,
@@ -32,6 +33,7 @@ from qazvin_diplomacy.core.visits import (
 )
 from qazvin_diplomacy.services.directory import country_by_code, get_person, list_countries
 from qazvin_diplomacy.services.followups import OPEN_STATUSES
+from qazvin_diplomacy.services.holidays import holidays_in
 from qazvin_diplomacy.services.visits import (
     count_visits,
     get_visit,
@@ -80,12 +82,14 @@ _PAGE = 2_000  # rows per list_visits call when reading a register
 
 @dataclass(frozen=True)
 class AgendaDay:
-    """One day of the week's agenda; ``holiday`` is the Persian name of an official holiday."""
+    """One day of the week's agenda; ``holiday`` is the Persian name of an official holiday,
+    ``holiday_approximate`` true when it is a lunar one the office has not confirmed yet."""
 
     day: date
     is_friday: bool
     holiday: str | None
     visits: tuple[VisitSummary, ...] = ()
+    holiday_approximate: bool = False
 
     @property
     def is_off_day(self) -> bool:
@@ -111,11 +115,21 @@ def weekly_agenda(db: Database, *, day: date) -> WeeklyAgenda:
     """The Saturday–Friday week containing ``day``; a visit appears on each day it touches."""
     start, end = week_range(day)
     visits = visits_between(db, start=start, end=end)
+    holidays = holidays_in(db, start, end)
     days = []
     for offset in range((end - start).days + 1):
         current = date.fromordinal(start.toordinal() + offset)
         todays = tuple(v for v in visits if current in local_dates(v.start_at, v.end_at))
-        days.append(AgendaDay(current, is_friday(current), holiday_name(current), todays))
+        holiday = holiday_on(current, holidays)
+        days.append(
+            AgendaDay(
+                current,
+                is_friday(current),
+                holiday.name_fa if holiday else None,
+                todays,
+                holiday_approximate=bool(holiday and holiday.approximate),
+            )
+        )
     return WeeklyAgenda(start, end, tuple(days))
 
 
@@ -146,6 +160,7 @@ class DailyProgramme:
     is_friday: bool
     holiday: str | None
     items: tuple[ProgrammeItem, ...]
+    holiday_approximate: bool = False  # a lunar holiday not yet confirmed by the office
 
 
 def _responsible(item: ItineraryEntry, visit: VisitDetail) -> str:
@@ -210,7 +225,14 @@ def daily_programme(db: Database, *, day: date) -> DailyProgramme:
                 )
             )
     items.sort(key=lambda i: (i.start_at, i.end_at, i.visit_id))
-    return DailyProgramme(day, is_friday(day), holiday_name(day), tuple(items))
+    holiday = holiday_on(day, holidays_in(db, day, day))
+    return DailyProgramme(
+        day,
+        is_friday(day),
+        holiday.name_fa if holiday else None,
+        tuple(items),
+        holiday_approximate=bool(holiday and holiday.approximate),
+    )
 
 
 # --- visit dossier -------------------------------------------------------------------------

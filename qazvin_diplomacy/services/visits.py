@@ -12,7 +12,8 @@ contact is found under the new name without re-indexing visits.
 Range queries assume no visit lasts more than ``MAX_VISIT_DAYS`` (``save_visit`` refuses
 longer ones; bulk loaders such as the demo must respect it too).  Guests and hosts are
 picked and created through ``services.directory`` (``list_people``, ``save_person``).
-Lunar holidays are not stored yet, so only Fridays and fixed holidays count as off days.
+Off days are Fridays and the holidays of ``services.holidays`` (fixed, lunar — approximate until
+the office confirms them — and office-added).
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ from qazvin_diplomacy.core.visits import (
     as_utc,
     complete_checklist,
     gift_warning_text,
+    local_dates,
     local_days_span,
     off_day_conflicts,
     person_conflict,
@@ -73,6 +75,7 @@ from qazvin_diplomacy.core.visits import (
     venue_conflict,
 )
 from qazvin_diplomacy.services.followups import apply_followup
+from qazvin_diplomacy.services.holidays import holidays_in_session
 from qazvin_diplomacy.services.records import check_version, get_row, write
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
@@ -590,7 +593,9 @@ def _find_conflicts(session: Session, visit: VisitInput) -> list[Conflict]:
             found.append(
                 venue_conflict(normalize(visit.venue), r[0], r[1], _local(r[2]), _local(r[3]))
             )
-    found.extend(off_day_conflicts(start, end))
+    days = local_dates(start, end)[: MAX_VISIT_DAYS + 1]
+    holidays = holidays_in_session(session, days[0], days[-1]) if days else []
+    found.extend(off_day_conflicts(start, end, holidays))
     return found
 
 
@@ -598,7 +603,7 @@ def find_conflicts(db: Database, *, visit: VisitInput) -> list[Conflict]:
     """What clashes with ``visit``: its hosts or guests, or its venue, booked in another visit.
 
     Other visits count when they overlap in time (half-open spans) and are neither cancelled
-    nor archived.  Also each Friday or fixed official holiday the visit touches.
+    nor archived.  Also each Friday or official holiday (lunar ones too) the visit touches.
     """
     with db.read_session() as session:
         return _find_conflicts(session, visit)

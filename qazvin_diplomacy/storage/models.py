@@ -6,6 +6,7 @@ from qazvin_diplomacy.storage import (  # noqa: F401
     directory,
     events,
     followups,
+    holidays,
     rank_table,
     visits,
 )

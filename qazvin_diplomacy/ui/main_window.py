@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy import APP_TITLE_EN, APP_TITLE_FA
 from qazvin_diplomacy.paths import AppPaths
+from qazvin_diplomacy.services.holidays import holidays_in
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.common import TaskRunner, make_ltr
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import MODULES, Hub, ModulePage, ModuleSpec, UiContext
+from qazvin_diplomacy.ui.widgets.jalali import set_holiday_provider
 
 GEOMETRY_KEY = "main_window/geometry"
 SPLITTER_KEY = "main_window/splitter"
@@ -112,6 +114,8 @@ class MainWindow(QMainWindow):
             paths=paths, db=db, settings=settings, runner=self.runner, hub=self.hub
         )
         self.settings = settings
+        # Calendars and date pickers show the office's holidays (lunar ones corrected).
+        set_holiday_provider(lambda first, last: holidays_in(self.ctx.db, first, last))
         self.pages: dict[str, ModulePage] = {}
         self.specs: list[ModuleSpec] = list(MODULES)
 
@@ -226,6 +230,20 @@ class MainWindow(QMainWindow):
         """Show the settings dialog (non-blocking); changes apply when accepted."""
         dialog = SettingsDialog(self.settings, self)
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
+        holidays = dialog.buttons.addButton(
+            self.tr("Official holidays…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        holidays.clicked.connect(lambda: self.open_holidays(dialog))
+        dialog.open()
+        return dialog
+
+    def open_holidays(self, parent: QWidget | None = None) -> QDialog:
+        """Show the holidays dialog (``ui.holidays``); calendars refresh after each change."""
+        from qazvin_diplomacy.ui.holidays import HolidaysDialog
+
+        dialog = HolidaysDialog(
+            self.ctx.db, parent or self, on_change=lambda: self.hub.dataChanged.emit("holidays")
+        )
         dialog.open()
         return dialog
 

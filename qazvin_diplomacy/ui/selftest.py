@@ -141,6 +141,9 @@ def run_selftest(paths: AppPaths, db: Database, shots_dir: Path | None) -> int:
                 from qazvin_diplomacy.ui import reports as reports_ui
 
                 backup_ui.selftest(window, shooter)
+                from qazvin_diplomacy.ui import holidays as holidays_ui
+
+                holidays_ui.selftest(window, db, shooter)
                 reports_ui.selftest(window.show_module("visits"), shooter)  # type: ignore[arg-type]
             except Exception:  # noqa: BLE001
                 failures.append(f"{language}/backup+reports:\n{traceback.format_exc()}")

@@ -4,13 +4,19 @@ Qt's own Jalali ``QCalendar`` is not used: it disagrees with the official calend
 leap years.  Typed text (Persian, Arabic-Indic or Latin digits) is validated by
 ``core.jalali.parse_jalali``; invalid input is outlined and its Persian message shown under
 the field, and the typed text is never thrown away.
+
+Holidays (fixed, lunar, office-added) come from a *holiday provider*, a callable
+``(first, last) -> holidays`` asked once per displayed month, never per day.  The main window
+sets it to ``services.holidays.holidays_in`` on its database (:func:`set_holiday_provider`);
+without one, the computed holidays are shown (fixed, and lunar ones approximate).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -25,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.holidays import all_official_holidays, years_between
 from qazvin_diplomacy.ui.common import FieldError, known_message, mark_field
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits
 from qazvin_diplomacy.ui.icons import icon
@@ -62,6 +69,44 @@ def weekday_names(short: bool = False) -> tuple[str, ...]:
     """Saturday-first weekday names in the UI language."""
     names = jalali.WEEKDAY_NAMES_FA if is_rtl() else jalali.WEEKDAY_NAMES_EN
     return tuple(n[:3] if short and not is_rtl() else n for n in names)
+
+
+HolidayProvider = Callable[[dt.date, dt.date], Sequence[jalali.Holiday]]
+
+
+def computed_holidays(first: dt.date, last: dt.date) -> list[jalali.Holiday]:
+    """Fixed and (approximate) lunar holidays from ``first`` to ``last``, without the office's corrections."""
+    return [
+        h
+        for year in years_between(first, last)
+        for h in all_official_holidays(year)
+        if first <= h.date <= last
+    ]
+
+
+_holiday_provider: HolidayProvider = computed_holidays
+
+
+def set_holiday_provider(provider: HolidayProvider | None) -> None:
+    """Use ``provider`` for every calendar from now on (``None``: the computed holidays)."""
+    global _holiday_provider
+    _holiday_provider = provider or computed_holidays
+
+
+def holidays_between(first: dt.date, last: dt.date) -> dict[dt.date, jalali.Holiday]:
+    """``{date: holiday}`` from the current provider (one call; fixed holidays win a shared day)."""
+    found: dict[dt.date, jalali.Holiday] = {}
+    for holiday in sorted(_holiday_provider(first, last), key=lambda h: h.kind != "fixed"):
+        found.setdefault(holiday.date, holiday)
+    return found
+
+
+def holiday_text(holiday: jalali.Holiday) -> str:
+    """The holiday's name in the UI language, marked «تقریبی» / "approx." while unconfirmed."""
+    name = holiday.name_fa if is_rtl() or not holiday.name_en else holiday.name_en
+    if holiday.approximate:
+        return QCoreApplication.translate("Holidays", "%1 (approx.)").replace("%1", name)
+    return name
 
 
 class JalaliCalendarPopup(QFrame):
@@ -160,6 +205,7 @@ class JalaliCalendarPopup(QFrame):
             label.setText(name[:1] if is_rtl() else name)
         today = dt.date.today()
         self._weeks = jalali.month_grid(self._year, self._month)
+        holidays = holidays_between(*jalali.month_range(self._year, self._month))
         for row, buttons in enumerate(self.day_buttons):
             week = self._weeks[row] if row < len(self._weeks) else [None] * 7
             for col, button in enumerate(buttons):
@@ -170,9 +216,10 @@ class JalaliCalendarPopup(QFrame):
                 button.setText(loc_digits(jalali.to_jalali(day)[2]))
                 style = []
                 button.setToolTip("")
-                if jalali.is_off_day(day):
+                holiday = holidays.get(day)
+                if holiday is not None or jalali.is_friday(day):
                     style.append("color: #c62828;")
-                    button.setToolTip(jalali.holiday_name(day) or "")
+                    button.setToolTip(holiday_text(holiday) if holiday else "")
                 if day == today:
                     style.append("font-weight: bold; border: 1px solid #2f4f6f;")
                 if day == self._selected:

@@ -2,7 +2,9 @@
 
 Both show :class:`CalendarItem` values (e.g. visits) per day; double-clicking an item emits
 its id.  Columns run Saturday → Friday (right to left in the Persian layout); Fridays and
-fixed official holidays are tinted and their day number is red.
+official holidays (from the holiday provider of ``ui.widgets.jalali``, asked once per month
+or week) are tinted and their day number is red; an unconfirmed lunar holiday is marked
+"approx." in its tooltip.
 """
 
 from __future__ import annotations
@@ -30,7 +32,13 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.ui.i18n import direction_mark, loc_digits, strip_direction_mark
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.widgets.jalali import month_title, show_date, weekday_names
+from qazvin_diplomacy.ui.widgets.jalali import (
+    holiday_text,
+    holidays_between,
+    month_title,
+    show_date,
+    weekday_names,
+)
 
 OFF_DAY_BG = "#fdecea"
 TODAY_BORDER = "#2f4f6f"
@@ -96,8 +104,13 @@ class DayCell(QFrame):
         self.day: dt.date | None = None
         self.off_day = False
 
-    def set_day(self, day: dt.date | None, items: list[CalendarItem]) -> None:
-        """Show ``day`` (None: an empty cell outside the month) and its items."""
+    def set_day(
+        self,
+        day: dt.date | None,
+        items: list[CalendarItem],
+        holiday: jalali.Holiday | None = None,
+    ) -> None:
+        """Show ``day`` (None: an empty cell outside the month), its holiday and its items."""
         self.day = day
         self.list.clear()
         self.setEnabled(day is not None)
@@ -109,10 +122,10 @@ class DayCell(QFrame):
             self.off_day = False
             return
         self.number.setText(loc_digits(jalali.to_jalali(day)[2]))
-        name = jalali.holiday_name(day)
-        self.holiday.setText(name or "")
-        self.holiday.setToolTip(name or "")
-        self.off_day = jalali.is_off_day(day)
+        name = holiday_text(holiday) if holiday is not None else ""
+        self.holiday.setText(name)
+        self.holiday.setToolTip(name)
+        self.off_day = holiday is not None or jalali.is_friday(day)
         border = f"2px solid {TODAY_BORDER}" if day == dt.date.today() else "1px solid #d0d0d0"
         bg = OFF_DAY_BG if self.off_day else "white"
         self.setStyleSheet(f"#DayCell {{ background: {bg}; border: {border}; }}")
@@ -169,6 +182,7 @@ class MonthGrid(QWidget):
     itemActivated = Signal(int)  # noqa: N815 - Qt naming
     dayActivated = Signal(object)  # noqa: N815
     monthChanged = Signal(int, int)  # noqa: N815
+    holidaysRequested = Signal()  # noqa: N815 - the "Holidays…" button (hidden unless shown)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +191,12 @@ class MonthGrid(QWidget):
         self._items: list[CalendarItem] = []
         outer = QVBoxLayout(self)
         self.header = _NavHeader(self)
+        self.holidays_button = QToolButton(self.header)
+        self.holidays_button.hide()
+        self.holidays_button.clicked.connect(self.holidaysRequested.emit)
+        header_layout = self.header.layout()
+        assert header_layout is not None
+        header_layout.addWidget(self.holidays_button)
         self.header.prev_button.clicked.connect(lambda: self.shift(-1))
         self.header.next_button.clicked.connect(lambda: self.shift(1))
         self.header.today_button.clicked.connect(self.go_today)
@@ -217,6 +237,8 @@ class MonthGrid(QWidget):
         self.header.prev_button.setToolTip(self.tr("Previous month"))
         self.header.next_button.setToolTip(self.tr("Next month"))
         self.header.today_button.setText(self.tr("Today"))
+        self.holidays_button.setText(self.tr("Holidays…"))
+        self.holidays_button.setToolTip(self.tr("Confirm or correct this year's lunar holidays"))
         self._fill()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -224,6 +246,10 @@ class MonthGrid(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def show_holidays_button(self, visible: bool = True) -> None:
+        """Show the "Holidays…" button (its click emits ``holidaysRequested``)."""
+        self.holidays_button.setVisible(visible)
 
     def eventFilter(self, obj: object, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Override: a double-click on a day's empty area emits ``dayActivated``."""
@@ -274,11 +300,14 @@ class MonthGrid(QWidget):
         self.header.title.setText(month_title(self.year, self.month))
         by_day = _group(self._items)
         weeks = jalali.month_grid(self.year, self.month)
+        holidays = holidays_between(*self.date_range())
         for r, row in enumerate(self.cells):
             week = weeks[r] if r < len(weeks) else [None] * 7
             for c, cell in enumerate(row):
                 day = week[c]
-                cell.set_day(day, by_day.get(day, []) if day else [])
+                cell.set_day(
+                    day, by_day.get(day, []) if day else [], holidays.get(day) if day else None
+                )
             visible = r < len(weeks)
             for cell in row:
                 cell.setVisible(visible)
@@ -366,10 +395,10 @@ class WeekAgenda(QWidget):
         )
         by_day = _group(self._items)
         names = weekday_names()
+        holidays = holidays_between(self.start, self.end)
         for i, (label, cell) in enumerate(zip(self.day_labels, self.cells, strict=True)):
             day = self.start + dt.timedelta(days=i)
             label.setText(f"{names[i]}\n{show_date(day)}")
-            label.setStyleSheet(
-                "font-weight: bold;" + (" color: #c62828;" if jalali.is_off_day(day) else "")
-            )
-            cell.set_day(day, by_day.get(day, []))
+            off = day in holidays or jalali.is_friday(day)
+            label.setStyleSheet("font-weight: bold;" + (" color: #c62828;" if off else ""))
+            cell.set_day(day, by_day.get(day, []), holidays.get(day))
