@@ -7,8 +7,12 @@ command in :data:`COMMANDS`.  Errors a user can act on raise ``KnownError`` (pri
     search QUERY --db PATH [--json] [--kind KIND] [--limit N]
     import contacts FILE.xlsx --db PATH [--mapping FILE.json] [--on-duplicate skip|merge|add] [--dry-run]
     export KIND --db PATH --out FILE.xlsx|.csv [--text T] [--country C] [--organization-id N]
-           [--org-kind K] [--status S] [--from JALALI] [--to JALALI] [--targets-only]
-           [--include-archived] [--lang fa|en]
+           [--org-kind K | --agreement-kind K | --event-kind K] [--axis A] [--status S]
+           [--from JALALI] [--to JALALI] [--targets-only] [--include-archived] [--lang fa|en]
+
+KIND is one of people, organizations, countries, visits, agreements, events, followups; an
+option that does not apply to KIND (e.g. ``--axis`` for events) is refused with a Persian
+message rather than silently ignored.
 """
 
 from __future__ import annotations
@@ -68,10 +72,23 @@ def register(subparsers: Any) -> None:
     export.add_argument("--out", required=True, help="output file (.xlsx or .csv)")
     export.add_argument("--text", default="", help="text filter (as in the list's search box)")
     export.add_argument("--country", help="country: ISO code or name")
-    export.add_argument("--organization-id", type=int, help="people of this organization")
+    export.add_argument(
+        "--organization-id",
+        type=int,
+        help="people of this organization; agreements it is party to; events its people attend",
+    )
     export.add_argument("--org-kind", help="organizations of this kind (e.g. embassy)")
-    export.add_argument("--status", help="visit or follow-up status (e.g. confirmed, open)")
-    export.add_argument("--from", dest="date_from", help="from this Jalali date (e.g. 1404/07/01)")
+    export.add_argument("--agreement-kind", help="agreements of this kind (e.g. mou, roadmap)")
+    export.add_argument("--event-kind", help="events of this kind (e.g. cultural)")
+    export.add_argument("--axis", help="agreements on this axis (e.g. tourism)")
+    export.add_argument(
+        "--status", help="visit, agreement, event or follow-up status (e.g. confirmed, signed)"
+    )
+    export.add_argument(
+        "--from",
+        dest="date_from",
+        help="from this Jalali date (e.g. 1404/07/01); agreements: signing date",
+    )
     export.add_argument("--to", dest="date_to", help="up to this Jalali date, inclusive")
     export.add_argument(
         "--targets-only", action="store_true", help="countries: target countries only"
@@ -156,10 +173,38 @@ def _import(db: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+# Options of ``export`` that only some lists take: option -> (dest, the lists that take it).
+_EXPORT_ONLY_FOR: dict[str, tuple[str, tuple[str, ...]]] = {
+    "--org-kind": ("org_kind", ("organizations",)),
+    "--agreement-kind": ("agreement_kind", ("agreements",)),
+    "--event-kind": ("event_kind", ("events",)),
+    "--axis": ("axis", ("agreements",)),
+    "--targets-only": ("targets_only", ("countries",)),
+    "--organization-id": ("organization_id", ("people", "agreements", "events")),
+    "--status": ("status", ("visits", "agreements", "events", "followups")),
+    "--country": ("country", ("people", "organizations", "visits", "agreements", "events")),
+    "--from": ("date_from", ("visits", "agreements", "events", "followups")),
+    "--to": ("date_to", ("visits", "agreements", "events", "followups")),
+}
+
+
+def _check_export_options(args: argparse.Namespace) -> None:
+    """Refuse an option that the chosen list does not take (it would be silently ignored)."""
+    for option, (dest, kinds) in _EXPORT_ONLY_FOR.items():
+        value = getattr(args, dest, None)
+        if value not in (None, False, "") and args.kind not in kinds:
+            raise KnownError(
+                f"گزینه {option} برای فهرست «{args.kind}» به کار نمی‌رود؛ "
+                f"فقط برای: {'، '.join(kinds)}.",
+                f"{option} does not apply to '{args.kind}'; only to: {', '.join(kinds)}.",
+            )
+
+
 def _export(db: Any, args: argparse.Namespace) -> int:
     from qazvin_diplomacy.services.directory import country_by_code
     from qazvin_diplomacy.services.export import ExportFilters, export_list
 
+    _check_export_options(args)
     country_id = None
     if args.country:
         country = country_by_code(db, args.country)
@@ -172,8 +217,9 @@ def _export(db: Any, args: argparse.Namespace) -> int:
         text=args.text,
         country_id=country_id,
         organization_id=args.organization_id,
-        kind=args.org_kind,
+        kind=args.org_kind or args.agreement_kind or args.event_kind,
         status=args.status,
+        axis=args.axis,
         date_from=parse_jalali(args.date_from) if args.date_from else None,
         date_to=parse_jalali(args.date_to) if args.date_to else None,
         targets_only=args.targets_only,

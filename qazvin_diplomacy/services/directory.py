@@ -1,9 +1,19 @@
-"""Directory use-cases: countries, organizations and people."""
+"""Directory use-cases: countries, organizations and people.
+
+People and organizations are archived (soft-deleted), never deleted: lists hide archived
+records unless asked (``include_archived`` / ``archived_only``), the global search index
+drops them and takes them back on restore (its triggers watch ``archived_at``), and their
+history stays linked.  An organization is archived only once nothing active hangs from it
+(sub-organizations, people), so the tree and the people list never point at a hidden record
+without the user having decided so.  Duplicates merged away (``services.merge``) are deleted,
+so they never appear among the archived.
+"""
 
 from __future__ import annotations
 
 import csv
 from importlib import resources
+from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -20,7 +30,13 @@ from qazvin_diplomacy.core.directory import (
     phone_error,
 )
 from qazvin_diplomacy.core.errors import ValidationError
-from qazvin_diplomacy.core.text import compact_key, index_key, normalize, to_latin_digits
+from qazvin_diplomacy.core.text import (
+    compact_key,
+    index_key,
+    normalize,
+    to_latin_digits,
+    to_persian_digits,
+)
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.records import check_version, get_row, write
 from qazvin_diplomacy.storage.base import utcnow
@@ -28,6 +44,7 @@ from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
 
 # -- countries ---------------------------------------------------------------------------
+
 
 def load_country_rows() -> list[dict[str, str]]:
     """The ISO 3166-1 country list shipped with the application."""
@@ -64,12 +81,22 @@ def ensure_reference_data(db: Database) -> int:
 
 def _country_view(c: Country) -> CountryView:
     return CountryView(
-        id=c.id, iso2=c.iso2, iso3=c.iso3, name_fa=c.name_fa, name_en=c.name_en, region=c.region,
-        is_target=c.is_target, priority=c.priority, notes=c.notes, version=c.version,
+        id=c.id,
+        iso2=c.iso2,
+        iso3=c.iso3,
+        name_fa=c.name_fa,
+        name_en=c.name_en,
+        region=c.region,
+        is_target=c.is_target,
+        priority=c.priority,
+        notes=c.notes,
+        version=c.version,
     )
 
 
-def list_countries(db: Database, *, text: str = "", targets_only: bool = False) -> list[CountryView]:
+def list_countries(
+    db: Database, *, text: str = "", targets_only: bool = False
+) -> list[CountryView]:
     """Countries ordered by Persian name, optionally filtered by text or target flag."""
     query = select(Country)
     query = query.where(text_condition(Country.search_key, text))
@@ -84,19 +111,22 @@ def country_by_code(db: Database, code: str) -> CountryView | None:
     code = code.strip()
     with db.read_session() as session:
         row = session.scalar(
-            select(Country).where(
+            select(Country)
+            .where(
                 or_(
                     func.upper(Country.iso2) == code.upper(),
                     func.upper(Country.iso3) == code.upper(),
                     Country.search_key.like(f"%{compact_key(code)}%") if len(code) > 3 else False,
                 )
-            ).limit(1)
+            )
+            .limit(1)
         )
         return _country_view(row) if row else None
 
 
-def update_country(db: Database, *, country_id: int, version: int, is_target: bool,
-                   priority: int, notes: str) -> CountryView:
+def update_country(
+    db: Database, *, country_id: int, version: int, is_target: bool, priority: int, notes: str
+) -> CountryView:
     """Change a country's target flag, priority and notes (names are reference data)."""
     with write(db) as session:
         row = get_row(session, Country, country_id, "کشور")
@@ -110,11 +140,22 @@ def update_country(db: Database, *, country_id: int, version: int, is_target: bo
 
 # -- organizations -----------------------------------------------------------------------
 
+
 def _org_view(o: Organization) -> OrganizationView:
     return OrganizationView(
-        id=o.id, version=o.version, name_fa=o.name_fa, name_en=o.name_en, kind=o.kind,
-        country_id=o.country_id, parent_id=o.parent_id, city_fa=o.city_fa, city_en=o.city_en,
-        phone=o.phone, email=o.email, address=o.address, notes=o.notes,
+        id=o.id,
+        version=o.version,
+        name_fa=o.name_fa,
+        name_en=o.name_en,
+        kind=o.kind,
+        country_id=o.country_id,
+        parent_id=o.parent_id,
+        city_fa=o.city_fa,
+        city_en=o.city_en,
+        phone=o.phone,
+        email=o.email,
+        address=o.address,
+        notes=o.notes,
         country_name_fa=o.country.name_fa if o.country else "",
         country_name_en=o.country.name_en if o.country else "",
         archived=o.archived_at is not None,
@@ -164,10 +205,29 @@ def save_organization(db: Database, *, org: OrganizationInput) -> OrganizationVi
         return _org_view(row)
 
 
-def list_organizations(db: Database, *, text: str = "", kind: str | None = None,
-                       country_id: int | None = None, limit: int = 500) -> list[OrganizationView]:
-    """Organizations that are not archived, filtered in SQL."""
-    query = select(Organization).where(Organization.archived_at.is_(None))
+def _archive_condition(model: Any, include_archived: bool, archived_only: bool) -> Any:
+    """Active records by default; every record, or archived ones only, when asked."""
+    if archived_only:
+        return model.archived_at.is_not(None)
+    if include_archived:
+        return True
+    return model.archived_at.is_(None)
+
+
+def list_organizations(
+    db: Database,
+    *,
+    text: str = "",
+    kind: str | None = None,
+    country_id: int | None = None,
+    limit: int = 500,
+    include_archived: bool = False,
+    archived_only: bool = False,
+) -> list[OrganizationView]:
+    """Organizations filtered in SQL: active ones unless ``include_archived``/``archived_only``."""
+    query = select(Organization).where(
+        _archive_condition(Organization, include_archived, archived_only)
+    )
     query = query.where(text_condition(Organization.search_key, text))
     if kind:
         query = query.where(Organization.kind == kind)
@@ -179,20 +239,91 @@ def list_organizations(db: Database, *, text: str = "", kind: str | None = None,
 
 
 def get_organization(db: Database, org_id: int) -> OrganizationView:
-    """One organization by id."""
+    """One organization by id (archived or not: see ``OrganizationView.archived``)."""
     with db.read_session() as session:
         return _org_view(get_row(session, Organization, org_id, "سازمان"))
 
 
+def archive_organization(db: Database, *, organization_id: int, version: int) -> OrganizationView:
+    """Archive an organization that nothing active depends on any more.
+
+    Refused (``ValidationError``, in Persian, with the counts) while active sub-organizations
+    or active people belong to it: the office archives or moves them first, so no active
+    contact is left pointing at a hidden organization by accident.
+    """
+    with write(db) as session:
+        row = get_row(session, Organization, organization_id, "سازمان")
+        check_version(row, version, "سازمان")
+        if row.archived_at is not None:
+            return _org_view(row)
+        children = (
+            session.scalar(
+                select(func.count())
+                .select_from(Organization)
+                .where(Organization.parent_id == row.id, Organization.archived_at.is_(None))
+            )
+            or 0
+        )
+        people = (
+            session.scalar(
+                select(func.count())
+                .select_from(Person)
+                .where(Person.organization_id == row.id, Person.archived_at.is_(None))
+            )
+            or 0
+        )
+        if children or people:
+            parts = []
+            if children:
+                parts.append(f"{to_persian_digits(children)} زیرمجموعه فعال")
+            if people:
+                parts.append(f"{to_persian_digits(people)} شخص فعال")
+            raise ValidationError(
+                {
+                    "": f"«{row.name_fa}» هنوز {' و '.join(parts)} دارد؛ اول آن‌ها را بایگانی کنید "
+                    "یا به سازمان دیگری منتقل کنید، سپس این سازمان را بایگانی کنید."
+                },
+                f"'{row.name_en or row.name_fa}' still has {children} active sub-organization(s) "
+                f"and {people} active person(s); archive or move them first.",
+            )
+        row.archived_at = utcnow()
+        session.flush()
+        return _org_view(row)
+
+
+def restore_organization(db: Database, *, organization_id: int, version: int) -> OrganizationView:
+    """Bring an archived organization back into the lists and the search."""
+    with write(db) as session:
+        row = get_row(session, Organization, organization_id, "سازمان")
+        check_version(row, version, "سازمان")
+        if row.archived_at is not None:
+            row.archived_at = None
+            session.flush()
+        return _org_view(row)
+
+
 # -- people ------------------------------------------------------------------------------
+
 
 def _person_view(p: Person) -> PersonView:
     return PersonView(
-        id=p.id, version=p.version, name_fa=p.name_fa, name_en=p.name_en,
-        honorific_fa=p.honorific_fa, honorific_en=p.honorific_en, title_fa=p.title_fa,
-        title_en=p.title_en, organization_id=p.organization_id, country_id=p.country_id,
-        diplomatic_rank=p.diplomatic_rank, functions_started_at=p.functions_started_at,
-        languages=p.languages, phone=p.phone, email=p.email, biography=p.biography, notes=p.notes,
+        id=p.id,
+        version=p.version,
+        name_fa=p.name_fa,
+        name_en=p.name_en,
+        honorific_fa=p.honorific_fa,
+        honorific_en=p.honorific_en,
+        title_fa=p.title_fa,
+        title_en=p.title_en,
+        organization_id=p.organization_id,
+        country_id=p.country_id,
+        diplomatic_rank=p.diplomatic_rank,
+        functions_started_at=p.functions_started_at,
+        languages=p.languages,
+        phone=p.phone,
+        email=p.email,
+        biography=p.biography,
+        notes=p.notes,
         organization_name_fa=p.organization.name_fa if p.organization else "",
         organization_name_en=p.organization.name_en if p.organization else "",
         country_name_fa=p.country.name_fa if p.country else "",
@@ -210,9 +341,15 @@ def person_search_key(session: Session, row: Person) -> str:
     org = session.get(Organization, row.organization_id) if row.organization_id else None
     country = session.get(Country, row.country_id) if row.country_id else None
     return index_key(
-        row.name_fa, row.name_en, row.title_fa, row.title_en, row.email,
-        org.name_fa if org else "", org.name_en if org else "",
-        country.name_fa if country else "", country.name_en if country else "",
+        row.name_fa,
+        row.name_en,
+        row.title_fa,
+        row.title_en,
+        row.email,
+        org.name_fa if org else "",
+        org.name_en if org else "",
+        country.name_fa if country else "",
+        country.name_en if country else "",
     )
 
 
@@ -269,32 +406,51 @@ def get_person(db: Database, person_id: int) -> PersonView:
         return _person_view(get_row(session, Person, person_id, "شخص"))
 
 
-def list_people(db: Database, *, text: str = "", country_id: int | None = None,
-                organization_id: int | None = None, limit: int = 200,
-                offset: int = 0) -> list[PersonView]:
-    """Contacts that are not archived, filtered in SQL, ordered by Persian name."""
-    query = select(Person).where(Person.archived_at.is_(None))
+def list_people(
+    db: Database,
+    *,
+    text: str = "",
+    country_id: int | None = None,
+    organization_id: int | None = None,
+    limit: int = 200,
+    offset: int = 0,
+    include_archived: bool = False,
+    archived_only: bool = False,
+) -> list[PersonView]:
+    """Contacts filtered in SQL, ordered by Persian name.
+
+    Active contacts only, unless ``include_archived`` (every contact) or ``archived_only``.
+    """
+    query = select(Person).where(_archive_condition(Person, include_archived, archived_only))
     query = query.where(text_condition(Person.search_key, text))
     if country_id is not None:
         query = query.where(Person.country_id == country_id)
     if organization_id is not None:
         query = query.where(Person.organization_id == organization_id)
     with db.read_session() as session:
-        rows = session.scalars(query.order_by(Person.name_fa, Person.id).offset(offset).limit(limit))
+        rows = session.scalars(
+            query.order_by(Person.name_fa, Person.id).offset(offset).limit(limit)
+        )
         return [_person_view(p) for p in rows]
 
 
-def archive_person(db: Database, *, person_id: int, version: int) -> None:
-    """Archive (soft-delete) a contact; its history stays linked."""
+def archive_person(db: Database, *, person_id: int, version: int) -> PersonView:
+    """Archive (soft-delete) a contact; its history stays linked.  Returns the new state."""
     with write(db) as session:
         row = get_row(session, Person, person_id, "شخص")
         check_version(row, version, "شخص")
-        row.archived_at = utcnow()
+        if row.archived_at is None:
+            row.archived_at = utcnow()
+            session.flush()
+        return _person_view(row)
 
 
-def restore_person(db: Database, *, person_id: int, version: int) -> None:
-    """Bring an archived contact back."""
+def restore_person(db: Database, *, person_id: int, version: int) -> PersonView:
+    """Bring an archived contact back into the lists and the search.  Returns the new state."""
     with write(db) as session:
         row = get_row(session, Person, person_id, "شخص")
         check_version(row, version, "شخص")
-        row.archived_at = None
+        if row.archived_at is not None:
+            row.archived_at = None
+            session.flush()
+        return _person_view(row)

@@ -20,6 +20,12 @@ Three steps, usable one by one from the import wizard or all at once from the CL
    an error — with a choice per duplicate: ``skip``, ``merge`` (the sheet's non-empty cells
    replace the stored values; empty cells erase nothing) or ``add``.
 
+Slow steps take ``progress(done, total)`` and ``cancelled()`` callbacks (the pattern of
+``services.backup``): :func:`preview_contacts` reports row-steps (each sheet row is read,
+then each data row validated), :func:`commit_import` reports rows written.
+``cancelled()`` returning True raises :class:`ImportCancelled` — a Qt-free ``KnownError`` —
+and, during the commit, inside the transaction, so nothing at all is written.
+
 :func:`import_contacts` chains the three; ``dry_run=True`` reports the counts and rolls back.
 """
 
@@ -27,7 +33,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +66,7 @@ __all__ = [
     "MAX_DATA_ROWS",
     "ContactSheet",
     "DuplicateHit",
+    "ImportCancelled",
     "ImportRefusedError",
     "ImportResult",
     "ImportPreview",
@@ -76,6 +83,10 @@ MAX_DATA_ROWS = 20_000
 """Largest sheet accepted (rows in the sheet, header included); a contact list is far smaller."""
 
 HEADER_SCAN_ROWS = 10
+PROGRESS_EVERY = 100
+"""Rows between two progress reports (cancellation is checked at every row)."""
+FLUSH_EVERY = 500
+"""Rows written between two flushes of the commit, so progress follows the real work."""
 DUPLICATE_CHOICES = ("skip", "merge", "add")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
@@ -83,6 +94,45 @@ _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9
 
 class ImportRefusedError(KnownError):
     """A file that cannot be imported at all (wrong format, encrypted, empty, too large …)."""
+
+
+class ImportCancelled(KnownError):
+    """The user cancelled a preview or an import; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "ورود اطلاعات لغو شد؛ هیچ تغییری ثبت نشد.", "Import cancelled; nothing was changed."
+        )
+
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+def _every(total: int) -> int:
+    """Rows between two progress reports: about 1 % of the work, at most ``PROGRESS_EVERY``."""
+    return max(1, min(PROGRESS_EVERY, total // 100))
+
+
+class _Steps:
+    """Progress reports (never going backwards) and cancellation checks."""
+
+    def __init__(self, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.progress = progress
+        self.cancelled = cancelled
+        self.done = 0
+
+    def check(self) -> None:
+        """Raise ``ImportCancelled`` when the user asked to stop."""
+        if self.cancelled is not None and self.cancelled():
+            raise ImportCancelled()
+
+    def report(self, done: int, total: int) -> None:
+        """Check for cancel, then report ``done`` of ``total`` (``done`` kept monotonic)."""
+        self.check()
+        self.done = max(self.done, min(done, total) if total > 0 else done)
+        if self.progress is not None:
+            self.progress(self.done, total)
 
 
 class ImportValidationError(KnownError):
@@ -194,9 +244,23 @@ def _find_header_row(rows: list[tuple[Any, ...]], mapping: ColumnMapping | None)
     return best
 
 
-def read_contact_sheet(path: Path | str, *, mapping: ColumnMapping | None = None) -> ContactSheet:
-    """Read a contact sheet's texts, refusing bad files (see the module notes)."""
-    path = Path(path)
+def read_contact_sheet(
+    path: Path | str,
+    *,
+    mapping: ColumnMapping | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ContactSheet:
+    """Read a contact sheet's texts, refusing bad files (see the module notes).
+
+    ``progress(rows read, rows in the sheet)``; ``cancelled()`` stops with ``ImportCancelled``.
+    """
+    return _read_sheet(Path(path), mapping, _Steps(progress, cancelled), 1)
+
+
+def _read_sheet(
+    path: Path, mapping: ColumnMapping | None, steps: _Steps, scale: int
+) -> ContactSheet:
     _check_file(path)
     workbook = _open(path, data_only=False)
     try:
@@ -211,7 +275,7 @@ def read_contact_sheet(path: Path | str, *, mapping: ColumnMapping | None = None
             sheet = workbook.worksheets[0]
         if getattr(sheet, "max_row", None) and sheet.max_row > MAX_DATA_ROWS:
             raise _too_large(path, sheet.max_row)
-        raw, formulas = _read_cells(path, sheet)
+        raw, formulas = _read_cells(path, sheet, steps, scale)
         merged = _merged_ranges(workbook, sheet)
         title = sheet.title
     finally:
@@ -275,21 +339,32 @@ def read_contact_sheet(path: Path | str, *, mapping: ColumnMapping | None = None
     return ContactSheet(title, header_row, match, rows, warnings, [cell_text(h) for h in headers])
 
 
-def _read_cells(path: Path, sheet: Any) -> tuple[list[tuple[Any, ...]], list[tuple[int, int]]]:
-    """Every row's values, and the (row, column) of each formula cell (its text, not a value)."""
+def _read_cells(
+    path: Path, sheet: Any, steps: _Steps, scale: int
+) -> tuple[list[tuple[Any, ...]], list[tuple[int, int]]]:
+    """Every row's values, and the (row, column) of each formula cell (its text, not a value).
+
+    Progress is ``(rows read, rows in the sheet × scale)``; 0 as total when the sheet does not
+    say its size.
+    """
     raw: list[tuple[Any, ...]] = []
     formulas: list[tuple[int, int]] = []
+    total = (getattr(sheet, "max_row", None) or 0) * scale
+    steps.report(0, total)
     try:
         for number, row in enumerate(sheet.iter_rows(), start=1):
             if number > MAX_DATA_ROWS:
                 raise _too_large(path, number)
+            if number % PROGRESS_EVERY == 0:
+                steps.report(number, total)
             values = []
             for col, cell in enumerate(row):
                 if getattr(cell, "data_type", None) == "f":
                     formulas.append((number, col))
                 values.append(getattr(cell, "value", None))
             raw.append(tuple(values))
-    except ImportRefusedError:
+        steps.report(len(raw), total)
+    except (ImportRefusedError, ImportCancelled):
         raise
     except Exception as exc:  # a damaged sheet: openpyxl raises ValueError, KeyError, XML errors …
         raise _refuse(
@@ -489,14 +564,23 @@ def _existing_keys(session: Session) -> dict[str, dict[str, list[tuple[int, str]
     return index
 
 
-def _preview(session: Session, sheet: ContactSheet) -> ImportPreview:
+def _preview(
+    session: Session, sheet: ContactSheet, steps: _Steps | None = None, offset: int = 0
+) -> ImportPreview:
+    steps = steps or _Steps(None, None)
+    total = offset + len(sheet.rows)
+    every = _every(len(sheet.rows))
     resolver = _Resolver(session)
     existing = _existing_keys(session)
     seen: dict[str, dict[str, int]] = {"name": {}, "email": {}, "phone": {}}
     columns = sheet.column_of
     rows: list[PreviewRow] = []
     issues: list[CellIssue] = []
-    for number, texts in sheet.rows:
+    for done, (number, texts) in enumerate(sheet.rows):
+        if done % every == 0:
+            steps.report(offset + done, total)
+        else:
+            steps.check()
         formula_fields = [name for name, text in texts.items() if text == "\x00formula"]
         for name in formula_fields:
             issues.append(
@@ -546,16 +630,29 @@ def _preview(session: Session, sheet: ContactSheet) -> ImportPreview:
                 duplicates=tuple(hits),
             )
         )
+    steps.report(total, total)
     return ImportPreview(sheet, rows, issues)
 
 
 def preview_contacts(
-    db: Database, path: Path | str, *, mapping: ColumnMapping | None = None
+    db: Database,
+    path: Path | str,
+    *,
+    mapping: ColumnMapping | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> ImportPreview:
-    """Read and validate a contact sheet without writing anything."""
-    sheet = read_contact_sheet(path, mapping=mapping)
+    """Read and validate a contact sheet without writing anything.
+
+    ``progress(done, total)`` counts row-steps: every row of the sheet is read, then every
+    data row validated, so ``total`` is the sheet's rows plus its data rows (it grows once
+    reading is over and the data rows are known).  ``cancelled()`` returning True raises
+    ``ImportCancelled``.
+    """
+    steps = _Steps(progress, cancelled)
+    sheet = _read_sheet(Path(path), mapping, steps, 2)
     with db.read_session() as session:
-        return _preview(session, sheet)
+        return _preview(session, sheet, steps, offset=steps.done)
 
 
 # --- commit ----------------------------------------------------------------------------
@@ -594,8 +691,9 @@ _PERSON_TEXT_FIELDS = (
 )
 
 
-def _apply(session: Session, person: Person, row: PreviewRow, org_id: int | None, *,
-           only_filled: bool) -> None:
+def _apply(
+    session: Session, person: Person, row: PreviewRow, org_id: int | None, *, only_filled: bool
+) -> None:
     c = row.contact
     if not only_filled or c.name_fa:
         person.name_fa = normalize(c.name_fa)
@@ -621,12 +719,17 @@ def commit_import(
     on_duplicate: str = "skip",
     choices: Mapping[int, str] | None = None,
     dry_run: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> ImportResult:
     """Write a validated preview in one transaction (all or nothing).
 
     ``on_duplicate`` (skip, merge, add) applies to every flagged row unless ``choices`` gives a
     sheet row its own.  ``merge`` updates the person it duplicates (the first hit; for a hit on
-    an earlier row of the sheet, the person that row became).
+    an earlier row of the sheet, the person that row became).  ``progress(rows done, rows)``
+    is reported as rows are written; ``cancelled()`` is checked at every row and once more
+    just before the commit: returning True raises ``ImportCancelled`` inside the transaction,
+    which is rolled back whole.
     """
     if not preview.ok:
         raise ImportValidationError(preview.issues)
@@ -638,7 +741,11 @@ def commit_import(
             )
     try:
         with write(db) as session:
-            result = _write_rows(session, preview, on_duplicate, dict(choices or {}), dry_run)
+            steps = _Steps(progress, cancelled)
+            result = _write_rows(
+                session, preview, on_duplicate, dict(choices or {}), dry_run, steps
+            )
+            steps.check()  # the last moment a cancel is honoured: only the COMMIT follows
             if dry_run:
                 raise _DryRun(result)
             return result
@@ -652,12 +759,27 @@ def _write_rows(
     on_duplicate: str,
     choices: dict[int, str],
     dry_run: bool,
+    steps: _Steps,
 ) -> ImportResult:
     organizations: dict[str, int] = {}
     person_of_row: dict[int, Person] = {}
     added = merged = skipped = 0
     ids: list[Person] = []
-    for row in preview.rows:
+    total = len(preview.rows)
+    every = _every(total)
+    # Strong references to the countries and organizations the rows point at: the session's
+    # identity map is weak, and ``person_search_key`` reads their names for every row.
+    country_ids = {r.country_id for r in preview.rows if r.country_id is not None}
+    org_ids = {r.organization_id for r in preview.rows if r.organization_id is not None}
+    kept: list[Any] = list(session.scalars(select(Country).where(Country.id.in_(country_ids))))
+    kept += session.scalars(select(Organization).where(Organization.id.in_(org_ids)))
+    for done, row in enumerate(preview.rows):
+        if done % every == 0:
+            steps.report(done, total)
+        else:
+            steps.check()
+        if done and done % FLUSH_EVERY == 0:
+            session.flush()
         number = row.contact.row
         org_id = row.organization_id
         if row.new_organization:
@@ -669,6 +791,7 @@ def _write_rows(
                 org.search_key = index_key(org.name_fa)
                 session.add(org)
                 session.flush()
+                kept.append(org)
                 organizations[key] = org.id
             org_id = organizations[key]
         choice = choices.get(number, on_duplicate) if row.duplicates else "add"
@@ -694,6 +817,7 @@ def _write_rows(
         ids.append(person)
         added += 1
     session.flush()
+    steps.report(total, total)
     return ImportResult(
         added,
         merged,

@@ -1,9 +1,14 @@
-"""Export a filtered list (people, organizations, countries, visits, follow-ups) to .xlsx or .csv.
+"""Export a filtered list (people, organizations, countries, visits, agreements, events,
+follow-ups) to .xlsx or .csv.
 
 :func:`export_table` runs the list's query with the user's filters (in SQL) and returns an
 :class:`ExportTable` — Persian headers, Jalali dates as text beside ISO dates — which the UI
 can also preview; :func:`write_xlsx` and :func:`write_csv` write it; :func:`export_list` does
 both, choosing the format by the file's suffix.
+
+A list page passes its own filter object (``VisitFilter``, ``AgreementFilter``,
+``EventFilter``) as ``ExportFilters.list_filter`` with its sort, so the file holds exactly the
+rows the page shows, in the same order; the command line fills the generic fields instead.
 
 The workbook has one right-to-left sheet, the header row frozen and column widths set.  Every
 text cell passes through ``core.tabular.neutralise_formula`` (a leading = + - @ tab or CR gets
@@ -23,23 +28,35 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import openpyxl
 from openpyxl.utils import get_column_letter
 from sqlalchemy import Select, select
 from sqlalchemy.orm import aliased
 
+from qazvin_diplomacy.core.agreements import (
+    AgreementFilter,
+    AgreementKind,
+    AgreementStatus,
+    AgreementSummary,
+    Axis,
+    PartySide,
+)
 from qazvin_diplomacy.core.clock import TEHRAN
 from qazvin_diplomacy.core.directory import DiplomaticRank, OrganizationKind
 from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
 from qazvin_diplomacy.core.followups import SOURCE_KIND_FA, FollowUpStatus
 from qazvin_diplomacy.core.tabular import field_label, jalali_text, neutralise_formula
-from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus
+from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
+from qazvin_diplomacy.services.agreements import count_agreements, list_agreements
+from qazvin_diplomacy.services.events import count_events, list_events
 from qazvin_diplomacy.services.filters import text_condition
-from qazvin_diplomacy.services.visits import list_visits
+from qazvin_diplomacy.services.visits import count_visits, list_visits
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
+from qazvin_diplomacy.storage.events import Event
 from qazvin_diplomacy.storage.followups import FollowUpTask
 
 __all__ = [
@@ -48,6 +65,8 @@ __all__ = [
     "ExportColumn",
     "ExportFilters",
     "ExportTable",
+    "ListFilter",
+    "Progress",
     "export_list",
     "export_table",
     "write_csv",
@@ -55,17 +74,40 @@ __all__ = [
 ]
 
 MAX_EXPORT_ROWS = 1_000_000  # Excel's limit is 1,048,576 rows per sheet
-EXPORT_KINDS = ("people", "organizations", "countries", "visits", "followups")
+EXPORT_PAGE = 500  # agreements and events are read (and reported) a page at a time
+EXPORT_KINDS = (
+    "people",
+    "organizations",
+    "countries",
+    "visits",
+    "agreements",
+    "events",
+    "followups",
+)
+
+#: A list page's own filter object, taken as is by the matching kind.
+ListFilter = VisitFilter | AgreementFilter | EventFilter
+#: ``progress(done, total)`` while the rows are read; it may raise to stop the export.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
 class ExportFilters:
     """The list's filters as the user set them; each kind uses the ones that apply to it.
 
-    ``text`` (every kind), ``country_id`` (people, organizations, visits), ``organization_id``
-    (people), ``kind`` (organization kind), ``status`` (visits, follow-ups), ``date_from`` /
-    ``date_to`` (visit dates, follow-up deadlines; Tehran dates, inclusive), ``targets_only``
-    (countries), ``include_archived`` (people, organizations, visits, follow-ups).
+    Generic fields (what the command line fills): ``text`` (every kind), ``country_id``
+    (people, organizations, visits, agreements: a party's country, events: an invited
+    guest's country), ``organization_id`` (people, agreements: a party, events: one of its
+    people invited), ``kind`` (organization, agreement or event kind), ``status`` (visits,
+    agreements, events, follow-ups), ``axis`` (agreements), ``date_from`` / ``date_to``
+    (visit and event dates, agreement signing dates, follow-up deadlines; Tehran dates,
+    inclusive), ``targets_only`` (countries), ``include_archived`` (all but countries).
+
+    ``list_filter``: the page's own ``VisitFilter`` / ``AgreementFilter`` / ``EventFilter``
+    for visits / agreements / events; when given, the generic fields are not used.
+    ``sort`` / ``descending``: the list's order (visits and agreements: the services' sort
+    keys; events sort by date only); None keeps the list's default order.  ``today``: the
+    day that rolls auto-renewed agreements forward (None: today in Tehran).
     """
 
     text: str = ""
@@ -73,10 +115,15 @@ class ExportFilters:
     organization_id: int | None = None
     kind: str | None = None
     status: str | None = None
+    axis: str | None = None
     date_from: date | None = None
     date_to: date | None = None
     targets_only: bool = False
     include_archived: bool = False
+    list_filter: ListFilter | None = None
+    sort: str | None = None
+    descending: bool | None = None
+    today: date | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +168,56 @@ def _org_kind_fa(kind: str) -> str:
         return kind
 
 
+_E = TypeVar("_E", VisitStatus, AgreementKind, AgreementStatus, Axis, EventKind, EventStatus)
+_F = TypeVar("_F", VisitFilter, AgreementFilter, EventFilter)
+_T = TypeVar("_T")
+
+
+def _member(enum: type[_E], value: str | None, what_fa: str, what_en: str) -> _E | None:
+    """``value`` as a member of ``enum`` (None when empty); a Persian error names the choices."""
+    if not value:
+        return None
+    try:
+        return enum(value)
+    except ValueError:
+        choices_fa = "، ".join(f"{m.value} ({m.label_fa})" for m in enum)
+        raise KnownError(
+            f"{what_fa} «{value}» شناخته نیست؛ یکی از این‌ها: {choices_fa}.",
+            f"Unknown {what_en} '{value}'; one of: {', '.join(m.value for m in enum)}.",
+        ) from None
+
+
+def _own_filter(f: ExportFilters, kind: type[_F]) -> _F | None:
+    """The page's own filter when it is of the list's type (another type is a bug)."""
+    if f.list_filter is None:
+        return None
+    if not isinstance(f.list_filter, kind):
+        raise TypeError(f"{kind.__name__} expected, got {type(f.list_filter).__name__}")
+    return f.list_filter
+
+
+def _paged(
+    fetch: Callable[[int, int], list[_T]], total: int, progress: Progress | None
+) -> Iterator[_T]:
+    """Every row of a list read ``EXPORT_PAGE`` at a time (at most ``MAX_EXPORT_ROWS``)."""
+    total = min(total, MAX_EXPORT_ROWS)
+    done = 0
+    if progress is not None:
+        progress(0, total)
+    while done < total:
+        page = fetch(done, min(EXPORT_PAGE, total - done))
+        if not page:
+            break
+        yield from page
+        done += len(page)
+        if progress is not None:
+            progress(min(done, total), total)
+
+
+def _joined(names: Sequence[str]) -> str:
+    return "، ".join(n for n in names if n)
+
+
 # --- the lists -------------------------------------------------------------------------
 
 _PEOPLE_FIELDS = (
@@ -143,7 +240,7 @@ _PEOPLE_FIELDS = (
 )
 
 
-def _people(db: Database, f: ExportFilters) -> ExportTable:
+def _people(db: Database, f: ExportFilters, _progress: Progress | None = None) -> ExportTable:
     columns = [ExportColumn(field_label(n), field_label(n, "en"), w) for n, w in _PEOPLE_FIELDS]
     query: Select[Any] = (
         select(Person, Organization.name_fa, Country.name_fa)
@@ -184,7 +281,9 @@ def _people(db: Database, f: ExportFilters) -> ExportTable:
     return ExportTable("people", "اشخاص", "People", columns, rows)
 
 
-def _organizations(db: Database, f: ExportFilters) -> ExportTable:
+def _organizations(
+    db: Database, f: ExportFilters, _progress: Progress | None = None
+) -> ExportTable:
     columns = [
         ExportColumn("نام سازمان", "Name", 34),
         ExportColumn("نام انگلیسی", "English name", 30),
@@ -231,7 +330,7 @@ def _organizations(db: Database, f: ExportFilters) -> ExportTable:
     return ExportTable("organizations", "سازمان‌ها", "Organizations", columns, rows)
 
 
-def _countries(db: Database, f: ExportFilters) -> ExportTable:
+def _countries(db: Database, f: ExportFilters, _progress: Progress | None = None) -> ExportTable:
     columns = [
         ExportColumn("کشور", "Country", 24),
         ExportColumn("نام انگلیسی", "English name", 24),
@@ -263,7 +362,7 @@ def _countries(db: Database, f: ExportFilters) -> ExportTable:
     return ExportTable("countries", "کشورها", "Countries", columns, rows)
 
 
-def _visits(db: Database, f: ExportFilters) -> ExportTable:
+def _visits(db: Database, f: ExportFilters, progress: Progress | None = None) -> ExportTable:
     columns = [
         ExportColumn("عنوان", "Title", 40),
         ExportColumn("وضعیت", "Status", 14),
@@ -276,23 +375,24 @@ def _visits(db: Database, f: ExportFilters) -> ExportTable:
         ExportColumn("مهمانان / هیئت", "Guests / delegation", 34),
         ExportColumn("میزبانان", "Hosts", 30),
     ]
-    try:
-        status = VisitStatus(f.status) if f.status else None
-    except ValueError:
-        raise KnownError(
-            f"وضعیت دیدار «{f.status}» شناخته نیست؛ یکی از این‌ها: {'، '.join(s.value for s in VisitStatus)}.",
-            f"Unknown visit status '{f.status}'.",
-        ) from None
-    filters = VisitFilter(
+    filters = _own_filter(f, VisitFilter) or VisitFilter(
         country_id=f.country_id,
-        status=status,
+        status=_member(VisitStatus, f.status, "وضعیت دیدار", "visit status"),
         date_from=f.date_from,
         date_to=f.date_to,
         text=f.text,
         include_archived=f.include_archived,
     )
+    sort = f.sort or "start"
+    descending = bool(f.descending)  # the register reads oldest first unless told
+
+    def fetch(offset: int, limit: int) -> list[VisitSummary]:
+        return list_visits(
+            db, filters=filters, sort=sort, descending=descending, offset=offset, limit=limit
+        )
+
     rows = []
-    for v in list_visits(db, filters=filters, sort="start", limit=MAX_EXPORT_ROWS):
+    for v in _paged(fetch, count_visits(db, filters=filters), progress):
         rows.append(
             [
                 v.title,
@@ -310,7 +410,172 @@ def _visits(db: Database, f: ExportFilters) -> ExportTable:
     return ExportTable("visits", "دیدارها", "Visits", columns, rows)
 
 
-def _followups(db: Database, f: ExportFilters) -> ExportTable:
+def _agreements(db: Database, f: ExportFilters, progress: Progress | None = None) -> ExportTable:
+    columns = [
+        ExportColumn("شماره ثبت", "Reference", 14),
+        ExportColumn("عنوان", "Title", 40),
+        ExportColumn("عنوان انگلیسی", "English title", 34),
+        ExportColumn("نوع", "Kind", 14),
+        ExportColumn("وضعیت", "Status", 14),
+        ExportColumn("وضعیت امروز", "Status today", 14),
+        ExportColumn("طرف‌های ایرانی", "Iranian parties", 30),
+        ExportColumn("طرف‌های خارجی", "Foreign parties", 30),
+        ExportColumn("کشورها", "Countries", 18),
+        ExportColumn("محورها", "Axes", 26),
+        ExportColumn("تاریخ امضا", "Signed (Jalali)", 13),
+        ExportColumn("تاریخ امضا (میلادی)", "Signed (ISO)", 13),
+        ExportColumn("محل امضا", "Place of signing", 18),
+        ExportColumn("تاریخ شروع", "Start (Jalali)", 13),
+        ExportColumn("تاریخ شروع (میلادی)", "Start (ISO)", 13),
+        ExportColumn("انقضا", "Expiry (Jalali)", 13),
+        ExportColumn("انقضا (میلادی)", "Expiry (ISO)", 13),
+        ExportColumn("تمدید خودکار", "Renewed automatically", 10),
+        ExportColumn("بایگانی‌شده", "Archived", 10),
+    ]
+    filters = _own_filter(f, AgreementFilter) or AgreementFilter(
+        kind=_member(AgreementKind, f.kind, "نوع موافقت‌نامه", "agreement kind"),
+        status=_member(AgreementStatus, f.status, "وضعیت موافقت‌نامه", "agreement status"),
+        axis=_member(Axis, f.axis, "محور همکاری", "axis"),
+        country_id=f.country_id,
+        organization_id=f.organization_id,
+        signed_from=f.date_from,
+        signed_to=f.date_to,
+        text=f.text,
+        include_archived=f.include_archived,
+    )
+    sort = f.sort or "signing_date"
+    descending = True if f.descending is None else f.descending
+
+    def fetch(offset: int, limit: int) -> list[AgreementSummary]:
+        return list_agreements(
+            db,
+            filters=filters,
+            sort=sort,
+            descending=descending,
+            offset=offset,
+            limit=limit,
+            today=f.today,
+        )
+
+    rows = []
+    total = count_agreements(db, filters=filters)
+    for a in _paged(fetch, total, progress):
+        rows.append(
+            [
+                a.reference_number,
+                a.title,
+                a.title_en,
+                a.kind.label_fa,
+                a.status.label_fa,
+                a.shown_status.label_fa,
+                a.parties_text(PartySide.IRANIAN),
+                a.parties_text(PartySide.FOREIGN),
+                _joined(a.countries_fa),
+                a.axes_text(),
+                jalali_text(a.signing_date),
+                _iso_date(a.signing_date),
+                a.signing_place,
+                jalali_text(a.start_date),
+                _iso_date(a.start_date),
+                jalali_text(a.expires_on),
+                _iso_date(a.expires_on),
+                a.auto_renew,
+                a.archived,
+            ]
+        )
+    return ExportTable("agreements", "موافقت‌نامه‌ها", "Agreements", columns, rows)
+
+
+def _event_extras(db: Database, ids: list[int]) -> dict[int, tuple[str, str, str]]:
+    """Organizer, English organizer and end time (HH:MM) of events ``ids`` (not in the summary)."""
+    found: dict[int, tuple[str, str, str]] = {}
+    with db.read_session() as session:
+        query = select(Event.id, Event.organizer, Event.organizer_en, Event.end_time)
+        for event_id, organizer, organizer_en, end_time in session.execute(
+            query.where(Event.id.in_(ids))
+        ):
+            found[event_id] = (
+                organizer or "",
+                organizer_en or "",
+                end_time.strftime("%H:%M") if end_time else "",
+            )
+    return found
+
+
+def _events(db: Database, f: ExportFilters, progress: Progress | None = None) -> ExportTable:
+    columns = [
+        ExportColumn("عنوان", "Title", 40),
+        ExportColumn("عنوان انگلیسی", "English title", 34),
+        ExportColumn("نوع", "Kind", 12),
+        ExportColumn("وضعیت", "Status", 16),
+        ExportColumn("تاریخ آغاز", "Start (Jalali)", 13),
+        ExportColumn("تاریخ آغاز (میلادی)", "Start (ISO)", 13),
+        ExportColumn("تاریخ پایان", "End (Jalali)", 13),
+        ExportColumn("تاریخ پایان (میلادی)", "End (ISO)", 13),
+        ExportColumn("ساعت آغاز", "Start time", 9),
+        ExportColumn("ساعت پایان", "End time", 9),
+        ExportColumn("محل", "Venue", 26),
+        ExportColumn("برگزارکننده", "Organizer", 26),
+        ExportColumn("برگزارکننده (انگلیسی)", "Organizer (English)", 24),
+        ExportColumn("دعوت‌شده", "Invited", 9),
+        ExportColumn("می‌آید", "Yes", 8),
+        ExportColumn("نمی‌آید", "No", 8),
+        ExportColumn("بی‌پاسخ", "No reply", 8),
+        ExportColumn("حاضر", "Attended", 8),
+        ExportColumn("همراهان (می‌آید)", "Companions (yes)", 10),
+        ExportColumn("سالانه", "Yearly", 8),
+        ExportColumn("بایگانی‌شده", "Archived", 10),
+    ]
+    filters = _own_filter(f, EventFilter) or EventFilter(
+        text=f.text,
+        kind=_member(EventKind, f.kind, "نوع رویداد", "event kind"),
+        status=_member(EventStatus, f.status, "وضعیت رویداد", "event status"),
+        date_from=f.date_from,
+        date_to=f.date_to,
+        include_archived=f.include_archived,
+        organization_id=f.organization_id,
+        country_id=f.country_id,
+    )
+    descending = True if f.descending is None else f.descending
+
+    def fetch(offset: int, limit: int) -> list[tuple[EventSummary, tuple[str, str, str]]]:
+        page = list_events(db, filters=filters, descending=descending, offset=offset, limit=limit)
+        extras = _event_extras(db, [e.id for e in page])
+        return [(e, extras.get(e.id, ("", "", ""))) for e in page]
+
+    rows = []
+    total = count_events(db, filters=filters)
+    for e, (organizer, organizer_en, end_time) in _paged(fetch, total, progress):
+        c = e.counts
+        rows.append(
+            [
+                e.title_fa,
+                e.title_en,
+                e.kind.label_fa,
+                e.status.label_fa,
+                jalali_text(e.start_date),
+                _iso_date(e.start_date),
+                jalali_text(e.end_date),
+                _iso_date(e.end_date),
+                e.start_time.strftime("%H:%M") if e.start_time else "",
+                end_time,
+                e.venue,
+                organizer,
+                organizer_en,
+                c.invited,
+                c.yes,
+                c.no,
+                c.no_reply,
+                c.attended,
+                c.companions_yes,
+                e.recurring,
+                e.archived,
+            ]
+        )
+    return ExportTable("events", "رویدادها", "Events", columns, rows)
+
+
+def _followups(db: Database, f: ExportFilters, _progress: Progress | None = None) -> ExportTable:
     columns = [
         ExportColumn("عنوان", "Title", 40),
         ExportColumn("منبع", "Source", 12),
@@ -355,25 +620,37 @@ def _followups(db: Database, f: ExportFilters) -> ExportTable:
     return ExportTable("followups", "اقدام‌های پیگیری", "Follow-ups", columns, rows)
 
 
-_BUILDERS: dict[str, Callable[[Database, ExportFilters], ExportTable]] = {
+_BUILDERS: dict[str, Callable[[Database, ExportFilters, Progress | None], ExportTable]] = {
     "people": _people,
     "organizations": _organizations,
     "countries": _countries,
     "visits": _visits,
+    "agreements": _agreements,
+    "events": _events,
     "followups": _followups,
 }
 assert tuple(_BUILDERS) == EXPORT_KINDS
 
 
-def export_table(db: Database, *, kind: str, filters: ExportFilters | None = None) -> ExportTable:
-    """The rows of list ``kind`` (one of :data:`EXPORT_KINDS`) under ``filters``."""
+def export_table(
+    db: Database,
+    *,
+    kind: str,
+    filters: ExportFilters | None = None,
+    progress: Progress | None = None,
+) -> ExportTable:
+    """The rows of list ``kind`` (one of :data:`EXPORT_KINDS`) under ``filters``.
+
+    Visits, agreements and events are read a page at a time and call ``progress(done,
+    total)`` after each page; an exception raised by ``progress`` stops the export.
+    """
     builder = _BUILDERS.get(kind)
     if builder is None:
         raise KnownError(
             f"فهرست «{kind}» برای خروجی شناخته نیست؛ یکی از این‌ها: {'، '.join(EXPORT_KINDS)}.",
             f"Unknown list '{kind}'; one of: {', '.join(EXPORT_KINDS)}.",
         )
-    return builder(db, filters or ExportFilters())
+    return builder(db, filters or ExportFilters(), progress)
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -476,8 +753,12 @@ def export_list(
     path: Path | str,
     filters: ExportFilters | None = None,
     lang: str = "fa",
+    progress: Progress | None = None,
 ) -> int:
-    """Export list ``kind`` under ``filters`` to ``path`` (.xlsx or .csv); return the rows written."""
+    """Export list ``kind`` under ``filters`` to ``path`` (.xlsx or .csv); return the rows written.
+
+    ``progress`` is passed to :func:`export_table`; nothing is written when it raises.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
@@ -485,6 +766,6 @@ def export_list(
             f"پسوند پرونده خروجی باید ‎.xlsx یا ‎.csv باشد، نه «{path.suffix or 'هیچ'}».",
             f"The output file must end in .xlsx or .csv, not '{path.suffix}'.",
         )
-    table = export_table(db, kind=kind, filters=filters)
+    table = export_table(db, kind=kind, filters=filters, progress=progress)
     (write_xlsx if suffix == ".xlsx" else write_csv)(table, path, lang=lang)
     return len(table.rows)

@@ -7,12 +7,14 @@
    skip, merge or add.  Import stays disabled while any cell has an error.
 3. *Import*: ``commit_import`` runs in the task runner in one transaction with a progress bar
    and Cancel.  Cancelling raises inside the transaction, so it is rolled back whole.
+
+Both slow steps pass the task dialog's ``progress``/``cancelled`` to the service, which
+raises the Qt-free ``ImportCancelled``; it is turned into the dialog's ``TaskCancelled`` here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.tabular import field_label
 from qazvin_diplomacy.services.excel_import import (
+    ImportCancelled,
     ImportPreview,
     ImportResult,
-    PreviewRow,
     commit_import,
     load_mapping,
     preview_contacts,
@@ -59,29 +62,24 @@ FILE_STEP, PREVIEW_STEP, DONE_STEP = range(3)
 CHOICES = ("skip", "merge", "add")
 
 
-class _WatchedRows(list):  # type: ignore[type-arg]
-    """The preview's rows, reporting progress and honouring Cancel as the import walks them.
+def _as_task(call: Callable[[], Any]) -> Any:
+    """Run a service call, turning its ``ImportCancelled`` into the dialog's ``TaskCancelled``."""
+    try:
+        return call()
+    except ImportCancelled as exc:
+        raise TaskCancelled() from exc
 
-    ``commit_import`` iterates the rows inside its transaction; raising ``TaskCancelled``
-    there rolls everything back.
-    """
 
-    def __init__(self, rows: list[PreviewRow], progress: Progress, cancelled: Cancelled) -> None:
-        super().__init__(rows)
-        self._progress = progress
-        self._cancelled = cancelled
+def run_preview(
+    db: Any, path: Path, mapping_text: str, progress: Progress, cancelled: Cancelled
+) -> ImportPreview:
+    """Read and validate the sheet (and the optional mapping file), with progress and cancel."""
 
-    def __iter__(self) -> Iterator[PreviewRow]:
-        total = len(self)
-        for done, row in enumerate(super().__iter__()):
-            if self._cancelled():
-                raise TaskCancelled()
-            if done % 10 == 0:
-                self._progress(done, total)
-            yield row
-        if self._cancelled():
-            raise TaskCancelled()
-        self._progress(total, total)
+    def call() -> ImportPreview:
+        mapping = load_mapping(mapping_text) if mapping_text else None
+        return preview_contacts(db, path, mapping=mapping, progress=progress, cancelled=cancelled)
+
+    return _as_task(call)
 
 
 def run_import(
@@ -91,9 +89,20 @@ def run_import(
     progress: Progress,
     cancelled: Cancelled,
 ) -> ImportResult:
-    """Commit ``preview`` with per-row duplicate ``choices``, with progress and cancel."""
-    watched = replace(preview, rows=_WatchedRows(preview.rows, progress, cancelled))
-    return commit_import(db, watched, on_duplicate="skip", choices=choices)
+    """Commit ``preview`` with per-row duplicate ``choices``, with progress and cancel.
+
+    Cancel raises ``TaskCancelled`` after the service rolled its transaction back whole.
+    """
+    return _as_task(
+        lambda: commit_import(
+            db,
+            preview,
+            on_duplicate="skip",
+            choices=choices,
+            progress=progress,
+            cancelled=cancelled,
+        )
+    )
 
 
 class ImportWizard(QDialog):
@@ -324,15 +333,9 @@ class ImportWizard(QDialog):
 
         def work(progress: Progress, cancelled: Cancelled) -> ImportPreview:
             progress(0, 0)
-            mapping = load_mapping(mapping_text) if mapping_text else None
-            preview = preview_contacts(db, path, mapping=mapping)
-            if cancelled():  # nothing was written; the result is simply dropped
-                raise TaskCancelled()
-            return preview
+            return run_preview(db, path, mapping_text, progress, cancelled)
 
         def failed(exc: BaseException) -> None:
-            from qazvin_diplomacy.core.errors import KnownError
-
             if isinstance(exc, KnownError):
                 self.file_error.setText(known_message(exc))
             else:
@@ -467,6 +470,7 @@ class ImportWizard(QDialog):
         db, choices = self.ctx.db, self.choices()
 
         def work(progress: Progress, cancelled: Cancelled) -> ImportResult:
+            # looked up at call time so tests can slow the import down
             return run_import(db, p, choices, progress, cancelled)
 
         self.import_button.setEnabled(False)

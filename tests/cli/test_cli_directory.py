@@ -150,3 +150,59 @@ def test_export_with_filters(
             "--country",
             "Atlantis",
         )
+
+
+def test_export_agreements_and_events_with_their_filters(
+    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    from qazvin_diplomacy.core.agreements import AgreementInput, AgreementKind, Axis
+    from qazvin_diplomacy.core.events import EventInput, EventKind, EventStatus
+    from qazvin_diplomacy.services.agreements import save_agreement
+    from qazvin_diplomacy.services.events import save_event
+
+    for title, kind, signed in (
+        ("نقشه راه گردشگری", AgreementKind.ROADMAP, date(2025, 3, 1)),
+        ("تفاهم‌نامه بازرگانی", AgreementKind.MOU, date(2024, 3, 1)),
+    ):
+        save_agreement(
+            db,
+            agreement=AgreementInput(
+                title=title, kind=kind, signing_date=signed, axes=(Axis.TOURISM,)
+            ),
+        )
+    for title, kind, status, day in (
+        ("جشن پنجاه بدر", EventKind.CULTURAL, EventStatus.PLANNED, date(2025, 5, 9)),
+        ("همایش اقتصادی", EventKind.ECONOMIC, EventStatus.DRAFT, date(2025, 9, 1)),
+    ):
+        save_event(db, event=EventInput(title_fa=title, kind=kind, status=status, start_date=day))
+    out = tmp_path / "a.xlsx"
+    argv = ("--db", str(db_path), "--out", str(out))
+    assert _run("export", "agreements", *argv, "--agreement-kind", "roadmap") == 0
+    assert "1 rows" in capsys.readouterr().out
+    ws = openpyxl.load_workbook(out).active
+    assert ws.sheet_view.rightToLeft and ws["B2"].value == "نقشه راه گردشگری"
+    assert ws["K1"].value == "تاریخ امضا" and ws["K2"].value == "۱۴۰۳/۱۲/۱۱"
+    assert ws["L2"].value == "2025-03-01"
+    assert _run("export", "agreements", *argv, "--from", "1402/01/01", "--to", "1402/12/29") == 0
+    assert openpyxl.load_workbook(out).active["B2"].value == "تفاهم‌نامه بازرگانی"
+    assert _run("export", "agreements", *argv, "--axis", "tourism", "--status", "draft") == 0
+    assert "2 rows" in capsys.readouterr().out.splitlines()[-1]
+    events_out = tmp_path / "e.csv"
+    argv = ("--db", str(db_path), "--out", str(events_out))
+    assert _run("export", "events", *argv, "--status", "planned", "--lang", "en") == 0
+    text = events_out.read_bytes().decode("utf-8-sig")
+    assert text.startswith("Title,") and "جشن پنجاه بدر" in text and "همایش" not in text
+    assert _run("export", "events", *argv, "--event-kind", "economic") == 0
+    assert "همایش اقتصادی" in events_out.read_bytes().decode("utf-8-sig")
+    for bad in (
+        ("agreements", "--status", "flying"),  # not a status
+        ("events", "--event-kind", "party"),  # not an event kind
+        ("events", "--axis", "tourism"),  # events have no axes
+        ("people", "--event-kind", "cultural"),  # a filter of another list
+        ("events", "--from", "1404/13/01"),  # not a date
+    ):
+        with pytest.raises(KnownError) as caught:
+            _run("export", bad[0], *argv, *bad[1:])
+        assert any("\u0600" <= ch <= "\u06ff" for ch in caught.value.message)

@@ -383,3 +383,75 @@ def test_formulas_use_saved_values_or_are_flagged(db: Database, tmp_path: Path) 
     assert preview.ok, [i.describe() for i in preview.issues]
     assert any("فرمول" in w for w in preview.warnings)
     assert preview.rows[0].contact.title_fa == "42"
+
+
+# --- progress and cancel -----------------------------------------------------------------
+
+
+def _many_rows(path: Path, n: int) -> Path:
+    rows: list[list[object]] = [["نام", "نام خانوادگی", "سازمان", "کشور", "تلفن همراه"]]
+    for i in range(n):
+        rows.append([f"نام{i}", f"خانواده{i}", f"سازمان {i % 7}", "عراق", f"0912{i:07d}"])
+    return _sheet(path, rows)
+
+
+def test_commit_reports_monotonic_progress_to_the_end(db: Database, tmp_path: Path) -> None:
+    preview = preview_contacts(db, _many_rows(tmp_path / "many.xlsx", 1200))
+    seen: list[tuple[int, int]] = []
+    result = commit_import(db, preview, progress=lambda d, t: seen.append((d, t)))
+    assert result.added == 1200
+    assert seen[0] == (0, 1200) and seen[-1] == (1200, 1200)
+    done = [d for d, _t in seen]
+    assert done == sorted(done) and len(seen) >= 12
+    assert {t for _d, t in seen} == {1200}
+
+
+def test_commit_cancelled_halfway_writes_nothing(db: Database, tmp_path: Path) -> None:
+    preview = preview_contacts(db, _many_rows(tmp_path / "many.xlsx", 1200))
+    people, orgs = _count(db, Person), _count(db, Organization)
+    seen: list[int] = []
+
+    def cancelled() -> bool:
+        return bool(seen) and seen[-1] >= 700  # well after the first flushes
+
+    with pytest.raises(excel_import.ImportCancelled) as info:
+        commit_import(db, preview, progress=lambda d, _t: seen.append(d), cancelled=cancelled)
+    assert "لغو" in info.value.message
+    assert 700 <= seen[-1] < 1200
+    assert (_count(db, Person), _count(db, Organization)) == (people, orgs)
+    assert search(db, "خانواده12").empty
+    # and the same preview still imports completely afterwards
+    assert commit_import(db, preview).added == 1200
+
+
+def test_commit_cancelled_at_the_last_moment_writes_nothing(db: Database, tmp_path: Path) -> None:
+    preview = preview_contacts(db, _many_rows(tmp_path / "few.xlsx", 30))
+    seen: list[int] = []
+    with pytest.raises(excel_import.ImportCancelled):
+        commit_import(
+            db,
+            preview,
+            progress=lambda d, _t: seen.append(d),
+            cancelled=lambda: bool(seen) and seen[-1] == 30,
+        )
+    assert _count(db, Person) == 0
+
+
+def test_preview_reports_progress_and_can_be_cancelled(db: Database, tmp_path: Path) -> None:
+    path = _many_rows(tmp_path / "many.xlsx", 1500)
+    seen: list[tuple[int, int]] = []
+    preview = preview_contacts(db, path, progress=lambda d, t: seen.append((d, t)))
+    assert len(preview.rows) == 1500
+    done = [d for d, _t in seen]
+    assert done == sorted(done) and len(seen) >= 20
+    assert seen[-1][0] == seen[-1][1] == 1501 + 1500  # every row read, every data row checked
+    calls = {"n": 0}
+
+    def cancelled() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 400  # partway through the validation
+
+    with pytest.raises(excel_import.ImportCancelled):
+        preview_contacts(db, path, cancelled=cancelled)
+    assert calls["n"] == 401
+    assert _count(db, Person) == 0

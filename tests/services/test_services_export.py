@@ -223,3 +223,272 @@ def test_export_then_import_round_trips_people(
         assert (again.added, again.skipped) == (0, 3)
     finally:
         other.close()
+
+
+# --- agreements and events -----------------------------------------------------------------
+
+
+def _agreements(db: Database) -> dict[str, int]:
+    """Three agreements with Tajikistan / Russia, one archived; one title is a formula."""
+    from qazvin_diplomacy.core.agreements import AgreementInput, AgreementKind, Axis, PartyEntry
+    from qazvin_diplomacy.core.agreements import PartySide as Side
+    from qazvin_diplomacy.services.agreements import archive_agreement, save_agreement
+    from qazvin_diplomacy.storage.agreements import Agreement
+
+    ir, tj, ru = (country_by_code(db, c) for c in ("IR", "TJ", "RU"))
+    gov = save_organization(
+        db, org=OrganizationInput(name_fa="استانداری قزوین", kind="governorate", country_id=ir.id)
+    ).id
+    sughd = save_organization(
+        db, org=OrganizationInput(name_fa="ولایت سغد", kind="foreign_province", country_id=tj.id)
+    ).id
+    moscow = save_organization(
+        db, org=OrganizationInput(name_fa="دولت شهر مسکو", kind="foreign_city", country_id=ru.id)
+    ).id
+    today = date(2025, 10, 25)
+
+    def save(title: str, foreign: int, **fields: object) -> int:
+        agreement = AgreementInput(
+            title=title,
+            parties=(PartyEntry(gov, Side.IRANIAN), PartyEntry(foreign, Side.FOREIGN)),
+            **fields,  # type: ignore[arg-type]
+        )
+        return save_agreement(db, agreement=agreement, today=today).id
+
+    ids = {
+        "roadmap": save(
+            "نقشه راه همکاری با سغد",
+            sughd,
+            kind=AgreementKind.ROADMAP,
+            reference_number="RM-12",
+            signing_date=date(2025, 3, 1),
+            start_date=date(2025, 3, 1),
+            duration_months=24,
+            axes=(Axis.TOURISM, Axis.CULTURE),
+        ),
+        "hostile": save(
+            '=HYPERLINK("http://x")',
+            moscow,
+            kind=AgreementKind.MOU,
+            signing_date=date(2023, 7, 23),
+            axes=(Axis.URBAN_SERVICES,),
+        ),
+        "draft": save("تفاهم‌نامه پیش‌نویس با مسکو", moscow, kind=AgreementKind.MOU),
+        "archived": save("موافقت‌نامه بایگانی‌شده", sughd, signing_date=date(2024, 1, 1)),
+    }
+    with db.session() as s:  # statuses as the workflow would have left them
+        s.get(Agreement, ids["roadmap"]).status = "in_force"
+        s.get(Agreement, ids["hostile"]).status = "signed"
+    archive_agreement(db, agreement_id=ids["archived"], version=None)
+    return ids
+
+
+def test_agreements_export_is_the_register_as_filtered_and_sorted(
+    db: Database, tmp_path: Path
+) -> None:
+    from qazvin_diplomacy.core.agreements import AgreementFilter, AgreementStatus
+    from qazvin_diplomacy.services.agreements import list_agreements
+
+    _agreements(db)
+    today = date(2025, 10, 25)
+    table = export_table(db, kind="agreements", filters=ExportFilters(today=today))
+    headers = [c.header_fa for c in table.columns]
+    rows = [dict(zip(headers, r, strict=True)) for r in table.rows]
+    # The register's default order: newest signing first, unsigned last; archived left out.
+    assert [r["عنوان"] for r in rows] == [
+        "نقشه راه همکاری با سغد",
+        '=HYPERLINK("http://x")',
+        "تفاهم‌نامه پیش‌نویس با مسکو",
+    ]
+    first = rows[0]
+    assert (first["شماره ثبت"], first["نوع"], first["وضعیت"]) == ("RM-12", "نقشه راه", "نافذ")
+    assert (first["تاریخ امضا"], first["تاریخ امضا (میلادی)"]) == ("۱۴۰۳/۱۲/۱۱", "2025-03-01")
+    assert (first["انقضا"], first["انقضا (میلادی)"]) == ("۱۴۰۵/۱۲/۱۰", "2027-03-01")
+    assert first["طرف‌های ایرانی"] == "استانداری قزوین" and first["طرف‌های خارجی"] == "ولایت سغد"
+    assert first["کشورها"] == "تاجیکستان" and first["محورها"] == "گردشگری، فرهنگ"
+    assert rows[2]["تاریخ امضا"] == "" and rows[2]["وضعیت"] == "پیش‌نویس"
+
+    # A status filter leaves the others out (generic field, as the CLI passes it).
+    signed = export_table(db, kind="agreements", filters=ExportFilters(status="signed"))
+    assert [r[1] for r in signed.rows] == ['=HYPERLINK("http://x")']
+    by_axis = export_table(db, kind="agreements", filters=ExportFilters(axis="tourism"))
+    assert [r[1] for r in by_axis.rows] == ["نقشه راه همکاری با سغد"]
+    dated = ExportFilters(date_from=date(2024, 1, 1), date_to=date(2025, 12, 31))
+    assert len(export_table(db, kind="agreements", filters=dated).rows) == 1
+    archived = export_table(db, kind="agreements", filters=ExportFilters(include_archived=True))
+    assert len(archived.rows) == 4 and sum(1 for r in archived.rows if r[-1] is True) == 1
+
+    # The page's own filter and sort: exactly what list_agreements gives the page.
+    russia = country_by_code(db, "RU")
+    own = AgreementFilter(country_id=russia.id, status=None)
+    shown = list_agreements(db, filters=own, sort="title", descending=False, today=today)
+    page = export_table(
+        db,
+        kind="agreements",
+        filters=ExportFilters(
+            list_filter=own, sort="title", descending=False, status="signed", today=today
+        ),
+    )
+    assert [r[1] for r in page.rows] == [a.title for a in shown] and len(shown) == 2
+    assert page.rows[0][1] == '=HYPERLINK("http://x")'  # "=" sorts before Persian letters
+    only_signed = AgreementFilter(status=AgreementStatus.SIGNED)
+    assert (
+        len(
+            export_table(db, kind="agreements", filters=ExportFilters(list_filter=only_signed)).rows
+        )
+        == 1
+    )
+
+    # Written: right-to-left, frozen header, widths, the formula neutralised.
+    out = tmp_path / "agreements.xlsx"
+    assert export_list(db, kind="agreements", path=out) == 3
+    ws = openpyxl.load_workbook(out).active
+    assert ws.sheet_view.rightToLeft is True and ws.freeze_panes == "A2"
+    assert ws.title == "موافقت‌نامه‌ها" and ws.column_dimensions["B"].width == 40
+    assert [c.value for c in ws[1]][:3] == ["شماره ثبت", "عنوان", "عنوان انگلیسی"]
+    assert ws["B3"].value == '\'=HYPERLINK("http://x")' and ws["B3"].data_type != "f"
+
+
+def test_bad_agreement_and_event_values_are_refused_in_persian(db: Database) -> None:
+    from qazvin_diplomacy.core.agreements import AgreementFilter
+
+    for kind, filters, word in (
+        ("agreements", ExportFilters(status="flying"), "وضعیت موافقت‌نامه"),
+        ("agreements", ExportFilters(kind="treaty"), "نوع موافقت‌نامه"),
+        ("agreements", ExportFilters(axis="space"), "محور همکاری"),
+        ("events", ExportFilters(status="flying"), "وضعیت رویداد"),
+        ("events", ExportFilters(kind="party"), "نوع رویداد"),
+    ):
+        with pytest.raises(KnownError) as caught:
+            export_table(db, kind=kind, filters=filters)
+        assert word in caught.value.message and "، " in caught.value.message
+    with pytest.raises(TypeError):  # a page passing another list's filter is a bug
+        export_table(db, kind="events", filters=ExportFilters(list_filter=AgreementFilter()))
+
+
+def _events(db: Database) -> dict[str, int]:
+    from datetime import time
+
+    from qazvin_diplomacy.core.events import EventInput, EventKind, EventStatus, GuestInput, Rsvp
+    from qazvin_diplomacy.services.events import (
+        archive_event,
+        invite_guest,
+        mark_attended,
+        save_event,
+    )
+
+    tj = country_by_code(db, "TJ")
+    people = [
+        save_person(
+            db, person=PersonInput(name_fa=f"مهمان {i}", country_id=tj.id if i < 2 else None)
+        ).id
+        for i in range(4)
+    ]
+    festival = save_event(
+        db,
+        event=EventInput(
+            title_fa="جشن پنجاه بدر",
+            title_en="Panjah Bedar",
+            kind=EventKind.CULTURAL,
+            status=EventStatus.INVITING,
+            start_date=date(2025, 5, 9),
+            start_time=time(17, 0),
+            end_time=time(20, 30),
+            venue="باغ موزه قزوین",
+            organizer="@استانداری قزوین",
+            organizer_en="Governorate of Qazvin",
+        ),
+    ).id
+    for person, rsvp in zip(people, (Rsvp.YES, Rsvp.YES, Rsvp.NO, Rsvp.NO_REPLY), strict=True):
+        guest = invite_guest(db, event_id=festival, guest=GuestInput(person_id=person, rsvp=rsvp))
+        if person == people[0]:
+            mark_attended(db, guest_id=guest.id)
+    fair = save_event(
+        db,
+        event=EventInput(
+            title_fa="نمایشگاه صادرات",
+            kind=EventKind.EXHIBITION,
+            status=EventStatus.PLANNED,
+            start_date=date(2025, 11, 1),
+            end_date=date(2025, 11, 3),
+        ),
+    ).id
+    old = save_event(db, event=EventInput(title_fa="رویداد حذف‌شده", start_date=date(2025, 6, 1))).id
+    archive_event(db, event_id=old, version=None)
+    return {"festival": festival, "fair": fair, "old": old}
+
+
+def test_events_export_counts_replies_and_follows_the_list(db: Database, tmp_path: Path) -> None:
+    from qazvin_diplomacy.core.events import EventFilter, EventKind
+    from qazvin_diplomacy.services.events import list_events
+
+    _events(db)
+    table = export_table(db, kind="events")
+    headers = [c.header_fa for c in table.columns]
+    rows = [dict(zip(headers, r, strict=True)) for r in table.rows]
+    assert [r["عنوان"] for r in rows] == ["نمایشگاه صادرات", "جشن پنجاه بدر"]  # newest first
+    fair, festival = rows
+    assert (fair["تاریخ آغاز"], fair["تاریخ پایان"]) == ("۱۴۰۴/۰۸/۱۰", "۱۴۰۴/۰۸/۱۲")
+    assert (fair["تاریخ آغاز (میلادی)"], fair["تاریخ پایان (میلادی)"]) == (
+        "2025-11-01",
+        "2025-11-03",
+    )
+    assert fair["نوع"] == "نمایشگاه" and fair["دعوت‌شده"] == 0
+    assert (
+        festival["عنوان انگلیسی"] == "Panjah Bedar" and festival["وضعیت"] == "دعوت‌نامه‌ها ارسال‌شده"
+    )
+    assert (festival["ساعت آغاز"], festival["ساعت پایان"]) == ("17:00", "20:30")
+    assert festival["برگزارکننده"] == "@استانداری قزوین"
+    assert festival["برگزارکننده (انگلیسی)"] == "Governorate of Qazvin"
+    counts = [festival[h] for h in ("دعوت‌شده", "می‌آید", "نمی‌آید", "بی‌پاسخ", "حاضر")]
+    assert counts == [4, 2, 1, 1, 1]
+
+    planned = export_table(db, kind="events", filters=ExportFilters(status="planned"))
+    assert [r[0] for r in planned.rows] == ["نمایشگاه صادرات"]
+    tj = country_by_code(db, "TJ")
+    assert [
+        r[0] for r in export_table(db, kind="events", filters=ExportFilters(country_id=tj.id)).rows
+    ] == ["جشن پنجاه بدر"]
+    may = ExportFilters(date_from=date(2025, 5, 1), date_to=date(2025, 6, 30))
+    assert [r[0] for r in export_table(db, kind="events", filters=may).rows] == ["جشن پنجاه بدر"]
+    may_all = ExportFilters(
+        date_from=date(2025, 5, 1), date_to=date(2025, 6, 30), include_archived=True
+    )
+    assert len(export_table(db, kind="events", filters=may_all).rows) == 2
+
+    own = EventFilter(kind=EventKind.EXHIBITION, include_archived=True)
+    page = export_table(db, kind="events", filters=ExportFilters(list_filter=own, descending=False))
+    assert [r[0] for r in page.rows] == [e.title_fa for e in list_events(db, filters=own)]
+    oldest_first = export_table(db, kind="events", filters=ExportFilters(descending=False))
+    assert [r[0] for r in oldest_first.rows] == ["جشن پنجاه بدر", "نمایشگاه صادرات"]
+
+    out = tmp_path / "events.csv"
+    assert export_list(db, kind="events", path=out, lang="en") == 2
+    lines = list(csv.reader(out.read_bytes().decode("utf-8-sig").splitlines()))
+    assert lines[0][:4] == ["Title", "English title", "Kind", "Status"]
+    assert "'@استانداری قزوین" in lines[2]  # the organizer cannot run as a formula
+
+
+def test_progress_is_reported_by_page_and_can_stop_the_export(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qazvin_diplomacy.services import export
+
+    _agreements(db)
+    monkeypatch.setattr(export, "EXPORT_PAGE", 2)
+    seen: list[tuple[int, int]] = []
+    table = export_table(db, kind="agreements", progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(0, 3), (2, 3), (3, 3)] and len(table.rows) == 3
+
+    class Stop(Exception):
+        pass
+
+    def stop(done: int, _total: int) -> None:
+        if done:
+            raise Stop
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(Stop):
+        export_list(db, kind="agreements", path=folder / "stopped.xlsx", progress=stop)
+    assert list(folder.iterdir()) == []  # nothing half-written

@@ -544,6 +544,9 @@ def test_print_register_with_filters_and_sheet_open_pdfs(page, qtbot, db, world,
     bar.country.setCurrentIndex(bar.country.findData(world["tajik"]))
     bar.status.setCurrentIndex(bar.status.findData(S.DRAFT.value))
     bar.set_year(bar.year_from, 1404)
+    bar.kind.setCurrentIndex(bar.kind.findData(AgreementKind.ROADMAP.value))
+    bar.axis.setCurrentIndex(bar.axis.findData(Axis.TOURISM.value))
+    bar.text.setText("سغد")
     with qtbot.waitSignal(page.printer.done, timeout=30000) as done:
         page.print_button.click()
     assert calls[-1] == (
@@ -552,10 +555,16 @@ def test_print_register_with_filters_and_sheet_open_pdfs(page, qtbot, db, world,
             "status": "draft",
             "country": "TJ",
             "date_from": jalali.from_jalali(1404, 1, 1),
+            "agreement_kind": "roadmap",
+            "axis": "tourism",
+            "text": "سغد",
         },
     )
     pdf = done.args[0]
     assert opened == [pdf] and pdf.read_bytes().startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    assert len(PdfReader(str(pdf)).pages) == 1
     form = page.open_record(svc.list_agreements(db)[0].id)
     assert form is not None
     form.opener = opened.append
@@ -596,3 +605,80 @@ def test_language_switch_retranslates_an_open_form(app, page, db, world) -> None
     apply_language(app, "fa")
     assert form.parties.combo(1, 0).currentText() == "طرف خارجی"
     assert "۱۴۰۶/۰۶/۳۱" in form.expiry_label.text()  # 24 months from 1404/07/01, Persian digits
+
+
+def test_export_button_writes_the_register_as_filtered_and_sorted(
+    page, qtbot, db, world, tmp_path
+) -> None:
+    """Export to Excel/CSV…: the rows the register shows (status filter, title order), RTL sheet."""
+    from openpyxl import load_workbook
+
+    for i, kind in enumerate((AgreementKind.MOU, AgreementKind.ROADMAP, AgreementKind.MOU)):
+        svc.save_agreement(
+            db,
+            agreement=agreement(
+                world,
+                title=f"موافقت‌نامه {'ابجد'[i]} همکاری",
+                kind=kind,
+                signing_date=jalali.from_jalali(1403, 1 + i, 1),
+            ),
+            today=TODAY,
+        )
+    svc.save_agreement(db, agreement=agreement(world, title="پیش‌نویس بدون امضا"), today=TODAY)
+    page.refresh()
+    bar = page.filter_bar
+    bar.kind.setCurrentIndex(bar.kind.findData(AgreementKind.MOU.value))
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # title, Z to A
+    shown = [page.model.agreement(r).title for r in range(page.model.rowCount())]
+    assert shown == ["موافقت‌نامه ج همکاری", "موافقت‌نامه ا همکاری"]
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "register.xlsx"
+    asked: list[str] = []
+    page.ask_export_path = lambda suggested: asked.append(suggested) or target  # type: ignore[method-assign]
+    assert page.export_button.text() == "خروجی اکسل / CSV…"
+    page.export_button.click()
+    page.ctx.runner.wait()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    assert asked == ["agreements.xlsx"]
+    sheet = load_workbook(target).active
+    assert sheet.sheet_view.rightToLeft and sheet.freeze_panes == "A2"
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in rows] == shown
+    assert rows[0][3] == "تفاهم‌نامه" and rows[0][10] == "۱۴۰۳/۰۳/۰۱" and rows[0][11] == "2024-05-21"
+    assert list(folder.iterdir()) == [target]  # no temporary file left behind
+
+
+def test_cancelled_export_leaves_no_file(page, qtbot, db, world, tmp_path, monkeypatch) -> None:
+    """Cancel while the register is being read: the dialog ends cancelled and nothing is written."""
+    import threading
+
+    from qazvin_diplomacy.services import export as export_service
+
+    for i in range(3):
+        svc.save_agreement(db, agreement=agreement(world, title=f"سند {i}"), today=TODAY)
+    monkeypatch.setattr(export_service, "EXPORT_PAGE", 1)
+    go = threading.Event()
+    real = export_service.list_agreements
+    pages: list[int] = []
+
+    def slow(*args, **kwargs):
+        assert go.wait(10)  # hold the worker until Cancel was pressed
+        pages.append(kwargs["offset"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(export_service, "list_agreements", slow)
+    page.refresh()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    task = page.export_list(folder / "never.xlsx")
+    assert task is not None
+    cancel = task.findChild(QPushButton)
+    assert cancel is not None and cancel.text() == task.tr("Cancel")
+    cancel.click()
+    go.set()
+    page.ctx.runner.wait()
+    qtbot.waitUntil(lambda: task.outcome != "", timeout=10_000)
+    assert task.outcome == "cancelled"
+    assert len(pages) <= 1  # stopped at the first page, not after all three
+    assert list(folder.iterdir()) == []

@@ -211,3 +211,125 @@ def test_english_layout_and_texts(page, app, qtbot) -> None:
     apply_language(app, "fa")
     assert page.tabs.tabText(PEOPLE_TAB) == "اشخاص"
     assert page.person_model.headerData(0, Qt.Orientation.Horizontal) == "نام"
+
+
+# --- archive view and restore ----------------------------------------------------------
+
+
+def test_show_archived_marks_rows_and_restore_brings_a_person_back(page, qtbot, db, qtmodeltester):
+    from PySide6.QtGui import QColor
+
+    from qazvin_diplomacy.services.search import search
+    from qazvin_diplomacy.ui.directory.models import ARCHIVED_ROLE
+
+    kept = directory.save_person(db, person=PersonInput(name_fa="سارا احمدی"))
+    gone = directory.save_person(db, person=PersonInput(name_fa="سامان احمدی"))
+    directory.archive_person(db, person_id=gone.id, version=gone.version)
+    page.tabs.setCurrentIndex(PEOPLE_TAB)
+    page.apply_filters()
+    assert [page.person_model.record(r).id for r in range(page.person_model.rowCount())] == [
+        kept.id
+    ]
+    page.people_archived.setChecked(True)  # the toggle re-queries at once
+    model = page.person_model
+    assert model.rowCount() == 2
+    qtmodeltester.check(model)
+    row = model.row_of(gone.id)
+    name = model.index(row, 0)
+    assert name.data() == "سامان احمدی (بایگانی‌شده)"
+    assert name.data(ARCHIVED_ROLE) is True
+    assert model.index(row, 1).data(Qt.ItemDataRole.ForegroundRole) == QColor("#757575")
+    assert model.index(row, 0).data(Qt.ItemDataRole.FontRole).italic()
+    other = model.index(model.row_of(kept.id), 0)
+    assert other.data() == "سارا احمدی" and other.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert page.people_tab.count_label.text() == "۲ نفر"
+    # the archived person's page says so and offers Restore instead of Archive and Edit
+    page.select_ids([gone.id])
+    view = page.open_selected()
+    assert view is not None
+    qtbot.addWidget(view)
+    assert view.archived_banner.isVisibleTo(view) and "بایگانی" in view.archived_banner.text()
+    assert view.restore_button.isVisibleTo(view) and not view.archive_button.isVisibleTo(view)
+    assert not view.edit_button.isEnabled()
+    with qtbot.waitSignal(page.ctx.hub.dataChanged):
+        qtbot.mouseClick(view.restore_button, Qt.MouseButton.LeftButton)
+    assert not directory.get_person(db, gone.id).archived
+    assert not view.restore_button.isVisibleTo(view) and view.archive_button.isVisibleTo(view)
+    assert not view.archived_banner.isVisibleTo(view) and view.edit_button.isEnabled()
+    assert model.index(model.row_of(gone.id), 0).data() == "سامان احمدی"
+    page.people_archived.setChecked(False)
+    assert model.rowCount() == 2
+    group = search(db, "سامان").group("person")
+    assert group is not None and [h.id for h in group.hits] == [gone.id]
+
+
+def test_archive_a_person_asks_first_and_keeps_the_page_open(page, qtbot, db, monkeypatch):
+    from qazvin_diplomacy.ui.directory.record import RecordView
+
+    person = directory.save_person(db, person=PersonInput(name_fa="رضا محمدی"))
+    view = page.open_person(person.id)
+    assert view is not None
+    qtbot.addWidget(view)
+    assert view.archive_button.isVisibleTo(view) and not view.restore_button.isVisibleTo(view)
+    monkeypatch.setattr(RecordView, "confirm_archive", lambda self: False)
+    qtbot.mouseClick(view.archive_button, Qt.MouseButton.LeftButton)
+    assert not directory.get_person(db, person.id).archived
+    monkeypatch.setattr(RecordView, "confirm_archive", lambda self: True)
+    qtbot.mouseClick(view.archive_button, Qt.MouseButton.LeftButton)
+    assert directory.get_person(db, person.id).archived
+    assert view.isVisible() and view.restore_button.isVisibleTo(view)
+    assert page.person_model.rowCount() == 0  # the list followed (dataChanged)
+
+
+def test_archive_organization_refused_while_it_has_active_children(
+    page, qtbot, db, embassy, monkeypatch
+):
+    import qazvin_diplomacy.ui.directory.record as record_module
+    from qazvin_diplomacy.ui.directory.models import ARCHIVED_ROLE
+    from qazvin_diplomacy.ui.directory.record import RecordView
+
+    errors: list[str] = []
+    monkeypatch.setattr(record_module, "show_error", lambda _p, exc: errors.append(exc.message))
+    monkeypatch.setattr(RecordView, "confirm_archive", lambda self: True)
+    consulate = next(o.id for o in directory.list_organizations(db) if o.id != embassy)
+    view = page.open_organization(embassy)
+    assert view is not None
+    qtbot.addWidget(view)
+    assert view.archive_button.isVisibleTo(view)
+    assert view.archive() is False
+    assert errors and "زیرمجموعه فعال" in errors[0]
+    assert not directory.get_organization(db, embassy).archived
+    child = page.open_organization(consulate)
+    qtbot.addWidget(child)
+    assert child.archive() is True
+    view.reload()
+    assert view.archive() is True and len(errors) == 1
+    page.tabs.setCurrentIndex(ORGANIZATIONS_TAB)
+    page.apply_filters()
+    assert page.org_model.orgs == {}
+    page.orgs_archived.setChecked(True)
+    assert set(page.org_model.orgs) == {embassy, consulate}
+    top = page.org_model.item(0)
+    assert top.text() == "سفارت تاجیکستان (بایگانی‌شده)" and top.data(ARCHIVED_ROLE) is True
+    assert top.child(0).data(ARCHIVED_ROLE) is True  # still shown under its parent
+    assert view.restore() is True
+    assert page.org_model.item(0).text() == "سفارت تاجیکستان"
+
+
+def test_editing_a_person_of_an_archived_organization_keeps_the_link(page, qtbot, db):
+    org = directory.save_organization(
+        db, org=OrganizationInput(name_fa="شرکت صادراتی البرز", kind="company")
+    )
+    person = directory.save_person(
+        db, person=PersonInput(name_fa="نادر کاظمی", organization_id=org.id)
+    )
+    directory.archive_person(db, person_id=person.id, version=person.version)
+    directory.archive_organization(db, organization_id=org.id, version=org.version)
+    person = directory.get_person(db, person.id)
+    directory.restore_person(db, person_id=person.id, version=person.version)
+    form = page.edit_record("person", person.id)
+    qtbot.addWidget(form)
+    assert form.organization.currentData() == org.id
+    assert "بایگانی" in form.organization.currentText()
+    form.save()
+    assert directory.get_person(db, person.id).organization_id == org.id

@@ -461,3 +461,41 @@ def test_list_filters_and_english_switch(page: EventsPage, db, app) -> None:
     titles = {page.model.data(page.model.index(r, 0)) for r in range(page.model.total)}
     assert titles == {"Panjah Bedar 1404", "Economic forum"}
     assert page.views.tabText(CHECKIN_TAB) == "Check-in at the door"
+
+
+def test_export_button_writes_the_events_list_as_filtered(
+    page: EventsPage, qtbot, db, corps, tmp_path: Path
+) -> None:
+    """Export to Excel/CSV…: only the events the filter shows, with reply counts; RTL sheet."""
+    from openpyxl import load_workbook
+
+    festival = _event(db)
+    for person, rsvp in ((corps["tj"], Rsvp.YES), (corps["tr"], Rsvp.NO), (corps["iq"], Rsvp.YES)):
+        svc.invite_guest(db, event_id=festival, guest=GuestInput(person_id=person, rsvp=rsvp))
+    _event(
+        db,
+        title_fa="همایش اقتصادی",
+        title_en="",
+        kind=EventKind.ECONOMIC,
+        recurrence=None,
+        status=EventStatus.DRAFT,
+        start_date=PANJAH_BEDAR_1404 + dt.timedelta(days=30),
+    )
+    page.refresh()
+    bar = page.filter_bar
+    bar.status.setCurrentIndex(bar.status.findData(EventStatus.PLANNED.value))
+    assert page.model.total == 1
+    target = tmp_path / "events.xlsx"
+    page.ask_export_path = lambda _suggested: target  # type: ignore[method-assign]
+    page.export_button.click()
+    page.ctx.runner.wait()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    sheet = load_workbook(target).active
+    assert sheet.sheet_view.rightToLeft
+    header = [c.value for c in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 1
+    row = dict(zip(header, rows[0], strict=True))
+    assert row["عنوان"] == "جشن پنجاه بدر ۱۴۰۴" and row["تاریخ آغاز"] == "۱۴۰۴/۰۲/۱۹"
+    assert row["تاریخ آغاز (میلادی)"] == "2025-05-09" and row["ساعت آغاز"] == "17:00"
+    assert (row["دعوت‌شده"], row["می‌آید"], row["نمی‌آید"], row["بی‌پاسخ"]) == (3, 2, 1, 0)

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QProgressBar, QPushButton
 
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.ui.common import TaskRunner
@@ -169,12 +169,15 @@ def test_cancel_during_import_leaves_nothing_half_done(ctx, tmp_path):
         seen.append((done, total))
 
     with pytest.raises(TaskCancelled):
-        run_import(ctx.db, p, {}, progress, lambda: len(seen) >= 3)
+        run_import(ctx.db, p, {}, progress, lambda: len(seen) >= 30)
     assert people_count(ctx.db) == 0
     assert directory.list_organizations(ctx.db) == []
-    assert seen[:2] == [(0, 60), (10, 60)]
+    assert seen[:3] == [(0, 60), (1, 60), (2, 60)]  # a small sheet reports every row
+    assert seen[-1] == (29, 60)
+    seen.clear()
     result = run_import(ctx.db, p, {}, progress, lambda: False)
     assert result.added == 60 and seen[-1] == (60, 60)
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen)
     assert people_count(ctx.db) == 60
 
 
@@ -199,6 +202,59 @@ def test_cancel_button_on_the_import_progress(qtbot, wizard, ctx, tmp_path, monk
     assert people_count(ctx.db) == 0
     assert wizard.import_button.isEnabled()
     assert wizard.stack.currentIndex() == PREVIEW_STEP
+
+
+def test_cancel_while_checking_a_big_sheet_stays_on_the_file_step(
+    qtbot, wizard, ctx, tmp_path, monkeypatch
+):
+    import qazvin_diplomacy.ui.import_wizard as module
+
+    rows = [HEADERS] + [
+        [str(i), f"نفر{i}", "آزمایشی", "کارشناس", "", "", f"0912{i:07d}", ""] for i in range(1, 301)
+    ]
+    path = write_sheet(tmp_path / "big.xlsx", rows)
+    real = module.run_preview
+    reports: list[tuple[int, int]] = []
+
+    def watched(db, p, mapping_text, progress, cancelled):
+        def slow_progress(done: int, total: int) -> None:
+            reports.append((done, total))
+            progress(done, total)
+            deadline = time.monotonic() + 5
+            while done > 0 and not cancelled() and time.monotonic() < deadline:
+                time.sleep(0.01)  # the worker waits here for the user's Cancel
+
+        return real(db, p, mapping_text, slow_progress, cancelled)
+
+    monkeypatch.setattr(module, "run_preview", watched)
+    wizard.file_edit.setText(str(path))
+    task = wizard.start_preview()
+    assert task is not None
+    qtbot.waitUntil(lambda: any(d > 0 for d, _t in reports), timeout=10000)
+    qtbot.waitUntil(lambda: task.maximum() > 0, timeout=5000)  # a real bar, not a busy one
+    assert task.maximum() == reports[-1][1]
+    qtbot.mouseClick(task.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
+    qtbot.waitUntil(lambda: task.outcome == "cancelled", timeout=10000)
+    assert wizard.preview is None
+    assert wizard.stack.currentIndex() == FILE_STEP
+    assert wizard.file_error.text() == ""
+    assert reports[-1][0] < reports[-1][1]  # stopped partway
+    assert people_count(ctx.db) == 0
+
+
+def test_import_progress_bar_reaches_the_end(qtbot, wizard, ctx, tmp_path):
+    rows = [HEADERS] + [
+        [str(i), f"نفر{i}", "آزمایشی", "کارشناس", "", "", f"0912{i:07d}", ""] for i in range(1, 151)
+    ]
+    preview(qtbot, wizard, write_sheet(tmp_path / "many.xlsx", rows))
+    task = wizard.start_import()
+    assert task is not None
+    values: list[int] = []
+    task.findChild(QProgressBar).valueChanged.connect(values.append)
+    qtbot.waitUntil(lambda: wizard.stack.currentIndex() == DONE_STEP, timeout=10000)
+    assert task.maximum() == 150 and values[-1] == 150
+    assert values == sorted(values) and len(values) > 10
+    assert people_count(ctx.db) == 150
 
 
 # --- the done-when path ---------------------------------------------------------

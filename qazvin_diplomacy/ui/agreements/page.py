@@ -2,14 +2,17 @@
 
 The register pages lazily and filters and sorts in SQL (``services.agreements``); a
 double-click opens the agreement form.  "Print / PDF" renders the ``agreements-register``
-report with the list's filters (status, country, signing years) in the task runner.
-From a country or an organization, ``show_country`` / ``show_organization`` list its
-agreements.
+report with every filter of the list (status, country, years, kind, axis, text,
+organization) in the task runner;
+"Export to Excel/CSV…" writes exactly the register as filtered and sorted
+(``ui.list_export``).  From a country or an organization, ``show_country`` /
+``show_organization`` list its agreements.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -38,6 +41,7 @@ from qazvin_diplomacy.core.agreements import (
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.services import agreements as agreements_service
 from qazvin_diplomacy.services import directory
+from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.agreements.form import AgreementForm
 from qazvin_diplomacy.ui.agreements.models import (
     ID_ROLE,
@@ -46,8 +50,10 @@ from qazvin_diplomacy.ui.agreements.models import (
 )
 from qazvin_diplomacy.ui.agreements.printing import PdfPrinter
 from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.directory.tasks import TaskDialog
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
+from qazvin_diplomacy.ui.list_export import ask_export_path, start_export
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 
 REGISTER_TAB, ARCHIVE_TAB = range(2)
@@ -238,12 +244,8 @@ class AgreementFilterBar(QWidget):
             **extra,
         )
 
-    def report_options(self) -> tuple[dict[str, Any], bool]:
-        """Options of the ``agreements-register`` report for these filters.
-
-        The second value is True when some filters (kind, axis, text, organization) cannot
-        be carried into the printed register.
-        """
+    def report_options(self) -> dict[str, Any]:
+        """Options of the ``agreements-register`` report for these filters (all of them)."""
         f = self.filters()
         options: dict[str, Any] = {}
         if f.status is not None:
@@ -255,8 +257,15 @@ class AgreementFilterBar(QWidget):
             options["date_from"] = first
         if last is not None:
             options["date_to"] = last
-        dropped = bool(f.kind or f.axis or f.text or f.organization_id is not None)
-        return options, dropped
+        if f.kind is not None:
+            options["agreement_kind"] = f.kind.value
+        if f.axis is not None:
+            options["axis"] = f.axis.value
+        if f.text:
+            options["text"] = f.text
+        if f.organization_id is not None:
+            options["organization"] = f.organization_id
+        return options
 
 
 class AgreementTable(QTableView):
@@ -314,7 +323,11 @@ class AgreementsPage(ModulePage):
         self.table = AgreementTable(self.model, register)
         lay.addWidget(self.table, 1)
         self.count_label = QLabel(register)
-        lay.addWidget(self.count_label)
+        self.export_button = QPushButton(register)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label, 1)
+        footer.addWidget(self.export_button)
+        lay.addLayout(footer)
         self.views.addTab(register, "")
 
         archive = QWidget(self)
@@ -329,6 +342,7 @@ class AgreementsPage(ModulePage):
 
         self.new_button.clicked.connect(lambda: self.new_record())
         self.print_button.clicked.connect(self.print_page)
+        self.export_button.clicked.connect(lambda: self.export_list())
         self.table.doubleClicked.connect(lambda idx: self.open_record(int(idx.data(ID_ROLE))))
         self.archive_table.doubleClicked.connect(
             lambda idx: self.open_record(int(idx.data(ID_ROLE)))
@@ -350,6 +364,10 @@ class AgreementsPage(ModulePage):
             self.tr("The register in Persian, with the list's status, country and years")
         )
         self.print_button.setIcon(icon("print"))
+        self.export_button.setText(self.tr("Export to Excel/CSV…"))
+        self.export_button.setToolTip(
+            self.tr("Every agreement of the register as filtered and sorted, as .xlsx or .csv")
+        )
         self.views.setTabText(REGISTER_TAB, self.tr("Register"))
         self.views.setTabIcon(REGISTER_TAB, icon("list"))
         self.views.setTabText(ARCHIVE_TAB, self.tr("Archive"))
@@ -456,15 +474,25 @@ class AgreementsPage(ModulePage):
 
     def print_page(self) -> None:
         """Ctrl+P / Print: the agreements register as PDF with the list's filters."""
-        options, dropped = self.filter_bar.report_options()
-        if dropped:
-            self.ctx.hub.status.emit(
-                self.tr(
-                    "The printed register follows the status, country and years; "
-                    "the other filters are not applied."
-                )
-            )
+        options = self.filter_bar.report_options()
         self.printer.print_report("agreements-register", options)
+
+    def export_list(self, path: Path | None = None) -> TaskDialog | None:
+        """Export the register exactly as shown (filters and order), in the background."""
+        path = path or self.ask_export_path("agreements.xlsx")
+        if path is None:
+            return None
+        filters = ExportFilters(
+            list_filter=self.model.filters,
+            sort=self.model.sort_key,
+            descending=self.model.descending,
+            today=self.ctx.today(),
+        )
+        return start_export(self.ctx, kind="agreements", path=path, filters=filters, parent=self)
+
+    def ask_export_path(self, suggested: str) -> Path | None:
+        """Ask where to save the export (tests replace this)."""
+        return ask_export_path(self, suggested)
 
     def _saved(self, _agreement_id: int) -> None:
         self.ctx.hub.status.emit(self.tr("Agreement saved."))

@@ -38,7 +38,7 @@ from qazvin_diplomacy.core.history import History
 from qazvin_diplomacy.services import directory, merge
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import FieldError, PlainTextEdit, make_ltr, mark_field, show_error
-from qazvin_diplomacy.ui.directory.models import kind_label, pick
+from qazvin_diplomacy.ui.directory.models import archived_suffix, kind_label, pick
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit
 
@@ -55,7 +55,11 @@ def fill_countries(combo: QComboBox, db: Database, current: int | None = None) -
 def fill_organizations(
     combo: QComboBox, db: Database, current: int | None = None, exclude: int | None = None
 ) -> None:
-    """An editable organization picker: type part of a name, pick from the list."""
+    """An editable organization picker: type part of a name, pick from the list.
+
+    Archived organizations are not offered, except ``current`` itself (marked), so editing a
+    person of an archived organization does not silently drop the link.
+    """
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     combo.clear()
@@ -63,6 +67,13 @@ def fill_organizations(
     for o in directory.list_organizations(db, limit=100_000):
         if o.id != exclude:
             combo.addItem(pick(o.name_fa, o.name_en), o.id)
+    if current is not None and current != exclude and combo.findData(current) < 0:
+        try:
+            kept = directory.get_organization(db, current)
+        except KnownError:
+            kept = None
+        if kept is not None:
+            combo.addItem(pick(kept.name_fa, kept.name_en) + archived_suffix(), kept.id)
     completer = combo.completer()
     if completer is not None:
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

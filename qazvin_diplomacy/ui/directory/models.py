@@ -2,7 +2,9 @@
 
 The people model pages lazily: ``fetchMore`` reads the next :attr:`PersonTableModel.PAGE`
 contacts through ``services.directory.list_people`` (filters in SQL).  Countries are a few
-hundred rows read at once; the organization tree is built from one list query.
+hundred rows read at once; the organization tree is built from one list query.  With
+``include_archived`` the people and organization models also show archived records, marked:
+grey italic text and «(بایگانی‌شده)» after the name.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
 from qazvin_diplomacy.core.directory import (
     CountryView,
@@ -27,7 +29,20 @@ from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, is_rtl, loc_digits, loc_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+ARCHIVED_ROLE = Qt.ItemDataRole.UserRole + 1
+ARCHIVED_COLOR = "#757575"
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
+
+
+def archived_suffix() -> str:
+    """« (archived)» in the UI language, put after an archived record's name."""
+    return " " + QCoreApplication.translate("DirectoryModels", "(archived)")
+
+
+def _italic() -> QFont:
+    font = QFont()
+    font.setItalic(True)
+    return font
 
 
 def kind_label(kind: str) -> str:
@@ -170,6 +185,7 @@ class PersonTableModel(_ListModel):
         self.text = ""
         self.country_id: int | None = None
         self.organization_id: int | None = None
+        self.include_archived = False
         self._more = False
 
     def _read(self, offset: int) -> list[PersonView]:
@@ -180,6 +196,7 @@ class PersonTableModel(_ListModel):
             organization_id=self.organization_id,
             limit=self.PAGE + 1,
             offset=offset,
+            include_archived=self.include_archived,
         )
         self._more = len(page) > self.PAGE
         return page[: self.PAGE]
@@ -218,7 +235,8 @@ class PersonTableModel(_ListModel):
             if col == 0:
                 honorific = p.honorific_fa if is_rtl() else p.honorific_en
                 name = pick(p.name_fa, p.name_en)
-                return f"{loc_text(honorific)} {name}".strip() if honorific else name
+                name = f"{loc_text(honorific)} {name}".strip() if honorific else name
+                return name + archived_suffix() if p.archived else name
             if col == 1:
                 return pick(p.title_fa, p.title_en)
             if col == 2:
@@ -231,6 +249,12 @@ class PersonTableModel(_ListModel):
                 return p.email
         if role == ID_ROLE:
             return p.id
+        if role == ARCHIVED_ROLE:
+            return p.archived
+        if p.archived and role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(ARCHIVED_COLOR)
+        if p.archived and role == Qt.ItemDataRole.FontRole:
+            return _italic()
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (4, 5):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute) | int(
                 Qt.AlignmentFlag.AlignVCenter
@@ -253,17 +277,28 @@ class OrganizationTreeModel(QStandardItemModel):
         self.text = ""
         self.kind: str | None = None
         self.country_id: int | None = None
+        self.include_archived = False
         self.orgs: dict[int, OrganizationView] = {}
         self._items: dict[int, QStandardItem] = {}
 
     def reload(self) -> None:
         """Rebuild the tree; with a filter, matches keep their ancestors for context."""
         rows = directory.list_organizations(
-            self.db, text=self.text, kind=self.kind, country_id=self.country_id, limit=100_000
+            self.db,
+            text=self.text,
+            kind=self.kind,
+            country_id=self.country_id,
+            limit=100_000,
+            include_archived=self.include_archived,
         )
         filtered = bool(self.text or self.kind or self.country_id is not None)
         everything = (
-            {o.id: o for o in directory.list_organizations(self.db, limit=100_000)}
+            {
+                o.id: o
+                for o in directory.list_organizations(
+                    self.db, limit=100_000, include_archived=self.include_archived
+                )
+            }
             if filtered
             else {o.id: o for o in rows}
         )
@@ -291,9 +326,9 @@ class OrganizationTreeModel(QStandardItemModel):
             (parent_item or root).appendRow(row)
 
     def _row(self, org: OrganizationView) -> list[QStandardItem]:
-        item = QStandardItem(pick(org.name_fa, org.name_en))
-        item.setData(org.id, ID_ROLE)
-        item.setEditable(False)
+        name = pick(org.name_fa, org.name_en)
+        item = QStandardItem(name + archived_suffix() if org.archived else name)
+        self._mark(item, org)
         return [item]
 
     def _row_rest(self, org: OrganizationView) -> list[QStandardItem]:
@@ -302,9 +337,17 @@ class OrganizationTreeModel(QStandardItemModel):
             QStandardItem(pick(org.country_name_fa, org.country_name_en)),
         ]
         for cell in cells:
-            cell.setData(org.id, ID_ROLE)
-            cell.setEditable(False)
+            self._mark(cell, org)
         return cells
+
+    @staticmethod
+    def _mark(item: QStandardItem, org: OrganizationView) -> None:
+        item.setData(org.id, ID_ROLE)
+        item.setData(org.archived, ARCHIVED_ROLE)
+        item.setEditable(False)
+        if org.archived:
+            item.setForeground(QColor(ARCHIVED_COLOR))
+            item.setFont(_italic())
 
     def _set_headers(self) -> None:
         for i, text in enumerate(self.COLUMNS):

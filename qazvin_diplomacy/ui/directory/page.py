@@ -2,7 +2,9 @@
 
 Each tab filters in SQL as the user types, opens a record page on double-click or Enter,
 exports exactly the filtered list to Excel/CSV, and (organizations, people) merges two
-selected duplicates after a confirmation that says what moves.  The people tab also starts
+selected duplicates after a confirmation that says what moves.  "Show archived" on the
+organizations and people tabs adds the archived records, marked, so they can be opened and
+restored from their page.  The people tab also starts
 the Excel import wizard.
 """
 
@@ -51,9 +53,10 @@ from qazvin_diplomacy.ui.directory.models import (
     pick,
 )
 from qazvin_diplomacy.ui.directory.record import COUNTRY, ORGANIZATION, PERSON, RecordView
-from qazvin_diplomacy.ui.directory.tasks import TaskDialog, export_to_file
+from qazvin_diplomacy.ui.directory.tasks import TaskDialog
 from qazvin_diplomacy.ui.i18n import current_language, loc_digits
 from qazvin_diplomacy.ui.icons import icon
+from qazvin_diplomacy.ui.list_export import export_to_file
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 
 COUNTRIES_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB = range(3)
@@ -151,6 +154,8 @@ class DirectoryPage(ModulePage):
         self.org_country.setMinimumWidth(140)
         self.orgs_tab.filters.addWidget(self.org_kind, 1)
         self.orgs_tab.filters.addWidget(self.org_country, 1)
+        self.orgs_archived = QCheckBox(self.orgs_tab)
+        self.orgs_tab.filters.addWidget(self.orgs_archived)
         self.org_model = OrganizationTreeModel(ctx.db, self)
         self.org_view = QTreeView(self.orgs_tab)
         self.org_view.setModel(self.org_model)
@@ -168,6 +173,8 @@ class DirectoryPage(ModulePage):
         self.people_country = QComboBox(self.people_tab)
         self.people_country.setMinimumWidth(140)
         self.people_tab.filters.addWidget(self.people_country, 1)
+        self.people_archived = QCheckBox(self.people_tab)
+        self.people_tab.filters.addWidget(self.people_archived)
         self.person_model = PersonTableModel(ctx.db, self)
         self.person_view = _table(self.people_tab, multi=True)
         self.person_view.setModel(self.person_model)
@@ -181,7 +188,8 @@ class DirectoryPage(ModulePage):
         self.search_box = self.people_tab.text
         for combo in (self.org_kind, self.org_country, self.people_country):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        self.targets_only.toggled.connect(lambda _c: self.apply_filters())
+        for box in (self.targets_only, self.orgs_archived, self.people_archived):
+            box.toggled.connect(lambda _c: self.apply_filters())
         self.tabs.currentChanged.connect(self._tab_changed)
         self.country_view.doubleClicked.connect(lambda i: self._open_index(COUNTRY, i))
         self.org_view.doubleClicked.connect(lambda i: self._open_index(ORGANIZATION, i))
@@ -216,6 +224,9 @@ class DirectoryPage(ModulePage):
             self.tr("Find a person by name, title, organization, country… (Ctrl+K)")
         )
         self.targets_only.setText(self.tr("Target countries only"))
+        for box in (self.orgs_archived, self.people_archived):
+            box.setText(self.tr("Show archived"))
+            box.setToolTip(self.tr("Also list archived records (greyed), to open or restore them"))
         self.edit_country_button.setText(self.tr("Edit"))
         self.orgs_tab.new_button.setText(self.tr("New organization"))
         self.people_tab.new_button.setText(self.tr("New contact"))
@@ -269,12 +280,14 @@ class DirectoryPage(ModulePage):
             self.org_model.text = self.orgs_tab.text.text().strip()
             self.org_model.kind = self.org_kind.currentData()
             self.org_model.country_id = self.org_country.currentData()
+            self.org_model.include_archived = self.orgs_archived.isChecked()
             self.org_model.reload()
             self.org_view.expandAll()
             self.org_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         else:
             self.person_model.text = self.people_tab.text.text().strip()
             self.person_model.country_id = self.people_country.currentData()
+            self.person_model.include_archived = self.people_archived.isChecked()
             self.person_model.reload()
         self._update_count()
 
@@ -314,10 +327,12 @@ class DirectoryPage(ModulePage):
                 text=self.orgs_tab.text.text().strip(),
                 kind=self.org_kind.currentData(),
                 country_id=self.org_country.currentData(),
+                include_archived=self.orgs_archived.isChecked(),
             )
         return ExportFilters(
             text=self.people_tab.text.text().strip(),
             country_id=self.people_country.currentData(),
+            include_archived=self.people_archived.isChecked(),
         )
 
     # --- selection ---------------------------------------------------------------------
@@ -581,6 +596,15 @@ class DirectoryPage(ModulePage):
             self.tabs.setCurrentIndex(index)
             shot(f"directory_{name}", self)
         self.tabs.setCurrentIndex(PEOPLE_TAB)
+        self.people_archived.setChecked(True)
+        shot("directory_people_with_archived", self)
+        gone = directory.list_people(self.ctx.db, archived_only=True, limit=1)
+        if gone and gone[0].id is not None:
+            view = self.open_person(gone[0].id)
+            if view is not None:
+                shot("directory_person_archived", view)
+                view.close()
+        self.people_archived.setChecked(False)
         first = self.person_model.record(0)
         if first is not None and first.id is not None:
             view = self.open_person(first.id)

@@ -2,7 +2,9 @@
 
 Visits, agreements, events and follow-ups are listed in tabs; double-click (or Enter) opens
 the item in its module when that module is registered (visits, agreements, events), and
-shows a short summary otherwise.
+shows a short summary otherwise.  People and organizations can be archived (after a
+confirmation) and restored from here; an archived record's page says so in a banner and
+offers Restore instead of Archive.
 """
 
 from __future__ import annotations
@@ -115,6 +117,13 @@ class RecordView(QDialog):
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+        self.archived_banner = QLabel(self)
+        self.archived_banner.setWordWrap(True)
+        self.archived_banner.setStyleSheet(
+            "background: #eeeeee; color: #424242; padding: 6px; border-radius: 4px;"
+        )
+        self.archived_banner.hide()
+        layout.addWidget(self.archived_banner)
         self.details = QFormLayout()
         layout.addLayout(self.details)
         self.tabs = QTabWidget(self)
@@ -126,17 +135,21 @@ class RecordView(QDialog):
         buttons = QHBoxLayout()
         self.edit_button = QPushButton(self)
         self.archive_button = QPushButton(self)
+        self.restore_button = QPushButton(self)
         self.close_button = QPushButton(self)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.archive_button)
+        buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
-        self.archive_button.setVisible(kind == PERSON)
+        self.archive_button.setVisible(False)
+        self.restore_button.setVisible(False)
         self.edit_button.clicked.connect(
             lambda: self.edit_requested.emit(self.kind, self.record_id)
         )
-        self.archive_button.clicked.connect(self.archive)
+        self.archive_button.clicked.connect(lambda: self.archive())
+        self.restore_button.clicked.connect(lambda: self.restore())
         self.close_button.clicked.connect(self.close)
         self.reload()
 
@@ -165,7 +178,17 @@ class RecordView(QDialog):
         self.tables["agreement"].set_entries(self.history.agreements)
         self.tables["event"].set_entries(self.history.events)
         self.tables["followup"].set_entries(self.history.followups)
+        archivable = isinstance(self.record, PersonView | OrganizationView)
+        archived = self.is_archived()
+        self.archive_button.setVisible(archivable and not archived)
+        self.restore_button.setVisible(archived)
+        self.edit_button.setEnabled(not archived)
+        self.archived_banner.setVisible(archived)
         self.retranslate_ui()
+
+    def is_archived(self) -> bool:
+        """True when the record shown is an archived person or organization."""
+        return isinstance(self.record, PersonView | OrganizationView) and self.record.archived
 
     def _detail_rows(self) -> list[tuple[str, str, bool]]:
         """(label, value, ltr) rows of the record's details."""
@@ -232,6 +255,12 @@ class RecordView(QDialog):
         }
         self.setWindowTitle(f"{kinds[self.kind]}: {self.record_name()}")
         self.heading.setText(self.record_name())
+        self.archived_banner.setText(
+            self.tr(
+                "This record is archived: it is hidden from the lists and the search, and its "
+                "history stays linked. Restore it to edit it or use it again."
+            )
+        )
         while self.details.rowCount():
             self.details.removeRow(0)
         for label, value, ltr in self._detail_rows():
@@ -255,6 +284,7 @@ class RecordView(QDialog):
             table.retranslate_ui()
         self.edit_button.setText(self.tr("Edit"))
         self.archive_button.setText(self.tr("Archive"))
+        self.restore_button.setText(self.tr("Restore"))
         self.close_button.setText(self.tr("Close"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -280,25 +310,69 @@ class RecordView(QDialog):
         self.summary_boxes.append(box)
         return box
 
-    def archive(self) -> bool:
-        """Archive this contact after a confirmation; its history stays linked."""
-        r = self.record
-        if not isinstance(r, PersonView) or r.id is None:
-            return False
+    def confirm_archive(self) -> bool:
+        """Ask before archiving (tests replace this)."""
+        if isinstance(self.record, OrganizationView):
+            text = self.tr(
+                "Move the organization «%1» to the archive? It is hidden from the lists and the "
+                "search; its history stays linked and it can be restored from its page."
+            )
+        else:
+            text = self.tr(
+                "Move «%1» to the archive? They are hidden from the lists and the search; "
+                "their history stays linked and they can be restored from their page."
+            )
         answer = QMessageBox.question(
             self,
             self.tr("Archive"),
-            self.tr("Move «%1» to the archive? Their history stays linked.").replace(
-                "%1", self.record_name()
-            ),
+            text.replace("%1", self.record_name()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        return answer == QMessageBox.StandardButton.Yes
+
+    def archive(self) -> bool:
+        """Archive this person or organization after a confirmation; the page stays open."""
+        r = self.record
+        if not isinstance(r, PersonView | OrganizationView) or r.id is None or r.archived:
+            return False
+        if not self.confirm_archive():
             return False
         try:
-            directory.archive_person(self.ctx.db, person_id=r.id, version=r.version or 0)
+            if isinstance(r, PersonView):
+                directory.archive_person(self.ctx.db, person_id=r.id, version=r.version or 0)
+            else:
+                directory.archive_organization(
+                    self.ctx.db, organization_id=r.id, version=r.version or 0
+                )
+        except KnownError as exc:  # stale copy, or an organization with active members
+            show_error(self, exc)
+            return False
+        self._after_change(self.tr("Moved to the archive."))
+        return True
+
+    def restore(self) -> bool:
+        """Bring this archived person or organization back into the lists and the search."""
+        r = self.record
+        if not isinstance(r, PersonView | OrganizationView) or r.id is None or not r.archived:
+            return False
+        try:
+            if isinstance(r, PersonView):
+                directory.restore_person(self.ctx.db, person_id=r.id, version=r.version or 0)
+            else:
+                directory.restore_organization(
+                    self.ctx.db, organization_id=r.id, version=r.version or 0
+                )
         except KnownError as exc:
             show_error(self, exc)
             return False
-        self.changed.emit(PERSON)
-        self.close()
+        self._after_change(self.tr("Restored from the archive."))
         return True
+
+    def _after_change(self, status: str) -> None:
+        try:
+            self.reload()
+        except KnownError as exc:
+            show_error(self, exc)
+        self.ctx.hub.status.emit(status)
+        self.changed.emit(self.kind)

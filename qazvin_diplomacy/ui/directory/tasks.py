@@ -1,24 +1,20 @@
-"""Slow work with a progress dialog and a Cancel button, and the list export built on it.
+"""Slow work with a progress dialog and a Cancel button.
 
 :class:`TaskDialog` runs ``fn(progress, cancelled)`` in the window's ``TaskRunner``: the
 operation reports ``progress(done, total)`` (thread-safe) and checks ``cancelled()``; raising
-:class:`TaskCancelled` ends it quietly.  The operation never touches widgets.
+:class:`TaskCancelled` ends it quietly.  The operation never touches widgets.  The list
+export built on it lives in ``ui.list_export``.
 """
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from qazvin_diplomacy.core.errors import KnownError
-from qazvin_diplomacy.services.export import ExportFilters, export_list
-from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import TaskRunner, show_error
 from qazvin_diplomacy.ui.i18n import loc_digits
 
@@ -114,41 +110,3 @@ class TaskDialog(QProgressDialog):
             self._on_failed(exc)
         else:
             show_error(self.parentWidget(), exc)
-
-
-def export_to_file(
-    runner: TaskRunner,
-    db: Database,
-    *,
-    kind: str,
-    path: Path,
-    filters: ExportFilters,
-    lang: str,
-    on_done: Callable[[int], None],
-    parent: QWidget | None = None,
-) -> TaskDialog:
-    """Export list ``kind`` (as filtered) to ``path`` in the background; Cancel leaves no file.
-
-    The service writes a temporary file beside the target; it replaces the target only when
-    the export finished and was not cancelled.
-    """
-
-    def work(progress: Progress, cancelled: Cancelled) -> int:
-        progress(0, 0)
-        tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.part{path.suffix}")
-        try:
-            rows = export_list(db, kind=kind, path=tmp, filters=filters, lang=lang)
-            if cancelled():
-                raise TaskCancelled()
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
-        return rows
-
-    return TaskDialog(
-        runner,
-        work,
-        label=QCoreApplication.translate("TaskDialog", "Exporting…"),
-        on_done=on_done,
-        parent=parent,
-    )

@@ -2,12 +2,14 @@
 
 The list reads through ``services.events`` (filters in SQL, lazy pages).  Double-click
 opens the event form (general, programme, guests, precedence, seating); the check-in tab is
-the screen for the door.  Print actions render the event reports off the GUI thread.
+the screen for the door.  Print actions render the event reports off the GUI thread;
+"Export to Excel/CSV…" writes exactly the list as filtered and sorted (``ui.list_export``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -30,13 +32,16 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
 from qazvin_diplomacy.services import events as events_service
+from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.common import known_message, show_error
+from qazvin_diplomacy.ui.directory.tasks import TaskDialog
 from qazvin_diplomacy.ui.events.checkin import CheckinView
 from qazvin_diplomacy.ui.events.form import EventForm
 from qazvin_diplomacy.ui.events.models import ID_ROLE, EventTableModel
 from qazvin_diplomacy.ui.events.widgets import ReportPrinter
 from qazvin_diplomacy.ui.i18n import current_language, loc_digits
 from qazvin_diplomacy.ui.icons import icon
+from qazvin_diplomacy.ui.list_export import ask_export_path, start_export
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
@@ -182,8 +187,15 @@ class EventsPage(ModulePage):
         self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.print_menu = QMenu(self.print_button)
         self.print_button.setMenu(self.print_menu)
+        self.export_button = QPushButton(list_page)
         actions.addWidget(self.count_label, 1)
-        for w in (self.open_button, self.next_year_button, self.checkin_button, self.print_button):
+        for w in (
+            self.open_button,
+            self.next_year_button,
+            self.checkin_button,
+            self.print_button,
+            self.export_button,
+        ):
             actions.addWidget(w)
         lay.addLayout(actions)
         self.views.addTab(list_page, "")
@@ -200,6 +212,7 @@ class EventsPage(ModulePage):
         self.open_button.clicked.connect(self.open_selected)
         self.next_year_button.clicked.connect(self.next_year_selected)
         self.checkin_button.clicked.connect(self.checkin_selected)
+        self.export_button.clicked.connect(lambda: self.export_list())
         self.views.currentChanged.connect(lambda _i: self.refresh_current())
         self.checkin.checkedIn.connect(lambda _g: ctx.hub.dataChanged.emit("events"))
         ctx.hub.dataChanged.connect(self._data_changed)
@@ -221,6 +234,10 @@ class EventsPage(ModulePage):
         self.checkin_button.setText(self.tr("Check-in for this event"))
         self.print_button.setText(self.tr("Print / PDF"))
         self.print_button.setIcon(icon("print"))
+        self.export_button.setText(self.tr("Export to Excel/CSV…"))
+        self.export_button.setToolTip(
+            self.tr("Every event of the list as filtered and sorted, as .xlsx or .csv")
+        )
         self.printer.fill_menu(self.print_menu, self.selected_id)
         self.print_button.setEnabled(bool(self.print_menu.actions()))
         self.model.retranslate()
@@ -351,6 +368,18 @@ class EventsPage(ModulePage):
         if event_id is not None and self.print_menu.actions():
             self.printer.print_report("event-guests", event_id)
 
+    def export_list(self, path: Path | None = None) -> TaskDialog | None:
+        """Export the events exactly as the list shows them (filters and order), in the background."""
+        path = path or self.ask_export_path("events.xlsx")
+        if path is None:
+            return None
+        filters = ExportFilters(list_filter=self.model.filters, descending=self.model.descending)
+        return start_export(self.ctx, kind="events", path=path, filters=filters, parent=self)
+
+    def ask_export_path(self, suggested: str) -> Path | None:
+        """Ask where to save the export (tests replace this)."""
+        return ask_export_path(self, suggested)
+
     def _saved(self, _event_id: int) -> None:
         self.ctx.hub.status.emit(self.tr("Event saved."))
         self.ctx.hub.dataChanged.emit("events")
@@ -389,6 +418,9 @@ class EventsPage(ModulePage):
                 for tab in range(opened.tabs.count()):
                     opened.tabs.setCurrentIndex(tab)
                     shot(f"event_form_{tab}", opened)
+                rank_table = opened.precedence.open_rank_table()
+                shot("rank_table", rank_table)
+                rank_table.reject()
                 dialog = opened.guests.open_filter_dialog()
                 if dialog is not None:
                     dialog.heads.setChecked(True)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,10 +40,13 @@ from qazvin_diplomacy.core.visits import (
 )
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import visits as visits_service
+from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.directory.tasks import TaskDialog
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
+from qazvin_diplomacy.ui.list_export import ask_export_path, start_export
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 from qazvin_diplomacy.ui.visits.form import ConflictDialog, VisitForm
 from qazvin_diplomacy.ui.visits.models import ID_ROLE, STATUS_COLORS, VisitTableModel, status_label
@@ -270,6 +272,8 @@ class VisitsPage(ModulePage):
         self.month.dayActivated.connect(lambda d: self.new_record(d))
         self.week.dayActivated.connect(lambda d: self.new_record(d))
         self.month.monthChanged.connect(lambda _y, _m: self.refresh_month())
+        self.month.show_holidays_button()
+        self.month.holidaysRequested.connect(self.open_holidays)
         self.week.weekChanged.connect(lambda _a, _b: self.refresh_week())
         self.views.currentChanged.connect(lambda _i: self.refresh_current())
         ctx.hub.dataChanged.connect(self._data_changed)
@@ -281,41 +285,25 @@ class VisitsPage(ModulePage):
         self.retranslate_ui()
         self._built = True
 
-    # --- language ----------------------------------------------------------------------
+    # --- export ------------------------------------------------------------------------
 
-    def export_list(self, path: Path | None = None) -> object:
-        """Export the visits exactly as the list is filtered, in the background."""
-        from qazvin_diplomacy.services.export import ExportFilters
-        from qazvin_diplomacy.ui.directory.tasks import export_to_file
-
+    def export_list(self, path: Path | None = None) -> TaskDialog | None:
+        """Export the visits exactly as the list shows them (filters and order), in the background."""
         path = path or self.ask_export_path("visits.xlsx")
         if path is None:
             return None
-        f = self.model.filters
         filters = ExportFilters(
-            text=f.text, country_id=f.country_id,
-            status=f.status.value if f.status is not None else None,
-            date_from=f.date_from, date_to=f.date_to, include_archived=f.include_archived,
+            list_filter=self.model.filters,
+            sort=self.model.sort_key,
+            descending=self.model.descending,
         )
-
-        def done(rows: int) -> None:
-            self.ctx.hub.status.emit(
-                self.tr("%1 rows exported to %2").replace("%1", loc_digits(rows)).replace("%2", path.name)
-            )
-
-        return export_to_file(self.ctx.runner, self.ctx.db, kind="visits", path=path,
-                              filters=filters, lang=current_language(), on_done=done, parent=self)
+        return start_export(self.ctx, kind="visits", path=path, filters=filters, parent=self)
 
     def ask_export_path(self, suggested: str) -> Path | None:
         """Ask where to save the export (tests replace this)."""
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export to Excel/CSV"), str(Path.home() / suggested),
-            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
-        )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() in (".xlsx", ".csv") else path.with_suffix(".xlsx")
+        return ask_export_path(self, suggested)
+
+    # --- language ----------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
@@ -392,6 +380,22 @@ class VisitsPage(ModulePage):
     def _data_changed(self, kind: str) -> None:
         if kind in ("*", "visits"):
             self.refresh_all()
+        elif kind == "holidays":
+            self.refresh_month()
+            self.refresh_week()
+
+    def open_holidays(self) -> QDialog:
+        """The holidays dialog on the month shown; calendars refresh after each change."""
+        from qazvin_diplomacy.ui.holidays import HolidaysDialog
+
+        dialog = HolidaysDialog(
+            self.ctx.db,
+            self,
+            year=self.month.year,
+            on_change=lambda: self.ctx.hub.dataChanged.emit("holidays"),
+        )
+        dialog.open()
+        return dialog
 
     # --- actions -----------------------------------------------------------------------
 
