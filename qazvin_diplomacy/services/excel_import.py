@@ -781,6 +781,16 @@ def _write_rows(
         if done and done % FLUSH_EVERY == 0:
             session.flush()
         number = row.contact.row
+        choice = choices.get(number, on_duplicate) if row.duplicates else "add"
+        if choice == "skip":
+            # A skipped row writes nothing: not even the new organization it names.
+            skipped += 1
+            earlier = next(
+                (h.sheet_row for h in row.duplicates if h.sheet_row in person_of_row), None
+            )
+            if earlier is not None:
+                person_of_row[number] = person_of_row[earlier]
+            continue
         org_id = row.organization_id
         if row.new_organization:
             key = compact_key(row.new_organization)
@@ -794,15 +804,6 @@ def _write_rows(
                 kept.append(org)
                 organizations[key] = org.id
             org_id = organizations[key]
-        choice = choices.get(number, on_duplicate) if row.duplicates else "add"
-        if choice == "skip":
-            skipped += 1
-            earlier = next(
-                (h.sheet_row for h in row.duplicates if h.sheet_row in person_of_row), None
-            )
-            if earlier is not None:
-                person_of_row[number] = person_of_row[earlier]
-            continue
         if choice == "merge":
             target = _merge_target(session, row, person_of_row)
             if target is not None:

@@ -252,6 +252,22 @@ def test_duplicates_skip_merge_add(db: Database, tmp_path: Path) -> None:
     assert _count(db, Person) == 2
 
 
+def test_a_skipped_duplicate_creates_no_organization(db: Database, tmp_path: Path) -> None:
+    save_person(db, person=PersonInput(name_fa="علی رضایی"))
+    path = _sheet(
+        tmp_path / "skip-org.xlsx",
+        [
+            ["نام", "سازمان"],
+            ["علي رضايي", "شرکت تازه‌ای که فقط این ردیف دارد"],  # a duplicate, skipped
+            ["مینا کاظمی", "شرکت دوم"],
+        ],
+    )
+    before = _count(db, Organization)
+    result = import_contacts(db, path, on_duplicate="skip")
+    assert (result.added, result.skipped, result.organizations_created) == (1, 1, 1)
+    assert _count(db, Organization) == before + 1
+
+
 def test_duplicates_merge_fills_from_the_sheet(db: Database, tmp_path: Path) -> None:
     existing = save_person(
         db, person=PersonInput(name_fa="علی رضایی", title_fa="کارشناس", notes="قدیمی")
