@@ -891,10 +891,6 @@
       <translation>%1 نفر</translation>
     </message>
     <message>
-      <source>%1 rows exported to %2</source>
-      <translation>%1 ردیف در «%2» ذخیره شد</translation>
-    </message>
-    <message>
       <source>%1+ people</source>
       <translation>بیش از %1 نفر</translation>
     </message>
@@ -921,14 +917,6 @@
     <message>
       <source>Edit</source>
       <translation>ویرایش</translation>
-    </message>
-    <message>
-      <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-      <translation>کارپوشه اکسل (*.xlsx);;CSV با UTF-8 (*.csv)</translation>
-    </message>
-    <message>
-      <source>Export to Excel/CSV</source>
-      <translation>خروجی اکسل / CSV</translation>
     </message>
     <message>
       <source>Export to Excel/CSV…</source>

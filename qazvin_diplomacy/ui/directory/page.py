@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -54,9 +53,9 @@ from qazvin_diplomacy.ui.directory.models import (
 )
 from qazvin_diplomacy.ui.directory.record import COUNTRY, ORGANIZATION, PERSON, RecordView
 from qazvin_diplomacy.ui.directory.tasks import TaskDialog
-from qazvin_diplomacy.ui.i18n import current_language, loc_digits
+from qazvin_diplomacy.ui.i18n import loc_digits
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_export import export_to_file
+from qazvin_diplomacy.ui.list_export import ask_export_path, start_export
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 
 COUNTRIES_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB = range(3)
@@ -534,18 +533,7 @@ class DirectoryPage(ModulePage):
 
     def ask_export_path(self, suggested: str) -> Path | None:
         """Ask where to save (tests replace this)."""
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export to Excel/CSV"),
-            str(Path.home() / suggested),
-            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
-        )
-        if not name:
-            return None
-        path = Path(name)
-        if path.suffix.lower() not in (".xlsx", ".csv"):
-            path = path.with_suffix(".xlsx")
-        return path
+        return ask_export_path(self, suggested)
 
     def export_current(self, path: Path | None = None) -> TaskDialog | None:
         """Export the current tab, exactly as filtered, in the background."""
@@ -553,23 +541,8 @@ class DirectoryPage(ModulePage):
         path = path or self.ask_export_path(f"{kind}.xlsx")
         if path is None:
             return None
-
-        def done(rows: int) -> None:
-            self.ctx.hub.status.emit(
-                self.tr("%1 rows exported to %2")
-                .replace("%1", loc_digits(rows))
-                .replace("%2", path.name)
-            )
-
-        self.last_task = export_to_file(
-            self.ctx.runner,
-            self.ctx.db,
-            kind=kind,
-            path=path,
-            filters=self.export_filters(),
-            lang=current_language(),
-            on_done=done,
-            parent=self,
+        self.last_task = start_export(
+            self.ctx, kind=kind, path=path, filters=self.export_filters(), parent=self
         )
         return self.last_task
 
