@@ -174,7 +174,7 @@ class EventsPage(ModulePage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((300, 90, 170, 180, 140, 70, 150)):
+        for col, width in enumerate((250, 80, 140, 170, 120, 80, 230)):
             self.table.setColumnWidth(col, width)
         lay.addWidget(self.table, 1)
         actions = QHBoxLayout()
