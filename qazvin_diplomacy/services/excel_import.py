@@ -15,10 +15,12 @@ Three steps, usable one by one from the import wizard or all at once from the CL
    Jalali dates, diplomatic rank, country matched after normalisation against the country
    table's names and codes, organization found by name or marked to be created) and flags
    likely duplicates (same name after normalisation, same e-mail, same phone number) against
-   the directory and earlier rows of the same sheet.
+   the directory — archived people included, so a contact archived once is not silently
+   added again — and earlier rows of the same sheet.
 3. :func:`commit_import` writes everything in one transaction — or nothing when any row has
    an error — with a choice per duplicate: ``skip``, ``merge`` (the sheet's non-empty cells
-   replace the stored values; empty cells erase nothing) or ``add``.
+   replace the stored values; empty cells erase nothing; an archived person merged into is
+   brought back) or ``add``.
 
 Slow steps take ``progress(done, total)`` and ``cancelled()`` callbacks (the pattern of
 ``services.backup``): :func:`preview_contacts` reports row-steps (each sheet row is read,
@@ -435,6 +437,7 @@ class DuplicateHit:
     person_id: int | None = None
     sheet_row: int | None = None
     name: str = ""
+    archived: bool = False  # the existing person is archived
 
     def describe(self) -> str:
         """Persian description for the wizard."""
@@ -442,7 +445,8 @@ class DuplicateHit:
             self.reason
         ]
         if self.person_id is not None:
-            return f"{reason} با «{self.name}» (شناسه {to_persian_digits(self.person_id)})"
+            state = "، بایگانی‌شده" if self.archived else ""
+            return f"{reason} با «{self.name}» (شناسه {to_persian_digits(self.person_id)}{state})"
         return f"{reason} با {_row_fa(self.sheet_row or 0)} همین پرونده"
 
 
@@ -549,18 +553,30 @@ class _Resolver:
         return self.organizations[key]
 
 
-def _existing_keys(session: Session) -> dict[str, dict[str, list[tuple[int, str]]]]:
-    """Directory people by name key, e-mail and phone key (one query)."""
-    index: dict[str, dict[str, list[tuple[int, str]]]] = {"name": {}, "email": {}, "phone": {}}
+def _existing_keys(session: Session) -> dict[str, dict[str, list[tuple[int, str, bool]]]]:
+    """Directory people (archived ones too) by name key, e-mail and phone key (one query).
+
+    Each entry is ``(id, Persian name, archived)``.
+    """
+    index: dict[str, dict[str, list[tuple[int, str, bool]]]] = {
+        "name": {},
+        "email": {},
+        "phone": {},
+    }
     rows = session.execute(
-        select(Person.id, Person.name_fa, Person.name_en, Person.email, Person.phone)
-        .where(Person.archived_at.is_(None))
-        .order_by(Person.id)
+        select(
+            Person.id,
+            Person.name_fa,
+            Person.name_en,
+            Person.email,
+            Person.phone,
+            Person.archived_at.is_not(None),
+        ).order_by(Person.id)
     )
-    for person_id, name_fa, name_en, email, phone in rows:
+    for person_id, name_fa, name_en, email, phone, archived in rows:
         for reason, keys in contact_keys(name_fa, name_en, email, phone).items():
             for key in keys:
-                index[reason].setdefault(key, []).append((person_id, name_fa))
+                index[reason].setdefault(key, []).append((person_id, name_fa, bool(archived)))
     return index
 
 
@@ -611,9 +627,11 @@ def _preview(
         keys = contact_keys(contact.name_fa, contact.name_en, contact.email, contact.phone)
         for reason, values in keys.items():
             for key in values:
-                for person_id, name in existing[reason].get(key, []):
+                for person_id, name, archived in existing[reason].get(key, []):
                     if not any(h.person_id == person_id for h in hits):
-                        hits.append(DuplicateHit(reason, person_id=person_id, name=name))
+                        hits.append(
+                            DuplicateHit(reason, person_id=person_id, name=name, archived=archived)
+                        )
                 earlier = seen[reason].get(key)
                 if earlier is not None and not any(h.sheet_row == earlier for h in hits):
                     hits.append(DuplicateHit(reason, sheet_row=earlier))
@@ -726,7 +744,8 @@ def commit_import(
 
     ``on_duplicate`` (skip, merge, add) applies to every flagged row unless ``choices`` gives a
     sheet row its own.  ``merge`` updates the person it duplicates (the first hit; for a hit on
-    an earlier row of the sheet, the person that row became).  ``progress(rows done, rows)``
+    an earlier row of the sheet, the person that row became) and brings it back when it was
+    archived.  ``progress(rows done, rows)``
     is reported as rows are written; ``cancelled()`` is checked at every row and once more
     just before the commit: returning True raises ``ImportCancelled`` inside the transaction,
     which is rolled back whole.
@@ -808,6 +827,7 @@ def _write_rows(
             target = _merge_target(session, row, person_of_row)
             if target is not None:
                 _apply(session, target, row, org_id, only_filled=True)
+                target.archived_at = None  # the office lists this contact again
                 person_of_row[number] = target
                 merged += 1
                 continue

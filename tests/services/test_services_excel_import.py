@@ -14,6 +14,7 @@ from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
 from qazvin_diplomacy.core.tabular import ColumnMapping, MappingError, recognise_headers
 from qazvin_diplomacy.services import excel_import
 from qazvin_diplomacy.services.directory import (
+    archive_person,
     country_by_code,
     list_organizations,
     list_people,
@@ -266,6 +267,25 @@ def test_a_skipped_duplicate_creates_no_organization(db: Database, tmp_path: Pat
     result = import_contacts(db, path, on_duplicate="skip")
     assert (result.added, result.skipped, result.organizations_created) == (1, 1, 1)
     assert _count(db, Organization) == before + 1
+
+
+def test_an_archived_contact_is_flagged_and_merging_brings_it_back(
+    db: Database, tmp_path: Path
+) -> None:
+    old = save_person(db, person=PersonInput(name_fa="علی رضایی", title_fa="کارشناس"))
+    archive_person(db, person_id=old.id, version=old.version)
+    path = _sheet(tmp_path / "again.xlsx", [["نام", "سمت"], ["علي رضايي", "مدیرکل"]])
+    preview = preview_contacts(db, path)
+    [hit] = preview.duplicate_rows[0].duplicates
+    assert (hit.person_id, hit.archived) == (old.id, True)
+    assert "بایگانی‌شده" in hit.describe()
+    skipped = commit_import(db, preview, on_duplicate="skip")
+    assert (skipped.added, skipped.skipped) == (0, 1)
+    assert list_people(db) == []  # still archived, not added a second time
+    merged = commit_import(db, preview_contacts(db, path), on_duplicate="merge")
+    assert merged.merged == 1
+    [person] = list_people(db)
+    assert (person.id, person.title_fa) == (old.id, "مدیرکل")
 
 
 def test_duplicates_merge_fills_from_the_sheet(db: Database, tmp_path: Path) -> None:
