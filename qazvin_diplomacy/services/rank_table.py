@@ -9,13 +9,14 @@ invitations).  The table lives in the database, so it travels with backups.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from qazvin_diplomacy.core.errors import ValidationError
+from qazvin_diplomacy.core.errors import StaleRecordError, ValidationError
 from qazvin_diplomacy.core.precedence import (
     DEFAULT_RANK_TABLE,
     RankRow,
@@ -44,10 +45,25 @@ class RankTable:
 
     rows: tuple[RankRow, ...]
     is_default: bool
+    #: Identifies the stored table as read: pass it back to :func:`save_rank_table` /
+    #: :func:`reset_rank_table` so that a table saved by someone else in between is not
+    #: silently overwritten ("" for the built-in default).
+    stamp: str = ""
 
     def as_mapping(self) -> dict[str, int]:
         """The ``{key: order}`` table ``core.precedence.order_of_precedence`` takes."""
         return rank_table_of(self.rows)
+
+
+def _stamp(session: Session) -> str:
+    """A fingerprint of the stored table: every save writes rows with new UUIDs."""
+    uuids = session.scalars(select(RankEntry.uuid).order_by(RankEntry.uuid)).all()
+    return hashlib.sha256("|".join(uuids).encode()).hexdigest()[:16] if uuids else ""
+
+
+def _check_stamp(session: Session, expected: str | None) -> None:
+    if expected is not None and _stamp(session) != expected:
+        raise StaleRecordError("جدول رتبه‌ها")
 
 
 def _stored_rows(session: Session) -> tuple[RankRow, ...]:
@@ -63,7 +79,7 @@ def _table_in(session: Session) -> RankTable:
     rows = _stored_rows(session)
     if not rows:
         return RankTable(rows=default_rank_rows(), is_default=True)
-    return RankTable(rows=rows, is_default=False)
+    return RankTable(rows=rows, is_default=False, stamp=_stamp(session))
 
 
 def rank_table_in(session: Session) -> dict[str, int]:
@@ -78,8 +94,13 @@ def get_rank_table(db: Database) -> RankTable:
         return _table_in(session)
 
 
-def save_rank_table(db: Database, *, entries: Sequence[RankRow]) -> RankTable:
+def save_rank_table(
+    db: Database, *, entries: Sequence[RankRow], expected_stamp: str | None = None
+) -> RankTable:
     """Replace the whole table with ``entries`` (in this row order) in one transaction.
+
+    ``expected_stamp`` is the ``stamp`` of the table the editor read; when the stored table
+    has changed since, ``StaleRecordError`` is raised and nothing is saved (None: no check).
 
     Raises ``ValidationError`` with Persian messages keyed ``entries.<i>.title`` /
     ``entries.<i>.order`` (blank title, a title equal to another row's once spelling and
@@ -111,14 +132,16 @@ def save_rank_table(db: Database, *, entries: Sequence[RankRow]) -> RankTable:
             }
         )
     with write(db) as session:
+        _check_stamp(session, expected_stamp)
         session.execute(delete(RankEntry))
         session.execute(insert(RankEntry), values)
         session.flush()
         return _table_in(session)
 
 
-def reset_rank_table(db: Database) -> RankTable:
-    """Forget the office's table: the built-in default applies again."""
+def reset_rank_table(db: Database, *, expected_stamp: str | None = None) -> RankTable:
+    """Forget the office's table: the built-in default applies again (``expected_stamp`` as in save)."""
     with write(db) as session:
+        _check_stamp(session, expected_stamp)
         session.execute(delete(RankEntry))
     return RankTable(rows=default_rank_rows(), is_default=True)

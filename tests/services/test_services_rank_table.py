@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from qazvin_diplomacy.core.directory import PersonInput
-from qazvin_diplomacy.core.errors import ValidationError
+from qazvin_diplomacy.core.errors import StaleRecordError, ValidationError
 from qazvin_diplomacy.core.events import EventInput, EventKind, EventStatus, Rsvp
 from qazvin_diplomacy.core.precedence import DEFAULT_RANK_TABLE, RankRow, default_rank_rows
 from qazvin_diplomacy.core.recurrence import PANJAH_BEDAR
@@ -79,6 +79,20 @@ def test_no_stored_table_means_the_default(db):
     table = ranks.get_rank_table(db)
     assert table.is_default and table.rows == default_rank_rows()
     assert table.as_mapping() == DEFAULT_RANK_TABLE
+
+
+def test_a_table_saved_by_someone_else_meanwhile_is_not_overwritten(db):
+    mine = ranks.get_rank_table(db)  # the default: nothing stored yet
+    theirs = ranks.save_rank_table(db, entries=OFFICE_TABLE, expected_stamp=mine.stamp)
+    assert theirs.stamp and theirs.stamp != mine.stamp
+    with pytest.raises(StaleRecordError):
+        ranks.save_rank_table(db, entries=[RankRow("Mayor", 9)], expected_stamp=mine.stamp)
+    with pytest.raises(StaleRecordError):
+        ranks.reset_rank_table(db, expected_stamp=mine.stamp)
+    assert ranks.get_rank_table(db) == theirs  # untouched
+    again = ranks.save_rank_table(db, entries=[RankRow("Mayor", 9)], expected_stamp=theirs.stamp)
+    assert again.stamp != theirs.stamp
+    assert ranks.reset_rank_table(db, expected_stamp=again.stamp).is_default
 
 
 def test_save_replaces_the_whole_table_in_row_order_and_reset_forgets_it(db):
