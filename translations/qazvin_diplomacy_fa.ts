@@ -139,10 +139,6 @@
       <translation>جزئیات</translation>
     </message>
     <message>
-      <source>Discard changes</source>
-      <translation>کنار گذاشتن تغییرات</translation>
-    </message>
-    <message>
       <source>Duration (months)</source>
       <translation>مدت اعتبار (ماه)</translation>
     </message>
@@ -1047,10 +1043,6 @@
     <message>
       <source>Description</source>
       <translation>شرح</translation>
-    </message>
-    <message>
-      <source>Discard changes</source>
-      <translation>کنار گذاشتن تغییرات</translation>
     </message>
     <message>
       <source>End</source>
@@ -2580,10 +2572,6 @@
       <translation>جدول رتبه‌های دفتر حذف شود و دوباره جدول پیش‌فرض برنامه به کار رود؟ ردیف‌هایی که این‌جا نوشته‌اید از دست می‌روند.</translation>
     </message>
     <message>
-      <source>Discard changes</source>
-      <translation>کنار گذاشتن تغییرات</translation>
-    </message>
-    <message>
       <source>Guests who are not heads of mission are ordered by this table: a title matches the longest row its Persian or English title begins with (spelling variants and spaces do not matter), or a diplomatic rank written as below. A smaller order comes first; people with the same order are flagged for a decision.</source>
       <translation>مهمانانی که رئیس نمایندگی نیستند با این جدول مرتب می‌شوند: سِمَت هر کس با بلندترین ردیفی که سمت فارسی یا انگلیسی او با آن آغاز می‌شود جور می‌شود (تفاوت املا و فاصله مهم نیست)، یا با رتبهٔ دیپلماتیک به همان نگارشی که در زیر آمده است. رتبهٔ کوچک‌تر جلوتر است؛ افراد هم‌رتبه برای تصمیم شما نشانه‌گذاری می‌شوند.</translation>
     </message>
@@ -2646,6 +2634,13 @@
     <message>
       <source>Title or rank</source>
       <translation>سمت یا رتبه</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordDialog</name>
+    <message>
+      <source>Discard changes</source>
+      <translation>کنار گذاشتن تغییرات</translation>
     </message>
   </context>
   <context>
@@ -3375,10 +3370,6 @@
     <message>
       <source>Delete visit</source>
       <translation>حذف دیدار</translation>
-    </message>
-    <message>
-      <source>Discard changes</source>
-      <translation>کنار گذاشتن تغییرات</translation>
     </message>
     <message>
       <source>End</source>

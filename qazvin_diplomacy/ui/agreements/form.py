@@ -16,12 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -78,6 +76,7 @@ from qazvin_diplomacy.ui.common import (
     mark_field,
     show_error,
 )
+from qazvin_diplomacy.ui.forms_common import ID_ROLE, RecordDialog, RowTable
 from qazvin_diplomacy.ui.i18n import (
     QT_TRANSLATE_NOOP,
     current_language,
@@ -87,12 +86,9 @@ from qazvin_diplomacy.ui.i18n import (
     loc_text,
 )
 from qazvin_diplomacy.ui.modules import UiContext
-from qazvin_diplomacy.ui.visits.form import RowTable
 from qazvin_diplomacy.ui.visits.people import person_text
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_datetime
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
 OWNER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 GENERAL_TAB, PARTIES_TAB, SIGNATORIES_TAB, OBLIGATIONS_TAB, ATTACHMENTS_TAB, HISTORY_TAB = range(6)
@@ -125,12 +121,16 @@ def _set_locale(spin: QSpinBox) -> None:
     spin.setLocale(QLocale())
 
 
-class AgreementForm(QDialog):
+class AgreementForm(RecordDialog):
     """Create or edit an agreement; moves it through the workflow once saved.
 
     Signals (with the agreement id): ``saved`` after a save, ``changed`` after a status
     change, review or attachment, ``archived`` after moving it to the archive.
     """
+
+    DISCARD_QUESTION = QT_TRANSLATE_NOOP(
+        "AgreementForm", "The agreement has unsaved changes. Close the form and discard them?"
+    )
 
     saved = Signal(int)
     changed = Signal(int)
@@ -207,14 +207,7 @@ class AgreementForm(QDialog):
         self._visit_title = ""
         self._last_transition_ok = False
         self.transition_dialog: TransitionDialog | None = None
-        self.setModal(False)
-        self.resize(1000, 760)
-        outer = QVBoxLayout(self)
-        self.banner = QLabel(self)
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.banner.hide()
-        outer.addWidget(self.banner)
+        outer = self._open_layout(1000, 760)
         self._build_workflow_bar(outer)
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
@@ -936,7 +929,7 @@ class AgreementForm(QDialog):
         self._show_attachment_note()
         if getattr(self, "_built", False) and detail is not None:
             self.setWindowTitle(self.tr("Agreement: %1").replace("%1", loc_text(detail.title)))
-        self._snapshot = self._raw_state()
+        self.take_snapshot()
 
     def _rebuild_workflow(self) -> None:
         for button in self.transition_buttons.values():
@@ -1193,15 +1186,8 @@ class AgreementForm(QDialog):
             ("signatories", self.signatories, self.SIGNATORY_FIELDS),
             ("obligations", self.obligations, self.OBLIGATION_FIELDS),
         ):
-            cells: dict[tuple[int, int], str] = {}
-            for key, message in errors.items():
-                parts = key.split(".")
-                if len(parts) == 3 and parts[0] == prefix and parts[1].isdigit():
-                    col = fields.index(parts[2]) if parts[2] in fields else 0
-                    if prefix == "obligations" and parts[2] == "owner_person_id":
-                        col = 1
-                    cells[(int(parts[1]), col)] = message
-            table.show_errors(cells, self.tr("Row"))
+            columns = {"owner_person_id": 1} if prefix == "obligations" else None
+            table.show_row_errors(errors, prefix, fields, self.tr("Row"), columns=columns)
         known = {
             *self.field_errors,
             "parties",
@@ -1246,11 +1232,6 @@ class AgreementForm(QDialog):
         return table.errors.text() if table is not None and not table.errors.isHidden() else ""
 
     # --- actions -----------------------------------------------------------------------
-
-    def confirm(self, title: str, text: str) -> bool:
-        """Ask a yes/no question (tests replace this)."""
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
 
     def save(self) -> bool:
         """Validate and save (the form stays open with the stored record); True when stored."""
@@ -1448,52 +1429,20 @@ class AgreementForm(QDialog):
         """Archive (delete for users) the agreement after confirmation."""
         if self.detail is None or self.detail.id is None:
             return False
-        if not self.confirm(
+        agreement_id, version = self.detail.id, self.detail.version
+        return self.archive_record(
             self.tr("Delete agreement"),
             self.tr(
                 "Move this agreement to the archive? It can be restored later from the archive view."
             ),
-        ):
-            return False
-        try:
-            svc.archive_agreement(self.db, agreement_id=self.detail.id, version=self.detail.version)
-        except KnownError as exc:
-            show_error(self, exc)
-            return False
-        self.archived.emit(self.detail.id)
-        self._snapshot = self._raw_state()
-        self.accept()
-        return True
+            lambda: svc.archive_agreement(self.db, agreement_id=agreement_id, version=version),
+            agreement_id,
+        )
 
     # --- modified state ----------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """Override: Enter in a field (e.g. a search) never presses a button."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
     def _raw_state(self) -> list[object]:
         """Every input's raw content (no validation, nothing marked), in a fixed order."""
-
-        def rows(table: RowTable) -> list[list[object]]:
-            out = []
-            for r in range(table.table.rowCount()):
-                row: list[object] = []
-                for c in range(table.table.columnCount()):
-                    widget = table.table.cellWidget(r, c)
-                    item = table.table.item(r, c)
-                    row.append(
-                        widget.currentData()
-                        if isinstance(widget, QComboBox)
-                        else (item.data(ID_ROLE), to_latin_digits(table.text(r, c)))
-                        if item is not None
-                        else ""
-                    )
-                out.append(row)
-            return out
-
         return [
             self.title_edit.text(),
             self.title_en_edit.text(),
@@ -1511,27 +1460,10 @@ class AgreementForm(QDialog):
             self._visit_id,
             [c.isChecked() for c in self.axis_checks.values()],
             self.summary_edit.toPlainText(),
-            rows(self.parties),
-            rows(self.signatories),
-            rows(self.obligations),
+            self.parties.raw_rows(with_ids=True),
+            self.signatories.raw_rows(with_ids=True),
+            self.obligations.raw_rows(with_ids=True),
             self.reviewer_edit.text(),
             self.verdict_combo.currentData(),
             self.opinion_edit.toPlainText(),
         ]
-
-    def is_modified(self) -> bool:
-        """Whether anything differs from what was loaded (or from the empty form)."""
-        return self._raw_state() != self._snapshot
-
-    def reject(self) -> None:
-        """Override of ``QDialog.reject`` (Close, Escape): never drop typed input silently."""
-        if (
-            self.isVisible()
-            and self.is_modified()
-            and not self.confirm(
-                self.tr("Discard changes"),
-                self.tr("The agreement has unsaved changes. Close the form and discard them?"),
-            )
-        ):
-            return
-        super().reject()

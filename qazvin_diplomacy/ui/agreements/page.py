@@ -51,6 +51,11 @@ from qazvin_diplomacy.ui.agreements.models import (
 from qazvin_diplomacy.ui.agreements.printing import PdfPrinter
 from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.directory.tasks import TaskDialog
+from qazvin_diplomacy.ui.forms_common import (
+    keep_open_form,
+    restore_selected_record,
+    save_newest_form,
+)
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.list_export import ask_export_path, start_export
@@ -440,10 +445,7 @@ class AgreementsPage(ModulePage):
         form.saved.connect(self._saved)
         form.changed.connect(self._changed)
         form.archived.connect(self._archived)
-        form.finished.connect(lambda _r: self.forms.remove(form) if form in self.forms else None)
-        self.forms.append(form)
-        form.show()
-        return form
+        return keep_open_form(self.forms, form)
 
     def new_record(self) -> AgreementForm:
         """Open an empty agreement form."""
@@ -467,10 +469,7 @@ class AgreementsPage(ModulePage):
 
     def save(self) -> None:
         """Ctrl+S saves the most recently opened form."""
-        for form in reversed(self.forms):
-            if form.isVisible():
-                form.save()
-                return
+        save_newest_form(self.forms)
 
     def print_page(self) -> None:
         """Ctrl+P / Print: the agreements register as PDF with the list's filters."""
@@ -507,22 +506,17 @@ class AgreementsPage(ModulePage):
 
     def restore_selected(self) -> bool:
         """Restore the agreement selected in the archive view."""
-        rows = self.archive_table.selectionModel().selectedRows()
-        index = rows[0] if rows else self.archive_table.currentIndex()
-        if not index.isValid():
-            self.ctx.hub.status.emit(self.tr("Select an agreement in the archive first."))
-            return False
-        a = self.archive_model.agreement(index.row())
-        if a is None:
-            return False
-        try:
-            agreements_service.restore_agreement(self.ctx.db, agreement_id=a.id, version=a.version)
-        except KnownError as exc:
-            show_error(self, exc)
-            return False
-        self.ctx.hub.status.emit(self.tr("Agreement restored."))
-        self.ctx.hub.dataChanged.emit("agreements")
-        return True
+        return restore_selected_record(
+            self,
+            self.archive_table,
+            self.archive_model.agreement,
+            lambda a: agreements_service.restore_agreement(
+                self.ctx.db, agreement_id=a.id, version=a.version
+            ),
+            kind="agreements",
+            select_first=self.tr("Select an agreement in the archive first."),
+            restored=self.tr("Agreement restored."),
+        )
 
     # --- self-test ---------------------------------------------------------------------
 

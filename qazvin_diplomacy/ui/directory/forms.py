@@ -7,6 +7,9 @@ kept.  While adding a person or an organization, likely duplicates already in th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -203,6 +206,26 @@ class _Form(QDialog):
     def save(self) -> None:
         """Overridden: save through the service."""
 
+    def store(self, attribute: str, save: Callable[[], Any]) -> bool:
+        """Run ``save`` (a service call returning the stored record) and close on success.
+
+        The record is kept as ``self.<attribute>`` before ``saved(id)`` is emitted; a
+        ``ValidationError`` is shown next to its fields, another refusal in a dialog.
+        """
+        try:
+            record = save()
+        except ValidationError as exc:
+            self.show_validation(exc)
+            return False
+        except KnownError as exc:
+            show_error(self, exc)
+            return False
+        setattr(self, attribute, record)
+        assert record.id is not None
+        self.saved.emit(record.id)
+        self.accept()
+        return True
+
 
 class PersonForm(_Form):
     """Add or edit a contact."""
@@ -341,18 +364,7 @@ class PersonForm(_Form):
             local_error = local_error or "date"
         if local_error:
             return
-        try:
-            saved = directory.save_person(self.db, person=self.person_input())
-        except ValidationError as exc:
-            self.show_validation(exc)
-            return
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        self.person = saved
-        assert saved.id is not None
-        self.saved.emit(saved.id)
-        self.accept()
+        self.store("person", lambda: directory.save_person(self.db, person=self.person_input()))
 
 
 class OrganizationForm(_Form):
@@ -482,18 +494,7 @@ class OrganizationForm(_Form):
                 "parent_id", self.tr("Choose an organization from the list (or leave it empty).")
             )
             return
-        try:
-            saved = directory.save_organization(self.db, org=self.org_input())
-        except ValidationError as exc:
-            self.show_validation(exc)
-            return
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        self.org = saved
-        assert saved.id is not None
-        self.saved.emit(saved.id)
-        self.accept()
+        self.store("org", lambda: directory.save_organization(self.db, org=self.org_input()))
 
 
 class CountryForm(_Form):
@@ -540,23 +541,17 @@ class CountryForm(_Form):
     def save(self) -> None:
         """Save through ``update_country``."""
         self.clear_errors()
-        try:
-            self.country = directory.update_country(
+        self.store(
+            "country",
+            lambda: directory.update_country(
                 self.db,
                 country_id=self.country.id,
                 version=self.country.version,
                 is_target=self.target.isChecked(),
                 priority=self.priority.value(),
                 notes=self.notes.toPlainText(),
-            )
-        except ValidationError as exc:
-            self.show_validation(exc)
-            return
-        except KnownError as exc:
-            show_error(self, exc)
-            return
-        self.saved.emit(self.country.id)
-        self.accept()
+            ),
+        )
 
 
 class MergeDialog(QDialog):

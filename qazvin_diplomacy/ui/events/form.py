@@ -12,10 +12,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -61,15 +58,19 @@ from qazvin_diplomacy.ui.common import (
     TaskRunner,
     known_message,
     make_ltr,
-    mark_field,
     show_error,
 )
 from qazvin_diplomacy.ui.events.guests import GuestsTab
 from qazvin_diplomacy.ui.events.precedence import PrecedenceTab, SeatingTab
 from qazvin_diplomacy.ui.events.widgets import ReportPrinter
+from qazvin_diplomacy.ui.forms_common import (
+    RecordDialog,
+    RowTable,
+    parse_error_text,
+    show_field_errors,
+)
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, is_rtl
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.visits.form import RowTable
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_date, show_time
 
 GENERAL_TAB, PROGRAMME_TAB, GUESTS_TAB, PRECEDENCE_TAB, SEATING_TAB = range(5)
@@ -265,13 +266,16 @@ class RecurrenceBox(QGroupBox):
         self.changed.emit()
 
 
-class EventForm(QDialog):
+class EventForm(RecordDialog):
     """Create or edit an event; ``saved(int)`` after each save, ``nextYear(int)`` with the copy's id."""
 
     saved = Signal(int)
     nextYear = Signal(int)  # noqa: N815 - Qt naming
     archived = Signal(int)
 
+    DISCARD_QUESTION = QT_TRANSLATE_NOOP(
+        "EventForm", "The event has unsaved changes. Close the form and discard them?"
+    )
     LABELS = (
         ("title_fa", QT_TRANSLATE_NOOP("EventForm", "Title (Persian)")),
         ("title_en", QT_TRANSLATE_NOOP("EventForm", "Title (English)")),
@@ -315,14 +319,7 @@ class EventForm(QDialog):
         self.db = db
         self.detail = detail
         self.today = today
-        self.setModal(False)
-        self.resize(1080, 760)
-        outer = QVBoxLayout(self)
-        self.banner = QLabel(self)
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.banner.hide()
-        outer.addWidget(self.banner)
+        outer = self._open_layout(1080, 760)
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
         self._build_general()
@@ -368,7 +365,7 @@ class EventForm(QDialog):
             self.kind_combo.setCurrentIndex(0)
         self.retranslate_ui()
         self._update_record_state()
-        self._snapshot = self._raw_state()
+        self.take_snapshot()
 
     # --- building ----------------------------------------------------------------------
 
@@ -586,7 +583,7 @@ class EventForm(QDialog):
                 times[key] = parse_optional_time(line.text())
             except ValueError as exc:
                 times[key] = None
-                errors[key] = known_message(exc) if isinstance(exc, KnownError) else str(exc)
+                errors[key] = parse_error_text(exc)
         programme = []
         for row in range(self.programme.table.rowCount()):
             values = [self.programme.text(row, c) for c in range(len(self.PROG_FIELDS))]
@@ -596,9 +593,7 @@ class EventForm(QDialog):
                     cell_times.append(parse_optional_time(values[col]))
                 except ValueError as exc:
                     cell_times.append(None)
-                    errors[f"programme.{row}.{self.PROG_FIELDS[col]}"] = (
-                        known_message(exc) if isinstance(exc, KnownError) else str(exc)
-                    )
+                    errors[f"programme.{row}.{self.PROG_FIELDS[col]}"] = parse_error_text(exc)
             record_id, _v = self.programme.record(row)
             programme.append(
                 ProgrammeEntry(
@@ -635,28 +630,13 @@ class EventForm(QDialog):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Show each message next to its field (or under its programme row)."""
-        for key, label in self.field_errors.items():
-            message = errors.get(key, "")
-            widget = self.fields[key]
-            if isinstance(widget, JalaliDateEdit):
-                if message and not widget.error():
-                    widget.set_error(message)
-                elif not message and widget.error() and widget.date():
-                    widget.set_error("")
-                continue
-            label.show_error(message)
-            if isinstance(widget, QLineEdit | QComboBox | QPlainTextEdit):
-                mark_field(widget, bool(message))
+        show_field_errors(self.fields, self.field_errors, errors)
         rule_errors = [m for k, m in errors.items() if k.startswith("recurrence")]
         if rule_errors:
             self.recurrence.error.show_error("؛ ".join(rule_errors))
-        cells: dict[tuple[int, int], str] = {}
-        for key, message in errors.items():
-            parts = key.split(".")
-            if len(parts) == 3 and parts[0] == "programme" and parts[1].isdigit():
-                col = self.PROG_FIELDS.index(parts[2]) if parts[2] in self.PROG_FIELDS else 2
-                cells[(int(parts[1]), col)] = message
-        self.programme.show_errors(cells, self.tr("Row"))
+        self.programme.show_row_errors(
+            errors, "programme", self.PROG_FIELDS, self.tr("Row"), default_col=2
+        )
         known = set(self.field_errors) | {"programme", "recurrence"}
         general = [m for k, m in errors.items() if k.split(".")[0] not in known]
         self.banner.setText("\n".join(general))
@@ -686,7 +666,7 @@ class EventForm(QDialog):
         self.detail = detail
         self.load(detail)
         self.retranslate_ui()
-        self._snapshot = self._raw_state()
+        self.take_snapshot()
         self.saved.emit(detail.id)
         return True
 
@@ -729,40 +709,20 @@ class EventForm(QDialog):
         self.nextYear.emit(copy.id)
         return copy
 
-    def confirm(self, title: str, text: str) -> bool:
-        """Ask a yes/no question (tests replace this)."""
-        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
-
     def archive(self) -> bool:
         """Archive (delete for users) the event after confirmation."""
-        if self.detail is None or not self.confirm(
+        if self.detail is None:
+            return False
+        event_id, version = self.detail.id, self.detail.version
+        return self.archive_record(
             self.tr("Delete event"),
             self.tr("Move this event to the archive? It can be restored later."),
-        ):
-            return False
-        try:
-            events_service.archive_event(
-                self.db, event_id=self.detail.id, version=self.detail.version
-            )
-        except KnownError as exc:
-            show_error(self, exc)
-            return False
-        self.archived.emit(self.detail.id)
-        super().accept()
-        return True
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """Override: Enter in a field (e.g. the people search) never presses a button."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)
+            lambda: events_service.archive_event(self.db, event_id=event_id, version=version),
+            event_id,
+        )
 
     def _raw_state(self) -> list[object]:
-        rows = [
-            [self.programme.text(r, c) for c in range(self.programme.table.columnCount())]
-            for r in range(self.programme.table.rowCount())
-        ]
+        """Every input's raw content (no validation, nothing marked), in a fixed order."""
         return [
             self.title_fa.text(),
             self.title_en.text(),
@@ -779,22 +739,5 @@ class EventForm(QDialog):
             self.description.toPlainText(),
             self.budget_notes.toPlainText(),
             self.recurrence.rule(),
-            rows,
+            self.programme.raw_rows(),
         ]
-
-    def is_modified(self) -> bool:
-        """Whether the general or programme tab differs from what was loaded."""
-        return self._raw_state() != self._snapshot
-
-    def reject(self) -> None:
-        """Override of ``QDialog.reject`` (Close, Escape): never drop typed input silently."""
-        if (
-            self.isVisible()
-            and self.is_modified()
-            and not self.confirm(
-                self.tr("Discard changes"),
-                self.tr("The event has unsaved changes. Close the form and discard them?"),
-            )
-        ):
-            return
-        super().reject()

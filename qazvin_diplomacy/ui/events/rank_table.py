@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,8 +26,8 @@ from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.services import rank_table as rank_service
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import make_ltr, show_error
+from qazvin_diplomacy.ui.forms_common import RecordDialog, RowTable, split_row_errors
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, loc_digits
-from qazvin_diplomacy.ui.visits.form import RowTable
 
 TITLE_COL, ORDER_COL, NOTE_COL = 0, 1, 2
 FIELDS = ("title", "order", "note")
@@ -37,12 +35,16 @@ FIELDS = ("title", "order", "note")
 HEAD_GROUP_RANKS = ("ambassador", "envoy", "charge_daffaires", "charge_ad_interim")
 
 
-class RankTableDialog(QDialog):
+class RankTableDialog(RecordDialog):
     """Edit the office's rank table: title / order / note rows; add, remove, move, reset, save."""
 
     saved = Signal()
     status = Signal(str)
 
+    GUARD_ENTER = False  # Qt's default: Enter presses Save
+    DISCARD_QUESTION = QT_TRANSLATE_NOOP(
+        "RankTableDialog", "The rank table has unsaved changes. Close it and discard them?"
+    )
     HEADERS = (
         QT_TRANSLATE_NOOP("RankTableDialog", "Title or rank"),
         QT_TRANSLATE_NOOP("RankTableDialog", "Order"),
@@ -152,7 +154,7 @@ class RankTableDialog(QDialog):
         for row in table.rows:
             self.add_row(row)
         self.rows.show_errors({}, "")
-        self._snapshot = self.entries()
+        self.take_snapshot()
         self._show_state()
 
     def add_row(self, row: RankRow | None = None) -> int:
@@ -191,21 +193,14 @@ class RankTableDialog(QDialog):
             for r in range(self.rows.table.rowCount())
         ]
 
-    def is_modified(self) -> bool:
-        """Whether the rows differ from what was loaded."""
-        return self.entries() != self._snapshot
+    def _raw_state(self) -> list[RankRow]:
+        """The rows as typed (what "modified?" compares with the rows loaded)."""
+        return self.entries()
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Tint the cells in error and list the messages by row; others under the table."""
-        cells: dict[tuple[int, int], str] = {}
-        general: list[str] = []
-        for key, message in errors.items():
-            parts = key.split(".")
-            if len(parts) == 3 and parts[0] == "entries" and parts[1].isdigit():
-                col = FIELDS.index(parts[2]) if parts[2] in FIELDS else TITLE_COL
-                cells[(int(parts[1]), col)] = message
-            else:
-                general.append(message)
+        cells, rest = split_row_errors(errors, "entries", FIELDS, TITLE_COL)
+        general = list(rest.values())
         self.rows.show_errors(cells, self.tr("Row"))
         if general:
             text = self.rows.errors.text()
@@ -251,20 +246,3 @@ class RankTableDialog(QDialog):
         self.status.emit(self.tr("The default rank table is in use again."))
         self.saved.emit()
         return True
-
-    def confirm(self, title: str, text: str) -> bool:
-        """Ask a yes/no question (tests replace this)."""
-        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
-
-    def reject(self) -> None:
-        """Override of ``QDialog.reject`` (Cancel, Escape): never drop typed rows silently."""
-        if (
-            self.isVisible()
-            and self.is_modified()
-            and not self.confirm(
-                self.tr("Discard changes"),
-                self.tr("The rank table has unsaved changes. Close it and discard them?"),
-            )
-        ):
-            return
-        super().reject()

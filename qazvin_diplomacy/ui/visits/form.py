@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -21,16 +19,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -61,17 +53,17 @@ from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import (
     FieldError,
     PlainTextEdit,
-    known_message,
-    mark_field,
     show_error,
+)
+from qazvin_diplomacy.ui.forms_common import (
+    RecordDialog,
+    RowTable,
+    parse_error_text,
+    show_field_errors,
 )
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, is_rtl, loc_digits
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit, show_date, show_time
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
-ERROR_BG = QColor("#fde0e0")
 
 _TIME_RE = re.compile(r"\s+(?=[0-9۰-۹٠-٩]{1,2}\s*:)")
 
@@ -97,97 +89,6 @@ def _naive_local(value: dt.datetime | None) -> dt.datetime | None:
     if value is None or value.tzinfo is None:
         return value
     return value.astimezone(TEHRAN).replace(tzinfo=None)
-
-
-class RowTable(QWidget):
-    """A ``QTableWidget`` with add/remove buttons and an error list under it."""
-
-    def __init__(
-        self, headers: tuple[str, ...], widths: tuple[int, ...], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.headers = headers
-        layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, len(headers), self)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(True)
-        for col, width in enumerate(widths):
-            self.table.setColumnWidth(col, width)
-        layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(self)
-        self.remove_button = QPushButton(self)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch()
-        layout.addLayout(buttons)
-        self.errors = FieldError(self)
-        layout.addWidget(self.errors)
-        self.remove_button.clicked.connect(self.remove_current)
-
-    def retranslate(self, translate: Callable[[str], str]) -> None:
-        """Header and button texts via ``translate``."""
-        self.table.setHorizontalHeaderLabels([translate(h) for h in self.headers])
-        self.table.setVerticalHeaderLabels(
-            [loc_digits(i + 1) for i in range(self.table.rowCount())]
-        )
-        self.add_button.setText(translate("Add row"))
-        self.remove_button.setText(translate("Remove row"))
-
-    def add_row(
-        self, values: list[str], record_id: int | None = None, version: int | None = None
-    ) -> int:
-        """Append a row of texts; returns its index."""
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        for col, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            if col == 0:
-                item.setData(ID_ROLE, record_id)
-                item.setData(VERSION_ROLE, version)
-            self.table.setItem(row, col, item)
-        self.table.setVerticalHeaderItem(row, QTableWidgetItem(loc_digits(row + 1)))
-        return row
-
-    def remove_current(self) -> None:
-        """Delete the selected row."""
-        row = self.table.currentRow()
-        if row >= 0:
-            self.table.removeRow(row)
-
-    def text(self, row: int, col: int) -> str:
-        """A cell's text (or the current text of its combo box)."""
-        widget = self.table.cellWidget(row, col)
-        if isinstance(widget, QComboBox):
-            return widget.currentText()
-        item = self.table.item(row, col)
-        return item.text().strip() if item is not None else ""
-
-    def combo(self, row: int, col: int) -> QComboBox:
-        """The combo box placed in a cell."""
-        widget = self.table.cellWidget(row, col)
-        assert isinstance(widget, QComboBox)
-        return widget
-
-    def record(self, row: int) -> tuple[int | None, int | None]:
-        """(id, version) kept on a row's first cell."""
-        item = self.table.item(row, 0)
-        if item is None:
-            return None, None
-        return item.data(ID_ROLE), item.data(VERSION_ROLE)
-
-    def show_errors(self, errors: dict[tuple[int, int], str], row_word: str) -> None:
-        """Tint the cells in error and list the messages under the table."""
-        for r in range(self.table.rowCount()):
-            for c in range(self.table.columnCount()):
-                item = self.table.item(r, c)
-                if item is not None:
-                    item.setBackground(ERROR_BG if (r, c) in errors else QColor(0, 0, 0, 0))
-        lines = [
-            f"{row_word} {loc_digits(r + 1)}: {msg}" for (r, _c), msg in sorted(errors.items())
-        ]
-        self.errors.show_error("\n".join(lines))
 
 
 class ConflictDialog(QDialog):
@@ -251,11 +152,15 @@ class ConflictDialog(QDialog):
         return self.reason.toPlainText().strip()
 
 
-class VisitForm(QDialog):
+class VisitForm(RecordDialog):
     """Create or edit a visit.  Signals ``saved(int)`` and ``archived(int)`` with the id."""
 
     saved = Signal(int)
     archived = Signal(int)
+
+    DISCARD_QUESTION = QT_TRANSLATE_NOOP(
+        "VisitForm", "The visit has unsaved changes. Close the form and discard them?"
+    )
 
     GENERAL = (
         ("title", QT_TRANSLATE_NOOP("VisitForm", "Title")),
@@ -325,14 +230,7 @@ class VisitForm(QDialog):
         super().__init__(parent)
         self.db = db
         self.detail = detail
-        self.setModal(False)
-        self.resize(980, 720)
-        outer = QVBoxLayout(self)
-        self.banner = QLabel(self)
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.banner.hide()
-        outer.addWidget(self.banner)
+        outer = self._open_layout(980, 720)
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
         self._build_general()
@@ -361,7 +259,7 @@ class VisitForm(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
         self.retranslate_ui()
-        self._snapshot = self._raw_state()
+        self.take_snapshot()
 
     # --- building ----------------------------------------------------------------------
 
@@ -674,9 +572,7 @@ class VisitForm(QDialog):
                     times.append(parse_cell_datetime(values[col]) if values[col] else None)
                 except ValueError as exc:
                     times.append(None)
-                    errors[f"itinerary.{row}.{self.IT_FIELDS[col]}"] = (
-                        known_message(exc) if isinstance(exc, KnownError) else str(exc)
-                    )
+                    errors[f"itinerary.{row}.{self.IT_FIELDS[col]}"] = parse_error_text(exc)
             record_id, _v = self.itinerary.record(row)
             itinerary.append(
                 ItineraryEntry(
@@ -705,9 +601,7 @@ class VisitForm(QDialog):
                 try:
                     gift_date = jalali.parse_jalali(date_text)
                 except ValueError as exc:
-                    errors[f"gifts.{row}.gift_date"] = (
-                        known_message(exc) if isinstance(exc, KnownError) else str(exc)
-                    )
+                    errors[f"gifts.{row}.gift_date"] = parse_error_text(exc)
             record_id, _v = self.gifts.record(row)
             gifts.append(
                 GiftEntry(
@@ -727,9 +621,7 @@ class VisitForm(QDialog):
                 try:
                     deadline = jalali.parse_jalali(text)
                 except ValueError as exc:
-                    errors[f"followups.{row}.deadline"] = (
-                        known_message(exc) if isinstance(exc, KnownError) else str(exc)
-                    )
+                    errors[f"followups.{row}.deadline"] = parse_error_text(exc)
             record_id, version = self.followups.record(row)
             followups.append(
                 FollowUpInput(
@@ -766,31 +658,14 @@ class VisitForm(QDialog):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Show each message next to its field (or under its table row); clear the others."""
-        for key, label in self.field_errors.items():
-            message = errors.get(key, "")
-            widget = self.fields[key]
-            if isinstance(widget, JalaliDateTimeEdit):
-                if message and not widget.date_edit.error():
-                    widget.set_error(message)
-                elif not message and widget.date_edit.error() and widget.date_edit.date():
-                    widget.set_error("")
-                continue
-            label.show_error(message)
-            if isinstance(widget, QLineEdit | QComboBox | QPlainTextEdit):
-                mark_field(widget, bool(message))
+        show_field_errors(self.fields, self.field_errors, errors)
         self.checklist_error.show_error(errors.get("checklist", ""))
         for prefix, table, fields in (
             ("itinerary", self.itinerary, self.IT_FIELDS),
             ("gifts", self.gifts, self.GIFT_FIELDS),
             ("followups", self.followups, self.FU_FIELDS),
         ):
-            cells: dict[tuple[int, int], str] = {}
-            for key, message in errors.items():
-                parts = key.split(".")
-                if len(parts) == 3 and parts[0] == prefix and parts[1].isdigit():
-                    col = fields.index(parts[2]) if parts[2] in fields else 0
-                    cells[(int(parts[1]), col)] = message
-            table.show_errors(cells, self.tr("Row"))
+            table.show_row_errors(errors, prefix, fields, self.tr("Row"))
         general = errors.get("", "")
         self.banner.setText(general)
         self.banner.setVisible(bool(general))
@@ -829,11 +704,6 @@ class VisitForm(QDialog):
                 )
             )
         return VisitInput(gifts=tuple(gifts), id=self.detail.id if self.detail else None), {}
-
-    def confirm(self, title: str, text: str) -> bool:
-        """Ask a yes/no question (tests replace this)."""
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
 
     def ask_conflict_reason(self, conflicts: list[Conflict]) -> str | None:
         """Show the conflicts; the reason typed, or None when the user cancels."""
@@ -877,30 +747,8 @@ class VisitForm(QDialog):
         self.accept()
         return True
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """Override: Enter in a field (e.g. the people search) never presses Save."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
     def _raw_state(self) -> list[object]:
         """Every input's raw content (no validation, nothing marked), in a fixed order."""
-
-        def rows(table: RowTable) -> list[list[object]]:
-            out = []
-            for r in range(table.table.rowCount()):
-                row: list[object] = []
-                for c in range(table.table.columnCount()):
-                    widget = table.table.cellWidget(r, c)
-                    row.append(
-                        widget.currentData()
-                        if isinstance(widget, QComboBox)
-                        else to_latin_digits(table.text(r, c))
-                    )
-                out.append(row)
-            return out
-
         return [
             self.title_edit.text(),
             self.status_combo.currentData(),
@@ -920,46 +768,23 @@ class VisitForm(QDialog):
             self.guests.guest_entries(),
             self.hosts.ids(),
             [b.isChecked() for b in self.check_buttons.values()],
-            rows(self.itinerary),
-            rows(self.gifts),
-            rows(self.followups),
+            self.itinerary.raw_rows(),
+            self.gifts.raw_rows(),
+            self.followups.raw_rows(),
         ]
-
-    def is_modified(self) -> bool:
-        """Whether anything differs from what was loaded (or from the empty form)."""
-        return self._raw_state() != self._snapshot
-
-    def reject(self) -> None:
-        """Override of ``QDialog.reject`` (Cancel, Escape, close): never drop typed input silently."""
-        if (
-            self.isVisible()
-            and self.is_modified()
-            and not self.confirm(
-                self.tr("Discard changes"),
-                self.tr("The visit has unsaved changes. Close the form and discard them?"),
-            )
-        ):
-            return
-        super().reject()
 
     def archive(self) -> bool:
         """Archive (delete for users) the visit after confirmation."""
         if self.detail is None:
             return False
-        if not self.confirm(
+        detail = self.detail
+        return self.archive_record(
             self.tr("Delete visit"),
             self.tr(
                 "Move this visit to the archive? It can be restored later from the archive view."
             ),
-        ):
-            return False
-        try:
-            visits_service.archive_visit(
-                self.db, visit_id=self.detail.id, version=self.detail.version
-            )
-        except KnownError as exc:
-            show_error(self, exc)
-            return False
-        self.archived.emit(self.detail.id)
-        self.accept()
-        return True
+            lambda: visits_service.archive_visit(
+                self.db, visit_id=detail.id, version=detail.version
+            ),
+            detail.id,
+        )

@@ -44,6 +44,11 @@ from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.directory.tasks import TaskDialog
+from qazvin_diplomacy.ui.forms_common import (
+    keep_open_form,
+    restore_selected_record,
+    save_newest_form,
+)
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.list_export import ask_export_path, start_export
@@ -402,10 +407,7 @@ class VisitsPage(ModulePage):
     def _show_form(self, form: VisitForm) -> VisitForm:
         form.saved.connect(self._saved)
         form.archived.connect(self._archived)
-        form.finished.connect(lambda _r: self.forms.remove(form) if form in self.forms else None)
-        self.forms.append(form)
-        form.show()
-        return form
+        return keep_open_form(self.forms, form)
 
     def new_record(self, day: dt.date | None = None) -> VisitForm:
         """Open an empty visit form (starting at 10:00 on ``day`` when given)."""
@@ -423,10 +425,7 @@ class VisitsPage(ModulePage):
 
     def save(self) -> None:
         """Ctrl+S saves the most recently opened form."""
-        for form in reversed(self.forms):
-            if form.isVisible():
-                form.save()
-                return
+        save_newest_form(self.forms)
 
     def print_page(self) -> None:
         """Ctrl+P: the visit reports (Print / PDF), options taken from this page."""
@@ -452,22 +451,15 @@ class VisitsPage(ModulePage):
 
     def restore_selected(self) -> bool:
         """Restore the visit selected in the archive view."""
-        rows = self.archive_table.selectionModel().selectedRows()
-        index = rows[0] if rows else self.archive_table.currentIndex()
-        if not index.isValid():
-            self.ctx.hub.status.emit(self.tr("Select a visit in the archive first."))
-            return False
-        v = self.archive_model.visit(index.row())
-        if v is None:
-            return False
-        try:
-            visits_service.restore_visit(self.ctx.db, visit_id=v.id, version=v.version)
-        except KnownError as exc:
-            show_error(self, exc)
-            return False
-        self.ctx.hub.status.emit(self.tr("Visit restored."))
-        self.ctx.hub.dataChanged.emit("visits")
-        return True
+        return restore_selected_record(
+            self,
+            self.archive_table,
+            self.archive_model.visit,
+            lambda v: visits_service.restore_visit(self.ctx.db, visit_id=v.id, version=v.version),
+            kind="visits",
+            select_first=self.tr("Select a visit in the archive first."),
+            restored=self.tr("Visit restored."),
+        )
 
     # --- self-test ---------------------------------------------------------------------
 

@@ -1,0 +1,383 @@
+"""Shared pieces of the record forms and of the pages that open them.
+
+- :class:`RowTable`: an editable table with add/remove buttons and per-row error messages
+  (itinerary, gifts, follow-ups, parties, obligations, programme, rank table rows);
+- :class:`RecordDialog`: the base of a record form: Enter never presses a button, yes/no
+  questions through :meth:`RecordDialog.confirm` (tests replace it), the "modified?"
+  snapshot, the ask-before-discard close and the archive-after-confirmation action;
+- :func:`show_field_errors`, :func:`split_row_errors`, :func:`parse_error_text`: showing a
+  service's ``ValidationError`` next to the fields and table cells it names;
+- :func:`keep_open_form`, :func:`save_newest_form`, :func:`restore_selected_record`: the
+  pages' bookkeeping of their open forms and their archive view's "Restore" button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.text import to_latin_digits
+from qazvin_diplomacy.ui.common import FieldError, known_message, mark_field, show_error
+from qazvin_diplomacy.ui.i18n import loc_digits
+from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
+ERROR_BG = QColor("#fde0e0")
+
+R = TypeVar("R")
+F = TypeVar("F", bound=QDialog)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def parse_error_text(exc: ValueError) -> str:
+    """The message of a parse error: a known error's text in the UI language, else ``str``."""
+    return known_message(exc) if isinstance(exc, KnownError) else str(exc)
+
+
+def show_field_errors(
+    fields: Mapping[str, QWidget],
+    labels: Mapping[str, FieldError],
+    errors: Mapping[str, str],
+    marked: tuple[type[QWidget], ...] = (QLineEdit, QComboBox, QPlainTextEdit),
+) -> None:
+    """Show each field's message under it (or clear it); outline ``marked`` kinds of widget.
+
+    A date field shows its own message; one cleared by the service keeps the message of a
+    still-invalid text the user typed.
+    """
+    for key, label in labels.items():
+        message = errors.get(key, "")
+        widget = fields[key]
+        if isinstance(widget, JalaliDateEdit | JalaliDateTimeEdit):
+            date = widget.date_edit if isinstance(widget, JalaliDateTimeEdit) else widget
+            if message and not date.error():
+                widget.set_error(message)
+            elif not message and date.error() and date.date():
+                widget.set_error("")
+            continue
+        label.show_error(message)
+        if isinstance(widget, marked):
+            mark_field(widget, bool(message))
+
+
+def split_row_errors(
+    errors: Mapping[str, str],
+    prefix: str,
+    fields: Sequence[str],
+    default_col: int = 0,
+    columns: Mapping[str, int] | None = None,
+) -> tuple[dict[tuple[int, int], str], dict[str, str]]:
+    """Errors keyed ``"<prefix>.<row>.<field>"`` as ``{(row, column): message}``, and the rest.
+
+    The column is the field's index in ``fields`` (``columns`` overrides it for a field
+    shown in another column); an unknown field falls back to ``default_col``.
+    """
+    cells: dict[tuple[int, int], str] = {}
+    rest: dict[str, str] = {}
+    for key, message in errors.items():
+        parts = key.split(".")
+        if len(parts) == 3 and parts[0] == prefix and parts[1].isdigit():
+            col = fields.index(parts[2]) if parts[2] in fields else default_col
+            if columns and parts[2] in columns:
+                col = columns[parts[2]]
+            cells[(int(parts[1]), col)] = message
+        else:
+            rest[key] = message
+    return cells, rest
+
+
+# --------------------------------------------------------------------------- RowTable
+
+
+class RowTable(QWidget):
+    """A ``QTableWidget`` with add/remove buttons and an error list under it."""
+
+    def __init__(
+        self, headers: tuple[str, ...], widths: tuple[int, ...], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, len(headers), self)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(True)
+        for col, width in enumerate(widths):
+            self.table.setColumnWidth(col, width)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        self.errors = FieldError(self)
+        layout.addWidget(self.errors)
+        self.remove_button.clicked.connect(self.remove_current)
+
+    def retranslate(self, translate: Callable[[str], str]) -> None:
+        """Header and button texts via ``translate``."""
+        self.table.setHorizontalHeaderLabels([translate(h) for h in self.headers])
+        self.table.setVerticalHeaderLabels(
+            [loc_digits(i + 1) for i in range(self.table.rowCount())]
+        )
+        self.add_button.setText(translate("Add row"))
+        self.remove_button.setText(translate("Remove row"))
+
+    def add_row(
+        self, values: list[str], record_id: int | None = None, version: int | None = None
+    ) -> int:
+        """Append a row of texts; returns its index."""
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for col, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if col == 0:
+                item.setData(ID_ROLE, record_id)
+                item.setData(VERSION_ROLE, version)
+            self.table.setItem(row, col, item)
+        self.table.setVerticalHeaderItem(row, QTableWidgetItem(loc_digits(row + 1)))
+        return row
+
+    def remove_current(self) -> None:
+        """Delete the selected row."""
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def text(self, row: int, col: int) -> str:
+        """A cell's text (or the current text of its combo box)."""
+        widget = self.table.cellWidget(row, col)
+        if isinstance(widget, QComboBox):
+            return widget.currentText()
+        item = self.table.item(row, col)
+        return item.text().strip() if item is not None else ""
+
+    def combo(self, row: int, col: int) -> QComboBox:
+        """The combo box placed in a cell."""
+        widget = self.table.cellWidget(row, col)
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def record(self, row: int) -> tuple[int | None, int | None]:
+        """(id, version) kept on a row's first cell."""
+        item = self.table.item(row, 0)
+        if item is None:
+            return None, None
+        return item.data(ID_ROLE), item.data(VERSION_ROLE)
+
+    def raw_rows(self, *, with_ids: bool = False) -> list[list[object]]:
+        """Every cell's raw content, row by row (for a form's "modified?" snapshot).
+
+        A combo box gives its current data, a text cell its text with Latin digits; with
+        ``with_ids`` a text cell gives ``(id kept on the item, text)`` and a missing cell "".
+        """
+        out: list[list[object]] = []
+        for r in range(self.table.rowCount()):
+            row: list[object] = []
+            for c in range(self.table.columnCount()):
+                widget = self.table.cellWidget(r, c)
+                if isinstance(widget, QComboBox):
+                    row.append(widget.currentData())
+                elif not with_ids:
+                    row.append(to_latin_digits(self.text(r, c)))
+                else:
+                    item = self.table.item(r, c)
+                    row.append(
+                        (item.data(ID_ROLE), to_latin_digits(self.text(r, c)))
+                        if item is not None
+                        else ""
+                    )
+            out.append(row)
+        return out
+
+    def show_errors(self, errors: dict[tuple[int, int], str], row_word: str) -> None:
+        """Tint the cells in error and list the messages under the table."""
+        for r in range(self.table.rowCount()):
+            for c in range(self.table.columnCount()):
+                item = self.table.item(r, c)
+                if item is not None:
+                    item.setBackground(ERROR_BG if (r, c) in errors else QColor(0, 0, 0, 0))
+        lines = [
+            f"{row_word} {loc_digits(r + 1)}: {msg}" for (r, _c), msg in sorted(errors.items())
+        ]
+        self.errors.show_error("\n".join(lines))
+
+    def show_row_errors(
+        self,
+        errors: Mapping[str, str],
+        prefix: str,
+        fields: Sequence[str],
+        row_word: str,
+        default_col: int = 0,
+        columns: Mapping[str, int] | None = None,
+    ) -> dict[str, str]:
+        """Show the errors keyed ``"<prefix>.<row>.<field>"`` (see :func:`split_row_errors`).
+
+        Returns the other errors.
+        """
+        cells, rest = split_row_errors(errors, prefix, fields, default_col, columns)
+        self.show_errors(cells, row_word)
+        return rest
+
+
+# --------------------------------------------------------------------------- RecordDialog
+
+
+class RecordDialog(QDialog):
+    """Base of a record form (visit, agreement, event, rank table).
+
+    Subclasses give ``_raw_state()`` (every input's raw content, nothing validated), call
+    :meth:`take_snapshot` once loaded or saved, and set ``DISCARD_QUESTION`` to a
+    ``QT_TRANSLATE_NOOP`` string in their own context.  ``GUARD_ENTER = False`` keeps Qt's
+    default (Enter presses the default button).
+    """
+
+    GUARD_ENTER = True
+    DISCARD_QUESTION = ""
+
+    _snapshot: object = None
+
+    def _open_layout(self, width: int, height: int) -> QVBoxLayout:
+        """A modeless window of ``width`` x ``height``: its layout, with the error banner on top.
+
+        ``self.banner`` (hidden while empty) shows the messages that belong to no field.
+        """
+        self.setModal(False)
+        self.resize(width, height)
+        outer = QVBoxLayout(self)
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.banner.hide()
+        outer.addWidget(self.banner)
+        return outer
+
+    def _raw_state(self) -> object:
+        """Every input's raw content, in a fixed order (subclasses)."""
+        raise NotImplementedError
+
+    def take_snapshot(self) -> None:
+        """Remember the current content as the unmodified state."""
+        self._snapshot = self._raw_state()
+
+    def is_modified(self) -> bool:
+        """Whether anything differs from what was loaded (or from the empty form)."""
+        return self._raw_state() != self._snapshot
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask a yes/no question (tests replace this)."""
+        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Override: Enter in a field (e.g. a people search) never presses a button."""
+        if self.GUARD_ENTER and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Override of ``QDialog.reject`` (Cancel, Close, Escape): never drop typed input silently."""
+        if (
+            self.isVisible()
+            and self.is_modified()
+            and not self.confirm(self.tr("Discard changes"), self.tr(self.DISCARD_QUESTION))
+        ):
+            return
+        super().reject()
+
+    def archive_record(
+        self, title: str, question: str, archive: Callable[[], object], record_id: int
+    ) -> bool:
+        """After a yes to ``question``, run ``archive``; then emit ``archived`` and close.
+
+        A refusal (``KnownError``) is shown and the form stays open.
+        """
+        if not self.confirm(title, question):
+            return False
+        try:
+            archive()
+        except KnownError as exc:
+            show_error(self, exc)
+            return False
+        self.archived.emit(record_id)  # type: ignore[attr-defined]  # the subclass's signal
+        self.take_snapshot()
+        self.accept()
+        return True
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def keep_open_form(forms: list[F], form: F) -> F:
+    """Show ``form`` and keep it in ``forms`` until it is closed; returns it."""
+    form.finished.connect(lambda _r: forms.remove(form) if form in forms else None)
+    forms.append(form)
+    form.show()
+    return form
+
+
+def save_newest_form(forms: Iterable[Any]) -> None:
+    """Ctrl+S: save the most recently opened form still on screen."""
+    for form in reversed(list(forms)):
+        if form.isVisible():
+            form.save()
+            return
+
+
+def restore_selected_record(
+    page: Any,
+    table: QTableView,
+    record_at: Callable[[int], R | None],
+    restore: Callable[[R], object],
+    *,
+    kind: str,
+    select_first: str,
+    restored: str,
+) -> bool:
+    """Restore the record selected in an archive ``table`` of a module ``page``.
+
+    ``record_at(row)`` gives the listed record, ``restore(record)`` calls the service; the
+    status bar says ``select_first`` when nothing is selected and ``restored`` after success,
+    and pages showing ``kind`` are refreshed.  A refusal (``KnownError``) is shown.
+    """
+    rows = table.selectionModel().selectedRows()
+    index = rows[0] if rows else table.currentIndex()
+    if not index.isValid():
+        page.ctx.hub.status.emit(select_first)
+        return False
+    record = record_at(index.row())
+    if record is None:
+        return False
+    try:
+        restore(record)
+    except KnownError as exc:
+        show_error(page, exc)
+        return False
+    page.ctx.hub.status.emit(restored)
+    page.ctx.hub.dataChanged.emit(kind)
+    return True

@@ -1,0 +1,102 @@
+"""The shared pieces of the record forms: RowTable snapshots, keyed row errors, RecordDialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QVBoxLayout
+
+from qazvin_diplomacy.ui.forms_common import (
+    ERROR_BG,
+    RecordDialog,
+    RowTable,
+    split_row_errors,
+)
+
+
+def test_raw_rows_read_texts_combos_and_ids(app: QApplication) -> None:
+    table = RowTable(("A", "B"), (100, 100))
+    table.add_row(["۱۲", "x"], record_id=7)
+    combo = QComboBox(table.table)
+    combo.addItem("one", "v1")
+    table.table.setCellWidget(0, 1, combo)
+    assert table.raw_rows() == [["12", "v1"]]
+    assert table.raw_rows(with_ids=True) == [[(7, "12"), "v1"]]
+    table.table.insertRow(1)  # a row without items: "" with ids, empty text without
+    assert table.raw_rows(with_ids=True)[1] == ["", ""]
+    assert table.raw_rows()[1] == ["", ""]
+
+
+def test_row_errors_go_to_their_cells_and_the_rest_is_returned(app: QApplication) -> None:
+    errors = {
+        "gifts.1.notes": "bad note",
+        "gifts.0.unknown": "somewhere",
+        "gifts.0.owner": "owner",
+        "title": "no title",
+    }
+    cells, rest = split_row_errors(errors, "gifts", ("description", "notes"), 1, {"owner": 0})
+    assert cells == {(1, 1): "bad note", (0, 1): "somewhere", (0, 0): "owner"}
+    assert rest == {"title": "no title"}
+    table = RowTable(("A", "B"), (100, 100))
+    table.add_row(["a", "b"])
+    table.add_row(["c", "d"])
+    left = table.show_row_errors(errors, "gifts", ("description", "notes"), "Row")
+    assert left == {"title": "no title"}
+    assert table.table.item(1, 1).background().color() == ERROR_BG
+    assert table.table.item(1, 0).background().color() != ERROR_BG
+    assert "bad note" in table.errors.text()
+
+
+class _Form(RecordDialog):
+    DISCARD_QUESTION = "Unsaved, discard?"
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        self.edit = QLineEdit(self)
+        layout.addWidget(self.edit)
+        self.take_snapshot()
+
+    def _raw_state(self) -> list[object]:
+        return [self.edit.text()]
+
+
+def test_record_dialog_asks_before_dropping_typed_text(app: QApplication, qtbot) -> None:
+    form = _Form()
+    qtbot.addWidget(form)
+    asked: list[tuple[str, str]] = []
+    form.confirm = lambda *a: asked.append(a) or False  # type: ignore[method-assign]
+    form.show()
+    form.reject()  # nothing typed: closes without a question
+    assert not asked and not form.isVisible()
+    form.show()
+    form.edit.setText("typed")
+    assert form.is_modified()
+    form.reject()
+    assert asked == [("کنار گذاشتن تغییرات", "Unsaved, discard?")]  # the title, in Persian
+    assert form.isVisible() and form.edit.text() == "typed"
+    form.confirm = lambda *_a: True  # type: ignore[method-assign]
+    form.reject()
+    assert not form.isVisible()
+
+
+def _enter_presses_default(form: _Form, qtbot) -> bool:
+    pressed: list[bool] = []
+    button = QPushButton("OK", form)
+    button.setDefault(True)
+    button.clicked.connect(lambda: pressed.append(True))
+    form.layout().addWidget(button)
+    qtbot.addWidget(form)
+    form.show()
+    form.edit.setFocus()
+    QTest.keyClick(form.edit, Qt.Key.Key_Return)
+    return bool(pressed)
+
+
+def test_enter_in_a_field_never_presses_a_button(app: QApplication, qtbot) -> None:
+    assert not _enter_presses_default(_Form(), qtbot)
+
+    class Plain(_Form):
+        GUARD_ENTER = False
+
+    assert _enter_presses_default(Plain(), qtbot)  # Qt's default kept when asked
