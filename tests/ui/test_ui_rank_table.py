@@ -201,3 +201,26 @@ def test_a_status_refused_by_the_service_shows_next_to_the_field(page, db):
     assert "«لغو»" in form.field_errors["status"].text()
     assert svc.get_event(db, event_id).status is EventStatus.CANCELLED
     form.close()
+
+
+def test_a_table_saved_elsewhere_meanwhile_is_not_overwritten(page, db, qtbot, monkeypatch):
+    from qazvin_diplomacy.core.errors import StaleRecordError
+    from qazvin_diplomacy.core.precedence import RankRow
+    from qazvin_diplomacy.ui.events import rank_table as rank_module
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr(rank_module, "show_error", lambda _parent, exc: shown.append(exc))
+    dialog = RankTableDialog(db)
+    dialog.load()
+    # Another desk saves its table while this editor is open.
+    theirs = ranks.save_rank_table(db, entries=[RankRow("شهردار", 1)])
+    _cell(dialog, 0, ORDER_COL, "۵")
+    assert not dialog.save()
+    assert len(shown) == 1 and isinstance(shown[0], StaleRecordError)
+    assert dialog.rows.text(0, ORDER_COL) == "۵"  # what was typed stays in the editor
+    assert ranks.get_rank_table(db) == theirs
+    dialog.confirm = lambda *_a: True  # type: ignore[method-assign]
+    assert not dialog.reset() and len(shown) == 2
+    dialog.load()  # reopened: the other desk's table, which can now be saved over
+    assert _titles(dialog) == ["شهردار"]
+    assert dialog.save()

@@ -57,6 +57,7 @@ class RankTableDialog(RecordDialog):
         super().__init__(parent)
         self.db = db
         self.is_default = True
+        self.stamp = ""
         self._snapshot: list[RankRow] = []
         self.setModal(True)
         layout = QVBoxLayout(self)
@@ -150,6 +151,7 @@ class RankTableDialog(RecordDialog):
             show_error(self, exc)
             return
         self.is_default = table.is_default
+        self.stamp = table.stamp  # a save over someone else's newer table is refused
         self.rows.table.setRowCount(0)
         for row in table.rows:
             self.add_row(row)
@@ -214,7 +216,9 @@ class RankTableDialog(RecordDialog):
     def save(self) -> bool:
         """Replace the office's table with the rows shown; close on success."""
         try:
-            rank_service.save_rank_table(self.db, entries=self.entries())
+            rank_service.save_rank_table(
+                self.db, entries=self.entries(), expected_stamp=self.stamp
+            )
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False
@@ -238,7 +242,7 @@ class RankTableDialog(RecordDialog):
         ):
             return False
         try:
-            rank_service.reset_rank_table(self.db)
+            rank_service.reset_rank_table(self.db, expected_stamp=self.stamp)
         except KnownError as exc:
             show_error(self, exc)
             return False
