@@ -2,7 +2,9 @@
 
 ``Database.open`` refuses (and leaves byte-for-byte untouched) a file that is not SQLite,
 fails ``PRAGMA integrity_check``, was written by a newer version of the application, or lives
-on a network share. Before migrating an existing database it copies it with SQLite's online
+on a network share.  A database a crashed writer left with a hot rollback journal (or a WAL
+that needs recovery) is first recovered the way SQLite always does — its last committed
+state — since a read-only check cannot do that. Before migrating an existing database it copies it with SQLite's online
 backup API into the backups folder.
 """
 
@@ -60,7 +62,9 @@ def inspect_file(path: Path) -> str | None:
     """Check an existing file read-only; return its schema revision (None when it has none).
 
     Raises ``DatabaseRefusedError`` for a file that is not a healthy SQLite database of a
-    schema this version knows. The file is opened read-only and never modified.
+    schema this version knows. The file is opened read-only and never modified — except that
+    an interrupted write (a hot rollback journal, a WAL needing recovery) is first recovered
+    by SQLite to the last committed state, which a read-only connection cannot do.
     """
     try:
         with path.open("rb") as fh:
@@ -72,6 +76,38 @@ def inspect_file(path: Path) -> str | None:
             f"پرونده «{path.name}» پایگاه داده SQLite نیست و باز نشد؛ هیچ تغییری در آن داده نشد.",
             f"'{path.name}' is not an SQLite database; it was left untouched.",
         )
+    try:
+        return _inspect_read_only(path)
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "") not in _NEEDS_RECOVERY:
+            raise _damaged(exc) from exc
+    # A writer died mid-transaction (power cut, killed program): SQLite must roll back its
+    # hot journal or rebuild the WAL index before anyone can read, which takes a read-write
+    # connection.  This restores the last committed state; then check again, read-only.
+    log.warning("recovering %s after an interrupted write", path)
+    try:
+        with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return _inspect_read_only(path)
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(exc) from exc
+
+
+#: Extended result codes of a read-only connection that finds crash recovery pending.
+_NEEDS_RECOVERY = frozenset(
+    {"SQLITE_READONLY_ROLLBACK", "SQLITE_READONLY_RECOVERY", "SQLITE_READONLY_CANTINIT"}
+)
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> DatabaseRefusedError:
+    return _refuse(
+        f"پایگاه داده آسیب دیده یا ناقص است و باز نشد ({exc}); آخرین نسخه پشتیبان را بازیابی کنید.",
+        f"The database is damaged or truncated ({exc}); restore the latest backup.",
+    )
+
+
+def _inspect_read_only(path: Path) -> str | None:
+    """The read-only part of :func:`inspect_file`; sqlite3 errors other than refusals escape."""
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
         with closing(sqlite3.connect(uri, uri=True)) as conn:
@@ -95,11 +131,10 @@ def inspect_file(path: Path) -> str | None:
                     "این پرونده پایگاه داده این برنامه نیست و باز نشد.",
                     "This SQLite file does not belong to this application; it was left untouched.",
                 )
+    except sqlite3.OperationalError:
+        raise  # inspect_file tells "recovery pending" from damage
     except sqlite3.DatabaseError as exc:
-        raise _refuse(
-            f"پایگاه داده آسیب دیده یا ناقص است و باز نشد ({exc}); آخرین نسخه پشتیبان را بازیابی کنید.",
-            f"The database is damaged or truncated ({exc}); restore the latest backup.",
-        ) from exc
+        raise _damaged(exc) from exc
     if revision is not None and revision not in known_revisions():
         raise _refuse(
             "این پایگاه داده با نسخه جدیدتری از برنامه ساخته شده است؛ برنامه را به‌روز کنید. "

@@ -135,6 +135,42 @@ def test_truncated_database_is_refused_and_untouched(tmp_path: Path) -> None:
     assert _digest(path) == before
 
 
+INTERRUPTED_WRITER = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode=DELETE")  # as a restore leaves it, or a crash mid-switch
+conn.execute("PRAGMA cache_size=1")  # spill changed pages into the file before the commit
+conn.execute("BEGIN")
+for i in range(3000):
+    conn.execute("INSERT INTO country_note VALUES (?)", ("x" * 200,))
+os._exit(0)  # the program dies: the rollback journal stays behind, hot
+"""
+
+
+def test_a_write_interrupted_by_a_crash_is_rolled_back_on_open(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "crashed.sqlite3"
+    Database.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE country_note (t TEXT)")
+    conn.execute("INSERT INTO country_note VALUES ('committed')")
+    conn.commit()
+    conn.close()
+    subprocess.run([sys.executable, "-c", INTERRUPTED_WRITER, str(path)], check=True)
+    journal = path.with_name(path.name + "-journal")
+    assert journal.exists()  # a hot journal: a read-only check alone cannot read the file
+    db = Database.open(path)  # not refused as damaged
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT t FROM country_note").scalars().all()
+        assert rows == ["committed"]  # the last committed state, nothing half-written
+    finally:
+        db.close()
+    assert not journal.exists()
+
+
 def test_empty_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "empty.sqlite3"
     path.touch()
