@@ -39,6 +39,7 @@ from qazvin_diplomacy.ui.events.checkin import CheckinView
 from qazvin_diplomacy.ui.events.form import EventForm
 from qazvin_diplomacy.ui.events.models import ID_ROLE, EventTableModel
 from qazvin_diplomacy.ui.events.widgets import ReportPrinter
+from qazvin_diplomacy.ui.forms_common import keep_open_form, save_newest_form
 from qazvin_diplomacy.ui.i18n import current_language, loc_digits
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.list_export import ask_export_path, start_export
@@ -298,10 +299,7 @@ class EventsPage(ModulePage):
         form.guests.status.connect(self.ctx.hub.status.emit)
         form.precedence.status.connect(self.ctx.hub.status.emit)
         form.seating.status.connect(self.ctx.hub.status.emit)
-        form.finished.connect(lambda _r: self.forms.remove(form) if form in self.forms else None)
-        self.forms.append(form)
-        form.show()
-        return form
+        return keep_open_form(self.forms, form)
 
     def new_record(self) -> EventForm:
         """Open an empty event form."""
@@ -357,10 +355,7 @@ class EventsPage(ModulePage):
 
     def save(self) -> None:
         """Ctrl+S saves the most recently opened form."""
-        for form in reversed(self.forms):
-            if form.isVisible():
-                form.save()
-                return
+        save_newest_form(self.forms)
 
     def print_page(self) -> None:
         """Ctrl+P: the guest list of the selected event (by precedence)."""
