@@ -174,8 +174,10 @@ class EventsPage(ModulePage):
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((250, 80, 140, 170, 120, 80, 230)):
+        # The title takes what is left, so the columns fit the window without scrolling sideways.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for col, width in enumerate((230, 80, 140, 160, 120, 80, 210, 70)):
             self.table.setColumnWidth(col, width)
         lay.addWidget(self.table, 1)
         actions = QHBoxLayout()
