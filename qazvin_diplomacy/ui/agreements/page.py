@@ -291,8 +291,10 @@ class AgreementTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(28)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((95, 330, 95, 170, 95, 85, 105, 95)):
+        # The title takes what is left, so the register fits the window without scrolling.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for col, width in enumerate((95, 300, 90, 160, 90, 85, 100, 95, 150)):
             self.setColumnWidth(col, width)
 
 

@@ -208,8 +208,10 @@ class VisitTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(28)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((220, 200, 110, 140, 140, 110, 160)):
+        # The title takes what is left, so the list fits the window without scrolling.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for col, width in enumerate((220, 170, 90, 120, 120, 90, 150, 150)):
             self.setColumnWidth(col, width)
 
 
