@@ -32,6 +32,9 @@ from qazvin_diplomacy.ui.i18n import current_language
 
 log = logging.getLogger(__name__)
 
+#: The item-data role holding a row's record id, in every list and table of the UI.
+ID_ROLE = Qt.ItemDataRole.UserRole
+
 ERROR_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core.followups import SOURCE_KIND_FA, FollowUpView
 from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.services import demo, followups, health
-from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.common import ID_ROLE, show_error
 from qazvin_diplomacy.ui.i18n import (
     direction_mark,
     is_rtl,
@@ -38,8 +38,6 @@ from qazvin_diplomacy.ui.i18n import (
 )
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext, all_cards
 from qazvin_diplomacy.ui.widgets.jalali import show_date
-
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class DashboardCard(QFrame):

@@ -37,11 +37,10 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import to_latin_digits
-from qazvin_diplomacy.ui.common import FieldError, known_message, mark_field, show_error
+from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, known_message, mark_field, show_error
 from qazvin_diplomacy.ui.i18n import loc_digits
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_BG = QColor("#fde0e0")
 

@@ -22,11 +22,11 @@ from qazvin_diplomacy.core.agreements import (
 )
 from qazvin_diplomacy.services import agreements as agreements_service
 from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_digits, loc_text
 from qazvin_diplomacy.ui.paged_model import PagedTableModel
 from qazvin_diplomacy.ui.widgets.jalali import show_date
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
 
 STATUS_COLORS = {

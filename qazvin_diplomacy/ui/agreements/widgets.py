@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.core.agreements import AgreementStatus
-from qazvin_diplomacy.ui.common import FieldError, PlainTextEdit, mark_field
+from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, PlainTextEdit, mark_field
 from qazvin_diplomacy.ui.i18n import current_language, direction_mark
-
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 #: A search: typed text → (id, text shown) pairs.
 SearchFn = Callable[[str], list[tuple[int, str]]]

@@ -26,9 +26,9 @@ from qazvin_diplomacy.core.directory import (
 )
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, is_rtl, loc_digits, loc_text
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 ARCHIVED_ROLE = Qt.ItemDataRole.UserRole + 1
 ARCHIVED_COLOR = "#757575"
 _ANY_INDEX = QModelIndex | QPersistentModelIndex

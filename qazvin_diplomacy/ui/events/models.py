@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont
 from qazvin_diplomacy.core.events import EventFilter, EventStatus, EventSummary, GuestView, Rsvp
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.i18n import (
     QT_TRANSLATE_NOOP,
     current_language,
@@ -25,7 +26,6 @@ from qazvin_diplomacy.ui.i18n import (
 from qazvin_diplomacy.ui.paged_model import PagedTableModel
 from qazvin_diplomacy.ui.widgets.jalali import show_date, show_time
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
 
 STATUS_COLORS = {

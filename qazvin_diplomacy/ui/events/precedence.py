@@ -33,13 +33,11 @@ from qazvin_diplomacy.core.events import GuestList, Rsvp, SeatingView
 from qazvin_diplomacy.core.seating import InterpreterPlacement, TableShape, TableSpec
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.storage.database import Database
-from qazvin_diplomacy.ui.common import FieldError, known_message, show_error
+from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, known_message, show_error
 from qazvin_diplomacy.ui.events.models import PrecedenceModel, guest_name
 from qazvin_diplomacy.ui.events.rank_table import RankTableDialog
 from qazvin_diplomacy.ui.events.widgets import PersonPicker
 from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
-
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class PrecedenceTab(QWidget):

@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.storage.database import Database
-from qazvin_diplomacy.ui.common import TaskRunner, show_error
+from qazvin_diplomacy.ui.common import ID_ROLE, TaskRunner, show_error
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_text
 from qazvin_diplomacy.ui.visits.people import person_text
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 
 #: The printed material of an event: (report kind, English menu text in context "EventReports").

@@ -14,11 +14,11 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_text
 from qazvin_diplomacy.ui.paged_model import PagedTableModel
 from qazvin_diplomacy.ui.widgets.jalali import show_datetime
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
 
 STATUS_COLORS = {

@@ -24,10 +24,9 @@ from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.visits import GuestEntry, GuestRole, PersonRef
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.storage.database import Database
-from qazvin_diplomacy.ui.common import FieldError, make_ltr, mark_field, show_error
+from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, make_ltr, mark_field, show_error
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, is_rtl
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 ROLE_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.i18n import direction_mark, loc_digits, strip_direction_mark
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.widgets.jalali import (
@@ -42,7 +43,6 @@ from qazvin_diplomacy.ui.widgets.jalali import (
 
 OFF_DAY_BG = "#fdecea"
 TODAY_BORDER = "#2f4f6f"
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 @dataclass(frozen=True)
