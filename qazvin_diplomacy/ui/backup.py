@@ -62,7 +62,7 @@ from qazvin_diplomacy.storage import location
 from qazvin_diplomacy.storage.database import Database, head_revision
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.common import FieldError, known_message, make_ltr, show_error
-from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits
+from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.widgets.jalali import show_datetime
@@ -164,7 +164,7 @@ class _Job(QObject):
         return self._cancel.is_set()
 
 
-class _TaskDialog(QDialog):
+class _TaskDialog(Retranslating, QDialog):
     """Common parts: a progress bar, a status line, an error line and run/cancel handling."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -207,11 +207,6 @@ class _TaskDialog(QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.close_button.setText(self.tr("Close"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set every text (subclasses)."""
@@ -857,7 +852,7 @@ class AutoBackup(QObject):
 # --------------------------------------------------------------------------- toolbar
 
 
-class BackupControl(QToolButton):
+class BackupControl(Retranslating, QToolButton):
     """The toolbar's "Backup" button with its menu; owns the automatic backup.
 
     Created by the main window; inserted before the settings action.
@@ -894,11 +889,6 @@ class BackupControl(QToolButton):
         self.act_restore.setIcon(icon("restore"))
         self.act_folder.setText(self.tr("Open the backups folder"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Watch the main window closing: the automatic backup on exit."""

@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -46,7 +45,7 @@ from qazvin_diplomacy.services import holidays as holidays_service
 from qazvin_diplomacy.services.holidays import HolidayRow
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import FieldError, known_message, make_ltr, mark_field
-from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_date
 
@@ -152,7 +151,7 @@ class HolidayTableModel(QAbstractTableModel):
         return ""
 
 
-class HolidaysDialog(QDialog):
+class HolidaysDialog(Retranslating, QDialog):
     """Pick a Jalali year; list, confirm, correct, add and remove its holidays.
 
     ``changed`` is emitted after every stored change (the owner refreshes its calendars).
@@ -293,11 +292,6 @@ class HolidaysDialog(QDialog):
         self.model.layoutChanged.emit()
         self._show(self.table.currentIndex())
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- data --------------------------------------------------------------------------
 

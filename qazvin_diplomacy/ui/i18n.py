@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 
 from qazvin_diplomacy.core.text import has_persian, to_persian_digits
 from qazvin_diplomacy.paths import translations_dir
@@ -86,6 +86,17 @@ def loc_text(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- .ts reading
+
+
+class Retranslating:
+    """Mixin for a widget class (listed before the Qt base): ``retranslate_ui()`` runs on
+    every language change, so the widget's texts follow the language chosen in the settings."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Override: retranslate on language change."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()  # type: ignore[attr-defined]
+        super().changeEvent(event)  # type: ignore[misc]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,7 +55,7 @@ from qazvin_diplomacy.ui.directory.tasks import (
     TaskCancelled,
     TaskDialog,
 )
-from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.modules import UiContext
 
 FILE_STEP, PREVIEW_STEP, DONE_STEP = range(3)
@@ -105,7 +105,7 @@ def run_import(
     )
 
 
-class ImportWizard(QDialog):
+class ImportWizard(Retranslating, QDialog):
     """Import the office's contact sheet into the directory."""
 
     imported = Signal(int)
@@ -277,11 +277,6 @@ class ImportWizard(QDialog):
         if self.preview is not None:
             self._show_summary()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def choice_label(self, key: str) -> str:
         """Skip / merge / add in the UI language."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,7 +35,7 @@ from qazvin_diplomacy.services.holidays import holidays_in
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.common import TaskRunner, make_ltr
-from qazvin_diplomacy.ui.i18n import current_language, is_rtl
+from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import MODULES, Hub, ModulePage, ModuleSpec, UiContext
 from qazvin_diplomacy.ui.widgets.jalali import set_holiday_provider
@@ -103,7 +103,7 @@ class SettingsDialog(QDialog):
         return changed
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """The application window."""
 
     def __init__(self, paths: AppPaths, db: Database, settings: S.Settings) -> None:
@@ -209,11 +209,6 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.db_label.setToolTip(self.tr("Database file"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_language(self, language: str) -> None:
         """Switch the UI language live and remember the choice."""

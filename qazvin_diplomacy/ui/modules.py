@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from qazvin_diplomacy.core.clock import today_local
@@ -19,7 +19,7 @@ from qazvin_diplomacy.paths import AppPaths
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui import events as events_module
 from qazvin_diplomacy.ui.common import TaskRunner
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from qazvin_diplomacy.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class UiContext:
     today: Callable[[], dt.date] = field(default=today_local)
 
 
-class ModulePage(QWidget):
+class ModulePage(Retranslating, QWidget):
     """Base of a module's page; the main window routes its shortcuts here.
 
     Subclasses override the actions they support, ``retranslate_ui`` and ``selftest``.
@@ -59,11 +59,6 @@ class ModulePage(QWidget):
     def retranslate_ui(self) -> None:
         """Set every visible text for the current language."""
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Re-read the page's data through the services."""

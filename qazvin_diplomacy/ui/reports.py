@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -49,7 +49,7 @@ from qazvin_diplomacy.reports.catalog import get_spec, render_report
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.ui.common import FieldError, known_message, make_ltr, show_error
-from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_text
+from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_text
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_date
@@ -135,7 +135,7 @@ def context_from_visits_page(page: VisitsPage) -> VisitReportContext:
     return ctx
 
 
-class ReportsDialog(QDialog):
+class ReportsDialog(Retranslating, QDialog):
     """Pick a visit report, adjust its options and write the PDF (opened for printing).
 
     ``printed(Path)`` after a PDF was written and opened. ``print_view`` (when given) adds a
@@ -359,11 +359,6 @@ class ReportsDialog(QDialog):
             self.status_combo.addItem(s.label(current_language()), s.value)
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(status), 0))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- choosing ----------------------------------------------------------------------
 

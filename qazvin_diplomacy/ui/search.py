@@ -29,7 +29,7 @@ from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.services import search as search_service
 from qazvin_diplomacy.services.search import SearchHit, SearchResults
 from qazvin_diplomacy.ui.common import show_error
-from qazvin_diplomacy.ui.i18n import direction_mark, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import Retranslating, direction_mark, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.modules import ModulePage, ModuleSpec, UiContext
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
@@ -54,7 +54,7 @@ class WindowLike(Protocol):
     def open_record(self, key: str, record_id: int) -> None: ...  # noqa: D102
 
 
-class GlobalSearch(QWidget):
+class GlobalSearch(Retranslating, QWidget):
     """A search box with a drop-down of results grouped by kind."""
 
     opened = Signal(str, int)  # kind, id of the hit opened
@@ -102,11 +102,6 @@ class GlobalSearch(QWidget):
         if self.popup.isVisible():
             self.show_results(self.results)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- querying ----------------------------------------------------------------------
 

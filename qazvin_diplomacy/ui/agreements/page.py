@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,7 +56,7 @@ from qazvin_diplomacy.ui.forms_common import (
     restore_selected_record,
     save_newest_form,
 )
-from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.list_export import ask_export_path, start_export
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
@@ -65,7 +65,7 @@ REGISTER_TAB, ARCHIVE_TAB = range(2)
 YEARS_BACK = 40
 
 
-class AgreementFilterBar(QWidget):
+class AgreementFilterBar(Retranslating, QWidget):
     """Kind, status, country, axis, Jalali signing-year range and free text."""
 
     def __init__(
@@ -187,11 +187,6 @@ class AgreementFilterBar(QWidget):
         if self._countries_loaded:
             self.load_countries()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_organization(self, organization_id: int | None, name: str) -> None:
         """Limit the list to one organization's agreements (None: every organization)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy.core.agreements import AgreementStatus
 from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, PlainTextEdit, mark_field
-from qazvin_diplomacy.ui.i18n import current_language, direction_mark
+from qazvin_diplomacy.ui.i18n import Retranslating, current_language, direction_mark
 
 #: A search: typed text → (id, text shown) pairs.
 SearchFn = Callable[[str], list[tuple[int, str]]]
@@ -96,7 +96,7 @@ def default_actor() -> str:
         return ""
 
 
-class TransitionDialog(QDialog):
+class TransitionDialog(Retranslating, QDialog):
     """Asks who moves the agreement to ``target`` and why (the remark kept in its history).
 
     ``on_accept(actor, remark)`` returns a Persian error for the remark (the dialog then
@@ -161,11 +161,6 @@ class TransitionDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change status"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def try_accept(self) -> bool:
         """Run ``on_accept``; close when it succeeded, else show its message at the remark."""

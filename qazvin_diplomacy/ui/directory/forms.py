@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,7 +42,7 @@ from qazvin_diplomacy.services import directory, merge
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import FieldError, PlainTextEdit, make_ltr, mark_field, show_error
 from qazvin_diplomacy.ui.directory.models import archived_suffix, kind_label, pick
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit
 
 
@@ -95,7 +95,7 @@ def picked_id(combo: QComboBox) -> tuple[int | None, bool]:
     return combo.itemData(index), True
 
 
-class _Form(QDialog):
+class _Form(Retranslating, QDialog):
     """Shared parts: rows of label + field + error label, Save/Cancel, duplicate warning."""
 
     saved = Signal(int)
@@ -152,11 +152,6 @@ class _Form(QDialog):
             if key in self.labels:
                 self.labels[key].setText(QCoreApplication.translate(type(self).__name__, text))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def clear_errors(self) -> None:
         """Hide every error."""
@@ -554,7 +549,7 @@ class CountryForm(_Form):
         )
 
 
-class MergeDialog(QDialog):
+class MergeDialog(Retranslating, QDialog):
     """Confirm merging two records: which one stays, and what moves to it.
 
     ``kind`` is "person" or "organization"; ``records`` maps id → (name, history).  The
@@ -634,11 +629,6 @@ class MergeDialog(QDialog):
         self.keep, self.remove = self.remove, self.keep
         self.retranslate_ui()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def do_merge(self) -> None:
         """Merge in one transaction through the service."""

@@ -32,11 +32,11 @@ from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.events.models import CheckinModel, guest_name
-from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.widgets.jalali import show_date, show_time
 
 
-class CheckinView(QWidget):
+class CheckinView(Retranslating, QWidget):
     """Check guests in at the door; ``checkedIn(int)`` with the invitation id."""
 
     checkedIn = Signal(int)  # noqa: N815 - Qt naming
@@ -122,11 +122,6 @@ class CheckinView(QWidget):
             self.load_events()
         self._update_counter()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Override: Up/Down in the search box move through the results."""

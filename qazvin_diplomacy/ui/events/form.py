@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -69,7 +69,7 @@ from qazvin_diplomacy.ui.forms_common import (
     parse_error_text,
     show_field_errors,
 )
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, is_rtl
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language, is_rtl
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_date, show_time
 
@@ -89,7 +89,7 @@ def parse_optional_time(text: str) -> dt.time | None:
     return jalali.parse_time(text) if text.strip() else None
 
 
-class RecurrenceBox(QGroupBox):
+class RecurrenceBox(Retranslating, QGroupBox):
     """A yearly Jalali rule: day N of the year, day D of month M, or the Nth weekday of month M.
 
     Shows the next occurrence (or why the rule gives no date) as the fields change.
@@ -157,11 +157,6 @@ class RecurrenceBox(QGroupBox):
         self.suggest.setText(self.tr("From the event's date"))
         self._changed()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _kind_changed(self) -> None:
         kind = RecurrenceKind(self.kind.currentData() or RecurrenceKind.DAY_OF_YEAR.value)
@@ -266,7 +261,7 @@ class RecurrenceBox(QGroupBox):
         self.changed.emit()
 
 
-class EventForm(RecordDialog):
+class EventForm(Retranslating, RecordDialog):
     """Create or edit an event; ``saved(int)`` after each save, ``nextYear(int)`` with the copy's id."""
 
     saved = Signal(int)
@@ -496,11 +491,6 @@ class EventForm(RecordDialog):
         self.printer.fill_menu(self.print_menu, self.event_id)
         self._update_record_state()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def event_id(self) -> int | None:
         """The saved event's id (None while new)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -49,6 +49,7 @@ from qazvin_diplomacy.ui.events.models import GuestTableModel, guest_name
 from qazvin_diplomacy.ui.events.widgets import PersonPicker
 from qazvin_diplomacy.ui.i18n import (
     QT_TRANSLATE_NOOP,
+    Retranslating,
     current_language,
     is_rtl,
     loc_digits,
@@ -107,7 +108,7 @@ def invite_report(result: InviteResult) -> str:
     return "\n".join(lines)
 
 
-class InviteByFilterDialog(QDialog):
+class InviteByFilterDialog(Retranslating, QDialog):
     """Invite everyone matching a filter; a preview first, then a report of who was skipped."""
 
     invited = Signal(object)  # InviteResult
@@ -212,11 +213,6 @@ class InviteByFilterDialog(QDialog):
 
         return QCoreApplication.translate("Regions", text)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @staticmethod
     def _fill(combo: QComboBox, any_text: str, items: list[tuple[object, str]]) -> None:
@@ -300,7 +296,7 @@ class InviteByFilterDialog(QDialog):
         return result
 
 
-class GuestsTab(QWidget):
+class GuestsTab(Retranslating, QWidget):
     """Invite people, and record invitation, reply, companions and remarks of each guest."""
 
     changed = Signal()
@@ -488,11 +484,6 @@ class GuestsTab(QWidget):
         self._update_count()
         self.show_guest(self.table.currentIndex().row())
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- data --------------------------------------------------------------------------
 

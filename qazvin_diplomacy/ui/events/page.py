@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,7 +40,7 @@ from qazvin_diplomacy.ui.events.form import EventForm
 from qazvin_diplomacy.ui.events.models import ID_ROLE, EventTableModel
 from qazvin_diplomacy.ui.events.widgets import ReportPrinter
 from qazvin_diplomacy.ui.forms_common import keep_open_form, save_newest_form
-from qazvin_diplomacy.ui.i18n import current_language, loc_digits
+from qazvin_diplomacy.ui.i18n import Retranslating, current_language, loc_digits
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.list_export import ask_export_path, start_export
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
@@ -49,7 +49,7 @@ from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 LIST_TAB, CHECKIN_TAB = range(2)
 
 
-class EventFilterBar(QWidget):
+class EventFilterBar(Retranslating, QWidget):
     """Text, kind, status, Jalali date range, archived; calls ``on_change``."""
 
     def __init__(self, on_change: Callable[[], None], parent: QWidget | None = None) -> None:
@@ -109,11 +109,6 @@ class EventFilterBar(QWidget):
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def clear(self) -> None:
         """Reset every filter."""

@@ -9,7 +9,7 @@ seat given twice is refused with the service's Persian message.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,10 +37,10 @@ from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, known_message, show_
 from qazvin_diplomacy.ui.events.models import PrecedenceModel, guest_name
 from qazvin_diplomacy.ui.events.rank_table import RankTableDialog
 from qazvin_diplomacy.ui.events.widgets import PersonPicker
-from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
 
 
-class PrecedenceTab(QWidget):
+class PrecedenceTab(Retranslating, QWidget):
     """The order of precedence with its flags; reorder and save as a manual order, or clear."""
 
     changed = Signal()
@@ -122,11 +122,6 @@ class PrecedenceTab(QWidget):
         self.model.retranslate()
         self._show_flags()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_event(self, event_id: int | None) -> None:
         """Show the order of ``event_id`` (None: nothing)."""
@@ -219,7 +214,7 @@ class PrecedenceTab(QWidget):
         self.changed.emit()
 
 
-class SeatingTab(QWidget):
+class SeatingTab(Retranslating, QWidget):
     """Tables, seats by precedence, manual placements (kept) and the guests left unseated."""
 
     changed = Signal()
@@ -364,11 +359,6 @@ class SeatingTab(QWidget):
     def _plan_headers(self) -> tuple[str, ...]:
         return (self.tr("Table"), self.tr("Seat"), self.tr("Guest"), self.tr("Placed by hand"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- data --------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ cells in error and lists the messages per row, keeping everything typed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
@@ -27,7 +27,7 @@ from qazvin_diplomacy.services import rank_table as rank_service
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import make_ltr, show_error
 from qazvin_diplomacy.ui.forms_common import RecordDialog, RowTable, split_row_errors
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, loc_digits
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, loc_digits
 
 TITLE_COL, ORDER_COL, NOTE_COL = 0, 1, 2
 FIELDS = ("title", "order", "note")
@@ -35,7 +35,7 @@ FIELDS = ("title", "order", "note")
 HEAD_GROUP_RANKS = ("ambassador", "envoy", "charge_daffaires", "charge_ad_interim")
 
 
-class RankTableDialog(RecordDialog):
+class RankTableDialog(Retranslating, RecordDialog):
     """Edit the office's rank table: title / order / note rows; add, remove, move, reset, save."""
 
     saved = Signal()
@@ -127,11 +127,6 @@ class RankTableDialog(RecordDialog):
             if item is not None and latin.isascii() and latin.isdigit():
                 item.setText(loc_digits(latin))  # a plain number follows the language's digits
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _show_state(self) -> None:
         if self.is_default:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import ID_ROLE, TaskRunner, show_error
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_text
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language, loc_text
 from qazvin_diplomacy.ui.visits.people import person_text
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -149,7 +149,7 @@ class ReportPrinter(QWidget):
             show_error(self.parentWidget(), exc)
 
 
-class PersonPicker(QWidget):
+class PersonPicker(Retranslating, QWidget):
     """Type part of a name, pick one person from the directory (Enter or double-click).
 
     ``picked(int)`` fires with the person id; ``person()`` is the chosen (id, fa, en) or None.
@@ -186,11 +186,6 @@ class PersonPicker(QWidget):
         self.search.setPlaceholderText(self.tr("Type part of a name to search the directory"))
         self._show_chosen()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def find(self, text: str) -> None:
         """List directory matches for ``text`` (searched in SQL)."""

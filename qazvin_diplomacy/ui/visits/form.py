@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -61,7 +61,13 @@ from qazvin_diplomacy.ui.forms_common import (
     parse_error_text,
     show_field_errors,
 )
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, is_rtl, loc_digits
+from qazvin_diplomacy.ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    Retranslating,
+    current_language,
+    is_rtl,
+    loc_digits,
+)
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit, show_date, show_time
 
@@ -91,7 +97,7 @@ def _naive_local(value: dt.datetime | None) -> dt.datetime | None:
     return value.astimezone(TEHRAN).replace(tzinfo=None)
 
 
-class ConflictDialog(QDialog):
+class ConflictDialog(Retranslating, QDialog):
     """Lists the conflicts of a visit being saved; OK only once a reason is written."""
 
     def __init__(self, conflicts: list[Conflict], parent: QWidget | None = None) -> None:
@@ -136,11 +142,6 @@ class ConflictDialog(QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save anyway"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
@@ -152,7 +153,7 @@ class ConflictDialog(QDialog):
         return self.reason.toPlainText().strip()
 
 
-class VisitForm(RecordDialog):
+class VisitForm(Retranslating, RecordDialog):
     """Create or edit a visit.  Signals ``saved(int)`` and ``archived(int)`` with the id."""
 
     saved = Signal(int)
@@ -403,11 +404,6 @@ class VisitForm(RecordDialog):
             for i in range(combo.count()):
                 combo.setItemText(i, self._fu_label(FollowUpStatus(combo.itemData(i))))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- filling -----------------------------------------------------------------------
 

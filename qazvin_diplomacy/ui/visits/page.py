@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -49,7 +49,7 @@ from qazvin_diplomacy.ui.forms_common import (
     restore_selected_record,
     save_newest_form,
 )
-from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.list_export import ask_export_path, start_export
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
@@ -94,7 +94,7 @@ def calendar_items(visits: list[VisitSummary], first: dt.date, last: dt.date) ->
     return items
 
 
-class FilterBar(QWidget):
+class FilterBar(Retranslating, QWidget):
     """Country, status, Jalali date range and free text; emits through ``on_change``."""
 
     def __init__(
@@ -164,11 +164,6 @@ class FilterBar(QWidget):
         if self._countries_loaded:
             self.load_countries()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def clear(self) -> None:
         """Reset every filter."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,7 +25,7 @@ from qazvin_diplomacy.core.visits import GuestEntry, GuestRole, PersonRef
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, make_ltr, mark_field, show_error
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, is_rtl
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language, is_rtl
 
 ROLE_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -42,7 +42,7 @@ def person_text(name_fa: str, name_en: str, title_fa: str = "", org: str = "") -
     return f"{name} ({extra})" if extra else name
 
 
-class NewContactDialog(QDialog):
+class NewContactDialog(Retranslating, QDialog):
     """A short form adding a contact to the directory; ``person`` is set once saved."""
 
     LABELS = (
@@ -101,11 +101,6 @@ class NewContactDialog(QDialog):
         for key, text in self.LABELS:
             self.labels[key].setText(self.tr(text))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def save(self) -> None:
         """Save through the directory service; errors are shown next to their fields."""
@@ -135,7 +130,7 @@ class NewContactDialog(QDialog):
         self.accept()
 
 
-class PeopleEditor(QWidget):
+class PeopleEditor(Retranslating, QWidget):
     """Search the directory, add people to a list, remove them; optionally with guest roles."""
 
     changed = Signal()
@@ -200,11 +195,6 @@ class PeopleEditor(QWidget):
         for i in range(self.chosen.count()):
             self._label(self.chosen.item(i))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def find(self, text: str) -> None:
         """List directory matches for ``text`` (searched in SQL)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -33,7 +33,7 @@ from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.holidays import all_official_holidays, years_between
 from qazvin_diplomacy.ui.common import FieldError, known_message, mark_field
-from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits
+from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_digits
 from qazvin_diplomacy.ui.icons import icon
 
 
@@ -109,7 +109,7 @@ def holiday_text(holiday: jalali.Holiday) -> str:
     return name
 
 
-class JalaliCalendarPopup(QFrame):
+class JalaliCalendarPopup(Retranslating, QFrame):
     """A month of buttons (Saturday first) to pick a date; emits ``picked(date)``."""
 
     picked = Signal(object)
@@ -150,11 +150,6 @@ class JalaliCalendarPopup(QFrame):
         self.today_button.setText(self.tr("Today"))
         self._fill()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def show_month(self, year: int, month: int, selected: dt.date | None = None) -> None:
         """Display ``month`` of ``year``, highlighting ``selected``."""
@@ -237,7 +232,7 @@ class JalaliCalendarPopup(QFrame):
         self.hide()
 
 
-class JalaliDateEdit(QWidget):
+class JalaliDateEdit(Retranslating, QWidget):
     """A Jalali date field: typed (any digits) or picked; invalid text marked, never lost.
 
     ``date()`` is the valid date or None; ``dateChanged(object)`` fires with a date or None
@@ -284,11 +279,6 @@ class JalaliDateEdit(QWidget):
         elif self._error:
             self.validate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- value ----------------------------------------------------------------------
 
@@ -372,7 +362,7 @@ class JalaliDateEdit(QWidget):
         self.popup.show()
 
 
-class JalaliDateTimeEdit(QWidget):
+class JalaliDateTimeEdit(Retranslating, QWidget):
     """A Jalali date field plus an ``HH:MM`` time field; ``dateTime()`` or None."""
 
     dateTimeChanged = Signal(object)  # noqa: N815 - Qt naming
@@ -409,11 +399,6 @@ class JalaliDateTimeEdit(QWidget):
         if t is not None and not self._time_error and self.time_line.text():
             self.time_line.setText(show_time(t))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def time(self) -> dt.time | None:
         """The valid time typed, or None."""

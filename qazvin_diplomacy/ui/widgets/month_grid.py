@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.ui.common import ID_ROLE
-from qazvin_diplomacy.ui.i18n import direction_mark, loc_digits, strip_direction_mark
+from qazvin_diplomacy.ui.i18n import Retranslating, direction_mark, loc_digits, strip_direction_mark
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.widgets.jalali import (
     holiday_text,
@@ -171,7 +171,7 @@ class _NavHeader(QWidget):
         self.next_button.setIcon(icon("next"))
 
 
-class MonthGrid(QWidget):
+class MonthGrid(Retranslating, QWidget):
     """A Jalali month, Saturday first, with items per day.
 
     Signals: ``itemActivated(int)`` on double-click of an item, ``dayActivated(object)`` on
@@ -241,11 +241,6 @@ class MonthGrid(QWidget):
         self.holidays_button.setToolTip(self.tr("Confirm or correct this year's lunar holidays"))
         self._fill()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def show_holidays_button(self, visible: bool = True) -> None:
         """Show the "Holidays…" button (its click emits ``holidaysRequested``)."""
@@ -313,7 +308,7 @@ class MonthGrid(QWidget):
                 cell.setVisible(visible)
 
 
-class WeekAgenda(QWidget):
+class WeekAgenda(Retranslating, QWidget):
     """Seven columns Saturday → Friday with each day's items, for the week of a date.
 
     Signals: ``itemActivated(int)``, ``dayActivated(object)``, ``weekChanged(object, object)``
@@ -364,11 +359,6 @@ class WeekAgenda(QWidget):
         self.header.today_button.setText(self.tr("This week"))
         self._fill()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        """Override: retranslate on language change."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def date_range(self) -> tuple[dt.date, dt.date]:
         """Saturday and Friday of the displayed week."""
