@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.errors import KnownError, OperationCancelled
 
 FORMAT_VERSION = 1
 MANIFEST_NAME = "manifest.json"
@@ -58,7 +58,7 @@ class BackupPasswordRequired(BackupRefused):
         )
 
 
-class BackupCancelled(BackupError):
+class BackupCancelled(BackupError, OperationCancelled):
     """The user cancelled; nothing was left behind and the database is unchanged."""
 
     def __init__(self) -> None:

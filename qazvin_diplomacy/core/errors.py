@@ -20,6 +20,17 @@ class KnownError(Exception):
         return self.message
 
 
+class OperationCancelled(KnownError):
+    """The user pressed Cancel on long work; whatever it had started was undone."""
+
+    def __init__(
+        self,
+        message: str = "کار لغو شد؛ هیچ تغییری ثبت نشد.",
+        message_en: str = "Cancelled; nothing was changed.",
+    ) -> None:
+        super().__init__(message, message_en)
+
+
 class ValidationError(KnownError):
     """Input refused; ``errors`` maps a field name to its Persian message."""
 

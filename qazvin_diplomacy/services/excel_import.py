@@ -45,7 +45,7 @@ from openpyxl.utils.cell import range_boundaries
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.errors import KnownError, OperationCancelled
 from qazvin_diplomacy.core.tabular import (
     CellIssue,
     ColumnMapping,
@@ -98,7 +98,7 @@ class ImportRefusedError(KnownError):
     """A file that cannot be imported at all (wrong format, encrypted, empty, too large …)."""
 
 
-class ImportCancelled(KnownError):
+class ImportCancelled(OperationCancelled):
     """The user cancelled a preview or an import; nothing was written."""
 
     def __init__(self) -> None:

@@ -14,7 +14,6 @@ raises the Qt-free ``ImportCancelled``; it is turned into the dialog's ``TaskCan
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +40,6 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.tabular import field_label
 from qazvin_diplomacy.services.excel_import import (
-    ImportCancelled,
     ImportPreview,
     ImportResult,
     commit_import,
@@ -52,7 +50,6 @@ from qazvin_diplomacy.ui.common import known_message, make_ltr, show_error
 from qazvin_diplomacy.ui.directory.tasks import (
     Cancelled,
     Progress,
-    TaskCancelled,
     TaskDialog,
 )
 from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
@@ -60,14 +57,6 @@ from qazvin_diplomacy.ui.modules import UiContext
 
 FILE_STEP, PREVIEW_STEP, DONE_STEP = range(3)
 CHOICES = ("skip", "merge", "add")
-
-
-def _as_task(call: Callable[[], Any]) -> Any:
-    """Run a service call, turning its ``ImportCancelled`` into the dialog's ``TaskCancelled``."""
-    try:
-        return call()
-    except ImportCancelled as exc:
-        raise TaskCancelled() from exc
 
 
 def run_preview(
@@ -79,7 +68,7 @@ def run_preview(
         mapping = load_mapping(mapping_text) if mapping_text else None
         return preview_contacts(db, path, mapping=mapping, progress=progress, cancelled=cancelled)
 
-    return _as_task(call)
+    return call()
 
 
 def run_import(
@@ -91,17 +80,15 @@ def run_import(
 ) -> ImportResult:
     """Commit ``preview`` with per-row duplicate ``choices``, with progress and cancel.
 
-    Cancel raises ``TaskCancelled`` after the service rolled its transaction back whole.
+    Cancel raises ``ImportCancelled`` after the service rolled its transaction back whole.
     """
-    return _as_task(
-        lambda: commit_import(
-            db,
-            preview,
-            on_duplicate="skip",
-            choices=choices,
-            progress=progress,
-            cancelled=cancelled,
-        )
+    return commit_import(
+        db,
+        preview,
+        on_duplicate="skip",
+        choices=choices,
+        progress=progress,
+        cancelled=cancelled,
     )
 
 

@@ -16,11 +16,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QProgressBar, QPushButton
 
+from qazvin_diplomacy.core.errors import OperationCancelled
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.directory.page import PEOPLE_TAB, DirectoryPage
 from qazvin_diplomacy.ui.directory.record import RecordView
-from qazvin_diplomacy.ui.directory.tasks import TaskCancelled
 from qazvin_diplomacy.ui.import_wizard import (
     DONE_STEP,
     FILE_STEP,
@@ -168,7 +168,7 @@ def test_cancel_during_import_leaves_nothing_half_done(ctx, tmp_path):
     def progress(done: int, total: int) -> None:
         seen.append((done, total))
 
-    with pytest.raises(TaskCancelled):
+    with pytest.raises(OperationCancelled):  # the dialog treats it as a cancel, not an error
         run_import(ctx.db, p, {}, progress, lambda: len(seen) >= 30)
     assert people_count(ctx.db) == 0
     assert directory.list_organizations(ctx.db) == []

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.errors import OperationCancelled
 from qazvin_diplomacy.ui.common import TaskRunner, show_error
 from qazvin_diplomacy.ui.i18n import loc_digits
 
@@ -22,11 +22,8 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 
-class TaskCancelled(KnownError):
+class TaskCancelled(OperationCancelled):
     """The user pressed Cancel; whatever the task started was undone."""
-
-    def __init__(self) -> None:
-        super().__init__("کار لغو شد؛ هیچ تغییری ثبت نشد.", "Cancelled; nothing was changed.")
 
 
 class _ProgressSignal(QObject):
@@ -102,7 +99,7 @@ class TaskDialog(QProgressDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.close()
-        if isinstance(exc, TaskCancelled):
+        if isinstance(exc, OperationCancelled):  # the UI's own, or a service's (import …)
             self.outcome = "cancelled"
             return
         self.outcome = "failed"
