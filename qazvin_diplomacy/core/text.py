@@ -43,6 +43,8 @@ __all__ = [
     "normalize",
     "search_key",
     "search_terms",
+    "cut_variants",
+    "MIN_CUT_PIECE",
     "to_latin_digits",
     "to_persian_digits",
 ]
@@ -214,6 +216,40 @@ def search_terms(query: str | None) -> list[str]:
         if term and term not in terms:
             terms.append(term)
     return terms
+
+
+#: The shortest piece a glued query term is cut into (see :func:`cut_variants`): shorter
+#: pieces («کار» + «دار») occur in nearly every record and would only add noise.
+MIN_CUT_PIECE = 4
+
+
+def cut_variants(terms: list[str], pieces: int = 2) -> list[list[str]]:
+    """``terms`` with one term cut into ``pieces`` parts, for words typed without a space.
+
+    «سفیرتاجیکستان» → [«سفیر», «تاجیکستان»], [«سفیرت», «اجیکستان»] … : every part has at least
+    :data:`MIN_CUT_PIECE` characters; balanced cuts come first (two real words are likelier
+    than a word and a fragment).  Repeated terms are dropped from each variant.
+    """
+    low = MIN_CUT_PIECE
+    variants: list[tuple[int, list[str]]] = []
+    for index, term in enumerate(terms):
+        n = len(term)
+        if n < pieces * low:
+            continue
+        if pieces == 2:
+            cuts = [(term[:i], term[i:]) for i in range(low, n - low + 1)]
+        else:
+            cuts = [
+                (term[:i], term[i:j], term[j:])
+                for i in range(low, n - 2 * low + 1)
+                for j in range(i + low, n - low + 1)
+            ]
+        for parts in cuts:
+            spread = max(map(len, parts)) - min(map(len, parts))
+            replaced = [*terms[:index], *parts, *terms[index + 1 :]]
+            variants.append((spread, list(dict.fromkeys(replaced))))
+    variants.sort(key=lambda v: v[0])
+    return [v for _, v in variants]
 
 
 def index_key(*fields: object) -> str:

@@ -22,13 +22,14 @@ Matching (what :func:`search` does with a query):
   from the index content in rowid order with a LIMIT: SQL, never Python, a few thousand
   short rows at most.  From the third letter on, every kind is searched.
 * Words typed without a space between them («سفیرتاجیکستان») still find a record whose
-  fields hold them apart («سفیر …» as title, «تاجیکستان» as country): when a kind has fewer
-  hits than asked for, each term of six or more characters that is rare as typed
-  (:data:`SPLIT_RARE`) is also tried cut in two (pieces of three or more characters:
-  «سفیر» + «تاجیکستان», …) and, if that finds nothing anywhere, in three.  These hits come
-  after the exact ones; every cut is one indexed query over all kinds
-  (:data:`MAX_SPLIT_QUERIES` at most) and a cut matching :data:`SPLIT_CAP` records or more
-  is dropped as noise, so a long nonsense word stays cheap.
+  fields hold them apart («سفیر …» as title, «تاجیکستان» as country): for a kind where the
+  query as typed finds nothing, each term of eight or more characters is also tried cut in
+  two (``core.text.cut_variants``: pieces of four or more characters, «سفیر» + «تاجیکستان»
+  …) and, if that finds nothing anywhere, in three.  A kind where the typed word matches
+  is not cut (it is a real word there: «کاردار» finds the chargés d'affaires, not every
+  record holding «کار» and «دار»).  Every cut is one indexed query over the kinds still
+  empty (:data:`MAX_SPLIT_QUERIES` at most) and a cut matching :data:`SPLIT_CAP` records or
+  more is dropped as noise, so a long nonsense word stays cheap.
 * Results are grouped by kind in :data:`SEARCH_SOURCES` order; within a kind the newest
   records (highest id) come first.  ``limit_per_kind`` hits per kind, ``has_more`` tells
   whether there were more.
@@ -51,7 +52,7 @@ from sqlalchemy import Connection, text
 
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.jalali import format_jalali
-from qazvin_diplomacy.core.text import search_terms, to_persian_digits
+from qazvin_diplomacy.core.text import cut_variants, search_terms, to_persian_digits
 from qazvin_diplomacy.services.records import write
 from qazvin_diplomacy.storage.database import Database
 
@@ -61,7 +62,6 @@ __all__ = [
     "MAX_SPLIT_QUERIES",
     "MIN_INDEXED_TERM",
     "SPLIT_CAP",
-    "SPLIT_RARE",
     "SEARCH_SOURCES",
     "SearchGroup",
     "SearchHit",
@@ -78,7 +78,6 @@ FTS_TABLE = "search_fts"
 KIND_SPAN = 1 << 40
 MIN_INDEXED_TERM = 3
 MAX_SPLIT_QUERIES = 60  # cut variants tried for a query typed without spaces
-SPLIT_RARE = 20  # a term matching this many records as typed is a word, not glued words
 SPLIT_CAP = 200  # a cut variant matching this many records is too loose to be kept
 
 
@@ -310,55 +309,6 @@ def _hits(conn: Connection, source: SearchSource, ids: list[int]) -> list[Search
     return hits
 
 
-def _split_variants(terms: list[str], splittable: set[str], pieces: int) -> list[list[str]]:
-    """``terms`` with one term of ``splittable`` cut into ``pieces`` parts of MIN_INDEXED_TERM+ characters.
-
-    Balanced cuts come first (two real words are likelier than a word and a fragment).
-    """
-    variants: list[tuple[int, list[str]]] = []
-    low = MIN_INDEXED_TERM
-    for index, term in enumerate(terms):
-        n = len(term)
-        if term not in splittable or n < pieces * low:
-            continue
-        if pieces == 2:
-            cuts = [(term[:i], term[i:]) for i in range(low, n - low + 1)]
-        else:
-            cuts = [
-                (term[:i], term[i:j], term[j:])
-                for i in range(low, n - 2 * low + 1)
-                for j in range(i + low, n - low + 1)
-            ]
-        for parts in cuts:
-            spread = max(map(len, parts)) - min(map(len, parts))
-            replaced = [*terms[:index], *parts, *terms[index + 1 :]]
-            variants.append((spread, list(dict.fromkeys(replaced))))
-    variants.sort(key=lambda v: v[0])
-    return [v for _, v in variants[:MAX_SPLIT_QUERIES]]
-
-
-def _rare_terms(conn: Connection, terms: list[str]) -> set[str]:
-    """Terms long enough to cut that match fewer than SPLIT_RARE records as typed.
-
-    A word that is common as typed («تاجیکستان») is a real word, not two glued together;
-    cutting it would only add noise.
-    """
-    rare = set()
-    for term in terms:
-        if len(term) < 2 * MIN_INDEXED_TERM:
-            continue
-        count = conn.execute(
-            text(
-                f"SELECT count(*) FROM (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :m "
-                "LIMIT :cap)"
-            ),
-            {"m": _match_expression([term]), "cap": SPLIT_RARE},
-        ).scalar_one()
-        if count < SPLIT_RARE:
-            rare.add(term)
-    return rare
-
-
 def _split_hits(
     conn: Connection, sources: list[SearchSource], variants: list[list[str]]
 ) -> dict[str, list[int]]:
@@ -396,6 +346,25 @@ def _split_hits(
     return by_kind
 
 
+def _add_cut_hits(
+    conn: Connection,
+    sources: list[SearchSource],
+    terms: list[str],
+    found: dict[str, list[int]],
+    wanted: int,
+) -> None:
+    """Fill the kinds the query found nothing in with hits of its cut variants (see the notes)."""
+    for pieces in (2, 3):
+        needy = [s for s in sources if not found[s.kind]]
+        if not needy or (pieces == 3 and any(found.values())):
+            return
+        variants = cut_variants(terms, pieces)[:MAX_SPLIT_QUERIES]
+        if not variants:
+            continue
+        for kind, ids in _split_hits(conn, needy, variants).items():
+            found[kind] = ids[:wanted]
+
+
 def search(
     db: Database,
     query: str,
@@ -424,18 +393,8 @@ def search(
         found = {
             s.kind: _matching_ids(conn, s, long_terms, short_terms, wanted, offset) for s in sources
         }
-        rare = _rare_terms(conn, long_terms) if offset == 0 else set()
-        for pieces in (2, 3):
-            if not rare or (pieces == 3 and any(found.values())):
-                break
-            needy = [s for s in sources if len(found[s.kind]) < wanted]
-            variants = _split_variants(terms, rare, pieces)
-            if not needy or not variants:
-                continue
-            for kind, ids in _split_hits(conn, needy, variants).items():
-                known = set(found[kind])
-                found[kind].extend(i for i in ids if i not in known)
-                del found[kind][wanted:]
+        if offset == 0:
+            _add_cut_hits(conn, sources, terms, found, wanted)
         groups: list[SearchGroup] = []
         for source in sources:
             ids = found[source.kind]

@@ -313,3 +313,21 @@ def test_merged_away_duplicate_never_appears_as_archived(db) -> None:
     merge_organizations(db, keep_id=o1.id, remove_id=o2.id)
     assert directory.list_organizations(db, archived_only=True) == []
     assert [o.id for o in directory.list_organizations(db, include_archived=True)] == [o1.id]
+
+
+def test_the_people_filter_finds_words_typed_without_a_space(db) -> None:
+    tj = directory.country_by_code(db, "TJ")
+    ambassador = directory.save_person(
+        db, person=PersonInput(name_fa="جمشید قادرزاده", title_fa="سفیر", country_id=tj.id)
+    )
+    directory.save_person(db, person=PersonInput(name_fa="تاجیک پور", title_fa="کارشناس استان"))
+
+    def names(text: str) -> list[str]:
+        return [p.name_fa for p in directory.list_people(db, text=text)]
+
+    # «سفیر» (title) and «تاجیکستان» (country) sit in different fields of the same contact.
+    assert names("سفیرتاجیکستان") == [ambassador.name_fa]
+    assert names("سفيرتاجيكستان") == [ambassador.name_fa]
+    # A word some contact holds as typed is not cut: «تاجیک» + «ستان» would add «تاجیک پور».
+    assert names("تاجیکستان") == [ambassador.name_fa]
+    assert names("سفیرونزوئلا") == []
