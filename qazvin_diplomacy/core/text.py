@@ -25,6 +25,7 @@ accelerates terms of three or more characters).  :func:`matches` does the same i
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -43,6 +44,8 @@ __all__ = [
     "normalize",
     "search_key",
     "search_terms",
+    "persian_sort_key",
+    "persian_collation",
     "cut_variants",
     "MIN_CUT_PIECE",
     "to_latin_digits",
@@ -81,6 +84,9 @@ _ARABIC_TO_PERSIAN = str.maketrans(
         "\u0649": "\u06cc",  # ARABIC LETTER ALEF MAKSURA -> FARSI YEH
         "\u0643": "\u06a9",  # ARABIC LETTER KAF -> KEHEH
         "\ufeff": None,  # BYTE ORDER MARK / ZWNBSP left by copy-paste: never meaningful
+        # Arabic-Indic digits (an Arabic keyboard layout) -> Persian digits: ٤٥٦ are drawn
+        # differently from ۴۵۶ and a Persian text never means them.
+        **dict(zip(ARABIC_INDIC_DIGITS, PERSIAN_DIGITS, strict=True)),
     }
 )
 # Arabic presentation forms A (U+FB50–FDFF) and B (U+FE70–FEFF): glyph variants of base
@@ -107,7 +113,8 @@ def normalize(text: str | None) -> str:
     spaces/tabs (NBSP and other Unicode spaces included) → one space; line breaks kept
     (``\\r\\n`` → ``\\n``) without spaces around them; ZWNJ kept inside words but removed
     beside a space or line break, at either end, and when doubled; trimmed.  ``None`` → ``""``.
-    Diacritics, ezafe (``خانهٔ``) and digits stay as typed.  Idempotent.
+    Arabic-Indic digits → Persian digits; Latin digits (codes, numbers in Latin text),
+    diacritics and ezafe (``خانهٔ``) stay as typed.  Idempotent.
     """
     if text is None:
         return ""
@@ -121,6 +128,39 @@ def normalize(text: str | None) -> str:
     text = _HSPACE.sub(" ", text)
     text = _SPACES_AROUND_NEWLINE.sub("\n", text)
     return text.strip(" \n" + ZWNJ)
+
+
+# --- alphabetical order ----------------------------------------------------------------
+
+# The Persian alphabet in dictionary order (آ before ا, then ب پ ت …): Unicode puts پ چ ژ گ
+# and the Persian ک ی after every Arabic letter, so code-point order misplaces them.
+_PERSIAN_ALPHABET = "آاأإبپتثجچحخدذرزژسشصضطظعغفقکگلمنوؤهةۀیئء"
+_SORT_LETTERS = str.maketrans(
+    {
+        **{ch: chr(0xE000 + i) for i, ch in enumerate(_PERSIAN_ALPHABET)},
+        ZWNJ: " ",  # «می‌رود» sorts as «می رود»
+        "ـ": None,  # tatweel
+        **{chr(c): None for c in range(0x064B, 0x0653)},  # diacritics
+    }
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def persian_sort_key(text: str | None) -> str:
+    """A key that orders Persian text alphabetically (پ after ب, گ after ک, ی last …).
+
+    Yeh/Kaf variants, ZWNJ, tatweel, diacritics and digit scripts do not change the order;
+    Latin letters and digits sort before Persian letters.  Used by the SQL collation
+    ``persian`` (``storage.database``) and by sorts in Python.
+    """
+    folded = normalize(text).translate(_TO_LATIN).casefold()
+    return folded.translate(_SORT_LETTERS)
+
+
+def persian_collation(a: str | None, b: str | None) -> int:
+    """SQLite collation function: -1, 0 or 1 by :func:`persian_sort_key`."""
+    ka, kb = persian_sort_key(a), persian_sort_key(b)
+    return (ka > kb) - (ka < kb)
 
 
 # --- search keys -----------------------------------------------------------------------

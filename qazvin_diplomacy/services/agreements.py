@@ -88,7 +88,7 @@ from qazvin_diplomacy.storage.agreements import (
 )
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.base import utcnow
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
 from qazvin_diplomacy.storage.followups import FollowUpTask
 from qazvin_diplomacy.storage.visits import Visit
@@ -216,7 +216,7 @@ def _sort_order(sort: str, descending: bool) -> list[Any]:
     else:
         column = {
             "signing_date": Agreement.signing_date,
-            "title": Agreement.title,
+            "title": Agreement.title.collate(PERSIAN_COLLATION),
             "expiry": Agreement.expires_on,
             "reference": Agreement.reference_number,
         }[sort]

@@ -40,7 +40,7 @@ from qazvin_diplomacy.core.text import (
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.records import check_version, get_row, write
 from qazvin_diplomacy.storage.base import utcnow
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
 
 # -- countries ---------------------------------------------------------------------------
@@ -103,7 +103,7 @@ def list_countries(
     if targets_only:
         query = query.where(Country.is_target.is_(True))
     with db.read_session() as session:
-        return [_country_view(c) for c in session.scalars(query.order_by(Country.name_fa))]
+        return [_country_view(c) for c in session.scalars(query.order_by(Country.name_fa.collate(PERSIAN_COLLATION)))]
 
 
 def country_by_code(db: Database, code: str) -> CountryView | None:
@@ -234,7 +234,7 @@ def list_organizations(
     if country_id is not None:
         query = query.where(Organization.country_id == country_id)
     with db.read_session() as session:
-        rows = session.scalars(query.order_by(Organization.name_fa).limit(limit))
+        rows = session.scalars(query.order_by(Organization.name_fa.collate(PERSIAN_COLLATION)).limit(limit))
         return [_org_view(o) for o in rows]
 
 
@@ -429,7 +429,7 @@ def list_people(
         query = query.where(Person.organization_id == organization_id)
     with db.read_session() as session:
         rows = session.scalars(
-            query.order_by(Person.name_fa, Person.id).offset(offset).limit(limit)
+            query.order_by(Person.name_fa.collate(PERSIAN_COLLATION), Person.id).offset(offset).limit(limit)
         )
         return [_person_view(p) for p in rows]
 

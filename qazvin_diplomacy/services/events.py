@@ -83,12 +83,12 @@ from qazvin_diplomacy.core.seating import (
     assign_seats,
     validate_tables,
 )
-from qazvin_diplomacy.core.text import index_key, normalize, to_persian_digits
+from qazvin_diplomacy.core.text import index_key, normalize, persian_sort_key, to_persian_digits
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.rank_table import rank_table_in
 from qazvin_diplomacy.services.records import check_version, write
 from qazvin_diplomacy.storage.base import utcnow
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
 from qazvin_diplomacy.storage.events import Event, EventGuest, EventProgrammeItem, EventTable
 
@@ -439,7 +439,7 @@ def _guests(session: Session, event_id: int, *conditions: Any) -> list[GuestView
     query = (
         _guest_query()
         .where(EventGuest.event_id == event_id, *conditions)
-        .order_by(Person.name_fa, EventGuest.id)
+        .order_by(Person.name_fa.collate(PERSIAN_COLLATION), EventGuest.id)
     )
     return [_guest_view(r) for r in session.execute(query)]
 
@@ -776,7 +776,7 @@ def _result(
 ) -> InviteResult:
     views = []
     if guest_ids:
-        query = _guest_query().where(EventGuest.id.in_(list(guest_ids))).order_by(Person.name_fa)
+        query = _guest_query().where(EventGuest.id.in_(list(guest_ids))).order_by(Person.name_fa.collate(PERSIAN_COLLATION))
         views = [_guest_view(r) for r in session.execute(query)]
     return InviteResult(invited=tuple(views), skipped=tuple(skipped))
 
@@ -836,7 +836,7 @@ def _criteria_query(criteria: InviteCriteria) -> Select[Any]:
                 select(Organization.id).where(Organization.kind == criteria.organization_kind)
             )
         )
-    return query.order_by(Person.name_fa, Person.id)
+    return query.order_by(Person.name_fa.collate(PERSIAN_COLLATION), Person.id)
 
 
 def _check_criteria(criteria: InviteCriteria) -> None:
@@ -998,7 +998,7 @@ def checkin_search(db: Database, *, event_id: int, text: str, limit: int = 20) -
             EventGuest.event_id == event_id,
             text_condition(Person.search_key, text),  # type: ignore[arg-type]
         )
-        .order_by(EventGuest.attended, Person.name_fa, EventGuest.id)
+        .order_by(EventGuest.attended, Person.name_fa.collate(PERSIAN_COLLATION), EventGuest.id)
         .limit(max(limit, 0))
     )
     with db.read_session() as session:
@@ -1656,7 +1656,7 @@ def event_summary(db: Database, *, event_id: int) -> EventSummaryReport:
                 companions=sum(g.companions for g in group if g.attended),
             )
         )
-    lines.sort(key=lambda c: (c.country_id is None, c.country_fa))
+    lines.sort(key=lambda c: (c.country_id is None, persian_sort_key(c.country_fa)))
     return EventSummaryReport(
         header=header,
         totals=header.event.counts,

@@ -54,7 +54,7 @@ from qazvin_diplomacy.services.agreements import count_agreements, list_agreemen
 from qazvin_diplomacy.services.events import count_events, list_events
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.visits import count_visits, list_visits
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
 from qazvin_diplomacy.storage.events import Event
 from qazvin_diplomacy.storage.followups import FollowUpTask
@@ -247,7 +247,7 @@ def _people(db: Database, f: ExportFilters, _progress: Progress | None = None) -
         .outerjoin(Organization, Organization.id == Person.organization_id)
         .outerjoin(Country, Country.id == Person.country_id)
         .where(text_condition(Person.search_key, f.text))
-        .order_by(Person.name_fa, Person.id)
+        .order_by(Person.name_fa.collate(PERSIAN_COLLATION), Person.id)
     )
     if not f.include_archived:
         query = query.where(Person.archived_at.is_(None))
@@ -302,7 +302,7 @@ def _organizations(
         .outerjoin(Country, Country.id == Organization.country_id)
         .outerjoin(parent, parent.id == Organization.parent_id)
         .where(text_condition(Organization.search_key, f.text))
-        .order_by(Organization.name_fa, Organization.id)
+        .order_by(Organization.name_fa.collate(PERSIAN_COLLATION), Organization.id)
     )
     if not f.include_archived:
         query = query.where(Organization.archived_at.is_(None))
@@ -346,7 +346,7 @@ def _countries(db: Database, f: ExportFilters, _progress: Progress | None = None
         query = query.where(Country.is_target.is_(True))
     rows = []
     with db.read_session() as session:
-        for c in session.scalars(query.order_by(Country.name_fa)):
+        for c in session.scalars(query.order_by(Country.name_fa.collate(PERSIAN_COLLATION))):
             rows.append(
                 [
                     c.name_fa,

@@ -78,7 +78,7 @@ from qazvin_diplomacy.services.followups import apply_followup
 from qazvin_diplomacy.services.holidays import holidays_in_session
 from qazvin_diplomacy.services.records import check_version, get_row, write
 from qazvin_diplomacy.storage.base import utcnow
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Country, Person
 from qazvin_diplomacy.storage.followups import FollowUpTask
 from qazvin_diplomacy.storage.visits import (
@@ -332,7 +332,7 @@ def _bucketed_page(
         named = session.scalars(
             select(Country.id)
             .where(Country.id.in_([v for v in counts if v is not None]))
-            .order_by(Country.name_fa, Country.id)
+            .order_by(Country.name_fa.collate(PERSIAN_COLLATION), Country.id)
         ).all()
         values = ([None] if None in counts else []) + list(named)  # NULL first, as SQL sorts
     if descending:

@@ -25,11 +25,14 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
+from qazvin_diplomacy.core.text import persian_collation
 from qazvin_diplomacy.storage import location
 
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: Name of the SQL collation that sorts Persian text alphabetically (``core.text.persian_sort_key``).
+PERSIAN_COLLATION = "persian"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
 
@@ -166,6 +169,8 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+    # ORDER BY name COLLATE persian: Persian alphabetical order (پ after ب, گ after ک …).
+    dbapi_conn.create_collation(PERSIAN_COLLATION, persian_collation)
 
 
 def _on_begin(conn: object) -> None:

@@ -299,3 +299,23 @@ def test_has_persian(text: str | None, expected: bool) -> None:
 )
 def test_is_probably_latin(text: str | None, expected: bool) -> None:
     assert is_probably_latin(text) is expected
+
+
+def test_persian_alphabetical_order() -> None:
+    from qazvin_diplomacy.core.text import persian_sort_key
+
+    shuffled = ["یمن", "گرجستان", "چین", "ژاپن", "پاکستان", "بلاروس", "کانادا", "آلمان", "ایران"]
+    assert sorted(shuffled, key=persian_sort_key) == [
+        "آلمان", "ایران", "بلاروس", "پاکستان", "چین", "ژاپن", "کانادا", "گرجستان", "یمن",
+    ]  # fmt: skip
+    # Spelling variants, ZWNJ and digit scripts do not change the order.
+    assert persian_sort_key("كيش") == persian_sort_key("کیش")
+    assert persian_sort_key("می\u200cرود") == persian_sort_key("می رود")
+    assert persian_sort_key("شرکت ۱۲") == persian_sort_key("شرکت 12")
+
+
+def test_arabic_indic_digits_are_stored_as_persian() -> None:
+    from qazvin_diplomacy.core.text import normalize
+
+    assert normalize("جشن پنجاه بدر ١٤٠٦") == "جشن پنجاه بدر ۱۴۰۶"
+    assert normalize("QZ-1404") == "QZ-1404"  # Latin digits stay as typed
