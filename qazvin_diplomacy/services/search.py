@@ -81,22 +81,35 @@ MAX_SPLIT_QUERIES = 60  # cut variants tried for a query typed without spaces
 SPLIT_CAP = 200  # a cut variant matching this many records is too loose to be kept
 
 
-def _date(value: Any) -> str:
+def _date(value: Any, digits: str = "fa") -> str:
     """Jalali text of a stored date ('YYYY-MM-DD') or naive-UTC datetime text."""
     if not value:
         return ""
     try:
         if isinstance(value, str) and len(value) > 10:
-            return format_jalali(to_local(datetime.fromisoformat(value)).date())
-        return format_jalali(
-            value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-        )
+            day = to_local(datetime.fromisoformat(value)).date()
+        else:
+            day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+        return format_jalali(day, digits=digits)
     except ValueError:
         return ""
 
 
+def _date_en(value: Any) -> str:
+    return _date(value, "latin")
+
+
 def _join(*parts: Any) -> str:
     return "، ".join(str(p) for p in parts if p)
+
+
+def _join_en(*parts: Any) -> str:
+    return ", ".join(str(p) for p in parts if p)
+
+
+def _either(en: Any, fa: Any) -> Any:
+    """The English text when there is one, else the Persian."""
+    return en or fa
 
 
 @dataclass(frozen=True)
@@ -104,7 +117,8 @@ class SearchSource:
     """A kind of record in the global search.
 
     ``select_sql`` reads ``id, title, title_en, *extra`` for the ids given as a JSON array in
-    ``:ids``; ``subtitle`` makes the subtitle from the extra columns.  ``short_queries``: the
+    ``:ids``; ``subtitle`` and ``subtitle_en`` make the Persian and English subtitles from
+    the extra columns.  ``short_queries``: the
     kind is searched by queries of only one- or two-character terms (the directory, where
     a name's first letters make sense; not the tens of thousands of visits).
     """
@@ -116,6 +130,7 @@ class SearchSource:
     label_en: str
     select_sql: str
     subtitle: Callable[[Sequence[Any]], str]
+    subtitle_en: Callable[[Sequence[Any]], str]
     archivable: bool = True
     short_queries: bool = False
 
@@ -134,10 +149,12 @@ SEARCH_SOURCES: tuple[SearchSource, ...] = (
         "person",
         "اشخاص",
         "People",
-        "SELECT p.id, trim(p.honorific_fa || ' ' || p.name_fa), p.name_en, p.title_fa, o.name_fa, c.name_fa "
+        "SELECT p.id, trim(p.honorific_fa || ' ' || p.name_fa), p.name_en, p.title_fa, o.name_fa, "
+        "c.name_fa, p.title_en, o.name_en, c.name_en "
         "FROM person p LEFT JOIN organization o ON o.id = p.organization_id "
         f"LEFT JOIN country c ON c.id = p.country_id WHERE p.id IN {_IDS}",
-        lambda r: _join(*r),
+        lambda r: _join(*r[:3]),
+        lambda r: _join_en(_either(r[3], r[0]), _either(r[4], r[1]), _either(r[5], r[2])),
         short_queries=True,
     ),
     SearchSource(
@@ -146,9 +163,10 @@ SEARCH_SOURCES: tuple[SearchSource, ...] = (
         "organization",
         "سازمان‌ها",
         "Organizations",
-        "SELECT o.id, o.name_fa, o.name_en, o.city_fa, c.name_fa FROM organization o "
+        "SELECT o.id, o.name_fa, o.name_en, o.city_fa, c.name_fa, c.name_en FROM organization o "
         f"LEFT JOIN country c ON c.id = o.country_id WHERE o.id IN {_IDS}",
-        lambda r: _join(*r),
+        lambda r: _join(*r[:2]),
+        lambda r: _join_en(r[0], _either(r[2], r[1])),
         short_queries=True,
     ),
     SearchSource(
@@ -159,6 +177,7 @@ SEARCH_SOURCES: tuple[SearchSource, ...] = (
         "Countries",
         f"SELECT id, name_fa, name_en, iso2 FROM country WHERE id IN {_IDS}",
         lambda r: _join(*r),
+        lambda r: _join_en(*r),
         archivable=False,
         short_queries=True,
     ),
@@ -168,9 +187,10 @@ SEARCH_SOURCES: tuple[SearchSource, ...] = (
         "visit",
         "دیدارها",
         "Visits",
-        "SELECT v.id, v.title, v.title_en, v.start_at, c.name_fa FROM visit v "
+        "SELECT v.id, v.title, v.title_en, v.start_at, c.name_fa, c.name_en FROM visit v "
         f"LEFT JOIN country c ON c.id = v.country_id WHERE v.id IN {_IDS}",
         lambda r: _join(_date(r[0]), r[1]),
+        lambda r: _join_en(_date_en(r[0]), _either(r[2], r[1])),
     ),
     SearchSource(
         "agreement",
@@ -180,6 +200,7 @@ SEARCH_SOURCES: tuple[SearchSource, ...] = (
         "Agreements",
         f"SELECT id, title, title_en, signing_date, signing_place FROM agreement WHERE id IN {_IDS}",
         lambda r: _join(_date(r[0]), r[1]),
+        lambda r: _join_en(_date_en(r[0]), r[1]),
     ),
     SearchSource(
         "event",
@@ -187,8 +208,9 @@ SEARCH_SOURCES: tuple[SearchSource, ...] = (
         "event",
         "رویدادها",
         "Events",
-        f"SELECT id, title_fa, title_en, start_date, venue FROM event WHERE id IN {_IDS}",
+        f"SELECT id, title_fa, title_en, start_date, venue, venue_en FROM event WHERE id IN {_IDS}",
         lambda r: _join(_date(r[0]), r[1]),
+        lambda r: _join_en(_date_en(r[0]), _either(r[2], r[1])),
     ),
     SearchSource(
         "followup",
@@ -199,6 +221,7 @@ SEARCH_SOURCES: tuple[SearchSource, ...] = (
         "SELECT f.id, f.title, '', coalesce(p.name_fa, f.owner_text), f.deadline FROM follow_up_task f "
         f"LEFT JOIN person p ON p.id = f.owner_person_id WHERE f.id IN {_IDS}",
         lambda r: _join(r[0], f"مهلت {_date(r[1])}" if r[1] else ""),
+        lambda r: _join_en(r[0], f"due {_date_en(r[1])}" if r[1] else ""),
     ),
 )
 _BY_KIND = {s.kind: s for s in SEARCH_SOURCES}
@@ -222,6 +245,7 @@ class SearchHit:
     title: str
     subtitle: str = ""
     title_en: str = ""
+    subtitle_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -303,8 +327,16 @@ def _hits(conn: Connection, source: SearchSource, ids: list[int]) -> list[Search
         if row is None:
             continue
         title = row[1] or row[2] or ""
+        extra = row[3:]
         hits.append(
-            SearchHit(source.kind, record_id, title, source.subtitle(row[3:]), row[2] or "")
+            SearchHit(
+                source.kind,
+                record_id,
+                title,
+                source.subtitle(extra),
+                row[2] or "",
+                source.subtitle_en(extra),
+            )
         )
     return hits
 

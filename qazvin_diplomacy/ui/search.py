@@ -143,8 +143,9 @@ class GlobalSearch(Retranslating, QWidget):
             for hit in group.hits:
                 title = hit.title if is_rtl() or not hit.title_en else hit.title_en
                 text = loc_text(title)
-                if hit.subtitle:
-                    text += "  —  " + loc_text(hit.subtitle)
+                subtitle = _subtitle(hit)
+                if subtitle:
+                    text += "  —  " + loc_text(subtitle)
                 item = QListWidgetItem(mark + "   " + text, self.popup)
                 item.setData(HIT_ROLE, hit)
                 item.setToolTip(text)
@@ -256,11 +257,17 @@ class GlobalSearch(Retranslating, QWidget):
         lines = [loc_text(hit.title)]
         if hit.title_en and hit.title_en != hit.title:
             lines.append(hit.title_en)
-        if hit.subtitle:
-            lines.append(loc_text(hit.subtitle))
+        subtitle = _subtitle(hit)
+        if subtitle:
+            lines.append(loc_text(subtitle))
         lines.append(self.tr("Record number %1").replace("%1", loc_digits(hit.id)))
         box.setText("\n".join(lines))
         box.setModal(False)
         box.show()
         self.summaries = [b for b in self.summaries if b.isVisible()] + [box]
         return box
+
+
+def _subtitle(hit: SearchHit) -> str:
+    """The hit's subtitle in the UI language (English words where the record has them)."""
+    return hit.subtitle if is_rtl() else (hit.subtitle_en or hit.subtitle)

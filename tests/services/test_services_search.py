@@ -158,6 +158,8 @@ def test_country_found_and_subtitles(db: Database, ambassador: int) -> None:
     hit = results.group("person").hits[0]
     assert hit.title == "جمشید قادرزاده" and hit.title_en == "Jamshed Qodirzoda"
     assert "سفیر تاجیکستان" in hit.subtitle and "سفارت جمهوری تاجیکستان" in hit.subtitle
+    # English words where the record has them (organization, country), Persian where not.
+    assert hit.subtitle_en == "سفیر تاجیکستان, Embassy of Tajikistan, Tajikistan"
 
 
 def test_index_follows_every_write(db: Database, ambassador: int) -> None:
