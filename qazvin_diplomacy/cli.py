@@ -1,15 +1,17 @@
 """Command line: no sub-command opens the window; sub-commands work on a database file.
 
 Errors the user can act on print one line (Persian — English) and exit non-zero; a bad
-command or option exits 2.
+command or option exits 2.  When the reader of the output goes away (``… | head``) the
+command stops quietly: no traceback, exit code 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from qazvin_diplomacy import APP_TITLE_EN, __version__, cli_backup, cli_directory, cli_reports
@@ -54,6 +56,31 @@ def _say_error(exc: KnownError) -> int:
     en = f" — {exc.message_en}" if exc.message_en and exc.message_en != exc.message else ""
     sys.stderr.write(f"خطا: {exc.message}{en}\n")
     return 1
+
+
+def _drop_stdout() -> None:
+    """Send whatever is still to be printed to the null device (its reader has gone away)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # a stream without a file descriptor
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives to exit
+
+
+def print_guarded(command: Callable[[], int]) -> int:
+    """Run a command that prints lines; a closed stdout (``… | head``) ends it quietly with 1.
+
+    The output is flushed here, so a reader that has gone away is noticed while this guard
+    is in place rather than at interpreter exit.
+    """
+    try:
+        code = command()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+        return 1
+    return code
 
 
 def _configure_streams() -> None:
@@ -121,6 +148,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1
 
 
+def _cmd_version(_args: argparse.Namespace) -> int:
+    print(f"qazvin-diplomacy {__version__}")
+    return 0
+
+
 def _cmd_selftest(args: argparse.Namespace) -> int:
     from qazvin_diplomacy.ui.selftest import main as selftest_main
 
@@ -131,6 +163,7 @@ COMMANDS = {
     "demo": _cmd_demo,
     "check": _cmd_check,
     "selftest": _cmd_selftest,
+    "version": _cmd_version,
     "report": cli_reports.run,
     **{name: cli_directory.run for name in cli_directory.COMMANDS},
     **{name: cli_backup.run for name in cli_backup.COMMANDS},
@@ -145,10 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from qazvin_diplomacy.app import run_gui
 
         return run_gui(args.db)
-    if args.command == "version":
-        print(f"qazvin-diplomacy {__version__}")
-        return 0
     try:
-        return COMMANDS[args.command](args)
+        return print_guarded(lambda: COMMANDS[args.command](args))
     except KnownError as exc:
         return _say_error(exc)

@@ -12,7 +12,9 @@ command in :data:`COMMANDS`.  Errors a user can act on raise ``KnownError`` (pri
 
 KIND is one of people, organizations, countries, visits, agreements, events, followups; an
 option that does not apply to KIND (e.g. ``--axis`` for events) is refused with a Persian
-message rather than silently ignored.
+message rather than silently ignored.  Counts in Persian text use the Persian thousands
+separator («۲۰٬۰۰۰»).  ``cli.main`` ends a command quietly when its output's reader has gone
+away (``search … | head``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.jalali import parse_jalali
+from qazvin_diplomacy.core.tabular import format_count
 from qazvin_diplomacy.core.text import to_persian_digits
 
 COMMANDS = ("search", "import", "export")
@@ -153,7 +156,7 @@ def _import(db: Any, args: argparse.Namespace) -> int:
         for issue in preview.issues:
             print(f"خطا — error: {issue.describe()}", file=sys.stderr)
         print(
-            f"{to_persian_digits(len(preview.issues))} خطا؛ هیچ ردیفی وارد نشد — "
+            f"{format_count(len(preview.issues))} خطا؛ هیچ ردیفی وارد نشد — "
             f"{len(preview.issues)} error(s), nothing imported",
             file=sys.stderr,
         )
@@ -226,5 +229,5 @@ def _export(db: Any, args: argparse.Namespace) -> int:
         include_archived=args.include_archived,
     )
     count = export_list(db, kind=args.kind, path=args.out, filters=filters, lang=args.lang)
-    print(f"{args.out}: {count} rows — {to_persian_digits(count)} ردیف")
+    print(f"{args.out}: {count} rows — {format_count(count)} ردیف")
     return 0

@@ -5,9 +5,12 @@ rows of plain values and asks this module which column is which field
 (:func:`recognise_headers` or a saved :class:`ColumnMapping`), turns each row into a
 :class:`ContactRow` with :func:`parse_contact_row` and collects :class:`CellIssue` objects
 (Persian messages, row numbers in Persian digits).  ``services.export`` writes every text
-cell through :func:`neutralise_formula` so a value such as ``=HYPERLINK(...)`` can never run as
-a formula in Excel; :func:`restore_neutralised` undoes it on import, so export → import
-round-trips.
+CSV cell through :func:`neutralise_formula` so a value such as ``=HYPERLINK(...)`` can never run
+as a formula when a spreadsheet opens the file (.xlsx cells are typed text instead, see
+:func:`is_formula_like`); :func:`restore_neutralised` undoes it on import, so export → import
+round-trips.  The export's words for enumerated values that the core enums give only in Persian
+(ranks, organization kinds, regions, follow-up statuses and sources, yes/no) are here too, in
+both languages, with :func:`format_count` for counts with thousands («۲۰٬۰۰۰»).
 """
 
 from __future__ import annotations
@@ -19,9 +22,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
 from qazvin_diplomacy.core.clock import TEHRAN
-from qazvin_diplomacy.core.directory import DiplomaticRank, email_error, phone_error
+from qazvin_diplomacy.core.directory import (
+    DiplomaticRank,
+    OrganizationKind,
+    email_error,
+    phone_error,
+)
 from qazvin_diplomacy.core.errors import KnownError
-from qazvin_diplomacy.core.jalali import JalaliDateError, format_jalali, parse_jalali
+from qazvin_diplomacy.core.followups import SOURCE_KIND_FA, FollowUpStatus
+from qazvin_diplomacy.core.jalali import (
+    JalaliDateError,
+    format_jalali,
+    format_jalali_datetime,
+    parse_jalali,
+)
 from qazvin_diplomacy.core.text import (
     compact_key,
     has_persian,
@@ -34,6 +48,7 @@ from qazvin_diplomacy.core.text import (
 __all__ = [
     "CONTACT_FIELDS",
     "FORMULA_TRIGGERS",
+    "REGION_LABELS",
     "CellIssue",
     "ColumnMapping",
     "ContactRow",
@@ -43,12 +58,20 @@ __all__ = [
     "cell_text",
     "column_letter",
     "field_label",
+    "followup_status_label",
+    "format_count",
+    "is_formula_like",
     "jalali_text",
     "neutralise_formula",
+    "org_kind_label",
     "parse_contact_row",
+    "rank_label",
     "recognise_headers",
+    "region_label",
     "restore_neutralised",
     "row_label",
+    "source_kind_label",
+    "yes_no",
 ]
 
 
@@ -417,9 +440,14 @@ class ColumnMapping:
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def is_formula_like(text: str) -> bool:
+    """Whether a spreadsheet could read ``text`` as a formula (it starts with = + - @ tab CR)."""
+    return text.startswith(FORMULA_TRIGGERS)
+
+
 def neutralise_formula(text: str) -> str:
     """Prefix ``'`` to text that Excel could read as a formula (starts with = + - @ tab CR)."""
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+    return "'" + text if is_formula_like(text) else text
 
 
 def restore_neutralised(text: str) -> str:
@@ -490,10 +518,130 @@ class ContactRow:
     notes: str = ""
 
 
+# --- enumerated values in both languages ----------------------------------------------
+
+_RANK_EN: dict[str, str] = {
+    "ambassador": "Ambassador",
+    "envoy": "Envoy",
+    "charge_daffaires": "Chargé d'Affaires",
+    "charge_ad_interim": "Chargé d'Affaires a.i.",
+    "minister_counsellor": "Minister-Counsellor",
+    "counsellor": "Counsellor",
+    "first_secretary": "First Secretary",
+    "second_secretary": "Second Secretary",
+    "attache": "Attaché",
+    "consul_general": "Consul General",
+    "consul": "Consul",
+}
+_ORG_KIND_EN: dict[str, str] = {
+    "embassy": "Embassy",
+    "consulate": "Consulate",
+    "ministry": "Ministry",
+    "mfa_office": "MFA representative office",
+    "governorate": "Governorate",
+    "foreign_province": "Foreign province / state",
+    "foreign_city": "Foreign city",
+    "chamber": "Chamber of commerce",
+    "university": "University",
+    "science_park": "Science and technology park",
+    "company": "Company",
+    "government_agency": "Government agency",
+    "other": "Other",
+}
+#: Country regions (``country.region``): code → (Persian, English).
+REGION_LABELS: dict[str, tuple[str, str]] = {
+    "middle_east": ("خاورمیانه", "Middle East"),
+    "central_asia": ("آسیای مرکزی", "Central Asia"),
+    "caucasus": ("قفقاز", "Caucasus"),
+    "south_asia": ("جنوب آسیا", "South Asia"),
+    "east_asia": ("شرق آسیا", "East Asia"),
+    "southeast_asia": ("جنوب شرق آسیا", "Southeast Asia"),
+    "europe": ("اروپا", "Europe"),
+    "africa": ("آفریقا", "Africa"),
+    "north_america": ("آمریکای شمالی", "North America"),
+    "latin_america": ("آمریکای لاتین", "Latin America"),
+    "oceania": ("اقیانوسیه", "Oceania"),
+    "antarctica": ("جنوبگان", "Antarctica"),
+}
+_FOLLOWUP_STATUS_EN: dict[str, str] = {
+    "open": "Open",
+    "in_progress": "In progress",
+    "done": "Done",
+    "cancelled": "Cancelled",
+}
+_SOURCE_KIND_EN: dict[str, str] = {
+    "visit": "Visit",
+    "agreement": "Agreement",
+    "meeting": "Meeting",
+    "delegation": "Delegation",
+    "event": "Event",
+    "": "—",
+}
+
+
+def rank_label(rank: str | None, lang: str = "fa") -> str:
+    """A diplomatic rank (its stored value) in ``lang``; '' for none, an unknown value as is."""
+    if not rank:
+        return ""
+    try:
+        value = DiplomaticRank(rank)
+    except ValueError:
+        return rank
+    return _RANK_EN[value.value] if lang == "en" else value.label_fa
+
+
+def org_kind_label(kind: str, lang: str = "fa") -> str:
+    """An organization kind (its stored value) in ``lang``; an unknown value as is."""
+    try:
+        value = OrganizationKind(kind)
+    except ValueError:
+        return kind
+    return _ORG_KIND_EN[value.value] if lang == "en" else value.label_fa
+
+
+def region_label(region: str, lang: str = "fa") -> str:
+    """A country region code («latin_america») as a label in ``lang``; an unknown code as is."""
+    labels = REGION_LABELS.get(region)
+    if labels is None:
+        return region
+    return labels[1] if lang == "en" else labels[0]
+
+
+def followup_status_label(status: str, lang: str = "fa") -> str:
+    """A follow-up status (its stored value) in ``lang``; an unknown value as is."""
+    try:
+        value = FollowUpStatus(status)
+    except ValueError:
+        return status
+    return _FOLLOWUP_STATUS_EN[value.value] if lang == "en" else value.label_fa
+
+
+def source_kind_label(kind: str, lang: str = "fa") -> str:
+    """What a follow-up task comes from («visit», …) in ``lang``; an unknown value as is."""
+    table = _SOURCE_KIND_EN if lang == "en" else SOURCE_KIND_FA
+    return table.get(kind, kind)
+
+
+def yes_no(flag: bool, lang: str = "fa") -> str:
+    """«بله» / «خیر» (Yes / No in English)."""
+    if lang == "en":
+        return "Yes" if flag else "No"
+    return "بله" if flag else "خیر"
+
+
+def format_count(number: int, lang: str = "fa") -> str:
+    """A count with thousands: «۲۰٬۰۰۰» (Persian digits and separator) or ``20,000`` in English."""
+    text = f"{number:,}"
+    if lang == "en":
+        return text
+    return to_persian_digits(text.replace(",", "\u066c"))
+
+
 _RANKS: dict[str, str] = {}
 for _rank in DiplomaticRank:
     _RANKS[compact_key(_rank.value)] = _rank.value
     _RANKS[compact_key(_rank.label_fa)] = _rank.value
+    _RANKS.setdefault(compact_key(_RANK_EN[_rank.value]), _rank.value)
 
 
 def _issue(row: int, columns: Mapping[str, str], name: str, message: str) -> CellIssue:
@@ -602,10 +750,19 @@ def parse_contact_row(
     ), []
 
 
-def jalali_text(moment: datetime | date | None) -> str:
-    """Jalali date text (Persian digits) of a UTC moment (shown in Tehran) or a date; '' for None."""
+def jalali_text(
+    moment: datetime | date | None, *, digits: str = "fa", with_time: bool = False
+) -> str:
+    """Jalali date text of a UTC moment (shown in Tehran) or a date; '' for None.
+
+    Persian digits unless ``digits="latin"``; ``with_time`` adds a moment's Tehran time
+    (``۱۴۰۴/۰۷/۰۹ ۰۹:۳۰``).
+    """
     if moment is None:
         return ""
     if isinstance(moment, datetime):
-        moment = moment.astimezone(TEHRAN).date()
-    return format_jalali(moment)
+        local = moment.astimezone(TEHRAN)
+        if with_time:
+            return format_jalali_datetime(local, digits=digits)
+        moment = local.date()
+    return format_jalali(moment, digits=digits)

@@ -10,11 +10,16 @@ A list page passes its own filter object (``VisitFilter``, ``AgreementFilter``,
 ``EventFilter``) as ``ExportFilters.list_filter`` with its sort, so the file holds exactly the
 rows the page shows, in the same order; the command line fills the generic fields instead.
 
-The workbook has one right-to-left sheet, the header row frozen and column widths set.  Every
-text cell passes through ``core.tabular.neutralise_formula`` (a leading = + - @ tab or CR gets
-a ``'``), so a hostile value cannot run as a formula in Excel or in a spreadsheet that opens
-the CSV; the import strips that ``'`` again.  CSV is UTF-8 with a byte-order mark so Excel
-reads Persian.  The people sheet uses exactly the headers the contact import recognises:
+With ``lang="en"`` the headers and every enumerated value (status, kind, axis, rank, region,
+yes/no, source) are English and Jalali dates and times have Latin digits; free text (names,
+titles, notes) stays as stored.  With ``lang="fa"`` everything is Persian, digits included.
+
+The workbook has one sheet (right-to-left in Persian), the header row frozen and column widths
+set.  A text cell that a spreadsheet could read as a formula (a leading = + - @ tab or CR) is
+written to the .xlsx as typed text with the ``quotePrefix`` style: Excel shows the value as is
+(a phone «+98 21 …» without an apostrophe) and never evaluates it.  A CSV has no cell types, so
+there such a value gets a leading ``'`` (``core.tabular.neutralise_formula``), which the import
+strips again.  CSV is UTF-8 with a byte-order mark so Excel reads Persian.  The people sheet uses exactly the headers the contact import recognises:
 export → import round-trips a contact list without loss.  Files are written to a temporary
 name and renamed, so a failure leaves no half-written file.
 """
@@ -26,14 +31,15 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
 import openpyxl
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from sqlalchemy import Select, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from qazvin_diplomacy.core.agreements import (
     AgreementFilter,
@@ -44,11 +50,22 @@ from qazvin_diplomacy.core.agreements import (
     PartySide,
 )
 from qazvin_diplomacy.core.clock import TEHRAN
-from qazvin_diplomacy.core.directory import DiplomaticRank, OrganizationKind
+from qazvin_diplomacy.core.directory import OrganizationKind
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
-from qazvin_diplomacy.core.followups import SOURCE_KIND_FA, FollowUpStatus
-from qazvin_diplomacy.core.tabular import field_label, jalali_text, neutralise_formula
+from qazvin_diplomacy.core.jalali import format_time
+from qazvin_diplomacy.core.tabular import (
+    field_label,
+    followup_status_label,
+    is_formula_like,
+    jalali_text,
+    neutralise_formula,
+    org_kind_label,
+    rank_label,
+    region_label,
+    source_kind_label,
+    yes_no,
+)
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services.agreements import count_agreements, list_agreements
 from qazvin_diplomacy.services.events import count_events, list_events
@@ -154,18 +171,17 @@ def _local_iso(moment: datetime | None) -> str:
     return moment.astimezone(TEHRAN).isoformat() if moment else ""
 
 
-def _rank_fa(rank: str | None) -> str:
-    try:
-        return DiplomaticRank(rank).label_fa if rank else ""
-    except ValueError:
-        return rank or ""
+def _digits(lang: str) -> str:
+    """Digits of the sheet: Persian in a Persian sheet, Latin in an English one."""
+    return "latin" if lang == "en" else "fa"
 
 
-def _org_kind_fa(kind: str) -> str:
-    try:
-        return OrganizationKind(kind).label_fa
-    except ValueError:
-        return kind
+def _jalali(moment: datetime | date | None, lang: str, *, with_time: bool = False) -> str:
+    return jalali_text(moment, digits=_digits(lang), with_time=with_time)
+
+
+def _clock(moment: time | None, lang: str) -> str:
+    return format_time(moment, digits=_digits(lang)) if moment else ""
 
 
 _E = TypeVar("_E", VisitStatus, AgreementKind, AgreementStatus, Axis, EventKind, EventStatus)
@@ -238,10 +254,14 @@ _PEOPLE_FIELDS = (
     ("biography", 30),
     ("notes", 30),
 )
+_ARCHIVED = ExportColumn("بایگانی‌شده", "Archived", 10)
 
 
-def _people(db: Database, f: ExportFilters, _progress: Progress | None = None) -> ExportTable:
+def _people(
+    db: Database, f: ExportFilters, _progress: Progress | None = None, lang: str = "fa"
+) -> ExportTable:
     columns = [ExportColumn(field_label(n), field_label(n, "en"), w) for n, w in _PEOPLE_FIELDS]
+    columns.append(_ARCHIVED)
     query: Select[Any] = (
         select(Person, Organization.name_fa, Country.name_fa)
         .outerjoin(Organization, Organization.id == Person.organization_id)
@@ -271,18 +291,19 @@ def _people(db: Database, f: ExportFilters, _progress: Progress | None = None) -
                     p.phone,
                     p.email,
                     p.languages,
-                    _rank_fa(p.diplomatic_rank),
-                    jalali_text(p.functions_started_at),
+                    rank_label(p.diplomatic_rank, lang),
+                    _jalali(p.functions_started_at, lang),
                     _local_iso(p.functions_started_at),
                     p.biography,
                     p.notes,
+                    p.archived_at is not None,
                 ]
             )
     return ExportTable("people", "اشخاص", "People", columns, rows)
 
 
 def _organizations(
-    db: Database, f: ExportFilters, _progress: Progress | None = None
+    db: Database, f: ExportFilters, _progress: Progress | None = None, lang: str = "fa"
 ) -> ExportTable:
     columns = [
         ExportColumn("نام سازمان", "Name", 34),
@@ -317,7 +338,7 @@ def _organizations(
                 [
                     o.name_fa,
                     o.name_en,
-                    _org_kind_fa(o.kind),
+                    org_kind_label(o.kind, lang),
                     country or "",
                     parent_name or "",
                     o.city_fa,
@@ -330,13 +351,33 @@ def _organizations(
     return ExportTable("organizations", "سازمان‌ها", "Organizations", columns, rows)
 
 
-def _countries(db: Database, f: ExportFilters, _progress: Progress | None = None) -> ExportTable:
+def _embassies(session: Session) -> dict[int, str]:
+    """Each country's embassy as the countries list shows it (the first active one by name)."""
+    query = (
+        select(Organization.country_id, Organization.name_fa, Organization.name_en)
+        .where(
+            Organization.kind == OrganizationKind.EMBASSY.value,
+            Organization.archived_at.is_(None),
+            Organization.country_id.is_not(None),
+        )
+        .order_by(Organization.name_fa.collate(PERSIAN_COLLATION), Organization.id)
+    )
+    found: dict[int, str] = {}
+    for country_id, name_fa, name_en in session.execute(query):
+        found.setdefault(country_id, name_fa or name_en)
+    return found
+
+
+def _countries(
+    db: Database, f: ExportFilters, _progress: Progress | None = None, lang: str = "fa"
+) -> ExportTable:
     columns = [
         ExportColumn("کشور", "Country", 24),
         ExportColumn("نام انگلیسی", "English name", 24),
         ExportColumn("کد دوحرفی", "ISO2", 10),
         ExportColumn("کد سه‌حرفی", "ISO3", 10),
-        ExportColumn("منطقه", "Region", 14),
+        ExportColumn("سفارت", "Embassy", 30),
+        ExportColumn("منطقه", "Region", 16),
         ExportColumn("هدف", "Target", 8),
         ExportColumn("اولویت", "Priority", 8),
         ExportColumn("یادداشت", "Notes", 30),
@@ -346,6 +387,7 @@ def _countries(db: Database, f: ExportFilters, _progress: Progress | None = None
         query = query.where(Country.is_target.is_(True))
     rows = []
     with db.read_session() as session:
+        embassies = _embassies(session)
         for c in session.scalars(query.order_by(Country.name_fa.collate(PERSIAN_COLLATION))):
             rows.append(
                 [
@@ -353,8 +395,9 @@ def _countries(db: Database, f: ExportFilters, _progress: Progress | None = None
                     c.name_en,
                     c.iso2,
                     c.iso3,
-                    c.region,
-                    "بله" if c.is_target else "خیر",
+                    embassies.get(c.id, ""),
+                    region_label(c.region, lang),
+                    c.is_target,
                     c.priority,
                     c.notes,
                 ]
@@ -362,13 +405,15 @@ def _countries(db: Database, f: ExportFilters, _progress: Progress | None = None
     return ExportTable("countries", "کشورها", "Countries", columns, rows)
 
 
-def _visits(db: Database, f: ExportFilters, progress: Progress | None = None) -> ExportTable:
+def _visits(
+    db: Database, f: ExportFilters, progress: Progress | None = None, lang: str = "fa"
+) -> ExportTable:
     columns = [
         ExportColumn("عنوان", "Title", 40),
         ExportColumn("وضعیت", "Status", 14),
-        ExportColumn("تاریخ شروع", "Start (Jalali)", 13),
+        ExportColumn("تاریخ شروع", "Start (Jalali)", 17),
         ExportColumn("تاریخ شروع (میلادی)", "Start (ISO)", 26),
-        ExportColumn("تاریخ پایان", "End (Jalali)", 13),
+        ExportColumn("تاریخ پایان", "End (Jalali)", 17),
         ExportColumn("تاریخ پایان (میلادی)", "End (ISO)", 26),
         ExportColumn("محل", "Venue", 24),
         ExportColumn("کشور", "Country", 16),
@@ -396,10 +441,10 @@ def _visits(db: Database, f: ExportFilters, progress: Progress | None = None) ->
         rows.append(
             [
                 v.title,
-                VisitStatus(v.status).label_fa,
-                jalali_text(v.start_at),
+                VisitStatus(v.status).label(lang),
+                _jalali(v.start_at, lang, with_time=True),
                 _local_iso(v.start_at),
-                jalali_text(v.end_at),
+                _jalali(v.end_at, lang, with_time=True),
                 _local_iso(v.end_at),
                 v.venue,
                 v.country_name_fa,
@@ -410,7 +455,9 @@ def _visits(db: Database, f: ExportFilters, progress: Progress | None = None) ->
     return ExportTable("visits", "دیدارها", "Visits", columns, rows)
 
 
-def _agreements(db: Database, f: ExportFilters, progress: Progress | None = None) -> ExportTable:
+def _agreements(
+    db: Database, f: ExportFilters, progress: Progress | None = None, lang: str = "fa"
+) -> ExportTable:
     columns = [
         ExportColumn("شماره ثبت", "Reference", 14),
         ExportColumn("عنوان", "Title", 40),
@@ -465,19 +512,19 @@ def _agreements(db: Database, f: ExportFilters, progress: Progress | None = None
                 a.reference_number,
                 a.title,
                 a.title_en,
-                a.kind.label_fa,
-                a.status.label_fa,
-                a.shown_status.label_fa,
+                a.kind.label(lang),
+                a.status.label(lang),
+                a.shown_status.label(lang),
                 a.parties_text(PartySide.IRANIAN),
                 a.parties_text(PartySide.FOREIGN),
                 _joined(a.countries_fa),
-                a.axes_text(),
-                jalali_text(a.signing_date),
+                a.axes_text(lang),
+                _jalali(a.signing_date, lang),
                 _iso_date(a.signing_date),
                 a.signing_place,
-                jalali_text(a.start_date),
+                _jalali(a.start_date, lang),
                 _iso_date(a.start_date),
-                jalali_text(a.expires_on),
+                _jalali(a.expires_on, lang),
                 _iso_date(a.expires_on),
                 a.auto_renew,
                 a.archived,
@@ -486,9 +533,9 @@ def _agreements(db: Database, f: ExportFilters, progress: Progress | None = None
     return ExportTable("agreements", "موافقت‌نامه‌ها", "Agreements", columns, rows)
 
 
-def _event_extras(db: Database, ids: list[int]) -> dict[int, tuple[str, str, str]]:
-    """Organizer, English organizer and end time (HH:MM) of events ``ids`` (not in the summary)."""
-    found: dict[int, tuple[str, str, str]] = {}
+def _event_extras(db: Database, ids: list[int]) -> dict[int, tuple[str, str, time | None]]:
+    """Organizer, English organizer and end time of events ``ids`` (not in the summary)."""
+    found: dict[int, tuple[str, str, time | None]] = {}
     with db.read_session() as session:
         query = select(Event.id, Event.organizer, Event.organizer_en, Event.end_time)
         for event_id, organizer, organizer_en, end_time in session.execute(
@@ -497,12 +544,14 @@ def _event_extras(db: Database, ids: list[int]) -> dict[int, tuple[str, str, str
             found[event_id] = (
                 organizer or "",
                 organizer_en or "",
-                end_time.strftime("%H:%M") if end_time else "",
+                end_time,
             )
     return found
 
 
-def _events(db: Database, f: ExportFilters, progress: Progress | None = None) -> ExportTable:
+def _events(
+    db: Database, f: ExportFilters, progress: Progress | None = None, lang: str = "fa"
+) -> ExportTable:
     columns = [
         ExportColumn("عنوان", "Title", 40),
         ExportColumn("عنوان انگلیسی", "English title", 34),
@@ -538,10 +587,10 @@ def _events(db: Database, f: ExportFilters, progress: Progress | None = None) ->
     )
     descending = True if f.descending is None else f.descending
 
-    def fetch(offset: int, limit: int) -> list[tuple[EventSummary, tuple[str, str, str]]]:
+    def fetch(offset: int, limit: int) -> list[tuple[EventSummary, tuple[str, str, time | None]]]:
         page = list_events(db, filters=filters, descending=descending, offset=offset, limit=limit)
         extras = _event_extras(db, [e.id for e in page])
-        return [(e, extras.get(e.id, ("", "", ""))) for e in page]
+        return [(e, extras.get(e.id, ("", "", None))) for e in page]
 
     rows = []
     total = count_events(db, filters=filters)
@@ -551,14 +600,14 @@ def _events(db: Database, f: ExportFilters, progress: Progress | None = None) ->
             [
                 e.title_fa,
                 e.title_en,
-                e.kind.label_fa,
-                e.status.label_fa,
-                jalali_text(e.start_date),
+                e.kind.label(lang),
+                e.status.label(lang),
+                _jalali(e.start_date, lang),
                 _iso_date(e.start_date),
-                jalali_text(e.end_date),
+                _jalali(e.end_date, lang),
                 _iso_date(e.end_date),
-                e.start_time.strftime("%H:%M") if e.start_time else "",
-                end_time,
+                _clock(e.start_time, lang),
+                _clock(end_time, lang),
                 e.venue,
                 organizer,
                 organizer_en,
@@ -575,7 +624,9 @@ def _events(db: Database, f: ExportFilters, progress: Progress | None = None) ->
     return ExportTable("events", "رویدادها", "Events", columns, rows)
 
 
-def _followups(db: Database, f: ExportFilters, _progress: Progress | None = None) -> ExportTable:
+def _followups(
+    db: Database, f: ExportFilters, _progress: Progress | None = None, lang: str = "fa"
+) -> ExportTable:
     columns = [
         ExportColumn("عنوان", "Title", 40),
         ExportColumn("منبع", "Source", 12),
@@ -602,25 +653,21 @@ def _followups(db: Database, f: ExportFilters, _progress: Progress | None = None
     rows = []
     with db.read_session() as session:
         for t, owner in session.execute(query.limit(MAX_EXPORT_ROWS)):
-            try:
-                status = FollowUpStatus(t.status).label_fa
-            except ValueError:
-                status = t.status
             rows.append(
                 [
                     t.title,
-                    SOURCE_KIND_FA.get(t.source_kind, t.source_kind),
+                    source_kind_label(t.source_kind, lang),
                     owner or t.owner_text,
-                    jalali_text(t.deadline),
+                    _jalali(t.deadline, lang),
                     _iso_date(t.deadline),
-                    status,
+                    followup_status_label(t.status, lang),
                     t.notes,
                 ]
             )
     return ExportTable("followups", "اقدام‌های پیگیری", "Follow-ups", columns, rows)
 
 
-_BUILDERS: dict[str, Callable[[Database, ExportFilters, Progress | None], ExportTable]] = {
+_BUILDERS: dict[str, Callable[[Database, ExportFilters, Progress | None, str], ExportTable]] = {
     "people": _people,
     "organizations": _organizations,
     "countries": _countries,
@@ -638,11 +685,14 @@ def export_table(
     kind: str,
     filters: ExportFilters | None = None,
     progress: Progress | None = None,
+    lang: str = "fa",
 ) -> ExportTable:
     """The rows of list ``kind`` (one of :data:`EXPORT_KINDS`) under ``filters``.
 
-    Visits, agreements and events are read a page at a time and call ``progress(done,
-    total)`` after each page; an exception raised by ``progress`` stops the export.
+    Enumerated values, Jalali dates and times are written in ``lang`` ("fa" or "en"; yes/no
+    cells stay ``bool`` until written).  Visits, agreements and events are read a page at a
+    time and call ``progress(done, total)`` after each page; an exception raised by
+    ``progress`` stops the export.
     """
     builder = _BUILDERS.get(kind)
     if builder is None:
@@ -650,25 +700,43 @@ def export_table(
             f"فهرست «{kind}» برای خروجی شناخته نیست؛ یکی از این‌ها: {'، '.join(EXPORT_KINDS)}.",
             f"Unknown list '{kind}'; one of: {', '.join(EXPORT_KINDS)}.",
         )
-    return builder(db, filters or ExportFilters(), progress)
+    return builder(db, filters or ExportFilters(), progress, lang)
 
 
 # --- writing ---------------------------------------------------------------------------
 
 
-def _cell(value: Any) -> Any:
+def _plain(value: Any, lang: str) -> Any:
+    """A table value as a cell value: numbers as numbers, yes/no in ``lang``, the rest text."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "بله" if value else "خیر"
+        return yes_no(value, lang)
     if isinstance(value, (int, float)):
         return value
-    return neutralise_formula(str(value))
+    return str(value)
 
 
-def _safe_rows(table: ExportTable) -> Iterator[list[Any]]:
+def _csv_rows(table: ExportTable, lang: str) -> Iterator[list[Any]]:
+    """Rows for CSV: text a spreadsheet could run as a formula gets a leading ``'``."""
     for row in table.rows:
-        yield [_cell(v) for v in row]
+        cells = [_plain(v, lang) for v in row]
+        yield [neutralise_formula(c) if isinstance(c, str) else c for c in cells]
+
+
+def _xlsx_rows(table: ExportTable, sheet: Any, lang: str) -> Iterator[list[Any]]:
+    """Rows for write-only ``sheet``: formula-like text as typed text with ``quotePrefix``."""
+    for row in table.rows:
+        cells: list[Any] = []
+        for value in row:
+            cell = _plain(value, lang)
+            if isinstance(cell, str) and is_formula_like(cell):
+                typed = WriteOnlyCell(sheet, value=cell)
+                typed.data_type = "s"  # openpyxl would make "=…" a formula
+                typed.quotePrefix = True
+                cell = typed
+            cells.append(cell)
+        yield cells
 
 
 class _AtomicTarget:
@@ -705,7 +773,10 @@ def _target(path: Path | str) -> _AtomicTarget:
 
 
 def write_xlsx(table: ExportTable, path: Path | str, *, lang: str = "fa") -> Path:
-    """Write ``table`` as a right-to-left workbook with a frozen header row and set widths."""
+    """Write ``table`` as a workbook (right-to-left unless ``lang="en"``), header frozen, widths set.
+
+    The table's values should be in ``lang`` (see :func:`export_table`).
+    """
     path = Path(path)
     with _target(path) as tmp:
         workbook = openpyxl.Workbook(write_only=True)
@@ -715,7 +786,7 @@ def write_xlsx(table: ExportTable, path: Path | str, *, lang: str = "fa") -> Pat
         for index, column in enumerate(table.columns, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = column.width
         sheet.append(_headers(table.columns, lang))
-        for row in _safe_rows(table):
+        for row in _xlsx_rows(table, sheet, lang):
             sheet.append(row)
         try:
             workbook.save(tmp)
@@ -738,7 +809,7 @@ def write_csv(table: ExportTable, path: Path | str, *, lang: str = "fa") -> Path
             with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh, lineterminator="\r\n")
                 writer.writerow(_headers(table.columns, lang))
-                writer.writerows(_safe_rows(table))
+                writer.writerows(_csv_rows(table, lang))
         except OSError as exc:
             raise KnownError(
                 f"پرونده «{path.name}» نوشته نشد: {exc.strerror}", f"Cannot write '{path}': {exc}"
@@ -766,6 +837,6 @@ def export_list(
             f"پسوند پرونده خروجی باید ‎.xlsx یا ‎.csv باشد، نه «{path.suffix or 'هیچ'}».",
             f"The output file must end in .xlsx or .csv, not '{path.suffix}'.",
         )
-    table = export_table(db, kind=kind, filters=filters, progress=progress)
+    table = export_table(db, kind=kind, filters=filters, progress=progress, lang=lang)
     (write_xlsx if suffix == ".xlsx" else write_csv)(table, path, lang=lang)
     return len(table.rows)

@@ -206,3 +206,59 @@ def test_export_agreements_and_events_with_their_filters(
         with pytest.raises(KnownError) as caught:
             _run("export", bad[0], *argv, *bad[1:])
         assert any("\u0600" <= ch <= "\u06ff" for ch in caught.value.message)
+
+
+def test_a_closed_output_ends_search_quietly(filled: Path) -> None:
+    """``search … | head``: the reader goes away, the command stops without a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "qazvin_diplomacy", "search", "قادرزاده", "--db", str(filled)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=root,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # like `head` having read what it wanted: nobody reads any more
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=60) == 1
+    assert "Traceback" not in err and "BrokenPipeError" not in err and err == ""
+
+
+def test_print_guard_turns_a_broken_pipe_into_exit_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    from qazvin_diplomacy.cli import print_guarded
+
+    class Gone(io.StringIO):
+        def write(self, _text: str) -> int:
+            raise BrokenPipeError
+
+    monkeypatch.setattr(sys, "stdout", Gone())
+    assert print_guarded(lambda: print("x") or 0) == 1
+    print("the rest goes nowhere")  # stdout was swapped for the null device: no error
+    monkeypatch.undo()
+    assert print_guarded(lambda: 3) == 3  # a command's own code when nothing broke
+
+
+def test_export_count_uses_the_persian_thousands_separator(
+    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from qazvin_diplomacy.core.text import index_key
+    from qazvin_diplomacy.storage.followups import FollowUpTask
+
+    with db.session() as s:
+        s.add_all(
+            FollowUpTask(title=f"اقدام {i}", search_key=index_key(f"اقدام {i}"))
+            for i in range(1200)
+        )
+    out = tmp_path / "f.csv"
+    assert _run("export", "followups", "--db", str(db_path), "--out", str(out)) == 0
+    line = capsys.readouterr().out.strip()
+    assert line.endswith("1200 rows — ۱٬۲۰۰ ردیف") and "۱,۲۰۰" not in line

@@ -1,4 +1,5 @@
-"""Export to .xlsx/.csv: right-to-left, frozen header, neutralised formulas, round-trip with import."""
+"""Export to .xlsx/.csv: right-to-left, frozen header, formulas that cannot run, round-trip with
+import, English sheets in English."""
 
 from __future__ import annotations
 
@@ -96,12 +97,21 @@ def test_xlsx_is_right_to_left_with_frozen_persian_header(
     assert row["نام و نام خانوادگی"] == "جمشید قادرزاده"
     assert row["تاریخ آغاز مأموریت"] == "۱۴۰۲/۰۳/۱۵"
     assert row["تاریخ آغاز مأموریت (میلادی)"] == "2023-06-05T00:00:00+03:30"
-    assert row["رتبه دیپلماتیک"] == "سفیر"
-    assert row["تلفن"] == "'+98 21 2222 3333"
-    assert row["یادداشت"] == '\'=HYPERLINK("http://evil")'
-    for line in ws.iter_rows():
+    assert row["رتبه دیپلماتیک"] == "سفیر" and row["بایگانی‌شده"] == "خیر"
+    # Risky text is kept as is (no visible apostrophe), typed as text and quote-prefixed.
+    assert row["تلفن"] == "+98 21 2222 3333"
+    assert row["یادداشت"] == '=HYPERLINK("http://evil")'
+    cells = {h: c for h, c in zip(headers, ws[2], strict=True)}
+    assert cells["تلفن"].quotePrefix and cells["یادداشت"].quotePrefix
+    assert not cells["نام و نام خانوادگی"].quotePrefix  # only risky cells are marked
+    marked = 0
+    for line in ws.iter_rows(min_row=2):
         for cell in line:
             assert cell.data_type != "f"  # nothing can run as a formula
+            if isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@")):
+                assert cell.data_type == "s" and cell.quotePrefix
+                marked += 1
+    assert marked == 5  # two phones, two notes, one title
 
 
 def test_neutralise_every_trigger() -> None:
@@ -169,7 +179,7 @@ def test_visits_and_followups(db: Database, tmp_path: Path) -> None:
     table = export_table(db, kind="visits", filters=ExportFilters(status="confirmed"))
     assert len(table.rows) == 1
     row = table.rows[0]
-    assert row[:4] == ["دیدار سفیر", "قطعی", "۱۴۰۴/۰۷/۰۹", "2025-10-01T09:30:00+03:30"]
+    assert row[:4] == ["دیدار سفیر", "قطعی", "۱۴۰۴/۰۷/۰۹ ۰۹:۳۰", "2025-10-01T09:30:00+03:30"]
     dated = export_table(
         db,
         kind="visits",
@@ -346,7 +356,8 @@ def test_agreements_export_is_the_register_as_filtered_and_sorted(
     assert ws.sheet_view.rightToLeft is True and ws.freeze_panes == "A2"
     assert ws.title == "موافقت‌نامه‌ها" and ws.column_dimensions["B"].width == 40
     assert [c.value for c in ws[1]][:3] == ["شماره ثبت", "عنوان", "عنوان انگلیسی"]
-    assert ws["B3"].value == '\'=HYPERLINK("http://x")' and ws["B3"].data_type != "f"
+    assert ws["B3"].value == '=HYPERLINK("http://x")'
+    assert ws["B3"].data_type == "s" and ws["B3"].quotePrefix
 
 
 def test_bad_agreement_and_event_values_are_refused_in_persian(db: Database) -> None:
@@ -437,7 +448,7 @@ def test_events_export_counts_replies_and_follows_the_list(db: Database, tmp_pat
     assert (
         festival["عنوان انگلیسی"] == "Panjah Bedar" and festival["وضعیت"] == "دعوت‌نامه‌ها ارسال‌شده"
     )
-    assert (festival["ساعت آغاز"], festival["ساعت پایان"]) == ("17:00", "20:30")
+    assert (festival["ساعت آغاز"], festival["ساعت پایان"]) == ("۱۷:۰۰", "۲۰:۳۰")
     assert festival["برگزارکننده"] == "@استانداری قزوین"
     assert festival["برگزارکننده (انگلیسی)"] == "Governorate of Qazvin"
     counts = [festival[h] for h in ("دعوت‌شده", "می‌آید", "نمی‌آید", "بی‌پاسخ", "حاضر")]
@@ -492,3 +503,159 @@ def test_progress_is_reported_by_page_and_can_stop_the_export(
     with pytest.raises(Stop):
         export_list(db, kind="agreements", path=folder / "stopped.xlsx", progress=stop)
     assert list(folder.iterdir()) == []  # nothing half-written
+
+
+# --- the acceptance review of issue 7 ------------------------------------------------------
+
+
+def test_csv_keeps_the_apostrophe_guard_and_import_reads_it_back(
+    db: Database, people: list[int], tmp_path: Path
+) -> None:
+    out = tmp_path / "people.csv"
+    export_list(db, kind="people", path=out)
+    rows = list(csv.reader(out.read_bytes().decode("utf-8-sig").splitlines()))
+    phone = rows[0].index("تلفن")
+    assert rows[1][phone] == "'+98 21 2222 3333"  # CSV cells have no type: the guard stays
+
+
+def test_countries_export_is_the_list_with_embassy_and_region_labels(
+    db: Database, tmp_path: Path
+) -> None:
+    tj = country_by_code(db, "TJ")
+    save_organization(
+        db, org=OrganizationInput(name_fa="سفارت تاجیکستان", kind="embassy", country_id=tj.id)
+    )
+    save_organization(
+        db, org=OrganizationInput(name_fa="کنسولگری تاجیکستان", kind="consulate", country_id=tj.id)
+    )
+    table = export_table(db, kind="countries", filters=ExportFilters(text="تاجیک"))
+    headers = [c.header_fa for c in table.columns]
+    assert headers.index("سفارت") == headers.index("کد سه‌حرفی") + 1
+    row = dict(zip(headers, table.rows[0], strict=True))
+    assert row["کشور"] == "تاجیکستان" and row["سفارت"] == "سفارت تاجیکستان"
+    assert row["منطقه"] == "آسیای مرکزی"
+    brazil = export_table(db, kind="countries", filters=ExportFilters(text="برزیل")).rows[0]
+    assert (
+        brazil[headers.index("سفارت")] == "" and brazil[headers.index("منطقه")] == "آمریکای لاتین"
+    )
+
+    out = tmp_path / "countries.xlsx"
+    export_list(db, kind="countries", path=out, lang="en", filters=ExportFilters(text="تاجیک"))
+    ws = openpyxl.load_workbook(out).active
+    en = {h.value: c.value for h, c in zip(ws[1], ws[2], strict=True)}
+    assert en["Embassy"] == "سفارت تاجیکستان" and en["Region"] == "Central Asia"
+    assert en["Target"] in ("Yes", "No") and en["Country"] == "تاجیکستان"  # names as stored
+
+
+def test_english_export_writes_enumerated_values_and_dates_in_english(
+    db: Database, people: list[int], tmp_path: Path
+) -> None:
+    _agreements(db)
+    _events(db)
+    start = datetime(2025, 10, 1, 6, 0, tzinfo=UTC)
+    with db.session() as s:
+        s.add(
+            Visit(
+                title="دیدار سفیر",
+                status="confirmed",
+                start_at=start,
+                end_at=start,
+                search_key=index_key("دیدار سفیر"),
+            )
+        )
+        s.add(
+            FollowUpTask(
+                title="ارسال نامه",
+                source_kind="visit",
+                status="in_progress",
+                deadline=date(2025, 10, 5),
+                search_key=index_key("ارسال نامه"),
+            )
+        )
+
+    def sheet(kind: str, lang: str) -> list[dict[str, object]]:
+        out = tmp_path / f"{kind}-{lang}.xlsx"
+        export_list(
+            db, kind=kind, path=out, lang=lang, filters=ExportFilters(today=date(2025, 10, 25))
+        )
+        ws = openpyxl.load_workbook(out).active
+        assert bool(ws.sheet_view.rightToLeft) is (lang == "fa")
+        header = [c.value for c in ws[1]]
+        return [
+            dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)
+        ]
+
+    visit = sheet("visits", "en")[0]
+    assert (visit["Title"], visit["Status"]) == ("دیدار سفیر", "Confirmed")
+    assert (
+        visit["Start (Jalali)"] == "1404/07/09 09:30"
+        and visit["End (Jalali)"] == "1404/07/09 09:30"
+    )
+
+    roadmap = sheet("agreements", "en")[0]
+    assert roadmap["Title"] == "نقشه راه همکاری با سغد"  # free text as stored
+    assert (roadmap["Kind"], roadmap["Status"], roadmap["Axes"]) == (
+        "Roadmap",
+        "In force",
+        "Tourism, Culture",
+    )
+    assert roadmap["Signed (Jalali)"] == "1403/12/11" and roadmap["Archived"] == "No"
+    assert roadmap["Renewed automatically"] == "No"
+
+    fair, festival = sheet("events", "en")
+    assert (fair["Kind"], fair["Status"]) == ("Exhibition", "Planned")
+    assert fair["Start (Jalali)"] == "1404/08/10" and fair["Yearly"] == "No"
+    assert (festival["Start time"], festival["End time"]) == ("17:00", "20:30")
+
+    jamshed = sheet("people", "en")[0]
+    assert jamshed["Diplomatic rank"] == "Ambassador" and jamshed["Archived"] == "No"
+    assert jamshed["Date of taking up functions"] == "1402/03/15"
+
+    task = sheet("followups", "en")[0]
+    assert (task["Source"], task["Status"]) == ("Visit", "In progress")
+    assert task["Deadline (Jalali)"] == "1404/07/13"
+
+    kinds = {o["Name"]: o["Kind"] for o in sheet("organizations", "en")}
+    assert (
+        kinds["سفارت تاجیکستان"] == "Embassy" and kinds["ولایت سغد"] == "Foreign province / state"
+    )
+
+    # Persian: nothing English, Persian digits.
+    fa_event = sheet("events", "fa")[1]
+    assert (fa_event["نوع"], fa_event["سالانه"]) == ("فرهنگی", "خیر")
+    assert fa_event["ساعت آغاز"] == "۱۷:۰۰"
+    assert sheet("people", "fa")[0]["رتبه دیپلماتیک"] == "سفیر"
+    assert sheet("followups", "fa")[0]["وضعیت"] == "در حال انجام"
+
+
+def test_people_export_has_an_archived_column(db: Database, people: list[int]) -> None:
+    from qazvin_diplomacy.services.directory import archive_person
+
+    archive_person(db, person_id=people[1], version=None)
+    table = export_table(db, kind="people")
+    headers = [c.header_fa for c in table.columns]
+    assert headers[-1] == "بایگانی‌شده" and [c.header_en for c in table.columns][-1] == "Archived"
+    assert [r[0] for r in table.rows] == ["جمشید قادرزاده", "مهدی نوروز\u200cزاده"]
+    every = export_table(db, kind="people", filters=ExportFilters(include_archived=True))
+    assert {r[0]: r[-1] for r in every.rows} == {
+        "جمشید قادرزاده": False,
+        "مارکو روسی": True,  # stored with Persian Kaf and Yeh
+        "مهدی نوروز\u200cزاده": False,
+    }
+
+
+def test_english_people_export_round_trips_through_the_import(
+    db: Database, people: list[int], tmp_path: Path
+) -> None:
+    out = tmp_path / "people-en.xlsx"
+    export_list(db, kind="people", path=out, lang="en")
+    other = Database.open(tmp_path / "other.sqlite3")
+    try:
+        ensure_reference_data(other)
+        result = import_contacts(other, out)
+        assert result.added == 3
+        before = sorted((_comparable(p) for p in list_people(db)), key=lambda d: d["name_fa"])
+        after = sorted((_comparable(p) for p in list_people(other)), key=lambda d: d["name_fa"])
+        assert after == before  # the English rank «Ambassador» is read back as the rank
+    finally:
+        other.close()
