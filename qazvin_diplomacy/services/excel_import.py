@@ -11,6 +11,9 @@ Three steps, usable one by one from the import wizard or all at once from the CL
    cell of the range (a column of people sharing one merged «سازمان» cell) and a warning
    names the ranges.  Blank rows are skipped; a title row above the headers is allowed (the
    header row is the first of the first ten rows with two or more recognised headers).
+   Totals and footer rows are left out with a note: rows whose only filled cells are a
+   label such as «جمع»/«مجموع»/«Total»/«Sum» (with or without numbers), and rows whose
+   name holds no letter at all («۸», «---»).
 2. :func:`preview_contacts` validates every row (required name, e-mail and phone shape,
    Jalali dates, diplomatic rank, country matched after normalisation against the country
    table's names and codes, organization found by name or marked to be created) and flags
@@ -34,6 +37,7 @@ and, during the commit, inside the transaction, so nothing at all is written.
 from __future__ import annotations
 
 import re
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -56,7 +60,13 @@ from qazvin_diplomacy.core.tabular import (
     parse_contact_row,
     recognise_headers,
 )
-from qazvin_diplomacy.core.text import compact_key, index_key, normalize, to_persian_digits
+from qazvin_diplomacy.core.text import (
+    compact_key,
+    index_key,
+    normalize,
+    search_key,
+    to_persian_digits,
+)
 from qazvin_diplomacy.services.directory import person_search_key
 from qazvin_diplomacy.services.merge import contact_keys
 from qazvin_diplomacy.services.records import write
@@ -69,6 +79,7 @@ __all__ = [
     "ContactSheet",
     "DuplicateHit",
     "ImportCancelled",
+    "ImportPlan",
     "ImportRefusedError",
     "ImportResult",
     "ImportPreview",
@@ -77,6 +88,7 @@ __all__ = [
     "commit_import",
     "import_contacts",
     "load_mapping",
+    "plan_import",
     "preview_contacts",
     "read_contact_sheet",
 ]
@@ -152,6 +164,62 @@ class ImportValidationError(KnownError):
 
 
 # --- reading ---------------------------------------------------------------------------
+
+_FORMULA_MARK = "\x00formula"  # a formula cell with no saved value (flagged in the preview)
+_TOTAL_LABEL = re.compile(r"(?:جمع(?: ?کل)?|مجموع(?: ?کل)?|(?:grand |sub ?)?totals?|sum)(?: |$)")
+_TOTAL_HINT = re.compile(r"جمع|مجموع|total|sum", re.IGNORECASE)  # cheap test before search_key
+_FOOTER_SHOWN = 5
+
+
+def _fa_number(number: int) -> str:
+    """«۲۰٬۰۰۰»: Persian digits and the Persian thousands separator."""
+    return to_persian_digits(f"{number:,}").replace(",", "٬")
+
+
+def _has_letters(text: str) -> bool:
+    return any(unicodedata.category(ch)[0] == "L" for ch in text)
+
+
+def _is_total_label(text: str) -> bool:
+    """Whether a cell reads like a totals label: «جمع: ۸ نفر», «مجموع», «Total 8», «Sum»."""
+    if not _TOTAL_HINT.search(text):
+        return False
+    words = [w for w in search_key(text).split() if not w.isdigit()]
+    return len(words) <= 4 and bool(_TOTAL_LABEL.match(" ".join(words)))
+
+
+def _footer_kind(cells: list[str], texts: Mapping[str, str]) -> str | None:
+    """``"total"`` for a totals/footer row, ``"no_letters"`` for a name without letters, else None.
+
+    ``cells`` are the texts of every filled cell of the row (recognised columns or not);
+    ``texts`` the recognised fields.
+    """
+    labels = [c for c in cells if _is_total_label(c)]
+    if labels and all(c in labels or not _has_letters(c) for c in cells):
+        return "total"
+    name = texts.get("name") or " ".join(
+        t for t in (texts.get("first_name", ""), texts.get("last_name", "")) if t
+    )
+    name = name or texts.get("name_en", "")
+    if name and _FORMULA_MARK not in name and not _has_letters(name):
+        return "no_letters"
+    return None
+
+
+def _footer_notes(left_out: list[tuple[int, str, str]]) -> list[str]:
+    """The notes naming the rows left out as totals/footers or nameless."""
+    notes = []
+    for kind, reason in (
+        ("total", "سطر جمع یا پانویس برگه"),
+        ("no_letters", "نام هیچ حرفی ندارد"),
+    ):
+        rows = [(number, text) for number, text, k in left_out if k == kind]
+        if not rows:
+            continue
+        shown = "، ".join(f"{_row_fa(n)} («{t}»)" for n, t in rows[:_FOOTER_SHOWN])
+        more = "، …" if len(rows) > _FOOTER_SHOWN else ""
+        notes.append(f"{to_persian_digits(len(rows))} ردیف وارد نشد ({reason}): {shown}{more}.")
+    return notes
 
 
 @dataclass(frozen=True)
@@ -317,19 +385,26 @@ def _read_sheet(
         )
     formula_cells = {(n, c) for n, c in formulas}
     rows: list[tuple[int, dict[str, str]]] = []
+    left_out: list[tuple[int, str, str]] = []  # (sheet row, text shown, kind)
     for number in range(header_row + 1, len(grid) + 1):
         values = grid[number - 1]
         texts: dict[str, str] = {}
         for col, name in match.columns.items():
             value = values[col] if col < len(values) else None
             if (number, col) in formula_cells and value is None:
-                texts[name] = "\x00formula"  # a formula with no saved value: flagged below
+                texts[name] = _FORMULA_MARK  # a formula with no saved value: flagged below
                 continue
             text = cell_text(value)
             if text:
                 texts[name] = text
-        if texts:
+        cells = [t for t in map(cell_text, values) if t]
+        kind = _footer_kind(cells, texts) if cells else None
+        if kind is not None:
+            shown = next(c for c in cells if _is_total_label(c)) if kind == "total" else ""
+            left_out.append((number, shown or texts.get("name") or cells[0], kind))
+        elif texts:
             rows.append((number, texts))
+    warnings.extend(_footer_notes(left_out))
     if not rows:
         raise _refuse(
             f"برگه «{title}» زیر سطر عنوان هیچ ردیفی ندارد.", f"Sheet '{title}' has no data rows."
@@ -378,8 +453,8 @@ def _read_cells(
 
 def _too_large(path: Path, rows: int) -> ImportRefusedError:
     return _refuse(
-        f"پرونده «{path.name}» بیش از {to_persian_digits(f'{MAX_DATA_ROWS:,}')} ردیف دارد "
-        f"({to_persian_digits(f'{rows:,}')}+)؛ آن را به چند پرونده کوچک‌تر تقسیم کنید.",
+        f"پرونده «{path.name}» بیش از {_fa_number(MAX_DATA_ROWS)} ردیف دارد "
+        f"({_fa_number(rows)}+)؛ آن را به چند پرونده کوچک‌تر تقسیم کنید.",
         f"'{path.name}' has more than {MAX_DATA_ROWS:,} rows ({rows:,}+); split it into smaller files.",
     )
 
@@ -491,12 +566,69 @@ class ImportPreview:
 
     @property
     def new_organizations(self) -> list[str]:
-        """Organization names the import would create, in sheet order."""
-        seen: list[str] = []
-        for r in self.rows:
-            if r.new_organization and r.new_organization not in seen:
-                seen.append(r.new_organization)
-        return seen
+        """Organization names the import could create (when no row is skipped), in sheet order.
+
+        Names equal after normalisation count once, as the import creates them once.  What a
+        given set of duplicate choices creates is :func:`plan_import`'s ``organizations``.
+        """
+        return _new_organizations(self.rows)
+
+
+def _new_organizations(rows: Iterable[PreviewRow]) -> list[str]:
+    seen: dict[str, str] = {}
+    for r in rows:
+        if r.new_organization:
+            seen.setdefault(compact_key(r.new_organization), r.new_organization)
+    return list(seen.values())
+
+
+def _choice(row: PreviewRow, on_duplicate: str, choices: Mapping[int, str]) -> str:
+    """What happens to ``row``: its own choice, else ``on_duplicate`` when flagged, else add."""
+    return choices.get(row.contact.row, on_duplicate) if row.duplicates else "add"
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What :func:`commit_import` will do with a preview for given duplicate choices."""
+
+    added: int
+    merged: int
+    skipped: int
+    organizations: list[str]
+
+
+def plan_import(
+    preview: ImportPreview,
+    *,
+    on_duplicate: str = "skip",
+    choices: Mapping[int, str] | None = None,
+) -> ImportPlan:
+    """Count what committing ``preview`` with these choices will add, merge, skip and create.
+
+    Follows the commit's rules: a skipped row writes nothing (not even its new organization);
+    a merge with nothing to merge into (its only hit is a skipped earlier row) adds.
+    """
+    choices = dict(choices or {})
+    has_person: set[int] = set()
+    added = merged = skipped = 0
+    creating: list[PreviewRow] = []
+    for row in preview.rows:
+        number = row.contact.row
+        choice = _choice(row, on_duplicate, choices)
+        if choice == "skip":
+            skipped += 1
+            if any(h.sheet_row in has_person for h in row.duplicates):
+                has_person.add(number)
+            continue
+        creating.append(row)
+        has_person.add(number)
+        if choice == "merge" and any(
+            h.person_id is not None or h.sheet_row in has_person for h in row.duplicates
+        ):
+            merged += 1
+        else:
+            added += 1
+    return ImportPlan(added, merged, skipped, _new_organizations(creating))
 
 
 class _Resolver:
@@ -597,7 +729,7 @@ def _preview(
             steps.report(offset + done, total)
         else:
             steps.check()
-        formula_fields = [name for name, text in texts.items() if text == "\x00formula"]
+        formula_fields = [name for name, text in texts.items() if text == _FORMULA_MARK]
         for name in formula_fields:
             issues.append(
                 CellIssue(
@@ -609,7 +741,8 @@ def _preview(
             )
             texts = {k: v for k, v in texts.items() if k != name}
         contact, row_issues = parse_contact_row(number, texts, columns)
-        issues.extend(row_issues)
+        # A formula cell already has its error: not a second one («name is empty») for it.
+        issues.extend(i for i in row_issues if i.field not in formula_fields)
         country = resolver.country(texts["country"]) if texts.get("country") else None
         if texts.get("country") and country is None:
             issues.append(
@@ -800,7 +933,7 @@ def _write_rows(
         if done and done % FLUSH_EVERY == 0:
             session.flush()
         number = row.contact.row
-        choice = choices.get(number, on_duplicate) if row.duplicates else "add"
+        choice = _choice(row, on_duplicate, choices)
         if choice == "skip":
             # A skipped row writes nothing: not even the new organization it names.
             skipped += 1

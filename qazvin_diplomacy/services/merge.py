@@ -7,13 +7,16 @@ here), plus generic links written as a ``<x>_kind``/``<x>_id`` column pair namin
 (follow-ups' ``source_kind``/``source_id``, attachments' ``owner_kind``/``owner_id``).  A link
 that would become a duplicate under a unique constraint (both people guests of the same
 visit) is dropped rather than doubled.  The kept record takes the other's values for the
-fields it has empty; phones, e-mails and notes that differ are joined.  All of it happens in
+fields it has empty; phones, e-mails and notes that differ are joined — a phone number or
+e-mail address the kept record already has (the same number written another way, the same
+address in other letter case) is not added a second time.  All of it happens in
 one transaction; the duplicate record is then deleted.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -271,6 +274,38 @@ def _combine(kept: str, other: str, separator: str) -> str:
     return f"{kept}{separator}{other}"
 
 
+_LIST_SPLIT = re.compile(r"[,،;]")
+
+
+def _phone_key(part: str) -> set[str]:
+    """The comparable forms of the numbers in ``part``: :func:`phone_keys`, else its digits."""
+    keys = phone_keys(part)
+    return set(keys) if keys else {re.sub(r"\D", "", to_latin_digits(part)) or part.lower()}
+
+
+def _email_key(part: str) -> set[str]:
+    return {part.lower()}
+
+
+def _combine_list(kept: str, other: str, keys: Callable[[str], set[str]]) -> str:
+    """``kept`` plus each item of ``other`` (a «, »-separated list) that ``kept`` lacks.
+
+    An item is already there when all its ``keys`` are among the keys of ``kept``'s items.
+    """
+    kept, other = (kept or "").strip(), (other or "").strip()
+    seen: set[str] = set()
+    for part in _LIST_SPLIT.split(kept):
+        if part.strip():
+            seen |= keys(part.strip())
+    added = []
+    for part in _LIST_SPLIT.split(other):
+        part = part.strip()
+        if part and not keys(part) <= seen:
+            seen |= keys(part)
+            added.append(part)
+    return ", ".join([kept, *added] if kept else added)
+
+
 def _check_pair(keep_id: int, remove_id: int) -> None:
     if keep_id == remove_id:
         raise ValidationError(
@@ -312,8 +347,8 @@ def merge_people(
         for name in _PERSON_FILL:
             if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
                 setattr(keep, name, getattr(other, name))
-        keep.phone = _combine(keep.phone, other.phone, ", ")
-        keep.email = _combine(keep.email, other.email, ", ")
+        keep.phone = _combine_list(keep.phone, other.phone, _phone_key)
+        keep.email = _combine_list(keep.email, other.email, _email_key)
         keep.notes = normalize(_combine(keep.notes, other.notes, "\n"))
         if keep.archived_at is not None and other.archived_at is None:
             keep.archived_at = None
@@ -361,8 +396,8 @@ def merge_organizations(
                 setattr(keep, name, getattr(other, name))
         if keep.parent_id is None and other.parent_id not in (None, keep_id):
             keep.parent_id = other.parent_id
-        keep.phone = _combine(keep.phone, other.phone, ", ")
-        keep.email = _combine(keep.email, other.email, ", ")
+        keep.phone = _combine_list(keep.phone, other.phone, _phone_key)
+        keep.email = _combine_list(keep.email, other.email, _email_key)
         keep.notes = normalize(_combine(keep.notes, other.notes, "\n"))
         if keep.archived_at is not None and other.archived_at is None:
             keep.archived_at = None

@@ -4,7 +4,9 @@
 2. *Preview*: ``services.excel_import.preview_contacts`` runs in the task runner; every
    error is listed by row and cell in Persian, warnings (formulas, merged cells, ignored
    columns) and new organizations are shown, and each likely duplicate gets its own choice:
-   skip, merge or add.  Import stays disabled while any cell has an error.
+   skip, merge or add.  The summary and the list of new organizations follow the choices
+   (``plan_import``: a skipped row creates no organization).  Import stays disabled while
+   any cell has an error.  Phones and e-mails are laid out left-to-right.
 3. *Import*: ``commit_import`` runs in the task runner in one transaction with a progress bar
    and Cancel.  Cancelling raises inside the transaction, so it is rolled back whole.
 
@@ -40,13 +42,16 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.tabular import field_label
 from qazvin_diplomacy.services.excel_import import (
+    ImportPlan,
     ImportPreview,
     ImportResult,
     commit_import,
     load_mapping,
+    plan_import,
     preview_contacts,
 )
 from qazvin_diplomacy.ui.common import known_message, make_ltr, show_error
+from qazvin_diplomacy.ui.directory.models import LATIN_ALIGNMENT, latin_cell
 from qazvin_diplomacy.ui.directory.tasks import (
     Cancelled,
     Progress,
@@ -103,6 +108,8 @@ class ImportWizard(Retranslating, QDialog):
         self.ctx = ctx
         self.preview: ImportPreview | None = None
         self.result: ImportResult | None = None
+        self.choice_boxes: dict[int, QComboBox] = {}
+        self._bulk_choice = False
         self.task: TaskDialog | None = None
         self.resize(900, 620)
         outer = QVBoxLayout(self)
@@ -251,7 +258,7 @@ class ImportWizard(Retranslating, QDialog):
             [
                 self.tr("Row"),
                 self.tr("Name"),
-                self.tr("Title"),
+                self.tr("Job title"),
                 self.tr("Organization"),
                 self.tr("Country"),
                 self.tr("Phone"),
@@ -263,7 +270,6 @@ class ImportWizard(Retranslating, QDialog):
         )
         if self.preview is not None:
             self._show_summary()
-
 
     def choice_label(self, key: str) -> str:
         """Skip / merge / add in the UI language."""
@@ -340,8 +346,10 @@ class ImportWizard(Retranslating, QDialog):
         self.preview_tabs.setCurrentIndex(0 if preview.issues else 1)
 
     def _item(self, text: str, ltr: bool = False) -> QTableWidgetItem:
-        item = QTableWidgetItem(text if ltr else loc_text(text))
+        item = QTableWidgetItem(latin_cell(text) if ltr else loc_text(text))
         item.setToolTip(text)
+        if ltr:
+            item.setTextAlignment(Qt.AlignmentFlag(LATIN_ALIGNMENT))
         return item
 
     def _fill_preview(self) -> None:
@@ -373,7 +381,7 @@ class ImportWizard(Retranslating, QDialog):
         self.rows_table.resizeColumnsToContents()
         dups = p.duplicate_rows
         self.dup_table.setRowCount(len(dups))
-        self.choice_boxes: dict[int, QComboBox] = {}
+        self.choice_boxes = {}
         for r, row in enumerate(dups):
             c = row.contact
             self.dup_table.setItem(r, 0, self._item(loc_digits(c.row)))
@@ -386,31 +394,52 @@ class ImportWizard(Retranslating, QDialog):
                 box.addItem(self.choice_label(key), key)
             self.dup_table.setCellWidget(r, 3, box)
             self.choice_boxes[c.row] = box
+            box.currentIndexChanged.connect(lambda _i: self._choices_changed())
         self.dup_table.resizeColumnsToContents()
+        self._show_summary()
+
+    def plan(self) -> ImportPlan:
+        """What the import will do with the duplicate choices made so far."""
+        assert self.preview is not None
+        return plan_import(self.preview, on_duplicate="skip", choices=self.choices())
+
+    def _choices_changed(self) -> None:
+        if not self._bulk_choice and self.preview is not None:
+            self._show_summary()
+
+    def _fill_notes(self, plan: ImportPlan) -> None:
+        p = self.preview
+        assert p is not None
         self.warnings_list.clear()
         for text in p.warnings:
             self.warnings_list.addItem(loc_text(text))
-        if p.new_organizations:
+        if plan.organizations:
             joiner = "، " if is_rtl() else ", "
             self.warnings_list.addItem(
                 self.tr("New organizations to be created: %1").replace(
-                    "%1", loc_text(joiner.join(p.new_organizations))
+                    "%1", loc_text(joiner.join(plan.organizations))
                 )
             )
-        self._show_summary()
 
     def _show_summary(self) -> None:
         p = self.preview
         assert p is not None
+        plan = self.plan()
+        self._fill_notes(plan)
         counts = {
             "%1": loc_digits(len(p.rows)),
             "%2": loc_digits(len(p.issues)),
             "%3": loc_digits(len(p.duplicate_rows)),
-            "%4": loc_digits(len(p.new_organizations)),
+            "%4": loc_digits(len(plan.organizations)),
         }
         text = self.tr("%1 rows ready, %2 errors, %3 likely duplicates, %4 new organizations.")
         for key, value in counts.items():
             text = text.replace(key, value)
+        if p.ok and p.duplicate_rows:
+            will = self.tr("With the chosen choices: %1 added, %2 merged, %3 skipped.")
+            for key, value in (("%1", plan.added), ("%2", plan.merged), ("%3", plan.skipped)):
+                will = will.replace(key, loc_digits(value))
+            text += "\n" + will
         if not p.ok:
             text += "\n" + self.tr(
                 "Correct the errors in the Excel file and check it again; nothing is imported "
@@ -424,7 +453,7 @@ class ImportWizard(Retranslating, QDialog):
                 self.tr("Rows (%1)").replace("%1", loc_digits(len(p.rows))),
                 self.tr("Duplicates (%1)").replace("%1", loc_digits(len(p.duplicate_rows))),
                 self.tr("Notes (%1)").replace(
-                    "%1", loc_digits(len(p.warnings) + bool(p.new_organizations))
+                    "%1", loc_digits(len(p.warnings) + bool(plan.organizations))
                 ),
             )
         ):
@@ -432,8 +461,13 @@ class ImportWizard(Retranslating, QDialog):
 
     def _apply_all(self, _index: int = 0) -> None:
         key = self.all_choice.currentData()
-        for box in getattr(self, "choice_boxes", {}).values():
-            box.setCurrentIndex(max(box.findData(key), 0))
+        self._bulk_choice = True  # one summary update, not one per row
+        try:
+            for box in self.choice_boxes.values():
+                box.setCurrentIndex(max(box.findData(key), 0))
+        finally:
+            self._bulk_choice = False
+        self._choices_changed()
 
     def set_choice(self, sheet_row: int, choice: str) -> None:
         """Choose skip/merge/add for one duplicate row (sheet row number)."""
@@ -442,7 +476,7 @@ class ImportWizard(Retranslating, QDialog):
 
     def choices(self) -> dict[int, str]:
         """Sheet row → skip/merge/add for every flagged row."""
-        return {row: box.currentData() for row, box in getattr(self, "choice_boxes", {}).items()}
+        return {row: box.currentData() for row, box in self.choice_boxes.items()}
 
     def start_import(self) -> TaskDialog | None:
         """Import everything in one transaction in the background."""

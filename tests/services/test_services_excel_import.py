@@ -397,8 +397,8 @@ def test_a_sheet_of_100000_rows_is_refused_before_reading(db: Database, tmp_path
     for i in range(100_000):
         ws.append([f"شخص {i}"])
     wb.save(path)
-    message = _refused(db, path, "۲۰,۰۰۰")
-    assert "تقسیم" in message
+    message = _refused(db, path, "۲۰٬۰۰۰")  # the Persian thousands separator, not «,»
+    assert "تقسیم" in message and "," not in message
 
 
 def test_formulas_use_saved_values_or_are_flagged(db: Database, tmp_path: Path) -> None:
@@ -419,6 +419,74 @@ def test_formulas_use_saved_values_or_are_flagged(db: Database, tmp_path: Path) 
     assert preview.ok, [i.describe() for i in preview.issues]
     assert any("فرمول" in w for w in preview.warnings)
     assert preview.rows[0].contact.title_fa == "42"
+
+
+def test_a_formula_without_value_in_the_name_column_is_one_error(
+    db: Database, tmp_path: Path
+) -> None:
+    path = _sheet(tmp_path / "fn.xlsx", [["نام", "سمت"], ['=CONCAT("a","b")', "سفیر"], ["ب", ""]])
+    preview = preview_contacts(db, path)
+    assert [(i.row, i.column, i.field) for i in preview.issues] == [(2, "A", "name")]
+    assert "فرمول" in preview.issues[0].message
+
+
+def test_totals_and_footer_rows_are_left_out_with_a_note(db: Database, tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["ردیف", "نام و نام خانوادگی", "سمت", "تلفن"],
+        ["۱", "علی کریمی", "رایزن", "09121234567"],
+        ["2", "Mr. John Smith", "Consul", ""],
+        ["3", "۸", "", ""],  # a name without a single letter
+        [None, None, None, None],
+        [None, "جمع: ۸ نفر", None, None],  # the reviewer's footer, in the name column
+        ["Total", 2, None, None],  # a label in an unrecognised column, a count as the name
+        ["مجموع", None, None, "12"],
+        ["", "جمع‌آوری کمک‌ها", "", ""],  # a real name that only starts like «جمع»
+    ]
+    path = _sheet(tmp_path / "footer.xlsx", rows)
+    preview = preview_contacts(db, path)
+    assert preview.ok, [i.describe() for i in preview.issues]
+    assert [r.contact.row for r in preview.rows] == [2, 3, 9]
+    notes = "\n".join(preview.warnings)
+    assert "۳ ردیف وارد نشد (سطر جمع یا پانویس برگه)" in notes
+    assert "ردیف ۶ («جمع: ۸ نفر»)" in notes and "ردیف ۷ («Total»)" in notes
+    assert "ردیف ۸ («مجموع»)" in notes
+    assert "۱ ردیف وارد نشد (نام هیچ حرفی ندارد): ردیف ۴ («۸»)" in notes
+    result = import_contacts(db, path)
+    assert result.added == 3
+    assert "جمع: ۸ نفر" not in {p.name_fa for p in list_people(db)}
+
+
+def test_the_plan_follows_the_duplicate_choices(db: Database, tmp_path: Path) -> None:
+    save_person(db, person=PersonInput(name_fa="علی رضایی"))
+    save_person(db, person=PersonInput(name_fa="مینا کاظمی"))
+    path = _sheet(
+        tmp_path / "plan.xlsx",
+        [
+            ["نام", "سازمان"],
+            ["علي رضايي", "شرکت یک"],  # duplicate of a directory contact
+            ["مینا کاظمی", "شرکت دو"],  # duplicate of a directory contact
+            ["رضا ترکمان", "شرکت سه"],
+            ["رضا  ترکمان", "شرکت سه"],  # duplicate of the row above
+            ["نگار موسوی", "شرکت‌ سه"],  # the same new organization, spelt with a ZWNJ
+        ],
+    )
+    preview = preview_contacts(db, path)
+    assert preview.new_organizations == ["شرکت یک", "شرکت دو", "شرکت سه"]
+    plan = excel_import.plan_import(preview)  # every duplicate skipped
+    assert (plan.added, plan.merged, plan.skipped, plan.organizations) == (2, 0, 3, ["شرکت سه"])
+    choices = {2: "merge", 3: "add", 5: "merge"}
+    plan = excel_import.plan_import(preview, choices=choices)
+    assert (plan.added, plan.merged, plan.skipped) == (3, 2, 0)
+    assert plan.organizations == ["شرکت یک", "شرکت دو", "شرکت سه"]
+    for on_duplicate, own in (("skip", {}), ("add", {}), ("merge", {}), ("skip", choices)):
+        plan = excel_import.plan_import(preview, on_duplicate=on_duplicate, choices=own)
+        result = commit_import(db, preview, on_duplicate=on_duplicate, choices=own, dry_run=True)
+        assert (plan.added, plan.merged, plan.skipped, len(plan.organizations)) == (
+            result.added,
+            result.merged,
+            result.skipped,
+            result.organizations_created,
+        ), on_duplicate
 
 
 # --- progress and cancel -----------------------------------------------------------------

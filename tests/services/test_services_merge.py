@@ -162,6 +162,35 @@ def test_merge_people_keeps_every_link(db: Database) -> None:
     assert [h.id for h in search(db, "Rezaei").group("person").hits] == [keep]
 
 
+def test_merge_does_not_join_the_same_phone_or_email_twice(db: Database) -> None:
+    keep = save_person(
+        db,
+        person=PersonInput(
+            name_fa="جمشید قادرزاده", phone="021-22801201", email="J.Qodirzoda@mfa.example"
+        ),
+    ).id
+    dup = save_person(
+        db,
+        person=PersonInput(
+            name_fa="جمشيد قادرزاده",
+            phone="+98 21 2280 1201, 0912 345 6789",  # the same office number, and a mobile
+            email="j.qodirzoda@MFA.example, jq@mail.example",
+        ),
+    ).id
+    merge_people(db, keep_id=keep, remove_id=dup)
+    kept = get_person(db, keep)
+    assert kept.phone == "021-22801201, 0912 345 6789"
+    assert kept.email == "J.Qodirzoda@mfa.example, jq@mail.example"
+    org_keep = save_organization(
+        db, org=OrganizationInput(name_fa="سفارت تاجیکستان", phone="021 2280 1200")
+    ).id
+    org_dup = save_organization(
+        db, org=OrganizationInput(name_fa="سفارت تاجيكستان", phone="۰۲۱-۲۲۸۰۱۲۰۰")
+    ).id
+    merge_organizations(db, keep_id=org_keep, remove_id=org_dup)
+    assert get_organization(db, org_keep).phone == "021 2280 1200"
+
+
 def test_merge_is_all_or_nothing(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     keep = save_person(db, person=PersonInput(name_fa="الف")).id
     dup = save_person(db, person=PersonInput(name_fa="ب", email="b@example.com")).id

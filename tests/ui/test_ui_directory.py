@@ -333,3 +333,56 @@ def test_editing_a_person_of_an_archived_organization_keeps_the_link(page, qtbot
     assert "بایگانی" in form.organization.currentText()
     form.save()
     assert directory.get_person(db, person.id).organization_id == org.id
+
+
+def visual_x(text: str, first: str, last: str) -> tuple[float, float]:
+    """Where ``first`` and ``last`` (inside ``text``) are drawn in a right-to-left line."""
+    from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(2000)
+    layout.endLayout()
+    # The cursor inside each number (after its first digit): not at a direction boundary.
+    return tuple(line.cursorToX(text.index(part) + 1)[0] for part in (first, last))
+
+
+def test_phones_and_emails_read_left_to_right_in_the_persian_people_list(page, qtbot, db):
+    directory.save_person(
+        db,
+        person=PersonInput(
+            name_fa="جمشید قادرزاده", phone="+98 21 2280 1202", email="123@mfa.example"
+        ),
+    )
+    page.tabs.setCurrentIndex(PEOPLE_TAB)
+    page.apply_filters()
+    model = page.person_model
+    phone = model.index(0, 4).data()
+    # Laid out in a right-to-left line, «98» comes first (on the left), «1202» last.
+    first_x, last_x = visual_x(phone, "98", "1202")
+    assert first_x < last_x, phone
+    assert phone.replace("\u2068", "").replace("\u2069", "") == "+98 21 2280 1202"
+    email = model.index(0, 5).data()
+    assert email.strip("\u2068\u2069") == "123@mfa.example"
+    for col in (4, 5):
+        alignment = model.index(0, col).data(Qt.ItemDataRole.TextAlignmentRole)
+        assert alignment & Qt.AlignmentFlag.AlignLeft and alignment & Qt.AlignmentFlag.AlignAbsolute
+
+
+def test_the_embassy_column_of_the_countries_tab_is_not_cut(page, qtbot, db):
+    directory.save_organization(
+        db,
+        org=OrganizationInput(
+            name_fa="سفارت جمهوری تاجیکستان در تهران", kind="embassy", country_id=tajik_country(db)
+        ),
+    )
+    page.tabs.setCurrentIndex(COUNTRIES_TAB)
+    page.countries_tab.text.setText("تاجیکستان")
+    qtbot.waitUntil(lambda: page.country_model.rowCount() == 1, timeout=3000)
+    view = page.country_view
+    assert view.columnWidth(2) >= view.sizeHintForColumn(2)  # the whole embassy name shows
+    assert view.columnWidth(5) < view.viewport().width() // 2  # the notes leave room

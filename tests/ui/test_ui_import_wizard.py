@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QProgressBar, QPushButton
 
+from qazvin_diplomacy.core.directory import PersonInput
 from qazvin_diplomacy.core.errors import OperationCancelled
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.ui.common import TaskRunner
@@ -123,6 +124,57 @@ def test_preview_lists_rows_duplicates_and_imports_with_choices(qtbot, wizard, c
     assert people_count(ctx.db) == 3
     found = directory.list_people(ctx.db, text="قادرزاده")
     assert len(found) == 1 and found[0].country_name_fa == "تاجیکستان"
+
+
+def test_phones_read_left_to_right_and_the_job_title_is_headed_samat(qtbot, wizard, tmp_path):
+    rows = [
+        ["نام", "سمت", "تلفن", "ایمیل"],
+        ["جمشید قادرزاده", "سفیر", "+98 21 2280 1201", "jq@mfa.example"],
+        [None, "جمع: ۱ نفر", None, None],  # a footer: left out, with a note
+    ]
+    preview(qtbot, wizard, write_sheet(tmp_path / "ltr.xlsx", rows))
+    assert wizard.rows_table.rowCount() == 1
+    headers = [wizard.rows_table.horizontalHeaderItem(i).text() for i in range(7)]
+    assert headers[2] == "سمت" and "عنوان" not in headers
+    for col in (5, 6):
+        item = wizard.rows_table.item(0, col)
+        alignment = Qt.AlignmentFlag(item.textAlignment())
+        assert alignment & Qt.AlignmentFlag.AlignLeft and alignment & Qt.AlignmentFlag.AlignAbsolute
+    phone = wizard.rows_table.item(0, 5).text()
+    assert phone.startswith("\u2068") and phone.endswith("\u2069")  # a bidi isolate
+    assert wizard.rows_table.item(0, 5).toolTip() == "+98 21 2280 1201"
+    notes = [wizard.warnings_list.item(i).text() for i in range(wizard.warnings_list.count())]
+    assert any("جمع: ۱ نفر" in n and "وارد نشد" in n for n in notes)
+
+
+def test_the_summary_counts_organizations_for_the_chosen_choices(qtbot, wizard, ctx, tmp_path):
+    directory.save_person(ctx.db, person=PersonInput(name_fa="علی رضایی"))
+    directory.save_person(ctx.db, person=PersonInput(name_fa="مینا کاظمی"))
+    rows = [
+        ["نام", "سازمان"],
+        ["علي رضايي", "شرکت یک"],  # duplicates: skipped by default, no organization
+        ["مینا کاظمی", "شرکت دو"],
+        ["رضا ترکمان", "شرکت سه"],
+        ["نگار موسوی", "شرکت چهار"],
+    ]
+    preview(qtbot, wizard, write_sheet(tmp_path / "orgs.xlsx", rows))
+    assert list(wizard.choice_boxes) == [2, 3]
+    first = wizard.summary.text().splitlines()
+    assert first[0] == "۴ ردیف آماده، ۰ خطا، ۲ تکراری احتمالی، ۲ سازمان تازه."
+    assert first[1] == "با انتخاب‌های کنونی: ۲ افزوده، ۰ ادغام و ۲ رد می‌شود."
+    wizard.set_choice(2, "add")
+    assert "۳ سازمان تازه" in wizard.summary.text()
+    assert "۳ افزوده، ۰ ادغام و ۱ رد" in wizard.summary.text()
+    notes = [wizard.warnings_list.item(i).text() for i in range(wizard.warnings_list.count())]
+    assert any("شرکت یک" in n and "شرکت دو" not in n for n in notes)
+    wizard.all_choice.setCurrentIndex(wizard.all_choice.findData("merge"))
+    wizard.all_choice.activated.emit(wizard.all_choice.currentIndex())
+    assert "۴ سازمان تازه" in wizard.summary.text()
+    assert "۲ افزوده، ۲ ادغام و ۰ رد" in wizard.summary.text()
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.stack.currentIndex() == DONE_STEP, timeout=10000)
+    result = wizard.result
+    assert (result.added, result.merged, result.organizations_created) == (2, 2, 4)
 
 
 def test_errors_are_shown_per_cell_in_persian_and_block_the_import(qtbot, wizard, ctx, tmp_path):

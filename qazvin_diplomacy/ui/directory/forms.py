@@ -152,7 +152,6 @@ class _Form(Retranslating, QDialog):
             if key in self.labels:
                 self.labels[key].setText(QCoreApplication.translate(type(self).__name__, text))
 
-
     def clear_errors(self) -> None:
         """Hide every error."""
         self.form_error.show_error("")
@@ -628,7 +627,6 @@ class MergeDialog(Retranslating, QDialog):
         """Keep the other record instead."""
         self.keep, self.remove = self.remove, self.keep
         self.retranslate_ui()
-
 
     def do_merge(self) -> None:
         """Merge in one transaction through the service."""

@@ -4,7 +4,9 @@ The people model pages lazily: ``fetchMore`` reads the next :attr:`PersonTableMo
 contacts through ``services.directory.list_people`` (filters in SQL).  Countries are a few
 hundred rows read at once; the organization tree is built from one list query.  With
 ``include_archived`` the people and organization models also show archived records, marked:
-grey italic text and «(بایگانی‌شده)» after the name.
+grey italic text and «(بایگانی‌شده)» after the name.  Latin-only cells (phones, e-mails)
+are isolated left-to-right (:func:`latin_cell`) so a right-to-left table does not reverse
+«+98 21 2280 1202» into «1202 2280 21 98+».
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from qazvin_diplomacy.core.directory import (
     OrganizationView,
     PersonView,
 )
+from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import ID_ROLE
@@ -37,6 +40,22 @@ _ANY_INDEX = QModelIndex | QPersistentModelIndex
 def archived_suffix() -> str:
     """« (archived)» in the UI language, put after an archived record's name."""
     return " " + QCoreApplication.translate("DirectoryModels", "(archived)")
+
+
+LATIN_ALIGNMENT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute) | int(
+    Qt.AlignmentFlag.AlignVCenter
+)
+"""Where a Latin-only cell's text sits: on the left, as it reads, in either layout direction."""
+
+
+def latin_cell(text: str | None) -> str:
+    """A Latin-only cell's text (phone, e-mail, code) laid out left-to-right in any table.
+
+    In a right-to-left view the numbers of «+98 21 2280 1202» would otherwise be ordered
+    right to left; the text is wrapped in a bidi isolate (FSI … PDI; a text without letters
+    is taken as left-to-right).
+    """
+    return bidi_isolate(text or "")
 
 
 def _italic() -> QFont:
@@ -116,6 +135,7 @@ class CountryTableModel(_ListModel):
         QT_TRANSLATE_NOOP("CountryTableModel", "Priority"),
         QT_TRANSLATE_NOOP("CountryTableModel", "Notes"),
     )
+    EMBASSY_COLUMN = 2
 
     def __init__(self, db: Database, parent: object | None = None) -> None:
         super().__init__(parent)
@@ -151,7 +171,7 @@ class CountryTableModel(_ListModel):
                 return pick(c.name_fa, c.name_en)
             if col == 1:
                 return c.iso2
-            if col == 2:
+            if col == self.EMBASSY_COLUMN:
                 return self.embassies.get(c.id, "")
             if col == 3:
                 return self.tr("Yes") if c.is_target else ""
@@ -244,9 +264,9 @@ class PersonTableModel(_ListModel):
             if col == 3:
                 return pick(p.country_name_fa, p.country_name_en)
             if col == 4:
-                return p.phone
+                return latin_cell(p.phone)
             if col == 5:
-                return p.email
+                return latin_cell(p.email)
         if role == ID_ROLE:
             return p.id
         if role == ARCHIVED_ROLE:
@@ -256,9 +276,7 @@ class PersonTableModel(_ListModel):
         if p.archived and role == Qt.ItemDataRole.FontRole:
             return _italic()
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (4, 5):
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute) | int(
-                Qt.AlignmentFlag.AlignVCenter
-            )
+            return LATIN_ALIGNMENT
         return None
 
 

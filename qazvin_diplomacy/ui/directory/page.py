@@ -60,6 +60,9 @@ from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 
 COUNTRIES_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB = range(3)
 EXPORT_KIND = {COUNTRIES_TAB: "countries", ORGANIZATIONS_TAB: "organizations", PEOPLE_TAB: "people"}
+COUNTRY_WIDTHS = (170, 50, 300, 60, 70)
+"""Starting widths of the countries' columns (country … priority); the notes take the rest."""
+EMBASSY_MAX_WIDTH = 480
 
 
 def _table(parent: QWidget, multi: bool = False) -> QTableView:
@@ -140,6 +143,9 @@ class DirectoryPage(ModulePage):
         self.country_model = CountryTableModel(ctx.db, self)
         self.country_view = _table(self.countries_tab)
         self.country_view.setModel(self.country_model)
+        # Country, code, embassy, target, priority; the notes take what is left.
+        for col, width in enumerate(COUNTRY_WIDTHS):
+            self.country_view.setColumnWidth(col, width)
         self.countries_tab.new_button.hide()
         self.countries_tab.finish(self.country_view)
         self.edit_country_button = QPushButton(self.countries_tab)
@@ -275,6 +281,7 @@ class DirectoryPage(ModulePage):
             self.country_model.text = self.countries_tab.text.text().strip()
             self.country_model.targets_only = self.targets_only.isChecked()
             self.country_model.reload()
+            self._fit_embassies()
         elif index == ORGANIZATIONS_TAB:
             self.org_model.text = self.orgs_tab.text.text().strip()
             self.org_model.kind = self.org_kind.currentData()
@@ -289,6 +296,13 @@ class DirectoryPage(ModulePage):
             self.person_model.include_archived = self.people_archived.isChecked()
             self.person_model.reload()
         self._update_count()
+
+    def _fit_embassies(self) -> None:
+        """Widen the embassy column to its longest name (up to a cap), never narrowing it."""
+        view, col = self.country_view, CountryTableModel.EMBASSY_COLUMN
+        wanted = min(view.sizeHintForColumn(col), EMBASSY_MAX_WIDTH)
+        if wanted > view.columnWidth(col):
+            view.setColumnWidth(col, wanted)
 
     def _update_count(self) -> None:
         index = self.tabs.currentIndex()
@@ -505,12 +519,20 @@ class DirectoryPage(ModulePage):
                     name = pick(p.name_fa, p.name_en)
                     detail = pick(p.organization_name_fa, p.organization_name_en)
                     records.append(
-                        (record_id, f"{name} ({detail})" if detail else name, person_history(db, person_id=p.id))
+                        (
+                            record_id,
+                            f"{name} ({detail})" if detail else name,
+                            person_history(db, person_id=p.id),
+                        )
                     )
                 else:
                     o = directory.get_organization(db, record_id)
                     records.append(
-                        (record_id, pick(o.name_fa, o.name_en), organization_history(db, organization_id=o.id))
+                        (
+                            record_id,
+                            pick(o.name_fa, o.name_en),
+                            organization_history(db, organization_id=o.id),
+                        )
                     )
         except KnownError as exc:
             show_error(self, exc)
