@@ -730,8 +730,20 @@
   <context>
     <name>CheckinView</name>
     <message>
+      <source>%1 has not replied that they will attend (reply: %2). Check them in anyway?</source>
+      <translation>%1 پاسخ «می‌آید» نداده است (پاسخ: %2). با این حال ورود ایشان ثبت شود؟</translation>
+    </message>
+    <message>
       <source>%1 was already checked in at %2.</source>
       <translation>«%1» پیش‌تر در ساعت %2 پذیرش شده است.</translation>
+    </message>
+    <message>
+      <source>%1 was not checked in.</source>
+      <translation>ورود %1 ثبت نشد.</translation>
+    </message>
+    <message>
+      <source>Check in</source>
+      <translation>ثبت ورود</translation>
     </message>
     <message>
       <source>Check-in of %1 undone.</source>
@@ -750,6 +762,10 @@
       <translation>ثبت حضور (Enter)</translation>
     </message>
     <message>
+      <source>No check-in to undo.</source>
+      <translation>ورودی برای لغو نیست.</translation>
+    </message>
+    <message>
       <source>No guest found with this name.</source>
       <translation>مهمانی با این نام پیدا نشد.</translation>
     </message>
@@ -760,6 +776,10 @@
     <message>
       <source>Undo check-in</source>
       <translation>لغو ثبت حضور</translation>
+    </message>
+    <message>
+      <source>Undo check-in of %1</source>
+      <translation>لغو ورود %1</translation>
     </message>
     <message>
       <source>Welcome: %1 checked in.</source>
@@ -1835,6 +1855,10 @@
       <translation>در حال ورود…</translation>
     </message>
     <message>
+      <source>Job title</source>
+      <translation>سمت</translation>
+    </message>
+    <message>
       <source>Looks like</source>
       <translation>شبیه به</translation>
     </message>
@@ -1899,8 +1923,8 @@
       <translation>گام ۳ از ۳: پایان</translation>
     </message>
     <message>
-      <source>Title</source>
-      <translation>عنوان</translation>
+      <source>With the chosen choices: %1 added, %2 merged, %3 skipped.</source>
+      <translation>با انتخاب‌های کنونی: %1 افزوده، %2 ادغام و %3 رد می‌شود.</translation>
     </message>
     <message>
       <source>new</source>
@@ -2855,12 +2879,20 @@
       <translation>انصراف</translation>
     </message>
     <message>
+      <source>Invitation letters</source>
+      <translation>دعوت‌نامه‌ها</translation>
+    </message>
+    <message>
       <source>Preparing the PDF…</source>
       <translation>در حال آماده‌سازی PDF…</translation>
     </message>
     <message>
       <source>Print</source>
       <translation>چاپ</translation>
+    </message>
+    <message>
+      <source>Print the letters anyway?</source>
+      <translation>با این حال دعوت‌نامه‌ها چاپ شوند؟</translation>
     </message>
   </context>
   <context>

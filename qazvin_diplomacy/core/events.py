@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
 
+from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.precedence import PrecedenceFlag, PrecedenceGroup
 from qazvin_diplomacy.core.recurrence import RecurrenceRule, validate_rule
 from qazvin_diplomacy.core.seating import TableSpec
@@ -93,16 +94,18 @@ class EventStatus(_Labelled):
 
 
 # --- status workflow -------------------------------------------------------------------
-# Held is final.  A cancelled event may be revived as a draft (the office reconsiders);
-# a postponed one is planned again (or invitations resume, or it is called off).  An event
-# may be held straight from "planned" (small events with no written invitations).
+# Held is the end of the road, with one way back (held → planned) so a wrong click can be
+# undone.  An event is held only on or after its start date (``held_too_early``).  A
+# cancelled event may be revived as a draft (the office reconsiders); a postponed one is
+# planned again (or invitations resume, or it is called off).  An event may be held straight
+# from "planned" (small events with no written invitations).
 
 _ES = EventStatus
 _TRANSITIONS: dict[EventStatus, frozenset[EventStatus]] = {
     _ES.DRAFT: frozenset({_ES.PLANNED, _ES.CANCELLED}),
     _ES.PLANNED: frozenset({_ES.DRAFT, _ES.INVITING, _ES.HELD, _ES.POSTPONED, _ES.CANCELLED}),
     _ES.INVITING: frozenset({_ES.HELD, _ES.POSTPONED, _ES.CANCELLED}),
-    _ES.HELD: frozenset(),
+    _ES.HELD: frozenset({_ES.PLANNED}),
     _ES.POSTPONED: frozenset({_ES.PLANNED, _ES.INVITING, _ES.CANCELLED}),
     _ES.CANCELLED: frozenset({_ES.DRAFT}),
 }
@@ -340,6 +343,7 @@ class GuestView(GuestInput):
     position: int | None = None
     precedence_group: PrecedenceGroup | None = None
     precedence_note: str = ""
+    precedence_note_en: str = ""
     flagged: bool = False
 
     def display(self, lang: str = "fa") -> str:
@@ -548,6 +552,24 @@ class EventSummaryReport:
     totals: ReplyCounts
     by_country: tuple[CountryAttendance, ...]
     attended_companions: int = 0
+
+
+def held_too_early(
+    old: EventStatus | str | None, new: EventStatus | str, start: date | None, today: date
+) -> str | None:
+    """Persian message when an event is marked held before its start date, else None.
+
+    ``old`` is the saved status (None for a new event); an event already held may keep the
+    status (its other fields are still corrected).
+    """
+    if EventStatus(new) is not EventStatus.HELD or start is None or start <= today:
+        return None
+    if old is not None and EventStatus(old) is EventStatus.HELD:
+        return None
+    return (
+        f"رویداد هنوز برگزار نشده است (تاریخ آغاز {format_jalali(start)})؛"
+        " پیش از این تاریخ نمی‌توان آن را «برگزارشده» ثبت کرد."
+    )
 
 
 def validate_event(event: EventInput) -> dict[str, str]:

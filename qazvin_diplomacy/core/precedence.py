@@ -32,6 +32,7 @@ from datetime import datetime, time
 from enum import IntEnum, StrEnum
 
 from qazvin_diplomacy.core.clock import to_local
+from qazvin_diplomacy.core.directory import DiplomaticRank
 from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.text import compact_key, normalize, to_latin_digits, to_persian_digits
 
@@ -255,6 +256,7 @@ class PrecedenceCandidate:
     title_fa: str = ""
     title_en: str = ""
     rank_key: str | None = None
+    name_en: str = ""  # for the English texts (``name`` when empty)
 
 
 @dataclass(frozen=True)
@@ -375,7 +377,7 @@ def _names(people: Iterable[PrecedenceCandidate]) -> str:
 
 
 def _names_en(people: Iterable[PrecedenceCandidate]) -> str:
-    return ", ".join(p.name or str(p.key) for p in people)
+    return ", ".join(p.name_en or p.name or str(p.key) for p in people)
 
 
 def _order_heads(
@@ -423,7 +425,7 @@ def _order_heads(
                 (person.key,),
                 f"تاریخ و ساعت آغاز مأموریت «{person.name or person.key}» ({group.label_fa}) ثبت "
                 "نشده است؛ در انتهای گروه خود آمده است تا جای او را تعیین کنید.",
-                f"No date of taking up functions for {person.name or person.key} "
+                f"No date of taking up functions for {_names_en([person])} "
                 f"({group.label_en}); placed last in the group until you decide.",
             )
         )
@@ -533,7 +535,7 @@ def order_of_precedence(
     open_keys = {k for f in flags if not f.resolved for k in f.keys}
     entries = []
     for i, (p, group) in enumerate(ordered):
-        reason_fa, reason_en = _reason(p, group, table_rank.get(p.key))
+        reason_fa, reason_en = _reason(p, group, table_rank.get(p.key), compact_entries)
         entries.append(
             RankedEntry(
                 key=p.key,
@@ -551,8 +553,50 @@ def order_of_precedence(
     )
 
 
+#: English names of the diplomatic ranks (Persian: ``DiplomaticRank.label_fa``).
+RANK_LABELS_EN: dict[str, str] = {
+    "ambassador": "Ambassador",
+    "envoy": "Envoy",
+    "charge_daffaires": "Chargé d'Affaires",
+    "charge_ad_interim": "Chargé d'Affaires a.i.",
+    "minister_counsellor": "Minister-Counsellor",
+    "counsellor": "Counsellor",
+    "first_secretary": "First Secretary",
+    "second_secretary": "Second Secretary",
+    "attache": "Attaché",
+    "consul_general": "Consul General",
+    "consul": "Consul",
+}
+
+
+def rank_key_label(key: str, lang: str = "fa") -> str:
+    """A rank-table key as people read it: a ``DiplomaticRank`` value by its label in ``lang``
+    (``minister_counsellor`` → «رایزن وزیر» / "Minister-Counsellor"); a title beginning as is."""
+    try:
+        rank = DiplomaticRank(key)
+    except ValueError:
+        return key
+    return rank.label_fa if lang == "fa" else RANK_LABELS_EN.get(rank.value, rank.value)
+
+
+def _english_key(
+    p: PrecedenceCandidate, found: tuple[str, int], compact_entries: Sequence[tuple[str, str, int]]
+) -> str:
+    """The table row to name in English: the one of the same order that the English title
+    begins with («استاندار» → "Governor"), else the row found (as typed)."""
+    title_key = compact_key(p.title_en)
+    if title_key and not found[0].isascii():
+        for key, key_c, order in compact_entries:
+            if order == found[1] and key.isascii() and title_key.startswith(key_c):
+                return key
+    return rank_key_label(found[0], "en")
+
+
 def _reason(
-    p: PrecedenceCandidate, group: PrecedenceGroup, found: tuple[str, int] | None
+    p: PrecedenceCandidate,
+    group: PrecedenceGroup,
+    found: tuple[str, int] | None,
+    compact_entries: Sequence[tuple[str, str, int]] = (),
 ) -> tuple[str, str]:
     if group <= PrecedenceGroup.CHARGE_AD_INTERIM:
         if p.functions_started_at is None:
@@ -566,7 +610,7 @@ def _reason(
         )
     if found is not None:
         return (
-            f"جدول رتبه‌ها: «{found[0]}» (رتبهٔ {to_persian_digits(found[1])})",
-            f"Rank table: '{found[0]}' (order {found[1]})",
+            f"جدول رتبه‌ها: «{rank_key_label(found[0], 'fa')}» (رتبهٔ {to_persian_digits(found[1])})",
+            f"Rank table: '{_english_key(p, found, compact_entries)}' (order {found[1]})",
         )
     return "در جدول رتبه‌ها نیست", "Not in the rank table"

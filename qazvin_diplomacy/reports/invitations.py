@@ -87,7 +87,12 @@ def body_en(letter: InvitationLetter) -> str:
     if dates.time_en:
         start, _, end = dates.time_en.partition("–")
         when += f" from {start} to {end}" if end else f" at {start}"
-    where = f", at {letter.venue_en}" if letter.venue_en else ""
+    if letter.venue_en:
+        where = f", at {letter.venue_en}"
+    elif letter.venue_fa:  # no English name recorded: never Persian in the English half
+        where = ", at the venue given in the Persian text above"
+    else:
+        where = ""
     return (
         f"{host} requests the pleasure of the company of {letter.salutation_en} "
         f"at the {letter.event_title_en} {when}{where}."

@@ -24,7 +24,7 @@ from qazvin_diplomacy.core.clock import from_local, today_local
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.services.demo_agreements import article_agreements, synthetic_agreements
-from qazvin_diplomacy.services.demo_events import panjah_bedar, synthetic_events
+from qazvin_diplomacy.services.demo_events import panjah_bedar, synthetic_events, yalda_night
 from qazvin_diplomacy.services.demo_visits import article_visits, synthetic_visits
 from qazvin_diplomacy.services.directory import person_search_key, seed_countries
 from qazvin_diplomacy.services.records import write
@@ -181,7 +181,7 @@ def _synthetic_directory(ctx: DemoContext) -> None:
 DEMO_CONTRIBUTORS: list[DemoContributor] = [
     _directory, _synthetic_directory, article_visits, synthetic_visits,
     article_agreements, synthetic_agreements,
-    panjah_bedar, synthetic_events,
+    panjah_bedar, yalda_night, synthetic_events,
 ]
 
 

@@ -1,4 +1,5 @@
-"""Demo events: Panjah Bedar 1404 with the diplomatic corps (article 000), its 1405 draft, and volume.
+"""Demo events: Panjah Bedar 1404 with the diplomatic corps (article 000), its 1405 draft, the
+coming Yalda night with foreign guests, and volume.
 
 The 1404 festival is held on 19 Ordibehesht 1404 (the 50th day of the year) with the
 ambassadors of the demo directory: invitations by note verbale, realistic replies (some
@@ -17,10 +18,10 @@ from sqlalchemy import func, insert, select
 
 from qazvin_diplomacy.core.clock import from_local
 from qazvin_diplomacy.core.events import EventKind, EventStatus, InvitationChannel, Rsvp
-from qazvin_diplomacy.core.jalali import from_jalali
+from qazvin_diplomacy.core.jalali import from_jalali, to_jalali
 from qazvin_diplomacy.core.recurrence import PANJAH_BEDAR, RecurrenceKind
 from qazvin_diplomacy.core.seating import TableSpec
-from qazvin_diplomacy.core.text import index_key
+from qazvin_diplomacy.core.text import index_key, to_persian_digits
 from qazvin_diplomacy.services.events import copy_to_next_year_in, seat_guests_in
 from qazvin_diplomacy.storage.base import new_uuid, utcnow
 from qazvin_diplomacy.storage.directory import Person
@@ -195,6 +196,127 @@ def panjah_bedar(ctx: DemoContext) -> None:
     copy_to_next_year_in(session, event_id=event.id)
     ctx.count("events", 2)
     ctx.count("event_guests", 2 * len(GUESTS))
+
+
+# (person key, reply, companions, remarks): the Yalda evening's guests — the cultural
+# counsellors and heads of mission of the target countries of article 000, invitations
+# partly answered.
+YALDA_GUESTS: list[tuple[str, str, int, str]] = [
+    ("tj_cult", "yes", 1, ""),
+    ("am_cult", "yes", 0, ""),
+    ("tj_amb", "yes", 1, ""),
+    ("iq_amb", "yes", 1, "مترجم عربی همراه ایشان است."),
+    ("tr_amb", "no", 0, "در مراسم سفارت در تهران حضور دارند."),
+    ("ru_mc", "yes", 0, ""),
+    ("kz_amb", "no_reply", 0, ""),
+    ("cn_amb", "no_reply", 0, "غذای گیاهی."),
+    ("by_amb", "yes", 0, "مترجم روسی لازم است."),
+    ("karimi_f", "yes", 0, "مترجم"),
+    ("af_cda", "no_reply", 0, ""),
+    ("uz_amb", "no_reply", 0, ""),
+    ("golivand", "yes", 0, ""),
+    ("nozari", "yes", 0, "میزبان"),
+]
+YALDA_PROGRAMME: list[tuple[time, time, str, str]] = [
+    (
+        time(18, 0),
+        time(18, 30),
+        "استقبال و پذیرایی با انار و هندوانه",
+        "Reception: pomegranates and watermelon",
+    ),
+    (
+        time(18, 30),
+        time(18, 45),
+        "خوشامدگویی استاندار قزوین",
+        "Welcome address by the Governor of Qazvin",
+    ),
+    (
+        time(18, 45),
+        time(19, 30),
+        "شاهنامه‌خوانی و فال حافظ",
+        "Shahnameh recitation and Hafez divination",
+    ),
+    (time(19, 30), time(20, 15), "موسیقی محلی قزوین", "Qazvin folk music"),
+    (time(20, 15), time(21, 30), "شام", "Dinner"),
+]
+
+
+def yalda_night(ctx: DemoContext) -> None:
+    """The next Yalda night (30 Azar) after the demo's today, with foreign guests, being invited.
+
+    With the demo's today (3 Azar 1405) it is four weeks ahead, so the dashboard's upcoming
+    events are not empty; invitations went out three weeks before (not after today) and
+    about half are answered.
+    """
+    session = ctx.session
+    year = to_jalali(ctx.today)[0]
+    day = from_jalali(year, 9, 30)
+    if day < ctx.today:
+        day = from_jalali(year + 1, 9, 30)
+    event = Event(
+        title_fa=f"شب یلدا {to_persian_digits(to_jalali(day)[0])} "
+        "با حضور رایزنان فرهنگی و سفیران خارجی",
+        title_en="Yalda Night with Foreign Cultural Counsellors and Ambassadors",
+        kind=EventKind.CULTURAL.value,
+        status=EventStatus.INVITING.value,
+        start_date=day,
+        end_date=day,
+        start_time=time(18, 0),
+        end_time=time(21, 30),
+        venue="عمارت کلاه‌فرنگی (باغ چهلستون) قزوین",
+        venue_en="Kolah Farangi Pavilion (Chehel Sotoun Garden), Qazvin",
+        organizer="استانداری قزوین — اداره کل روابط عمومی و امور بین‌الملل",
+        organizer_en="Governorate of Qazvin — Directorate-General for International Affairs",
+        description=(
+            "آیین شب یلدا برای آشنایی رایزنان فرهنگی و سفیران با سنت‌های ایرانی و "
+            "ظرفیت‌های فرهنگی و گردشگری قزوین."
+        ),
+        budget_notes="پذیرایی و شام: اداره کل امور بین‌الملل.",
+    )
+    event.search_key = index_key(
+        event.title_fa,
+        event.title_en,
+        event.venue,
+        event.venue_en,
+        event.organizer,
+        event.organizer_en,
+        event.description,
+    )
+    event.programme = [
+        EventProgrammeItem(sort_order=i, start_time=s, end_time=e, item_fa=fa, item_en=en)
+        for i, (s, e, fa, en) in enumerate(YALDA_PROGRAMME)
+    ]
+    session.add(event)
+    session.flush()
+    sent_on = min(ctx.today, day - timedelta(days=21))
+    for i, (key, reply, companions, remarks) in enumerate(YALDA_GUESTS):
+        replied = reply != Rsvp.NO_REPLY.value
+        session.add(
+            EventGuest(
+                event_id=event.id,
+                person_id=ctx.people[key],
+                companions=companions,
+                invitation_sent_on=sent_on,
+                invitation_channel=(
+                    InvitationChannel.NOTE_VERBALE
+                    if key.endswith(("amb", "cda", "mc", "cult"))
+                    else InvitationChannel.LETTER
+                ).value,
+                rsvp=reply,
+                rsvp_on=min(ctx.today, sent_on + timedelta(days=1 + i % 5)) if replied else None,
+                interpreter_for_person_id=ctx.people["by_amb"] if key == "karimi_f" else None,
+                remarks=remarks,
+            )
+        )
+    session.flush()
+    # The plan as prepared so far: those who accepted, by precedence.
+    tables = [
+        TableSpec(1, 8, host_key=ctx.people["nozari"], label="میز اصلی"),
+        TableSpec(2, 8, host_key=ctx.people["golivand"]),
+    ]
+    seat_guests_in(session, event_id=event.id, tables=tables)
+    ctx.count("events", 1)
+    ctx.count("event_guests", len(YALDA_GUESTS))
 
 
 def synthetic_events(ctx: DemoContext) -> None:

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Select, case, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from qazvin_diplomacy.core.clock import to_local
+from qazvin_diplomacy.core.clock import to_local, today_local
 from qazvin_diplomacy.core.directory import DiplomaticRank
 from qazvin_diplomacy.core.errors import KnownError, NotFoundError, ValidationError
 from qazvin_diplomacy.core.events import (
@@ -58,6 +58,7 @@ from qazvin_diplomacy.core.events import (
     SeatView,
     SkippedPerson,
     TableView,
+    held_too_early,
     transition_error,
     validate_event,
     validate_guest,
@@ -67,6 +68,7 @@ from qazvin_diplomacy.core.precedence import (
     PrecedenceCandidate,
     PrecedenceResult,
     order_of_precedence,
+    rank_key_label,
 )
 from qazvin_diplomacy.core.recurrence import (
     RecurrenceError,
@@ -83,7 +85,13 @@ from qazvin_diplomacy.core.seating import (
     assign_seats,
     validate_tables,
 )
-from qazvin_diplomacy.core.text import index_key, normalize, persian_sort_key, to_persian_digits
+from qazvin_diplomacy.core.text import (
+    compact_key,
+    index_key,
+    normalize,
+    persian_sort_key,
+    to_persian_digits,
+)
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.rank_table import rank_table_in
 from qazvin_diplomacy.services.records import check_version, write
@@ -478,6 +486,7 @@ def _rank(guests: Sequence[GuestView], rank_table: Mapping[str, int] | None) -> 
         PrecedenceCandidate(
             key=g.person_id,
             name=g.name_fa or g.name_en,
+            name_en=g.name_en or g.name_fa,
             diplomatic_rank=g.diplomatic_rank,
             functions_started_at=g.functions_started_at,
             title_fa=g.title_fa,
@@ -512,6 +521,7 @@ def _precedence_list(
             position=e.position,
             precedence_group=e.group,
             precedence_note=e.reason_fa,
+            precedence_note_en=e.reason_en,
             flagged=e.flagged,
         )
         for e in result.entries
@@ -640,14 +650,19 @@ def _write_programme(row: Event, programme: Sequence[ProgrammeEntry]) -> None:
     row.programme = kept
 
 
-def save_event(db: Database, *, event: EventInput) -> EventDetail:
+def save_event(db: Database, *, event: EventInput, today: date | None = None) -> EventDetail:
     """Validate and write the event form (with its programme) in one transaction.
 
-    Raises ``ValidationError`` ({field: Persian message}), ``StaleRecordError`` when the
-    event changed since it was read, ``NotFoundError`` for an unknown id.  Nothing is written
-    when any of these is raised.
+    Raises ``ValidationError`` ({field: Persian message}) — also on "status" for a move the
+    workflow forbids or for "held" before the start date (``today``: Tehran's today by
+    default) —, ``StaleRecordError`` when the event changed since it was read,
+    ``NotFoundError`` for an unknown id.  Nothing is written when any of these is raised.
     """
     errors = validate_event(event)
+    if not errors and event.id is None:
+        early = held_too_early(None, event.status, event.start_date, today or today_local())
+        if early:
+            errors["status"] = early
     if errors:
         raise ValidationError(errors)
     with write(db) as session:
@@ -658,6 +673,11 @@ def save_event(db: Database, *, event: EventInput) -> EventDetail:
             row = _load_open(session, event.id)
             check_version(row, event.version, WHAT)
             _check_transition(row.status, event.status)
+            early = held_too_early(
+                row.status, event.status, event.start_date, today or today_local()
+            )
+            if early:
+                raise ValidationError({"status": early})
         _apply_event(row, event)
         row.updated_at = utcnow()
         _write_programme(row, event.programme)
@@ -673,16 +693,25 @@ def _check_transition(old: str, new: EventStatus | str) -> None:
 
 
 def set_event_status(
-    db: Database, *, event_id: int, version: int | None, status: EventStatus
+    db: Database,
+    *,
+    event_id: int,
+    version: int | None,
+    status: EventStatus,
+    today: date | None = None,
 ) -> EventDetail:
     """Change only the status of an event, as the workflow allows (``core.events``).
 
-    A move the workflow forbids raises ``ValidationError`` on ``status``; nothing is saved.
+    A move the workflow forbids, or "held" before the event's start date (``today``:
+    Tehran's today by default), raises ``ValidationError`` on ``status``; nothing is saved.
     """
     with write(db) as session:
         row = _load_open(session, event_id)
         check_version(row, version, WHAT)
         _check_transition(row.status, status)
+        early = held_too_early(row.status, status, row.start_date, today or today_local())
+        if early:
+            raise ValidationError({"status": early})
         row.status = EventStatus(status).value
         session.flush()
         return _detail(session, row)
@@ -776,7 +805,11 @@ def _result(
 ) -> InviteResult:
     views = []
     if guest_ids:
-        query = _guest_query().where(EventGuest.id.in_(list(guest_ids))).order_by(Person.name_fa.collate(PERSIAN_COLLATION))
+        query = (
+            _guest_query()
+            .where(EventGuest.id.in_(list(guest_ids)))
+            .order_by(Person.name_fa.collate(PERSIAN_COLLATION))
+        )
         views = [_guest_view(r) for r in session.execute(query)]
     return InviteResult(invited=tuple(views), skipped=tuple(skipped))
 
@@ -1271,11 +1304,45 @@ def clear_seat(db: Database, *, guest_id: int) -> GuestView:
 def _next_year_text(
     text: str, old_jalali: int, new_jalali: int, old_greg: int, new_greg: int
 ) -> str:
-    """Replace the edition's years (Jalali and Gregorian, Persian or Latin digits) in a title."""
+    """Replace the edition's years (Jalali and Gregorian) in a title.
+
+    Years written in Latin (``1404``), Persian (``۱۴۰۴``) or Arabic-Indic (``١٤٠٤``, found in
+    data typed before ``normalize`` stored them as Persian) digits are found; the new year
+    is written in the script the old one was in.  A year inside a longer number is left alone.
+    """
     for old, new in ((old_jalali, new_jalali), (old_greg, new_greg)):
-        text = re.sub(rf"(?<!\d){old}(?!\d)", str(new), text)
-        text = re.sub(rf"(?<![۰-۹]){_fa(old)}(?![۰-۹])", _fa(new), text)
+        for digits in _DIGIT_SCRIPTS:
+            old_text, new_text = _in_digits(old, digits), _in_digits(new, digits)
+            text = re.sub(rf"(?<![{_ALL_DIGITS}]){old_text}(?![{_ALL_DIGITS}])", new_text, text)
     return text
+
+
+#: Digit scripts a year may be written in: Latin, Persian, Arabic-Indic.
+_DIGIT_SCRIPTS = ("0123456789", "۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩")
+#: Every digit of any script (a year must not be part of a longer number in any of them).
+_ALL_DIGITS = "".join(_DIGIT_SCRIPTS)
+
+
+def _in_digits(number: int, digits: str) -> str:
+    return "".join(digits[int(c)] for c in str(number))
+
+
+def _last_year_remark(remarks: str, old_jalali: int) -> str:
+    """A guest remark carried into next year's edition, marked as last year's (or ``""``).
+
+    Remarks are about one edition (an apology, an interpreter brought that day, a diet):
+    copied bare they would read as current.  They are kept — a standing need such as a diet
+    may still hold — but prefixed «یادداشت ۱۴۰۴: » so the office re-checks them; a remark
+    already marked by an older copy keeps its original year.
+    """
+    remarks = (remarks or "").strip()
+    if not remarks or _LAST_YEAR_MARK.match(remarks):
+        return remarks
+    return f"یادداشت {_fa(old_jalali)}: {remarks}"
+
+
+#: How a remark copied from a previous edition starts («یادداشت ۱۴۰۴: …»).
+_LAST_YEAR_MARK = re.compile(r"یادداشت [۰-۹]{4}: ")
 
 
 def copy_to_next_year_in(session: Session, *, event_id: int) -> Event:
@@ -1377,7 +1444,7 @@ def copy_to_next_year_in(session: Session, *, event_id: int) -> Event:
                 companions=0,
                 rsvp=Rsvp.NO_REPLY.value,
                 interpreter_for_person_id=interpreter_for if interpreter_for in kept else None,
-                remarks=remarks,
+                remarks=_last_year_remark(remarks, old_year),
             )
         )
     session.flush()
@@ -1389,7 +1456,8 @@ def copy_to_next_year(db: Database, *, event_id: int) -> EventDetail:
 
     The programme, tables and guest list are copied (archived people are left out); replies,
     invitation dates, attendance, seats and manual orders start afresh; years in the titles
-    move on (۱۴۰۴ → ۱۴۰۵, 2025 → 2026).  ``ValidationError`` on "recurrence" when there is no
+    move on (۱۴۰۴ → ۱۴۰۵, 2025 → 2026, also in Arabic-Indic digits); each guest's remarks are
+    kept but marked as last year's («یادداشت ۱۴۰۴: …», see ``_last_year_remark``).  ``ValidationError`` on "recurrence" when there is no
     rule, the rule gives no date next year (e.g. 30 Esfand in a common year), or next year's
     edition already exists; nothing is written then.
     """
@@ -1507,7 +1575,11 @@ def invitation_letters(
     """One personalised bilingual letter per guest, in precedence order.
 
     Declined guests are left out unless ``include_declined``; ``guest_ids`` narrows to some
-    invitations.  The letter is signed by ``host_person_id`` or else the head table's host.
+    invitations.  Interpreters (someone's interpreter) and the organizer's own people (their
+    organization is named in the event's organizer, see ``_of_organizer``) get no letter.
+    The letter is signed by ``host_person_id`` or else the head table's host.  English
+    texts missing on the event stay empty (``venue_en``): the letter says so plainly instead
+    of printing Persian in the English half (``invitation_warnings`` tells before printing).
     """
     with db.read_session() as session:
         header = _header(session, event_id)
@@ -1524,6 +1596,8 @@ def invitation_letters(
             continue
         if g.rsvp is Rsvp.NO and not include_declined:
             continue
+        if g.interpreter_for_person_id is not None or _of_organizer(g, event):
+            continue
         letters.append(
             InvitationLetter(
                 guest=g,
@@ -1533,7 +1607,7 @@ def invitation_letters(
                 event_title_en=event.title_en or event.title_fa,
                 dates=header.dates,
                 venue_fa=event.venue,
-                venue_en=event.venue_en or event.venue,
+                venue_en=event.venue_en,
                 organizer_fa=event.organizer,
                 organizer_en=event.organizer_en or event.organizer,
                 host_name_fa=host.name_fa if host else "",
@@ -1546,20 +1620,49 @@ def invitation_letters(
     return letters
 
 
-_RANK_EN = {
-    "ambassador": "Ambassador",
-    "envoy": "Envoy",
-    "charge_daffaires": "Chargé d'Affaires",
-    "charge_ad_interim": "Chargé d'Affaires a.i.",
-    "minister_counsellor": "Minister-Counsellor",
-    "consul_general": "Consul General",
-}
+def _of_organizer(g: GuestView, event: EventDetail) -> bool:
+    """Whether the guest works for the event's organizer (the office's own people).
+
+    True when the guest's organization name (Persian or English) appears in the event's
+    organizer text («استانداری قزوین — اداره کل …» covers the staff of «استانداری قزوین»),
+    compared as compact search keys (spelling variants and spaces do not matter).
+    """
+    organizer = [compact_key(t) for t in (event.organizer, event.organizer_en) if t]
+    names = [compact_key(t) for t in (g.organization_name_fa, g.organization_name_en) if t]
+    return any(n and n in o for n in names for o in organizer)
+
+
+def invitation_warnings(db: Database, *, event_id: int) -> list[tuple[str, str]]:
+    """What the invitation letters of ``event_id`` would print poorly, as (Persian, English).
+
+    Today: no English venue (the English half then refers to the Persian text) and no
+    English title (the Persian title is printed in the English half).  Empty: fine.
+    """
+    event = get_event(db, event_id)
+    found: list[tuple[str, str]] = []
+    if event.venue and not event.venue_en:
+        found.append(
+            (
+                "محل برگزاری به انگلیسی ثبت نشده است؛ بخش انگلیسی دعوت‌نامه به متن فارسی ارجاع می‌دهد.",
+                "The venue has no English name; the English half of the letters will refer "
+                "to the Persian text.",
+            )
+        )
+    if not event.title_en:
+        found.append(
+            (
+                "عنوان انگلیسی رویداد ثبت نشده است؛ عنوان فارسی در بخش انگلیسی چاپ می‌شود.",
+                "The event has no English title; the Persian title will be printed in the "
+                "English half.",
+            )
+        )
+    return found
 
 
 def _category(g: GuestView) -> tuple[str, str]:
     if g.diplomatic_rank:
         rank = DiplomaticRank(g.diplomatic_rank)
-        return rank.label_fa, _RANK_EN.get(rank.value, rank.value.replace("_", " ").title())
+        return rank.label_fa, rank_key_label(rank.value, "en")
     if g.interpreter_for_person_id is not None:
         return "مترجم", "Interpreter"
     return "میهمان", "Guest"

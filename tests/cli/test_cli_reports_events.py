@@ -38,7 +38,7 @@ def demo(tmp_path_factory) -> tuple[Path, int]:
     db = Database.open(path)
     ensure_reference_data(db)
     load_demo(db, today=TODAY)
-    event_id = next(e.id for e in list_events(db) if "۱۴۰۴" in e.title_fa)
+    event_id = next(e.id for e in list_events(db) if "پنجاه بدر ۱۴۰۴" in e.title_fa)
     db.close()
     return path, event_id
 
@@ -81,3 +81,22 @@ def test_event_option_is_required(demo, tmp_path, capsys):
         run("report", "badges", "--db", str(db), "--out", str(tmp_path / "b.pdf"))
     assert exc.value.code == 2 and "--event" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_invitations_without_an_english_venue_are_written_with_a_note(demo, tmp_path, capsys):
+    import shutil
+    import sqlite3
+
+    db, event_id = demo
+    out = tmp_path / "i.pdf"
+    assert run("report", "invitations", "--db", str(db), "--out", str(out), "--event", str(event_id)) == 0
+    assert "note" not in capsys.readouterr().err  # the demo event has its English texts
+    copy = tmp_path / "copy.sqlite3"
+    shutil.copy(db, copy)
+    conn = sqlite3.connect(copy)
+    conn.execute("UPDATE event SET venue_en = '' WHERE id = ?", (event_id,))
+    conn.commit()
+    conn.close()
+    assert run("report", "invitations", "--db", str(copy), "--out", str(out), "--event", str(event_id)) == 0
+    err = capsys.readouterr().err
+    assert "محل برگزاری به انگلیسی ثبت نشده است" in err and "no English name" in err

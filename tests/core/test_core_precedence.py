@@ -217,3 +217,41 @@ def test_override_keeps_positions_of_others_and_ignores_unknown_keys() -> None:
 def test_duplicate_keys_are_a_bug() -> None:
     with pytest.raises(ValueError):
         order_of_precedence([cand("a", None), cand("a", None)])
+
+
+def test_reasons_name_diplomatic_ranks_by_label_in_each_language() -> None:
+    from qazvin_diplomacy.core.precedence import rank_key_label
+
+    mc = PrecedenceCandidate(1, name="رایزن", diplomatic_rank="minister_counsellor")
+    titled = PrecedenceCandidate(2, name="شهردار", title_fa="شهردار قزوین")
+    result = order_of_precedence([mc, titled])
+    entry = {e.key: e for e in result.entries}
+    assert entry[1].reason_fa == "جدول رتبه‌ها: «رایزن وزیر» (رتبهٔ ۱۰۰)"
+    assert entry[1].reason_en == "Rank table: 'Minister-Counsellor' (order 100)"
+    assert "minister_counsellor" not in entry[1].reason_fa + entry[1].reason_en
+    assert "«شهردار»" in entry[2].reason_fa  # a title row is shown as typed
+    assert entry[2].reason_en == "Rank table: 'شهردار' (order 55)"  # no English title
+    governor = PrecedenceCandidate(3, title_fa="استاندار قزوین", title_en="Governor of Qazvin")
+    (only,) = order_of_precedence([governor]).entries
+    assert "«استاندار»" in only.reason_fa
+    assert only.reason_en == "Rank table: 'Governor' (order 10)"
+    assert rank_key_label("charge_ad_interim", "en") == "Chargé d'Affaires a.i."
+    assert rank_key_label("شهردار", "en") == "شهردار"
+
+
+def test_english_flag_messages_use_english_names() -> None:
+    a = PrecedenceCandidate(
+        1, name="حسین اوزتورک", name_en="Huseyin Ozturk", diplomatic_rank="ambassador"
+    )
+    b = PrecedenceCandidate(
+        2,
+        name="هیروشی تاناکا",
+        name_en="Hiroshi Tanaka",
+        diplomatic_rank="ambassador",
+        functions_started_at=datetime(2023, 1, 1, 10, tzinfo=TEHRAN),
+    )
+    result = order_of_precedence([a, b])
+    (flag,) = result.flags
+    assert flag.kind is FlagKind.MISSING_DATE
+    assert "Huseyin Ozturk" in flag.message_en and "اوزتورک" not in flag.message_en
+    assert "حسین اوزتورک" in flag.message_fa

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from qazvin_diplomacy.core.events import (
     EventStatus,
     allowed_transitions,
     can_transition,
+    held_too_early,
     status_choices,
     transition_error,
 )
@@ -107,7 +110,7 @@ EXPECTED = {
     S.DRAFT: {S.PLANNED, S.CANCELLED},
     S.PLANNED: {S.DRAFT, S.INVITING, S.HELD, S.POSTPONED, S.CANCELLED},
     S.INVITING: {S.HELD, S.POSTPONED, S.CANCELLED},
-    S.HELD: set(),
+    S.HELD: {S.PLANNED},  # one way back, to undo a wrong click
     S.POSTPONED: {S.PLANNED, S.INVITING, S.CANCELLED},
     S.CANCELLED: {S.DRAFT},
 }
@@ -126,12 +129,25 @@ def test_transition_error_names_both_statuses_and_the_way_out():
     assert message is not None
     assert "«پیش‌نویس»" in message and "«برگزارشده»" in message
     assert "«برنامه‌ریزی‌شده»" in message and "«لغو»" in message
-    final = transition_error(S.HELD, S.DRAFT)
-    assert final is not None and "نهایی" in final
+    back = transition_error(S.HELD, S.DRAFT)
+    assert back is not None and "فقط به «برنامه‌ریزی‌شده»" in back
+    final = transition_error(S.CANCELLED, S.HELD)
+    assert final is not None and "«پیش‌نویس»" in final
+
+
+def test_held_is_refused_before_the_start_date_in_persian():
+    start = date(2026, 12, 21)
+    message = held_too_early(S.PLANNED, S.HELD, start, date(2026, 12, 20))
+    assert message is not None and "۱۴۰۵/۰۹/۳۰" in message and "«برگزارشده»" in message
+    assert held_too_early(None, S.HELD, start, date(2026, 12, 20)) is not None
+    assert held_too_early(S.PLANNED, S.HELD, start, start) is None  # on the day
+    assert held_too_early(S.INVITING, S.HELD, start, date(2026, 12, 22)) is None
+    assert held_too_early(S.HELD, S.HELD, start, date(2026, 12, 1)) is None  # already held
+    assert held_too_early(S.PLANNED, S.CANCELLED, start, date(2026, 12, 1)) is None
 
 
 def test_status_choices_offer_the_current_status_and_its_moves_in_order():
     assert status_choices(None) == tuple(S)
-    assert status_choices(S.HELD) == (S.HELD,)
+    assert status_choices(S.HELD) == (S.PLANNED, S.HELD)
     assert status_choices(S.INVITING) == (S.INVITING, S.HELD, S.POSTPONED, S.CANCELLED)
     assert status_choices("cancelled") == (S.DRAFT, S.CANCELLED)

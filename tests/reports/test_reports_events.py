@@ -41,7 +41,7 @@ def demo(tmp_path_factory):
     db = Database.open(tmp_path_factory.mktemp("events") / "office.sqlite3")
     ensure_reference_data(db)
     load_demo(db, today=TODAY)
-    event_id = next(e.id for e in svc.list_events(db) if "۱۴۰۴" in e.title_fa)
+    event_id = next(e.id for e in svc.list_events(db) if "پنجاه بدر ۱۴۰۴" in e.title_fa)
     yield db, event_id
     db.close()
 
@@ -376,3 +376,56 @@ def test_straight_head_table_seat_one_on_the_right(demo, tmp_path, pdf_reader):
         assert hits, name
         xs.append(hits[0].x0)
     assert xs == sorted(xs, reverse=True)  # seat numbers increase to the left of the page
+
+
+def test_no_letter_for_interpreters_or_the_organizers_staff(demo):
+    db, event_id = demo
+    guests = svc.list_guests(db, event_id=event_id)
+    interpreters = {g.person_id for g in guests if g.interpreter_for_person_id is not None}
+    staff = {g.person_id for g in guests if g.organization_name_fa == "استانداری قزوین"}
+    assert interpreters and staff  # the demo has both
+    event = svc.get_event(db, event_id)
+    assert "استانداری قزوین" in event.organizer
+    lettered = {x.guest.person_id for x in svc.invitation_letters(db, event_id=event_id)}
+    assert lettered and not lettered & (interpreters | staff)
+    # The ambassadors all get one (unless they declined).
+    ambassadors = {
+        g.person_id for g in guests if g.diplomatic_rank == "ambassador" and g.rsvp is not Rsvp.NO
+    }
+    assert ambassadors <= lettered
+
+
+def test_missing_english_venue_is_warned_and_never_printed_in_persian(tmp_path, pdf_reader):
+    from dataclasses import replace as dc_replace
+
+    from qazvin_diplomacy.core.directory import PersonInput
+    from qazvin_diplomacy.core.events import EventInput
+    from qazvin_diplomacy.services import directory
+    from qazvin_diplomacy.storage.database import Database
+
+    db = Database.open(tmp_path / "v.sqlite3")
+    try:
+        directory.ensure_reference_data(db)
+        event = svc.save_event(
+            db,
+            event=EventInput(
+                title_fa="شب یلدا", title_en="Yalda Night", start_date=TODAY, venue="عمارت چهلستون"
+            ),
+            today=TODAY,
+        )
+        person = directory.save_person(
+            db, person=PersonInput(name_fa="جان اسمیت", name_en="John Smith", title_en="Consul")
+        )
+        svc.invite_people(db, event_id=event.id, person_ids=[person.id])
+        found = svc.invitation_warnings(db, event_id=event.id)
+        assert [en for _fa, en in found] and "venue" in found[0][1]
+        assert "محل برگزاری" in found[0][0]
+        letter = svc.invitation_letters(db, event_id=event.id)[0]
+        assert letter.venue_en == "" and letter.venue_fa == "عمارت چهلستون"
+        english = invitations.body_en(letter)
+        assert "the venue given in the Persian text" in english
+        assert not any("\u0600" <= ch <= "\u06ff" for ch in english)
+        fixed = svc.save_event(db, event=dc_replace(event, venue_en="Chehel Sotoun Palace"))
+        assert svc.invitation_warnings(db, event_id=fixed.id) == []
+    finally:
+        db.close()

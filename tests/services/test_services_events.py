@@ -489,6 +489,42 @@ def test_copy_to_next_year_makes_a_draft_with_programme_and_guests(world) -> Non
     assert to_jalali(svc.copy_to_next_year(db, event_id=copy.id).start_date) == (1406, 2, 19)
 
 
+def test_next_year_finds_the_year_in_every_digit_script() -> None:
+    years = (1404, 1405, 2025, 2026)
+    assert svc._next_year_text("جشن ١٤٠٤ — ۱۴۰۴ — 1404", *years) == "جشن ١٤٠٥ — ۱۴۰۵ — 1405"
+    assert svc._next_year_text("Festival 2025", *years) == "Festival 2026"
+    # A year inside a longer number (in any script) is not a year.
+    assert svc._next_year_text("کد ١٤٠٤٥ و ۱۴۰۴۱ و 21404", *years) == "کد ١٤٠٤٥ و ۱۴۰۴۱ و 21404"
+
+
+def test_copy_moves_an_arabic_indic_year_of_old_data_and_marks_last_years_remarks(world) -> None:
+    db, people = world
+    event_id = new_event(db)
+    kz, cn = pid(people, "Yerlan Zhaksybekov"), pid(people, "Li Jianhua")
+    svc.invite_people(db, event_id=event_id, person_ids=[kz, cn])
+    apology = "به دلیل سفر به مسکو عذرخواهی کردند."
+    for g in svc.list_guests(db, event_id=event_id):
+        if g.person_id == kz:
+            svc.update_guest(db, guest=replace(g, remarks=apology))
+    from qazvin_diplomacy.storage.events import Event
+
+    with db.session() as session:  # data typed before normalize stored ٠–٩ as Persian
+        session.execute(
+            Event.__table__.update()
+            .where(Event.id == event_id)
+            .values(title_fa="جشن پنجاه بدر ١٤٠٤ با حضور سفیران")
+        )
+    copy = svc.copy_to_next_year(db, event_id=event_id)
+    assert copy.title_fa == "جشن پنجاه بدر ١٤٠٥ با حضور سفیران"
+    remarks = {g.person_id: g.remarks for g in svc.list_guests(db, event_id=copy.id)}
+    assert remarks == {kz: f"یادداشت ۱۴۰۴: {apology}", cn: ""}
+    # The 1406 copy keeps the original year's mark instead of stacking another one.
+    later = svc.copy_to_next_year(db, event_id=copy.id)
+    assert [g.remarks for g in svc.list_guests(db, event_id=later.id) if g.person_id == kz] == [
+        f"یادداشت ۱۴۰۴: {apology}"
+    ]
+
+
 def test_copy_with_a_rule_giving_no_date_next_year_saves_nothing(world) -> None:
     db, people = world
     rule = RecurrenceRule(RecurrenceKind.DAY_OF_MONTH, day=30, month=12)
@@ -618,7 +654,7 @@ def test_demo_after_the_festival_records_attendance_and_scale_adds_events(tmp_pa
     db = Database.open(tmp_path / "demo.sqlite3")
     try:
         summary = load_demo(db, scale=1, today=date(2025, 10, 25))
-        assert summary.counts["events"] == 2 + 5
+        assert summary.counts["events"] == 2 + 1 + 5  # Panjah Bedar ×2, Yalda, synthetic
         edition = svc.list_events(db, filters=EventFilter(text="پنجاه بدر ۱۴۰۴"))[0]
         assert edition.status is EventStatus.HELD
         report = svc.event_summary(db, event_id=edition.id)
@@ -626,8 +662,29 @@ def test_demo_after_the_festival_records_attendance_and_scale_adds_events(tmp_pa
         assert {"Iraq", "Tajikistan", "Belarus", "China"} <= {
             c.country_en for c in report.by_country if c.attended
         }
-        assert svc.count_events(db) == 7
+        assert svc.count_events(db) == 8
         assert sum(e.counts.invited for e in svc.list_events(db)) == summary.counts["event_guests"]
+    finally:
+        db.close()
+
+
+def test_demo_today_has_an_upcoming_yalda_night_partly_answered(tmp_path) -> None:
+    from qazvin_diplomacy.storage.database import Database
+
+    demo_today = from_jalali(1405, 9, 3)
+    db = Database.open(tmp_path / "demo.sqlite3")
+    try:
+        load_demo(db, today=demo_today)
+        dashboard = svc.event_dashboard(db, today=demo_today)
+        assert [to_jalali(e.start_date) for e in dashboard.upcoming] == [(1405, 9, 30)]
+        yalda = dashboard.upcoming[0]
+        assert "یلدا ۱۴۰۵" in yalda.title_fa and yalda.status is EventStatus.INVITING
+        c = yalda.counts
+        assert c.yes >= 5 and c.no >= 1 and c.no_reply >= 3
+        guests = svc.list_guests(db, event_id=yalda.id)
+        assert all(g.invitation_sent_on and g.invitation_sent_on <= demo_today for g in guests)
+        assert all(g.rsvp_on is None or g.rsvp_on <= demo_today for g in guests)
+        assert not any(g.attended for g in guests)
     finally:
         db.close()
 

@@ -4,7 +4,7 @@ event status workflow enforced by services.events."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -221,9 +221,43 @@ def test_allowed_status_changes_walk_the_workflow(db):
     assert fixed.status is EventStatus.HELD and fixed.venue == "تالار"
     with pytest.raises(ValidationError) as info:
         svc.set_event_status(
-            db, event_id=event.id, version=fixed.version, status=EventStatus.PLANNED
+            db, event_id=event.id, version=fixed.version, status=EventStatus.CANCELLED
         )
-    assert "نهایی" in info.value.errors["status"]
+    assert "«برنامه‌ریزی‌شده»" in info.value.errors["status"]
+    # The one way back: a wrong "held" is undone.
+    undone = svc.set_event_status(
+        db, event_id=event.id, version=fixed.version, status=EventStatus.PLANNED
+    )
+    assert undone.status is EventStatus.PLANNED
+
+
+def test_a_future_event_cannot_be_marked_held(db):
+    day_before = _event().start_date - timedelta(days=1)
+    event = svc.save_event(db, event=_event(), today=day_before)
+    with pytest.raises(ValidationError) as info:
+        svc.set_event_status(
+            db, event_id=event.id, version=event.version, status=EventStatus.HELD, today=day_before
+        )
+    assert "هنوز برگزار نشده" in info.value.errors["status"]
+    with pytest.raises(ValidationError) as info:
+        svc.save_event(
+            db,
+            event=replace(event, status=EventStatus.HELD, venue="تالار"),
+            today=day_before,
+        )
+    assert "هنوز برگزار نشده" in info.value.errors["status"]
+    with pytest.raises(ValidationError):
+        svc.save_event(db, event=_event(status=EventStatus.HELD), today=day_before)
+    kept = svc.get_event(db, event.id)
+    assert kept.status is EventStatus.PLANNED and kept.venue != "تالار"
+    held = svc.set_event_status(
+        db,
+        event_id=event.id,
+        version=kept.version,
+        status=EventStatus.HELD,
+        today=_event().start_date,
+    )
+    assert held.status is EventStatus.HELD
 
 
 def test_new_events_may_start_in_any_status_and_copies_start_as_drafts(db):

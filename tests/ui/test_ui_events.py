@@ -497,5 +497,144 @@ def test_export_button_writes_the_events_list_as_filtered(
     assert len(rows) == 1
     row = dict(zip(header, rows[0], strict=True))
     assert row["عنوان"] == "جشن پنجاه بدر ۱۴۰۴" and row["تاریخ آغاز"] == "۱۴۰۴/۰۲/۱۹"
-    assert row["تاریخ آغاز (میلادی)"] == "2025-05-09" and row["ساعت آغاز"] == "17:00"
+    assert row["تاریخ آغاز (میلادی)"] == "2025-05-09" and row["ساعت آغاز"] == "۱۷:۰۰"
     assert (row["دعوت‌شده"], row["می‌آید"], row["نمی‌آید"], row["بی‌پاسخ"]) == (3, 2, 1, 0)
+
+
+# --- acceptance review (issue 6) -------------------------------------------------------
+
+
+def test_invite_by_filter_refuses_a_bad_sent_on_date_and_keeps_the_dialog(
+    page: EventsPage, qtbot, db, corps
+) -> None:
+    event_id = _event(db)
+    form = page.open_record(event_id)
+    dialog = form.guests.open_filter_dialog()
+    assert dialog is not None
+    dialog.heads.setChecked(True)
+    dialog.run_preview()
+    dialog.sent_on.setText("1405/12/30")  # 1405 is not a leap year
+    assert dialog.invite_button.isEnabled()
+    qtbot.mouseClick(dialog.invite_button, Qt.MouseButton.LeftButton)
+    assert dialog.result is None and dialog.isVisible()
+    assert svc.get_event(db, event_id).counts.invited == 0
+    assert dialog.error.text() and dialog.sent_on.text() == "1405/12/30"
+    assert dialog.heads.isChecked()
+    # Corrected, the same dialog invites everyone with the date.
+    dialog.sent_on.setText("1404/02/08")
+    qtbot.mouseClick(dialog.invite_button, Qt.MouseButton.LeftButton)
+    assert dialog.result is not None and len(dialog.result.invited) == 4
+    assert {g.invitation_sent_on for g in svc.list_guests(db, event_id=event_id)} == {TODAY}
+    dialog.reject()
+
+
+def test_checkin_undo_acts_on_the_last_check_in_and_a_non_yes_reply_is_confirmed(
+    page: EventsPage, qtbot, db, corps, monkeypatch
+) -> None:
+    event_id = _event(db)
+    svc.invite_people(db, event_id=event_id, person_ids=[corps["tj"], corps["tr"], corps["iq"]])
+    guests = {g.person_id: g for g in svc.list_guests(db, event_id=event_id)}
+    svc.record_rsvp(db, guest_id=guests[corps["tj"]].id, rsvp=Rsvp.YES)
+    svc.record_rsvp(db, guest_id=guests[corps["iq"]].id, rsvp=Rsvp.YES)
+    view = page.checkin
+    page.views.setCurrentIndex(CHECKIN_TAB)
+    asked: list[str] = []
+    answer = [False]
+
+    def confirm(_title: str, text: str) -> bool:
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(view, "confirm", confirm)
+    assert view.set_event(event_id)
+    # An attending guest: no question.
+    type_text(view.search, "qodir")
+    QTest.keyClick(view.search, Qt.Key.Key_Return)
+    assert not asked and svc.get_guest(db, guests[corps["tj"]].id).attended
+    assert view.search.text() == "" and "قادرزاده" in view.undo_button.text()
+    # The box is empty (no row highlighted): Undo undoes the last check-in all the same.
+    assert view.current() is None
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    assert not svc.get_guest(db, guests[corps["tj"]].id).attended
+    assert "جمشید قادرزاده" in view.message.text()
+    assert "قادرزاده" not in view.undo_button.text()
+    assert not any(g.attended for g in svc.list_guests(db, event_id=event_id))
+    # A guest without a "yes" reply: asked first; "No" leaves them out.
+    type_text(view.search, "ozturk")
+    QTest.keyClick(view.search, Qt.Key.Key_Return)
+    assert len(asked) == 1 and "حسین اوزتورک" in asked[0] and "بی‌پاسخ" in asked[0]
+    assert not svc.get_guest(db, guests[corps["tr"]].id).attended
+    assert view.search.text() == "ozturk"
+    answer[0] = True
+    QTest.keyClick(view.search, Qt.Key.Key_Return)
+    assert svc.get_guest(db, guests[corps["tr"]].id).attended
+
+
+def test_reasons_flags_and_digits_follow_the_ui_language(page: EventsPage, db, corps, app) -> None:
+    from qazvin_diplomacy.ui.application import apply_language
+
+    event_id = _event(db)
+    svc.invite_people(db, event_id=event_id, person_ids=list(corps.values()))
+    for g in svc.list_guests(db, event_id=event_id):
+        svc.record_rsvp(db, guest_id=g.id, rsvp=Rsvp.YES, rsvp_on=TODAY)
+    form = page.open_record(event_id)
+    assert form is not None
+    _no_confirm(form)
+    form.tabs.setCurrentIndex(4)
+    seating = form.seating
+    seating.add_table(1, 4)
+    seating.add_table(2, 4)
+    assert seating.assign() is not None, seating.error.text()
+    form.tabs.setCurrentIndex(3)
+    model = form.precedence.model
+    row = next(i for i, g in enumerate(model.rows) if g.person_id == corps["am"])
+    # Persian: the rank key is shown by its Persian label, row numbers in Persian digits.
+    assert model.data(model.index(row, 4)) == "جدول رتبه‌ها: «رایزن» (رتبهٔ ۱۱۰)"
+    assert model.headerData(0, Qt.Orientation.Vertical) == "۱"
+    for table in (seating.tables, seating.plan):
+        assert table.model().headerData(1, Qt.Orientation.Vertical) == "۲"
+    assert form.guests.companions.text() == "۰"
+    apply_language(app, "en")
+    reasons = [model.data(model.index(r, 4)) for r in range(len(model.rows))]
+    assert reasons[row] == "Rank table: 'Counsellor' (order 110)"
+    # No Persian left but a title row of the office's table quoted as typed («استاندار»).
+    english = "".join(r for r in reasons if not r.startswith("Rank table: 'استاندار'"))
+    assert english and not any(ch in english for ch in "آابپتسیکگ"), reasons
+    flags = form.precedence.flags.text()
+    assert "decide their order" in flags and "Hiroshi Tanaka" in flags
+    assert "تاناکا" not in flags
+    assert model.headerData(0, Qt.Orientation.Vertical) == "1"
+    for table in (seating.tables, seating.plan):
+        assert table.model().headerData(1, Qt.Orientation.Vertical) == "2"
+    assert form.guests.companions.text() == "0"
+    form.close()
+
+
+def test_reply_and_attendance_columns_show_at_the_forms_default_width(
+    page: EventsPage, db, corps
+) -> None:
+    event_id = _event(db)
+    svc.invite_people(db, event_id=event_id, person_ids=list(corps.values()))
+    form = page.open_record(event_id)
+    assert form is not None
+    _no_confirm(form)
+    form.tabs.setCurrentIndex(2)
+    QApplication.processEvents()
+    table = form.guests.table
+    width = table.viewport().width()
+    for col in (0, 6, 8):  # name, reply, attended
+        left = table.columnViewportPosition(col)
+        assert 0 <= left and left + table.columnWidth(col) <= width, (col, left, width)
+    form.close()
+
+
+def test_rank_table_hint_shows_rank_labels_in_the_ui_language(app) -> None:
+    from qazvin_diplomacy.ui.application import apply_language
+    from qazvin_diplomacy.ui.events.rank_table import rank_hint
+
+    persian = rank_hint()
+    assert "رایزن وزیر: minister_counsellor" in persian and "سفیر" not in persian
+    apply_language(app, "en")
+    english = rank_hint()
+    assert "Minister-Counsellor: minister_counsellor" in english
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in english)

@@ -180,8 +180,14 @@ def test_event_form_offers_only_allowed_statuses(page, db):
     assert form.save()
     assert offered(form) == ["draft", "planned", "inviting", "held", "postponed", "cancelled"]
     form.status_combo.setCurrentIndex(form.status_combo.findData("held"))
+    # Not before the event's day (the form's today is before 19 Ordibehesht 1404).
+    assert not form.save()
+    assert "هنوز برگزار نشده" in form.field_errors["status"].text()
+    assert svc.get_event(db, form.detail.id).status is EventStatus.PLANNED
+    form.start_date.setText(jalali.format_jalali(TODAY))
+    form.status_combo.setCurrentIndex(form.status_combo.findData("held"))
     assert form.save()
-    assert offered(form) == ["held"]
+    assert offered(form) == ["planned", "held"]  # one way back, to undo a wrong click
     assert svc.get_event(db, form.detail.id).status is EventStatus.HELD
     form.close()
 

@@ -3,7 +3,9 @@
 Typing part of a name in Persian or Latin script finds the guest (Arabic/Persian letter
 variants, ZWNJ and digit scripts ignored, see ``services.events.checkin_search``); the
 arrow keys move through the results; Enter (or the big button) checks the highlighted
-guest in and clears the box for the next one.
+guest in and clears the box for the next one.  A guest who has not replied "attending"
+is checked in only after a confirmation.  "Undo check-in" undoes the last check-in made
+in this view (its button names whom), else the highlighted guest's.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.core.errors import KnownError
-from qazvin_diplomacy.core.events import EventFilter, EventSummary, GuestView
+from qazvin_diplomacy.core.events import EventFilter, EventSummary, GuestView, Rsvp
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import show_error
@@ -54,15 +56,15 @@ class CheckinView(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.event_label = QLabel(self)
-        self.event = QComboBox(self)
-        self.event.setMinimumWidth(380)
+        self.event_combo = QComboBox(self)
+        self.event_combo.setMinimumWidth(380)
         self.counter = QLabel(self)
         big = QFont(self.counter.font())
         big.setPointSize(big.pointSize() + 4)
         big.setBold(True)
         self.counter.setFont(big)
         top.addWidget(self.event_label)
-        top.addWidget(self.event, 1)
+        top.addWidget(self.event_combo, 1)
         top.addWidget(self.counter)
         layout.addLayout(top)
         self.search = QLineEdit(self)
@@ -104,9 +106,11 @@ class CheckinView(Retranslating, QWidget):
         self.attend_button.clicked.connect(self.check_in_current)
         self.undo_button.clicked.connect(self.undo_current)
         self.results.doubleClicked.connect(lambda _i: self.check_in_current())
-        self.event.currentIndexChanged.connect(lambda _i: self._event_changed())
+        self.event_combo.currentIndexChanged.connect(lambda _i: self._event_changed())
         self.setFocusProxy(self.search)
         self._events: list[EventSummary] = []
+        #: The last check-in made in this view (what "Undo check-in" undoes).
+        self.last_checked_in: GuestView | None = None
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -116,12 +120,11 @@ class CheckinView(Retranslating, QWidget):
             self.tr("Type part of the guest's name (Persian or Latin) and press Enter")
         )
         self.attend_button.setText(self.tr("Mark attended (Enter)"))
-        self.undo_button.setText(self.tr("Undo check-in"))
+        self._update_undo()
         self.model.retranslate()
         if self._events:
             self.load_events()
         self._update_counter()
-
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Override: Up/Down in the search box move through the results."""
@@ -140,33 +143,33 @@ class CheckinView(Retranslating, QWidget):
     def load_events(self) -> None:
         """Fill the event chooser: open events from a month ago on, today's or the next first."""
         today = self.today()
-        current = self.event.currentData()
+        current = self.event_combo.currentData()
         self._events = events_service.list_events(
             self.db,
             filters=EventFilter(date_from=today - dt.timedelta(days=30)),
             descending=False,
             limit=200,
         )
-        self.event.blockSignals(True)
-        self.event.clear()
+        self.event_combo.blockSignals(True)
+        self.event_combo.clear()
         for e in self._events:
             title = e.title_fa if is_rtl() else (e.title_en or e.title_fa)
-            self.event.addItem(f"{show_date(e.start_date)} — {loc_text(title)}", e.id)
-        if current is not None and self.event.findData(current) >= 0:
-            self.event.setCurrentIndex(self.event.findData(current))
+            self.event_combo.addItem(f"{show_date(e.start_date)} — {loc_text(title)}", e.id)
+        if current is not None and self.event_combo.findData(current) >= 0:
+            self.event_combo.setCurrentIndex(self.event_combo.findData(current))
         else:
             upcoming = next((e for e in self._events if e.end_date >= today), None)
-            self.event.setCurrentIndex(
-                self.event.findData(upcoming.id) if upcoming else self.event.count() - 1
+            self.event_combo.setCurrentIndex(
+                self.event_combo.findData(upcoming.id) if upcoming else self.event_combo.count() - 1
             )
-        self.event.blockSignals(False)
+        self.event_combo.blockSignals(False)
         self._event_changed()
 
     def set_event(self, event_id: int) -> bool:
         """Choose event ``event_id`` (loading the chooser if needed)."""
-        if self.event.findData(event_id) < 0:
+        if self.event_combo.findData(event_id) < 0:
             self.load_events()
-        index = self.event.findData(event_id)
+        index = self.event_combo.findData(event_id)
         if index < 0:
             try:
                 e = events_service.get_event(self.db, event_id)
@@ -174,17 +177,27 @@ class CheckinView(Retranslating, QWidget):
                 return False
             title = e.title_fa if is_rtl() else (e.title_en or e.title_fa)
             assert e.start_date is not None
-            self.event.addItem(f"{show_date(e.start_date)} — {loc_text(title)}", e.id)
-            index = self.event.count() - 1
-        self.event.setCurrentIndex(index)
+            self.event_combo.addItem(f"{show_date(e.start_date)} — {loc_text(title)}", e.id)
+            index = self.event_combo.count() - 1
+        self.event_combo.setCurrentIndex(index)
         return True
 
     def event_id(self) -> int | None:
         """The event at the door."""
-        data = self.event.currentData()
+        data = self.event_combo.currentData()
         return int(data) if data is not None else None
 
+    def _update_undo(self) -> None:
+        last = self.last_checked_in
+        self.undo_button.setText(
+            self.tr("Undo check-in of %1").replace("%1", guest_name(last))
+            if last is not None
+            else self.tr("Undo check-in")
+        )
+
     def _event_changed(self) -> None:
+        self.last_checked_in = None
+        self._update_undo()
         self.message.setText("")
         self.find(self.search.text())
         self._update_counter()
@@ -234,11 +247,22 @@ class CheckinView(Retranslating, QWidget):
                 .replace("%2", show_time(g.checked_in_at) if g.checked_in_at else "")
             )
             return g
+        if g.rsvp is not Rsvp.YES and not self.confirm(
+            self.tr("Check in"),
+            self.tr("%1 has not replied that they will attend (reply: %2). Check them in anyway?")
+            .replace("%1", guest_name(g))
+            .replace("%2", g.rsvp.label("fa" if is_rtl() else "en")),
+        ):
+            self.message.setStyleSheet("color: #b26a00;")
+            self.message.setText(self.tr("%1 was not checked in.").replace("%1", guest_name(g)))
+            return None
         try:
             saved = events_service.mark_attended(self.db, guest_id=g.id or 0)
         except KnownError as exc:
             show_error(self, exc)
             return None
+        self.last_checked_in = saved
+        self._update_undo()
         self.message.setStyleSheet("color: #2e7d32;")
         self.message.setText(self.tr("Welcome: %1 checked in.").replace("%1", guest_name(saved)))
         self.search.clear()
@@ -247,16 +271,32 @@ class CheckinView(Retranslating, QWidget):
         self.checkedIn.emit(saved.id or 0)
         return saved
 
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask a yes/no question (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+
     def undo_current(self) -> GuestView | None:
-        """Undo a check-in made by mistake."""
-        g = self.current()
-        if g is None or not g.attended:
-            return None
+        """Undo a check-in made by mistake: the last one made here, else the highlighted guest's.
+
+        The box is cleared after each check-in, so the highlighted row is usually someone
+        else; the last check-in of this view is what a mistaken Enter needs undone.
+        """
+        g = self.last_checked_in
+        if g is None:
+            g = self.current()
+            if g is None or not g.attended:
+                self.message.setStyleSheet("color: #b26a00;")
+                self.message.setText(self.tr("No check-in to undo."))
+                return None
         try:
             saved = events_service.mark_attended(self.db, guest_id=g.id or 0, attended=False)
         except KnownError as exc:
             show_error(self, exc)
             return None
+        self.last_checked_in = None
+        self._update_undo()
         self.message.setStyleSheet("color: #b26a00;")
         self.message.setText(self.tr("Check-in of %1 undone.").replace("%1", guest_name(saved)))
         self.find(self.search.text())

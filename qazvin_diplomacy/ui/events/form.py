@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -156,7 +157,6 @@ class RecurrenceBox(Retranslating, QGroupBox):
         self.of_label.setText(self.tr("of"))
         self.suggest.setText(self.tr("From the event's date"))
         self._changed()
-
 
     def _kind_changed(self) -> None:
         kind = RecurrenceKind(self.kind.currentData() or RecurrenceKind.DAY_OF_YEAR.value)
@@ -446,6 +446,8 @@ class EventForm(Retranslating, RecordDialog):
 
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
+        for spin in self.findChildren(QAbstractSpinBox):  # digits of the UI language
+            spin.setLocale(QLocale())
         if self.detail is None:
             self.setWindowTitle(self.tr("New event"))
         else:
@@ -490,7 +492,6 @@ class EventForm(Retranslating, RecordDialog):
         self.archive_button.setText(self.tr("Delete"))
         self.printer.fill_menu(self.print_menu, self.event_id)
         self._update_record_state()
-
 
     def event_id(self) -> int | None:
         """The saved event's id (None while new)."""
@@ -646,7 +647,7 @@ class EventForm(Retranslating, RecordDialog):
         if errors:
             return False
         try:
-            detail = events_service.save_event(self.db, event=event)
+            detail = events_service.save_event(self.db, event=event, today=self.today())
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False

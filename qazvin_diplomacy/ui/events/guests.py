@@ -73,6 +73,25 @@ REGIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: Guest table columns (``GuestTableModel.COLUMNS``): reply and attendance are shown right
+#: after the name, then the others at these widths; the remarks (last) stretch.
+GUEST_NAME_COL, GUEST_REPLY_COL, GUEST_ATTENDED_COL = 0, 6, 8
+GUEST_FIRST_COLUMNS = (GUEST_REPLY_COL, GUEST_ATTENDED_COL)
+GUEST_COLUMN_WIDTHS = {
+    0: 190,
+    1: 100,
+    2: 170,
+    3: 85,
+    4: 95,
+    5: 100,
+    6: 85,
+    7: 95,
+    8: 70,
+    9: 75,
+    10: 160,
+}
+
+
 def fill_channels(combo: QComboBox, *, with_none: bool = True) -> None:
     """Put the invitation channels in ``combo`` (keeping the current choice)."""
     current = combo.currentData()
@@ -213,7 +232,6 @@ class InviteByFilterDialog(Retranslating, QDialog):
 
         return QCoreApplication.translate("Regions", text)
 
-
     @staticmethod
     def _fill(combo: QComboBox, any_text: str, items: list[tuple[object, str]]) -> None:
         current = combo.currentData()
@@ -272,7 +290,17 @@ class InviteByFilterDialog(Retranslating, QDialog):
         return ids
 
     def invite(self) -> InviteResult | None:
-        """Invite everyone matching; the report (who was skipped) replaces the preview."""
+        """Invite everyone matching; the report (who was skipped) replaces the preview.
+
+        A "sent on" date that is typed but not a valid Jalali date refuses the whole run:
+        nothing is invited, the dialog stays open with what was typed and the error shown.
+        """
+        self.error.show_error("")
+        message = self.sent_on.validate()
+        if message:
+            self.error.show_error(message)
+            self.sent_on.setFocus()
+            return None
         sent_on = self.sent_on.date()
         channel = self.channel.currentData()
         try:
@@ -344,10 +372,15 @@ class GuestsTab(Retranslating, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((170, 110, 170, 60, 95, 120, 80, 95, 70, 70)):
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Reply and attendance (what the office scans) come right after the name, so they
+        # show at the form's default width; the remarks, last, take what is left.
+        header.setStretchLastSection(True)
+        for col, width in GUEST_COLUMN_WIDTHS.items():
             self.table.setColumnWidth(col, width)
+        for visual, col in enumerate(GUEST_FIRST_COLUMNS, start=1):
+            header.moveSection(header.visualIndex(col), visual)
         splitter.addWidget(self.table)
         self.editor = QGroupBox(splitter)
         self._build_editor()
@@ -483,7 +516,6 @@ class GuestsTab(Retranslating, QWidget):
         self.model.retranslate()
         self._update_count()
         self.show_guest(self.table.currentIndex().row())
-
 
     # --- data --------------------------------------------------------------------------
 

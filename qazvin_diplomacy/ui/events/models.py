@@ -142,6 +142,8 @@ class _ListModel(QAbstractTableModel):
                 self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1)
             )
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.rows:  # row numbers: Persian or Latin digits
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.rows) - 1)
 
 
 class GuestTableModel(_ListModel):
@@ -226,7 +228,11 @@ class PrecedenceModel(_ListModel):
                 return ""
             return group.label_fa if is_rtl() else group.label_en
         if col == 4:
-            return loc_text(g.precedence_note)
+            return (
+                loc_text(g.precedence_note)
+                if is_rtl()
+                else (g.precedence_note_en or g.precedence_note)
+            )
         if col == 5:
             return self.tr("Yes — decide") if g.flagged else ""
         if col == 6:
@@ -349,7 +355,11 @@ class EventTableModel(PagedTableModel[EventSummary]):
     def fetch_rows(self, offset: int, limit: int) -> list[EventSummary]:
         """Override: one page of events, newest first unless ``descending`` is False."""
         return events_service.list_events(
-            self.db, filters=self.filters, descending=self.descending, offset=offset, limit=limit,
+            self.db,
+            filters=self.filters,
+            descending=self.descending,
+            offset=offset,
+            limit=limit,
         )
 
     def summary(self, row: int) -> EventSummary | None:
@@ -414,3 +424,5 @@ class EventTableModel(PagedTableModel[EventSummary]):
                 self.index(0, 0), self.index(self._total - 1, len(EVENT_COLUMNS) - 1)
             )
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(EVENT_COLUMNS) - 1)
+        if self._total:  # row numbers: Persian or Latin digits
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self._total - 1)

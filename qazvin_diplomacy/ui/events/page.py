@@ -109,7 +109,6 @@ class EventFilterBar(Retranslating, QWidget):
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
 
-
     def clear(self) -> None:
         """Reset every filter."""
         self.text.clear()

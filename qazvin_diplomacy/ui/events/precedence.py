@@ -122,7 +122,6 @@ class PrecedenceTab(Retranslating, QWidget):
         self.model.retranslate()
         self._show_flags()
 
-
     def set_event(self, event_id: int | None) -> None:
         """Show the order of ``event_id`` (None: nothing)."""
         self.event_id = event_id
@@ -344,6 +343,7 @@ class SeatingTab(Retranslating, QWidget):
         self.behind.setText(self.tr("Behind the principal"))
         self.place_button.setText(self.tr("Place"))
         self.unplace_button.setText(self.tr("Take off the plan"))
+        self.number_rows(self.tables)
         if self.seating is not None:
             self._show_plan()
 
@@ -358,7 +358,6 @@ class SeatingTab(Retranslating, QWidget):
 
     def _plan_headers(self) -> tuple[str, ...]:
         return (self.tr("Table"), self.tr("Seat"), self.tr("Guest"), self.tr("Placed by hand"))
-
 
     # --- data --------------------------------------------------------------------------
 
@@ -392,6 +391,12 @@ class SeatingTab(Retranslating, QWidget):
         self.guest.setCurrentIndex(max(self.guest.findData(current), 0))
         self.number.setValue(len(self.seating.tables) + 1)
 
+    @staticmethod
+    def number_rows(table: QTableWidget) -> None:
+        """Row numbers of ``table`` in the digits of the UI language."""
+        for row in range(table.rowCount()):
+            table.setVerticalHeaderItem(row, QTableWidgetItem(loc_digits(row + 1)))
+
     def _add_table_row(self, spec: TableSpec, host_names: tuple[str, str]) -> None:
         row = self.tables.rowCount()
         self.tables.insertRow(row)
@@ -414,6 +419,7 @@ class SeatingTab(Retranslating, QWidget):
                 item.setData(ID_ROLE, spec)
                 item.setData(ID_ROLE + 1, host_names)
             self.tables.setItem(row, col, item)
+        self.number_rows(self.tables)
 
     def table_specs(self) -> list[TableSpec]:
         """The tables as listed."""
@@ -455,6 +461,7 @@ class SeatingTab(Retranslating, QWidget):
         row = self.tables.currentRow()
         if row >= 0:
             self.tables.removeRow(row)
+            self.number_rows(self.tables)
 
     def _show_plan(self) -> None:
         assert self.seating is not None
@@ -489,6 +496,7 @@ class SeatingTab(Retranslating, QWidget):
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 self.plan.setItem(r, c, QTableWidgetItem(value))
+        self.number_rows(self.plan)
         if self.seating.unseated:
             names = (
                 "، ".join(guest_name(g) for g in self.seating.unseated)

@@ -21,15 +21,33 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy.core.directory import DiplomaticRank
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
-from qazvin_diplomacy.core.precedence import RankRow
+from qazvin_diplomacy.core.precedence import RankRow, rank_key_label
 from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.services import rank_table as rank_service
 from qazvin_diplomacy.storage.database import Database
-from qazvin_diplomacy.ui.common import make_ltr, show_error
+from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.forms_common import RecordDialog, RowTable, split_row_errors
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, loc_digits
+from qazvin_diplomacy.ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    Retranslating,
+    current_language,
+    loc_digits,
+)
 
 TITLE_COL, ORDER_COL, NOTE_COL = 0, 1, 2
+
+
+def rank_hint() -> str:
+    """The diplomatic ranks a row may name, each by its label in the UI language and the key to
+    type (``رایزن وزیر: minister_counsellor``); heads of mission are ordered by date instead."""
+    lang = current_language()
+    return "  ·  ".join(
+        f"{rank_key_label(r.value, lang)}: {r.value}"
+        for r in DiplomaticRank
+        if r.value not in HEAD_GROUP_RANKS
+    )
+
+
 FIELDS = ("title", "order", "note")
 # Ranks ordered by the Vienna Convention rules, never by the table.
 HEAD_GROUP_RANKS = ("ambassador", "envoy", "charge_daffaires", "charge_ad_interim")
@@ -64,14 +82,10 @@ class RankTableDialog(Retranslating, RecordDialog):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
-        self.ranks = QLabel(
-            "  ·  ".join(r.value for r in DiplomaticRank if r.value not in HEAD_GROUP_RANKS), self
-        )
+        self.ranks = QLabel(self)  # the diplomatic ranks a row may name (see rank_hint)
         self.ranks.setWordWrap(True)
         self.ranks.setStyleSheet("color: #455a64;")
         self.ranks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        make_ltr(self.ranks)
-        self.ranks.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
         layout.addWidget(self.ranks)
         self.state = QLabel(self)
         self.state.setWordWrap(True)
@@ -114,6 +128,7 @@ class RankTableDialog(Retranslating, RecordDialog):
                 "order comes first; people with the same order are flagged for a decision."
             )
         )
+        self.ranks.setText(rank_hint())
         self._show_state()
         self.rows.retranslate(self.tr)
         self.up_button.setText(self.tr("Move up"))
@@ -126,7 +141,6 @@ class RankTableDialog(Retranslating, RecordDialog):
             latin = to_latin_digits(item.text().strip()) if item is not None else ""
             if item is not None and latin.isascii() and latin.isdigit():
                 item.setText(loc_digits(latin))  # a plain number follows the language's digits
-
 
     def _show_state(self) -> None:
         if self.is_default:
@@ -160,6 +174,9 @@ class RankTableDialog(Retranslating, RecordDialog):
         index = self.rows.add_row(values)
         order = self.rows.table.item(index, ORDER_COL)
         order.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = self.rows.table.item(index, TITLE_COL)
+        if row is not None and title is not None and rank_key_label(row.title) != row.title:
+            title.setToolTip(rank_key_label(row.title, current_language()))
         if row is None:
             self.rows.table.setCurrentCell(index, TITLE_COL)
             self.rows.table.scrollToItem(self.rows.table.item(index, TITLE_COL))
@@ -211,9 +228,7 @@ class RankTableDialog(Retranslating, RecordDialog):
     def save(self) -> bool:
         """Replace the office's table with the rows shown; close on success."""
         try:
-            rank_service.save_rank_table(
-                self.db, entries=self.entries(), expected_stamp=self.stamp
-            )
+            rank_service.save_rank_table(self.db, entries=self.entries(), expected_stamp=self.stamp)
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False

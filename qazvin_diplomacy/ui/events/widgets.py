@@ -100,8 +100,31 @@ class ReportPrinter(QWidget):
         if record is not None:
             self.print_report(kind, record)
 
-    def print_report(self, kind: str, event_id: int, out: Path | None = None) -> None:
-        """Render report ``kind`` of ``event_id`` in the worker thread, then open it."""
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask a yes/no question (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        parent = self.parentWidget() or self
+        return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+
+    def print_report(self, kind: str, event_id: int, out: Path | None = None) -> bool:
+        """Render report ``kind`` of ``event_id`` in the worker thread, then open it.
+
+        Invitation letters with English texts missing (``invitation_warnings``) are printed
+        only after the user agrees; False when they did not (nothing is rendered).
+        """
+        if kind == "invitations":
+            from qazvin_diplomacy.services.events import invitation_warnings
+            from qazvin_diplomacy.ui.i18n import is_rtl
+
+            found = invitation_warnings(self.db, event_id=event_id)
+            if found and not self.confirm(
+                QCoreApplication.translate("ReportPrinter", "Invitation letters"),
+                "\n".join(fa if is_rtl() else en for fa, en in found)
+                + "\n\n"
+                + QCoreApplication.translate("ReportPrinter", "Print the letters anyway?"),
+            ):
+                return False
         target = out or report_path(kind, event_id)
         self._cancelled = False
         parent = self.parentWidget() or self
@@ -124,6 +147,7 @@ class ReportPrinter(QWidget):
             return render_report(kind, db, target, event=event_id)
 
         self.runner.run(work, self._finished, self._failed)
+        return True
 
     def _cancel(self) -> None:
         self._cancelled = True
@@ -185,7 +209,6 @@ class PersonPicker(Retranslating, QWidget):
         """Texts for the current language."""
         self.search.setPlaceholderText(self.tr("Type part of a name to search the directory"))
         self._show_chosen()
-
 
     def find(self, text: str) -> None:
         """List directory matches for ``text`` (searched in SQL)."""
