@@ -290,30 +290,47 @@ def _match_expression(terms: Iterable[str]) -> str:
     return " ".join(f'"{t}"' for t in terms)
 
 
-def _matching_ids(
-    conn: Connection,
-    source: SearchSource,
-    long_terms: list[str],
-    short_terms: list[str],
-    limit: int,
-    offset: int,
-) -> list[int]:
-    lo, hi = source.rowid_range
-    params: dict[str, Any] = {"lo": lo, "hi": hi, "limit": limit, "offset": offset}
+def _split_terms(terms: list[str]) -> tuple[list[str], list[str]]:
+    """The terms the trigram index can match (three or more characters) and the shorter ones."""
+    return (
+        [t for t in terms if len(t) >= MIN_INDEXED_TERM],
+        [t for t in terms if len(t) < MIN_INDEXED_TERM],
+    )
+
+
+def _term_filter(terms: list[str]) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause (and its parameters) for index rows holding every term.
+
+    Long terms go to the trigram index, short ones filter what it found (``instr``); with
+    only short terms, fields must *start* with each of them (see the module notes).
+    """
+    long_terms, short_terms = _split_terms(terms)
+    params: dict[str, Any] = {}
+    clauses: list[str] = []
     if long_terms:
-        where = f"{FTS_TABLE} MATCH :match AND rowid BETWEEN :lo AND :hi"
+        clauses.append(f"{FTS_TABLE} MATCH :match")
         params["match"] = _match_expression(long_terms)
         for i, term in enumerate(short_terms):
-            where += f" AND instr(key, :s{i}) > 0"
+            clauses.append(f"instr(key, :s{i}) > 0")
             params[f"s{i}"] = term
     else:
-        # Only short terms: fields starting with each of them (see the module notes).
-        where = "rowid BETWEEN :lo AND :hi"
         for i, term in enumerate(short_terms):
-            where += f" AND (substr(key, 1, {len(term)}) = :s{i} OR instr(key, :p{i}) > 0)"
+            clauses.append(f"(substr(key, 1, {len(term)}) = :s{i} OR instr(key, :p{i}) > 0)")
             params[f"s{i}"] = term
             params[f"p{i}"] = "|" + term
-    sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {where} ORDER BY rowid DESC LIMIT :limit OFFSET :offset"
+    return " AND ".join(clauses), params
+
+
+def _matching_ids(
+    conn: Connection, source: SearchSource, terms: list[str], limit: int, offset: int
+) -> list[int]:
+    lo, hi = source.rowid_range
+    where, params = _term_filter(terms)
+    params.update(lo=lo, hi=hi, limit=limit, offset=offset)
+    sql = (
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {where} AND rowid BETWEEN :lo AND :hi "
+        "ORDER BY rowid DESC LIMIT :limit OFFSET :offset"
+    )
     return [rowid - lo for (rowid,) in conn.execute(text(sql), params)]
 
 
@@ -353,20 +370,10 @@ def _split_hits(
     hi = max(s.rowid_range[1] for s in sources)
     found: set[int] = set()
     for variant in variants:
-        long_terms = [t for t in variant if len(t) >= MIN_INDEXED_TERM]
-        short_terms = [t for t in variant if len(t) < MIN_INDEXED_TERM]
-        where = f"{FTS_TABLE} MATCH :match AND rowid BETWEEN :lo AND :hi"
-        params: dict[str, Any] = {"match": _match_expression(long_terms), "lo": lo, "hi": hi}
-        for i, term in enumerate(short_terms):
-            where += f" AND instr(key, :s{i}) > 0"
-            params[f"s{i}"] = term
-        rowids = (
-            conn.execute(
-                text(f"SELECT rowid FROM {FTS_TABLE} WHERE {where} LIMIT {SPLIT_CAP}"), params
-            )
-            .scalars()
-            .all()
-        )
+        where, params = _term_filter(variant)
+        params.update(lo=lo, hi=hi)
+        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {where} AND rowid BETWEEN :lo AND :hi"
+        rowids = conn.execute(text(f"{sql} LIMIT {SPLIT_CAP}"), params).scalars().all()
         if len(rowids) < SPLIT_CAP:
             found.update(rowids)
     by_kind: dict[str, list[int]] = {}
@@ -416,14 +423,13 @@ def search(
     if not terms:
         return SearchResults(query)
     sources = [_source(k) for k in kinds] if kinds is not None else list(SEARCH_SOURCES)
-    long_terms = [t for t in terms if len(t) >= MIN_INDEXED_TERM]
-    short_terms = [t for t in terms if len(t) < MIN_INDEXED_TERM]
+    long_terms, _short = _split_terms(terms)
     if not long_terms:
         sources = [s for s in sources if s.short_queries]
     wanted = limit_per_kind + 1
     with db.engine.connect() as conn:
         found = {
-            s.kind: _matching_ids(conn, s, long_terms, short_terms, wanted, offset) for s in sources
+            s.kind: _matching_ids(conn, s, terms, wanted, offset) for s in sources
         }
         if offset == 0:
             _add_cut_hits(conn, sources, terms, found, wanted)
