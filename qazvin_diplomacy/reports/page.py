@@ -163,49 +163,44 @@ class ReportDocTemplate(BaseDocTemplate):
         start, end = (right, left) if fa else (left, right)
         start_align, end_align = ("right", "left") if fa else ("left", "right")
         top = page_h - 1.1 * cm
-        if self.furniture == "none":
-            self._draw_classification_only(canvas, page_w / 2, direction)
-            canvas.restoreState()
-            return
+        footer_y = MARGIN_BOTTOM - 0.9 * cm
 
-        canvas.setFillColor(TEXT_COLOR)
-        draw_text(
-            canvas, HEADING_FA if fa else HEADING_EN, start, top,
-            font_name=FONT_BOLD, font_size=10.5, align=start_align, direction=direction,
-        )  # fmt: skip
-        if self.furniture == "report":
-            printed = format_print_time(self.printed_at, self.language)
+        if self.furniture != "none":  # the heading: office, print time (reports), title, rule
+            canvas.setFillColor(TEXT_COLOR)
+            draw_text(
+                canvas, HEADING_FA if fa else HEADING_EN, start, top,
+                font_name=FONT_BOLD, font_size=10.5, align=start_align, direction=direction,
+            )  # fmt: skip
+            if self.furniture == "report":
+                printed = format_print_time(self.printed_at, self.language)
+                canvas.setFillColor(MUTED_COLOR)
+                draw_text(
+                    canvas, ("تاریخ چاپ: " if fa else "Printed: ") + printed, end, top,
+                    font_name=FONT_REGULAR, font_size=8.5, align=end_align, direction=direction,
+                )  # fmt: skip
+            canvas.setFillColor(TEXT_COLOR)
+            draw_text(
+                canvas, self.report_title, page_w / 2, top - 0.75 * cm,
+                font_name=FONT_BOLD, font_size=13, align="center", direction=direction,
+            )  # fmt: skip
+            canvas.setStrokeColor(GRID_COLOR)
+            canvas.setLineWidth(0.8)
+            rule_y = page_h - MARGIN_TOP + 0.35 * cm
+            canvas.line(left, rule_y, right, rule_y)
+
+        if self.furniture == "report":  # the foot: rule, «صفحه ۲ از ۱۰», title
+            canvas.setStrokeColor(GRID_COLOR)
+            canvas.line(left, footer_y + 0.45 * cm, right, footer_y + 0.45 * cm)
+            canvas.setFillColor(TEXT_COLOR)
+            self._draw_page_number(canvas, start, footer_y, canvas.getPageNumber())
             canvas.setFillColor(MUTED_COLOR)
             draw_text(
-                canvas, ("تاریخ چاپ: " if fa else "Printed: ") + printed, end, top,
-                font_name=FONT_REGULAR, font_size=8.5, align=end_align, direction=direction,
+                canvas, self.report_title, end, footer_y,
+                font_name=FONT_REGULAR, font_size=8, align=end_align, direction=direction,
             )  # fmt: skip
-        canvas.setFillColor(TEXT_COLOR)
-        draw_text(
-            canvas, self.report_title, page_w / 2, top - 0.75 * cm,
-            font_name=FONT_BOLD, font_size=13, align="center", direction=direction,
-        )  # fmt: skip
-        if self.classification is not None:
-            self._draw_stamp(canvas, page_w / 2, top + 0.05 * cm, direction)
-        canvas.setStrokeColor(GRID_COLOR)
-        canvas.setLineWidth(0.8)
-        rule_y = page_h - MARGIN_TOP + 0.35 * cm
-        canvas.line(left, rule_y, right, rule_y)
-        if self.furniture == "letter":
-            self._draw_classification_only(canvas, page_w / 2, direction, header=False)
-            canvas.restoreState()
-            return
 
-        footer_y = MARGIN_BOTTOM - 0.9 * cm
-        canvas.line(left, footer_y + 0.45 * cm, right, footer_y + 0.45 * cm)
-        canvas.setFillColor(TEXT_COLOR)
-        self._draw_page_number(canvas, start, footer_y, canvas.getPageNumber())
-        canvas.setFillColor(MUTED_COLOR)
-        draw_text(
-            canvas, self.report_title, end, footer_y,
-            font_name=FONT_REGULAR, font_size=8, align=end_align, direction=direction,
-        )  # fmt: skip
-        if self.classification is not None:
+        if self.classification is not None:  # on every page, whatever the furniture
+            self._draw_stamp(canvas, page_w / 2, top + 0.05 * cm, direction)
             label_fa, label_en, restricted = CLASSIFICATIONS[self.classification]
             canvas.setFillColor(CONFIDENTIAL_COLOR if restricted else MUTED_COLOR)
             draw_text(
@@ -215,22 +210,6 @@ class ReportDocTemplate(BaseDocTemplate):
         canvas.restoreState()
         if isinstance(canvas, TotalPagesCanvas) and canvas.total_pages_drawer is None:
             canvas.total_pages_drawer = self._draw_total_pages
-
-    def _draw_classification_only(
-        self, canvas: Canvas, x_center: float, direction: str, *, header: bool = True
-    ) -> None:
-        """The classification mark alone: boxed at the top (``header``) and at the foot."""
-        if self.classification is None:
-            return
-        if header:
-            self._draw_stamp(canvas, x_center, self.pagesize[1] - 1.05 * cm, direction)
-        label_fa, label_en, restricted = CLASSIFICATIONS[self.classification]
-        canvas.setFillColor(CONFIDENTIAL_COLOR if restricted else MUTED_COLOR)
-        draw_text(
-            canvas, label_fa if self.language == "fa" else label_en, x_center,
-            MARGIN_BOTTOM - 0.9 * cm, font_name=FONT_BOLD, font_size=9, align="center",
-            direction=direction,
-        )  # fmt: skip
 
     def _draw_stamp(self, canvas: Canvas, x_center: float, y: float, direction: str) -> None:
         """The classification mark, boxed; red for restricted marks."""
