@@ -37,6 +37,7 @@ from qazvin_diplomacy.services.agreements import (
     Database,
     agreements_register,
     find_agreement_status,
+    find_labelled,
 )
 
 TITLE = "دفتر ثبت موافقت‌نامه‌ها"
@@ -86,16 +87,6 @@ STATUS_CHOICES = tuple(s.value for s in AgreementStatus) + tuple(
 #: The --agreement-kind and --axis values accepted: codes and Persian labels.
 KIND_CHOICES = tuple(k.value for k in AgreementKind) + tuple(k.label_fa for k in AgreementKind)
 AXIS_CHOICES = tuple(a.value for a in Axis) + tuple(a.label_fa for a in Axis)
-
-
-def _labelled(enum: Any, value: str | None) -> Any:
-    """The member of ``enum`` named by its code or Persian label, or None when not given."""
-    if not value:
-        return None
-    for member in enum:
-        if value in (member.value, member.label_fa):
-            return member
-    raise ValueError(f"unknown {enum.__name__} {value!r}")  # the catalog checked the choices
 
 
 def _day(d: date | None) -> str:
@@ -187,8 +178,8 @@ def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
         country_id=country.id if country is not None else None,
         date_from=options.get("date_from"),
         date_to=options.get("date_to"),
-        kind=_labelled(AgreementKind, kind),
-        axis=_labelled(Axis, axis),
+        kind=find_labelled(AgreementKind, kind, "نوع سند", "agreement kind") if kind else None,
+        axis=find_labelled(Axis, axis, "محور همکاری", "axis") if axis else None,
         text=options.get("text") or "",
         organization_id=options.get("organization"),
     )

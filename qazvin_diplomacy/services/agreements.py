@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, true, union
 from sqlalchemy.orm import Session, selectinload
@@ -110,6 +110,7 @@ __all__ = [
     "dossier_section",
     "expire_due",
     "find_agreement_status",
+    "find_labelled",
     "get_agreement",
     "list_agreements",
     "record_legal_review",
@@ -1137,6 +1138,8 @@ def agreement_alerts(
 
 # --- reports ---------------------------------------------------------------------------
 
+_L = TypeVar("_L", AgreementKind, AgreementStatus, Axis)
+
 
 @dataclass(frozen=True)
 class AgreementRegister:
@@ -1154,19 +1157,27 @@ class AgreementRegister:
     organization_name_fa: str = ""
 
 
+def find_labelled(enum: type[_L], text: str, what_fa: str, what_en: str) -> _L:
+    """A member of ``enum`` from its code (``in_force``, ``in-force``) or Persian/English label.
+
+    Spelling variants are ignored; an unknown ``text`` raises ``KnownError`` naming ``what``
+    and listing the codes with their Persian labels.
+    """
+    key = compact_key(text)
+    for member in enum:
+        names = (member.value, member.value.replace("_", "-"), member.label_fa, member.label_en)
+        if key in {compact_key(n) for n in names}:
+            return member
+    allowed = "، ".join(f"{m.value} ({m.label_fa})" for m in enum)
+    raise KnownError(
+        f"{what_fa} «{text}» شناخته نشد؛ یکی از: {allowed}.",
+        f"Unknown {what_en} '{text}'; use one of: " + ", ".join(m.value for m in enum),
+    )
+
+
 def find_agreement_status(text: str) -> AgreementStatus:
     """An agreement status from its code (``in_force``) or Persian/English label; ``KnownError``."""
-    key = compact_key(text)
-    for status in AgreementStatus:
-        names = (status.value, status.value.replace("_", "-"), status.label_fa, status.label_en)
-        if key in {compact_key(n) for n in names}:
-            return status
-    allowed = "، ".join(f"{s.value} ({s.label_fa})" for s in AgreementStatus)
-    raise KnownError(
-        f"وضعیت «{text}» شناخته نشد؛ یکی از: {allowed}.",
-        f"Unknown agreement status '{text}'; use one of: "
-        + ", ".join(s.value for s in AgreementStatus),
-    )
+    return find_labelled(AgreementStatus, text, "وضعیت", "agreement status")
 
 
 def agreements_register(
