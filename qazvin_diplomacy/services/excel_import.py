@@ -57,6 +57,7 @@ from qazvin_diplomacy.core.tabular import (
     HeaderMatch,
     cell_text,
     column_letter,
+    format_count,
     parse_contact_row,
     recognise_headers,
 )
@@ -169,11 +170,6 @@ _FORMULA_MARK = "\x00formula"  # a formula cell with no saved value (flagged in 
 _TOTAL_LABEL = re.compile(r"(?:جمع(?: ?کل)?|مجموع(?: ?کل)?|(?:grand |sub ?)?totals?|sum)(?: |$)")
 _TOTAL_HINT = re.compile(r"جمع|مجموع|total|sum", re.IGNORECASE)  # cheap test before search_key
 _FOOTER_SHOWN = 5
-
-
-def _fa_number(number: int) -> str:
-    """«۲۰٬۰۰۰»: Persian digits and the Persian thousands separator."""
-    return to_persian_digits(f"{number:,}").replace(",", "٬")
 
 
 def _has_letters(text: str) -> bool:
@@ -453,8 +449,8 @@ def _read_cells(
 
 def _too_large(path: Path, rows: int) -> ImportRefusedError:
     return _refuse(
-        f"پرونده «{path.name}» بیش از {_fa_number(MAX_DATA_ROWS)} ردیف دارد "
-        f"({_fa_number(rows)}+)؛ آن را به چند پرونده کوچک‌تر تقسیم کنید.",
+        f"پرونده «{path.name}» بیش از {format_count(MAX_DATA_ROWS)} ردیف دارد "
+        f"({format_count(rows)}+)؛ آن را به چند پرونده کوچک‌تر تقسیم کنید.",
         f"'{path.name}' has more than {MAX_DATA_ROWS:,} rows ({rows:,}+); split it into smaller files.",
     )
 
