@@ -77,7 +77,7 @@ from qazvin_diplomacy.core.text import (
 from qazvin_diplomacy.core.visits import VisitDetail
 from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
 from qazvin_diplomacy.services.followups import apply_followup
-from qazvin_diplomacy.services.records import check_version, get_row, write
+from qazvin_diplomacy.services.records import check_version, get_row, set_archived, write
 from qazvin_diplomacy.services.visit_reports import ProfileSection, register_country_section
 from qazvin_diplomacy.storage.agreements import (
     Agreement,
@@ -1002,18 +1002,13 @@ def expire_due(db: Database, *, today: date | None = None, actor: str = "") -> l
 def archive_agreement(db: Database, *, agreement_id: int, version: int | None) -> None:
     """Archive (delete for users) an agreement; it stays restorable from the archive view."""
     with write(db) as session:
-        row = get_row(session, Agreement, agreement_id, WHAT)
-        check_version(row, version, WHAT)
-        if row.archived_at is None:
-            row.archived_at = utcnow()
+        set_archived(session, get_row(session, Agreement, agreement_id, WHAT), version, True, WHAT)
 
 
 def restore_agreement(db: Database, *, agreement_id: int, version: int | None) -> None:
     """Bring an archived agreement back into the register."""
     with write(db) as session:
-        row = get_row(session, Agreement, agreement_id, WHAT)
-        check_version(row, version, WHAT)
-        row.archived_at = None
+        set_archived(session, get_row(session, Agreement, agreement_id, WHAT), version, False, WHAT)
 
 
 # --- attachments -----------------------------------------------------------------------

@@ -38,7 +38,7 @@ from qazvin_diplomacy.core.text import (
     to_persian_digits,
 )
 from qazvin_diplomacy.services.filters import text_condition
-from qazvin_diplomacy.services.records import check_version, get_row, write
+from qazvin_diplomacy.services.records import check_version, get_row, set_archived, write
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
@@ -295,10 +295,7 @@ def restore_organization(db: Database, *, organization_id: int, version: int) ->
     """Bring an archived organization back into the lists and the search."""
     with write(db) as session:
         row = get_row(session, Organization, organization_id, "سازمان")
-        check_version(row, version, "سازمان")
-        if row.archived_at is not None:
-            row.archived_at = None
-            session.flush()
+        set_archived(session, row, version, False, "سازمان")
         return _org_view(row)
 
 
@@ -438,10 +435,7 @@ def archive_person(db: Database, *, person_id: int, version: int) -> PersonView:
     """Archive (soft-delete) a contact; its history stays linked.  Returns the new state."""
     with write(db) as session:
         row = get_row(session, Person, person_id, "شخص")
-        check_version(row, version, "شخص")
-        if row.archived_at is None:
-            row.archived_at = utcnow()
-            session.flush()
+        set_archived(session, row, version, True, "شخص")
         return _person_view(row)
 
 
@@ -449,8 +443,5 @@ def restore_person(db: Database, *, person_id: int, version: int) -> PersonView:
     """Bring an archived contact back into the lists and the search.  Returns the new state."""
     with write(db) as session:
         row = get_row(session, Person, person_id, "شخص")
-        check_version(row, version, "شخص")
-        if row.archived_at is not None:
-            row.archived_at = None
-            session.flush()
+        set_archived(session, row, version, False, "شخص")
         return _person_view(row)

@@ -94,7 +94,7 @@ from qazvin_diplomacy.core.text import (
 )
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.rank_table import rank_table_in
-from qazvin_diplomacy.services.records import check_version, write
+from qazvin_diplomacy.services.records import check_version, set_archived, write
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
@@ -720,18 +720,13 @@ def set_event_status(
 def archive_event(db: Database, *, event_id: int, version: int | None) -> None:
     """Archive (delete for users) an event; it stays restorable."""
     with write(db) as session:
-        row = _load(session, event_id)
-        check_version(row, version, WHAT)
-        if row.archived_at is None:
-            row.archived_at = utcnow()
+        set_archived(session, _load(session, event_id), version, True, WHAT)
 
 
 def restore_event(db: Database, *, event_id: int, version: int | None) -> None:
     """Bring an archived event back."""
     with write(db) as session:
-        row = _load(session, event_id)
-        check_version(row, version, WHAT)
-        row.archived_at = None
+        set_archived(session, _load(session, event_id), version, False, WHAT)
 
 
 # --- invitations -----------------------------------------------------------------------

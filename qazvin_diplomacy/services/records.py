@@ -12,6 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from qazvin_diplomacy.core.errors import KnownError, NotFoundError, StaleRecordError
 from qazvin_diplomacy.core.text import to_persian_digits
+from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
 
 T = TypeVar("T")
@@ -59,3 +60,16 @@ def check_version(row: Any, version: int | None, what: str = "رکورد") -> No
     """Refuse an update made from a stale copy (optimistic locking)."""
     if version is not None and row.version != version:
         raise StaleRecordError(what)
+
+
+def set_archived(
+    session: Session, row: Any, version: int | None, archived: bool, what: str = "رکورد"
+) -> None:
+    """Archive (``archived``) or restore ``row`` after the version check; no change when it
+    already is in that state.  Archived records leave the lists and the search, keep their links."""
+    check_version(row, version, what)
+    if archived and row.archived_at is None:
+        row.archived_at = utcnow()
+    elif not archived and row.archived_at is not None:
+        row.archived_at = None
+    session.flush()

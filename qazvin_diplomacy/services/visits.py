@@ -76,7 +76,7 @@ from qazvin_diplomacy.core.visits import (
 )
 from qazvin_diplomacy.services.followups import apply_followup
 from qazvin_diplomacy.services.holidays import holidays_in_session
-from qazvin_diplomacy.services.records import check_version, get_row, write
+from qazvin_diplomacy.services.records import check_version, get_row, set_archived, write
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Country, Person
@@ -944,15 +944,10 @@ def change_status(
 def archive_visit(db: Database, *, visit_id: int, version: int | None) -> None:
     """Archive (delete for users) a visit; it stays restorable from the archive view."""
     with write(db) as session:
-        row = get_row(session, Visit, visit_id, WHAT)
-        check_version(row, version, WHAT)
-        if row.archived_at is None:
-            row.archived_at = utcnow()
+        set_archived(session, get_row(session, Visit, visit_id, WHAT), version, True, WHAT)
 
 
 def restore_visit(db: Database, *, visit_id: int, version: int | None) -> None:
     """Bring an archived visit back into lists and calendars."""
     with write(db) as session:
-        row = get_row(session, Visit, visit_id, WHAT)
-        check_version(row, version, WHAT)
-        row.archived_at = None
+        set_archived(session, get_row(session, Visit, visit_id, WHAT), version, False, WHAT)
