@@ -19,10 +19,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QTableView,
     QTextEdit,
     QWidget,
 )
@@ -36,6 +38,17 @@ log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 ERROR_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
+
+
+def fit_columns(table: QTableView, widths: tuple[int, ...], stretch: int) -> None:
+    """Give a list's columns their widths; column ``stretch`` (the title) takes what is left,
+    so the list fits the window without a sideways scroll bar.  The others stay resizable."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    for col, width in enumerate(widths):
+        table.setColumnWidth(col, width)
 
 
 def make_ltr(widget: QWidget) -> QWidget:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -49,7 +48,7 @@ from qazvin_diplomacy.ui.agreements.models import (
     AgreementTableModel,
 )
 from qazvin_diplomacy.ui.agreements.printing import PdfPrinter
-from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.common import fit_columns, show_error
 from qazvin_diplomacy.ui.directory.tasks import TaskDialog
 from qazvin_diplomacy.ui.forms_common import (
     keep_open_form,
@@ -284,13 +283,7 @@ class AgreementTable(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.verticalHeader().setDefaultSectionSize(28)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The title takes what is left, so the register fits the window without scrolling.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        for col, width in enumerate((95, 300, 90, 160, 90, 85, 100, 95, 150)):
-            self.setColumnWidth(col, width)
+        fit_columns(self, (95, 300, 90, 160, 90, 85, 100, 95, 150), stretch=1)
 
 
 class AgreementsPage(ModulePage):

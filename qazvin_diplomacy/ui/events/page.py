@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -33,7 +32,7 @@ from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services.export import ExportFilters
-from qazvin_diplomacy.ui.common import known_message, show_error
+from qazvin_diplomacy.ui.common import fit_columns, known_message, show_error
 from qazvin_diplomacy.ui.directory.tasks import TaskDialog
 from qazvin_diplomacy.ui.events.checkin import CheckinView
 from qazvin_diplomacy.ui.events.form import EventForm
@@ -166,13 +165,7 @@ class EventsPage(ModulePage):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The title takes what is left, so the columns fit the window without scrolling sideways.
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        for col, width in enumerate((230, 80, 140, 160, 120, 80, 210, 70)):
-            self.table.setColumnWidth(col, width)
+        fit_columns(self.table, (230, 80, 140, 160, 120, 80, 210, 70), stretch=0)
         lay.addWidget(self.table, 1)
         actions = QHBoxLayout()
         self.count_label = QLabel(list_page)

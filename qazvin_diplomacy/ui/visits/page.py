@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -42,7 +41,7 @@ from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui import settings as S
-from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.common import fit_columns, show_error
 from qazvin_diplomacy.ui.directory.tasks import TaskDialog
 from qazvin_diplomacy.ui.forms_common import (
     keep_open_form,
@@ -201,13 +200,7 @@ class VisitTable(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.verticalHeader().setDefaultSectionSize(28)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The title takes what is left, so the list fits the window without scrolling.
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        for col, width in enumerate((220, 170, 90, 120, 120, 90, 150, 150)):
-            self.setColumnWidth(col, width)
+        fit_columns(self, (220, 170, 90, 120, 120, 90, 150, 150), stretch=0)
 
 
 class VisitsPage(ModulePage):
