@@ -82,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
             out = render_report(
                 args.kind, db, args.out, classification=args.classification, **options
             )
+            warnings = _warnings(db, args.kind, options)
         finally:
             db.close()
     except KnownError as exc:
@@ -91,20 +92,15 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"خطا: {message}{tail}\n")
         return 1
     print(f"report written: {out}")
-    for fa, en in _warnings(args, options):
+    for fa, en in warnings:
         sys.stderr.write(f"توجه — note: {fa} — {en}\n")
     return 0
 
 
-def _warnings(args: argparse.Namespace, options: dict[str, Any]) -> list[tuple[str, str]]:
+def _warnings(db: Any, kind: str, options: dict[str, Any]) -> list[tuple[str, str]]:
     """What the written report prints poorly (today: invitations without English texts)."""
-    if args.kind != "invitations":
+    if kind != "invitations":
         return []
     from qazvin_diplomacy.services.events import invitation_warnings
-    from qazvin_diplomacy.storage.database import Database
 
-    db = Database.open(Path(args.db).expanduser())
-    try:
-        return invitation_warnings(db, event_id=int(str(options["event"])))
-    finally:
-        db.close()
+    return invitation_warnings(db, event_id=int(str(options["event"])))
