@@ -25,7 +25,7 @@ from qazvin_diplomacy.ui.directory.tasks import Cancelled, Progress, TaskCancell
 from qazvin_diplomacy.ui.i18n import current_language, loc_digits
 from qazvin_diplomacy.ui.modules import UiContext
 
-__all__ = ["ask_export_path", "export_to_file", "start_export"]
+__all__ = ["ListExporting", "ask_export_path", "export_to_file", "start_export"]
 
 SUFFIXES = (".xlsx", ".csv")
 
@@ -109,3 +109,29 @@ def start_export(
         on_done=done,
         parent=parent,
     )
+
+
+class ListExporting:
+    """Mixin for a list page (``ctx`` set, a ``QWidget``): "Export to Excel/CSV…" of exactly
+    the rows the list shows.  The page gives ``export_kind`` and ``export_filters()``."""
+
+    ctx: UiContext
+    export_kind: str = ""
+
+    def export_filters(self) -> ExportFilters:
+        """The list's filters and order, as the export takes them."""
+        raise NotImplementedError
+
+    def ask_export_path(self, suggested: str) -> Path | None:
+        """Ask where to save the export (tests replace this)."""
+        return ask_export_path(self, suggested)  # type: ignore[arg-type]
+
+    def export_list(self, path: Path | None = None) -> TaskDialog | None:
+        """Export the list as shown, in the background; None when no file was chosen."""
+        kind = self.export_kind
+        path = path or self.ask_export_path(f"{kind}.xlsx")
+        if path is None:
+            return None
+        return start_export(
+            self.ctx, kind=kind, path=path, filters=self.export_filters(), parent=self  # type: ignore[arg-type]
+        )

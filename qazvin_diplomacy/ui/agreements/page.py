@@ -12,7 +12,6 @@ organization) in the task runner;
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -49,7 +48,6 @@ from qazvin_diplomacy.ui.agreements.models import (
 )
 from qazvin_diplomacy.ui.agreements.printing import PdfPrinter
 from qazvin_diplomacy.ui.common import fit_columns, show_error
-from qazvin_diplomacy.ui.directory.tasks import TaskDialog
 from qazvin_diplomacy.ui.forms_common import (
     keep_open_form,
     restore_selected_record,
@@ -57,7 +55,7 @@ from qazvin_diplomacy.ui.forms_common import (
 )
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_export import ask_export_path, start_export
+from qazvin_diplomacy.ui.list_export import ListExporting
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 
 REGISTER_TAB, ARCHIVE_TAB = range(2)
@@ -286,7 +284,7 @@ class AgreementTable(QTableView):
         fit_columns(self, (95, 300, 90, 160, 90, 85, 100, 95, 150), stretch=1)
 
 
-class AgreementsPage(ModulePage):
+class AgreementsPage(ListExporting, ModulePage):
     """Register and archive of the agreements, and the agreement form."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -466,22 +464,16 @@ class AgreementsPage(ModulePage):
         options = self.filter_bar.report_options()
         self.printer.print_report("agreements-register", options)
 
-    def export_list(self, path: Path | None = None) -> TaskDialog | None:
-        """Export the register exactly as shown (filters and order), in the background."""
-        path = path or self.ask_export_path("agreements.xlsx")
-        if path is None:
-            return None
-        filters = ExportFilters(
+    export_kind = "agreements"
+
+    def export_filters(self) -> ExportFilters:
+        """The register exactly as shown (filters and order)."""
+        return ExportFilters(
             list_filter=self.model.filters,
             sort=self.model.sort_key,
             descending=self.model.descending,
             today=self.ctx.today(),
         )
-        return start_export(self.ctx, kind="agreements", path=path, filters=filters, parent=self)
-
-    def ask_export_path(self, suggested: str) -> Path | None:
-        """Ask where to save the export (tests replace this)."""
-        return ask_export_path(self, suggested)
 
     def _saved(self, _agreement_id: int) -> None:
         self.ctx.hub.status.emit(self.tr("Agreement saved."))

@@ -55,7 +55,7 @@ from qazvin_diplomacy.ui.directory.record import COUNTRY, ORGANIZATION, PERSON, 
 from qazvin_diplomacy.ui.directory.tasks import TaskDialog
 from qazvin_diplomacy.ui.i18n import loc_digits
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_export import ask_export_path, start_export
+from qazvin_diplomacy.ui.list_export import ListExporting
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 
 COUNTRIES_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB = range(3)
@@ -115,7 +115,7 @@ class _Tab(QWidget):
         self.layout_.addLayout(self.buttons)
 
 
-class DirectoryPage(ModulePage):
+class DirectoryPage(ListExporting, ModulePage):
     """Countries, organizations and people; record pages, forms, merge, export, import."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -553,19 +553,14 @@ class DirectoryPage(ModulePage):
 
     # --- export / import ---------------------------------------------------------------
 
-    def ask_export_path(self, suggested: str) -> Path | None:
-        """Ask where to save (tests replace this)."""
-        return ask_export_path(self, suggested)
+    @property
+    def export_kind(self) -> str:  # type: ignore[override]
+        """The list of the current tab."""
+        return EXPORT_KIND[self.tabs.currentIndex()]
 
     def export_current(self, path: Path | None = None) -> TaskDialog | None:
         """Export the current tab, exactly as filtered, in the background."""
-        kind = EXPORT_KIND[self.tabs.currentIndex()]
-        path = path or self.ask_export_path(f"{kind}.xlsx")
-        if path is None:
-            return None
-        self.last_task = start_export(
-            self.ctx, kind=kind, path=path, filters=self.export_filters(), parent=self
-        )
+        self.last_task = self.export_list(path)
         return self.last_task
 
     def open_import_wizard(self) -> QWidget:

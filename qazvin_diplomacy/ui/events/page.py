@@ -9,7 +9,6 @@ the screen for the door.  Print actions render the event reports off the GUI thr
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -33,7 +32,6 @@ from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, Ev
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.common import fit_columns, known_message, show_error
-from qazvin_diplomacy.ui.directory.tasks import TaskDialog
 from qazvin_diplomacy.ui.events.checkin import CheckinView
 from qazvin_diplomacy.ui.events.form import EventForm
 from qazvin_diplomacy.ui.events.models import ID_ROLE, EventTableModel
@@ -41,7 +39,7 @@ from qazvin_diplomacy.ui.events.widgets import ReportPrinter
 from qazvin_diplomacy.ui.forms_common import keep_open_form, save_newest_form
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, loc_digits
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_export import ask_export_path, start_export
+from qazvin_diplomacy.ui.list_export import ListExporting
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
@@ -130,7 +128,7 @@ class EventFilterBar(Retranslating, QWidget):
         )
 
 
-class EventsPage(ModulePage):
+class EventsPage(ListExporting, ModulePage):
     """The events list, the event form and the check-in desk."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -352,17 +350,11 @@ class EventsPage(ModulePage):
         if event_id is not None and self.print_menu.actions():
             self.printer.print_report("event-guests", event_id)
 
-    def export_list(self, path: Path | None = None) -> TaskDialog | None:
-        """Export the events exactly as the list shows them (filters and order), in the background."""
-        path = path or self.ask_export_path("events.xlsx")
-        if path is None:
-            return None
-        filters = ExportFilters(list_filter=self.model.filters, descending=self.model.descending)
-        return start_export(self.ctx, kind="events", path=path, filters=filters, parent=self)
+    export_kind = "events"
 
-    def ask_export_path(self, suggested: str) -> Path | None:
-        """Ask where to save the export (tests replace this)."""
-        return ask_export_path(self, suggested)
+    def export_filters(self) -> ExportFilters:
+        """The events exactly as the list shows them (filters and order)."""
+        return ExportFilters(list_filter=self.model.filters, descending=self.model.descending)
 
     def _saved(self, _event_id: int) -> None:
         self.ctx.hub.status.emit(self.tr("Event saved."))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter
@@ -42,7 +41,6 @@ from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.common import fit_columns, show_error
-from qazvin_diplomacy.ui.directory.tasks import TaskDialog
 from qazvin_diplomacy.ui.forms_common import (
     keep_open_form,
     restore_selected_record,
@@ -50,7 +48,7 @@ from qazvin_diplomacy.ui.forms_common import (
 )
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_export import ask_export_path, start_export
+from qazvin_diplomacy.ui.list_export import ListExporting
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 from qazvin_diplomacy.ui.visits.form import ConflictDialog, VisitForm
 from qazvin_diplomacy.ui.visits.models import ID_ROLE, STATUS_COLORS, VisitTableModel, status_label
@@ -203,7 +201,7 @@ class VisitTable(QTableView):
         fit_columns(self, (220, 170, 90, 120, 120, 90, 150, 150), stretch=0)
 
 
-class VisitsPage(ModulePage):
+class VisitsPage(ListExporting, ModulePage):
     """List / month / week / archive views of the visits and the visit form."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -282,21 +280,15 @@ class VisitsPage(ModulePage):
 
     # --- export ------------------------------------------------------------------------
 
-    def export_list(self, path: Path | None = None) -> TaskDialog | None:
-        """Export the visits exactly as the list shows them (filters and order), in the background."""
-        path = path or self.ask_export_path("visits.xlsx")
-        if path is None:
-            return None
-        filters = ExportFilters(
+    export_kind = "visits"
+
+    def export_filters(self) -> ExportFilters:
+        """The visits exactly as the list shows them (filters and order)."""
+        return ExportFilters(
             list_filter=self.model.filters,
             sort=self.model.sort_key,
             descending=self.model.descending,
         )
-        return start_export(self.ctx, kind="visits", path=path, filters=filters, parent=self)
-
-    def ask_export_path(self, suggested: str) -> Path | None:
-        """Ask where to save the export (tests replace this)."""
-        return ask_export_path(self, suggested)
 
     # --- language ----------------------------------------------------------------------
 
