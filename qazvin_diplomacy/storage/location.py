@@ -81,9 +81,17 @@ def _classify_windows(folder: PurePath) -> str:
     kind = _windows_drive_type(drive + "\\")
     if kind == DRIVE_REMOTE:
         return "network"
-    if kind == DRIVE_REMOVABLE or _windows_bus_type(drive) in REMOVABLE_BUSES:
+    if kind == DRIVE_REMOVABLE or _bus_type_or_none(drive) in REMOVABLE_BUSES:
         return "removable"
     return "local"
+
+
+def _bus_type_or_none(drive: str) -> int | None:
+    """The bus type of ``drive``; None when asking fails (classification never raises)."""
+    try:
+        return _windows_bus_type(drive)
+    except (OSError, AttributeError, ValueError):
+        return None
 
 
 def _windows_drive_type(root: str) -> int:  # pragma: no cover - Windows only
@@ -150,6 +158,8 @@ def _windows_bus_type(drive: str) -> int | None:  # pragma: no cover - Windows o
     io_control.argtypes = [wintypes.HANDLE, wintypes.DWORD, wintypes.LPVOID, wintypes.DWORD,
                            wintypes.LPVOID, wintypes.DWORD, ctypes.POINTER(wintypes.DWORD),
                            wintypes.LPVOID]
+    close_handle = kernel32.CloseHandle
+    close_handle.argtypes = [wintypes.HANDLE]
     file_share_read_write, open_existing = 0x1 | 0x2, 3
     handle = create_file(f"\\\\.\\{drive}", 0, file_share_read_write, None, open_existing, 0, None)
     if handle in (None, wintypes.HANDLE(-1).value):
@@ -164,7 +174,7 @@ def _windows_bus_type(drive: str) -> int | None:  # pragma: no cover - Windows o
             return None
         return bus_type_from_descriptor(out.raw[: returned.value])
     finally:
-        kernel32.CloseHandle(handle)
+        close_handle(handle)
 
 
 def _classify_posix(folder: Path) -> str:

@@ -96,3 +96,57 @@ def test_removable_media_is_remembered_for_the_window(
         assert db.location == "removable"
     finally:
         db.close()
+
+
+def test_a_failing_bus_query_does_not_break_classification(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuses(drive: str) -> int:
+        raise OSError("access denied")
+
+    monkeypatch.setattr(location, "_windows_drive_type", lambda root: DRIVE_FIXED)
+    monkeypatch.setattr(location, "_windows_bus_type", refuses)
+    assert location._classify_windows(PureWindowsPath(r"D:\data")) == "local"
+
+
+class _FakeKernel32:
+    """Stands in for ``kernel32``: a volume handle and the driver's device descriptor.
+
+    Its functions are plain functions (not methods) so ``argtypes``/``restype`` can be set.
+    """
+
+    def __init__(self, descriptor: bytes) -> None:
+        import ctypes
+
+        self.opened: list[str] = []
+        self.closed: list[int] = []
+        self.codes: list[int] = []
+
+        def create_file(name, access, share, security, disposition, flags, template):
+            self.opened.append(name)
+            assert access == 0  # no rights needed: the clerk is not an administrator
+            return 77
+
+        def device_io_control(handle, code, query, query_size, out, out_size, returned, _ov):
+            self.codes.append(code)
+            ctypes.memmove(out, descriptor, len(descriptor))
+            returned._obj.value = len(descriptor)
+            return 1
+
+        def close_handle(handle):
+            self.closed.append(handle)
+            return 1
+
+        self.CreateFileW = create_file
+        self.DeviceIoControl = device_io_control
+        self.CloseHandle = close_handle
+
+
+def test_windows_bus_query_asks_the_volume(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes
+
+    descriptor = struct.pack("<II4B4III", 40, 40, 0, 0, 0, 0, 0, 0, 0, 0, location.BUS_TYPE_USB, 0)
+    kernel32 = _FakeKernel32(descriptor)
+    monkeypatch.setattr(ctypes, "WinDLL", lambda name, **kw: kernel32, raising=False)
+    assert location._windows_bus_type("F:") == location.BUS_TYPE_USB
+    assert kernel32.opened == ["\\\\.\\F:"]
+    assert kernel32.codes == [location.IOCTL_STORAGE_QUERY_PROPERTY]
+    assert kernel32.closed == [77]
