@@ -33,8 +33,12 @@ def open_database(paths: AppPaths) -> Database:
 
     db = Database.open(paths.db_path, backups_dir=paths.backups_dir,
                        attachments_dir=paths.attachments_dir)
-    paths.ensure()  # only now: nothing is created beside a file that is refused
-    ensure_reference_data(db)
+    try:
+        paths.ensure()  # only now: nothing is created beside a file that is refused
+        ensure_reference_data(db)
+    except BaseException:
+        db.close()
+        raise
     return db
 
 

@@ -268,3 +268,15 @@ def test_read_only_folder_for_a_user_who_may_not_write() -> None:
     finally:
         medium.chmod(0o755)
         shutil.rmtree(tmp_path)
+
+
+def test_selftest_on_a_refused_file_creates_nothing_beside_it(tmp_path: Path) -> None:
+    from qazvin_diplomacy.core.errors import DatabaseRefusedError
+    from qazvin_diplomacy.ui.selftest import main as selftest_main
+
+    notes = tmp_path / "notes.db"
+    notes.write_text("یادداشت\n", encoding="utf-8")
+    before = _state(tmp_path)
+    with pytest.raises(DatabaseRefusedError):
+        selftest_main(db=str(notes))
+    assert _state(tmp_path) == before
