@@ -275,7 +275,10 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
         engine = create_engine(URL.create("sqlite", database=str(path)))
         event.listen(engine, "connect", _on_connect)
     else:
-        uri = sqlite_uri(path.resolve(), mode="rw") if location.is_writable(path) else _read_only_uri(path)
+        if location.is_writable(path):
+            uri = sqlite_uri(path.resolve(), mode="rw")
+        else:
+            uri = _read_only_uri(path)
         engine = create_engine(URL.create("sqlite", database=uri, query={"uri": "true"}))
         event.listen(engine, "connect", _on_connect_read_only)
     event.listen(engine, "begin", _on_begin)
