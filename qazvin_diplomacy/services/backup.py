@@ -516,15 +516,23 @@ def _extract_verified(
     *,
     encrypted: bool,
     attachments_to: Path | None,
+    later_bytes: int = 0,
 ) -> tuple[BackupManifest, Path]:
-    """Check everything in the ZIP; extract the database (and attachments when asked) into ``work``."""
+    """Check everything in the ZIP; extract the database (and attachments when asked) into ``work``.
+
+    Refused before a byte is extracted when the disk cannot hold the database, the attachments
+    twice (here, then in the attachments folder) and ``later_bytes`` more.
+    """
     db_file = work / DATABASE_NAME
     try:
         with zipfile.ZipFile(zip_path) as zf:
             manifest = _read_manifest(zf, encrypted)
+            attachments = manifest.total_size - manifest.database.size
             _ensure_room(
                 work,
-                manifest.total_size if attachments_to is not None else manifest.database.size,
+                manifest.database.size
+                + (2 * attachments if attachments_to is not None else 0)
+                + later_bytes,
             )
             steps.add_total(manifest.total_size)
             _extract_member(zf, manifest.database, db_file, steps)
@@ -749,7 +757,13 @@ def restore_backup(
     with _workspace(db_path) as work:
         zip_path, encrypted = _plain_zip(source, password, work, steps)
         manifest, extracted = _extract_verified(
-            zip_path, work, steps, encrypted=encrypted, attachments_to=work / "attachments"
+            zip_path,
+            work,
+            steps,
+            encrypted=encrypted,
+            attachments_to=work / "attachments",
+            # The current database is copied into the backups folder before the swap.
+            later_bytes=db_path.stat().st_size if db_path.is_file() else 0,
         )
         if zip_path != source:
             zip_path.unlink()
