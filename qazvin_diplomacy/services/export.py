@@ -808,13 +808,13 @@ def export_list(
     ``progress`` is passed to :func:`export_table`; nothing is written when it raises.
     """
     path = Path(path)
+    refuse_database_files(path, DatabaseFiles.of(db), purpose="export")
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise KnownError(
             f"پسوند پرونده خروجی باید ‎.xlsx یا ‎.csv باشد، نه «{path.suffix or 'هیچ'}».",
             f"The output file must end in .xlsx or .csv, not '{path.suffix}'.",
         )
-    refuse_database_files(path, DatabaseFiles.of(db), purpose="export")
     table = export_table(db, kind=kind, filters=filters, progress=progress, lang=lang)
     (write_xlsx if suffix == ".xlsx" else write_csv)(table, path, lang=lang)
     return len(table.rows)
