@@ -214,10 +214,16 @@ def replace_file(source: Path | str, target: Path | str) -> None:
 
 
 def _remove(path: Path) -> None:
-    try:
-        path.unlink(missing_ok=True)
-    except OSError:  # held by a scanner: it is named ".partial-", so a leftover is recognisable
-        log.warning("could not remove the temporary file %s", path)
+    """Delete a temporary file, waiting a moment for a scanner that holds it; never raises."""
+    for delay in (*RETRY_DELAYS, None):
+        try:
+            path.unlink(missing_ok=True)
+            return
+        except OSError as exc:
+            if delay is None or not _is_in_use(exc):  # named ".partial-": a leftover is recognisable
+                log.warning("could not remove the temporary file %s: %s", path, exc)
+                return
+            time.sleep(delay)
 
 
 def _fsync(path: Path) -> None:

@@ -205,3 +205,24 @@ def test_export_into_the_attachments_folder_is_refused(db: Database) -> None:
     with pytest.raises(OutputRefused):
         export_list(db, kind="countries", path=db.attachments_dir / "c.csv")
     assert os.listdir(db.attachments_dir) == []
+
+
+def test_a_temporary_file_held_by_a_scanner_is_still_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sleeps: list[float]
+) -> None:
+    real_unlink = Path.unlink
+    held = {"times": 2}
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        if ".partial-" in self.name and held["times"]:
+            held["times"] -= 1
+            exc = PermissionError(13, "The process cannot access the file")
+            exc.winerror = 32  # type: ignore[attr-defined]
+            raise exc
+        real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    with pytest.raises(RuntimeError, match="boom"), atomic_write(tmp_path / "list.csv") as tmp:
+        tmp.write_text("half", encoding="utf-8")
+        raise RuntimeError("boom")  # the writer's own error reaches the caller, not the scanner's
+    assert os.listdir(tmp_path) == [] and len(sleeps) == 2
