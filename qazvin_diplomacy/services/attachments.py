@@ -20,6 +20,7 @@ from qazvin_diplomacy.core.attachments import MAX_ATTACHMENT_BYTES, AttachmentVi
 from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.filenames import safe_filename
 from qazvin_diplomacy.core.text import normalize, to_persian_digits
+from qazvin_diplomacy.services.files import replace_retrying
 from qazvin_diplomacy.services.records import get_row, write
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.base import utcnow
@@ -80,7 +81,7 @@ def _copy_hashed(source: Path, folder: Path, limit: int) -> tuple[str, int]:
         if is_intact(target, sha):
             os.unlink(tmp_name)
         else:
-            os.replace(tmp_name, target)
+            replace_retrying(tmp_name, target)  # an antivirus may hold the new file a moment
         return sha, size
     except BaseException:
         if os.path.exists(tmp_name):

@@ -65,6 +65,12 @@ from qazvin_diplomacy.services.backup_crypto import (
     decrypt_file,
     is_encrypted_file,
 )
+from qazvin_diplomacy.services.files import (
+    DatabaseFiles,
+    refuse_database_files,
+    replace_file,
+    replace_retrying,
+)
 from qazvin_diplomacy.storage.database import (
     Database,
     backup_copy,
@@ -296,6 +302,7 @@ def create_backup(
     is left at ``out`` (an existing one is kept) and no temporary file remains.
     """
     out = Path(out)
+    refuse_database_files(out, DatabaseFiles.of(db), purpose="backup")
     steps = _Steps(progress, cancel)
     steps.check()
     try:
@@ -354,7 +361,7 @@ def create_backup(
                 raw.flush()
                 os.fsync(raw.fileno())
             steps.check()
-            os.replace(tmp, out)
+            replace_file(tmp, out)
             _fsync_dir(out.parent)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
@@ -703,7 +710,7 @@ def _add_attachments(
         try:
             shutil.copyfile(item, part)
             _fsync_file(part)
-            os.replace(part, target)
+            replace_retrying(part, target)
         finally:
             part.unlink(missing_ok=True)
         if not replaced:
@@ -747,6 +754,9 @@ def restore_backup(
     db_path = Path(db_path).expanduser().resolve()
     backups_dir = Path(backups_dir)
     attachments_dir = Path(attachments_dir)
+    refuse_database_files(
+        source, DatabaseFiles(db_path, backups_dir, attachments_dir), purpose="restore"
+    )
     steps = _Steps(progress, cancel)
     steps.check()
     try:
@@ -804,7 +814,7 @@ def restore_backup(
                 if any(_sidecar(db_path, s).exists() for s in ("-wal", "-journal")):
                     raise _in_use_error()
                 _sidecar(db_path, "-shm").unlink(missing_ok=True)
-                os.replace(staged, db_path)
+                replace_retrying(staged, db_path)
             except PermissionError as exc:  # Windows: a file still open elsewhere
                 raise _in_use_error() from exc
             except OSError as exc:
