@@ -3037,8 +3037,8 @@
       <translation>انتخاب…</translation>
     </message>
     <message>
-      <source>Damaged attached files (restored as they were): %1 — %2</source>
-      <translation>پرونده‌های پیوست آسیب‌دیده (همان‌گونه که بودند بازیابی می‌شوند): %1 — %2</translation>
+      <source>Damaged attached files (set aside, not restored in their place): %1 — %2</source>
+      <translation>پرونده‌های پیوست آسیب‌دیده (کنار گذاشته می‌شوند و به جای پرونده اصلی بازیابی نمی‌شوند): %1 — %2</translation>
     </message>
     <message>
       <source>Damaged attached files: none</source>

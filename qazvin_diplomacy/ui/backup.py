@@ -681,7 +681,7 @@ class RestoreDialog(_TaskDialog):
             sep = "، " if is_rtl() else ", "
             names = sep.join(bidi_isolate(Path(p).name[:12] + "…") for p in manifest.damaged[:5])
             lines.append(
-                self.tr("Damaged attached files (restored as they were): %1 — %2")
+                self.tr("Damaged attached files (set aside, not restored in their place): %1 — %2")
                 .replace("%1", loc_digits(len(manifest.damaged)))
                 .replace("%2", names)
             )
