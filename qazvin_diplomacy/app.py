@@ -31,10 +31,14 @@ def open_database(paths: AppPaths) -> Database:
     """Open (creating and migrating as needed) the database at ``paths`` with its reference data."""
     from qazvin_diplomacy.services.directory import ensure_reference_data
 
-    paths.ensure()
     db = Database.open(paths.db_path, backups_dir=paths.backups_dir,
                        attachments_dir=paths.attachments_dir)
-    ensure_reference_data(db)
+    try:
+        paths.ensure()  # only now: nothing is created beside a file that is refused
+        ensure_reference_data(db)
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
@@ -43,8 +47,7 @@ def run_gui(db_override: str | None = None) -> int:
     from qazvin_diplomacy.core.errors import KnownError
 
     paths = resolve_paths(db_override)
-    paths.ensure()
-    setup_logging(paths)
+    setup_logging(paths)  # open_database creates the other folders once the file is accepted
     try:
         db = open_database(paths)
     except KnownError as exc:

@@ -38,7 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check integrity, foreign keys and schema version")
     check.add_argument("--db", required=True, help="database file to check")
-    check.add_argument("--repair", action="store_true", help="rebuild the search index, then check")
+    check.add_argument(
+        "--repair", action="store_true", help="upgrade the schema if older, rebuild the search index, then check"
+    )
+    check.add_argument(
+        "--upgrade", action="store_true", help="upgrade an older schema (a copy is kept first), then check"
+    )
 
     sub.add_parser("version", help="print the version")
 
@@ -126,12 +131,18 @@ def _remove_database_files(path: Path) -> None:
 def _cmd_check(args: argparse.Namespace) -> int:
     from qazvin_diplomacy.services.health import check
     from qazvin_diplomacy.storage.database import Database
+    from qazvin_diplomacy.storage.location import is_writable
 
     path = Path(args.db)
     if not path.exists():
         raise KnownError(f"پرونده «{path}» وجود ندارد.", f"'{path}' does not exist.")
-    db = Database.open(path)
+    changes = args.repair or args.upgrade
+    # Without --repair/--upgrade nothing is written: an older schema is reported, not migrated.
+    db = Database.open(path, read_only=not changes, allow_older=True)
     try:
+        if db.migrated_from is not None:
+            print(f"schema upgraded: {db.migrated_from} → {db.schema_revision()}; "
+                  f"copy kept at {db.migration_backup}")
         if args.repair:
             from qazvin_diplomacy.services.search import rebuild_search_index
 
@@ -140,11 +151,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
     finally:
         db.close()
     counts = ", ".join(f"{k}={v}" for k, v in sorted(report.counts.items()))
+    if not is_writable(db.path):
+        print("توجه: پایگاه داده فقط‌خواندنی است (حافظه فقط‌خواندنی یا پرونده قفل‌شده)؛ فقط خوانده شد — "
+              "note: the database is read-only (read-only medium or locked file); it was only read")
     if report.healthy:
         print(f"OK — سالم: schema {report.schema_revision}; {counts}")
         return 0
     for problem in report.problems:
         print(f"مشکل — problem: {problem}")
+    if report.schema_revision != report.expected_revision:
+        print("برای به‌روزرسانی ساختار «check --upgrade» را اجرا کنید — "
+              "run `check --upgrade` to upgrade the schema (a copy is kept first)")
     return 1
 
 

@@ -100,19 +100,19 @@ def register(subparsers: Any) -> None:
     export.add_argument("--lang", choices=("fa", "en"), default="fa", help="header language")
 
 
-def _open(path_text: str) -> Any:
+def _open(path_text: str, *, read_only: bool) -> Any:
     from qazvin_diplomacy.storage.database import Database
 
     path = Path(path_text)
     if not path.exists():
         raise KnownError(f"پرونده «{path}» وجود ندارد.", f"'{path}' does not exist.")
-    return Database.open(path)
+    return Database.open(path, read_only=read_only)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the parsed command (one of :data:`COMMANDS`); return the exit code."""
     handler = {"search": _search, "import": _import, "export": _export}[args.command]
-    db = _open(args.db)
+    db = _open(args.db, read_only=args.command in ("search", "export"))
     try:
         return handler(db, args)
     finally:

@@ -2072,6 +2072,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>A USB stick or disk can be pulled out while the program writes. Keep the database on this computer's disk; use removable media for backups only.</source>
+      <translation>حافظه یا دیسک USB ممکن است هنگام نوشتن برنامه جدا شود. پایگاه داده را روی دیسک همین رایانه نگه دارید و حافظه جداشدنی را فقط برای نسخه پشتیبان به کار ببرید.</translation>
+    </message>
+    <message>
       <source>Database file</source>
       <translation>پرونده پایگاه داده</translation>
     </message>
@@ -2118,6 +2122,10 @@
     <message>
       <source>Settings</source>
       <translation>تنظیمات</translation>
+    </message>
+    <message>
+      <source>The database is on removable media (USB)</source>
+      <translation>پایگاه داده روی حافظه جداشدنی (USB) است</translation>
     </message>
     <message>
       <source>Toolbar</source>

@@ -166,6 +166,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.db_label.setText(str(db.path))
         make_ltr(self.db_label)
         self.statusBar().addPermanentWidget(self.db_label)
+        # A database on a USB stick can be pulled out mid-write: say so for as long as it is open.
+        self.media_warning = QLabel(self)
+        self.media_warning.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #664d03; padding: 2px 8px; }"
+        )
+        self.statusBar().addPermanentWidget(self.media_warning)
+        self.media_warning.setVisible(db.location == "removable")
         self.hub.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.hub.openRecord.connect(self.open_record)
 
@@ -208,6 +215,11 @@ class MainWindow(Retranslating, QMainWindow):
             action.setIcon(icon(str(action.data())))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.db_label.setToolTip(self.tr("Database file"))
+        self.media_warning.setText(self.tr("The database is on removable media (USB)"))
+        self.media_warning.setToolTip(self.tr(
+            "A USB stick or disk can be pulled out while the program writes. Keep the database "
+            "on this computer's disk; use removable media for backups only."
+        ))
 
 
     def set_language(self, language: str) -> None:
