@@ -168,6 +168,8 @@ def _import(db: Any, args: argparse.Namespace) -> int:
             f"«{row.contact.name_fa}»: {hits}"
         )
     result = commit_import(db, preview, on_duplicate=args.on_duplicate, dry_run=args.dry_run)
+    for warning in result.warnings[len(preview.warnings) :]:  # found while committing
+        print(f"توجه — note: {warning}")
     prefix = "آزمایشی (چیزی ثبت نشد) — dry run: " if result.dry_run else ""
     print(
         f"{prefix}added={result.added} merged={result.merged} skipped={result.skipped} "

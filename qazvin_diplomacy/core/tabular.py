@@ -678,11 +678,12 @@ _LAST_DAY = from_jalali(MAX_YEAR, 12, days_in_month(MAX_YEAR, 12))
 def _gregorian_error(day: date, text: str) -> str | None:
     """Persian message when a Gregorian date cannot be meant, else None.
 
-    A year before 1700 is a Jalali date typed into a Gregorian cell («1404-07-01», or a cell
-    that Excel turned into a date): refused rather than stored as 1404 AD.  Days outside the
-    Jalali years the application accepts (Excel's day zero, ``0001-01-01``) are refused too.
+    A Jalali year (``MIN_YEAR``–``MAX_YEAR``) is a Jalali date typed into a Gregorian cell
+    («1404-07-01», or a cell that Excel turned into a date): refused rather than stored as
+    1404 AD.  Other days outside the Jalali years the application accepts (Excel's first day,
+    ``0001-01-01``) are refused too.
     """
-    if day.year < 1700:
+    if MIN_YEAR <= day.year <= MAX_YEAR:
         return (
             f"سال {to_persian_digits(day.year)} در تاریخ میلادی «{text}» سال شمسی است؛ تاریخ شمسی "
             "را در ستون «تاریخ آغاز مأموریت» به شکل ۱۴۰۴/۰۷/۰۱ بنویسید یا تاریخ میلادی درست را وارد کنید."

@@ -47,13 +47,14 @@ import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.escape import unescape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -561,7 +562,8 @@ def _read_cells(
     """Every row's values, and the (row, column) of each formula cell (its text, not a value).
 
     Only the first ``MAX_SHEET_COLUMNS`` columns are read and a row keeps no trailing empty
-    cells; filled cells and characters are counted and capped (``MAX_CELLS``,
+    cells; Excel's escapes of characters XML cannot hold (``_x000D_``) are undone (the cell's
+    text is cleaned later, control characters dropped); filled cells and characters are counted and capped (``MAX_CELLS``,
     ``MAX_CELL_CHARS``, ``MAX_TEXT_CHARS``).  Progress is ``(rows read, declared rows ×
     scale)``; 0 as total when the sheet does not say its size.
     """
@@ -589,6 +591,8 @@ def _read_cells(
                     if len(value) > MAX_CELL_CHARS:
                         raise _cell_too_long(path, number, col, len(value))
                     chars += len(value)
+                    if "_x" in value:  # Excel writes a control character as _x0007_
+                        value = unescape(value)
                 if value is not None:
                     filled += 1
                 values.append(value)
@@ -1065,8 +1069,11 @@ def commit_import(
     ``on_duplicate`` (skip, merge, add) applies to every flagged row unless ``choices`` gives a
     sheet row its own.  ``merge`` updates the person it duplicates (the first hit; for a hit on
     an earlier row of the sheet, the person that row became) and brings it back when it was
-    archived.  ``progress(rows done, rows)``
-    is reported as rows are written; ``cancelled()`` is checked at every row and once more
+    archived.  The preview may be stale (previewed twice, committed twice; someone else adding
+    a contact meanwhile): inside the transaction every row's duplicates in the directory are
+    found again, so a row that has become a duplicate follows ``on_duplicate`` (or its own
+    choice) too, and a new organization that now exists is reused rather than created again.
+    ``progress(rows done, rows)`` is reported as rows are written; ``cancelled()`` is checked at every row and once more
     just before the commit: returning True raises ``ImportCancelled`` inside the transaction,
     which is rolled back whole.
     """
@@ -1103,6 +1110,9 @@ def _write_rows(
     organizations: dict[str, int] = {}
     person_of_row: dict[int, Person] = {}
     added = merged = skipped = 0
+    existing = _existing_keys(session)  # the directory as it is now, not as previewed
+    resolver = _Resolver(session)
+    newly_flagged = 0
     ids: list[Person] = []
     total = len(preview.rows)
     every = _every(total)
@@ -1120,6 +1130,10 @@ def _write_rows(
         if done and done % FLUSH_EVERY == 0:
             session.flush()
         number = row.contact.row
+        fresh = _recheck(row, existing)
+        if fresh.duplicates and not row.duplicates:
+            newly_flagged += 1
+        row = fresh
         choice = _choice(row, on_duplicate, choices)
         if choice == "skip":
             # A skipped row writes nothing: not even the new organization it names.
@@ -1131,7 +1145,9 @@ def _write_rows(
                 person_of_row[number] = person_of_row[earlier]
             continue
         org_id = row.organization_id
-        if row.new_organization:
+        if row.new_organization and (found := resolver.organization(row.new_organization)):
+            org_id = found  # created since the preview (by an earlier import, say)
+        elif row.new_organization:
             key = compact_key(row.new_organization)
             if key not in organizations:
                 org = Organization(
@@ -1159,15 +1175,44 @@ def _write_rows(
         added += 1
     session.flush()
     steps.report(total, total)
+    warnings = list(preview.warnings)
+    if newly_flagged:
+        warnings.append(
+            f"فهرست مخاطبان پس از پیش‌نمایش تغییر کرده بود: {format_count(newly_flagged)} ردیف "
+            "هنگام ثبت تکراری شناخته شد و مانند دیگر تکراری‌ها با آن رفتار شد."
+        )
     return ImportResult(
         added,
         merged,
         skipped,
         len(organizations),
-        list(preview.warnings),
+        warnings,
         dry_run,
         [p.id for p in ids],
     )
+
+
+def _recheck(
+    row: PreviewRow, existing: Mapping[str, Mapping[str, list[tuple[int, str, bool]]]]
+) -> PreviewRow:
+    """``row`` with its directory duplicates found again in ``existing`` (the commit's view).
+
+    Hits the preview found that are still there keep their order (the first one is what a
+    merge goes into); hits on people added since come after them; hits on earlier rows of the
+    sheet are kept as they are.
+    """
+    c = row.contact
+    now: dict[int, DuplicateHit] = {}
+    for reason, keys in contact_keys(c.name_fa, c.name_en, c.email, c.phone).items():
+        for key in keys:
+            for person_id, name, archived in existing[reason].get(key, []):
+                now.setdefault(person_id, DuplicateHit(reason, person_id, None, name, archived))
+    before = {h.person_id for h in row.duplicates if h.person_id is not None}
+    if before == set(now):
+        return row
+    kept = [h for h in row.duplicates if h.person_id is None or h.person_id in now]
+    added = [hit for person_id, hit in now.items() if person_id not in before]
+    return replace(row, duplicates=tuple(kept + added))
 
 
 def _merge_target(
