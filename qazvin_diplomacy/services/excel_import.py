@@ -309,8 +309,14 @@ def _refuse(fa: str, en: str) -> ImportRefusedError:
 def _check_file(path: Path) -> None:
     if not path.is_file():
         raise _refuse(f"پرونده «{path.name}» پیدا نشد.", f"File '{path}' not found.")
-    with path.open("rb") as fh:
-        head = fh.read(8)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:  # no permission, or locked by another program
+        raise _refuse(
+            f"پرونده «{path.name}» خوانده نشد؛ شاید برنامه دیگری آن را قفل کرده باشد.",
+            f"Cannot read '{path}': {exc}",
+        ) from exc
     if not head:
         raise _refuse(f"پرونده «{path.name}» خالی است.", f"'{path.name}' is empty.")
     if head == _OLE_MAGIC:

@@ -824,3 +824,18 @@ def test_control_characters_in_cells_are_not_stored(db: Database, tmp_path: Path
     assert import_contacts(db, path).added == 1
     [person] = list_people(db)
     assert (person.name_fa, person.notes) == ("علی رضایی", "سطر یک\nسطر دو")
+
+
+def test_a_sheet_that_cannot_be_read_is_one_message(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _sheet(tmp_path / "locked.xlsx", [["نام"], ["الف"]])
+    real = Path.open
+
+    def locked(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self.name == "locked.xlsx":
+            raise PermissionError(13, "Permission denied")
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", locked)
+    _refused(db, path, "خوانده نشد")
