@@ -65,6 +65,7 @@ from qazvin_diplomacy.core.tabular import (
     source_kind_label,
     yes_no,
 )
+from qazvin_diplomacy.core.text import strip_controls
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services.agreements import count_agreements, list_agreements
 from qazvin_diplomacy.services.events import count_events, list_events
@@ -707,14 +708,18 @@ def export_table(
 
 
 def _plain(value: Any, lang: str) -> Any:
-    """A table value as a cell value: numbers as numbers, yes/no in ``lang``, the rest text."""
+    """A table value as a cell value: numbers as numbers, yes/no in ``lang``, the rest text.
+
+    Text loses its control characters (``core.text.strip_controls``): a database written
+    before input was cleaned may hold a bell or NUL, which an .xlsx cannot contain.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return yes_no(value, lang)
     if isinstance(value, (int, float)):
         return value
-    return str(value)
+    return strip_controls(str(value))
 
 
 def _csv_rows(table: ExportTable, lang: str) -> Iterator[list[Any]]:
