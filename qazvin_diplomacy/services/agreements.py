@@ -68,7 +68,6 @@ from qazvin_diplomacy.core.errors import KnownError, NotFoundError, ValidationEr
 from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus, FollowUpView
 from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.text import (
-    compact_key,
     index_key,
     normalize,
     search_terms,
@@ -1158,16 +1157,7 @@ def find_labelled(enum: type[_L], text: str, what_fa: str, what_en: str) -> _L:
     Spelling variants are ignored; an unknown ``text`` raises ``KnownError`` naming ``what``
     and listing the codes with their Persian labels.
     """
-    key = compact_key(text)
-    for member in enum:
-        names = (member.value, member.value.replace("_", "-"), member.label_fa, member.label_en)
-        if key in {compact_key(n) for n in names}:
-            return member
-    allowed = "، ".join(f"{m.value} ({m.label_fa})" for m in enum)
-    raise KnownError(
-        f"{what_fa} «{text}» شناخته نشد؛ یکی از: {allowed}.",
-        f"Unknown {what_en} '{text}'; use one of: " + ", ".join(m.value for m in enum),
-    )
+    return enum.parse(text, what_fa, what_en)
 
 
 def find_agreement_status(text: str) -> AgreementStatus:

@@ -58,17 +58,15 @@ from openpyxl.utils.escape import unescape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qazvin_diplomacy.core.cells import cell_text
+from qazvin_diplomacy.core.contact_rows import CellIssue, ContactRow, parse_contact_row
 from qazvin_diplomacy.core.errors import KnownError, OperationCancelled
-from qazvin_diplomacy.core.tabular import (
+from qazvin_diplomacy.core.formatting import format_count
+from qazvin_diplomacy.core.sheet_headers import (
     MAX_SHEET_COLUMNS,
-    CellIssue,
     ColumnMapping,
-    ContactRow,
     HeaderMatch,
-    cell_text,
     column_letter,
-    format_count,
-    parse_contact_row,
     recognise_headers,
 )
 from qazvin_diplomacy.core.text import (

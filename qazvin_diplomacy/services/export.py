@@ -18,7 +18,7 @@ The workbook has one sheet (right-to-left in Persian), the header row frozen and
 set.  A text cell that a spreadsheet could read as a formula (a leading = + - @ tab or CR) is
 written to the .xlsx as typed text with the ``quotePrefix`` style: Excel shows the value as is
 (a phone «+98 21 …» without an apostrophe) and never evaluates it.  A CSV has no cell types, so
-there such a value gets a leading ``'`` (``core.tabular.neutralise_formula``), which the import
+there such a value gets a leading ``'`` (``core.cells.neutralise_formula``), which the import
 strips again.  CSV is UTF-8 with a byte-order mark so Excel reads Persian.  The people sheet uses exactly the headers the contact import recognises:
 export → import round-trips a contact list without loss.  Files are written to a temporary
 name and renamed, so a failure leaves no half-written file.
@@ -48,23 +48,15 @@ from qazvin_diplomacy.core.agreements import (
     Axis,
     PartySide,
 )
+from qazvin_diplomacy.core.cells import is_formula_like, neutralise_formula
 from qazvin_diplomacy.core.clock import TEHRAN
-from qazvin_diplomacy.core.directory import OrganizationKind
+from qazvin_diplomacy.core.directory import DiplomaticRank, OrganizationKind, Region
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
+from qazvin_diplomacy.core.followups import FollowUpSource, FollowUpStatus
+from qazvin_diplomacy.core.formatting import jalali_text, yes_no
 from qazvin_diplomacy.core.jalali import format_time
-from qazvin_diplomacy.core.tabular import (
-    field_label,
-    followup_status_label,
-    is_formula_like,
-    jalali_text,
-    neutralise_formula,
-    org_kind_label,
-    rank_label,
-    region_label,
-    source_kind_label,
-    yes_no,
-)
+from qazvin_diplomacy.core.sheet_headers import field_label
 from qazvin_diplomacy.core.text import strip_controls
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services.agreements import count_agreements, list_agreements
@@ -292,7 +284,7 @@ def _people(
                     p.phone,
                     p.email,
                     p.languages,
-                    rank_label(p.diplomatic_rank, lang),
+                    DiplomaticRank.label_of(p.diplomatic_rank, lang),
                     _jalali(p.functions_started_at, lang),
                     _local_iso(p.functions_started_at),
                     p.biography,
@@ -339,7 +331,7 @@ def _organizations(
                 [
                     o.name_fa,
                     o.name_en,
-                    org_kind_label(o.kind, lang),
+                    OrganizationKind.label_of(o.kind, lang),
                     country or "",
                     parent_name or "",
                     o.city_fa,
@@ -397,7 +389,7 @@ def _countries(
                     c.iso2,
                     c.iso3,
                     embassies.get(c.id, ""),
-                    region_label(c.region, lang),
+                    Region.label_of(c.region, lang),
                     c.is_target,
                     c.priority,
                     c.notes,
@@ -657,11 +649,11 @@ def _followups(
             rows.append(
                 [
                     t.title,
-                    source_kind_label(t.source_kind, lang),
+                    FollowUpSource.label_of(t.source_kind, lang),
                     owner or t.owner_text,
                     _jalali(t.deadline, lang),
                     _iso_date(t.deadline),
-                    followup_status_label(t.status, lang),
+                    FollowUpStatus.label_of(t.status, lang),
                     t.notes,
                 ]
             )

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
-from qazvin_diplomacy.core.tabular import ColumnMapping, MappingError, recognise_headers
+from qazvin_diplomacy.core.sheet_headers import ColumnMapping, MappingError, recognise_headers
 from qazvin_diplomacy.services import excel_import
 from qazvin_diplomacy.services.directory import (
     archive_person,
