@@ -70,7 +70,7 @@ def _drop_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     except (OSError, ValueError, AttributeError):  # a stream without a file descriptor
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives to exit
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # lives to exit
 
 
 def print_guarded(command: Callable[[], int]) -> int:

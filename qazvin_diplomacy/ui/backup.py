@@ -890,7 +890,7 @@ class BackupControl(Retranslating, QToolButton):
         self.act_folder.setText(self.tr("Open the backups folder"))
 
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt override
         """Watch the main window closing: the automatic backup on exit."""
         if (
             obj is self.main_window

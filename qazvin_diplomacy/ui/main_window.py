@@ -351,7 +351,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings.save_state(GEOMETRY_KEY, self.saveGeometry())
         self.settings.save_state(SPLITTER_KEY, self.splitter.saveState())
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         """Override: save geometry and wait for background work before closing."""
         self.save_geometry()
         self.runner.wait(10000)

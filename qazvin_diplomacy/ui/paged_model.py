@@ -101,10 +101,10 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
 
     # --- model -------------------------------------------------------------------------
 
-    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: every matching row (pages are read on demand)."""
         return 0 if parent.isValid() else self._total
 
-    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: fixed columns."""
         return 0 if parent.isValid() else len(self.COLUMNS)

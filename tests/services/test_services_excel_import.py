@@ -601,7 +601,7 @@ def _peak(call):  # type: ignore[no-untyped-def]
     try:
         try:
             result: object = call()
-        except Exception as exc:  # noqa: BLE001 - returned for the test to inspect
+        except Exception as exc:  # returned for the test to inspect
             result = exc
         return result, tracemalloc.get_traced_memory()[1] / 1e6
     finally:

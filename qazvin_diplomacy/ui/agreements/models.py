@@ -151,7 +151,7 @@ class AgreementTableModel(PagedTableModel[AgreementSummary]):
             return QColor(STATUS_COLORS[a.shown_status])
         return None
 
-    def headerData(  # noqa: N802 - Qt override
+    def headerData(  # Qt override
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         """Override: translated column titles, row numbers in the UI's digits."""

@@ -87,15 +87,15 @@ class _ListModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list = []
 
-    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: rows loaded so far."""
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: fixed columns."""
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(  # noqa: N802 - Qt override
+    def headerData(  # Qt override
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         """Override: translated column titles, localised row numbers."""
@@ -107,7 +107,7 @@ class _ListModel(QAbstractTableModel):
             return loc_digits(section + 1)
         return None
 
-    def record(self, row: int):  # noqa: ANN201 - the subclass's dataclass
+    def record(self, row: int):  # the subclass's dataclass
         """The dataclass of ``row`` (None out of range)."""
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
@@ -229,11 +229,11 @@ class PersonTableModel(_ListModel):
         finally:
             self.endResetModel()
 
-    def canFetchMore(self, parent: _ANY_INDEX = QModelIndex()) -> bool:  # noqa: N802, B008
+    def canFetchMore(self, parent: _ANY_INDEX = QModelIndex()) -> bool:  # noqa: B008
         """Override: another page exists."""
         return not parent.isValid() and self._more
 
-    def fetchMore(self, parent: _ANY_INDEX = QModelIndex()) -> None:  # noqa: N802, B008
+    def fetchMore(self, parent: _ANY_INDEX = QModelIndex()) -> None:  # noqa: B008
         """Override: append the next page."""
         if parent.isValid() or not self._more:
             return

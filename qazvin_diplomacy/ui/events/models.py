@@ -94,15 +94,15 @@ class _ListModel(QAbstractTableModel):
         """Row of invitation ``guest_id`` (-1 when absent)."""
         return next((i for i, g in enumerate(self.rows) if g.id == guest_id), -1)
 
-    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: one row per guest."""
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: fixed columns."""
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(  # noqa: N802 - Qt override
+    def headerData(  # Qt override
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         """Override: translated column titles, localized row numbers."""
@@ -398,7 +398,7 @@ class EventTableModel(PagedTableModel[EventSummary]):
             return QColor(STATUS_COLORS[e.status])
         return None
 
-    def headerData(  # noqa: N802 - Qt override
+    def headerData(  # Qt override
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         """Override: translated column titles."""

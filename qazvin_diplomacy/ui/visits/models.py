@@ -107,7 +107,7 @@ class VisitTableModel(PagedTableModel[VisitSummary]):
             return QColor(STATUS_COLORS[v.status])
         return None
 
-    def headerData(  # noqa: N802 - Qt override
+    def headerData(  # Qt override
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         """Override: translated column titles."""
