@@ -63,11 +63,6 @@ class AgreementStatus(LabelledEnum):
     TERMINATED = "terminated", "فسخ", "Terminated"
 
     @property
-    def is_final(self) -> bool:
-        """Expired or terminated: no further change is possible."""
-        return self in (AgreementStatus.EXPIRED, AgreementStatus.TERMINATED)
-
-    @property
     def is_binding(self) -> bool:
         """Signed or in force: the agreement has (or will have) effect."""
         return self in (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
@@ -373,10 +368,6 @@ class AgreementDetail(AgreementInput):
     def archived(self) -> bool:
         """True when the agreement has been archived (deleted by a user)."""
         return self.archived_at is not None
-
-    def parties_of(self, side: PartySide) -> tuple[PartyView, ...]:
-        """The parties on ``side`` (as ``PartyView``)."""
-        return tuple(p for p in self.parties if isinstance(p, PartyView) and p.side == side)
 
     def signatories_of(self, side: PartySide) -> tuple[SignatoryView, ...]:
         """The signatories for ``side`` (as ``SignatoryView``)."""

@@ -42,11 +42,6 @@ class DiplomaticRank(LabelledEnum):
     CONSUL_GENERAL = "consul_general", "سرکنسول", "Consul General"
     CONSUL = "consul", "کنسول", "Consul"
 
-    @property
-    def is_head_of_mission(self) -> bool:
-        """Ambassadors, envoys and chargés d'affaires (en titre)."""
-        return self in (DiplomaticRank.AMBASSADOR, DiplomaticRank.ENVOY, DiplomaticRank.CHARGE_DAFFAIRES)
-
 
 class Region(LabelledEnum):
     """A country's region (``country.region``)."""

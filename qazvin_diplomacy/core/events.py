@@ -45,11 +45,6 @@ class EventStatus(LabelledEnum):
     POSTPONED = "postponed", "تعویق", "Postponed"
     CANCELLED = "cancelled", "لغو", "Cancelled"
 
-    @property
-    def is_open(self) -> bool:
-        """Still ahead of the office (not held, not cancelled)."""
-        return self not in (EventStatus.HELD, EventStatus.CANCELLED)
-
 
 # --- status workflow -------------------------------------------------------------------
 # Held is the end of the road, with one way back (held → planned) so a wrong click can be

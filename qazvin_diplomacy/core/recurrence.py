@@ -80,10 +80,6 @@ class RecurrenceRule:
     weekday: int | None = None
     nth: int | None = None
 
-    def date_in(self, year: int) -> date:
-        """The rule's date in Jalali ``year`` (see :func:`occurrence`)."""
-        return occurrence(self, year)
-
 
 # Panjah Bedar (پنجاه بدر): the 50th day of the year, 19 Ordibehesht.
 PANJAH_BEDAR = RecurrenceRule(RecurrenceKind.DAY_OF_YEAR, day=50)
