@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import sys
 
 MAX_KEPT_LINES = 40
@@ -79,6 +80,8 @@ def install_missing_streams() -> bool:
     with its output closed).  Streams that exist are left alone.
     """
     missing = False
+    if sys.stdout is None or sys.stderr is None:
+        _fill_closed_descriptors()
     if sys.stdout is None:
         sys.stdout = LogStream("stdout", logging.INFO)
         missing = True
@@ -86,6 +89,25 @@ def install_missing_streams() -> bool:
         sys.stderr = LogStream("stderr", logging.WARNING, keep=True)
         missing = True
     return missing
+
+
+def _fill_closed_descriptors() -> None:
+    """Put the null device on closed descriptors 1 and 2.
+
+    Otherwise the next file opened (the log, an export) takes the number, and what native
+    code (Qt's warnings) writes to "stderr" ends up inside that file.
+    """
+    for fd in (1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                null = os.open(os.devnull, os.O_WRONLY)
+                if null != fd:
+                    os.dup2(null, fd)
+                    os.close(null)
+            except OSError:  # pragma: no cover - nothing more can be done
+                pass
 
 
 def error_text() -> str:

@@ -130,8 +130,7 @@ def can_show_dialogs() -> bool:
 
 
 def show_error(text: str) -> None:
-    """Show ``text`` in a right-to-left error dialog (where one can be shown) and log it."""
-    log.error("%s", text)
+    """Show ``text`` in a right-to-left error dialog, where one can be shown (callers log it)."""
     if not can_show_dialogs():
         return
     app = get_application()
