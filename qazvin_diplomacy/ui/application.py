@@ -89,6 +89,7 @@ def run_gui(paths: AppPaths, db: Database) -> int:
     app.aboutToQuit.connect(window.shut_down)
     warn_if_clock_zone_differs(window)
     code = app.exec()
+    app.aboutToQuit.disconnect(window.shut_down)
     window.runner.wait()
     if window.ctx.db is not db:  # a restore swapped the database in: close the new one too
         window.ctx.db.close()
