@@ -169,3 +169,30 @@ def test_tehran_time_zone_gives_no_warning(window, monkeypatch) -> None:
     window.statusBar().clearMessage()
     assert application.warn_if_clock_zone_differs(window) is None
     assert window.statusBar().currentMessage() == ""
+
+
+def test_run_gui_on_a_database_already_open_returns_at_once(qtbot, app, owner, tmp_path,
+                                                            monkeypatch) -> None:
+    """The second double-click: no database opened, no second window, the first one shown."""
+    import logging
+
+    from qazvin_diplomacy import app as composition
+    from qazvin_diplomacy.paths import resolve_paths
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "userdata"))
+    db_path = tmp_path / "office.sqlite3"
+    paths = resolve_paths(db_path)
+    first = InstanceGuard(paths.log_dir.parent, paths.db_path, owner)
+    assert first.claim()
+    opened: list[object] = []
+    monkeypatch.setattr(composition, "open_database", opened.append)
+    handlers = list(logging.getLogger().handlers)
+    try:
+        with qtbot.waitSignal(first.showRequested, timeout=5000):
+            assert composition.run_gui(str(db_path)) == 0
+    finally:
+        for handler in logging.getLogger().handlers[:]:
+            if handler not in handlers:
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+    assert opened == [] and not db_path.exists()
