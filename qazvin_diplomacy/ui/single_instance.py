@@ -53,10 +53,20 @@ class InstanceGuard(QObject):
         self._server: QLocalServer | None = None
 
     def claim(self) -> bool:
-        """Take the lock and listen for later starts; False when another instance holds it."""
-        self.lock_path.parent.mkdir(parents=True, exist_ok=True)
+        """Take the lock and listen for later starts; False when another instance holds it.
+
+        A lock file that cannot be written (a read-only data folder) does not stop the start.
+        """
+        try:
+            self.lock_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            log.warning("no folder for the lock file %s", self.lock_path, exc_info=True)
+            return True
         if not self._lock.tryLock(0):
-            return False
+            if self._lock.error() == QLockFile.LockError.LockFailedError:
+                return False  # held by a running instance
+            log.warning("cannot write the lock file %s (%s)", self.lock_path, self._lock.error())
+            return True
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         QLocalServer.removeServer(self.server_name)  # a socket file left by a crash (Unix)

@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from qazvin_diplomacy.core import clock
 from qazvin_diplomacy.core.text import to_latin_digits
@@ -52,6 +52,25 @@ def test_released_lock_can_be_claimed_again(paths, owner) -> None:
     assert first.claim()
     first.release()
     assert InstanceGuard(paths.log_dir.parent, paths.db_path, owner).claim()
+
+
+class _UnwritableLock:
+    """A QLockFile in a folder the user may not write to."""
+
+    def tryLock(self, _timeout: int) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+    def error(self) -> QLockFile.LockError:
+        return QLockFile.LockError.PermissionError
+
+    def unlock(self) -> None:
+        pass
+
+
+def test_a_lock_that_cannot_be_written_does_not_stop_the_start(paths, owner) -> None:
+    guard = InstanceGuard(paths.log_dir.parent, paths.db_path, owner)
+    guard._lock = _UnwritableLock()  # type: ignore[assignment]
+    assert guard.claim()
 
 
 def test_claim_or_forward_stops_the_second_start(qtbot, paths, owner, app) -> None:
