@@ -229,4 +229,3 @@ def test_visit_form_labels_follow_the_language(db: Database, app: QApplication) 
     assert form.field_labels["title"].text() == "Title *"
     assert form.field_labels["outcome"].text() == "Outcome of the visit"
     assert form.status_combo.itemText(0) == VisitStatus.REQUESTED.label("en")
-
