@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qazvin_diplomacy.core.clock import TEHRAN
 from qazvin_diplomacy.core.visits import GuestRole, VisitInput, VisitStatus
+from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.application import apply_language
 from qazvin_diplomacy.ui.form_fields import (
@@ -229,3 +231,38 @@ def test_visit_form_labels_follow_the_language(db: Database, app: QApplication) 
     assert form.field_labels["title"].text() == "Title *"
     assert form.field_labels["outcome"].text() == "Outcome of the visit"
     assert form.status_combo.itemText(0) == VisitStatus.REQUESTED.label("en")
+
+
+class _VisitFormWithEnglishTitle(VisitForm):
+    """The visit form plus one declaration (``title_en`` is already stored and in VisitInput)."""
+
+    FIELDS = (
+        VisitForm.FIELDS[0],
+        text_field("title_en", "Title (English)", attr="title_en_edit", ltr=True),
+        *VisitForm.FIELDS[1:],
+    )
+
+
+def test_adding_a_field_to_the_visit_form_is_one_declaration(
+    db: Database, app: QApplication
+) -> None:
+    stored = visits_service.save_visit(
+        db,
+        visit=VisitInput(
+            title="دیدار سفیر",
+            title_en="Visit of the ambassador",
+            start_at=dt.datetime(2025, 11, 1, 9, 0, tzinfo=TEHRAN),
+            end_at=dt.datetime(2025, 11, 1, 11, 0, tzinfo=TEHRAN),
+            delegation_name="هیئت ژاپن",
+        ),
+    )
+    form = _VisitFormWithEnglishTitle(db, stored)
+    assert form.title_en_edit.text() == "Visit of the ambassador"  # loaded
+    assert form.field_labels["title_en"].text() == "عنوان (انگلیسی)"  # labelled, translated
+    assert not form.is_modified()
+    form.title_en_edit.setText("The ambassador's visit")
+    assert form.is_modified()  # tracked
+    form.show_errors({"title_en": "too long"})
+    assert form.field_set.error_text("title_en") == "too long"  # errors land on it
+    assert form.save() is True  # collected and saved
+    assert visits_service.get_visit(db, stored.id).title_en == "The ambassador's visit"

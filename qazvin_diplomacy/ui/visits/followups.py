@@ -96,11 +96,12 @@ class OutcomeTab(QWidget):
     """The outcome of the visit (a declared field of the form) above the follow-up tasks."""
 
     FOLLOWUPS_TITLE = QT_TRANSLATE_NOOP("VisitForm", "Follow-up tasks")
+    FIELDS = ("outcome",)  # the form's declared fields shown on this tab
 
     def __init__(self, fields: FieldSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        fields.add_stacked(layout, self, ["outcome"])
+        fields.add_stacked(layout, self, self.FIELDS)
         self.followups_label = QLabel(self)
         layout.addWidget(self.followups_label)
         self.followups = FollowUpsTable(self)

@@ -160,8 +160,9 @@ class VisitForm(Retranslating, RecordDialog):
         "VisitForm", "The visit has unsaved changes. Close the form and discard them?"
     )
 
-    #: The visit's own fields, in the order of the general tab; ``outcome`` is on the
-    #: outcome tab.  The names are ``VisitInput``/``VisitDetail`` attributes and error keys.
+    #: The visit's own fields, declared once: the general tab shows them in this order
+    #: (``outcome`` is on the outcome tab).  Each name is a ``VisitInput``/``VisitDetail``
+    #: attribute and the service's error key; see CONTRIBUTING.md, "Add a field to a form".
     FIELDS = (
         text_field(
             "title",
@@ -265,7 +266,8 @@ class VisitForm(Retranslating, RecordDialog):
         general = QWidget(self)
         form = QFormLayout(general)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.field_set.add_form_rows(form, general, [s.name for s in self.FIELDS[:-1]])
+        on_general = [s.name for s in self.FIELDS if s.name not in OutcomeTab.FIELDS]
+        self.field_set.add_form_rows(form, general, on_general)
         self.guests.changed.connect(self._people_changed)
         self.hosts.changed.connect(self._people_changed)
         self.itinerary = ItineraryTab(self.start_edit.dateTime, self)

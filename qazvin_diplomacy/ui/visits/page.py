@@ -161,7 +161,6 @@ class FilterBar(Retranslating, QWidget):
         if self._countries_loaded:
             self.load_countries()
 
-
     def clear(self) -> None:
         """Reset every filter."""
         self.text.clear()
