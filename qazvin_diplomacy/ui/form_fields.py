@@ -144,8 +144,11 @@ class FieldSet:
     def _build(self, spec: FieldSpec, parent: QWidget) -> QVBoxLayout:
         if spec.name in self.widgets:
             raise ValueError(f"field {spec.name!r} is placed twice")
+        attr = spec.attr or spec.name
+        if hasattr(self.form, attr):  # e.g. a Qt method: the field needs another attr=
+            raise ValueError(f"field {spec.name!r}: the form already has {attr!r}")
         widget = spec.make(self.form, parent)
-        setattr(self.form, spec.attr or spec.name, widget)
+        setattr(self.form, attr, widget)
         self.widgets[spec.name] = widget
         box = QVBoxLayout()
         box.setSpacing(1)

@@ -180,9 +180,14 @@ def test_enum_combo_offers_the_choices_of_the_loaded_value(app: QApplication) ->
     assert host.colour.count() == 1 and fields.collect()[0] == {"colour": Colour.BLUE}
 
 
-def test_a_field_declared_twice_or_without_a_raw_value_is_refused(app: QApplication) -> None:
+def test_a_field_declared_twice_clashing_or_without_a_raw_value_is_refused(
+    app: QApplication,
+) -> None:
     with pytest.raises(ValueError):
         FieldSet(_Host(), (SPECS[0], SPECS[0]))
+    clash = text_field("font", "Font")  # QWidget.font: the widget needs its own attr=
+    with pytest.raises(ValueError):
+        _built((clash,))
     odd = FieldSpec("odd", "Odd", lambda _form, parent: QWidget(parent))
     _host, fields, _layout = _built((odd,))
     with pytest.raises(TypeError):
