@@ -313,10 +313,13 @@ def text_area(name: str, label: str, *, max_height: int = 0, **options: Any) -> 
     return FieldSpec(name, label, make, **options)
 
 
-def date_field(name: str, label: str, **options: Any) -> FieldSpec:
-    """A Jalali date (``required`` also makes the edit refuse an empty date)."""
+def date_field(
+    name: str, label: str, *, refuse_empty: bool | None = None, **options: Any
+) -> FieldSpec:
+    """A Jalali date; the edit refuses an empty date when ``refuse_empty`` (default: when
+    ``required``, which also stars the label)."""
     get = _getter(name, options.get("source", ""))
-    required = bool(options.get("required", False))
+    required = bool(options.get("required", False) if refuse_empty is None else refuse_empty)
     options.setdefault("load", lambda w, r: w.setDate(get(r)))
     options.setdefault("collect", JalaliDateEdit.date)
     options.setdefault("check", JalaliDateEdit.validate)
@@ -330,11 +333,15 @@ def datetime_field(
     label: str,
     *,
     to_local: Callable[[dt.datetime | None], dt.datetime | None] = lambda v: v,
+    refuse_empty: bool | None = None,
     **options: Any,
 ) -> FieldSpec:
-    """A Jalali date and a time; ``to_local`` turns the stored value into wall-clock time."""
+    """A Jalali date and a time; ``to_local`` turns the stored value into wall-clock time.
+
+    ``refuse_empty`` as for :func:`date_field`.
+    """
     get = _getter(name, options.get("source", ""))
-    required = bool(options.get("required", False))
+    required = bool(options.get("required", False) if refuse_empty is None else refuse_empty)
     options.setdefault("load", lambda w, r: w.setDateTime(to_local(get(r))))
     options.setdefault("collect", JalaliDateTimeEdit.dateTime)
     options.setdefault("check", JalaliDateTimeEdit.validate)

@@ -162,6 +162,15 @@ def test_labels_are_translated_and_required_ones_starred(app: QApplication) -> N
     assert fields.widgets["title"].placeholderText() == "<e.g. a title>"
 
 
+def test_a_date_may_refuse_empty_without_a_starred_label(app: QApplication) -> None:
+    spec = date_field("day", "Date", refuse_empty=True)
+    _host, fields, _layout = _built((spec,))
+    assert fields.labels["day"].text() == "Date"
+    assert fields.collect()[1]["day"]  # empty: refused
+    _host2, fields2, _layout2 = _built((date_field("day", "Date"),))
+    assert fields2.collect() == ({"day": None}, {})
+
+
 def test_a_field_beside_another_shares_its_row(app: QApplication) -> None:
     _host, _fields, layout = _built()
     assert layout.rowCount() == len(SPECS) - 1
