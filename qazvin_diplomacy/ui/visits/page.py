@@ -161,6 +161,7 @@ class FilterBar(Retranslating, QWidget):
         if self._countries_loaded:
             self.load_countries()
 
+
     def clear(self) -> None:
         """Reset every filter."""
         self.text.clear()
