@@ -3570,6 +3570,14 @@
       <source>e.g. Visit of the ambassador of Japan</source>
       <translation>مثلاً دیدار سفیر ژاپن</translation>
     </message>
+    <message>
+      <source>English title</source>
+      <translation>عنوان انگلیسی</translation>
+    </message>
+    <message>
+      <source>For the English itinerary and documents</source>
+      <translation>برای برنامهٔ سفر و اسناد انگلیسی</translation>
+    </message>
   </context>
   <context>
     <name>VisitTableModel</name>

@@ -171,6 +171,13 @@ class VisitForm(Retranslating, RecordDialog):
             required=True,
             placeholder=QT_TRANSLATE_NOOP("VisitForm", "e.g. Visit of the ambassador of Japan"),
         ),
+        text_field(
+            "title_en",
+            QT_TRANSLATE_NOOP("VisitForm", "English title"),
+            attr="title_en_edit",
+            ltr=True,
+            placeholder=QT_TRANSLATE_NOOP("VisitForm", "For the English itinerary and documents"),
+        ),
         enum_combo(
             "status",
             QT_TRANSLATE_NOOP("VisitForm", "Status"),
@@ -235,6 +242,7 @@ class VisitForm(Retranslating, RecordDialog):
 
     # the widgets FIELDS puts on the form (for type checkers and readers)
     title_edit: QLineEdit
+    title_en_edit: QLineEdit
     status_combo: QComboBox
     start_edit: JalaliDateTimeEdit
     end_edit: JalaliDateTimeEdit
