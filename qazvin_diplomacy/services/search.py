@@ -59,6 +59,7 @@ from qazvin_diplomacy.storage.database import Database
 __all__ = [
     "FTS_TABLE",
     "KIND_SPAN",
+    "MAX_LIMIT_PER_KIND",
     "MAX_SPLIT_QUERIES",
     "MIN_INDEXED_TERM",
     "SPLIT_CAP",
@@ -79,6 +80,7 @@ KIND_SPAN = 1 << 40
 MIN_INDEXED_TERM = 3
 MAX_SPLIT_QUERIES = 60  # cut variants tried for a query typed without spaces
 SPLIT_CAP = 200  # a cut variant matching this many records is too loose to be kept
+MAX_LIMIT_PER_KIND = 10_000  # hits of one kind asked for at once (the UI asks for 8)
 
 
 def _date(value: Any, digits: str = "fa") -> str:
