@@ -21,12 +21,17 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from qazvin_diplomacy.core.clock import from_local, today_local
+from qazvin_diplomacy.core.directory import phone_search_fields
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import index_key, normalize, to_persian_digits
 from qazvin_diplomacy.services.demo_agreements import article_agreements, synthetic_agreements
 from qazvin_diplomacy.services.demo_events import panjah_bedar, synthetic_events, yalda_night
 from qazvin_diplomacy.services.demo_visits import article_visits, synthetic_visits
-from qazvin_diplomacy.services.directory import person_search_key, seed_countries
+from qazvin_diplomacy.services.directory import (
+    organization_search_key,
+    person_search_key,
+    seed_countries,
+)
 from qazvin_diplomacy.services.records import write
 from qazvin_diplomacy.storage.base import new_uuid, utcnow
 from qazvin_diplomacy.storage.database import Database
@@ -95,7 +100,7 @@ def _directory(ctx: DemoContext) -> None:
             phone=org.get("phone", ""), email=org.get("email", ""),
             address=normalize(org.get("address_fa", "")), notes=normalize(org.get("notes_fa", "")),
         )
-        row.search_key = index_key(row.name_fa, row.name_en, row.city_fa, row.city_en)
+        row.search_key = organization_search_key(row)
         ctx.session.add(row)
         ctx.session.flush()
         ctx.organizations[org["key"]] = row.id
@@ -142,11 +147,14 @@ def _synthetic_directory(ctx: DemoContext) -> None:
         word_fa, word_en = rng.choice(words)
         name_fa = f"شرکت {word_fa} {i + 1}"
         name_en = f"{word_en} Company {i + 1}"
+        phone, email = f"+98 28 {rng.randint(3000000, 3999999)}", f"info{i + 1}@example.com"
         org_rows.append({
             **_record_defaults(), "name_fa": name_fa, "name_en": name_en, "kind": "company",
             "country_id": ctx.countries.get(code), "parent_id": None, "city_fa": "", "city_en": "",
-            "phone": f"+98 28 {rng.randint(3000000, 3999999)}", "email": f"info{i + 1}@example.com",
-            "address": "", "notes": "", "search_key": index_key(name_fa, name_en),
+            "phone": phone, "email": email, "address": "", "notes": "",
+            "search_key": organization_search_key(
+                Organization(name_fa=name_fa, name_en=name_en, phone=phone, email=email)
+            ),
             "archived_at": None,
         })
     ctx.session.execute(insert(Organization), org_rows)
@@ -168,14 +176,16 @@ def _synthetic_directory(ctx: DemoContext) -> None:
         org_id = rng.choice(org_ids)
         name_fa, name_en = f"{given_fa} {family_fa}", f"{given_en} {family_en}"
         email = _ascii(f"{given_en}.{family_en}{i}@example.org")
+        phone = f"+98 912 {rng.randint(1000000, 9999999)}"
         person_rows.append({
             **_record_defaults(), "name_fa": name_fa, "name_en": name_en, "honorific_fa": "",
             "honorific_en": "", "title_fa": title_fa, "title_en": title_en,
             "organization_id": org_id, "country_id": ctx.countries.get(code),
             "diplomatic_rank": None, "functions_started_at": None, "languages": "",
-            "phone": f"+98 912 {rng.randint(1000000, 9999999)}", "email": email, "biography": "",
+            "phone": phone, "email": email, "biography": "",
             "notes": "", "search_key": index_key(name_fa, name_en, title_fa, title_en, email,
-                                                 *org_names[org_id], *country_names.get(code, ("", ""))),
+                                                 *org_names[org_id], *country_names.get(code, ("", "")),
+                                                 *phone_search_fields(phone)),
             "archived_at": None,
         })
     ctx.session.execute(insert(Person), person_rows)
