@@ -473,3 +473,21 @@ def test_another_database_error_is_not_blamed_on_the_index(
     monkeypatch.setattr(search_module, "_term_filter", lambda terms: ("no_such_column = 1", {}))
     with pytest.raises(OperationalError):
         search(db, "قادرزاده")
+
+
+def test_a_pasted_paragraph_without_spaces_is_not_cut(
+    db: Database, ambassador: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cuts of a term grow with the cube of its length (600 letters: 7 s, 380 MB): none past the cap."""
+    from qazvin_diplomacy.services import search as search_module
+
+    calls: list[list[str]] = []
+    real = search_module.cut_variants
+    monkeypatch.setattr(
+        search_module, "cut_variants", lambda terms, pieces=2: calls.append(terms) or real(terms, pieces)
+    )
+    long_word = "سفیرتاجیکستان" * 50
+    assert search(db, long_word).empty
+    assert calls == []
+    assert _ids(search(db, "سفیرتاجیکستان"), "person") == [ambassador]  # a short one still is
+    assert calls
