@@ -54,7 +54,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, text
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.errors import KnownError
@@ -480,13 +480,28 @@ class SearchIndexDamaged(KnownError):
         )
 
 
+def _check_index(conn: Connection) -> None:
+    """FTS5's integrity check; ``DatabaseError`` when the index is damaged.
+
+    That check is an INSERT, refused on a read-only database: there the index is read
+    instead (a trigram lookup walks its structure), which finds a missing or unreadable part.
+    """
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')")
+    except OperationalError as exc:
+        if "readonly" not in str(exc.orig):
+            raise
+        conn.exec_driver_sql(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH 'qdd'").all()
+
+
 def _index_damaged(db: Database) -> bool:
     """Whether the index is missing or fails FTS5's own integrity check."""
     try:
         with db.engine.connect() as conn:
             if FTS_TABLE not in _existing(conn, "table"):
                 return True
-            conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')")
+            _check_index(conn)
             conn.rollback()
     except DatabaseError:
         return True
@@ -657,7 +672,7 @@ def search_index_problems(db: Database) -> list[str]:
                         f"نمایه جستجوی {source.label_fa} {to_persian_digits(indexed)} ردیف دارد ولی "
                         f"{to_persian_digits(live)} رکورد هست."
                     )
-            conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')")
+            _check_index(conn)
         except DatabaseError as exc:  # sqlite3.DatabaseError wrapped by SQLAlchemy
             problems.append(
                 f"نمایه جستجو آسیب دیده است ({exc.__class__.__name__})؛ «check --repair» را اجرا کنید."

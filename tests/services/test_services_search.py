@@ -491,3 +491,25 @@ def test_a_pasted_paragraph_without_spaces_is_not_cut(
     assert calls == []
     assert _ids(search(db, "سفیرتاجیکستان"), "person") == [ambassador]  # a short one still is
     assert calls
+
+
+@pytest.mark.parametrize("damage", [None, "shadow table dropped", "segments deleted"])
+def test_the_index_check_works_on_a_read_only_database(
+    db: Database, ambassador: int, damage: str | None
+) -> None:
+    """FTS5's integrity check is an INSERT: on a read-only file a healthy index is not "damaged"."""
+    import sqlite3
+    from types import SimpleNamespace
+
+    from sqlalchemy import create_engine
+
+    if damage:
+        _damage(db, DAMAGES[damage])
+    db.engine.dispose()
+    uri = f"{db.path.resolve().as_uri()}?mode=ro"
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
+    try:
+        problems = search_index_problems(SimpleNamespace(engine=engine))  # type: ignore[arg-type]
+    finally:
+        engine.dispose()
+    assert bool(problems) == bool(damage), problems
