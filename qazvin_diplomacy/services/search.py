@@ -483,14 +483,15 @@ class SearchIndexDamaged(KnownError):
 def _check_index(conn: Connection) -> None:
     """FTS5's integrity check; ``DatabaseError`` when the index is damaged.
 
-    That check is an INSERT, refused on a read-only database: there the index is read
-    instead (a trigram lookup walks its structure), which finds a missing or unreadable part.
+    That check is an INSERT, refused on a read-only database (which says nothing about the
+    index): there the index is read instead (a trigram lookup walks its structure), which
+    finds a missing or unreadable part.
     """
     try:
         with conn.begin_nested():
             conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')")
     except OperationalError as exc:
-        if "readonly" not in str(exc.orig):
+        if not _is_read_only_error(exc):
             raise
         conn.exec_driver_sql(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH 'qdd'").all()
 
@@ -679,3 +680,9 @@ def search_index_problems(db: Database) -> list[str]:
             )
         conn.rollback()
     return problems
+
+
+def _is_read_only_error(exc: Exception) -> bool:
+    """True for SQLite's "attempt to write a readonly database" (any SQLITE_READONLY_* code)."""
+    name = getattr(getattr(exc, "orig", exc), "sqlite_errorname", "")
+    return str(name).startswith("SQLITE_READONLY")
