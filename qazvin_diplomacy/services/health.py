@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
@@ -11,6 +12,13 @@ from qazvin_diplomacy.services.search import search_index_problems
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.database import Database, head_revision
 from qazvin_diplomacy.storage.directory import Country, Person
+from qazvin_diplomacy.storage.integrity import FullCheck
+
+__all__ = ["FULL_CHECK_EVERY", "FullCheck", "HealthReport", "check", "full_check_due", "is_empty"]
+
+#: The window runs the full integrity check in the background at most this often (and after
+#: every unclean shutdown); opening only makes the bounded check.
+FULL_CHECK_EVERY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -71,3 +79,14 @@ def is_empty(db: Database) -> bool:
     """True when the directory has no people yet (a fresh installation)."""
     with db.read_session() as session:
         return session.scalar(select(Person.id).limit(1)) is None
+
+
+def full_check_due(db: Database, last_passed: dt.date | None, today: dt.date) -> bool:
+    """Whether the window should run the full integrity check of ``db`` in the background.
+
+    Due after an unclean shutdown (the last writer died: power cut, killed program), when the
+    check never passed, or when it last passed :data:`FULL_CHECK_EVERY` or longer ago.
+    """
+    if db.unclean_shutdown or last_passed is None:
+        return True
+    return not dt.timedelta(0) <= today - last_passed < FULL_CHECK_EVERY

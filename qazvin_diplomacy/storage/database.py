@@ -1,32 +1,37 @@
 """Opening the database safely: checks, a backup, migrations, then an engine with pragmas.
 
 ``Database.open`` refuses (and leaves byte-for-byte untouched) a file that is not SQLite,
-fails ``PRAGMA integrity_check``, was written by a newer version of the application, or lives
-on a network share.  A database a crashed writer left with a hot rollback journal (or a WAL
+fails the bounded integrity check made at open (``storage.integrity``; the full
+``PRAGMA integrity_check`` runs in ``check``, on restore, and in the window's background after
+an unclean shutdown or on a schedule), was written by a newer version of the application, or
+lives on a network share.  A database a crashed writer left with a hot rollback journal (or a WAL
 that needs recovery) is first recovered the way SQLite always does — its last committed
 state — since a read-only check cannot do that. Before migrating an existing database it copies it with SQLite's online
-backup API into the backups folder.
+backup API into the backups folder. Alembic is imported only when a migration is due: the
+known revisions are read from the names in the migration scripts.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
 from qazvin_diplomacy.core.text import persian_collation
-from qazvin_diplomacy.storage import location
+from qazvin_diplomacy.storage import integrity, location
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -39,30 +44,55 @@ BUSY_TIMEOUT_MS = 5000
 
 def alembic_config() -> Config:
     """An Alembic configuration pointing at the migrations shipped inside the package."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+_REVISION_LINE = re.compile(
+    r"""^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:None|["']([^"']+)["'])\s*$""", re.MULTILINE
+)
+
+
+@cache
+def _revision_chain() -> tuple[dict[str, str | None], str]:
+    """``{revision: down_revision}`` of the shipped migration scripts, and the head.
+
+    Read from the scripts' ``revision = "…"`` lines so that opening an up-to-date database does
+    not import Alembic (a third of a second); a test holds it equal to Alembic's own view.
+    """
+    parents: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        values = {m.group(1): m.group(2) for m in _REVISION_LINE.finditer(script.read_text("utf-8"))}
+        if values.get("revision"):
+            parents[values["revision"]] = values.get("down_revision")
+    heads = set(parents) - set(parents.values())
+    if len(heads) != 1:
+        raise RuntimeError(f"the migration scripts must form one chain; heads: {sorted(heads)}")
+    return parents, heads.pop()
+
+
 def head_revision() -> str:
     """The newest schema revision this version of the application knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return _revision_chain()[1]
 
 
 def known_revisions() -> set[str]:
     """Every schema revision shipped with this version."""
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revision_chain()[0])
 
 
 def _refuse(fa: str, en: str) -> DatabaseRefusedError:
     return DatabaseRefusedError(fa, en)
 
 
-def inspect_file(path: Path) -> str | None:
+def inspect_file(path: Path, *, full: bool = True) -> str | None:
     """Check an existing file read-only; return its schema revision (None when it has none).
+
+    ``full`` runs ``PRAGMA integrity_check``; without it the bounded check made at every open
+    (``integrity.passes_at_open``).
 
     Raises ``DatabaseRefusedError`` for a file that is not a healthy SQLite database of a
     schema this version knows. The file is opened read-only and never modified — except that
@@ -80,7 +110,7 @@ def inspect_file(path: Path) -> str | None:
             f"'{path.name}' is not an SQLite database; it was left untouched.",
         )
     try:
-        return _inspect_read_only(path)
+        return _inspect_read_only(path, full=full)
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorname", "") not in _NEEDS_RECOVERY:
             raise _damaged(exc) from exc
@@ -91,7 +121,7 @@ def inspect_file(path: Path) -> str | None:
     try:
         with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return _inspect_read_only(path)
+        return _inspect_read_only(path, full=full)
     except sqlite3.DatabaseError as exc:
         raise _damaged(exc) from exc
 
@@ -109,14 +139,13 @@ def _damaged(exc: sqlite3.DatabaseError) -> DatabaseRefusedError:
     )
 
 
-def _inspect_read_only(path: Path) -> str | None:
+def _inspect_read_only(path: Path, *, full: bool) -> str | None:
     """The read-only part of :func:`inspect_file`; sqlite3 errors other than refusals escape."""
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
         with closing(sqlite3.connect(uri, uri=True)) as conn:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
-            if [r[0] for r in rows] != ["ok"]:
+            if not integrity.passes_at_open(conn, path, full=full):
                 raise _refuse(
                     "پایگاه داده آسیب دیده است (بررسی یکپارچگی ناموفق بود) و باز نشد؛ "
                     "آخرین نسخه پشتیبان را بازیابی کنید.",
@@ -195,6 +224,8 @@ class Database:
         self.attachments_dir = attachments_dir
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.location = "local"
+        #: The last writer did not close the file (see ``integrity.left_unclean``).
+        self.unclean_shutdown = False
 
     @classmethod
     def open(
@@ -221,7 +252,8 @@ class Database:
             )
         if where == "removable":
             log.warning("database %s is on removable media; only backups belong on a USB stick", path)
-        revision = inspect_file(path) if path.exists() and path.stat().st_size > 0 else None
+        unclean = integrity.left_unclean(path)
+        revision = inspect_file(path, full=False) if path.exists() and path.stat().st_size > 0 else None
         if path.exists() and path.stat().st_size == 0:
             raise _refuse(
                 f"پرونده «{path.name}» خالی است و پایگاه داده نیست؛ دست‌نخورده باقی ماند.",
@@ -244,6 +276,7 @@ class Database:
             migrate(engine)
         db = cls(path, engine, backups_dir, attachments_dir)
         db.location = where
+        db.unclean_shutdown = unclean
         return db
 
     @contextmanager
@@ -258,6 +291,8 @@ class Database:
 
     def schema_revision(self) -> str | None:
         """The schema revision stored in the database."""
+        from alembic.runtime.migration import MigrationContext
+
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
@@ -268,6 +303,8 @@ class Database:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Upgrade the schema of ``engine``'s database to ``revision``."""
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -243,6 +243,11 @@ class DashboardPage(ModulePage):
         outer.addWidget(self.heading)
         self.date_label = QLabel(self)
         outer.addWidget(self.date_label)
+        # Until the first refresh (just after the window's first paint) no card is shown:
+        # an unread card would claim the database empty or nothing due.
+        self.loading = QLabel(self)
+        self.loading.setStyleSheet("color: #777;")
+        outer.addWidget(self.loading)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -256,6 +261,7 @@ class DashboardPage(ModulePage):
         for spec in all_cards():
             card = spec.factory(ctx)
             card.setParent(body)
+            card.hide()
             self.cards[spec.key] = card
         ctx.hub.dataChanged.connect(lambda _kind: self.refresh())
         self.retranslate_ui()
@@ -263,12 +269,14 @@ class DashboardPage(ModulePage):
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
         self.heading.setText(self.tr("Dashboard"))
+        self.loading.setText(self.tr("Loading…"))
         self.date_label.setText(
             self.tr("Today: %1").replace("%1", show_date(self.ctx.today(), long=True, weekday=True))
         )
 
     def refresh(self) -> None:
         """Refresh every card and lay out the relevant ones."""
+        self.loading.hide()
         for card in self.cards.values():
             try:
                 card.refresh()

@@ -3,13 +3,15 @@
 Keyboard shortcuts (new Ctrl+N, save Ctrl+S, search Ctrl+K / Ctrl+F, print Ctrl+P) are routed
 to the current page.  Pages are created when first shown.  The settings dialog switches the
 language live: every widget's ``retranslate_ui`` runs and the layout direction flips.
+The window paints before it reads data: its first page is filled, and the full integrity
+check started in the background (``ui.integrity``), just after the first paint.
 """
 
 from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -106,6 +108,9 @@ class SettingsDialog(QDialog):
 class MainWindow(Retranslating, QMainWindow):
     """The application window."""
 
+    _painted = False  # class defaults: ``event`` may run before ``__init__`` sets them
+    _unfilled: ModulePage | None = None
+
     def __init__(self, paths: AppPaths, db: Database, settings: S.Settings) -> None:
         super().__init__()
         self.runner = TaskRunner(self)
@@ -172,6 +177,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.nav.currentRowChanged.connect(self._show_row)
         self.retranslate_ui()
         self._restore_geometry()
+        from qazvin_diplomacy.ui.integrity import IntegrityWatch
+
+        self.integrity = IntegrityWatch(self.ctx, self)
+        self._unfilled = None  # the first page: filled after the first paint
         self.nav.setCurrentRow(0)
 
     def _action(
@@ -271,6 +280,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Select module ``key`` in the navigation and show its page."""
         row = next(i for i, s in enumerate(self.specs) if s.key == key)
         self.nav.setCurrentRow(row)
+        self._fill_first_page()
         return self.page(key)
 
     def current_page(self) -> ModulePage | None:
@@ -302,7 +312,26 @@ class MainWindow(Retranslating, QMainWindow):
             return
         page = self.page(self.specs[row].key)
         self.stack.setCurrentWidget(page)
-        page.refresh()
+        if self._painted:
+            page.refresh()
+        else:
+            self._unfilled = page
+
+    def _fill_first_page(self) -> None:
+        page, self._unfilled = self._unfilled, None
+        if page is not None:
+            page.refresh()
+
+    def _after_first_paint(self) -> None:
+        self._fill_first_page()
+        self.integrity.start()
+
+    def event(self, event: QEvent) -> bool:
+        """Override: after the first paint, fill the first page and start the full check."""
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)  # once this paint is on screen
+        return super().event(event)
 
     def _route_new(self) -> None:
         if page := self.current_page():
@@ -342,5 +371,6 @@ class MainWindow(Retranslating, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Override: save geometry and wait for background work before closing."""
         self.save_geometry()
+        self.integrity.cancel()
         self.runner.wait(10000)
         super().closeEvent(event)
