@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.services.search import search_index_problems
@@ -40,9 +41,13 @@ def check(db: Database) -> HealthReport:
     """Run every check without changing anything."""
     problems: list[str] = []
     with db.engine.connect() as conn:
-        integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
-        if integrity != ["ok"]:
+        try:
+            integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+        except DBAPIError as exc:  # damaged beyond what the check itself can walk
+            integrity = [str(exc.orig)]
+        if integrity != ["ok"]:  # reading on could fail anywhere: this is the finding
             problems.append("بررسی یکپارچگی ناموفق بود: " + "؛ ".join(integrity[:5]))
+            return HealthReport(None, head_revision(), problems, {})
         fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         if fk:
             tables = sorted({row[0] for row in fk})

@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import logging
 
-from PySide6.QtCore import QByteArray, QObject
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qazvin_diplomacy.services import health
@@ -31,6 +31,9 @@ class IntegrityWatch(QObject):
         self.window = parent
         self.check: health.FullCheck | None = None
         self.warning: QMessageBox | None = None
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting without closing the window must not wait for the check
+            app.aboutToQuit.connect(self.cancel)
 
     def _state_key(self) -> str:
         digest = hashlib.sha256(str(self.ctx.db.path).encode("utf-8")).hexdigest()[:16]

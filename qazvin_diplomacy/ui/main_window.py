@@ -108,8 +108,9 @@ class SettingsDialog(QDialog):
 class MainWindow(Retranslating, QMainWindow):
     """The application window."""
 
-    _painted = False  # class defaults: ``event`` may run before ``__init__`` sets them
-    _unfilled: ModulePage | None = None
+    # Until the first paint no page is built (class defaults: Qt may call in before __init__ ends).
+    _painted = False
+    _defer_pages = True
 
     def __init__(self, paths: AppPaths, db: Database, settings: S.Settings) -> None:
         super().__init__()
@@ -180,7 +181,7 @@ class MainWindow(Retranslating, QMainWindow):
         from qazvin_diplomacy.ui.integrity import IntegrityWatch
 
         self.integrity = IntegrityWatch(self.ctx, self)
-        self._unfilled = None  # the first page: filled after the first paint
+        self._first_row: int | None = None  # the first page: built after the first paint
         self.nav.setCurrentRow(0)
 
     def _action(
@@ -310,24 +311,25 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        if self._defer_pages:  # the window appears first; its page is built right after
+            self._first_row = row
+            return
         page = self.page(self.specs[row].key)
         self.stack.setCurrentWidget(page)
-        if self._painted:
-            page.refresh()
-        else:
-            self._unfilled = page
+        page.refresh()
 
     def _fill_first_page(self) -> None:
-        page, self._unfilled = self._unfilled, None
-        if page is not None:
-            page.refresh()
+        self._defer_pages = False
+        row, self._first_row = self._first_row, None
+        if row is not None:
+            self._show_row(row)
 
     def _after_first_paint(self) -> None:
         self._fill_first_page()
         self.integrity.start()
 
     def event(self, event: QEvent) -> bool:
-        """Override: after the first paint, fill the first page and start the full check."""
+        """Override: after the first paint, build the first page and start the full check."""
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
             QTimer.singleShot(0, self, self._after_first_paint)  # once this paint is on screen
