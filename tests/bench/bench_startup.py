@@ -13,7 +13,10 @@ subjects are measured in the same run:
 
 The databases are cached in ``/tmp`` (``--big`` names an existing scale-100 file;
 ``/tmp/up100.sqlite3`` is used when present, otherwise it is built once, which takes minutes).
-Prints the median and spread of each subject and its ratio to the bare window.
+Prints, for each subject, the median and spread of the wall-clock time and its ratio to the
+bare window, and the median CPU time the process had used by then (steadier than the wall clock
+on a busy shared machine). Python's bytecode cache is on for the children (kept under the cache
+folder), as in an installed or frozen application. ``--clean`` drops the cached files first.
 
 The child is this file with ``--child``: it wraps ``QApplication.exec`` to watch for the
 first paint of the top-level ``QMainWindow``, prints the wall-clock time of that moment and
