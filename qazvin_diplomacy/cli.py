@@ -3,11 +3,17 @@
 Errors the user can act on print one line (Persian — English) and exit non-zero; a bad
 command or option exits 2.  When the reader of the output goes away (``… | head``) the
 command stops quietly: no traceback, exit code 1.
+
+The windowed build (``QazvinDiplomacy.exe``) starts without output streams: its lines go to
+the log and an error is shown in a dialog.  The console build (``QazvinDiplomacy-cli.exe``)
+is the one to run from a command prompt.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import logging
 import os
 import sys
 import time
@@ -16,6 +22,9 @@ from pathlib import Path
 
 from qazvin_diplomacy import APP_TITLE_EN, __version__, cli_backup, cli_directory, cli_reports
 from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.streams import error_text, install_missing_streams
+
+log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,7 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check integrity, foreign keys and schema version")
     check.add_argument("--db", required=True, help="database file to check")
-    check.add_argument("--repair", action="store_true", help="rebuild the search index, then check")
+    check.add_argument(
+        "--repair", action="store_true", help="upgrade the schema if older, rebuild the search index, then check"
+    )
+    check.add_argument(
+        "--upgrade", action="store_true", help="upgrade an older schema (a copy is kept first), then check"
+    )
 
     sub.add_parser("version", help="print the version")
 
@@ -77,20 +91,56 @@ def print_guarded(command: Callable[[], int]) -> int:
     try:
         code = command()
         sys.stdout.flush()
-    except BrokenPipeError:
+    except OSError as exc:
+        if not _is_closed_pipe(exc):
+            raise
         _drop_stdout()
         return 1
     return code
 
 
-def _configure_streams() -> None:
+def _is_closed_pipe(exc: OSError) -> bool:
+    """Whether ``exc`` says that stdout's reader has gone away.
+
+    On Windows a write to a closed pipe raises ``OSError(EINVAL)`` rather than
+    ``BrokenPipeError``; EINVAL also comes from a bad file name, so it counts only when
+    stdout itself still cannot be flushed.
+    """
+    if isinstance(exc, BrokenPipeError):
+        return True
+    if exc.errno != errno.EINVAL:
+        return False
+    try:
+        sys.stdout.flush()
+    except OSError as again:
+        return isinstance(again, BrokenPipeError) or again.errno == errno.EINVAL
+    return False
+
+
+def _configure_streams() -> bool:
+    """UTF-8 output, and log streams for missing ones; True when one was missing."""
+    missing = install_missing_streams()
     # Windows consoles default to a legacy code page that cannot print Persian.
     for stream in (sys.stdout, sys.stderr):
-        if stream is not None and hasattr(stream, "reconfigure"):
+        if hasattr(stream, "reconfigure"):
             try:
-                stream.reconfigure(encoding="utf-8", errors="replace")
+                stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
             except (ValueError, OSError):  # pragma: no cover - exotic streams
                 pass
+    if missing:
+        _log_to_file()
+    return missing
+
+
+def _log_to_file() -> None:
+    """Send log records, and with them the replaced streams' lines, to the log file."""
+    from qazvin_diplomacy.app import setup_logging
+    from qazvin_diplomacy.paths import resolve_paths
+
+    try:
+        setup_logging(resolve_paths())
+    except OSError:  # a profile that cannot be written to: the lines are dropped
+        log.debug("no log file", exc_info=True)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -126,12 +176,18 @@ def _remove_database_files(path: Path) -> None:
 def _cmd_check(args: argparse.Namespace) -> int:
     from qazvin_diplomacy.services.health import check
     from qazvin_diplomacy.storage.database import Database
+    from qazvin_diplomacy.storage.location import is_writable
 
     path = Path(args.db)
     if not path.exists():
         raise KnownError(f"پرونده «{path}» وجود ندارد.", f"'{path}' does not exist.")
-    db = Database.open(path)
+    changes = args.repair or args.upgrade
+    # Without --repair/--upgrade nothing is written: an older schema is reported, not migrated.
+    db = Database.open(path, read_only=not changes, allow_older=True)
     try:
+        if db.migrated_from is not None:
+            print(f"schema upgraded: {db.migrated_from} → {db.schema_revision()}; "
+                  f"copy kept at {db.migration_backup}")
         if args.repair:
             from qazvin_diplomacy.services.search import rebuild_search_index
 
@@ -140,11 +196,17 @@ def _cmd_check(args: argparse.Namespace) -> int:
     finally:
         db.close()
     counts = ", ".join(f"{k}={v}" for k, v in sorted(report.counts.items()))
+    if not is_writable(db.path):
+        print("توجه: پایگاه داده فقط‌خواندنی است (حافظه فقط‌خواندنی یا پرونده قفل‌شده)؛ فقط خوانده شد — "
+              "note: the database is read-only (read-only medium or locked file); it was only read")
     if report.healthy:
         print(f"OK — سالم: schema {report.schema_revision}; {counts}")
         return 0
     for problem in report.problems:
         print(f"مشکل — problem: {problem}")
+    if report.schema_revision != report.expected_revision:
+        print("برای به‌روزرسانی ساختار «check --upgrade» را اجرا کنید — "
+              "run `check --upgrade` to upgrade the schema (a copy is kept first)")
     return 1
 
 
@@ -187,7 +249,33 @@ def _window_only(argv: list[str]) -> tuple[bool, str | None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    _configure_streams()
+    from qazvin_diplomacy.windows import hold_app_mutex
+
+    hold_app_mutex()  # the installer waits while the program runs
+    if not _configure_streams():
+        return _run(argv)
+    return _run_windowed(argv)
+
+
+def _run_windowed(argv: Sequence[str] | None) -> int:
+    """``_run`` without output streams: nothing may escape as a traceback, errors in a dialog."""
+    try:
+        code = _run(argv)
+    except SystemExit as stop:  # --help (0) or a usage error (2)
+        code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+    except Exception:  # noqa: BLE001 - there is no console: log it and tell the user
+        log.exception("unexpected error")
+        sys.stderr.write("خطا: خطای پیش‌بینی‌نشده‌ای رخ داد؛ جزئیات در پروندهٔ گزارش (log) است."
+                         " — An unexpected error happened; the details are in the log file.\n")
+        code = 1
+    if code != 0 and (text := error_text()):
+        from qazvin_diplomacy.ui.application import show_error
+
+        show_error(text)
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     window, db = _window_only(arguments)
     if window:

@@ -1,12 +1,15 @@
 """The ``backup`` and ``restore`` sub-commands.
 
 A password is never taken on the command line (it would stay in the shell history): it is
-asked for on the terminal (``--encrypt``) or read from the first line of ``--password-file``.
+asked for on the terminal (``--encrypt``) or read from the first line of ``--password-file``
+(UTF-8, or UTF-8/UTF-16 with a byte-order mark as Notepad writes; the mark and the line end
+are not part of the password).
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
 import getpass
 import sys
 from pathlib import Path
@@ -30,15 +33,37 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     restore.add_argument("--password-file", help="password of an encrypted backup, first line")
 
 
+def _decode_password_file(raw: bytes) -> str:
+    """The text of a password file: UTF-8, or UTF-8/UTF-16 by their byte-order mark."""
+    encoding = "utf-8"
+    if raw.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"  # the codec reads the mark and drops it
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise KnownError(
+            "پرونده گذرواژه متن UTF-8 نیست؛ آن را با کدگذاری UTF-8 ذخیره کنید.",
+            "The password file is not UTF-8 text; save it as UTF-8.",
+        ) from exc
+
+
 def _password_from_file(path: str) -> str:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
     except OSError as exc:
         raise KnownError(f"پرونده گذرواژه خوانده نشد: {exc.strerror}",
                          f"Cannot read the password file: {exc}") from exc
-    password = text.splitlines()[0] if text.splitlines() else ""
+    lines = _decode_password_file(raw).splitlines()
+    password = lines[0] if lines else ""
     if not password:
         raise KnownError("پرونده گذرواژه خالی است.", "The password file is empty.")
+    if "\x00" in password:  # UTF-16 without a byte-order mark, or not a text file
+        raise KnownError(
+            "پرونده گذرواژه نویسه تهی دارد؛ آن را با کدگذاری UTF-8 ذخیره کنید.",
+            "The password file holds NUL characters; save it as UTF-8.",
+        )
     return password
 
 
@@ -100,6 +125,9 @@ def _restore(args: argparse.Namespace) -> int:
     kept = f"; previous database kept at {result.previous_backup}" if result.previous_backup else ""
     migrated = f"; migrated {result.schema_from} → {result.schema_to}" if result.migrated else ""
     print(f"restored into {result.db_path}{migrated}{kept}")
+    for name in result.attachments_set_aside:
+        print(f"warning — هشدار: damaged attachment not restored under its name (kept as .damaged "
+              f"unless the genuine file was there): {name}")
     return 0
 
 

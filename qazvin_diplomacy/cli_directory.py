@@ -100,19 +100,19 @@ def register(subparsers: Any) -> None:
     export.add_argument("--lang", choices=("fa", "en"), default="fa", help="header language")
 
 
-def _open(path_text: str) -> Any:
+def _open(path_text: str, *, read_only: bool) -> Any:
     from qazvin_diplomacy.storage.database import Database
 
     path = Path(path_text)
     if not path.exists():
         raise KnownError(f"پرونده «{path}» وجود ندارد.", f"'{path}' does not exist.")
-    return Database.open(path)
+    return Database.open(path, read_only=read_only)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the parsed command (one of :data:`COMMANDS`); return the exit code."""
     handler = {"search": _search, "import": _import, "export": _export}[args.command]
-    db = _open(args.db)
+    db = _open(args.db, read_only=args.command in ("search", "export"))
     try:
         return handler(db, args)
     finally:
@@ -147,8 +147,8 @@ def _import(db: Any, args: argparse.Namespace) -> int:
     from qazvin_diplomacy.services.directory import ensure_reference_data
     from qazvin_diplomacy.services.excel_import import commit_import, load_mapping, preview_contacts
 
+    mapping = load_mapping(args.mapping) if args.mapping else None  # refused before any write
     ensure_reference_data(db)
-    mapping = load_mapping(args.mapping) if args.mapping else None
     preview = preview_contacts(db, args.file, mapping=mapping)
     for warning in preview.warnings:
         print(f"توجه — note: {warning}")
@@ -168,6 +168,8 @@ def _import(db: Any, args: argparse.Namespace) -> int:
             f"«{row.contact.name_fa}»: {hits}"
         )
     result = commit_import(db, preview, on_duplicate=args.on_duplicate, dry_run=args.dry_run)
+    for warning in result.warnings[len(preview.warnings) :]:  # found while committing
+        print(f"توجه — note: {warning}")
     prefix = "آزمایشی (چیزی ثبت نشد) — dry run: " if result.dry_run else ""
     print(
         f"{prefix}added={result.added} merged={result.merged} skipped={result.skipped} "

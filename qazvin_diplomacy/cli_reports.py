@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
             raise KnownError(
                 f"پایگاه دادهٔ «{path}» وجود ندارد.", f"The database '{path}' does not exist."
             )
-        db = Database.open(path)
+        db = Database.open(path, read_only=True)  # a report never writes
         try:
             out = render_report(
                 args.kind, db, args.out, classification=args.classification, **options

@@ -5,7 +5,8 @@ Three modes, resolved once at start-up:
 * **default** — the per-user data folder given by platformdirs;
 * **portable** — a file named ``portable`` next to the executable (frozen build) or next to the
   package (source install) puts data, backups and settings in a ``data/`` folder beside it, so
-  the whole folder can be copied to another desk;
+  the whole folder can be copied to another desk. ``portable.txt`` counts too: it is what
+  Explorer's "New → Text Document" makes when file extensions are hidden;
 * ``--db PATH`` — overrides the database file in both modes (its backups go beside it).
 """
 
@@ -21,6 +22,10 @@ from qazvin_diplomacy import APP_NAME
 
 APP_AUTHOR = "QazvinGovernorate"
 DB_FILENAME = "diplomacy.sqlite3"
+#: Names of the file that switches on portable mode. With extensions hidden, Explorer's
+#: "New → Text Document" renamed to "portable" is ``portable.txt``, and one typed as
+#: "portable.txt" is ``portable.txt.txt``.
+PORTABLE_MARKERS = ("portable", "portable.txt", "portable.txt.txt")
 
 
 def is_frozen() -> bool:
@@ -50,8 +55,12 @@ def translations_dir() -> Path:
 
 
 def portable_marker() -> Path:
-    """The file whose presence switches on portable mode."""
-    return install_dir() / "portable"
+    """The file whose presence switches on portable mode (the first one present, or ``portable``)."""
+    folder = install_dir()
+    for name in PORTABLE_MARKERS:
+        if (folder / name).exists():
+            return folder / name
+    return folder / PORTABLE_MARKERS[0]
 
 
 @dataclass(frozen=True)

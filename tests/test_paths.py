@@ -43,3 +43,22 @@ def test_db_override_wins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> No
 def test_resources_are_found() -> None:
     assert (paths.resources_dir() / "fonts" / "Vazirmatn-Regular.ttf").is_file()
     assert (paths.resources_dir() / "fonts" / "OFL.txt").is_file()
+
+
+@pytest.mark.parametrize("name", ["portable.txt", "portable.txt.txt"])
+def test_portable_txt_made_by_explorer_switches_portable_mode_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str
+) -> None:
+    """Explorer's "New → Text Document" (extensions hidden) names the marker ``portable.txt``."""
+    (tmp_path / name).write_text("", encoding="utf-8")
+    monkeypatch.setattr(paths, "install_dir", lambda: tmp_path)
+    resolved = paths.resolve_paths()
+    assert resolved.portable
+    assert resolved.db_path == tmp_path / "data" / paths.DB_FILENAME
+
+
+def test_no_marker_no_portable_mode(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "portable.md").write_text("", encoding="utf-8")
+    monkeypatch.setattr(paths, "install_dir", lambda: tmp_path)
+    monkeypatch.setattr(paths.platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "user"))
+    assert not paths.resolve_paths().portable

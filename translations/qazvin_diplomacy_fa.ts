@@ -2083,6 +2083,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>A USB stick or disk can be pulled out while the program writes. Keep the database on this computer's disk; use removable media for backups only.</source>
+      <translation>حافظه یا دیسک USB ممکن است هنگام نوشتن برنامه جدا شود. پایگاه داده را روی دیسک همین رایانه نگه دارید و حافظه جداشدنی را فقط برای نسخه پشتیبان به کار ببرید.</translation>
+    </message>
+    <message>
       <source>Database file</source>
       <translation>پرونده پایگاه داده</translation>
     </message>
@@ -2129,6 +2133,14 @@
     <message>
       <source>Settings</source>
       <translation>تنظیمات</translation>
+    </message>
+    <message>
+      <source>The database is on removable media (USB)</source>
+      <translation>پایگاه داده روی حافظه جداشدنی (USB) است</translation>
+    </message>
+    <message>
+      <source>The computer's time zone is UTC%1, not Tehran's UTC+03:30: times may be an hour off. Install the Windows time-zone update or correct the time zone.</source>
+      <translation>منطقهٔ زمانی این رایانه UTC%1 است، نه UTC+۰۳:۳۰ تهران: زمان‌ها ممکن است یک ساعت جابه‌جا باشند. به‌روزرسانی منطقهٔ زمانی ویندوز را نصب کنید یا منطقهٔ زمانی را درست کنید.</translation>
     </message>
     <message>
       <source>Toolbar</source>
@@ -3040,8 +3052,8 @@
       <translation>انتخاب…</translation>
     </message>
     <message>
-      <source>Damaged attached files (restored as they were): %1 — %2</source>
-      <translation>پرونده‌های پیوست آسیب‌دیده (همان‌گونه که بودند بازیابی می‌شوند): %1 — %2</translation>
+      <source>Damaged attached files (set aside, not restored in their place): %1 — %2</source>
+      <translation>پرونده‌های پیوست آسیب‌دیده (کنار گذاشته می‌شوند و به جای پرونده اصلی بازیابی نمی‌شوند): %1 — %2</translation>
     </message>
     <message>
       <source>Damaged attached files: none</source>
@@ -3295,6 +3307,13 @@
     <message>
       <source>Settings</source>
       <translation>تنظیمات</translation>
+    </message>
+  </context>
+  <context>
+    <name>SingleInstance</name>
+    <message>
+      <source>The program is already open on this database. If its window does not appear, end it in Task Manager and start the program again.</source>
+      <translation>برنامه روی همین پایگاه داده باز است. اگر پنجره‌اش نمایان نشد، آن را در Task Manager ببندید و برنامه را دوباره باز کنید.</translation>
     </message>
   </context>
   <context>

@@ -23,6 +23,12 @@ ATTACHMENTS_PREFIX = "attachments/"
 BACKUP_SUFFIX = ".qdbackup"
 AUTO_PREFIX = "auto-backup-"
 _AUTO_STAMP = "%Y%m%d-%H%M%S"
+# The packed database may not declare more than this (an office desk's file is tens of MB),
+# so a crafted archive cannot fill the disk beside the live database before it is refused.
+MAX_DATABASE_BYTES = 2 * 1024**3
+# Suffix of an attachment restored from a backup that listed it as damaged: kept aside, never
+# under its SHA-256 name, so it cannot stand in for the genuine file.
+DAMAGED_SUFFIX = ".damaged"
 
 _SHA = re.compile(r"[0-9a-f]{64}")
 _ATTACHMENT = re.compile(r"attachments/([0-9a-f]{2})/([0-9a-f]{64})")
@@ -107,6 +113,20 @@ class BackupManifest:
         return tuple(m for m in self.members if m.path != DATABASE_NAME)
 
     @property
+    def forged(self) -> tuple[BackupMember, ...]:
+        """Attachments whose content does not match their SHA-256 name and are not listed as damaged."""
+        return tuple(
+            m for m in self.attachments if m.sha256 != attachment_sha(m.path) and m.path not in self.damaged
+        )
+
+    @property
+    def set_aside(self) -> tuple[BackupMember, ...]:
+        """Attachments listed as damaged whose content indeed differs from their name."""
+        return tuple(
+            m for m in self.attachments if m.sha256 != attachment_sha(m.path) and m.path in self.damaged
+        )
+
+    @property
     def total_size(self) -> int:
         """Bytes of every member together (uncompressed)."""
         return sum(m.size for m in self.members)
@@ -130,6 +150,8 @@ class BackupManifest:
             data: Any = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ValueError(f"manifest is not JSON: {exc}") from exc
+        except RecursionError as exc:  # deeply nested arrays or objects
+            raise ValueError("manifest is nested too deeply") from exc
         if not isinstance(data, dict):
             raise ValueError("manifest is not an object")
         version = data.get("format_version")
@@ -181,6 +203,9 @@ class RestoreResult:
     schema_to: str | None
     attachments_added: int
     manifest: BackupManifest
+    # Damaged attachments in the backup (``BackupManifest.set_aside``): never restored under
+    # their name, written as ``<sha>.damaged`` unless the genuine file was already stored.
+    attachments_set_aside: tuple[str, ...] = ()
 
     @property
     def migrated(self) -> bool:
@@ -191,6 +216,11 @@ class RestoreResult:
 def attachment_member(sha256: str) -> str:
     """The archive path of an attachment file."""
     return f"{ATTACHMENTS_PREFIX}{sha256[:2]}/{sha256}"
+
+
+def attachment_sha(member: str) -> str:
+    """The SHA-256 an attachment's archive path names (its last part)."""
+    return member.rsplit("/", 1)[-1]
 
 
 def unsafe_member_reason(name: str) -> str | None:

@@ -31,9 +31,13 @@ from qazvin_diplomacy.core.directory import (
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.followups import SOURCE_KIND_FA, FollowUpStatus
 from qazvin_diplomacy.core.jalali import (
+    MAX_YEAR,
+    MIN_YEAR,
     JalaliDateError,
+    days_in_month,
     format_jalali,
     format_jalali_datetime,
+    from_jalali,
     parse_jalali,
 )
 from qazvin_diplomacy.core.text import (
@@ -48,6 +52,7 @@ from qazvin_diplomacy.core.text import (
 __all__ = [
     "CONTACT_FIELDS",
     "FORMULA_TRIGGERS",
+    "MAX_SHEET_COLUMNS",
     "REGION_LABELS",
     "CellIssue",
     "ColumnMapping",
@@ -263,6 +268,10 @@ def field_label(name: str, lang: str = "fa") -> str:
     return spec.label_en if lang == "en" else spec.label_fa
 
 
+MAX_SHEET_COLUMNS = 256
+"""Columns of a sheet that are read (A to IV, the old Excel limit); a contact list has ~20."""
+
+
 def column_letter(index: int) -> str:
     """Excel's letter of a 0-based column index: 0 → A, 25 → Z, 26 → AA."""
     letters = ""
@@ -366,6 +375,11 @@ class ColumnMapping:
                 f"پرونده نگاشت ستون‌ها JSON درست نیست (سطر {to_persian_digits(exc.lineno)}).",
                 f"The column mapping is not valid JSON (line {exc.lineno}).",
             ) from exc
+        except RecursionError as exc:  # thousands of nested brackets
+            raise MappingError(
+                "پرونده نگاشت ستون‌ها بیش از اندازه تودرتو است و نگاشت ستون نیست.",
+                "The column mapping is nested too deeply to be a mapping.",
+            ) from exc
         if not isinstance(data, dict):
             raise MappingError(
                 "پرونده نگاشت ستون‌ها باید یک شیء JSON باشد.", "The mapping must be a JSON object."
@@ -378,19 +392,27 @@ class ColumnMapping:
                 "'headers' and 'columns' must be objects.",
             )
         for target in (*headers.values(), *columns.values()):
-            if target not in _FIELDS_BY_NAME:
+            if not isinstance(target, str) or target not in _FIELDS_BY_NAME:
                 raise MappingError(
                     f"فیلد «{target}» در نگاشت شناخته نیست؛ فیلدهای مجاز: {', '.join(_FIELDS_BY_NAME)}.",
                     f"Unknown field '{target}' in the mapping; allowed: {', '.join(_FIELDS_BY_NAME)}.",
                 )
+        last = column_letter(MAX_SHEET_COLUMNS - 1)
         for letter in columns:
             if not re.fullmatch(r"[A-Za-z]{1,3}", str(letter)):
                 raise MappingError(
                     f"ستون «{letter}» در نگاشت حرف ستون اکسل نیست (مانند A یا AB).",
                     f"Column '{letter}' in the mapping is not an Excel column letter.",
                 )
+            if _column_index(letter) >= MAX_SHEET_COLUMNS:
+                raise MappingError(
+                    f"ستون «{letter}» در نگاشت بعد از ستون {last} است؛ فقط "
+                    f"{to_persian_digits(MAX_SHEET_COLUMNS)} ستون اول برگه خوانده می‌شود.",
+                    f"Column '{letter}' in the mapping is beyond column {last}; only the first "
+                    f"{MAX_SHEET_COLUMNS} columns of a sheet are read.",
+                )
         header_row = data.get("header_row", 1)
-        if not isinstance(header_row, int) or header_row < 1:
+        if not isinstance(header_row, int) or isinstance(header_row, bool) or header_row < 1:
             raise MappingError(
                 "«header_row» باید عددی از ۱ به بالا باشد.", "'header_row' must be 1 or more."
             )
@@ -648,6 +670,32 @@ def _issue(row: int, columns: Mapping[str, str], name: str, message: str) -> Cel
     return CellIssue(row, columns.get(name, ""), name, message)
 
 
+#: The Gregorian days that the accepted Jalali years (``MIN_YEAR``–``MAX_YEAR``) cover.
+_FIRST_DAY = from_jalali(MIN_YEAR, 1, 1)
+_LAST_DAY = from_jalali(MAX_YEAR, 12, days_in_month(MAX_YEAR, 12))
+
+
+def _gregorian_error(day: date, text: str) -> str | None:
+    """Persian message when a Gregorian date cannot be meant, else None.
+
+    A Jalali year (``MIN_YEAR``–``MAX_YEAR``) is a Jalali date typed into a Gregorian cell
+    («1404-07-01», or a cell that Excel turned into a date): refused rather than stored as
+    1404 AD.  Other days outside the Jalali years the application accepts (Excel's first day,
+    ``0001-01-01``) are refused too.
+    """
+    if MIN_YEAR <= day.year <= MAX_YEAR:
+        return (
+            f"سال {to_persian_digits(day.year)} در تاریخ میلادی «{text}» سال شمسی است؛ تاریخ شمسی "
+            "را در ستون «تاریخ آغاز مأموریت» به شکل ۱۴۰۴/۰۷/۰۱ بنویسید یا تاریخ میلادی درست را وارد کنید."
+        )
+    if not _FIRST_DAY <= day <= _LAST_DAY:
+        return (
+            f"تاریخ میلادی «{text}» پذیرفتنی نیست؛ تاریخ باید بین {_FIRST_DAY.isoformat()} "
+            f"و {_LAST_DAY.isoformat()} باشد."
+        )
+    return None
+
+
 def _parse_started(
     row: int, values: Mapping[str, str], columns: Mapping[str, str], issues: list[CellIssue]
 ) -> datetime | None:
@@ -665,24 +713,34 @@ def _parse_started(
                 )
             )
             return None
+        if message := _gregorian_error(moment.date(), iso):
+            issues.append(_issue(row, columns, "functions_started_iso", message))
+            return None
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=TEHRAN)
         return moment.astimezone(UTC)
     text = values.get("functions_started", "")
     if not text:
         return None
-    if (
-        re.fullmatch(r"\d{4}-\d{2}-\d{2}", to_latin_digits(text))
-        and int(to_latin_digits(text)[:4]) > 1700
-    ):
+    latin = to_latin_digits(text)
+    day: date | None = None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", latin) and int(latin[:4]) > 1700:
         # An Excel date cell (Gregorian) in the Jalali column: taken as that Gregorian day.
-        day = date.fromisoformat(to_latin_digits(text))
+        # (An earlier year is the Jalali date it looks like, read below.)
+        try:
+            day = date.fromisoformat(latin)
+            message = _gregorian_error(day, text)
+        except ValueError:
+            message = f"تاریخ میلادی «{text}» وجود ندارد."
     else:
         try:
             day = parse_jalali(text)
+            message = None
         except JalaliDateError as exc:
-            issues.append(_issue(row, columns, "functions_started", exc.message))
-            return None
+            message = exc.message
+    if message or day is None:
+        issues.append(_issue(row, columns, "functions_started", message or text))
+        return None
     return datetime.combine(day, time(0), tzinfo=TEHRAN).astimezone(UTC)
 
 

@@ -44,6 +44,7 @@ __all__ = [
     "normalize",
     "search_key",
     "search_terms",
+    "strip_controls",
     "persian_sort_key",
     "persian_collation",
     "cut_variants",
@@ -95,6 +96,9 @@ _ARABIC_TO_PERSIAN = str.maketrans(
 _PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 # Horizontal white space other than the plain space (tab, NBSP, the U+2000 spaces …).
 _HSPACE = re.compile("[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000 ]+")
+# C0 control characters other than tab, line feed and carriage return, and DEL: never typed on
+# purpose (a pasted bell or NUL), invisible on screen and not allowed in an .xlsx (XML 1.0).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ZWNJ_RUN = re.compile(ZWNJ + "{2,}")
 _ZWNJ_BY_SPACE = re.compile(ZWNJ + "?([ \n])" + ZWNJ + "?")
 _SPACES_AROUND_NEWLINE = re.compile(" *\n *")
@@ -106,12 +110,22 @@ def _fold_presentation_form(match: re.Match[str]) -> str:
     return folded.lstrip(" ") or folded
 
 
+def strip_controls(text: str) -> str:
+    """``text`` without C0 control characters (tab, line feed and carriage return kept) and DEL.
+
+    :func:`normalize` applies it to everything stored; the export applies it to every cell, as
+    a database written before may still hold them (one would break every .xlsx export).
+    """
+    return _CONTROLS.sub("", text)
+
+
 def normalize(text: str | None) -> str:
     """Text as it should be stored: the same words a person typed, without invisible noise.
 
     Arabic ي/ى → ی and ك → ک; Arabic presentation forms → base letters; every run of
     spaces/tabs (NBSP and other Unicode spaces included) → one space; line breaks kept
-    (``\\r\\n`` → ``\\n``) without spaces around them; ZWNJ kept inside words but removed
+    (``\\r\\n`` → ``\\n``) without spaces around them; other control characters (a bell, NUL,
+    escape …) removed (vertical tab and form feed count as spaces); ZWNJ kept inside words but removed
     beside a space or line break, at either end, and when doubled; trimmed.  ``None`` → ``""``.
     Arabic-Indic digits → Persian digits; Latin digits (codes, numbers in Latin text),
     diacritics and ezafe (``خانهٔ``) stay as typed.  Idempotent.
@@ -123,6 +137,7 @@ def normalize(text: str | None) -> str:
     text = text.translate(_ARABIC_TO_PERSIAN)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _HSPACE.sub(" ", text)
+    text = strip_controls(text)
     text = _ZWNJ_RUN.sub(ZWNJ, text)
     text = _ZWNJ_BY_SPACE.sub(r"\1", text)
     text = _HSPACE.sub(" ", text)

@@ -36,6 +36,7 @@ from qazvin_diplomacy.reports.document import build_pdf
 from qazvin_diplomacy.reports.page import MARGIN_X, Furniture, Language, classification_key
 from qazvin_diplomacy.reports.rtl import Direction, RTLParagraph
 from qazvin_diplomacy.reports.styles import scaled, style
+from qazvin_diplomacy.services.files import DatabaseFiles, refuse_database_files
 from qazvin_diplomacy.services.visit_reports import Database, find_country, find_status
 
 __all__ = [
@@ -284,6 +285,7 @@ def render_report(
     """
     spec = get_spec(kind)
     target = Path(out).expanduser()
+    refuse_database_files(target, DatabaseFiles.of(db), purpose="report")
     _check_output(target)
     try:
         mark = classification_key(classification or spec.default_classification)

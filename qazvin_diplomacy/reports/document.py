@@ -1,21 +1,21 @@
 """Write a report story to a PDF file, atomically.
 
 ``build_pdf`` lays the story out on the office's page template and writes it to a temporary
-file in the destination folder, then moves it into place with ``os.replace``: the destination
-is either the complete new PDF or untouched, never a partial file.
+file in the destination folder, then moves it into place (``services.files.atomic_write``): the
+destination is either the complete new PDF or untouched, never a partial file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.platypus.flowables import Flowable
 
 from qazvin_diplomacy.reports.page import Furniture, Language, ReportDocTemplate, TotalPagesCanvas
+from qazvin_diplomacy.services.files import atomic_write
 
 
 def build_pdf(
@@ -36,12 +36,9 @@ def build_pdf(
     defaults to now; ``furniture`` chooses the page header and footer (``page.Furniture``).
     """
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
+    with atomic_write(target) as tmp:
         doc = ReportDocTemplate(
-            tmp_name,
+            str(tmp),
             title=title,
             landscape=landscape,
             classification=classification,
@@ -58,12 +55,4 @@ def build_pdf(
 
         doc.build(list(story), canvasmaker=make_canvas)
         pages = holder["canvas"].pages_shown
-        os.chmod(tmp_name, 0o644)  # mkstemp makes it owner-only; a report is an ordinary file
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
-        raise
     return pages

@@ -1,7 +1,8 @@
 """Attachments: files copied into the data folder under their SHA-256.
 
 The file is copied (and its hash verified) before the row is written; an identical file
-already stored is reused. A row is never written for a file that could not be read.
+already stored is reused only when its bytes still match its name (a damaged or forged copy
+is replaced). A row is never written for a file that could not be read.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from qazvin_diplomacy.core.attachments import MAX_ATTACHMENT_BYTES, AttachmentVi
 from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.filenames import safe_filename
 from qazvin_diplomacy.core.text import normalize, to_persian_digits
+from qazvin_diplomacy.services.files import replace_retrying
 from qazvin_diplomacy.services.records import get_row, write
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.base import utcnow
@@ -40,6 +42,23 @@ def stored_path(db: Database, sha256: str) -> Path:
     return db.attachments_dir / sha256[:2] / sha256
 
 
+def file_sha256(path: Path) -> str:
+    """SHA-256 (hex) of a file's content, read in chunks."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def is_intact(path: Path, sha256: str) -> bool:
+    """True when ``path`` is a file whose content hashes to ``sha256`` (its stored name)."""
+    try:
+        return path.is_file() and file_sha256(path) == sha256
+    except OSError:
+        return False
+
+
 def _copy_hashed(source: Path, folder: Path, limit: int) -> tuple[str, int]:
     """Copy ``source`` into ``folder`` under its SHA-256; return (hash, size)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -59,10 +78,10 @@ def _copy_hashed(source: Path, folder: Path, limit: int) -> tuple[str, int]:
         sha = digest.hexdigest()
         target = folder / sha[:2] / sha
         target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists():
+        if is_intact(target, sha):
             os.unlink(tmp_name)
         else:
-            os.replace(tmp_name, target)
+            replace_retrying(tmp_name, target)  # an antivirus may hold the new file a moment
         return sha, size
     except BaseException:
         if os.path.exists(tmp_name):

@@ -5,7 +5,9 @@
   attachment file and a manifest of SHA-256 checksums into a ZIP — optionally sealed with a
   password (``backup_crypto``). The file appears at ``out`` only when complete.
 * ``verify_backup`` reads the whole file before anything is trusted: authentication, ZIP
-  integrity, member names, sizes and checksums, schema revision, the packed database's health.
+  integrity, member names, sizes (declared ones against limits and the free disk space, before
+  a byte is extracted) and checksums, every attachment's content against its SHA-256 name,
+  schema revision, the packed database's health.
 * ``restore_backup`` verifies while extracting into a private folder beside the target,
   migrates the copy if it is older, adds missing attachments, keeps the current database in
   the backups folder and swaps the new file in with one atomic rename. Until that rename the
@@ -32,10 +34,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from qazvin_diplomacy import __version__
+from qazvin_diplomacy.core.attachments import MAX_ATTACHMENT_BYTES
 from qazvin_diplomacy.core.backups import (
+    DAMAGED_SUFFIX,
     DATABASE_NAME,
     FORMAT_VERSION,
     MANIFEST_NAME,
+    MAX_DATABASE_BYTES,
     BackupCancelled,
     BackupError,
     BackupManifest,
@@ -45,6 +50,7 @@ from qazvin_diplomacy.core.backups import (
     BackupRefused,
     RestoreResult,
     attachment_member,
+    attachment_sha,
     auto_backup_name,
     auto_backup_time,
     member_kind,
@@ -52,11 +58,18 @@ from qazvin_diplomacy.core.backups import (
     unsafe_member_reason,
 )
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
-from qazvin_diplomacy.core.text import bidi_isolate
+from qazvin_diplomacy.core.text import bidi_isolate, to_persian_digits
+from qazvin_diplomacy.services.attachments import is_intact
 from qazvin_diplomacy.services.backup_crypto import (
     EncryptingWriter,
     decrypt_file,
     is_encrypted_file,
+)
+from qazvin_diplomacy.services.files import (
+    DatabaseFiles,
+    refuse_database_files,
+    replace_file,
+    replace_retrying,
 )
 from qazvin_diplomacy.storage.database import (
     Database,
@@ -93,6 +106,9 @@ COMPRESS_LEVEL = 3
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 SIDECARS = ("-wal", "-shm", "-journal")
 STALE_SECONDS = 3600
+# Disk space left free after a restore's temporary files, so the live database can still grow.
+DISK_RESERVE = 64 * 1024 * 1024
+SQLITE_MAGIC = b"SQLite format 3\x00"
 _SHA_NAME_LEN = 64
 
 
@@ -184,6 +200,21 @@ def _disk_error(exc: OSError) -> BackupError:
     )
 
 
+def _ensure_room(folder: Path, needed: int) -> None:
+    """Refuse before writing ``needed`` bytes into ``folder`` when the disk cannot hold them."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return  # unknown: the write itself will fail cleanly
+    if needed + DISK_RESERVE > free:
+        mb = 1024 * 1024
+        raise refused(
+            f"فضای خالی دیسک برای بازکردن پشتیبان کافی نیست (نیاز {to_persian_digits(-(-needed // mb))} "
+            f"مگابایت، آزاد {to_persian_digits(free // mb)} مگابایت).",
+            f"Not enough free disk space to unpack the backup ({needed} bytes needed, {free} free).",
+        )
+
+
 def is_encrypted(path: Path) -> bool:
     """True when ``path`` is a password-protected backup (so a password must be asked for)."""
     with Path(path).open("rb") as fh:
@@ -271,6 +302,7 @@ def create_backup(
     is left at ``out`` (an existing one is kept) and no temporary file remains.
     """
     out = Path(out)
+    refuse_database_files(out, DatabaseFiles.of(db), purpose="backup")
     steps = _Steps(progress, cancel)
     steps.check()
     try:
@@ -329,7 +361,7 @@ def create_backup(
                 raw.flush()
                 os.fsync(raw.fileno())
             steps.check()
-            os.replace(tmp, out)
+            replace_file(tmp, out)
             _fsync_dir(out.parent)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
@@ -353,6 +385,7 @@ def _plain_zip(source: Path, password: str | None, work: Path, steps: _Steps) ->
             if not password:
                 raise BackupPasswordRequired()
             steps.add_total(source.stat().st_size)
+            _ensure_room(work, source.stat().st_size)
             plain = work / "backup.zip"
             with plain.open("wb") as target:
                 decrypt_file(fh, target, password, on_chunk=steps.tick)
@@ -429,6 +462,21 @@ def _read_manifest(zf: zipfile.ZipFile, encrypted: bool) -> BackupManifest:
                 f"اندازه «{bidi_isolate(member.path)}» با فهرست محتوای پشتیبان نمی‌خواند.",
                 f"Size of {member.path} differs from the manifest.",
             )
+        limit = MAX_DATABASE_BYTES if member.path == DATABASE_NAME else MAX_ATTACHMENT_BYTES
+        if member.size > limit:
+            raise refused(
+                f"«{bidi_isolate(member.path)}» در پشتیبان بزرگ‌تر از حد مجاز "
+                f"({to_persian_digits(limit // (1024 * 1024))} مگابایت) است.",
+                f"{member.path} declares {member.size} bytes, over the limit of {limit}.",
+            )
+    if not set(manifest.damaged) <= {m.path for m in manifest.attachments}:
+        raise refused("فهرست محتوای پشتیبان نادرست است.", "The manifest lists unknown damaged files.")
+    if forged := manifest.forged:
+        raise refused(
+            f"محتوای پیوست «{bidi_isolate(attachment_sha(forged[0].path)[:12])}…» با چکیده SHA-256 "
+            "نام آن نمی‌خواند؛ پرونده پشتیبان دستکاری شده است.",
+            f"Attachment {forged[0].path} does not match its SHA-256 name: the backup was tampered with.",
+        )
     return manifest
 
 
@@ -445,6 +493,11 @@ def _extract_member(
             out = target.open("wb")
         with zf.open(member.path) as src:
             while chunk := src.read(CHUNK):
+                if size == 0 and member.path == DATABASE_NAME and not chunk.startswith(SQLITE_MAGIC):
+                    raise refused(
+                        "پایگاه داده درون پشتیبان پرونده SQLite نیست.",
+                        "The packed database is not an SQLite file.",
+                    )
                 size += len(chunk)
                 if size > member.size:
                     break
@@ -470,12 +523,24 @@ def _extract_verified(
     *,
     encrypted: bool,
     attachments_to: Path | None,
+    later_bytes: int = 0,
 ) -> tuple[BackupManifest, Path]:
-    """Check everything in the ZIP; extract the database (and attachments when asked) into ``work``."""
+    """Check everything in the ZIP; extract the database (and attachments when asked) into ``work``.
+
+    Refused before a byte is extracted when the disk cannot hold the database, the attachments
+    twice (here, then in the attachments folder) and ``later_bytes`` more.
+    """
     db_file = work / DATABASE_NAME
     try:
         with zipfile.ZipFile(zip_path) as zf:
             manifest = _read_manifest(zf, encrypted)
+            attachments = manifest.total_size - manifest.database.size
+            _ensure_room(
+                work,
+                manifest.database.size
+                + (2 * attachments if attachments_to is not None else 0)
+                + later_bytes,
+            )
             steps.add_total(manifest.total_size)
             _extract_member(zf, manifest.database, db_file, steps)
             for member in manifest.attachments:
@@ -604,20 +669,35 @@ def _undo(created: list[Path]) -> None:
 
 
 def _add_attachments(
-    source_root: Path, attachments_dir: Path, steps: _Steps, created: list[Path]
+    source_root: Path,
+    attachments_dir: Path,
+    steps: _Steps,
+    created: list[Path],
+    set_aside: frozenset[str] = frozenset(),
 ) -> int:
-    """Copy every attachment not yet stored into ``attachments_dir``; return how many were added.
+    """Copy every attachment not yet stored intact into ``attachments_dir``; return how many.
 
-    Each new file and folder is appended to ``created`` (so a later failure can undo them);
-    a file appears under its final name only once complete (copy to ``.part``, then rename).
+    A stored file whose bytes no longer match its name is replaced by the verified copy. The
+    names in ``set_aside`` (damaged in the backup) are written as ``<sha>.damaged`` beside
+    where the genuine file belongs, never under the name itself, and only while the genuine
+    file is not stored. Each new file and folder is appended to ``created`` (so a later failure
+    can undo them); a file appears under its final name only once complete (copy to
+    ``.part``, then rename).
     """
     if not source_root.is_dir():
         return 0
     todo = []
     for item in sorted(source_root.rglob("*")):
+        if not item.is_file():
+            continue
         target = attachments_dir / item.parent.name / item.name
-        if item.is_file() and not target.exists():
-            todo.append((item, target))
+        if is_intact(target, item.name):
+            continue
+        if item.name in set_aside:
+            target = target.with_name(item.name + DAMAGED_SUFFIX)
+            if target.exists():
+                continue
+        todo.append((item, target))
     steps.add_total(sum(item.stat().st_size for item, _ in todo))
     for folder in (attachments_dir, *sorted({t.parent for _, t in todo})):
         if not folder.exists():
@@ -626,13 +706,15 @@ def _add_attachments(
     for item, target in todo:
         steps.check()
         part = target.with_name(target.name + ".part")
+        replaced = target.exists()  # a damaged copy: the verified one stays even after an undo
         try:
             shutil.copyfile(item, part)
             _fsync_file(part)
-            os.replace(part, target)
+            replace_retrying(part, target)
         finally:
             part.unlink(missing_ok=True)
-        created.append(target)
+        if not replaced:
+            created.append(target)
         steps.tick(item.stat().st_size)
     return len(todo)
 
@@ -662,7 +744,8 @@ def restore_backup(
     afterwards). The whole file is verified while it is extracted into a private folder
     beside ``db_path``; an older schema is migrated there (``Database.open`` also keeps the
     unmigrated copy in ``backups_dir``); missing attachments are added to
-    ``attachments_dir``; the current database is copied to ``backups_dir`` and the new file
+    ``attachments_dir`` (a backup holding one whose bytes do not match its SHA-256 name is
+    refused, unless it was listed as damaged when made: that one is set aside); the current database is copied to ``backups_dir`` and the new file
     replaces it with one atomic rename. Any refusal, ``cancel()`` or crash before that rename
     leaves the current database as it was. ``progress(done, total)`` reports bytes; its
     ``total`` grows once the backup's contents are known.
@@ -671,6 +754,9 @@ def restore_backup(
     db_path = Path(db_path).expanduser().resolve()
     backups_dir = Path(backups_dir)
     attachments_dir = Path(attachments_dir)
+    refuse_database_files(
+        source, DatabaseFiles(db_path, backups_dir, attachments_dir), purpose="restore"
+    )
     steps = _Steps(progress, cancel)
     steps.check()
     try:
@@ -681,7 +767,13 @@ def restore_backup(
     with _workspace(db_path) as work:
         zip_path, encrypted = _plain_zip(source, password, work, steps)
         manifest, extracted = _extract_verified(
-            zip_path, work, steps, encrypted=encrypted, attachments_to=work / "attachments"
+            zip_path,
+            work,
+            steps,
+            encrypted=encrypted,
+            attachments_to=work / "attachments",
+            # The current database is copied into the backups folder before the swap.
+            later_bytes=db_path.stat().st_size if db_path.is_file() else 0,
         )
         if zip_path != source:
             zip_path.unlink()
@@ -710,7 +802,10 @@ def restore_backup(
         created: list[Path] = []
         try:
             try:
-                added = _add_attachments(work / "attachments", attachments_dir, steps, created)
+                set_aside = frozenset(attachment_sha(m.path) for m in manifest.set_aside)
+                added = _add_attachments(
+                    work / "attachments", attachments_dir, steps, created, set_aside
+                )
                 steps.check()  # the last moment a cancel is honoured: what follows is short
                 previous = _retire_current(db_path, backups_dir) if db_path.exists() else None
                 if previous is None:
@@ -719,7 +814,7 @@ def restore_backup(
                 if any(_sidecar(db_path, s).exists() for s in ("-wal", "-journal")):
                     raise _in_use_error()
                 _sidecar(db_path, "-shm").unlink(missing_ok=True)
-                os.replace(staged, db_path)
+                replace_retrying(staged, db_path)
             except PermissionError as exc:  # Windows: a file still open elsewhere
                 raise _in_use_error() from exc
             except OSError as exc:
@@ -736,6 +831,7 @@ def restore_backup(
         schema_to=schema_to,
         attachments_added=added,
         manifest=manifest,
+        attachments_set_aside=tuple(m.path for m in manifest.set_aside),
     )
 
 

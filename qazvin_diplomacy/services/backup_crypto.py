@@ -41,10 +41,12 @@ TAG_SIZE = 16
 _HEADER = struct.Struct(">8sBBBBI16s4s")
 HEADER_SIZE = _HEADER.size
 
-# Bounds accepted when reading, so a crafted header cannot make us burn memory or time.
-_LOG2_N_RANGE = range(14, 21)
-_R_RANGE = range(1, 33)
-_P_RANGE = range(1, 5)
+# Accepted when reading: only what this program writes (n may be lower, for tests), checked
+# before scrypt runs, so a crafted header cannot make "wrong password" cost gigabytes and
+# minutes (n=2**20, r=32, p=4 would take 4 GiB and 40 s). At most 128 MiB and half a second.
+_LOG2_N_RANGE = range(14, SCRYPT_LOG2_N + 1)
+_R_RANGE = range(SCRYPT_R, SCRYPT_R + 1)
+_P_RANGE = range(SCRYPT_P, SCRYPT_P + 1)
 _CHUNK_RANGE = range(4096, 16 * 1024 * 1024 + 1)
 
 

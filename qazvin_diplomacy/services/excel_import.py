@@ -5,7 +5,12 @@ Three steps, usable one by one from the import wizard or all at once from the CL
 1. :func:`read_contact_sheet` opens the workbook with openpyxl (read-only) and refuses bad
    files with a clear Persian message: not an xlsx, encrypted (an OLE compound file — also
    what an old .xls is), empty, more than :data:`MAX_DATA_ROWS` rows (checked from the
-   sheet's dimension before anything is read, and again while reading).  Formulas: the value
+   sheet's dimension before anything is read, and again while reading).  A small file must
+   not cost gigabytes: before openpyxl opens it, the zip directory's uncompressed sizes are
+   checked (:data:`MAX_PART_BYTES` a sheet, a zip bomb is refused unread) and so is the
+   number of sheets; while reading, only the first ``MAX_SHEET_COLUMNS`` columns are read
+   (a cell in column XFD on every row costs nothing), and the filled cells, the characters of
+   one cell (Excel's own 32,767) and of all cells, and the merged ranges are capped.  Formulas: the value
    Excel saved with the file is used and a warning says so; a formula without a saved value
    is an error on its cell.  Merged cells: the value of the top-left cell is copied to every
    cell of the range (a column of people sharing one merged «سازمان» cell) and a warning
@@ -36,21 +41,26 @@ and, during the commit, inside the transaction, so nothing at all is written.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.escape import unescape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qazvin_diplomacy.core.errors import KnownError, OperationCancelled
 from qazvin_diplomacy.core.tabular import (
+    MAX_SHEET_COLUMNS,
     CellIssue,
     ColumnMapping,
     ContactRow,
@@ -96,6 +106,22 @@ __all__ = [
 
 MAX_DATA_ROWS = 20_000
 """Largest sheet accepted (rows in the sheet, header included); a contact list is far smaller."""
+MAX_CELLS = 1_000_000
+"""Filled cells read from a sheet (20,000 rows of 50 filled columns), merged ranges included."""
+MAX_CELL_CHARS = 32_767
+"""Longest text of one cell: Excel's own limit, so a longer cell was not written by Excel."""
+MAX_TEXT_CHARS = 20_000_000
+"""Characters of all the cells read together."""
+MAX_PART_BYTES = 64 * 1024 * 1024
+"""Largest uncompressed part of the .xlsx that openpyxl reads (a sheet, the shared strings)."""
+MAX_XML_BYTES = 160 * 1024 * 1024
+"""All the uncompressed parts that openpyxl reads, together."""
+MAX_SHEETS = 255
+"""Sheets in a workbook (each one is opened to read its size)."""
+MAX_MERGED_RANGES = 10_000
+_MAX_ZIP_MEMBERS = 5_000
+_MAPPING_BYTES = 1024 * 1024
+"""Largest column-mapping file: a mapping is a few lines."""
 
 HEADER_SCAN_ROWS = 10
 PROGRESS_EVERY = 100
@@ -235,16 +261,45 @@ class ContactSheet:
         return {name: column_letter(i) for i, name in self.match.columns.items()}
 
 
+# Byte-order marks a saved text file may start with (UTF-32 before UTF-16: FF FE begins both).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def load_mapping(path: Path | str) -> ColumnMapping:
-    """Read a saved column mapping (JSON, see ``ColumnMapping``)."""
+    """Read a saved column mapping (JSON, see ``ColumnMapping``).
+
+    The encoding follows the byte-order mark (UTF-8, UTF-16 or UTF-32, as Notepad saves them);
+    without one the file must be UTF-8.  Anything else is refused in one line.
+    """
     path = Path(path)
     try:
-        text = path.read_text("utf-8-sig")
+        with path.open("rb") as fh:
+            data = fh.read(_MAPPING_BYTES + 1)
     except OSError as exc:
         raise ImportRefusedError(
             f"پرونده نگاشت «{path.name}» خوانده نشد.", f"Cannot read mapping '{path}': {exc}"
         ) from exc
-    return ColumnMapping.from_json(text)
+    if len(data) > _MAPPING_BYTES:
+        raise ImportRefusedError(
+            f"پرونده نگاشت «{path.name}» بیش از اندازه بزرگ است و نگاشت ستون نیست.",
+            f"Mapping '{path.name}' is too large to be a column mapping.",
+        )
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ImportRefusedError(
+            f"پرونده نگاشت «{path.name}» با کدگذاری UTF-8 یا UTF-16 ذخیره نشده است؛ "
+            "آن را در ویرایشگر متن با کدگذاری UTF-8 ذخیره کنید.",
+            f"Mapping '{path.name}' is neither UTF-8 nor UTF-16 text; save it as UTF-8.",
+        ) from exc
+    return ColumnMapping.from_json(text.lstrip("\ufeff"))
 
 
 def _refuse(fa: str, en: str) -> ImportRefusedError:
@@ -254,8 +309,14 @@ def _refuse(fa: str, en: str) -> ImportRefusedError:
 def _check_file(path: Path) -> None:
     if not path.is_file():
         raise _refuse(f"پرونده «{path.name}» پیدا نشد.", f"File '{path}' not found.")
-    with path.open("rb") as fh:
-        head = fh.read(8)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:  # no permission, or locked by another program
+        raise _refuse(
+            f"پرونده «{path.name}» خوانده نشد؛ شاید برنامه دیگری آن را قفل کرده باشد.",
+            f"Cannot read '{path}': {exc}",
+        ) from exc
     if not head:
         raise _refuse(f"پرونده «{path.name}» خالی است.", f"'{path.name}' is empty.")
     if head == _OLE_MAGIC:
@@ -266,17 +327,77 @@ def _check_file(path: Path) -> None:
         )
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile as exc:
+            infos = archive.infolist()
+            if "xl/workbook.xml" not in {info.filename for info in infos}:
+                raise _refuse(
+                    f"پرونده «{path.name}» کارپوشه اکسل (xlsx) نیست.",
+                    f"'{path.name}' is a zip file but not an Excel workbook.",
+                )
+            _check_parts(path, infos)
+            with archive.open("xl/workbook.xml") as src:
+                sheets = len(_SHEET_RE.findall(src.read()))
+    except _DAMAGED_ZIP as exc:
         raise _refuse(
             f"پرونده «{path.name}» پرونده اکسل (xlsx) نیست یا آسیب دیده است.",
             f"'{path.name}' is not an .xlsx workbook or is damaged.",
         ) from exc
-    if "xl/workbook.xml" not in names:
+    if sheets > MAX_SHEETS:
         raise _refuse(
-            f"پرونده «{path.name}» کارپوشه اکسل (xlsx) نیست.",
-            f"'{path.name}' is a zip file but not an Excel workbook.",
+            f"پرونده «{path.name}» {format_count(sheets)} برگه دارد (بیش از "
+            f"{format_count(MAX_SHEETS)})؛ برگه مخاطبان را در پرونده‌ای جدا ذخیره کنید.",
+            f"'{path.name}' has {sheets:,} sheets (more than {MAX_SHEETS}); save the contact "
+            "sheet in a file of its own.",
         )
+
+
+# What a damaged or hostile zip raises: a bad directory, a CRC or size that does not match,
+# a broken deflate stream, an unsupported method, an encrypted member.
+_DAMAGED_ZIP = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+    OverflowError,
+)
+_SHEET_RE = re.compile(rb"<(?:\w+:)?sheet\b")
+# Parts openpyxl parses (and so decompresses); pictures and other media are never read.
+_PARSED_SUFFIXES = (".xml", ".rels", ".vml")
+
+
+def _megabytes(size: int) -> str:
+    return format_count(max(1, size // (1024 * 1024)))
+
+
+def _check_parts(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse a zip bomb from its directory: the uncompressed sizes, before anything is inflated.
+
+    Reading a member stops at the size the directory declares (a member that inflates further
+    fails its check), so the declared sizes bound what openpyxl can be made to read.
+    """
+    too_big = _refuse(
+        f"پرونده «{path.name}» پس از باز شدن بیش از اندازه بزرگ می‌شود؛ فهرست مخاطبان چنین "
+        "حجمی ندارد. آن را به چند پرونده کوچک‌تر تقسیم کنید.",
+        f"'{path.name}' expands to too much data for a contact list; split it into smaller files.",
+    )
+    if len(infos) > _MAX_ZIP_MEMBERS:
+        raise too_big
+    total = 0
+    for info in infos:
+        if not info.filename.lower().endswith(_PARSED_SUFFIXES):
+            continue
+        if info.file_size > MAX_PART_BYTES:
+            raise _refuse(
+                f"پرونده «{path.name}» پس از باز شدن بیش از اندازه بزرگ می‌شود: بخش «{info.filename}» "
+                f"{_megabytes(info.file_size)} مگابایت است (بیش از {_megabytes(MAX_PART_BYTES)} "
+                "مگابایت). آن را به چند پرونده کوچک‌تر تقسیم کنید.",
+                f"'{path.name}': part '{info.filename}' expands to {info.file_size:,} bytes "
+                f"(more than {MAX_PART_BYTES:,}); split the file.",
+            )
+        total += info.file_size
+    if total > MAX_XML_BYTES:
+        raise too_big
 
 
 def _open(path: Path, *, data_only: bool) -> Any:
@@ -289,12 +410,27 @@ def _open(path: Path, *, data_only: bool) -> Any:
         ) from exc
 
 
-def _merged_ranges(workbook: Any, sheet: Any) -> list[str]:
-    path = getattr(sheet, "_worksheet_path", None)
-    if not path:
+def _merged_ranges(workbook: Any, sheet: Any, path: Path) -> list[str]:
+    """The merged ranges of ``sheet``, read from its XML a megabyte at a time."""
+    part = getattr(sheet, "_worksheet_path", None)
+    if not part:
         return []
-    with workbook._archive.open(path) as src:
-        return [m.decode() for m in _MERGE_RE.findall(src.read())]
+    found: list[str] = []
+    tail = b""
+    with workbook._archive.open(part) as src:
+        while chunk := src.read(1024 * 1024):
+            data = tail + chunk
+            for match in _MERGE_RE.finditer(data):
+                if match.end() > len(tail):  # a match inside the tail was found last time
+                    found.append(match.group(1).decode())
+            if len(found) > MAX_MERGED_RANGES:
+                raise _refuse(
+                    f"برگه «{sheet.title}» بیش از {format_count(MAX_MERGED_RANGES)} محدوده "
+                    "ادغام‌شده دارد؛ ادغام خانه‌ها را بردارید.",
+                    f"Sheet '{sheet.title}' has more than {MAX_MERGED_RANGES:,} merged ranges.",
+                )
+            tail = data[-256:]
+    return found
 
 
 def _find_header_row(rows: list[tuple[Any, ...]], mapping: ColumnMapping | None) -> int:
@@ -338,15 +474,29 @@ def _read_sheet(
                 )
             sheet = workbook[mapping.sheet]
         else:
-            sheet = workbook.worksheets[0]
+            sheet = workbook.worksheets[0] if workbook.worksheets else None
+        if not hasattr(sheet, "iter_rows"):  # a chart sheet, or no worksheet at all
+            raise _refuse(
+                f"پرونده «{path.name}» برگه جدول ندارد.", f"'{path.name}' has no worksheet."
+            )
         if getattr(sheet, "max_row", None) and sheet.max_row > MAX_DATA_ROWS:
             raise _too_large(path, sheet.max_row)
-        raw, formulas = _read_cells(path, sheet, steps, scale)
-        merged = _merged_ranges(workbook, sheet)
+        declared_rows = getattr(sheet, "max_row", None) or 0
+        declared_columns = getattr(sheet, "max_column", None) or 0
+        # Read the rows the sheet holds, not the size its header claims (which may lie).
+        sheet.reset_dimensions()
+        raw, formulas = _read_cells(path, sheet, steps, scale, declared_rows)
+        merged = _merged_ranges(workbook, sheet, path)
         title = sheet.title
     finally:
         workbook.close()
     warnings: list[str] = []
+    if declared_columns > MAX_SHEET_COLUMNS:
+        last = column_letter(MAX_SHEET_COLUMNS - 1)
+        warnings.append(
+            f"برگه تا ستون {column_letter(declared_columns - 1)} خانه دارد؛ فقط "
+            f"{to_persian_digits(MAX_SHEET_COLUMNS)} ستون اول (تا ستون {last}) خوانده شد."
+        )
     computed: dict[tuple[int, int], Any] = {}
     if formulas:
         computed = _computed_values(path, title, formulas)
@@ -358,7 +508,7 @@ def _read_sheet(
     for (number, col), value in computed.items():
         grid[number - 1][col] = value
     if merged:
-        _fill_merged(grid, merged)
+        _fill_merged(path, grid, merged)
         warnings.append(
             f"خانه‌های ادغام‌شده ({'، '.join(merged[:5])}{'، …' if len(merged) > 5 else ''}): "
             "مقدار خانه اول در همه خانه‌های هر محدوده به کار رفت."
@@ -413,28 +563,47 @@ def _read_sheet(
 
 
 def _read_cells(
-    path: Path, sheet: Any, steps: _Steps, scale: int
+    path: Path, sheet: Any, steps: _Steps, scale: int, declared_rows: int
 ) -> tuple[list[tuple[Any, ...]], list[tuple[int, int]]]:
     """Every row's values, and the (row, column) of each formula cell (its text, not a value).
 
-    Progress is ``(rows read, rows in the sheet × scale)``; 0 as total when the sheet does not
-    say its size.
+    Only the first ``MAX_SHEET_COLUMNS`` columns are read and a row keeps no trailing empty
+    cells; Excel's escapes of characters XML cannot hold (``_x000D_``) are undone (the cell's
+    text is cleaned later, control characters dropped); filled cells and characters are counted and capped (``MAX_CELLS``,
+    ``MAX_CELL_CHARS``, ``MAX_TEXT_CHARS``).  Progress is ``(rows read, declared rows ×
+    scale)``; 0 as total when the sheet does not say its size.
     """
     raw: list[tuple[Any, ...]] = []
     formulas: list[tuple[int, int]] = []
-    total = (getattr(sheet, "max_row", None) or 0) * scale
+    total = declared_rows * scale
+    filled = chars = 0
     steps.report(0, total)
     try:
-        for number, row in enumerate(sheet.iter_rows(), start=1):
+        for number, row in enumerate(sheet.iter_rows(max_col=MAX_SHEET_COLUMNS), start=1):
             if number > MAX_DATA_ROWS:
                 raise _too_large(path, number)
             if number % PROGRESS_EVERY == 0:
                 steps.report(number, total)
+            width = len(row)
+            while width and row[width - 1] is EMPTY_CELL:
+                width -= 1
             values = []
-            for col, cell in enumerate(row):
+            for col in range(width):
+                cell = row[col]
+                value = getattr(cell, "value", None)
                 if getattr(cell, "data_type", None) == "f":
                     formulas.append((number, col))
-                values.append(getattr(cell, "value", None))
+                if isinstance(value, str):
+                    if len(value) > MAX_CELL_CHARS:
+                        raise _cell_too_long(path, number, col, len(value))
+                    chars += len(value)
+                    if "_x" in value:  # Excel writes a control character as _x0007_
+                        value = unescape(value)
+                if value is not None:
+                    filled += 1
+                values.append(value)
+            if filled > MAX_CELLS or chars > MAX_TEXT_CHARS:
+                raise _too_many_cells(path)
             raw.append(tuple(values))
         steps.report(len(raw), total)
     except (ImportRefusedError, ImportCancelled):
@@ -445,6 +614,27 @@ def _read_cells(
             f"Sheet '{sheet.title}' could not be read: {exc}",
         ) from exc
     return raw, formulas
+
+
+def _cell_too_long(path: Path, number: int, col: int, length: int) -> ImportRefusedError:
+    where = f"{column_letter(col)}{number}"
+    return _refuse(
+        f"خانه {where} پرونده «{path.name}» {format_count(length)} نویسه دارد، بیش از "
+        f"{format_count(MAX_CELL_CHARS)} نویسه‌ای که اکسل در یک خانه جا می‌دهد؛ پرونده را در "
+        "اکسل باز و دوباره ذخیره کنید.",
+        f"Cell {where} of '{path.name}' holds {length:,} characters, more than Excel's "
+        f"{MAX_CELL_CHARS:,}.",
+    )
+
+
+def _too_many_cells(path: Path) -> ImportRefusedError:
+    return _refuse(
+        f"پرونده «{path.name}» بیش از اندازه خانه پر یا متن دارد (بیش از "
+        f"{format_count(MAX_CELLS)} خانه یا {format_count(MAX_TEXT_CHARS)} نویسه)؛ "
+        "آن را به چند پرونده کوچک‌تر تقسیم کنید.",
+        f"'{path.name}' holds too many filled cells or too much text (more than "
+        f"{MAX_CELLS:,} cells or {MAX_TEXT_CHARS:,} characters); split it into smaller files.",
+    )
 
 
 def _too_large(path: Path, rows: int) -> ImportRefusedError:
@@ -465,8 +655,10 @@ def _computed_values(
     values: dict[tuple[int, int], Any] = {}
     try:
         last = max(wanted)
+        sheet = workbook[title]
+        sheet.reset_dimensions()
         for number, row in enumerate(
-            workbook[title].iter_rows(values_only=True, max_row=last), start=1
+            sheet.iter_rows(values_only=True, max_row=last, max_col=MAX_SHEET_COLUMNS), start=1
         ):
             for col in wanted.get(number, ()):
                 values[(number, col)] = row[col] if col < len(row) else None
@@ -480,13 +672,22 @@ def _computed_values(
     return values
 
 
-def _fill_merged(grid: list[list[Any]], ranges: Iterable[str]) -> None:
+def _fill_merged(path: Path, grid: list[list[Any]], ranges: Iterable[str]) -> None:
+    """Copy each merged range's top-left value over the range (within the columns read)."""
+    filled = 0
     for ref in ranges:
-        min_col, min_row, max_col, max_row = range_boundaries(ref)
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except ValueError:  # a column beyond XFD: not a range Excel writes
+            continue
         if min_row is None or min_col is None or max_row is None or max_col is None:
             continue
-        if min_row > len(grid):
+        max_col = min(max_col, MAX_SHEET_COLUMNS)
+        if min_row > len(grid) or min_col > max_col:
             continue
+        filled += max(0, min(max_row, len(grid)) - min_row + 1) * (max_col - min_col + 1)
+        if filled > MAX_CELLS:
+            raise _too_many_cells(path)
         top = grid[min_row - 1]
         value = top[min_col - 1] if min_col - 1 < len(top) else None
         for r in range(min_row, min(max_row, len(grid)) + 1):
@@ -874,8 +1075,11 @@ def commit_import(
     ``on_duplicate`` (skip, merge, add) applies to every flagged row unless ``choices`` gives a
     sheet row its own.  ``merge`` updates the person it duplicates (the first hit; for a hit on
     an earlier row of the sheet, the person that row became) and brings it back when it was
-    archived.  ``progress(rows done, rows)``
-    is reported as rows are written; ``cancelled()`` is checked at every row and once more
+    archived.  The preview may be stale (previewed twice, committed twice; someone else adding
+    a contact meanwhile): inside the transaction every row's duplicates in the directory are
+    found again, so a row that has become a duplicate follows ``on_duplicate`` (or its own
+    choice) too, and a new organization that now exists is reused rather than created again.
+    ``progress(rows done, rows)`` is reported as rows are written; ``cancelled()`` is checked at every row and once more
     just before the commit: returning True raises ``ImportCancelled`` inside the transaction,
     which is rolled back whole.
     """
@@ -912,6 +1116,9 @@ def _write_rows(
     organizations: dict[str, int] = {}
     person_of_row: dict[int, Person] = {}
     added = merged = skipped = 0
+    existing = _existing_keys(session)  # the directory as it is now, not as previewed
+    resolver = _Resolver(session)
+    newly_flagged = 0
     ids: list[Person] = []
     total = len(preview.rows)
     every = _every(total)
@@ -929,6 +1136,10 @@ def _write_rows(
         if done and done % FLUSH_EVERY == 0:
             session.flush()
         number = row.contact.row
+        fresh = _recheck(row, existing)
+        if fresh.duplicates and not row.duplicates:
+            newly_flagged += 1
+        row = fresh
         choice = _choice(row, on_duplicate, choices)
         if choice == "skip":
             # A skipped row writes nothing: not even the new organization it names.
@@ -940,7 +1151,9 @@ def _write_rows(
                 person_of_row[number] = person_of_row[earlier]
             continue
         org_id = row.organization_id
-        if row.new_organization:
+        if row.new_organization and (found := resolver.organization(row.new_organization)):
+            org_id = found  # created since the preview (by an earlier import, say)
+        elif row.new_organization:
             key = compact_key(row.new_organization)
             if key not in organizations:
                 org = Organization(
@@ -968,15 +1181,44 @@ def _write_rows(
         added += 1
     session.flush()
     steps.report(total, total)
+    warnings = list(preview.warnings)
+    if newly_flagged:
+        warnings.append(
+            f"فهرست مخاطبان پس از پیش‌نمایش تغییر کرده بود: {format_count(newly_flagged)} ردیف "
+            "هنگام ثبت تکراری شناخته شد و مانند دیگر تکراری‌ها با آن رفتار شد."
+        )
     return ImportResult(
         added,
         merged,
         skipped,
         len(organizations),
-        list(preview.warnings),
+        warnings,
         dry_run,
         [p.id for p in ids],
     )
+
+
+def _recheck(
+    row: PreviewRow, existing: Mapping[str, Mapping[str, list[tuple[int, str, bool]]]]
+) -> PreviewRow:
+    """``row`` with its directory duplicates found again in ``existing`` (the commit's view).
+
+    Hits the preview found that are still there keep their order (the first one is what a
+    merge goes into); hits on people added since come after them; hits on earlier rows of the
+    sheet are kept as they are.
+    """
+    c = row.contact
+    now: dict[int, DuplicateHit] = {}
+    for reason, keys in contact_keys(c.name_fa, c.name_en, c.email, c.phone).items():
+        for key in keys:
+            for person_id, name, archived in existing[reason].get(key, []):
+                now.setdefault(person_id, DuplicateHit(reason, person_id, None, name, archived))
+    before = {h.person_id for h in row.duplicates if h.person_id is not None}
+    if before == set(now):
+        return row
+    kept = [h for h in row.duplicates if h.person_id is None or h.person_id in now]
+    added = [hit for person_id, hit in now.items() if person_id not in before]
+    return replace(row, duplicates=tuple(kept + added))
 
 
 def _merge_target(

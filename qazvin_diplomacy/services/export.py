@@ -27,9 +27,8 @@ name and renamed, so a failure leaves no half-written file.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -66,9 +65,11 @@ from qazvin_diplomacy.core.tabular import (
     source_kind_label,
     yes_no,
 )
+from qazvin_diplomacy.core.text import strip_controls
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services.agreements import count_agreements, list_agreements
 from qazvin_diplomacy.services.events import count_events, list_events
+from qazvin_diplomacy.services.files import DatabaseFiles, atomic_write, refuse_database_files
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.visits import count_visits, list_visits
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
@@ -707,14 +708,18 @@ def export_table(
 
 
 def _plain(value: Any, lang: str) -> Any:
-    """A table value as a cell value: numbers as numbers, yes/no in ``lang``, the rest text."""
+    """A table value as a cell value: numbers as numbers, yes/no in ``lang``, the rest text.
+
+    Text loses its control characters (``core.text.strip_controls``): a database written
+    before input was cleaned may hold a bell or NUL, which an .xlsx cannot contain.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return yes_no(value, lang)
     if isinstance(value, (int, float)):
         return value
-    return str(value)
+    return strip_controls(str(value))
 
 
 def _csv_rows(table: ExportTable, lang: str) -> Iterator[list[Any]]:
@@ -739,37 +744,14 @@ def _xlsx_rows(table: ExportTable, sheet: Any, lang: str) -> Iterator[list[Any]]
         yield cells
 
 
-class _AtomicTarget:
-    """A temporary file beside ``path``, renamed onto it only when writing succeeded."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-        os.close(fd)
-        self.tmp = Path(name)
-
-    def __enter__(self) -> Path:
-        return self.tmp
-
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)
-
-
-def _target(path: Path | str) -> _AtomicTarget:
+def _target(path: Path | str) -> AbstractContextManager[Path]:
+    """A temporary file beside ``path``, put in place only when writing succeeded."""
     path = Path(path)
     if not path.parent.is_dir():
         raise KnownError(
             f"پوشه «{path.parent}» وجود ندارد.", f"Folder '{path.parent}' does not exist."
         )
-    try:
-        return _AtomicTarget(path)
-    except OSError as exc:
-        raise KnownError(
-            f"در پوشه «{path.parent}» نمی‌توان نوشت.", f"Cannot write in '{path.parent}': {exc}"
-        ) from exc
+    return atomic_write(path)
 
 
 def write_xlsx(table: ExportTable, path: Path | str, *, lang: str = "fa") -> Path:
@@ -831,6 +813,7 @@ def export_list(
     ``progress`` is passed to :func:`export_table`; nothing is written when it raises.
     """
     path = Path(path)
+    refuse_database_files(path, DatabaseFiles.of(db), purpose="export")
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise KnownError(

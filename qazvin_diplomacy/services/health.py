@@ -9,6 +9,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from qazvin_diplomacy.core.text import to_persian_digits
+from qazvin_diplomacy.services.attachments import is_intact, stored_path
 from qazvin_diplomacy.services.search import search_index_problems
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.database import Database, head_revision
@@ -67,12 +68,20 @@ def check(db: Database) -> HealthReport:
     with db.read_session() as session:
         counts["countries"] = int(session.scalar(select(func.count()).select_from(Country)) or 0)
         counts["people"] = int(session.scalar(select(func.count()).select_from(Person)) or 0)
-        missing = 0
+        missing = mismatched = 0
         for sha in session.scalars(select(Attachment.sha256).distinct()):
-            if not (db.attachments_dir / sha[:2] / sha).is_file():
+            path = stored_path(db, sha)
+            if not path.is_file():
                 missing += 1
+            elif not is_intact(path, sha):
+                mismatched += 1
         if missing:
             problems.append(f"{to_persian_digits(missing)} پرونده پیوست در پوشه داده پیدا نشد.")
+        if mismatched:
+            problems.append(
+                f"محتوای {to_persian_digits(mismatched)} پرونده پیوست با چکیده SHA-256 نام آن "
+                "نمی‌خواند (آسیب‌دیده یا دستکاری‌شده)؛ پرونده اصلی را دوباره پیوست کنید."
+            )
     problems.extend(search_index_problems(db))
     if counts["countries"] == 0:
         problems.append("فهرست کشورها خالی است.")

@@ -238,7 +238,7 @@ def _lunar_row(session: Session, year: int, key: str, occurrence: int) -> Holida
 
 def _names(name_fa: str, name_en: str) -> tuple[str, str]:
     fa = normalize(name_fa or "").strip()
-    en = (name_en or "").strip()
+    en = normalize(name_en or "")
     errors: dict[str, str] = {}
     if not fa:
         errors["name_fa"] = "نام فارسی تعطیلی را وارد کنید."

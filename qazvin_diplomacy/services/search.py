@@ -563,6 +563,15 @@ def search_index_problems(db: Database) -> list[str]:
         try:
             conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')")
         except Exception as exc:  # sqlite3.DatabaseError wrapped by SQLAlchemy
-            problems.append(f"نمایه جستجو آسیب دیده است ({exc.__class__.__name__}).")
+            # FTS5's check is an INSERT: a database on a read-only medium cannot run it, which
+            # says nothing about the index (its pages pass PRAGMA integrity_check).
+            if not _is_read_only_error(exc):
+                problems.append(f"نمایه جستجو آسیب دیده است ({exc.__class__.__name__}).")
         conn.rollback()
     return problems
+
+
+def _is_read_only_error(exc: Exception) -> bool:
+    """True for SQLite's "attempt to write a readonly database" (any SQLITE_READONLY_* code)."""
+    name = getattr(getattr(exc, "orig", exc), "sqlite_errorname", "")
+    return str(name).startswith("SQLITE_READONLY")

@@ -1,14 +1,20 @@
 """Opening the database safely: checks, a backup, migrations, then an engine with pragmas.
 
-``Database.open`` refuses (and leaves byte-for-byte untouched) a file that is not SQLite,
-fails the bounded integrity check made at open (``storage.integrity``; the full
-``PRAGMA integrity_check`` runs in ``check``, on restore, and in the window's background after
-an unclean shutdown or on a schedule), was written by a newer version of the application, or
-lives on a network share.  A database a crashed writer left with a hot rollback journal (or a WAL
-that needs recovery) is first recovered the way SQLite always does — its last committed
-state — since a read-only check cannot do that. Before migrating an existing database it copies it with SQLite's online
+``Database.open`` refuses (and leaves byte-for-byte untouched, with nothing created beside it)
+a file that is not SQLite, fails the bounded integrity check made at open (``storage.integrity``;
+the full ``PRAGMA integrity_check`` runs in ``check``, on restore, and in the window's background
+after an unclean shutdown or once a day), was written by a newer version of the application, has
+tables but no schema version, or lives on a network share.  A database a crashed writer left
+with a hot rollback journal (or a WAL that needs recovery) is first recovered the way SQLite
+always does — its last committed state — since a read-only check cannot do that. Before migrating an existing database it copies it with SQLite's online
 backup API into the backups folder. Alembic is imported only when a migration is due: the
-known revisions are read from the names in the migration scripts.
+known revisions are read from the migration scripts.
+
+``Database.open(path, read_only=True)`` (``check``, ``report``, ``export``, ``search``) never
+creates, migrates or writes the file, and also reads a database on a read-only medium or an
+immutable file; opening such a file for writing is refused with a "read-only" message, never
+reported as damage.  The engine is built from the path itself (never from a URL string), so
+``%``, ``?``, ``#``, spaces and Persian letters in a file name are kept as they are.
 """
 
 from __future__ import annotations
@@ -20,10 +26,12 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
@@ -113,7 +121,7 @@ def inspect_file(path: Path, *, full: bool = True) -> str | None:
         return _inspect_read_only(path, full=full)
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorname", "") not in _NEEDS_RECOVERY:
-            raise _damaged(exc) from exc
+            raise _unreadable(path, exc) from exc
     # A writer died mid-transaction (power cut, killed program): SQLite must roll back its
     # hot journal or rebuild the WAL index before anyone can read, which takes a read-write
     # connection.  This restores the last committed state; then check again, read-only.
@@ -123,7 +131,7 @@ def inspect_file(path: Path, *, full: bool = True) -> str | None:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return _inspect_read_only(path, full=full)
     except sqlite3.DatabaseError as exc:
-        raise _damaged(exc) from exc
+        raise _unreadable(path, exc) from exc
 
 
 #: Extended result codes of a read-only connection that finds crash recovery pending.
@@ -139,9 +147,75 @@ def _damaged(exc: sqlite3.DatabaseError) -> DatabaseRefusedError:
     )
 
 
+def _unreadable(path: Path, exc: sqlite3.DatabaseError) -> DatabaseRefusedError:
+    """SQLite could not open or read ``path``: damage, unless the file cannot be written.
+
+    A healthy database on a read-only medium is not "damaged": telling the user to restore
+    a backup there would invite replacing current data with older data.
+    """
+    if path.exists() and not location.is_writable(path):
+        return _refuse(
+            f"پایگاه داده «{path.name}» روی حافظه فقط‌خواندنی است (یا پرونده قفل شده است) و "
+            f"SQLite نتوانست آن را همین‌جا بخواند ({exc})؛ آسیب‌دیدگی آن معلوم نیست. آن را همراه "
+            "پرونده‌های ‎-wal‎ کنارش روی دیسک این رایانه رونوشت کنید و رونوشت را باز کنید.",
+            f"'{path.name}' is on a read-only medium (or is a locked file) and SQLite could not "
+            f"read it in place ({exc}); it is not known to be damaged. Copy it (with any -wal "
+            "file beside it) to this computer's disk and open the copy.",
+        )
+    return _damaged(exc)
+
+
+def _read_only_refusal(path: Path) -> DatabaseRefusedError:
+    return _refuse(
+        f"پایگاه داده «{path.name}» فقط‌خواندنی است (حافظه فقط‌خواندنی یا پرونده قفل‌شده) و "
+        "نمی‌توان در آن نوشت؛ دست‌نخورده ماند. برای تغییر آن، رونوشتی روی دیسک این رایانه بسازید.",
+        f"The database '{path.name}' is read-only (a read-only medium or a locked file) and "
+        "cannot be written; it was left untouched. Copy it to this computer's disk to change it.",
+    )
+
+
+def sqlite_uri(path: PurePath, **params: str) -> str:
+    """A ``file:`` URI naming exactly ``path`` (absolute), with SQLite URI ``params``.
+
+    Every character that means something in a URI (``%``, ``?``, ``#``, ``&``, space …) and
+    every non-ASCII letter is percent-encoded. A Windows share keeps an empty authority
+    (``file:////server/share/x.db``), the only form SQLite accepts.
+    """
+    posix = path.as_posix()
+    prefix = "file://" if posix.startswith("/") else "file:///"
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return prefix + quote(posix, safe="/:") + (f"?{query}" if query else "")
+
+
+def _may_skip_locks(path: Path) -> bool:
+    """True when ``path`` is in WAL mode with no ``-wal``/``-journal`` beside it.
+
+    All its data is then in the main file, which a writer changes only by checkpointing a
+    ``-wal`` that does not exist: the file can be read as immutable, so SQLite creates no
+    ``-wal``/``-shm`` beside it and needs none (which a read-only medium could not hold).
+    """
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return False
+    in_wal_mode = len(header) == 20 and header[18] == 2 and header[19] == 2
+    return in_wal_mode and not any(
+        Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal")
+    )
+
+
+def _read_only_uri(path: Path) -> str:
+    """The URI a read-only look at ``path`` opens: ``mode=ro``, immutable when safe."""
+    path = Path(path).resolve()
+    if _may_skip_locks(path):
+        return sqlite_uri(path, mode="ro", immutable="1")
+    return sqlite_uri(path, mode="ro")
+
+
 def _inspect_read_only(path: Path, *, full: bool) -> str | None:
     """The read-only part of :func:`inspect_file`; sqlite3 errors other than refusals escape."""
-    uri = path.resolve().as_uri() + "?mode=ro"
+    uri = _read_only_uri(path)
     try:
         with closing(sqlite3.connect(uri, uri=True)) as conn:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -189,14 +263,24 @@ def backup_copy(source: Path, target: Path) -> Path:
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    _configure_connection(dbapi_conn)
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _on_connect_read_only(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    _configure_connection(dbapi_conn)  # no journal_mode: changing it would write the header
+
+
+def _configure_connection(dbapi_conn: sqlite3.Connection) -> None:
     # Take transaction control away from pysqlite so SAVEPOINT and BEGIN work as written;
     # pragmas then run outside any transaction, as foreign_keys requires.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
     # ORDER BY name COLLATE persian: Persian alphabetical order (پ after ب, گ after ک …).
     dbapi_conn.create_collation(PERSIAN_COLLATION, persian_collation)
@@ -206,10 +290,25 @@ def _on_begin(conn: object) -> None:
     conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine for ``path`` with foreign keys, busy timeout and WAL on every connection."""
-    engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _on_connect)
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine for ``path`` with foreign keys, busy timeout and WAL on every connection.
+
+    The URL is built from the path's parts, never parsed from a string. ``read_only``: an
+    existing file is opened without creating it or changing its journal mode; a writable
+    one normally (with locking, so a running program's changes are seen and no ``-wal``
+    is left behind), one that cannot be written with ``mode=ro`` (see ``_read_only_uri``).
+    """
+    path = Path(path).absolute()
+    if not read_only:
+        engine = create_engine(URL.create("sqlite", database=str(path)))
+        event.listen(engine, "connect", _on_connect)
+    else:
+        if location.is_writable(path):
+            uri = sqlite_uri(path.resolve(), mode="rw")
+        else:
+            uri = _read_only_uri(path)
+        engine = create_engine(URL.create("sqlite", database=uri, query={"uri": "true"}))
+        event.listen(engine, "connect", _on_connect_read_only)
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -217,13 +316,27 @@ def make_engine(path: Path) -> Engine:
 class Database:
     """An open, checked and migrated database; sessions are scoped to one unit of work."""
 
-    def __init__(self, path: Path, engine: Engine, backups_dir: Path, attachments_dir: Path) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        backups_dir: Path,
+        attachments_dir: Path,
+        *,
+        read_only: bool = False,
+    ) -> None:
         self.path = path
         self.engine = engine
         self.backups_dir = backups_dir
         self.attachments_dir = attachments_dir
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        #: ``"local"``, ``"removable"`` (the window warns) or ``"network"`` (``allow_network``).
         self.location = "local"
+        #: Opened with ``read_only=True``: nothing is ever written through this object.
+        self.read_only = read_only
+        #: The revision this open migrated from (None: no migration) and the copy kept first.
+        self.migrated_from: str | None = None
+        self.migration_backup: Path | None = None
         #: The last writer did not close the file (see ``integrity.left_unclean``).
         self.unclean_shutdown = False
 
@@ -235,46 +348,31 @@ class Database:
         backups_dir: Path | None = None,
         attachments_dir: Path | None = None,
         allow_network: bool = False,
+        read_only: bool = False,
+        allow_older: bool = False,
     ) -> Database:
         """Check, back up if needed, migrate to the newest schema and open ``path``.
 
-        A missing file is created with the newest schema.
+        A missing file is created with the newest schema. With ``read_only`` the file must
+        exist and is never created, migrated or written; its schema must be the newest
+        unless ``allow_older`` (``check`` reports an older one instead of refusing).
         """
         path = Path(path).expanduser().resolve()
         backups_dir = backups_dir or path.parent / f"{path.stem}-backups"
         attachments_dir = attachments_dir or path.parent / f"{path.stem}-attachments"
-        where = location.classify(path.parent if path.parent.exists() else Path.cwd())
-        if where == "network" and not allow_network:
-            raise _refuse(
-                "پایگاه داده روی پوشه اشتراکی شبکه است؛ SQLite فقط روی دیسک محلی امن است. "
-                "پوشه داده را روی دیسک همین رایانه قرار دهید.",
-                "The database is on a network share; SQLite is only safe on a local disk.",
-            )
-        if where == "removable":
-            log.warning("database %s is on removable media; only backups belong on a USB stick", path)
+        where = _check_location(path, allow_network)
+        if read_only:
+            _refuse_missing(path)
         unclean = integrity.left_unclean(path)
-        revision = inspect_file(path, full=False) if path.exists() and path.stat().st_size > 0 else None
-        if path.exists() and path.stat().st_size == 0:
-            raise _refuse(
-                f"پرونده «{path.name}» خالی است و پایگاه داده نیست؛ دست‌نخورده باقی ماند.",
-                f"'{path.name}' is empty, not a database; it was left untouched.",
-            )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        head = head_revision()
-        if path.exists() and revision != head:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            base = f"{path.stem}-before-migration-{revision or 'none'}-{stamp}"
-            target = backups_dir / f"{base}.sqlite3"
-            n = 2
-            while target.exists():  # two migrations within one second keep both copies
-                target = backups_dir / f"{base}-{n}.sqlite3"
-                n += 1
-            backup_copy(path, target)
-            log.info("backup before migration written to %s", target)
-        engine = make_engine(path)
-        if revision != head:
-            migrate(engine)
-        db = cls(path, engine, backups_dir, attachments_dir)
+        revision = _inspect_existing(path)
+        if read_only:
+            _check_readable_revision(path, revision, allow_older=allow_older)
+            db = cls(path, make_engine(path, read_only=True), backups_dir, attachments_dir,
+                     read_only=True)
+        else:
+            _check_writable(path)
+            db = cls(path, make_engine(path), backups_dir, attachments_dir)
+            _bring_to_head(db, revision)
         db.location = where
         db.unclean_shutdown = unclean
         return db
@@ -299,6 +397,148 @@ class Database:
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+
+
+def _check_location(path: Path, allow_network: bool) -> str:
+    """Where ``path`` lives, judged by its nearest existing folder; refuse a network share."""
+    where = location.classify(location.nearest_existing(path.parent))
+    if where == "network" and not allow_network:
+        raise _refuse(
+            "پایگاه داده روی پوشه اشتراکی شبکه است؛ SQLite فقط روی دیسک محلی امن است. "
+            "پوشه داده را روی دیسک همین رایانه قرار دهید.",
+            "The database is on a network share; SQLite is only safe on a local disk.",
+        )
+    if where == "removable":
+        log.warning("database %s is on removable media; only backups belong on a USB stick", path)
+    return where
+
+
+def _refuse_missing(path: Path) -> None:
+    if not path.is_file():
+        raise _refuse(f"پایگاه داده «{path}» وجود ندارد.", f"The database '{path}' does not exist.")
+
+
+def _inspect_existing(path: Path) -> str | None:
+    """The schema revision of an existing file (None for a new path); refuses an empty file."""
+    if not path.exists():
+        return None
+    if path.stat().st_size == 0:
+        raise _refuse(
+            f"پرونده «{path.name}» خالی است و پایگاه داده نیست؛ دست‌نخورده باقی ماند.",
+            f"'{path.name}' is empty, not a database; it was left untouched.",
+        )
+    revision = inspect_file(path, full=False)  # bounded: opening must not grow with the data
+    if revision is None and _application_tables(path):
+        raise _refuse(
+            f"پایگاه داده «{path.name}» جدول دارد ولی نسخه ساختارش (جدول alembic_version) خالی است؛ "
+            "نمی‌توان با اطمینان آن را شناخت یا به‌روز کرد و دست‌نخورده ماند. آخرین نسخه پشتیبان را "
+            "بازیابی کنید یا با پشتیبانی تماس بگیرید.",
+            f"'{path.name}' has tables but no schema version (alembic_version is empty); it cannot "
+            "be identified or upgraded safely and was left untouched. Restore the latest backup "
+            "or ask for support.",
+        )
+    return revision
+
+
+def _application_tables(path: Path) -> list[str]:
+    """Tables other than SQLite's own and ``alembic_version`` (read-only look)."""
+    try:
+        with closing(sqlite3.connect(_read_only_uri(path), uri=True)) as conn:
+            rows = conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                " AND name != 'alembic_version'"
+            ).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise _unreadable(path, exc) from exc
+    return [row[0] for row in rows]
+
+
+def _check_readable_revision(path: Path, revision: str | None, *, allow_older: bool) -> None:
+    """Read-only use needs the application's schema: refuse an empty or (unless allowed) older one."""
+    if revision is None:
+        raise _refuse(
+            f"پرونده «{path.name}» پایگاه داده SQLite خالی است (جدولی ندارد) و پایگاه داده این برنامه "
+            "نیست؛ دست‌نخورده ماند.",
+            f"'{path.name}' is an empty SQLite database (no tables), not one of this "
+            "application's; it was left untouched.",
+        )
+    if revision != head_revision() and not allow_older:
+        raise _refuse(
+            f"ساختار پایگاه داده «{path.name}» قدیمی است (نسخه {revision})؛ این فرمان آن را تغییر "
+            "نمی‌دهد. یک بار آن را در برنامه باز کنید یا «check --upgrade» را اجرا کنید.",
+            f"'{path.name}' has an older schema ({revision}); this command does not change it. "
+            "Open it once in the application or run `check --upgrade`.",
+        )
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse to open for writing a file (or create one in a folder) that cannot be written."""
+    if path.exists():
+        if not location.is_writable(path):
+            raise _read_only_refusal(path)
+        return
+    folder = location.nearest_existing(path.parent)
+    if not (folder.is_dir() and location.folder_is_writable(folder)):
+        raise _refuse(
+            f"پایگاه داده «{path.name}» را نمی‌توان ساخت: پوشه «{folder}» فقط‌خواندنی است یا پوشه نیست.",
+            f"Cannot create the database '{path.name}': '{folder}' is read-only or not a folder.",
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _refuse(
+            f"پوشه پایگاه داده ساخته نشد: {exc.strerror}", f"Cannot create the database folder: {exc}"
+        ) from exc
+
+
+def _bring_to_head(db: Database, revision: str | None) -> None:
+    """Migrate ``db`` to the newest schema, keeping a copy of an existing file first.
+
+    A migration that fails (a schema version that does not match the tables, say) is rolled
+    back — it runs in one transaction — and refused; the copy made for it is removed again.
+    """
+    head = head_revision()
+    if revision == head:
+        return
+    made: list[Path] = []
+    if db.path.exists():  # a new file has nothing to keep
+        if not db.backups_dir.exists():
+            made.append(db.backups_dir)
+        db.migration_backup = _backup_before_migration(db.path, db.backups_dir, revision)
+        made.insert(0, db.migration_backup)
+    try:
+        migrate(db.engine)
+    except DBAPIError as exc:
+        db.close()
+        for leftover in made:
+            if leftover.is_dir():
+                leftover.rmdir()
+            else:
+                leftover.unlink(missing_ok=True)
+        log.error("migration of %s from %s failed: %s", db.path, revision, exc)
+        raise _refuse(
+            f"به‌روزرسانی ساختار پایگاه داده «{db.path.name}» ممکن نشد: نسخه ثبت‌شده در آن "
+            f"({revision or 'هیچ'}) با جدول‌هایش نمی‌خواند. پایگاه داده دست‌نخورده ماند؛ آخرین نسخه "
+            "پشتیبان را بازیابی کنید یا با پشتیبانی تماس بگیرید.",
+            f"The schema of '{db.path.name}' could not be upgraded: the version recorded in it "
+            f"({revision or 'none'}) does not match its tables ({exc.orig}). It was left untouched; "
+            "restore the latest backup or ask for support.",
+        ) from exc
+    db.migrated_from = revision
+
+
+def _backup_before_migration(path: Path, backups_dir: Path, revision: str | None) -> Path:
+    """A consistent copy of ``path`` in ``backups_dir``, named after its revision and the time."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = f"{path.stem}-before-migration-{revision or 'none'}-{stamp}"
+    target = backups_dir / f"{base}.sqlite3"
+    n = 2
+    while target.exists():  # two migrations within one second keep both copies
+        target = backups_dir / f"{base}-{n}.sqlite3"
+        n += 1
+    backup_copy(path, target)
+    log.info("backup before migration written to %s", target)
+    return target
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:

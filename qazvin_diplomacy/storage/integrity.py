@@ -78,7 +78,9 @@ class FullCheck:
 
     def run(self) -> list[str] | None:
         """The problems found (empty when healthy), or None when cancelled."""
-        uri = self.path.resolve().as_uri() + "?mode=ro"
+        from qazvin_diplomacy.storage.database import sqlite_uri  # (it imports this module)
+
+        uri = sqlite_uri(self.path.resolve(), mode="ro")
         with closing(sqlite3.connect(uri, uri=True, check_same_thread=False)) as conn:
             with self._lock:
                 if self._cancelled:

@@ -10,8 +10,6 @@ finished and was not cancelled.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +17,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from qazvin_diplomacy.services.export import ExportFilters, export_list
+from qazvin_diplomacy.services.files import (
+    DatabaseFiles,
+    partial_path,
+    refuse_database_files,
+    replace_file,
+)
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.directory.tasks import Cancelled, Progress, TaskCancelled, TaskDialog
@@ -68,12 +72,13 @@ def export_to_file(
                 raise TaskCancelled()
             progress(done, total)
 
-        tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.part{path.suffix}")
+        refuse_database_files(path, DatabaseFiles.of(db), purpose="export")
+        tmp = partial_path(path)
         try:
             rows = export_list(db, kind=kind, path=tmp, filters=filters, lang=lang, progress=report)
             if cancelled():
                 raise TaskCancelled()
-            os.replace(tmp, path)
+            replace_file(tmp, path)
         finally:
             tmp.unlink(missing_ok=True)
         return rows

@@ -172,10 +172,18 @@ class MainWindow(Retranslating, QMainWindow):
         self.db_label.setText(str(db.path))
         make_ltr(self.db_label)
         self.statusBar().addPermanentWidget(self.db_label)
+        # A database on a USB stick can be pulled out mid-write: say so for as long as it is open.
+        self.media_warning = QLabel(self)
+        self.media_warning.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #664d03; padding: 2px 8px; }"
+        )
+        self.statusBar().addPermanentWidget(self.media_warning)
+        self.media_warning.setVisible(db.location == "removable")
         self.hub.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.hub.openRecord.connect(self.open_record)
 
         self.nav.currentRowChanged.connect(self._show_row)
+        self._shut_down = False
         self.retranslate_ui()
         self._restore_geometry()
         from qazvin_diplomacy.ui.integrity import IntegrityWatch
@@ -218,6 +226,11 @@ class MainWindow(Retranslating, QMainWindow):
             action.setIcon(icon(str(action.data())))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.db_label.setToolTip(self.tr("Database file"))
+        self.media_warning.setText(self.tr("The database is on removable media (USB)"))
+        self.media_warning.setToolTip(self.tr(
+            "A USB stick or disk can be pulled out while the program writes. Keep the database "
+            "on this computer's disk; use removable media for backups only."
+        ))
 
 
     def set_language(self, language: str) -> None:
@@ -370,9 +383,21 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings.save_state(GEOMETRY_KEY, self.saveGeometry())
         self.settings.save_state(SPLITTER_KEY, self.splitter.saveState())
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Override: save geometry and wait for background work before closing."""
+    def shut_down(self) -> None:
+        """Save the window state, finish background work, make the on-exit backup — once.
+
+        Runs on closing the window and again on ``QCoreApplication.aboutToQuit``: the
+        installer's Restart Manager and a Windows log-off end the program that way.
+        """
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.save_geometry()
         self.integrity.cancel()
         self.runner.wait(10000)
+        self.backup.on_exit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Override: the on-exit work before closing."""
+        self.shut_down()
         super().closeEvent(event)

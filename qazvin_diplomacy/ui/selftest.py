@@ -202,11 +202,12 @@ def main(db: str | None = None, shots: str | None = None) -> int:
         if db is None:
             paths = resolve_paths(base_dir=Path(tmp)).ensure()
         else:
-            paths = resolve_paths(db).ensure()
+            paths = resolve_paths(db)
         database = Database.open(
             paths.db_path, backups_dir=paths.backups_dir, attachments_dir=paths.attachments_dir
         )
         try:
+            paths.ensure()  # only once the file is accepted: nothing beside a refused one
             ensure_reference_data(database)
             if db is None:
                 load_demo(database)

@@ -262,3 +262,99 @@ def test_export_count_uses_the_persian_thousands_separator(
     assert _run("export", "followups", "--db", str(db_path), "--out", str(out)) == 0
     line = capsys.readouterr().out.strip()
     assert line.endswith("1200 rows — ۱٬۲۰۰ ردیف") and "۱,۲۰۰" not in line
+
+
+# --- hostile import files: one line, no traceback, the database untouched ------------------
+
+
+def _files(db_path: Path) -> dict[str, bytes]:
+    """The database and its write-ahead log, byte for byte (the -shm index holds read marks)."""
+    return {
+        p.name: p.read_bytes()
+        for p in db_path.parent.iterdir()
+        if p.name.startswith(db_path.name) and p.is_file() and not p.name.endswith("-shm")
+    }
+
+
+def _main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from qazvin_diplomacy import cli
+
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def test_a_utf16_mapping_file_is_read_and_a_cp1256_one_refused_in_one_line(
+    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = _contacts(tmp_path / "m.xlsx", [["شخص", "پست"], ["امید", "o@example.com"]])
+    text = json.dumps({"headers": {"شخص": "name"}, "columns": {"B": "email"}}, ensure_ascii=False)
+    bad = tmp_path / "ansi.json"
+    bad.write_bytes(text.encode("cp1256"))  # «ANSI» in a Persian Windows
+    before = _files(db_path)
+    code, _out, err = _main(
+        capsys, "import", "contacts", str(sheet), "--db", str(db_path), "--mapping", str(bad)
+    )
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert "UTF-8" in err and "ansi.json" in err
+    assert _files(db_path) == before
+    mapping = tmp_path / "unicode.json"
+    mapping.write_bytes(text.encode("utf-16"))  # Notepad's «Unicode»
+    code, out, _err = _main(
+        capsys, "import", "contacts", str(sheet), "--db", str(db_path), "--mapping", str(mapping)
+    )
+    assert code == 0 and "added=1" in out
+    assert [p.email for p in list_people(db)] == ["o@example.com"]
+
+
+def test_an_import_zip_bomb_is_one_line_and_writes_nothing(
+    db: Database,
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import zipfile
+
+    from qazvin_diplomacy.services import excel_import
+
+    monkeypatch.setattr(excel_import, "MAX_PART_BYTES", 1024 * 1024)
+    sheet = _contacts(tmp_path / "bomb.xlsx", [["نام"], ["امید"]])
+    with zipfile.ZipFile(sheet, "a") as z:
+        z.writestr("xl/sharedStrings.xml", " " * (2 * 1024 * 1024), zipfile.ZIP_DEFLATED)
+    before = _files(db_path)
+    code, _out, err = _main(capsys, "import", "contacts", str(sheet), "--db", str(db_path))
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "بزرگ" in err
+    assert _files(db_path) == before
+
+
+def test_an_impossible_date_cell_is_an_error_line_not_a_traceback(
+    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import datetime
+
+    sheet = _contacts(
+        tmp_path / "d.xlsx",
+        [
+            ["نام", "تاریخ آغاز مأموریت (میلادی)"],
+            ["امید", datetime(1, 1, 1)],
+            ["رضا", "1404-07-01"],
+        ],
+    )
+    before = _files(db_path)
+    code, _out, err = _main(capsys, "import", "contacts", str(sheet), "--db", str(db_path))
+    assert code == 1 and "ردیف ۲، ستون B" in err and "ردیف ۳، ستون B" in err
+    assert _files(db_path) == before
+
+
+def test_importing_the_same_sheet_twice_with_skip_adds_nothing_the_second_time(
+    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows: list[list[object]] = [["نام", "سازمان"]] + [[f"نفر {i}", "شرکت نو"] for i in range(30)]
+    sheet = _contacts(tmp_path / "twice.xlsx", rows)
+    args = ("import", "contacts", str(sheet), "--db", str(db_path), "--on-duplicate", "skip")
+    assert _main(capsys, *args)[0] == 0
+    code, out, _err = _main(capsys, *args)
+    assert code == 0 and "added=0" in out and "skipped=30" in out
+    assert len(list_people(db)) == 30

@@ -69,6 +69,10 @@ def test_digits() -> None:
         ("\ufeffسلام", "سلام"),  # BOM
         ("کتاب\ufe70", "کتاب\u064b"),  # isolated fathatan form → the mark, no space
         ("Hello   World", "Hello World"),
+        ("یادداشت\x07", "یادداشت"),  # a bell pasted into notes (it broke every .xlsx export)
+        ("a\x00b\x1bc\x7f", "abc"),  # NUL, escape, DEL
+        ("a\x0bb\x0cc", "a b c"),  # vertical tab and form feed are spaces
+        ("سطر اول\x08\nسطر دوم", "سطر اول\nسطر دوم"),  # line breaks kept
     ],
 )
 def test_normalize(raw: str | None, expected: str) -> None:
@@ -192,6 +196,7 @@ def test_normalize_idempotent(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
     assert not set(once) & {"\u064a", "\u0649", "\u0643", "\ufeff"}
+    assert not any(ch < " " and ch != "\n" or ch == "\x7f" for ch in once)  # no control left
     assert not once.startswith((" ", ZWNJ)) and not once.endswith((" ", ZWNJ))
     assert "  " not in once and ZWNJ * 2 not in once
     assert f"{ZWNJ} " not in once and f" {ZWNJ}" not in once

@@ -412,11 +412,18 @@ def test_a_checksum_mismatch_is_refused(demo, tmp_path: Path, target) -> None:
     out = make_plain(demo, tmp_path)
 
     def corrupt(manifest: dict) -> dict:
-        manifest["members"][1]["sha256"] = "f" * 64
+        manifest["members"][0]["sha256"] = "f" * 64
         return manifest
 
     bad = rewrite_zip(out, tmp_path / "sum.qdbackup", manifest=corrupt)
     assert "checksum" in assert_refused(bad, target).message
+
+    def rename(manifest: dict) -> dict:  # an attachment's listed hash no longer its name
+        manifest["members"][1]["sha256"] = "f" * 64
+        return manifest
+
+    bad = rewrite_zip(out, tmp_path / "name.qdbackup", manifest=rename)
+    assert "SHA-256" in assert_refused(bad, target).message
     # Same size, different content, manifest untouched (the ZIP's own CRC is consistent).
     with zipfile.ZipFile(out) as zf:
         database = bytearray(zf.read(DATABASE_NAME))
@@ -734,20 +741,35 @@ def test_chunked_encryption_detects_cuts_reordering_and_wrong_keys(
         _opened(sealed, "y")
 
 
-def test_a_rotten_attachment_is_carried_over_and_reported(
+def test_a_rotten_attachment_is_carried_over_set_aside_and_reported(
     demo: Database, tmp_path: Path, target
 ) -> None:
     stored = sorted(
         p for p in demo.attachments_dir.rglob("*") if p.is_file() and p.stat().st_size > 100
     )[0]
-    rotten = _flip(stored.read_bytes(), 50)
+    genuine = stored.read_bytes()
+    rotten = _flip(genuine, 50)
     stored.write_bytes(rotten)
     out = tmp_path / "b.qdbackup"
     manifest = create_backup(demo, out=out)
     assert manifest.damaged == (attachment_member(stored.name),)
     assert verify_backup(out).damaged == manifest.damaged
-    restore_backup(source=out, **target)
-    assert (target["attachments_dir"] / stored.parent.name / stored.name).read_bytes() == rotten
+    result = restore_backup(source=out, **target)
+    assert result.attachments_set_aside == manifest.damaged
+    restored = target["attachments_dir"] / stored.parent.name / stored.name
+    # Kept as found, but never under the name of the genuine file it does not match.
+    assert not restored.exists()
+    assert restored.with_name(stored.name + ".damaged").read_bytes() == rotten
+    reopened = Database.open(target["db_path"], attachments_dir=target["attachments_dir"])
+    try:
+        assert any("پیدا نشد" in p for p in check(reopened).problems)
+        source = tmp_path / "genuine.pdf"
+        source.write_bytes(genuine)
+        add_attachment(reopened, owner_kind="person", owner_id=1, source=source)
+        assert restored.read_bytes() == genuine
+        assert check(reopened).healthy
+    finally:
+        reopened.close()
 
 
 def test_an_orphan_wal_never_meets_the_restored_database(

@@ -559,3 +559,283 @@ def test_preview_reports_progress_and_can_be_cancelled(db: Database, tmp_path: P
         preview_contacts(db, path, cancelled=cancelled)
     assert calls["n"] == 401
     assert _count(db, Person) == 0
+
+
+# --- hostile files: bounded reading -------------------------------------------------------
+
+
+def _with_sheet_xml(path: Path, sheet_data: str, *, dimension: str = "", tail: str = "") -> Path:
+    """A workbook whose first sheet's XML is ``sheet_data`` rows (written by hand)."""
+    base = _sheet(path.with_name("base-" + path.name), [["x"]])
+    dim = f'<dimension ref="{dimension}"/>' if dimension else ""
+    xml = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"{dim}<sheetData>{sheet_data}</sheetData>{tail}</worksheet>"
+    )
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = xml.encode()
+            dst.writestr(item.filename, data)
+    return path
+
+
+def _text_cell(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def _rows_xml(rows: list[list[tuple[str, str]]]) -> str:
+    """Rows of (column letter, text) as sheet XML, numbered from 1."""
+    return "".join(
+        f'<row r="{n}">' + "".join(_text_cell(f"{c}{n}", t) for c, t in cells) + "</row>"
+        for n, cells in enumerate(rows, start=1)
+    )
+
+
+def _peak(call):  # type: ignore[no-untyped-def]
+    """``call()``'s result (or exception) and the peak of Python memory it allocated, in MB."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        try:
+            result: object = call()
+        except Exception as exc:  # noqa: BLE001 - returned for the test to inspect
+            result = exc
+        return result, tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_cell_in_column_xfd_on_every_row_costs_no_memory(db: Database, tmp_path: Path) -> None:
+    # The attack: a small file whose every row has a cell in the last column, XFD (16,384).
+    rows = [[("A", "نام"), ("B", "سمت")]]
+    rows += [[("A", f"شخص {i}"), ("B", "کارشناس"), ("XFD", "x")] for i in range(2000)]
+    path = _with_sheet_xml(tmp_path / "xfd.xlsx", _rows_xml(rows), dimension="A1:XFD2001")
+    assert path.stat().st_size < 100_000
+    preview, peak = _peak(lambda: preview_contacts(db, path))
+    assert isinstance(preview, excel_import.ImportPreview), preview
+    assert len(preview.rows) == 2000 and preview.ok
+    assert peak < 40, f"{peak:.0f} MB"  # padding every row to 16,384 cells took gigabytes
+    assert any("XFD" in w and "IV" in w for w in preview.warnings)  # what was not read is said
+    assert _count(db, Person) == 0
+
+
+def test_a_zip_bomb_is_refused_from_the_zip_directory(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(excel_import, "MAX_PART_BYTES", 1024 * 1024)
+    padding = " " * (3 * 1024 * 1024)  # compresses to a few kilobytes
+    path = _with_sheet_xml(tmp_path / "bomb.xlsx", _rows_xml([[("A", "نام")], [("A", "الف")]]))
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("xl/sharedStrings.xml", f"<sst>{padding}</sst>", zipfile.ZIP_DEFLATED)
+    assert path.stat().st_size < 50_000
+    opened: list[object] = []
+    monkeypatch.setattr(excel_import.openpyxl, "load_workbook", lambda *a, **k: opened.append(a))
+    message = _refused(db, path, "بزرگ", "sharedStrings.xml")
+    assert opened == []  # refused from the directory: openpyxl never saw the file
+    assert "Traceback" not in message
+
+
+def test_a_member_larger_than_its_declared_size_is_refused_as_damaged(
+    db: Database, tmp_path: Path
+) -> None:
+    rows = [[("A", "نام")]] + [[("A", f"شخص {i}")] for i in range(200)]
+    path = _with_sheet_xml(tmp_path / "liar.xlsx", _rows_xml(rows))
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    # Declare 100 bytes for the sheet, in its local header and in the central directory.
+    local = info.header_offset
+    data[local + 22 : local + 26] = (100).to_bytes(4, "little")
+    central = data.find(b"xl/worksheets/sheet1.xml", data.find(b"PK\x01\x02")) - 46
+    assert data[central : central + 4] == b"PK\x01\x02"
+    data[central + 24 : central + 28] = (100).to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    _refused(db, path, "آسیب")
+
+
+def test_many_sheets_are_refused_before_opening(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(excel_import, "MAX_SHEETS", 3)
+    wb = openpyxl.Workbook()
+    wb.active.append(["نام"])
+    wb.active.append(["الف"])
+    for i in range(4):
+        wb.create_sheet(f"s{i}")
+    path = tmp_path / "sheets.xlsx"
+    wb.save(path)
+    _refused(db, path, "۵ برگه")
+
+
+def test_a_cell_longer_than_excel_allows_is_refused(db: Database, tmp_path: Path) -> None:
+    rows = [[("A", "نام"), ("B", "یادداشت")], [("A", "الف"), ("B", "ب" * 40_000)]]
+    path = _with_sheet_xml(tmp_path / "long.xlsx", _rows_xml(rows))  # openpyxl would cut it
+    _refused(db, path, "B2", "۳۲٬۷۶۷")
+
+
+def test_too_many_cells_or_characters_are_refused(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _many_rows(tmp_path / "cells.xlsx", 300)  # 5 filled cells a row
+    monkeypatch.setattr(excel_import, "MAX_CELLS", 1000)
+    _refused(db, path, "تقسیم")
+    monkeypatch.setattr(excel_import, "MAX_CELLS", 1_000_000)
+    monkeypatch.setattr(excel_import, "MAX_TEXT_CHARS", 5000)
+    _refused(db, path, "نویسه")
+
+
+def test_a_huge_declared_dimension_is_refused_without_reading(db: Database, tmp_path: Path) -> None:
+    rows = _rows_xml([[("A", "نام")], [("A", "الف")]])
+    path = _with_sheet_xml(tmp_path / "dim.xlsx", rows, dimension="A1:XFD1048576")
+    _refused(db, path, "۲۰٬۰۰۰")
+
+
+def test_a_dimension_smaller_than_the_data_loses_no_row(db: Database, tmp_path: Path) -> None:
+    rows = [[("A", "نام"), ("B", "سمت")]] + [[("A", f"شخص {i}"), ("B", "رایزن")] for i in range(5)]
+    path = _with_sheet_xml(tmp_path / "small-dim.xlsx", _rows_xml(rows), dimension="A1:A2")
+    preview = preview_contacts(db, path)
+    assert len(preview.rows) == 5
+    assert {r.contact.title_fa for r in preview.rows} == {"رایزن"}
+
+
+def test_a_merged_range_to_column_xfd_is_filled_within_the_columns_read(
+    db: Database, tmp_path: Path
+) -> None:
+    rows = [[("A", "نام"), ("B", "سمت")]] + [
+        [("A", f"شخص {i}"), ("B", "رایزن")] for i in range(500)
+    ]
+    merges = '<mergeCells count="1"><mergeCell ref="B2:XFD501"/></mergeCells>'
+    path = _with_sheet_xml(tmp_path / "merge.xlsx", _rows_xml(rows), tail=merges)
+    preview, peak = _peak(lambda: preview_contacts(db, path))
+    assert isinstance(preview, excel_import.ImportPreview), preview
+    assert len(preview.rows) == 500 and peak < 40, f"{peak:.0f} MB"
+
+
+# --- dates, stale previews, mapping files, control characters ------------------------------
+
+ISO = "تاریخ آغاز مأموریت (میلادی)"
+JALALI = "تاریخ آغاز مأموریت"
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "words"),
+    [
+        (ISO, "1404-07-01", ("۱۴۰۴", "شمسی")),  # a Jalali date typed in the Gregorian column
+        (ISO, datetime(1404, 7, 1), ("۱۴۰۴", "شمسی")),  # … or turned into a date cell by Excel
+        (ISO, "0001-01-01", ("0001-01-01", "پذیرفتنی نیست")),
+        (ISO, datetime(1, 1, 1), ("پذیرفتنی نیست",)),
+        (ISO, "9999-12-31T23:59-05:00", ("پذیرفتنی نیست",)),
+        (ISO, datetime(1900, 1, 1), ("1900-01-01", "پذیرفتنی نیست")),  # Excel's first day
+        (JALALI, datetime(1900, 1, 1), ("1900-01-01", "پذیرفتنی نیست")),
+        (JALALI, "2025-02-30", ("وجود ندارد",)),
+        (JALALI, "0001-01-01", ("۱۳۰۰",)),
+    ],
+)
+def test_impossible_dates_are_cell_errors_not_tracebacks(
+    db: Database, tmp_path: Path, header: str, value: object, words: tuple[str, ...]
+) -> None:
+    path = _sheet(tmp_path / "dates.xlsx", [["نام", header], ["الف", value], ["ب", None]])
+    with pytest.raises(ImportValidationError) as caught:
+        import_contacts(db, path)
+    [issue] = caught.value.issues
+    assert (issue.row, issue.column) == (2, "B")
+    for word in words:
+        assert word in issue.message
+    assert _count(db, Person) == 0
+
+
+def test_an_excel_date_cell_with_a_jalali_year_in_the_jalali_column_is_that_jalali_day(
+    db: Database, tmp_path: Path
+) -> None:
+    path = _sheet(tmp_path / "j.xlsx", [["نام", JALALI], ["الف", datetime(1404, 7, 1)]])
+    assert import_contacts(db, path).added == 1
+    # 1404/07/01 = 23 September 2025, midnight in Tehran.
+    assert list_people(db)[0].functions_started_at == datetime(2025, 9, 22, 20, 30, tzinfo=UTC)
+
+
+def test_a_stale_preview_committed_twice_adds_nothing_the_second_time(
+    db: Database, tmp_path: Path
+) -> None:
+    path = _many_rows(tmp_path / "twice.xlsx", 300)
+    first, second = preview_contacts(db, path), preview_contacts(db, path)
+    assert not first.duplicate_rows and not second.duplicate_rows
+    assert commit_import(db, first, on_duplicate="skip").added == 300
+    people, orgs = _count(db, Person), _count(db, Organization)
+    again = commit_import(db, second, on_duplicate="skip")
+    assert (again.added, again.skipped) == (0, 300)
+    assert (_count(db, Person), _count(db, Organization)) == (people, orgs)
+    assert any("پس از پیش‌نمایش" in w for w in again.warnings)
+    # merging a stale preview updates the same people and creates no organization twice
+    third = preview_contacts(db, path)
+    merged = commit_import(db, second, on_duplicate="merge")
+    assert (merged.added, merged.merged, merged.organizations_created) == (0, 300, 0)
+    assert (_count(db, Person), _count(db, Organization)) == (people, orgs)
+    assert commit_import(db, third, on_duplicate="skip").added == 0
+
+
+def test_a_contact_added_since_the_preview_follows_the_row_choice(
+    db: Database, tmp_path: Path
+) -> None:
+    path = _sheet(tmp_path / "since.xlsx", [["نام", "سمت"], ["علی رضایی", "مدیرکل"]])
+    preview = preview_contacts(db, path)
+    assert not preview.duplicate_rows
+    meanwhile = save_person(db, person=PersonInput(name_fa="علي رضايي"))  # typed by a colleague
+    result = commit_import(db, preview, on_duplicate="merge")
+    assert (result.added, result.merged) == (0, 1)
+    [person] = list_people(db)
+    assert (person.id, person.title_fa) == (meanwhile.id, "مدیرکل")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32"])
+def test_a_mapping_file_is_read_by_its_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    text = '{"header_row": 2, "headers": {"مشخصات": "name"}}'
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data  # Notepad's «UTF-16 BE» has a mark
+    path = tmp_path / "map.json"
+    path.write_bytes(data)
+    mapping = excel_import.load_mapping(path)
+    assert (mapping.header_row, dict(mapping.headers)) == (2, {"مشخصات": "name"})
+
+
+def test_a_mapping_file_in_another_encoding_is_one_persian_line(tmp_path: Path) -> None:
+    path = tmp_path / "map.json"
+    path.write_bytes('{"headers": {"مشخصات": "name"}}'.encode("cp1256"))
+    with pytest.raises(ImportRefusedError) as caught:
+        excel_import.load_mapping(path)
+    assert "UTF-8" in caught.value.message and "\n" not in caught.value.message
+    path.write_bytes(b"{" * 5000 + b"}" * 5000)  # deep nesting
+    with pytest.raises(MappingError):
+        excel_import.load_mapping(path)
+    for bad in ('{"headers": {"a": ["name"]}}', '{"columns": {"XFD": "email"}}'):
+        with pytest.raises(MappingError):
+            ColumnMapping.from_json(bad)
+
+
+def test_control_characters_in_cells_are_not_stored(db: Database, tmp_path: Path) -> None:
+    # Excel writes a bell as _x0007_ and a carriage return as _x000D_.
+    path = _sheet(
+        tmp_path / "ctl.xlsx",
+        [["نام", "یادداشت"], ["علی_x0007_ رضایی", "سطر یک_x000D_\nسطر دو_x001B_"]],
+    )
+    assert import_contacts(db, path).added == 1
+    [person] = list_people(db)
+    assert (person.name_fa, person.notes) == ("علی رضایی", "سطر یک\nسطر دو")
+
+
+def test_a_sheet_that_cannot_be_read_is_one_message(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _sheet(tmp_path / "locked.xlsx", [["نام"], ["الف"]])
+    real = Path.open
+
+    def locked(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self.name == "locked.xlsx":
+            raise PermissionError(13, "Permission denied")
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", locked)
+    _refused(db, path, "خوانده نشد")

@@ -659,3 +659,33 @@ def test_english_people_export_round_trips_through_the_import(
         assert after == before  # the English rank «Ambassador» is read back as the rank
     finally:
         other.close()
+
+
+# --- control characters ------------------------------------------------------------------------
+
+
+def test_a_control_character_typed_into_a_form_is_not_stored(db: Database) -> None:
+    saved = save_person(
+        db, person=PersonInput(name_fa="علی\x00 رضایی", notes="زنگ\x07 خورد\nسطر دوم\x1b")
+    )
+    assert (saved.name_fa, saved.notes) == ("علی رضایی", "زنگ خورد\nسطر دوم")
+
+
+def test_a_control_character_already_in_the_database_does_not_break_the_export(
+    db: Database, people: list[int], tmp_path: Path
+) -> None:
+    from sqlalchemy import update
+
+    from qazvin_diplomacy.storage.directory import Person
+
+    with db.session() as s:  # a database written before input was cleaned
+        s.execute(update(Person).where(Person.id == people[1]).values(notes="زنگ\x07\x00 خورد"))
+    out = tmp_path / "people.xlsx"
+    assert export_list(db, kind="people", path=out) == 3
+    sheet = openpyxl.load_workbook(out).active
+    notes = [row[15] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "زنگ خورد" in notes
+    csv_out = tmp_path / "people.csv"
+    export_list(db, kind="people", path=csv_out)
+    text = csv_out.read_text("utf-8-sig")
+    assert "زنگ خورد" in text and "\x07" not in text and "\x00" not in text

@@ -126,6 +126,24 @@ def test_preview_lists_rows_duplicates_and_imports_with_choices(qtbot, wizard, c
     assert len(found) == 1 and found[0].country_name_fa == "تاجیکستان"
 
 
+def test_two_wizards_previewing_one_sheet_do_not_import_it_twice(qtbot, ctx, tmp_path):
+    # Two colleagues (or one, twice) preview the same sheet, then both press Import.
+    path = write_sheet(tmp_path / "office.xlsx", OFFICE_ROWS, merge=("A1:H1",))
+    wizards = [ImportWizard(ctx), ImportWizard(ctx)]
+    for w in wizards:
+        qtbot.addWidget(w)
+        w.show()
+        preview(qtbot, w, path)
+        assert w.stack.currentIndex() == PREVIEW_STEP
+    for w in wizards:
+        qtbot.mouseClick(w.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda w=w: w.stack.currentIndex() == DONE_STEP, timeout=10000)
+    first, second = (w.result for w in wizards)
+    assert (first.added, first.skipped) == (3, 1)
+    assert (second.added, second.skipped) == (0, 4)  # the commit found them in the directory
+    assert people_count(ctx.db) == 3
+
+
 def test_phones_read_left_to_right_and_the_job_title_is_headed_samat(qtbot, wizard, tmp_path):
     rows = [
         ["نام", "سمت", "تلفن", "ایمیل"],
