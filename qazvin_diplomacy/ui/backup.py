@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import tempfile
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,6 +64,7 @@ from qazvin_diplomacy.ui.common import FieldError, known_message, make_ltr, show
 from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import UiContext
+from qazvin_diplomacy.ui.ops import Job, run_op
 from qazvin_diplomacy.ui.widgets.jalali import show_datetime
 
 if TYPE_CHECKING:
@@ -142,35 +142,13 @@ def format_size(size: int) -> str:
     return f"{text} {label}"
 
 
-class _Job(QObject):
-    """Progress (per mille) from the worker thread to the GUI, and a cancel flag."""
-
-    progressed = Signal(int)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cancel = threading.Event()
-
-    def progress(self, done: int, total: int) -> None:
-        """Called in the worker thread by the service."""
-        self.progressed.emit(min(1000, done * 1000 // max(total, 1)))
-
-    def cancel(self) -> None:
-        """Ask the worker to stop at its next chunk."""
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        """Polled by the service in the worker thread."""
-        return self._cancel.is_set()
-
-
 class _TaskDialog(Retranslating, QDialog):
     """Common parts: a progress bar, a status line, an error line and run/cancel handling."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.job: _Job | None = None
+        self.job: Job | None = None
         self.layout_ = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -218,15 +196,15 @@ class _TaskDialog(Retranslating, QDialog):
 
     def start(
         self,
-        fn: Callable[[_Job], Any],
+        fn: Callable[[Job], Any],
         on_done: Callable[[Any], None],
         on_failed: Callable[[BaseException], None],
         message: str,
     ) -> None:
         """Run ``fn(job)`` in the task runner with the progress bar and Cancel shown."""
-        job = _Job(self)
+        job = Job(self)
         self.job = job
-        job.progressed.connect(self.progress.setValue)
+        job.progressed.connect(self._show_progress)
         self.error.show_error("")
         self.status.setText(message)
         self.progress.setValue(0)
@@ -244,7 +222,10 @@ class _TaskDialog(Retranslating, QDialog):
             self._stopped()
             on_failed(exc)
 
-        self.ctx.runner.run(lambda: fn(job), done, failed)
+        run_op(self.ctx.runner, fn, on_done=done, on_failed=failed, on_cancelled=failed, job=job)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setValue(min(1000, done * 1000 // max(total, 1)))
 
     def _stopped(self) -> None:
         if self.job is not None:
@@ -471,7 +452,7 @@ class BackupDialog(_TaskDialog):
             return False
         db = self.ctx.db
 
-        def work(job: _Job) -> BackupManifest:
+        def work(job: Job) -> BackupManifest:
             return backup_service.create_backup(
                 db, out=path, password=password, progress=job.progress, cancel=job.cancelled
             )
@@ -636,7 +617,7 @@ class RestoreDialog(_TaskDialog):
         self._forget()
         password = self._password()
 
-        def work(job: _Job) -> BackupManifest:
+        def work(job: Job) -> BackupManifest:
             return backup_service.verify_backup(
                 source, password=password, progress=job.progress, cancel=job.cancelled
             )
@@ -706,7 +687,7 @@ class RestoreDialog(_TaskDialog):
         old = self.ctx.db
         old.close()
 
-        def work(job: _Job) -> backup_service.RestoreResult:
+        def work(job: Job) -> backup_service.RestoreResult:
             return backup_service.restore_backup(
                 source=source,
                 db_path=old.path,

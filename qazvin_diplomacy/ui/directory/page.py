@@ -52,11 +52,11 @@ from qazvin_diplomacy.ui.directory.models import (
     pick,
 )
 from qazvin_diplomacy.ui.directory.record import COUNTRY, ORGANIZATION, PERSON, RecordView
-from qazvin_diplomacy.ui.directory.tasks import TaskDialog
 from qazvin_diplomacy.ui.i18n import loc_digits
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.list_export import ListExporting
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
+from qazvin_diplomacy.ui.ops import TaskDialog
 
 COUNTRIES_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB = range(3)
 EXPORT_KIND = {COUNTRIES_TAB: "countries", ORGANIZATIONS_TAB: "organizations", PEOPLE_TAB: "people"}

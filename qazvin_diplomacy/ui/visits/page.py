@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.clock import TEHRAN, to_local
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import bidi_isolate
@@ -52,6 +53,11 @@ from qazvin_diplomacy.ui.list_export import ListExporting
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 from qazvin_diplomacy.ui.visits.form import ConflictDialog, VisitForm
 from qazvin_diplomacy.ui.visits.models import ID_ROLE, STATUS_COLORS, VisitTableModel, status_label
+from qazvin_diplomacy.ui.visits.reports import (
+    ReportsDialog,
+    VisitReportContext,
+    open_visit_reports,
+)
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_time
 from qazvin_diplomacy.ui.widgets.month_grid import CalendarItem, MonthGrid, WeekAgenda
 
@@ -409,11 +415,45 @@ class VisitsPage(ListExporting, ModulePage):
         """Ctrl+S saves the most recently opened form."""
         save_newest_form(self.forms)
 
-    def print_page(self) -> None:
+    def print_page(self) -> ReportsDialog:
         """Ctrl+P: the visit reports (Print / PDF), options taken from this page."""
-        from qazvin_diplomacy.ui.reports import open_visit_reports
+        return open_visit_reports(self, self)
 
-        open_visit_reports(self)
+    def report_context(self) -> VisitReportContext:
+        """The report options this page suggests (its tab, selection and filters)."""
+        today = self.ctx.today()
+        tab = self.views.currentIndex()
+        first, last = jalali.month_range(*jalali.to_jalali(today)[:2])
+        ctx = VisitReportContext(week=today, day=today, date_from=first, date_to=last)
+        if tab in (WEEK_TAB, MONTH_TAB):
+            first, last = (self.week if tab == WEEK_TAB else self.month).date_range()
+            day = today if first <= today <= last else first
+            ctx.week = ctx.day = day
+            if tab == MONTH_TAB:
+                ctx.date_from, ctx.date_to = first, last
+            ctx.kind = "weekly-agenda"
+            return ctx
+        table, model = (
+            (self.archive_table, self.archive_model)
+            if tab == ARCHIVE_TAB
+            else (self.table, self.model)
+        )
+        rows = table.selectionModel().selectedRows()
+        index = rows[0] if rows else table.currentIndex()
+        visit = model.visit(index.row()) if index.isValid() else None
+        if tab == LIST_TAB:
+            filters = self.filter_bar.filters()
+            ctx.country_id, ctx.status = filters.country_id, filters.status
+            if filters.date_from or filters.date_to:
+                ctx.date_from = filters.date_from or filters.date_to
+                ctx.date_to = filters.date_to or filters.date_from
+        if visit is not None:
+            ctx.visit_id = visit.id
+            ctx.day = ctx.week = to_local(visit.start_at).date()
+            ctx.kind = "visit-dossier"
+        else:
+            ctx.kind = "visits-register"
+        return ctx
 
     def print_view(self) -> None:
         """Print the view on screen (scaled to the page)."""
