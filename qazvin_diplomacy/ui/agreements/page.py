@@ -14,16 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +44,7 @@ from qazvin_diplomacy.ui.agreements.models import (
     AgreementTableModel,
 )
 from qazvin_diplomacy.ui.agreements.printing import PdfPrinter
-from qazvin_diplomacy.ui.common import fit_columns, show_error
+from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.forms_common import (
     keep_open_form,
     restore_selected_record,
@@ -55,8 +52,8 @@ from qazvin_diplomacy.ui.forms_common import (
 )
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_export import ListExporting
-from qazvin_diplomacy.ui.modules import ModulePage, UiContext
+from qazvin_diplomacy.ui.list_page import ListPage, ListTable
+from qazvin_diplomacy.ui.modules import UiContext
 
 REGISTER_TAB, ARCHIVE_TAB = range(2)
 YEARS_BACK = 40
@@ -265,75 +262,29 @@ class AgreementFilterBar(Retranslating, QWidget):
         return options
 
 
-class AgreementTable(QTableView):
-    """The register table, sortable (in SQL); double-click opens."""
-
-    def __init__(self, model: AgreementTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.horizontalHeader().setSortIndicator(
-            SIGNED_COLUMN,
-            Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder,
-        )
-        self.setSortingEnabled(True)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().setDefaultSectionSize(28)
-        fit_columns(self, (95, 300, 90, 160, 90, 85, 100, 95, 150), stretch=1)
-
-
-class AgreementsPage(ListExporting, ModulePage):
+class AgreementsPage(ListPage):
     """Register and archive of the agreements, and the agreement form."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.forms: list[AgreementForm] = []
         self.printer = PdfPrinter(ctx.db, ctx.runner, self)
-        outer = QVBoxLayout(self)
-        head = QHBoxLayout()
-        self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.new_button = QPushButton(self)
         self.print_button = QPushButton(self)
-        head.addWidget(self.heading, 1)
-        head.addWidget(self.print_button)
-        head.addWidget(self.new_button)
-        outer.addLayout(head)
-        self.views = QTabWidget(self)
-        outer.addWidget(self.views, 1)
+        self.add_head_button(self.print_button)
 
-        register = QWidget(self)
-        lay = QVBoxLayout(register)
-        self.filter_bar = AgreementFilterBar(ctx, self.apply_filters, register)
+        self.filter_bar = AgreementFilterBar(ctx, self.apply_filters, self)
         self.search_box = self.filter_bar.text
-        lay.addWidget(self.filter_bar)
         self.model = AgreementTableModel(ctx.db, self, today=ctx.today)
-        self.table = AgreementTable(self.model, register)
-        lay.addWidget(self.table, 1)
-        self.count_label = QLabel(register)
-        self.export_button = QPushButton(register)
-        footer = QHBoxLayout()
-        footer.addWidget(self.count_label, 1)
-        footer.addWidget(self.export_button)
-        lay.addLayout(footer)
-        self.views.addTab(register, "")
+        self.table = self._table(self.model)
+        self.export_button = QPushButton(self)
+        self.add_list_tab(self.filter_bar, self.table, (self.export_button,))
 
-        archive = QWidget(self)
-        lay = QVBoxLayout(archive)
         self.archive_model = AgreementTableModel(ctx.db, self, today=ctx.today)
         self.archive_model.set_filters(AgreementFilter(archived_only=True))
-        self.archive_table = AgreementTable(self.archive_model, archive)
-        lay.addWidget(self.archive_table, 1)
-        self.restore_button = QPushButton(archive)
-        lay.addWidget(self.restore_button)
-        self.views.addTab(archive, "")
+        self.archive_table = self._table(self.archive_model)
+        self.restore_button = QPushButton(self)
+        self.add_archive_tab(self.archive_table, self.restore_button)
 
-        self.new_button.clicked.connect(lambda: self.new_record())
         self.print_button.clicked.connect(self.print_page)
         self.export_button.clicked.connect(lambda: self.export_list())
         self.table.doubleClicked.connect(lambda idx: self.open_record(int(idx.data(ID_ROLE))))
@@ -371,9 +322,18 @@ class AgreementsPage(ListExporting, ModulePage):
         self.archive_model.retranslate()
         self._update_count()
 
-    def _update_count(self) -> None:
-        self.count_label.setText(
-            self.tr("%1 agreements").replace("%1", loc_digits(self.model.total))
+    def count_text(self) -> str:
+        """Override: the count line of the register."""
+        return self.tr("%1 agreements")
+
+    def _table(self, model: AgreementTableModel) -> ListTable:
+        """A register table, sorted by signing date."""
+        return ListTable(
+            model,
+            sort_column=SIGNED_COLUMN,
+            widths=(95, 300, 90, 160, 90, 85, 100, 95, 150),
+            stretch=1,
+            parent=self,
         )
 
     # --- data --------------------------------------------------------------------------

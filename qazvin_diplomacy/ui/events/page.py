@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -20,10 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
-    QTabWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,16 +27,16 @@ from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services.export import ExportFilters
-from qazvin_diplomacy.ui.common import fit_columns, known_message, show_error
+from qazvin_diplomacy.ui.common import known_message, show_error
 from qazvin_diplomacy.ui.events.checkin import CheckinView
 from qazvin_diplomacy.ui.events.form import EventForm
 from qazvin_diplomacy.ui.events.models import ID_ROLE, EventTableModel
 from qazvin_diplomacy.ui.events.widgets import ReportPrinter
 from qazvin_diplomacy.ui.forms_common import keep_open_form, save_newest_form
-from qazvin_diplomacy.ui.i18n import Retranslating, current_language, loc_digits
+from qazvin_diplomacy.ui.i18n import Retranslating, current_language
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_export import ListExporting
-from qazvin_diplomacy.ui.modules import ModulePage, UiContext
+from qazvin_diplomacy.ui.list_page import ListPage, ListTable
+from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
 LIST_TAB, CHECKIN_TAB = range(2)
@@ -128,65 +124,43 @@ class EventFilterBar(Retranslating, QWidget):
         )
 
 
-class EventsPage(ListExporting, ModulePage):
+class EventsPage(ListPage):
     """The events list, the event form and the check-in desk."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.forms: list[EventForm] = []
-        outer = QVBoxLayout(self)
-        head = QHBoxLayout()
-        self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.new_button = QPushButton(self)
-        head.addWidget(self.heading, 1)
-        head.addWidget(self.new_button)
-        outer.addLayout(head)
-        self.views = QTabWidget(self)
-        outer.addWidget(self.views, 1)
         # list
-        list_page = QWidget(self)
-        lay = QVBoxLayout(list_page)
-        self.filter_bar = EventFilterBar(self.apply_filters, list_page)
+        self.filter_bar = EventFilterBar(self.apply_filters, self)
         self.search_box = self.filter_bar.text
-        lay.addWidget(self.filter_bar)
         self.model = EventTableModel(ctx.db, self)
-        self.table = QTableView(list_page)
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        fit_columns(self.table, (230, 80, 140, 160, 120, 80, 210, 70), stretch=0)
-        lay.addWidget(self.table, 1)
-        actions = QHBoxLayout()
-        self.count_label = QLabel(list_page)
-        self.open_button = QPushButton(list_page)
-        self.next_year_button = QPushButton(list_page)
-        self.checkin_button = QPushButton(list_page)
-        self.print_button = QToolButton(list_page)
+        self.table = ListTable(
+            self.model,
+            sort_column=2,
+            widths=(230, 80, 140, 160, 120, 80, 210, 70),
+            stretch=0,
+            parent=self,
+        )
+        self.open_button = QPushButton(self)
+        self.next_year_button = QPushButton(self)
+        self.checkin_button = QPushButton(self)
+        self.print_button = QToolButton(self)
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.print_menu = QMenu(self.print_button)
         self.print_button.setMenu(self.print_menu)
-        self.export_button = QPushButton(list_page)
-        actions.addWidget(self.count_label, 1)
-        for w in (
-            self.open_button,
-            self.next_year_button,
-            self.checkin_button,
-            self.print_button,
-            self.export_button,
-        ):
-            actions.addWidget(w)
-        lay.addLayout(actions)
-        self.views.addTab(list_page, "")
+        self.export_button = QPushButton(self)
+        self.add_list_tab(
+            self.filter_bar,
+            self.table,
+            (
+                self.open_button,
+                self.next_year_button,
+                self.checkin_button,
+                self.print_button,
+                self.export_button,
+            ),
+        )
         # check-in
         self.checkin = CheckinView(ctx.db, self, today=ctx.today)
         self.views.addTab(self.checkin, "")
@@ -195,7 +169,6 @@ class EventsPage(ListExporting, ModulePage):
             lambda path: ctx.hub.status.emit(self.tr("Report ready: %1").replace("%1", path.name))
         )
 
-        self.new_button.clicked.connect(lambda: self.new_record())
         self.table.doubleClicked.connect(lambda idx: self.open_record(int(idx.data(ID_ROLE))))
         self.open_button.clicked.connect(self.open_selected)
         self.next_year_button.clicked.connect(self.next_year_selected)
@@ -231,8 +204,9 @@ class EventsPage(ListExporting, ModulePage):
         self.model.retranslate()
         self._update_count()
 
-    def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%1 events").replace("%1", loc_digits(self.model.total)))
+    def count_text(self) -> str:
+        """Override: the count line of the events list."""
+        return self.tr("%1 events")
 
     # --- data --------------------------------------------------------------------------
 

@@ -9,20 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,16 +37,16 @@ from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui import settings as S
-from qazvin_diplomacy.ui.common import fit_columns, show_error
+from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.forms_common import (
     keep_open_form,
     restore_selected_record,
     save_newest_form,
 )
-from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_text
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_export import ListExporting
-from qazvin_diplomacy.ui.modules import ModulePage, UiContext
+from qazvin_diplomacy.ui.list_page import ListPage, ListTable
+from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.visits.form import ConflictDialog, VisitForm
 from qazvin_diplomacy.ui.visits.models import ID_ROLE, STATUS_COLORS, VisitTableModel, status_label
 from qazvin_diplomacy.ui.visits.reports import (
@@ -189,78 +185,32 @@ class FilterBar(Retranslating, QWidget):
         )
 
 
-class VisitTable(QTableView):
-    """The visits table view, sortable (in SQL), double-click opens."""
-
-    def __init__(self, model: VisitTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.horizontalHeader().setSortIndicator(
-            3, Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
-        )
-        self.setSortingEnabled(True)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().setDefaultSectionSize(28)
-        fit_columns(self, (220, 170, 90, 120, 120, 90, 150, 150), stretch=0)
-
-
-class VisitsPage(ListExporting, ModulePage):
+class VisitsPage(ListPage):
     """List / month / week / archive views of the visits and the visit form."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.forms: list[VisitForm] = []
-        outer = QVBoxLayout(self)
-        head = QHBoxLayout()
-        self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.new_button = QPushButton(self)
-        head.addWidget(self.heading, 1)
-        head.addWidget(self.new_button)
-        outer.addLayout(head)
-        self.views = QTabWidget(self)
-        outer.addWidget(self.views, 1)
-
         # list
-        list_page = QWidget(self)
-        lay = QVBoxLayout(list_page)
-        self.filter_bar = FilterBar(ctx, self.apply_filters, list_page)
+        self.filter_bar = FilterBar(ctx, self.apply_filters, self)
         self.search_box = self.filter_bar.text
-        lay.addWidget(self.filter_bar)
         self.model = VisitTableModel(ctx.db, self)
-        self.table = VisitTable(self.model, list_page)
-        lay.addWidget(self.table, 1)
-        self.count_label = QLabel(list_page)
-        self.export_button = QPushButton(list_page)
+        self.table = self._table(self.model)
+        self.export_button = QPushButton(self)
         self.export_button.clicked.connect(lambda: self.export_list())
-        footer = QHBoxLayout()
-        footer.addWidget(self.count_label, 1)
-        footer.addWidget(self.export_button)
-        lay.addLayout(footer)
-        self.views.addTab(list_page, "")
+        self.add_list_tab(self.filter_bar, self.table, (self.export_button,))
         # month, week
         self.month = MonthGrid(self)
         self.views.addTab(self.month, "")
         self.week = WeekAgenda(self)
         self.views.addTab(self.week, "")
         # archive
-        archive_page = QWidget(self)
-        lay = QVBoxLayout(archive_page)
         self.archive_model = VisitTableModel(ctx.db, self)
         self.archive_model.set_filters(VisitFilter(archived_only=True))
-        self.archive_table = VisitTable(self.archive_model, archive_page)
-        lay.addWidget(self.archive_table, 1)
-        self.restore_button = QPushButton(archive_page)
-        lay.addWidget(self.restore_button)
-        self.views.addTab(archive_page, "")
+        self.archive_table = self._table(self.archive_model)
+        self.restore_button = QPushButton(self)
+        self.add_archive_tab(self.archive_table, self.restore_button)
 
-        self.new_button.clicked.connect(lambda: self.new_record())
         self.table.doubleClicked.connect(lambda idx: self.open_record(int(idx.data(ID_ROLE))))
         self.archive_table.doubleClicked.connect(
             lambda idx: self.open_record(int(idx.data(ID_ROLE)))
@@ -283,6 +233,16 @@ class VisitsPage(ListExporting, ModulePage):
         self._built = False
         self.retranslate_ui()
         self._built = True
+
+    def _table(self, model: VisitTableModel) -> ListTable:
+        """A visits table, sorted by start."""
+        return ListTable(
+            model,
+            sort_column=3,
+            widths=(220, 170, 90, 120, 120, 90, 150, 150),
+            stretch=0,
+            parent=self,
+        )
 
     # --- export ------------------------------------------------------------------------
 
@@ -323,8 +283,9 @@ class VisitsPage(ListExporting, ModulePage):
             self.refresh_month()
             self.refresh_week()
 
-    def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%1 visits").replace("%1", loc_digits(self.model.total)))
+    def count_text(self) -> str:
+        """Override: the count line of the visits list."""
+        return self.tr("%1 visits")
 
     # --- data --------------------------------------------------------------------------
 

@@ -1,0 +1,127 @@
+"""The shape every list page shares: a heading with its buttons over tabs, and a list tab.
+
+:class:`ListPage` builds the heading (large bold title, "New" button, ``add_head_button`` for
+more) over a ``QTabWidget`` (``views``); :meth:`ListPage.add_list_tab` adds the list tab:
+the filter bar, the table and a footer with the count line (what the list shows, "0 visits"
+when empty) and the tab's buttons.  The page gives ``count_text()`` ("%1 visits") and, through
+``ListExporting``, what "Export to Excel/CSV…" writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qazvin_diplomacy.ui.common import fit_columns
+from qazvin_diplomacy.ui.i18n import loc_digits
+from qazvin_diplomacy.ui.list_export import ListExporting
+from qazvin_diplomacy.ui.modules import ModulePage, UiContext
+from qazvin_diplomacy.ui.paged_model import PagedTableModel
+
+
+def heading_label(parent: QWidget) -> QLabel:
+    """A page's title: the application font, larger and bold."""
+    label = QLabel(parent)
+    font = label.font()
+    font.setPointSize(font.pointSize() + 6)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class ListTable(QTableView):
+    """A list's table: read-only, one whole row selected, sorted in SQL (from ``sort_column``),
+    columns of ``widths`` with column ``stretch`` taking what is left; double-click opens."""
+
+    def __init__(
+        self,
+        model: PagedTableModel,
+        *,
+        sort_column: int,
+        widths: tuple[int, ...],
+        stretch: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.horizontalHeader().setSortIndicator(
+            sort_column,
+            Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder,
+        )
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setDefaultSectionSize(28)
+        fit_columns(self, widths, stretch=stretch)
+
+
+class ListPage(ListExporting, ModulePage):
+    """A module page: heading and "New" button over the ``views`` tabs; the first is the list.
+
+    Subclasses set ``model`` (the list's :class:`PagedTableModel`) and ``count_text``.
+    """
+
+    model: PagedTableModel
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        outer = QVBoxLayout(self)
+        self.head = QHBoxLayout()
+        self.heading = heading_label(self)
+        self.new_button = QPushButton(self)
+        self.head.addWidget(self.heading, 1)
+        self.head.addWidget(self.new_button)
+        outer.addLayout(self.head)
+        self.views = QTabWidget(self)
+        outer.addWidget(self.views, 1)
+        self.new_button.clicked.connect(lambda: self.new_record())
+
+    def add_head_button(self, button: QWidget) -> None:
+        """Put ``button`` in the heading row, before "New"."""
+        self.head.insertWidget(self.head.count() - 1, button)
+
+    def add_list_tab(
+        self, filter_bar: QWidget, table: QWidget, buttons: Sequence[QWidget]
+    ) -> QWidget:
+        """Add the list tab (filter bar, table, count line and ``buttons``) to ``views``."""
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.addWidget(filter_bar)
+        lay.addWidget(table, 1)
+        self.count_label = QLabel(page)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label, 1)
+        for button in buttons:
+            footer.addWidget(button)
+        lay.addLayout(footer)
+        self.views.addTab(page, "")
+        return page
+
+    def add_archive_tab(self, table: QWidget, restore_button: QWidget) -> QWidget:
+        """Add the archive tab (the table of archived records over its Restore button)."""
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.addWidget(table, 1)
+        lay.addWidget(restore_button)
+        self.views.addTab(page, "")
+        return page
+
+    def count_text(self) -> str:
+        """The count line with "%1" for the number of rows ("%1 visits"), translated."""
+        raise NotImplementedError
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.count_text().replace("%1", loc_digits(self.model.total)))
