@@ -2365,11 +2365,7 @@
     </message>
   </context>
   <context>
-    <name>PdfPrinter</name>
-    <message>
-      <source>Cancel</source>
-      <translation>انصراف</translation>
-    </message>
+    <name>PdfJob</name>
     <message>
       <source>Preparing the PDF…</source>
       <translation>در حال آماده‌سازی PDF…</translation>
@@ -2883,16 +2879,8 @@
   <context>
     <name>ReportPrinter</name>
     <message>
-      <source>Cancel</source>
-      <translation>انصراف</translation>
-    </message>
-    <message>
       <source>Invitation letters</source>
       <translation>دعوت‌نامه‌ها</translation>
-    </message>
-    <message>
-      <source>Preparing the PDF…</source>
-      <translation>در حال آماده‌سازی PDF…</translation>
     </message>
     <message>
       <source>Print</source>
