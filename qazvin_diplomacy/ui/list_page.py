@@ -1,5 +1,9 @@
 """The shape every list page shares: a heading with its buttons over tabs, and a list tab.
 
+:class:`ListFilterBar` is the base of the filter bars: the search box (its changes wait a
+quarter second), ``watch`` for the other fields, ``refill`` for choice lists that keep the
+choice across a language switch, the country list and the "Clear filters" button.
+
 :class:`ListPage` builds the heading (large bold title, "New" button, ``add_head_button`` for
 more) over a ``QTabWidget`` (``views``); :meth:`ListPage.add_list_tab` adds the list tab:
 the filter bar, the table and a footer with the count line (what the list shows, "0 visits"
@@ -9,13 +13,17 @@ when empty) and the tab's buttons.  The page gives ``count_text()`` ("%1 visits"
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -23,11 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.ui.common import fit_columns
-from qazvin_diplomacy.ui.i18n import loc_digits
+from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits
 from qazvin_diplomacy.ui.list_export import ListExporting
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 from qazvin_diplomacy.ui.paged_model import PagedTableModel
+from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
 
 def heading_label(parent: QWidget) -> QLabel:
@@ -38,6 +48,78 @@ def heading_label(parent: QWidget) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+class ListFilterBar(Retranslating, QWidget):
+    """Base of a list's filter bar; ``on_change`` runs when a filter changes.
+
+    Subclasses build their fields after ``text``, lay them out, ``watch`` them, call
+    ``add_clear_button`` and give ``clear``, ``filters`` and ``retranslate_ui``.
+    """
+
+    def __init__(
+        self,
+        on_change: Callable[[], None],
+        parent: QWidget | None = None,
+        ctx: UiContext | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.on_change = on_change
+        self.text = QLineEdit(self)
+        self.text.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(on_change)
+        self.text.textChanged.connect(lambda _t: self._timer.start())
+        self.iso2: dict[int, str] = {}
+        self._countries_loaded = False
+
+    def watch(self, *fields: QWidget) -> None:
+        """Run ``on_change`` when one of ``fields`` (choice, date, check box) changes."""
+        for field in fields:
+            if isinstance(field, QComboBox):
+                field.currentIndexChanged.connect(lambda _i: self.on_change())
+            elif isinstance(field, JalaliDateEdit):
+                field.dateChanged.connect(lambda _d: self.on_change())
+            elif isinstance(field, QCheckBox):
+                field.toggled.connect(lambda _c: self.on_change())
+
+    def add_clear_button(self) -> QPushButton:
+        """The "Clear filters" button (``clear_button``), wired to ``clear``."""
+        self.clear_button = QPushButton(self)
+        self.clear_button.clicked.connect(self.clear)
+        return self.clear_button
+
+    def clear(self) -> None:
+        """Reset every filter."""
+        raise NotImplementedError
+
+    @staticmethod
+    def refill(combo: QComboBox, items: Iterable[tuple[str, Any]]) -> None:
+        """Replace the choices of ``combo`` (no signal), keeping the current one when still there."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+        combo.blockSignals(False)
+
+    def load_countries(self) -> None:
+        """Fill ``country`` (once, and again after a language switch) with "All countries" first."""
+        assert self.ctx is not None
+        countries = directory.list_countries(self.ctx.db)
+        self.iso2 = {c.id: c.iso2 for c in countries}
+        self.refill(
+            self.country,  # type: ignore[attr-defined]
+            [
+                (self.tr("All countries"), None),
+                *((c.name_fa if is_rtl() else c.name_en, c.id) for c in countries),
+            ],
+        )
+        self._countries_loaded = True
 
 
 class ListTable(QTableView):
@@ -71,10 +153,12 @@ class ListTable(QTableView):
 class ListPage(ListExporting, ModulePage):
     """A module page: heading and "New" button over the ``views`` tabs; the first is the list.
 
-    Subclasses set ``model`` (the list's :class:`PagedTableModel`) and ``count_text``.
+    Subclasses set ``model`` (the list's :class:`PagedTableModel`) and ``filter_bar`` (with
+    ``filters()``) and give ``count_text``.
     """
 
     model: PagedTableModel
+    filter_bar: ListFilterBar
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -122,6 +206,11 @@ class ListPage(ListExporting, ModulePage):
     def count_text(self) -> str:
         """The count line with "%1" for the number of rows ("%1 visits"), translated."""
         raise NotImplementedError
+
+    def apply_filters(self) -> None:
+        """Re-query the list with the filter bar's filters (in SQL)."""
+        self.model.set_filters(self.filter_bar.filters())  # type: ignore[attr-defined]
+        self._update_count()
 
     def _update_count(self) -> None:
         self.count_label.setText(self.count_text().replace("%1", loc_digits(self.model.total)))

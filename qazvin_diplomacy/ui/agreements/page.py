@@ -14,12 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -50,32 +48,28 @@ from qazvin_diplomacy.ui.forms_common import (
     restore_selected_record,
     save_newest_form,
 )
-from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_page import ListPage, ListTable
+from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
 from qazvin_diplomacy.ui.modules import UiContext
 
 REGISTER_TAB, ARCHIVE_TAB = range(2)
 YEARS_BACK = 40
 
 
-class AgreementFilterBar(Retranslating, QWidget):
+class AgreementFilterBar(ListFilterBar):
     """Kind, status, country, axis, Jalali signing-year range and free text."""
 
     def __init__(
         self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.on_change = on_change
+        super().__init__(on_change, parent, ctx)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         first = QHBoxLayout()
         second = QHBoxLayout()
         outer.addLayout(first)
         outer.addLayout(second)
-        self.text = QLineEdit(self)
-        self.text.setClearButtonEnabled(True)
         self.kind = QComboBox(self)
         self.status = QComboBox(self)
         self.country = QComboBox(self)
@@ -87,7 +81,7 @@ class AgreementFilterBar(Retranslating, QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.from_label = QLabel(self)
         self.to_label = QLabel(self)
-        self.clear_button = QPushButton(self)
+        self.add_clear_button()
         self.organization_label = QLabel(self)
         self.organization_label.setStyleSheet("color: #1f5fa8; font-weight: bold;")
         self.organization_clear = QPushButton(self)
@@ -105,50 +99,11 @@ class AgreementFilterBar(Retranslating, QWidget):
         second.addWidget(self.organization_clear)
         second.addStretch(1)
         second.addWidget(self.clear_button)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(on_change)
-        self.text.textChanged.connect(lambda _t: self._timer.start())
-        for combo in (
-            self.kind,
-            self.status,
-            self.country,
-            self.axis,
-            self.year_from,
-            self.year_to,
-        ):
-            combo.currentIndexChanged.connect(lambda _i: on_change())
-        self.clear_button.clicked.connect(self.clear)
+        self.watch(self.kind, self.status, self.country, self.axis, self.year_from, self.year_to)
         self.organization_clear.clicked.connect(lambda: self.set_organization(None, ""))
-        self._countries_loaded = False
         self._organization_name = ""
         self.set_organization(None, "")
         self.retranslate_ui()
-
-    def load_countries(self) -> None:
-        """Fill the country list (once, and again after a language switch)."""
-        current = self.country.currentData()
-        self.country.blockSignals(True)
-        self.country.clear()
-        self.country.addItem(self.tr("All countries"), None)
-        self.iso2: dict[int, str] = {}
-        for c in directory.list_countries(self.ctx.db):
-            self.country.addItem(c.name_fa if is_rtl() else c.name_en, c.id)
-            self.iso2[c.id] = c.iso2
-        self.country.setCurrentIndex(max(self.country.findData(current), 0))
-        self.country.blockSignals(False)
-        self._countries_loaded = True
-
-    @staticmethod
-    def _refill(combo: QComboBox, items: list[tuple[str, Any]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for text, data in items:
-            combo.addItem(text, data)
-        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
-        combo.blockSignals(False)
 
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
@@ -158,25 +113,25 @@ class AgreementFilterBar(Retranslating, QWidget):
         self.to_label.setText(self.tr("to"))
         self.clear_button.setText(self.tr("Clear filters"))
         self.organization_clear.setText(self.tr("Show all organizations"))
-        self._refill(
+        self.refill(
             self.kind,
             [(self.tr("All kinds"), None), *((k.label(lang), k.value) for k in AgreementKind)],
         )
-        self._refill(
+        self.refill(
             self.status,
             [
                 (self.tr("All statuses"), None),
                 *((s.label(lang), s.value) for s in AgreementStatus),
             ],
         )
-        self._refill(
+        self.refill(
             self.axis,
             [(self.tr("All axes"), None), *((a.label(lang), a.value) for a in Axis)],
         )
         this_year = jalali.to_jalali(self.ctx.today())[0]
         years = [(loc_digits(y), y) for y in range(this_year + 1, this_year - YEARS_BACK, -1)]
-        self._refill(self.year_from, [(self.tr("any year"), None), *years])
-        self._refill(self.year_to, [(self.tr("any year"), None), *years])
+        self.refill(self.year_from, [(self.tr("any year"), None), *years])
+        self.refill(self.year_to, [(self.tr("any year"), None), *years])
         self._show_organization()
         if self._countries_loaded:
             self.load_countries()
@@ -337,11 +292,6 @@ class AgreementsPage(ListPage):
         )
 
     # --- data --------------------------------------------------------------------------
-
-    def apply_filters(self) -> None:
-        """Re-query the register with the filter bar's filters (in SQL)."""
-        self.model.set_filters(self.filter_bar.filters())
-        self._update_count()
 
     def refresh(self) -> None:
         """Re-read the visible view."""

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QToolButton,
@@ -33,24 +32,22 @@ from qazvin_diplomacy.ui.events.form import EventForm
 from qazvin_diplomacy.ui.events.models import ID_ROLE, EventTableModel
 from qazvin_diplomacy.ui.events.widgets import ReportPrinter
 from qazvin_diplomacy.ui.forms_common import keep_open_form, save_newest_form
-from qazvin_diplomacy.ui.i18n import Retranslating, current_language
+from qazvin_diplomacy.ui.i18n import current_language
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_page import ListPage, ListTable
+from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
 LIST_TAB, CHECKIN_TAB = range(2)
 
 
-class EventFilterBar(Retranslating, QWidget):
+class EventFilterBar(ListFilterBar):
     """Text, kind, status, Jalali date range, archived; calls ``on_change``."""
 
     def __init__(self, on_change: Callable[[], None], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(on_change, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.text = QLineEdit(self)
-        self.text.setClearButtonEnabled(True)
         self.kind = QComboBox(self)
         self.status = QComboBox(self)
         self.from_label = QLabel(self)
@@ -58,7 +55,7 @@ class EventFilterBar(Retranslating, QWidget):
         self.to_label = QLabel(self)
         self.date_to = JalaliDateEdit(self)
         self.archived = QCheckBox(self)
-        self.clear_button = QPushButton(self)
+        self.add_clear_button()
         layout.addWidget(self.text, 2)
         layout.addWidget(self.kind, 1)
         layout.addWidget(self.status, 1)
@@ -68,17 +65,7 @@ class EventFilterBar(Retranslating, QWidget):
         layout.addWidget(self.date_to, 1)
         layout.addWidget(self.archived)
         layout.addWidget(self.clear_button)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(on_change)
-        self.text.textChanged.connect(lambda _t: self._timer.start())
-        for combo in (self.kind, self.status):
-            combo.currentIndexChanged.connect(lambda _i: on_change())
-        for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(lambda _d: on_change())
-        self.archived.toggled.connect(lambda _c: on_change())
-        self.clear_button.clicked.connect(self.clear)
+        self.watch(self.kind, self.status, self.date_from, self.date_to, self.archived)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -93,14 +80,7 @@ class EventFilterBar(Retranslating, QWidget):
             (self.kind, self.tr("All kinds"), EventKind),
             (self.status, self.tr("All statuses"), EventStatus),
         ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(any_text, None)
-            for member in enum:
-                combo.addItem(member.label(lang), member.value)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+            self.refill(combo, [(any_text, None), *((m.label(lang), m.value) for m in enum)])
 
     def clear(self) -> None:
         """Reset every filter."""
@@ -209,11 +189,6 @@ class EventsPage(ListPage):
         return self.tr("%1 events")
 
     # --- data --------------------------------------------------------------------------
-
-    def apply_filters(self) -> None:
-        """Re-query the list with the filter bar's filters (in SQL)."""
-        self.model.set_filters(self.filter_bar.filters())
-        self._update_count()
 
     def refresh(self) -> None:
         """Re-read the view on screen."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QWidget,
 )
@@ -33,7 +31,6 @@ from qazvin_diplomacy.core.visits import (
     VisitStatus,
     VisitSummary,
 )
-from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui import settings as S
@@ -43,9 +40,9 @@ from qazvin_diplomacy.ui.forms_common import (
     restore_selected_record,
     save_newest_form,
 )
-from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_text
+from qazvin_diplomacy.ui.i18n import current_language, loc_text
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_page import ListPage, ListTable
+from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.visits.form import ConflictDialog, VisitForm
 from qazvin_diplomacy.ui.visits.models import ID_ROLE, STATUS_COLORS, VisitTableModel, status_label
@@ -93,18 +90,15 @@ def calendar_items(visits: list[VisitSummary], first: dt.date, last: dt.date) ->
     return items
 
 
-class FilterBar(Retranslating, QWidget):
+class FilterBar(ListFilterBar):
     """Country, status, Jalali date range and free text; emits through ``on_change``."""
 
     def __init__(
         self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(on_change, parent, ctx)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.text = QLineEdit(self)
-        self.text.setClearButtonEnabled(True)
         self.country = QComboBox(self)
         self.country.setMinimumWidth(140)
         self.status = QComboBox(self)
@@ -112,7 +106,7 @@ class FilterBar(Retranslating, QWidget):
         self.date_to = JalaliDateEdit(self)
         self.from_label = QLabel(self)
         self.to_label = QLabel(self)
-        self.clear_button = QPushButton(self)
+        self.add_clear_button()
         layout.addWidget(self.text, 2)
         layout.addWidget(self.country, 1)
         layout.addWidget(self.status, 1)
@@ -121,30 +115,8 @@ class FilterBar(Retranslating, QWidget):
         layout.addWidget(self.to_label)
         layout.addWidget(self.date_to, 1)
         layout.addWidget(self.clear_button)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(on_change)
-        self.text.textChanged.connect(lambda _t: self._timer.start())
-        self.country.currentIndexChanged.connect(lambda _i: on_change())
-        self.status.currentIndexChanged.connect(lambda _i: on_change())
-        self.date_from.dateChanged.connect(lambda _d: on_change())
-        self.date_to.dateChanged.connect(lambda _d: on_change())
-        self.clear_button.clicked.connect(self.clear)
-        self._countries_loaded = False
+        self.watch(self.country, self.status, self.date_from, self.date_to)
         self.retranslate_ui()
-
-    def load_countries(self) -> None:
-        """Fill the country list (once, and again after a language switch)."""
-        current = self.country.currentData()
-        self.country.blockSignals(True)
-        self.country.clear()
-        self.country.addItem(self.tr("All countries"), None)
-        for c in directory.list_countries(self.ctx.db):
-            self.country.addItem(c.name_fa if is_rtl() else c.name_en, c.id)
-        self.country.setCurrentIndex(max(self.country.findData(current), 0))
-        self.country.blockSignals(False)
-        self._countries_loaded = True
 
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
@@ -152,17 +124,15 @@ class FilterBar(Retranslating, QWidget):
         self.from_label.setText(self.tr("From"))
         self.to_label.setText(self.tr("To"))
         self.clear_button.setText(self.tr("Clear filters"))
-        current = self.status.currentData()
-        self.status.blockSignals(True)
-        self.status.clear()
-        self.status.addItem(self.tr("All statuses"), None)
-        for s in VisitStatus:
-            self.status.addItem(s.label(current_language()), s.value)
-        self.status.setCurrentIndex(max(self.status.findData(current), 0))
-        self.status.blockSignals(False)
+        self.refill(
+            self.status,
+            [
+                (self.tr("All statuses"), None),
+                *((s.label(current_language()), s.value) for s in VisitStatus),
+            ],
+        )
         if self._countries_loaded:
             self.load_countries()
-
 
     def clear(self) -> None:
         """Reset every filter."""
@@ -288,11 +258,6 @@ class VisitsPage(ListPage):
         return self.tr("%1 visits")
 
     # --- data --------------------------------------------------------------------------
-
-    def apply_filters(self) -> None:
-        """Re-query the list with the filter bar's filters (in SQL)."""
-        self.model.set_filters(self.filter_bar.filters())
-        self._update_count()
 
     def refresh(self) -> None:
         """Re-read the visible view."""
