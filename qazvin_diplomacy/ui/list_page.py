@@ -54,7 +54,8 @@ class ListFilterBar(Retranslating, QWidget):
     """Base of a list's filter bar; ``on_change`` runs when a filter changes.
 
     Subclasses build their fields after ``text``, lay them out, ``watch`` them, call
-    ``add_clear_button`` and give ``clear``, ``filters`` and ``retranslate_ui``.
+    ``add_clear_button`` and give ``clear``, ``filters`` and ``retranslate_ui``.  A bar with a
+    country list (``country``) is given ``ctx``; the page fills it on its first refresh.
     """
 
     def __init__(
@@ -120,6 +121,11 @@ class ListFilterBar(Retranslating, QWidget):
             ],
         )
         self._countries_loaded = True
+
+    @property
+    def countries_loaded(self) -> bool:
+        """True once the country list was filled."""
+        return self._countries_loaded
 
 
 class ListTable(QTableView):
@@ -205,6 +211,17 @@ class ListPage(ListExporting, ModulePage):
 
     def count_text(self) -> str:
         """The count line with "%1" for the number of rows ("%1 visits"), translated."""
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Re-read the view on screen (the filter bar's country list the first time)."""
+        bar = self.filter_bar
+        if bar.ctx is not None and not bar.countries_loaded:
+            bar.load_countries()
+        self.refresh_current()
+
+    def refresh_current(self) -> None:
+        """Re-read the view on screen."""
         raise NotImplementedError
 
     def apply_filters(self) -> None:

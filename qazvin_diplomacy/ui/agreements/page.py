@@ -293,12 +293,6 @@ class AgreementsPage(ListPage):
 
     # --- data --------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Re-read the visible view."""
-        if not self.filter_bar._countries_loaded:
-            self.filter_bar.load_countries()
-        self.refresh_current()
-
     def refresh_current(self) -> None:
         """Re-read the view on screen."""
         if self.views.currentIndex() == REGISTER_TAB:
@@ -317,7 +311,7 @@ class AgreementsPage(ListPage):
 
     def show_country(self, country_id: int) -> None:
         """The register of one country's agreements (from a country's page)."""
-        if not self.filter_bar._countries_loaded:
+        if not self.filter_bar.countries_loaded:
             self.filter_bar.load_countries()
         self.views.setCurrentIndex(REGISTER_TAB)
         self.filter_bar.country.setCurrentIndex(

@@ -190,10 +190,6 @@ class EventsPage(ListPage):
 
     # --- data --------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Re-read the view on screen."""
-        self.refresh_current()
-
     def refresh_current(self) -> None:
         """Re-read the visible view."""
         if self.views.currentIndex() == LIST_TAB:

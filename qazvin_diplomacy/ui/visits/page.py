@@ -259,12 +259,6 @@ class VisitsPage(ListPage):
 
     # --- data --------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Re-read the visible view."""
-        if not self.filter_bar._countries_loaded:
-            self.filter_bar.load_countries()
-        self.refresh_current()
-
     def refresh_current(self) -> None:
         """Re-read the view on screen."""
         index = self.views.currentIndex()
