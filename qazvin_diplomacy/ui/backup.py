@@ -18,7 +18,7 @@ import logging
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QProgressDialog,
     QPushButton,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -60,15 +61,31 @@ from qazvin_diplomacy.services.directory import ensure_reference_data
 from qazvin_diplomacy.storage import location
 from qazvin_diplomacy.storage.database import Database, head_revision
 from qazvin_diplomacy.ui import settings as S
-from qazvin_diplomacy.ui.common import FieldError, known_message, make_ltr, show_error
+from qazvin_diplomacy.ui.common import FieldError, TaskRunner, known_message, make_ltr, show_error
 from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.ops import Job, run_op
 from qazvin_diplomacy.ui.widgets.jalali import show_datetime
 
-if TYPE_CHECKING:
-    from qazvin_diplomacy.ui.main_window import MainWindow
+
+class BackupHost(Protocol):
+    """What the backup control needs from the main window (a ``QMainWindow``)."""
+
+    ctx: UiContext
+    toolbar: QToolBar
+    act_settings: QAction
+    runner: TaskRunner
+    backup: BackupControl
+
+    def replace_database(self, db: Database) -> None:
+        """Put ``db`` in place of the open database (after a restore)."""
+        ...
+
+    def installEventFilter(self, obj: QObject) -> None:  # noqa: N802 - Qt API
+        """Qt: watch the window's events."""
+        ...
+
 
 log = logging.getLogger(__name__)
 
@@ -786,7 +803,9 @@ class AutoBackup(QObject):
         if self.busy:
             return False
         self.busy = True
-        self.ctx.runner.run(self._work, self._done, self._failed)
+        run_op(
+            self.ctx.runner, lambda _job: self._work(), on_done=self._done, on_failed=self._failed
+        )
         return True
 
     def _done(self, made: Path | None) -> None:
@@ -823,7 +842,7 @@ class AutoBackup(QObject):
             log.error("automatic backup on exit failed", exc_info=exc)
             loop.quit()
 
-        self.ctx.runner.run(self._work, done, failed)
+        run_op(self.ctx.runner, lambda _job: self._work(), on_done=done, on_failed=failed)
         loop.exec()
         box.close()
         box.deleteLater()
@@ -839,7 +858,7 @@ class BackupControl(Retranslating, QToolButton):
     Created by the main window; inserted before the settings action.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: BackupHost) -> None:
         super().__init__(window.toolbar)
         self.main_window = window
         self.ctx = window.ctx
@@ -906,7 +925,7 @@ class BackupControl(Retranslating, QToolButton):
 # --------------------------------------------------------------------------- self-test
 
 
-def selftest(window: MainWindow, shot: Callable[[str, QWidget], None]) -> None:
+def selftest(window: BackupHost, shot: Callable[[str, QWidget], None]) -> None:
     """Shoot the backup dialog, and the restore dialog showing a verified demo backup."""
     control = window.backup
     dialog = control.open_backup()
