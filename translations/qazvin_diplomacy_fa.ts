@@ -8,10 +8,6 @@
       <translation>همه محورها</translation>
     </message>
     <message>
-      <source>All countries</source>
-      <translation>همه کشورها</translation>
-    </message>
-    <message>
       <source>All kinds</source>
       <translation>همه انواع</translation>
     </message>
@@ -1380,10 +1376,6 @@
   <context>
     <name>FilterBar</name>
     <message>
-      <source>All countries</source>
-      <translation>همه کشورها</translation>
-    </message>
-    <message>
       <source>All statuses</source>
       <translation>همه وضعیت‌ها</translation>
     </message>
@@ -2067,6 +2059,13 @@
     <message>
       <source>Exporting…</source>
       <translation>در حال ساختن خروجی…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ListFilterBar</name>
+    <message>
+      <source>All countries</source>
+      <translation>همه کشورها</translation>
     </message>
   </context>
   <context>
