@@ -81,10 +81,6 @@ class BackupHost(Protocol):
         """Put ``db`` in place of the open database (after a restore)."""
         ...
 
-    def installEventFilter(self, obj: QObject) -> None:  # noqa: N802 - Qt API
-        """Qt: watch the window's events."""
-        ...
-
 
 log = logging.getLogger(__name__)
 

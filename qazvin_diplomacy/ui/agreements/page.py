@@ -133,7 +133,7 @@ class AgreementFilterBar(ListFilterBar):
         self.refill(self.year_from, [(self.tr("any year"), None), *years])
         self.refill(self.year_to, [(self.tr("any year"), None), *years])
         self._show_organization()
-        if self._countries_loaded:
+        if self.countries_loaded:
             self.load_countries()
 
 

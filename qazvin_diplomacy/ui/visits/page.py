@@ -131,7 +131,7 @@ class FilterBar(ListFilterBar):
                 *((s.label(current_language()), s.value) for s in VisitStatus),
             ],
         )
-        if self._countries_loaded:
+        if self.countries_loaded:
             self.load_countries()
 
     def clear(self) -> None:
