@@ -43,7 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="create a database filled with demo data")
     demo.add_argument("--db", required=True, help="database file to create")
-    demo.add_argument("--scale", type=int, default=0, help="add N times a base volume of synthetic records")
+    demo.add_argument(
+        "--scale", type=int, default=0,
+        help="add N times a base volume of synthetic records (0 to 1000; 100 ≈ 250,000 records)",
+    )
 
     check = sub.add_parser("check", help="check integrity, foreign keys and schema version")
     check.add_argument("--db", required=True, help="database file to check")
@@ -146,16 +149,15 @@ def _log_to_file() -> None:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from qazvin_diplomacy.app import open_database
     from qazvin_diplomacy.paths import resolve_paths
-    from qazvin_diplomacy.services.demo import load_demo
+    from qazvin_diplomacy.services.demo import check_scale, load_demo
 
-    if args.scale < 0:
-        raise KnownError("مقیاس باید صفر یا بیشتر باشد.", "--scale must be zero or more.")
+    check_scale(args.scale)  # before the database file is created
     started = time.perf_counter()
     paths = resolve_paths(args.db)
     existed = paths.db_path.exists()
     db = open_database(paths)
     try:
-        summary = load_demo(db, scale=args.scale)
+        summary = load_demo(db, scale=args.scale, progress=_demo_progress if args.scale else None)
     except BaseException:
         db.close()
         if not existed:  # leave nothing half-made behind
@@ -166,6 +168,17 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     details = ", ".join(f"{k}={v}" for k, v in sorted(summary.counts.items()))
     print(f"demo database written: {args.db} ({summary.total} records: {details}; {elapsed:.1f} s)")
     return 0
+
+
+def _demo_progress(step: int, steps: int, name: str) -> None:
+    """One line on stderr per step of a scaled demo (it takes minutes); none without stderr."""
+    what = "writing the database file" if name == "commit" else name.replace("_", " ")
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(f"demo {min(step, steps)}/{steps}: {what} …\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):  # a console that went away must not stop the demo
+        pass
 
 
 def _remove_database_files(path: Path) -> None:
@@ -232,6 +245,21 @@ COMMANDS = {
 }
 
 
+def _window_only(argv: list[str]) -> tuple[bool, str | None]:
+    """Whether ``argv`` just opens the window (nothing, or ``--db PATH``), and that path.
+
+    The window then starts without building the full parser, whose sub-commands import
+    the report and spreadsheet libraries (a third of the start-up time).
+    """
+    if not argv:
+        return True, None
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > 5:
+        return True, argv[0][5:]
+    if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
+        return True, argv[1]
+    return False, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     from qazvin_diplomacy.windows import hold_app_mutex
@@ -261,7 +289,13 @@ def _run_windowed(argv: Sequence[str] | None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    window, db = _window_only(arguments)
+    if window:
+        from qazvin_diplomacy.app import run_gui
+
+        return run_gui(db)
+    args = build_parser().parse_args(arguments)
     if args.command is None:
         from qazvin_diplomacy.app import run_gui
 
