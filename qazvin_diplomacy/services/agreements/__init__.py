@@ -23,8 +23,15 @@ renamed organization is found under its new name without re-indexing agreements.
 from __future__ import annotations
 
 from qazvin_diplomacy.services.agreements.alerts import agreement_alerts
-from qazvin_diplomacy.services.agreements.attachments import add_agreement_attachment
+from qazvin_diplomacy.services.agreements.attachments import (
+    add_agreement_attachment,
+    list_agreement_attachments,
+)
 from qazvin_diplomacy.services.agreements.records import (
+    IRAN_ISO2,
+    OWNER_KIND,
+    SOURCE_KIND,
+    WHAT,
     agreement_timeline,
     get_agreement,
     save_agreement,
@@ -51,6 +58,10 @@ from qazvin_diplomacy.services.agreements.workflow import (
 from qazvin_diplomacy.storage.database import Database
 
 __all__ = [
+    "IRAN_ISO2",
+    "OWNER_KIND",
+    "SOURCE_KIND",
+    "WHAT",
     "AgreementRegister",
     "Database",
     "add_agreement_attachment",
@@ -68,6 +79,7 @@ __all__ = [
     "find_agreement_status",
     "find_labelled",
     "get_agreement",
+    "list_agreement_attachments",
     "list_agreements",
     "record_legal_review",
     "restore_agreement",

@@ -43,9 +43,12 @@ from qazvin_diplomacy.services.events.printed import (
     event_dates,
     event_summary,
     invitation_letters,
+    invitation_warnings,
     place_cards,
 )
 from qazvin_diplomacy.services.events.records import (
+    WHAT,
+    WHAT_GUEST,
     archive_event,
     count_events,
     event_dashboard,
@@ -68,6 +71,8 @@ from qazvin_diplomacy.services.events.seating import (
 from qazvin_diplomacy.storage.database import Database
 
 __all__ = [
+    "WHAT",
+    "WHAT_GUEST",
     "Database",
     "archive_event",
     "badges",
@@ -85,6 +90,7 @@ __all__ = [
     "get_guest",
     "get_seating",
     "invitation_letters",
+    "invitation_warnings",
     "invite_by_filter",
     "invite_guest",
     "invite_people",

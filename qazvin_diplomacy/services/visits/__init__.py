@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from qazvin_diplomacy.services.visits.conflicts import find_conflicts
 from qazvin_diplomacy.services.visits.gifts import gift_warning, gift_warnings
-from qazvin_diplomacy.services.visits.records import get_visit
+from qazvin_diplomacy.services.visits.records import SOURCE_KIND, WHAT, get_visit
 from qazvin_diplomacy.services.visits.register import (
     count_visits,
     list_visits,
@@ -40,6 +40,8 @@ from qazvin_diplomacy.services.visits.saving import (
 )
 
 __all__ = [
+    "SOURCE_KIND",
+    "WHAT",
     "archive_visit",
     "change_status",
     "count_visits",
