@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+import time
 from pathlib import Path
 
 from qazvin_diplomacy.paths import AppPaths, resolve_paths
@@ -13,12 +14,36 @@ from qazvin_diplomacy.storage.database import Database
 log = logging.getLogger("qazvin_diplomacy")
 
 
+class SharedLogHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file that keeps its records when the file cannot be renamed.
+
+    On Windows another process holding the log open (the command-line program, a second
+    start) makes the rename fail with WinError 32; the stock handler then loses every
+    record.  Here writing goes on in the same file and rotation is tried again later.
+    """
+
+    RETRY_AFTER_S = 600.0
+    _blocked_until = 0.0
+
+    def shouldRollover(self, record: logging.LogRecord) -> int:  # noqa: N802 - overrides
+        """Override: no rotation while a failed one waits to be retried."""
+        if time.monotonic() < self._blocked_until:
+            return 0
+        return super().shouldRollover(record)
+
+    def rotate(self, source: str, dest: str) -> None:
+        """Override: a rename refused (file in use) leaves the file to grow for a while."""
+        try:
+            super().rotate(source, dest)
+        except OSError:
+            self._blocked_until = time.monotonic() + self.RETRY_AFTER_S
+
+
 def setup_logging(paths: AppPaths, *, verbose: bool = False) -> Path:
     """Log to a rotating file in the data folder (a windowed build has no console)."""
     paths.log_dir.mkdir(parents=True, exist_ok=True)
     logfile = paths.log_dir / "qazvin-diplomacy.log"
-    handler = logging.handlers.RotatingFileHandler(logfile, maxBytes=2_000_000, backupCount=3,
-                                                   encoding="utf-8")
+    handler = SharedLogHandler(logfile, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
@@ -48,6 +73,11 @@ def run_gui(db_override: str | None = None) -> int:
 
     paths = resolve_paths(db_override)
     setup_logging(paths)  # open_database creates the other folders once the file is accepted
+    from qazvin_diplomacy.ui.application import get_application
+    from qazvin_diplomacy.ui.single_instance import claim_or_forward
+
+    if not claim_or_forward(paths, get_application()):
+        return 0  # the window already open on this database was brought forward
     try:
         db = open_database(paths)
     except KnownError as exc:
@@ -63,15 +93,9 @@ def run_gui(db_override: str | None = None) -> int:
 
 def _show_startup_error(exc: Exception) -> int:
     """Tell the user, in a Persian dialog, why the database could not be opened."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QMessageBox
+    from qazvin_diplomacy.ui.application import show_error
 
-    from qazvin_diplomacy.ui.application import get_application
-
-    app = get_application()
-    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    box = QMessageBox(QMessageBox.Icon.Critical, "میز دیپلماسی استانی قزوین", str(exc))
-    box.exec()
+    show_error(str(exc))
     return 1
 
 

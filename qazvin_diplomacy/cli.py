@@ -3,11 +3,17 @@
 Errors the user can act on print one line (Persian — English) and exit non-zero; a bad
 command or option exits 2.  When the reader of the output goes away (``… | head``) the
 command stops quietly: no traceback, exit code 1.
+
+The windowed build (``QazvinDiplomacy.exe``) starts without output streams: its lines go to
+the log and an error is shown in a dialog.  The console build (``QazvinDiplomacy-cli.exe``)
+is the one to run from a command prompt.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import logging
 import os
 import sys
 import time
@@ -16,6 +22,9 @@ from pathlib import Path
 
 from qazvin_diplomacy import APP_TITLE_EN, __version__, cli_backup, cli_directory, cli_reports
 from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.streams import error_text, install_missing_streams
+
+log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,7 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="create a database filled with demo data")
     demo.add_argument("--db", required=True, help="database file to create")
-    demo.add_argument("--scale", type=int, default=0, help="add N times a base volume of synthetic records")
+    demo.add_argument(
+        "--scale", type=int, default=0,
+        help="add N times a base volume of synthetic records (0 to 1000; 100 ≈ 250,000 records)",
+    )
 
     check = sub.add_parser("check", help="check integrity, foreign keys and schema version")
     check.add_argument("--db", required=True, help="database file to check")
@@ -82,35 +94,70 @@ def print_guarded(command: Callable[[], int]) -> int:
     try:
         code = command()
         sys.stdout.flush()
-    except BrokenPipeError:
+    except OSError as exc:
+        if not _is_closed_pipe(exc):
+            raise
         _drop_stdout()
         return 1
     return code
 
 
-def _configure_streams() -> None:
+def _is_closed_pipe(exc: OSError) -> bool:
+    """Whether ``exc`` says that stdout's reader has gone away.
+
+    On Windows a write to a closed pipe raises ``OSError(EINVAL)`` rather than
+    ``BrokenPipeError``; EINVAL also comes from a bad file name, so it counts only when
+    stdout itself still cannot be flushed.
+    """
+    if isinstance(exc, BrokenPipeError):
+        return True
+    if exc.errno != errno.EINVAL:
+        return False
+    try:
+        sys.stdout.flush()
+    except OSError as again:
+        return isinstance(again, BrokenPipeError) or again.errno == errno.EINVAL
+    return False
+
+
+def _configure_streams() -> bool:
+    """UTF-8 output, and log streams for missing ones; True when one was missing."""
+    missing = install_missing_streams()
     # Windows consoles default to a legacy code page that cannot print Persian.
     for stream in (sys.stdout, sys.stderr):
-        if stream is not None and hasattr(stream, "reconfigure"):
+        if hasattr(stream, "reconfigure"):
             try:
-                stream.reconfigure(encoding="utf-8", errors="replace")
+                stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
             except (ValueError, OSError):  # pragma: no cover - exotic streams
                 pass
+    if missing:
+        _log_to_file()
+    return missing
+
+
+def _log_to_file() -> None:
+    """Send log records, and with them the replaced streams' lines, to the log file."""
+    from qazvin_diplomacy.app import setup_logging
+    from qazvin_diplomacy.paths import resolve_paths
+
+    try:
+        setup_logging(resolve_paths())
+    except OSError:  # a profile that cannot be written to: the lines are dropped
+        log.debug("no log file", exc_info=True)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from qazvin_diplomacy.app import open_database
     from qazvin_diplomacy.paths import resolve_paths
-    from qazvin_diplomacy.services.demo import load_demo
+    from qazvin_diplomacy.services.demo import check_scale, load_demo
 
-    if args.scale < 0:
-        raise KnownError("مقیاس باید صفر یا بیشتر باشد.", "--scale must be zero or more.")
+    check_scale(args.scale)  # before the database file is created
     started = time.perf_counter()
     paths = resolve_paths(args.db)
     existed = paths.db_path.exists()
     db = open_database(paths)
     try:
-        summary = load_demo(db, scale=args.scale)
+        summary = load_demo(db, scale=args.scale, progress=_demo_progress if args.scale else None)
     except BaseException:
         db.close()
         if not existed:  # leave nothing half-made behind
@@ -121,6 +168,17 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     details = ", ".join(f"{k}={v}" for k, v in sorted(summary.counts.items()))
     print(f"demo database written: {args.db} ({summary.total} records: {details}; {elapsed:.1f} s)")
     return 0
+
+
+def _demo_progress(step: int, steps: int, name: str) -> None:
+    """One line on stderr per step of a scaled demo (it takes minutes); none without stderr."""
+    what = "writing the database file" if name == "commit" else name.replace("_", " ")
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(f"demo {min(step, steps)}/{steps}: {what} …\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):  # a console that went away must not stop the demo
+        pass
 
 
 def _remove_database_files(path: Path) -> None:
@@ -189,7 +247,33 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    _configure_streams()
+    from qazvin_diplomacy.windows import hold_app_mutex
+
+    hold_app_mutex()  # the installer waits while the program runs
+    if not _configure_streams():
+        return _run(argv)
+    return _run_windowed(argv)
+
+
+def _run_windowed(argv: Sequence[str] | None) -> int:
+    """``_run`` without output streams: nothing may escape as a traceback, errors in a dialog."""
+    try:
+        code = _run(argv)
+    except SystemExit as stop:  # --help (0) or a usage error (2)
+        code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+    except Exception:  # noqa: BLE001 - there is no console: log it and tell the user
+        log.exception("unexpected error")
+        sys.stderr.write("خطا: خطای پیش‌بینی‌نشده‌ای رخ داد؛ جزئیات در پروندهٔ گزارش (log) است."
+                         " — An unexpected error happened; the details are in the log file.\n")
+        code = 1
+    if code != 0 and (text := error_text()):
+        from qazvin_diplomacy.ui.application import show_error
+
+        show_error(text)
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         from qazvin_diplomacy.app import run_gui

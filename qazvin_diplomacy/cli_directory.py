@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from qazvin_diplomacy.cli_args import bounded_int, record_id
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.jalali import parse_jalali
 from qazvin_diplomacy.core.tabular import format_count
@@ -37,7 +38,7 @@ def register(subparsers: Any) -> None:
     """Add ``search``, ``import`` and ``export`` to the sub-parsers of ``cli.build_parser``."""
     from qazvin_diplomacy.services.excel_import import DUPLICATE_CHOICES
     from qazvin_diplomacy.services.export import EXPORT_KINDS
-    from qazvin_diplomacy.services.search import SEARCH_SOURCES
+    from qazvin_diplomacy.services.search import MAX_LIMIT_PER_KIND, SEARCH_SOURCES
 
     search = subparsers.add_parser("search", help="search every kind of record (Persian-aware)")
     search.add_argument("query", help="text to find; partial words match")
@@ -51,7 +52,12 @@ def register(subparsers: Any) -> None:
         choices=[s.kind for s in SEARCH_SOURCES],
         help="only this kind (repeatable)",
     )
-    search.add_argument("--limit", type=int, default=20, help="results per kind (default 20)")
+    search.add_argument(
+        "--limit",
+        type=bounded_int(1, MAX_LIMIT_PER_KIND),
+        default=20,
+        help=f"results per kind, 1 to {MAX_LIMIT_PER_KIND} (default 20)",
+    )
 
     imp = subparsers.add_parser("import", help="import records from a spreadsheet")
     what = imp.add_subparsers(dest="import_kind", required=True)
@@ -77,7 +83,7 @@ def register(subparsers: Any) -> None:
     export.add_argument("--country", help="country: ISO code or name")
     export.add_argument(
         "--organization-id",
-        type=int,
+        type=record_id,
         help="people of this organization; agreements it is party to; events its people attend",
     )
     export.add_argument("--org-kind", help="organizations of this kind (e.g. embassy)")
@@ -122,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
 def _search(db: Any, args: argparse.Namespace) -> int:
     from qazvin_diplomacy.services.search import search
 
-    results = search(db, args.query, kinds=args.kind, limit_per_kind=max(args.limit, 1))
+    results = search(db, args.query, kinds=args.kind, limit_per_kind=args.limit)
     if args.json:
         payload = [
             {

@@ -2128,6 +2128,10 @@
       <translation>پایگاه داده روی حافظه جداشدنی (USB) است</translation>
     </message>
     <message>
+      <source>The computer's time zone is UTC%1, not Tehran's UTC+03:30: times may be an hour off. Install the Windows time-zone update or correct the time zone.</source>
+      <translation>منطقهٔ زمانی این رایانه UTC%1 است، نه UTC+۰۳:۳۰ تهران: زمان‌ها ممکن است یک ساعت جابه‌جا باشند. به‌روزرسانی منطقهٔ زمانی ویندوز را نصب کنید یا منطقهٔ زمانی را درست کنید.</translation>
+    </message>
+    <message>
       <source>Toolbar</source>
       <translation>نوار ابزار</translation>
     </message>
@@ -3295,6 +3299,13 @@
     </message>
   </context>
   <context>
+    <name>SingleInstance</name>
+    <message>
+      <source>The program is already open on this database. If its window does not appear, end it in Task Manager and start the program again.</source>
+      <translation>برنامه روی همین پایگاه داده باز است. اگر پنجره‌اش نمایان نشد، آن را در Task Manager ببندید و برنامه را دوباره باز کنید.</translation>
+    </message>
+  </context>
+  <context>
     <name>StalledReviewsCard</name>
     <message>
       <source>No agreement waits too long for legal review.</source>
@@ -3558,6 +3569,14 @@
     <message>
       <source>e.g. Visit of the ambassador of Japan</source>
       <translation>مثلاً دیدار سفیر ژاپن</translation>
+    </message>
+    <message>
+      <source>English title</source>
+      <translation>عنوان انگلیسی</translation>
+    </message>
+    <message>
+      <source>For the English itinerary and documents</source>
+      <translation>برای برنامهٔ سفر و اسناد انگلیسی</translation>
     </message>
   </context>
   <context>

@@ -34,3 +34,28 @@ def to_local(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(TEHRAN)
+
+
+def system_offset(moment: datetime | None = None) -> timedelta:
+    """The UTC offset the operating system's time zone gives ``moment`` (default: now)."""
+    moment = moment or datetime.now(UTC)
+    return moment.astimezone().utcoffset() or timedelta(0)
+
+
+def system_offset_mismatch(moment: datetime | None = None) -> timedelta | None:
+    """The system's UTC offset when it is not Tehran's +03:30, else None.
+
+    An offline Windows 10 without the 2022 Iran time-zone update still keeps daylight
+    saving time (UTC+04:30 in the first half of the year): its clock, set to the wall
+    time, then has a UTC an hour off, and so do the times the program stores.
+    """
+    offset = system_offset(moment)
+    return None if offset == TEHRAN.utcoffset(None) else offset
+
+
+def format_offset(offset: timedelta) -> str:
+    """``+04:30`` / ``-05:00`` for a UTC offset."""
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{rest:02d}"

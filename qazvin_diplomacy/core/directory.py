@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from qazvin_diplomacy.core.text import to_latin_digits
+
 
 class OrganizationKind(StrEnum):
     """What an organization is."""
@@ -188,3 +190,28 @@ def phone_error(value: str) -> str | None:
         if part and not PHONE_RE.match(part):
             return f"شماره تلفن «{part}» درست نیست؛ فقط رقم، فاصله، خط تیره و + مجاز است."
     return None
+
+
+_PHONE_SPLIT = re.compile(r"[,،;/]")
+
+
+def phone_search_fields(phone: str | None) -> list[str]:
+    """What the search index holds of a phone field: each number, in both Iranian forms.
+
+    Search keys drop punctuation and fold digit scripts, so «۰۲۱-۲۲۳۳۴۴۵۵» is found by «۲۲۳۳»
+    or «021 2233».  A number written «+98 21 …» or «0098 21 …» is also indexed as «021 …»,
+    and «021 …» also as «9821 …», so a fragment typed in the other form finds it too.
+    Several numbers («…، …») are separate fields: no match runs across two of them.
+    """
+    fields: list[str] = []
+    for part in _PHONE_SPLIT.split(to_latin_digits(phone or "")):
+        part = part.strip()
+        if not part:
+            continue
+        fields.append(part)
+        digits = re.sub(r"\D", "", part)
+        if part.startswith("+98") or digits.startswith("0098"):
+            fields.append("0" + digits[2 if part.startswith("+") else 4 :])
+        elif digits.startswith("0") and not digits.startswith("00"):
+            fields.append("98" + digits[1:])
+    return fields

@@ -6,7 +6,12 @@ import re
 import unicodedata
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+# Windows device names; ¹ ² ³ count as digits there, and COM0/LPT0 are reserved too.
+_PORT_DIGITS = "0123456789\u00b9\u00b2\u00b3"
+_RESERVED = {
+    "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+    *(f"{port}{digit}" for port in ("COM", "LPT") for digit in _PORT_DIGITS),
+}
 MAX_NAME = 150
 
 
@@ -20,13 +25,21 @@ def safe_filename(name: str, default: str = "file") -> str:
     name = _FORBIDDEN.sub("_", name).strip().rstrip(". ")
     if not name:
         name = default
-    stem, dot, ext = name.rpartition(".")
-    base = stem if dot else name
-    if base.upper() in _RESERVED:
+    if is_reserved_name(name):
         name = "_" + name
+    stem, dot, ext = name.rpartition(".")
     if len(name) > MAX_NAME:
         if dot and len(ext) <= 10:
             name = name[: MAX_NAME - len(ext) - 1].rstrip(". ") + "." + ext
         else:
             name = name[:MAX_NAME].rstrip(". ")
     return name
+
+
+def is_reserved_name(name: str) -> bool:
+    """Whether Windows takes ``name`` for a device: ``NUL.tar.gz``, ``AUX .scan.pdf``, ``COM¹``.
+
+    Windows looks at the part before the *first* dot, with trailing spaces ignored.
+    """
+    base = name.split(".", 1)[0].rstrip(" ")
+    return base.upper() in _RESERVED

@@ -30,8 +30,8 @@ from reportlab.platypus.flowables import Flowable, Spacer
 
 from qazvin_diplomacy.core.clock import now_local
 from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.ids import parse_record_id
 from qazvin_diplomacy.core.jalali import format_jalali, parse_jalali
-from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.reports.document import build_pdf
 from qazvin_diplomacy.reports.page import MARGIN_X, Furniture, Language, classification_key
 from qazvin_diplomacy.reports.rtl import Direction, RTLParagraph
@@ -161,21 +161,7 @@ def _parse_date(option: Option, value: Any) -> dt.date:
 
 def _parse_record_id(option: Option, value: Any) -> int:
     """A positive record id typed in any digit script; the message names the option."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        number = value
-    else:
-        text = to_latin_digits(str(value)).strip()
-        if not text.isdigit():
-            raise KnownError(
-                f"{option.label_fa} «{value}» عدد نیست.",
-                f"{option.help_en} '{value}' is not a number.",
-            )
-        number = int(text)
-    if number <= 0:
-        raise KnownError(
-            f"{option.label_fa} «{value}» معتبر نیست.", f"{option.help_en} '{value}' is not valid."
-        )
-    return number
+    return parse_record_id(value, option.label_fa, option.help_en)
 
 
 def parse_options(spec: ReportSpec, db: Database, options: Mapping[str, Any]) -> dict[str, Any]:

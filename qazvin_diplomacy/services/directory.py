@@ -28,6 +28,7 @@ from qazvin_diplomacy.core.directory import (
     PersonView,
     email_error,
     phone_error,
+    phone_search_fields,
 )
 from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.text import (
@@ -200,7 +201,7 @@ def save_organization(db: Database, *, org: OrganizationInput) -> OrganizationVi
         row.email = org.email.strip()
         row.address = normalize(org.address)
         row.notes = normalize(org.notes)
-        row.search_key = index_key(row.name_fa, row.name_en, row.city_fa, row.city_en)
+        row.search_key = organization_search_key(row)
         session.flush()
         return _org_view(row)
 
@@ -329,11 +330,28 @@ def _person_view(p: Person) -> PersonView:
     )
 
 
+def organization_search_key(row: Organization) -> str:
+    """The stored search key of an organization: names, city, phone numbers and e-mail.
+
+    Phones and e-mail come last (migration 0008 appended them to the keys stored before).
+    """
+    return index_key(
+        row.name_fa,
+        row.name_en,
+        row.city_fa,
+        row.city_en,
+        *phone_search_fields(row.phone),
+        row.email,
+    )
+
+
 def person_search_key(session: Session, row: Person) -> str:
-    """The stored search key of a contact: names, titles, e-mail, organization and country.
+    """The stored search key of a contact: names, titles, e-mail, organization, country, phones.
 
     Including the organization's and country's names lets «سفیر تاجیکستان» find the ambassador
-    whose title alone says «سفیر».
+    whose title alone says «سفیر»; phones (``core.directory.phone_search_fields``) let «۲۲۳۳»
+    find the contact whose number is «۰۲۱-۲۲۳۳۴۴۵۵».  Phones come last (migration 0008
+    appended them to the keys stored before).
     """
     org = session.get(Organization, row.organization_id) if row.organization_id else None
     country = session.get(Country, row.country_id) if row.country_id else None
@@ -347,6 +365,7 @@ def person_search_key(session: Session, row: Person) -> str:
         org.name_en if org else "",
         country.name_fa if country else "",
         country.name_en if country else "",
+        *phone_search_fields(row.phone),
     )
 
 

@@ -25,8 +25,8 @@ from sqlalchemy.orm import Session, aliased
 
 from qazvin_diplomacy.core.directory import PersonInput
 from qazvin_diplomacy.core.errors import ValidationError
-from qazvin_diplomacy.core.text import compact_key, index_key, normalize, to_latin_digits
-from qazvin_diplomacy.services.directory import person_search_key
+from qazvin_diplomacy.core.text import compact_key, normalize, to_latin_digits
+from qazvin_diplomacy.services.directory import organization_search_key, person_search_key
 from qazvin_diplomacy.services.records import check_version, get_row, write
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
@@ -401,7 +401,7 @@ def merge_organizations(
         keep.notes = normalize(_combine(keep.notes, other.notes, "\n"))
         if keep.archived_at is not None and other.archived_at is None:
             keep.archived_at = None
-        keep.search_key = index_key(keep.name_fa, keep.name_en, keep.city_fa, keep.city_en)
+        keep.search_key = organization_search_key(keep)
         session.flush()
         table = Organization.__table__
         children = session.execute(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -43,7 +43,18 @@ def write(db: Database) -> Iterator[Session]:
                 "فضای دیسک کافی نیست یا دیسک در دسترس نیست؛ هیچ تغییری ثبت نشد.",
                 "The disk is full or unavailable; nothing was changed.",
             ) from exc
+        _explain_search_index(db, exc)
         raise
+    except DatabaseError as exc:  # not Integrity/Operational: e.g. «vtable constructor failed»
+        _explain_search_index(db, exc)
+        raise
+
+
+def _explain_search_index(db: Database, error: DatabaseError) -> None:
+    """A write failing in the search index's triggers: say so (``SearchIndexDamaged``)."""
+    from qazvin_diplomacy.services.search import raise_if_index_damaged  # imports this module
+
+    raise_if_index_damaged(db, error, writing=True)
 
 
 def get_row(session: Session, model: type[T], row_id: int, what: str = "رکورد") -> T:

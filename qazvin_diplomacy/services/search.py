@@ -7,7 +7,10 @@ The rowid tells the record: ``code * 2**40 + id`` (:data:`KIND_SPAN`), so each k
 rowid range that FTS5 can restrict a match to.  SQL triggers on each source table keep the
 index current on every insert, update of ``search_key``/``archived_at`` and delete, whoever
 writes; :func:`rebuild_search_index` recreates table, triggers and content (``check --repair``),
-and :func:`search_index_problems` tells whether that is needed.
+and :func:`search_index_problems` tells whether that is needed.  A damaged index (an FTS5
+table SQLite cannot read) makes :func:`search` — and every write to an indexed table, through
+its triggers (``services.records.write``) — raise :class:`SearchIndexDamaged`, whose message
+points to ``check --repair``; the repair works even when the damaged table cannot be dropped.
 
 Matching (what :func:`search` does with a query):
 
@@ -29,7 +32,8 @@ Matching (what :func:`search` does with a query):
   is not cut (it is a real word there: «کاردار» finds the chargés d'affaires, not every
   record holding «کار» and «دار»).  Every cut is one indexed query over the kinds still
   empty (:data:`MAX_SPLIT_QUERIES` at most) and a cut matching :data:`SPLIT_CAP` records or
-  more is dropped as noise, so a long nonsense word stays cheap.
+  more is dropped as noise, so a long nonsense word stays cheap; a query holding a term
+  longer than :data:`MAX_CUT_TERM` characters is not cut at all.
 * Results are grouped by kind in :data:`SEARCH_SOURCES` order; within a kind the newest
   records (highest id) come first.  ``limit_per_kind`` hits per kind, ``has_more`` tells
   whether there were more.
@@ -43,14 +47,17 @@ from __future__ import annotations
 
 import json
 import time as _time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from qazvin_diplomacy.core.clock import to_local
+from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.text import cut_variants, search_terms, to_persian_digits
 from qazvin_diplomacy.services.records import write
@@ -59,16 +66,19 @@ from qazvin_diplomacy.storage.database import Database
 __all__ = [
     "FTS_TABLE",
     "KIND_SPAN",
+    "MAX_LIMIT_PER_KIND",
     "MAX_SPLIT_QUERIES",
     "MIN_INDEXED_TERM",
     "SPLIT_CAP",
     "SEARCH_SOURCES",
     "SearchGroup",
     "SearchHit",
+    "SearchIndexDamaged",
     "SearchResults",
     "SearchSource",
     "rebuild_search_index",
     "search",
+    "raise_if_index_damaged",
     "search_index_ddl",
     "search_index_problems",
     "search_kinds",
@@ -79,6 +89,10 @@ KIND_SPAN = 1 << 40
 MIN_INDEXED_TERM = 3
 MAX_SPLIT_QUERIES = 60  # cut variants tried for a query typed without spaces
 SPLIT_CAP = 200  # a cut variant matching this many records is too loose to be kept
+MAX_LIMIT_PER_KIND = 10_000  # hits of one kind asked for at once (the UI asks for 8)
+#: A longer "word" (a pasted paragraph without spaces) is not cut: its cuts grow with the
+#: cube of its length (600 characters took 7 s and 380 MB) and three glued words are shorter.
+MAX_CUT_TERM = 48
 
 
 def _date(value: Any, digits: str = "fa") -> str:
@@ -393,6 +407,8 @@ def _add_cut_hits(
     wanted: int,
 ) -> None:
     """Fill the kinds the query found nothing in with hits of its cut variants (see the notes)."""
+    if any(len(term) > MAX_CUT_TERM for term in terms):
+        return
     for pieces in (2, 3):
         needy = [s for s in sources if not found[s.kind]]
         if not needy or (pieces == 3 and any(found.values())):
@@ -427,7 +443,7 @@ def search(
     if not long_terms:
         sources = [s for s in sources if s.short_queries]
     wanted = limit_per_kind + 1
-    with db.engine.connect() as conn:
+    with _explained(db), db.engine.connect() as conn:
         found = {
             s.kind: _matching_ids(conn, s, terms, wanted, offset) for s in sources
         }
@@ -450,6 +466,67 @@ def search(
                     )
                 )
     return SearchResults(query, groups, (_time.perf_counter() - started) * 1000)
+
+
+class SearchIndexDamaged(KnownError):
+    """The search index cannot be read or written; ``check --repair`` rebuilds it."""
+
+    def __init__(self, writing: bool = False) -> None:
+        super().__init__(
+            "نمایه جستجو آسیب دیده است؛ برای ساختن دوبارهٔ آن «qazvin-diplomacy check --repair "
+            "--db …» را اجرا کنید." + (" هیچ تغییری ثبت نشد." if writing else ""),
+            "The search index is damaged; run 'qazvin-diplomacy check --repair --db …' to rebuild "
+            "it." + (" Nothing was changed." if writing else ""),
+        )
+
+
+def _check_index(conn: Connection) -> None:
+    """FTS5's integrity check; ``DatabaseError`` when the index is damaged.
+
+    That check is an INSERT, refused on a read-only database (which says nothing about the
+    index): there the index is read instead (a trigram lookup walks its structure), which
+    finds a missing or unreadable part.
+    """
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')")
+    except OperationalError as exc:
+        if not _is_read_only_error(exc):
+            raise
+        conn.exec_driver_sql(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH 'qdd'").all()
+
+
+def _index_damaged(db: Database) -> bool:
+    """Whether the index is missing or fails FTS5's own integrity check."""
+    try:
+        with db.engine.connect() as conn:
+            if FTS_TABLE not in _existing(conn, "table"):
+                return True
+            _check_index(conn)
+            conn.rollback()
+    except DatabaseError:
+        return True
+    return False
+
+
+def raise_if_index_damaged(db: Database, error: BaseException, *, writing: bool = False) -> None:
+    """Raise :class:`SearchIndexDamaged` (from ``error``) when the index is what failed.
+
+    For a database error of a search or of a write (whose triggers update the index): SQLite's
+    messages («vtable constructor failed», «SQL logic error», «database disk image is
+    malformed» …) do not always name the table, so the index itself is checked.
+    """
+    if _index_damaged(db):
+        raise SearchIndexDamaged(writing) from error
+
+
+@contextmanager
+def _explained(db: Database) -> Iterator[None]:
+    try:
+        yield
+    except DatabaseError as exc:
+        raise_if_index_damaged(db, exc)
+        raise
 
 
 def _source(kind: str) -> SearchSource:
@@ -499,11 +576,43 @@ def _live_rows_sql(source: SearchSource, what: str) -> str:
     return f"SELECT {what} FROM {source.table} WHERE search_key <> ''{live}"
 
 
+_SHADOW_TABLES = ("data", "idx", "content", "docsize", "config")  # FTS5's own tables
+
+
+def _drop_index(conn: Connection) -> None:
+    """Drop the index table, also one too damaged for ``DROP TABLE``.
+
+    FTS5 must open a table to drop it, which fails when a shadow table is missing or
+    unreadable («vtable constructor failed», «invalid fts5 file format»): the table is then
+    removed from the schema by hand (``writable_schema``, schema version bumped so SQLite
+    reloads it) and its shadow tables, ordinary tables, dropped.
+    """
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+        return
+    except DatabaseError:
+        pass
+    version = conn.exec_driver_sql("PRAGMA schema_version").scalar_one()
+    conn.exec_driver_sql("PRAGMA writable_schema = ON")
+    try:
+        conn.execute(
+            text("DELETE FROM sqlite_master WHERE type = 'table' AND name = :name"),
+            {"name": FTS_TABLE},
+        )
+        conn.exec_driver_sql(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        conn.exec_driver_sql("PRAGMA writable_schema = OFF")
+    for suffix in _SHADOW_TABLES:
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}_{suffix}")
+
+
 def rebuild_search_index(db: Database) -> int:
     """Recreate the index, its triggers and its content from every source table; return rows indexed.
 
     One transaction: a failure leaves the old index as it was.  Kinds whose table does not
-    exist in this database are skipped.
+    exist in this database are skipped.  A damaged index table is replaced (see
+    :func:`_drop_index`).
     """
     with write(db) as session:
         conn = session.connection()
@@ -511,7 +620,7 @@ def rebuild_search_index(db: Database) -> int:
         for source in SEARCH_SOURCES:
             for name in _trigger_names(source):
                 conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+        _drop_index(conn)
         conn.exec_driver_sql(
             f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(key, tokenize = 'trigram')"
         )
@@ -535,7 +644,8 @@ def search_index_problems(db: Database) -> list[str]:
 
     Checks that the index and every trigger exist (a table rebuilt by a later migration loses
     its triggers), that each kind has as many index rows as live records, and FTS5's own
-    integrity check.  ``rebuild_search_index`` repairs all of these.
+    integrity check; an index SQLite cannot even read is reported as damaged.
+    ``rebuild_search_index`` repairs all of these.
     """
     problems: list[str] = []
     with db.engine.connect() as conn:
@@ -543,30 +653,31 @@ def search_index_problems(db: Database) -> list[str]:
         if FTS_TABLE not in tables:
             return ["نمایه جستجو وجود ندارد؛ «check --repair» را اجرا کنید."]
         triggers = _existing(conn, "trigger")
-        for source in SEARCH_SOURCES:
-            if source.table not in tables:
-                continue
-            missing = [n for n in _trigger_names(source) if n not in triggers]
-            if missing:
-                problems.append(f"به‌روزرسانی خودکار نمایه جستجوی {source.label_fa} برقرار نیست.")
-            lo, hi = source.rowid_range
-            indexed = conn.execute(
-                text(f"SELECT count(*) FROM {FTS_TABLE} WHERE rowid BETWEEN :lo AND :hi"),
-                {"lo": lo, "hi": hi},
-            ).scalar_one()
-            live = conn.exec_driver_sql(_live_rows_sql(source, "count(*)")).scalar_one()
-            if indexed != live:
-                problems.append(
-                    f"نمایه جستجوی {source.label_fa} {to_persian_digits(indexed)} ردیف دارد ولی "
-                    f"{to_persian_digits(live)} رکورد هست."
-                )
         try:
-            conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')")
-        except Exception as exc:  # sqlite3.DatabaseError wrapped by SQLAlchemy
-            # FTS5's check is an INSERT: a database on a read-only medium cannot run it, which
-            # says nothing about the index (its pages pass PRAGMA integrity_check).
-            if not _is_read_only_error(exc):
-                problems.append(f"نمایه جستجو آسیب دیده است ({exc.__class__.__name__}).")
+            for source in SEARCH_SOURCES:
+                if source.table not in tables:
+                    continue
+                missing = [n for n in _trigger_names(source) if n not in triggers]
+                if missing:
+                    problems.append(
+                        f"به‌روزرسانی خودکار نمایه جستجوی {source.label_fa} برقرار نیست."
+                    )
+                lo, hi = source.rowid_range
+                indexed = conn.execute(
+                    text(f"SELECT count(*) FROM {FTS_TABLE} WHERE rowid BETWEEN :lo AND :hi"),
+                    {"lo": lo, "hi": hi},
+                ).scalar_one()
+                live = conn.exec_driver_sql(_live_rows_sql(source, "count(*)")).scalar_one()
+                if indexed != live:
+                    problems.append(
+                        f"نمایه جستجوی {source.label_fa} {to_persian_digits(indexed)} ردیف دارد ولی "
+                        f"{to_persian_digits(live)} رکورد هست."
+                    )
+            _check_index(conn)
+        except DatabaseError as exc:  # sqlite3.DatabaseError wrapped by SQLAlchemy
+            problems.append(
+                f"نمایه جستجو آسیب دیده است ({exc.__class__.__name__})؛ «check --repair» را اجرا کنید."
+            )
         conn.rollback()
     return problems
 

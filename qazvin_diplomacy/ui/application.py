@@ -8,19 +8,23 @@ the whole window to left-to-right.  The choice is stored in the settings INI fil
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from qazvin_diplomacy import APP_NAME, APP_TITLE_EN, __version__
+from qazvin_diplomacy import APP_NAME, APP_TITLE_EN, APP_TITLE_FA, __version__
+from qazvin_diplomacy.core import clock
+from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.paths import AppPaths
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.fonts import register_fonts, ui_font
-from qazvin_diplomacy.ui.i18n import install_translators
+from qazvin_diplomacy.ui.i18n import install_translators, loc_digits
 from qazvin_diplomacy.ui.icons import icon
+from qazvin_diplomacy.ui.single_instance import attach
 
 log = logging.getLogger(__name__)
 
@@ -79,8 +83,58 @@ def run_gui(paths: AppPaths, db: Database) -> int:
     apply_language(app, settings.get(S.LANGUAGE))
     window = MainWindow(paths, db, settings)
     window.show()
+    attach(window, app)  # a second start on this database brings this window forward
+    # The installer (Restart Manager) and Windows' log-off end the program without closing
+    # the window: the on-exit work runs when the application quits, whichever way.
+    app.aboutToQuit.connect(window.shut_down)
+    warn_if_clock_zone_differs(window)
     code = app.exec()
+    app.aboutToQuit.disconnect(window.shut_down)
     window.runner.wait()
     if window.ctx.db is not db:  # a restore swapped the database in: close the new one too
         window.ctx.db.close()
     return int(code)
+
+
+def warn_if_clock_zone_differs(window: QMainWindow) -> str | None:
+    """Warn (log and status bar) when Windows' time zone is not Tehran's; returns the text.
+
+    An offline Windows 10 without the 2022 Iran time-zone update still moves the clock to
+    UTC+04:30 in the first half of the year; the clock is set to the right wall time, so
+    the system's UTC — and every time the program stores — is an hour off.
+    """
+    offset = clock.system_offset_mismatch()
+    if offset is None:
+        return None
+    shown = clock.format_offset(offset)
+    log.warning("the system time zone is UTC%s, Tehran is UTC+03:30", shown)
+    text = QCoreApplication.translate(
+        "MainWindow",
+        "The computer's time zone is UTC%1, not Tehran's UTC+03:30: times may be an hour off. "
+        "Install the Windows time-zone update or correct the time zone.",
+    ).replace("%1", bidi_isolate(loc_digits(shown)))
+    window.statusBar().showMessage(text)
+    return text
+
+
+def can_show_dialogs() -> bool:
+    """False where a modal dialog could never be seen or closed (offscreen, no display)."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform.startswith(("offscreen", "minimal")):
+        return False
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication) and app.platformName() in ("offscreen", "minimal"):
+        return False
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def show_error(text: str) -> None:
+    """Show ``text`` in a right-to-left error dialog, where one can be shown (callers log it)."""
+    if not can_show_dialogs():
+        return
+    app = get_application()
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE_FA, text)
+    box.exec()

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QEventLoop,
     QObject,
     QStorageInfo,
@@ -875,7 +874,6 @@ class BackupControl(Retranslating, QToolButton):
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         window.toolbar.insertWidget(window.act_settings, self)
         self.auto = AutoBackup(self.ctx, self)
-        window.installEventFilter(self)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -890,16 +888,11 @@ class BackupControl(Retranslating, QToolButton):
         self.act_folder.setText(self.tr("Open the backups folder"))
 
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Watch the main window closing: the automatic backup on exit."""
-        if (
-            obj is self.main_window
-            and event.type() == QEvent.Type.Close
-            and self.auto.mode() == "on_exit"
-        ):
+    def on_exit(self) -> None:
+        """The automatic backup on exit (called once by the main window's shut-down)."""
+        if self.auto.mode() == "on_exit":
             self.main_window.runner.wait()
             self.auto.run_blocking(self.main_window)
-        return False
 
     def open_backup(self) -> BackupDialog:
         """Show the backup dialog (window-modal)."""

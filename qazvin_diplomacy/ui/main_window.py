@@ -177,6 +177,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.hub.openRecord.connect(self.open_record)
 
         self.nav.currentRowChanged.connect(self._show_row)
+        self._shut_down = False
         self.retranslate_ui()
         self._restore_geometry()
         self.nav.setCurrentRow(0)
@@ -351,8 +352,20 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings.save_state(GEOMETRY_KEY, self.saveGeometry())
         self.settings.save_state(SPLITTER_KEY, self.splitter.saveState())
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Override: save geometry and wait for background work before closing."""
+    def shut_down(self) -> None:
+        """Save the window state, finish background work, make the on-exit backup — once.
+
+        Runs on closing the window and again on ``QCoreApplication.aboutToQuit``: the
+        installer's Restart Manager and a Windows log-off end the program that way.
+        """
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.save_geometry()
         self.runner.wait(10000)
+        self.backup.on_exit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Override: the on-exit work before closing."""
+        self.shut_down()
         super().closeEvent(event)

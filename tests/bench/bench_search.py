@@ -33,6 +33,9 @@ OTHERS = [
     "شرکت ۱۲",
     "Qodirzoda",
     "بازرگانی قزوین",
+    "۳۳۵۵",  # a phone fragment in Persian digits
+    "0912 555",
+    "info@",  # an e-mail fragment
 ]
 
 

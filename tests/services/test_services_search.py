@@ -328,3 +328,188 @@ def test_schema_matches_models_apart_from_the_search_index(tmp_path: Path) -> No
             assert compare_metadata(context, metadata) == []
     finally:
         database.close()
+
+
+# --- phone numbers and e-mail addresses --------------------------------------------------
+
+
+@pytest.fixture
+def contacts(db: Database) -> dict[str, int]:
+    """Contacts whose numbers are typed in Persian digits with dashes, Latin with +98, or several."""
+    embassy = save_organization(
+        db,
+        org=OrganizationInput(
+            name_fa="سفارت نمونه", phone="+98 21 8877 6655", email="info@embassy.ir"
+        ),
+    )
+    tehran = save_person(
+        db, person=PersonInput(name_fa="مینا احمدی", phone="۰۲۱-۲۲۳۳۴۴۵۵", email="m.ahmadi@mfa.gov.ir")
+    )
+    mobile = save_person(
+        db, person=PersonInput(name_fa="کاوه رحیمی", phone="+98 912 555 1234, 028 3355 1000")
+    )
+    return {"embassy": embassy.id, "tehran": tehran.id, "mobile": mobile.id}
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "who"),
+    [
+        ("۲۲۳۳", "person", "tehran"),  # the issue's example: Persian digits
+        ("2233", "person", "tehran"),  # stored number typed in Persian, query in Latin
+        ("٢٢٣٣", "person", "tehran"),  # Arabic-Indic digits
+        ("۰۲۱-۲۲۳۳", "person", "tehran"),  # with the dash
+        ("021 2233 4455", "person", "tehran"),  # with spaces
+        ("02122334455", "person", "tehran"),  # without any separator
+        ("+98 21 2233", "person", "tehran"),  # the international form of a national number
+        ("۸۸۷۷۶۶", "organization", "embassy"),  # stored in Latin with +98, typed in Persian
+        ("021-8877", "organization", "embassy"),  # the national form of a +98 number
+        ("09125551234", "person", "mobile"),
+        ("3355 1000", "person", "mobile"),  # the second number of the field
+        ("info@", "organization", "embassy"),  # e-mail fragments
+        ("embassy.ir", "organization", "embassy"),
+        ("mfa.gov", "person", "tehran"),
+        ("m.ahmadi@mfa", "person", "tehran"),
+    ],
+)
+def test_a_phone_or_email_fragment_finds_the_contact(
+    db: Database, contacts: dict[str, int], query: str, kind: str, who: str
+) -> None:
+    results = search(db, query)
+    assert _ids(results, kind) == [contacts[who]], query
+    others = {"person", "organization"} - {kind}
+    assert all(_ids(results, k) == [] for k in others), query
+
+
+def test_no_match_runs_across_two_numbers_of_one_field(db: Database, contacts: dict[str, int]) -> None:
+    # «…1234» then «028…»: the digits «1234028» are not in any one number.
+    assert search(db, "1234028").empty
+    assert search(db, "22335").empty  # not a fragment of any number
+
+
+def test_a_changed_phone_changes_what_is_found(db: Database, contacts: dict[str, int]) -> None:
+    view = get_person(db, contacts["tehran"])
+    save_person(
+        db,
+        person=PersonInput(
+            name_fa=view.name_fa, phone="۰۲۱-۶۶۷۷۸۸۹۹", id=view.id, version=view.version
+        ),
+    )
+    assert search(db, "۲۲۳۳").empty
+    assert _ids(search(db, "6677"), "person") == [contacts["tehran"]]
+
+
+def test_phone_search_fields_fold_scripts_and_add_the_other_iranian_form() -> None:
+    from qazvin_diplomacy.core.directory import phone_search_fields
+
+    assert phone_search_fields("۰۲۱-۲۲۳۳۴۴۵۵") == ["021-22334455", "982122334455"]
+    assert phone_search_fields("+98 28 3355 1000; 0098 912 1112233") == [
+        "+98 28 3355 1000",
+        "02833551000",
+        "0098 912 1112233",
+        "09121112233",
+    ]
+    assert phone_search_fields("+7 495 123 45 67") == ["+7 495 123 45 67"]
+    assert phone_search_fields("") == phone_search_fields(None) == []
+
+
+# --- a damaged index ---------------------------------------------------------------------
+
+DAMAGES = {
+    "shadow table dropped": f"DROP TABLE {FTS_TABLE}_idx",
+    "segments deleted": f"DELETE FROM {FTS_TABLE}_data",
+    "unknown format version": f"UPDATE {FTS_TABLE}_config SET v = 99 WHERE k = 'version'",
+    "data table dropped": f"DROP TABLE {FTS_TABLE}_data",
+}
+
+
+def _damage(db: Database, statement: str) -> None:
+    """Damage the index as another program (or a bad disk) would: beside the open database."""
+    import sqlite3
+
+    db.engine.dispose()  # pooled connections would keep the index's settings they have read
+    with sqlite3.connect(db.path) as conn:
+        conn.execute(statement)
+
+
+@pytest.mark.parametrize("damage", list(DAMAGES))
+def test_a_damaged_index_is_named_and_repaired(
+    db: Database, ambassador: int, damage: str
+) -> None:
+    from qazvin_diplomacy.core.errors import KnownError
+    from qazvin_diplomacy.services.search import SearchIndexDamaged
+
+    _damage(db, DAMAGES[damage])
+    with pytest.raises(SearchIndexDamaged) as caught:
+        search(db, "قادرزاده")
+    assert isinstance(caught.value, KnownError)
+    assert "check --repair" in caught.value.message and "آسیب" in caught.value.message
+    assert "check --repair" in caught.value.message_en
+    # A write fires the index's triggers: refused with the same message, nothing written.
+    with db.engine.connect() as conn:
+        people = conn.exec_driver_sql("SELECT count(*) FROM person").scalar_one()
+    with pytest.raises(SearchIndexDamaged) as caught:
+        save_person(db, person=PersonInput(name_fa="نفر تازه"))
+    assert "هیچ تغییری ثبت نشد" in caught.value.message
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM person").scalar_one() == people
+    problems = search_index_problems(db)
+    assert any("آسیب" in p and "check --repair" in p for p in problems), problems
+    # check --repair: the index is rebuilt even when FTS5 cannot open the damaged table.
+    rebuild_search_index(db)
+    assert search_index_problems(db) == []
+    assert _ids(search(db, "قادرزاده"), "person") == [ambassador]
+    added = save_person(db, person=PersonInput(name_fa="نفر تازه"))
+    assert _ids(search(db, "نفر تازه"), "person") == [added.id]
+
+
+def test_another_database_error_is_not_blamed_on_the_index(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failing query with a healthy index still escapes as itself (a bug, not a repair)."""
+    from sqlalchemy.exc import OperationalError
+
+    from qazvin_diplomacy.services import search as search_module
+
+    monkeypatch.setattr(search_module, "_term_filter", lambda terms: ("no_such_column = 1", {}))
+    with pytest.raises(OperationalError):
+        search(db, "قادرزاده")
+
+
+def test_a_pasted_paragraph_without_spaces_is_not_cut(
+    db: Database, ambassador: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cuts of a term grow with the cube of its length (600 letters: 7 s, 380 MB): none past the cap."""
+    from qazvin_diplomacy.services import search as search_module
+
+    calls: list[list[str]] = []
+    real = search_module.cut_variants
+    monkeypatch.setattr(
+        search_module, "cut_variants", lambda terms, pieces=2: calls.append(terms) or real(terms, pieces)
+    )
+    long_word = "سفیرتاجیکستان" * 50
+    assert search(db, long_word).empty
+    assert calls == []
+    assert _ids(search(db, "سفیرتاجیکستان"), "person") == [ambassador]  # a short one still is
+    assert calls
+
+
+@pytest.mark.parametrize("damage", [None, "shadow table dropped", "segments deleted"])
+def test_the_index_check_works_on_a_read_only_database(
+    db: Database, ambassador: int, damage: str | None
+) -> None:
+    """FTS5's integrity check is an INSERT: on a read-only file a healthy index is not "damaged"."""
+    import sqlite3
+    from types import SimpleNamespace
+
+    from sqlalchemy import create_engine
+
+    if damage:
+        _damage(db, DAMAGES[damage])
+    db.engine.dispose()
+    uri = f"{db.path.resolve().as_uri()}?mode=ro"
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
+    try:
+        problems = search_index_problems(SimpleNamespace(engine=engine))  # type: ignore[arg-type]
+    finally:
+        engine.dispose()
+    assert bool(problems) == bool(damage), problems

@@ -141,3 +141,23 @@ def test_every_keystroke_query_answers_from_the_index(window, qtbot, db):
         gs.box.setText(text)
         gs.run_query()
         assert gs.hits_shown(), text
+
+
+def test_a_damaged_index_shows_a_message_instead_of_crashing(window, qtbot, db, monkeypatch):
+    import sqlite3
+
+    from qazvin_diplomacy.services.search import SearchIndexDamaged
+    from qazvin_diplomacy.ui import search as search_ui
+
+    seed(db)
+    db.engine.dispose()
+    with sqlite3.connect(db.path) as conn:
+        conn.execute("DELETE FROM search_fts_data")
+    shown = []
+    monkeypatch.setattr(search_ui, "show_error", lambda parent, exc: shown.append(exc))
+    gs = window.global_search
+    gs.box.setText("قادرزاده")
+    results = gs.run_query()
+    assert results.empty and results.query == "قادرزاده"
+    assert len(shown) == 1 and isinstance(shown[0], SearchIndexDamaged)
+    assert "check --repair" in shown[0].message

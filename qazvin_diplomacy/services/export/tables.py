@@ -22,6 +22,7 @@ from qazvin_diplomacy.core.clock import TEHRAN
 from qazvin_diplomacy.core.directory import OrganizationKind
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
+from qazvin_diplomacy.core.followups import FollowUpStatus
 from qazvin_diplomacy.core.jalali import format_time
 from qazvin_diplomacy.core.tabular import (
     field_label,
@@ -136,7 +137,17 @@ def _clock(moment: time | None, lang: str) -> str:
     return format_time(moment, digits=_digits(lang)) if moment else ""
 
 
-_E = TypeVar("_E", VisitStatus, AgreementKind, AgreementStatus, Axis, EventKind, EventStatus)
+_E = TypeVar(
+    "_E",
+    VisitStatus,
+    AgreementKind,
+    AgreementStatus,
+    Axis,
+    EventKind,
+    EventStatus,
+    OrganizationKind,
+    FollowUpStatus,
+)
 _F = TypeVar("_F", VisitFilter, AgreementFilter, EventFilter)
 _T = TypeVar("_T")
 
@@ -146,7 +157,7 @@ def _member(enum: type[_E], value: str | None, what_fa: str, what_en: str) -> _E
     if not value:
         return None
     try:
-        return enum(value)
+        return enum(value.strip().lower())
     except ValueError:
         choices_fa = "، ".join(f"{m.value} ({m.label_fa})" for m in enum)
         raise KnownError(
@@ -279,8 +290,9 @@ def _organizations(
     )
     if not f.include_archived:
         query = query.where(Organization.archived_at.is_(None))
-    if f.kind:
-        query = query.where(Organization.kind == f.kind)
+    org_kind = _member(OrganizationKind, f.kind, "نوع سازمان", "organization kind")
+    if org_kind is not None:
+        query = query.where(Organization.kind == org_kind.value)
     if f.country_id is not None:
         query = query.where(Organization.country_id == f.country_id)
     rows = []
@@ -596,8 +608,9 @@ def _followups(
     )
     if not f.include_archived:
         query = query.where(FollowUpTask.archived_at.is_(None))
-    if f.status:
-        query = query.where(FollowUpTask.status == f.status)
+    status = _member(FollowUpStatus, f.status, "وضعیت اقدام پیگیری", "follow-up status")
+    if status is not None:
+        query = query.where(FollowUpTask.status == status.value)
     if f.date_from is not None:
         query = query.where(FollowUpTask.deadline >= f.date_from)
     if f.date_to is not None:

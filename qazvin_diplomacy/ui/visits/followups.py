@@ -1,0 +1,113 @@
+"""The outcome tab of the visit form: the outcome text and the follow-up tasks table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+
+from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus
+from qazvin_diplomacy.ui.form_fields import FieldSet, fill_combo, relabel_combo
+from qazvin_diplomacy.ui.forms_common import RowTable, parse_error_text
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language
+from qazvin_diplomacy.ui.widgets.jalali import show_date
+
+
+def followup_label(status: FollowUpStatus) -> str:
+    """A follow-up status in the UI language."""
+    if current_language() == "fa":
+        return status.label_fa
+    return status.value.replace("_", " ").capitalize()
+
+
+class FollowUpsTable(RowTable):
+    """Follow-up rows: task, owner, deadline, status (a combo box) and notes."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("VisitForm", "Task"),
+        QT_TRANSLATE_NOOP("VisitForm", "Owner"),
+        QT_TRANSLATE_NOOP("VisitForm", "Deadline"),
+        QT_TRANSLATE_NOOP("VisitForm", "Status"),
+        QT_TRANSLATE_NOOP("VisitForm", "Notes"),
+    )
+    FIELDS = ("title", "owner_text", "deadline", "status", "notes")
+    PREFIX = "followups"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.HEADERS, (280, 180, 120, 130), parent)
+        self.add_button.clicked.connect(lambda: self.add_entry())
+
+    def retranslate(self, translate: Callable[[str], str]) -> None:
+        """Headers, buttons and the status combos in the UI language."""
+        super().retranslate(translate)
+        for row in range(self.table.rowCount()):
+            relabel_combo(self.combo(row, 3), FollowUpStatus, followup_label)
+
+    def add_entry(self, task: FollowUpInput | None = None) -> int:
+        """Append a follow-up row."""
+        row = self.add_row(
+            [
+                task.title if task else "",
+                task.owner_text if task else "",
+                show_date(task.deadline) if task and task.deadline else "",
+                "",
+                task.notes if task else "",
+            ],
+            task.id if task else None,
+            task.version if task else None,
+        )
+        if task is not None and not task.owner_text:
+            owner = getattr(task, "owner_name_fa", "")
+            if owner:
+                self.table.item(row, 1).setText(owner)
+        combo = QComboBox(self.table)
+        fill_combo(combo, FollowUpStatus, task.status if task else "open", text=followup_label)
+        self.table.setCellWidget(row, 3, combo)
+        return row
+
+    def entries(self, errors: dict[str, str]) -> tuple[FollowUpInput, ...]:
+        """The rows as follow-up inputs; an unreadable deadline goes into ``errors``."""
+        followups = []
+        for row in range(self.table.rowCount()):
+            deadline = None
+            text = self.text(row, 2)
+            if text:
+                try:
+                    deadline = jalali.parse_jalali(text)
+                except ValueError as exc:
+                    errors[f"{self.PREFIX}.{row}.deadline"] = parse_error_text(exc)
+            record_id, version = self.record(row)
+            followups.append(
+                FollowUpInput(
+                    title=self.text(row, 0),
+                    owner_text=self.text(row, 1),
+                    deadline=deadline,
+                    status=str(self.combo(row, 3).currentData()),
+                    notes=self.text(row, 4),
+                    id=record_id,
+                    version=version,
+                )
+            )
+        return tuple(followups)
+
+
+class OutcomeTab(QWidget):
+    """The outcome of the visit (a declared field of the form) above the follow-up tasks."""
+
+    FOLLOWUPS_TITLE = QT_TRANSLATE_NOOP("VisitForm", "Follow-up tasks")
+    FIELDS = ("outcome",)  # the form's declared fields shown on this tab
+
+    def __init__(self, fields: FieldSet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        fields.add_stacked(layout, self, self.FIELDS)
+        self.followups_label = QLabel(self)
+        layout.addWidget(self.followups_label)
+        self.followups = FollowUpsTable(self)
+        layout.addWidget(self.followups, 1)
+
+    def retranslate(self, translate: Callable[[str], str]) -> None:
+        """The follow-ups' title and table in the UI language (the outcome is the form's)."""
+        self.followups_label.setText(translate(self.FOLLOWUPS_TITLE))
+        self.followups.retranslate(translate)

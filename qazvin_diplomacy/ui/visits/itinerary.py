@@ -1,0 +1,116 @@
+"""The itinerary tab of the visit form: one row per programme item, times as Jalali text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.core.clock import TEHRAN
+from qazvin_diplomacy.core.visits import ItineraryEntry
+from qazvin_diplomacy.ui.forms_common import RowTable, parse_error_text
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP
+from qazvin_diplomacy.ui.widgets.jalali import show_date, show_time
+
+_TIME_RE = re.compile(r"\s+(?=[0-9۰-۹٠-٩]{1,2}\s*:)")
+
+
+def parse_cell_datetime(text: str) -> dt.datetime:
+    """``۱۴۰۴/۰۸/۰۳ ۰۹:۳۰`` → naive local datetime (time optional); ValueError if invalid."""
+    parts = _TIME_RE.split(text.strip(), maxsplit=1)
+    day = jalali.parse_jalali(parts[0])
+    t = jalali.parse_time(parts[1]) if len(parts) > 1 else dt.time(0, 0)
+    return dt.datetime.combine(day, t)
+
+
+def cell_datetime_text(value: dt.datetime | None) -> str:
+    """Local Jalali date and time for a table cell."""
+    if value is None:
+        return ""
+    local = naive_local(value)
+    return f"{show_date(local)} {show_time(local)}"
+
+
+def naive_local(value: dt.datetime | None) -> dt.datetime | None:
+    """Tehran wall-clock time without tzinfo (a naive value is already local: the form's own)."""
+    if value is None or value.tzinfo is None:
+        return value
+    return value.astimezone(TEHRAN).replace(tzinfo=None)
+
+
+class ItineraryTab(RowTable):
+    """Itinerary rows; a new row starts at the visit's start (``default_start()``)."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("VisitForm", "Start"),
+        QT_TRANSLATE_NOOP("VisitForm", "End"),
+        QT_TRANSLATE_NOOP("VisitForm", "Activity"),
+        QT_TRANSLATE_NOOP("VisitForm", "Place"),
+        QT_TRANSLATE_NOOP("VisitForm", "Responsible"),
+        QT_TRANSLATE_NOOP("VisitForm", "Transport"),
+        QT_TRANSLATE_NOOP("VisitForm", "Interpreter"),
+    )
+    FIELDS = (
+        "start_at",
+        "end_at",
+        "activity",
+        "place",
+        "responsible_text",
+        "transport",
+        "interpreter",
+    )
+    PREFIX = "itinerary"
+
+    def __init__(
+        self, default_start: Callable[[], dt.datetime | None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.HEADERS, (150, 150, 220, 150, 150, 120), parent)
+        self.default_start = default_start
+        self.add_button.clicked.connect(self.add_entry)
+
+    def add_entry(self, item: ItineraryEntry | None = None) -> int:
+        """Append an itinerary row (a new one starts at the visit's start)."""
+        if item is None or isinstance(item, bool):
+            start = self.default_start()
+            values = [cell_datetime_text(start), cell_datetime_text(start), "", "", "", "", ""]
+            return self.add_row(values)
+        values = [
+            cell_datetime_text(item.start_at),
+            cell_datetime_text(item.end_at),
+            item.activity,
+            item.place,
+            item.responsible_text,
+            item.transport,
+            item.interpreter,
+        ]
+        return self.add_row(values, item.id)
+
+    def entries(self, errors: dict[str, str]) -> tuple[ItineraryEntry, ...]:
+        """The rows as entries; unreadable times go into ``errors`` by row and field."""
+        itinerary = []
+        for row in range(self.table.rowCount()):
+            values = [self.text(row, c) for c in range(len(self.FIELDS))]
+            times: list[dt.datetime | None] = []
+            for col in (0, 1):
+                try:
+                    times.append(parse_cell_datetime(values[col]) if values[col] else None)
+                except ValueError as exc:
+                    times.append(None)
+                    errors[f"{self.PREFIX}.{row}.{self.FIELDS[col]}"] = parse_error_text(exc)
+            record_id, _v = self.record(row)
+            itinerary.append(
+                ItineraryEntry(
+                    start_at=times[0],
+                    end_at=times[1],
+                    activity=values[2],
+                    place=values[3],
+                    responsible_text=values[4],
+                    transport=values[5],
+                    interpreter=values[6],
+                    id=record_id,
+                )
+            )
+        return tuple(itinerary)
