@@ -1932,6 +1932,17 @@
     </message>
   </context>
   <context>
+    <name>IntegrityWatch</name>
+    <message>
+      <source>Database damaged</source>
+      <translation>پایگاه داده آسیب دیده است</translation>
+    </message>
+    <message>
+      <source>The full check of the database found damage. Enter no new data: restore the latest backup (Backup → Restore from a backup…), or run the 'check' command and ask for support.</source>
+      <translation>بررسی کامل پایگاه داده نشان داد که پرونده آسیب دیده است. داده تازه وارد نکنید: آخرین نسخه پشتیبان را بازیابی کنید (پشتیبان ← بازیابی از پشتیبان…)، یا فرمان «check» را اجرا کنید و از پشتیبانی فنی کمک بخواهید.</translation>
+    </message>
+  </context>
+  <context>
     <name>InviteByFilterDialog</name>
     <message>
       <source>%1 people match; %2 will be invited, %3 are already invited.</source>

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError
 
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.services.attachments import is_intact, stored_path
@@ -12,6 +14,13 @@ from qazvin_diplomacy.services.search import search_index_problems
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.database import Database, head_revision
 from qazvin_diplomacy.storage.directory import Country, Person
+from qazvin_diplomacy.storage.integrity import FullCheck
+
+__all__ = ["FULL_CHECK_EVERY", "FullCheck", "HealthReport", "check", "full_check_due", "is_empty"]
+
+#: The window runs the full integrity check in the background at most this often (and after
+#: every unclean shutdown); opening only makes the bounded check.
+FULL_CHECK_EVERY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -33,9 +42,13 @@ def check(db: Database) -> HealthReport:
     """Run every check without changing anything."""
     problems: list[str] = []
     with db.engine.connect() as conn:
-        integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
-        if integrity != ["ok"]:
+        try:
+            integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+        except DBAPIError as exc:  # damaged beyond what the check itself can walk
+            integrity = [str(exc.orig)]
+        if integrity != ["ok"]:  # reading on could fail anywhere: this is the finding
             problems.append("بررسی یکپارچگی ناموفق بود: " + "؛ ".join(integrity[:5]))
+            return HealthReport(None, head_revision(), problems, {})
         fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         if fk:
             tables = sorted({row[0] for row in fk})
@@ -80,3 +93,14 @@ def is_empty(db: Database) -> bool:
     """True when the directory has no people yet (a fresh installation)."""
     with db.read_session() as session:
         return session.scalar(select(Person.id).limit(1)) is None
+
+
+def full_check_due(db: Database, last_passed: dt.date | None, today: dt.date) -> bool:
+    """Whether the window should run the full integrity check of ``db`` in the background.
+
+    Due after an unclean shutdown (the last writer died: power cut, killed program), when the
+    check never passed, or when it last passed :data:`FULL_CHECK_EVERY` or longer ago.
+    """
+    if db.unclean_shutdown or last_passed is None:
+        return True
+    return not dt.timedelta(0) <= today - last_passed < FULL_CHECK_EVERY

@@ -1,12 +1,14 @@
 """Opening the database safely: checks, a backup, migrations, then an engine with pragmas.
 
 ``Database.open`` refuses (and leaves byte-for-byte untouched, with nothing created beside it)
-a file that is not SQLite, fails ``PRAGMA integrity_check``, was written by a newer version of
-the application, has tables but no schema version, or lives on a network share.  A database a
-crashed writer left with a hot rollback journal (or a WAL that needs recovery) is first
-recovered the way SQLite always does — its last committed state — since a read-only check
-cannot do that. Before migrating an existing database it copies it with SQLite's online
-backup API into the backups folder.
+a file that is not SQLite, fails the bounded integrity check made at open (``storage.integrity``;
+the full ``PRAGMA integrity_check`` runs in ``check``, on restore, and in the window's background
+after an unclean shutdown or once a day), was written by a newer version of the application, has
+tables but no schema version, or lives on a network share.  A database a crashed writer left
+with a hot rollback journal (or a WAL that needs recovery) is first recovered the way SQLite
+always does — its last committed state — since a read-only check cannot do that. Before migrating an existing database it copies it with SQLite's online
+backup API into the backups folder. Alembic is imported only when a migration is due: the
+known revisions are read from the migration scripts.
 
 ``Database.open(path, read_only=True)`` (``check``, ``report``, ``export``, ``search``) never
 creates, migrates or writes the file, and also reads a database on a read-only medium or an
@@ -18,24 +20,26 @@ reported as damage.  The engine is built from the path itself (never from a URL 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
+from functools import cache
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
 from qazvin_diplomacy.core.text import persian_collation
-from qazvin_diplomacy.storage import location
+from qazvin_diplomacy.storage import integrity, location
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -48,30 +52,55 @@ BUSY_TIMEOUT_MS = 5000
 
 def alembic_config() -> Config:
     """An Alembic configuration pointing at the migrations shipped inside the package."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+_REVISION_LINE = re.compile(
+    r"""^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:None|["']([^"']+)["'])\s*$""", re.MULTILINE
+)
+
+
+@cache
+def _revision_chain() -> tuple[dict[str, str | None], str]:
+    """``{revision: down_revision}`` of the shipped migration scripts, and the head.
+
+    Read from the scripts' ``revision = "…"`` lines so that opening an up-to-date database does
+    not import Alembic (a third of a second); a test holds it equal to Alembic's own view.
+    """
+    parents: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        values = {m.group(1): m.group(2) for m in _REVISION_LINE.finditer(script.read_text("utf-8"))}
+        if values.get("revision"):
+            parents[values["revision"]] = values.get("down_revision")
+    heads = set(parents) - set(parents.values())
+    if len(heads) != 1:
+        raise RuntimeError(f"the migration scripts must form one chain; heads: {sorted(heads)}")
+    return parents, heads.pop()
+
+
 def head_revision() -> str:
     """The newest schema revision this version of the application knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return _revision_chain()[1]
 
 
 def known_revisions() -> set[str]:
     """Every schema revision shipped with this version."""
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revision_chain()[0])
 
 
 def _refuse(fa: str, en: str) -> DatabaseRefusedError:
     return DatabaseRefusedError(fa, en)
 
 
-def inspect_file(path: Path) -> str | None:
+def inspect_file(path: Path, *, full: bool = True) -> str | None:
     """Check an existing file read-only; return its schema revision (None when it has none).
+
+    ``full`` runs ``PRAGMA integrity_check``; without it the bounded check made at every open
+    (``integrity.passes_at_open``).
 
     Raises ``DatabaseRefusedError`` for a file that is not a healthy SQLite database of a
     schema this version knows. The file is opened read-only and never modified — except that
@@ -89,7 +118,7 @@ def inspect_file(path: Path) -> str | None:
             f"'{path.name}' is not an SQLite database; it was left untouched.",
         )
     try:
-        return _inspect_read_only(path)
+        return _inspect_read_only(path, full=full)
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorname", "") not in _NEEDS_RECOVERY:
             raise _unreadable(path, exc) from exc
@@ -100,7 +129,7 @@ def inspect_file(path: Path) -> str | None:
     try:
         with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return _inspect_read_only(path)
+        return _inspect_read_only(path, full=full)
     except sqlite3.DatabaseError as exc:
         raise _unreadable(path, exc) from exc
 
@@ -184,14 +213,13 @@ def _read_only_uri(path: Path) -> str:
     return sqlite_uri(path, mode="ro")
 
 
-def _inspect_read_only(path: Path) -> str | None:
+def _inspect_read_only(path: Path, *, full: bool) -> str | None:
     """The read-only part of :func:`inspect_file`; sqlite3 errors other than refusals escape."""
     uri = _read_only_uri(path)
     try:
         with closing(sqlite3.connect(uri, uri=True)) as conn:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
-            if [r[0] for r in rows] != ["ok"]:
+            if not integrity.passes_at_open(conn, path, full=full):
                 raise _refuse(
                     "پایگاه داده آسیب دیده است (بررسی یکپارچگی ناموفق بود) و باز نشد؛ "
                     "آخرین نسخه پشتیبان را بازیابی کنید.",
@@ -309,6 +337,8 @@ class Database:
         #: The revision this open migrated from (None: no migration) and the copy kept first.
         self.migrated_from: str | None = None
         self.migration_backup: Path | None = None
+        #: The last writer did not close the file (see ``integrity.left_unclean``).
+        self.unclean_shutdown = False
 
     @classmethod
     def open(
@@ -333,6 +363,7 @@ class Database:
         where = _check_location(path, allow_network)
         if read_only:
             _refuse_missing(path)
+        unclean = integrity.left_unclean(path)
         revision = _inspect_existing(path)
         if read_only:
             _check_readable_revision(path, revision, allow_older=allow_older)
@@ -343,6 +374,7 @@ class Database:
             db = cls(path, make_engine(path), backups_dir, attachments_dir)
             _bring_to_head(db, revision)
         db.location = where
+        db.unclean_shutdown = unclean
         return db
 
     @contextmanager
@@ -357,6 +389,8 @@ class Database:
 
     def schema_revision(self) -> str | None:
         """The schema revision stored in the database."""
+        from alembic.runtime.migration import MigrationContext
+
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
@@ -393,7 +427,7 @@ def _inspect_existing(path: Path) -> str | None:
             f"پرونده «{path.name}» خالی است و پایگاه داده نیست؛ دست‌نخورده باقی ماند.",
             f"'{path.name}' is empty, not a database; it was left untouched.",
         )
-    revision = inspect_file(path)
+    revision = inspect_file(path, full=False)  # bounded: opening must not grow with the data
     if revision is None and _application_tables(path):
         raise _refuse(
             f"پایگاه داده «{path.name}» جدول دارد ولی نسخه ساختارش (جدول alembic_version) خالی است؛ "
@@ -509,6 +543,8 @@ def _backup_before_migration(path: Path, backups_dir: Path, revision: str | None
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Upgrade the schema of ``engine``'s database to ``revision``."""
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -8,6 +8,7 @@ the sample data, which runs off the GUI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy.core.followups import SOURCE_KIND_FA, FollowUpView
 from qazvin_diplomacy.core.text import bidi_isolate
-from qazvin_diplomacy.services import demo, followups, health
+from qazvin_diplomacy.services import followups, health
 from qazvin_diplomacy.ui.common import ID_ROLE, show_error
 from qazvin_diplomacy.ui.i18n import (
     direction_mark,
@@ -38,6 +39,9 @@ from qazvin_diplomacy.ui.i18n import (
 )
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext, all_cards
 from qazvin_diplomacy.ui.widgets.jalali import show_date
+
+if TYPE_CHECKING:
+    from qazvin_diplomacy.services import demo
 
 
 class DashboardCard(QFrame):
@@ -171,6 +175,8 @@ class FirstRunCard(DashboardCard):
         self.button.setEnabled(False)
         self.progress.show()
         self.result.setText(self.tr("Loading sample data…"))
+        from qazvin_diplomacy.services import demo  # only on an empty database: not at start-up
+
         db = self.ctx.db
         self.ctx.runner.run(lambda: demo.load_demo(db), self._loaded, self._failed)
 
@@ -256,6 +262,7 @@ class DashboardPage(ModulePage):
         for spec in all_cards():
             card = spec.factory(ctx)
             card.setParent(body)
+            card.hide()  # until ``refresh`` has read it: an unread card would claim "nothing"
             self.cards[spec.key] = card
         ctx.hub.dataChanged.connect(lambda _kind: self.refresh())
         self.retranslate_ui()

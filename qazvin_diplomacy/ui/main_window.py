@@ -3,13 +3,15 @@
 Keyboard shortcuts (new Ctrl+N, save Ctrl+S, search Ctrl+K / Ctrl+F, print Ctrl+P) are routed
 to the current page.  Pages are created when first shown.  The settings dialog switches the
 language live: every widget's ``retranslate_ui`` runs and the layout direction flips.
+The window paints before it reads data: its first page is filled, and the full integrity
+check started in the background (``ui.integrity``), just after the first paint.
 """
 
 from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -106,6 +108,10 @@ class SettingsDialog(QDialog):
 class MainWindow(Retranslating, QMainWindow):
     """The application window."""
 
+    # Until the first paint no page is built (class defaults: Qt may call in before __init__ ends).
+    _painted = False
+    _defer_pages = True
+
     def __init__(self, paths: AppPaths, db: Database, settings: S.Settings) -> None:
         super().__init__()
         self.runner = TaskRunner(self)
@@ -180,6 +186,10 @@ class MainWindow(Retranslating, QMainWindow):
         self._shut_down = False
         self.retranslate_ui()
         self._restore_geometry()
+        from qazvin_diplomacy.ui.integrity import IntegrityWatch
+
+        self.integrity = IntegrityWatch(self.ctx, self)
+        self._first_row: int | None = None  # the first page: built after the first paint
         self.nav.setCurrentRow(0)
 
     def _action(
@@ -284,6 +294,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Select module ``key`` in the navigation and show its page."""
         row = next(i for i, s in enumerate(self.specs) if s.key == key)
         self.nav.setCurrentRow(row)
+        self._fill_first_page()
         return self.page(key)
 
     def current_page(self) -> ModulePage | None:
@@ -313,9 +324,29 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        if self._defer_pages:  # the window appears first; its page is built right after
+            self._first_row = row
+            return
         page = self.page(self.specs[row].key)
         self.stack.setCurrentWidget(page)
         page.refresh()
+
+    def _fill_first_page(self) -> None:
+        self._defer_pages = False
+        row, self._first_row = self._first_row, None
+        if row is not None:
+            self._show_row(row)
+
+    def _after_first_paint(self) -> None:
+        self._fill_first_page()
+        self.integrity.start()
+
+    def event(self, event: QEvent) -> bool:
+        """Override: after the first paint, build the first page and start the full check."""
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)  # once this paint is on screen
+        return super().event(event)
 
     def _route_new(self) -> None:
         if page := self.current_page():
@@ -362,6 +393,7 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self._shut_down = True
         self.save_geometry()
+        self.integrity.cancel()
         self.runner.wait(10000)
         self.backup.on_exit()
 
