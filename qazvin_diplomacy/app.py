@@ -25,7 +25,7 @@ class SharedLogHandler(logging.handlers.RotatingFileHandler):
     RETRY_AFTER_S = 600.0
     _blocked_until = 0.0
 
-    def shouldRollover(self, record: logging.LogRecord) -> int:  # noqa: N802 - overrides
+    def shouldRollover(self, record: logging.LogRecord) -> int:  # overrides
         """Override: no rotation while a failed one waits to be retried."""
         if time.monotonic() < self._blocked_until:
             return 0

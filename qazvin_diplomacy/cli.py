@@ -82,7 +82,7 @@ def _drop_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     except (OSError, ValueError, AttributeError):  # a stream without a file descriptor
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives to exit
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # lives to exit
 
 
 def print_guarded(command: Callable[[], int]) -> int:
@@ -276,7 +276,7 @@ def _run_windowed(argv: Sequence[str] | None) -> int:
         code = _run(argv)
     except SystemExit as stop:  # --help (0) or a usage error (2)
         code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
-    except Exception:  # noqa: BLE001 - there is no console: log it and tell the user
+    except Exception:  # there is no console: log it and tell the user
         log.exception("unexpected error")
         sys.stderr.write("خطا: خطای پیش‌بینی‌نشده‌ای رخ داد؛ جزئیات در پروندهٔ گزارش (log) است."
                          " — An unexpected error happened; the details are in the log file.\n")

@@ -27,8 +27,8 @@ from typing import Any
 
 from qazvin_diplomacy.cli_args import bounded_int, record_id
 from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.formatting import format_count
 from qazvin_diplomacy.core.jalali import parse_jalali
-from qazvin_diplomacy.core.tabular import format_count
 from qazvin_diplomacy.core.text import to_persian_digits
 
 COMMANDS = ("search", "import", "export")

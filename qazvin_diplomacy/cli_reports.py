@@ -15,8 +15,6 @@ from typing import Any
 
 from qazvin_diplomacy.core.errors import KnownError
 
-_OPTIONS_DEST = "report_options"
-
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``report`` sub-command to ``subparsers`` (from ``add_subparsers``)."""

@@ -23,7 +23,7 @@ def spec() -> SimpleNamespace:
     source = SPEC.read_text(encoding="utf-8")
     head = source.split("\na = Analysis(", 1)[0]
     names: dict[str, object] = {"SPECPATH": str(ROOT), "__file__": str(SPEC)}
-    exec(compile(head, str(SPEC), "exec"), names)  # noqa: S102 - our own build script
+    exec(compile(head, str(SPEC), "exec"), names)  # our own build script
     return SimpleNamespace(**names, source=source)
 
 

@@ -25,12 +25,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 
 from qazvin_diplomacy.core.attachments import AttachmentView
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus, FollowUpView
 from qazvin_diplomacy.core.jalali import days_in_month, format_jalali, from_jalali, to_jalali
+from qazvin_diplomacy.core.labels import LabelledEnum
 from qazvin_diplomacy.core.text import to_persian_digits
 
 TITLE_MAX = 300
@@ -41,54 +41,26 @@ LEGAL_REVIEW_ALERT_DAYS = 30
 DEFAULT_RENEWAL_MONTHS = 12
 
 
-class _Labelled(StrEnum):
-    """A StrEnum whose members have Persian and English labels in ``_LABELS``."""
-
-    @property
-    def label_fa(self) -> str:
-        """Persian label (the office's words, see DOMAIN.md)."""
-        return _LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        """English label."""
-        return _LABELS[self][1]
-
-    def label(self, lang: str = "fa") -> str:
-        """Label in ``lang`` ("fa" or "en")."""
-        return self.label_en if lang == "en" else self.label_fa
-
-    @property
-    def order(self) -> int:
-        """Position among the members (display and sort order)."""
-        return list(type(self)).index(self)
-
-
-class AgreementKind(_Labelled):
+class AgreementKind(LabelledEnum):
     """What kind of document an agreement is."""
 
-    MOU = "mou"
-    AGREEMENT = "agreement"
-    ROADMAP = "roadmap"
-    CONTRACT = "contract"
-    SISTERHOOD = "sisterhood"
+    MOU = "mou", "تفاهم‌نامه", "Memorandum of understanding"
+    AGREEMENT = "agreement", "موافقت‌نامه", "Agreement"
+    ROADMAP = "roadmap", "نقشه راه", "Roadmap"
+    CONTRACT = "contract", "قرارداد", "Contract"
+    SISTERHOOD = "sisterhood", "خواهرخواندگی", "Sister-province agreement"
 
 
-class AgreementStatus(_Labelled):
+class AgreementStatus(LabelledEnum):
     """Where an agreement stands in its workflow."""
 
-    DRAFT = "draft"
-    LEGAL_REVIEW = "legal_review"
-    APPROVED = "approved"
-    SIGNED = "signed"
-    IN_FORCE = "in_force"
-    EXPIRED = "expired"
-    TERMINATED = "terminated"
-
-    @property
-    def is_final(self) -> bool:
-        """Expired or terminated: no further change is possible."""
-        return self in (AgreementStatus.EXPIRED, AgreementStatus.TERMINATED)
+    DRAFT = "draft", "پیش‌نویس", "Draft"
+    LEGAL_REVIEW = "legal_review", "بررسی حقوقی", "Legal review"
+    APPROVED = "approved", "تأیید", "Approved"
+    SIGNED = "signed", "امضاشده", "Signed"
+    IN_FORCE = "in_force", "نافذ", "In force"
+    EXPIRED = "expired", "منقضی", "Expired"
+    TERMINATED = "terminated", "فسخ", "Terminated"
 
     @property
     def is_binding(self) -> bool:
@@ -96,59 +68,31 @@ class AgreementStatus(_Labelled):
         return self in (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
 
 
-class Axis(_Labelled):
+class Axis(LabelledEnum):
     """An axis (field) of cooperation."""
 
-    ECONOMY_TRADE = "economy_trade"
-    INVESTMENT = "investment"
-    TOURISM = "tourism"
-    CULTURE = "culture"
-    SCIENCE_TECHNOLOGY = "science_technology"
-    URBAN_SERVICES = "urban_services"
-    AGRICULTURE = "agriculture"
+    ECONOMY_TRADE = "economy_trade", "اقتصاد و بازرگانی", "Economy and trade"
+    INVESTMENT = "investment", "سرمایه‌گذاری", "Investment"
+    TOURISM = "tourism", "گردشگری", "Tourism"
+    CULTURE = "culture", "فرهنگ", "Culture"
+    SCIENCE_TECHNOLOGY = "science_technology", "علم و فناوری", "Science and technology"
+    URBAN_SERVICES = "urban_services", "خدمات شهری", "Urban services"
+    AGRICULTURE = "agriculture", "کشاورزی", "Agriculture"
 
 
-class PartySide(_Labelled):
+class PartySide(LabelledEnum):
     """Which side a party is on."""
 
-    IRANIAN = "iranian"
-    FOREIGN = "foreign"
+    IRANIAN = "iranian", "طرف ایرانی", "Iranian party"
+    FOREIGN = "foreign", "طرف خارجی", "Foreign party"
 
 
-class LegalVerdict(_Labelled):
+class LegalVerdict(LabelledEnum):
     """The opinion of the legal review, in one word."""
 
-    FAVOURABLE = "favourable"
-    WITH_AMENDMENTS = "with_amendments"
-    UNFAVOURABLE = "unfavourable"
-
-
-_LABELS: dict[StrEnum, tuple[str, str]] = {
-    AgreementKind.MOU: ("تفاهم‌نامه", "Memorandum of understanding"),
-    AgreementKind.AGREEMENT: ("موافقت‌نامه", "Agreement"),
-    AgreementKind.ROADMAP: ("نقشه راه", "Roadmap"),
-    AgreementKind.CONTRACT: ("قرارداد", "Contract"),
-    AgreementKind.SISTERHOOD: ("خواهرخواندگی", "Sister-province agreement"),
-    AgreementStatus.DRAFT: ("پیش‌نویس", "Draft"),
-    AgreementStatus.LEGAL_REVIEW: ("بررسی حقوقی", "Legal review"),
-    AgreementStatus.APPROVED: ("تأیید", "Approved"),
-    AgreementStatus.SIGNED: ("امضاشده", "Signed"),
-    AgreementStatus.IN_FORCE: ("نافذ", "In force"),
-    AgreementStatus.EXPIRED: ("منقضی", "Expired"),
-    AgreementStatus.TERMINATED: ("فسخ", "Terminated"),
-    Axis.ECONOMY_TRADE: ("اقتصاد و بازرگانی", "Economy and trade"),
-    Axis.INVESTMENT: ("سرمایه‌گذاری", "Investment"),
-    Axis.TOURISM: ("گردشگری", "Tourism"),
-    Axis.CULTURE: ("فرهنگ", "Culture"),
-    Axis.SCIENCE_TECHNOLOGY: ("علم و فناوری", "Science and technology"),
-    Axis.URBAN_SERVICES: ("خدمات شهری", "Urban services"),
-    Axis.AGRICULTURE: ("کشاورزی", "Agriculture"),
-    PartySide.IRANIAN: ("طرف ایرانی", "Iranian party"),
-    PartySide.FOREIGN: ("طرف خارجی", "Foreign party"),
-    LegalVerdict.FAVOURABLE: ("موافق", "Favourable"),
-    LegalVerdict.WITH_AMENDMENTS: ("موافق با اصلاحات", "Favourable with amendments"),
-    LegalVerdict.UNFAVOURABLE: ("مخالف", "Unfavourable"),
-}
+    FAVOURABLE = "favourable", "موافق", "Favourable"
+    WITH_AMENDMENTS = "with_amendments", "موافق با اصلاحات", "Favourable with amendments"
+    UNFAVOURABLE = "unfavourable", "مخالف", "Unfavourable"
 
 
 # --- workflow --------------------------------------------------------------------------
@@ -424,10 +368,6 @@ class AgreementDetail(AgreementInput):
     def archived(self) -> bool:
         """True when the agreement has been archived (deleted by a user)."""
         return self.archived_at is not None
-
-    def parties_of(self, side: PartySide) -> tuple[PartyView, ...]:
-        """The parties on ``side`` (as ``PartyView``)."""
-        return tuple(p for p in self.parties if isinstance(p, PartyView) and p.side == side)
 
     def signatories_of(self, side: PartySide) -> tuple[SignatoryView, ...]:
         """The signatories for ``side`` (as ``SignatoryView``)."""

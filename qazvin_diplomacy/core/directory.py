@@ -5,90 +5,60 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
+from qazvin_diplomacy.core.labels import LabelledEnum
 from qazvin_diplomacy.core.text import to_latin_digits
 
 
-class OrganizationKind(StrEnum):
+class OrganizationKind(LabelledEnum):
     """What an organization is."""
 
-    EMBASSY = "embassy"
-    CONSULATE = "consulate"
-    MINISTRY = "ministry"
-    MFA_OFFICE = "mfa_office"
-    GOVERNORATE = "governorate"
-    FOREIGN_PROVINCE = "foreign_province"
-    FOREIGN_CITY = "foreign_city"
-    CHAMBER = "chamber"
-    UNIVERSITY = "university"
-    SCIENCE_PARK = "science_park"
-    COMPANY = "company"
-    GOVERNMENT_AGENCY = "government_agency"
-    OTHER = "other"
-
-    @property
-    def label_fa(self) -> str:
-        """Persian label."""
-        return _ORG_KIND_FA[self]
+    EMBASSY = "embassy", "سفارت", "Embassy"
+    CONSULATE = "consulate", "کنسولگری", "Consulate"
+    MINISTRY = "ministry", "وزارتخانه", "Ministry"
+    MFA_OFFICE = "mfa_office", "دفتر نمایندگی وزارت امور خارجه", "MFA representative office"
+    GOVERNORATE = "governorate", "استانداری", "Governorate"
+    FOREIGN_PROVINCE = "foreign_province", "استان / ایالت خارجی", "Foreign province / state"
+    FOREIGN_CITY = "foreign_city", "شهر خارجی", "Foreign city"
+    CHAMBER = "chamber", "اتاق بازرگانی", "Chamber of commerce"
+    UNIVERSITY = "university", "دانشگاه", "University"
+    SCIENCE_PARK = "science_park", "پارک علم و فناوری", "Science and technology park"
+    COMPANY = "company", "شرکت", "Company"
+    GOVERNMENT_AGENCY = "government_agency", "دستگاه دولتی", "Government agency"
+    OTHER = "other", "سایر", "Other"
 
 
-_ORG_KIND_FA = {
-    OrganizationKind.EMBASSY: "سفارت",
-    OrganizationKind.CONSULATE: "کنسولگری",
-    OrganizationKind.MINISTRY: "وزارتخانه",
-    OrganizationKind.MFA_OFFICE: "دفتر نمایندگی وزارت امور خارجه",
-    OrganizationKind.GOVERNORATE: "استانداری",
-    OrganizationKind.FOREIGN_PROVINCE: "استان / ایالت خارجی",
-    OrganizationKind.FOREIGN_CITY: "شهر خارجی",
-    OrganizationKind.CHAMBER: "اتاق بازرگانی",
-    OrganizationKind.UNIVERSITY: "دانشگاه",
-    OrganizationKind.SCIENCE_PARK: "پارک علم و فناوری",
-    OrganizationKind.COMPANY: "شرکت",
-    OrganizationKind.GOVERNMENT_AGENCY: "دستگاه دولتی",
-    OrganizationKind.OTHER: "سایر",
-}
-
-
-class DiplomaticRank(StrEnum):
+class DiplomaticRank(LabelledEnum):
     """Diplomatic rank; the first three are heads of mission (Vienna Convention art. 14)."""
 
-    AMBASSADOR = "ambassador"
-    ENVOY = "envoy"
-    CHARGE_DAFFAIRES = "charge_daffaires"
-    CHARGE_AD_INTERIM = "charge_ad_interim"
-    MINISTER_COUNSELLOR = "minister_counsellor"
-    COUNSELLOR = "counsellor"
-    FIRST_SECRETARY = "first_secretary"
-    SECOND_SECRETARY = "second_secretary"
-    ATTACHE = "attache"
-    CONSUL_GENERAL = "consul_general"
-    CONSUL = "consul"
-
-    @property
-    def label_fa(self) -> str:
-        """Persian label."""
-        return _RANK_FA[self]
-
-    @property
-    def is_head_of_mission(self) -> bool:
-        """Ambassadors, envoys and chargés d'affaires (en titre)."""
-        return self in (DiplomaticRank.AMBASSADOR, DiplomaticRank.ENVOY, DiplomaticRank.CHARGE_DAFFAIRES)
+    AMBASSADOR = "ambassador", "سفیر", "Ambassador"
+    ENVOY = "envoy", "وزیرمختار", "Envoy"
+    CHARGE_DAFFAIRES = "charge_daffaires", "کاردار", "Chargé d'Affaires"
+    CHARGE_AD_INTERIM = "charge_ad_interim", "کاردار موقت", "Chargé d'Affaires a.i."
+    MINISTER_COUNSELLOR = "minister_counsellor", "رایزن وزیر", "Minister-Counsellor"
+    COUNSELLOR = "counsellor", "رایزن", "Counsellor"
+    FIRST_SECRETARY = "first_secretary", "دبیر اول", "First Secretary"
+    SECOND_SECRETARY = "second_secretary", "دبیر دوم", "Second Secretary"
+    ATTACHE = "attache", "وابسته", "Attaché"
+    CONSUL_GENERAL = "consul_general", "سرکنسول", "Consul General"
+    CONSUL = "consul", "کنسول", "Consul"
 
 
-_RANK_FA = {
-    DiplomaticRank.AMBASSADOR: "سفیر",
-    DiplomaticRank.ENVOY: "وزیرمختار",
-    DiplomaticRank.CHARGE_DAFFAIRES: "کاردار",
-    DiplomaticRank.CHARGE_AD_INTERIM: "کاردار موقت",
-    DiplomaticRank.MINISTER_COUNSELLOR: "رایزن وزیر",
-    DiplomaticRank.COUNSELLOR: "رایزن",
-    DiplomaticRank.FIRST_SECRETARY: "دبیر اول",
-    DiplomaticRank.SECOND_SECRETARY: "دبیر دوم",
-    DiplomaticRank.ATTACHE: "وابسته",
-    DiplomaticRank.CONSUL_GENERAL: "سرکنسول",
-    DiplomaticRank.CONSUL: "کنسول",
-}
+class Region(LabelledEnum):
+    """A country's region (``country.region``)."""
+
+    MIDDLE_EAST = "middle_east", "خاورمیانه", "Middle East"
+    CENTRAL_ASIA = "central_asia", "آسیای مرکزی", "Central Asia"
+    CAUCASUS = "caucasus", "قفقاز", "Caucasus"
+    SOUTH_ASIA = "south_asia", "جنوب آسیا", "South Asia"
+    EAST_ASIA = "east_asia", "شرق آسیا", "East Asia"
+    SOUTHEAST_ASIA = "southeast_asia", "جنوب شرق آسیا", "Southeast Asia"
+    EUROPE = "europe", "اروپا", "Europe"
+    AFRICA = "africa", "آفریقا", "Africa"
+    NORTH_AMERICA = "north_america", "آمریکای شمالی", "North America"
+    LATIN_AMERICA = "latin_america", "آمریکای لاتین", "Latin America"
+    OCEANIA = "oceania", "اقیانوسیه", "Oceania"
+    ANTARCTICA = "antarctica", "جنوبگان", "Antarctica"
 
 
 @dataclass(frozen=True)

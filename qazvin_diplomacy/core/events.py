@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from enum import StrEnum
 
 from qazvin_diplomacy.core.jalali import format_jalali
+from qazvin_diplomacy.core.labels import LabelledEnum
 from qazvin_diplomacy.core.precedence import PrecedenceFlag, PrecedenceGroup
 from qazvin_diplomacy.core.recurrence import RecurrenceRule, validate_rule
 from qazvin_diplomacy.core.seating import TableSpec
@@ -26,71 +26,24 @@ MAX_EVENT_DAYS = 31
 MAX_COMPANIONS = 20
 
 
-class _Labelled(StrEnum):
-    """A StrEnum with Persian and English labels from ``_labels()``."""
-
-    @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    @property
-    def label_fa(self) -> str:
-        """Persian label."""
-        return type(self)._labels()[self.value][0]
-
-    @property
-    def label_en(self) -> str:
-        """English label."""
-        return type(self)._labels()[self.value][1]
-
-    def label(self, lang: str = "fa") -> str:
-        """Label in ``lang`` ("fa" or "en")."""
-        return self.label_en if lang == "en" else self.label_fa
-
-
-class EventKind(_Labelled):
+class EventKind(LabelledEnum):
     """What kind of event."""
 
-    CULTURAL = "cultural"
-    ECONOMIC = "economic"
-    EXHIBITION = "exhibition"
-    CEREMONY = "ceremony"
-
-    @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
-        return {
-            "cultural": ("فرهنگی", "Cultural"),
-            "economic": ("اقتصادی", "Economic"),
-            "exhibition": ("نمایشگاه", "Exhibition"),
-            "ceremony": ("مراسم", "Ceremony"),
-        }
+    CULTURAL = "cultural", "فرهنگی", "Cultural"
+    ECONOMIC = "economic", "اقتصادی", "Economic"
+    EXHIBITION = "exhibition", "نمایشگاه", "Exhibition"
+    CEREMONY = "ceremony", "مراسم", "Ceremony"
 
 
-class EventStatus(_Labelled):
+class EventStatus(LabelledEnum):
     """Where an event stands: draft → planned → invitations sent → held / postponed / cancelled."""
 
-    DRAFT = "draft"
-    PLANNED = "planned"
-    INVITING = "inviting"
-    HELD = "held"
-    POSTPONED = "postponed"
-    CANCELLED = "cancelled"
-
-    @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
-        return {
-            "draft": ("پیش‌نویس", "Draft"),
-            "planned": ("برنامه‌ریزی‌شده", "Planned"),
-            "inviting": ("دعوت‌نامه‌ها ارسال‌شده", "Invitations sent"),
-            "held": ("برگزارشده", "Held"),
-            "postponed": ("تعویق", "Postponed"),
-            "cancelled": ("لغو", "Cancelled"),
-        }
-
-    @property
-    def is_open(self) -> bool:
-        """Still ahead of the office (not held, not cancelled)."""
-        return self not in (EventStatus.HELD, EventStatus.CANCELLED)
+    DRAFT = "draft", "پیش‌نویس", "Draft"
+    PLANNED = "planned", "برنامه‌ریزی‌شده", "Planned"
+    INVITING = "inviting", "دعوت‌نامه‌ها ارسال‌شده", "Invitations sent"
+    HELD = "held", "برگزارشده", "Held"
+    POSTPONED = "postponed", "تعویق", "Postponed"
+    CANCELLED = "cancelled", "لغو", "Cancelled"
 
 
 # --- status workflow -------------------------------------------------------------------
@@ -146,45 +99,27 @@ def transition_error(old: EventStatus | str, new: EventStatus | str) -> str | No
     return f"تغییر وضعیت رویداد از «{old.label_fa}» به «{new.label_fa}» مجاز نیست.{tail}"
 
 
-class Rsvp(_Labelled):
+class Rsvp(LabelledEnum):
     """A guest's reply (پاسخ دعوت)."""
 
-    YES = "yes"
-    NO = "no"
-    NO_REPLY = "no_reply"
-
-    @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
-        return {
-            "yes": ("می‌آید", "Attending"),
-            "no": ("نمی‌آید", "Declined"),
-            "no_reply": ("بی‌پاسخ", "No reply"),
-        }
+    YES = "yes", "می‌آید", "Attending"
+    NO = "no", "نمی‌آید", "Declined"
+    NO_REPLY = "no_reply", "بی‌پاسخ", "No reply"
 
 
-class InvitationChannel(_Labelled):
+class InvitationChannel(LabelledEnum):
     """How the invitation was sent."""
 
-    NOTE_VERBALE = "note_verbale"
-    LETTER = "letter"
-    EMAIL = "email"
-    FAX = "fax"
-    PHONE = "phone"
-    IN_PERSON = "in_person"
-
-    @classmethod
-    def _labels(cls) -> dict[str, tuple[str, str]]:
-        return {
-            "note_verbale": (
-                "یادداشت دیپلماتیک (از طریق وزارت امور خارجه)",
-                "Note verbale (via MFA)",
-            ),
-            "letter": ("نامهٔ رسمی", "Official letter"),
-            "email": ("رایانامه", "E-mail"),
-            "fax": ("نمابر", "Fax"),
-            "phone": ("تلفن", "Phone"),
-            "in_person": ("تحویل حضوری", "By hand"),
-        }
+    NOTE_VERBALE = (
+        "note_verbale",
+        "یادداشت دیپلماتیک (از طریق وزارت امور خارجه)",
+        "Note verbale (via MFA)",
+    )
+    LETTER = "letter", "نامهٔ رسمی", "Official letter"
+    EMAIL = "email", "رایانامه", "E-mail"
+    FAX = "fax", "نمابر", "Fax"
+    PHONE = "phone", "تلفن", "Phone"
+    IN_PERSON = "in_person", "تحویل حضوری", "By hand"
 
 
 @dataclass(frozen=True)

@@ -4,26 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
+
+from qazvin_diplomacy.core.labels import LabelledEnum
 
 
-class FollowUpStatus(StrEnum):
+class FollowUpStatus(LabelledEnum):
     """Where a follow-up task stands."""
 
-    OPEN = "open"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    CANCELLED = "cancelled"
-
-    @property
-    def label_fa(self) -> str:
-        """Persian label."""
-        return {
-            "open": "باز",
-            "in_progress": "در حال انجام",
-            "done": "انجام‌شده",
-            "cancelled": "لغوشده",
-        }[self.value]
+    OPEN = "open", "باز", "Open"
+    IN_PROGRESS = "in_progress", "در حال انجام", "In progress"
+    DONE = "done", "انجام‌شده", "Done"
+    CANCELLED = "cancelled", "لغوشده", "Cancelled"
 
     @property
     def is_closed(self) -> bool:
@@ -31,14 +22,19 @@ class FollowUpStatus(StrEnum):
         return self in (FollowUpStatus.DONE, FollowUpStatus.CANCELLED)
 
 
-SOURCE_KIND_FA = {
-    "visit": "دیدار",
-    "agreement": "موافقت‌نامه",
-    "meeting": "جلسه",
-    "delegation": "هیئت",
-    "event": "رویداد",
-    "": "—",
-}
+class FollowUpSource(LabelledEnum):
+    """What a follow-up task comes from (``source_kind``); NONE for a task of its own."""
+
+    VISIT = "visit", "دیدار", "Visit"
+    AGREEMENT = "agreement", "موافقت‌نامه", "Agreement"
+    MEETING = "meeting", "جلسه", "Meeting"
+    DELEGATION = "delegation", "هیئت", "Delegation"
+    EVENT = "event", "رویداد", "Event"
+    NONE = "", "—", "—"
+
+
+#: Persian names of the sources, by code.
+SOURCE_KIND_FA = {source.value: source.label_fa for source in FollowUpSource}
 
 
 @dataclass(frozen=True)

@@ -29,11 +29,11 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time
-from enum import IntEnum, StrEnum
 
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.directory import DiplomaticRank
 from qazvin_diplomacy.core.jalali import format_jalali
+from qazvin_diplomacy.core.labels import LabelledEnum, LabelledIntEnum
 from qazvin_diplomacy.core.text import compact_key, normalize, to_latin_digits, to_persian_digits
 
 __all__ = [
@@ -56,35 +56,16 @@ __all__ = [
 Key = Hashable
 
 
-class PrecedenceGroup(IntEnum):
+class PrecedenceGroup(LabelledIntEnum):
     """The groups of the order, in order."""
 
-    AMBASSADOR = 1
-    ENVOY = 2
-    CHARGE_DAFFAIRES = 3
-    CHARGE_AD_INTERIM = 4
-    RANKED = 5  # by the office's rank table
-    UNRANKED = 6  # not in the rank table
+    AMBASSADOR = 1, "سفیران", "Ambassadors"
+    ENVOY = 2, "وزیران مختار و فرستادگان", "Envoys and ministers"
+    CHARGE_DAFFAIRES = 3, "کارداران", "Chargés d'affaires"
+    CHARGE_AD_INTERIM = 4, "کارداران موقت", "Chargés d'affaires a.i."
+    RANKED = 5, "سایر مهمانان", "Other guests"  # by the office's rank table
+    UNRANKED = 6, "مهمانان بدون رتبه", "Guests without a rank"  # not in the rank table
 
-    @property
-    def label_fa(self) -> str:
-        """Persian label."""
-        return _GROUP_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        """English label."""
-        return _GROUP_LABELS[self][1]
-
-
-_GROUP_LABELS = {
-    PrecedenceGroup.AMBASSADOR: ("سفیران", "Ambassadors"),
-    PrecedenceGroup.ENVOY: ("وزیران مختار و فرستادگان", "Envoys and ministers"),
-    PrecedenceGroup.CHARGE_DAFFAIRES: ("کارداران", "Chargés d'affaires"),
-    PrecedenceGroup.CHARGE_AD_INTERIM: ("کارداران موقت", "Chargés d'affaires a.i."),
-    PrecedenceGroup.RANKED: ("سایر مهمانان", "Other guests"),
-    PrecedenceGroup.UNRANKED: ("مهمانان بدون رتبه", "Guests without a rank"),
-}
 
 # DiplomaticRank values (core.directory) of the groups decided by the Vienna Convention.
 _HEAD_GROUPS = {
@@ -221,23 +202,17 @@ def rank_table_of(rows: Iterable[RankRow]) -> dict[str, int]:
     return table
 
 
-class FlagKind(StrEnum):
+class FlagKind(LabelledEnum):
     """Why a human must decide."""
 
-    TIE = "tie"  # same class and same moment (or same day, time not recorded)
-    MISSING_DATE = "missing_date"  # a head of mission (or ad interim) without a date
-    SAME_RANK = "same_rank"  # the rank table gives several people the same order
-    NO_RANK = "no_rank"  # the rank table does not know the person
-
-    @property
-    def label_fa(self) -> str:
-        """Persian label."""
-        return {
-            "tie": "هم‌زمانی آغاز مأموریت",
-            "missing_date": "تاریخ آغاز مأموریت ثبت نشده",
-            "same_rank": "رتبهٔ یکسان",
-            "no_rank": "رتبه نامعلوم",
-        }[self.value]
+    # same class and same moment (or same day, time not recorded)
+    TIE = "tie", "هم‌زمانی آغاز مأموریت", "Same start of functions"
+    # a head of mission (or ad interim) without a date
+    MISSING_DATE = "missing_date", "تاریخ آغاز مأموریت ثبت نشده", "Start of functions not recorded"
+    # the rank table gives several people the same order
+    SAME_RANK = "same_rank", "رتبهٔ یکسان", "Same rank"
+    # the rank table does not know the person
+    NO_RANK = "no_rank", "رتبه نامعلوم", "Rank unknown"
 
 
 @dataclass(frozen=True)
@@ -553,22 +528,6 @@ def order_of_precedence(
     )
 
 
-#: English names of the diplomatic ranks (Persian: ``DiplomaticRank.label_fa``).
-RANK_LABELS_EN: dict[str, str] = {
-    "ambassador": "Ambassador",
-    "envoy": "Envoy",
-    "charge_daffaires": "Chargé d'Affaires",
-    "charge_ad_interim": "Chargé d'Affaires a.i.",
-    "minister_counsellor": "Minister-Counsellor",
-    "counsellor": "Counsellor",
-    "first_secretary": "First Secretary",
-    "second_secretary": "Second Secretary",
-    "attache": "Attaché",
-    "consul_general": "Consul General",
-    "consul": "Consul",
-}
-
-
 def rank_key_label(key: str, lang: str = "fa") -> str:
     """A rank-table key as people read it: a ``DiplomaticRank`` value by its label in ``lang``
     (``minister_counsellor`` → «رایزن وزیر» / "Minister-Counsellor"); a title beginning as is."""
@@ -576,7 +535,7 @@ def rank_key_label(key: str, lang: str = "fa") -> str:
         rank = DiplomaticRank(key)
     except ValueError:
         return key
-    return rank.label_fa if lang == "fa" else RANK_LABELS_EN.get(rank.value, rank.value)
+    return rank.label_fa if lang == "fa" else rank.label_en
 
 
 def _english_key(

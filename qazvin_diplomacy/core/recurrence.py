@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 
 from qazvin_diplomacy.core.jalali import (
     MONTH_NAMES_EN,
@@ -33,6 +32,7 @@ from qazvin_diplomacy.core.jalali import (
     jalali_weekday,
     to_jalali,
 )
+from qazvin_diplomacy.core.labels import LabelledEnum
 from qazvin_diplomacy.core.text import to_persian_digits
 
 __all__ = [
@@ -57,30 +57,12 @@ class RecurrenceError(JalaliDateError):
     """A recurrence rule that gives no date (in a year, or ever); the message is Persian."""
 
 
-class RecurrenceKind(StrEnum):
+class RecurrenceKind(LabelledEnum):
     """How a yearly rule picks its day."""
 
-    DAY_OF_YEAR = "day_of_year"
-    DAY_OF_MONTH = "day_of_month"
-    NTH_WEEKDAY = "nth_weekday"
-
-    @property
-    def label_fa(self) -> str:
-        """Persian label."""
-        return {
-            "day_of_year": "روز چندم سال",
-            "day_of_month": "روز معین از ماه",
-            "nth_weekday": "چندمین روز هفته در ماه",
-        }[self.value]
-
-    @property
-    def label_en(self) -> str:
-        """English label."""
-        return {
-            "day_of_year": "Day N of the year",
-            "day_of_month": "Day D of month M",
-            "nth_weekday": "N-th weekday of month M",
-        }[self.value]
+    DAY_OF_YEAR = "day_of_year", "روز چندم سال", "Day N of the year"
+    DAY_OF_MONTH = "day_of_month", "روز معین از ماه", "Day D of month M"
+    NTH_WEEKDAY = "nth_weekday", "چندمین روز هفته در ماه", "N-th weekday of month M"
 
 
 @dataclass(frozen=True)
@@ -97,10 +79,6 @@ class RecurrenceRule:
     month: int | None = None
     weekday: int | None = None
     nth: int | None = None
-
-    def date_in(self, year: int) -> date:
-        """The rule's date in Jalali ``year`` (see :func:`occurrence`)."""
-        return occurrence(self, year)
 
 
 # Panjah Bedar (پنجاه بدر): the 50th day of the year, 19 Ordibehesht.

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.labels import LabelledEnum
 from qazvin_diplomacy.core.text import to_persian_digits
 
 __all__ = [
@@ -42,28 +42,18 @@ class SeatingError(KnownError, ValueError):
     """A seating request that cannot be honoured (a seat given twice, a table that does not exist)."""
 
 
-class TableShape(StrEnum):
+class TableShape(LabelledEnum):
     """Round tables wrap around; a straight (head) table is one row with the host in the middle."""
 
-    ROUND = "round"
-    STRAIGHT = "straight"
-
-    @property
-    def label_fa(self) -> str:
-        """Persian label."""
-        return "میز گرد" if self is TableShape.ROUND else "میز ردیفی (جایگاه)"
+    ROUND = "round", "میز گرد", "Round table"
+    STRAIGHT = "straight", "میز ردیفی (جایگاه)", "Straight (head) table"
 
 
-class InterpreterPlacement(StrEnum):
+class InterpreterPlacement(LabelledEnum):
     """Where interpreters sit."""
 
-    BEHIND = "behind"
-    BESIDE = "beside"
-
-    @property
-    def label_fa(self) -> str:
-        """Persian label."""
-        return "پشت سر میهمان" if self is InterpreterPlacement.BEHIND else "کنار میهمان"
+    BEHIND = "behind", "پشت سر میهمان", "Behind their principal"
+    BESIDE = "beside", "کنار میهمان", "Beside their principal"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 
 from qazvin_diplomacy.core.clock import TEHRAN, from_local, to_local
 from qazvin_diplomacy.core.errors import KnownError
@@ -35,6 +34,7 @@ from qazvin_diplomacy.core.jalali import (
     official_fixed_holidays,
     to_jalali,
 )
+from qazvin_diplomacy.core.labels import LabelledEnum
 
 TITLE_MAX = 300
 # A visit longer than this is almost certainly a typing mistake in a date.
@@ -44,44 +44,16 @@ MAX_VISIT_DAYS = 60
 # --- enums -----------------------------------------------------------------------------
 
 
-class VisitStatus(StrEnum):
+class VisitStatus(LabelledEnum):
     """Where a visit stands: requested → planned → confirmed → held / postponed / cancelled."""
 
-    REQUESTED = "requested"
-    PLANNED = "planned"
-    CONFIRMED = "confirmed"
-    HELD = "held"
-    POSTPONED = "postponed"
-    CANCELLED = "cancelled"
+    REQUESTED = "requested", "درخواست‌شده", "Requested"
+    PLANNED = "planned", "برنامه‌ریزی‌شده", "Planned"
+    CONFIRMED = "confirmed", "قطعی", "Confirmed"
+    HELD = "held", "برگزارشده", "Held"
+    POSTPONED = "postponed", "تعویق", "Postponed"
+    CANCELLED = "cancelled", "لغو", "Cancelled"
 
-    @property
-    def label_fa(self) -> str:
-        """Persian label (the office's words, see DOMAIN.md)."""
-        return _STATUS_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        """English label."""
-        return _STATUS_LABELS[self][1]
-
-    def label(self, lang: str = "fa") -> str:
-        """Label in ``lang`` ("fa" or "en")."""
-        return self.label_en if lang == "en" else self.label_fa
-
-    @property
-    def order(self) -> int:
-        """Position in the workflow, used to sort by status."""
-        return list(VisitStatus).index(self)
-
-
-_STATUS_LABELS = {
-    VisitStatus.REQUESTED: ("درخواست‌شده", "Requested"),
-    VisitStatus.PLANNED: ("برنامه‌ریزی‌شده", "Planned"),
-    VisitStatus.CONFIRMED: ("قطعی", "Confirmed"),
-    VisitStatus.HELD: ("برگزارشده", "Held"),
-    VisitStatus.POSTPONED: ("تعویق", "Postponed"),
-    VisitStatus.CANCELLED: ("لغو", "Cancelled"),
-}
 
 # Allowed status changes.  A held visit is final; a postponed one returns to planning; a
 # cancelled one can be requested or planned again (the guests asked anew).
@@ -122,103 +94,49 @@ def transition_error(old: VisitStatus, new: VisitStatus) -> str | None:
     return f"تغییر وضعیت از «{old.label_fa}» به «{new.label_fa}» مجاز نیست."
 
 
-class GuestRole(StrEnum):
+class GuestRole(LabelledEnum):
     """A guest's place in the delegation."""
 
-    HEAD = "head"
-    MEMBER = "member"
-    COMPANION = "companion"
-
-    @property
-    def label_fa(self) -> str:
-        """Persian label."""
-        return {"head": "رئیس هیئت", "member": "عضو هیئت", "companion": "همراه"}[self.value]
-
-    @property
-    def label_en(self) -> str:
-        """English label."""
-        return {"head": "Head of delegation", "member": "Member", "companion": "Companion"}[
-            self.value
-        ]
+    HEAD = "head", "رئیس هیئت", "Head of delegation"
+    MEMBER = "member", "عضو هیئت", "Member"
+    COMPANION = "companion", "همراه", "Companion"
 
 
-class ChecklistItem(StrEnum):
+class ChecklistItem(LabelledEnum):
     """The items of the protocol checklist (چک‌لیست تشریفات), in display order."""
 
-    FLAGS = "flags"
-    INTERPRETER = "interpreter"
-    GIFTS = "gifts"
-    PRESS_PHOTOGRAPHER = "press_photographer"
-    SECURITY = "security"
-    HOTEL = "hotel"
-    DIETARY = "dietary"
-    SEATING = "seating"
-
-    @property
-    def label_fa(self) -> str:
-        """Persian label."""
-        return _CHECKLIST_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        """English label."""
-        return _CHECKLIST_LABELS[self][1]
+    FLAGS = "flags", "پرچم‌ها", "Flags"
+    INTERPRETER = "interpreter", "مترجم", "Interpreter"
+    GIFTS = "gifts", "هدایا", "Gifts"
+    PRESS_PHOTOGRAPHER = "press_photographer", "خبرنگار و عکاس", "Press / photographer"
+    SECURITY = "security", "حفاظت و امنیت", "Security"
+    HOTEL = "hotel", "هتل", "Hotel"
+    DIETARY = "dietary", "ملاحظات غذایی", "Dietary needs"
+    SEATING = "seating", "چیدمان جایگاه‌ها", "Seating"
 
 
-_CHECKLIST_LABELS = {
-    ChecklistItem.FLAGS: ("پرچم‌ها", "Flags"),
-    ChecklistItem.INTERPRETER: ("مترجم", "Interpreter"),
-    ChecklistItem.GIFTS: ("هدایا", "Gifts"),
-    ChecklistItem.PRESS_PHOTOGRAPHER: ("خبرنگار و عکاس", "Press / photographer"),
-    ChecklistItem.SECURITY: ("حفاظت و امنیت", "Security"),
-    ChecklistItem.HOTEL: ("هتل", "Hotel"),
-    ChecklistItem.DIETARY: ("ملاحظات غذایی", "Dietary needs"),
-    ChecklistItem.SEATING: ("چیدمان جایگاه‌ها", "Seating"),
-}
-
-
-class ChecklistState(StrEnum):
+class ChecklistState(LabelledEnum):
     """State of one checklist item."""
 
-    NOT_DONE = "not_done"
-    DONE = "done"
-    NOT_NEEDED = "not_needed"
-
-    @property
-    def label_fa(self) -> str:
-        """Persian label."""
-        return {"not_done": "انجام‌نشده", "done": "انجام‌شده", "not_needed": "لازم نیست"}[self.value]
-
-    @property
-    def label_en(self) -> str:
-        """English label."""
-        return {"not_done": "Not done", "done": "Done", "not_needed": "Not needed"}[self.value]
+    NOT_DONE = "not_done", "انجام‌نشده", "Not done"
+    DONE = "done", "انجام‌شده", "Done"
+    NOT_NEEDED = "not_needed", "لازم نیست", "Not needed"
 
 
-class GiftDirection(StrEnum):
+class GiftDirection(LabelledEnum):
     """Whether the office gave the gift or received it."""
 
-    GIVEN = "given"
-    RECEIVED = "received"
-
-    @property
-    def label_fa(self) -> str:
-        """Persian label."""
-        return "اهدایی" if self is GiftDirection.GIVEN else "دریافتی"
-
-    @property
-    def label_en(self) -> str:
-        """English label."""
-        return "Given" if self is GiftDirection.GIVEN else "Received"
+    GIVEN = "given", "اهدایی", "Given"
+    RECEIVED = "received", "دریافتی", "Received"
 
 
-class ConflictKind(StrEnum):
+class ConflictKind(LabelledEnum):
     """What clashes with a visit being saved."""
 
-    HOST = "host"
-    GUEST = "guest"
-    VENUE = "venue"
-    OFF_DAY = "off_day"
+    HOST = "host", "میزبان", "Host"
+    GUEST = "guest", "مهمان", "Guest"
+    VENUE = "venue", "مکان", "Venue"
+    OFF_DAY = "off_day", "روز تعطیل", "Day off"
 
 
 # --- time helpers ----------------------------------------------------------------------

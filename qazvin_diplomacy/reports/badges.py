@@ -230,7 +230,7 @@ class BadgeSheet(Flowable):
         self.grid_w = COLUMNS * BADGE_W
         self.grid_h = ROWS * BADGE_H
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """The grid's size plus room for the crop marks (Flowable.wrap)."""
         self.width = availWidth
         self.height = self.grid_h + 2 * CROP

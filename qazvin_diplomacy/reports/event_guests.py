@@ -40,8 +40,6 @@ from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.events import Database, event_dates, get_event, precedence_list
 
 TITLE = "فهرست مهمانان به ترتیب تقدم تشریفاتی"
-FRAME_LANDSCAPE = 26.5 * cm  # the A4 landscape frame
-FRAME_PORTRAIT = 17.8 * cm
 NEEDS_DECISION = "نیازمند تصمیم"
 
 #: The option of every event report: ``--event ID``.

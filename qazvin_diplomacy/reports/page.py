@@ -88,7 +88,7 @@ class TotalPagesCanvas(Canvas):
         self.pages_shown = 0
         self.total_pages_drawer: Callable[[Canvas, int], None] | None = None
 
-    def showPage(self) -> None:  # noqa: N802 - ReportLab API
+    def showPage(self) -> None:  # ReportLab API
         """Count the page, then emit it (Canvas.showPage)."""
         self.pages_shown += 1
         super().showPage()

@@ -87,7 +87,7 @@ class PlaceCardSheet(Flowable):
         super().__init__()
         self.card = card
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Takes no room in the flow: it draws on the page itself (Flowable.wrap)."""
         self.width = availWidth
         self.height = 1.0

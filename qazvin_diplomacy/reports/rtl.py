@@ -501,14 +501,14 @@ class RTLParagraph(Flowable):
             self._lines_width = inner
         return self._lines
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Lay out at ``availWidth`` (Flowable.wrap); returns (width, height)."""
         lines = self._layout(availWidth)
         self.width = availWidth
         self.height = len(lines) * self.style.leading
         return self.width, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """Split between lines so the first part fits ``availHeight`` (Flowable.split)."""
         lines = self._layout(availWidth)
         fit = int((availHeight + 1e-6) // self.style.leading)

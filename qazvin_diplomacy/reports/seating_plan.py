@@ -230,7 +230,7 @@ class TableRow(Flowable):
         super().__init__()
         self.tables = list(tables)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Full width; as high as the tallest diagram (Flowable.wrap)."""
         self.width = availWidth
         self.height = max(diagram_height(t) for t in self.tables) + 0.3 * cm
@@ -257,7 +257,7 @@ class TableRow(Flowable):
 class Legend(Flowable):
     """The key: host's seat, seat of honour, empty seat."""
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """One line (Flowable.wrap)."""
         self.width = availWidth
         self.height = 0.8 * cm

@@ -208,14 +208,14 @@ class RTLTable(Flowable):
     def _header_height(self, layout: _Layout) -> float:
         return layout.header_height if self._show_header else 0.0
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Lay out once and return (width, height) of this part (Flowable.wrap)."""
         layout = self._ensure_layout(availWidth)
         self.width = sum(layout.col_widths)
         self.height = self._header_height(layout) + sum(layout.heights[self._start : self._end])
         return self.width, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """Split between rows so the first part fits ``availHeight`` (Flowable.split)."""
         layout = self._ensure_layout(availWidth)
         used = self._header_height(layout)

@@ -23,7 +23,6 @@ from qazvin_diplomacy.core.text import normalize, to_persian_digits
 from qazvin_diplomacy.services.files import replace_retrying
 from qazvin_diplomacy.services.records import get_row, write
 from qazvin_diplomacy.storage.attachments import Attachment
-from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
 
 CHUNK = 1024 * 1024
@@ -130,9 +129,3 @@ def export_attachment(db: Database, *, attachment_id: int, folder: Path) -> Path
     target = folder / safe_filename(view.original_name)
     shutil.copyfile(stored_path(db, view.sha256), target)
     return target
-
-
-def archive_attachment(db: Database, *, attachment_id: int) -> None:
-    """Hide an attachment from its record (the stored file is kept for history and backups)."""
-    with write(db) as session:
-        get_row(session, Attachment, attachment_id, "پیوست").archived_at = utcnow()

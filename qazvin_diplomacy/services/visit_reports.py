@@ -493,13 +493,9 @@ def find_country(db: Database, text: str) -> CountryView:
 def find_status(text: str) -> VisitStatus:
     """A visit status by its code ('held') or Persian/English label; ``KnownError`` if none."""
     wanted = (text or "").strip()
-    key = compact_key(wanted)
-    for status in VisitStatus:
-        if wanted.lower() == status.value or key in (
-            compact_key(status.label_fa),
-            compact_key(status.label_en),
-        ):
-            return status
+    found = VisitStatus.find(wanted)
+    if found is not None:
+        return found
     codes = ", ".join(s.value for s in VisitStatus)
     raise KnownError(
         f"وضعیت «{wanted}» شناخته نشد؛ یکی از این‌ها را بنویسید: {codes}.",

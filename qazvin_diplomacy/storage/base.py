@@ -69,7 +69,7 @@ class RecordMixin:
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, object]:  # noqa: N805 - SQLAlchemy directive
+    def __mapper_args__(cls) -> dict[str, object]:  # SQLAlchemy directive
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 

@@ -131,7 +131,7 @@ class _Task(QRunnable):
     def run(self) -> None:  # override of QRunnable.run (worker thread)
         try:
             result = self._fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the failure callback
+        except BaseException as exc:  # handed to the failure callback
             self._signals.failed.emit(exc)
         else:
             self._signals.done.emit(result)
@@ -201,7 +201,7 @@ class PlainTextEdit(QPlainTextEdit):
         )
         self.document().setDefaultTextOption(option)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
         """Override: re-align paragraphs when the layout direction flips."""
         if event.type() == QEvent.Type.LayoutDirectionChange:
             self._sync_direction()

@@ -67,7 +67,7 @@ class DashboardCard(QFrame):
     def retranslate_ui(self) -> None:
         """Set texts for the current language (and re-show data with the right digits)."""
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
         """Override: retranslate on language change."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
@@ -279,7 +279,7 @@ class DashboardPage(ModulePage):
         for card in self.cards.values():
             try:
                 card.refresh()
-            except Exception as exc:  # noqa: BLE001 - one broken card must not hide the rest
+            except Exception as exc:  # one broken card must not hide the rest
                 show_error(self, exc)
         for card in self.cards.values():
             self.grid.removeWidget(card)

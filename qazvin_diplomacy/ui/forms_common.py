@@ -292,7 +292,7 @@ class RecordDialog(QDialog):
         """Ask a yes/no question (tests replace this)."""
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         """Override: Enter in a field (e.g. a people search) never presses a button."""
         if self.GUARD_ENTER and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()

@@ -85,15 +85,15 @@ class HolidayTableModel(QAbstractTableModel):
                 return i
         return -1
 
-    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: the number of holidays (no children)."""
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: five columns."""
         return 0 if parent.isValid() else 5
 
-    def headerData(  # noqa: N802 - Qt override
+    def headerData(  # Qt override
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         """Override: column titles."""

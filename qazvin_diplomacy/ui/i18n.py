@@ -38,7 +38,7 @@ UI_SOURCE_DIR = Path(__file__).resolve().parent
 _current_language = "fa"
 
 
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - Qt's name
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # Qt's name
     """Mark ``source`` for translation in ``context`` without translating it now."""
     return source
 
@@ -92,7 +92,7 @@ class Retranslating:
     """Mixin for a widget class (listed before the Qt base): ``retranslate_ui()`` runs on
     every language change, so the widget's texts follow the language chosen in the settings."""
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
         """Override: retranslate on language change."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()  # type: ignore[attr-defined]

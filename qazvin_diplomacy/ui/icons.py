@@ -158,11 +158,6 @@ _PAINTERS: dict[str, Callable[[QPainter], None]] = {
 _POINTS_RIGHT = frozenset({"forward", "next"})
 
 
-def icon_names() -> list[str]:
-    """Every icon this module can draw."""
-    return sorted(_PAINTERS)
-
-
 def icon_pixmap(name: str, size: int = SIZE, *, rtl: bool | None = None) -> QPixmap:
     """Draw icon ``name``; directional ones are mirrored when ``rtl`` (default: the UI's)."""
     rtl = is_rtl() if rtl is None else rtl

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.core.errors import KnownError
-from qazvin_diplomacy.core.tabular import field_label
+from qazvin_diplomacy.core.sheet_headers import field_label
 from qazvin_diplomacy.services.excel_import import (
     ImportPlan,
     ImportPreview,

@@ -397,7 +397,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.runner.wait(10000)
         self.backup.on_exit()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         """Override: the on-exit work before closing."""
         self.shut_down()
         super().closeEvent(event)

@@ -29,9 +29,9 @@ if TYPE_CHECKING:
 class Hub(QObject):
     """Signals shared by every page: data changed (by kind), status-bar messages."""
 
-    dataChanged = Signal(str)  # noqa: N815 - Qt naming; the kind, e.g. "visits", "*"
+    dataChanged = Signal(str)  # Qt naming; the kind, e.g. "visits", "*"
     status = Signal(str)
-    openRecord = Signal(str, int)  # noqa: N815 - module key, record id
+    openRecord = Signal(str, int)  # module key, record id
 
 
 @dataclass

@@ -39,7 +39,7 @@ class TranslatedColumns:
         column = self.COLUMNS[section]
         return self.tr(column if isinstance(column, str) else column[0])  # type: ignore[attr-defined]
 
-    def headerData(  # noqa: N802 - Qt override
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         """Override: translated column titles, row numbers in the UI's digits."""
@@ -146,11 +146,11 @@ class PagedTableModel(TranslatedColumns, QAbstractTableModel, Generic[Row]):
 
     # --- model -------------------------------------------------------------------------
 
-    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: every matching row (pages are read on demand)."""
         return 0 if parent.isValid() else self._total
 
-    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: fixed columns."""
         return 0 if parent.isValid() else len(self.COLUMNS)
 

@@ -49,9 +49,9 @@ class WindowLike(Protocol):
 
     specs: list[ModuleSpec]
 
-    def show_module(self, key: str) -> ModulePage: ...  # noqa: D102
+    def show_module(self, key: str) -> ModulePage: ...
 
-    def open_record(self, key: str, record_id: int) -> None: ...  # noqa: D102
+    def open_record(self, key: str, record_id: int) -> None: ...
 
 
 class GlobalSearch(Retranslating, QWidget):
@@ -185,7 +185,7 @@ class GlobalSearch(Retranslating, QWidget):
 
     # --- keys --------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         """Override: arrows, Enter and Escape in the box drive the drop-down."""
         if watched is self.box and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)

@@ -128,13 +128,13 @@ def run_selftest(paths: AppPaths, db: Database, shots_dir: Path | None) -> int:
                     page = window.show_module(spec.key)
                     QApplication.processEvents()
                     page.selftest(lambda name, w, key=spec.key: shooter(f"{key}_{name}", w))
-                except Exception:  # noqa: BLE001 - every failure is reported, then the next module runs
+                except Exception:  # every failure is reported, then the next module runs
                     failures.append(f"{language}/{spec.key}:\n{traceback.format_exc()}")
             try:
                 dialog = window.open_settings()
                 shooter("settings", dialog)
                 dialog.reject()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 failures.append(f"{language}/settings:\n{traceback.format_exc()}")
             try:
                 from qazvin_diplomacy.ui import backup as backup_ui
@@ -145,7 +145,7 @@ def run_selftest(paths: AppPaths, db: Database, shots_dir: Path | None) -> int:
 
                 holidays_ui.selftest(window, db, shooter)
                 reports_ui.selftest(window.show_module("visits"), shooter)  # type: ignore[arg-type]
-            except Exception:  # noqa: BLE001
+            except Exception:
                 failures.append(f"{language}/backup+reports:\n{traceback.format_exc()}")
     finally:
         sys.excepthook = old_hook

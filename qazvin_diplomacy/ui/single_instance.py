@@ -41,7 +41,7 @@ def instance_key(db_path: Path) -> str:
 class InstanceGuard(QObject):
     """The lock on one database for this user, and the channel a second start calls in on."""
 
-    showRequested = Signal()  # noqa: N815 - Qt signal naming
+    showRequested = Signal()  # Qt signal naming
 
     def __init__(self, lock_dir: Path, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from qazvin_diplomacy.services.attachments import add_attachment  # noqa: E402
-from qazvin_diplomacy.services.backup import create_backup, restore_backup, verify_backup  # noqa: E402
-from qazvin_diplomacy.services.demo import load_demo  # noqa: E402
-from qazvin_diplomacy.storage.database import Database  # noqa: E402
+from qazvin_diplomacy.services.attachments import add_attachment
+from qazvin_diplomacy.services.backup import create_backup, restore_backup, verify_backup
+from qazvin_diplomacy.services.demo import load_demo
+from qazvin_diplomacy.storage.database import Database
 
 
 def _timed(label: str, fn) -> object:

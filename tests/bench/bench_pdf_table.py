@@ -21,17 +21,17 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from reportlab.lib.enums import TA_RIGHT  # noqa: E402
-from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
-from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.lib.units import cm  # noqa: E402
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from qazvin_diplomacy.reports import rtl  # noqa: E402
-from qazvin_diplomacy.reports.document import build_pdf  # noqa: E402
-from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR, register_fonts  # noqa: E402
-from qazvin_diplomacy.reports.styles import GRID_COLOR, HEADER_FILL, ZEBRA_FILL  # noqa: E402
-from qazvin_diplomacy.reports.tables import rtl_table  # noqa: E402
+from qazvin_diplomacy.reports import rtl
+from qazvin_diplomacy.reports.document import build_pdf
+from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
+from qazvin_diplomacy.reports.styles import GRID_COLOR, HEADER_FILL, ZEBRA_FILL
+from qazvin_diplomacy.reports.tables import rtl_table
 
 HEADER = ["ردیف", "نام و سمت", "سازمان", "رایانامه", "تاریخ", "وضعیت", "شرح و پیگیری"]
 COL_WIDTHS = [1.2 * cm, 4.2 * cm, 4.2 * cm, 4.4 * cm, 2.4 * cm, 2.2 * cm, 7.0 * cm]

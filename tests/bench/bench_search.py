@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from qazvin_diplomacy.services.search import search  # noqa: E402
-from qazvin_diplomacy.storage.database import Database  # noqa: E402
+from qazvin_diplomacy.services.search import search
+from qazvin_diplomacy.storage.database import Database
 
 THREE_LETTERS = ["تاج", "قزو", "سفی", "شرک", "دید", "ali", "mar", "کار", "علی", "zzq"]
 OTHERS = [

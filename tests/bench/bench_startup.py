@@ -53,7 +53,7 @@ def _watch_first_paint() -> None:
     original_exec = QApplication.exec
 
     class FirstPaint(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # Qt override
             if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
                 print(f"{MARK}{time.time():.6f} {time.process_time():.6f}", flush=True)
                 QApplication.instance().removeEventFilter(self)

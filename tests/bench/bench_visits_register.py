@@ -25,22 +25,22 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from reportlab.lib.enums import TA_RIGHT  # noqa: E402
-from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
-from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from qazvin_diplomacy.core.jalali import format_jalali, parse_jalali  # noqa: E402
-from qazvin_diplomacy.core.visits import VisitFilter  # noqa: E402
-from qazvin_diplomacy.reports import rtl  # noqa: E402
-from qazvin_diplomacy.reports import visits_register as layout  # noqa: E402
-from qazvin_diplomacy.reports.catalog import render_report  # noqa: E402
-from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR, register_fonts  # noqa: E402
-from qazvin_diplomacy.reports.page import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X  # noqa: E402
-from qazvin_diplomacy.reports.styles import GRID_COLOR, HEADER_FILL, ZEBRA_FILL  # noqa: E402
-from qazvin_diplomacy.services.visit_reports import visits_register  # noqa: E402
-from qazvin_diplomacy.services.visits import list_visits  # noqa: E402
-from qazvin_diplomacy.storage.database import Database  # noqa: E402
+from qazvin_diplomacy.core.jalali import format_jalali, parse_jalali
+from qazvin_diplomacy.core.visits import VisitFilter
+from qazvin_diplomacy.reports import rtl
+from qazvin_diplomacy.reports import visits_register as layout
+from qazvin_diplomacy.reports.catalog import render_report
+from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
+from qazvin_diplomacy.reports.page import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
+from qazvin_diplomacy.reports.styles import GRID_COLOR, HEADER_FILL, ZEBRA_FILL
+from qazvin_diplomacy.services.visit_reports import visits_register
+from qazvin_diplomacy.services.visits import list_visits
+from qazvin_diplomacy.storage.database import Database
 
 DEFAULT_DB = Path("/tmp/qd-scale100.sqlite3")
 SIZES = (1000, 5000)
@@ -116,7 +116,7 @@ def floor_build(data: list[list[Paragraph]], out: Path) -> int:
     return doc.page
 
 
-def timed(func):  # noqa: ANN001, ANN201 - tiny helper
+def timed(func):  # tiny helper
     start = time.perf_counter()
     result = func()
     return time.perf_counter() - start, result

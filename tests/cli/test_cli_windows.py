@@ -194,7 +194,7 @@ class _FakeCreateMutexW:
 
 class _FakeKernel32:
     def __init__(self) -> None:
-        self.CreateMutexW = _FakeCreateMutexW()  # noqa: N815 - the Windows name
+        self.CreateMutexW = _FakeCreateMutexW()  # the Windows name
 
     @property
     def names(self) -> list[str]:

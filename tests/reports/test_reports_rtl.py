@@ -61,7 +61,7 @@ class RecordingCanvas:
     def __init__(self) -> None:
         self.calls: list[tuple[float, float, str]] = []
 
-    def drawString(self, x: float, y: float, text: str) -> None:  # noqa: N802
+    def drawString(self, x: float, y: float, text: str) -> None:
         self.calls.append((x, y, text))
 
     def __getattr__(self, name: str):

@@ -25,15 +25,15 @@ class RectCanvas:
     def rect(self, x, y, w, h, stroke=1, fill=0):
         self.rects.append((x, y, w, h, fill))
 
-    def drawString(self, x, y, text):  # noqa: N802
+    def drawString(self, x, y, text):
         self.strings.append((x, y, text))
 
-    def beginPath(self):  # noqa: N802
+    def beginPath(self):
         class _Path:
-            def moveTo(self, *a):  # noqa: N802
+            def moveTo(self, *a):
                 pass
 
-            def lineTo(self, *a):  # noqa: N802
+            def lineTo(self, *a):
                 pass
 
         return _Path()

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
-from qazvin_diplomacy.core.tabular import ColumnMapping, MappingError, recognise_headers
+from qazvin_diplomacy.core.sheet_headers import ColumnMapping, MappingError, recognise_headers
 from qazvin_diplomacy.services import excel_import
 from qazvin_diplomacy.services.directory import (
     archive_person,
@@ -603,7 +603,7 @@ def _peak(call):  # type: ignore[no-untyped-def]
     try:
         try:
             result: object = call()
-        except Exception as exc:  # noqa: BLE001 - returned for the test to inspect
+        except Exception as exc:  # returned for the test to inspect
             result = exc
         return result, tracemalloc.get_traced_memory()[1] / 1e6
     finally:

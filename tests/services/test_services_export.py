@@ -11,9 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from qazvin_diplomacy.core.cells import neutralise_formula, restore_neutralised
 from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
 from qazvin_diplomacy.core.errors import KnownError
-from qazvin_diplomacy.core.tabular import neutralise_formula, restore_neutralised
 from qazvin_diplomacy.core.text import index_key
 from qazvin_diplomacy.services.directory import (
     country_by_code,

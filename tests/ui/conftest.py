@@ -6,16 +6,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import pytest
+from PySide6.QtWidgets import QApplication
 
-from qazvin_diplomacy.paths import AppPaths, resolve_paths  # noqa: E402
-from qazvin_diplomacy.storage.database import Database  # noqa: E402
-from qazvin_diplomacy.ui.application import apply_language, get_application  # noqa: E402
-from qazvin_diplomacy.ui.settings import Settings  # noqa: E402
+from qazvin_diplomacy.paths import AppPaths, resolve_paths
+from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.ui.application import apply_language, get_application
+from qazvin_diplomacy.ui.settings import Settings
 
 
 @pytest.fixture(scope="session")

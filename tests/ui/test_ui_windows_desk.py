@@ -57,7 +57,7 @@ def test_released_lock_can_be_claimed_again(paths, owner) -> None:
 class _UnwritableLock:
     """A QLockFile in a folder the user may not write to."""
 
-    def tryLock(self, _timeout: int) -> bool:  # noqa: N802 - Qt's name
+    def tryLock(self, _timeout: int) -> bool:  # Qt's name
         return False
 
     def error(self) -> QLockFile.LockError:

@@ -27,8 +27,8 @@ from qazvin_diplomacy.core.agreements import (
     unique_axes,
 )
 from qazvin_diplomacy.core.clock import to_local
-from qazvin_diplomacy.core.errors import KnownError, NotFoundError, ValidationError
-from qazvin_diplomacy.core.text import compact_key, search_terms, to_persian_digits
+from qazvin_diplomacy.core.errors import NotFoundError, ValidationError
+from qazvin_diplomacy.core.text import search_terms, to_persian_digits
 from qazvin_diplomacy.services.agreements.records import _BINDING, _today, get_agreement
 from qazvin_diplomacy.storage.agreements import (
     Agreement,
@@ -346,16 +346,7 @@ def find_labelled(enum: type[_L], text: str, what_fa: str, what_en: str) -> _L:
     Spelling variants are ignored; an unknown ``text`` raises ``KnownError`` naming ``what``
     and listing the codes with their Persian labels.
     """
-    key = compact_key(text)
-    for member in enum:
-        names = (member.value, member.value.replace("_", "-"), member.label_fa, member.label_en)
-        if key in {compact_key(n) for n in names}:
-            return member
-    allowed = "، ".join(f"{m.value} ({m.label_fa})" for m in enum)
-    raise KnownError(
-        f"{what_fa} «{text}» شناخته نشد؛ یکی از: {allowed}.",
-        f"Unknown {what_en} '{text}'; use one of: " + ", ".join(m.value for m in enum),
-    )
+    return enum.parse(text, what_fa, what_en)
 
 
 def find_agreement_status(text: str) -> AgreementStatus:

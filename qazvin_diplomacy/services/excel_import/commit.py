@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qazvin_diplomacy.core.errors import KnownError
-from qazvin_diplomacy.core.tabular import ColumnMapping, format_count
+from qazvin_diplomacy.core.formatting import format_count
+from qazvin_diplomacy.core.sheet_headers import ColumnMapping
 from qazvin_diplomacy.core.text import compact_key, index_key, normalize
 from qazvin_diplomacy.services.directory import person_search_key
 from qazvin_diplomacy.services.excel_import.preview import (

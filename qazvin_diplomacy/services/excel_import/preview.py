@@ -9,7 +9,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qazvin_diplomacy.core.tabular import CellIssue, ColumnMapping, ContactRow, parse_contact_row
+from qazvin_diplomacy.core.contact_rows import CellIssue, ContactRow, parse_contact_row
+from qazvin_diplomacy.core.sheet_headers import ColumnMapping
 from qazvin_diplomacy.core.text import compact_key, to_persian_digits
 from qazvin_diplomacy.services.excel_import.reading import (
     _FORMULA_MARK,

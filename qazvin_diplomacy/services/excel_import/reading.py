@@ -17,15 +17,15 @@ from openpyxl.cell.read_only import EMPTY_CELL
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.escape import unescape
 
+from qazvin_diplomacy.core.cells import cell_text
+from qazvin_diplomacy.core.contact_rows import CellIssue
 from qazvin_diplomacy.core.errors import KnownError, OperationCancelled
-from qazvin_diplomacy.core.tabular import (
+from qazvin_diplomacy.core.formatting import format_count
+from qazvin_diplomacy.core.sheet_headers import (
     MAX_SHEET_COLUMNS,
-    CellIssue,
     ColumnMapping,
     HeaderMatch,
-    cell_text,
     column_letter,
-    format_count,
     recognise_headers,
 )
 from qazvin_diplomacy.core.text import search_key, to_persian_digits

@@ -19,7 +19,7 @@ The workbook has one sheet (right-to-left in Persian), the header row frozen and
 set.  A text cell that a spreadsheet could read as a formula (a leading = + - @ tab or CR) is
 written to the .xlsx as typed text with the ``quotePrefix`` style: Excel shows the value as is
 (a phone «+98 21 …» without an apostrophe) and never evaluates it.  A CSV has no cell types, so
-there such a value gets a leading ``'`` (``core.tabular.neutralise_formula``), which the import
+there such a value gets a leading ``'`` (``core.cells.neutralise_formula``), which the import
 strips again.  CSV is UTF-8 with a byte-order mark so Excel reads Persian.  The people sheet uses exactly the headers the contact import recognises:
 export → import round-trips a contact list without loss.  Files are written to a temporary
 name and renamed, so a failure leaves no half-written file.

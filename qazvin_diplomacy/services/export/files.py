@@ -12,8 +12,9 @@ import openpyxl
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
+from qazvin_diplomacy.core.cells import is_formula_like, neutralise_formula
 from qazvin_diplomacy.core.errors import KnownError
-from qazvin_diplomacy.core.tabular import is_formula_like, neutralise_formula, yes_no
+from qazvin_diplomacy.core.formatting import yes_no
 from qazvin_diplomacy.core.text import strip_controls
 from qazvin_diplomacy.services.export.tables import (
     ExportColumn,

@@ -19,20 +19,13 @@ from qazvin_diplomacy.core.agreements import (
     PartySide,
 )
 from qazvin_diplomacy.core.clock import TEHRAN
-from qazvin_diplomacy.core.directory import OrganizationKind
+from qazvin_diplomacy.core.directory import DiplomaticRank, OrganizationKind, Region
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
-from qazvin_diplomacy.core.followups import FollowUpStatus
+from qazvin_diplomacy.core.followups import FollowUpSource, FollowUpStatus
+from qazvin_diplomacy.core.formatting import jalali_text
 from qazvin_diplomacy.core.jalali import format_time
-from qazvin_diplomacy.core.tabular import (
-    field_label,
-    followup_status_label,
-    jalali_text,
-    org_kind_label,
-    rank_label,
-    region_label,
-    source_kind_label,
-)
+from qazvin_diplomacy.core.sheet_headers import field_label
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services.agreements import count_agreements, list_agreements
 from qazvin_diplomacy.services.events import count_events, list_events
@@ -254,7 +247,7 @@ def _people(
                     p.phone,
                     p.email,
                     p.languages,
-                    rank_label(p.diplomatic_rank, lang),
+                    DiplomaticRank.label_of(p.diplomatic_rank, lang),
                     _jalali(p.functions_started_at, lang),
                     _local_iso(p.functions_started_at),
                     p.biography,
@@ -302,7 +295,7 @@ def _organizations(
                 [
                     o.name_fa,
                     o.name_en,
-                    org_kind_label(o.kind, lang),
+                    OrganizationKind.label_of(o.kind, lang),
                     country or "",
                     parent_name or "",
                     o.city_fa,
@@ -360,7 +353,7 @@ def _countries(
                     c.iso2,
                     c.iso3,
                     embassies.get(c.id, ""),
-                    region_label(c.region, lang),
+                    Region.label_of(c.region, lang),
                     c.is_target,
                     c.priority,
                     c.notes,
@@ -621,11 +614,11 @@ def _followups(
             rows.append(
                 [
                     t.title,
-                    source_kind_label(t.source_kind, lang),
+                    FollowUpSource.label_of(t.source_kind, lang),
                     owner or t.owner_text,
                     _jalali(t.deadline, lang),
                     _iso_date(t.deadline),
-                    followup_status_label(t.status, lang),
+                    FollowUpStatus.label_of(t.status, lang),
                     t.notes,
                 ]
             )

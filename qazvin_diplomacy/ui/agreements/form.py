@@ -582,7 +582,7 @@ class AgreementForm(RecordDialog):
             for i in range(combo.count()):
                 combo.setItemText(i, _followup_label(FollowUpStatus(combo.itemData(i))))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
         """Override: retranslate on language change."""
         if event.type() == QEvent.Type.LanguageChange and getattr(self, "_built", False):
             self.retranslate_ui()

@@ -92,7 +92,7 @@ def default_actor() -> str:
     """Who is working: the operating system's login name (editable in the dialog)."""
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name on some systems
+    except Exception:  # no login name on some systems
         return ""
 
 

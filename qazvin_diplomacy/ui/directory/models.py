@@ -88,15 +88,15 @@ class _ListModel(TranslatedColumns, QAbstractTableModel):
         super().__init__(parent)
         self.rows: list = []
 
-    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: rows loaded so far."""
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: fixed columns."""
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def record(self, row: int):  # noqa: ANN201 - the subclass's dataclass
+    def record(self, row: int):
         """The dataclass of ``row`` (None out of range)."""
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
@@ -210,11 +210,11 @@ class PersonTableModel(_ListModel):
         finally:
             self.endResetModel()
 
-    def canFetchMore(self, parent: _ANY_INDEX = QModelIndex()) -> bool:  # noqa: N802, B008
+    def canFetchMore(self, parent: _ANY_INDEX = QModelIndex()) -> bool:  # noqa: B008
         """Override: another page exists."""
         return not parent.isValid() and self._more
 
-    def fetchMore(self, parent: _ANY_INDEX = QModelIndex()) -> None:  # noqa: N802, B008
+    def fetchMore(self, parent: _ANY_INDEX = QModelIndex()) -> None:  # noqa: B008
         """Override: append the next page."""
         if parent.isValid() or not self._more:
             return

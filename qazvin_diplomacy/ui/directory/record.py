@@ -65,7 +65,7 @@ class HistoryTable(QTableWidget):
         self.setColumnWidth(2, 200)
         self.cellDoubleClicked.connect(lambda row, _c: self._activate(row))
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+    def keyPressEvent(self, event) -> None:  # Qt override
         """Override: Enter opens the current row."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
             self._activate(self.currentRow())
@@ -287,7 +287,7 @@ class RecordView(QDialog):
         self.restore_button.setText(self.tr("Restore"))
         self.close_button.setText(self.tr("Close"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
         """Override: retranslate on language change."""
         if event.type() == QEvent.Type.LanguageChange and self.record is not None:
             self.retranslate_ui()

@@ -41,7 +41,7 @@ from qazvin_diplomacy.ui.widgets.jalali import show_date, show_time
 class CheckinView(Retranslating, QWidget):
     """Check guests in at the door; ``checkedIn(int)`` with the invitation id."""
 
-    checkedIn = Signal(int)  # noqa: N815 - Qt naming
+    checkedIn = Signal(int)  # Qt naming
 
     def __init__(
         self,
@@ -126,7 +126,7 @@ class CheckinView(Retranslating, QWidget):
             self.load_events()
         self._update_counter()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         """Override: Up/Down in the search box move through the results."""
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)

@@ -265,7 +265,7 @@ class EventForm(Retranslating, RecordDialog):
     """Create or edit an event; ``saved(int)`` after each save, ``nextYear(int)`` with the copy's id."""
 
     saved = Signal(int)
-    nextYear = Signal(int)  # noqa: N815 - Qt naming
+    nextYear = Signal(int)  # Qt naming
     archived = Signal(int)
 
     DISCARD_QUESTION = QT_TRANSLATE_NOOP(

@@ -94,11 +94,11 @@ class _ListModel(TranslatedColumns, QAbstractTableModel):
         """Row of invitation ``guest_id`` (-1 when absent)."""
         return next((i for i, g in enumerate(self.rows) if g.id == guest_id), -1)
 
-    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: one row per guest."""
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: fixed columns."""
         return 0 if parent.isValid() else len(self.COLUMNS)
 

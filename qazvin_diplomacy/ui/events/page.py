@@ -215,13 +215,6 @@ class EventsPage(ListPage):
             return None
         return e.id
 
-    def select_event(self, event_id: int) -> bool:
-        """Select ``event_id`` in the list (when loaded)."""
-        row = self.model.row_of(event_id)
-        if row >= 0:
-            self.table.setCurrentIndex(self.model.index(row, 0))
-        return row >= 0
-
     # --- actions -----------------------------------------------------------------------
 
     def _show_form(self, form: EventForm) -> EventForm:

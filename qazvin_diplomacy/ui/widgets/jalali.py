@@ -239,7 +239,7 @@ class JalaliDateEdit(Retranslating, QWidget):
     after the text was checked.
     """
 
-    dateChanged = Signal(object)  # noqa: N815 - Qt naming
+    dateChanged = Signal(object)  # Qt naming
 
     def __init__(self, parent: QWidget | None = None, *, required: bool = False) -> None:
         super().__init__(parent)
@@ -286,7 +286,7 @@ class JalaliDateEdit(Retranslating, QWidget):
         """The valid date typed or picked, or None (empty or invalid)."""
         return self._date if not self._error else None
 
-    def setDate(self, value: dt.date | None) -> None:  # noqa: N802 - Qt naming
+    def setDate(self, value: dt.date | None) -> None:  # Qt naming
         """Show ``value`` (None clears the field)."""
         if isinstance(value, dt.datetime):
             value = value.date()
@@ -297,7 +297,7 @@ class JalaliDateEdit(Retranslating, QWidget):
         """The text as typed."""
         return self.line.text()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+    def setText(self, text: str) -> None:  # Qt naming
         """Put ``text`` in the field as if typed, then validate it."""
         self.line.setText(text)
         self.validate()
@@ -365,7 +365,7 @@ class JalaliDateEdit(Retranslating, QWidget):
 class JalaliDateTimeEdit(Retranslating, QWidget):
     """A Jalali date field plus an ``HH:MM`` time field; ``dateTime()`` or None."""
 
-    dateTimeChanged = Signal(object)  # noqa: N815 - Qt naming
+    dateTimeChanged = Signal(object)  # Qt naming
 
     def __init__(self, parent: QWidget | None = None, *, required: bool = False) -> None:
         super().__init__(parent)
@@ -438,14 +438,14 @@ class JalaliDateTimeEdit(Retranslating, QWidget):
         """True when date and time are both valid."""
         return not self.validate()
 
-    def dateTime(self) -> dt.datetime | None:  # noqa: N802 - Qt naming
+    def dateTime(self) -> dt.datetime | None:  # Qt naming
         """The combined value (time defaults to 00:00 when empty and not required)."""
         day = self.date_edit.date()
         if day is None or self._time_error:
             return None
         return dt.datetime.combine(day, self.time() or dt.time(0, 0))
 
-    def setDateTime(self, value: dt.datetime | None) -> None:  # noqa: N802 - Qt naming
+    def setDateTime(self, value: dt.datetime | None) -> None:  # Qt naming
         """Show ``value`` (None clears both fields)."""
         self.date_edit.setDate(value.date() if value else None)
         self.time_line.setText(show_time(value) if value else "")

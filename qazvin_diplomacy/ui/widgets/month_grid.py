@@ -179,10 +179,10 @@ class MonthGrid(Retranslating, QWidget):
     owner then calls :meth:`set_items` with that month's items).
     """
 
-    itemActivated = Signal(int)  # noqa: N815 - Qt naming
-    dayActivated = Signal(object)  # noqa: N815
-    monthChanged = Signal(int, int)  # noqa: N815
-    holidaysRequested = Signal()  # noqa: N815 - the "Holidays…" button (hidden unless shown)
+    itemActivated = Signal(int)  # Qt naming
+    dayActivated = Signal(object)
+    monthChanged = Signal(int, int)
+    holidaysRequested = Signal()  # the "Holidays…" button (hidden unless shown)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -246,7 +246,7 @@ class MonthGrid(Retranslating, QWidget):
         """Show the "Holidays…" button (its click emits ``holidaysRequested``)."""
         self.holidays_button.setVisible(visible)
 
-    def eventFilter(self, obj: object, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: object, event: QEvent) -> bool:  # Qt override
         """Override: a double-click on a day's empty area emits ``dayActivated``."""
         if event.type() == QEvent.Type.MouseButtonDblClick:
             for row in self.cells:
@@ -315,9 +315,9 @@ class WeekAgenda(Retranslating, QWidget):
     with the Saturday and Friday of the new week.
     """
 
-    itemActivated = Signal(int)  # noqa: N815 - Qt naming
-    dayActivated = Signal(object)  # noqa: N815
-    weekChanged = Signal(object, object)  # noqa: N815
+    itemActivated = Signal(int)  # Qt naming
+    dayActivated = Signal(object)
+    weekChanged = Signal(object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

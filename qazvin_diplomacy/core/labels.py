@@ -1,0 +1,117 @@
+"""Enumerations whose members carry a code, a Persian label and an English label.
+
+Every enum of the application is declared the same way, labels next to the code::
+
+    class GiftDirection(LabelledEnum):
+        GIVEN = "given", "اهدایی", "Given"
+        RECEIVED = "received", "دریافتی", "Received"
+
+``GiftDirection("given")`` finds a member by its code (the stored value), ``.label(lang)``
+names it, :meth:`~_Labels.find` / :meth:`~_Labels.parse` read what a person typed (the code,
+``in-force`` for ``in_force``, or either label; spelling variants ignored) and
+:meth:`~_Labels.label_of` names a stored code that may be unknown.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+from typing import Any, Self
+
+from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.text import compact_key
+
+__all__ = ["LabelledEnum", "LabelledIntEnum"]
+
+
+class _Labels:
+    """The label behaviour shared by :class:`LabelledEnum` and :class:`LabelledIntEnum`."""
+
+    _label_fa: str
+    _label_en: str
+    value: Any
+
+    @property
+    def code(self) -> Any:
+        """The stored value."""
+        return self.value
+
+    @property
+    def label_fa(self) -> str:
+        """Persian label (the office's words, see DOMAIN.md)."""
+        return self._label_fa
+
+    @property
+    def label_en(self) -> str:
+        """English label."""
+        return self._label_en
+
+    def label(self, lang: str = "fa") -> str:
+        """Label in ``lang`` ("fa" or "en")."""
+        return self._label_en if lang == "en" else self._label_fa
+
+    @property
+    def order(self) -> int:
+        """Position among the members (display and sort order)."""
+        return list(type(self)).index(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def find(cls, text: str | None) -> Self | None:
+        """The member whose code (``in_force``, ``in-force``) or Persian/English label is ``text``.
+
+        Spelling variants (case, spaces, ZWNJ, punctuation, Arabic Yeh/Kaf) are ignored; None
+        when nothing matches.
+        """
+        key = compact_key(text)
+        if not key:
+            return None
+        for member in cls:  # type: ignore[attr-defined]
+            names = (str(member.value), member.label_fa, member.label_en)
+            if key in {compact_key(n) for n in names}:
+                return member  # type: ignore[no-any-return]
+        return None
+
+    @classmethod
+    def parse(cls, text: str, what_fa: str, what_en: str) -> Self:
+        """:meth:`find`, or ``KnownError`` naming ``what`` and listing the codes with their labels."""
+        found = cls.find(text)
+        if found is not None:
+            return found
+        members = list(cls)  # type: ignore[call-overload]
+        allowed = "، ".join(f"{m.value} ({m.label_fa})" for m in members)
+        raise KnownError(
+            f"{what_fa} «{text}» شناخته نشد؛ یکی از: {allowed}.",
+            f"Unknown {what_en} '{text}'; use one of: " + ", ".join(str(m.value) for m in members),
+        )
+
+    @classmethod
+    def label_of(cls, code: Any, lang: str = "fa") -> str:
+        """The label in ``lang`` of a stored ``code``; '' for none, an unknown code as is."""
+        if code is None:
+            return ""
+        try:
+            member = cls(code)  # type: ignore[call-arg]
+        except ValueError:
+            return str(code)
+        return member.label(lang)  # type: ignore[no-any-return]
+
+
+class LabelledEnum(_Labels, StrEnum):
+    """A string enum; each member is declared as ``NAME = code, label_fa, label_en``."""
+
+    def __new__(cls, code: str, label_fa: str, label_en: str) -> Self:
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member._label_fa = label_fa
+        member._label_en = label_en
+        return member
+
+
+class LabelledIntEnum(_Labels, IntEnum):
+    """An integer enum; each member is declared as ``NAME = number, label_fa, label_en``."""
+
+    def __new__(cls, number: int, label_fa: str, label_en: str) -> Self:
+        member = int.__new__(cls, number)
+        member._value_ = number
+        member._label_fa = label_fa
+        member._label_en = label_en
+        return member
