@@ -127,6 +127,7 @@ def _wait_for(predicate, proc: subprocess.Popen[bytes], timeout: float = 15) -> 
         time.sleep(0.005)
 
 
+@pytest.mark.slow
 @posix_only
 def test_killing_a_writer_loses_no_committed_record(tmp_path: Path) -> None:
     path = tmp_path / "office.sqlite3"
@@ -241,6 +242,7 @@ def _assert_usable(paths: dict[str, Path], allowed: list[dict]) -> dict:
     return rows
 
 
+@pytest.mark.slow
 @posix_only
 def test_killing_a_restore_leaves_a_whole_database(two_backups, tmp_path: Path) -> None:
     a, b, rows_a, rows_b, paths = two_backups
@@ -276,6 +278,7 @@ def test_killing_a_restore_leaves_a_whole_database(two_backups, tmp_path: Path) 
     assert _assert_usable(paths, [rows_b]) == rows_b
 
 
+@pytest.mark.slow
 def test_a_restore_failing_at_any_progress_step_leaves_the_old_database(two_backups) -> None:
     a, b, rows_a, rows_b, paths = two_backups
     folder = paths["db_path"].parent

@@ -42,6 +42,7 @@ def test_demo_is_deterministic(tmp_path) -> None:
     assert snapshot("a.sqlite3") == snapshot("b.sqlite3")
 
 
+@pytest.mark.slow
 def test_scale_adds_volume(db) -> None:
     summary = load_demo(db, scale=2, today=TODAY)
     base_people = len(directory.list_people(db, limit=100_000))

@@ -391,6 +391,7 @@ def test_empty_files_and_sheets(db: Database, tmp_path: Path) -> None:
     _refused(db, _sheet(tmp_path / "noname.xlsx", [["Color", "Size"], ["red", "L"]]), "ستون نام")
 
 
+@pytest.mark.slow
 def test_a_sheet_of_100000_rows_is_refused_before_reading(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "huge.xlsx"
     wb = openpyxl.Workbook(write_only=True)

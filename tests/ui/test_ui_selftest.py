@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 
 from qazvin_diplomacy.core.visits import GuestEntry, VisitInput
@@ -12,6 +13,7 @@ from qazvin_diplomacy.ui.selftest import latin_digit_texts, run_selftest
 from qazvin_diplomacy.ui.settings import LANGUAGE, Settings
 
 
+@pytest.mark.slow
 def test_selftest_opens_everything_and_saves_shots(app, paths, db, people, tmp_path) -> None:
     start = dt.datetime.combine(dt.date.today(), dt.time(10))
     visits_service.save_visit(
