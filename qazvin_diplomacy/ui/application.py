@@ -134,7 +134,7 @@ def run_gui(
         return refusal
     if opened is not None and opened is not db:
         opened.close()  # opened here, so closed here (the caller closes its own ``db``)
-    if window._attached and window.ctx.db is not opened:  # a restore swapped one in
+    if window.attached and window.ctx.db is not opened:  # a restore swapped one in
         window.ctx.db.close()
     return int(code)
 

@@ -204,6 +204,11 @@ class MainWindow(Retranslating, QMainWindow):
         if db is not None:
             self.attach_database(db)
 
+    @property
+    def attached(self) -> bool:
+        """Whether the window works on a database yet (see :meth:`attach_database`)."""
+        return self._attached
+
     def attach_database(self, db: Database) -> None:
         """Work on ``db``: what reads it (search box, backups, integrity watch) is built now."""
         from qazvin_diplomacy.services.holidays import holidays_in
