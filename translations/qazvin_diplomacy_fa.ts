@@ -8,10 +8,6 @@
       <translation>همه محورها</translation>
     </message>
     <message>
-      <source>All countries</source>
-      <translation>همه کشورها</translation>
-    </message>
-    <message>
       <source>All kinds</source>
       <translation>همه انواع</translation>
     </message>
@@ -1380,10 +1376,6 @@
   <context>
     <name>FilterBar</name>
     <message>
-      <source>All countries</source>
-      <translation>همه کشورها</translation>
-    </message>
-    <message>
       <source>All statuses</source>
       <translation>همه وضعیت‌ها</translation>
     </message>
@@ -2081,6 +2073,13 @@
     </message>
   </context>
   <context>
+    <name>ListFilterBar</name>
+    <message>
+      <source>All countries</source>
+      <translation>همه کشورها</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>A USB stick or disk can be pulled out while the program writes. Keep the database on this computer's disk; use removable media for backups only.</source>
@@ -2384,11 +2383,7 @@
     </message>
   </context>
   <context>
-    <name>PdfPrinter</name>
-    <message>
-      <source>Cancel</source>
-      <translation>انصراف</translation>
-    </message>
+    <name>PdfJob</name>
     <message>
       <source>Preparing the PDF…</source>
       <translation>در حال آماده‌سازی PDF…</translation>
@@ -2902,16 +2897,8 @@
   <context>
     <name>ReportPrinter</name>
     <message>
-      <source>Cancel</source>
-      <translation>انصراف</translation>
-    </message>
-    <message>
       <source>Invitation letters</source>
       <translation>دعوت‌نامه‌ها</translation>
-    </message>
-    <message>
-      <source>Preparing the PDF…</source>
-      <translation>در حال آماده‌سازی PDF…</translation>
     </message>
     <message>
       <source>Print</source>

@@ -31,7 +31,7 @@ from reportlab.platypus.flowables import Flowable, Spacer
 from qazvin_diplomacy.core.clock import now_local
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.ids import parse_record_id
-from qazvin_diplomacy.core.jalali import parse_jalali
+from qazvin_diplomacy.core.jalali import format_jalali, parse_jalali
 from qazvin_diplomacy.reports.document import build_pdf
 from qazvin_diplomacy.reports.page import MARGIN_X, Furniture, Language, classification_key
 from qazvin_diplomacy.reports.rtl import Direction, RTLParagraph
@@ -336,6 +336,11 @@ def _left(base: ParagraphStyle) -> ParagraphStyle:
 def gap(points: float = 6) -> Spacer:
     """Vertical space."""
     return Spacer(1, points)
+
+
+def day_or_dash(d: dt.date | None) -> str:
+    """Jalali text of a date (or a datetime's date), «—» when there is none."""
+    return format_jalali(d) if d is not None else "—"
 
 
 def join_nonempty(parts: Sequence[str], sep: str = "، ") -> str:

@@ -8,15 +8,15 @@ from typing import Any
 from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
-import qazvin_diplomacy.services.agreements  # noqa: F401  (registers the agreements section of the dossier)
 from qazvin_diplomacy.core.followups import FollowUpStatus
-from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.core.visits import ItineraryEntry, VisitDetail, format_span_fa
+from qazvin_diplomacy.reports import dossier_sections
 from qazvin_diplomacy.reports.catalog import (
     Option,
     ReportContent,
     ReportSpec,
+    day_or_dash,
     gap,
     heading,
     join_nonempty,
@@ -35,10 +35,6 @@ from qazvin_diplomacy.services.visit_reports import (
 TITLE = "پرونده دیدار"
 NONE = "موردی ثبت نشده است."
 FRAME = 17.8 * cm
-
-
-def _when(d: Any) -> str:
-    return format_jalali(d) if d is not None else "—"
 
 
 def _facts(visit: VisitDetail, dossier: VisitDossier) -> list[Flowable]:
@@ -103,7 +99,7 @@ def _country(profile: CountryProfile) -> list[Flowable]:
     if profile.earlier_visits:
         rows = [
             [
-                _when(e.summary.start_at),
+                day_or_dash(e.summary.start_at),
                 e.summary.title,
                 e.summary.status.label_fa,
                 e.outcome or "—",
@@ -127,7 +123,7 @@ def _country(profile: CountryProfile) -> list[Flowable]:
                 f.title,
                 f.source_title,
                 f.owner_name_fa or "—",
-                _when(f.deadline),
+                day_or_dash(f.deadline),
                 FollowUpStatus(f.status).label_fa,
             ]
             for f in profile.open_followups
@@ -216,7 +212,7 @@ def build(dossier: VisitDossier) -> list[Flowable]:
     story.append(heading("هدایای پیشین به این مهمانان", 3))
     if dossier.earlier_gifts:
         rows = [
-            [g.person_name, g.description, _when(g.gift_date), g.visit_title]
+            [g.person_name, g.description, day_or_dash(g.gift_date), g.visit_title]
             for g in dossier.earlier_gifts
         ]
         story.append(
@@ -239,7 +235,7 @@ def build(dossier: VisitDossier) -> list[Flowable]:
                     g.direction.label_fa,
                     g.description,
                     person.name_fa if person else "—",
-                    _when(g.gift_date),
+                    day_or_dash(g.gift_date),
                     g.notes,
                 ]
             )
@@ -256,7 +252,12 @@ def build(dossier: VisitDossier) -> list[Flowable]:
     if visit.followups:
         story.append(heading("اقدام‌های پیگیری این دیدار", 2))
         rows = [
-            [f.title, f.owner_name_fa or "—", _when(f.deadline), FollowUpStatus(f.status).label_fa]
+            [
+                f.title,
+                f.owner_name_fa or "—",
+                day_or_dash(f.deadline),
+                FollowUpStatus(f.status).label_fa,
+            ]
             for f in visit.followups
         ]
         story.append(
@@ -273,7 +274,10 @@ def build(dossier: VisitDossier) -> list[Flowable]:
 
 def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
     """Query the dossier of ``options['visit']`` and lay it out."""
-    return ReportContent(build(visit_dossier(db, visit_id=options["visit"])), TITLE)
+    dossier = visit_dossier(
+        db, visit_id=options["visit"], country_sections=dossier_sections.COUNTRY_SECTIONS
+    )
+    return ReportContent(build(dossier), TITLE)
 
 
 SPEC = ReportSpec(

@@ -2,8 +2,8 @@
 
 Each function reads through the visits and directory services (or, where they lack a field,
 one extra SQL query) and returns core objects, so a report module only lays data out.
-Dates are Tehran local dates.  The visit dossier's country profile is open for extension:
-a later module (agreements, meetings …) adds its part with :func:`register_country_section`.
+Dates are Tehran local dates.  The visit dossier's country profile takes extra sections
+from the providers its caller passes (``reports.dossier_sections`` lists them).
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ __all__ = [
     "MAX_REGISTER_ROWS",
     "AgendaDay",
     "CountryProfile",
+    "CountrySectionProvider",
     "Database",
     "DailyProgramme",
     "EarlierGift",
@@ -63,7 +64,6 @@ __all__ = [
     "daily_programme",
     "find_country",
     "find_status",
-    "register_country_section",
     "visit_dossier",
     "visit_for_itinerary",
     "visits_register",
@@ -271,14 +271,6 @@ class ProfileSection:
 
 #: ``provider(db, country_id, visit)`` → a section, or None to add nothing.
 CountrySectionProvider = Callable[[Database, int, VisitDetail], ProfileSection | None]
-_COUNTRY_SECTIONS: list[CountrySectionProvider] = []
-
-
-def register_country_section(provider: CountrySectionProvider) -> CountrySectionProvider:
-    """Add a section to every dossier's country profile (usable as a decorator; idempotent)."""
-    if provider not in _COUNTRY_SECTIONS:
-        _COUNTRY_SECTIONS.append(provider)
-    return provider
 
 
 @dataclass(frozen=True)
@@ -418,14 +410,19 @@ def _earlier_gifts(
     )
 
 
-def visit_dossier(db: Database, *, visit_id: int) -> VisitDossier:
-    """The host's dossier of a visit (``NotFoundError`` for an unknown id)."""
+def visit_dossier(
+    db: Database, *, visit_id: int, country_sections: Sequence[CountrySectionProvider] = ()
+) -> VisitDossier:
+    """The host's dossier of a visit (``NotFoundError`` for an unknown id).
+
+    Each of ``country_sections`` may add a section to the country profile.
+    """
     visit = get_visit(db, visit_id)
     guests = tuple(GuestProfile(get_person(db, g.person_id), g.role) for g in visit.guests)
     profile = None
     if visit.country_id is not None:
         earlier, total = _earlier_visits(db, visit, visit.country_id)
-        sections = [s for p in _COUNTRY_SECTIONS if (s := p(db, visit.country_id, visit))]
+        sections = [s for p in country_sections if (s := p(db, visit.country_id, visit))]
         sections.sort(key=lambda s: (s.order, s.title))
         profile = CountryProfile(
             visit.country_id,

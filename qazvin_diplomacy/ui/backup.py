@@ -16,10 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import tempfile
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -31,7 +30,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QProgressDialog,
     QPushButton,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -60,14 +60,27 @@ from qazvin_diplomacy.services.directory import ensure_reference_data
 from qazvin_diplomacy.storage import location
 from qazvin_diplomacy.storage.database import Database, head_revision
 from qazvin_diplomacy.ui import settings as S
-from qazvin_diplomacy.ui.common import FieldError, known_message, make_ltr, show_error
+from qazvin_diplomacy.ui.common import FieldError, TaskRunner, known_message, make_ltr, show_error
 from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import UiContext
+from qazvin_diplomacy.ui.ops import Job, run_op
 from qazvin_diplomacy.ui.widgets.jalali import show_datetime
 
-if TYPE_CHECKING:
-    from qazvin_diplomacy.ui.main_window import MainWindow
+
+class BackupHost(Protocol):
+    """What the backup control needs from the main window (a ``QMainWindow``)."""
+
+    ctx: UiContext
+    toolbar: QToolBar
+    act_settings: QAction
+    runner: TaskRunner
+    backup: BackupControl
+
+    def replace_database(self, db: Database) -> None:
+        """Put ``db`` in place of the open database (after a restore)."""
+        ...
+
 
 log = logging.getLogger(__name__)
 
@@ -141,35 +154,13 @@ def format_size(size: int) -> str:
     return f"{text} {label}"
 
 
-class _Job(QObject):
-    """Progress (per mille) from the worker thread to the GUI, and a cancel flag."""
-
-    progressed = Signal(int)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cancel = threading.Event()
-
-    def progress(self, done: int, total: int) -> None:
-        """Called in the worker thread by the service."""
-        self.progressed.emit(min(1000, done * 1000 // max(total, 1)))
-
-    def cancel(self) -> None:
-        """Ask the worker to stop at its next chunk."""
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        """Polled by the service in the worker thread."""
-        return self._cancel.is_set()
-
-
 class _TaskDialog(Retranslating, QDialog):
     """Common parts: a progress bar, a status line, an error line and run/cancel handling."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.job: _Job | None = None
+        self.job: Job | None = None
         self.layout_ = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -217,15 +208,15 @@ class _TaskDialog(Retranslating, QDialog):
 
     def start(
         self,
-        fn: Callable[[_Job], Any],
+        fn: Callable[[Job], Any],
         on_done: Callable[[Any], None],
         on_failed: Callable[[BaseException], None],
         message: str,
     ) -> None:
         """Run ``fn(job)`` in the task runner with the progress bar and Cancel shown."""
-        job = _Job(self)
+        job = Job(self)
         self.job = job
-        job.progressed.connect(self.progress.setValue)
+        job.progressed.connect(self._show_progress)
         self.error.show_error("")
         self.status.setText(message)
         self.progress.setValue(0)
@@ -243,7 +234,10 @@ class _TaskDialog(Retranslating, QDialog):
             self._stopped()
             on_failed(exc)
 
-        self.ctx.runner.run(lambda: fn(job), done, failed)
+        run_op(self.ctx.runner, fn, on_done=done, on_failed=failed, on_cancelled=failed, job=job)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setValue(min(1000, done * 1000 // max(total, 1)))
 
     def _stopped(self) -> None:
         if self.job is not None:
@@ -470,7 +464,7 @@ class BackupDialog(_TaskDialog):
             return False
         db = self.ctx.db
 
-        def work(job: _Job) -> BackupManifest:
+        def work(job: Job) -> BackupManifest:
             return backup_service.create_backup(
                 db, out=path, password=password, progress=job.progress, cancel=job.cancelled
             )
@@ -635,7 +629,7 @@ class RestoreDialog(_TaskDialog):
         self._forget()
         password = self._password()
 
-        def work(job: _Job) -> BackupManifest:
+        def work(job: Job) -> BackupManifest:
             return backup_service.verify_backup(
                 source, password=password, progress=job.progress, cancel=job.cancelled
             )
@@ -705,7 +699,7 @@ class RestoreDialog(_TaskDialog):
         old = self.ctx.db
         old.close()
 
-        def work(job: _Job) -> backup_service.RestoreResult:
+        def work(job: Job) -> backup_service.RestoreResult:
             return backup_service.restore_backup(
                 source=source,
                 db_path=old.path,
@@ -804,7 +798,9 @@ class AutoBackup(QObject):
         if self.busy:
             return False
         self.busy = True
-        self.ctx.runner.run(self._work, self._done, self._failed)
+        run_op(
+            self.ctx.runner, lambda _job: self._work(), on_done=self._done, on_failed=self._failed
+        )
         return True
 
     def _done(self, made: Path | None) -> None:
@@ -841,7 +837,7 @@ class AutoBackup(QObject):
             log.error("automatic backup on exit failed", exc_info=exc)
             loop.quit()
 
-        self.ctx.runner.run(self._work, done, failed)
+        run_op(self.ctx.runner, lambda _job: self._work(), on_done=done, on_failed=failed)
         loop.exec()
         box.close()
         box.deleteLater()
@@ -857,7 +853,7 @@ class BackupControl(Retranslating, QToolButton):
     Created by the main window; inserted before the settings action.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: BackupHost) -> None:
         super().__init__(window.toolbar)
         self.main_window = window
         self.ctx = window.ctx
@@ -918,7 +914,7 @@ class BackupControl(Retranslating, QToolButton):
 # --------------------------------------------------------------------------- self-test
 
 
-def selftest(window: MainWindow, shot: Callable[[str, QWidget], None]) -> None:
+def selftest(window: BackupHost, shot: Callable[[str, QWidget], None]) -> None:
     """Shoot the backup dialog, and the restore dialog showing a verified demo backup."""
     control = window.backup
     dialog = control.open_backup()

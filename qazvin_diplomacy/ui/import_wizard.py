@@ -52,13 +52,13 @@ from qazvin_diplomacy.services.excel_import import (
 )
 from qazvin_diplomacy.ui.common import known_message, make_ltr, show_error
 from qazvin_diplomacy.ui.directory.models import LATIN_ALIGNMENT, latin_cell
-from qazvin_diplomacy.ui.directory.tasks import (
+from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.modules import UiContext
+from qazvin_diplomacy.ui.ops import (
     Cancelled,
     Progress,
     TaskDialog,
 )
-from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
-from qazvin_diplomacy.ui.modules import UiContext
 
 FILE_STEP, PREVIEW_STEP, DONE_STEP = range(3)
 CHOICES = ("skip", "merge", "add")

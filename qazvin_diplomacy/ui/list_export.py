@@ -25,9 +25,9 @@ from qazvin_diplomacy.services.files import (
 )
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import TaskRunner
-from qazvin_diplomacy.ui.directory.tasks import Cancelled, Progress, TaskCancelled, TaskDialog
 from qazvin_diplomacy.ui.i18n import current_language, loc_digits
 from qazvin_diplomacy.ui.modules import UiContext
+from qazvin_diplomacy.ui.ops import Cancelled, Progress, TaskCancelled, TaskDialog
 
 __all__ = ["ListExporting", "ask_export_path", "export_to_file", "start_export"]
 

@@ -5,6 +5,10 @@ has shown: a row's page is read through the service (filters and sorting in SQL)
 time Qt asks for it, and at most ``MAX_PAGES`` pages stay cached. Jumping to the end of
 50,000 rows therefore reads one page, not all the pages before it (as ``fetchMore`` would).
 Subclasses say how to count and how to read a page; rows are frozen dataclasses with an ``id``.
+
+:class:`TranslatedColumns` gives every table model of the UI (paged or not) its translated
+column titles, row numbers in the UI's digits and ``retranslate``; the paged model adds sorting
+in SQL by the column's key.
 """
 
 from __future__ import annotations
@@ -12,26 +16,67 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.ui.i18n import loc_digits
 
 Row = TypeVar("Row")
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
 
 
-class PagedTableModel(QAbstractTableModel, Generic[Row]):
-    """Lazy paging through a service; subclasses implement ``count_rows`` and ``fetch_rows``."""
+class TranslatedColumns:
+    """Mixin for a table model (before the Qt base) with fixed columns ``COLUMNS``.
+
+    A column is its English title (translated in the model class's context) or a
+    (title, sort key) pair.
+    """
+
+    COLUMNS: tuple[str | tuple[str, str | None], ...] = ()
+
+    def column_title(self, section: int) -> str:
+        """The title of column ``section`` in the UI language."""
+        column = self.COLUMNS[section]
+        return self.tr(column if isinstance(column, str) else column[0])  # type: ignore[attr-defined]
+
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Override: translated column titles, row numbers in the UI's digits."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return self.column_title(section)
+        if orientation == Qt.Orientation.Vertical and 0 <= section < self.rowCount():  # type: ignore[attr-defined]
+            return loc_digits(section + 1)
+        return None
+
+    def retranslate(self) -> None:
+        """Tell views every text changed (language switch): cells, titles and row numbers."""
+        rows, last_column = self.rowCount(), len(self.COLUMNS) - 1  # type: ignore[attr-defined]
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, last_column))  # type: ignore[attr-defined]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last_column)  # type: ignore[attr-defined]
+        if rows:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)  # type: ignore[attr-defined]
+
+
+class PagedTableModel(TranslatedColumns, QAbstractTableModel, Generic[Row]):
+    """Lazy paging through a service; subclasses implement ``count_rows`` and ``fetch_rows``.
+
+    ``COLUMNS`` are (title, sort key) pairs; clicking a column with a key sorts by it in SQL.
+    """
 
     PAGE = 200
     MAX_PAGES = 50
-    COLUMNS: tuple[Any, ...] = ()
+    COLUMNS: tuple[tuple[str, str | None], ...] = ()
 
     def __init__(self, db: Database, filters: Any, parent: object | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.filters = filters
         self.descending = True
+        self.sort_key = ""
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._total = 0
 
@@ -108,3 +153,11 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: N802, B008
         """Override: fixed columns."""
         return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Override: sort in SQL by the column's key (columns without one keep the order)."""
+        if not 0 <= column < len(self.COLUMNS) or self.COLUMNS[column][1] is None:
+            return
+        self.sort_key = str(self.COLUMNS[column][1])
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()

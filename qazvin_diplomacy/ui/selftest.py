@@ -138,7 +138,7 @@ def run_selftest(paths: AppPaths, db: Database, shots_dir: Path | None) -> int:
                 failures.append(f"{language}/settings:\n{traceback.format_exc()}")
             try:
                 from qazvin_diplomacy.ui import backup as backup_ui
-                from qazvin_diplomacy.ui import reports as reports_ui
+                from qazvin_diplomacy.ui.visits import reports as reports_ui
 
                 backup_ui.selftest(window, shooter)
                 from qazvin_diplomacy.ui import holidays as holidays_ui

@@ -20,10 +20,11 @@ import pytest
 
 from qazvin_diplomacy.cli import main
 from qazvin_diplomacy.core.backups import DATABASE_NAME, MANIFEST_NAME
-from qazvin_diplomacy.services import backup as backup_service
 from qazvin_diplomacy.services import backup_crypto
 from qazvin_diplomacy.services.attachments import add_attachment
+from qazvin_diplomacy.services.backup import common as backup_common
 from qazvin_diplomacy.services.backup import create_backup
+from qazvin_diplomacy.services.backup import verify as backup_verify
 from qazvin_diplomacy.services.directory import ensure_reference_data
 from qazvin_diplomacy.storage.database import Database
 
@@ -232,7 +233,7 @@ def test_a_zip_bomb_database_is_refused(
 ) -> None:
     # 48 MiB that deflate to about 50 KB, starting like an SQLite file, over a lowered limit.
     bomb = b"SQLite format 3\x00" + bytes(48 * 1024 * 1024)
-    monkeypatch.setattr(backup_service, "MAX_DATABASE_BYTES", 8 * 1024 * 1024)
+    monkeypatch.setattr(backup_verify, "MAX_DATABASE_BYTES", 8 * 1024 * 1024)
     good = tmp_path / "good.qdbackup"
     bad = rewrite(good, tmp_path / "bomb.qdbackup", manifest=listing(DATABASE_NAME, bomb),
                   replace={DATABASE_NAME: bomb})
@@ -251,7 +252,7 @@ def test_a_backup_larger_than_the_free_disk_space_is_refused(
 ) -> None:
     usage = shutil.disk_usage(tmp_path)
     monkeypatch.setattr(
-        backup_service.shutil, "disk_usage", lambda _p: usage._replace(free=10 * 1024 * 1024)
+        backup_common.shutil, "disk_usage", lambda _p: usage._replace(free=10 * 1024 * 1024)
     )
     restore_refused(office, tmp_path / "good.qdbackup", capsys, "فضای خالی")
 

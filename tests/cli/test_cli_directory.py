@@ -317,7 +317,7 @@ def test_an_import_zip_bomb_is_one_line_and_writes_nothing(
 ) -> None:
     import zipfile
 
-    from qazvin_diplomacy.services import excel_import
+    from qazvin_diplomacy.services.excel_import import reading as excel_import
 
     monkeypatch.setattr(excel_import, "MAX_PART_BYTES", 1024 * 1024)
     sheet = _contacts(tmp_path / "bomb.xlsx", [["نام"], ["امید"]])

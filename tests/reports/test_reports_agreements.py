@@ -11,7 +11,7 @@ import pytest
 
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.jalali import from_jalali
-from qazvin_diplomacy.reports import agreement_sheet, agreements_register
+from qazvin_diplomacy.reports import agreement_sheet, agreements_register, dossier_sections
 from qazvin_diplomacy.reports.catalog import ReportSpec, parse_options
 from qazvin_diplomacy.reports.document import build_pdf
 from qazvin_diplomacy.reports.rtl import FORMAT_CHARS
@@ -179,10 +179,24 @@ def test_visit_dossier_lists_the_countrys_agreements(demo_db):
     from qazvin_diplomacy.services.visits import list_visits
 
     visit = next(v for v in list_visits(demo_db, limit=1000) if "هرات" in v.title)
-    dossier = visit_dossier(demo_db, visit_id=visit.id)
+    dossier = visit_dossier(
+        demo_db, visit_id=visit.id, country_sections=dossier_sections.COUNTRY_SECTIONS
+    )
     assert dossier.country is not None
     section = next(s for s in dossier.country.sections if "موافقت‌نامه" in s.title)
     assert any("هرات" in row[0] for row in section.rows)
+
+
+def test_printed_visit_dossier_has_the_agreements_section(demo_db, tmp_path, pdf_reader):
+    from qazvin_diplomacy.reports import visit_dossier as dossier_report
+    from qazvin_diplomacy.services.visits import list_visits
+
+    visit = next(v for v in list_visits(demo_db, limit=1000) if "هرات" in v.title)
+    herat = next(r for r in svc.list_agreements(demo_db, limit=1000) if "هرات" in r.title)
+    pdf = render(demo_db, dossier_report.SPEC, tmp_path / "dossier.pdf", visit=str(visit.id))
+    text = "\n".join(page_texts(pdf_reader, pdf))
+    assert has(text, "موافقت‌نامه‌ها با این کشور")
+    assert has(text, herat.title)
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler not installed")

@@ -15,19 +15,14 @@ from qazvin_diplomacy.core.errors import KnownError, NotFoundError
 from qazvin_diplomacy.core.jalali import format_jalali, week_range
 from qazvin_diplomacy.core.visits import GuestEntry, VisitInput, VisitStatus
 from qazvin_diplomacy.reports import daily_programme as daily_module
+from qazvin_diplomacy.reports import dossier_sections
 from qazvin_diplomacy.reports import weekly_agenda as agenda_module
 from qazvin_diplomacy.reports.catalog import render_report
 from qazvin_diplomacy.reports.fonts import MissingGlyphError
 from qazvin_diplomacy.reports.page import MARGIN_X
 from qazvin_diplomacy.services.demo import load_demo
 from qazvin_diplomacy.services.directory import get_person, list_people, save_person
-from qazvin_diplomacy.services.visit_reports import (
-    _COUNTRY_SECTIONS,
-    ProfileSection,
-    register_country_section,
-    visit_dossier,
-    weekly_agenda,
-)
+from qazvin_diplomacy.services.visit_reports import ProfileSection, visit_dossier, weekly_agenda
 from qazvin_diplomacy.services.visits import get_visit, list_visits, save_visit, visits_between
 
 TODAY = dt.date(2026, 11, 24)  # Tuesday 1405/09/03
@@ -159,18 +154,16 @@ def test_daily_programme_of_an_empty_day(demo, tmp_path, pdf_reader):
 
 
 def test_dossier_has_guests_country_record_itinerary_checklist_and_gifts(
-    demo, tmp_path, pdf_reader
+    demo, tmp_path, pdf_reader, monkeypatch
 ):
     db, held, again = demo
     extra = ProfileSection(
         "موافقت‌نامه‌ها", ("عنوان", "وضعیت"), (("تفاهم‌نامهٔ همکاری بازرگانی", "امضاشده"),)
     )
-    provider = register_country_section(lambda _db, _country, _visit: extra)
-    try:
-        out = tmp_path / "dossier.pdf"
-        render_report("visit-dossier", db, out, visit=str(again.id), printed_at=PRINTED)
-    finally:
-        _COUNTRY_SECTIONS.remove(provider)
+    sections = (*dossier_sections.COUNTRY_SECTIONS, lambda _db, _country, _visit: extra)
+    monkeypatch.setattr(dossier_sections, "COUNTRY_SECTIONS", sections)
+    out = tmp_path / "dossier.pdf"
+    render_report("visit-dossier", db, out, visit=str(again.id), printed_at=PRINTED)
     lines = _lines(pdf_reader, out)
     cda = get_person(db, again.guests[0].person_id)
     assert f"جناب آقای {cda.name_fa} ({cda.name_en})" in lines

@@ -22,10 +22,10 @@ from qazvin_diplomacy.core.backups import (
     BackupPasswordError,
     BackupRefused,
 )
-from qazvin_diplomacy.services import backup as backup_service
 from qazvin_diplomacy.services import backup_crypto
 from qazvin_diplomacy.services.attachments import add_attachment, stored_path
 from qazvin_diplomacy.services.backup import create_backup, restore_backup
+from qazvin_diplomacy.services.backup import verify as backup_verify
 from qazvin_diplomacy.services.health import check
 from qazvin_diplomacy.storage.database import Database
 
@@ -60,7 +60,7 @@ def test_a_zip_bomb_never_grows_the_disk_beside_the_database(
     head = b"SQLite format 3\x00" if limit else b""
     bomb = with_database(good, tmp_path / "bomb.qdbackup", head + bytes(64 * MIB))
     if limit:
-        monkeypatch.setattr(backup_service, "MAX_DATABASE_BYTES", limit)
+        monkeypatch.setattr(backup_verify, "MAX_DATABASE_BYTES", limit)
     live = tmp_path / "live"
     live.mkdir()
     (live / "office.sqlite3").write_bytes(db.path.read_bytes())

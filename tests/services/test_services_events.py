@@ -29,6 +29,7 @@ from qazvin_diplomacy.core.text import index_key
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import events as svc
 from qazvin_diplomacy.services.demo import load_demo
+from qazvin_diplomacy.services.events.recurrence import _next_year_text
 from qazvin_diplomacy.storage.base import new_uuid, utcnow
 from qazvin_diplomacy.storage.directory import Person
 from qazvin_diplomacy.storage.events import EventGuest
@@ -491,10 +492,10 @@ def test_copy_to_next_year_makes_a_draft_with_programme_and_guests(world) -> Non
 
 def test_next_year_finds_the_year_in_every_digit_script() -> None:
     years = (1404, 1405, 2025, 2026)
-    assert svc._next_year_text("جشن ١٤٠٤ — ۱۴۰۴ — 1404", *years) == "جشن ١٤٠٥ — ۱۴۰۵ — 1405"
-    assert svc._next_year_text("Festival 2025", *years) == "Festival 2026"
+    assert _next_year_text("جشن ١٤٠٤ — ۱۴۰۴ — 1404", *years) == "جشن ١٤٠٥ — ۱۴۰۵ — 1405"
+    assert _next_year_text("Festival 2025", *years) == "Festival 2026"
     # A year inside a longer number (in any script) is not a year.
-    assert svc._next_year_text("کد ١٤٠٤٥ و ۱۴۰۴۱ و 21404", *years) == "کد ١٤٠٤٥ و ۱۴۰۴۱ و 21404"
+    assert _next_year_text("کد ١٤٠٤٥ و ۱۴۰۴۱ و 21404", *years) == "کد ١٤٠٤٥ و ۱۴۰۴۱ و 21404"
 
 
 def test_copy_moves_an_arabic_indic_year_of_old_data_and_marks_last_years_remarks(world) -> None:

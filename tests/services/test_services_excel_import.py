@@ -24,9 +24,11 @@ from qazvin_diplomacy.services.directory import (
 from qazvin_diplomacy.services.excel_import import (
     ImportRefusedError,
     ImportValidationError,
+    commit,
     commit_import,
     import_contacts,
     preview_contacts,
+    reading,
 )
 from qazvin_diplomacy.services.search import search
 from qazvin_diplomacy.storage.database import Database
@@ -336,7 +338,7 @@ def test_all_or_nothing_when_writing_fails(
     )
     preview = preview_contacts(db, path)
     calls = {"n": 0}
-    real = excel_import._apply
+    real = commit._apply
 
     def failing(*args, **kwargs):
         calls["n"] += 1
@@ -344,7 +346,7 @@ def test_all_or_nothing_when_writing_fails(
             raise RuntimeError("disk vanished")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(excel_import, "_apply", failing)
+    monkeypatch.setattr(commit, "_apply", failing)
     with pytest.raises(RuntimeError):
         commit_import(db, preview)
     assert _count(db, Person) == 0 and _count(db, Organization) == 0
@@ -625,14 +627,14 @@ def test_a_cell_in_column_xfd_on_every_row_costs_no_memory(db: Database, tmp_pat
 def test_a_zip_bomb_is_refused_from_the_zip_directory(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(excel_import, "MAX_PART_BYTES", 1024 * 1024)
+    monkeypatch.setattr(reading, "MAX_PART_BYTES", 1024 * 1024)
     padding = " " * (3 * 1024 * 1024)  # compresses to a few kilobytes
     path = _with_sheet_xml(tmp_path / "bomb.xlsx", _rows_xml([[("A", "نام")], [("A", "الف")]]))
     with zipfile.ZipFile(path, "a") as z:
         z.writestr("xl/sharedStrings.xml", f"<sst>{padding}</sst>", zipfile.ZIP_DEFLATED)
     assert path.stat().st_size < 50_000
     opened: list[object] = []
-    monkeypatch.setattr(excel_import.openpyxl, "load_workbook", lambda *a, **k: opened.append(a))
+    monkeypatch.setattr(reading.openpyxl, "load_workbook", lambda *a, **k: opened.append(a))
     message = _refused(db, path, "بزرگ", "sharedStrings.xml")
     assert opened == []  # refused from the directory: openpyxl never saw the file
     assert "Traceback" not in message
@@ -659,7 +661,7 @@ def test_a_member_larger_than_its_declared_size_is_refused_as_damaged(
 def test_many_sheets_are_refused_before_opening(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(excel_import, "MAX_SHEETS", 3)
+    monkeypatch.setattr(reading, "MAX_SHEETS", 3)
     wb = openpyxl.Workbook()
     wb.active.append(["نام"])
     wb.active.append(["الف"])
@@ -680,10 +682,10 @@ def test_too_many_cells_or_characters_are_refused(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _many_rows(tmp_path / "cells.xlsx", 300)  # 5 filled cells a row
-    monkeypatch.setattr(excel_import, "MAX_CELLS", 1000)
+    monkeypatch.setattr(reading, "MAX_CELLS", 1000)
     _refused(db, path, "تقسیم")
-    monkeypatch.setattr(excel_import, "MAX_CELLS", 1_000_000)
-    monkeypatch.setattr(excel_import, "MAX_TEXT_CHARS", 5000)
+    monkeypatch.setattr(reading, "MAX_CELLS", 1_000_000)
+    monkeypatch.setattr(reading, "MAX_TEXT_CHARS", 5000)
     _refused(db, path, "نویسه")
 
 

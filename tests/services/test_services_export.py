@@ -483,7 +483,7 @@ def test_events_export_counts_replies_and_follows_the_list(db: Database, tmp_pat
 def test_progress_is_reported_by_page_and_can_stop_the_export(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from qazvin_diplomacy.services import export
+    from qazvin_diplomacy.services.export import tables as export
 
     _agreements(db)
     monkeypatch.setattr(export, "EXPORT_PAGE", 2)

@@ -653,7 +653,7 @@ def test_cancelled_export_leaves_no_file(page, qtbot, db, world, tmp_path, monke
     """Cancel while the register is being read: the dialog ends cancelled and nothing is written."""
     import threading
 
-    from qazvin_diplomacy.services import export as export_service
+    from qazvin_diplomacy.services.export import tables as export_service
 
     for i in range(3):
         svc.save_agreement(db, agreement=agreement(world, title=f"سند {i}"), today=TODAY)

@@ -30,6 +30,7 @@ from qazvin_diplomacy.core.events import (
 from qazvin_diplomacy.core.recurrence import PANJAH_BEDAR, RecurrenceKind
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import events as svc
+from qazvin_diplomacy.ui import ops
 from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.events import widgets as event_widgets
 from qazvin_diplomacy.ui.events.cards import AwaitingRepliesCard, UpcomingEventsCard
@@ -244,7 +245,7 @@ def test_panjah_bedar_from_creation_to_the_door_and_the_printed_guest_list(
     if not event_widgets.available_reports():
         pytest.skip("the event report modules are not registered yet")
     opened: list[Path] = []
-    monkeypatch.setattr(event_widgets, "open_file", opened.append)
+    monkeypatch.setattr(ops, "open_file", opened.append)
     form.retranslate_ui()  # refills the print menu
     actions = {a.data(): a for a in form.print_menu.actions()}
     assert "event-guests" in actions and form.print_button.isEnabled()

@@ -13,9 +13,8 @@ from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.services import files
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.services.files import FileInUseError, OutputRefused
-from qazvin_diplomacy.ui import list_export
-from qazvin_diplomacy.ui.directory import tasks
-from qazvin_diplomacy.ui.reports import ReportsDialog, VisitReportContext
+from qazvin_diplomacy.ui import list_export, ops
+from qazvin_diplomacy.ui.visits.reports import ReportsDialog, VisitReportContext
 
 DAY = jalali.from_jalali(1404, 8, 10)
 
@@ -28,11 +27,11 @@ def _digest(path: Path) -> str:
 def shown(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
     """Errors the progress dialog of an export would show (in a message box)."""
     seen: list[BaseException] = []
-    monkeypatch.setattr(tasks, "show_error", lambda _parent, exc: seen.append(exc))
+    monkeypatch.setattr(ops, "show_error", lambda _parent, exc: seen.append(exc))
     return seen
 
 
-def _export(qtbot, window, path: Path) -> tasks.TaskDialog:
+def _export(qtbot, window, path: Path) -> ops.TaskDialog:
     task = list_export.export_to_file(
         window.runner, window.ctx.db, kind="countries", path=path, filters=ExportFilters(),
         lang="fa", on_done=lambda _rows: None, parent=window,

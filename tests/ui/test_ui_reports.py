@@ -14,9 +14,9 @@ from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.visits import GuestEntry, VisitInput, VisitStatus
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import visits as visits_service
-from qazvin_diplomacy.ui import reports as reports_ui
-from qazvin_diplomacy.ui.reports import ReportsDialog
+from qazvin_diplomacy.ui.visits import reports as reports_ui
 from qazvin_diplomacy.ui.visits.page import LIST_TAB, WEEK_TAB, VisitsPage
+from qazvin_diplomacy.ui.visits.reports import ReportsDialog
 
 DAY = jalali.from_jalali(1404, 8, 10)  # Saturday 1 November 2025
 

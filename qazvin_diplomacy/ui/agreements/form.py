@@ -66,7 +66,7 @@ from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.attachments import export_attachment
 from qazvin_diplomacy.ui.agreements.models import date_text
-from qazvin_diplomacy.ui.agreements.printing import PdfPrinter, open_file, temp_folder
+from qazvin_diplomacy.ui.agreements.printing import PdfPrinter
 from qazvin_diplomacy.ui.agreements.widgets import SearchPicker, TransitionDialog, default_actor
 from qazvin_diplomacy.ui.common import (
     FieldError,
@@ -86,6 +86,7 @@ from qazvin_diplomacy.ui.i18n import (
     loc_text,
 )
 from qazvin_diplomacy.ui.modules import UiContext
+from qazvin_diplomacy.ui.ops import open_file, temp_folder
 from qazvin_diplomacy.ui.visits.people import person_text
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_datetime
 

@@ -23,7 +23,7 @@ from qazvin_diplomacy.core.agreements import (
 from qazvin_diplomacy.services import agreements as agreements_service
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import ID_ROLE
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_text
 from qazvin_diplomacy.ui.paged_model import PagedTableModel
 from qazvin_diplomacy.ui.widgets.jalali import show_date
 
@@ -150,29 +150,3 @@ class AgreementTableModel(PagedTableModel[AgreementSummary]):
         if role == Qt.ItemDataRole.ForegroundRole and col == 7:
             return QColor(STATUS_COLORS[a.shown_status])
         return None
-
-    def headerData(  # noqa: N802 - Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Override: translated column titles, row numbers in the UI's digits."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return self.tr(COLUMNS[section][0])
-        if orientation == Qt.Orientation.Vertical and 0 <= section < self._total:
-            return loc_digits(section + 1)
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Override: sort in SQL by the column's key (columns without one keep the order)."""
-        if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
-            return
-        self.sort_key = str(COLUMNS[column][1])
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
-
-    def retranslate(self) -> None:
-        """Tell views every text changed (language switch)."""
-        if self._total:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

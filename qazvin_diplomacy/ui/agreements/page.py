@@ -14,16 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,38 +42,34 @@ from qazvin_diplomacy.ui.agreements.models import (
     AgreementTableModel,
 )
 from qazvin_diplomacy.ui.agreements.printing import PdfPrinter
-from qazvin_diplomacy.ui.common import fit_columns, show_error
+from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.forms_common import (
     keep_open_form,
     restore_selected_record,
     save_newest_form,
 )
-from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_export import ListExporting
-from qazvin_diplomacy.ui.modules import ModulePage, UiContext
+from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
+from qazvin_diplomacy.ui.modules import UiContext
 
 REGISTER_TAB, ARCHIVE_TAB = range(2)
 YEARS_BACK = 40
 
 
-class AgreementFilterBar(Retranslating, QWidget):
+class AgreementFilterBar(ListFilterBar):
     """Kind, status, country, axis, Jalali signing-year range and free text."""
 
     def __init__(
         self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.on_change = on_change
+        super().__init__(on_change, parent, ctx)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         first = QHBoxLayout()
         second = QHBoxLayout()
         outer.addLayout(first)
         outer.addLayout(second)
-        self.text = QLineEdit(self)
-        self.text.setClearButtonEnabled(True)
         self.kind = QComboBox(self)
         self.status = QComboBox(self)
         self.country = QComboBox(self)
@@ -90,7 +81,7 @@ class AgreementFilterBar(Retranslating, QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.from_label = QLabel(self)
         self.to_label = QLabel(self)
-        self.clear_button = QPushButton(self)
+        self.add_clear_button()
         self.organization_label = QLabel(self)
         self.organization_label.setStyleSheet("color: #1f5fa8; font-weight: bold;")
         self.organization_clear = QPushButton(self)
@@ -108,50 +99,11 @@ class AgreementFilterBar(Retranslating, QWidget):
         second.addWidget(self.organization_clear)
         second.addStretch(1)
         second.addWidget(self.clear_button)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(on_change)
-        self.text.textChanged.connect(lambda _t: self._timer.start())
-        for combo in (
-            self.kind,
-            self.status,
-            self.country,
-            self.axis,
-            self.year_from,
-            self.year_to,
-        ):
-            combo.currentIndexChanged.connect(lambda _i: on_change())
-        self.clear_button.clicked.connect(self.clear)
+        self.watch(self.kind, self.status, self.country, self.axis, self.year_from, self.year_to)
         self.organization_clear.clicked.connect(lambda: self.set_organization(None, ""))
-        self._countries_loaded = False
         self._organization_name = ""
         self.set_organization(None, "")
         self.retranslate_ui()
-
-    def load_countries(self) -> None:
-        """Fill the country list (once, and again after a language switch)."""
-        current = self.country.currentData()
-        self.country.blockSignals(True)
-        self.country.clear()
-        self.country.addItem(self.tr("All countries"), None)
-        self.iso2: dict[int, str] = {}
-        for c in directory.list_countries(self.ctx.db):
-            self.country.addItem(c.name_fa if is_rtl() else c.name_en, c.id)
-            self.iso2[c.id] = c.iso2
-        self.country.setCurrentIndex(max(self.country.findData(current), 0))
-        self.country.blockSignals(False)
-        self._countries_loaded = True
-
-    @staticmethod
-    def _refill(combo: QComboBox, items: list[tuple[str, Any]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for text, data in items:
-            combo.addItem(text, data)
-        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
-        combo.blockSignals(False)
 
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
@@ -161,27 +113,27 @@ class AgreementFilterBar(Retranslating, QWidget):
         self.to_label.setText(self.tr("to"))
         self.clear_button.setText(self.tr("Clear filters"))
         self.organization_clear.setText(self.tr("Show all organizations"))
-        self._refill(
+        self.refill(
             self.kind,
             [(self.tr("All kinds"), None), *((k.label(lang), k.value) for k in AgreementKind)],
         )
-        self._refill(
+        self.refill(
             self.status,
             [
                 (self.tr("All statuses"), None),
                 *((s.label(lang), s.value) for s in AgreementStatus),
             ],
         )
-        self._refill(
+        self.refill(
             self.axis,
             [(self.tr("All axes"), None), *((a.label(lang), a.value) for a in Axis)],
         )
         this_year = jalali.to_jalali(self.ctx.today())[0]
         years = [(loc_digits(y), y) for y in range(this_year + 1, this_year - YEARS_BACK, -1)]
-        self._refill(self.year_from, [(self.tr("any year"), None), *years])
-        self._refill(self.year_to, [(self.tr("any year"), None), *years])
+        self.refill(self.year_from, [(self.tr("any year"), None), *years])
+        self.refill(self.year_to, [(self.tr("any year"), None), *years])
         self._show_organization()
-        if self._countries_loaded:
+        if self.countries_loaded:
             self.load_countries()
 
 
@@ -265,75 +217,29 @@ class AgreementFilterBar(Retranslating, QWidget):
         return options
 
 
-class AgreementTable(QTableView):
-    """The register table, sortable (in SQL); double-click opens."""
-
-    def __init__(self, model: AgreementTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.horizontalHeader().setSortIndicator(
-            SIGNED_COLUMN,
-            Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder,
-        )
-        self.setSortingEnabled(True)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().setDefaultSectionSize(28)
-        fit_columns(self, (95, 300, 90, 160, 90, 85, 100, 95, 150), stretch=1)
-
-
-class AgreementsPage(ListExporting, ModulePage):
+class AgreementsPage(ListPage):
     """Register and archive of the agreements, and the agreement form."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.forms: list[AgreementForm] = []
         self.printer = PdfPrinter(ctx.db, ctx.runner, self)
-        outer = QVBoxLayout(self)
-        head = QHBoxLayout()
-        self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.new_button = QPushButton(self)
         self.print_button = QPushButton(self)
-        head.addWidget(self.heading, 1)
-        head.addWidget(self.print_button)
-        head.addWidget(self.new_button)
-        outer.addLayout(head)
-        self.views = QTabWidget(self)
-        outer.addWidget(self.views, 1)
+        self.add_head_button(self.print_button)
 
-        register = QWidget(self)
-        lay = QVBoxLayout(register)
-        self.filter_bar = AgreementFilterBar(ctx, self.apply_filters, register)
+        self.filter_bar = AgreementFilterBar(ctx, self.apply_filters, self)
         self.search_box = self.filter_bar.text
-        lay.addWidget(self.filter_bar)
         self.model = AgreementTableModel(ctx.db, self, today=ctx.today)
-        self.table = AgreementTable(self.model, register)
-        lay.addWidget(self.table, 1)
-        self.count_label = QLabel(register)
-        self.export_button = QPushButton(register)
-        footer = QHBoxLayout()
-        footer.addWidget(self.count_label, 1)
-        footer.addWidget(self.export_button)
-        lay.addLayout(footer)
-        self.views.addTab(register, "")
+        self.table = self._table(self.model)
+        self.export_button = QPushButton(self)
+        self.add_list_tab(self.filter_bar, self.table, (self.export_button,))
 
-        archive = QWidget(self)
-        lay = QVBoxLayout(archive)
         self.archive_model = AgreementTableModel(ctx.db, self, today=ctx.today)
         self.archive_model.set_filters(AgreementFilter(archived_only=True))
-        self.archive_table = AgreementTable(self.archive_model, archive)
-        lay.addWidget(self.archive_table, 1)
-        self.restore_button = QPushButton(archive)
-        lay.addWidget(self.restore_button)
-        self.views.addTab(archive, "")
+        self.archive_table = self._table(self.archive_model)
+        self.restore_button = QPushButton(self)
+        self.add_archive_tab(self.archive_table, self.restore_button)
 
-        self.new_button.clicked.connect(lambda: self.new_record())
         self.print_button.clicked.connect(self.print_page)
         self.export_button.clicked.connect(lambda: self.export_list())
         self.table.doubleClicked.connect(lambda idx: self.open_record(int(idx.data(ID_ROLE))))
@@ -371,23 +277,21 @@ class AgreementsPage(ListExporting, ModulePage):
         self.archive_model.retranslate()
         self._update_count()
 
-    def _update_count(self) -> None:
-        self.count_label.setText(
-            self.tr("%1 agreements").replace("%1", loc_digits(self.model.total))
+    def count_text(self) -> str:
+        """Override: the count line of the register."""
+        return self.tr("%1 agreements")
+
+    def _table(self, model: AgreementTableModel) -> ListTable:
+        """A register table, sorted by signing date."""
+        return ListTable(
+            model,
+            sort_column=SIGNED_COLUMN,
+            widths=(95, 300, 90, 160, 90, 85, 100, 95, 150),
+            stretch=1,
+            parent=self,
         )
 
     # --- data --------------------------------------------------------------------------
-
-    def apply_filters(self) -> None:
-        """Re-query the register with the filter bar's filters (in SQL)."""
-        self.model.set_filters(self.filter_bar.filters())
-        self._update_count()
-
-    def refresh(self) -> None:
-        """Re-read the visible view."""
-        if not self.filter_bar._countries_loaded:
-            self.filter_bar.load_countries()
-        self.refresh_current()
 
     def refresh_current(self) -> None:
         """Re-read the view on screen."""
@@ -407,7 +311,7 @@ class AgreementsPage(ListExporting, ModulePage):
 
     def show_country(self, country_id: int) -> None:
         """The register of one country's agreements (from a country's page)."""
-        if not self.filter_bar._countries_loaded:
+        if not self.filter_bar.countries_loaded:
             self.filter_bar.load_countries()
         self.views.setCurrentIndex(REGISTER_TAB)
         self.filter_bar.country.setCurrentIndex(

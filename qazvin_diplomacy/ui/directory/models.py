@@ -31,6 +31,7 @@ from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.paged_model import TranslatedColumns
 
 ARCHIVED_ROLE = Qt.ItemDataRole.UserRole + 1
 ARCHIVED_COLOR = "#757575"
@@ -78,7 +79,7 @@ def pick(fa: str, en: str) -> str:
     return loc_text(fa or en) if is_rtl() else (en or fa)
 
 
-class _ListModel(QAbstractTableModel):
+class _ListModel(TranslatedColumns, QAbstractTableModel):
     """Shared parts: fixed translated columns over a list of dataclasses."""
 
     COLUMNS: tuple[str, ...] = ()
@@ -95,18 +96,6 @@ class _ListModel(QAbstractTableModel):
         """Override: fixed columns."""
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(  # noqa: N802 - Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Override: translated column titles, localised row numbers."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate(type(self).__name__, self.COLUMNS[section])
-        if orientation == Qt.Orientation.Vertical and section >= 0:
-            return loc_digits(section + 1)
-        return None
-
     def record(self, row: int):  # noqa: ANN201 - the subclass's dataclass
         """The dataclass of ``row`` (None out of range)."""
         return self.rows[row] if 0 <= row < len(self.rows) else None
@@ -114,14 +103,6 @@ class _ListModel(QAbstractTableModel):
     def row_of(self, record_id: int) -> int:
         """Row of a record among those loaded (-1 when absent)."""
         return next((i for i, r in enumerate(self.rows) if r.id == record_id), -1)
-
-    def retranslate(self) -> None:
-        """Tell views every text changed (language switch)."""
-        if self.rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1)
-            )
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
 
 
 class CountryTableModel(_ListModel):

@@ -52,11 +52,12 @@ from qazvin_diplomacy.ui.directory.models import (
     pick,
 )
 from qazvin_diplomacy.ui.directory.record import COUNTRY, ORGANIZATION, PERSON, RecordView
-from qazvin_diplomacy.ui.directory.tasks import TaskDialog
 from qazvin_diplomacy.ui.i18n import loc_digits
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.list_export import ListExporting
+from qazvin_diplomacy.ui.list_page import heading_label
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
+from qazvin_diplomacy.ui.ops import TaskDialog
 
 COUNTRIES_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB = range(3)
 EXPORT_KIND = {COUNTRIES_TAB: "countries", ORGANIZATIONS_TAB: "organizations", PEOPLE_TAB: "people"}
@@ -124,11 +125,7 @@ class DirectoryPage(ListExporting, ModulePage):
         self.last_task: TaskDialog | None = None
         outer = QVBoxLayout(self)
         head = QHBoxLayout()
-        self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading_label(self)
         head.addWidget(self.heading, 1)
         self.import_button = QPushButton(self)
         head.addWidget(self.import_button)

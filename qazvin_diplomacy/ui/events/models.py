@@ -23,7 +23,7 @@ from qazvin_diplomacy.ui.i18n import (
     loc_digits,
     loc_text,
 )
-from qazvin_diplomacy.ui.paged_model import PagedTableModel
+from qazvin_diplomacy.ui.paged_model import PagedTableModel, TranslatedColumns
 from qazvin_diplomacy.ui.widgets.jalali import show_date, show_time
 
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
@@ -69,7 +69,7 @@ def seat_text(g: GuestView) -> str:
     return f"{table} / {loc_digits(g.seat_no)}"
 
 
-class _ListModel(QAbstractTableModel):
+class _ListModel(TranslatedColumns, QAbstractTableModel):
     """A table of ``GuestView`` rows with fixed columns (``COLUMNS``: English headers)."""
 
     COLUMNS: tuple[str, ...] = ()
@@ -102,18 +102,6 @@ class _ListModel(QAbstractTableModel):
         """Override: fixed columns."""
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(  # noqa: N802 - Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Override: translated column titles, localized row numbers."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.tr(self.COLUMNS[section])
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.rows):
-            return loc_digits(section + 1)
-        return None
-
     def text(self, g: GuestView, col: int) -> str:  # pragma: no cover - overridden
         """Display text of ``g`` in column ``col``."""
         raise NotImplementedError
@@ -134,16 +122,6 @@ class _ListModel(QAbstractTableModel):
     def extra(self, g: GuestView, col: int, role: int) -> object:
         """Other roles (colours, fonts) of a cell."""
         return None
-
-    def retranslate(self) -> None:
-        """Tell views every text changed (language switch)."""
-        if self.rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1)
-            )
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self.rows:  # row numbers: Persian or Latin digits
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.rows) - 1)
 
 
 class GuestTableModel(_ListModel):
@@ -309,16 +287,16 @@ class CheckinModel(_ListModel):
         return None
 
 
-#: (English header) of the events list.
-EVENT_COLUMNS: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("EventTableModel", "Title"),
-    QT_TRANSLATE_NOOP("EventTableModel", "Kind"),
-    QT_TRANSLATE_NOOP("EventTableModel", "Date"),
-    QT_TRANSLATE_NOOP("EventTableModel", "Venue"),
-    QT_TRANSLATE_NOOP("EventTableModel", "Status"),
-    QT_TRANSLATE_NOOP("EventTableModel", "Invited"),
-    QT_TRANSLATE_NOOP("EventTableModel", "Replies (yes / no / none)"),
-    QT_TRANSLATE_NOOP("EventTableModel", "Yearly"),
+#: (English header, sort key) of the events list: only the date sorts.
+EVENT_COLUMNS: tuple[tuple[str, str | None], ...] = (
+    (QT_TRANSLATE_NOOP("EventTableModel", "Title"), None),
+    (QT_TRANSLATE_NOOP("EventTableModel", "Kind"), None),
+    (QT_TRANSLATE_NOOP("EventTableModel", "Date"), "date"),
+    (QT_TRANSLATE_NOOP("EventTableModel", "Venue"), None),
+    (QT_TRANSLATE_NOOP("EventTableModel", "Status"), None),
+    (QT_TRANSLATE_NOOP("EventTableModel", "Invited"), None),
+    (QT_TRANSLATE_NOOP("EventTableModel", "Replies (yes / no / none)"), None),
+    (QT_TRANSLATE_NOOP("EventTableModel", "Yearly"), None),
 )
 
 
@@ -397,32 +375,3 @@ class EventTableModel(PagedTableModel[EventSummary]):
         if role == Qt.ItemDataRole.ForegroundRole and col == 4:
             return QColor(STATUS_COLORS[e.status])
         return None
-
-    def headerData(  # noqa: N802 - Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Override: translated column titles."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(EVENT_COLUMNS):
-            return self.tr(EVENT_COLUMNS[section])
-        if orientation == Qt.Orientation.Vertical:
-            return loc_digits(section + 1)
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Override: the date column sorts (in SQL); the others keep the order."""
-        if column != 2:
-            return
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
-
-    def retranslate(self) -> None:
-        """Tell views every text changed (language switch)."""
-        if self._total:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(self._total - 1, len(EVENT_COLUMNS) - 1)
-            )
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(EVENT_COLUMNS) - 1)
-        if self._total:  # row numbers: Persian or Latin digits
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self._total - 1)

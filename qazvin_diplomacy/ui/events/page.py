@@ -10,20 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
-    QTabWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,30 +26,28 @@ from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services.export import ExportFilters
-from qazvin_diplomacy.ui.common import fit_columns, known_message, show_error
+from qazvin_diplomacy.ui.common import known_message, show_error
 from qazvin_diplomacy.ui.events.checkin import CheckinView
 from qazvin_diplomacy.ui.events.form import EventForm
 from qazvin_diplomacy.ui.events.models import ID_ROLE, EventTableModel
 from qazvin_diplomacy.ui.events.widgets import ReportPrinter
 from qazvin_diplomacy.ui.forms_common import keep_open_form, save_newest_form
-from qazvin_diplomacy.ui.i18n import Retranslating, current_language, loc_digits
+from qazvin_diplomacy.ui.i18n import current_language
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_export import ListExporting
-from qazvin_diplomacy.ui.modules import ModulePage, UiContext
+from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
+from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
 LIST_TAB, CHECKIN_TAB = range(2)
 
 
-class EventFilterBar(Retranslating, QWidget):
+class EventFilterBar(ListFilterBar):
     """Text, kind, status, Jalali date range, archived; calls ``on_change``."""
 
     def __init__(self, on_change: Callable[[], None], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(on_change, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.text = QLineEdit(self)
-        self.text.setClearButtonEnabled(True)
         self.kind = QComboBox(self)
         self.status = QComboBox(self)
         self.from_label = QLabel(self)
@@ -62,7 +55,7 @@ class EventFilterBar(Retranslating, QWidget):
         self.to_label = QLabel(self)
         self.date_to = JalaliDateEdit(self)
         self.archived = QCheckBox(self)
-        self.clear_button = QPushButton(self)
+        self.add_clear_button()
         layout.addWidget(self.text, 2)
         layout.addWidget(self.kind, 1)
         layout.addWidget(self.status, 1)
@@ -72,17 +65,7 @@ class EventFilterBar(Retranslating, QWidget):
         layout.addWidget(self.date_to, 1)
         layout.addWidget(self.archived)
         layout.addWidget(self.clear_button)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(on_change)
-        self.text.textChanged.connect(lambda _t: self._timer.start())
-        for combo in (self.kind, self.status):
-            combo.currentIndexChanged.connect(lambda _i: on_change())
-        for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(lambda _d: on_change())
-        self.archived.toggled.connect(lambda _c: on_change())
-        self.clear_button.clicked.connect(self.clear)
+        self.watch(self.kind, self.status, self.date_from, self.date_to, self.archived)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -97,14 +80,7 @@ class EventFilterBar(Retranslating, QWidget):
             (self.kind, self.tr("All kinds"), EventKind),
             (self.status, self.tr("All statuses"), EventStatus),
         ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(any_text, None)
-            for member in enum:
-                combo.addItem(member.label(lang), member.value)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
+            self.refill(combo, [(any_text, None), *((m.label(lang), m.value) for m in enum)])
 
     def clear(self) -> None:
         """Reset every filter."""
@@ -128,65 +104,43 @@ class EventFilterBar(Retranslating, QWidget):
         )
 
 
-class EventsPage(ListExporting, ModulePage):
+class EventsPage(ListPage):
     """The events list, the event form and the check-in desk."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.forms: list[EventForm] = []
-        outer = QVBoxLayout(self)
-        head = QHBoxLayout()
-        self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.new_button = QPushButton(self)
-        head.addWidget(self.heading, 1)
-        head.addWidget(self.new_button)
-        outer.addLayout(head)
-        self.views = QTabWidget(self)
-        outer.addWidget(self.views, 1)
         # list
-        list_page = QWidget(self)
-        lay = QVBoxLayout(list_page)
-        self.filter_bar = EventFilterBar(self.apply_filters, list_page)
+        self.filter_bar = EventFilterBar(self.apply_filters, self)
         self.search_box = self.filter_bar.text
-        lay.addWidget(self.filter_bar)
         self.model = EventTableModel(ctx.db, self)
-        self.table = QTableView(list_page)
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        fit_columns(self.table, (230, 80, 140, 160, 120, 80, 210, 70), stretch=0)
-        lay.addWidget(self.table, 1)
-        actions = QHBoxLayout()
-        self.count_label = QLabel(list_page)
-        self.open_button = QPushButton(list_page)
-        self.next_year_button = QPushButton(list_page)
-        self.checkin_button = QPushButton(list_page)
-        self.print_button = QToolButton(list_page)
+        self.table = ListTable(
+            self.model,
+            sort_column=2,
+            widths=(230, 80, 140, 160, 120, 80, 210, 70),
+            stretch=0,
+            parent=self,
+        )
+        self.open_button = QPushButton(self)
+        self.next_year_button = QPushButton(self)
+        self.checkin_button = QPushButton(self)
+        self.print_button = QToolButton(self)
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.print_menu = QMenu(self.print_button)
         self.print_button.setMenu(self.print_menu)
-        self.export_button = QPushButton(list_page)
-        actions.addWidget(self.count_label, 1)
-        for w in (
-            self.open_button,
-            self.next_year_button,
-            self.checkin_button,
-            self.print_button,
-            self.export_button,
-        ):
-            actions.addWidget(w)
-        lay.addLayout(actions)
-        self.views.addTab(list_page, "")
+        self.export_button = QPushButton(self)
+        self.add_list_tab(
+            self.filter_bar,
+            self.table,
+            (
+                self.open_button,
+                self.next_year_button,
+                self.checkin_button,
+                self.print_button,
+                self.export_button,
+            ),
+        )
         # check-in
         self.checkin = CheckinView(ctx.db, self, today=ctx.today)
         self.views.addTab(self.checkin, "")
@@ -195,7 +149,6 @@ class EventsPage(ListExporting, ModulePage):
             lambda path: ctx.hub.status.emit(self.tr("Report ready: %1").replace("%1", path.name))
         )
 
-        self.new_button.clicked.connect(lambda: self.new_record())
         self.table.doubleClicked.connect(lambda idx: self.open_record(int(idx.data(ID_ROLE))))
         self.open_button.clicked.connect(self.open_selected)
         self.next_year_button.clicked.connect(self.next_year_selected)
@@ -231,19 +184,11 @@ class EventsPage(ListExporting, ModulePage):
         self.model.retranslate()
         self._update_count()
 
-    def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%1 events").replace("%1", loc_digits(self.model.total)))
+    def count_text(self) -> str:
+        """Override: the count line of the events list."""
+        return self.tr("%1 events")
 
     # --- data --------------------------------------------------------------------------
-
-    def apply_filters(self) -> None:
-        """Re-query the list with the filter bar's filters (in SQL)."""
-        self.model.set_filters(self.filter_bar.filters())
-        self._update_count()
-
-    def refresh(self) -> None:
-        """Re-read the view on screen."""
-        self.refresh_current()
 
     def refresh_current(self) -> None:
         """Re-read the visible view."""

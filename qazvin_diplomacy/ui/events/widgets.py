@@ -1,19 +1,15 @@
 """Pieces shared by the events screens: a single-person picker and the print actions.
 
-Printing runs ``reports.catalog.render_report`` in the task runner with a busy dialog and a
-Cancel button; the finished PDF is opened with :func:`open_file` (tests replace it).
-A cancelled print leaves nothing behind: the report is written atomically and removed.
+Printing is ``ui.ops.print_pdf``: rendered off the GUI thread behind a progress dialog with a
+Cancel button, then opened with ``ui.ops.open_file``; a cancelled print leaves nothing behind.
 """
 
 from __future__ import annotations
 
-import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,15 +17,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.storage.database import Database
-from qazvin_diplomacy.ui.common import ID_ROLE, TaskRunner, show_error
+from qazvin_diplomacy.ui.common import ID_ROLE, TaskRunner
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language, loc_text
+from qazvin_diplomacy.ui.ops import print_pdf
 from qazvin_diplomacy.ui.visits.people import person_text
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -60,18 +56,6 @@ def available_reports() -> list[tuple[str, str]]:
     ]
 
 
-def open_file(path: Path) -> None:
-    """Open a finished PDF in the system's viewer (replaced in tests and self-test)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def report_path(kind: str, event_id: int) -> Path:
-    """A fresh temporary path for a report of an event."""
-    folder = Path(tempfile.gettempdir()) / "qazvin-diplomacy-reports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"{kind}-{event_id}-{time.strftime('%Y%m%d-%H%M%S')}.pdf"
-
-
 class ReportPrinter(QWidget):
     """Renders event reports off the GUI thread and opens them; ``done(Path)`` when opened."""
 
@@ -81,8 +65,6 @@ class ReportPrinter(QWidget):
         super().__init__(parent)
         self.db = db
         self.runner = runner
-        self.progress: QProgressDialog | None = None
-        self._cancelled = False
         self.hide()
 
     def fill_menu(self, menu: QMenu, event_id: Callable[[], int | None]) -> None:
@@ -125,52 +107,17 @@ class ReportPrinter(QWidget):
                 + QCoreApplication.translate("ReportPrinter", "Print the letters anyway?"),
             ):
                 return False
-        target = out or report_path(kind, event_id)
-        self._cancelled = False
-        parent = self.parentWidget() or self
-        self.progress = QProgressDialog(
-            QCoreApplication.translate("ReportPrinter", "Preparing the PDF…"),
-            QCoreApplication.translate("ReportPrinter", "Cancel"),
-            0,
-            0,
-            parent,
+        print_pdf(
+            self.runner,
+            self.db,
+            kind,
+            {"event": event_id},
+            parent=self.parentWidget() or self,
+            out=out,
+            on_done=self.done.emit,
+            title=QCoreApplication.translate("ReportPrinter", "Print"),
         )
-        self.progress.setWindowTitle(QCoreApplication.translate("ReportPrinter", "Print"))
-        self.progress.setMinimumDuration(0)
-        self.progress.canceled.connect(self._cancel)
-        self.progress.show()
-        db = self.db
-
-        def work() -> Path:
-            from qazvin_diplomacy.reports.catalog import render_report
-
-            return render_report(kind, db, target, event=event_id)
-
-        self.runner.run(work, self._finished, self._failed)
         return True
-
-    def _cancel(self) -> None:
-        self._cancelled = True
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.canceled.disconnect(self._cancel)
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-
-    def _finished(self, path: Path) -> None:
-        self._close_progress()
-        if self._cancelled:
-            path.unlink(missing_ok=True)
-            return
-        open_file(path)
-        self.done.emit(path)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._close_progress()
-        if not self._cancelled:
-            show_error(self.parentWidget(), exc)
 
 
 class PersonPicker(Retranslating, QWidget):

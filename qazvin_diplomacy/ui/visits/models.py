@@ -106,31 +106,3 @@ class VisitTableModel(PagedTableModel[VisitSummary]):
 
             return QColor(STATUS_COLORS[v.status])
         return None
-
-    def headerData(  # noqa: N802 - Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Override: translated column titles."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return self.tr(COLUMNS[section][0])
-        if orientation == Qt.Orientation.Vertical:
-            from qazvin_diplomacy.ui.i18n import loc_digits
-
-            return loc_digits(section + 1)
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Override: sort in SQL by the column's key (columns without one keep the order)."""
-        if not 0 <= column < len(COLUMNS) or COLUMNS[column][1] is None:
-            return
-        self.sort_key = str(COLUMNS[column][1])
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
-
-    def retranslate(self) -> None:
-        """Tell views every text changed (language switch)."""
-        if self._total:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

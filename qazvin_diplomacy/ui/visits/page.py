@@ -9,23 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
+from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.clock import TEHRAN, to_local
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import bidi_isolate
@@ -36,22 +31,26 @@ from qazvin_diplomacy.core.visits import (
     VisitStatus,
     VisitSummary,
 )
-from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui import settings as S
-from qazvin_diplomacy.ui.common import fit_columns, show_error
+from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.forms_common import (
     keep_open_form,
     restore_selected_record,
     save_newest_form,
 )
-from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import current_language, loc_text
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_export import ListExporting
-from qazvin_diplomacy.ui.modules import ModulePage, UiContext
+from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
+from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.visits.form import ConflictDialog, VisitForm
 from qazvin_diplomacy.ui.visits.models import ID_ROLE, STATUS_COLORS, VisitTableModel, status_label
+from qazvin_diplomacy.ui.visits.reports import (
+    ReportsDialog,
+    VisitReportContext,
+    open_visit_reports,
+)
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_time
 from qazvin_diplomacy.ui.widgets.month_grid import CalendarItem, MonthGrid, WeekAgenda
 
@@ -91,18 +90,15 @@ def calendar_items(visits: list[VisitSummary], first: dt.date, last: dt.date) ->
     return items
 
 
-class FilterBar(Retranslating, QWidget):
+class FilterBar(ListFilterBar):
     """Country, status, Jalali date range and free text; emits through ``on_change``."""
 
     def __init__(
         self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(on_change, parent, ctx)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.text = QLineEdit(self)
-        self.text.setClearButtonEnabled(True)
         self.country = QComboBox(self)
         self.country.setMinimumWidth(140)
         self.status = QComboBox(self)
@@ -110,7 +106,7 @@ class FilterBar(Retranslating, QWidget):
         self.date_to = JalaliDateEdit(self)
         self.from_label = QLabel(self)
         self.to_label = QLabel(self)
-        self.clear_button = QPushButton(self)
+        self.add_clear_button()
         layout.addWidget(self.text, 2)
         layout.addWidget(self.country, 1)
         layout.addWidget(self.status, 1)
@@ -119,30 +115,8 @@ class FilterBar(Retranslating, QWidget):
         layout.addWidget(self.to_label)
         layout.addWidget(self.date_to, 1)
         layout.addWidget(self.clear_button)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(250)
-        self._timer.timeout.connect(on_change)
-        self.text.textChanged.connect(lambda _t: self._timer.start())
-        self.country.currentIndexChanged.connect(lambda _i: on_change())
-        self.status.currentIndexChanged.connect(lambda _i: on_change())
-        self.date_from.dateChanged.connect(lambda _d: on_change())
-        self.date_to.dateChanged.connect(lambda _d: on_change())
-        self.clear_button.clicked.connect(self.clear)
-        self._countries_loaded = False
+        self.watch(self.country, self.status, self.date_from, self.date_to)
         self.retranslate_ui()
-
-    def load_countries(self) -> None:
-        """Fill the country list (once, and again after a language switch)."""
-        current = self.country.currentData()
-        self.country.blockSignals(True)
-        self.country.clear()
-        self.country.addItem(self.tr("All countries"), None)
-        for c in directory.list_countries(self.ctx.db):
-            self.country.addItem(c.name_fa if is_rtl() else c.name_en, c.id)
-        self.country.setCurrentIndex(max(self.country.findData(current), 0))
-        self.country.blockSignals(False)
-        self._countries_loaded = True
 
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
@@ -150,17 +124,15 @@ class FilterBar(Retranslating, QWidget):
         self.from_label.setText(self.tr("From"))
         self.to_label.setText(self.tr("To"))
         self.clear_button.setText(self.tr("Clear filters"))
-        current = self.status.currentData()
-        self.status.blockSignals(True)
-        self.status.clear()
-        self.status.addItem(self.tr("All statuses"), None)
-        for s in VisitStatus:
-            self.status.addItem(s.label(current_language()), s.value)
-        self.status.setCurrentIndex(max(self.status.findData(current), 0))
-        self.status.blockSignals(False)
-        if self._countries_loaded:
+        self.refill(
+            self.status,
+            [
+                (self.tr("All statuses"), None),
+                *((s.label(current_language()), s.value) for s in VisitStatus),
+            ],
+        )
+        if self.countries_loaded:
             self.load_countries()
-
 
     def clear(self) -> None:
         """Reset every filter."""
@@ -183,78 +155,32 @@ class FilterBar(Retranslating, QWidget):
         )
 
 
-class VisitTable(QTableView):
-    """The visits table view, sortable (in SQL), double-click opens."""
-
-    def __init__(self, model: VisitTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.horizontalHeader().setSortIndicator(
-            3, Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
-        )
-        self.setSortingEnabled(True)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.verticalHeader().setDefaultSectionSize(28)
-        fit_columns(self, (220, 170, 90, 120, 120, 90, 150, 150), stretch=0)
-
-
-class VisitsPage(ListExporting, ModulePage):
+class VisitsPage(ListPage):
     """List / month / week / archive views of the visits and the visit form."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.forms: list[VisitForm] = []
-        outer = QVBoxLayout(self)
-        head = QHBoxLayout()
-        self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.new_button = QPushButton(self)
-        head.addWidget(self.heading, 1)
-        head.addWidget(self.new_button)
-        outer.addLayout(head)
-        self.views = QTabWidget(self)
-        outer.addWidget(self.views, 1)
-
         # list
-        list_page = QWidget(self)
-        lay = QVBoxLayout(list_page)
-        self.filter_bar = FilterBar(ctx, self.apply_filters, list_page)
+        self.filter_bar = FilterBar(ctx, self.apply_filters, self)
         self.search_box = self.filter_bar.text
-        lay.addWidget(self.filter_bar)
         self.model = VisitTableModel(ctx.db, self)
-        self.table = VisitTable(self.model, list_page)
-        lay.addWidget(self.table, 1)
-        self.count_label = QLabel(list_page)
-        self.export_button = QPushButton(list_page)
+        self.table = self._table(self.model)
+        self.export_button = QPushButton(self)
         self.export_button.clicked.connect(lambda: self.export_list())
-        footer = QHBoxLayout()
-        footer.addWidget(self.count_label, 1)
-        footer.addWidget(self.export_button)
-        lay.addLayout(footer)
-        self.views.addTab(list_page, "")
+        self.add_list_tab(self.filter_bar, self.table, (self.export_button,))
         # month, week
         self.month = MonthGrid(self)
         self.views.addTab(self.month, "")
         self.week = WeekAgenda(self)
         self.views.addTab(self.week, "")
         # archive
-        archive_page = QWidget(self)
-        lay = QVBoxLayout(archive_page)
         self.archive_model = VisitTableModel(ctx.db, self)
         self.archive_model.set_filters(VisitFilter(archived_only=True))
-        self.archive_table = VisitTable(self.archive_model, archive_page)
-        lay.addWidget(self.archive_table, 1)
-        self.restore_button = QPushButton(archive_page)
-        lay.addWidget(self.restore_button)
-        self.views.addTab(archive_page, "")
+        self.archive_table = self._table(self.archive_model)
+        self.restore_button = QPushButton(self)
+        self.add_archive_tab(self.archive_table, self.restore_button)
 
-        self.new_button.clicked.connect(lambda: self.new_record())
         self.table.doubleClicked.connect(lambda idx: self.open_record(int(idx.data(ID_ROLE))))
         self.archive_table.doubleClicked.connect(
             lambda idx: self.open_record(int(idx.data(ID_ROLE)))
@@ -277,6 +203,16 @@ class VisitsPage(ListExporting, ModulePage):
         self._built = False
         self.retranslate_ui()
         self._built = True
+
+    def _table(self, model: VisitTableModel) -> ListTable:
+        """A visits table, sorted by start."""
+        return ListTable(
+            model,
+            sort_column=3,
+            widths=(220, 170, 90, 120, 120, 90, 150, 150),
+            stretch=0,
+            parent=self,
+        )
 
     # --- export ------------------------------------------------------------------------
 
@@ -317,21 +253,11 @@ class VisitsPage(ListExporting, ModulePage):
             self.refresh_month()
             self.refresh_week()
 
-    def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%1 visits").replace("%1", loc_digits(self.model.total)))
+    def count_text(self) -> str:
+        """Override: the count line of the visits list."""
+        return self.tr("%1 visits")
 
     # --- data --------------------------------------------------------------------------
-
-    def apply_filters(self) -> None:
-        """Re-query the list with the filter bar's filters (in SQL)."""
-        self.model.set_filters(self.filter_bar.filters())
-        self._update_count()
-
-    def refresh(self) -> None:
-        """Re-read the visible view."""
-        if not self.filter_bar._countries_loaded:
-            self.filter_bar.load_countries()
-        self.refresh_current()
 
     def refresh_current(self) -> None:
         """Re-read the view on screen."""
@@ -409,11 +335,45 @@ class VisitsPage(ListExporting, ModulePage):
         """Ctrl+S saves the most recently opened form."""
         save_newest_form(self.forms)
 
-    def print_page(self) -> None:
+    def print_page(self) -> ReportsDialog:
         """Ctrl+P: the visit reports (Print / PDF), options taken from this page."""
-        from qazvin_diplomacy.ui.reports import open_visit_reports
+        return open_visit_reports(self, self)
 
-        open_visit_reports(self)
+    def report_context(self) -> VisitReportContext:
+        """The report options this page suggests (its tab, selection and filters)."""
+        today = self.ctx.today()
+        tab = self.views.currentIndex()
+        first, last = jalali.month_range(*jalali.to_jalali(today)[:2])
+        ctx = VisitReportContext(week=today, day=today, date_from=first, date_to=last)
+        if tab in (WEEK_TAB, MONTH_TAB):
+            first, last = (self.week if tab == WEEK_TAB else self.month).date_range()
+            day = today if first <= today <= last else first
+            ctx.week = ctx.day = day
+            if tab == MONTH_TAB:
+                ctx.date_from, ctx.date_to = first, last
+            ctx.kind = "weekly-agenda"
+            return ctx
+        table, model = (
+            (self.archive_table, self.archive_model)
+            if tab == ARCHIVE_TAB
+            else (self.table, self.model)
+        )
+        rows = table.selectionModel().selectedRows()
+        index = rows[0] if rows else table.currentIndex()
+        visit = model.visit(index.row()) if index.isValid() else None
+        if tab == LIST_TAB:
+            filters = self.filter_bar.filters()
+            ctx.country_id, ctx.status = filters.country_id, filters.status
+            if filters.date_from or filters.date_to:
+                ctx.date_from = filters.date_from or filters.date_to
+                ctx.date_to = filters.date_to or filters.date_from
+        if visit is not None:
+            ctx.visit_id = visit.id
+            ctx.day = ctx.week = to_local(visit.start_at).date()
+            ctx.kind = "visit-dossier"
+        else:
+            ctx.kind = "visits-register"
+        return ctx
 
     def print_view(self) -> None:
         """Print the view on screen (scaled to the page)."""

@@ -1,42 +1,12 @@
-"""Export a filtered list (people, organizations, countries, visits, agreements, events,
-follow-ups) to .xlsx or .csv.
-
-:func:`export_table` runs the list's query with the user's filters (in SQL) and returns an
-:class:`ExportTable` — Persian headers, Jalali dates as text beside ISO dates — which the UI
-can also preview; :func:`write_xlsx` and :func:`write_csv` write it; :func:`export_list` does
-both, choosing the format by the file's suffix.
-
-A list page passes its own filter object (``VisitFilter``, ``AgreementFilter``,
-``EventFilter``) as ``ExportFilters.list_filter`` with its sort, so the file holds exactly the
-rows the page shows, in the same order; the command line fills the generic fields instead.
-
-With ``lang="en"`` the headers and every enumerated value (status, kind, axis, rank, region,
-yes/no, source) are English and Jalali dates and times have Latin digits; free text (names,
-titles, notes) stays as stored.  With ``lang="fa"`` everything is Persian, digits included.
-
-The workbook has one sheet (right-to-left in Persian), the header row frozen and column widths
-set.  A text cell that a spreadsheet could read as a formula (a leading = + - @ tab or CR) is
-written to the .xlsx as typed text with the ``quotePrefix`` style: Excel shows the value as is
-(a phone «+98 21 …» without an apostrophe) and never evaluates it.  A CSV has no cell types, so
-there such a value gets a leading ``'`` (``core.tabular.neutralise_formula``), which the import
-strips again.  CSV is UTF-8 with a byte-order mark so Excel reads Persian.  The people sheet uses exactly the headers the contact import recognises:
-export → import round-trips a contact list without loss.  Files are written to a temporary
-name and renamed, so a failure leaves no half-written file.
-"""
+"""The exported tables: each list's query with the user's filters, as headers and rows of plain values."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from pathlib import Path
 from typing import Any, TypeVar
 
-import openpyxl
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.utils import get_column_letter
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
@@ -57,40 +27,21 @@ from qazvin_diplomacy.core.jalali import format_time
 from qazvin_diplomacy.core.tabular import (
     field_label,
     followup_status_label,
-    is_formula_like,
     jalali_text,
-    neutralise_formula,
     org_kind_label,
     rank_label,
     region_label,
     source_kind_label,
-    yes_no,
 )
-from qazvin_diplomacy.core.text import strip_controls
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services.agreements import count_agreements, list_agreements
 from qazvin_diplomacy.services.events import count_events, list_events
-from qazvin_diplomacy.services.files import DatabaseFiles, atomic_write, refuse_database_files
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.visits import count_visits, list_visits
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
 from qazvin_diplomacy.storage.events import Event
 from qazvin_diplomacy.storage.followups import FollowUpTask
-
-__all__ = [
-    "EXPORT_KINDS",
-    "MAX_EXPORT_ROWS",
-    "ExportColumn",
-    "ExportFilters",
-    "ExportTable",
-    "ListFilter",
-    "Progress",
-    "export_list",
-    "export_table",
-    "write_csv",
-    "write_xlsx",
-]
 
 MAX_EXPORT_ROWS = 1_000_000  # Excel's limit is 1,048,576 rows per sheet
 EXPORT_PAGE = 500  # agreements and events are read (and reported) a page at a time
@@ -715,124 +666,3 @@ def export_table(
             f"Unknown list '{kind}'; one of: {', '.join(EXPORT_KINDS)}.",
         )
     return builder(db, filters or ExportFilters(), progress, lang)
-
-
-# --- writing ---------------------------------------------------------------------------
-
-
-def _plain(value: Any, lang: str) -> Any:
-    """A table value as a cell value: numbers as numbers, yes/no in ``lang``, the rest text.
-
-    Text loses its control characters (``core.text.strip_controls``): a database written
-    before input was cleaned may hold a bell or NUL, which an .xlsx cannot contain.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return yes_no(value, lang)
-    if isinstance(value, (int, float)):
-        return value
-    return strip_controls(str(value))
-
-
-def _csv_rows(table: ExportTable, lang: str) -> Iterator[list[Any]]:
-    """Rows for CSV: text a spreadsheet could run as a formula gets a leading ``'``."""
-    for row in table.rows:
-        cells = [_plain(v, lang) for v in row]
-        yield [neutralise_formula(c) if isinstance(c, str) else c for c in cells]
-
-
-def _xlsx_rows(table: ExportTable, sheet: Any, lang: str) -> Iterator[list[Any]]:
-    """Rows for write-only ``sheet``: formula-like text as typed text with ``quotePrefix``."""
-    for row in table.rows:
-        cells: list[Any] = []
-        for value in row:
-            cell = _plain(value, lang)
-            if isinstance(cell, str) and is_formula_like(cell):
-                typed = WriteOnlyCell(sheet, value=cell)
-                typed.data_type = "s"  # openpyxl would make "=…" a formula
-                typed.quotePrefix = True
-                cell = typed
-            cells.append(cell)
-        yield cells
-
-
-def _target(path: Path | str) -> AbstractContextManager[Path]:
-    """A temporary file beside ``path``, put in place only when writing succeeded."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise KnownError(
-            f"پوشه «{path.parent}» وجود ندارد.", f"Folder '{path.parent}' does not exist."
-        )
-    return atomic_write(path)
-
-
-def write_xlsx(table: ExportTable, path: Path | str, *, lang: str = "fa") -> Path:
-    """Write ``table`` as a workbook (right-to-left unless ``lang="en"``), header frozen, widths set.
-
-    The table's values should be in ``lang`` (see :func:`export_table`).
-    """
-    path = Path(path)
-    with _target(path) as tmp:
-        workbook = openpyxl.Workbook(write_only=True)
-        sheet = workbook.create_sheet(table.title_en if lang == "en" else table.title_fa)
-        sheet.sheet_view.rightToLeft = lang != "en"
-        sheet.freeze_panes = "A2"
-        for index, column in enumerate(table.columns, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = column.width
-        sheet.append(_headers(table.columns, lang))
-        for row in _xlsx_rows(table, sheet, lang):
-            sheet.append(row)
-        try:
-            workbook.save(tmp)
-        except OSError as exc:
-            raise KnownError(
-                f"پرونده «{path.name}» نوشته نشد: {exc.strerror}", f"Cannot write '{path}': {exc}"
-            ) from exc
-    return path
-
-
-def _headers(columns: Sequence[ExportColumn], lang: str) -> list[str]:
-    return [c.header_en if lang == "en" else c.header_fa for c in columns]
-
-
-def write_csv(table: ExportTable, path: Path | str, *, lang: str = "fa") -> Path:
-    """Write ``table`` as CSV in UTF-8 with a byte-order mark (Excel then reads Persian)."""
-    path = Path(path)
-    with _target(path) as tmp:
-        try:
-            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh, lineterminator="\r\n")
-                writer.writerow(_headers(table.columns, lang))
-                writer.writerows(_csv_rows(table, lang))
-        except OSError as exc:
-            raise KnownError(
-                f"پرونده «{path.name}» نوشته نشد: {exc.strerror}", f"Cannot write '{path}': {exc}"
-            ) from exc
-    return path
-
-
-def export_list(
-    db: Database,
-    *,
-    kind: str,
-    path: Path | str,
-    filters: ExportFilters | None = None,
-    lang: str = "fa",
-    progress: Progress | None = None,
-) -> int:
-    """Export list ``kind`` under ``filters`` to ``path`` (.xlsx or .csv); return the rows written.
-
-    ``progress`` is passed to :func:`export_table`; nothing is written when it raises.
-    """
-    path = Path(path)
-    refuse_database_files(path, DatabaseFiles.of(db), purpose="export")
-    suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
-        raise KnownError(
-            f"پسوند پرونده خروجی باید ‎.xlsx یا ‎.csv باشد، نه «{path.suffix or 'هیچ'}».",
-            f"The output file must end in .xlsx or .csv, not '{path.suffix}'.",
-        )
-    table = export_table(db, kind=kind, filters=filters, progress=progress, lang=lang)
-    (write_xlsx if suffix == ".xlsx" else write_csv)(table, path, lang=lang)
-    return len(table.rows)

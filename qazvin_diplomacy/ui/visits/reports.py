@@ -1,26 +1,22 @@
 """ "Print / PDF" of the visit reports: a dialog listing them with options from the page.
 
 :func:`open_visit_reports` (Ctrl+P on the visits page) opens :class:`ReportsDialog` with its
-options filled from what the page shows — the week or month on screen, the selected visit,
-the list's date range, country and status.  The PDF is written by
-``reports.catalog.render_report`` in the task runner, to a temporary file (then opened in the
-system's PDF viewer for printing) or to a path the user chose.  Cancelling discards the file.
+options filled from what the page shows (``VisitsPage.report_context``: the week or month on
+screen, the selected visit, the list's date range, country and status).  The PDF is written by
+``ui.ops.render_pdf`` in the task runner, to a temporary file (then opened in the system's PDF
+viewer for printing) or to a path the user chose.  Cancelling discards the file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import tempfile
-import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -40,22 +36,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.core.visits import VisitStatus
-from qazvin_diplomacy.reports.catalog import get_spec, render_report
+from qazvin_diplomacy.reports.catalog import get_spec
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.ui.common import FieldError, known_message, make_ltr, show_error
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_text
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import UiContext
+from qazvin_diplomacy.ui.ops import Job, open_file, render_pdf, report_path, run_op
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_date
-
-if TYPE_CHECKING:
-    from qazvin_diplomacy.ui.visits.page import VisitsPage
 
 log = logging.getLogger(__name__)
 
@@ -71,19 +64,6 @@ VISIT_REPORTS = (
 VISIT_CHOICES = 300
 
 
-def open_file(path: Path) -> None:
-    """Open ``path`` in the system's viewer (tests and the self-test replace ``openUrl``)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def report_path(kind: str) -> Path:
-    """A fresh temporary path for a report PDF."""
-    folder = Path(tempfile.gettempdir()) / "qazvin-diplomacy" / "reports"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    return folder / f"{kind}-{stamp}-{uuid.uuid4().hex[:6]}.pdf"
-
-
 @dataclass
 class VisitReportContext:
     """What the visits page shows, to fill the reports' options."""
@@ -96,43 +76,6 @@ class VisitReportContext:
     country_id: int | None = None
     status: VisitStatus | None = None
     kind: str = "weekly-agenda"
-
-
-def context_from_visits_page(page: VisitsPage) -> VisitReportContext:
-    """The report options the visits page suggests (its tab, selection and filters)."""
-    from qazvin_diplomacy.ui.visits.page import ARCHIVE_TAB, LIST_TAB, MONTH_TAB, WEEK_TAB
-
-    today = page.ctx.today()
-    tab = page.views.currentIndex()
-    first, last = jalali.month_range(*jalali.to_jalali(today)[:2])
-    ctx = VisitReportContext(week=today, day=today, date_from=first, date_to=last)
-    if tab in (WEEK_TAB, MONTH_TAB):
-        first, last = (page.week if tab == WEEK_TAB else page.month).date_range()
-        day = today if first <= today <= last else first
-        ctx.week = ctx.day = day
-        if tab == MONTH_TAB:
-            ctx.date_from, ctx.date_to = first, last
-        ctx.kind = "weekly-agenda"
-        return ctx
-    table, model = (
-        (page.archive_table, page.archive_model) if tab == ARCHIVE_TAB else (page.table, page.model)
-    )
-    rows = table.selectionModel().selectedRows()
-    index = rows[0] if rows else table.currentIndex()
-    visit = model.visit(index.row()) if index.isValid() else None
-    if tab == LIST_TAB:
-        filters = page.filter_bar.filters()
-        ctx.country_id, ctx.status = filters.country_id, filters.status
-        if filters.date_from or filters.date_to:
-            ctx.date_from = filters.date_from or filters.date_to
-            ctx.date_to = filters.date_to or filters.date_from
-    if visit is not None:
-        ctx.visit_id = visit.id
-        ctx.day = ctx.week = to_local(visit.start_at).date()
-        ctx.kind = "visit-dossier"
-    else:
-        ctx.kind = "visits-register"
-    return ctx
 
 
 class ReportsDialog(Retranslating, QDialog):
@@ -156,9 +99,7 @@ class ReportsDialog(Retranslating, QDialog):
         self.ctx = ctx
         self.context = context
         self.print_view_cb = print_view
-        self._cancelled = False
-        self._busy = False
-        self._fresh: Path | None = None
+        self.job: Job | None = None
 
         outer = QVBoxLayout(self)
         body = QHBoxLayout()
@@ -441,11 +382,11 @@ class ReportsDialog(Retranslating, QDialog):
     @property
     def busy(self) -> bool:
         """True while a PDF is being written."""
-        return self._busy
+        return self.job is not None
 
     def print_report(self) -> bool:
         """Write the chosen report in the task runner, then open it; False if not started."""
-        if self._busy:
+        if self.busy:
             return False
         self.error.show_error("")
         options = self.options()
@@ -455,24 +396,28 @@ class ReportsDialog(Retranslating, QDialog):
         if out is None:
             return False
         kind, db = self.kind(), self.ctx.db
-        self._fresh = None if out.exists() else out
-        self._cancelled = False
-        self._set_busy(True)
         self.status.setText(self.tr("Preparing the PDF…"))
-
-        def work() -> Path:
-            return render_report(kind, db, out, **options)
-
-        self.ctx.runner.run(work, self._done, self._failed)
+        self.job = run_op(
+            self.ctx.runner,
+            lambda job: render_pdf(db, kind, options, out, job.cancelled),
+            on_done=self._done,
+            on_failed=self._failed,
+            on_cancelled=self._cancelled,
+            parent=self,
+        )
+        self._set_busy(True)
         return True
 
     def cancel(self) -> None:
         """Cancel the PDF under way: the file is discarded when it arrives."""
-        self._cancelled = True
+        if self.job is not None:
+            self.job.cancel()
         self.cancel_button.setEnabled(False)
 
     def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+        if not busy and self.job is not None:
+            self.job.deleteLater()
+            self.job = None
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
         self.cancel_button.setEnabled(True)
@@ -481,20 +426,17 @@ class ReportsDialog(Retranslating, QDialog):
 
     def _done(self, path: Path) -> None:
         self._set_busy(False)
-        if self._cancelled:
-            if self._fresh is not None:
-                Path(path).unlink(missing_ok=True)
-            self.status.setText(self.tr("Cancelled; no PDF was kept."))
-            return
         self.status.setText(self.tr("The PDF was written: %1").replace("%1", bidi_isolate(path)))
         open_file(Path(path))
         self.printed.emit(Path(path))
 
+    def _cancelled(self, _exc: BaseException) -> None:
+        self._set_busy(False)
+        self.status.setText(self.tr("Cancelled; no PDF was kept."))
+
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self.status.setText("")
-        if self._cancelled:
-            return
         if isinstance(exc, KnownError):
             self.error.show_error(known_message(exc))
         else:
@@ -507,25 +449,37 @@ class ReportsDialog(Retranslating, QDialog):
 
     def reject(self) -> None:
         """Override: closing while a PDF is written cancels it first."""
-        if self._busy:
+        if self.busy:
             self.cancel()
             return
         super().reject()
 
 
-def open_visit_reports(page: VisitsPage) -> ReportsDialog:
+class VisitReportSource(Protocol):
+    """What the reports dialog needs from the page it was opened on (the visits page)."""
+
+    ctx: UiContext
+
+    def report_context(self) -> VisitReportContext:
+        """The report options the page suggests (its tab, selection and filters)."""
+        ...
+
+    def print_view(self) -> None:
+        """Print the view on screen as it looks."""
+        ...
+
+
+def open_visit_reports(page: VisitReportSource, parent: QWidget) -> ReportsDialog:
     """Ctrl+P on the visits page: the visit reports with options from the page (window-modal)."""
-    dialog = ReportsDialog(
-        page.ctx, context_from_visits_page(page), page, print_view=page.print_view
-    )
+    dialog = ReportsDialog(page.ctx, page.report_context(), parent, print_view=page.print_view)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
 
 
-def selftest(page: VisitsPage, shot: Callable[[str, QWidget], None]) -> None:
+def selftest(page: VisitReportSource, shot: Callable[[str, QWidget], None]) -> None:
     """Shoot the reports dialog on each visit report (nothing is rendered)."""
-    dialog = open_visit_reports(page)
+    dialog = open_visit_reports(page, page)  # type: ignore[arg-type]
     for kind in VISIT_REPORTS:
         dialog.select_kind(kind)
         shot(f"reports_{kind}", dialog)

@@ -1,0 +1,300 @@
+"""The visits list and calendar: filters and sort orders (paged in SQL), counts, date ranges and the agenda cards."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, true, union
+from sqlalchemy.orm import Session
+
+from qazvin_diplomacy.core.jalali import week_range
+from qazvin_diplomacy.core.text import search_terms
+from qazvin_diplomacy.core.visits import (
+    SORT_KEYS,
+    AgendaCards,
+    PersonRef,
+    VisitFilter,
+    VisitStatus,
+    VisitSummary,
+    local_days_span,
+)
+from qazvin_diplomacy.services.visits.records import _local, _overlapping
+from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
+from qazvin_diplomacy.storage.directory import Country, Person
+from qazvin_diplomacy.storage.visits import Visit, VisitGuest, VisitHost
+
+
+def _text_condition(text: str) -> ColumnElement[bool]:
+    """Each typed word in the visit's own key or in a guest's or host's directory key."""
+    conditions = []
+    for term in search_terms(text):
+        people = select(Person.id).where(Person.search_key.like(f"%{term}%"))
+        linked = union(
+            select(VisitGuest.visit_id).where(VisitGuest.person_id.in_(people)),
+            select(VisitHost.visit_id).where(VisitHost.person_id.in_(people)),
+        )
+        conditions.append(or_(Visit.search_key.like(f"%{term}%"), Visit.id.in_(linked)))
+    return and_(*conditions) if conditions else true()
+
+
+# "+column" keeps SQLite from choosing an archived_at index: used when grouping, where a
+# scan of the covering (status|country_id, archived_at, start_at) index is much cheaper.
+_ARCHIVED_NOT_INDEXED: ColumnElement[Any] = literal_column("+visit.archived_at")
+
+
+def _filter_conditions(
+    filters: VisitFilter, archived: ColumnElement[Any] | None = None
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    archived_at = Visit.archived_at if archived is None else archived
+    if filters.archived_only:
+        conditions.append(archived_at.is_not(None))
+    elif not filters.include_archived:
+        conditions.append(archived_at.is_(None))
+    if filters.country_id is not None:
+        conditions.append(Visit.country_id == filters.country_id)
+    if filters.status is not None:
+        conditions.append(Visit.status == VisitStatus(filters.status).value)
+    if filters.date_from is not None or filters.date_to is not None:
+        first = filters.date_from or date(1900, 1, 1)
+        last = filters.date_to or date(2200, 1, 1)
+        lower, upper = local_days_span(first, last)
+        if filters.date_from is None:
+            conditions.append(Visit.start_at < upper)
+        else:
+            conditions.append(_overlapping(lower, upper))
+    if filters.text and filters.text.strip():
+        conditions.append(_text_condition(filters.text))
+    if filters.person_id is not None:
+        conditions.append(Visit.id.in_(_visits_of_people(Person.id == filters.person_id)))
+    if filters.organization_id is not None:
+        conditions.append(
+            Visit.id.in_(_visits_of_people(Person.organization_id == filters.organization_id))
+        )
+    return conditions
+
+
+def _visits_of_people(who: ColumnElement[bool]) -> Any:
+    """Ids of the visits whose guests or hosts match ``who`` (a condition on Person)."""
+    people = select(Person.id).where(who)
+    return union(
+        select(VisitGuest.visit_id).where(VisitGuest.person_id.in_(people)),
+        select(VisitHost.visit_id).where(VisitHost.person_id.in_(people)),
+    )
+
+
+# Sort keys read from an index on (archived_at, column); "status" and "country" are sorted
+# group by group (see _bucketed_page).  Ties are broken by id.
+_SORT_COLUMNS: dict[str, Any] = {
+    "start": Visit.start_at,
+    "end": Visit.end_at,
+    "title": Visit.title,
+    "venue": Visit.venue,
+}
+_BUCKETED = ("status", "country")
+assert set(_SORT_COLUMNS) | set(_BUCKETED) == set(SORT_KEYS)
+
+_SUMMARY_COLUMNS = (
+    Visit.id,
+    Visit.version,
+    Visit.title,
+    Visit.start_at,
+    Visit.end_at,
+    Visit.status,
+    Visit.venue,
+    Visit.country_id,
+    Country.name_fa,
+    Country.name_en,
+    Visit.delegation_name,
+    Visit.archived_at,
+)
+
+
+def _summary_query() -> Select[Any]:
+    return select(*_SUMMARY_COLUMNS).outerjoin(Country, Country.id == Visit.country_id)
+
+
+def _people_of(
+    session: Session, link: type[VisitGuest] | type[VisitHost], visit_ids: Sequence[int]
+) -> dict[int, list[PersonRef]]:
+    found: dict[int, list[PersonRef]] = defaultdict(list)
+    if not visit_ids:
+        return found
+    rows = session.execute(
+        select(
+            link.visit_id,
+            Person.id,
+            Person.name_fa,
+            Person.name_en,
+            Person.title_fa,
+            Person.title_en,
+            Person.country_id,
+        )
+        .join(Person, Person.id == link.person_id)
+        .where(link.visit_id.in_(visit_ids))
+        .order_by(link.visit_id, link.sort_order, link.id)
+    )
+    for visit_id, *person in rows:
+        found[visit_id].append(PersonRef(*person))
+    return found
+
+
+def _summaries(session: Session, query: Select[Any]) -> list[VisitSummary]:
+    rows = session.execute(query).all()
+    ids = [r[0] for r in rows]
+    guests = _people_of(session, VisitGuest, ids)
+    hosts = _people_of(session, VisitHost, ids)
+    return [
+        VisitSummary(
+            id=r[0],
+            version=r[1],
+            title=r[2],
+            start_at=_local(r[3]),
+            end_at=_local(r[4]),
+            status=VisitStatus(r[5]),
+            venue=r[6],
+            country_id=r[7],
+            country_name_fa=r[8] or "",
+            country_name_en=r[9] or "",
+            delegation_name=r[10],
+            guests=tuple(guests.get(r[0], ())),
+            hosts=tuple(hosts.get(r[0], ())),
+            archived=r[11] is not None,
+        )
+        for r in rows
+    ]
+
+
+def list_visits(
+    db: Database,
+    *,
+    filters: VisitFilter | None = None,
+    sort: str = "start",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[VisitSummary]:
+    """One page of the visits list, filtered and sorted in SQL.
+
+    ``sort`` is one of ``core.visits.SORT_KEYS``: "status" sorts in workflow order and
+    "country" by Persian name, both then by start; ties are broken by id in the same
+    direction, so pages never overlap or skip rows.  The page's ids are found first from
+    the indexes alone (a "deferred join"), so a page deep in 50,000 visits costs about as
+    much as the first.
+    """
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}; expected one of {SORT_KEYS}")
+    filters = filters or VisitFilter()
+    conditions = _filter_conditions(filters)
+    offset, limit = max(offset, 0), max(limit, 0)
+    with db.read_session() as session:
+        if sort in _BUCKETED:
+            ids = _bucketed_page(session, filters, sort, descending, offset, limit)
+            rows = _summaries(session, _summary_query().where(Visit.id.in_(ids)))
+            position = {visit_id: i for i, visit_id in enumerate(ids)}
+            return sorted(rows, key=lambda row: position[row.id])
+        column = _SORT_COLUMNS[sort]
+        order = (column.desc(), Visit.id.desc()) if descending else (column.asc(), Visit.id.asc())
+        page = select(Visit.id).where(*conditions).order_by(*order).offset(offset).limit(limit)
+        query = _summary_query().where(Visit.id.in_(page.scalar_subquery())).order_by(*order)
+        return _summaries(session, query)
+
+
+def _bucketed_page(
+    session: Session,
+    filters: VisitFilter,
+    sort: str,
+    descending: bool,
+    offset: int,
+    limit: int,
+) -> list[int]:
+    """Ids of a page sorted by status (workflow order) or country (Persian name), then start.
+
+    Sorting 50,000 rows by a computed key takes ~100 ms; instead count the visits of each
+    status/country, skip whole groups up to ``offset`` and read the page from the
+    ``(status|country_id, archived_at, start_at)`` indexes.
+    """
+    column = Visit.status if sort == "status" else Visit.country_id
+    grouping = _filter_conditions(filters, _ARCHIVED_NOT_INDEXED)
+    counts: dict[Any, int] = {
+        value: n
+        for value, n in session.execute(
+            select(column, func.count()).where(*grouping).group_by(column)
+        )
+    }
+    conditions = _filter_conditions(filters)
+    if sort == "status":
+        known = [s.value for s in VisitStatus]
+        values: list[Any] = [v for v in known if v in counts]
+        values += sorted(v for v in counts if v not in known)
+    else:
+        named = session.scalars(
+            select(Country.id)
+            .where(Country.id.in_([v for v in counts if v is not None]))
+            .order_by(Country.name_fa.collate(PERSIAN_COLLATION), Country.id)
+        ).all()
+        values = ([None] if None in counts else []) + list(named)  # NULL first, as SQL sorts
+    if descending:
+        values.reverse()
+    order = (
+        (Visit.start_at.desc(), Visit.id.desc())
+        if descending
+        else (Visit.start_at.asc(), Visit.id.asc())
+    )
+    ids: list[int] = []
+    for value in values:
+        if len(ids) >= limit:
+            break
+        if offset >= counts[value]:
+            offset -= counts[value]
+            continue
+        same = column.is_(None) if value is None else column == value
+        ids += session.scalars(
+            select(Visit.id)
+            .where(*conditions, same)
+            .order_by(*order)
+            .offset(offset)
+            .limit(limit - len(ids))
+        ).all()
+        offset = 0
+    return ids
+
+
+def count_visits(db: Database, *, filters: VisitFilter | None = None) -> int:
+    """How many visits ``list_visits`` would give with ``filters`` (all pages)."""
+    filters = filters or VisitFilter()
+    # A text filter reads every row anyway: a plain table scan beats walking the
+    # archived_at index with a lookup per row (about 2x on 50,000 visits).
+    scan = filters.text.strip() and filters.date_from is None and filters.date_to is None
+    conditions = _filter_conditions(filters, _ARCHIVED_NOT_INDEXED if scan else None)
+    query = select(func.count()).select_from(Visit).where(*conditions)
+    with db.read_session() as session:
+        return int(session.scalar(query) or 0)
+
+
+def visits_between(
+    db: Database, *, start: date, end: date, include_cancelled: bool = True
+) -> list[VisitSummary]:
+    """Visits (not archived) overlapping Tehran local days ``start`` … ``end`` inclusive, by start.
+
+    For the month grid and the week agenda; a visit over several days appears once.
+    """
+    lower, upper = local_days_span(start, end)
+    conditions = [Visit.archived_at.is_(None), _overlapping(lower, upper)]
+    if not include_cancelled:
+        conditions.append(Visit.status != VisitStatus.CANCELLED.value)
+    query = _summary_query().where(*conditions).order_by(Visit.start_at, Visit.id)
+    with db.read_session() as session:
+        return _summaries(session, query)
+
+
+def today_and_week(db: Database, *, today: date) -> AgendaCards:
+    """Dashboard cards: visits (not cancelled) of ``today`` and of its Saturday–Friday week."""
+    week_start, week_end = week_range(today)
+    week = visits_between(db, start=week_start, end=week_end, include_cancelled=False)
+    lower, upper = local_days_span(today, today)
+    todays = [v for v in week if v.start_at < upper and v.end_at > lower]
+    return AgendaCards(today, week_start, week_end, tuple(todays), tuple(week))

@@ -1,0 +1,233 @@
+"""The shape every list page shares: a heading with its buttons over tabs, and a list tab.
+
+:class:`ListFilterBar` is the base of the filter bars: the search box (its changes wait a
+quarter second), ``watch`` for the other fields, ``refill`` for choice lists that keep the
+choice across a language switch, the country list and the "Clear filters" button.
+
+:class:`ListPage` builds the heading (large bold title, "New" button, ``add_head_button`` for
+more) over a ``QTabWidget`` (``views``); :meth:`ListPage.add_list_tab` adds the list tab:
+the filter bar, the table and a footer with the count line (what the list shows, "0 visits"
+when empty) and the tab's buttons.  The page gives ``count_text()`` ("%1 visits") and, through
+``ListExporting``, what "Export to Excel/CSV…" writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qazvin_diplomacy.services import directory
+from qazvin_diplomacy.ui.common import fit_columns
+from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits
+from qazvin_diplomacy.ui.list_export import ListExporting
+from qazvin_diplomacy.ui.modules import ModulePage, UiContext
+from qazvin_diplomacy.ui.paged_model import PagedTableModel
+from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
+
+
+def heading_label(parent: QWidget) -> QLabel:
+    """A page's title: the application font, larger and bold."""
+    label = QLabel(parent)
+    font = label.font()
+    font.setPointSize(font.pointSize() + 6)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class ListFilterBar(Retranslating, QWidget):
+    """Base of a list's filter bar; ``on_change`` runs when a filter changes.
+
+    Subclasses build their fields after ``text``, lay them out, ``watch`` them, call
+    ``add_clear_button`` and give ``clear``, ``filters`` and ``retranslate_ui``.  A bar with a
+    country list (``country``) is given ``ctx``; the page fills it on its first refresh.
+    """
+
+    def __init__(
+        self,
+        on_change: Callable[[], None],
+        parent: QWidget | None = None,
+        ctx: UiContext | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.on_change = on_change
+        self.text = QLineEdit(self)
+        self.text.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(on_change)
+        self.text.textChanged.connect(lambda _t: self._timer.start())
+        self.iso2: dict[int, str] = {}
+        self._countries_loaded = False
+
+    def watch(self, *fields: QWidget) -> None:
+        """Run ``on_change`` when one of ``fields`` (choice, date, check box) changes."""
+        for field in fields:
+            if isinstance(field, QComboBox):
+                field.currentIndexChanged.connect(lambda _i: self.on_change())
+            elif isinstance(field, JalaliDateEdit):
+                field.dateChanged.connect(lambda _d: self.on_change())
+            elif isinstance(field, QCheckBox):
+                field.toggled.connect(lambda _c: self.on_change())
+
+    def add_clear_button(self) -> QPushButton:
+        """The "Clear filters" button (``clear_button``), wired to ``clear``."""
+        self.clear_button = QPushButton(self)
+        self.clear_button.clicked.connect(self.clear)
+        return self.clear_button
+
+    def clear(self) -> None:
+        """Reset every filter."""
+        raise NotImplementedError
+
+    @staticmethod
+    def refill(combo: QComboBox, items: Iterable[tuple[str, Any]]) -> None:
+        """Replace the choices of ``combo`` (no signal), keeping the current one when still there."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+        combo.blockSignals(False)
+
+    def load_countries(self) -> None:
+        """Fill ``country`` (once, and again after a language switch) with "All countries" first."""
+        assert self.ctx is not None
+        countries = directory.list_countries(self.ctx.db)
+        self.iso2 = {c.id: c.iso2 for c in countries}
+        self.refill(
+            self.country,  # type: ignore[attr-defined]
+            [
+                (self.tr("All countries"), None),
+                *((c.name_fa if is_rtl() else c.name_en, c.id) for c in countries),
+            ],
+        )
+        self._countries_loaded = True
+
+    @property
+    def countries_loaded(self) -> bool:
+        """True once the country list was filled."""
+        return self._countries_loaded
+
+
+class ListTable(QTableView):
+    """A list's table: read-only, one whole row selected, sorted in SQL (from ``sort_column``),
+    columns of ``widths`` with column ``stretch`` taking what is left; double-click opens."""
+
+    def __init__(
+        self,
+        model: PagedTableModel,
+        *,
+        sort_column: int,
+        widths: tuple[int, ...],
+        stretch: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.horizontalHeader().setSortIndicator(
+            sort_column,
+            Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder,
+        )
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setDefaultSectionSize(28)
+        fit_columns(self, widths, stretch=stretch)
+
+
+class ListPage(ListExporting, ModulePage):
+    """A module page: heading and "New" button over the ``views`` tabs; the first is the list.
+
+    Subclasses set ``model`` (the list's :class:`PagedTableModel`) and ``filter_bar`` (with
+    ``filters()``) and give ``count_text``.
+    """
+
+    model: PagedTableModel
+    filter_bar: ListFilterBar
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        outer = QVBoxLayout(self)
+        self.head = QHBoxLayout()
+        self.heading = heading_label(self)
+        self.new_button = QPushButton(self)
+        self.head.addWidget(self.heading, 1)
+        self.head.addWidget(self.new_button)
+        outer.addLayout(self.head)
+        self.views = QTabWidget(self)
+        outer.addWidget(self.views, 1)
+        self.new_button.clicked.connect(lambda: self.new_record())
+
+    def add_head_button(self, button: QWidget) -> None:
+        """Put ``button`` in the heading row, before "New"."""
+        self.head.insertWidget(self.head.count() - 1, button)
+
+    def add_list_tab(
+        self, filter_bar: QWidget, table: QWidget, buttons: Sequence[QWidget]
+    ) -> QWidget:
+        """Add the list tab (filter bar, table, count line and ``buttons``) to ``views``."""
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.addWidget(filter_bar)
+        lay.addWidget(table, 1)
+        self.count_label = QLabel(page)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label, 1)
+        for button in buttons:
+            footer.addWidget(button)
+        lay.addLayout(footer)
+        self.views.addTab(page, "")
+        return page
+
+    def add_archive_tab(self, table: QWidget, restore_button: QWidget) -> QWidget:
+        """Add the archive tab (the table of archived records over its Restore button)."""
+        page = QWidget(self)
+        lay = QVBoxLayout(page)
+        lay.addWidget(table, 1)
+        lay.addWidget(restore_button)
+        self.views.addTab(page, "")
+        return page
+
+    def count_text(self) -> str:
+        """The count line with "%1" for the number of rows ("%1 visits"), translated."""
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Re-read the view on screen (the filter bar's country list the first time)."""
+        bar = self.filter_bar
+        if bar.ctx is not None and not bar.countries_loaded:
+            bar.load_countries()
+        self.refresh_current()
+
+    def refresh_current(self) -> None:
+        """Re-read the view on screen."""
+        raise NotImplementedError
+
+    def apply_filters(self) -> None:
+        """Re-query the list with the filter bar's filters (in SQL)."""
+        self.model.set_filters(self.filter_bar.filters())  # type: ignore[attr-defined]
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.count_text().replace("%1", loc_digits(self.model.total)))
