@@ -7,9 +7,13 @@ import logging.handlers
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qazvin_diplomacy.paths import AppPaths, resolve_paths
-from qazvin_diplomacy.storage.database import Database
+
+if TYPE_CHECKING:
+    from qazvin_diplomacy.core.errors import KnownError
+    from qazvin_diplomacy.storage.database import Database
 
 log = logging.getLogger("qazvin_diplomacy")
 
@@ -55,6 +59,7 @@ def setup_logging(paths: AppPaths, *, verbose: bool = False) -> Path:
 def open_database(paths: AppPaths) -> Database:
     """Open (creating and migrating as needed) the database at ``paths`` with its reference data."""
     from qazvin_diplomacy.services.directory import ensure_reference_data
+    from qazvin_diplomacy.storage.database import Database
 
     db = Database.open(paths.db_path, backups_dir=paths.backups_dir,
                        attachments_dir=paths.attachments_dir)
@@ -68,9 +73,13 @@ def open_database(paths: AppPaths) -> Database:
 
 
 def run_gui(db_override: str | None = None) -> int:
-    """Open the main window on the default (or given) database."""
-    from qazvin_diplomacy.core.errors import KnownError
+    """Open the main window on the default (or given) database.
 
+    Only one window per database (claimed first).  The window's frame paints before the
+    database is opened — and before SQLAlchemy is even imported — and the database is
+    opened right after that first paint; a refused database closes the frame, shows its
+    Persian error and ends the program with exit code 1.
+    """
     paths = resolve_paths(db_override)
     setup_logging(paths)  # open_database creates the other folders once the file is accepted
     from qazvin_diplomacy.ui.application import get_application
@@ -78,23 +87,17 @@ def run_gui(db_override: str | None = None) -> int:
 
     if not claim_or_forward(paths, get_application()):
         return 0  # the window already open on this database was brought forward
-    try:
-        db = open_database(paths)
-    except KnownError as exc:
-        log.error("database refused: %s", exc.message_en)
-        return _show_startup_error(exc)
     from qazvin_diplomacy.ui.application import run_gui as ui_run_gui
 
-    try:
-        return ui_run_gui(paths, db)
-    finally:
-        db.close()
+    return ui_run_gui(paths, open_database=lambda: open_database(paths),
+                      refused=_show_startup_error)
 
 
-def _show_startup_error(exc: Exception) -> int:
+def _show_startup_error(exc: KnownError) -> int:
     """Tell the user, in a Persian dialog, why the database could not be opened."""
     from qazvin_diplomacy.ui.application import show_error
 
+    log.error("database refused: %s", exc.message_en)
     show_error(str(exc))
     return 1
 

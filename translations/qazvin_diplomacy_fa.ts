@@ -2094,6 +2094,10 @@
       <translation>زبان تغییر کرد.</translation>
     </message>
     <message>
+      <source>Opening the database…</source>
+      <translation>در حال باز کردن پایگاه داده…</translation>
+    </message>
+    <message>
       <source>New</source>
       <translation>جدید</translation>
     </message>

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QGuiApplication
@@ -17,14 +19,17 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from qazvin_diplomacy import APP_NAME, APP_TITLE_EN, APP_TITLE_FA, __version__
 from qazvin_diplomacy.core import clock
+from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.paths import AppPaths
-from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.fonts import register_fonts, ui_font
 from qazvin_diplomacy.ui.i18n import install_translators, loc_digits
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.single_instance import attach
+
+if TYPE_CHECKING:
+    from qazvin_diplomacy.storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -73,15 +78,47 @@ def apply_language(app: QApplication, language: str) -> None:
     app.processEvents()
 
 
-def run_gui(paths: AppPaths, db: Database) -> int:
-    """Show the main window on ``db`` and run the event loop; returns the exit code."""
+def run_gui(
+    paths: AppPaths,
+    db: Database | None = None,
+    *,
+    open_database: Callable[[], Database] | None = None,
+    refused: Callable[[KnownError], int] | None = None,
+) -> int:
+    """Show the main window and run the event loop; returns the exit code.
+
+    With ``db`` the window is built on it.  Otherwise the window's frame is shown first and
+    ``open_database`` runs just after its first paint (so SQLAlchemy and the services are
+    imported only then); a :class:`KnownError` from it closes the frame, is handed to
+    ``refused`` (which tells the user) and its return value is the exit code.  Any other
+    error is raised from here, as when the database was opened before the window.
+    """
     from qazvin_diplomacy.ui.main_window import MainWindow
 
     app = get_application()
     settings = S.Settings(paths.settings_file)
     setup_fonts(app, settings.get(S.FONT_SIZE))
     apply_language(app, settings.get(S.LANGUAGE))
-    window = MainWindow(paths, db, settings)
+    opened: Database | None = db
+    refusal: int | None = None
+    failure: BaseException | None = None
+
+    def open_later() -> Database | None:
+        nonlocal opened, refusal, failure
+        assert open_database is not None
+        try:
+            opened = open_database()
+        except KnownError as exc:
+            window.hide()  # no close event: there is no session to save
+            refusal = refused(exc) if refused is not None else 1
+            app.exit(refusal)
+        except BaseException as exc:  # noqa: BLE001 - raised again once the loop has ended
+            window.hide()
+            failure = exc
+            app.exit(1)
+        return opened
+
+    window = MainWindow(paths, db, settings, open_later=None if db is not None else open_later)
     window.show()
     attach(window, app)  # a second start on this database brings this window forward
     # The installer (Restart Manager) and Windows' log-off end the program without closing
@@ -91,7 +128,13 @@ def run_gui(paths: AppPaths, db: Database) -> int:
     code = app.exec()
     app.aboutToQuit.disconnect(window.shut_down)
     window.runner.wait()
-    if window.ctx.db is not db:  # a restore swapped the database in: close the new one too
+    if failure is not None:
+        raise failure
+    if refusal is not None:
+        return refusal
+    if opened is not None and opened is not db:
+        opened.close()  # opened here, so closed here (the caller closes its own ``db``)
+    if window.attached and window.ctx.db is not opened:  # a restore swapped one in
         window.ctx.db.close()
     return int(code)
 

@@ -4,7 +4,8 @@ UI strings are English in the code (``self.tr("...")`` or
 ``QCoreApplication.translate("Context", "...")``); the Persian text lives in
 ``translations/qazvin_diplomacy_fa.ts`` (Qt Linguist XML).  The installed app must not need
 developer tools, so :class:`TsTranslator` reads the ``.ts`` file and compiles it to ``.qm``
-in memory at start-up (no ``lrelease``, no ``.qm`` file shipped for our own strings).  Qt's own ``qtbase_fa.qm`` is loaded as well so standard buttons
+in memory (no ``lrelease``, no ``.qm`` file shipped for our own strings); the result is kept
+in the user's cache folder under the ``.ts`` file's hash, so later starts load it directly.  Qt's own ``qtbase_fa.qm`` is loaded as well so standard buttons
 and dialogs are Persian.
 
 ``python -m qazvin_diplomacy.ui.i18n --update`` scans the ui sources and brings the ``.ts``
@@ -16,7 +17,10 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
+import hashlib
 import logging
+import os
 import struct
 import sys
 import xml.etree.ElementTree as ET
@@ -24,8 +28,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 
+from qazvin_diplomacy import APP_NAME
 from qazvin_diplomacy.core.text import has_persian, to_persian_digits
 from qazvin_diplomacy.paths import translations_dir
 
@@ -210,6 +216,38 @@ class TsTranslator(QTranslator):
         return self.count
 
 
+def qm_cache_dir() -> Path:
+    """Where compiled translations are cached (the per-user cache folder)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, "QazvinGovernorate"))
+
+
+def load_translator(path: Path, language: str, parent: QObject | None = None) -> QTranslator:
+    """Our translations from the ``.ts`` at ``path``: the cached ``.qm`` of exactly this file's
+    content when there is one, else compiled now (and cached; a cache that cannot be written
+    is only logged).  Raises ValueError when nothing loads."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:20]
+    prefix = f"{path.stem}-"
+    cached = qm_cache_dir() / f"{prefix}{digest}.qm"
+    if cached.is_file():
+        translator = QTranslator(parent)
+        if translator.load(str(cached)) and not translator.isEmpty():
+            return translator
+        translator.deleteLater()
+    compiled = TsTranslator(path, language=language, parent=parent)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+        partial.write_bytes(compiled._qm)
+        os.replace(partial, cached)
+        for old in cached.parent.glob(f"{prefix}*.qm"):  # compiled from an older .ts
+            if old != cached:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    except OSError as exc:
+        log.debug("compiled translations not cached in %s: %s", cached.parent, exc)
+    return compiled
+
+
 # --------------------------------------------------------------------------- installing
 
 _installed: list[QTranslator] = []
@@ -231,10 +269,10 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
     ok = False
     path = ts_path(_current_language)
     if path.exists():
-        ours = TsTranslator(path, language=_current_language, parent=app)
+        ours = load_translator(path, _current_language, app)
         app.installTranslator(ours)
         _installed.append(ours)
-        ok = len(ours) > 0
+        ok = not ours.isEmpty()
     else:
         log.warning("translation file missing: %s", path)
     qt = QTranslator(app)

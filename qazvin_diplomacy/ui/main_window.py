@@ -4,12 +4,17 @@ Keyboard shortcuts (new Ctrl+N, save Ctrl+S, search Ctrl+K / Ctrl+F, print Ctrl+
 to the current page.  Pages are created when first shown.  The settings dialog switches the
 language live: every widget's ``retranslate_ui`` runs and the layout direction flips.
 The window paints before it reads data: its first page is filled, and the full integrity
-check started in the background (``ui.integrity``), just after the first paint.
+check started in the background (``ui.integrity``), just after the first paint.  Started
+without a database (``MainWindow(paths, None, settings, open_later=…)``, as ``run_gui`` does)
+it paints its frame — title, navigation, toolbar, status bar, an "opening the database" line —
+before SQLAlchemy or any service is imported, and opens the database right after that paint.
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -33,14 +38,15 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy import APP_TITLE_EN, APP_TITLE_FA
 from qazvin_diplomacy.paths import AppPaths
-from qazvin_diplomacy.services.holidays import holidays_in
-from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.common import TaskRunner, make_ltr
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import MODULES, Hub, ModulePage, ModuleSpec, UiContext
 from qazvin_diplomacy.ui.widgets.jalali import set_holiday_provider
+
+if TYPE_CHECKING:
+    from qazvin_diplomacy.storage.database import Database
 
 GEOMETRY_KEY = "main_window/geometry"
 SPLITTER_KEY = "main_window/splitter"
@@ -111,17 +117,28 @@ class MainWindow(Retranslating, QMainWindow):
     # Until the first paint no page is built (class defaults: Qt may call in before __init__ ends).
     _painted = False
     _defer_pages = True
+    _attached = False
+    ctx: UiContext
 
-    def __init__(self, paths: AppPaths, db: Database, settings: S.Settings) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        db: Database | None,
+        settings: S.Settings,
+        *,
+        open_later: Callable[[], Database | None] | None = None,
+    ) -> None:
+        """Build the window on ``db``; or, with ``db`` None, only its frame (see the module).
+
+        ``open_later`` then opens the database just after the first paint; when it returns
+        None (the database was refused) the window stays an empty frame.
+        """
         super().__init__()
         self.runner = TaskRunner(self)
         self.hub = Hub(self)
-        self.ctx = UiContext(
-            paths=paths, db=db, settings=settings, runner=self.runner, hub=self.hub
-        )
+        self.paths = paths
         self.settings = settings
-        # Calendars and date pickers show the office's holidays (lunar ones corrected).
-        set_holiday_provider(lambda first, last: holidays_in(self.ctx.db, first, last))
+        self.open_later = open_later
         self.pages: dict[str, ModulePage] = {}
         self.specs: list[ModuleSpec] = list(MODULES)
 
@@ -140,6 +157,9 @@ class MainWindow(Retranslating, QMainWindow):
             item = QListWidgetItem(self.nav)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
         self.stack = QStackedWidget(self)
+        self.opening = QLabel(self.stack)  # until the database is open
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening)
         self.splitter = QSplitter(self)
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
@@ -160,16 +180,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_print = self._action("print", QKeySequence.StandardKey.Print, self._route_print)
         self.toolbar.addSeparator()
         self.act_settings = self._action("settings", None, self.open_settings)
-        from qazvin_diplomacy.ui.backup import BackupControl
-
-        self.backup = BackupControl(self)  # backup / restore menu, automatic backups
-        from qazvin_diplomacy.ui.search import GlobalSearch
-
-        self.global_search = GlobalSearch(self.ctx, self)
-        self.toolbar.addWidget(self.global_search)
 
         self.db_label = QLabel(self)
-        self.db_label.setText(str(db.path))
+        self.db_label.setText(str(db.path if db is not None else paths.db_path))
         make_ltr(self.db_label)
         self.statusBar().addPermanentWidget(self.db_label)
         # A database on a USB stick can be pulled out mid-write: say so for as long as it is open.
@@ -178,7 +191,7 @@ class MainWindow(Retranslating, QMainWindow):
             "QLabel { background: #fff3cd; color: #664d03; padding: 2px 8px; }"
         )
         self.statusBar().addPermanentWidget(self.media_warning)
-        self.media_warning.setVisible(db.location == "removable")
+        self.media_warning.setVisible(False)
         self.hub.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.hub.openRecord.connect(self.open_record)
 
@@ -186,11 +199,38 @@ class MainWindow(Retranslating, QMainWindow):
         self._shut_down = False
         self.retranslate_ui()
         self._restore_geometry()
-        from qazvin_diplomacy.ui.integrity import IntegrityWatch
-
-        self.integrity = IntegrityWatch(self.ctx, self)
         self._first_row: int | None = None  # the first page: built after the first paint
         self.nav.setCurrentRow(0)
+        if db is not None:
+            self.attach_database(db)
+
+    @property
+    def attached(self) -> bool:
+        """Whether the window works on a database yet (see :meth:`attach_database`)."""
+        return self._attached
+
+    def attach_database(self, db: Database) -> None:
+        """Work on ``db``: what reads it (search box, backups, integrity watch) is built now."""
+        from qazvin_diplomacy.services.holidays import holidays_in
+        from qazvin_diplomacy.ui.backup import BackupControl
+        from qazvin_diplomacy.ui.integrity import IntegrityWatch
+        from qazvin_diplomacy.ui.search import GlobalSearch
+
+        self.ctx = UiContext(
+            paths=self.paths, db=db, settings=self.settings, runner=self.runner, hub=self.hub
+        )
+        self._attached = True
+        # Calendars and date pickers show the office's holidays (lunar ones corrected).
+        set_holiday_provider(lambda first, last: holidays_in(self.ctx.db, first, last))
+        self.backup = BackupControl(self)  # backup / restore menu, automatic backups
+        self.global_search = GlobalSearch(self.ctx, self)
+        self.toolbar.addWidget(self.global_search)
+        self.db_label.setText(str(db.path))
+        # A database on a USB stick can be pulled out mid-write: say so for as long as it is open.
+        self.media_warning.setVisible(db.location == "removable")
+        self.integrity = IntegrityWatch(self.ctx, self)
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
 
     def _action(
         self, icon_name: str, shortcut: QKeySequence.StandardKey | None, slot: object
@@ -226,6 +266,8 @@ class MainWindow(Retranslating, QMainWindow):
             action.setIcon(icon(str(action.data())))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.db_label.setToolTip(self.tr("Database file"))
+        if not self._attached:
+            self.opening.setText(self.tr("Opening the database…"))
         self.media_warning.setText(self.tr("The database is on removable media (USB)"))
         self.media_warning.setToolTip(self.tr(
             "A USB stick or disk can be pulled out while the program writes. Keep the database "
@@ -338,6 +380,11 @@ class MainWindow(Retranslating, QMainWindow):
             self._show_row(row)
 
     def _after_first_paint(self) -> None:
+        if not self._attached:
+            db = self.open_later() if self.open_later is not None else None
+            if db is None:
+                return
+            self.attach_database(db)
         self._fill_first_page()
         self.integrity.start()
 
@@ -357,6 +404,8 @@ class MainWindow(Retranslating, QMainWindow):
             page.save()
 
     def _route_search(self) -> None:
+        if not self._attached:
+            return
         page = self.current_page()
         box = getattr(page, "search_box", None)
         if isinstance(box, QWidget) and box.hasFocus():  # pressed again: search everything
@@ -393,6 +442,8 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self._shut_down = True
         self.save_geometry()
+        if not self._attached:  # closed before a database was open: nothing else to finish
+            return
         self.integrity.cancel()
         self.runner.wait(10000)
         self.backup.on_exit()

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QWidget
 
 from qazvin_diplomacy.core.clock import today_local
 from qazvin_diplomacy.paths import AppPaths
-from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui import events as events_module
 from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from qazvin_diplomacy.ui.settings import Settings
 
 if TYPE_CHECKING:
+    from qazvin_diplomacy.storage.database import Database
     from qazvin_diplomacy.ui.dashboard import DashboardCard
 
 

@@ -15,12 +15,15 @@ The databases are cached in ``/tmp`` (``--big`` names an existing scale-100 file
 ``/tmp/up100.sqlite3`` is used when present, otherwise it is built once, which takes minutes).
 Prints, for each subject, the median and spread of the wall-clock time and its ratio to the
 bare window, and the median CPU time the process had used by then (steadier than the wall clock
-on a busy shared machine). Python's bytecode cache is on for the children (kept under the cache
+on a busy shared machine).  The application paints its frame before it opens the database, so
+a second figure, **ready**, is the time until the database is open and the first page (the
+dashboard) has been built and filled; for the bare window it equals its first paint. Python's bytecode cache is on for the children (kept under the cache
 folder), as in an installed or frozen application. ``--clean`` drops the cached files first.
 
 The child is this file with ``--child``: it wraps ``QApplication.exec`` to watch for the
-first paint of the top-level ``QMainWindow``, prints the wall-clock time of that moment and
-then quits the event loop normally, so the application shuts down cleanly as after a real
+first paint of the top-level ``QMainWindow``, prints the wall-clock time of that moment (and,
+for the application, of the moment its first page is filled) and then quits the event loop
+normally, so the application shuts down cleanly as after a real
 session (no unclean-shutdown check is triggered on the next run).
 """
 
@@ -40,13 +43,14 @@ ROOT = Path(__file__).resolve().parents[2]
 CACHE = Path(tempfile.gettempdir()) / "qazvin-bench-startup"
 BIG_DEFAULT = Path(tempfile.gettempdir()) / "up100.sqlite3"
 MARK = "FIRST-PAINT "
+READY = "READY "
 
 
 # --- child ----------------------------------------------------------------------------------
 
 
-def _watch_first_paint() -> None:
-    """Make the next ``QApplication.exec`` report the main window's first paint, then quit."""
+def _watch_first_paint(*, quit_then: bool) -> None:
+    """Make the next ``QApplication.exec`` report the main window's first paint (and quit)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -57,8 +61,8 @@ def _watch_first_paint() -> None:
             if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
                 print(f"{MARK}{time.time():.6f} {time.process_time():.6f}", flush=True)
                 QApplication.instance().removeEventFilter(self)
-                # The rest of this repaint (the children) finishes before the timer fires.
-                QTimer.singleShot(0, QApplication.instance().quit)
+                if quit_then:  # the rest of this repaint (the children) finishes first
+                    QTimer.singleShot(0, QApplication.instance().quit)
             return False
 
     def exec_and_watch(*_args: object) -> int:  # called bound or static, like the original
@@ -88,12 +92,30 @@ def _bare_window() -> int:
     return int(app.exec())
 
 
+def _watch_ready() -> None:
+    """Report the moment the main window's first page is built and filled, then quit."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from qazvin_diplomacy.ui.main_window import MainWindow
+
+    original = MainWindow._after_first_paint
+
+    def after_first_paint(window: MainWindow) -> None:
+        original(window)
+        print(f"{READY}{time.time():.6f} {time.process_time():.6f}", flush=True)
+        QTimer.singleShot(0, QApplication.instance().quit)
+
+    MainWindow._after_first_paint = after_first_paint  # type: ignore[method-assign]
+
+
 def child(subject: str, db: str | None) -> int:
-    """Run one subject until its first paint (called in the fresh process)."""
-    _watch_first_paint()
+    """Run one subject until its first paint / first page (called in the fresh process)."""
+    _watch_first_paint(quit_then=subject == "bare")
     if subject == "bare":
         return _bare_window()
     sys.path.insert(0, str(ROOT))
+    _watch_ready()
     from qazvin_diplomacy.cli import main as cli_main
 
     return cli_main(["--db", str(db)])
@@ -102,18 +124,21 @@ def child(subject: str, db: str | None) -> int:
 # --- parent ---------------------------------------------------------------------------------
 
 
-def _sample(subject: str, db: Path | None, env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from spawning the process to its first paint: wall clock, and CPU time used."""
+def _sample(subject: str, db: Path | None, env: dict[str, str]) -> tuple[float, float, float]:
+    """Seconds from spawning the process to its first paint (wall clock, and CPU time used)
+    and to its first page being filled (wall clock)."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", subject]
     if db is not None:
         cmd += ["--db", str(db)]
     start = time.time()
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, check=False)
     marks = [line for line in proc.stdout.splitlines() if line.startswith(MARK)]
-    if proc.returncode != 0 or not marks:
+    ready = [line for line in proc.stdout.splitlines() if line.startswith(READY)]
+    if proc.returncode != 0 or not marks or (subject != "bare" and not ready):
         raise SystemExit(f"{subject}: no first paint (exit {proc.returncode})\n{proc.stderr[-2000:]}")
     painted, cpu = marks[0][len(MARK):].split()
-    return float(painted) - start, float(cpu)
+    filled = ready[0][len(READY):].split()[0] if ready else painted
+    return float(painted) - start, float(cpu), float(filled) - start
 
 
 def _demo_db(path: Path, scale: int | None, env: dict[str, str]) -> Path:
@@ -165,20 +190,25 @@ def main() -> None:
         _sample(subject, db, env)
     walls: dict[str, list[float]] = {label: [] for label, _s, _d in subjects}
     cpus: dict[str, list[float]] = {label: [] for label, _s, _d in subjects}
+    readies: dict[str, list[float]] = {label: [] for label, _s, _d in subjects}
     for _ in range(args.runs):  # interleaved, so a busy moment hits every subject alike
         for label, subject, db in subjects:
-            wall, cpu = _sample(subject, db, env)
+            wall, cpu, ready = _sample(subject, db, env)
             walls[label].append(wall)
             cpus[label].append(cpu)
+            readies[label].append(ready)
     bare = statistics.median(walls[subjects[0][0]])
     bare_cpu = statistics.median(cpus[subjects[0][0]])
-    print(f"until the first paint, {args.runs} runs each; CPU = the process's own CPU time then")
-    print(f"{'subject':<24} {'median':>8} {'min':>7} {'max':>7} {'× bare':>7} {'CPU':>8} {'× bare':>7}")
+    print(f"until the first paint, {args.runs} runs each; CPU = the process's own CPU time then;")
+    print("ready = until the database is open and the first page filled (median)")
+    print(f"{'subject':<24} {'median':>8} {'min':>7} {'max':>7} {'× bare':>7} {'CPU':>8} {'× bare':>7}"
+          f" {'ready':>8} {'× bare':>7}")
     for label, values in walls.items():
         median, cpu = statistics.median(values), statistics.median(cpus[label])
+        ready = statistics.median(readies[label])
         print(
             f"{label:<24} {median:7.3f}s {min(values):6.3f}s {max(values):6.3f}s {median / bare:6.1f}×"
-            f" {cpu:7.3f}s {cpu / bare_cpu:6.1f}×"
+            f" {cpu:7.3f}s {cpu / bare_cpu:6.1f}× {ready:7.3f}s {ready / bare:6.1f}×"
         )
 
 

@@ -124,3 +124,37 @@ def test_untranslated_lookups_do_not_corrupt_the_interpreter(app) -> None:
     for _ in range(5000):
         QCoreApplication.translate("Nowhere", "Not in the catalogue")
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_compiled_translations_are_cached_by_the_content_of_the_ts(
+    app, tmp_path: Path, monkeypatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(i18n, "qm_cache_dir", lambda: cache)
+    ts = tmp_path / "x_fa.ts"
+    i18n.write_ts(ts, "fa", [i18n.TsMessage("Base", "Save", "ذخیره", True)])
+    first = i18n.load_translator(ts, "fa")
+    assert isinstance(first, i18n.TsTranslator)  # compiled, then cached
+    [cached] = cache.glob("*.qm")
+
+    compiled: list[Path] = []
+    original = i18n.TsTranslator.__init__
+    monkeypatch.setattr(i18n.TsTranslator, "__init__",
+                        lambda self, path, **kw: (compiled.append(path), original(self, path, **kw))[1])
+    second = i18n.load_translator(ts, "fa")
+    assert compiled == [] and second.translate("Base", "Save") == "ذخیره"  # read from the cache
+
+    i18n.write_ts(ts, "fa", [i18n.TsMessage("Base", "Save", "نگه‌داری", True)])  # the .ts changed
+    third = i18n.load_translator(ts, "fa")
+    assert compiled == [ts] and third.translate("Base", "Save") == "نگه‌داری"  # never stale
+    assert [p.name for p in cache.glob("*.qm")] != [cached.name]  # the old one is replaced
+    assert len(list(cache.glob("*.qm"))) == 1
+
+
+def test_an_unwritable_cache_still_gives_the_translations(app, tmp_path: Path, monkeypatch) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(i18n, "qm_cache_dir", lambda: blocked / "cache")
+    ts = tmp_path / "x_fa.ts"
+    i18n.write_ts(ts, "fa", [i18n.TsMessage("Base", "Save", "ذخیره", True)])
+    assert i18n.load_translator(ts, "fa").translate("Base", "Save") == "ذخیره"

@@ -176,3 +176,111 @@ def test_anything_else_still_goes_through_the_parser(capsys: pytest.CaptureFixtu
         cli.main(["--db"])  # a missing value is still a usage error, not a window
     assert stop.value.code == 2
     assert "usage error" in capsys.readouterr().err
+
+
+# --- the frame paints first, the database opens after ----------------------------------------
+
+START_AND_WATCH_THE_FIRST_PAINT = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from qazvin_diplomacy.ui.main_window import MainWindow
+
+seen = {}
+DATA = ("sqlalchemy", "qazvin_diplomacy.storage", "qazvin_diplomacy.services")
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, MainWindow) and "paint" not in seen:
+            seen["paint"] = sorted(m for m in sys.modules if m.startswith(DATA))
+            seen["frame"] = [obj.windowTitle(), obj.nav.count(), obj.opening.text(),
+                             obj.opening.isVisible(), obj.db_label.text()]
+        return False
+
+original = MainWindow._after_first_paint
+def after_first_paint(self):
+    original(self)
+    seen["pages"] = sorted(self.pages)
+    seen["open"] = "sqlalchemy" in sys.modules and self.ctx.db.path.name
+    QTimer.singleShot(0, QApplication.instance().quit)
+MainWindow._after_first_paint = after_first_paint
+
+exec_ = QApplication.exec
+def watched(*args):
+    app = QApplication.instance()
+    app.installEventFilter(FirstPaint(app))
+    return exec_()
+QApplication.exec = watched
+
+from qazvin_diplomacy.cli import main
+seen["code"] = main(["--db", sys.argv[1]])
+heavy = {"alembic", "mako", "reportlab", "openpyxl", "arabic_reshaper", "bidi"}
+seen["heavy"] = sorted({m.split(".")[0] for m in sys.modules} & heavy)
+print(json.dumps(seen))
+"""
+
+
+def test_the_window_paints_before_sqlalchemy_is_imported_then_opens_the_database(
+    tmp_path: Path, db_path_ready: Path
+) -> None:
+    import json
+
+    from qazvin_diplomacy import APP_TITLE_FA
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path))
+    out = subprocess.run(
+        [sys.executable, "-c", START_AND_WATCH_THE_FIRST_PAINT, str(db_path_ready)],
+        capture_output=True, text=True, env=env, check=True, timeout=120,
+    ).stdout
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen["paint"] == []  # neither SQLAlchemy nor storage nor services at the first paint
+    title, modules, opening, opening_shown, db_shown = seen["frame"]
+    assert title == APP_TITLE_FA and modules >= 5  # the real frame: title, navigation
+    assert opening_shown and "پایگاه داده" in opening  # "opening the database…", in Persian
+    assert db_shown == str(db_path_ready)
+    assert seen["pages"] == ["dashboard"] and seen["open"] == db_path_ready.name  # then opened
+    assert seen["code"] == 0 and seen["heavy"] == []
+
+
+def test_a_refused_database_is_told_after_the_frame_and_exits_1(
+    app, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The two-phase start keeps the refusal: the Persian dialog, exit code 1, file untouched."""
+    import logging
+
+    from qazvin_diplomacy import app as composition
+    from qazvin_diplomacy.ui import application
+    from qazvin_diplomacy.ui.main_window import MainWindow
+    from qazvin_diplomacy.ui.single_instance import InstanceGuard
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "userdata"))
+    bad = tmp_path / "office.sqlite3"
+    bad.write_bytes(b"this is not a database\n" * 200)
+    before = bad.read_bytes()
+    shown: list[tuple[str, list[tuple[bool, bool]]]] = []
+
+    def show_error(text: str) -> None:
+        frames = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
+        shown.append((text, [(w._painted, w.isVisible()) for w in frames]))
+
+    monkeypatch.setattr(application, "show_error", show_error)
+    handlers = list(logging.getLogger().handlers)
+    try:
+        assert composition.run_gui(str(bad)) == 1
+    finally:
+        for handler in logging.getLogger().handlers[:]:
+            if handler not in handlers:
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+        for guard in app.findChildren(InstanceGuard):
+            guard.release()
+            guard.setParent(None)
+        for widget in app.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                widget.deleteLater()
+    [(text, frames)] = shown
+    assert "office.sqlite3" in text and "باز نشد" in text  # the refusal ("not opened"), Persian
+    assert (True, False) in frames  # the frame had painted, and was closed before the dialog
+    assert bad.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["office.sqlite3", "userdata"]
