@@ -112,7 +112,7 @@ def run_gui(
             window.hide()  # no close event: there is no session to save
             refusal = refused(exc) if refused is not None else 1
             app.exit(refusal)
-        except BaseException as exc:  # noqa: BLE001 - raised again once the loop has ended
+        except BaseException as exc:  # raised again once the loop has ended
             window.hide()
             failure = exc
             app.exit(1)
