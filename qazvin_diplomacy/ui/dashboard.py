@@ -1,16 +1,19 @@
 """The dashboard (پیشخوان): cards contributed by the modules (see ``ui.modules``).
 
-Each card reads its data through a service in ``refresh`` and hides itself when it has
-nothing to say (``is_relevant``).  On an empty database a first-run card offers to load
+Each card reads its data through a service in ``read`` (worker-safe: no widgets) and shows it
+in ``show_data`` (GUI thread); it hides itself when it has nothing to say (``is_relevant``).
+The page reads all cards in one background operation (``ui.ops.run_op``) and fills them when
+it ends; a refresh asked for while one is under way runs once after it (no pile-up).  On an empty database a first-run card offers to load
 the sample data, which runs off the GUI thread.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from qazvin_diplomacy.core.followups import SOURCE_KIND_FA, FollowUpView
 from qazvin_diplomacy.core.text import bidi_isolate
@@ -38,6 +42,7 @@ from qazvin_diplomacy.ui.i18n import (
     strip_direction_mark,
 )
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext, all_cards
+from qazvin_diplomacy.ui.ops import Job, run_op
 from qazvin_diplomacy.ui.widgets.jalali import show_date
 
 if TYPE_CHECKING:
@@ -63,6 +68,7 @@ class DashboardCard(QFrame):
         self.title.setStyleSheet("color: #2f4f6f;")
         self.layout_.addWidget(self.title)
         self.layout_.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self._data: tuple[Any] | None = None  # the last data shown, once read
 
     def retranslate_ui(self) -> None:
         """Set texts for the current language (and re-show data with the right digits)."""
@@ -71,11 +77,25 @@ class DashboardCard(QFrame):
         """Override: retranslate on language change."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
-            self.refresh()
+            if self._data is not None:  # the same data in the new language; nothing re-read
+                self.fill(self._data[0])
         super().changeEvent(event)
 
+    def read(self, today: dt.date) -> Any:
+        """The card's data, read through its services (runs in the worker: no widgets)."""
+        return None
+
+    def show_data(self, data: Any) -> None:
+        """Show ``data`` from ``read`` (GUI thread)."""
+
+    def fill(self, data: Any) -> None:
+        """Show ``data`` from ``read`` and remember it (GUI thread)."""
+        self._data = (data,)
+        self.show_data(data)
+
     def refresh(self) -> None:
-        """Re-read the card's data."""
+        """Re-read the card's data and show it (synchronously)."""
+        self.fill(self.read(self.ctx.today()))
 
     def is_relevant(self) -> bool:
         """Whether the card should be shown now."""
@@ -162,9 +182,13 @@ class FirstRunCard(DashboardCard):
         )
         self.button.setText(self.tr("Load sample data"))
 
-    def refresh(self) -> None:
-        """Check whether the database is still empty."""
-        self._empty = health.is_empty(self.ctx.db)
+    def read(self, today: dt.date) -> bool:
+        """Whether the database is still empty."""
+        return health.is_empty(self.ctx.db)
+
+    def show_data(self, data: bool) -> None:
+        """Remember whether the database is empty."""
+        self._empty = data
 
     def is_relevant(self) -> bool:
         """Shown only on an empty database (or while loading)."""
@@ -213,11 +237,14 @@ class OverdueFollowUpsCard(ListCard):
         self.title.setText(self.tr("Overdue follow-ups (%1)").replace("%1", loc_digits(self.count)))
         self.empty.setText(self.tr("No follow-up is overdue."))
 
-    def refresh(self) -> None:
-        """Re-read the overdue tasks."""
-        today = self.ctx.today()
-        self.count = followups.count_overdue(self.ctx.db, today=today)
-        self._rows = followups.list_overdue(self.ctx.db, today=today, limit=self.LIMIT)
+    def read(self, today: dt.date) -> tuple[int, list[FollowUpView]]:
+        """The number of overdue tasks and the first ones."""
+        count = followups.count_overdue(self.ctx.db, today=today)
+        return count, followups.list_overdue(self.ctx.db, today=today, limit=self.LIMIT)
+
+    def show_data(self, data: tuple[int, list[FollowUpView]]) -> None:
+        """Show the overdue tasks."""
+        self.count, self._rows = data
         rows = []
         for task in self._rows:
             deadline = show_date(task.deadline) if task.deadline else ""
@@ -238,8 +265,13 @@ class OverdueFollowUpsCard(ListCard):
 class DashboardPage(ModulePage):
     """The dashboard: the registered cards in a two-column grid."""
 
+    #: The cards have been read and filled.
+    filled = Signal()
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self._reading = False
+        self._again = False
         outer = QVBoxLayout(self)
         self.heading = QLabel(self)
         font = QFont(self.heading.font())
@@ -275,10 +307,56 @@ class DashboardPage(ModulePage):
         )
 
     def refresh(self) -> None:
-        """Refresh every card and lay out the relevant ones."""
-        for card in self.cards.values():
+        """Read every card in the worker; they are filled and laid out when it ends.
+
+        A refresh asked for while a read is under way runs once after it.
+        """
+        if self._reading:
+            self._again = True
+            return
+        self._reading, self._again = True, False
+        today = self.ctx.today()
+        cards = list(self.cards.values())
+
+        def read_all(_job: Job) -> list[tuple[bool, Any]]:
+            out: list[tuple[bool, Any]] = []
+            for card in cards:  # one broken card must not hide the rest
+                try:
+                    out.append((True, card.read(today)))
+                except Exception as exc:
+                    out.append((False, exc))
+            return out
+
+        run_op(self.ctx.runner, read_all, on_done=self._fill, on_failed=self._read_failed)
+
+    def reading(self) -> bool:
+        """True while the cards are being read."""
+        return self._reading
+
+    def wait_read(self, msecs: int = 60000) -> None:
+        """Block until the cards are read and filled (self-test and tests)."""
+        while self._reading:
+            self.ctx.runner.wait(msecs)
+            QCoreApplication.processEvents()
+
+    def _read_failed(self, exc: BaseException) -> None:
+        if not isValid(self):  # the window closed while the cards were read
+            return
+        self._reading = False
+        show_error(self, exc)
+
+    def _fill(self, results: list[tuple[bool, Any]]) -> None:
+        if not isValid(self):  # the window closed while the cards were read
+            return
+        self._reading = False
+        if self._again:  # the data changed meanwhile: this read is stale
+            self.refresh()
+            return
+        for card, (ok, data) in zip(self.cards.values(), results, strict=True):
             try:
-                card.refresh()
+                if not ok:
+                    raise data
+                card.fill(data)
             except Exception as exc:  # one broken card must not hide the rest
                 show_error(self, exc)
         for card in self.cards.values():
@@ -293,8 +371,10 @@ class DashboardPage(ModulePage):
         for j, card in enumerate(others):
             self.grid.addWidget(card, 1 + j // 2, j % 2)
         self.retranslate_ui()
+        self.filled.emit()
 
     def selftest(self, shot: Callable[[str, QWidget], None]) -> None:
-        """Shoot the dashboard."""
+        """Shoot the dashboard once its cards are filled."""
         self.refresh()
+        self.wait_read()
         shot("dashboard", self)

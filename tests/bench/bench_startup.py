@@ -93,18 +93,41 @@ def _bare_window() -> int:
 
 
 def _watch_ready() -> None:
-    """Report the moment the main window's first page is built and filled, then quit."""
+    """Report the moment the main window's first page is built and filled, then quit.
+
+    From the first paint on, a 10 ms timer watches the event loop; the longest gap between its
+    ticks until then is the longest time the GUI thread was blocked (frozen window)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from qazvin_diplomacy.ui.main_window import MainWindow
 
     original = MainWindow._after_first_paint
+    state = {"last": 0.0, "gap": 0.0}
+
+    def tick() -> None:
+        now = time.perf_counter()
+        state["gap"] = max(state["gap"], now - state["last"])
+        state["last"] = now
+
+    def report() -> None:
+        tick()
+        print(f"{READY}{time.time():.6f} {time.process_time():.6f} {state['gap']:.6f}", flush=True)
+        QTimer.singleShot(0, QApplication.instance().quit)
 
     def after_first_paint(window: MainWindow) -> None:
+        timer = QTimer(window)
+        timer.setInterval(10)
+        timer.timeout.connect(tick)
+        state["last"] = time.perf_counter()
+        timer.start()
         original(window)
-        print(f"{READY}{time.time():.6f} {time.process_time():.6f}", flush=True)
-        QTimer.singleShot(0, QApplication.instance().quit)
+        page = window.current_page()
+        reading = getattr(page, "reading", None)
+        if reading is not None and reading():  # the cards are read in the worker: wait for them
+            page.filled.connect(report)
+        else:
+            report()
 
     MainWindow._after_first_paint = after_first_paint  # type: ignore[method-assign]
 
@@ -124,9 +147,11 @@ def child(subject: str, db: str | None) -> int:
 # --- parent ---------------------------------------------------------------------------------
 
 
-def _sample(subject: str, db: Path | None, env: dict[str, str]) -> tuple[float, float, float]:
-    """Seconds from spawning the process to its first paint (wall clock, and CPU time used)
-    and to its first page being filled (wall clock)."""
+def _sample(
+    subject: str, db: Path | None, env: dict[str, str]
+) -> tuple[float, float, float, float]:
+    """Seconds from spawning the process to its first paint (wall clock, and CPU time used),
+    to its first page being filled (wall clock), and the longest GUI-thread block between."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", subject]
     if db is not None:
         cmd += ["--db", str(db)]
@@ -137,8 +162,8 @@ def _sample(subject: str, db: Path | None, env: dict[str, str]) -> tuple[float, 
     if proc.returncode != 0 or not marks or (subject != "bare" and not ready):
         raise SystemExit(f"{subject}: no first paint (exit {proc.returncode})\n{proc.stderr[-2000:]}")
     painted, cpu = marks[0][len(MARK):].split()
-    filled = ready[0][len(READY):].split()[0] if ready else painted
-    return float(painted) - start, float(cpu), float(filled) - start
+    filled, _cpu, blocked = ready[0][len(READY):].split() if ready else (painted, cpu, "0")
+    return float(painted) - start, float(cpu), float(filled) - start, float(blocked)
 
 
 def _demo_db(path: Path, scale: int | None, env: dict[str, str]) -> Path:
@@ -191,24 +216,28 @@ def main() -> None:
     walls: dict[str, list[float]] = {label: [] for label, _s, _d in subjects}
     cpus: dict[str, list[float]] = {label: [] for label, _s, _d in subjects}
     readies: dict[str, list[float]] = {label: [] for label, _s, _d in subjects}
+    blocks: dict[str, list[float]] = {label: [] for label, _s, _d in subjects}
     for _ in range(args.runs):  # interleaved, so a busy moment hits every subject alike
         for label, subject, db in subjects:
-            wall, cpu, ready = _sample(subject, db, env)
+            wall, cpu, ready, blocked = _sample(subject, db, env)
             walls[label].append(wall)
             cpus[label].append(cpu)
             readies[label].append(ready)
+            blocks[label].append(blocked)
     bare = statistics.median(walls[subjects[0][0]])
     bare_cpu = statistics.median(cpus[subjects[0][0]])
     print(f"until the first paint, {args.runs} runs each; CPU = the process's own CPU time then;")
-    print("ready = until the database is open and the first page filled (median)")
+    print("ready = until the database is open and the first page filled (median);")
+    print("blocked = the longest the event loop stood still between the first paint and ready")
     print(f"{'subject':<24} {'median':>8} {'min':>7} {'max':>7} {'× bare':>7} {'CPU':>8} {'× bare':>7}"
-          f" {'ready':>8} {'× bare':>7}")
+          f" {'ready':>8} {'× bare':>7} {'blocked':>8}")
     for label, values in walls.items():
         median, cpu = statistics.median(values), statistics.median(cpus[label])
-        ready = statistics.median(readies[label])
+        ready, blocked = statistics.median(readies[label]), statistics.median(blocks[label])
         print(
             f"{label:<24} {median:7.3f}s {min(values):6.3f}s {max(values):6.3f}s {median / bare:6.1f}×"
             f" {cpu:7.3f}s {cpu / bare_cpu:6.1f}× {ready:7.3f}s {ready / bare:6.1f}×"
+            f" {blocked:7.3f}s"
         )
 
 

@@ -515,6 +515,7 @@ def test_dashboard_page_shows_agreement_cards_and_opens_the_form(
         lambda key, rid: page.open_record(rid) if key == "agreements" else None
     )
     dash.refresh()
+    dash.wait_read()
     card = dash.cards["agreements_reviews"]
     assert card.isVisible()
     assert not dash.cards["agreements_expiring"].isVisible()  # nothing to say: hidden

@@ -41,7 +41,7 @@ def test_the_first_page_is_built_and_filled_only_after_the_first_paint(
     qtbot.waitUntil(lambda: bool(refreshed), timeout=10000)
     page = new_window.pages["dashboard"]
     assert refreshed == [page] and new_window.current_page() is page
-    assert page.cards["first_run"].isVisible()  # an empty database, read after the paint
+    qtbot.waitUntil(page.cards["first_run"].isVisible)  # an empty database, read after the paint
 
 
 def test_cards_stay_hidden_until_the_dashboard_has_read_them(new_window, qtbot) -> None:
@@ -50,13 +50,16 @@ def test_cards_stay_hidden_until_the_dashboard_has_read_them(new_window, qtbot) 
     page.show()
     assert not any(card.isVisible() for card in page.cards.values())  # no false "empty"
     page.refresh()
-    assert page.cards["first_run"].isVisible()
+    assert page.reading()
+    assert not any(card.isVisible() for card in page.cards.values())  # read in the worker
+    qtbot.waitUntil(page.cards["first_run"].isVisible)
+    assert not page.reading()
 
 
-def test_show_module_before_the_first_paint_gives_a_filled_page(new_window) -> None:
+def test_show_module_before_the_first_paint_gives_a_filled_page(new_window, qtbot) -> None:
     page = new_window.show_module("dashboard")
     assert isinstance(page, DashboardPage)
-    assert not page.cards["first_run"].isHidden()  # read already (the window is not shown yet)
+    qtbot.waitUntil(lambda: not page.cards["first_run"].isHidden())  # read in the worker
 
 
 # --- the background full check ------------------------------------------------------------

@@ -7,6 +7,8 @@ nothing to say; a double-click opens the agreement.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QWidget
 
 from qazvin_diplomacy.core.agreements import (
@@ -33,9 +35,9 @@ class _AlertsCard(ListCard):
         self.count = 0
         self.retranslate_ui()
 
-    def _load(self) -> AgreementAlerts:
-        self.alerts = agreements_service.agreement_alerts(self.ctx.db, today=self.ctx.today())
-        return self.alerts
+    def read(self, today: dt.date) -> AgreementAlerts:
+        """The agreement alerts of ``today``."""
+        return agreements_service.agreement_alerts(self.ctx.db, today=today)
 
     def is_relevant(self) -> bool:
         """Shown only while there is something to act on."""
@@ -57,9 +59,9 @@ class ExpiringAgreementsCard(_AlertsCard):
         )
         self.empty.setText(self.tr("No agreement expires soon."))
 
-    def refresh(self) -> None:
-        """Re-read the expiring agreements."""
-        alerts = self._load()
+    def show_data(self, alerts: AgreementAlerts) -> None:
+        """Show the expiring agreements."""
+        self.alerts = alerts
         rows = []
         lang = current_language()
         for e in alerts.expiring:
@@ -92,9 +94,9 @@ class OverdueObligationsCard(_AlertsCard):
         )
         self.empty.setText(self.tr("No obligation is overdue."))
 
-    def refresh(self) -> None:
-        """Re-read the overdue obligations."""
-        alerts = self._load()
+    def show_data(self, alerts: AgreementAlerts) -> None:
+        """Show the overdue obligations."""
+        self.alerts = alerts
         rows = []
         for o in alerts.overdue_obligations:
             task = o.obligation
@@ -129,9 +131,9 @@ class StalledReviewsCard(_AlertsCard):
         )
         self.empty.setText(self.tr("No agreement waits too long for legal review."))
 
-    def refresh(self) -> None:
-        """Re-read the stalled legal reviews."""
-        alerts = self._load()
+    def show_data(self, alerts: AgreementAlerts) -> None:
+        """Show the stalled legal reviews."""
+        self.alerts = alerts
         rows = []
         for s in alerts.stalled_reviews:
             text = f"{self._title(s.agreement.title)} — " + self.tr("since %1 (%2 days)").replace(

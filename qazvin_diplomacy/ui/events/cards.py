@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QWidget
 
 from qazvin_diplomacy.core.events import EventSummary
@@ -48,11 +50,13 @@ class UpcomingEventsCard(ListCard):
         text = f"{event_date_text(e)} — {_title(e)} — {replies}"
         return e.id, text, text
 
-    def refresh(self) -> None:
-        """Re-read the upcoming events."""
-        self.events = events_service.upcoming_events(
-            self.ctx.db, today=self.ctx.today(), days=self.DAYS
-        )
+    def read(self, today: dt.date) -> list[EventSummary]:
+        """The open events of the next two months."""
+        return events_service.upcoming_events(self.ctx.db, today=today, days=self.DAYS)
+
+    def show_data(self, events: list[EventSummary]) -> None:
+        """Show the upcoming events."""
+        self.events = events
         self.set_rows([self.line(e) for e in self.events])
         self.retranslate_ui()
 
@@ -75,11 +79,15 @@ class AwaitingRepliesCard(ListCard):
         )
         self.empty.setText(self.tr("Every guest of the coming events has replied."))
 
-    def refresh(self) -> None:
-        """Re-read the events still waiting for replies."""
-        self.events = events_service.events_awaiting_replies(
-            self.ctx.db, today=self.ctx.today(), within_days=self.WINDOW
+    def read(self, today: dt.date) -> list[EventSummary]:
+        """The events of the next two weeks still waiting for replies."""
+        return events_service.events_awaiting_replies(
+            self.ctx.db, today=today, within_days=self.WINDOW
         )
+
+    def show_data(self, events: list[EventSummary]) -> None:
+        """Show the events still waiting for replies."""
+        self.events = events
         rows = []
         for e in self.events:
             days = (e.start_date - self.ctx.today()).days

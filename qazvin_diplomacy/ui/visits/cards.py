@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QWidget
 
 from qazvin_diplomacy.core.text import bidi_isolate
@@ -32,9 +34,9 @@ class _AgendaCard(ListCard):
         self.agenda: AgendaCards | None = None
         self.retranslate_ui()
 
-    def _load(self) -> AgendaCards:
-        self.agenda = visits_service.today_and_week(self.ctx.db, today=self.ctx.today())
-        return self.agenda
+    def read(self, today: dt.date) -> AgendaCards:
+        """Today's and this week's visits."""
+        return visits_service.today_and_week(self.ctx.db, today=today)
 
 
 class TodayVisitsCard(_AgendaCard):
@@ -46,9 +48,9 @@ class TodayVisitsCard(_AgendaCard):
         self.title.setText(self.tr("Today's visits (%1)").replace("%1", loc_digits(n)))
         self.empty.setText(self.tr("No visit today."))
 
-    def refresh(self) -> None:
-        """Re-read today's visits."""
-        agenda = self._load()
+    def show_data(self, agenda: AgendaCards) -> None:
+        """Show today's visits."""
+        self.agenda = agenda
         self.set_rows([visit_line(v, with_date=False) for v in agenda.today_visits])
         self.retranslate_ui()
 
@@ -62,8 +64,8 @@ class WeekVisitsCard(_AgendaCard):
         self.title.setText(self.tr("This week's visits (%1)").replace("%1", loc_digits(n)))
         self.empty.setText(self.tr("No visit this week."))
 
-    def refresh(self) -> None:
-        """Re-read this week's visits."""
-        agenda = self._load()
+    def show_data(self, agenda: AgendaCards) -> None:
+        """Show this week's visits."""
+        self.agenda = agenda
         self.set_rows([visit_line(v, with_date=True) for v in agenda.week_visits])
         self.retranslate_ui()
