@@ -61,8 +61,9 @@ def open_database(paths: AppPaths) -> Database:
     from qazvin_diplomacy.services.directory import ensure_reference_data
     from qazvin_diplomacy.storage.database import Database
 
-    db = Database.open(paths.db_path, backups_dir=paths.backups_dir,
-                       attachments_dir=paths.attachments_dir)
+    db = Database.open(
+        paths.db_path, backups_dir=paths.backups_dir, attachments_dir=paths.attachments_dir
+    )
     try:
         paths.ensure()  # only now: nothing is created beside a file that is refused
         ensure_reference_data(db)
@@ -89,8 +90,9 @@ def run_gui(db_override: str | None = None) -> int:
         return 0  # the window already open on this database was brought forward
     from qazvin_diplomacy.ui.application import run_gui as ui_run_gui
 
-    return ui_run_gui(paths, open_database=lambda: open_database(paths),
-                      refused=_show_startup_error)
+    return ui_run_gui(
+        paths, open_database=lambda: open_database(paths), refused=_show_startup_error
+    )
 
 
 def _show_startup_error(exc: KnownError) -> int:

@@ -37,24 +37,32 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
-    parser = _Parser(prog="qazvin-diplomacy", description=f"{APP_TITLE_EN} — میز دیپلماسی استانی قزوین")
+    parser = _Parser(
+        prog="qazvin-diplomacy", description=f"{APP_TITLE_EN} — میز دیپلماسی استانی قزوین"
+    )
     parser.add_argument("--db", help="database file (default: the per-user data folder)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     demo = sub.add_parser("demo", help="create a database filled with demo data")
     demo.add_argument("--db", required=True, help="database file to create")
     demo.add_argument(
-        "--scale", type=int, default=0,
+        "--scale",
+        type=int,
+        default=0,
         help="add N times a base volume of synthetic records (0 to 1000; 100 ≈ 250,000 records)",
     )
 
     check = sub.add_parser("check", help="check integrity, foreign keys and schema version")
     check.add_argument("--db", required=True, help="database file to check")
     check.add_argument(
-        "--repair", action="store_true", help="upgrade the schema if older, rebuild the search index, then check"
+        "--repair",
+        action="store_true",
+        help="upgrade the schema if older, rebuild the search index, then check",
     )
     check.add_argument(
-        "--upgrade", action="store_true", help="upgrade an older schema (a copy is kept first), then check"
+        "--upgrade",
+        action="store_true",
+        help="upgrade an older schema (a copy is kept first), then check",
     )
 
     sub.add_parser("version", help="print the version")
@@ -199,8 +207,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     db = Database.open(path, read_only=not changes, allow_older=True)
     try:
         if db.migrated_from is not None:
-            print(f"schema upgraded: {db.migrated_from} → {db.schema_revision()}; "
-                  f"copy kept at {db.migration_backup}")
+            print(
+                f"schema upgraded: {db.migrated_from} → {db.schema_revision()}; "
+                f"copy kept at {db.migration_backup}"
+            )
         if args.repair:
             from qazvin_diplomacy.services.search import rebuild_search_index
 
@@ -210,16 +220,20 @@ def _cmd_check(args: argparse.Namespace) -> int:
         db.close()
     counts = ", ".join(f"{k}={v}" for k, v in sorted(report.counts.items()))
     if not is_writable(db.path):
-        print("توجه: پایگاه داده فقط‌خواندنی است (حافظه فقط‌خواندنی یا پرونده قفل‌شده)؛ فقط خوانده شد — "
-              "note: the database is read-only (read-only medium or locked file); it was only read")
+        print(
+            "توجه: پایگاه داده فقط‌خواندنی است (حافظه فقط‌خواندنی یا پرونده قفل‌شده)؛ فقط خوانده شد — "
+            "note: the database is read-only (read-only medium or locked file); it was only read"
+        )
     if report.healthy:
         print(f"OK — سالم: schema {report.schema_revision}; {counts}")
         return 0
     for problem in report.problems:
         print(f"مشکل — problem: {problem}")
     if report.schema_revision != report.expected_revision:
-        print("برای به‌روزرسانی ساختار «check --upgrade» را اجرا کنید — "
-              "run `check --upgrade` to upgrade the schema (a copy is kept first)")
+        print(
+            "برای به‌روزرسانی ساختار «check --upgrade» را اجرا کنید — "
+            "run `check --upgrade` to upgrade the schema (a copy is kept first)"
+        )
     return 1
 
 
@@ -278,8 +292,10 @@ def _run_windowed(argv: Sequence[str] | None) -> int:
         code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
     except Exception:  # there is no console: log it and tell the user
         log.exception("unexpected error")
-        sys.stderr.write("خطا: خطای پیش‌بینی‌نشده‌ای رخ داد؛ جزئیات در پروندهٔ گزارش (log) است."
-                         " — An unexpected error happened; the details are in the log file.\n")
+        sys.stderr.write(
+            "خطا: خطای پیش‌بینی‌نشده‌ای رخ داد؛ جزئیات در پروندهٔ گزارش (log) است."
+            " — An unexpected error happened; the details are in the log file.\n"
+        )
         code = 1
     if code != 0 and (text := error_text()):
         from qazvin_diplomacy.ui.application import show_error

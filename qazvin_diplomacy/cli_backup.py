@@ -25,7 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     backup.add_argument("--db", required=True, help="database file to back up (may be in use)")
     backup.add_argument("--out", required=True, help="backup file to write (.qdbackup)")
     backup.add_argument("--encrypt", action="store_true", help="ask for a password and encrypt")
-    backup.add_argument("--password-file", help="encrypt with the password on this file's first line")
+    backup.add_argument(
+        "--password-file", help="encrypt with the password on this file's first line"
+    )
 
     restore = sub.add_parser("restore", help="verify a backup, then swap it in for the database")
     restore.add_argument("--in", dest="source", required=True, help="backup file to restore")
@@ -53,8 +55,9 @@ def _password_from_file(path: str) -> str:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise KnownError(f"پرونده گذرواژه خوانده نشد: {exc.strerror}",
-                         f"Cannot read the password file: {exc}") from exc
+        raise KnownError(
+            f"پرونده گذرواژه خوانده نشد: {exc.strerror}", f"Cannot read the password file: {exc}"
+        ) from exc
     lines = _decode_password_file(raw).splitlines()
     password = lines[0] if lines else ""
     if not password:
@@ -98,8 +101,10 @@ def _backup(args: argparse.Namespace) -> int:
     finally:
         db.close()
     kind = "encrypted" if manifest.encrypted else "plain"
-    print(f"backup written: {args.out} ({kind}; schema {manifest.schema_revision}; "
-          f"{len(manifest.attachments)} attachments)")
+    print(
+        f"backup written: {args.out} ({kind}; schema {manifest.schema_revision}; "
+        f"{len(manifest.attachments)} attachments)"
+    )
     for name in manifest.damaged:
         print(f"warning — هشدار: damaged attachment kept as found: {name}")
     return 0
@@ -117,7 +122,8 @@ def _restore(args: argparse.Namespace) -> int:
     elif is_encrypted(source):
         password = _ask("Password / گذرواژه: ")
     result = restore_backup(
-        source=source, db_path=db_path,
+        source=source,
+        db_path=db_path,
         backups_dir=db_path.parent / f"{db_path.stem}-backups",
         attachments_dir=db_path.parent / f"{db_path.stem}-attachments",
         password=password,
@@ -126,8 +132,10 @@ def _restore(args: argparse.Namespace) -> int:
     migrated = f"; migrated {result.schema_from} → {result.schema_to}" if result.migrated else ""
     print(f"restored into {result.db_path}{migrated}{kept}")
     for name in result.attachments_set_aside:
-        print(f"warning — هشدار: damaged attachment not restored under its name (kept as .damaged "
-              f"unless the genuine file was there): {name}")
+        print(
+            f"warning — هشدار: damaged attachment not restored under its name (kept as .damaged "
+            f"unless the genuine file was there): {name}"
+        )
     return 0
 
 

@@ -77,13 +77,21 @@ class AppPaths:
 
     def ensure(self) -> AppPaths:
         """Create the folders (not the database) and return ``self``."""
-        for folder in (self.data_dir, self.backups_dir, self.attachments_dir, self.log_dir,
-                       self.db_path.parent, self.settings_file.parent):
+        for folder in (
+            self.data_dir,
+            self.backups_dir,
+            self.attachments_dir,
+            self.log_dir,
+            self.db_path.parent,
+            self.settings_file.parent,
+        ):
             folder.mkdir(parents=True, exist_ok=True)
         return self
 
 
-def resolve_paths(db_override: str | Path | None = None, *, base_dir: Path | None = None) -> AppPaths:
+def resolve_paths(
+    db_override: str | Path | None = None, *, base_dir: Path | None = None
+) -> AppPaths:
     """Resolve every path once: ``--db`` override, portable mode, or the per-user folder.
 
     ``base_dir`` forces a data folder (used by tests). With ``db_override`` the attachments

@@ -12,7 +12,9 @@ from qazvin_diplomacy.app import SharedLogHandler
 
 
 def _in_use(*_args: object) -> None:
-    error = PermissionError(13, "The process cannot access the file because it is being used by another process")
+    error = PermissionError(
+        13, "The process cannot access the file because it is being used by another process"
+    )
     error.winerror = 32  # type: ignore[attr-defined]
     raise error
 

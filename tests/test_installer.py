@@ -31,27 +31,40 @@ def kept(spec: SimpleNamespace, dest: str) -> bool:
     return spec.keep((dest, "/somewhere/" + dest, "BINARY"))
 
 
-@pytest.mark.parametrize("plugin", ["qtiff", "qwebp", "qgif", "qico", "qsvg", "qicns", "qtga",
-                                    "qwbmp", "qpdf"])
+@pytest.mark.parametrize(
+    "plugin", ["qtiff", "qwebp", "qgif", "qico", "qsvg", "qicns", "qtga", "qwbmp", "qpdf"]
+)
 def test_unused_image_plugins_are_dropped_on_windows_and_linux(spec, plugin: str) -> None:
     assert not kept(spec, f"PySide6/plugins/imageformats/{plugin}.dll")  # Windows wheel
-    assert not kept(spec, f"PySide6\\plugins\\imageformats\\{plugin}.dll")  # as PyInstaller lists it
+    assert not kept(
+        spec, f"PySide6\\plugins\\imageformats\\{plugin}.dll"
+    )  # as PyInstaller lists it
     assert not kept(spec, f"PySide6/Qt/plugins/imageformats/lib{plugin}.so")  # Linux wheel
 
 
 def test_needed_plugins_and_libraries_are_kept(spec) -> None:
-    for dest in ("PySide6/plugins/imageformats/qjpeg.dll",
-                 "PySide6/Qt/plugins/imageformats/libqjpeg.so",
-                 "PySide6/plugins/platforms/qwindows.dll",
-                 "PySide6/Qt6Network.dll", "PySide6/Qt/lib/libQt6Network.so.6",
-                 "PySide6/Qt6Widgets.dll", "PySide6/Qt6PrintSupport.dll"):
+    for dest in (
+        "PySide6/plugins/imageformats/qjpeg.dll",
+        "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+        "PySide6/plugins/platforms/qwindows.dll",
+        "PySide6/Qt6Network.dll",
+        "PySide6/Qt/lib/libQt6Network.so.6",
+        "PySide6/Qt6Widgets.dll",
+        "PySide6/Qt6PrintSupport.dll",
+    ):
         assert kept(spec, dest), dest
 
 
 def test_dropped_qt_libraries_match_windows_names(spec) -> None:
-    for dest in ("PySide6/Qt6Pdf.dll", "PySide6/Qt6Svg.dll", "PySide6/Qt6Quick.dll",
-                 "PySide6/opengl32sw.dll", "PySide6/plugins/iconengines/qsvgicon.dll",
-                 "PySide6/plugins/platforms/qdirect2d.dll", "PySide6/plugins/tls/qschannelbackend.dll"):
+    for dest in (
+        "PySide6/Qt6Pdf.dll",
+        "PySide6/Qt6Svg.dll",
+        "PySide6/Qt6Quick.dll",
+        "PySide6/opengl32sw.dll",
+        "PySide6/plugins/iconengines/qsvgicon.dll",
+        "PySide6/plugins/platforms/qdirect2d.dll",
+        "PySide6/plugins/tls/qschannelbackend.dll",
+    ):
         assert not kept(spec, dest), dest
 
 

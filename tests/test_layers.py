@@ -14,7 +14,10 @@ RULES = {
     "core": ({"jdatetime"}, {"storage", "services", "ui", "reports", "cli", "app", "paths"}),
     "storage": ({"sqlalchemy", "alembic"}, {"services", "ui", "reports", "cli", "app"}),
     "services": ({"sqlalchemy", "openpyxl", "cryptography"}, {"ui", "reports", "cli", "app"}),
-    "reports": ({"reportlab", "arabic_reshaper", "bidi", "jdatetime"}, {"ui", "cli", "app", "storage"}),
+    "reports": (
+        {"reportlab", "arabic_reshaper", "bidi", "jdatetime"},
+        {"ui", "cli", "app", "storage"},
+    ),
 }
 STDLIB_ALLOWED = True
 

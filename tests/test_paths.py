@@ -18,8 +18,9 @@ def test_default_uses_per_user_folder(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert resolved.backups_dir == tmp_path / "user" / "backups"
 
 
-def test_portable_marker_keeps_everything_beside_the_program(monkeypatch: pytest.MonkeyPatch,
-                                                              tmp_path: Path) -> None:
+def test_portable_marker_keeps_everything_beside_the_program(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     (tmp_path / "portable").touch()
     monkeypatch.setattr(paths, "install_dir", lambda: tmp_path)
     resolved = paths.resolve_paths()

@@ -116,14 +116,18 @@ class BackupManifest:
     def forged(self) -> tuple[BackupMember, ...]:
         """Attachments whose content does not match their SHA-256 name and are not listed as damaged."""
         return tuple(
-            m for m in self.attachments if m.sha256 != attachment_sha(m.path) and m.path not in self.damaged
+            m
+            for m in self.attachments
+            if m.sha256 != attachment_sha(m.path) and m.path not in self.damaged
         )
 
     @property
     def set_aside(self) -> tuple[BackupMember, ...]:
         """Attachments listed as damaged whose content indeed differs from their name."""
         return tuple(
-            m for m in self.attachments if m.sha256 != attachment_sha(m.path) and m.path in self.damaged
+            m
+            for m in self.attachments
+            if m.sha256 != attachment_sha(m.path) and m.path in self.damaged
         )
 
     @property

@@ -9,7 +9,12 @@ _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 # Windows device names; ¹ ² ³ count as digits there, and COM0/LPT0 are reserved too.
 _PORT_DIGITS = "0123456789\u00b9\u00b2\u00b3"
 _RESERVED = {
-    "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    "CONIN$",
+    "CONOUT$",
     *(f"{port}{digit}" for port in ("COM", "LPT") for digit in _PORT_DIGITS),
 }
 MAX_NAME = 150

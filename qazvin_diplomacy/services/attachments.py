@@ -30,8 +30,14 @@ CHUNK = 1024 * 1024
 
 def _view(a: Attachment) -> AttachmentView:
     return AttachmentView(
-        id=a.id, owner_kind=a.owner_kind, owner_id=a.owner_id, sha256=a.sha256, size=a.size,
-        original_name=a.original_name, media_type=a.media_type, description=a.description,
+        id=a.id,
+        owner_kind=a.owner_kind,
+        owner_id=a.owner_id,
+        sha256=a.sha256,
+        size=a.size,
+        original_name=a.original_name,
+        media_type=a.media_type,
+        description=a.description,
         version=a.version,
     )
 
@@ -70,7 +76,9 @@ def _copy_hashed(source: Path, folder: Path, limit: int) -> tuple[str, int]:
                 size += len(chunk)
                 if size > limit:
                     raise ValidationError(
-                        {"file": f"حجم پرونده بیش از حد مجاز ({to_persian_digits(limit // (1024 * 1024))} مگابایت) است."}
+                        {
+                            "file": f"حجم پرونده بیش از حد مجاز ({to_persian_digits(limit // (1024 * 1024))} مگابایت) است."
+                        }
                     )
                 digest.update(chunk)
                 out.write(chunk)
@@ -88,8 +96,15 @@ def _copy_hashed(source: Path, folder: Path, limit: int) -> tuple[str, int]:
         raise
 
 
-def add_attachment(db: Database, *, owner_kind: str, owner_id: int | None, source: Path,
-                   description: str = "", limit: int = MAX_ATTACHMENT_BYTES) -> AttachmentView:
+def add_attachment(
+    db: Database,
+    *,
+    owner_kind: str,
+    owner_id: int | None,
+    source: Path,
+    description: str = "",
+    limit: int = MAX_ATTACHMENT_BYTES,
+) -> AttachmentView:
     """Store a copy of ``source`` and link it to a record."""
     source = Path(source)
     if not source.is_file():
@@ -97,12 +112,18 @@ def add_attachment(db: Database, *, owner_kind: str, owner_id: int | None, sourc
     try:
         sha, size = _copy_hashed(source, db.attachments_dir, limit)
     except OSError as exc:
-        raise ValidationError({"file": f"پرونده «{source.name}» خوانده نشد: {exc.strerror}"}) from exc
+        raise ValidationError(
+            {"file": f"پرونده «{source.name}» خوانده نشد: {exc.strerror}"}
+        ) from exc
     media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
     with write(db) as session:
         row = Attachment(
-            owner_kind=owner_kind, owner_id=owner_id, sha256=sha, size=size,
-            original_name=safe_filename(source.name), media_type=media_type,
+            owner_kind=owner_kind,
+            owner_id=owner_id,
+            sha256=sha,
+            size=size,
+            original_name=safe_filename(source.name),
+            media_type=media_type,
             description=normalize(description),
         )
         session.add(row)
@@ -112,10 +133,15 @@ def add_attachment(db: Database, *, owner_kind: str, owner_id: int | None, sourc
 
 def list_attachments(db: Database, *, owner_kind: str, owner_id: int) -> list[AttachmentView]:
     """The attachments of one record, oldest first."""
-    query = select(Attachment).where(
-        Attachment.owner_kind == owner_kind, Attachment.owner_id == owner_id,
-        Attachment.archived_at.is_(None),
-    ).order_by(Attachment.id)
+    query = (
+        select(Attachment)
+        .where(
+            Attachment.owner_kind == owner_kind,
+            Attachment.owner_id == owner_id,
+            Attachment.archived_at.is_(None),
+        )
+        .order_by(Attachment.id)
+    )
     with db.read_session() as session:
         return [_view(a) for a in session.scalars(query)]
 

@@ -94,11 +94,16 @@ def _directory(ctx: DemoContext) -> None:
     data = _load_json("demo_directory.json")
     for org in data["organizations"]:
         row = Organization(
-            name_fa=normalize(org["name_fa"]), name_en=org.get("name_en", ""),
-            kind=org.get("kind", "other"), country_id=ctx.countries.get(org.get("country") or ""),
-            city_fa=normalize(org.get("city_fa", "")), city_en=org.get("city_en", ""),
-            phone=org.get("phone", ""), email=org.get("email", ""),
-            address=normalize(org.get("address_fa", "")), notes=normalize(org.get("notes_fa", "")),
+            name_fa=normalize(org["name_fa"]),
+            name_en=org.get("name_en", ""),
+            kind=org.get("kind", "other"),
+            country_id=ctx.countries.get(org.get("country") or ""),
+            city_fa=normalize(org.get("city_fa", "")),
+            city_en=org.get("city_en", ""),
+            phone=org.get("phone", ""),
+            email=org.get("email", ""),
+            address=normalize(org.get("address_fa", "")),
+            notes=normalize(org.get("notes_fa", "")),
         )
         row.search_key = organization_search_key(row)
         ctx.session.add(row)
@@ -112,16 +117,20 @@ def _directory(ctx: DemoContext) -> None:
     for person in data["people"]:
         started = person.get("functions_started_at")
         row = Person(
-            name_fa=normalize(person["name_fa"]), name_en=person.get("name_en", ""),
+            name_fa=normalize(person["name_fa"]),
+            name_en=person.get("name_en", ""),
             honorific_fa=normalize(person.get("honorific_fa", "")),
             honorific_en=person.get("honorific_en", ""),
-            title_fa=normalize(person.get("title_fa", "")), title_en=person.get("title_en", ""),
+            title_fa=normalize(person.get("title_fa", "")),
+            title_en=person.get("title_en", ""),
             organization_id=ctx.organizations.get(person.get("organization") or ""),
             country_id=ctx.countries.get(person.get("country") or ""),
             diplomatic_rank=person.get("diplomatic_rank"),
             functions_started_at=from_local(datetime.fromisoformat(started)) if started else None,
-            languages=person.get("languages", ""), phone=person.get("phone", ""),
-            email=person.get("email", ""), biography=normalize(person.get("biography_fa", "")),
+            languages=person.get("languages", ""),
+            phone=person.get("phone", ""),
+            email=person.get("email", ""),
+            biography=normalize(person.get("biography_fa", "")),
             notes=normalize(person.get("notes_fa", "")),
         )
         row.search_key = person_search_key(ctx.session, row)
@@ -148,26 +157,50 @@ def _synthetic_directory(ctx: DemoContext) -> None:
         name_fa = f"شرکت {word_fa} {i + 1}"
         name_en = f"{word_en} Company {i + 1}"
         phone, email = f"+98 28 {rng.randint(3000000, 3999999)}", f"info{i + 1}@example.com"
-        org_rows.append({
-            **_record_defaults(), "name_fa": name_fa, "name_en": name_en, "kind": "company",
-            "country_id": ctx.countries.get(code), "parent_id": None, "city_fa": "", "city_en": "",
-            "phone": phone, "email": email, "address": "", "notes": "",
-            "search_key": organization_search_key(
-                Organization(name_fa=name_fa, name_en=name_en, phone=phone, email=email)
-            ),
-            "archived_at": None,
-        })
+        org_rows.append(
+            {
+                **_record_defaults(),
+                "name_fa": name_fa,
+                "name_en": name_en,
+                "kind": "company",
+                "country_id": ctx.countries.get(code),
+                "parent_id": None,
+                "city_fa": "",
+                "city_en": "",
+                "phone": phone,
+                "email": email,
+                "address": "",
+                "notes": "",
+                "search_key": organization_search_key(
+                    Organization(name_fa=name_fa, name_en=name_en, phone=phone, email=email)
+                ),
+                "archived_at": None,
+            }
+        )
     ctx.session.execute(insert(Organization), org_rows)
-    org_names = {oid: (fa, en) for oid, fa, en in ctx.session.execute(
-        select(Organization.id, Organization.name_fa, Organization.name_en)
-        .where(Organization.kind == "company"))}
+    org_names = {
+        oid: (fa, en)
+        for oid, fa, en in ctx.session.execute(
+            select(Organization.id, Organization.name_fa, Organization.name_en).where(
+                Organization.kind == "company"
+            )
+        )
+    }
     org_ids = sorted(org_names)
-    country_names = {iso2: (fa, en) for iso2, fa, en in ctx.session.execute(
-        select(Country.iso2, Country.name_fa, Country.name_en))}
+    country_names = {
+        iso2: (fa, en)
+        for iso2, fa, en in ctx.session.execute(
+            select(Country.iso2, Country.name_fa, Country.name_en)
+        )
+    }
     person_rows = []
-    titles = [("رایزن اقتصادی", "Economic Counsellor"), ("مدیرعامل", "Managing Director"),
-              ("مدیر بازرگانی", "Commercial Manager"), ("کارشناس روابط بین‌الملل", "International Relations Officer"),
-              ("رئیس هیئت مدیره", "Chairman of the Board")]
+    titles = [
+        ("رایزن اقتصادی", "Economic Counsellor"),
+        ("مدیرعامل", "Managing Director"),
+        ("مدیر بازرگانی", "Commercial Manager"),
+        ("کارشناس روابط بین‌الملل", "International Relations Officer"),
+        ("رئیس هیئت مدیره", "Chairman of the Board"),
+    ]
     for i in range(ctx.scale * PEOPLE_PER_SCALE):
         code = rng.choice(codes)
         given_fa, given_en = rng.choice(foreign[code]["given"])
@@ -177,29 +210,57 @@ def _synthetic_directory(ctx: DemoContext) -> None:
         name_fa, name_en = f"{given_fa} {family_fa}", f"{given_en} {family_en}"
         email = _ascii(f"{given_en}.{family_en}{i}@example.org")
         phone = f"+98 912 {rng.randint(1000000, 9999999)}"
-        person_rows.append({
-            **_record_defaults(), "name_fa": name_fa, "name_en": name_en, "honorific_fa": "",
-            "honorific_en": "", "title_fa": title_fa, "title_en": title_en,
-            "organization_id": org_id, "country_id": ctx.countries.get(code),
-            "diplomatic_rank": None, "functions_started_at": None, "languages": "",
-            "phone": phone, "email": email, "biography": "",
-            "notes": "", "search_key": index_key(name_fa, name_en, title_fa, title_en, email,
-                                                 *org_names[org_id], *country_names.get(code, ("", "")),
-                                                 *phone_search_fields(phone)),
-            "archived_at": None,
-        })
+        person_rows.append(
+            {
+                **_record_defaults(),
+                "name_fa": name_fa,
+                "name_en": name_en,
+                "honorific_fa": "",
+                "honorific_en": "",
+                "title_fa": title_fa,
+                "title_en": title_en,
+                "organization_id": org_id,
+                "country_id": ctx.countries.get(code),
+                "diplomatic_rank": None,
+                "functions_started_at": None,
+                "languages": "",
+                "phone": phone,
+                "email": email,
+                "biography": "",
+                "notes": "",
+                "search_key": index_key(
+                    name_fa,
+                    name_en,
+                    title_fa,
+                    title_en,
+                    email,
+                    *org_names[org_id],
+                    *country_names.get(code, ("", "")),
+                    *phone_search_fields(phone),
+                ),
+                "archived_at": None,
+            }
+        )
     ctx.session.execute(insert(Person), person_rows)
     ctx.synthetic_people = list(
-        ctx.session.scalars(select(Person.id).where(Person.id > max(ctx.people.values(), default=0)))
+        ctx.session.scalars(
+            select(Person.id).where(Person.id > max(ctx.people.values(), default=0))
+        )
     )
     ctx.count("organizations", len(org_rows))
     ctx.count("people", len(person_rows))
 
 
 DEMO_CONTRIBUTORS: list[DemoContributor] = [
-    _directory, _synthetic_directory, article_visits, synthetic_visits,
-    article_agreements, synthetic_agreements,
-    panjah_bedar, yalda_night, synthetic_events,
+    _directory,
+    _synthetic_directory,
+    article_visits,
+    synthetic_visits,
+    article_agreements,
+    synthetic_agreements,
+    panjah_bedar,
+    yalda_night,
+    synthetic_events,
 ]
 
 
@@ -218,7 +279,9 @@ class DemoSummary:
 def check_scale(scale: int) -> None:
     """Refuse a ``scale`` below 0 or above :data:`MAX_SCALE` (``KnownError``)."""
     if scale < 0:
-        raise KnownError("مقیاس داده نمونه نمی‌تواند منفی باشد.", "The demo scale cannot be negative.")
+        raise KnownError(
+            "مقیاس داده نمونه نمی‌تواند منفی باشد.", "The demo scale cannot be negative."
+        )
     if scale > MAX_SCALE:
         raise KnownError(
             f"مقیاس داده نمونه حداکثر {to_persian_digits(MAX_SCALE)} است "
@@ -247,9 +310,12 @@ def load_demo(
                 "پایگاه داده خالی نیست؛ داده نمونه فقط در پایگاه داده خالی بارگذاری می‌شود.",
                 "The database is not empty; demo data is only loaded into an empty database.",
             )
-        ctx = DemoContext(session=session, rng=random.Random(SEED), scale=scale,
-                          today=today or today_local())
-        ctx.countries = {iso2: cid for iso2, cid in session.execute(select(Country.iso2, Country.id))}
+        ctx = DemoContext(
+            session=session, rng=random.Random(SEED), scale=scale, today=today or today_local()
+        )
+        ctx.countries = {
+            iso2: cid for iso2, cid in session.execute(select(Country.iso2, Country.id))
+        }
         ctx.pools = _load_json("name_pools.json")
         steps = len(DEMO_CONTRIBUTORS)
         for step, contribute in enumerate(DEMO_CONTRIBUTORS, start=1):

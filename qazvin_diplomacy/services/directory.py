@@ -104,7 +104,10 @@ def list_countries(
     if targets_only:
         query = query.where(Country.is_target.is_(True))
     with db.read_session() as session:
-        return [_country_view(c) for c in session.scalars(query.order_by(Country.name_fa.collate(PERSIAN_COLLATION)))]
+        return [
+            _country_view(c)
+            for c in session.scalars(query.order_by(Country.name_fa.collate(PERSIAN_COLLATION)))
+        ]
 
 
 def country_by_code(db: Database, code: str) -> CountryView | None:
@@ -235,7 +238,9 @@ def list_organizations(
     if country_id is not None:
         query = query.where(Organization.country_id == country_id)
     with db.read_session() as session:
-        rows = session.scalars(query.order_by(Organization.name_fa.collate(PERSIAN_COLLATION)).limit(limit))
+        rows = session.scalars(
+            query.order_by(Organization.name_fa.collate(PERSIAN_COLLATION)).limit(limit)
+        )
         return [_org_view(o) for o in rows]
 
 
@@ -445,7 +450,9 @@ def list_people(
         query = query.where(Person.organization_id == organization_id)
     with db.read_session() as session:
         rows = session.scalars(
-            query.order_by(Person.name_fa.collate(PERSIAN_COLLATION), Person.id).offset(offset).limit(limit)
+            query.order_by(Person.name_fa.collate(PERSIAN_COLLATION), Person.id)
+            .offset(offset)
+            .limit(limit)
         )
         return [_person_view(p) for p in rows]
 

@@ -108,8 +108,10 @@ def _name_key(name: str) -> str:
 
 def _key(path: Path) -> tuple[str, ...]:
     parts = path.parts
-    return (parts[0].casefold() if CASE_INSENSITIVE_NAMES else parts[0],
-            *(_name_key(p) for p in parts[1:]))
+    return (
+        parts[0].casefold() if CASE_INSENSITIVE_NAMES else parts[0],
+        *(_name_key(p) for p in parts[1:]),
+    )
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -124,7 +126,9 @@ def _same_entry(a: Path, b: Path) -> bool:
     if _key(a) == _key(b) or _same_file(a, b):
         return True
     # The same name in the same folder reached by another way (a link, a mount, a short name).
-    return _name_key(a.name) == _name_key(b.name) and a.parent != a and _same_file(a.parent, b.parent)
+    return (
+        _name_key(a.name) == _name_key(b.name) and a.parent != a and _same_file(a.parent, b.parent)
+    )
 
 
 def _within(path: Path, folder: Path) -> bool:
@@ -148,7 +152,10 @@ def refuse_database_files(
     if _same_entry(target, database):
         what = ("خود پایگاه داده است", "is the database itself")
     elif any(_same_entry(target, Path(f"{database}{suffix}")) for suffix in SIDECARS):
-        what = ("از پرونده‌های کاری پایگاه داده (‎-wal/-shm) است", "is one of the database's working files (-wal/-shm)")
+        what = (
+            "از پرونده‌های کاری پایگاه داده (‎-wal/-shm) است",
+            "is one of the database's working files (-wal/-shm)",
+        )
     elif _within(target, attachments):
         what = ("در پوشهٔ پیوست‌های پایگاه داده است", "is in the database's attachments folder")
     elif _same_entry(target, backups):
@@ -220,7 +227,9 @@ def _remove(path: Path) -> None:
             path.unlink(missing_ok=True)
             return
         except OSError as exc:
-            if delay is None or not _is_in_use(exc):  # named ".partial-": a leftover is recognisable
+            if delay is None or not _is_in_use(
+                exc
+            ):  # named ".partial-": a leftover is recognisable
                 log.warning("could not remove the temporary file %s: %s", path, exc)
                 return
             time.sleep(delay)

@@ -27,8 +27,7 @@ def _term_condition(column: InstrumentedAttribute[str], term: str) -> ColumnElem
     if len(term) < 2 * MIN_CUT_PIECE:
         return typed
     cuts = [
-        and_(*(column.like(f"%{piece}%") for piece in variant))
-        for variant in cut_variants([term])
+        and_(*(column.like(f"%{piece}%") for piece in variant)) for variant in cut_variants([term])
     ]
     # The same column of another copy of the table: "no row at all holds the word as typed".
     other = getattr(aliased(column.class_), column.key)

@@ -18,9 +18,16 @@ OPEN_STATUSES = (FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)
 
 def _view(t: FollowUpTask) -> FollowUpView:
     return FollowUpView(
-        id=t.id, version=t.version, title=t.title, source_kind=t.source_kind,
-        source_id=t.source_id, owner_person_id=t.owner_person_id, owner_text=t.owner_text,
-        deadline=t.deadline, status=t.status, notes=t.notes,
+        id=t.id,
+        version=t.version,
+        title=t.title,
+        source_kind=t.source_kind,
+        source_id=t.source_id,
+        owner_person_id=t.owner_person_id,
+        owner_text=t.owner_text,
+        deadline=t.deadline,
+        status=t.status,
+        notes=t.notes,
         owner_name_fa=t.owner.name_fa if t.owner else t.owner_text,
     )
 
@@ -68,8 +75,11 @@ def list_followups(db: Database, *, source_kind: str, source_id: int) -> list[Fo
     """The tasks of one source record, by deadline."""
     query = (
         select(FollowUpTask)
-        .where(FollowUpTask.source_kind == source_kind, FollowUpTask.source_id == source_id,
-               FollowUpTask.archived_at.is_(None))
+        .where(
+            FollowUpTask.source_kind == source_kind,
+            FollowUpTask.source_id == source_id,
+            FollowUpTask.archived_at.is_(None),
+        )
         .order_by(FollowUpTask.deadline.is_(None), FollowUpTask.deadline, FollowUpTask.id)
     )
     with db.read_session() as session:
@@ -92,8 +102,11 @@ def list_overdue(db: Database, *, today: date, limit: int = 20) -> list[FollowUp
     """Open tasks whose deadline has passed, oldest first."""
     query = (
         select(FollowUpTask)
-        .where(FollowUpTask.archived_at.is_(None), FollowUpTask.status.in_(OPEN_STATUSES),
-               FollowUpTask.deadline < today)
+        .where(
+            FollowUpTask.archived_at.is_(None),
+            FollowUpTask.status.in_(OPEN_STATUSES),
+            FollowUpTask.deadline < today,
+        )
         .order_by(FollowUpTask.deadline, FollowUpTask.id)
         .limit(limit)
     )
@@ -103,8 +116,14 @@ def list_overdue(db: Database, *, today: date, limit: int = 20) -> list[FollowUp
 
 def count_overdue(db: Database, *, today: date) -> int:
     """How many open tasks are past their deadline."""
-    query = select(func.count()).select_from(FollowUpTask).where(
-        FollowUpTask.archived_at.is_(None), FollowUpTask.status.in_(OPEN_STATUSES),
-        FollowUpTask.deadline < today)
+    query = (
+        select(func.count())
+        .select_from(FollowUpTask)
+        .where(
+            FollowUpTask.archived_at.is_(None),
+            FollowUpTask.status.in_(OPEN_STATUSES),
+            FollowUpTask.deadline < today,
+        )
+    )
     with db.read_session() as session:
         return int(session.scalar(query) or 0)

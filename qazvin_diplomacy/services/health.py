@@ -58,8 +58,14 @@ def check(db: Database) -> HealthReport:
         fk_on = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
         if fk_on != 1:
             problems.append("کلیدهای خارجی در اتصال پایگاه داده فعال نیستند.")
-        tables = [r[0] for r in conn.execute(text(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"))]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                text(
+                    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                )
+            )
+        ]
     revision = db.schema_revision()
     expected = head_revision()
     if revision != expected:

@@ -33,12 +33,15 @@ HISTORY_LIMIT = 200
 
 
 def _visit_entry(v: VisitSummary) -> HistoryEntry:
-    return HistoryEntry(VISITS, v.id, to_local(v.start_at).date(), v.title, v.status.label_fa, "visits")
+    return HistoryEntry(
+        VISITS, v.id, to_local(v.start_at).date(), v.title, v.status.label_fa, "visits"
+    )
 
 
 def _agreement_entry(a: AgreementSummary) -> HistoryEntry:
-    return HistoryEntry(AGREEMENTS, a.id, a.signing_date, a.title, a.shown_status.label_fa,
-                        "agreements", a.title_en)
+    return HistoryEntry(
+        AGREEMENTS, a.id, a.signing_date, a.title, a.shown_status.label_fa, "agreements", a.title_en
+    )
 
 
 def _event_entry(e: EventSummary, attended: bool | None = None) -> HistoryEntry:
@@ -49,16 +52,21 @@ def _event_entry(e: EventSummary, attended: bool | None = None) -> HistoryEntry:
 
 
 def _task_entry(task: FollowUpView, source_title: str = "") -> HistoryEntry:
-    module = {"visit": "visits", "agreement": "agreements", "event": "events"}.get(task.source_kind, "")
+    module = {"visit": "visits", "agreement": "agreements", "event": "events"}.get(
+        task.source_kind, ""
+    )
     detail = "، ".join(x for x in (task.owner_name_fa or task.owner_text, source_title) if x)
     return HistoryEntry(FOLLOWUPS, task.id or 0, task.deadline, task.title, detail, module)
 
 
-def _followups(db: Database, sources: Iterable[HistoryEntry],
-               owned: Iterable[FollowUpView] = ()) -> list[HistoryEntry]:
+def _followups(
+    db: Database, sources: Iterable[HistoryEntry], owned: Iterable[FollowUpView] = ()
+) -> list[HistoryEntry]:
     rows: dict[int, HistoryEntry] = {}
     for source in sources:
-        for task in followups_service.list_followups(db, source_kind=source.kind, source_id=source.id):
+        for task in followups_service.list_followups(
+            db, source_kind=source.kind, source_id=source.id
+        ):
             if task.id is not None:
                 rows[task.id] = _task_entry(task, source.title)
     for task in owned:
@@ -68,40 +76,65 @@ def _followups(db: Database, sources: Iterable[HistoryEntry],
 
 
 def _visits(db: Database, filters: VisitFilter) -> list[HistoryEntry]:
-    return [_visit_entry(v) for v in visits_service.list_visits(
-        db, filters=filters, sort="start", descending=True, limit=HISTORY_LIMIT)]
+    return [
+        _visit_entry(v)
+        for v in visits_service.list_visits(
+            db, filters=filters, sort="start", descending=True, limit=HISTORY_LIMIT
+        )
+    ]
 
 
 def _agreements(db: Database, filters: AgreementFilter) -> list[HistoryEntry]:
-    return [_agreement_entry(a) for a in agreements_service.list_agreements(
-        db, filters=filters, limit=HISTORY_LIMIT)]
+    return [
+        _agreement_entry(a)
+        for a in agreements_service.list_agreements(db, filters=filters, limit=HISTORY_LIMIT)
+    ]
 
 
 def person_history(db: Database, *, person_id: int) -> History:
     """Visits as guest or host, agreements signed or reviewed, invitations, follow-ups."""
     history = History()
     history.visits = _visits(db, VisitFilter(person_id=person_id, include_archived=True))
-    history.agreements = _agreements(db, AgreementFilter(person_id=person_id, include_archived=True))
+    history.agreements = _agreements(
+        db, AgreementFilter(person_id=person_id, include_archived=True)
+    )
     for event in events_service.list_events(
-            db, filters=EventFilter(person_id=person_id, include_archived=True), limit=HISTORY_LIMIT):
-        guest = next((g for g in events_service.list_guests(db, event_id=event.id)
-                      if g.person_id == person_id), None)
+        db, filters=EventFilter(person_id=person_id, include_archived=True), limit=HISTORY_LIMIT
+    ):
+        guest = next(
+            (
+                g
+                for g in events_service.list_guests(db, event_id=event.id)
+                if g.person_id == person_id
+            ),
+            None,
+        )
         history.events.append(_event_entry(event, guest.attended if guest else None))
     history.followups = _followups(
-        db, (*history.visits, *history.agreements),
-        followups_service.list_owned_followups(db, person_id=person_id))
+        db,
+        (*history.visits, *history.agreements),
+        followups_service.list_owned_followups(db, person_id=person_id),
+    )
     return history
 
 
 def organization_history(db: Database, *, organization_id: int) -> History:
     """Agreements it is party to, visits and invitations of its people, follow-ups."""
     history = History()
-    history.visits = _visits(db, VisitFilter(organization_id=organization_id, include_archived=True))
+    history.visits = _visits(
+        db, VisitFilter(organization_id=organization_id, include_archived=True)
+    )
     history.agreements = _agreements(
-        db, AgreementFilter(organization_id=organization_id, include_archived=True))
-    history.events = [_event_entry(e) for e in events_service.list_events(
-        db, filters=EventFilter(organization_id=organization_id, include_archived=True),
-        limit=HISTORY_LIMIT)]
+        db, AgreementFilter(organization_id=organization_id, include_archived=True)
+    )
+    history.events = [
+        _event_entry(e)
+        for e in events_service.list_events(
+            db,
+            filters=EventFilter(organization_id=organization_id, include_archived=True),
+            limit=HISTORY_LIMIT,
+        )
+    ]
     history.followups = _followups(db, (*history.visits, *history.agreements))
     return history
 
@@ -110,8 +143,16 @@ def country_history(db: Database, *, country_id: int) -> History:
     """Visits from the country, agreements with it, events its people were invited to, follow-ups."""
     history = History()
     history.visits = _visits(db, VisitFilter(country_id=country_id, include_archived=True))
-    history.agreements = _agreements(db, AgreementFilter(country_id=country_id, include_archived=True))
-    history.events = [_event_entry(e) for e in events_service.list_events(
-        db, filters=EventFilter(country_id=country_id, include_archived=True), limit=HISTORY_LIMIT)]
+    history.agreements = _agreements(
+        db, AgreementFilter(country_id=country_id, include_archived=True)
+    )
+    history.events = [
+        _event_entry(e)
+        for e in events_service.list_events(
+            db,
+            filters=EventFilter(country_id=country_id, include_archived=True),
+            limit=HISTORY_LIMIT,
+        )
+    ]
     history.followups = _followups(db, (*history.visits, *history.agreements))
     return history

@@ -444,9 +444,7 @@ def search(
         sources = [s for s in sources if s.short_queries]
     wanted = limit_per_kind + 1
     with _explained(db), db.engine.connect() as conn:
-        found = {
-            s.kind: _matching_ids(conn, s, terms, wanted, offset) for s in sources
-        }
+        found = {s.kind: _matching_ids(conn, s, terms, wanted, offset) for s in sources}
         if offset == 0:
             _add_cut_hits(conn, sources, terms, found, wanted)
         groups: list[SearchGroup] = []
@@ -493,7 +491,9 @@ def _check_index(conn: Connection) -> None:
     except OperationalError as exc:
         if not _is_read_only_error(exc):
             raise
-        conn.exec_driver_sql(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH 'qdd'").all()
+        conn.exec_driver_sql(
+            f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH 'qdd'"
+        ).all()
 
 
 def _index_damaged(db: Database) -> bool:

@@ -73,7 +73,9 @@ def _revision_chain() -> tuple[dict[str, str | None], str]:
     """
     parents: dict[str, str | None] = {}
     for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
-        values = {m.group(1): m.group(2) for m in _REVISION_LINE.finditer(script.read_text("utf-8"))}
+        values = {
+            m.group(1): m.group(2) for m in _REVISION_LINE.finditer(script.read_text("utf-8"))
+        }
         if values.get("revision"):
             parents[values["revision"]] = values.get("down_revision")
     heads = set(parents) - set(parents.values())
@@ -111,7 +113,10 @@ def inspect_file(path: Path, *, full: bool = True) -> str | None:
         with path.open("rb") as fh:
             header = fh.read(16)
     except OSError as exc:
-        raise _refuse(f"پرونده پایگاه داده خوانده نشد: {exc.strerror}", f"Cannot read the database file: {exc}") from exc
+        raise _refuse(
+            f"پرونده پایگاه داده خوانده نشد: {exc.strerror}",
+            f"Cannot read the database file: {exc}",
+        ) from exc
     if header != SQLITE_HEADER:
         raise _refuse(
             f"پرونده «{path.name}» پایگاه داده SQLite نیست و باز نشد؛ هیچ تغییری در آن داده نشد.",
@@ -232,7 +237,9 @@ def _inspect_read_only(path: Path, *, full: bool) -> str | None:
             if has_version:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
-            elif conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]:
+            elif conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[
+                0
+            ]:
                 raise _refuse(
                     "این پرونده پایگاه داده این برنامه نیست و باز نشد.",
                     "This SQLite file does not belong to this application; it was left untouched.",
@@ -367,8 +374,13 @@ class Database:
         revision = _inspect_existing(path)
         if read_only:
             _check_readable_revision(path, revision, allow_older=allow_older)
-            db = cls(path, make_engine(path, read_only=True), backups_dir, attachments_dir,
-                     read_only=True)
+            db = cls(
+                path,
+                make_engine(path, read_only=True),
+                backups_dir,
+                attachments_dir,
+                read_only=True,
+            )
         else:
             _check_writable(path)
             db = cls(path, make_engine(path), backups_dir, attachments_dir)
@@ -487,7 +499,8 @@ def _check_writable(path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _refuse(
-            f"پوشه پایگاه داده ساخته نشد: {exc.strerror}", f"Cannot create the database folder: {exc}"
+            f"پوشه پایگاه داده ساخته نشد: {exc.strerror}",
+            f"Cannot create the database folder: {exc}",
         ) from exc
 
 

@@ -151,13 +151,27 @@ def _windows_bus_type(drive: str) -> int | None:  # pragma: no cover - Windows o
     kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
     create_file = kernel32.CreateFileW
     create_file.restype = wintypes.HANDLE
-    create_file.argtypes = [wintypes.LPCWSTR, wintypes.DWORD, wintypes.DWORD, wintypes.LPVOID,
-                            wintypes.DWORD, wintypes.DWORD, wintypes.HANDLE]
+    create_file.argtypes = [
+        wintypes.LPCWSTR,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        wintypes.LPVOID,
+        wintypes.DWORD,
+        wintypes.DWORD,
+        wintypes.HANDLE,
+    ]
     io_control = kernel32.DeviceIoControl
     io_control.restype = wintypes.BOOL
-    io_control.argtypes = [wintypes.HANDLE, wintypes.DWORD, wintypes.LPVOID, wintypes.DWORD,
-                           wintypes.LPVOID, wintypes.DWORD, ctypes.POINTER(wintypes.DWORD),
-                           wintypes.LPVOID]
+    io_control.argtypes = [
+        wintypes.HANDLE,
+        wintypes.DWORD,
+        wintypes.LPVOID,
+        wintypes.DWORD,
+        wintypes.LPVOID,
+        wintypes.DWORD,
+        ctypes.POINTER(wintypes.DWORD),
+        wintypes.LPVOID,
+    ]
     close_handle = kernel32.CloseHandle
     close_handle.argtypes = [wintypes.HANDLE]
     file_share_read_write, open_existing = 0x1 | 0x2, 3
@@ -168,8 +182,16 @@ def _windows_bus_type(drive: str) -> int | None:  # pragma: no cover - Windows o
         query = _StoragePropertyQuery(0, 0)
         out = ctypes.create_string_buffer(1024)
         returned = wintypes.DWORD(0)
-        ok = io_control(handle, IOCTL_STORAGE_QUERY_PROPERTY, ctypes.byref(query),
-                        ctypes.sizeof(query), out, ctypes.sizeof(out), ctypes.byref(returned), None)
+        ok = io_control(
+            handle,
+            IOCTL_STORAGE_QUERY_PROPERTY,
+            ctypes.byref(query),
+            ctypes.sizeof(query),
+            out,
+            ctypes.sizeof(out),
+            ctypes.byref(returned),
+            None,
+        )
         if not ok:
             return None
         return bus_type_from_descriptor(out.raw[: returned.value])

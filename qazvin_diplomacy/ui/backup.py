@@ -197,7 +197,6 @@ class _TaskDialog(Retranslating, QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.close_button.setText(self.tr("Close"))
 
-
     def retranslate_ui(self) -> None:
         """Set every text (subclasses)."""
 
@@ -882,7 +881,6 @@ class BackupControl(Retranslating, QToolButton):
         self.act_restore.setText(self.tr("Restore from a backup…"))
         self.act_restore.setIcon(icon("restore"))
         self.act_folder.setText(self.tr("Open the backups folder"))
-
 
     def on_exit(self) -> None:
         """The automatic backup on exit (called once by the main window's shut-down)."""

@@ -292,7 +292,6 @@ class HolidaysDialog(Retranslating, QDialog):
         self.model.layoutChanged.emit()
         self._show(self.table.currentIndex())
 
-
     # --- data --------------------------------------------------------------------------
 
     def set_year(self, year: int) -> None:

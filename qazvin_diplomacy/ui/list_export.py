@@ -138,5 +138,9 @@ class ListExporting:
         if path is None:
             return None
         return start_export(
-            self.ctx, kind=kind, path=path, filters=self.export_filters(), parent=self  # type: ignore[arg-type]
+            self.ctx,
+            kind=kind,
+            path=path,
+            filters=self.export_filters(),
+            parent=self,  # type: ignore[arg-type]
         )

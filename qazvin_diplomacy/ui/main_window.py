@@ -269,11 +269,12 @@ class MainWindow(Retranslating, QMainWindow):
         if not self._attached:
             self.opening.setText(self.tr("Opening the database…"))
         self.media_warning.setText(self.tr("The database is on removable media (USB)"))
-        self.media_warning.setToolTip(self.tr(
-            "A USB stick or disk can be pulled out while the program writes. Keep the database "
-            "on this computer's disk; use removable media for backups only."
-        ))
-
+        self.media_warning.setToolTip(
+            self.tr(
+                "A USB stick or disk can be pulled out while the program writes. Keep the database "
+                "on this computer's disk; use removable media for backups only."
+            )
+        )
 
     def set_language(self, language: str) -> None:
         """Switch the UI language live and remember the choice."""

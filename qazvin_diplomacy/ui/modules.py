@@ -59,7 +59,6 @@ class ModulePage(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         """Set every visible text for the current language."""
 
-
     def refresh(self) -> None:
         """Re-read the page's data through the services."""
 

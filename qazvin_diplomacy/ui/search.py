@@ -102,7 +102,6 @@ class GlobalSearch(Retranslating, QWidget):
         if self.popup.isVisible():
             self.show_results(self.results)
 
-
     # --- querying ----------------------------------------------------------------------
 
     def focus(self) -> None:

@@ -132,11 +132,13 @@ def claim_or_forward(paths: AppPaths, parent: QObject) -> bool:
     if not guard.ask_owner_to_show():
         from qazvin_diplomacy.ui.application import show_error
 
-        show_error(QCoreApplication.translate(
-            "SingleInstance",
-            "The program is already open on this database. If its window does not appear, "
-            "end it in Task Manager and start the program again.",
-        ))
+        show_error(
+            QCoreApplication.translate(
+                "SingleInstance",
+                "The program is already open on this database. If its window does not appear, "
+                "end it in Task Manager and start the program again.",
+            )
+        )
     guard.deleteLater()
     return False
 

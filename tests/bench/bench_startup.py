@@ -160,9 +160,11 @@ def _sample(
     marks = [line for line in proc.stdout.splitlines() if line.startswith(MARK)]
     ready = [line for line in proc.stdout.splitlines() if line.startswith(READY)]
     if proc.returncode != 0 or not marks or (subject != "bare" and not ready):
-        raise SystemExit(f"{subject}: no first paint (exit {proc.returncode})\n{proc.stderr[-2000:]}")
-    painted, cpu = marks[0][len(MARK):].split()
-    filled, _cpu, blocked = ready[0][len(READY):].split() if ready else (painted, cpu, "0")
+        raise SystemExit(
+            f"{subject}: no first paint (exit {proc.returncode})\n{proc.stderr[-2000:]}"
+        )
+    painted, cpu = marks[0][len(MARK) :].split()
+    filled, _cpu, blocked = ready[0][len(READY) :].split() if ready else (painted, cpu, "0")
     return float(painted) - start, float(cpu), float(filled) - start, float(blocked)
 
 
@@ -201,9 +203,14 @@ def main() -> None:
     big = CACHE / "scale100.sqlite3"
     if not big.exists():  # a private copy: opening it never touches the shared file
         subprocess.run(
-            [sys.executable, "-c",
-             "import sqlite3,sys; s=sqlite3.connect(sys.argv[1]); d=sqlite3.connect(sys.argv[2]);"
-             "s.backup(d)", str(big_source), str(big)],
+            [
+                sys.executable,
+                "-c",
+                "import sqlite3,sys; s=sqlite3.connect(sys.argv[1]); d=sqlite3.connect(sys.argv[2]);"
+                "s.backup(d)",
+                str(big_source),
+                str(big),
+            ],
             check=True,
         )
     subjects: list[tuple[str, str, Path | None]] = [
@@ -229,8 +236,10 @@ def main() -> None:
     print(f"until the first paint, {args.runs} runs each; CPU = the process's own CPU time then;")
     print("ready = until the database is open and the first page filled (median);")
     print("blocked = the longest the event loop stood still between the first paint and ready")
-    print(f"{'subject':<24} {'median':>8} {'min':>7} {'max':>7} {'× bare':>7} {'CPU':>8} {'× bare':>7}"
-          f" {'ready':>8} {'× bare':>7} {'blocked':>8}")
+    print(
+        f"{'subject':<24} {'median':>8} {'min':>7} {'max':>7} {'× bare':>7} {'CPU':>8} {'× bare':>7}"
+        f" {'ready':>8} {'× bare':>7} {'blocked':>8}"
+    )
     for label, values in walls.items():
         median, cpu = statistics.median(values), statistics.median(cpus[label])
         ready, blocked = statistics.median(readies[label]), statistics.median(blocks[label])

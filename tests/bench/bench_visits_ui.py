@@ -26,8 +26,11 @@ def _database(argv: list[str]) -> Path:
         return Path(argv[0])
     path = Path(tempfile.gettempdir()) / "bench-s100.sqlite3"
     if not path.exists():
-        subprocess.run([sys.executable, "-m", "qazvin_diplomacy", "demo", "--db", str(path),
-                        "--scale", "100"], check=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "qazvin_diplomacy", "demo", "--db", str(path), "--scale", "100"],
+            check=True,
+            cwd=ROOT,
+        )
     return path
 
 
@@ -55,8 +58,12 @@ def main(argv: list[str]) -> None:
     window.show()
     _settle(app)
     iraq = country_by_code(db, "IQ")
-    timings: dict[str, list[float]] = {"open list": [], "scroll to end": [],
-                                       "filter by country": [], "month grid": []}
+    timings: dict[str, list[float]] = {
+        "open list": [],
+        "scroll to end": [],
+        "filter by country": [],
+        "month grid": [],
+    }
     for _ in range(5):
         window.show_module("dashboard")
         _settle(app)
@@ -98,8 +105,10 @@ def main(argv: list[str]) -> None:
         page.views.setCurrentIndex(0)
     print(f"database: {path} — {rows} visits; Iraq filter: {filtered} visits")
     for name, values in timings.items():
-        print(f"{name:18s} median {statistics.median(values) * 1000:7.1f} ms   "
-              f"max {max(values) * 1000:7.1f} ms")
+        print(
+            f"{name:18s} median {statistics.median(values) * 1000:7.1f} ms   "
+            f"max {max(values) * 1000:7.1f} ms"
+        )
     try:
         import resource
 

@@ -13,8 +13,13 @@ from qazvin_diplomacy.cli import main
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "qazvin_diplomacy", *args], capture_output=True,
-                          text=True, encoding="utf-8", timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "qazvin_diplomacy", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

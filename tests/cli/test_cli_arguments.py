@@ -32,7 +32,12 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
         [sys.executable, "-m", "qazvin_diplomacy", *args],
-        capture_output=True, text=True, encoding="utf-8", timeout=300, cwd=ROOT, env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        cwd=ROOT,
+        env=env,
     )
 
 
@@ -61,7 +66,9 @@ def test_an_id_above_sqlite_integers_is_refused_by_report_in_one_line(
     filled: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "r.pdf"
-    result = _cli("report", "visit-dossier", "--visit", HUGE, "--db", str(filled), "--out", str(out))
+    result = _cli(
+        "report", "visit-dossier", "--visit", HUGE, "--db", str(filled), "--out", str(out)
+    )
     assert result.returncode == 1
     line = _one_line(result.stderr)
     assert "معتبر نیست" in line and " — " in line and HUGE in line
@@ -81,7 +88,10 @@ def test_an_id_above_sqlite_integers_is_refused_by_report_in_one_line(
     ],
 )
 def test_every_report_id_option_is_bounded(
-    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...],
+    filled: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: tuple[str, ...],
     persian: str,
 ) -> None:
     out = tmp_path / "r.pdf"
@@ -96,7 +106,9 @@ def test_export_organization_id_is_a_usage_error(
 ) -> None:
     out = tmp_path / "p.csv"
     with pytest.raises(SystemExit) as info:
-        main(["export", "people", "--organization-id", value, "--db", str(filled), "--out", str(out)])
+        main(
+            ["export", "people", "--organization-id", value, "--db", str(filled), "--out", str(out)]
+        )
     assert info.value.code == 2
     line = _one_line(capsys.readouterr().err)
     assert "--organization-id" in line and value in line and " — " in line
@@ -144,7 +156,11 @@ def test_every_id_option_of_the_parser_uses_the_record_id_type() -> None:
     ],
 )
 def test_an_unknown_enum_value_is_refused_with_the_allowed_ones(
-    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, option: str,
+    filled: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+    option: str,
     allowed: tuple[str, ...],
 ) -> None:
     out = tmp_path / "x.csv"
@@ -159,11 +175,37 @@ def test_enum_values_are_matched_without_regard_to_case(
     filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "o.csv"
-    assert main(["export", "organizations", "--org-kind", "Embassy", "--db", str(filled),
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "organizations",
+                "--org-kind",
+                "Embassy",
+                "--db",
+                str(filled),
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert "1 rows" in capsys.readouterr().out
-    assert main(["export", "organizations", "--org-kind", "university", "--db", str(filled),
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "organizations",
+                "--org-kind",
+                "university",
+                "--db",
+                str(filled),
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert "0 rows" in capsys.readouterr().out
 
 

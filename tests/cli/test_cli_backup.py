@@ -39,10 +39,15 @@ def test_encrypted_backup_needs_the_right_password(tmp_path: Path, capsys) -> No
     wrong.write_text("something else\n", encoding="utf-8")
     target = tmp_path / "restored.sqlite3"
     capsys.readouterr()
-    assert main(["restore", "--in", str(out), "--db", str(target), "--password-file", str(wrong)]) == 1
+    assert (
+        main(["restore", "--in", str(out), "--db", str(target), "--password-file", str(wrong)]) == 1
+    )
     assert "گذرواژه" in capsys.readouterr().err
     assert not target.exists()
-    assert main(["restore", "--in", str(out), "--db", str(target), "--password-file", str(secret)]) == 0
+    assert (
+        main(["restore", "--in", str(out), "--db", str(target), "--password-file", str(secret)])
+        == 0
+    )
     assert _people(target) == _people(db)
 
 

@@ -104,9 +104,11 @@ def rewrite(
         for info in zin.infolist():
             data = zin.read(info.filename)
             if info.filename == MANIFEST_NAME and manifest is not None:
-                data = manifest if isinstance(manifest, bytes) else json.dumps(
-                    manifest(json.loads(data))
-                ).encode()
+                data = (
+                    manifest
+                    if isinstance(manifest, bytes)
+                    else json.dumps(manifest(json.loads(data))).encode()
+                )
             elif replace and info.filename in replace:
                 data = replace[info.filename]
             zout.writestr(info.filename, data)
@@ -138,8 +140,9 @@ def test_a_forged_attachment_is_refused(office: Path, tmp_path: Path, capsys) ->
     name = attachment_name(good)
     forged = b"not the letter the name promises"
     # The manifest's own checksum matches the forged bytes: only the name gives it away.
-    bad = rewrite(good, tmp_path / "forged.qdbackup", manifest=listing(name, forged),
-                  replace={name: forged})
+    bad = rewrite(
+        good, tmp_path / "forged.qdbackup", manifest=listing(name, forged), replace={name: forged}
+    )
     restore_refused(office, bad, capsys, "SHA-256", "tampered")
     # The same forgery restored into a new, empty folder leaves nothing either.
     target = tmp_path / "new" / "office.sqlite3"
@@ -148,9 +151,7 @@ def test_a_forged_attachment_is_refused(office: Path, tmp_path: Path, capsys) ->
     assert not target.exists() and list((tmp_path / "new").iterdir()) == []
 
 
-def test_check_finds_a_stored_attachment_that_does_not_match_its_name(
-    office: Path, capsys
-) -> None:
+def test_check_finds_a_stored_attachment_that_does_not_match_its_name(office: Path, capsys) -> None:
     code, _err = run(["check", "--db", str(office)], capsys)
     assert code == 0
     stored = next(p for p in (office.parent / "office-attachments").rglob("*") if p.is_file())
@@ -166,8 +167,15 @@ def test_check_finds_a_stored_attachment_that_does_not_match_its_name(
 
 def _hostile_header(log2_n: int, r: int, p: int) -> bytes:
     return struct.pack(
-        ">8sBBBBI16s4s", backup_crypto.MAGIC, backup_crypto.FORMAT, log2_n, r, p,
-        backup_crypto.CHUNK_SIZE, b"\x01" * 16, b"\x02" * 4,
+        ">8sBBBBI16s4s",
+        backup_crypto.MAGIC,
+        backup_crypto.FORMAT,
+        log2_n,
+        r,
+        p,
+        backup_crypto.CHUNK_SIZE,
+        b"\x01" * 16,
+        b"\x02" * 4,
     )
 
 
@@ -235,15 +243,23 @@ def test_a_zip_bomb_database_is_refused(
     bomb = b"SQLite format 3\x00" + bytes(48 * 1024 * 1024)
     monkeypatch.setattr(backup_verify, "MAX_DATABASE_BYTES", 8 * 1024 * 1024)
     good = tmp_path / "good.qdbackup"
-    bad = rewrite(good, tmp_path / "bomb.qdbackup", manifest=listing(DATABASE_NAME, bomb),
-                  replace={DATABASE_NAME: bomb})
+    bad = rewrite(
+        good,
+        tmp_path / "bomb.qdbackup",
+        manifest=listing(DATABASE_NAME, bomb),
+        replace={DATABASE_NAME: bomb},
+    )
     assert bad.stat().st_size < 1024 * 1024
     restore_refused(office, bad, capsys, "مجاز")
     # Under the default limit, zeros that are no SQLite file stop at the first chunk.
     monkeypatch.undo()
     zeros = bytes(48 * 1024 * 1024)
-    bad = rewrite(good, tmp_path / "zeros.qdbackup", manifest=listing(DATABASE_NAME, zeros),
-                  replace={DATABASE_NAME: zeros})
+    bad = rewrite(
+        good,
+        tmp_path / "zeros.qdbackup",
+        manifest=listing(DATABASE_NAME, zeros),
+        replace={DATABASE_NAME: zeros},
+    )
     restore_refused(office, bad, capsys, "SQLite")
 
 
@@ -278,9 +294,14 @@ def test_a_byte_order_mark_is_not_part_of_the_password(
     plain = tmp_path / "plain.txt"
     plain.write_text(PASSWORD, encoding="utf-8")
     out = tmp_path / "sealed.qdbackup"
-    assert main(["backup", "--db", str(office), "--out", str(out), "--password-file", str(marked)]) == 0
+    assert (
+        main(["backup", "--db", str(office), "--out", str(out), "--password-file", str(marked)])
+        == 0
+    )
     target = tmp_path / "restored" / "office.sqlite3"
-    assert main(["restore", "--in", str(out), "--db", str(target), "--password-file", str(plain)]) == 0
+    assert (
+        main(["restore", "--in", str(out), "--db", str(target), "--password-file", str(plain)]) == 0
+    )
     assert target.is_file()
 
 

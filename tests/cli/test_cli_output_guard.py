@@ -22,9 +22,20 @@ COMMANDS = {
     "backup": ["backup"],
 }
 # Every way of naming the database or its files seen from the database's own folder.
-ATTACKS = ["{db}", "./{db}", "../office/{db}", "alias/{db}", "link{ext}", "hard{ext}",
-           "{db}-wal", "{db}-shm", "r-attachments/x{ext}", "r-attachments/ab/abcd",
-           "r-attachments", "r-backups"]
+ATTACKS = [
+    "{db}",
+    "./{db}",
+    "../office/{db}",
+    "alias/{db}",
+    "link{ext}",
+    "hard{ext}",
+    "{db}-wal",
+    "{db}-shm",
+    "r-attachments/x{ext}",
+    "r-attachments/ab/abcd",
+    "r-attachments",
+    "r-backups",
+]
 EXT = {"report": ".pdf", "export": ".xlsx", "backup": ".qdbackup"}
 
 
@@ -73,7 +84,11 @@ def _assert_refused(code: int, err: str, office: Path, before: dict[str, str]) -
 @pytest.mark.parametrize("attack", ATTACKS)
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_an_output_that_is_the_database_is_refused(
-    command: str, attack: str, tmp_path: Path, demo: Path, monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    attack: str,
+    tmp_path: Path,
+    demo: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     # Export picks its format by the suffix, so its database is named like a workbook.
@@ -102,7 +117,10 @@ def test_a_new_backup_in_the_backups_folder_is_written(
 
 @pytest.mark.parametrize("source", ["r.db", "./r.db", "link.qdbackup", "r-attachments/ab/abcd"])
 def test_restore_from_the_database_itself_is_refused(
-    source: str, tmp_path: Path, demo: Path, monkeypatch: pytest.MonkeyPatch,
+    source: str,
+    tmp_path: Path,
+    demo: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     db = _office(tmp_path, demo, "r.db")
@@ -114,9 +132,14 @@ def test_restore_from_the_database_itself_is_refused(
     assert "هیچ چیزی بازیابی نشد" in err
 
 
-@pytest.mark.parametrize("spelling", ["R.DB", "r.db.", "r.db::$DATA", "R.db-WAL", "R-Attachments/x.pdf"])
+@pytest.mark.parametrize(
+    "spelling", ["R.DB", "r.db.", "r.db::$DATA", "R.db-WAL", "R-Attachments/x.pdf"]
+)
 def test_windows_spellings_of_the_database_are_refused(
-    spelling: str, tmp_path: Path, demo: Path, monkeypatch: pytest.MonkeyPatch,
+    spelling: str,
+    tmp_path: Path,
+    demo: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     db = _office(tmp_path, demo, "r.db")
@@ -130,8 +153,15 @@ def test_windows_spellings_of_the_database_are_refused(
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    return subprocess.run([sys.executable, "-m", "qazvin_diplomacy", *args], capture_output=True,
-                          text=True, encoding="utf-8", timeout=300, cwd=cwd, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "qazvin_diplomacy", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        cwd=cwd,
+        env=env,
+    )
 
 
 def test_the_reported_attacks_end_to_end(tmp_path: Path, demo: Path) -> None:

@@ -33,7 +33,9 @@ REPORT = ("report", "weekly-agenda", "--week", "1404-07-01")
 
 def _state(folder: Path) -> dict[str, str]:
     return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        if p.is_file()
+        else "dir"
         for p in sorted(folder.rglob("*"))
     }
 
@@ -136,7 +138,11 @@ def test_database_names_are_not_urls(tmp_path: Path) -> None:
     for name in ("b%41.db", "what?#1.db"):
         made = subprocess.run(
             [sys.executable, "-m", "qazvin_diplomacy", "demo", "--db", str(tmp_path / name)],
-            capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=300,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=ROOT,
+            timeout=300,
         )
         assert made.returncode == 0, made.stderr
         assert main(["check", "--db", str(tmp_path / name)]) == 0
@@ -155,8 +161,14 @@ def _read_only_mount_works(tmp_path: Path) -> bool:
     if not (shutil.which("unshare") and shutil.which("mount")):
         return False
     probe = subprocess.run(
-        ["unshare", "-m", "sh", "-c", 'mount --bind -o ro "$0" "$0" && ! touch "$0/x" 2>/dev/null',
-         str(tmp_path)],
+        [
+            "unshare",
+            "-m",
+            "sh",
+            "-c",
+            'mount --bind -o ro "$0" "$0" && ! touch "$0/x" 2>/dev/null',
+            str(tmp_path),
+        ],
         capture_output=True,
     )
     return probe.returncode == 0
@@ -165,9 +177,20 @@ def _read_only_mount_works(tmp_path: Path) -> bool:
 def _on_read_only_mount(folder: Path, command: list[str]) -> subprocess.CompletedProcess[str]:
     """Run ``command`` with ``folder`` bind-mounted read-only onto itself (a private mount)."""
     return subprocess.run(
-        ["unshare", "-m", "sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$@"', str(folder),
-         *command],
-        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=300,
+        [
+            "unshare",
+            "-m",
+            "sh",
+            "-c",
+            'mount --bind -o ro "$0" "$0" && exec "$@"',
+            str(folder),
+            *command,
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=300,
     )
 
 
@@ -192,8 +215,11 @@ def test_database_on_a_read_only_medium(tmp_path: Path) -> None:
     assert out.exists()
     out.unlink()
 
-    for writing in (("check", "--repair"), ("check", "--upgrade"),
-                    ("import", "contacts", str(tmp_path / "none.xlsx"))):
+    for writing in (
+        ("check", "--repair"),
+        ("check", "--upgrade"),
+        ("import", "contacts", str(tmp_path / "none.xlsx")),
+    ):
         refused = _on_read_only_mount(medium, _cli(*writing, "--db", str(path)))
         assert refused.returncode == 1, writing
         _no_traceback(refused.stderr)
@@ -234,8 +260,11 @@ def _nobody_python() -> list[str] | None:
     env = ["env", "-i", f"PYTHONPATH={ROOT}{os.pathsep}{site}", "LANG=C.UTF-8"]
     for python in (sys.executable, "/usr/bin/python3"):
         command = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", *env, python]
-        probe = subprocess.run([*command, "-c", "import qazvin_diplomacy.storage.database"],
-                               capture_output=True, cwd="/")
+        probe = subprocess.run(
+            [*command, "-c", "import qazvin_diplomacy.storage.database"],
+            capture_output=True,
+            cwd="/",
+        )
         if probe.returncode == 0:
             return command
     return None
@@ -253,13 +282,21 @@ def test_read_only_folder_for_a_user_who_may_not_write() -> None:
     path.chmod(0o444)
     try:
         before = _state(tmp_path)
-        checked = subprocess.run([*command, "-m", "qazvin_diplomacy", "check", "--db", str(path)],
-                                 capture_output=True, text=True, encoding="utf-8", cwd="/")
+        checked = subprocess.run(
+            [*command, "-m", "qazvin_diplomacy", "check", "--db", str(path)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd="/",
+        )
         assert checked.returncode == 0, checked.stdout + checked.stderr
         assert "read-only" in checked.stdout
         refused = subprocess.run(
             [*command, "-m", "qazvin_diplomacy", "check", "--repair", "--db", str(path)],
-            capture_output=True, text=True, encoding="utf-8", cwd="/",
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd="/",
         )
         assert refused.returncode == 1
         _no_traceback(refused.stderr)

@@ -89,7 +89,10 @@ def test_invitations_without_an_english_venue_are_written_with_a_note(demo, tmp_
 
     db, event_id = demo
     out = tmp_path / "i.pdf"
-    assert run("report", "invitations", "--db", str(db), "--out", str(out), "--event", str(event_id)) == 0
+    assert (
+        run("report", "invitations", "--db", str(db), "--out", str(out), "--event", str(event_id))
+        == 0
+    )
     assert "note" not in capsys.readouterr().err  # the demo event has its English texts
     copy = tmp_path / "copy.sqlite3"
     shutil.copy(db, copy)
@@ -97,6 +100,9 @@ def test_invitations_without_an_english_venue_are_written_with_a_note(demo, tmp_
     conn.execute("UPDATE event SET venue_en = '' WHERE id = ?", (event_id,))
     conn.commit()
     conn.close()
-    assert run("report", "invitations", "--db", str(copy), "--out", str(out), "--event", str(event_id)) == 0
+    assert (
+        run("report", "invitations", "--db", str(copy), "--out", str(out), "--event", str(event_id))
+        == 0
+    )
     err = capsys.readouterr().err
     assert "محل برگزاری به انگلیسی ثبت نشده است" in err and "no English name" in err

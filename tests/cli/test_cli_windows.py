@@ -67,8 +67,13 @@ def log_text(user_data: Path) -> str:
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    result = subprocess.run([sys.executable, "-m", "qazvin_diplomacy", "demo", "--db", str(path)],
-                            capture_output=True, text=True, encoding="utf-8", timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "qazvin_diplomacy", "demo", "--db", str(path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     return path
 
@@ -117,18 +122,24 @@ def test_windowed_selftest_runs_and_logs_its_summary(windowed, user_data, demo_d
 
 def test_program_started_with_closed_streams_exits_cleanly(tmp_path, demo_db) -> None:
     """The real condition: a process whose stdout and stderr are closed (``>&- 2>&-``)."""
-    env = {"XDG_DATA_HOME": str(tmp_path / "userdata"), "QT_QPA_PLATFORM": "offscreen",
-           "PATH": "/usr/bin:/bin"}
+    env = {
+        "XDG_DATA_HOME": str(tmp_path / "userdata"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PATH": "/usr/bin:/bin",
+    }
     script = 'exec "$@" >&- 2>&-'
     base = ["bash", "-c", script, "_", sys.executable, "-m", "qazvin_diplomacy"]
     cwd = Path(cli.__file__).resolve().parent.parent
     codes = [
         subprocess.run([*base, *args], env=env, cwd=cwd, timeout=300).returncode
-        for args in (["version"], ["check", "--db", str(demo_db)],
-                     ["check", "--db", str(tmp_path / "missing.sqlite3")])
+        for args in (
+            ["version"],
+            ["check", "--db", str(demo_db)],
+            ["check", "--db", str(tmp_path / "missing.sqlite3")],
+        )
     ]
     assert codes == [0, 0, 1]
-    log = (tmp_path / "userdata" / "QazvinDiplomacy" / "logs" / "qazvin-diplomacy.log")
+    log = tmp_path / "userdata" / "QazvinDiplomacy" / "logs" / "qazvin-diplomacy.log"
     text = log.read_text(encoding="utf-8")
     assert f"qazvin-diplomacy {__version__}" in text and REASON_NOT_FOUND in text
     assert "Traceback" not in text

@@ -43,7 +43,9 @@ def with_database(source: Path, out: Path, data: bytes) -> Path:
             raw = zin.read(info.filename)
             if info.filename == MANIFEST_NAME:
                 manifest = json.loads(raw)
-                manifest["members"][0].update(size=len(data), sha256=hashlib.sha256(data).hexdigest())
+                manifest["members"][0].update(
+                    size=len(data), sha256=hashlib.sha256(data).hexdigest()
+                )
                 raw = json.dumps(manifest).encode()
             elif info.filename == DATABASE_NAME:
                 raw = data
@@ -76,8 +78,10 @@ def test_a_zip_bomb_never_grows_the_disk_beside_the_database(
     monkeypatch.setattr(zipfile.ZipExtFile, "read", sampling_read)
     with pytest.raises(BackupRefused):
         restore_backup(
-            source=bomb, db_path=live / "office.sqlite3",
-            backups_dir=live / "office-backups", attachments_dir=live / "office-attachments",
+            source=bomb,
+            db_path=live / "office.sqlite3",
+            backups_dir=live / "office-backups",
+            attachments_dir=live / "office-attachments",
         )
     assert sorted(p.name for p in live.iterdir()) == before
     # Nothing of the 64 MiB was written: at most the database copy and one chunk.
@@ -151,7 +155,9 @@ def test_restore_repairs_a_damaged_stored_copy_and_refuses_nothing_good(
     forged.parent.mkdir(parents=True)
     forged.write_bytes(b"forged before the restore")
     result = restore_backup(
-        source=out, db_path=target / "office.sqlite3", backups_dir=target / "backups",
+        source=out,
+        db_path=target / "office.sqlite3",
+        backups_dir=target / "backups",
         attachments_dir=attachments_dir,
     )
     assert result.attachments_added == 1 and result.attachments_set_aside == ()

@@ -337,7 +337,13 @@ def test_lists_are_in_persian_alphabetical_order(db) -> None:
     for name in ("گرجستان نو", "چین نو", "پاکستان نو", "یمن نو", "ثبت نو"):
         directory.save_organization(db, org=OrganizationInput(name_fa=name))
     names = [o.name_fa for o in directory.list_organizations(db, text="نو")]
-    assert names == ["پاکستان نو", "ثبت نو", "چین نو", "گرجستان نو", "یمن نو"]  # not code-point order
+    assert names == [
+        "پاکستان نو",
+        "ثبت نو",
+        "چین نو",
+        "گرجستان نو",
+        "یمن نو",
+    ]  # not code-point order
     countries = [c.name_fa for c in directory.list_countries(db)]
     assert countries.index("پاکستان") < countries.index("تاجیکستان")
     assert countries.index("کانادا") < countries.index("گرجستان") < countries.index("لبنان")

@@ -52,9 +52,19 @@ def test_every_spelling_of_the_database_is_refused(
     os.symlink(layout.database, office / "link.pdf")
     os.symlink(office, office / "alias")
     os.link(layout.database, office / "hard.pdf")
-    for spelling in ("r.db", "./r.db", "../office/r.db", "sub/../r.db", str(layout.database),
-                     "link.pdf", "alias/r.db", "hard.pdf", "r.db-wal", "./r.db-shm",
-                     "alias/r.db-journal"):
+    for spelling in (
+        "r.db",
+        "./r.db",
+        "../office/r.db",
+        "sub/../r.db",
+        str(layout.database),
+        "link.pdf",
+        "alias/r.db",
+        "hard.pdf",
+        "r.db-wal",
+        "./r.db-shm",
+        "alias/r.db-journal",
+    ):
         assert _refused(spelling, layout), spelling
     for fine in ("r.pdf", "r.db.pdf", "r-backups.pdf", "sub/r.db", "r.db-wal.pdf"):
         assert not _refused(fine, layout), fine

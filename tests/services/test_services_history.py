@@ -49,5 +49,6 @@ def test_organization_and_country_history(db) -> None:
     assert any("تاجیکستان" in v.title for v in country.visits)
     assert country.agreements, "the roadmap with Sughd is listed"
     iran_only = organization_history(
-        db, organization_id=directory.list_organizations(db, text="خانه صادرات")[0].id)
+        db, organization_id=directory.list_organizations(db, text="خانه صادرات")[0].id
+    )
     assert not any("تاجیکستان" in v.title for v in iran_only.visits)

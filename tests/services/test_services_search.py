@@ -343,7 +343,8 @@ def contacts(db: Database) -> dict[str, int]:
         ),
     )
     tehran = save_person(
-        db, person=PersonInput(name_fa="مینا احمدی", phone="۰۲۱-۲۲۳۳۴۴۵۵", email="m.ahmadi@mfa.gov.ir")
+        db,
+        person=PersonInput(name_fa="مینا احمدی", phone="۰۲۱-۲۲۳۳۴۴۵۵", email="m.ahmadi@mfa.gov.ir"),
     )
     mobile = save_person(
         db, person=PersonInput(name_fa="کاوه رحیمی", phone="+98 912 555 1234, 028 3355 1000")
@@ -380,7 +381,9 @@ def test_a_phone_or_email_fragment_finds_the_contact(
     assert all(_ids(results, k) == [] for k in others), query
 
 
-def test_no_match_runs_across_two_numbers_of_one_field(db: Database, contacts: dict[str, int]) -> None:
+def test_no_match_runs_across_two_numbers_of_one_field(
+    db: Database, contacts: dict[str, int]
+) -> None:
     # «…1234» then «028…»: the digits «1234028» are not in any one number.
     assert search(db, "1234028").empty
     assert search(db, "22335").empty  # not a fragment of any number
@@ -432,9 +435,7 @@ def _damage(db: Database, statement: str) -> None:
 
 
 @pytest.mark.parametrize("damage", list(DAMAGES))
-def test_a_damaged_index_is_named_and_repaired(
-    db: Database, ambassador: int, damage: str
-) -> None:
+def test_a_damaged_index_is_named_and_repaired(db: Database, ambassador: int, damage: str) -> None:
     from qazvin_diplomacy.core.errors import KnownError
     from qazvin_diplomacy.services.search import SearchIndexDamaged
 
@@ -484,7 +485,9 @@ def test_a_pasted_paragraph_without_spaces_is_not_cut(
     calls: list[list[str]] = []
     real = search_module.cut_variants
     monkeypatch.setattr(
-        search_module, "cut_variants", lambda terms, pieces=2: calls.append(terms) or real(terms, pieces)
+        search_module,
+        "cut_variants",
+        lambda terms, pieces=2: calls.append(terms) or real(terms, pieces),
     )
     long_word = "سفیرتاجیکستان" * 50
     assert search(db, long_word).empty

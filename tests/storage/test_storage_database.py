@@ -25,7 +25,10 @@ def test_new_database_is_migrated_to_head(db_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
-            tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+            tables = {
+                r[0]
+                for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
+            }
         assert {"country", "organization", "person", "follow_up_task", "attachment"} <= tables
     finally:
         db.close()
@@ -78,7 +81,10 @@ def test_migration_from_earlier_revision_keeps_rows_and_backs_up_first(tmp_path:
     copies = list(backups.glob("old-before-migration-0001_foundation-*.sqlite3"))
     assert len(copies) == 1
     with sqlite3.connect(copies[0]) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001_foundation"
+        assert (
+            conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+            == "0001_foundation"
+        )
         assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == 25
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -120,10 +126,14 @@ def test_truncated_database_is_refused_and_untouched(tmp_path: Path) -> None:
     db = Database.open(path)
     with db.session() as session:
         for i in range(400):
-            session.execute(text(
-                "INSERT INTO follow_up_task (source_kind, title, owner_text, status, notes, search_key,"
-                " uuid, created_at, updated_at, version) VALUES ('', :t, '', 'open', :n, '', :u,"
-                " '2025-01-01', '2025-01-01', 1)"), {"t": f"کار {i}", "n": "یادداشت " * 40, "u": f"u{i}"})
+            session.execute(
+                text(
+                    "INSERT INTO follow_up_task (source_kind, title, owner_text, status, notes, search_key,"
+                    " uuid, created_at, updated_at, version) VALUES ('', :t, '', 'open', :n, '', :u,"
+                    " '2025-01-01', '2025-01-01', 1)"
+                ),
+                {"t": f"کار {i}", "n": "یادداشت " * 40, "u": f"u{i}"},
+            )
     with db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()

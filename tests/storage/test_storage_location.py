@@ -60,8 +60,7 @@ def test_windows_share_is_network_without_asking_the_drive(monkeypatch: pytest.M
 def test_bus_type_is_read_from_the_device_descriptor() -> None:
     # STORAGE_DEVICE_DESCRIPTOR as the driver returns it: Version, Size, four bytes, four
     # offsets, BusType, RawPropertiesLength, then the raw properties.
-    head = struct.pack("<II4B4III", 40, 300, 0, 0, 1, 0, 40, 50, 60, 70,
-                       location.BUS_TYPE_USB, 0)
+    head = struct.pack("<II4B4III", 40, 300, 0, 0, 1, 0, 40, 50, 60, 70, location.BUS_TYPE_USB, 0)
     assert location.bus_type_from_descriptor(head + b"\0" * 8) == location.BUS_TYPE_USB
     assert location.bus_type_from_descriptor(head[:30]) is None  # too short to hold BusType
 

@@ -12,7 +12,9 @@ from qazvin_diplomacy.services import directory
 def test_stale_update_raises_and_changes_nothing(db) -> None:
     created = directory.save_person(db, person=PersonInput(name_fa="علی رضایی", title_fa="رایزن"))
     assert created.version == 1
-    first = directory.save_person(db, person=PersonInput(**{**_fields(created), "title_fa": "رایزن اقتصادی"}))
+    first = directory.save_person(
+        db, person=PersonInput(**{**_fields(created), "title_fa": "رایزن اقتصادی"})
+    )
     assert first.version == 2
     with pytest.raises(StaleRecordError) as info:
         directory.save_person(db, person=PersonInput(**{**_fields(created), "title_fa": "سفیر"}))

@@ -36,7 +36,9 @@ FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "demo-0002_visit
 def _state(folder: Path) -> dict[str, str]:
     """Every file and folder under ``folder`` with a digest of its bytes."""
     return {
-        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        if p.is_file()
+        else "dir"
         for p in sorted(folder.rglob("*"))
     }
 

@@ -14,7 +14,9 @@ from qazvin_diplomacy.storage.models import include_in_schema, metadata
 
 def _differences(db: Database, target: MetaData) -> list[object]:
     with db.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_in_schema})
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_name": include_in_schema}
+        )
         return compare_metadata(context, target)
 
 

@@ -86,7 +86,9 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path: Path) 
     Database.open(path).close()
     out = subprocess.run(
         [sys.executable, "-c", OPEN_AND_LIST_MODULES, str(path)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert out.strip() == "[]"
 
@@ -98,11 +100,15 @@ def test_a_database_that_needs_a_migration_still_gets_alembic(tmp_path: Path) ->
     engine.dispose()
     out = subprocess.run(
         [sys.executable, "-c", OPEN_AND_LIST_MODULES, str(path)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert "alembic" in out
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+        assert (
+            conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+        )
     assert list((tmp_path / "old-backups").glob("old-before-migration-0001_foundation-*.sqlite3"))
 
 

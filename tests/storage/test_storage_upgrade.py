@@ -25,9 +25,13 @@ REKEYED = ("person", "organization")  # search_key extended by revision 0008
 
 def _snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
     with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-            " AND name != 'alembic_version' AND name NOT LIKE 'search_fts%'")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                " AND name != 'alembic_version' AND name NOT LIKE 'search_fts%'"
+            )
+        ]
         return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
 
 

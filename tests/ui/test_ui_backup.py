@@ -273,5 +273,8 @@ def test_damaged_attachment_is_named_in_the_summary(qtbot, window, db, paths, de
     restore = restore_from(qtbot, window, target)
     assert restore.manifest is not None and len(restore.manifest.damaged) == 1
     summary = restore.summary.text()
-    assert "پرونده‌های پیوست آسیب‌دیده (کنار گذاشته می‌شوند و به جای پرونده اصلی بازیابی نمی‌شوند): ۱" in summary
+    assert (
+        "پرونده‌های پیوست آسیب‌دیده (کنار گذاشته می‌شوند و به جای پرونده اصلی بازیابی نمی‌شوند): ۱"
+        in summary
+    )
     assert stored[0].sha256[:12] in summary

@@ -139,8 +139,11 @@ def test_compiled_translations_are_cached_by_the_content_of_the_ts(
 
     compiled: list[Path] = []
     original = i18n.TsTranslator.__init__
-    monkeypatch.setattr(i18n.TsTranslator, "__init__",
-                        lambda self, path, **kw: (compiled.append(path), original(self, path, **kw))[1])
+    monkeypatch.setattr(
+        i18n.TsTranslator,
+        "__init__",
+        lambda self, path, **kw: (compiled.append(path), original(self, path, **kw))[1],
+    )
     second = i18n.load_translator(ts, "fa")
     assert compiled == [] and second.translate("Base", "Save") == "ذخیره"  # read from the cache
 

@@ -33,8 +33,14 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
 
 def _export(qtbot, window, path: Path) -> ops.TaskDialog:
     task = list_export.export_to_file(
-        window.runner, window.ctx.db, kind="countries", path=path, filters=ExportFilters(),
-        lang="fa", on_done=lambda _rows: None, parent=window,
+        window.runner,
+        window.ctx.db,
+        kind="countries",
+        path=path,
+        filters=ExportFilters(),
+        lang="fa",
+        on_done=lambda _rows: None,
+        parent=window,
     )
     window.runner.wait()
     qtbot.waitUntil(lambda: task.outcome != "", timeout=30_000)
@@ -103,4 +109,3 @@ def test_backup_into_the_attachments_folder_is_refused(qtbot, window, db, paths)
     assert dialog.start_button.isEnabled()
     assert list(paths.attachments_dir.iterdir()) == []
     assert _digest(db.path) == before
-

@@ -25,8 +25,12 @@ def test_void_calls_keep_none_alive(tmp_path) -> None:
     script = tmp_path / "calls.py"
     script.write_text(SCRIPT)
     result = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, cwd=str(tmp_path),
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120,
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        cwd=str(tmp_path),
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     delta = int(result.stdout.split()[-1])

@@ -35,7 +35,9 @@ def test_the_first_page_is_built_and_filled_only_after_the_first_paint(
 ) -> None:
     refreshed: list[DashboardPage] = []
     original = DashboardPage.refresh
-    monkeypatch.setattr(DashboardPage, "refresh", lambda self: (refreshed.append(self), original(self)))
+    monkeypatch.setattr(
+        DashboardPage, "refresh", lambda self: (refreshed.append(self), original(self))
+    )
     assert new_window.pages == {}  # the constructor read nothing
     new_window.show()
     qtbot.waitUntil(lambda: bool(refreshed), timeout=10000)
@@ -141,11 +143,20 @@ print(code, sorted({m.split(".")[0] for m in sys.modules} & heavy))
 def test_opening_the_window_imports_no_report_spreadsheet_or_migration_library(
     tmp_path: Path, db_path_ready: Path
 ) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        HOME=str(tmp_path),
+    )
     out = subprocess.run(
         [sys.executable, "-c", START_AND_LIST_MODULES, str(db_path_ready)],
-        capture_output=True, text=True, env=env, check=True, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
     ).stdout
     assert out.split("\n")[-2] == "0 []"
 
@@ -230,11 +241,20 @@ def test_the_window_paints_before_sqlalchemy_is_imported_then_opens_the_database
 
     from qazvin_diplomacy import APP_TITLE_FA
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), HOME=str(tmp_path))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        HOME=str(tmp_path),
+    )
     out = subprocess.run(
         [sys.executable, "-c", START_AND_WATCH_THE_FIRST_PAINT, str(db_path_ready)],
-        capture_output=True, text=True, env=env, check=True, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
     ).stdout
     seen = json.loads(out.strip().splitlines()[-1])
     assert seen["paint"] == []  # neither SQLAlchemy nor storage nor services at the first paint

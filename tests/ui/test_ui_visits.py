@@ -341,14 +341,24 @@ def test_enter_in_a_field_does_not_save_and_escape_asks_before_discarding(
     assert not untouched.isVisible()
 
 
-def test_export_writes_exactly_the_filtered_list(page: VisitsPage, db, people, qtbot, tmp_path) -> None:
+def test_export_writes_exactly_the_filtered_list(
+    page: VisitsPage, db, people, qtbot, tmp_path
+) -> None:
     """The list's Export button writes the visits as filtered, in a right-to-left sheet."""
     from openpyxl import load_workbook
 
     japan = directory.country_by_code(db, "JP")
     for i in range(5):
-        make_visit(db, people, f"دیدار صادراتی {i}", 8, 9, day=DAY + dt.timedelta(days=i * 7),
-                   host=False, country_id=japan.id if i % 2 else None)
+        make_visit(
+            db,
+            people,
+            f"دیدار صادراتی {i}",
+            8,
+            9,
+            day=DAY + dt.timedelta(days=i * 7),
+            host=False,
+            country_id=japan.id if i % 2 else None,
+        )
     page.refresh()
     bar = page.filter_bar
     bar.load_countries()

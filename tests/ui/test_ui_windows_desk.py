@@ -122,8 +122,12 @@ CHILD = textwrap.dedent("""
 
 
 def _start_child(base: Path) -> subprocess.Popen[str]:
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(base)], stdout=subprocess.PIPE,
-                             text=True, cwd=Path(application.__file__).parents[2])
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(base)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(application.__file__).parents[2],
+    )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "ready"
     return child
@@ -175,8 +179,9 @@ def test_closing_then_quitting_backs_up_once(app, window, paths, settings) -> No
 
 
 def test_stale_iran_time_zone_is_reported_in_the_status_bar(window, monkeypatch) -> None:
-    monkeypatch.setattr(clock, "system_offset_mismatch",
-                        lambda moment=None: timedelta(hours=4, minutes=30))
+    monkeypatch.setattr(
+        clock, "system_offset_mismatch", lambda moment=None: timedelta(hours=4, minutes=30)
+    )
     text = application.warn_if_clock_zone_differs(window)
     assert text is not None and "+04:30" in to_latin_digits(text)
     assert "تهران" in text  # Persian interface
@@ -190,8 +195,9 @@ def test_tehran_time_zone_gives_no_warning(window, monkeypatch) -> None:
     assert window.statusBar().currentMessage() == ""
 
 
-def test_run_gui_on_a_database_already_open_returns_at_once(qtbot, app, owner, tmp_path,
-                                                            monkeypatch) -> None:
+def test_run_gui_on_a_database_already_open_returns_at_once(
+    qtbot, app, owner, tmp_path, monkeypatch
+) -> None:
     """The second double-click: no database opened, no second window, the first one shown."""
     import logging
 

@@ -136,7 +136,6 @@ class AgreementFilterBar(ListFilterBar):
         if self.countries_loaded:
             self.load_countries()
 
-
     def set_organization(self, organization_id: int | None, name: str) -> None:
         """Limit the list to one organization's agreements (None: every organization)."""
         changed = organization_id != self.organization_id

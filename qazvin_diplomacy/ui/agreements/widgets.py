@@ -161,7 +161,6 @@ class TransitionDialog(Retranslating, QDialog):
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change status"))
 
-
     def try_accept(self) -> bool:
         """Run ``on_accept``; close when it succeeded, else show its message at the remark."""
         message = self.on_accept(self.actor.text().strip(), self.remark.toPlainText().strip())

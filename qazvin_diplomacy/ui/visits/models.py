@@ -65,8 +65,12 @@ class VisitTableModel(PagedTableModel[VisitSummary]):
     def fetch_rows(self, offset: int, limit: int) -> list[VisitSummary]:
         """Override: one page of visits in the chosen order."""
         return visits_service.list_visits(
-            self.db, filters=self.filters, sort=self.sort_key, descending=self.descending,
-            offset=offset, limit=limit,
+            self.db,
+            filters=self.filters,
+            sort=self.sort_key,
+            descending=self.descending,
+            offset=offset,
+            limit=limit,
         )
 
     def visit(self, row: int) -> VisitSummary | None:

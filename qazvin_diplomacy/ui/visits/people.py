@@ -101,7 +101,6 @@ class NewContactDialog(Retranslating, QDialog):
         for key, text in self.LABELS:
             self.labels[key].setText(self.tr(text))
 
-
     def save(self) -> None:
         """Save through the directory service; errors are shown next to their fields."""
         for key, label in self.errors.items():
@@ -194,7 +193,6 @@ class PeopleEditor(Retranslating, QWidget):
         self.role.setCurrentIndex(max(current, 1 if current < 0 else current))
         for i in range(self.chosen.count()):
             self._label(self.chosen.item(i))
-
 
     def find(self, text: str) -> None:
         """List directory matches for ``text`` (searched in SQL)."""

@@ -300,7 +300,6 @@ class ReportsDialog(Retranslating, QDialog):
             self.status_combo.addItem(s.label(current_language()), s.value)
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(status), 0))
 
-
     # --- choosing ----------------------------------------------------------------------
 
     def select_kind(self, kind: str) -> None:

@@ -150,7 +150,6 @@ class JalaliCalendarPopup(Retranslating, QFrame):
         self.today_button.setText(self.tr("Today"))
         self._fill()
 
-
     def show_month(self, year: int, month: int, selected: dt.date | None = None) -> None:
         """Display ``month`` of ``year``, highlighting ``selected``."""
         self._year, self._month, self._selected = year, month, selected
@@ -279,7 +278,6 @@ class JalaliDateEdit(Retranslating, QWidget):
         elif self._error:
             self.validate()
 
-
     # --- value ----------------------------------------------------------------------
 
     def date(self) -> dt.date | None:
@@ -398,7 +396,6 @@ class JalaliDateTimeEdit(Retranslating, QWidget):
         t = self.time()
         if t is not None and not self._time_error and self.time_line.text():
             self.time_line.setText(show_time(t))
-
 
     def time(self) -> dt.time | None:
         """The valid time typed, or None."""

@@ -241,7 +241,6 @@ class MonthGrid(Retranslating, QWidget):
         self.holidays_button.setToolTip(self.tr("Confirm or correct this year's lunar holidays"))
         self._fill()
 
-
     def show_holidays_button(self, visible: bool = True) -> None:
         """Show the "Holidays…" button (its click emits ``holidaysRequested``)."""
         self.holidays_button.setVisible(visible)
@@ -358,7 +357,6 @@ class WeekAgenda(Retranslating, QWidget):
         self.header.next_button.setToolTip(self.tr("Next week"))
         self.header.today_button.setText(self.tr("This week"))
         self._fill()
-
 
     def date_range(self) -> tuple[dt.date, dt.date]:
         """Saturday and Friday of the displayed week."""

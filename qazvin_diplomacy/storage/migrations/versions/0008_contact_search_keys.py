@@ -33,7 +33,10 @@ def _append(table: str, with_email: bool) -> None:
     conn = op.get_bind()
     columns = "id, search_key, phone" + (", email" if with_email else "")
     rows = conn.execute(
-        sa.text(f"SELECT {columns} FROM {table} WHERE phone <> ''" + (" OR email <> ''" if with_email else ""))
+        sa.text(
+            f"SELECT {columns} FROM {table} WHERE phone <> ''"
+            + (" OR email <> ''" if with_email else "")
+        )
     ).all()
     updates = []
     for row in rows:
