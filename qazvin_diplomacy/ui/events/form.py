@@ -64,6 +64,7 @@ from qazvin_diplomacy.ui.common import (
 from qazvin_diplomacy.ui.events.guests import GuestsTab
 from qazvin_diplomacy.ui.events.precedence import PrecedenceTab, SeatingTab
 from qazvin_diplomacy.ui.events.widgets import ReportPrinter
+from qazvin_diplomacy.ui.form_fields import parse_optional_time
 from qazvin_diplomacy.ui.forms_common import (
     RecordDialog,
     RowTable,
@@ -83,11 +84,6 @@ _ORDINALS = (
     (5, QT_TRANSLATE_NOOP("EventForm", "Fifth")),
     (-1, QT_TRANSLATE_NOOP("EventForm", "Last")),
 )
-
-
-def parse_optional_time(text: str) -> dt.time | None:
-    """``HH:MM`` in any digits, or None for an empty field; ``ValueError`` when invalid."""
-    return jalali.parse_time(text) if text.strip() else None
 
 
 class RecurrenceBox(Retranslating, QGroupBox):
