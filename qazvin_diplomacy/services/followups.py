@@ -16,7 +16,8 @@ from qazvin_diplomacy.storage.followups import FollowUpTask
 OPEN_STATUSES = (FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)
 
 
-def _view(t: FollowUpTask) -> FollowUpView:
+def followup_view(t: FollowUpTask, source_title: str = "") -> FollowUpView:
+    """A stored follow-up as the read-only view the UI and reports show."""
     return FollowUpView(
         id=t.id,
         version=t.version,
@@ -29,6 +30,7 @@ def _view(t: FollowUpTask) -> FollowUpView:
         status=t.status,
         notes=t.notes,
         owner_name_fa=t.owner.name_fa if t.owner else t.owner_text,
+        source_title=source_title,
     )
 
 
@@ -68,7 +70,7 @@ def save_followup(db: Database, *, task: FollowUpInput) -> FollowUpView:
             check_version(row, task.version, "اقدام پیگیری")
         apply_followup(row, task)
         session.flush()
-        return _view(row)
+        return followup_view(row)
 
 
 def list_followups(db: Database, *, source_kind: str, source_id: int) -> list[FollowUpView]:
@@ -83,7 +85,7 @@ def list_followups(db: Database, *, source_kind: str, source_id: int) -> list[Fo
         .order_by(FollowUpTask.deadline.is_(None), FollowUpTask.deadline, FollowUpTask.id)
     )
     with db.read_session() as session:
-        return [_view(t) for t in session.scalars(query)]
+        return [followup_view(t) for t in session.scalars(query)]
 
 
 def list_owned_followups(db: Database, *, person_id: int, limit: int = 200) -> list[FollowUpView]:
@@ -95,7 +97,7 @@ def list_owned_followups(db: Database, *, person_id: int, limit: int = 200) -> l
         .limit(limit)
     )
     with db.read_session() as session:
-        return [_view(t) for t in session.scalars(query)]
+        return [followup_view(t) for t in session.scalars(query)]
 
 
 def list_overdue(db: Database, *, today: date, limit: int = 20) -> list[FollowUpView]:
@@ -111,7 +113,7 @@ def list_overdue(db: Database, *, today: date, limit: int = 20) -> list[FollowUp
         .limit(limit)
     )
     with db.read_session() as session:
-        return [_view(t) for t in session.scalars(query)]
+        return [followup_view(t) for t in session.scalars(query)]
 
 
 def count_overdue(db: Database, *, today: date) -> int:

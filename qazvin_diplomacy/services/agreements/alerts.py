@@ -21,9 +21,9 @@ from qazvin_diplomacy.services.agreements.records import (
     _BINDING,
     _OPEN_TASKS,
     SOURCE_KIND,
-    _obligation_view,
 )
 from qazvin_diplomacy.services.agreements.register import _SUMMARY_COLUMNS, _summaries
+from qazvin_diplomacy.services.followups import followup_view
 from qazvin_diplomacy.storage.agreements import Agreement
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.followups import FollowUpTask
@@ -86,7 +86,7 @@ def agreement_alerts(
             OverdueObligation(
                 agreement_id=task.source_id,
                 agreement_title=title,
-                obligation=_obligation_view(task, title),
+                obligation=followup_view(task, title),
                 days_overdue=(today - task.deadline).days,
             )
             for task, title in tasks

@@ -35,7 +35,7 @@ from qazvin_diplomacy.core.clock import to_local, today_local
 from qazvin_diplomacy.core.errors import KnownError, NotFoundError, ValidationError
 from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus, FollowUpView
 from qazvin_diplomacy.core.text import index_key, normalize
-from qazvin_diplomacy.services.followups import apply_followup
+from qazvin_diplomacy.services.followups import apply_followup, followup_view
 from qazvin_diplomacy.services.records import check_version, write
 from qazvin_diplomacy.storage.agreements import (
     Agreement,
@@ -96,24 +96,7 @@ def _obligations(session: Session, agreement_id: int) -> tuple[FollowUpView, ...
         .options(selectinload(FollowUpTask.owner))
         .order_by(FollowUpTask.deadline.is_(None), FollowUpTask.deadline, FollowUpTask.id)
     ).all()
-    return tuple(_obligation_view(t, "") for t in tasks)
-
-
-def _obligation_view(t: FollowUpTask, source_title: str) -> FollowUpView:
-    return FollowUpView(
-        id=t.id,
-        version=t.version,
-        title=t.title,
-        source_kind=t.source_kind,
-        source_id=t.source_id,
-        owner_person_id=t.owner_person_id,
-        owner_text=t.owner_text,
-        deadline=t.deadline,
-        status=t.status,
-        notes=t.notes,
-        owner_name_fa=t.owner.name_fa if t.owner else t.owner_text,
-        source_title=source_title,
-    )
+    return tuple(followup_view(t) for t in tasks)
 
 
 def _attachment_views(session: Session, agreement_id: int) -> tuple[AttachmentView, ...]:
