@@ -20,7 +20,9 @@ from qazvin_diplomacy.core.text import to_persian_digits
 DEFAULT_NUMBER_PATTERN = "{year}/ب‌م/{seq}"
 #: The placeholders a number pattern may hold (``{seq}`` is required).
 PATTERN_FIELDS = ("year", "yy", "seq")
-DEFAULT_LETTERHEAD = ("بسمه تعالی", "استانداری قزوین", "دفتر امور بین‌الملل")
+#: The line above every letter (not one of the office's letterhead lines).
+BLESSING = "بسمه تعالی"
+DEFAULT_LETTERHEAD = ("استانداری قزوین", "دفتر امور بین‌الملل")
 MAX_PATTERN_LENGTH = 60
 _FIELD = re.compile(r"\{([^{}]*)\}")
 
@@ -82,6 +84,8 @@ class LetterInput:
     link_kind: LetterLink = LetterLink.NONE
     link_id: int | None = None
     attachments_note: str = ""  # what «پیوست» says: «ندارد», «دارد», «۲ برگ» …
+    body: str = ""  # the letter's paragraphs, one per line ('' : written from the linked record)
+    cc: tuple[str, ...] = ()  # «رونوشت» recipients
     notes: str = ""
 
 
@@ -100,6 +104,8 @@ class LetterView:
     link_kind: LetterLink
     link_id: int | None
     attachments_note: str
+    body: str
+    cc: tuple[str, ...]
     notes: str
     source_key: str | None
     printed_copies: int = 0

@@ -36,6 +36,8 @@ class OutgoingLetter(RecordMixin, Base):
     link_kind: Mapped[str] = mapped_column(String(30), default="")
     link_id: Mapped[int | None] = mapped_column(Integer, default=None)
     attachments_note: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text, default="")  # paragraphs, one per line
+    cc: Mapped[str] = mapped_column(Text, default="")  # «رونوشت» recipients, one per line
     notes: Mapped[str] = mapped_column(Text, default="")
     source_key: Mapped[str | None] = mapped_column(String(120), default=None)
     search_key: Mapped[str] = mapped_column(Text, default="")

@@ -19,6 +19,7 @@ from qazvin_diplomacy.services.letters.register import (
     list_letters,
     printed_copies,
     register_letter,
+    update_letter,
 )
 from qazvin_diplomacy.services.letters.settings import (
     EMBLEM_OWNER_KIND,
@@ -45,4 +46,5 @@ __all__ = [
     "register_letter",
     "save_office_settings",
     "set_emblem",
+    "update_letter",
 ]

@@ -23,7 +23,7 @@ from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.letters.settings import office_settings_in
-from qazvin_diplomacy.services.records import get_row, write
+from qazvin_diplomacy.services.records import check_version, get_row, write
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.letters import LetterCounter, OutgoingLetter
@@ -54,6 +54,8 @@ def _view(row: OutgoingLetter, copies: int = 0) -> LetterView:
         link_kind=LetterLink(row.link_kind),
         link_id=row.link_id,
         attachments_note=row.attachments_note,
+        body=row.body,
+        cc=tuple(line for line in row.cc.split("\n") if line),
         notes=row.notes,
         source_key=row.source_key,
         printed_copies=copies,
@@ -121,26 +123,44 @@ def register_letter(
         settings = office_settings_in(session)
         year = letter_year(letter.date)
         seq = _next_seq(session, year)
-        addressee, subject = normalize(letter.addressee), normalize(letter.subject)
-        number = format_letter_number(settings.number_pattern, year, seq)
         row = OutgoingLetter(
             jalali_year=year,
             seq=seq,
-            number=number,
+            number=format_letter_number(settings.number_pattern, year, seq),
             letter_date=letter.date,
-            kind=letter.kind.value,
-            addressee=addressee,
-            subject=subject,
-            link_kind=letter.link_kind.value,
-            link_id=letter.link_id,
-            attachments_note=normalize(letter.attachments_note),
-            notes=normalize(letter.notes),
             source_key=source_key,
-            search_key=index_key(number, addressee, subject, letter.notes),
         )
+        _fill(row, letter)
         session.add(row)
         session.flush()
         return _view(row)
+
+
+def update_letter(
+    db: Database, *, letter_id: int, letter: LetterInput, version: int | None = None
+) -> LetterView:
+    """Correct a registered letter's texts; its number and date stay (a number is never moved)."""
+    _validate(letter)
+    with write(db) as session:
+        row = get_row(session, OutgoingLetter, letter_id, "نامه")
+        check_version(row, version, "نامه")
+        _fill(row, letter)
+        session.flush()
+        return _view(row, _copies(session, [row.id]).get(row.id, 0))
+
+
+def _fill(row: OutgoingLetter, letter: LetterInput) -> None:
+    """Copy the editable fields of ``letter`` onto ``row`` (normalised) and its search key."""
+    row.kind = letter.kind.value
+    row.addressee = normalize(letter.addressee)
+    row.subject = normalize(letter.subject)
+    row.link_kind = letter.link_kind.value
+    row.link_id = letter.link_id
+    row.attachments_note = normalize(letter.attachments_note)
+    row.body = "\n".join(p for p in (normalize(x) for x in letter.body.split("\n")) if p)
+    row.cc = "\n".join(c for c in (normalize(x) for x in letter.cc) if c)
+    row.notes = normalize(letter.notes)
+    row.search_key = index_key(row.number, row.addressee, row.subject, row.notes)
 
 
 def find_letter(db: Database, *, source_key: str) -> LetterView | None:

@@ -35,6 +35,8 @@ def upgrade() -> None:
         sa.Column("link_kind", sa.String(length=30), nullable=False),
         sa.Column("link_id", sa.Integer(), nullable=True),
         sa.Column("attachments_note", sa.String(length=200), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.Column("cc", sa.Text(), nullable=False),
         sa.Column("notes", sa.Text(), nullable=False),
         sa.Column("source_key", sa.String(length=120), nullable=True),
         sa.Column("search_key", sa.Text(), nullable=False),
