@@ -81,13 +81,35 @@ def _put(parent: Any, element: Any) -> Any:
     return element
 
 
+_ISOLATE = re.compile("[\u2066\u2068]([^\u2069]*)\u2069")
+
+
 def segments(text: str) -> list[tuple[str, bool]]:
     """``text`` cut into (piece, is_rtl) runs: Latin words and phone numbers are LTR pieces.
 
     Consecutive Latin tokens (with the spaces between them) form one piece; a group of
-    digit tokens led by «+» or of three and more (a phone number) too.  Everything else is
-    Persian (digits become Persian).
+    digit tokens led by «+» or of three and more (a phone number) too, and whatever the text
+    isolates (FSI/LRI … PDI, ``core.text.bidi_isolate``).  Everything else is Persian (digits
+    become Persian).
     """
+    out: list[tuple[str, bool]] = []
+    last = 0
+    for match in _ISOLATE.finditer(text):
+        out += _segments(text[last : match.start()])
+        if match.group(1):
+            out.append((match.group(1), False))
+        last = match.end()
+    out += _segments(text[last:])
+    merged: list[tuple[str, bool]] = []
+    for piece, rtl in out:
+        if merged and merged[-1][1] == rtl:
+            merged[-1] = (merged[-1][0] + piece, rtl)
+        else:
+            merged.append((piece, rtl))
+    return merged
+
+
+def _segments(text: str) -> list[tuple[str, bool]]:
     parts = _SPACE.split(text)
     tokens = [p for p in parts if p]
     kinds: list[bool | None] = []  # True: Latin, False: Persian, None: a space

@@ -1,7 +1,7 @@
 """A letter to a body or a thank-you letter, numbered from the outgoing-letters register.
 
 ``report letter --letter ID`` prints a registered letter again (same number); without
-``--letter`` the letter is registered first (``--to``, ``--subject``, ``--body``, ``--cc``,
+``--letter`` the letter is registered first (``--addressee``, ``--subject``, ``--body``, ``--cc``,
 ``--type letter|thanks``, ``--visit`` / ``--event`` / ``--agreement``): printing gives it the
 next number.  A thank-you letter with no body is written from the linked visit or event.
 Every print is kept as the letter's printed copy.  PDF, or Word with ``--out FILE.docx``.
@@ -111,10 +111,10 @@ def _new_letter(db: Database, options: Mapping[str, Any]) -> LetterView:
         )
     link, link_id = links[0] if links else (LetterLink.NONE, None)
     body = options.get("body") or ""
-    if not options.get("to"):
+    if not options.get("addressee"):
         raise KnownError(
-            "گیرندهٔ نامه (--to) یا شمارهٔ نامهٔ ثبت‌شده (--letter) را بدهید.",
-            "Give the addressee (--to) or a registered letter (--letter).",
+            "گیرندهٔ نامه (--addressee) یا شناسهٔ نامهٔ ثبت‌شده (--letter) را بدهید.",
+            "Give the addressee (--addressee) or a registered letter's id (--letter).",
         )
     if kind is LetterKind.LETTER and not body:
         raise KnownError("متن نامه (--body) خالی است.", "The letter's text (--body) is empty.")
@@ -127,7 +127,7 @@ def _new_letter(db: Database, options: Mapping[str, Any]) -> LetterView:
         letter=LetterInput(
             kind=kind,
             date=options.get("date") or today_local(),
-            addressee=options["to"],
+            addressee=options["addressee"],
             subject=subject,
             link_kind=link,
             link_id=link_id,
@@ -169,7 +169,7 @@ SPEC = ReportSpec(
                required=False),
         Option("letter_type", "choice", "نوع نامه", "letter or thanks", required=False,
                choices=("letter", "thanks"), default="letter", flag="--type"),
-        Option("to", "text", "گیرنده", "the addressee (new letter)", required=False),
+        Option("addressee", "text", "گیرنده", "the addressee (new letter)", required=False),
         Option("subject", "text", "موضوع", "the subject", required=False),
         Option("body", "text", "متن", r"the text; \n between paragraphs", required=False),
         Option("cc", "text", "رونوشت", "copies to, separated by ;", required=False),
