@@ -33,7 +33,7 @@ from qazvin_diplomacy.core.letters import LetterInput, LetterKind, LetterLink, L
 from qazvin_diplomacy.core.text import bidi_isolate, is_probably_latin
 from qazvin_diplomacy.reports.catalog import Option, ReportContent, ReportSpec, paragraph
 from qazvin_diplomacy.reports.event_guests import EVENT_OPTION, report_data
-from qazvin_diplomacy.reports.letter import EnglishPart, Letterhead, LetterDoc, letter_story
+from qazvin_diplomacy.reports.letter import EnglishPart, LetterDoc, Letterhead, letter_story
 from qazvin_diplomacy.reports.official_letter import letterhead
 from qazvin_diplomacy.reports.page import MARGIN_BOTTOM, MARGIN_TOP
 from qazvin_diplomacy.services.events import Database, get_event, invitation_letters
@@ -84,7 +84,7 @@ def title_fa(letter: InvitationLetter) -> str:
         return title
     for word in _RANK_WORDS:
         if title.startswith(word):
-            return f"{word} محترم{title[len(word):]}"
+            return f"{word} محترم{title[len(word) :]}"
     if not title:
         rank = DiplomaticRank(g.diplomatic_rank).label_fa
         country = g.country_name_fa
@@ -101,7 +101,7 @@ def companions_fa(letter: InvitationLetter) -> str:
 
 
 def companions_en(letter: InvitationLetter) -> str:
-    """" and spouse" / " and party" after the guest's name."""
+    """ " and spouse" / " and party" after the guest's name."""
     n = letter.guest.companions
     if n <= 0:
         return ""
@@ -297,8 +297,13 @@ SPEC = ReportSpec(
     title_en="Invitation letters",
     options=(
         EVENT_OPTION,
-        Option("rsvp_by", "date", "مهلت پاسخ", "reply by (Jalali date; default 3 days before)",
-               required=False),
+        Option(
+            "rsvp_by",
+            "date",
+            "مهلت پاسخ",
+            "reply by (Jalali date; default 3 days before)",
+            required=False,
+        ),
     ),  # fmt: skip
     make=make,
     docx=True,

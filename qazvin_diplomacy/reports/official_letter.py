@@ -22,7 +22,7 @@ from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.letters import LetterInput, LetterKind, LetterLink, LetterView
 from qazvin_diplomacy.reports.catalog import Option, ReportContent, ReportSpec
-from qazvin_diplomacy.reports.letter import Letterhead, LetterDoc, letter_story
+from qazvin_diplomacy.reports.letter import LetterDoc, Letterhead, letter_story
 from qazvin_diplomacy.services.letters import (
     Database,
     emblem_path,
@@ -165,10 +165,19 @@ SPEC = ReportSpec(
     title_fa="نامهٔ اداری",
     title_en="Official letter",
     options=(
-        Option("letter", "record_id", "شناسهٔ نامهٔ ثبت‌شده", "a registered letter's id",
-               required=False),
-        Option("letter_type", "choice", "نوع نامه", "letter or thanks", required=False,
-               choices=("letter", "thanks"), default="letter", flag="--type"),
+        Option(
+            "letter", "record_id", "شناسهٔ نامهٔ ثبت‌شده", "a registered letter's id", required=False
+        ),
+        Option(
+            "letter_type",
+            "choice",
+            "نوع نامه",
+            "letter or thanks",
+            required=False,
+            choices=("letter", "thanks"),
+            default="letter",
+            flag="--type",
+        ),
         Option("addressee", "text", "گیرنده", "the addressee (new letter)", required=False),
         Option("subject", "text", "موضوع", "the subject", required=False),
         Option("body", "text", "متن", r"the text; \n between paragraphs", required=False),
@@ -176,8 +185,13 @@ SPEC = ReportSpec(
         Option("date", "date", "تاریخ نامه", "the letter's Jalali date (today)", required=False),
         Option("visit", "record_id", "شناسهٔ دیدار", "the visit it belongs to", required=False),
         Option("event", "record_id", "شناسه رویداد", "the event it belongs to", required=False),
-        Option("agreement", "record_id", "شناسهٔ موافقت‌نامه", "the agreement it belongs to",
-               required=False),
+        Option(
+            "agreement",
+            "record_id",
+            "شناسهٔ موافقت‌نامه",
+            "the agreement it belongs to",
+            required=False,
+        ),
     ),  # fmt: skip
     make=make,
     docx=True,
