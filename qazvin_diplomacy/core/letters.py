@@ -30,18 +30,18 @@ _FIELD = re.compile(r"\{([^{}]*)\}")
 class LetterKind(LabelledEnum):
     """What a registered letter is."""
 
-    INVITATION = "invitation", "دعوت‌نامه", "Invitation"
     LETTER = "letter", "نامه", "Letter"
     THANKS = "thanks", "نامهٔ تشکر", "Thank-you letter"
+    INVITATION = "invitation", "دعوت‌نامه", "Invitation"
 
 
 class LetterLink(LabelledEnum):
     """The record a letter belongs to (``link_kind``); NONE for a letter of its own."""
 
+    NONE = "", "—", "—"
     VISIT = "visit", "دیدار", "Visit"
     AGREEMENT = "agreement", "موافقت‌نامه", "Agreement"
     EVENT = "event", "رویداد", "Event"
-    NONE = "", "—", "—"
 
 
 def pattern_error(pattern: str) -> str | None:
