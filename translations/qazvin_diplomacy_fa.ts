@@ -2901,6 +2901,10 @@
   <context>
     <name>ReportPrinter</name>
     <message>
+      <source>%1 (Word)</source>
+      <translation>%1 (Word)</translation>
+    </message>
+    <message>
       <source>Invitation letters</source>
       <translation>دعوت‌نامه‌ها</translation>
     </message>
@@ -2915,6 +2919,10 @@
   </context>
   <context>
     <name>ReportsDialog</name>
+    <message>
+      <source>Format</source>
+      <translation>قالب</translation>
+    </message>
     <message>
       <source>A day of the week</source>
       <translation>یک روز از هفته</translation>
@@ -3837,7 +3845,7 @@
     </message>
     <message>
       <source>{year}: the Jalali year, {seq}: the letter's number in that year, {yy}: the year's last two digits.</source>
-      <translation>{year}: سال هجری شمسی، {seq}: شمارهٔ ردیف نامه در آن سال، {yy}: دو رقم آخر سال.</translation>
+      <translation>⁦{year}⁩ سال هجری شمسی، ⁦{seq}⁩ شمارهٔ ردیف نامه در آن سال، ⁦{yy}⁩ دو رقم آخر سال.</translation>
     </message>
     <message>
       <source>Emblem</source>

@@ -71,6 +71,7 @@ class LetterDialog(Retranslating, QDialog):
         self.field_set = FieldSet(self, self.FIELDS)
         self.field_set.add_form_rows(form, self)
         layout.addLayout(form)
+        self.field_set.widgets["link_id"].setSpecialValueText("—")  # 0: no record
         self.error = FieldError(self)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
