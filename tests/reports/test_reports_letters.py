@@ -229,3 +229,61 @@ def test_word_dossier_has_page_numbers_and_right_to_left_tables(demo, tmp_path):
 )  # fmt: skip
 def test_segments_keep_latin_and_phone_numbers_together(text, expected):
     assert segments(text) == expected
+
+
+# --- the invitation's wording ----------------------------------------------------------------
+
+
+def _invitation(**guest):
+    import datetime as dt
+
+    from qazvin_diplomacy.core.events import EventDates, GuestView, InvitationLetter
+
+    dates = EventDates("جمعه ۱۹ اردیبهشت ۱۴۰۴", "۹ مه ۲۰۲۵", "Friday 19 Ordibehesht 1404",
+                       "Friday 9 May 2025")  # fmt: skip
+    base = {"person_id": 1, "name_fa": "عادل الجبوری", "honorific_fa": "جناب آقای"}
+    base.update(guest)
+    return InvitationLetter(
+        guest=GuestView(**base), salutation_fa="جناب آقای عادل الجبوری",
+        salutation_en="H.E. Mr. Adel Al-Jubouri", event_title_fa="جشن پنجاه بدر",
+        event_title_en="Panjah Bedar Festival", dates=dates, venue_fa="کلاه‌فرنگی",
+        venue_en="Kolah Farangi", organizer_fa="استانداری قزوین", organizer_en="استانداری قزوین",
+    ), dt  # fmt: skip
+
+
+def test_invitation_wording_rules():
+    from qazvin_diplomacy.reports import invitations as inv
+
+    letter, dt = _invitation(diplomatic_rank="ambassador", title_fa="سفیر جمهوری عراق در تهران")
+    assert inv.title_fa(letter) == "سفیر محترم جمهوری عراق در تهران"
+    letter, _ = _invitation(diplomatic_rank="ambassador", title_fa="", country_name_fa="عراق")
+    assert inv.title_fa(letter) == "سفیر محترم عراق"
+    letter, _ = _invitation(diplomatic_rank="ambassador", title_fa="سفیر محترم عراق")
+    assert inv.title_fa(letter) == "سفیر محترم عراق"  # never twice
+    letter, _ = _invitation(title_fa="رایزن اقتصادی")
+    assert inv.title_fa(letter) == "رایزن اقتصادی"  # not a head of mission
+    assert inv.companions_fa(letter) == "" and "همسر" not in inv.body_fa(letter)
+    letter, _ = _invitation(companions=1)
+    assert "دعوت می‌شود به اتفاق همسر محترم در «جشن پنجاه بدر»" in inv.body_fa(letter)
+    assert "Adel Al-Jubouri and spouse at the" in inv.body_en(letter)
+    letter, _ = _invitation(companions=3)
+    assert "به اتفاق همراهان محترم" in inv.body_fa(letter)
+    # The organiser's English name is never the Persian one.
+    assert inv.organizer_en(letter) == "Governorate of Qazvin"
+    from dataclasses import replace as dc_replace
+
+    other = dc_replace(letter, organizer_fa="اتاق بازرگانی", organizer_en="اتاق بازرگانی")
+    assert inv.organizer_en(other) == ""
+    named = dc_replace(letter, organizer_en="Qazvin Chamber of Commerce")
+    assert inv.organizer_en(named) == "Qazvin Chamber of Commerce"
+    # R.S.V.P.: three days before, never before today, none once the event began.
+    start = dt.date(2025, 5, 9)
+    assert inv.default_rsvp_by(start, dt.date(2025, 4, 1)) == dt.date(2025, 5, 6)
+    assert inv.default_rsvp_by(start, dt.date(2025, 5, 8)) == dt.date(2025, 5, 8)
+    assert inv.default_rsvp_by(start, start) is None
+    reply = inv.Reply(None, "")
+    assert (
+        inv.rsvp_fa(reply)
+        == "خواهشمند است پاسخ خود را به دفتر امور بین‌الملل استانداری قزوین اعلام فرمایید."
+    )
+    assert inv.rsvp_en(reply) == "R.S.V.P. — International Affairs Office, Governorate of Qazvin"
