@@ -130,3 +130,16 @@ def test_selftest_shots(page: LettersPage) -> None:
     names: list[str] = []
     page.selftest(lambda name, _w: names.append(name))
     assert names == ["letters", "letter_form", "letter_settings"]
+
+
+def test_the_events_print_menu_offers_invitations_as_word(ctx) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from qazvin_diplomacy.ui.events.widgets import ReportPrinter
+
+    printer = ReportPrinter(ctx.db, ctx.runner)
+    menu = QMenu()
+    printer.fill_menu(menu, lambda: None)
+    kinds = [a.data() for a in menu.actions()]
+    assert "invitations" in kinds and "invitations.docx" in kinds
+    assert "badges.docx" not in kinds  # Word only where the report offers it
