@@ -81,6 +81,7 @@ def _put(parent: Any, element: Any) -> Any:
     return element
 
 
+_PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
 _ISOLATE = re.compile("[\u2066\u2068]([^\u2069]*)\u2069")
 
 
@@ -100,13 +101,41 @@ def segments(text: str) -> list[tuple[str, bool]]:
             out.append((match.group(1), False))
         last = match.end()
     out += _segments(text[last:])
+    return _merge(_balance(_merge(out)))
+
+
+def _merge(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Join neighbouring pieces of the same direction; drop empty ones."""
     merged: list[tuple[str, bool]] = []
-    for piece, rtl in out:
+    for piece, rtl in pieces:
+        if not piece:
+            continue
         if merged and merged[-1][1] == rtl:
             merged[-1] = (merged[-1][0] + piece, rtl)
         else:
             merged.append((piece, rtl))
     return merged
+
+
+def _balance(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Give a Latin piece's unpaired bracket to the Persian text around it.
+
+    «(شرکت Alborz Steel)»: the «)» closes the Persian bracket, so it must not be laid out
+    inside the left-to-right piece (it would print on the wrong side of the name).
+    """
+    out: list[tuple[str, bool]] = []
+    for piece, rtl in pieces:
+        if rtl:
+            out.append((piece, rtl))
+            continue
+        head = tail = ""
+        for opener, closer in _PAIRS:
+            while piece.endswith(closer) and piece.count(closer) > piece.count(opener):
+                piece, tail = piece[:-1], closer + tail
+            while piece.startswith(opener) and piece.count(opener) > piece.count(closer):
+                piece, head = piece[1:], head + opener
+        out += [(head, True), (piece, False), (tail, True)]
+    return out
 
 
 def _segments(text: str) -> list[tuple[str, bool]]:

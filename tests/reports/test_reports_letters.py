@@ -225,6 +225,10 @@ def test_word_dossier_has_page_numbers_and_right_to_left_tables(demo, tmp_path):
                                        (" است", True)]),
         ("ساعت 10:30 و ۲۰٪", [("ساعت 10:30 و ۲۰٪", True)]),
         ("", []),
+        ("(شرکت Alborz Steel)", [("(شرکت ", True), ("Alborz Steel", False), (")", True)]),
+        ("هیئت (Mr. Abdullah Nikzad) آمد", [("هیئت ", True), ("(Mr. Abdullah Nikzad)", False),
+                                            (" آمد", True)]),
+        ("(تلفن +98 28 3355 1234)", [("(تلفن ", True), ("+98 28 3355 1234", False), (")", True)]),
     ],
 )  # fmt: skip
 def test_segments_keep_latin_and_phone_numbers_together(text, expected):
