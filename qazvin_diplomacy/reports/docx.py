@@ -268,8 +268,8 @@ class DocxWriter:
         for piece, piece_rtl in segments(text):
             if piece_rtl:
                 run = para.add_run(to_persian_digits(piece))
-            else:
-                run = para.add_run(LRE + piece + PDF_MARK)
+            else:  # no-break spaces made LibreOffice cut inside a number: plain spaces
+                run = para.add_run(LRE + piece.replace("\u00a0", " ") + PDF_MARK)
             self._run_props(run, rtl=piece_rtl, bold=bold, size=size, color=color)
 
     def table(
@@ -360,7 +360,7 @@ def _borderless(table: Any) -> None:
 
 def _letterhead(w: DocxWriter, doc: LetterDoc) -> None:
     """«بسمه تعالی», then a borderless right-to-left table: emblem and letterhead | number block."""
-    w.paragraph(BLESSING, bold=True, size=12, align=TA_CENTER, space_after=2)
+    w.paragraph(BLESSING, bold=True, size=11, align=TA_CENTER, space_after=2)
     table = w.document.add_table(rows=1, cols=3)
     _put(table._tbl.tblPr, _el("w:bidiVisual"))
     _borderless(table)
@@ -370,14 +370,14 @@ def _letterhead(w: DocxWriter, doc: LetterDoc) -> None:
     emblem.alignment = WD_ALIGN_PARAGRAPH.CENTER
     emblem.add_run().add_picture(str(doc.head.emblem_path), width=Cm(1.9))
     for line in doc.head.lines:
-        w.paragraph(line, bold=True, size=10.5, align=TA_CENTER, space_after=0, container=right)
+        w.paragraph(line, bold=True, size=10, align=TA_CENTER, space_after=0, container=right)
     first = True
     for label, value in doc.number_block():
         para = left.paragraphs[0] if first else left.add_paragraph()
         first = False
         _put(para._p.get_or_add_pPr(), _el("w:bidi"))
-        w.runs(para, label + " ", rtl=True, bold=True, size=10.5)
-        w.runs(para, value, rtl=True, bold=False, size=10.5)
+        w.runs(para, label + " ", rtl=True, bold=True, size=10)
+        w.runs(para, value, rtl=True, bold=False, size=10)
 
 
 def _signature(w: DocxWriter, name: str, title: str, *, rtl: bool) -> None:
@@ -385,7 +385,7 @@ def _signature(w: DocxWriter, name: str, title: str, *, rtl: bool) -> None:
     if not name and not title:
         return
     if not rtl:
-        w.paragraph(name, rtl=False, bold=True, size=12, space_before=12, space_after=0)
+        w.paragraph(name, rtl=False, bold=True, size=11, space_before=8, space_after=0)
         if title:
             w.paragraph(title, rtl=False, size=11)
         return
@@ -394,7 +394,7 @@ def _signature(w: DocxWriter, name: str, title: str, *, rtl: bool) -> None:
     _borderless(table)
     cell = table.rows[0].cells[1]
     cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
-    w.paragraph(name, bold=True, size=12, align=TA_CENTER, space_before=12, space_after=0,
+    w.paragraph(name, bold=True, size=11, align=TA_CENTER, space_before=8, space_after=0,
                 container=cell)  # fmt: skip
     if title:
         w.paragraph(title, size=11, align=TA_CENTER, container=cell)
@@ -406,16 +406,16 @@ def _english(w: DocxWriter, doc: LetterDoc, en: EnglishPart) -> None:
     bottom.append(_el("w:bottom", val="single", sz="4", space="1", color="9AA5B1"))
     _put(para._p.get_or_add_pPr(), bottom)
     if doc.head.lines_en:
-        w.paragraph(" — ".join(doc.head.lines_en), rtl=False, size=10.5, align=TA_CENTER,
+        w.paragraph(" — ".join(doc.head.lines_en), rtl=False, size=10, align=TA_CENTER,
                     muted=True)  # fmt: skip
-    w.paragraph(en.heading, rtl=False, bold=True, size=15, align=TA_CENTER, space_after=6)
-    w.paragraph(en.salutation, rtl=False, bold=True, size=12.5, space_after=0)
+    w.paragraph(en.heading, rtl=False, bold=True, size=13, align=TA_CENTER, space_after=6)
+    w.paragraph(en.salutation, rtl=False, bold=True, size=11.5, space_after=0)
     if en.title:
-        w.paragraph(en.title, rtl=False, size=12)
+        w.paragraph(en.title, rtl=False, size=11)
     for text in en.body:
-        w.paragraph(text, rtl=False, size=12, align=TA_LEFT, space_after=6)
+        w.paragraph(text, rtl=False, size=11, align=TA_LEFT, space_after=4)
     for text in en.after:
-        w.paragraph(text, rtl=False, size=10.5, space_after=2)
+        w.paragraph(text, rtl=False, size=10, space_after=2)
     _signature(w, en.signatory_name, en.signatory_title, rtl=False)
 
 
@@ -424,21 +424,21 @@ def add_letter(w: DocxWriter, doc: LetterDoc) -> None:
     _letterhead(w, doc)
     for line in doc.addressee:
         if line:
-            w.paragraph(line, bold=True, size=12.5, space_after=0)
+            w.paragraph(line, bold=True, size=11.5, space_after=0)
     if doc.subject:
-        w.paragraph(f"موضوع: {doc.subject}", bold=True, size=12, space_before=6, space_after=8)
+        w.paragraph(f"موضوع: {doc.subject}", bold=True, size=11, space_before=6, space_after=8)
     if doc.greeting:
-        w.paragraph(doc.greeting, size=12)
+        w.paragraph(doc.greeting, size=11)
     for text in doc.body:
-        w.paragraph(text, size=12, align=TA_JUSTIFY, space_after=6)
+        w.paragraph(text, size=11, align=TA_JUSTIFY, space_after=4)
     if doc.closing:
-        w.paragraph(doc.closing, size=12)
+        w.paragraph(doc.closing, size=11)
     for text in doc.after:
-        w.paragraph(text, size=10.5, space_after=2)
+        w.paragraph(text, size=10, space_after=2)
     name, title = doc.signer
     _signature(w, name, title, rtl=True)
     if doc.cc:
-        w.paragraph("رونوشت:", bold=True, size=10, space_before=12, space_after=0)
+        w.paragraph("رونوشت:", bold=True, size=10, space_before=8, space_after=0)
         for line in doc.cc:
             w.paragraph(f"– {line}", size=9.5, space_after=0, muted=True)
     if doc.english is not None:
@@ -449,9 +449,10 @@ def write_letters(path: str | os.PathLike[str], docs: Sequence[LetterDoc]) -> Pa
     """Write ``docs`` to a .docx, one letter per page (no page numbers on a letter)."""
     w = DocxWriter(footer=False)
     for index, doc in enumerate(docs):
-        if index:
-            w.page_break()
+        start = len(w.document.paragraphs)
         add_letter(w, doc)
+        if index:  # each letter on a page of its own, without an empty paragraph for the break
+            w.document.paragraphs[start].paragraph_format.page_break_before = True
     return w.save(path)
 
 
