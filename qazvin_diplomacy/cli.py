@@ -20,7 +20,14 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from qazvin_diplomacy import APP_TITLE_EN, __version__, cli_backup, cli_directory, cli_reports
+from qazvin_diplomacy import (
+    APP_TITLE_EN,
+    __version__,
+    cli_backup,
+    cli_directory,
+    cli_letters,
+    cli_reports,
+)
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.streams import error_text, install_missing_streams
 
@@ -70,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_reports.register(sub)
     cli_directory.register(sub)
     cli_backup.register(sub)
+    cli_letters.register(sub)
 
     selftest = sub.add_parser("selftest", help="open every view offscreen and report")
     selftest.add_argument("--db", help="database (default: a temporary demo database)")
@@ -256,6 +264,7 @@ COMMANDS = {
     "report": cli_reports.run,
     **{name: cli_directory.run for name in cli_directory.COMMANDS},
     **{name: cli_backup.run for name in cli_backup.COMMANDS},
+    **{name: cli_letters.run for name in cli_letters.COMMANDS},
 }
 
 

@@ -194,8 +194,8 @@ _EXPORT_ONLY_FOR: dict[str, tuple[str, tuple[str, ...]]] = {
     "--organization-id": ("organization_id", ("people", "agreements", "events")),
     "--status": ("status", ("visits", "agreements", "events", "followups")),
     "--country": ("country", ("people", "organizations", "visits", "agreements", "events")),
-    "--from": ("date_from", ("visits", "agreements", "events", "followups")),
-    "--to": ("date_to", ("visits", "agreements", "events", "followups")),
+    "--from": ("date_from", ("visits", "agreements", "events", "followups", "letters")),
+    "--to": ("date_to", ("visits", "agreements", "events", "followups", "letters")),
 }
 
 

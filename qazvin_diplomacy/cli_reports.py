@@ -27,13 +27,14 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
         lines.append(f"  {spec.kind} {flags} — {spec.title_en} ({spec.title_fa})")
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "report",
-        help="write a PDF report",
-        description="Write a PDF report.\n" + "\n".join(lines),
+        help="write a PDF report (Word for letters, invitations, dossiers: --out FILE.docx)",
+        description="Write a PDF report; --out FILE.docx writes Word where offered.\n"
+        + "\n".join(lines),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("kind", metavar="KIND", choices=list(kinds), help=", ".join(kinds))
     parser.add_argument("--db", required=True, help="database file")
-    parser.add_argument("--out", required=True, help="PDF file to write")
+    parser.add_argument("--out", required=True, help="PDF (or .docx) file to write")
     parser.add_argument("--classification", help="mark: normal / confidential (عادی / محرمانه)")
     seen: dict[str, str] = {}
     for spec in kinds.values():
@@ -75,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
             raise KnownError(
                 f"پایگاه دادهٔ «{path}» وجود ندارد.", f"The database '{path}' does not exist."
             )
-        db = Database.open(path, read_only=True)  # a report never writes
+        from qazvin_diplomacy.reports.catalog import get_spec
+
+        # A report never writes, but letters are numbered in the register when printed.
+        db = Database.open(path, read_only=not get_spec(args.kind).registers_letters)
         try:
             out = render_report(
                 args.kind, db, args.out, classification=args.classification, **options

@@ -15,7 +15,7 @@ RULES = {
     "storage": ({"sqlalchemy", "alembic"}, {"services", "ui", "reports", "cli", "app"}),
     "services": ({"sqlalchemy", "openpyxl", "cryptography"}, {"ui", "reports", "cli", "app"}),
     "reports": (
-        {"reportlab", "arabic_reshaper", "bidi", "jdatetime"},
+        {"reportlab", "arabic_reshaper", "bidi", "jdatetime", "docx"},
         {"ui", "cli", "app", "storage"},
     ),
 }

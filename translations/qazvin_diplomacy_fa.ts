@@ -2204,6 +2204,10 @@
   <context>
     <name>Modules</name>
     <message>
+      <source>Outgoing letters</source>
+      <translation>نامه‌های صادره</translation>
+    </message>
+    <message>
       <source>Agreements</source>
       <translation>موافقت‌نامه‌ها</translation>
     </message>
@@ -2897,6 +2901,10 @@
   <context>
     <name>ReportPrinter</name>
     <message>
+      <source>%1 (Word)</source>
+      <translation>%1 (Word)</translation>
+    </message>
+    <message>
       <source>Invitation letters</source>
       <translation>دعوت‌نامه‌ها</translation>
     </message>
@@ -2911,6 +2919,10 @@
   </context>
   <context>
     <name>ReportsDialog</name>
+    <message>
+      <source>Format</source>
+      <translation>قالب</translation>
+    </message>
     <message>
       <source>A day of the week</source>
       <translation>یک روز از هفته</translation>
@@ -3717,6 +3729,225 @@
     <message>
       <source>Close</source>
       <translation>بستن</translation>
+    </message>
+  </context>
+  <context>
+    <name>LetterDialog</name>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>تاریخ</translation>
+    </message>
+    <message>
+      <source>Addressee</source>
+      <translation>گیرنده</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>موضوع</translation>
+    </message>
+    <message>
+      <source>Belongs to</source>
+      <translation>مربوط به</translation>
+    </message>
+    <message>
+      <source>Record number</source>
+      <translation>شمارهٔ پرونده</translation>
+    </message>
+    <message>
+      <source>Enclosures</source>
+      <translation>پیوست</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>ندارد</translation>
+    </message>
+    <message>
+      <source>Text (a paragraph a line)</source>
+      <translation>متن (هر بند در یک سطر)</translation>
+    </message>
+    <message>
+      <source>Copies to (one a line)</source>
+      <translation>رونوشت (هر گیرنده در یک سطر)</translation>
+    </message>
+    <message>
+      <source>New letter</source>
+      <translation>نامهٔ جدید</translation>
+    </message>
+    <message>
+      <source>Letter %1</source>
+      <translation>نامهٔ %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>LetterTableModel</name>
+    <message>
+      <source>Number</source>
+      <translation>شماره</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>تاریخ</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Addressee</source>
+      <translation>گیرنده</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>موضوع</translation>
+    </message>
+    <message>
+      <source>Linked record</source>
+      <translation>پرونده</translation>
+    </message>
+    <message>
+      <source>Printed copies</source>
+      <translation>نسخهٔ چاپی</translation>
+    </message>
+  </context>
+  <context>
+    <name>OfficeSettingsDialog</name>
+    <message>
+      <source>Number pattern</source>
+      <translation>الگوی شمارهٔ نامه</translation>
+    </message>
+    <message>
+      <source>Letterhead lines</source>
+      <translation>سطرهای سربرگ</translation>
+    </message>
+    <message>
+      <source>Letterhead lines in English</source>
+      <translation>سطرهای سربرگ به انگلیسی</translation>
+    </message>
+    <message>
+      <source>Signatory</source>
+      <translation>امضاکننده</translation>
+    </message>
+    <message>
+      <source>Signatory's title</source>
+      <translation>سمت امضاکننده</translation>
+    </message>
+    <message>
+      <source>R.S.V.P. telephone</source>
+      <translation>تلفن پاسخ دعوت</translation>
+    </message>
+    <message>
+      <source>Letter settings</source>
+      <translation>تنظیمات نامه‌ها</translation>
+    </message>
+    <message>
+      <source>{year}: the Jalali year, {seq}: the letter's number in that year, {yy}: the year's last two digits.</source>
+      <translation>⁦{year}⁩ سال هجری شمسی، ⁦{seq}⁩ شمارهٔ ردیف نامه در آن سال، ⁦{yy}⁩ دو رقم آخر سال.</translation>
+    </message>
+    <message>
+      <source>Emblem</source>
+      <translation>نشان</translation>
+    </message>
+    <message>
+      <source>Choose an image…</source>
+      <translation>انتخاب تصویر…</translation>
+    </message>
+    <message>
+      <source>Neutral emblem</source>
+      <translation>نشان ساده</translation>
+    </message>
+    <message>
+      <source>Images (*.png *.jpg *.jpeg)</source>
+      <translation>تصویرها (*.png *.jpg *.jpeg)</translation>
+    </message>
+  </context>
+  <context>
+    <name>LetterFilterBar</name>
+    <message>
+      <source>Search number, addressee, subject… (Ctrl+K)</source>
+      <translation>جستجوی شماره، گیرنده، موضوع… (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>Every year</source>
+      <translation>همهٔ سال‌ها</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>از</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>تا</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>پاک کردن پالایه‌ها</translation>
+    </message>
+    <message>
+      <source>All kinds</source>
+      <translation>همهٔ انواع</translation>
+    </message>
+  </context>
+  <context>
+    <name>LettersPage</name>
+    <message>
+      <source>Outgoing letters</source>
+      <translation>نامه‌های صادره</translation>
+    </message>
+    <message>
+      <source>New letter</source>
+      <translation>نامهٔ جدید</translation>
+    </message>
+    <message>
+      <source>Register</source>
+      <translation>اندیکاتور</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>باز کردن</translation>
+    </message>
+    <message>
+      <source>Print as PDF or as a Word file to edit</source>
+      <translation>چاپ به صورت PDF یا پروندهٔ Word برای ویرایش</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>چاپ</translation>
+    </message>
+    <message>
+      <source>Open printed copy</source>
+      <translation>نسخهٔ چاپ‌شده</translation>
+    </message>
+    <message>
+      <source>Export to Excel/CSV…</source>
+      <translation>خروجی اکسل / CSV…</translation>
+    </message>
+    <message>
+      <source>Every letter of the register as filtered and sorted, as .xlsx or .csv</source>
+      <translation>همهٔ نامه‌های اندیکاتور با همین پالایه و ترتیب، به صورت ‎.xlsx یا ‎.csv</translation>
+    </message>
+    <message>
+      <source>Letter settings…</source>
+      <translation>تنظیمات نامه‌ها…</translation>
+    </message>
+    <message>
+      <source>%1 letters</source>
+      <translation>%1 نامه</translation>
+    </message>
+    <message>
+      <source>Select a letter first.</source>
+      <translation>نخست نامه‌ای را برگزینید.</translation>
+    </message>
+    <message>
+      <source>Letter %1 saved</source>
+      <translation>نامهٔ %1 ذخیره شد</translation>
+    </message>
+    <message>
+      <source>This letter has not been printed yet.</source>
+      <translation>این نامه هنوز چاپ نشده است.</translation>
     </message>
   </context>
 </TS>

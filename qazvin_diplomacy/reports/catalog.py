@@ -67,6 +67,7 @@ _REPORT_MODULES = (
     "qazvin_diplomacy.reports.place_cards",
     "qazvin_diplomacy.reports.event_summary",
     "qazvin_diplomacy.reports.seating_plan",
+    "qazvin_diplomacy.reports.official_letter",
 )
 
 
@@ -102,6 +103,10 @@ class ReportContent:
     landscape: bool = False
     language: Language = "fa"
     furniture: Furniture = "report"  # letters: "letter"; cards and badges: "none"
+    #: Writes the same content to a .docx (letters); None: the story converted as it is.
+    word: Callable[[Path], Path] | None = None
+    #: Runs once the file is written (letters keep it as their printed copy).
+    on_written: Callable[[Path], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,10 @@ class ReportSpec:
     options: tuple[Option, ...]
     make: Callable[[Database, Mapping[str, Any]], ReportContent] = field(repr=False)
     default_classification: str | None = None
+    #: Also written as Word (.docx) when the output file's name ends so.
+    docx: bool = False
+    #: Printing it numbers letters in the outgoing-letters register (it writes to the database).
+    registers_letters: bool = False
 
 
 _specs: dict[str, ReportSpec] | None = None
@@ -273,6 +282,13 @@ def render_report(
     target = Path(out).expanduser()
     refuse_database_files(target, DatabaseFiles.of(db), purpose="report")
     _check_output(target)
+    word = target.suffix.lower() == ".docx"
+    if word and not spec.docx:
+        with_word = ", ".join(s.kind for s in specs().values() if s.docx)
+        raise KnownError(
+            f"گزارش «{spec.title_fa}» فقط PDF نوشته می‌شود؛ Word (.docx) برای: {with_word}.",
+            f"The {spec.kind} report is written as PDF only; Word (.docx) is for: {with_word}.",
+        )
     try:
         mark = classification_key(classification or spec.default_classification)
     except ValueError:
@@ -281,6 +297,11 @@ def render_report(
             f"Unknown classification '{classification}'; use normal or confidential.",
         ) from None
     content = spec.make(db, parse_options(spec, db, options))
+    if word:
+        _write_word(content, target)
+        if content.on_written is not None:
+            content.on_written(target)
+        return target
     _lay_out_early(content)
     try:
         build_pdf(
@@ -299,7 +320,25 @@ def render_report(
             f"نوشتن گزارش در «{target}» ممکن نشد: {exc.strerror or exc}.",
             f"Could not write the report to '{target}': {exc}.",
         ) from exc
+    if content.on_written is not None:
+        content.on_written(target)
     return target
+
+
+def _write_word(content: ReportContent, target: Path) -> None:
+    """Write ``content`` as a .docx: the report's own Word layout or its story converted."""
+    from qazvin_diplomacy.reports.docx import write_story
+
+    try:
+        if content.word is not None:
+            content.word(target)
+        else:
+            write_story(target, content.story, title=content.title)
+    except OSError as exc:
+        raise KnownError(
+            f"نوشتن گزارش در «{target}» ممکن نشد: {exc.strerror or exc}.",
+            f"Could not write the report to '{target}': {exc}.",
+        ) from exc
 
 
 # --- layout helpers shared by the report modules -------------------------------------------

@@ -286,4 +286,5 @@ SPEC = ReportSpec(
     title_en="Visit dossier",
     options=(Option("visit", "record_id", "شناسهٔ دیدار", "the visit's id"),),
     make=make,
+    docx=True,  # its story converted paragraph by paragraph (reports.docx.write_story)
 )

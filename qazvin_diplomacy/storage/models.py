@@ -7,6 +7,7 @@ from qazvin_diplomacy.storage import (  # noqa: F401
     events,
     followups,
     holidays,
+    letters,
     rank_table,
     visits,
 )

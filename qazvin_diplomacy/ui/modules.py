@@ -179,6 +179,12 @@ def _agreements_reviews_card(ctx: UiContext) -> DashboardCard:
     return StalledReviewsCard(ctx)
 
 
+def _letters_page(ctx: UiContext) -> ModulePage:
+    from qazvin_diplomacy.ui.letters.page import LettersPage
+
+    return LettersPage(ctx)
+
+
 #: Every module, in navigation order.  Add new modules here.
 MODULES: list[ModuleSpec] = [
     ModuleSpec(
@@ -223,6 +229,7 @@ MODULES: list[ModuleSpec] = [
             CardSpec("agreements_reviews", _agreements_reviews_card, order=47),
         ),
     ),
+    ModuleSpec("letters", QT_TRANSLATE_NOOP("Modules", "Outgoing letters"), "print", _letters_page),
 ]
 
 

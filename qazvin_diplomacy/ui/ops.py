@@ -198,10 +198,11 @@ def temp_folder(name: str) -> Path:
     return folder
 
 
-def report_path(kind: str) -> Path:
-    """A fresh temporary path for a report PDF (every printer writes its PDFs here)."""
+def report_path(kind: str, suffix: str = ".pdf") -> Path:
+    """A fresh temporary path for a report (every printer writes its files here; ``.docx``
+    for Word)."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    return temp_folder("reports") / f"{kind}-{stamp}-{uuid.uuid4().hex[:6]}.pdf"
+    return temp_folder("reports") / f"{kind}-{stamp}-{uuid.uuid4().hex[:6]}{suffix}"
 
 
 def render_pdf(

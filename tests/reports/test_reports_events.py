@@ -25,6 +25,7 @@ from qazvin_diplomacy.reports.fonts import MissingGlyphError
 from qazvin_diplomacy.reports.page import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
 from qazvin_diplomacy.reports.rtl import FORMAT_CHARS, reorder_line
 from qazvin_diplomacy.services import events as svc
+from qazvin_diplomacy.services import letters as letters_svc
 
 TODAY = from_jalali(1404, 8, 3)
 PRINTED = dt.datetime(2025, 5, 1, 10, 30)
@@ -133,9 +134,13 @@ def test_one_invitation_page_per_guest_in_both_languages(demo, tmp_path, pdf_rea
         assert drawn("Friday 9 May 2025") in english  # Gregorian for the English half
         assert drawn(letter.venue_en) in english and drawn(letter.venue_fa) in text
         assert drawn("محمد نوذری") in text  # the host signs
-        # A letterhead, not a report's furniture: no print time, no «page 3 of 16».
-        assert drawn("استانداری قزوین — دفتر امور بین‌الملل") in text
+        # An official letterhead, not a report's furniture: no print time, no «page 3 of 16».
+        assert text.startswith(drawn("بسمه تعالی"))
+        assert drawn("استانداری قزوین") in text and drawn("دفتر امور بین‌الملل") in text
         assert "تاریخچاپ" not in text and "صفحه" not in text
+        # Numbered from the outgoing-letters register, printing again keeps the number.
+        number = letters_svc.find_letter(db, source_key=invitations.source_key(event_id, letter))
+        assert number is not None and drawn(f"شماره:{number.number}") in text
     governor = "محمد نوذری"
     assert all(governor not in x.salutation_fa for x in letters)  # the host gets no letter
 

@@ -110,6 +110,25 @@ def test_dossier_of_the_selected_visit(qtbot, window, page, visit_ids, opened) -
     assert "PDF" in dialog.status.text()
 
 
+def test_dossier_as_word_and_word_only_where_offered(
+    qtbot, window, page, visit_ids, opened
+) -> None:
+    select_visit(page, visit_ids["sato"])
+    dialog = press_ctrl_p(window, page)
+    assert dialog.format.isEnabled()  # the dossier is offered as Word
+    dialog.format.setCurrentIndex(dialog.format.findData(".docx"))
+    assert dialog.print_report()
+    wait_printed(qtbot, dialog)
+    assert len(opened) == 1 and opened[0].suffix == ".docx"
+    import docx
+
+    assert "بازدید رایزن اقتصادی از شهرک صنعتی" in [
+        p.text for p in docx.Document(str(opened[0])).paragraphs
+    ]
+    dialog.select_kind("weekly-agenda")  # PDF only
+    assert not dialog.format.isEnabled() and dialog.suffix() == ".pdf"
+
+
 def test_itinerary_in_english_to_a_chosen_path(qtbot, window, page, visit_ids, opened, tmp_path):
     select_visit(page, visit_ids["tanaka"])
     dialog = press_ctrl_p(window, page)

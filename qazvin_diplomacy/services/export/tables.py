@@ -25,11 +25,13 @@ from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, Ev
 from qazvin_diplomacy.core.followups import FollowUpSource, FollowUpStatus
 from qazvin_diplomacy.core.formatting import jalali_text
 from qazvin_diplomacy.core.jalali import format_time
+from qazvin_diplomacy.core.letters import LetterFilter, LetterKind, LetterLink, LetterView
 from qazvin_diplomacy.core.sheet_headers import field_label
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services.agreements import count_agreements, list_agreements
 from qazvin_diplomacy.services.events import count_events, list_events
 from qazvin_diplomacy.services.filters import text_condition
+from qazvin_diplomacy.services.letters import count_letters, list_letters
 from qazvin_diplomacy.services.visits import count_visits, list_visits
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
@@ -46,10 +48,11 @@ EXPORT_KINDS = (
     "agreements",
     "events",
     "followups",
+    "letters",
 )
 
 #: A list page's own filter object, taken as is by the matching kind.
-ListFilter = VisitFilter | AgreementFilter | EventFilter
+ListFilter = VisitFilter | AgreementFilter | EventFilter | LetterFilter
 #: ``progress(done, total)`` while the rows are read; it may raise to stop the export.
 Progress = Callable[[int, int], None]
 
@@ -625,6 +628,52 @@ def _followups(
     return ExportTable("followups", "اقدام‌های پیگیری", "Follow-ups", columns, rows)
 
 
+def _letters(
+    db: Database, f: ExportFilters, progress: Progress | None = None, lang: str = "fa"
+) -> ExportTable:
+    """The outgoing-letters register (اندیکاتور), newest number first unless the page sorts."""
+    columns = [
+        ExportColumn("شماره", "Number", 18),
+        ExportColumn("تاریخ", "Date (Jalali)", 12),
+        ExportColumn("تاریخ (میلادی)", "Date (ISO)", 12),
+        ExportColumn("نوع", "Kind", 14),
+        ExportColumn("گیرنده", "Addressee", 34),
+        ExportColumn("موضوع", "Subject", 40),
+        ExportColumn("پرونده", "Linked record", 14),
+        ExportColumn("پیوست", "Enclosures", 12),
+        ExportColumn("رونوشت", "Copies to", 30),
+        ExportColumn("نسخهٔ چاپی", "Printed copies", 10),
+    ]
+    own = _own_filter(f, LetterFilter)
+    filters = own or LetterFilter(text=f.text, date_from=f.date_from, date_to=f.date_to)
+    sort = f.sort or "number"
+    descending = True if f.descending is None else f.descending
+
+    def fetch(offset: int, limit: int) -> list[LetterView]:
+        return list_letters(
+            db, filters=filters, sort=sort, descending=descending, offset=offset, limit=limit
+        )
+
+    rows = []
+    for v in _paged(fetch, count_letters(db, filters=filters), progress):
+        link = LetterLink.label_of(v.link_kind.value, lang)
+        rows.append(
+            [
+                v.number,
+                _jalali(v.date, lang),
+                _iso_date(v.date),
+                LetterKind.label_of(v.kind.value, lang),
+                v.addressee,
+                v.subject,
+                f"{link} {v.link_id}" if v.link_id is not None else "",
+                v.attachments_note,
+                _joined(v.cc),
+                v.printed_copies,
+            ]
+        )
+    return ExportTable("letters", "نامه‌های صادره", "Outgoing letters", columns, rows)
+
+
 _BUILDERS: dict[str, Callable[[Database, ExportFilters, Progress | None, str], ExportTable]] = {
     "people": _people,
     "organizations": _organizations,
@@ -633,6 +682,7 @@ _BUILDERS: dict[str, Callable[[Database, ExportFilters, Progress | None, str], E
     "agreements": _agreements,
     "events": _events,
     "followups": _followups,
+    "letters": _letters,
 }
 assert tuple(_BUILDERS) == EXPORT_KINDS
 

@@ -25,7 +25,7 @@ from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import ID_ROLE, TaskRunner
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language, loc_text
-from qazvin_diplomacy.ui.ops import print_pdf
+from qazvin_diplomacy.ui.ops import print_pdf, report_path
 from qazvin_diplomacy.ui.visits.people import person_text
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -70,17 +70,30 @@ class ReportPrinter(QWidget):
     def fill_menu(self, menu: QMenu, event_id: Callable[[], int | None]) -> None:
         """Put one action per available event report in ``menu``."""
         menu.clear()
+        from qazvin_diplomacy.reports.catalog import get_spec
+
         for kind, title in available_reports():
             action = menu.addAction(title)
             action.setData(kind)
             action.triggered.connect(
                 lambda _checked=False, k=kind: self._print_current(k, event_id)
             )
+            if get_spec(kind).docx:  # also as a Word file to edit before sending
+                word = menu.addAction(
+                    QCoreApplication.translate("ReportPrinter", "%1 (Word)").replace("%1", title)
+                )
+                word.setData(f"{kind}.docx")
+                word.triggered.connect(
+                    lambda _checked=False, k=kind: self._print_current(k, event_id, ".docx")
+                )
 
-    def _print_current(self, kind: str, event_id: Callable[[], int | None]) -> None:
+    def _print_current(
+        self, kind: str, event_id: Callable[[], int | None], suffix: str = ".pdf"
+    ) -> None:
         record = event_id()
         if record is not None:
-            self.print_report(kind, record)
+            out = report_path(kind, suffix) if suffix != ".pdf" else None
+            self.print_report(kind, record, out=out)
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask a yes/no question (tests replace this)."""

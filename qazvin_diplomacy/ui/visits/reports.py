@@ -175,6 +175,11 @@ class ReportsDialog(Retranslating, QDialog):
         path_row.addWidget(self.browse_button)
         out_form.addRow(self.open_radio)
         out_form.addRow(path_row)
+        self.format_label = QLabel(self)
+        self.format = QComboBox(self)  # PDF, or Word for the reports that offer it
+        self.format.addItem("PDF", ".pdf")
+        self.format.addItem("Word (.docx)", ".docx")
+        out_form.addRow(self.format_label, self.format)
         right.addLayout(out_form)
         self.path_edit.textEdited.connect(lambda _t: self.save_radio.setChecked(True))
 
@@ -272,6 +277,7 @@ class ReportsDialog(Retranslating, QDialog):
             self.lang_combo.setItemText(i, text)
         self._fill_choices()
         self.open_radio.setText(self.tr("Open the PDF to print it"))
+        self.format_label.setText(self.tr("Format"))
         self.save_radio.setText(self.tr("Save as"))
         self.browse_button.setText(self.tr("Choose…"))
         self.view_button.setText(self.tr("Print the view on screen…"))
@@ -317,12 +323,17 @@ class ReportsDialog(Retranslating, QDialog):
         self.pages.setCurrentIndex(row)
         spec = get_spec(VISIT_REPORTS[row])
         self.title.setText(spec.title_fa if is_rtl() else spec.title_en)
+        if not spec.docx:
+            self.format.setCurrentIndex(0)
+        self.format.setEnabled(spec.docx)
         self.error.show_error("")
 
     def browse(self) -> None:
         """Ask where to save the PDF."""
-        start = self.path_edit.text() or str(Path.home() / f"{self.kind()}.pdf")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), start, "PDF (*.pdf)")
+        suffix = self.suffix()
+        start = self.path_edit.text() or str(Path.home() / f"{self.kind()}{suffix}")
+        pattern = "Word (*.docx)" if suffix == ".docx" else "PDF (*.pdf)"
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), start, pattern)
         if chosen:
             self.path_edit.setText(chosen)
             self.save_radio.setChecked(True)
@@ -365,16 +376,21 @@ class ReportsDialog(Retranslating, QDialog):
             "status": self.status_combo.currentData(),
         }
 
+    def suffix(self) -> str:
+        """The chosen format's file suffix: ``.pdf``, or ``.docx`` where the report offers Word."""
+        return str(self.format.currentData()) if self.format.isEnabled() else ".pdf"
+
     def target(self) -> Path | None:
-        """Where the PDF goes: a temporary file, or the chosen path (``.pdf`` added)."""
+        """Where the file goes: a temporary file, or the chosen path (``.pdf``/``.docx`` added)."""
+        suffix = self.suffix()
         if self.open_radio.isChecked():
-            return report_path(self.kind())
+            return report_path(self.kind(), suffix)
         text = self.path_edit.text().strip()
         if not text:
             self.error.show_error(self.tr("Choose where to save the PDF."))
             return None
         path = Path(text).expanduser()
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
     # --- printing ----------------------------------------------------------------------
 
