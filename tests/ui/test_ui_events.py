@@ -207,15 +207,15 @@ def test_panjah_bedar_from_creation_to_the_door_and_the_printed_guest_list(
 
     # 3. Record replies.
     assert form.guests.select_person(corps["tj"])
-    qtbot.mouseClick(form.guests.yes_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.guests.editor.yes_button, Qt.MouseButton.LeftButton)
     assert form.guests.select_person(corps["tr"])
-    qtbot.mouseClick(form.guests.no_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.guests.editor.no_button, Qt.MouseButton.LeftButton)
     assert form.guests.select_person(corps["iq"])
-    form.guests.rsvp.setCurrentIndex(form.guests.rsvp.findData(Rsvp.YES.value))
-    form.guests.rsvp_on.setText("۱۴۰۴/۰۲/۱۰")
-    form.guests.companions.setValue(1)
-    form.guests.remarks.setText("مترجم عربی لازم است")
-    qtbot.mouseClick(form.guests.save_button, Qt.MouseButton.LeftButton)
+    form.guests.editor.rsvp.setCurrentIndex(form.guests.editor.rsvp.findData(Rsvp.YES.value))
+    form.guests.editor.rsvp_on.setText("۱۴۰۴/۰۲/۱۰")
+    form.guests.editor.companions.setValue(1)
+    form.guests.editor.remarks.setText("مترجم عربی لازم است")
+    qtbot.mouseClick(form.guests.editor.save_button, Qt.MouseButton.LeftButton)
     counts = svc.get_event(db, event_id).counts
     assert (counts.yes, counts.no, counts.no_reply, counts.companions_yes) == (2, 1, 1, 1)
     iraq = next(g for g in svc.list_guests(db, event_id=event_id) if g.person_id == corps["iq"])
@@ -594,7 +594,7 @@ def test_reasons_flags_and_digits_follow_the_ui_language(page: EventsPage, db, c
     assert model.headerData(0, Qt.Orientation.Vertical) == "۱"
     for table in (seating.tables, seating.plan):
         assert table.model().headerData(1, Qt.Orientation.Vertical) == "۲"
-    assert form.guests.companions.text() == "۰"
+    assert form.guests.editor.companions.text() == "۰"
     apply_language(app, "en")
     reasons = [model.data(model.index(r, 4)) for r in range(len(model.rows))]
     assert reasons[row] == "Rank table: 'Counsellor' (order 110)"
@@ -607,7 +607,7 @@ def test_reasons_flags_and_digits_follow_the_ui_language(page: EventsPage, db, c
     assert model.headerData(0, Qt.Orientation.Vertical) == "1"
     for table in (seating.tables, seating.plan):
         assert table.model().headerData(1, Qt.Orientation.Vertical) == "2"
-    assert form.guests.companions.text() == "0"
+    assert form.guests.editor.companions.text() == "0"
     form.close()
 
 
