@@ -385,7 +385,7 @@ def test_new_user_imports_finds_merges_and_exports(window, qtbot, tmp_path):
     # 4. export the filtered list (people of Tajikistan) to Excel
     page.people_tab.text.setText("")
     tajikistan = next(c.id for c in directory.list_countries(db) if c.iso2 == "TJ")
-    page.people_country.setCurrentIndex(page.people_country.findData(tajikistan))
+    page.people_tab.country.setCurrentIndex(page.people_tab.country.findData(tajikistan))
     page.apply_filters()
     assert page.person_model.rowCount() == 1
     out = tmp_path / "tajik contacts.xlsx"
