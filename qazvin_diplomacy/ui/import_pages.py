@@ -95,25 +95,24 @@ class FilePage(QWidget):
 
     def browse(self) -> None:
         """Pick the workbook."""
-        name, _f = QFileDialog.getOpenFileName(
-            self,
+        self._browse(
+            self.file_edit,
             translate("ImportWizard", "Contact sheet"),
-            "",
             translate("ImportWizard", "Excel workbook (*.xlsx);;All files (*)"),
         )
-        if name:
-            self.file_edit.setText(name)
 
     def browse_mapping(self) -> None:
         """Pick a saved column mapping."""
-        name, _f = QFileDialog.getOpenFileName(
-            self,
+        self._browse(
+            self.mapping_edit,
             translate("ImportWizard", "Column mapping"),
-            "",
             translate("ImportWizard", "Mapping (*.json);;All files (*)"),
         )
+
+    def _browse(self, edit: QLineEdit, title: str, file_filter: str) -> None:
+        name, _f = QFileDialog.getOpenFileName(self, title, "", file_filter)
         if name:
-            self.mapping_edit.setText(name)
+            edit.setText(name)
 
 
 def _table(parent: QWidget, columns: int) -> QTableWidget:
