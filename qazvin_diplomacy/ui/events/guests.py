@@ -2,6 +2,8 @@
 
 Every action here is saved at once through ``services.events`` (no separate Save): the
 invitation list is shared with the check-in desk and must not wait for the event form.
+The selected guest's fields are ``guest_editor.py``; inviting by filter is
+``invite_dialog.py``.
 """
 
 from __future__ import annotations
