@@ -31,7 +31,7 @@ from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
     date_field,
-    enum_combo,
+    fill_combo,
     spin_box,
     text_field,
 )
@@ -43,13 +43,32 @@ def _select(combo: QComboBox, value: object) -> None:
     combo.setCurrentIndex(max(combo.findData(value), 0))
 
 
+def _choice_field(
+    name: str,
+    label: str,
+    fill: Callable[[QComboBox], None],
+    load: Callable[[QComboBox, GuestView], None],
+    collect: Callable[[QComboBox], Any],
+    **options: Any,
+) -> FieldSpec:
+    """A combo filled by ``fill`` on each retranslation (the first while the tab is built).
+
+    It starts empty, as the box's other combos do, so its minimum width is an empty
+    combo's: long choices do not widen the box beside the guest table.
+    """
+    return FieldSpec(
+        name,
+        label,
+        lambda _f, parent: QComboBox(parent),
+        load=load,
+        collect=collect,
+        relabel=fill,
+        **options,
+    )
+
+
 def _channel_field(name: str, label: str, **options: Any) -> FieldSpec:
     """How the invitation was sent ("—" when not recorded)."""
-
-    def make(_form: Any, parent: QWidget) -> QComboBox:
-        combo = QComboBox(parent)
-        fill_channels(combo)
-        return combo
 
     def load(combo: QComboBox, g: GuestView) -> None:
         _select(combo, g.invitation_channel.value if g.invitation_channel else None)
@@ -58,8 +77,18 @@ def _channel_field(name: str, label: str, **options: Any) -> FieldSpec:
         data = combo.currentData()
         return InvitationChannel(data) if data else None
 
-    return FieldSpec(
-        name, label, make, load=load, collect=collect, relabel=fill_channels, **options
+    return _choice_field(name, label, fill_channels, load, collect, **options)
+
+
+def _rsvp_field(name: str, label: str, **options: Any) -> FieldSpec:
+    """The guest's reply."""
+    return _choice_field(
+        name,
+        label,
+        lambda combo: fill_combo(combo, Rsvp, combo.currentData()),
+        lambda combo, g: _select(combo, g.rsvp.value),
+        lambda combo: Rsvp(combo.currentData()),
+        **options,
     )
 
 
@@ -92,7 +121,7 @@ class GuestEditor(QGroupBox):
         _channel_field(
             "invitation_channel", QT_TRANSLATE_NOOP("GuestsTab", "Sent by"), attr="channel"
         ),
-        enum_combo("rsvp", QT_TRANSLATE_NOOP("GuestsTab", "Reply"), Rsvp),
+        _rsvp_field("rsvp", QT_TRANSLATE_NOOP("GuestsTab", "Reply")),
         date_field("rsvp_on", QT_TRANSLATE_NOOP("GuestsTab", "Reply date")),
         _person_field(
             "interpreter_for_person_id",
