@@ -161,7 +161,10 @@ def test_phones_read_left_to_right_and_the_job_title_is_headed_samat(qtbot, wiza
     phone = wizard.preview_page.rows_table.item(0, 5).text()
     assert phone.startswith("\u2068") and phone.endswith("\u2069")  # a bidi isolate
     assert wizard.preview_page.rows_table.item(0, 5).toolTip() == "+98 21 2280 1201"
-    notes = [wizard.preview_page.warnings_list.item(i).text() for i in range(wizard.preview_page.warnings_list.count())]
+    notes = [
+        wizard.preview_page.warnings_list.item(i).text()
+        for i in range(wizard.preview_page.warnings_list.count())
+    ]
     assert any("جمع: ۱ نفر" in n and "وارد نشد" in n for n in notes)
 
 
@@ -183,7 +186,10 @@ def test_the_summary_counts_organizations_for_the_chosen_choices(qtbot, wizard, 
     wizard.set_choice(2, "add")
     assert "۳ سازمان تازه" in wizard.preview_page.summary.text()
     assert "۳ افزوده، ۰ ادغام و ۱ رد" in wizard.preview_page.summary.text()
-    notes = [wizard.preview_page.warnings_list.item(i).text() for i in range(wizard.preview_page.warnings_list.count())]
+    notes = [
+        wizard.preview_page.warnings_list.item(i).text()
+        for i in range(wizard.preview_page.warnings_list.count())
+    ]
     assert any("شرکت یک" in n and "شرکت دو" not in n for n in notes)
     wizard.preview_page.all_choice.setCurrentIndex(wizard.preview_page.all_choice.findData("merge"))
     wizard.preview_page.all_choice.activated.emit(wizard.preview_page.all_choice.currentIndex())
@@ -201,9 +207,13 @@ def test_errors_are_shown_per_cell_in_persian_and_block_the_import(qtbot, wizard
     assert wizard.stack.currentIndex() == PREVIEW_STEP
     assert not wizard.import_button.isEnabled()
     messages = [
-        wizard.preview_page.errors_table.item(r, 2).text() for r in range(wizard.preview_page.errors_table.rowCount())
+        wizard.preview_page.errors_table.item(r, 2).text()
+        for r in range(wizard.preview_page.errors_table.rowCount())
     ]
-    columns = [wizard.preview_page.errors_table.item(r, 1).text() for r in range(wizard.preview_page.errors_table.rowCount())]
+    columns = [
+        wizard.preview_page.errors_table.item(r, 1).text()
+        for r in range(wizard.preview_page.errors_table.rowCount())
+    ]
     assert any("کشور" in m for m in messages)
     assert any("رایانامه" in m for m in messages)
     assert any(c.startswith("H") for c in columns)  # the e-mail cell is named by its column
