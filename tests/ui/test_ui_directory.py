@@ -101,7 +101,7 @@ def test_filters_run_in_sql_and_export_exactly_the_filtered_list(
     assert len(lines) == 2 and "قادرزاده" in lines[1]
     # organizations tab: filtering by kind keeps the parent of a match for context
     page.tabs.setCurrentIndex(ORGANIZATIONS_TAB)
-    page.org_kind.setCurrentIndex(page.org_kind.findData("consulate"))
+    page.orgs_tab.kind.setCurrentIndex(page.orgs_tab.kind.findData("consulate"))
     assert set(page.org_model.orgs) == {embassy, max(page.org_model.orgs)}
     out_x = tmp_path / "orgs.xlsx"
     task = page.export_current(out_x)
@@ -176,7 +176,7 @@ def test_country_form_edits_target_flag_priority_and_notes(page, qtbot, db):
     form.notes.setPlainText("همکاری با خجند")
     with qtbot.waitSignal(form.saved):
         form.save()
-    page.targets_only.setChecked(True)
+    page.countries_tab.targets_only.setChecked(True)
     assert [c.id for c in page.country_model.rows] == [tj]
     row = page.country_model.row_of(tj)
     assert page.country_model.index(row, 3).data() == "بله"
@@ -230,7 +230,7 @@ def test_show_archived_marks_rows_and_restore_brings_a_person_back(page, qtbot, 
     assert [page.person_model.record(r).id for r in range(page.person_model.rowCount())] == [
         kept.id
     ]
-    page.people_archived.setChecked(True)  # the toggle re-queries at once
+    page.people_tab.archived.setChecked(True)  # the toggle re-queries at once
     model = page.person_model
     assert model.rowCount() == 2
     qtmodeltester.check(model)
@@ -257,7 +257,7 @@ def test_show_archived_marks_rows_and_restore_brings_a_person_back(page, qtbot, 
     assert not view.restore_button.isVisibleTo(view) and view.archive_button.isVisibleTo(view)
     assert not view.archived_banner.isVisibleTo(view) and view.edit_button.isEnabled()
     assert model.index(model.row_of(gone.id), 0).data() == "سامان احمدی"
-    page.people_archived.setChecked(False)
+    page.people_tab.archived.setChecked(False)
     assert model.rowCount() == 2
     group = search(db, "سامان").group("person")
     assert group is not None and [h.id for h in group.hits] == [gone.id]
@@ -307,7 +307,7 @@ def test_archive_organization_refused_while_it_has_active_children(
     page.tabs.setCurrentIndex(ORGANIZATIONS_TAB)
     page.apply_filters()
     assert page.org_model.orgs == {}
-    page.orgs_archived.setChecked(True)
+    page.orgs_tab.archived.setChecked(True)
     assert set(page.org_model.orgs) == {embassy, consulate}
     top = page.org_model.item(0)
     assert top.text() == "سفارت تاجیکستان (بایگانی‌شده)" and top.data(ARCHIVED_ROLE) is True
@@ -383,6 +383,6 @@ def test_the_embassy_column_of_the_countries_tab_is_not_cut(page, qtbot, db):
     page.tabs.setCurrentIndex(COUNTRIES_TAB)
     page.countries_tab.text.setText("تاجیکستان")
     qtbot.waitUntil(lambda: page.country_model.rowCount() == 1, timeout=3000)
-    view = page.country_view
+    view = page.countries_tab.view
     assert view.columnWidth(2) >= view.sizeHintForColumn(2)  # the whole embassy name shows
     assert view.columnWidth(5) < view.viewport().width() // 2  # the notes leave room

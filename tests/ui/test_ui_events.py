@@ -8,6 +8,7 @@ seats given twice, the recurrence rule that gives no date, dashboard cards, mode
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.clock import TEHRAN
@@ -34,7 +35,7 @@ from qazvin_diplomacy.ui import ops
 from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.events import widgets as event_widgets
 from qazvin_diplomacy.ui.events.cards import AwaitingRepliesCard, UpcomingEventsCard
-from qazvin_diplomacy.ui.events.form import EventForm
+from qazvin_diplomacy.ui.events.form import GENERAL_TAB, PROGRAMME_TAB, EventForm
 from qazvin_diplomacy.ui.events.models import (
     CheckinModel,
     EventTableModel,
@@ -43,6 +44,7 @@ from qazvin_diplomacy.ui.events.models import (
 )
 from qazvin_diplomacy.ui.events.page import CHECKIN_TAB, EventsPage
 from qazvin_diplomacy.ui.modules import Hub, UiContext
+from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
 TODAY = jalali.from_jalali(1404, 2, 8)  # eleven days before Panjah Bedar 1404
 PANJAH_BEDAR_1404 = jalali.from_jalali(1404, 2, 19)
@@ -207,15 +209,15 @@ def test_panjah_bedar_from_creation_to_the_door_and_the_printed_guest_list(
 
     # 3. Record replies.
     assert form.guests.select_person(corps["tj"])
-    qtbot.mouseClick(form.guests.yes_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.guests.editor.yes_button, Qt.MouseButton.LeftButton)
     assert form.guests.select_person(corps["tr"])
-    qtbot.mouseClick(form.guests.no_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(form.guests.editor.no_button, Qt.MouseButton.LeftButton)
     assert form.guests.select_person(corps["iq"])
-    form.guests.rsvp.setCurrentIndex(form.guests.rsvp.findData(Rsvp.YES.value))
-    form.guests.rsvp_on.setText("۱۴۰۴/۰۲/۱۰")
-    form.guests.companions.setValue(1)
-    form.guests.remarks.setText("مترجم عربی لازم است")
-    qtbot.mouseClick(form.guests.save_button, Qt.MouseButton.LeftButton)
+    form.guests.editor.rsvp.setCurrentIndex(form.guests.editor.rsvp.findData(Rsvp.YES.value))
+    form.guests.editor.rsvp_on.setText("۱۴۰۴/۰۲/۱۰")
+    form.guests.editor.companions.setValue(1)
+    form.guests.editor.remarks.setText("مترجم عربی لازم است")
+    qtbot.mouseClick(form.guests.editor.save_button, Qt.MouseButton.LeftButton)
     counts = svc.get_event(db, event_id).counts
     assert (counts.yes, counts.no, counts.no_reply, counts.companions_yes) == (2, 1, 1, 1)
     iraq = next(g for g in svc.list_guests(db, event_id=event_id) if g.person_id == corps["iq"])
@@ -594,7 +596,7 @@ def test_reasons_flags_and_digits_follow_the_ui_language(page: EventsPage, db, c
     assert model.headerData(0, Qt.Orientation.Vertical) == "۱"
     for table in (seating.tables, seating.plan):
         assert table.model().headerData(1, Qt.Orientation.Vertical) == "۲"
-    assert form.guests.companions.text() == "۰"
+    assert form.guests.editor.companions.text() == "۰"
     apply_language(app, "en")
     reasons = [model.data(model.index(r, 4)) for r in range(len(model.rows))]
     assert reasons[row] == "Rank table: 'Counsellor' (order 110)"
@@ -607,7 +609,7 @@ def test_reasons_flags_and_digits_follow_the_ui_language(page: EventsPage, db, c
     assert model.headerData(0, Qt.Orientation.Vertical) == "1"
     for table in (seating.tables, seating.plan):
         assert table.model().headerData(1, Qt.Orientation.Vertical) == "2"
-    assert form.guests.companions.text() == "0"
+    assert form.guests.editor.companions.text() == "0"
     form.close()
 
 
@@ -639,3 +641,90 @@ def test_rank_table_hint_shows_rank_labels_in_the_ui_language(app) -> None:
     english = rank_hint()
     assert "Minister-Counsellor: minister_counsellor" in english
     assert not any("\u0600" <= ch <= "\u06ff" for ch in english)
+
+
+# --- the event form's declared fields ----------------------------------------------------
+
+
+def _edit(widget: QWidget) -> None:
+    """Change an event field the way a user would."""
+    if isinstance(widget, JalaliDateEdit):
+        widget.setText("۱۴۰۴/۰۳/۰۱" if widget.text() != "۱۴۰۴/۰۳/۰۱" else "۱۴۰۴/۰۳/۰۲")
+    elif isinstance(widget, QComboBox):
+        widget.setCurrentIndex((widget.currentIndex() + 1) % widget.count())
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(widget.toPlainText() + "ی")
+    else:
+        assert isinstance(widget, QLineEdit), type(widget).__name__
+        widget.setText(widget.text() + ("1" if widget.maximumWidth() <= 100 else "ی"))
+
+
+def test_event_form_declares_every_simple_field_it_edits(app, db) -> None:
+    form = EventForm(db, today=lambda: TODAY)
+    declared = {s.key or s.name for s in EventForm.FIELDS}
+    tables = {"recurrence", "programme", "id", "version"}
+    assert declared == {f.name for f in dataclasses.fields(EventInput)} - tables
+    assert set(form.fields) == {s.name for s in EventForm.FIELDS}
+    form.close()
+
+
+def test_event_form_asks_before_discarding_a_change_to_any_declared_field(app, db) -> None:
+    detail = svc.get_event(db, _event(db, venue="تالار", organizer="استانداری"))
+    for spec in EventForm.FIELDS:
+        form = EventForm(db, detail, today=lambda: TODAY)
+        form.show()
+        assert not form.is_modified(), spec.name  # loading is not a change
+        _edit(form.fields[spec.name])
+        assert form.is_modified(), spec.name
+        asked: list[str] = []
+        form.confirm = lambda _title, text, asked=asked: bool(asked.append(text))  # type: ignore[method-assign]
+        form.reject()  # Close: the question is asked and "No" keeps the form open
+        assert asked and form.isVisible(), spec.name
+        form.confirm = lambda *_a: True  # type: ignore[method-assign]
+        form.close()
+
+
+def test_event_form_tracks_the_recurrence_and_the_programme_too(app, db) -> None:
+    form = EventForm(db, svc.get_event(db, _event(db)), today=lambda: TODAY)
+    form.recurrence.setChecked(False)
+    assert form.is_modified()
+    form.take_snapshot()
+    form.add_programme_row()
+    assert form.is_modified()
+    form.close()
+
+
+@pytest.mark.parametrize("spec", EventForm.FIELDS, ids=lambda s: s.name)
+def test_event_form_shows_each_error_key_under_its_field(app, db, spec) -> None:
+    form = EventForm(db, today=lambda: TODAY)
+    form.tabs.setCurrentIndex(PROGRAMME_TAB)
+    form.show_errors({spec.name: "پیام آزمایشی"})
+    assert form.field_set.error_text(spec.name) == "پیام آزمایشی"
+    others = [s.name for s in EventForm.FIELDS if s.name != spec.name]
+    assert all(form.field_set.error_text(name) == "" for name in others)
+    assert form.tabs.currentIndex() == GENERAL_TAB
+    assert form.banner.isHidden()
+    form.close()
+
+
+def test_event_form_errors_of_no_field_go_to_the_banner_and_rows_to_the_programme(app, db) -> None:
+    form = EventForm(db, today=lambda: TODAY)
+    form.add_programme_row()
+    form.show_errors({"programme.0.start_time": "ساعت نادرست", "": "خطای کلی"})
+    assert form.banner.text() == "خطای کلی"
+    assert form.tabs.currentIndex() == PROGRAMME_TAB
+    assert all(form.field_set.error_text(s.name) == "" for s in EventForm.FIELDS)
+    form.close()
+
+
+def test_an_edited_declared_field_is_loaded_tracked_and_saved(app, db) -> None:
+    event_id = _event(db, venue="تالار", venue_en="Hall")
+    form = EventForm(db, svc.get_event(db, event_id), today=lambda: TODAY)
+    assert form.venue_en.text() == "Hall"
+    assert form.labels["venue_en"].text() == "محل (انگلیسی)"
+    form.venue_en.setText("Governorate hall")
+    assert form.is_modified()
+    assert form.save() is True
+    assert not form.is_modified()  # the snapshot follows the save
+    assert svc.get_event(db, event_id).venue_en == "Governorate hall"
+    form.close()

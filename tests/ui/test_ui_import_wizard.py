@@ -91,7 +91,7 @@ def wizard(ctx, qtbot) -> ImportWizard:
 
 
 def preview(qtbot, wizard: ImportWizard, path: Path) -> None:
-    wizard.file_edit.setText(str(path))
+    wizard.file_page.file_edit.setText(str(path))
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.task is not None and wizard.task.outcome != "", timeout=10000)
 
@@ -112,11 +112,11 @@ def test_preview_lists_rows_duplicates_and_imports_with_choices(qtbot, wizard, c
     preview(qtbot, wizard, path)
     assert wizard.stack.currentIndex() == PREVIEW_STEP
     assert wizard.import_button.isEnabled()
-    assert wizard.rows_table.rowCount() == 4
+    assert wizard.preview_page.rows_table.rowCount() == 4
     # row 6 repeats row 3 (same name after normalisation, same phone)
-    assert list(wizard.choice_boxes) == [6]
-    assert "ردیف ۳" in wizard.dup_table.item(0, 2).text()
-    assert wizard.summary.text().startswith("۴ ردیف آماده")
+    assert list(wizard.preview_page.choice_boxes) == [6]
+    assert "ردیف ۳" in wizard.preview_page.dup_table.item(0, 2).text()
+    assert wizard.preview_page.summary.text().startswith("۴ ردیف آماده")
     wizard.set_choice(6, "merge")
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.stack.currentIndex() == DONE_STEP, timeout=10000)
@@ -151,17 +151,20 @@ def test_phones_read_left_to_right_and_the_job_title_is_headed_samat(qtbot, wiza
         [None, "جمع: ۱ نفر", None, None],  # a footer: left out, with a note
     ]
     preview(qtbot, wizard, write_sheet(tmp_path / "ltr.xlsx", rows))
-    assert wizard.rows_table.rowCount() == 1
-    headers = [wizard.rows_table.horizontalHeaderItem(i).text() for i in range(7)]
+    assert wizard.preview_page.rows_table.rowCount() == 1
+    headers = [wizard.preview_page.rows_table.horizontalHeaderItem(i).text() for i in range(7)]
     assert headers[2] == "سمت" and "عنوان" not in headers
     for col in (5, 6):
-        item = wizard.rows_table.item(0, col)
+        item = wizard.preview_page.rows_table.item(0, col)
         alignment = Qt.AlignmentFlag(item.textAlignment())
         assert alignment & Qt.AlignmentFlag.AlignLeft and alignment & Qt.AlignmentFlag.AlignAbsolute
-    phone = wizard.rows_table.item(0, 5).text()
+    phone = wizard.preview_page.rows_table.item(0, 5).text()
     assert phone.startswith("\u2068") and phone.endswith("\u2069")  # a bidi isolate
-    assert wizard.rows_table.item(0, 5).toolTip() == "+98 21 2280 1201"
-    notes = [wizard.warnings_list.item(i).text() for i in range(wizard.warnings_list.count())]
+    assert wizard.preview_page.rows_table.item(0, 5).toolTip() == "+98 21 2280 1201"
+    notes = [
+        wizard.preview_page.warnings_list.item(i).text()
+        for i in range(wizard.preview_page.warnings_list.count())
+    ]
     assert any("جمع: ۱ نفر" in n and "وارد نشد" in n for n in notes)
 
 
@@ -176,19 +179,22 @@ def test_the_summary_counts_organizations_for_the_chosen_choices(qtbot, wizard, 
         ["نگار موسوی", "شرکت چهار"],
     ]
     preview(qtbot, wizard, write_sheet(tmp_path / "orgs.xlsx", rows))
-    assert list(wizard.choice_boxes) == [2, 3]
-    first = wizard.summary.text().splitlines()
+    assert list(wizard.preview_page.choice_boxes) == [2, 3]
+    first = wizard.preview_page.summary.text().splitlines()
     assert first[0] == "۴ ردیف آماده، ۰ خطا، ۲ تکراری احتمالی، ۲ سازمان تازه."
     assert first[1] == "با انتخاب‌های کنونی: ۲ افزوده، ۰ ادغام و ۲ رد می‌شود."
     wizard.set_choice(2, "add")
-    assert "۳ سازمان تازه" in wizard.summary.text()
-    assert "۳ افزوده، ۰ ادغام و ۱ رد" in wizard.summary.text()
-    notes = [wizard.warnings_list.item(i).text() for i in range(wizard.warnings_list.count())]
+    assert "۳ سازمان تازه" in wizard.preview_page.summary.text()
+    assert "۳ افزوده، ۰ ادغام و ۱ رد" in wizard.preview_page.summary.text()
+    notes = [
+        wizard.preview_page.warnings_list.item(i).text()
+        for i in range(wizard.preview_page.warnings_list.count())
+    ]
     assert any("شرکت یک" in n and "شرکت دو" not in n for n in notes)
-    wizard.all_choice.setCurrentIndex(wizard.all_choice.findData("merge"))
-    wizard.all_choice.activated.emit(wizard.all_choice.currentIndex())
-    assert "۴ سازمان تازه" in wizard.summary.text()
-    assert "۲ افزوده، ۲ ادغام و ۰ رد" in wizard.summary.text()
+    wizard.preview_page.all_choice.setCurrentIndex(wizard.preview_page.all_choice.findData("merge"))
+    wizard.preview_page.all_choice.activated.emit(wizard.preview_page.all_choice.currentIndex())
+    assert "۴ سازمان تازه" in wizard.preview_page.summary.text()
+    assert "۲ افزوده، ۲ ادغام و ۰ رد" in wizard.preview_page.summary.text()
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.stack.currentIndex() == DONE_STEP, timeout=10000)
     result = wizard.result
@@ -201,14 +207,18 @@ def test_errors_are_shown_per_cell_in_persian_and_block_the_import(qtbot, wizard
     assert wizard.stack.currentIndex() == PREVIEW_STEP
     assert not wizard.import_button.isEnabled()
     messages = [
-        wizard.errors_table.item(r, 2).text() for r in range(wizard.errors_table.rowCount())
+        wizard.preview_page.errors_table.item(r, 2).text()
+        for r in range(wizard.preview_page.errors_table.rowCount())
     ]
-    columns = [wizard.errors_table.item(r, 1).text() for r in range(wizard.errors_table.rowCount())]
+    columns = [
+        wizard.preview_page.errors_table.item(r, 1).text()
+        for r in range(wizard.preview_page.errors_table.rowCount())
+    ]
     assert any("کشور" in m for m in messages)
     assert any("رایانامه" in m for m in messages)
     assert any(c.startswith("H") for c in columns)  # the e-mail cell is named by its column
-    assert "ردیف" not in wizard.errors_table.item(0, 0).text()
-    assert wizard.errors_table.item(0, 0).text() == "۲"
+    assert "ردیف" not in wizard.preview_page.errors_table.item(0, 0).text()
+    assert wizard.preview_page.errors_table.item(0, 0).text() == "۲"
     assert people_count(ctx.db) == 0
 
 
@@ -217,11 +227,11 @@ def test_a_file_that_is_not_xlsx_is_refused_with_a_clear_message(qtbot, wizard, 
     bad.write_text("name,phone\nA,1\n", encoding="utf-8")
     preview(qtbot, wizard, bad)
     assert wizard.stack.currentIndex() == FILE_STEP
-    assert wizard.file_error.text()
-    assert any("\u0600" <= ch <= "\u06ff" for ch in wizard.file_error.text())
-    wizard.file_edit.setText("")
+    assert wizard.file_page.file_error.text()
+    assert any("\u0600" <= ch <= "\u06ff" for ch in wizard.file_page.file_error.text())
+    wizard.file_page.file_edit.setText("")
     assert wizard.start_preview() is None
-    assert wizard.file_error.text()
+    assert wizard.file_page.file_error.text()
 
 
 def test_cancel_during_import_leaves_nothing_half_done(ctx, tmp_path):
@@ -297,7 +307,7 @@ def test_cancel_while_checking_a_big_sheet_stays_on_the_file_step(
         return real(db, p, mapping_text, slow_progress, cancelled)
 
     monkeypatch.setattr(module, "run_preview", watched)
-    wizard.file_edit.setText(str(path))
+    wizard.file_page.file_edit.setText(str(path))
     task = wizard.start_preview()
     assert task is not None
     qtbot.waitUntil(lambda: any(d > 0 for d, _t in reports), timeout=10000)
@@ -307,7 +317,7 @@ def test_cancel_while_checking_a_big_sheet_stays_on_the_file_step(
     qtbot.waitUntil(lambda: task.outcome == "cancelled", timeout=10000)
     assert wizard.preview is None
     assert wizard.stack.currentIndex() == FILE_STEP
-    assert wizard.file_error.text() == ""
+    assert wizard.file_page.file_error.text() == ""
     assert reports[-1][0] < reports[-1][1]  # stopped partway
     assert people_count(ctx.db) == 0
 
@@ -341,7 +351,7 @@ def test_new_user_imports_finds_merges_and_exports(window, qtbot, tmp_path):
     sheet = write_sheet(tmp_path / "office contacts.xlsx", OFFICE_ROWS, merge=("A1:H1",))
     wiz = page.open_import_wizard()
     assert isinstance(wiz, ImportWizard)
-    wiz.file_edit.setText(str(sheet))
+    wiz.file_page.file_edit.setText(str(sheet))
     qtbot.mouseClick(wiz.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wiz.stack.currentIndex() == PREVIEW_STEP, timeout=10000)
     wiz.set_choice(6, "add")
@@ -385,7 +395,7 @@ def test_new_user_imports_finds_merges_and_exports(window, qtbot, tmp_path):
     # 4. export the filtered list (people of Tajikistan) to Excel
     page.people_tab.text.setText("")
     tajikistan = next(c.id for c in directory.list_countries(db) if c.iso2 == "TJ")
-    page.people_country.setCurrentIndex(page.people_country.findData(tajikistan))
+    page.people_tab.country.setCurrentIndex(page.people_tab.country.findData(tajikistan))
     page.apply_filters()
     assert page.person_model.rowCount() == 1
     out = tmp_path / "tajik contacts.xlsx"

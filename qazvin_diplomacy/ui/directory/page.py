@@ -13,24 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QTabWidget,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from qazvin_diplomacy.core.directory import OrganizationKind
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services.export import ExportFilters
@@ -41,83 +26,30 @@ from qazvin_diplomacy.ui.directory.forms import (
     MergeDialog,
     OrganizationForm,
     PersonForm,
-    fill_countries,
 )
-from qazvin_diplomacy.ui.directory.models import (
-    ID_ROLE,
-    CountryTableModel,
-    OrganizationTreeModel,
-    PersonTableModel,
-    kind_label,
-    pick,
+from qazvin_diplomacy.ui.directory.lists import (
+    CountriesTab,
+    DirectoryTab,
+    OrganizationsTab,
+    PeopleTab,
 )
+from qazvin_diplomacy.ui.directory.models import ID_ROLE, pick
 from qazvin_diplomacy.ui.directory.record import COUNTRY, ORGANIZATION, PERSON, RecordView
 from qazvin_diplomacy.ui.i18n import loc_digits
-from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.list_export import ListExporting
 from qazvin_diplomacy.ui.list_page import heading_label
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 from qazvin_diplomacy.ui.ops import TaskDialog
 
 COUNTRIES_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB = range(3)
-EXPORT_KIND = {COUNTRIES_TAB: "countries", ORGANIZATIONS_TAB: "organizations", PEOPLE_TAB: "people"}
-COUNTRY_WIDTHS = (170, 50, 300, 60, 70)
-"""Starting widths of the countries' columns (country … priority); the notes take the rest."""
-EMBASSY_MAX_WIDTH = 480
-
-
-def _table(parent: QWidget, multi: bool = False) -> QTableView:
-    view = QTableView(parent)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(
-        QAbstractItemView.SelectionMode.ExtendedSelection
-        if multi
-        else QAbstractItemView.SelectionMode.SingleSelection
-    )
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setDefaultSectionSize(28)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    return view
-
-
-class _Tab(QWidget):
-    """A filter row, a view, a count and a row of buttons."""
-
-    def __init__(self, on_filter: Callable[[], None], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.layout_ = QVBoxLayout(self)
-        self.filters = QHBoxLayout()
-        self.text = QLineEdit(self)
-        self.text.setClearButtonEnabled(True)
-        self.filters.addWidget(self.text, 3)
-        self.layout_.addLayout(self.filters)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(250)
-        self.timer.timeout.connect(on_filter)
-        self.text.textChanged.connect(lambda _t: self.timer.start())
-        self.buttons = QHBoxLayout()
-        self.count_label = QLabel(self)
-        self.new_button = QPushButton(self)
-        self.open_button = QPushButton(self)
-        self.export_button = QPushButton(self)
-        self.buttons.addWidget(self.new_button)
-        self.buttons.addWidget(self.open_button)
-        self.buttons.addStretch(1)
-        self.buttons.addWidget(self.count_label)
-        self.buttons.addWidget(self.export_button)
-
-    def finish(self, view: QWidget) -> None:
-        """Put the view and buttons in place."""
-        self.layout_.addWidget(view, 1)
-        self.layout_.addLayout(self.buttons)
 
 
 class DirectoryPage(ListExporting, ModulePage):
-    """Countries, organizations and people; record pages, forms, merge, export, import."""
+    """Countries, organizations and people; record pages, forms, merge, export, import.
+
+    Not a ``ListPage``: it shows three lists, each with its own filters and buttons (one a
+    tree), under one heading (``ui/directory/lists.py``).
+    """
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -132,78 +64,27 @@ class DirectoryPage(ListExporting, ModulePage):
         outer.addLayout(head)
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
-
-        # countries
-        self.countries_tab = _Tab(self.apply_filters, self)
-        self.targets_only = QCheckBox(self.countries_tab)
-        self.countries_tab.filters.addWidget(self.targets_only)
-        self.country_model = CountryTableModel(ctx.db, self)
-        self.country_view = _table(self.countries_tab)
-        self.country_view.setModel(self.country_model)
-        # Country, code, embassy, target, priority; the notes take what is left.
-        for col, width in enumerate(COUNTRY_WIDTHS):
-            self.country_view.setColumnWidth(col, width)
-        self.countries_tab.new_button.hide()
-        self.countries_tab.finish(self.country_view)
-        self.edit_country_button = QPushButton(self.countries_tab)
-        self.countries_tab.buttons.insertWidget(2, self.edit_country_button)
-        self.tabs.addTab(self.countries_tab, "")
-
-        # organizations
-        self.orgs_tab = _Tab(self.apply_filters, self)
-        self.org_kind = QComboBox(self.orgs_tab)
-        self.org_country = QComboBox(self.orgs_tab)
-        self.org_country.setMinimumWidth(140)
-        self.orgs_tab.filters.addWidget(self.org_kind, 1)
-        self.orgs_tab.filters.addWidget(self.org_country, 1)
-        self.orgs_archived = QCheckBox(self.orgs_tab)
-        self.orgs_tab.filters.addWidget(self.orgs_archived)
-        self.org_model = OrganizationTreeModel(ctx.db, self)
-        self.org_view = QTreeView(self.orgs_tab)
-        self.org_view.setModel(self.org_model)
-        self.org_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.org_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.org_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.org_view.setAlternatingRowColors(True)
-        self.org_merge_button = QPushButton(self.orgs_tab)
-        self.orgs_tab.buttons.insertWidget(2, self.org_merge_button)
-        self.orgs_tab.finish(self.org_view)
-        self.tabs.addTab(self.orgs_tab, "")
-
-        # people
-        self.people_tab = _Tab(self.apply_filters, self)
-        self.people_country = QComboBox(self.people_tab)
-        self.people_country.setMinimumWidth(140)
-        self.people_tab.filters.addWidget(self.people_country, 1)
-        self.people_archived = QCheckBox(self.people_tab)
-        self.people_tab.filters.addWidget(self.people_archived)
-        self.person_model = PersonTableModel(ctx.db, self)
-        self.person_view = _table(self.people_tab, multi=True)
-        self.person_view.setModel(self.person_model)
-        for col, width in enumerate((200, 170, 200, 120, 140)):
-            self.person_view.setColumnWidth(col, width)
-        self.person_merge_button = QPushButton(self.people_tab)
-        self.people_tab.buttons.insertWidget(2, self.person_merge_button)
-        self.people_tab.finish(self.person_view)
-        self.tabs.addTab(self.people_tab, "")
+        self.countries_tab = CountriesTab(ctx.db, self.apply_filters, self)
+        self.orgs_tab = OrganizationsTab(ctx.db, self.apply_filters, self)
+        self.people_tab = PeopleTab(ctx.db, self.apply_filters, self)
+        self.lists: tuple[DirectoryTab, ...] = (self.countries_tab, self.orgs_tab, self.people_tab)
+        for tab in self.lists:
+            self.tabs.addTab(tab, "")
+        self.country_model = self.countries_tab.model
+        self.org_model = self.orgs_tab.model
+        self.person_model = self.people_tab.model
 
         self.search_box = self.people_tab.text
-        for combo in (self.org_kind, self.org_country, self.people_country):
-            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        for box in (self.targets_only, self.orgs_archived, self.people_archived):
-            box.toggled.connect(lambda _c: self.apply_filters())
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.country_view.doubleClicked.connect(lambda i: self._open_index(COUNTRY, i))
-        self.org_view.doubleClicked.connect(lambda i: self._open_index(ORGANIZATION, i))
-        self.person_view.doubleClicked.connect(lambda i: self._open_index(PERSON, i))
-        self.edit_country_button.clicked.connect(self.edit_selected_country)
-        self.orgs_tab.new_button.clicked.connect(lambda: self.new_organization())
-        self.people_tab.new_button.clicked.connect(lambda: self.new_person())
-        for tab in (self.countries_tab, self.orgs_tab, self.people_tab):
+        for tab in self.lists:
+            tab.view.doubleClicked.connect(lambda i, kind=tab.KIND: self._open_index(kind, i))
             tab.open_button.clicked.connect(self.open_selected)
             tab.export_button.clicked.connect(lambda: self.export_current())
-        self.org_merge_button.clicked.connect(lambda: self.merge_selected())
-        self.person_merge_button.clicked.connect(lambda: self.merge_selected())
+        self.countries_tab.edit_button.clicked.connect(self.edit_selected_country)
+        self.orgs_tab.new_button.clicked.connect(lambda: self.new_organization())
+        self.people_tab.new_button.clicked.connect(lambda: self.new_person())
+        self.orgs_tab.merge_button.clicked.connect(lambda: self.merge_selected())
+        self.people_tab.merge_button.clicked.connect(lambda: self.merge_selected())
         self.import_button.clicked.connect(lambda: self.open_import_wizard())
         ctx.hub.dataChanged.connect(self._data_changed)
         self._combos_loaded = False
@@ -220,50 +101,22 @@ class DirectoryPage(ListExporting, ModulePage):
             (self.tr("Countries"), self.tr("Organizations"), self.tr("People"))
         ):
             self.tabs.setTabText(i, text)
-        self.countries_tab.text.setPlaceholderText(self.tr("Find a country… (Ctrl+K)"))
-        self.orgs_tab.text.setPlaceholderText(self.tr("Find an organization… (Ctrl+K)"))
-        self.people_tab.text.setPlaceholderText(
-            self.tr("Find a person by name, title, organization, country… (Ctrl+K)")
-        )
-        self.targets_only.setText(self.tr("Target countries only"))
-        for box in (self.orgs_archived, self.people_archived):
-            box.setText(self.tr("Show archived"))
-            box.setToolTip(self.tr("Also list archived records (greyed), to open or restore them"))
-        self.edit_country_button.setText(self.tr("Edit"))
-        self.orgs_tab.new_button.setText(self.tr("New organization"))
-        self.people_tab.new_button.setText(self.tr("New contact"))
-        for tab in (self.countries_tab, self.orgs_tab, self.people_tab):
-            tab.open_button.setText(self.tr("Open"))
-            tab.export_button.setText(self.tr("Export to Excel/CSV…"))
-            tab.new_button.setIcon(icon("new"))
-        self.org_merge_button.setText(self.tr("Merge two selected…"))
-        self.person_merge_button.setText(self.tr("Merge two selected…"))
-        current = self.org_kind.currentData()
-        self.org_kind.blockSignals(True)
-        self.org_kind.clear()
-        self.org_kind.addItem(self.tr("All kinds"), None)
-        for k in OrganizationKind:
-            self.org_kind.addItem(kind_label(k.value), k.value)
-        self.org_kind.setCurrentIndex(max(self.org_kind.findData(current), 0))
-        self.org_kind.blockSignals(False)
+        for tab in self.lists:
+            tab.retranslate()
         if self._combos_loaded:
             self._load_combos()
-        self.country_model.retranslate()
-        self.person_model.retranslate()
-        if self.org_model.rowCount():
-            self.org_model.retranslate()
         self._update_count()
 
     def _load_combos(self) -> None:
-        for combo in (self.org_country, self.people_country):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            fill_countries(combo, self.ctx.db, current)
-            combo.setItemText(0, self.tr("All countries"))
-            combo.blockSignals(False)
+        for tab in (self.orgs_tab, self.people_tab):
+            tab.load_countries(self.ctx.db)
         self._combos_loaded = True
 
     # --- data --------------------------------------------------------------------------
+
+    def current_list(self) -> DirectoryTab:
+        """The list on screen."""
+        return self.lists[self.tabs.currentIndex()]
 
     def refresh(self) -> None:
         """Re-read the tab on screen."""
@@ -273,51 +126,14 @@ class DirectoryPage(ListExporting, ModulePage):
 
     def apply_filters(self) -> None:
         """Re-query the current tab with its filters (in SQL)."""
-        index = self.tabs.currentIndex()
-        if index == COUNTRIES_TAB:
-            self.country_model.text = self.countries_tab.text.text().strip()
-            self.country_model.targets_only = self.targets_only.isChecked()
-            self.country_model.reload()
-            self._fit_embassies()
-        elif index == ORGANIZATIONS_TAB:
-            self.org_model.text = self.orgs_tab.text.text().strip()
-            self.org_model.kind = self.org_kind.currentData()
-            self.org_model.country_id = self.org_country.currentData()
-            self.org_model.include_archived = self.orgs_archived.isChecked()
-            self.org_model.reload()
-            self.org_view.expandAll()
-            self.org_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        else:
-            self.person_model.text = self.people_tab.text.text().strip()
-            self.person_model.country_id = self.people_country.currentData()
-            self.person_model.include_archived = self.people_archived.isChecked()
-            self.person_model.reload()
+        self.current_list().apply_filters()
         self._update_count()
 
-    def _fit_embassies(self) -> None:
-        """Widen the embassy column to its longest name (up to a cap), never narrowing it."""
-        view, col = self.country_view, CountryTableModel.EMBASSY_COLUMN
-        wanted = min(view.sizeHintForColumn(col), EMBASSY_MAX_WIDTH)
-        if wanted > view.columnWidth(col):
-            view.setColumnWidth(col, wanted)
-
     def _update_count(self) -> None:
-        index = self.tabs.currentIndex()
-        if index == COUNTRIES_TAB:
-            n, tab = self.country_model.rowCount(), self.countries_tab
-            text = self.tr("%1 countries")
-        elif index == ORGANIZATIONS_TAB:
-            n, tab = len(self.org_model.orgs), self.orgs_tab
-            text = self.tr("%1 organizations")
-        else:
-            n, tab = self.person_model.rowCount(), self.people_tab
-            text = (
-                self.tr("%1+ people") if self.person_model.canFetchMore() else self.tr("%1 people")
-            )
-        tab.count_label.setText(text.replace("%1", loc_digits(n)))
+        self.current_list().update_count()
 
     def _tab_changed(self, index: int) -> None:
-        self.search_box = (self.countries_tab, self.orgs_tab, self.people_tab)[index].text
+        self.search_box = self.lists[index].text
         self.apply_filters()
 
     def _data_changed(self, kind: str) -> None:
@@ -326,58 +142,17 @@ class DirectoryPage(ListExporting, ModulePage):
 
     def export_filters(self) -> ExportFilters:
         """The current tab's filters, as the export takes them (what the list shows)."""
-        index = self.tabs.currentIndex()
-        if index == COUNTRIES_TAB:
-            return ExportFilters(
-                text=self.countries_tab.text.text().strip(),
-                targets_only=self.targets_only.isChecked(),
-            )
-        if index == ORGANIZATIONS_TAB:
-            return ExportFilters(
-                text=self.orgs_tab.text.text().strip(),
-                kind=self.org_kind.currentData(),
-                country_id=self.org_country.currentData(),
-                include_archived=self.orgs_archived.isChecked(),
-            )
-        return ExportFilters(
-            text=self.people_tab.text.text().strip(),
-            country_id=self.people_country.currentData(),
-            include_archived=self.people_archived.isChecked(),
-        )
+        return self.current_list().export_filters()
 
     # --- selection ---------------------------------------------------------------------
 
     def selected_ids(self) -> list[int]:
         """Ids of the rows selected in the current tab, in selection order."""
-        view = (self.country_view, self.org_view, self.person_view)[self.tabs.currentIndex()]
-        ids: list[int] = []
-        for index in view.selectionModel().selectedRows():
-            value = index.data(ID_ROLE)
-            if value is not None and int(value) not in ids:
-                ids.append(int(value))
-        if not ids and view.currentIndex().isValid():
-            value = view.currentIndex().data(ID_ROLE)
-            if value is not None:
-                ids.append(int(value))
-        return ids
+        return self.current_list().selected_ids()
 
     def select_ids(self, ids: list[int]) -> None:
         """Select the rows of ``ids`` in the current tab (for keyboard users and tests)."""
-        index = self.tabs.currentIndex()
-        if index == ORGANIZATIONS_TAB:
-            view: QAbstractItemView = self.org_view
-            indexes = [item.index() for i in ids if (item := self.org_model.item_of(i)) is not None]
-        else:
-            view = self.person_view if index == PEOPLE_TAB else self.country_view
-            model = self.person_model if index == PEOPLE_TAB else self.country_model
-            indexes = [model.index(r, 0) for i in ids if (r := model.row_of(i)) >= 0]
-        selection = view.selectionModel()
-        selection.clear()
-        for idx in indexes:
-            selection.select(
-                idx,
-                selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
-            )
+        self.current_list().select_ids(ids)
 
     # --- records -----------------------------------------------------------------------
 
@@ -397,8 +172,7 @@ class DirectoryPage(ListExporting, ModulePage):
         if not ids:
             self.ctx.hub.status.emit(self.tr("Select a row first."))
             return None
-        kind = (COUNTRY, ORGANIZATION, PERSON)[self.tabs.currentIndex()]
-        return self.open_kind(kind, ids[0])
+        return self.open_kind(self.current_list().KIND, ids[0])
 
     def open_kind(self, kind: str, record_id: int) -> RecordView | None:
         """Show the record page of a person, organization or country."""
@@ -553,7 +327,7 @@ class DirectoryPage(ListExporting, ModulePage):
     @property
     def export_kind(self) -> str:  # type: ignore[override]
         """The list of the current tab."""
-        return EXPORT_KIND[self.tabs.currentIndex()]
+        return self.current_list().EXPORT_KIND
 
     def export_current(self, path: Path | None = None) -> TaskDialog | None:
         """Export the current tab, exactly as filtered, in the background."""
@@ -583,7 +357,7 @@ class DirectoryPage(ListExporting, ModulePage):
             self.tabs.setCurrentIndex(index)
             shot(f"directory_{name}", self)
         self.tabs.setCurrentIndex(PEOPLE_TAB)
-        self.people_archived.setChecked(True)
+        self.people_tab.archived.setChecked(True)
         shot("directory_people_with_archived", self)
         gone = directory.list_people(self.ctx.db, archived_only=True, limit=1)
         if gone and gone[0].id is not None:
@@ -591,7 +365,7 @@ class DirectoryPage(ListExporting, ModulePage):
             if view is not None:
                 shot("directory_person_archived", view)
                 view.close()
-        self.people_archived.setChecked(False)
+        self.people_tab.archived.setChecked(False)
         first = self.person_model.record(0)
         if first is not None and first.id is not None:
             view = self.open_person(first.id)

@@ -1,0 +1,80 @@
+"""The programme tab of the event form: one row per item, times typed as ``HH:MM``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QWidget
+
+from qazvin_diplomacy.core.events import ProgrammeEntry
+from qazvin_diplomacy.ui.form_fields import parse_optional_time
+from qazvin_diplomacy.ui.forms_common import RowTable, parse_error_text
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP
+from qazvin_diplomacy.ui.widgets.jalali import show_time
+
+
+class ProgrammeTab(RowTable):
+    """Programme rows: start and end time, the item and its speaker (Persian and English)."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("EventForm", "Start"),
+        QT_TRANSLATE_NOOP("EventForm", "End"),
+        QT_TRANSLATE_NOOP("EventForm", "Item (Persian)"),
+        QT_TRANSLATE_NOOP("EventForm", "Item (English)"),
+        QT_TRANSLATE_NOOP("EventForm", "Speaker / performer"),
+        QT_TRANSLATE_NOOP("EventForm", "Speaker (English)"),
+    )
+    FIELDS = ("start_time", "end_time", "item_fa", "item_en", "speaker", "speaker_en")
+    PREFIX = "programme"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.HEADERS, (70, 70, 260, 220, 170, 150), parent)
+        self.add_button.clicked.connect(lambda: self.add_entry())
+
+    def add_entry(self, item: ProgrammeEntry | None = None) -> int:
+        """Append a programme row (an empty one when ``item`` is None)."""
+        if item is None:
+            return self.add_row([""] * len(self.FIELDS))
+        return self.add_row(
+            [
+                show_time(item.start_time) if item.start_time else "",
+                show_time(item.end_time) if item.end_time else "",
+                item.item_fa,
+                item.item_en,
+                item.speaker,
+                item.speaker_en,
+            ],
+            item.id,
+        )
+
+    def set_entries(self, items: tuple[ProgrammeEntry, ...]) -> None:
+        """Show ``items`` in place of the rows shown."""
+        self.table.setRowCount(0)
+        for item in items:
+            self.add_entry(item)
+
+    def entries(self, errors: dict[str, str]) -> tuple[ProgrammeEntry, ...]:
+        """The rows as entries; an unreadable time goes into ``errors`` by row and column."""
+        programme = []
+        for row in range(self.table.rowCount()):
+            values = [self.text(row, c) for c in range(len(self.FIELDS))]
+            times: list[dt.time | None] = []
+            for col in (0, 1):
+                try:
+                    times.append(parse_optional_time(values[col]))
+                except ValueError as exc:
+                    times.append(None)
+                    errors[f"{self.PREFIX}.{row}.{self.FIELDS[col]}"] = parse_error_text(exc)
+            record_id, _v = self.record(row)
+            programme.append(
+                ProgrammeEntry(
+                    item_fa=values[2],
+                    start_time=times[0],
+                    end_time=times[1],
+                    item_en=values[3],
+                    speaker=values[4],
+                    speaker_en=values[5],
+                    id=record_id,
+                )
+            )
+        return tuple(programme)
