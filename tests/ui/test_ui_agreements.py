@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+)
 
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.agreements import (
@@ -38,7 +47,9 @@ from qazvin_diplomacy.ui.agreements.cards import (
 )
 from qazvin_diplomacy.ui.agreements.form import (
     ATTACHMENTS_TAB,
+    GENERAL_TAB,
     HISTORY_TAB,
+    PARTIES_TAB,
     SIGNATORIES_TAB,
     VALIDITY_DURATION,
     VALIDITY_END,
@@ -46,9 +57,11 @@ from qazvin_diplomacy.ui.agreements.form import (
 )
 from qazvin_diplomacy.ui.agreements.models import AgreementTableModel
 from qazvin_diplomacy.ui.agreements.page import AgreementsPage
+from qazvin_diplomacy.ui.agreements.widgets import AxesBox, VisitLink
 from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.i18n import strip_direction_mark
 from qazvin_diplomacy.ui.modules import Hub, UiContext
+from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
 TODAY = jalali.from_jalali(1404, 8, 3)  # Saturday 25 October 2025
 S = AgreementStatus
@@ -253,6 +266,83 @@ def test_refusals_are_shown_at_their_fields_and_input_is_kept(page, db, world) -
     assert form.save() is False
     assert form.error_text("signing_date")
     assert form.signing_date.text() == "1404/12/30"
+
+
+def change(widget) -> None:
+    """Change what a declared field's widget holds, the way a user would."""
+    if isinstance(widget, JalaliDateEdit):
+        widget.setText("1404/12/29")
+    elif isinstance(widget, QLineEdit):
+        widget.setText(widget.text() + "x")
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(widget.toPlainText() + "x")
+    elif isinstance(widget, QComboBox):
+        widget.setCurrentIndex((widget.currentIndex() + 1) % widget.count())
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(not widget.isChecked())
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(widget.value() + 1)
+    elif isinstance(widget, VisitLink):
+        widget.set_visit(1, "دیدار")
+    elif isinstance(widget, AxesBox):
+        widget.checks[Axis.CULTURE].toggle()
+    else:
+        raise AssertionError(f"no way to change a {type(widget).__name__}")
+
+
+def test_the_form_edits_exactly_the_declared_fields_and_tracks_each(page) -> None:
+    form = page.new_record()
+    declared = {s.key or s.name for s in AgreementForm.FIELDS if s.collect is not None}
+    tables = {"parties", "signatories", "obligations", "legal_review", "id", "version"}
+    assert declared == {f.name for f in fields(AgreementInput)} - tables
+    assert [s.name for s in AgreementForm.FIELDS if not s.tracked] == ["expiry"]  # shown only
+    for spec in AgreementForm.FIELDS:
+        if not spec.tracked:
+            continue
+        form.take_snapshot()
+        assert not form.is_modified()
+        change(form.fields[spec.name])
+        assert form.is_modified(), spec.name
+
+
+def test_an_error_key_lands_under_its_declared_field(page, db, world) -> None:
+    form = page.new_record()
+    for spec in AgreementForm.FIELDS:
+        form.tabs.setCurrentIndex(PARTIES_TAB)
+        form.show_errors({spec.name: "پیام"})
+        assert form.error_text(spec.name) == "پیام", spec.name
+        assert form.tabs.currentIndex() == GENERAL_TAB and form.banner.isHidden()
+    # the service's own refusal, an agreement without a title, lands under the title alone
+    form = page.new_record()
+    form.add_party_row(world["gov"], PartySide.IRANIAN)
+    form.add_party_row(world["sughd"], PartySide.FOREIGN)
+    form.tabs.setCurrentIndex(PARTIES_TAB)
+    assert form.save() is False
+    assert svc.count_agreements(db) == 0
+    assert form.error_text("title") and form.tabs.currentIndex() == GENERAL_TAB
+    shown = [s.name for s in AgreementForm.FIELDS if form.error_text(s.name)]
+    assert shown == ["title"] and form.banner.isHidden()
+
+
+def test_validity_fields_count_only_for_their_kind_of_term(page) -> None:
+    form = page.new_record()
+    form.title_edit.setText("سند آزمایشی")
+    form.end_date.setText("1404/13/40")  # unreadable, but the term is open-ended
+    form.duration_spin.setValue(30)
+    form.renewal_spin.setValue(6)  # automatic renewal is off
+    agreement, errors = form.collect()
+    assert errors == {}
+    assert (agreement.end_date, agreement.duration_months, agreement.renewal_months) == (
+        None,
+        None,
+        None,
+    )
+    form.validity_combo.setCurrentIndex(VALIDITY_END)
+    assert form.collect()[1]["end_date"]
+    form.validity_combo.setCurrentIndex(VALIDITY_DURATION)
+    form.auto_renew.setChecked(True)
+    agreement, errors = form.collect()
+    assert errors == {} and (agreement.duration_months, agreement.renewal_months) == (30, 6)
 
 
 def test_workflow_offers_only_allowed_steps_and_keeps_history(page, qtbot, db, world) -> None:

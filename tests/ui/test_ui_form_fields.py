@@ -203,6 +203,24 @@ def test_a_field_declared_twice_clashing_or_without_a_raw_value_is_refused(
         fields.raw_state()
 
 
+def test_a_conditional_field_is_hidden_unchecked_and_collected_as_none(app: QApplication) -> None:
+    specs = (
+        check_box("urgent", "Urgent"),
+        date_field("day", "Date", required=True, shown=lambda host: host.urgent.isChecked()),
+    )
+    host, fields, layout = _built(specs)
+    fields.update_shown()
+    assert not layout.isRowVisible(fields.boxes["day"])
+    assert fields.collect() == ({"urgent": False, "day": None}, {})  # the empty date: not asked
+    host.urgent.setChecked(True)
+    fields.update_shown()
+    assert layout.isRowVisible(fields.boxes["day"])
+    values, errors = fields.collect()
+    assert values["day"] is None and errors["day"]  # now required
+    host.day.setText("1404/08/03")
+    assert fields.collect() == ({"urgent": True, "day": dt.date(2025, 10, 25)}, {})
+
+
 # --------------------------------------------------------------------------- the visit form
 
 

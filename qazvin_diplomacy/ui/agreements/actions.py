@@ -49,6 +49,13 @@ class AgreementActions:
     printer: PdfPrinter
     opener: Callable[[Path], None]
 
+    def show_stored(self, detail: AgreementDetail, signal: Any) -> None:
+        """Show ``detail`` as just stored, then emit ``signal`` (saved or changed) with its id."""
+        self.load(detail)
+        self.retranslate_ui()
+        assert detail.id is not None
+        signal.emit(detail.id)
+
     def transition(
         self, target: AgreementStatus, *, actor: str | None = None, remark: str | None = None
     ) -> bool:
@@ -112,10 +119,7 @@ class AgreementActions:
             show_error(self, exc)
             return ""
         self._last_transition_ok = True
-        self.load(detail)
-        self.retranslate_ui()
-        assert detail.id is not None
-        self.changed.emit(detail.id)
+        self.show_stored(detail, self.changed)
         return ""
 
     def record_review(self) -> bool:
@@ -147,11 +151,8 @@ class AgreementActions:
         except KnownError as exc:
             show_error(self, exc)
             return False
-        self.load(detail)
-        self.retranslate_ui()
+        self.show_stored(detail, self.changed)
         self.tabs.setCurrentIndex(self.tabs.indexOf(self.history_tab))
-        assert detail.id is not None
-        self.changed.emit(detail.id)
         return True
 
     def print_sheet(self) -> None:

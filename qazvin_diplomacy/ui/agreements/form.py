@@ -572,10 +572,7 @@ class AgreementForm(AgreementActions, RecordDialog):
         except KnownError as exc:
             show_error(self, exc)
             return False
-        self.load(detail)
-        self.retranslate_ui()
-        assert detail.id is not None
-        self.saved.emit(detail.id)
+        self.show_stored(detail, self.saved)
         return True
 
     # --- modified state ----------------------------------------------------------------
