@@ -100,7 +100,8 @@ class _PickedRows(QWidget):
     """A hint, a directory search with its buttons, the rows picked and the section's error.
 
     ``rows`` is the table; its column ``id_col`` holds each row's record id.  Subclasses
-    make the widgets beside the search in ``_beside()``.
+    make the widgets beside the search in ``_beside()`` (an ``add_button`` among them) and
+    add a picked record's row in ``add_record(id)``.
     """
 
     PREFIX = ""
@@ -130,9 +131,22 @@ class _PickedRows(QWidget):
         layout.addWidget(self.rows, 1)
         self.error = FieldError(self)
         layout.addWidget(self.error)
+        self.picker.activated.connect(lambda record_id, _t: self.add_record(record_id))
+        self.add_button.clicked.connect(self._add_picked)
 
     def _beside(self) -> list[QWidget]:
-        return []
+        self.add_button = QPushButton(self)
+        return [self.add_button]
+
+    def add_record(self, record_id: int) -> int:
+        """Add a row for the record picked (subclasses)."""
+        raise NotImplementedError
+
+    def _add_picked(self) -> None:
+        found = self.picker.current()
+        if found is not None:
+            self.picker.reset()
+            self.add_record(found[0])
 
     def ids(self) -> list[int]:
         """The record ids of the rows, in order."""
@@ -182,8 +196,6 @@ class PartiesTab(_PickedRows):
         super().__init__(names.search_organizations, (130, 260, 150, 160), parent)
         self.names = names
         self.countries = directory.list_countries(names.db)
-        self.picker.activated.connect(lambda oid, _t: self.add_party(oid))
-        self.add_button.clicked.connect(self._add_picked)
         self.rows.remove_button.clicked.connect(self.changed.emit)
 
     def _beside(self) -> list[QWidget]:
@@ -223,12 +235,6 @@ class PartiesTab(_PickedRows):
             if item is not None:
                 item.setText(self.names.org_name(int(item.data(ID_ROLE))))
 
-    def _add_picked(self) -> None:
-        found = self.picker.current()
-        if found is not None:
-            self.picker.reset()
-            self.add_party(found[0])
-
     def add_party(
         self,
         organization_id: int,
@@ -259,6 +265,10 @@ class PartiesTab(_PickedRows):
         table.setCellWidget(row, 2, country)
         self.changed.emit()
         return row
+
+    def add_record(self, record_id: int) -> int:
+        """Add the organization picked, on the side chosen beside the search."""
+        return self.add_party(record_id)
 
     def load(self, parties: tuple[PartyEntry, ...]) -> None:
         """Add a row per stored party (names as read with the agreement)."""
@@ -315,12 +325,6 @@ class SignatoriesTab(_PickedRows):
         super().__init__(names.search_people, (220, 220, 200), parent)
         self.names = names
         self.party_ids = party_ids
-        self.picker.activated.connect(lambda pid, _t: self.add_signatory(pid))
-        self.add_button.clicked.connect(self._add_picked)
-
-    def _beside(self) -> list[QWidget]:
-        self.add_button = QPushButton(self)
-        return [self.add_button]
 
     def retranslate(self) -> None:
         """Texts and the rows' names in the UI language."""
@@ -357,12 +361,6 @@ class SignatoriesTab(_PickedRows):
         combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
         combo.blockSignals(False)
 
-    def _add_picked(self) -> None:
-        found = self.picker.current()
-        if found is not None:
-            self.picker.reset()
-            self.add_signatory(found[0])
-
     def add_signatory(
         self,
         person_id: int,
@@ -395,6 +393,10 @@ class SignatoriesTab(_PickedRows):
         self._fill_party_combo(combo, party_organization_id)
         table.setCellWidget(row, 1, combo)
         return row
+
+    def add_record(self, record_id: int) -> int:
+        """Add the person picked, with the directory's titles."""
+        return self.add_signatory(record_id)
 
     def load(self, signatories: tuple[SignatoryEntry, ...]) -> None:
         """Add a row per stored signatory (names as read with the agreement)."""
