@@ -112,7 +112,9 @@ def raw_value(widget: QWidget) -> object:
             to_latin_digits(widget.date_edit.line.text()),
             to_latin_digits(widget.time_line.text()),
         )
-    if isinstance(widget, JalaliDateEdit | QLineEdit):
+    if isinstance(widget, JalaliDateEdit):  # re-shown with the UI's digits on a language change
+        return to_latin_digits(widget.text())
+    if isinstance(widget, QLineEdit):
         return widget.text()
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()

@@ -203,6 +203,15 @@ def test_a_field_declared_twice_clashing_or_without_a_raw_value_is_refused(
         fields.raw_state()
 
 
+def test_a_language_change_is_not_an_unsaved_change(app: QApplication) -> None:
+    _host, fields, _layout = _built()
+    fields.load(RECORD)
+    before = fields.raw_state()
+    apply_language(app, "en")  # the dates are shown again with Latin digits
+    assert fields.widgets["day"].text() == "1404/08/10"
+    assert fields.raw_state() == before
+
+
 def test_a_conditional_field_is_hidden_unchecked_and_collected_as_none(app: QApplication) -> None:
     specs = (
         check_box("urgent", "Urgent"),
