@@ -58,6 +58,7 @@ from qazvin_diplomacy.ui.agreements.form import (
 from qazvin_diplomacy.ui.agreements.models import AgreementTableModel
 from qazvin_diplomacy.ui.agreements.page import AgreementsPage
 from qazvin_diplomacy.ui.agreements.widgets import AxesBox, VisitLink
+from qazvin_diplomacy.ui.agreements.workflow import HistoryTab
 from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.i18n import strip_direction_mark
 from qazvin_diplomacy.ui.modules import Hub, UiContext
@@ -302,6 +303,10 @@ def test_the_form_edits_exactly_the_declared_fields_and_tracks_each(page) -> Non
         form.take_snapshot()
         assert not form.is_modified()
         change(form.fields[spec.name])
+        assert form.is_modified(), spec.name
+    for spec in HistoryTab.REVIEW_FIELDS:  # the legal review's own declaration
+        form.take_snapshot()
+        change(form.history_tab.review_fields.widgets[spec.name])
         assert form.is_modified(), spec.name
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor, QFont
@@ -31,12 +32,18 @@ from qazvin_diplomacy.core.agreements import (
     LegalVerdict,
 )
 from qazvin_diplomacy.core.errors import KnownError
-from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.services import agreements as svc
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.agreements.models import date_text
 from qazvin_diplomacy.ui.common import FieldError, PlainTextEdit
-from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.form_fields import FieldSet, FieldSpec, date_field, text_area, text_field
+from qazvin_diplomacy.ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    current_language,
+    is_rtl,
+    loc_digits,
+    loc_text,
+)
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_datetime
 
 translate = QCoreApplication.translate
@@ -107,6 +114,40 @@ class WorkflowBar(QWidget):
             )
 
 
+def _tr(text: str) -> str:
+    """``text`` in the agreement form's translations."""
+    return translate("AgreementForm", text)
+
+
+def _verdict_field() -> FieldSpec:
+    """The reviewer's opinion: a verdict, or none yet."""
+
+    def make(_host: Any, parent: QWidget) -> QComboBox:
+        combo = QComboBox(parent)
+        combo.addItem("—", None)
+        for verdict in LegalVerdict:
+            combo.addItem("", verdict.value)
+        return combo
+
+    def load(combo: QComboBox, detail: AgreementDetail) -> None:
+        verdict = detail.legal_review.verdict
+        combo.setCurrentIndex(max(combo.findData(verdict.value if verdict else None), 0))
+
+    def relabel(combo: QComboBox) -> None:
+        for i in range(1, combo.count()):
+            combo.setItemText(i, LegalVerdict(combo.itemData(i)).label(current_language()))
+
+    return FieldSpec(
+        "verdict",
+        QT_TRANSLATE_NOOP("AgreementForm", "Opinion"),
+        make,
+        load=load,
+        collect=lambda combo: LegalVerdict(combo.currentData()) if combo.currentData() else None,
+        relabel=relabel,
+        attr="verdict_combo",
+    )
+
+
 def _read_only_table(columns: int, parent: QWidget) -> QTableWidget:
     table = QTableWidget(0, columns, parent)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -124,6 +165,35 @@ class HistoryTab(QWidget):
 
     record_requested = Signal()
 
+    #: The legal review's fields, declared once (loaded from an ``AgreementDetail``).
+    REVIEW_FIELDS = (
+        text_field(
+            "reviewer",
+            QT_TRANSLATE_NOOP("AgreementForm", "Reviewer"),
+            attr="reviewer_edit",
+            load=lambda w, d: w.setText(d.legal_review.reviewer_text or d.legal_reviewer_name_fa),
+        ),
+        date_field(
+            "review_date",
+            QT_TRANSLATE_NOOP("AgreementForm", "Review date"),
+            load=lambda w, d: w.setDate(d.legal_review.review_date),
+        ),
+        _verdict_field(),
+        text_area(
+            "opinion",
+            QT_TRANSLATE_NOOP("AgreementForm", "Remarks"),
+            attr="opinion_edit",
+            max_height=70,
+            load=lambda w, d: w.setPlainText(d.legal_review.opinion),
+        ),
+    )
+
+    # the widgets REVIEW_FIELDS puts on the tab
+    reviewer_edit: QLineEdit
+    review_date: JalaliDateEdit
+    verdict_combo: QComboBox
+    opinion_edit: PlainTextEdit
+
     def __init__(
         self, db: DatabaseHandle, today: Callable[[], dt.date], parent: QWidget | None = None
     ) -> None:
@@ -135,22 +205,9 @@ class HistoryTab(QWidget):
         layout = QVBoxLayout(self)
         self.review_box = QGroupBox(self)
         form = QFormLayout(self.review_box)
-        self.reviewer_edit = QLineEdit(self.review_box)
-        self.review_date = JalaliDateEdit(self.review_box)
-        self.verdict_combo = QComboBox(self.review_box)
-        self.verdict_combo.addItem("—", None)
-        for verdict in LegalVerdict:
-            self.verdict_combo.addItem("", verdict.value)
-        self.opinion_edit = PlainTextEdit(self.review_box)
-        self.opinion_edit.setMaximumHeight(70)
+        self.review_fields = FieldSet(self, self.REVIEW_FIELDS)
+        self.review_fields.add_form_rows(form, self.review_box)
         self.review_button = QPushButton(self.review_box)
-        self.review_labels = [QLabel(self.review_box) for _ in range(4)]
-        for label, widget in zip(
-            self.review_labels,
-            (self.reviewer_edit, self.review_date, self.verdict_combo, self.opinion_edit),
-            strict=True,
-        ):
-            form.addRow(label, widget)
         self.review_error = FieldError(self.review_box)
         form.addRow(self.review_error)
         form.addRow(self.review_button)
@@ -171,24 +228,10 @@ class HistoryTab(QWidget):
 
     def retranslate(self) -> None:
         """Texts in the UI language (the agreement form's translations)."""
-        lang = current_language()
         self.review_box.setTitle(
             translate("AgreementForm", "Legal review (MFA representative office)")
         )
-        for label, text in zip(
-            self.review_labels,
-            (
-                translate("AgreementForm", "Reviewer"),
-                translate("AgreementForm", "Review date"),
-                translate("AgreementForm", "Opinion"),
-                translate("AgreementForm", "Remarks"),
-            ),
-            strict=True,
-        ):
-            label.setText(text)
-        for i in range(1, self.verdict_combo.count()):
-            verdict = LegalVerdict(self.verdict_combo.itemData(i))
-            self.verdict_combo.setItemText(i, verdict.label(lang))
+        self.review_fields.retranslate(_tr)
         self.review_button.setText(translate("AgreementForm", "Record legal review"))
         self.history_label.setText(translate("AgreementForm", "Status history"))
         self.history.setHorizontalHeaderLabels(
@@ -212,42 +255,28 @@ class HistoryTab(QWidget):
 
     def load_review(self, detail: AgreementDetail) -> None:
         """Show the stored review of ``detail`` (empty fields for a new agreement)."""
-        review = detail.legal_review
         self.stored_reviewer = detail.legal_reviewer_name_fa
-        self.reviewer_edit.setText(review.reviewer_text or detail.legal_reviewer_name_fa)
-        self.reviewer_person_id = review.reviewer_person_id
-        self.review_date.setDate(review.review_date)
-        self.verdict_combo.setCurrentIndex(
-            max(self.verdict_combo.findData(review.verdict.value if review.verdict else None), 0)
-        )
-        self.opinion_edit.setPlainText(review.opinion)
+        self.reviewer_person_id = detail.legal_review.reviewer_person_id
+        self.review_fields.load(detail)
         self.review_error.show_error("")
 
     def review(self) -> tuple[LegalReview, str]:
         """The review typed, and the message of an invalid review date ('' if fine)."""
-        message = self.review_date.validate()
-        verdict = self.verdict_combo.currentData()
-        reviewer = self.reviewer_edit.text().strip()
+        values, errors = self.review_fields.collect()
+        reviewer = values.pop("reviewer").strip()
         person = self.reviewer_person_id
         if person is not None and reviewer != self.stored_reviewer:
             person = None  # the name was retyped: keep it as text
         review = LegalReview(
             reviewer_person_id=person,
             reviewer_text="" if person is not None else reviewer,
-            review_date=self.review_date.date(),
-            verdict=LegalVerdict(verdict) if verdict else None,
-            opinion=self.opinion_edit.toPlainText(),
+            **values,
         )
-        return review, message
+        return review, errors.get("review_date", "")
 
     def raw_state(self) -> list[object]:
         """The review fields' raw content (the "modified?" snapshot)."""
-        return [
-            to_latin_digits(self.review_date.text()),
-            self.reviewer_edit.text(),
-            self.verdict_combo.currentData(),
-            self.opinion_edit.toPlainText(),
-        ]
+        return self.review_fields.raw_state()
 
     # --- history and timeline ----------------------------------------------------------
 
