@@ -65,10 +65,7 @@ from qazvin_diplomacy.ui.form_fields import (
     text_field,
 )
 from qazvin_diplomacy.ui.forms_common import RecordDialog
-from qazvin_diplomacy.ui.i18n import (
-    QT_TRANSLATE_NOOP,
-    loc_text,
-)
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, loc_text
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.ops import open_file
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_datetime
@@ -141,7 +138,7 @@ def _validity_field() -> FieldSpec:
 def _check_end(edit: JalaliDateEdit) -> str:
     message = edit.validate()
     if not message and edit.date() is None:
-        message = _tr("Enter the date the validity ends.")
+        message = QCoreApplication.translate("AgreementForm", "Enter the date the validity ends.")
     return message
 
 
@@ -151,7 +148,9 @@ def _months(name: str, label: str, minimum: int, **options: Any) -> FieldSpec:
     def relabel(spin: QSpinBox) -> None:
         spin.setLocale(QLocale())  # Persian digits in Persian
         if minimum == 0:
-            spin.setSpecialValueText(_tr("Same as the term"))
+            spin.setSpecialValueText(
+                QCoreApplication.translate("AgreementForm", "Same as the term")
+            )
 
     return spin_box(
         name, label, minimum=minimum, maximum=MAX_DURATION_MONTHS, relabel=relabel, **options
@@ -258,7 +257,11 @@ class AgreementForm(AgreementActions, RecordDialog):
         check_box(
             "auto_renew",
             QT_TRANSLATE_NOOP("AgreementForm", "Automatic renewal"),
-            relabel=lambda w: w.setText(_tr("Renewed automatically at the end of each term")),
+            relabel=lambda w: w.setText(
+                QCoreApplication.translate(
+                    "AgreementForm", "Renewed automatically at the end of each term"
+                )
+            ),
         ),
         _months(
             "renewal_months",

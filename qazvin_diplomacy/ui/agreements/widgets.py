@@ -184,20 +184,22 @@ class ExpiryLabel(QLabel):
         """Show the first term's ``expiry`` (``by_duration``: a term in months), the renewal
         term of an automatically renewed agreement and the ``current_expiry`` of its running
         term when that differs; returns the text."""
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         if expiry is None:
             if by_duration:
-                text = tr("AgreementForm", "Computed once the start or signing date is known")
+                text = translate(
+                    "AgreementForm", "Computed once the start or signing date is known"
+                )
             else:
-                text = tr("AgreementForm", "No expiry (open-ended)")
+                text = translate("AgreementForm", "No expiry (open-ended)")
         else:
             text = date_text(expiry)
             if renewed_every is not None:
-                text += " — " + tr(
+                text += " — " + translate(
                     "AgreementForm", "renewed automatically every %1 months"
                 ).replace("%1", loc_digits(renewed_every))
                 if current_expiry and current_expiry != expiry:
-                    text += " — " + tr("AgreementForm", "current term ends %1").replace(
+                    text += " — " + translate("AgreementForm", "current term ends %1").replace(
                         "%1", date_text(current_expiry)
                     )
         self.setText(direction_mark() + text)
