@@ -17,6 +17,7 @@ from qazvin_diplomacy.ui.agreements.printing import PdfPrinter
 from qazvin_diplomacy.ui.agreements.widgets import TransitionDialog, default_actor
 from qazvin_diplomacy.ui.agreements.workflow import HistoryTab, WorkflowBar
 from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.modules import UiContext
 
 translate = QCoreApplication.translate
 
@@ -33,7 +34,7 @@ class AgreementActions:
 
     detail: AgreementDetail | None
     db: DatabaseHandle
-    ctx: Any
+    ctx: UiContext
     tabs: QTabWidget
     workflow: WorkflowBar
     history_tab: HistoryTab
