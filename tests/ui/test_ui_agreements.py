@@ -695,7 +695,7 @@ def test_language_switch_retranslates_an_open_form(app, page, db, world) -> None
     assert not form.is_modified()
     apply_language(app, "en")
     assert form.tabs.tabText(1) == "Parties"
-    assert not form.is_modified()  # the same dates, shown with Latin digits
+    assert not form.is_modified()  # the same dates and parties, shown in English
     assert form.parties.combo(1, 0).currentText() == "Foreign party"
     assert form.status_label.text() == "Status: Draft"
     assert page.heading.text() == "Agreements"

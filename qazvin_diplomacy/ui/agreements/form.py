@@ -584,8 +584,8 @@ class AgreementForm(AgreementActions, RecordDialog):
         """Every input's raw content (no validation, nothing marked), in a fixed order."""
         return [
             self.field_set.raw_state(),
-            self.parties.raw_rows(with_ids=True),
-            self.signatories.raw_rows(with_ids=True),
+            self.parties_tab.raw_state(),
+            self.signatories_tab.raw_state(),
             self.obligations.raw_rows(with_ids=True),
             self.history_tab.raw_state(),
         ]

@@ -157,6 +157,15 @@ class _PickedRows(QWidget):
                 ids.append(int(item.data(ID_ROLE)))
         return ids
 
+    def raw_state(self) -> list[list[object]]:
+        """The rows' raw content (the "modified?" snapshot); the name column as its record id,
+        since its text follows the UI language."""
+        rows = self.rows.raw_rows(with_ids=True)
+        for row in rows:
+            cell = row[self.id_col]
+            row[self.id_col] = cell[0] if isinstance(cell, tuple) else cell
+        return rows
+
     def clear(self) -> None:
         """No rows, no messages."""
         self.rows.table.setRowCount(0)
