@@ -23,6 +23,7 @@ next to the field its key names.  Adding a field is one more entry in the tuple:
     # collect:        values, errors = self.field_set.collect(); Input(**values, ...)
     # _raw_state:     [self.field_set.raw_state(), ...the tables' raw rows]
     # show_errors:    rest = self.field_set.show_errors(errors)
+    # a field declared shown=...: self.field_set.update_shown() when what it depends on changes
 
 Labels and placeholders are English ``QT_TRANSLATE_NOOP`` strings in the form's own
 context; the form passes its ``self.tr`` to :meth:`FieldSet.retranslate`.  The helper
@@ -75,7 +76,9 @@ class FieldSpec:
     the field and the value is None), ``check(widget)`` (a message when the input cannot
     be read, "" when fine), ``raw(widget)`` (the raw content for the "modified?"
     snapshot; by default from the widget's type) and ``relabel(widget)`` (texts inside
-    the widget on a language change, e.g. a combo's items) are optional.
+    the widget on a language change, e.g. a combo's items) are optional.  ``shown(form)``
+    makes the field conditional (e.g. an end date only for a term "until a date"): while it
+    answers False the field's row is hidden, nothing is checked and None is collected.
     """
 
     name: str
@@ -94,6 +97,7 @@ class FieldSpec:
     check: Callable[[Any], str] | None = None
     raw: Callable[[Any], object] | None = None
     relabel: Callable[[Any], None] | None = None
+    shown: Callable[[Any], bool] | None = None
 
     @property
     def error_keys(self) -> tuple[str, ...]:
@@ -108,7 +112,9 @@ def raw_value(widget: QWidget) -> object:
             to_latin_digits(widget.date_edit.line.text()),
             to_latin_digits(widget.time_line.text()),
         )
-    if isinstance(widget, JalaliDateEdit | QLineEdit):
+    if isinstance(widget, JalaliDateEdit):  # re-shown with the UI's digits on a language change
+        return to_latin_digits(widget.text())
+    if isinstance(widget, QLineEdit):
         return widget.text()
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
@@ -134,6 +140,7 @@ class FieldSet:
         self.labels: dict[str, QLabel] = {}
         self.errors: dict[str, FieldError] = {}
         self.boxes: dict[str, QVBoxLayout] = {}
+        self.rows: dict[str, QFormLayout] = {}  # the form layout holding a field's row
 
     def spec(self, name: str) -> FieldSpec:
         """The declaration named ``name``."""
@@ -185,6 +192,7 @@ class FieldSet:
                 form.addRow(label, row)
             else:
                 form.addRow(label, box)
+                self.rows[spec.name] = form
 
     def add_stacked(
         self, layout: QBoxLayout, parent: QWidget, names: Iterable[str] | None = None
@@ -194,6 +202,23 @@ class FieldSet:
             box = self._build(spec, parent)
             layout.addWidget(self.labels[spec.name])
             layout.addLayout(box)
+
+    def is_shown(self, name: str) -> bool:
+        """Whether field ``name`` is on the form now (see ``FieldSpec.shown``)."""
+        spec = self.spec(name)
+        return spec.shown is None or spec.shown(self.form)
+
+    def update_shown(self) -> None:
+        """Show or hide the conditional fields' rows by their ``shown`` answer now."""
+        for spec in self.specs:
+            if spec.shown is None:
+                continue
+            visible = self.is_shown(spec.name)
+            if spec.name in self.rows:
+                self.rows[spec.name].setRowVisible(self.boxes[spec.name], visible)
+            else:
+                self.labels[spec.name].setVisible(visible)
+                self.widgets[spec.name].setVisible(visible)
 
     # --- language ----------------------------------------------------------------------
 
@@ -222,6 +247,9 @@ class FieldSet:
         errors: dict[str, str] = {}
         for spec in self.specs:
             if spec.collect is None:
+                continue
+            if not self.is_shown(spec.name):
+                values[spec.key or spec.name] = None
                 continue
             widget = self.widgets[spec.name]
             message = spec.check(widget) if spec.check is not None else ""

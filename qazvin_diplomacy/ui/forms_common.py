@@ -1,7 +1,9 @@
 """Shared pieces of the record forms and of the pages that open them.
 
 - :class:`RowTable`: an editable table with add/remove buttons and per-row error messages
-  (itinerary, gifts, follow-ups, parties, obligations, programme, rank table rows);
+  (itinerary, gifts, follow-ups, parties, obligations, programme, rank table rows), with
+  :meth:`RowTable.optional_date` and :func:`date_cell_text` for a Jalali date cell that may
+  be empty;
 - :class:`RecordDialog`: the base of a record form: Enter never presses a button, yes/no
   questions through :meth:`RecordDialog.confirm` (tests replace it), the "modified?"
   snapshot, the ask-before-discard close and the archive-after-confirmation action;
@@ -13,6 +15,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -35,11 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, known_message, mark_field, show_error
 from qazvin_diplomacy.ui.i18n import loc_digits
-from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit
+from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit, show_date
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_BG = QColor("#fde0e0")
@@ -111,8 +115,20 @@ def split_row_errors(
 # --------------------------------------------------------------------------- RowTable
 
 
+def date_cell_text(day: dt.date | None) -> str:
+    """An optional date as a table cell shows it: Jalali in the UI's digits, "" for None."""
+    return show_date(day) if day is not None else ""
+
+
 class RowTable(QWidget):
-    """A ``QTableWidget`` with add/remove buttons and an error list under it."""
+    """A ``QTableWidget`` with add/remove buttons and an error list under it.
+
+    A subclass that reads its rows as entries names each column's input field in ``FIELDS``
+    and the first part of its row error keys (``"<PREFIX>.<row>.<field>"``) in ``PREFIX``.
+    """
+
+    FIELDS: tuple[str, ...] = ()
+    PREFIX = ""
 
     def __init__(
         self, headers: tuple[str, ...], widths: tuple[int, ...], parent: QWidget | None = None
@@ -175,6 +191,21 @@ class RowTable(QWidget):
             return widget.currentText()
         item = self.table.item(row, col)
         return item.text().strip() if item is not None else ""
+
+    def optional_date(self, row: int, field: str, errors: dict[str, str]) -> dt.date | None:
+        """The Jalali date typed in ``row``'s ``field`` column, None when the cell is empty.
+
+        An unreadable date is None and its message goes into ``errors`` under
+        ``"<PREFIX>.<row>.<field>"`` (shown on its row by :meth:`show_row_errors`).
+        """
+        text = self.text(row, self.FIELDS.index(field))
+        if not text:
+            return None
+        try:
+            return jalali.parse_jalali(text)
+        except ValueError as exc:
+            errors[f"{self.PREFIX}.{row}.{field}"] = parse_error_text(exc)
+            return None
 
     def combo(self, row: int, col: int) -> QComboBox:
         """The combo box placed in a cell."""

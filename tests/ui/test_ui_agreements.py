@@ -38,7 +38,9 @@ from qazvin_diplomacy.ui.agreements.cards import (
 )
 from qazvin_diplomacy.ui.agreements.form import (
     ATTACHMENTS_TAB,
+    GENERAL_TAB,
     HISTORY_TAB,
+    PARTIES_TAB,
     SIGNATORIES_TAB,
     VALIDITY_DURATION,
     VALIDITY_END,
@@ -253,6 +255,46 @@ def test_refusals_are_shown_at_their_fields_and_input_is_kept(page, db, world) -
     assert form.save() is False
     assert form.error_text("signing_date")
     assert form.signing_date.text() == "1404/12/30"
+
+
+def test_an_error_key_lands_under_its_declared_field(page, db, world) -> None:
+    form = page.new_record()
+    for spec in AgreementForm.FIELDS:
+        form.tabs.setCurrentIndex(PARTIES_TAB)
+        form.show_errors({spec.name: "پیام"})
+        assert form.error_text(spec.name) == "پیام", spec.name
+        assert form.tabs.currentIndex() == GENERAL_TAB and form.banner.isHidden()
+    # the service's own refusal, an agreement without a title, lands under the title alone
+    form = page.new_record()
+    form.add_party_row(world["gov"], PartySide.IRANIAN)
+    form.add_party_row(world["sughd"], PartySide.FOREIGN)
+    form.tabs.setCurrentIndex(PARTIES_TAB)
+    assert form.save() is False
+    assert svc.count_agreements(db) == 0
+    assert form.error_text("title") and form.tabs.currentIndex() == GENERAL_TAB
+    shown = [s.name for s in AgreementForm.FIELDS if form.error_text(s.name)]
+    assert shown == ["title"] and form.banner.isHidden()
+
+
+def test_validity_fields_count_only_for_their_kind_of_term(page) -> None:
+    form = page.new_record()
+    form.title_edit.setText("سند آزمایشی")
+    form.end_date.setText("1404/13/40")  # unreadable, but the term is open-ended
+    form.duration_spin.setValue(30)
+    form.renewal_spin.setValue(6)  # automatic renewal is off
+    agreement, errors = form.collect()
+    assert errors == {}
+    assert (agreement.end_date, agreement.duration_months, agreement.renewal_months) == (
+        None,
+        None,
+        None,
+    )
+    form.validity_combo.setCurrentIndex(VALIDITY_END)
+    assert form.collect()[1]["end_date"]
+    form.validity_combo.setCurrentIndex(VALIDITY_DURATION)
+    form.auto_renew.setChecked(True)
+    agreement, errors = form.collect()
+    assert errors == {} and (agreement.duration_months, agreement.renewal_months) == (30, 6)
 
 
 def test_workflow_offers_only_allowed_steps_and_keeps_history(page, qtbot, db, world) -> None:
@@ -597,8 +639,10 @@ def test_language_switch_retranslates_an_open_form(app, page, db, world) -> None
     assert form is not None
     assert form.tabs.tabText(1) == "طرف‌ها"
     assert page.model.index(0, 5).data() == "—"
+    assert not form.is_modified()
     apply_language(app, "en")
     assert form.tabs.tabText(1) == "Parties"
+    assert not form.is_modified()  # the same dates and parties, shown in English
     assert form.parties.combo(1, 0).currentText() == "Foreign party"
     assert form.status_label.text() == "Status: Draft"
     assert page.heading.text() == "Agreements"

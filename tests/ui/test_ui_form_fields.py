@@ -19,11 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qazvin_diplomacy.core.agreements import AgreementInput, Axis
 from qazvin_diplomacy.core.clock import TEHRAN
 from qazvin_diplomacy.core.visits import GuestRole, VisitInput, VisitStatus
+from qazvin_diplomacy.paths import AppPaths
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.ui.agreements.form import AgreementForm
+from qazvin_diplomacy.ui.agreements.widgets import AxesBox, VisitLink
+from qazvin_diplomacy.ui.agreements.workflow import HistoryTab
 from qazvin_diplomacy.ui.application import apply_language
+from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
@@ -36,6 +42,8 @@ from qazvin_diplomacy.ui.form_fields import (
     text_field,
     time_field,
 )
+from qazvin_diplomacy.ui.modules import Hub, UiContext
+from qazvin_diplomacy.ui.settings import Settings
 from qazvin_diplomacy.ui.visits.form import GENERAL_TAB, OUTCOME_TAB, VisitForm
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit
@@ -109,6 +117,10 @@ def poke(widget: QWidget) -> None:
         widget.setValue(widget.value() + 1)
     elif isinstance(widget, PeopleEditor):
         widget.add_person(9999, "شخص تازه", "New person", GuestRole.MEMBER)
+    elif isinstance(widget, VisitLink):
+        widget.set_visit(9999, "دیدار")
+    elif isinstance(widget, AxesBox):
+        widget.checks[Axis.CULTURE].toggle()
     else:
         raise AssertionError(f"no way to change a {type(widget).__name__}")
 
@@ -203,6 +215,33 @@ def test_a_field_declared_twice_clashing_or_without_a_raw_value_is_refused(
         fields.raw_state()
 
 
+def test_a_language_change_is_not_an_unsaved_change(app: QApplication) -> None:
+    _host, fields, _layout = _built()
+    fields.load(RECORD)
+    before = fields.raw_state()
+    apply_language(app, "en")  # the dates are shown again with Latin digits
+    assert fields.widgets["day"].text() == "1404/08/10"
+    assert fields.raw_state() == before
+
+
+def test_a_conditional_field_is_hidden_unchecked_and_collected_as_none(app: QApplication) -> None:
+    specs = (
+        check_box("urgent", "Urgent"),
+        date_field("day", "Date", required=True, shown=lambda host: host.urgent.isChecked()),
+    )
+    host, fields, layout = _built(specs)
+    fields.update_shown()
+    assert not layout.isRowVisible(fields.boxes["day"])
+    assert fields.collect() == ({"urgent": False, "day": None}, {})  # the empty date: not asked
+    host.urgent.setChecked(True)
+    fields.update_shown()
+    assert layout.isRowVisible(fields.boxes["day"])
+    values, errors = fields.collect()
+    assert values["day"] is None and errors["day"]  # now required
+    host.day.setText("1404/08/03")
+    assert fields.collect() == ({"urgent": True, "day": dt.date(2025, 10, 25)}, {})
+
+
 # --------------------------------------------------------------------------- the visit form
 
 
@@ -272,3 +311,30 @@ def test_the_english_title_is_one_declaration_and_survives_an_edit(
     assert form.field_set.error_text("title_en") == "too long"  # errors land on it
     assert form.save() is True  # collected and saved
     assert visits_service.get_visit(db, stored.id).title_en == "The ambassador's visit"
+
+
+# --------------------------------------------------------------------------- the agreement form
+
+
+def test_agreement_form_edits_exactly_the_declared_fields_and_tracks_each(
+    paths: AppPaths, db: Database, settings: Settings, app: QApplication
+) -> None:
+    ctx = UiContext(
+        paths=paths, db=db, settings=settings, runner=TaskRunner(), hub=Hub(), today=dt.date.today
+    )
+    form = AgreementForm(ctx)
+    declared = {s.key or s.name for s in AgreementForm.FIELDS if s.collect is not None}
+    tables = {"parties", "signatories", "obligations", "legal_review", "id", "version"}
+    assert declared == {f.name for f in dataclasses.fields(AgreementInput)} - tables
+    assert [s.name for s in AgreementForm.FIELDS if not s.tracked] == ["expiry"]  # shown only
+    for spec in AgreementForm.FIELDS:
+        if not spec.tracked:
+            continue
+        form.take_snapshot()
+        assert not form.is_modified()
+        poke(form.fields[spec.name])
+        assert form.is_modified(), spec.name
+    for spec in HistoryTab.REVIEW_FIELDS:  # the legal review's own declaration
+        form.take_snapshot()
+        poke(form.history_tab.review_fields.widgets[spec.name])
+        assert form.is_modified(), spec.name

@@ -6,10 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QVBoxLayout
 
+from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.ui.forms_common import (
     ERROR_BG,
     RecordDialog,
     RowTable,
+    date_cell_text,
     split_row_errors,
 )
 
@@ -59,6 +61,28 @@ class _Form(RecordDialog):
 
     def _raw_state(self) -> list[object]:
         return [self.edit.text()]
+
+
+class _DatedRows(RowTable):
+    FIELDS = ("what", "day")
+    PREFIX = "rows"
+
+
+def test_an_optional_date_cell_may_be_empty_and_an_unreadable_one_is_shown_on_its_row(
+    app: QApplication,
+) -> None:
+    day = jalali.from_jalali(1404, 8, 3)
+    table = _DatedRows(("What", "Day"), (100, 100))
+    for what, text in (("empty", ""), ("typed", "۱۴۰۴/۰۸/۰۳"), ("shown", date_cell_text(day))):
+        table.add_row([what, text])
+    table.add_row(["bad", "1404/13/40"])
+    errors: dict[str, str] = {}
+    assert [table.optional_date(r, "day", errors) for r in range(4)] == [None, day, day, None]
+    assert list(errors) == ["rows.3.day"] and errors["rows.3.day"]
+    assert table.show_row_errors(errors, table.PREFIX, table.FIELDS, "Row") == {}
+    assert errors["rows.3.day"] in table.errors.text()
+    assert table.table.item(3, 1).background().color() == ERROR_BG
+    assert date_cell_text(None) == ""
 
 
 def test_record_dialog_asks_before_dropping_typed_text(app: QApplication, qtbot) -> None:

@@ -1,26 +1,33 @@
-"""Small widgets of the agreements screens: a search-and-pick field and the remark dialog."""
+"""Small widgets of the agreements screens: a search-and-pick field, the visit link, the axes
+of cooperation and the remark dialog."""
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from qazvin_diplomacy.core.agreements import AgreementStatus
+from qazvin_diplomacy.core.agreements import AgreementStatus, Axis
+from qazvin_diplomacy.ui.agreements.models import date_text
 from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, PlainTextEdit, mark_field
-from qazvin_diplomacy.ui.i18n import Retranslating, current_language, direction_mark
+from qazvin_diplomacy.ui.i18n import Retranslating, current_language, direction_mark, loc_digits
 
 #: A search: typed text → (id, text shown) pairs.
 SearchFn = Callable[[str], list[tuple[int, str]]]
@@ -86,6 +93,117 @@ class SearchPicker(QWidget):
         self.line.clear()
         self.results.clear()
         self.results.hide()
+
+
+class VisitLink(QWidget):
+    """The visit an agreement was signed during: its title and "Remove link" over a search."""
+
+    def __init__(self, search: SearchFn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.label = QLabel(self)
+        self.clear = QPushButton(self)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.clear)
+        layout.addLayout(row)
+        self.picker = SearchPicker(search, self, rows=4)
+        layout.addWidget(self.picker)
+        self.visit_id: int | None = None
+        self.title = ""
+        self.picker.activated.connect(self.set_visit)
+        self.clear.clicked.connect(lambda: self.set_visit(None, ""))
+
+    def set_visit(self, visit_id: int | None, title: str) -> None:
+        """Link the visit ``visit_id`` shown as ``title`` (None removes the link)."""
+        self.visit_id = visit_id
+        self.title = title if visit_id is not None else ""
+        self._show()
+
+    def retranslate(self) -> None:
+        """Texts in the UI language (the agreement form's translations)."""
+        self.clear.setText(QCoreApplication.translate("AgreementForm", "Remove link"))
+        self.picker.line.setPlaceholderText(
+            QCoreApplication.translate("AgreementForm", "Type part of a visit's title")
+        )
+        self._show()
+
+    def _show(self) -> None:
+        none = QCoreApplication.translate("AgreementForm", "No visit linked")
+        self.label.setText(self.title if self.visit_id is not None else none)
+        self.clear.setVisible(self.visit_id is not None)
+
+
+class AxesBox(QWidget):
+    """One tick per axis of cooperation, four to a row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.checks: dict[Axis, QCheckBox] = {}
+        for i, axis in enumerate(Axis):
+            check = QCheckBox(self)
+            grid.addWidget(check, i // 4, i % 4)
+            self.checks[axis] = check
+
+    def axes(self) -> tuple[Axis, ...]:
+        """The ticked axes, in the enum's order."""
+        return tuple(a for a, c in self.checks.items() if c.isChecked())
+
+    def set_axes(self, axes: tuple[Axis, ...]) -> None:
+        """Tick exactly ``axes``."""
+        for axis, check in self.checks.items():
+            check.setChecked(axis in axes)
+
+    def raw(self) -> list[bool]:
+        """Each tick's state (the "modified?" snapshot)."""
+        return [c.isChecked() for c in self.checks.values()]
+
+    def retranslate(self) -> None:
+        """Axis names in the UI language."""
+        for axis, check in self.checks.items():
+            check.setText(axis.label(current_language()))
+
+
+class ExpiryLabel(QLabel):
+    """The expiry computed from the validity fields (never typed), in bold."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("color: #2f4f6f; font-weight: bold;")
+
+    def show_expiry(
+        self,
+        expiry: dt.date | None,
+        by_duration: bool,
+        renewed_every: int | None,
+        current_expiry: dt.date | None,
+    ) -> str:
+        """Show the first term's ``expiry`` (``by_duration``: a term in months), the renewal
+        term of an automatically renewed agreement and the ``current_expiry`` of its running
+        term when that differs; returns the text."""
+        translate = QCoreApplication.translate
+        if expiry is None:
+            if by_duration:
+                text = translate(
+                    "AgreementForm", "Computed once the start or signing date is known"
+                )
+            else:
+                text = translate("AgreementForm", "No expiry (open-ended)")
+        else:
+            text = date_text(expiry)
+            if renewed_every is not None:
+                text += " — " + translate(
+                    "AgreementForm", "renewed automatically every %1 months"
+                ).replace("%1", loc_digits(renewed_every))
+                if current_expiry and current_expiry != expiry:
+                    text += " — " + translate("AgreementForm", "current term ends %1").replace(
+                        "%1", date_text(current_expiry)
+                    )
+        self.setText(direction_mark() + text)
+        return text
 
 
 def default_actor() -> str:

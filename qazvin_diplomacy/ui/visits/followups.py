@@ -6,12 +6,10 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
-from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus
 from qazvin_diplomacy.ui.form_fields import FieldSet, fill_combo, relabel_combo
-from qazvin_diplomacy.ui.forms_common import RowTable, parse_error_text
+from qazvin_diplomacy.ui.forms_common import RowTable, date_cell_text
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language
-from qazvin_diplomacy.ui.widgets.jalali import show_date
 
 
 def followup_label(status: FollowUpStatus) -> str:
@@ -33,9 +31,10 @@ class FollowUpsTable(RowTable):
     )
     FIELDS = ("title", "owner_text", "deadline", "status", "notes")
     PREFIX = "followups"
+    WIDTHS = (280, 180, 120, 130)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.HEADERS, (280, 180, 120, 130), parent)
+        super().__init__(self.HEADERS, self.WIDTHS, parent)
         self.add_button.clicked.connect(lambda: self.add_entry())
 
     def retranslate(self, translate: Callable[[str], str]) -> None:
@@ -45,43 +44,39 @@ class FollowUpsTable(RowTable):
             relabel_combo(self.combo(row, 3), FollowUpStatus, followup_label)
 
     def add_entry(self, task: FollowUpInput | None = None) -> int:
-        """Append a follow-up row."""
+        """Append a follow-up row (the owner is the typed text, else the person's name)."""
         row = self.add_row(
             [
                 task.title if task else "",
-                task.owner_text if task else "",
-                show_date(task.deadline) if task and task.deadline else "",
+                (task.owner_text or getattr(task, "owner_name_fa", "")) if task else "",
+                date_cell_text(task.deadline) if task else "",
                 "",
                 task.notes if task else "",
             ],
             task.id if task else None,
             task.version if task else None,
         )
-        if task is not None and not task.owner_text:
-            owner = getattr(task, "owner_name_fa", "")
-            if owner:
-                self.table.item(row, 1).setText(owner)
         combo = QComboBox(self.table)
         fill_combo(combo, FollowUpStatus, task.status if task else "open", text=followup_label)
         self.table.setCellWidget(row, 3, combo)
         return row
 
+    def owner(self, row: int) -> tuple[int | None, str]:
+        """The owner of ``row``: (person id or None, the text typed)."""
+        return None, self.text(row, 1)
+
     def entries(self, errors: dict[str, str]) -> tuple[FollowUpInput, ...]:
         """The rows as follow-up inputs; an unreadable deadline goes into ``errors``."""
         followups = []
         for row in range(self.table.rowCount()):
-            deadline = None
-            text = self.text(row, 2)
-            if text:
-                try:
-                    deadline = jalali.parse_jalali(text)
-                except ValueError as exc:
-                    errors[f"{self.PREFIX}.{row}.deadline"] = parse_error_text(exc)
+            deadline = self.optional_date(row, "deadline", errors)
+            owner_person, owner_text = self.owner(row)
             record_id, version = self.record(row)
             followups.append(
                 FollowUpInput(
                     title=self.text(row, 0),
-                    owner_text=self.text(row, 1),
+                    owner_person_id=owner_person,
+                    owner_text=owner_text,
                     deadline=deadline,
                     status=str(self.combo(row, 3).currentData()),
                     notes=self.text(row, 4),

@@ -7,14 +7,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.visits import GiftDirection, GiftEntry, VisitInput
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.form_fields import fill_combo, relabel_combo
-from qazvin_diplomacy.ui.forms_common import RowTable, parse_error_text
+from qazvin_diplomacy.ui.forms_common import RowTable, date_cell_text
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, loc_digits
-from qazvin_diplomacy.ui.widgets.jalali import show_date
 
 
 def _tr(text: str) -> str:
@@ -70,7 +68,7 @@ class GiftsTab(RowTable):
                 "",
                 gift.description if gift else "",
                 "",
-                show_date(gift.gift_date) if gift and gift.gift_date else "",
+                date_cell_text(gift.gift_date) if gift else "",
                 gift.notes if gift else "",
             ],
             gift.id if gift else None,
@@ -104,13 +102,7 @@ class GiftsTab(RowTable):
         """The rows as entries; an unreadable date goes into ``errors``."""
         gifts = []
         for row in range(self.table.rowCount()):
-            gift_date = None
-            date_text = self.text(row, 3)
-            if date_text:
-                try:
-                    gift_date = jalali.parse_jalali(date_text)
-                except ValueError as exc:
-                    errors[f"{self.PREFIX}.{row}.gift_date"] = parse_error_text(exc)
+            gift_date = self.optional_date(row, "gift_date", errors)
             record_id, _v = self.record(row)
             gifts.append(
                 GiftEntry(
