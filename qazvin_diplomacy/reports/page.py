@@ -83,7 +83,10 @@ class TotalPagesCanvas(Canvas):
     """A canvas that, when saved, fills the 'total pages' form referenced by every page."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("initialFontName", FONT_REGULAR)  # no stray Helvetica resource
+        # No stray, unembedded Helvetica resource: platypus passes initialFontName=None.
+        register_fonts()
+        if not kwargs.get("initialFontName"):
+            kwargs["initialFontName"] = FONT_REGULAR
         super().__init__(*args, **kwargs)
         self.pages_shown = 0
         self.total_pages_drawer: Callable[[Canvas, int], None] | None = None

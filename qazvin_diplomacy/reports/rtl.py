@@ -93,8 +93,8 @@ _RTL_CLASSES = frozenset({"R", "AL"})
 
 _CACHE_LIMIT = 200_000
 _word_cache: dict[tuple[str, str, bool], tuple[str, float]] = {}
-_line_cache: dict[tuple[str, bool], str] = {}
-_wrap_cache: dict[tuple[str, str, float, float, bool | None, bool, bool], tuple[Line, ...]] = {}
+_line_cache: dict[tuple[str, bool], tuple[str, tuple[int, ...]]] = {}
+_wrap_cache: dict[tuple[Any, ...], tuple[Line, ...]] = {}
 
 
 def _bounded(cache: dict[Any, Any]) -> dict[Any, Any]:
@@ -146,16 +146,136 @@ def _word(token: str, font_name: str, persian_digits: bool) -> tuple[str, float]
 
 
 def text_width(
-    text: str, font_name: str, font_size: float, *, persian_digits: bool = True
+    text: str, font_name: str, font_size: float, *, persian_digits: bool | None = True
 ) -> float:
     """Return the drawn width of a single-line logical ``text`` (shaped, digits converted)."""
     register_fonts()
-    words = [w for w in _SPLIT_WORDS.split(text) if w]
-    if not words:
+    rtl = _paragraph_is_rtl(text, "rtl")
+    pd = rtl if persian_digits is None else persian_digits
+    tokens = _tokens(text, rtl)
+    if not tokens:
         return 0.0
     space = stringWidth(" ", font_name, font_size)
-    total = sum(_word(w, font_name, persian_digits)[1] for w in words) * font_size
-    return total + space * (len(words) - 1)
+    total = sum(_word(t, font_name, pd and not latin)[1] for t, latin in tokens)
+    return total * font_size + space * (len(tokens) - 1)
+
+
+# --- tokens: words, left-to-right runs inside Persian text --------------------------------
+
+_LRI, _PDI = "\u2066", "\u2069"
+_DIGIT = "0-9\u06f0-\u06f9\u0660-\u0669"
+_PHONE = re.compile(rf"(?<!\S)\+?[{_DIGIT}]+(?:[ \-][{_DIGIT}]+)+(?!\S)")
+_PHONE_TOKEN = re.compile(rf"\+[{_DIGIT}\-\u00a0]+|[0\u06f0][{_DIGIT}\-]*(?:\u00a0[{_DIGIT}\-]+)+")
+#: A bracketed number or code after a Latin phrase belongs to it: «TU München (2001)».
+_BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]][.,:;!?\u060c\u061b]*")
+_kind_cache: dict[str, str] = {}
+
+
+def _kind(token: str) -> str:
+    """'R' Persian, 'L' Latin, 'M' both (a code such as «1403/ق/25-A»), 'N' neither."""
+    hit = _kind_cache.get(token)
+    if hit is not None:
+        return hit
+    bidirectional = unicodedata.bidirectional
+    classes = {bidirectional(ch) for ch in token}
+    has_r = not classes.isdisjoint(_RTL_CLASSES)
+    has_l = "L" in classes
+    kind = ("M" if has_l else "R") if has_r else ("L" if has_l else "N")
+    _bounded(_kind_cache)[token] = kind
+    return kind
+
+
+def _join_phone_numbers(segment: str) -> str:
+    """Bind the groups of a phone number («+98 28 3355 1234») with no-break spaces."""
+
+    def bind(match: re.Match[str]) -> str:
+        number = match.group(0)
+        digits = sum(ch.isdigit() for ch in number)
+        if digits >= 7 and number[0] in "+0\u06f0":
+            return number.replace(" ", "\u00a0")
+        return number
+
+    return _PHONE.sub(bind, segment)
+
+
+#: Punctuation ending a Latin phrase in a Persian sentence belongs to the sentence.
+_TRAILING = re.compile(r"[.,:;!?\u060c\u061b\u061f\u2026\"'»]+$")
+
+
+def _isolated(words: Sequence[str]) -> list[str]:
+    """Wrap a left-to-right run of words in LRI … PDI (its final punctuation left outside)."""
+    out = list(words)
+    last = out[-1]
+    trailing = _TRAILING.search(last)
+    cut = trailing.start() if trailing and trailing.start() > 0 else len(last)
+    out[-1] = last[:cut] + _PDI + last[cut:]
+    out[0] = _LRI + out[0]
+    return out
+
+
+def _tokens(segment: str, rtl: bool) -> list[tuple[str, bool]]:
+    """Split one line of logical text into (word, keeps Latin digits).
+
+    In a right-to-left paragraph a Latin phrase (with a bracketed number after it), a phone
+    number and a mixed code each form one left-to-right run, marked as a bidi isolate
+    (LRI … PDI, never drawn; ``_logical_line`` balances them on each line): «Mr. Smith»
+    keeps its full stop where it is cut, a Latin name in brackets keeps its brackets, «+98
+    28 …» does not print backwards.  Digits inside a Latin phrase or a code stay Latin.
+    """
+    if rtl and ("+" in segment or "0" in segment or "\u06f0" in segment):
+        segment = _join_phone_numbers(segment)
+    words = [w for w in _SPLIT_WORDS.split(segment) if w]
+    if not rtl:
+        return [(w, False) for w in words]
+    kinds = [_kind(w) for w in words]
+    out: list[tuple[str, bool]] = []
+    i, n = 0, len(words)
+    while i < n:
+        kind = kinds[i]
+        if kind == "L":
+            j, m = i, i + 1
+            while m < n and kinds[m] in ("L", "N"):
+                if kinds[m] == "L":
+                    j = m
+                m += 1
+            while j + 1 < n and kinds[j + 1] == "N" and _BRACKETED.fullmatch(words[j + 1]):
+                j += 1
+            out.extend((w, True) for w in _isolated(words[i : j + 1]))
+            i = j + 1
+        elif kind == "M" or (kind == "N" and _PHONE_TOKEN.fullmatch(words[i])):
+            out.append((_isolated([words[i]])[0], kind == "M"))
+            i += 1
+        else:
+            out.append((words[i], False))
+            i += 1
+    return out
+
+
+def _logical_line(words: Sequence[str]) -> str:
+    """Join shaped words with spaces, closing or reopening isolates cut by the line break."""
+    line = " ".join(words)
+    if _LRI not in line and _PDI not in line:
+        return line
+    depth = unmatched = 0
+    for ch in line:
+        if ch == _LRI:
+            depth += 1
+        elif ch == _PDI:
+            if depth:
+                depth -= 1
+            else:
+                unmatched += 1
+    return _LRI * unmatched + line + _PDI * depth
+
+
+def _is_breakable(token: str) -> bool:
+    """A Latin-only token (URL, e-mail) may be cut between letters; Persian words never."""
+    return _kind(token) == "L"
+
+
+def _zwnj_pieces(token: str) -> list[str]:
+    """The parts of a word between its ZWNJs, each keeping its ZWNJ («می‌|روم»)."""
+    return [p for p in re.split("(?<=\u200c)", token) if p]
 
 
 # --- bidi ----------------------------------------------------------------------------------
@@ -203,28 +323,55 @@ def _resolved_levels(text: str, base_dir: str) -> list[int] | None:
 
 def _reorder_by_levels(text: str, levels: Sequence[int]) -> str:
     """Apply rules L2 (reverse runs) and L4 (mirror glyphs on odd levels) to one line."""
+    return _reorder_marked(text, levels)[0]
+
+
+def _reorder_marked(text: str, levels: Sequence[int]) -> tuple[str, tuple[int, ...]]:
+    """``_reorder_by_levels``, without the format characters, and the indices (in the
+    visual text) of the characters that were mirrored."""
     chars = [
-        MIRRORED.get(ch, ch) if level % 2 else ch for ch, level in zip(text, levels, strict=True)
+        (MIRRORED[ch], True) if level % 2 and ch in MIRRORED else (ch, False)
+        for ch, level in zip(text, levels, strict=True)
     ]
     lv = list(levels)
     odd = [level for level in lv if level % 2]
-    if not odd:
-        return "".join(chars)
-    lowest_odd = min(odd)
-    n = len(chars)
-    for level in range(max(lv), lowest_odd - 1, -1):
-        i = 0
-        while i < n:
-            if lv[i] >= level:
-                j = i
-                while j < n and lv[j] >= level:
-                    j += 1
-                chars[i:j] = chars[i:j][::-1]
-                lv[i:j] = lv[i:j][::-1]
-                i = j
-            else:
-                i += 1
-    return "".join(chars)
+    if odd:
+        lowest_odd = min(odd)
+        n = len(chars)
+        for level in range(max(lv), lowest_odd - 1, -1):
+            i = 0
+            while i < n:
+                if lv[i] >= level:
+                    j = i
+                    while j < n and lv[j] >= level:
+                        j += 1
+                    chars[i:j] = chars[i:j][::-1]
+                    lv[i:j] = lv[i:j][::-1]
+                    i = j
+                else:
+                    i += 1
+    else:
+        chars = [(ch, False) for ch in text]
+    kept = [(ch, m) for ch, m in chars if ord(ch) not in _STRIP_FORMAT]
+    return "".join(ch for ch, _ in kept), tuple(i for i, (_, m) in enumerate(kept) if m)
+
+
+def _display(text: str, rtl: bool) -> tuple[str, tuple[int, ...]]:
+    """Visual order of one line and the indices of its mirrored brackets (cached)."""
+    key = (text, rtl)
+    hit = _line_cache.get(key)
+    if hit is not None:
+        return hit
+    base_dir = "R" if rtl else "L"
+    result: tuple[str, tuple[int, ...]] | None = None
+    if not _MIRRORABLE.isdisjoint(text):
+        levels = _resolved_levels(text, base_dir)
+        if levels is not None:
+            result = _reorder_marked(text, levels)
+    if result is None:
+        result = (get_display(text, base_dir=base_dir).translate(_STRIP_FORMAT), ())
+    _bounded(_line_cache)[key] = result
+    return result
 
 
 def reorder_line(text: str, *, rtl: bool = True) -> str:
@@ -234,33 +381,32 @@ def reorder_line(text: str, *, rtl: bool = True) -> str:
     starts with a Latin word or a number still lays out right to left).  Brackets on RTL
     levels are mirrored; zero-width and bidi format characters are removed afterwards.
     """
-    key = (text, rtl)
-    hit = _line_cache.get(key)
-    if hit is not None:
-        return hit
-    base_dir = "R" if rtl else "L"
-    display: str | None = None
-    if not _MIRRORABLE.isdisjoint(text):
-        levels = _resolved_levels(text, base_dir)
-        if levels is not None:
-            display = _reorder_by_levels(text, levels)
-    if display is None:
-        display = get_display(text, base_dir=base_dir)
-    display = display.translate(_STRIP_FORMAT)
-    _bounded(_line_cache)[key] = display
-    return display
+    return _display(text, rtl)[0]
+
+
+def _single_line(text: str, font_name: str, rtl: bool, persian_digits: bool | None) -> Line:
+    """Lay out ``text`` as one line (no wrapping): shaped, isolated, reordered."""
+    pd = rtl if persian_digits is None else persian_digits
+    tokens = _tokens(text, rtl)
+    items = []
+    width = 0.0
+    for token, latin in tokens:
+        shaped, w1 = _word(token, font_name, pd and not latin)
+        items.append(shaped)
+        width += w1
+    width += stringWidth(" ", font_name, 1.0) * max(len(items) - 1, 0)
+    visual, mirrored = _display(_logical_line(items), rtl)
+    return Line(visual, width, False, rtl, 0.0, mirrored)  # width at 1 pt
 
 
 def visual_line(
-    text: str, font_name: str, *, rtl: bool | None = None, persian_digits: bool = True
+    text: str, font_name: str, *, rtl: bool | None = None, persian_digits: bool | None = True
 ) -> str:
     """Shape, convert digits and reorder a single-line logical ``text``; checks glyphs."""
     register_fonts()
-    words = [w for w in _SPLIT_WORDS.split(text) if w]
     if rtl is None:
         rtl = _paragraph_is_rtl(text, "rtl")
-    logical = " ".join(_word(w, font_name, persian_digits)[0] for w in words)
-    return reorder_line(logical, rtl=rtl)
+    return _single_line(text, font_name, rtl, persian_digits).text
 
 
 # --- wrapping ------------------------------------------------------------------------------
@@ -268,17 +414,34 @@ def visual_line(
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One laid-out line: visual-order text, its width, whether to justify it, its base."""
+    """One laid-out line: visual-order text, its width, whether to justify it, its base.
+
+    ``size`` is the font size the line was laid out at when a word had to be set smaller
+    than the paragraph's to fit (0: the paragraph's size); ``mirrored`` holds the indices
+    in ``text`` of brackets drawn mirrored (they carry their logical character as
+    ``/ActualText`` so that the PDF copies and searches right).
+    """
 
     text: str
     width: float
     justify: bool
     rtl: bool
+    size: float = 0.0
+    mirrored: tuple[int, ...] = ()
 
 
 def _paragraph_is_rtl(text: str, direction: Direction) -> bool:
     """Base direction of a paragraph: RTL for Persian text; LTR for English or Latin-only text."""
     if direction == "ltr":
+        # An English table or page: each paragraph still takes its own base direction
+        # from its first strong letter (a Persian cell in the bilingual itinerary).
+        bidirectional = unicodedata.bidirectional
+        for ch in text:
+            cls = bidirectional(ch)
+            if cls in _RTL_CLASSES:
+                return True
+            if cls == "L":
+                return False
         return False
     if is_rtl_text(text):
         return True
@@ -287,7 +450,7 @@ def _paragraph_is_rtl(text: str, direction: Direction) -> bool:
 
 
 def _split_long(token: str, font_name: str, size: float, width: float, pd: bool) -> list[str]:
-    """Cut a token wider than ``width`` into pieces that fit (rare: long URLs, codes)."""
+    """Cut a Latin token wider than ``width`` into pieces that fit (long URLs, e-mails)."""
     pieces: list[str] = []
     current = ""
     for ch in token:
@@ -302,6 +465,44 @@ def _split_long(token: str, font_name: str, size: float, width: float, pd: bool)
     return pieces
 
 
+def _break_at_zwnj(token: str, font_name: str, size: float, width: float, pd: bool) -> list[str]:
+    """Break a word wider than ``width`` at its ZWNJs into as few pieces as fit.
+
+    A piece between two ZWNJs that is still too wide stays whole: a Persian word is never
+    cut between joined letters.
+    """
+    pieces: list[str] = []
+    current = ""
+    for part in _zwnj_pieces(token):
+        candidate = current + part
+        if current and _word(candidate, font_name, pd)[1] * size > width:
+            pieces.append(current)
+            current = part
+        else:
+            current = candidate
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def widest_unbreakable(text: str, font_name: str, *, persian_digits: bool | None = None) -> float:
+    """Width at 1 pt of the widest part of ``text`` that may not be cut.
+
+    That is a Persian word between ZWNJs, a number, a date or a code; Latin words are not
+    counted (a long URL may be cut).  A column or box narrower than this times the font
+    size would have to cut a word: size it from this, or set the text smaller.
+    """
+    rtl = _paragraph_is_rtl(text, "rtl")
+    pd = rtl if persian_digits is None else persian_digits
+    widest = 0.0
+    for token, latin in _tokens(text, rtl):
+        if _is_breakable(token):
+            continue
+        for piece in _zwnj_pieces(token):
+            widest = max(widest, _word(piece, font_name, pd and not latin)[1])
+    return widest
+
+
 def wrap_text(
     text: str,
     font_name: str,
@@ -309,13 +510,18 @@ def wrap_text(
     width: float,
     *,
     direction: Direction = "rtl",
-    persian_digits: bool = True,
+    persian_digits: bool | None = True,
     justify: bool = False,
+    min_font_size: float | None = None,
 ) -> tuple[Line, ...]:
     """Wrap logical ``text`` into lines no wider than ``width`` and reorder each line.
 
     Newlines are hard breaks.  Words are measured in their shaped form; the result is cached
-    per (text, font, size, width, options), so a table cell is wrapped once.
+    per (text, font, size, width, options), so a table cell is wrapped once.  A word wider
+    than ``width`` is broken at a ZWNJ; a Persian word without one is never cut: with
+    ``min_font_size`` the whole text is set smaller (down to that size) until the word
+    fits, otherwise the word overflows its line.  Latin tokens (URLs) may be cut.
+    ``persian_digits=None`` converts digits in right-to-left paragraphs only.
     """
     key = (
         text,
@@ -325,28 +531,41 @@ def wrap_text(
         direction == "rtl",
         persian_digits,
         justify,
+        min_font_size,
     )
     hit = _wrap_cache.get(key)
     if hit is not None:
         return hit
     register_fonts()
     rtl = _paragraph_is_rtl(text, direction)
-    space = stringWidth(" ", font_name, font_size)
+    pd = rtl if persian_digits is None else persian_digits
+    size = float(font_size)
+    if min_font_size is not None and width > 0 and min_font_size < size:
+        widest = widest_unbreakable(text, font_name, persian_digits=pd)
+        if widest * size > width:
+            size = max(float(min_font_size), int(width / widest * 4) / 4)
+    line_size = 0.0 if size == font_size else size
+    space = stringWidth(" ", font_name, size)
     lines: list[Line] = []
     for segment in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         words: list[tuple[str, float]] = []
-        for token in _SPLIT_WORDS.split(segment):
-            if not token:
+        for token, latin in _tokens(segment, rtl):
+            digits = pd and not latin
+            shaped, w1 = _word(token, font_name, digits)
+            if w1 * size <= width or width <= 0:
+                words.append((shaped, w1 * size))
                 continue
-            shaped, w1 = _word(token, font_name, persian_digits)
-            if w1 * font_size > width > 0:
-                for piece in _split_long(token, font_name, font_size, width, persian_digits):
-                    p_shaped, p_w1 = _word(piece, font_name, persian_digits)
-                    words.append((p_shaped, p_w1 * font_size))
+            if "\u200c" in token:
+                pieces = _break_at_zwnj(token, font_name, size, width, digits)
+            elif _is_breakable(token):
+                pieces = _split_long(token, font_name, size, width, digits)
             else:
-                words.append((shaped, w1 * font_size))
+                pieces = [token]
+            for piece in pieces:
+                p_shaped, p_w1 = _word(piece, font_name, digits)
+                words.append((p_shaped, p_w1 * size))
         if not words:
-            lines.append(Line("", 0.0, False, rtl))
+            lines.append(Line("", 0.0, False, rtl, line_size))
             continue
         current: list[str] = []
         current_width = 0.0
@@ -363,9 +582,9 @@ def wrap_text(
         segment_lines.append((current, current_width))
         last = len(segment_lines) - 1
         for index, (line_words, line_width) in enumerate(segment_lines):
-            visual = reorder_line(" ".join(line_words), rtl=rtl)
+            visual, mirrored = _display(_logical_line(line_words), rtl)
             stretch = justify and index < last and len(line_words) > 1
-            lines.append(Line(visual, line_width, stretch, rtl))
+            lines.append(Line(visual, line_width, stretch, rtl, line_size, mirrored))
     result = tuple(lines)
     _bounded(_wrap_cache)[key] = result
     return result
@@ -374,8 +593,44 @@ def wrap_text(
 # --- drawing -------------------------------------------------------------------------------
 
 
-def _segment_width(segment: str, font_name: str, font_size: float) -> float:
-    return stringWidth(segment, font_name, font_size)
+_LAM_ALEF = frozenset(map(chr, range(0xFEF5, 0xFEFD)))
+
+
+def _actual_text(text: str) -> str:
+    """A PDF text string (UTF-16BE with BOM, hex) for ``/ActualText``."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+def draw_visual(
+    canvas: Canvas, x: float, y: float, text: str, mirrored: Sequence[int] = ()
+) -> None:
+    """``canvas.drawString`` of visual-order ``text``, marked so that it copies as written.
+
+    A mirrored bracket (at the indices ``mirrored``) and a lam-alef ligature each get a
+    one-glyph ``/ActualText`` with their logical character(s): the ToUnicode map alone
+    would read a mirrored «)» as «)», and extractors may swap the two letters of «لا».
+    Spans are one glyph long: poppler and MuPDF reverse a longer span in RTL text.
+    """
+    special = {i: MIRRORED.get(text[i], text[i]) for i in mirrored}
+    if not _LAM_ALEF.isdisjoint(text):
+        for i, ch in enumerate(text):
+            if ch in _LAM_ALEF:
+                special[i] = unicodedata.normalize("NFKC", ch)
+    if not special:
+        canvas.drawString(x, y, text)
+        return
+    obj = canvas.beginText(x, y)
+    start = 0
+    for i in sorted(special):
+        if i > start:
+            obj.textOut(text[start:i])
+        obj._code.append(f"/Span <</ActualText {_actual_text(special[i])}>> BDC")
+        obj.textOut(text[i])
+        obj._code.append("EMC")
+        start = i + 1
+    if start < len(text):
+        obj.textOut(text[start:])
+    canvas.drawText(obj)
 
 
 def draw_line(
@@ -391,23 +646,32 @@ def draw_line(
     """Draw one laid-out line on ``canvas`` between ``x_left`` and ``x_right`` at baseline ``y``."""
     if not line.text:
         return
+    size = line.size or font_size
+    if size != font_size:
+        canvas.setFont(font_name, size)
     available = x_right - x_left
     if line.justify and alignment == TA_JUSTIFY:
         segments = line.text.split(" ")
-        widths = [_segment_width(s, font_name, font_size) for s in segments]
+        widths = [stringWidth(s, font_name, size) for s in segments]
         gap = (available - sum(widths)) / (len(segments) - 1)
         x = x_left
+        offset = 0
         for segment, w in zip(segments, widths, strict=True):
-            canvas.drawString(x, y, segment)
+            end = offset + len(segment)
+            marks = [i - offset for i in line.mirrored if offset <= i < end]
+            draw_visual(canvas, x, y, segment, marks)
             x += w + gap
-        return
-    if alignment == TA_CENTER:
-        x = x_left + (available - line.width) / 2
-    elif alignment == TA_LEFT or (alignment == TA_JUSTIFY and not line.rtl):
-        x = x_left
-    else:  # TA_RIGHT, and the last line of a justified RTL paragraph
-        x = x_right - line.width
-    canvas.drawString(x, y, line.text)
+            offset = end + 1
+    else:
+        if alignment == TA_CENTER:
+            x = x_left + (available - line.width) / 2
+        elif alignment == TA_LEFT or (alignment == TA_JUSTIFY and not line.rtl):
+            x = x_left
+        else:  # TA_RIGHT, and the last line of a justified RTL paragraph
+            x = x_right - line.width
+        draw_visual(canvas, x, y, line.text, line.mirrored)
+    if size != font_size:
+        canvas.setFont(font_name, font_size)
 
 
 def draw_text(
@@ -430,15 +694,14 @@ def draw_text(
     if persian_digits is None:
         persian_digits = direction == "rtl"
     rtl = _paragraph_is_rtl(text, direction)
-    visual = visual_line(text, font_name, rtl=rtl, persian_digits=persian_digits)
-    width = text_width(text, font_name, font_size, persian_digits=persian_digits)
+    line = _single_line(text, font_name, rtl, persian_digits)
+    width = line.width * font_size
     canvas.setFont(font_name, font_size)
     if align == "right":
-        canvas.drawString(x - width, y, visual)
+        x -= width
     elif align == "center":
-        canvas.drawString(x - width / 2, y, visual)
-    else:
-        canvas.drawString(x, y, visual)
+        x -= width / 2
+    draw_visual(canvas, x, y, line.text, line.mirrored)
     return width
 
 
@@ -475,7 +738,8 @@ class RTLParagraph(Flowable):
         self.text = str(text)
         self.style = style
         self.direction: Direction = direction
-        self.persian_digits = direction == "rtl" if persian_digits is None else persian_digits
+        # None: Persian digits in right-to-left paragraphs, whatever the page's direction.
+        self.persian_digits = persian_digits
         self._lines: tuple[Line, ...] | None = None
         self._lines_width: float | None = None
         self._fixed_lines: tuple[Line, ...] | None = None

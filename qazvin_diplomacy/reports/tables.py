@@ -115,7 +115,8 @@ class RTLTable(Flowable):
         self.direction: Direction = direction
         default_align: Align = "right" if direction == "rtl" else "left"
         self.col_align = [_ALIGN[a] for a in (col_align or [default_align] * ncols)]
-        self.persian_digits = direction == "rtl" if persian_digits is None else persian_digits
+        # None: Persian digits in right-to-left cells, whatever the table's direction.
+        self.persian_digits = persian_digits
         self.hAlign = "RIGHT" if direction == "rtl" else "LEFT"
         self._layout: _Layout | None = None
         self._auto_widths: tuple[float, tuple[float, ...]] | None = None

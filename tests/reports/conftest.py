@@ -57,6 +57,18 @@ def nfkc_visual(visual: str) -> str:
     return "".join(out)
 
 
+def _glyph_text(ch: LTChar) -> str:
+    """The text of one glyph, in visual order like the rest of the line.
+
+    The fonts' ToUnicode map gives the lam-alef ligature as «لا» (logical order); inside a
+    visual-order string those two letters must be swapped like any other RTL run.
+    """
+    text = ch.get_text()
+    if len(text) > 1 and unicodedata.bidirectional(text[0]) == "AL":
+        return text[::-1]
+    return text
+
+
 def _chars(item: LTComponent) -> list[LTChar]:
     if isinstance(item, LTChar):
         return [item]
@@ -92,7 +104,7 @@ def read_pdf(path: Path, *, split_gap: float = 30.0, space_gap: float = 1.0) -> 
                 for ch in group:
                     if prev_x1 is not None and ch.x0 - prev_x1 > space_gap:
                         pieces.append(" ")
-                    pieces.append(ch.get_text())
+                    pieces.append(_glyph_text(ch))
                     prev_x1 = ch.x1 if prev_x1 is None else max(prev_x1, ch.x1)
                 raw = " ".join("".join(pieces).split())
                 visual = nfkc_visual(raw)

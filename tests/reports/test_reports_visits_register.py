@@ -56,7 +56,7 @@ def _visual(chars: list[LTChar]) -> str:
         if prev is not None and ch.x0 - prev > 1.0:
             out.append(" ")
         text = unicodedata.normalize("NFKC", ch.get_text())
-        if len(text) > 1 and unicodedata.bidirectional(ch.get_text()) == "AL":
+        if len(text) > 1 and unicodedata.bidirectional(text[0]) == "AL":
             text = text[::-1]  # lam-alef expands in logical order
         out.append(text)
         prev = ch.x1 if prev is None else max(prev, ch.x1)
