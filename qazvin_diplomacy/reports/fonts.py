@@ -37,11 +37,16 @@ def _base_letters(code: int) -> str:
     """What a drawn code point means as text: presentation forms map to their base letters.
 
     «ﺍﺳﺘﺎﻧﺪﺍﺭﯼ» (joined forms, U+FB50–U+FDFF and U+FE70–U+FEFF) reads back as «استانداری»;
-    the lam-alef ligature as «لا» (its letters in logical order).  Anything else is itself.
+    the lam-alef ligature as «لا».  Anything else is itself.
     """
     ch = chr(code)
     if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
         base = unicodedata.normalize("NFKC", ch)
+        if len(base) > 1 and unicodedata.bidirectional(ch) == "AL":
+            # One glyph, several letters (lam-alef): poppler and MuPDF read a right-to-left
+            # line by reversing the characters they find, those of one glyph included, so
+            # the letters go in visual order to come out «لا».
+            return base[::-1]
         if base and base.strip():
             return base
     return ch

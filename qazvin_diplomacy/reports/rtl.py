@@ -50,12 +50,14 @@ __all__ = [
     "check_glyphs",
     "draw_line",
     "draw_text",
+    "draw_visual",
     "paragraphs",
     "is_rtl_text",
     "reorder_line",
     "shape",
     "text_width",
     "visual_line",
+    "widest_unbreakable",
     "wrap_text",
 ]
 
@@ -84,7 +86,9 @@ FORMAT_CHARS = (
     "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064"
     "\u2066\u2067\u2068\u2069\ufeff"
 )
-_STRIP_FORMAT = dict.fromkeys(map(ord, FORMAT_CHARS))
+#: What is removed before drawing: all of them but ZWNJ, a zero-width glyph of the font that
+#: is drawn so that text copied from the PDF keeps it («بین‌الملل», not «بینالملل»).
+_STRIP_FORMAT = dict.fromkeys(ord(ch) for ch in FORMAT_CHARS if ch != "\u200c")
 
 _DECIMAL_POINT = re.compile(r"(?<=[۰-۹])\.(?=[۰-۹])")
 _SPLIT_WORDS = re.compile(r"[^\S\u00a0\u202f]+")  # whitespace except no-break spaces
@@ -593,9 +597,6 @@ def wrap_text(
 # --- drawing -------------------------------------------------------------------------------
 
 
-_LAM_ALEF = frozenset(map(chr, range(0xFEF5, 0xFEFD)))
-
-
 def _actual_text(text: str) -> str:
     """A PDF text string (UTF-16BE with BOM, hex) for ``/ActualText``."""
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
@@ -606,16 +607,12 @@ def draw_visual(
 ) -> None:
     """``canvas.drawString`` of visual-order ``text``, marked so that it copies as written.
 
-    A mirrored bracket (at the indices ``mirrored``) and a lam-alef ligature each get a
-    one-glyph ``/ActualText`` with their logical character(s): the ToUnicode map alone
-    would read a mirrored «)» as «)», and extractors may swap the two letters of «لا».
-    Spans are one glyph long: poppler and MuPDF reverse a longer span in RTL text.
+    A mirrored bracket (at the indices ``mirrored``) gets a one-glyph ``/ActualText`` with
+    its logical character: the ToUnicode map alone would read the drawn «)» of an opening
+    bracket as «)».  Spans are one glyph long: poppler and MuPDF reverse a longer span in
+    right-to-left text.  (The lam-alef ligature needs none: ``fonts.to_unicode_cmap``.)
     """
     special = {i: MIRRORED.get(text[i], text[i]) for i in mirrored}
-    if not _LAM_ALEF.isdisjoint(text):
-        for i, ch in enumerate(text):
-            if ch in _LAM_ALEF:
-                special[i] = unicodedata.normalize("NFKC", ch)
     if not special:
         canvas.drawString(x, y, text)
         return

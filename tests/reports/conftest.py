@@ -58,15 +58,9 @@ def nfkc_visual(visual: str) -> str:
 
 
 def _glyph_text(ch: LTChar) -> str:
-    """The text of one glyph, in visual order like the rest of the line.
-
-    The fonts' ToUnicode map gives the lam-alef ligature as «لا» (logical order); inside a
-    visual-order string those two letters must be swapped like any other RTL run.
-    """
-    text = ch.get_text()
-    if len(text) > 1 and unicodedata.bidirectional(text[0]) == "AL":
-        return text[::-1]
-    return text
+    """The text of one glyph; ZWNJ (drawn, zero width, so that copying keeps it) is
+    dropped, as ``drawn_form`` drops it from the expected text."""
+    return ch.get_text().replace("\u200c", "")
 
 
 def _chars(item: LTComponent) -> list[LTChar]:

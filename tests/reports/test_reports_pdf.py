@@ -91,7 +91,7 @@ def test_brackets_mirrored_and_special_words_in_pdf(tmp_path, pdf_reader):
     zwnj = boxes[5].raw
     assert "\u200c" not in zwnj
     # The glyphs copy as base letters (the fonts' ToUnicode map); the joining forms are
-    # checked in test_reports_rtl (test_zwnj_breaks_joining_and_is_not_drawn).
+    # checked in test_reports_rtl (test_zwnj_breaks_joining_and_is_drawn_as_a_zero_width_glyph).
     assert zwnj == "میروم"[::-1]
 
 
