@@ -84,6 +84,10 @@ def _fits(lines: Sequence[Line], width: float) -> bool:
     return all(line.width <= width + 0.01 for line in lines)
 
 
+#: Text that must wrap to fit is not set smaller than this (a printed name stays legible).
+FLOOR_SIZE = 8.0
+
+
 def fit_text(
     text: str,
     font_name: str,
@@ -119,6 +123,11 @@ def fit_text(
                 if len(lines) <= max_lines and _fits(lines, width):
                     return Fitted(font_name, size, lines)
             size -= step
+        # A word too long for ``min_size`` (a 40-letter name): every word on its own line
+        # if need be, set as large as the widest word allows, but not below FLOOR_SIZE.
+        size = min(max_size, int(width / widest_word * 10) / 10)
+        if size >= min(min_size, FLOOR_SIZE):
+            return Fitted(font_name, size, _wrap(text, font_name, size, width, direction, pd))
     one_point = text_width(text, font_name, 1.0, persian_digits=pd)
     size = int(width / one_point * 10) / 10  # round down: a hair narrower than the width
     return Fitted(font_name, size, _wrap(text, font_name, size, width * 2, direction, pd))

@@ -168,8 +168,11 @@ def text_width(
 
 _LRI, _PDI = "\u2066", "\u2069"
 _DIGIT = "0-9\u06f0-\u06f9\u0660-\u0669"
-_PHONE = re.compile(rf"(?<!\S)\+?[{_DIGIT}]+(?:[ \-][{_DIGIT}]+)+(?!\S)")
-_PHONE_TOKEN = re.compile(rf"\+[{_DIGIT}\-\u00a0]+|[0\u06f0][{_DIGIT}\-]*(?:\u00a0[{_DIGIT}\-]+)+")
+_PHONE = re.compile(rf"(?<!\S)\+?[{_DIGIT}]+(?:[ \-][{_DIGIT}]+)+(?![\w/])")
+_PHONE_TOKEN = re.compile(
+    rf"(?:\+[{_DIGIT}\-\u00a0]+|[0\u06f0][{_DIGIT}\-]*(?:\u00a0[{_DIGIT}\-]+)+)"
+    r"[.,:;!?\u060c\u061b\u061f]*"
+)
 #: A bracketed number or code after a Latin phrase belongs to it: «TU München (2001)».
 _BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]][.,:;!?\u060c\u061b]*")
 _kind_cache: dict[str, str] = {}
@@ -231,7 +234,8 @@ def _tokens(segment: str, rtl: bool) -> list[tuple[str, bool]]:
     words = [w for w in _SPLIT_WORDS.split(segment) if w]
     if not rtl:
         return [(w, False) for w in words]
-    kinds = [_kind(w) for w in words]
+    # A word's kind without the punctuation closing it: «Steel؛» is Latin («؛» is AL).
+    kinds = [_kind(_TRAILING.sub("", w) or w) for w in words]
     out: list[tuple[str, bool]] = []
     i, n = 0, len(words)
     while i < n:
@@ -246,7 +250,7 @@ def _tokens(segment: str, rtl: bool) -> list[tuple[str, bool]]:
                 j += 1
             out.extend((w, True) for w in _isolated(words[i : j + 1]))
             i = j + 1
-        elif kind == "M" or (kind == "N" and _PHONE_TOKEN.fullmatch(words[i])):
+        elif kind == "M" or (kind == "N" and _PHONE_TOKEN.fullmatch(words[i]) is not None):
             out.append((_isolated([words[i]])[0], kind == "M"))
             i += 1
         else:
@@ -272,14 +276,18 @@ def _logical_line(words: Sequence[str]) -> str:
     return _LRI * unmatched + line + _PDI * depth
 
 
+_URL_LIKE = re.compile(r"[@/\\_]|://|\.\w")
+
+
 def _is_breakable(token: str) -> bool:
-    """A Latin-only token (URL, e-mail) may be cut between letters; Persian words never."""
-    return _kind(token) == "L"
+    """A long Latin token (URL, e-mail) may be cut between letters; words and names not."""
+    return _kind(token) == "L" and (len(token) > 24 or bool(_URL_LIKE.search(token)))
 
 
 def _zwnj_pieces(token: str) -> list[str]:
-    """The parts of a word between its ZWNJs, each keeping its ZWNJ («می‌|روم»)."""
-    return [p for p in re.split("(?<=\u200c)", token) if p]
+    """The parts of a word between its ZWNJs (or after a hyphen of a Latin word), each
+    keeping its ZWNJ or hyphen («می‌|روم», «Nikzad-|Rahmani»)."""
+    return [p for p in re.split("(?<=\u200c)|(?<=[A-Za-z]-)(?=[A-Za-z])", token) if p]
 
 
 # --- bidi ----------------------------------------------------------------------------------
@@ -559,8 +567,12 @@ def wrap_text(
             if w1 * size <= width or width <= 0:
                 words.append((shaped, w1 * size))
                 continue
-            if "\u200c" in token:
+            if "\u200c" in token or "-" in token:
                 pieces = _break_at_zwnj(token, font_name, size, width, digits)
+                if _is_breakable(token) and any(
+                    _word(p, font_name, digits)[1] * size > width for p in pieces
+                ):
+                    pieces = _split_long(token, font_name, size, width, digits)
             elif _is_breakable(token):
                 pieces = _split_long(token, font_name, size, width, digits)
             else:
