@@ -91,6 +91,7 @@ FORMAT_CHARS = (
 _STRIP_FORMAT = dict.fromkeys(ord(ch) for ch in FORMAT_CHARS if ch != "\u200c")
 
 _DECIMAL_POINT = re.compile(r"(?<=[۰-۹])\.(?=[۰-۹])")
+_THOUSANDS = re.compile(r"(?<=[۰-۹]),(?=[۰-۹]{3}(?![۰-۹]))")
 _SPLIT_WORDS = re.compile(r"[^\S\u00a0\u202f]+")  # whitespace except no-break spaces
 _MIRRORABLE = frozenset(MIRRORED)
 _RTL_CLASSES = frozenset({"R", "AL"})
@@ -137,6 +138,8 @@ def _word(token: str, font_name: str, persian_digits: bool) -> tuple[str, float]
     text = token
     if persian_digits and not _is_latin_token(text):
         text = to_persian_digits(text)
+        if "," in text:  # a thousands separator: Persian «۱٬۲۵۰٬۰۰۰», not an ASCII comma
+            text = _THOUSANDS.sub("\u066c", text)
         if text.count(".") == 1:  # a decimal number: Persian decimal separator «۱۲٫۵»
             text = _DECIMAL_POINT.sub("\u066b", text)
     shaped = shape(text)
@@ -166,7 +169,11 @@ def text_width(
 
 # --- tokens: words, left-to-right runs inside Persian text --------------------------------
 
-_LRI, _PDI = "\u2066", "\u2069"
+_LRI, _RLI, _PDI = "\u2066", "\u2067", "\u2069"
+#: Put before every right-to-left line: a number starting the line then reads as one in
+#: the middle of Persian text does («٪۲۰», its sign on the left), wherever the line breaks.
+_ALM = "\u061c"
+_RTL_RUN = re.compile("[\u0620-\u065f\u066e-\u06d5\u06fa-\u06ff\u200c]+")  # letters, no digits
 _DIGIT = "0-9\u06f0-\u06f9\u0660-\u0669"
 _PHONE = re.compile(rf"(?<!\S)\+?[{_DIGIT}]+(?:[ \-][{_DIGIT}]+)+(?![\w/])")
 _PHONE_TOKEN = re.compile(
@@ -250,8 +257,11 @@ def _tokens(segment: str, rtl: bool) -> list[tuple[str, bool]]:
                 j += 1
             out.extend((w, True) for w in _isolated(words[i : j + 1]))
             i = j + 1
-        elif kind == "M" or (kind == "N" and _PHONE_TOKEN.fullmatch(words[i]) is not None):
-            out.append((_isolated([words[i]])[0], kind == "M"))
+        elif kind == "M":  # a code: as typed, left to right, its Persian letters isolated
+            out.append((_isolated([_RTL_RUN.sub(_RLI + r"\g<0>" + _PDI, words[i])])[0], True))
+            i += 1
+        elif kind == "N" and _PHONE_TOKEN.fullmatch(words[i]) is not None:
+            out.append((_isolated([words[i]])[0], False))
             i += 1
         else:
             out.append((words[i], False))
@@ -266,7 +276,7 @@ def _logical_line(words: Sequence[str]) -> str:
         return line
     depth = unmatched = 0
     for ch in line:
-        if ch == _LRI:
+        if ch == _LRI or ch == _RLI:
             depth += 1
         elif ch == _PDI:
             if depth:
@@ -407,14 +417,16 @@ def _single_line(text: str, font_name: str, rtl: bool, persian_digits: bool | No
         items.append(shaped)
         width += w1
     width += stringWidth(" ", font_name, 1.0) * max(len(items) - 1, 0)
-    visual, mirrored = _display(_logical_line(items), rtl)
+    visual, mirrored = _display(_ALM * rtl + _logical_line(items), rtl)
     return Line(visual, width, False, rtl, 0.0, mirrored)  # width at 1 pt
 
 
 def visual_line(
-    text: str, font_name: str, *, rtl: bool | None = None, persian_digits: bool | None = True
+    text: str, font_name: str, *, rtl: bool | None = None, persian_digits: bool | None = None
 ) -> str:
-    """Shape, convert digits and reorder a single-line logical ``text``; checks glyphs."""
+    """Shape, convert digits and reorder a single-line logical ``text``; checks glyphs.
+
+    ``persian_digits=None``: Persian digits when the line is right to left."""
     register_fonts()
     if rtl is None:
         rtl = _paragraph_is_rtl(text, "rtl")
@@ -598,7 +610,7 @@ def wrap_text(
         segment_lines.append((current, current_width))
         last = len(segment_lines) - 1
         for index, (line_words, line_width) in enumerate(segment_lines):
-            visual, mirrored = _display(_logical_line(line_words), rtl)
+            visual, mirrored = _display(_ALM * rtl + _logical_line(line_words), rtl)
             stretch = justify and index < last and len(line_words) > 1
             lines.append(Line(visual, line_width, stretch, rtl, line_size, mirrored))
     result = tuple(lines)

@@ -17,12 +17,15 @@ PRINTED = dt.datetime(2026, 11, 24, 10, 30)
 
 MIXED = "بازدید از شرکت Alborz Steel (فاز ۲) در ساعت 10:30 — ۲۰٪ پیشرفت"
 #: Forty joining letters, no space and no ZWNJ: the word may never be cut.
-LONG_WORD = ("هماهنگ" + "کننده" + "همکاری" + "های" + "بین" + "المللی" + "استان" + "قزوین" + "مستمر")[:40]
+LONG_WORD = (
+    "هماهنگ" + "کننده" + "همکاری" + "های" + "بین" + "المللی" + "استان" + "قزوین" + "مستمر"
+)[:40]
 HARAKAT = "سَفیرِ کَبیر و خانهٔ دوستی"
 ZWNJ = "هماهنگی‌های بین‌المللی می‌شود"
 ALLAH = "عبدالله و بسم الله الرحمن الرحیم"
 PHONE = "تلفن: +98 28 3355 1234"
 NAME_EN = "Mr. Abdullah Nikzad-Rahmani"
+LONG_NAME = "عبدالرحمن بن عبدالعزیز بن محمد العبدالکریم العثمان آل‌سعود"
 BRACKETED_NAME = "آقای عبدالرحمن نیک‌زاد (Abdullah Nikzad-Rahmani) سفیر"
 LATIN_PHRASE = "دانش‌آموختهٔ TU München (2001) با کد پرونده 1403/ق/25-A"
 
@@ -76,12 +79,15 @@ def hostile_database(path):
     return db, visit
 
 
-def put_hostile_guest_in_event(db, event_id: int) -> str:
-    """Rename the first guest of ``event_id`` to a long name with a 40-letter word."""
+def put_hostile_guest_in_event(db, event_id: int) -> tuple[str, str]:
+    """Rename the first two guests of ``event_id``: a name with a 40-letter word, and a long
+    name of many words (``LONG_NAME``); returns both names."""
+    from qazvin_diplomacy.core.events import Rsvp
     from qazvin_diplomacy.services.events.guests import list_guests
 
-    first = list_guests(db, event_id=event_id)[0]
-    person = get_person(db, first.person_id)
-    name = "عبدالرحمن " + LONG_WORD
-    save_person(db, person=replace(person, name_fa=name, name_en=NAME_EN))
-    return name
+    first, second = list_guests(db, event_id=event_id, rsvp=Rsvp.YES)[:2]  # seated, badged
+    word_name = "عبدالرحمن " + LONG_WORD
+    for guest, name in ((first, word_name), (second, LONG_NAME)):
+        person = get_person(db, guest.person_id)
+        save_person(db, person=replace(person, name_fa=name, name_en=NAME_EN))
+    return word_name, LONG_NAME
