@@ -509,12 +509,19 @@ def _break_at_zwnj(token: str, font_name: str, size: float, width: float, pd: bo
     return pieces
 
 
-def widest_unbreakable(text: str, font_name: str, *, persian_digits: bool | None = None) -> float:
+def widest_unbreakable(
+    text: str,
+    font_name: str,
+    *,
+    persian_digits: bool | None = None,
+    limit: float | None = None,
+) -> float:
     """Width at 1 pt of the widest part of ``text`` that may not be cut.
 
     That is a Persian word between ZWNJs, a number, a date or a code; Latin words are not
     counted (a long URL may be cut).  A column or box narrower than this times the font
-    size would have to cut a word: size it from this, or set the text smaller.
+    size would have to cut a word: size it from this, or set the text smaller.  With
+    ``limit`` (1 pt units) a word narrower than it is not looked into (faster).
     """
     rtl = _paragraph_is_rtl(text, "rtl")
     pd = rtl if persian_digits is None else persian_digits
@@ -522,9 +529,26 @@ def widest_unbreakable(text: str, font_name: str, *, persian_digits: bool | None
     for token, latin in _tokens(text, rtl):
         if _is_breakable(token):
             continue
-        for piece in _zwnj_pieces(token):
-            widest = max(widest, _word(piece, font_name, pd and not latin)[1])
+        digits = pd and not latin
+        w1 = _word(token, font_name, digits)[1]
+        if w1 > widest and (limit is None or w1 > limit) and ("\u200c" in token or "-" in token):
+            w1 = max(_word(piece, font_name, digits)[1] for piece in _zwnj_pieces(token))
+        widest = max(widest, w1)
     return widest
+
+
+def _pieces(token: str, font_name: str, size: float, width: float, digits: bool) -> list[str]:
+    """A token wider than ``width``: broken at ZWNJs/hyphens, a URL anywhere, else whole."""
+    if "\u200c" in token or "-" in token:
+        pieces = _break_at_zwnj(token, font_name, size, width, digits)
+        if _is_breakable(token) and any(
+            _word(p, font_name, digits)[1] * size > width for p in pieces
+        ):
+            pieces = _split_long(token, font_name, size, width, digits)
+        return pieces
+    if _is_breakable(token):
+        return _split_long(token, font_name, size, width, digits)
+    return [token]
 
 
 def wrap_text(
@@ -563,35 +587,20 @@ def wrap_text(
     register_fonts()
     rtl = _paragraph_is_rtl(text, direction)
     pd = rtl if persian_digits is None else persian_digits
+    segments = [
+        _tokens(segment, rtl)
+        for segment in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
     size = float(font_size)
-    if min_font_size is not None and width > 0 and min_font_size < size:
-        widest = widest_unbreakable(text, font_name, persian_digits=pd)
-        if widest * size > width:
-            size = max(float(min_font_size), int(width / widest * 4) / 4)
+    measured, overflow = _measure(segments, font_name, size, width, pd)
+    if overflow and min_font_size is not None and min_font_size < size:
+        # a word that may not be cut is wider than the line: set the text smaller
+        size = max(float(min_font_size), int(width / overflow * 4) / 4)
+        measured, _overflow = _measure(segments, font_name, size, width, pd)
     line_size = 0.0 if size == font_size else size
     space = stringWidth(" ", font_name, size)
     lines: list[Line] = []
-    for segment in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        words: list[tuple[str, float]] = []
-        for token, latin in _tokens(segment, rtl):
-            digits = pd and not latin
-            shaped, w1 = _word(token, font_name, digits)
-            if w1 * size <= width or width <= 0:
-                words.append((shaped, w1 * size))
-                continue
-            if "\u200c" in token or "-" in token:
-                pieces = _break_at_zwnj(token, font_name, size, width, digits)
-                if _is_breakable(token) and any(
-                    _word(p, font_name, digits)[1] * size > width for p in pieces
-                ):
-                    pieces = _split_long(token, font_name, size, width, digits)
-            elif _is_breakable(token):
-                pieces = _split_long(token, font_name, size, width, digits)
-            else:
-                pieces = [token]
-            for piece in pieces:
-                p_shaped, p_w1 = _word(piece, font_name, digits)
-                words.append((p_shaped, p_w1 * size))
+    for words in measured:
         if not words:
             lines.append(Line("", 0.0, False, rtl, line_size))
             continue
@@ -616,6 +625,30 @@ def wrap_text(
     result = tuple(lines)
     _bounded(_wrap_cache)[key] = result
     return result
+
+
+def _measure(
+    segments: list[list[tuple[str, bool]]], font_name: str, size: float, width: float, pd: bool
+) -> tuple[list[list[tuple[str, float]]], float]:
+    """(shaped word, width) per segment at ``size``, too-wide words broken where they may
+    be; and the widest piece (1 pt units) still wider than ``width`` (0.0 when none)."""
+    measured: list[list[tuple[str, float]]] = []
+    overflow = 0.0
+    for tokens in segments:
+        words: list[tuple[str, float]] = []
+        for token, latin in tokens:
+            digits = pd and not latin
+            shaped, w1 = _word(token, font_name, digits)
+            if w1 * size <= width or width <= 0:
+                words.append((shaped, w1 * size))
+                continue
+            for piece in _pieces(token, font_name, size, width, digits):
+                p_shaped, p_w1 = _word(piece, font_name, digits)
+                words.append((p_shaped, p_w1 * size))
+                if p_w1 * size > width:
+                    overflow = max(overflow, p_w1)
+        measured.append(words)
+    return measured, overflow
 
 
 # --- drawing -------------------------------------------------------------------------------

@@ -149,11 +149,14 @@ class RTLTable(Flowable):
         ts = self.table_style
         pad = 2 * ts.padding_x
         need = [0.0] * len(widths)
+        limits = [(w - pad) / ts.font_size for w in widths]  # words narrower fit already
         for r, row in enumerate([self.header, *self.rows[:_WIDTH_SAMPLE]]):
             font = ts.header_font_name if r == 0 else ts.font_name
             for c, text in enumerate(row):
                 if text:
-                    w1 = widest_unbreakable(text, font, persian_digits=self.persian_digits)
+                    w1 = widest_unbreakable(
+                        text, font, persian_digits=self.persian_digits, limit=limits[c]
+                    )
                     need[c] = max(need[c], w1 * ts.font_size + pad + 0.5)
         deficit = [max(0.0, n - w) for n, w in zip(need, widths, strict=True)]
         total_deficit = sum(deficit)
