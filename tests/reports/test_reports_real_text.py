@@ -357,3 +357,24 @@ def test_bold_header_words_are_not_cut_either():
     header = table._layout.header
     assert [no_zwnj(logical(line.text)) for line in header[1]] == ["خواهرخواندگی"]
     assert FONT_BOLD == table.table_style.header_font_name
+
+
+# --- per document ------------------------------------------------------------------------------
+
+
+def test_language_codes_print_as_language_names(hostile, pdf_reader):
+    from qazvin_diplomacy.core.formatting import language_names
+
+    assert language_names("ps, fa") == "پشتو، فارسی"
+    assert language_names("en, xx", "en") == "English, xx"
+    pdfs, _ = hostile
+    text = "\n".join(b.logical for page in pdf_reader(pdfs["visit-dossier"]) for b in page)
+    assert "زبان‌ها: پشتو، فارسی".replace("\u200c", "") in text.replace("\u200c", "")
+    assert "ps, fa" not in text and "fa ,ps" not in text
+
+
+def test_event_summary_shows_no_zero_percent_before_the_event(hostile, pdf_reader):
+    pdfs, _ = hostile
+    text = "\n".join(b.logical for page in pdf_reader(pdfs["event-summary"]) for b in page)
+    assert "نسبت حاضران به پاسخ‌های مثبت".replace("\u200c", "") in text.replace("\u200c", "")
+    assert "۰٪" not in text and "٪۰" not in text
