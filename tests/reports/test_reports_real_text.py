@@ -378,3 +378,20 @@ def test_event_summary_shows_no_zero_percent_before_the_event(hostile, pdf_reade
     text = "\n".join(b.logical for page in pdf_reader(pdfs["event-summary"]) for b in page)
     assert "نسبت حاضران به پاسخ‌های مثبت".replace("\u200c", "") in text.replace("\u200c", "")
     assert "۰٪" not in text and "٪۰" not in text
+
+
+def test_a_closing_gap_never_makes_a_blank_last_page(tmp_path, hostile, pdf_reader):
+    from pypdf import PdfReader
+    from reportlab.platypus.flowables import Spacer
+
+    from qazvin_diplomacy.reports.page import MARGIN_BOTTOM, MARGIN_TOP
+
+    frame = 842 - MARGIN_TOP - MARGIN_BOTTOM
+    story = [RTLParagraph("متن", style("body_right")), Spacer(1, frame - 10)]
+    assert build_pdf(tmp_path / "gap.pdf", story, title="آزمون", printed_at=PRINTED) == 1
+    pdfs, _ = hostile
+    for name, pdf in pdfs.items():  # every page has text of its own between header and footer
+        heights = [float(page.mediabox.height) for page in PdfReader(str(pdf)).pages]
+        for number, (boxes, height) in enumerate(zip(pdf_reader(pdf), heights, strict=True), 1):
+            body = [b for b in boxes if MARGIN_BOTTOM < b.baseline < height - MARGIN_TOP]
+            assert body, (name, number)
