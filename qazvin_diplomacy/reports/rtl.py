@@ -183,6 +183,7 @@ _PHONE_TOKEN = re.compile(
 #: A bracketed number or code after a Latin phrase belongs to it: «TU München (2001)».
 _BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]][.,:;!?\u060c\u061b]*")
 _kind_cache: dict[str, str] = {}
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def _kind(token: str) -> str:
@@ -239,8 +240,10 @@ def _tokens(segment: str, rtl: bool) -> list[tuple[str, bool]]:
     if rtl and ("+" in segment or "0" in segment or "\u06f0" in segment):
         segment = _join_phone_numbers(segment)
     words = [w for w in _SPLIT_WORDS.split(segment) if w]
-    if not rtl:
-        return [(w, False) for w in words]
+    if not rtl or (
+        _LATIN_LETTER.search(segment) is None and "+" not in segment and "\u00a0" not in segment
+    ):
+        return [(w, False) for w in words]  # no Latin, no phone number: nothing to isolate
     # A word's kind without the punctuation closing it: «Steel؛» is Latin («؛» is AL).
     kinds = [_kind(_TRAILING.sub("", w) or w) for w in words]
     out: list[tuple[str, bool]] = []
@@ -674,16 +677,15 @@ def draw_visual(
         canvas.drawString(x, y, text)
         return
     obj = canvas.beginText(x, y)
+    code, tj = obj._code, obj._formatText  # each Tj advances the pen: no moves needed
     start = 0
     for i in sorted(special):
         if i > start:
-            obj.textOut(text[start:i])
-        obj._code.append(f"/Span <</ActualText {_actual_text(special[i])}>> BDC")
-        obj.textOut(text[i])
-        obj._code.append("EMC")
+            code.append(tj(text[start:i]))
+        code.append(f"/Span <</ActualText {_actual_text(special[i])}>> BDC {tj(text[i])} EMC")
         start = i + 1
     if start < len(text):
-        obj.textOut(text[start:])
+        code.append(tj(text[start:]))
     canvas.drawText(obj)
 
 
