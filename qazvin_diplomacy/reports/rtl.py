@@ -2,14 +2,23 @@
 
 The pipeline, in this order (the order matters):
 
-1. split the *logical* text into words (Persian letters never join across a space);
+1. split the *logical* text into words (Persian letters never join across a space); in a
+   right-to-left paragraph mark each Latin phrase, phone number and mixed code as one
+   left-to-right bidi isolate (LRI … PDI) whose digits stay Latin (``_tokens``);
 2. per word, once (cached): convert Latin digits to Persian unless the word is a Latin token
    (e-mail, code, URL), shape it with one ``ArabicReshaper`` configured for Persian, check
    every glyph exists in the font, and measure its width;
-3. wrap the words greedily by measured width, still in logical order;
-4. reorder each *line* on its own with python-bidi (base direction RTL for Persian),
-   mirror brackets on RTL levels (python-bidi's Rust engine does not) and drop the
-   zero-width/format characters the font may not draw.
+3. wrap the words greedily by measured width, still in logical order; a word wider than the
+   line breaks at a ZWNJ (a Latin name at a hyphen, a URL anywhere) and a Persian word is
+   never cut: the text is set smaller (``min_font_size``) or the word overflows;
+4. reorder each *line* on its own with python-bidi (base direction per paragraph, from its
+   first strong letter in an English page), closing isolates the line break cut, mirror
+   brackets on RTL levels (python-bidi's Rust engine does not) and drop the format
+   characters (ZWNJ stays: a zero-width glyph, so copied text keeps it).
+
+Drawing gives each mirrored bracket a one-glyph ``/ActualText``; the fonts' ToUnicode maps
+(``fonts.BaseLetterTTFont``) turn presentation forms back into letters, so the PDF copies
+and searches as Persian.
 
 Reordering before wrapping would print a paragraph's lines bottom-up; tests guard it.
 """
