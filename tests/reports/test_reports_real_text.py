@@ -395,3 +395,10 @@ def test_a_closing_gap_never_makes_a_blank_last_page(tmp_path, hostile, pdf_read
         for number, (boxes, height) in enumerate(zip(pdf_reader(pdf), heights, strict=True), 1):
             body = [b for b in boxes if MARGIN_BOTTOM < b.baseline < height - MARGIN_TOP]
             assert body, (name, number)
+
+
+def test_one_spelling_of_guest_in_the_event_documents(hostile, pdf_reader):
+    pdfs, _ = hostile
+    for name in ("badges", "seating-plan", "event-guests", "place-cards", "event-summary"):
+        text = "\n".join(b.logical for page in pdf_reader(pdfs[name]) for b in page)
+        assert "میهمان" not in text, name  # «مهمان» everywhere
