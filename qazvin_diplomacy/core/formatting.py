@@ -8,7 +8,7 @@ from qazvin_diplomacy.core.clock import TEHRAN
 from qazvin_diplomacy.core.jalali import format_jalali, format_jalali_datetime
 from qazvin_diplomacy.core.text import to_persian_digits
 
-__all__ = ["format_count", "jalali_text", "yes_no"]
+__all__ = ["format_count", "jalali_text", "language_names", "yes_no"]
 
 
 def yes_no(flag: bool, lang: str = "fa") -> str:
@@ -42,3 +42,40 @@ def jalali_text(
             return format_jalali_datetime(local, digits=digits)
         moment = local.date()
     return format_jalali(moment, digits=digits)
+
+
+#: ISO 639-1 codes of the languages the office's contacts speak: (Persian, English) names.
+LANGUAGES: dict[str, tuple[str, str]] = {
+    "fa": ("فارسی", "Persian"),
+    "en": ("انگلیسی", "English"),
+    "ar": ("عربی", "Arabic"),
+    "ru": ("روسی", "Russian"),
+    "tr": ("ترکی استانبولی", "Turkish"),
+    "az": ("ترکی آذربایجانی", "Azerbaijani"),
+    "ps": ("پشتو", "Pashto"),
+    "tg": ("تاجیکی", "Tajik"),
+    "ku": ("کردی", "Kurdish"),
+    "hy": ("ارمنی", "Armenian"),
+    "be": ("بلاروسی", "Belarusian"),
+    "kk": ("قزاقی", "Kazakh"),
+    "uz": ("ازبکی", "Uzbek"),
+    "zh": ("چینی", "Chinese"),
+    "ur": ("اردو", "Urdu"),
+    "de": ("آلمانی", "German"),
+    "fr": ("فرانسوی", "French"),
+    "it": ("ایتالیایی", "Italian"),
+    "es": ("اسپانیایی", "Spanish"),
+    "ja": ("ژاپنی", "Japanese"),
+    "ko": ("کره‌ای", "Korean"),
+    "hi": ("هندی", "Hindi"),
+    "ka": ("گرجی", "Georgian"),
+    "tk": ("ترکمنی", "Turkmen"),
+}
+
+
+def language_names(codes: str, lang: str = "fa") -> str:
+    """«پشتو، فارسی» for ``"ps, fa"``; an unknown code or a name already written stays as is."""
+    parts = [p.strip() for p in codes.replace("،", ",").replace(";", ",").split(",")]
+    index = 1 if lang == "en" else 0
+    names = [LANGUAGES[p.lower()][index] if p.lower() in LANGUAGES else p for p in parts if p]
+    return (", " if lang == "en" else "، ").join(names)

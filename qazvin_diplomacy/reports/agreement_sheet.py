@@ -29,7 +29,7 @@ from qazvin_diplomacy.reports.catalog import (
 from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.agreements import Database, agreement_sheet
 
-TITLE = "شناسنامه موافقت‌نامه"
+TITLE = "شناسنامهٔ موافقت‌نامه"
 FRAME = 17.8 * cm  # the A4 portrait frame
 NONE = "موردی ثبت نشده است."
 
@@ -200,7 +200,7 @@ def build(a: AgreementDetail) -> list[Flowable]:
     else:
         story.append(paragraph(NONE, muted=True))
 
-    story.append(heading("سابقه وضعیت", 2))
+    story.append(heading("سابقهٔ وضعیت", 2))
     story.append(
         rtl_table(
             ["زمان", "از", "به", "توسط", "توضیح"],

@@ -22,6 +22,7 @@ from qazvin_diplomacy.core.agreements import (
     Axis,
     PartySide,
 )
+from qazvin_diplomacy.core.formatting import format_count
 from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.reports.catalog import (
@@ -150,7 +151,7 @@ def filter_line(register: AgreementRegister) -> str:
         f"نوع: {register.kind.label_fa}" if register.kind else "",
         f"محور: {register.axis.label_fa}" if register.axis else "",
         f"جستجو: «{register.text}»" if register.text else "",
-        f"{to_persian_digits(len(register.rows))} سند",
+        f"{format_count(len(register.rows))} سند",
         f"وضعیت‌ها به تاریخ {_day(register.today)}",
     ]
     return join_nonempty(parts, " — ")

@@ -84,6 +84,10 @@ def _fits(lines: Sequence[Line], width: float) -> bool:
     return all(line.width <= width + 0.01 for line in lines)
 
 
+#: Text that must wrap to fit is not set smaller than this (a printed name stays legible).
+FLOOR_SIZE = 8.0
+
+
 def fit_text(
     text: str,
     font_name: str,
@@ -119,6 +123,18 @@ def fit_text(
                 if len(lines) <= max_lines and _fits(lines, width):
                     return Fitted(font_name, size, lines)
             size -= step
+        # Still too long (a 40-letter word in a name): smaller, down to FLOOR_SIZE, on
+        # ``max_lines`` lines; then on more lines at FLOOR_SIZE rather than any smaller.
+        floor = min(min_size, FLOOR_SIZE)
+        size = min_size - step
+        while size >= floor - 1e-6:
+            if widest_word * size <= width:
+                lines = _wrap(text, font_name, size, width, direction, pd)
+                if len(lines) <= max_lines and _fits(lines, width):
+                    return Fitted(font_name, size, lines)
+            size -= step
+        if widest_word * floor <= width:
+            return Fitted(font_name, floor, _wrap(text, font_name, floor, width, direction, pd))
     one_point = text_width(text, font_name, 1.0, persian_digits=pd)
     size = int(width / one_point * 10) / 10  # round down: a hair narrower than the width
     return Fitted(font_name, size, _wrap(text, font_name, size, width * 2, direction, pd))

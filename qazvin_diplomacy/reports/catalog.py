@@ -33,7 +33,14 @@ from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.ids import parse_record_id
 from qazvin_diplomacy.core.jalali import format_jalali, parse_jalali
 from qazvin_diplomacy.reports.document import build_pdf
-from qazvin_diplomacy.reports.page import MARGIN_X, Furniture, Language, classification_key
+from qazvin_diplomacy.reports.page import (
+    MARGIN_X,
+    UNTITLED_EN,
+    UNTITLED_FA,
+    Furniture,
+    Language,
+    classification_key,
+)
 from qazvin_diplomacy.reports.rtl import Direction, RTLParagraph
 from qazvin_diplomacy.reports.styles import scaled, style
 from qazvin_diplomacy.services.files import DatabaseFiles, refuse_database_files
@@ -345,7 +352,10 @@ def _write_word(content: ReportContent, target: Path) -> None:
 
 
 def heading(text: str, level: int = 2, *, direction: Direction = "rtl") -> RTLParagraph:
-    """A heading kept on the same page as what follows it."""
+    """A heading kept on the same page as what follows it; a placeholder when ``text`` is
+    empty (an untitled record never prints a blank heading)."""
+    if not text.strip():
+        text = UNTITLED_EN if direction == "ltr" else UNTITLED_FA
     base = style(f"heading{level}")
     if direction == "ltr":
         base = _left(base)

@@ -19,7 +19,7 @@ from qazvin_diplomacy.services.visit_reports import (
     daily_programme,
 )
 
-TITLE = "برنامه روزانه استاندار"
+TITLE = "برنامهٔ روزانهٔ استاندار"
 EMPTY = "برای این روز برنامه‌ای ثبت نشده است."
 HEADER = ["ساعت", "برنامه", "محل", "مسئول", "ملاحظات"]
 WIDTHS = [2.4 * cm, 5.8 * cm, 3.6 * cm, 3.0 * cm, 3.0 * cm]
@@ -29,7 +29,10 @@ def item_text(item: ProgrammeItem) -> str:
     """The activity and, on a second line, the visit (and guests) it belongs to."""
     if item.is_visit:
         return f"{item.activity}\nمهمانان: {item.guests}" if item.guests else item.activity
-    context = f"دیدار: {item.visit_title}" if item.visit_title != item.activity else ""
+    context = ""
+    if item.visit_title != item.activity:  # no «دیدار: دیدار …» when the title says it
+        title = item.visit_title
+        context = title if title.startswith("دیدار") else f"دیدار: {title}"
     return "\n".join(p for p in (item.activity, context) if p)
 
 

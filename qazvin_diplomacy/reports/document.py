@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import Flowable, Spacer
 
 from qazvin_diplomacy.reports.page import Furniture, Language, ReportDocTemplate, TotalPagesCanvas
 from qazvin_diplomacy.services.files import atomic_write
@@ -53,6 +53,9 @@ def build_pdf(
             holder["canvas"] = canvas
             return canvas
 
-        doc.build(list(story), canvasmaker=make_canvas)
+        flowables = list(story)
+        while flowables and isinstance(flowables[-1], Spacer):
+            flowables.pop()  # a closing gap that does not fit would start a blank last page
+        doc.build(flowables, canvasmaker=make_canvas)
         pages = holder["canvas"].pages_shown
     return pages

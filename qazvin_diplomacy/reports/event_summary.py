@@ -34,6 +34,7 @@ def percent_fa(part: int, whole: int) -> str:
 def total_rows(report: EventSummaryReport) -> list[list[str]]:
     """[label, number] for the key figures."""
     t = report.totals
+    held = EventStatus(report.header.event.status) is EventStatus.HELD or t.attended > 0
     return [
         ["دعوت‌شدگان", fa(t.invited)],
         ["پاسخ مثبت", fa(t.yes)],
@@ -43,7 +44,8 @@ def total_rows(report: EventSummaryReport) -> list[list[str]]:
         ["حاضران", fa(t.attended)],
         ["همراهانِ حاضران", fa(report.attended_companions)],
         ["جمع افراد حاضر (با همراهان)", fa(t.attended + report.attended_companions)],
-        ["نسبت حاضران به پاسخ‌های مثبت", percent_fa(t.attended, t.yes)],
+        # before the event is held (no one checked in yet) a ratio would read «۰٪»
+        ["نسبت حاضران به پاسخ‌های مثبت", percent_fa(t.attended, t.yes) if held else "—"],
     ]
 
 

@@ -9,8 +9,10 @@ printing as an empty box.
 from __future__ import annotations
 
 import threading
+import unicodedata
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -29,6 +31,77 @@ _FONT_FILES = {
 
 _lock = threading.Lock()
 _registered = False
+
+
+def _base_letters(code: int) -> str:
+    """What a drawn code point means as text: presentation forms map to their base letters.
+
+    «ﺍﺳﺘﺎﻧﺪﺍﺭﯼ» (joined forms, U+FB50–U+FDFF and U+FE70–U+FEFF) reads back as «استانداری»;
+    the lam-alef ligature as «لا».  Anything else is itself.
+    """
+    ch = chr(code)
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        base = unicodedata.normalize("NFKC", ch)
+        if len(base) > 1 and unicodedata.bidirectional(ch) == "AL":
+            # One glyph, several letters (lam-alef): poppler and MuPDF read a right-to-left
+            # line by reversing the characters they find, those of one glyph included, so
+            # the letters go in visual order to come out «لا».
+            return base[::-1]
+        if base and base.strip():
+            return base
+    return ch
+
+
+def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
+    """A ToUnicode CMap for one 256-glyph subset, mapping each glyph to its base letters.
+
+    ReportLab's own (``ttfonts.makeToUnicodeCMap``) maps a glyph to the code point drawn,
+    so text copied from the PDF comes out as presentation forms that search cannot find.
+    """
+    entries = []
+    for index, code in enumerate(subset):
+        text = _base_letters(code)
+        hex_units = text.encode("utf-16-be").hex().upper()
+        entries.append(f"<{index:02X}> <{hex_units}>")
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({font_name})",
+            f"/Ordering ({font_name})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{font_name} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+class BaseLetterTTFont(TTFont):
+    """A TrueType font whose embedded subsets copy and search as base letters (ToUnicode)."""
+
+    def addObjects(self, doc: Any) -> None:  # ReportLab API
+        """Add the subsets as ReportLab does, then replace each ToUnicode CMap."""
+        state = self.state.get(doc)
+        subsets = [list(s) for s in state.subsets] if state is not None else []
+        names = [self.getSubsetInternalName(n, doc)[1:] for n in range(len(subsets))]
+        super().addObjects(doc)  # forgets the document's state
+        for name, subset in zip(names, subsets, strict=True):
+            pdf_font = doc.idToObject[name]
+            stream = doc.idToObject[pdf_font.ToUnicode.name]
+            stream.content = to_unicode_cmap(str(pdf_font.BaseFont), subset)
 
 
 class MissingGlyphError(KnownError):
@@ -78,7 +151,7 @@ def register_fonts() -> None:
         registered = set(pdfmetrics.getRegisteredFontNames())
         for name, _file in _FONT_FILES.items():
             if name not in registered:
-                pdfmetrics.registerFont(TTFont(name, str(font_path(name))))
+                pdfmetrics.registerFont(BaseLetterTTFont(name, str(font_path(name))))
         # So that ReportLab's own <b> markup and bold style lookups map to our bold face.
         addMapping(FONT_REGULAR, 0, 0, FONT_REGULAR)
         addMapping(FONT_REGULAR, 1, 0, FONT_BOLD)

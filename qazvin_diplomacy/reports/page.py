@@ -36,6 +36,10 @@ Language = Literal["fa", "en"]
 #: every case.
 Furniture = Literal["report", "letter", "none"]
 
+#: Printed where a title is empty: a heading is never blank.
+UNTITLED_FA = "(بدون عنوان)"
+UNTITLED_EN = "(untitled)"
+
 HEADING_FA = "استانداری قزوین — دفتر امور بین‌الملل"
 HEADING_EN = "Qazvin Governorate — International Affairs Office"
 
@@ -83,7 +87,10 @@ class TotalPagesCanvas(Canvas):
     """A canvas that, when saved, fills the 'total pages' form referenced by every page."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("initialFontName", FONT_REGULAR)  # no stray Helvetica resource
+        # No stray, unembedded Helvetica resource: platypus passes initialFontName=None.
+        register_fonts()
+        if not kwargs.get("initialFontName"):
+            kwargs["initialFontName"] = FONT_REGULAR
         super().__init__(*args, **kwargs)
         self.pages_shown = 0
         self.total_pages_drawer: Callable[[Canvas, int], None] | None = None
@@ -123,7 +130,7 @@ class ReportDocTemplate(BaseDocTemplate):
         register_fonts()
         self.furniture: Furniture = furniture
         pagesize = landscape_size(A4) if landscape else A4
-        self.report_title = title
+        self.report_title = title.strip() or (UNTITLED_EN if language == "en" else UNTITLED_FA)
         self.language: Language = language
         self.classification = classification_key(classification)
         self.printed_at = printed_at or now_local()

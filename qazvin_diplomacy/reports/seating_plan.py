@@ -28,7 +28,7 @@ from qazvin_diplomacy.core.events import (
     TableView,
 )
 from qazvin_diplomacy.core.seating import TableShape, honour_sequence
-from qazvin_diplomacy.reports.badges import ACCENT, draw_lines, fit_text
+from qazvin_diplomacy.reports.badges import ACCENT, FLOOR_SIZE, draw_lines, fit_text
 from qazvin_diplomacy.reports.catalog import ReportContent, ReportSpec, heading, paragraph
 from qazvin_diplomacy.reports.event_guests import EVENT_OPTION, event_heading, fa, report_data
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
@@ -93,7 +93,7 @@ def behind_text(table: TableView) -> str:
         if principal is not None:
             parts.append(f"پشت سر {principal.name_fa or principal.name_en}: {who} (مترجم)")
         else:
-            parts.append(f"پشت سر میهمان: {who}")
+            parts.append(f"پشت سر مهمان: {who}")
     return "؛ ".join(parts)
 
 
@@ -138,7 +138,7 @@ def _label(
     """A seat's name near (x, y): ``vertical`` 'above', 'below' or 'middle' of y."""
     muted = text == EMPTY
     fitted = fit_text(text, FONT_BOLD if HOST_MARK in text else FONT_REGULAR, width,
-                      max_size=8, min_size=6, max_lines=2)  # fmt: skip
+                      max_size=8, min_size=FLOOR_SIZE, max_lines=2)  # fmt: skip
     if vertical == "above":
         top = y + fitted.height
     elif vertical == "below":
@@ -204,7 +204,7 @@ def draw_straight(canvas: Canvas, table: TableView, x: float, y: float, width: f
         sx = x + width - margin - (s.seat - 0.5) * slot
         name = seat_name(s)
         _seat_circle(canvas, sx, seat_y, s.seat, _seat_fill(table, s.seat), not name)
-        fitted = fit_text(name or EMPTY, FONT_REGULAR, slot - 4, max_size=8, min_size=5.5,
+        fitted = fit_text(name or EMPTY, FONT_REGULAR, slot - 4, max_size=8, min_size=FLOOR_SIZE,
                           max_lines=3)  # fmt: skip
         top = seat_y + SEAT_R + 0.15 * cm + fitted.height
         draw_lines(canvas, fitted, sx - slot / 2 + 2, sx + slot / 2 - 2, top,
@@ -219,7 +219,8 @@ def _caption(canvas: Canvas, table: TableView, x: float, y: float, w: float, h: 
     draw_lines(canvas, title, x, x + w, y + h)
     behind = behind_text(table)
     if behind:
-        small = fit_text(behind, FONT_REGULAR, w - 0.4 * cm, max_size=8, min_size=6, max_lines=1)
+        small = fit_text(behind, FONT_REGULAR, w - 0.4 * cm, max_size=8, min_size=FLOOR_SIZE,
+                         max_lines=2)  # fmt: skip
         draw_lines(canvas, small, x, x + w, y + small.height, color=MUTED_COLOR)
 
 

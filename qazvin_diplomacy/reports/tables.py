@@ -23,6 +23,7 @@ from qazvin_diplomacy.reports.rtl import (
     baseline_offset,
     draw_line,
     text_width,
+    widest_unbreakable,
     wrap_text,
 )
 from qazvin_diplomacy.reports.styles import (
@@ -36,6 +37,8 @@ from qazvin_diplomacy.reports.styles import (
 Align = Literal["right", "left", "center"]
 _ALIGN = {"right": TA_RIGHT, "left": TA_LEFT, "center": TA_CENTER}
 _WIDTH_SAMPLE = 500  # rows looked at to size columns automatically
+#: A cell whose word does not fit its column is set smaller, down to this size.
+MIN_FONT_SIZE = 8.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +83,7 @@ class RTLTable(Flowable):
 
     _SHARED = (
         "header", "rows", "col_widths", "table_style", "repeat_header", "direction",
-        "col_align", "persian_digits", "hAlign", "_layout", "_auto_widths",
+        "col_align", "persian_digits", "hAlign", "_layout", "_auto_widths", "_fitted",
     )  # fmt: skip
 
     def __init__(
@@ -115,10 +118,12 @@ class RTLTable(Flowable):
         self.direction: Direction = direction
         default_align: Align = "right" if direction == "rtl" else "left"
         self.col_align = [_ALIGN[a] for a in (col_align or [default_align] * ncols)]
-        self.persian_digits = direction == "rtl" if persian_digits is None else persian_digits
+        # None: Persian digits in right-to-left cells, whatever the table's direction.
+        self.persian_digits = persian_digits
         self.hAlign = "RIGHT" if direction == "rtl" else "LEFT"
         self._layout: _Layout | None = None
         self._auto_widths: tuple[float, tuple[float, ...]] | None = None
+        self._fitted: tuple[float, ...] | None = None
         self._start = 0
         self._end = len(self.rows)
         self._show_header = True
@@ -127,10 +132,45 @@ class RTLTable(Flowable):
 
     def _widths_for(self, avail_width: float) -> tuple[float, ...]:
         if self.col_widths is not None:
-            return self.col_widths
+            if self._fitted is None:
+                self._fitted = self._fit_widths(self.col_widths)
+            return self._fitted
         if self._auto_widths is None or self._auto_widths[0] != avail_width:
             self._auto_widths = (avail_width, self._content_widths(avail_width))
         return self._auto_widths[1]
+
+    def _fit_widths(self, widths: tuple[float, ...]) -> tuple[float, ...]:
+        """The given widths, widened where a word (a Persian word, a date, a code) would not
+        fit its column, at the expense of the columns with room to spare; the total is kept.
+
+        What the sample (the header and the first 500 rows) cannot settle, the cell settles
+        by setting its text a little smaller (``MIN_FONT_SIZE``).
+        """
+        ts = self.table_style
+        pad = 2 * ts.padding_x
+        need = [0.0] * len(widths)
+        limits = [(w - pad) / ts.font_size for w in widths]  # words narrower fit already
+        for r, row in enumerate([self.header, *self.rows[:_WIDTH_SAMPLE]]):
+            font = ts.header_font_name if r == 0 else ts.font_name
+            for c, text in enumerate(row):
+                if text:
+                    w1 = widest_unbreakable(
+                        text, font, persian_digits=self.persian_digits, limit=limits[c]
+                    )
+                    need[c] = max(need[c], w1 * ts.font_size + pad + 0.5)
+        deficit = [max(0.0, n - w) for n, w in zip(need, widths, strict=True)]
+        total_deficit = sum(deficit)
+        if total_deficit <= 0:
+            return widths
+        slack = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
+        total_slack = sum(slack)
+        if total_slack <= 0:
+            return widths
+        moved = min(total_deficit, total_slack)
+        return tuple(
+            w + d * moved / total_deficit - sl * moved / total_slack
+            for w, d, sl in zip(widths, deficit, slack, strict=True)
+        )
 
     def _content_widths(self, avail_width: float) -> tuple[float, ...]:
         """Column widths from the content: each at least its longest word, the rest shared
@@ -178,6 +218,7 @@ class RTLTable(Flowable):
             max(width - 2 * ts.padding_x, 1.0),
             direction=self.direction,
             persian_digits=self.persian_digits,
+            min_font_size=min(MIN_FONT_SIZE, ts.font_size),
         )
 
     def _ensure_layout(self, avail_width: float) -> _Layout:

@@ -8,8 +8,8 @@ from typing import Any
 from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
+from qazvin_diplomacy.core.formatting import format_count
 from qazvin_diplomacy.core.jalali import format_jalali, format_time
-from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.reports.catalog import (
     Option,
     ReportContent,
@@ -57,7 +57,7 @@ def build(register: VisitsRegister) -> list[Flowable]:
         f"از {first} تا {last}",
         f"کشور: {register.country.name_fa}" if register.country else "",
         f"وضعیت: {register.status.label_fa}" if register.status else "",
-        f"{to_persian_digits(len(register.rows))} دیدار",
+        f"{format_count(len(register.rows))} دیدار",
     ]
     story: list[Flowable] = [paragraph(join_nonempty(parts, " — "))]
     if not register.rows:

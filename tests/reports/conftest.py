@@ -57,6 +57,12 @@ def nfkc_visual(visual: str) -> str:
     return "".join(out)
 
 
+def _glyph_text(ch: LTChar) -> str:
+    """The text of one glyph; ZWNJ (drawn, zero width, so that copying keeps it) is
+    dropped, as ``drawn_form`` drops it from the expected text."""
+    return ch.get_text().replace("\u200c", "")
+
+
 def _chars(item: LTComponent) -> list[LTChar]:
     if isinstance(item, LTChar):
         return [item]
@@ -92,7 +98,7 @@ def read_pdf(path: Path, *, split_gap: float = 30.0, space_gap: float = 1.0) -> 
                 for ch in group:
                     if prev_x1 is not None and ch.x0 - prev_x1 > space_gap:
                         pieces.append(" ")
-                    pieces.append(ch.get_text())
+                    pieces.append(_glyph_text(ch))
                     prev_x1 = ch.x1 if prev_x1 is None else max(prev_x1, ch.x1)
                 raw = " ".join("".join(pieces).split())
                 visual = nfkc_visual(raw)

@@ -52,7 +52,7 @@ def nfkc_visual(visual: str) -> str:
 
 def logical(visual: str, *, rtl_base: bool = True) -> str:
     """Undo shaping (NFKC) and reorder a visual line back to logical order."""
-    return reorder_line(nfkc_visual(visual), rtl=rtl_base)
+    return reorder_line(nfkc_visual(visual), rtl=rtl_base).replace("\u200c", "")
 
 
 class RecordingCanvas:
@@ -113,14 +113,16 @@ def test_allah_is_not_turned_into_a_ligature_but_lam_alef_is():
     assert "\ufefb" in shape("لا")  # lam-alef is mandatory in Persian script
 
 
-def test_zwnj_breaks_joining_and_is_not_drawn():
+def test_zwnj_breaks_joining_and_is_drawn_as_a_zero_width_glyph():
     shaped = shape("می\u200cروم")
     # yeh before the ZWNJ takes its final form (U+FBFD), not medial (U+FBFE); reh is isolated
     assert "\ufbfd" in shaped and "\ufbfe" not in shaped
     assert "\ufead" in shaped
     drawn = visual_line("می\u200cروم", FONT_REGULAR)
-    assert "\u200c" not in drawn and "\u200d" not in drawn
-    assert unicodedata.normalize("NFKC", drawn)[::-1] == "میروم"
+    assert "\u200d" not in drawn
+    # drawn (zero width) so that text copied from the PDF keeps it
+    assert unicodedata.normalize("NFKC", drawn)[::-1] == "می\u200cروم"
+    assert stringWidth("\u200c", FONT_REGULAR, 10) == 0
 
 
 def test_format_characters_are_removed_after_bidi():

@@ -55,9 +55,9 @@ def _visual(chars: list[LTChar]) -> str:
     for ch in chars:
         if prev is not None and ch.x0 - prev > 1.0:
             out.append(" ")
-        text = unicodedata.normalize("NFKC", ch.get_text())
-        if len(text) > 1 and unicodedata.bidirectional(ch.get_text()) == "AL":
-            text = text[::-1]  # lam-alef expands in logical order
+        # The fonts' ToUnicode maps glyphs to base letters (lam-alef in visual order); the
+        # zero-width ZWNJ glyph is drawn so that copying keeps it, and is not compared.
+        text = unicodedata.normalize("NFKC", ch.get_text()).replace("\u200c", "")
         out.append(text)
         prev = ch.x1 if prev is None else max(prev, ch.x1)
     return " ".join("".join(out).split())
