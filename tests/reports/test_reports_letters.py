@@ -205,7 +205,7 @@ def test_word_dossier_has_page_numbers_and_right_to_left_tables(demo, tmp_path):
     visit = list_visits(db, limit=1)[0]
     out = render_report("visit-dossier", db, tmp_path / "d.docx", visit=visit.id)
     document = docx.Document(str(out))
-    assert document.paragraphs[0].text == "پرونده دیدار"
+    assert document.paragraphs[0].text == "پروندهٔ دیدار"
     footer = document.sections[0].footer.paragraphs[0]._p
     fields = [f.get(qn("w:instr")) for f in footer.iter(qn("w:fldSimple"))]
     assert [f.split()[0] for f in fields] == ["PAGE", "NUMPAGES"]
