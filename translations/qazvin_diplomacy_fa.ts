@@ -3755,7 +3755,7 @@
     </message>
     <message>
       <source>Export to calendar (.ics)</source>
-      <translation>خروجی تقویم (‎.ics)</translation>
+      <translation>خروجی تقویم (iCalendar)</translation>
     </message>
     <message>
       <source>iCalendar file (*.ics)</source>
@@ -3803,7 +3803,7 @@
     </message>
     <message>
       <source>Export to calendar (.ics)…</source>
-      <translation>خروجی تقویم (‎.ics)…</translation>
+      <translation>خروجی تقویم…</translation>
     </message>
     <message>
       <source>Save what this view shows as an iCalendar file for phones and Outlook</source>

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.calendar import AgendaEntry, EntryKind
 from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.core.visits import ConflictsFound
 from qazvin_diplomacy.services import calendar as calendar_service
 from qazvin_diplomacy.ui.calendar.views import (
@@ -44,7 +45,13 @@ from qazvin_diplomacy.ui.calendar.views import (
     TimeGridView,
 )
 from qazvin_diplomacy.ui.common import show_error
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, is_rtl, loc_digits
+from qazvin_diplomacy.ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    current_language,
+    direction_mark,
+    is_rtl,
+    loc_digits,
+)
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 from qazvin_diplomacy.ui.widgets.jalali import month_title, show_date, show_time
@@ -322,7 +329,7 @@ class CalendarPage(ModulePage):
         if index == MONTH:
             text = month_title(*jalali.to_jalali(self.state.day)[:2])
         elif index == WEEK:
-            text = f"{show_date(first)} – {show_date(last)}"
+            text = f"{direction_mark()}{bidi_isolate(show_date(first))} – {bidi_isolate(show_date(last))}"
         else:
             gregorian = jalali.format_gregorian(self.state.day, current_language())
             text = f"{show_date(self.state.day, long=True, weekday=True)} ({loc_digits(gregorian)})"

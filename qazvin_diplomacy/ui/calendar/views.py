@@ -272,17 +272,20 @@ class _Canvas(QWidget):
         text_rect = rect.adjusted(6, 1, -6, -1)
         metrics = QFontMetrics(p.font())
         lines = max(1, int(text_rect.height() // metrics.lineSpacing()))
+        if lines > 1:  # whole lines only: a wrapped text never shows half a line
+            text_rect.setHeight(lines * metrics.lineSpacing())
         p.setPen(QColor("#1b1b1b") if entry.status != "cancelled" else QColor("#8a8a8a"))
         align = Qt.AlignmentFlag.AlignRight if self.rtl() else Qt.AlignmentFlag.AlignLeft
         if lines == 1:
             shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(text_rect.width()))
             p.drawText(text_rect, int(align | Qt.AlignmentFlag.AlignVCenter), shown)
         else:
+            p.save()
+            p.setClipRect(text_rect)
             p.drawText(
                 text_rect, int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), text
             )
-        if entry.clash:
-            p.setPen(QColor("#c62828"))
+            p.restore()
 
 
 class MonthCanvas(_Canvas):
