@@ -20,7 +20,7 @@ from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.ui.calendar import page as calendar_page
 from qazvin_diplomacy.ui.calendar.page import DAY, MONTH, WEEK, CalendarPage
 from qazvin_diplomacy.ui.calendar.reminders import ReminderList
-from qazvin_diplomacy.ui.calendar.views import HOUR_HEIGHT, CLASH_MARK, entry_text
+from qazvin_diplomacy.ui.calendar.views import CLASH_MARK, HOUR_HEIGHT, entry_text
 
 # Sunday 1404/08/04 (26 October 2025), a working day in a week without holidays.
 SUNDAY = jalali.from_jalali(1404, 8, 4)
