@@ -11,10 +11,12 @@ the moved record through its module's own service (``save_visit``, ``save_event`
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import literal, select, union_all
 from sqlalchemy.orm import Session
 
 from qazvin_diplomacy.core.agreements import AgreementStatus
@@ -37,7 +39,6 @@ from qazvin_diplomacy.services.followups import OPEN_STATUSES, followup_view, sa
 from qazvin_diplomacy.services.holidays import holidays_in_session
 from qazvin_diplomacy.services.records import get_row
 from qazvin_diplomacy.services.visits.records import _overlapping
-from qazvin_diplomacy.services.visits.register import _people_of
 from qazvin_diplomacy.storage.agreements import Agreement
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Country, Person
@@ -46,6 +47,53 @@ from qazvin_diplomacy.storage.followups import FollowUpTask
 from qazvin_diplomacy.storage.visits import Visit, VisitGuest, VisitHost
 
 ALL_KINDS = tuple(EntryKind)
+E = TypeVar("E", AgreementStatus, FollowUpStatus)
+
+
+def _member(enum: type[E], code: str) -> E | None:
+    """The member stored as ``code`` (None for an unknown one); cheaper than ``find``."""
+    try:
+        return enum(code)
+    except ValueError:
+        return None
+
+
+def _visit_people(
+    session: Session, lower: dt.datetime, upper: dt.datetime
+) -> tuple[dict[int, list[tuple[int, str, str]]], dict[int, list[int]]]:
+    """Guests (id, Persian and English name) and host ids of the visits in ``[lower, upper)``.
+
+    One query for both (hosts come without names); the range is given again as a subquery
+    rather than as a list of ids (hundreds of bound parameters for a busy month).
+    """
+    in_range = select(Visit.id).where(Visit.archived_at.is_(None), _overlapping(lower, upper))
+    links = union_all(
+        select(
+            VisitGuest.visit_id,
+            VisitGuest.person_id,
+            literal(1).label("guest"),
+            VisitGuest.sort_order,
+        ).where(VisitGuest.visit_id.in_(in_range)),
+        select(
+            VisitHost.visit_id,
+            VisitHost.person_id,
+            literal(0).label("guest"),
+            VisitHost.sort_order,
+        ).where(VisitHost.visit_id.in_(in_range)),
+    ).subquery()
+    guests: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    hosts: dict[int, list[int]] = defaultdict(list)
+    rows = session.execute(
+        select(links.c.visit_id, links.c.person_id, links.c.guest, Person.name_fa, Person.name_en)
+        .join(Person, Person.id == links.c.person_id)
+        .order_by(links.c.visit_id, links.c.guest.desc(), links.c.sort_order)
+    )
+    for visit_id, pid, guest, fa, en in rows:
+        if guest:
+            guests[visit_id].append((pid, fa, en))
+        else:
+            hosts[visit_id].append(pid)
+    return guests, hosts
 
 
 def _visits(session: Session, first: dt.date, last: dt.date) -> list[AgendaEntry]:
@@ -70,16 +118,14 @@ def _visits(session: Session, first: dt.date, last: dt.date) -> list[AgendaEntry
         .where(Visit.archived_at.is_(None), _overlapping(lower, upper))
         .order_by(Visit.start_at, Visit.id)
     ).all()
-    ids = [r[0] for r in rows]
-    guests = _people_of(session, VisitGuest, ids)
-    hosts = _people_of(session, VisitHost, ids)
+    guests, hosts = _visit_people(session, lower, upper)
     found = []
     for r in rows:
         start, end = to_local(r[4]), to_local(r[5])
         status = VisitStatus(r[6])
         people = guests.get(r[0], [])
-        who_fa = "، ".join(p.name_fa for p in people) or r[10]
-        who_en = ", ".join(p.name_en or p.name_fa for p in people) or r[10]
+        who_fa = "، ".join(fa for _, fa, _en in people) or r[10]
+        who_en = ", ".join(en or fa for _, fa, en in people) or r[10]
         detail_fa = " — ".join(x for x in (r[11] or "", who_fa) if x)
         detail_en = " — ".join(x for x in (r[12] or r[11] or "", who_en) if x)
         found.append(
@@ -101,7 +147,7 @@ def _visits(session: Session, first: dt.date, last: dt.date) -> list[AgendaEntry
                 status=status.value,
                 status_fa=status.label_fa,
                 status_en=status.label_en,
-                people=tuple(p.id for p in (*people, *hosts.get(r[0], [])))
+                people=(*(pid for pid, _, _ in people), *hosts.get(r[0], ()))
                 if status is not VisitStatus.CANCELLED
                 else (),
             )
@@ -185,7 +231,7 @@ def _agreements(
     ).all()
     found = []
     for r in rows:
-        status = AgreementStatus.find(r[5])
+        status = _member(AgreementStatus, r[5])
         found.append(
             AgendaEntry(
                 kind=kind,
@@ -237,7 +283,7 @@ def _followups(
     ).all()
     found = []
     for r in rows:
-        status = FollowUpStatus.find(r[4])
+        status = _member(FollowUpStatus, r[4])
         found.append(
             AgendaEntry(
                 kind=EntryKind.OBLIGATION if r[5] == "agreement" else EntryKind.FOLLOWUP,

@@ -50,6 +50,8 @@ KIND_COLORS = {
     EntryKind.HOLIDAY: "#c62828",
 }
 OFF_DAY_BG = QColor("#fdecea")
+CHOSEN_BG = QColor("#e6eef6")  # the selected day
+CHOSEN_OFF_BG = QColor("#f2e3e6")
 TODAY_BORDER = QColor("#2f4f6f")
 GRID = QColor("#d0d0d0")
 SELECTED = QColor("#ffd54f")
@@ -57,6 +59,19 @@ CLASH_MARK = "⚠"
 SNAP_MINUTES = 15
 HOUR_HEIGHT = 44
 DRAG_DISTANCE = 6
+
+
+def _tint(color: str, strength: float = 0.14) -> QColor:
+    """``color`` mixed into white, opaque (an opaque fill paints much faster than a translucent one)."""
+    c = QColor(color)
+    return QColor(
+        round(255 - (255 - c.red()) * strength),
+        round(255 - (255 - c.green()) * strength),
+        round(255 - (255 - c.blue()) * strength),
+    )
+
+
+_TINTS = {kind: _tint(color) for kind, color in KIND_COLORS.items()}
 
 
 def entry_text(entry: AgendaEntry, *, time: bool = True) -> str:
@@ -140,6 +155,7 @@ class _Canvas(QWidget):
         self.state = state
         self.owner = owner
         self.boxes: list[tuple[QRectF, AgendaEntry]] = []
+        self.exposed = QRectF()
         self._press: QPointF | None = None
         self._pressed: AgendaEntry | None = None
         self.drag_target: tuple[dt.date, dt.datetime | None] | None = None
@@ -201,9 +217,20 @@ class _Canvas(QWidget):
             and (event.position() - self._press).manhattanLength() < DRAG_DISTANCE
         ):
             return
-        self.drag_target = self.target_at(event.position()) or self.drag_target
+        target = self.target_at(event.position()) or self.drag_target
+        if target == self.drag_target:
+            return  # same quarter hour, same day: nothing to redraw
+        before = self.ghost_rect(self.drag_target)
+        self.drag_target = target
         self.setCursor(Qt.CursorShape.ClosedHandCursor)
-        self.update()
+        # Only where the entry would land, before and now, is painted again.
+        for rect in (before, self.ghost_rect(target)):
+            if rect is not None:
+                self.update(rect.toAlignedRect().adjusted(-2, -2, 2, 2))
+
+    def ghost_rect(self, target: tuple[dt.date, dt.datetime | None] | None) -> QRectF | None:
+        """Where the dragged entry is drawn for ``target`` (None: nowhere)."""
+        return None
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt override
         """Override: a drag ends by asking the page to move the entry."""
@@ -254,10 +281,16 @@ class _Canvas(QWidget):
     def draw_chip(
         self, p: QPainter, rect: QRectF, entry: AgendaEntry, text: str, *, ghost: bool = False
     ) -> None:
-        """One entry as a tinted box with a coloured edge and its elided text."""
+        """One entry as a tinted box with a coloured edge and its elided text.
+
+        Nothing is drawn outside the area being painted (a drag repaints a small part).
+        """
+        if not rect.intersects(self.exposed):
+            return
         color = QColor(KIND_COLORS[entry.kind])
-        fill = QColor(color)
-        fill.setAlpha(70 if ghost else 34)
+        fill = QColor(color) if ghost else _TINTS[entry.kind]
+        if ghost:
+            fill.setAlpha(70)
         selected = entry.key == self.state.selected and not ghost
         p.fillRect(rect, SELECTED if selected else fill)
         edge = (
@@ -319,8 +352,18 @@ class MonthCanvas(_Canvas):
                     return day, None
         return None
 
+    def ghost_rect(self, target: tuple[dt.date, dt.datetime | None] | None) -> QRectF | None:
+        """Override: the cell of the target day."""
+        weeks = self.weeks()
+        for r, week in enumerate(weeks):
+            for c, day in enumerate(week):
+                if target is not None and day == target[0]:
+                    return self._cell(r, c, len(weeks))
+        return None
+
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         """Override: weekday names, then each day's cell."""
+        self.exposed = QRectF(event.rect())
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("white"))
         weeks = self.weeks()
@@ -371,9 +414,13 @@ class MonthCanvas(_Canvas):
         holidays = [e for e in entries if e.kind is EntryKind.HOLIDAY]
         items = [e for e in entries if e.kind is not EntryKind.HOLIDAY]
         off = bool(holidays) or jalali.is_friday(day)
-        p.fillRect(rect, OFF_DAY_BG if off else QColor("white"))
-        if day == self.state.day:
-            p.fillRect(rect, QColor(207, 224, 240, 90))
+        chosen = day == self.state.day
+        p.fillRect(
+            rect,
+            (CHOSEN_OFF_BG if off else CHOSEN_BG)
+            if chosen
+            else (OFF_DAY_BG if off else QColor("white")),
+        )
         p.setPen(QPen(TODAY_BORDER, 2) if day == today else QPen(GRID, 1))
         p.drawRect(rect.adjusted(0, 0, -1, -1))
         inner = rect.adjusted(4, 2, -4, -2)
@@ -486,8 +533,15 @@ class DayHeaderCanvas(_Canvas):
                 return day, None
         return None
 
+    def ghost_rect(self, target: tuple[dt.date, dt.datetime | None] | None) -> QRectF | None:
+        """Override: the column of the target day."""
+        if target is None or target[0] not in self.days:
+            return None
+        return self.column(self.days.index(target[0]))
+
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         """Override: titles, holidays and all-day chips per day."""
+        self.exposed = QRectF(event.rect())
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("#f7f9fb"))
         self.boxes = []
@@ -500,10 +554,9 @@ class DayHeaderCanvas(_Canvas):
             rect = self.column(i)
             holidays = self.state.holidays(day)
             off = bool(holidays) or jalali.is_friday(day)
-            if off:
-                p.fillRect(rect, OFF_DAY_BG)
-            if day == self.state.day and len(self.days) > 1:
-                p.fillRect(rect, QColor(207, 224, 240, 110))
+            chosen = day == self.state.day and len(self.days) > 1
+            if off or chosen:
+                p.fillRect(rect, (CHOSEN_OFF_BG if off else CHOSEN_BG) if chosen else OFF_DAY_BG)
             p.setPen(QPen(TODAY_BORDER, 2) if day == today else QPen(GRID, 1))
             p.drawRect(rect.adjusted(0, 0, -1, -1))
             bold = QFont(self.font())
@@ -643,8 +696,22 @@ class HourCanvas(_Canvas):
         flush()
         return placed
 
+    def ghost_rect(self, target: tuple[dt.date, dt.datetime | None] | None) -> QRectF | None:
+        """Override: the box of the dragged entry at the target day and time."""
+        entry = self._pressed
+        if target is None or entry is None or entry.start is None or entry.end is None:
+            return None
+        day, start = target
+        if day not in self.days or start is None:
+            return None
+        rect = self.column(self.days.index(day))
+        top = self.y_of(start, day)
+        bottom = max(self.y_of(start + (entry.end - entry.start), day), top + HOUR_HEIGHT / 2)
+        return QRectF(rect.left() + 3, top, rect.width() - 6, bottom - top)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         """Override: hour lines and labels, day columns, entry boxes and a dragged entry's landing place."""
+        self.exposed = QRectF(event.rect())
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("white"))
         self.boxes = []
@@ -691,22 +758,13 @@ class HourCanvas(_Canvas):
                 y = self.y_of(now, day)
                 p.setPen(QPen(QColor("#c62828"), 2))
                 p.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-        if (
-            self.drag_target
-            and self._pressed is not None
-            and self._pressed.start
-            and self._pressed.end
-        ):
-            day, start = self.drag_target
-            index = self.days.index(day) if day in self.days else -1
-            if index >= 0 and start is not None:
-                rect = self.column(index)
-                length = self._pressed.end - self._pressed.start
-                top = self.y_of(start, day)
-                bottom = max(self.y_of(start + length, day), top + HOUR_HEIGHT / 2)
-                ghost = QRectF(rect.left() + 3, top, rect.width() - 6, bottom - top)
-                text = f"{show_time(start)} – {show_time(start + length)}"
-                self.draw_chip(p, ghost, self._pressed, direction_mark() + text, ghost=True)
+        ghost = self.ghost_rect(self.drag_target)
+        if ghost is not None and self.drag_target is not None and self._pressed is not None:
+            start = self.drag_target[1]
+            assert start is not None and self._pressed.start and self._pressed.end
+            end = start + (self._pressed.end - self._pressed.start)
+            text = f"{show_time(start)} – {show_time(end)}"
+            self.draw_chip(p, ghost, self._pressed, direction_mark() + text, ghost=True)
         p.end()
 
 
