@@ -247,3 +247,18 @@ def test_english_interface(office, app) -> None:
     assert page.title.text().startswith("Sunday 4 Aban 1404")
     assert "26 October 2025" in page.title.text()
     assert page.kind_boxes[EntryKind.VISIT].text() == "Visits"
+
+
+def test_visit_list_context_menu_exports_the_visit(office, tmp_path: Path, monkeypatch) -> None:
+    visits = office["window"].show_module("visits")
+    visits.views.setCurrentIndex(0)
+    visits.apply_filters()
+    action = next(a for a in visits.table.actions() if isinstance(a, calendar_page.IcsAction))
+    assert action.text() == "خروجی تقویم…"
+    out = tmp_path / "visit.ics"
+    monkeypatch.setattr(calendar_page, "ask_ics_path", lambda parent, name: out)
+    assert action.export() is False  # no row yet: nothing asked, nothing written
+    visits.table.setCurrentIndex(visits.model.index(0, 0))
+    assert action.export() is True
+    (event,) = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert str(event["summary"]) == visits.model.visit(0).title

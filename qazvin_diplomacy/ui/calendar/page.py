@@ -13,9 +13,10 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -44,7 +45,7 @@ from qazvin_diplomacy.ui.calendar.views import (
     MonthView,
     TimeGridView,
 )
-from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.common import ID_ROLE, show_error
 from qazvin_diplomacy.ui.i18n import (
     QT_TRANSLATE_NOOP,
     current_language,
@@ -96,8 +97,6 @@ def open_entry_form(page: QWidget, ctx: UiContext, entry: AgendaEntry) -> QWidge
 
 def ask_ics_path(parent: QWidget, suggested: str) -> Path | None:
     """Where to save an iCalendar file (None: cancelled); the suffix becomes .ics."""
-    from PySide6.QtCore import QCoreApplication
-
     name, _filter = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("CalendarPage", "Export to calendar (.ics)"),
@@ -112,8 +111,6 @@ def ask_ics_path(parent: QWidget, suggested: str) -> Path | None:
 
 def export_record_ics(ctx: UiContext, parent: QWidget, kind: EntryKind, record_id: int) -> bool:
     """Ask for a file and write one visit or event to it as .ics (from the lists' menus)."""
-    from PySide6.QtCore import QCoreApplication
-
     from qazvin_diplomacy.services.agenda_ics import export_record
 
     path = ask_ics_path(parent, f"{kind.value}-{record_id}.ics")
@@ -128,6 +125,41 @@ def export_record_ics(ctx: UiContext, parent: QWidget, kind: EntryKind, record_i
         QCoreApplication.translate("CalendarPage", "Saved to %1").replace("%1", path.name)
     )
     return True
+
+
+class IcsAction(QAction):
+    """ "Export to calendar (.ics)…" in a list's context menu: the visit or event of the current row.
+
+    A list page adds it with one line; it reads the record id from the row (``ID_ROLE``)
+    and follows language changes by itself.
+    """
+
+    def __init__(self, ctx: UiContext, table: QAbstractItemView, kind: EntryKind) -> None:
+        super().__init__(table)
+        self.ctx, self.table, self.kind = ctx, table, kind
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addAction(self)
+        table.installEventFilter(self)
+        self.triggered.connect(self.export)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The text in the current language."""
+        self.setText(QCoreApplication.translate("CalendarPage", "Export to calendar (.ics)…"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        """Override: follow the table's language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def export(self) -> bool:
+        """Save the current row's record as .ics (nothing without a row)."""
+        index = self.table.currentIndex()
+        record_id = index.data(ID_ROLE) if index.isValid() else None
+        if record_id is None:
+            return False
+        return export_record_ics(self.ctx, self.table, self.kind, int(record_id))
 
 
 class CalendarPage(ModulePage):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.core.calendar import EntryKind
 from qazvin_diplomacy.core.clock import TEHRAN, to_local
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import bidi_isolate
@@ -34,6 +35,7 @@ from qazvin_diplomacy.core.visits import (
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui import settings as S
+from qazvin_diplomacy.ui.calendar.page import IcsAction
 from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.forms_common import (
     keep_open_form,
@@ -182,6 +184,7 @@ class VisitsPage(ListPage):
         self.add_archive_tab(self.archive_table, self.restore_button)
 
         self.table.doubleClicked.connect(lambda idx: self.open_record(int(idx.data(ID_ROLE))))
+        IcsAction(ctx, self.table, EntryKind.VISIT)  # context menu: the visit as .ics
         self.archive_table.doubleClicked.connect(
             lambda idx: self.open_record(int(idx.data(ID_ROLE)))
         )
