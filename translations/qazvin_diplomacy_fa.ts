@@ -3844,5 +3844,13 @@
       <source>(due %1)</source>
       <translation>(سررسید %1)</translation>
     </message>
+    <message>
+      <source>Today</source>
+      <translation>امروز</translation>
+    </message>
+    <message>
+      <source>Overdue follow-ups</source>
+      <translation>پیگیری‌های عقب‌افتاده</translation>
+    </message>
   </context>
 </TS>

@@ -207,7 +207,7 @@ MODULES: list[ModuleSpec] = [
             CardSpec("visits_week", _visits_week_card, order=20),
         ),
     ),
-    ModuleSpec("calendar", QT_TRANSLATE_NOOP("Modules", "Calendar"), "week", _calendar_page),
+    ModuleSpec("calendar", QT_TRANSLATE_NOOP("Modules", "Calendar"), "agenda", _calendar_page),
     ModuleSpec("directory", QT_TRANSLATE_NOOP("Modules", "Directory"), "list", _directory_page),
     ModuleSpec(
         "events",

@@ -262,3 +262,20 @@ def test_visit_list_context_menu_exports_the_visit(office, tmp_path: Path, monke
     assert action.export() is True
     (event,) = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     assert str(event["summary"]) == visits.model.visit(0).title
+
+
+def test_visits_month_grid_shows_guests_and_keeps_holiday_apart(office) -> None:
+    visits = office["window"].show_module("visits")
+    visits.month.set_month(1404, 8)
+    visits.refresh_month()
+    cell = visits.month.cell_for(SUNDAY)
+    texts = [t.translate(dict.fromkeys(range(0x2066, 0x206A))) for t in cell.item_texts()]
+    assert any("دیدار سفیر ژاپن — هیروشی تاناکا" in t for t in texts), texts
+    visits.month.set_month(1405, 1)
+    visits.refresh_month()
+    QApplication.processEvents()
+    cell = visits.month.cell_for(jalali.from_jalali(1405, 1, 2))
+    assert cell.holiday.text() == "نوروز"
+    # the name has its own line under the day number
+    cell.layout().activate()
+    assert cell.holiday.geometry().top() >= cell.number.geometry().bottom()

@@ -184,7 +184,8 @@ class CalendarPage(ModulePage):
         for index in (MONTH, WEEK, DAY):
             button = QToolButton(self)
             button.setCheckable(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setMinimumWidth(56)
             self.view_group.addButton(button, index)
             bar.addWidget(button)
             self.view_buttons.append(button)
@@ -261,13 +262,10 @@ class CalendarPage(ModulePage):
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
         self.heading.setText(self.tr("Calendar"))
-        for button, (text, name) in zip(
-            self.view_buttons,
-            ((self.tr("Month"), "calendar"), (self.tr("Week"), "list"), (self.tr("Day"), "check")),
-            strict=True,
+        for button, text in zip(
+            self.view_buttons, (self.tr("Month"), self.tr("Week"), self.tr("Day")), strict=True
         ):
             button.setText(text)
-            button.setIcon(icon(name))
         self.prev_button.setIcon(icon("prev"))
         self.next_button.setIcon(icon("next"))
         self.prev_button.setToolTip(self.tr("Previous"))

@@ -72,18 +72,35 @@ class ReminderList(Retranslating, QDialog):
 
     def _fill(self) -> None:
         self.list.clear()
-        for entry in self.entries:
+        today = [e for e in self.entries if not e.overdue]
+        overdue = [e for e in self.entries if e.overdue]
+        for title, group in ((self.tr("Today"), today), (self.tr("Overdue follow-ups"), overdue)):
+            if not group:
+                continue
+            head = QListWidgetItem(title)
+            font = head.font()
+            font.setBold(True)
+            head.setFont(font)
+            head.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(head)
+            self._add(group)
+
+    def _add(self, entries: list[AgendaEntry]) -> None:
+        for entry in entries:
             text = entry_text(entry)
             if entry.overdue:
                 text += "  " + self.tr("(due %1)").replace("%1", show_date(entry.first_day))
             item = QListWidgetItem(text)
             item.setForeground(kind_icon_color(entry.kind))
             item.setData(Qt.ItemDataRole.UserRole, self.entries.index(entry))
+            item.setToolTip(text)
             self.list.addItem(item)
 
     def _open(self, item: QListWidgetItem) -> None:
         from qazvin_diplomacy.ui.calendar.page import open_entry_form
 
+        if item.data(Qt.ItemDataRole.UserRole) is None:  # a heading
+            return
         entry = self.entries[int(item.data(Qt.ItemDataRole.UserRole))]
         if entry.kind is not EntryKind.HOLIDAY:
             open_entry_form(self.parentWidget() or self, self.ctx, entry)

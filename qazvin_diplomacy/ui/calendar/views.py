@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QTextLayout,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.calendar import AgendaEntry, EntryKind, by_day
 from qazvin_diplomacy.core.clock import TEHRAN
+from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.ui.i18n import current_language, direction_mark, loc_digits
 from qazvin_diplomacy.ui.widgets.jalali import show_time, weekday_names
 
@@ -82,7 +84,11 @@ def entry_text(entry: AgendaEntry, *, time: bool = True) -> str:
         parts.append(CLASH_MARK)
     if time and entry.start is not None and not entry.all_day:
         parts.append(show_time(entry.start))
-    parts.append(entry.label(lang))
+    title = entry.title_en if lang == "en" and entry.title_en else entry.title
+    detail = entry.detail_en if lang == "en" and entry.detail_en else entry.detail
+    # Each part isolated: a Persian title keeps its order in the English interface and a
+    # Latin name keeps its own in the Persian one.
+    parts.append(bidi_isolate(title) + (f" — {bidi_isolate(detail)}" if detail else ""))
     if entry.approximate:
         parts.append("~")
     return direction_mark() + " ".join(parts)
@@ -305,20 +311,50 @@ class _Canvas(QWidget):
         text_rect = rect.adjusted(6, 1, -6, -1)
         metrics = QFontMetrics(p.font())
         lines = max(1, int(text_rect.height() // metrics.lineSpacing()))
-        if lines > 1:  # whole lines only: a wrapped text never shows half a line
-            text_rect.setHeight(lines * metrics.lineSpacing())
         p.setPen(QColor("#1b1b1b") if entry.status != "cancelled" else QColor("#8a8a8a"))
         align = Qt.AlignmentFlag.AlignRight if self.rtl() else Qt.AlignmentFlag.AlignLeft
-        if lines == 1:
-            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(text_rect.width()))
-            p.drawText(text_rect, int(align | Qt.AlignmentFlag.AlignVCenter), shown)
-        else:
-            p.save()
-            p.setClipRect(text_rect)
-            p.drawText(
-                text_rect, int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), text
+        top = text_rect.top() if lines > 1 else text_rect.center().y() - metrics.lineSpacing() / 2
+        for i, line in enumerate(wrapped_lines(text, p.font(), int(text_rect.width()), lines)):
+            row = QRectF(
+                text_rect.left(),
+                top + i * metrics.lineSpacing(),
+                text_rect.width(),
+                metrics.lineSpacing(),
             )
-            p.restore()
+            p.drawText(row, int(align | Qt.AlignmentFlag.AlignVCenter), line)
+
+
+_WRAPPED: dict[tuple[str, str, int, int], list[str]] = {}
+
+
+def wrapped_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
+    """``text`` broken into at most ``max_lines`` lines of ``width``; the last one elided ("…").
+
+    Remembered (a drag or a scroll paints the same chips again without laying them out anew).
+    """
+    key = (text, font.key(), width, max_lines)
+    found = _WRAPPED.get(key)
+    if found is not None:
+        return found
+    metrics = QFontMetrics(font)
+    lines: list[str] = []
+    rest = text
+    mark = text[:1] if text[:1] in ("\u200f", "\u200e") else ""
+    while rest and len(lines) < max_lines - 1 and metrics.horizontalAdvance(rest) > width:
+        layout = QTextLayout(rest, font)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(width)
+        layout.endLayout()
+        cut = max(line.textLength(), 1)
+        lines.append(rest[:cut].rstrip())
+        rest = mark + rest[cut:].lstrip()
+    if rest.strip(mark):
+        lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    if len(_WRAPPED) > 5000:
+        _WRAPPED.clear()
+    _WRAPPED[key] = lines
+    return lines
 
 
 class MonthCanvas(_Canvas):

@@ -72,6 +72,9 @@ def calendar_items(visits: list[VisitSummary], first: dt.date, last: dt.date) ->
         )
         while day <= min(last_day, last):
             title = bidi_isolate(loc_text(v.title))
+            who = v.country_name(current_language()) or v.guest_names(current_language())
+            if who:  # the country (or the guests) beside the title, as the calendar page shows
+                title = f"{title} — {bidi_isolate(loc_text(who))}"
             text = f"{show_time(start)} {title}" if day == start.date() else title
             tip = "\n".join(
                 loc_text(x)
