@@ -279,3 +279,31 @@ def test_visits_month_grid_shows_guests_and_keeps_holiday_apart(office) -> None:
     # the name has its own line under the day number
     cell.layout().activate()
     assert cell.holiday.geometry().top() >= cell.number.geometry().bottom()
+
+
+def test_reminders_show_on_start_and_again_only_for_new_items(office, qtbot) -> None:
+    from qazvin_diplomacy.services.calendar import reminders
+
+    window = office["window"]
+    control = window.reminders
+    control.check()  # what the timer does every few minutes, read in the background
+    window.runner.wait()
+    qtbot.waitUntil(lambda: control.list is not None and control.list.isVisible())
+    listed = control.list
+    assert listed.entries and not listed.isModal()
+    listed.reject()  # dismissed: the same items do not come back
+    control.show(reminders(office["db"], today=SUNDAY))
+    assert not listed.isVisible()
+    visits_service.save_visit(
+        office["db"],
+        visit=VisitInput(
+            title="دیدار تازه",
+            start_at=at(SUNDAY, 16),
+            end_at=at(SUNDAY, 17),
+            delegation_name="هیئت",
+        ),
+    )
+    control.show(reminders(office["db"], today=SUNDAY))  # a visit added today is new
+    assert listed.isVisible()
+    listed.reject()
+    assert control.timer.interval() == 5 * 60 * 1000
