@@ -307,3 +307,17 @@ def test_reminders_show_on_start_and_again_only_for_new_items(office, qtbot) -> 
     assert listed.isVisible()
     listed.reject()
     assert control.timer.interval() == 5 * 60 * 1000
+
+
+def test_tab_leaves_the_calendar_after_the_last_entry(office) -> None:
+    page = office["page"]
+    page.set_view(DAY)
+    canvas = page.day.hours
+    page.state.select(None)
+    steps = 0
+    while canvas.focusNextPrevChild(True) and page.state.selected_entry() is not None:
+        steps += 1
+        assert steps < 20
+        if page.state.selected_entry().key == page.state.entries[-1].key:
+            break
+    assert page.state.step(True, wrap=False) is False  # at the last: Tab goes on to the page

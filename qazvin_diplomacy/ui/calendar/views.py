@@ -134,17 +134,24 @@ class AgendaState(QObject):
             self.day = max(entry.first_day, self.first)
         self.changed.emit()
 
-    def step(self, forward: bool) -> None:
-        """Select the next (or previous) entry of the range, not counting holidays."""
+    def step(self, forward: bool, *, wrap: bool = True) -> bool:
+        """Select the next (or previous) entry of the range, holidays aside; False at the end.
+
+        Past the last (or before the first) entry the selection goes round when ``wrap``,
+        else nothing changes and False is returned (Tab then leaves the calendar).
+        """
         entries = [e for e in self.entries if e.kind is not EntryKind.HOLIDAY]
         if not entries:
-            return
+            return False
         keys = [e.key for e in entries]
         if self.selected in keys:
             index = keys.index(self.selected) + (1 if forward else -1)
         else:
             index = 0 if forward else len(entries) - 1
+        if not wrap and not 0 <= index < len(entries):
+            return False
         self.select(entries[index % len(entries)])
+        return True
 
 
 class _Canvas(QWidget):
@@ -275,9 +282,8 @@ class _Canvas(QWidget):
         super().keyPressEvent(event)
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # Qt override
-        """Override: Tab moves through the entries rather than leaving the calendar."""
-        if self.state.entries:
-            self.state.step(forward)
+        """Override: Tab moves through the entries; after the last one it leaves the calendar."""
+        if self.state.step(forward, wrap=False):
             self.owner.ensure_selected_visible()
             return True
         return super().focusNextPrevChild(forward)
