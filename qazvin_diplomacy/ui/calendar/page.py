@@ -470,6 +470,16 @@ class CalendarPage(ModulePage):
             return pages("visits").new_record(self.state.day)  # type: ignore[no-any-return]
         return None
 
+    def print_page(self) -> None:
+        """Ctrl+P: print the view on screen, scaled to the page."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from qazvin_diplomacy.ui.visits.page import print_widget
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            print_widget(self.current_view(), printer)
+
     def export_range(self) -> Path | None:
         """Save the range on screen (kinds ticked) as an .ics file."""
         from qazvin_diplomacy.services.agenda_ics import export_agenda

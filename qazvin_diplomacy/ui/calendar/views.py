@@ -782,6 +782,13 @@ class HourCanvas(_Canvas):
             rect = self.column(i)
             p.drawLine(rect.topLeft(), rect.bottomLeft())
             p.drawLine(rect.topRight(), rect.bottomRight())
+        now = dt.datetime.now(TEHRAN)  # the red line of the time now, under the entries
+        for i, day in enumerate(self.days):
+            if day == now.date():
+                rect = self.column(i)
+                y = self.y_of(now, day)
+                p.setPen(QPen(QColor("#c62828"), 2))
+                p.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
         for i, day in enumerate(self.days):
             rect = self.column(i)
             for entry, col, width in self._layout(day):
@@ -793,13 +800,6 @@ class HourCanvas(_Canvas):
                 box = QRectF(x, top + 1, w - 2, bottom - top - 2)
                 self.draw_chip(p, box, entry, entry_text(entry))
                 self.boxes.append((box, entry))
-        now = dt.datetime.now(TEHRAN)
-        for i, day in enumerate(self.days):
-            if day == now.date():
-                rect = self.column(i)
-                y = self.y_of(now, day)
-                p.setPen(QPen(QColor("#c62828"), 2))
-                p.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
         ghost = self.ghost_rect(self.drag_target)
         if ghost is not None and self.drag_target is not None and self._pressed is not None:
             start = self.drag_target[1]
