@@ -41,8 +41,8 @@ def main(argv: list[str]) -> None:
     from qazvin_diplomacy.services.calendar import agenda_between
     from qazvin_diplomacy.storage.database import Database
     from qazvin_diplomacy.ui.application import apply_language, get_application
+    from qazvin_diplomacy.ui.calendar.canvas import HOUR_HEIGHT
     from qazvin_diplomacy.ui.calendar.page import DAY, MONTH, WEEK
-    from qazvin_diplomacy.ui.calendar.views import HOUR_HEIGHT
     from qazvin_diplomacy.ui.main_window import MainWindow
     from qazvin_diplomacy.ui.settings import Settings
 

@@ -17,10 +17,11 @@ from qazvin_diplomacy.core.calendar import EntryKind
 from qazvin_diplomacy.core.followups import FollowUpInput
 from qazvin_diplomacy.core.visits import TEHRAN, GuestEntry, GuestRole, VisitInput
 from qazvin_diplomacy.services import visits as visits_service
+from qazvin_diplomacy.ui.calendar import ics as calendar_ics
 from qazvin_diplomacy.ui.calendar import page as calendar_page
+from qazvin_diplomacy.ui.calendar.canvas import CLASH_MARK, HOUR_HEIGHT, entry_text
 from qazvin_diplomacy.ui.calendar.page import DAY, MONTH, WEEK, CalendarPage
 from qazvin_diplomacy.ui.calendar.reminders import ReminderList
-from qazvin_diplomacy.ui.calendar.views import CLASH_MARK, HOUR_HEIGHT, entry_text
 
 # Sunday 1404/08/04 (26 October 2025), a working day in a week without holidays.
 SUNDAY = jalali.from_jalali(1404, 8, 4)
@@ -253,10 +254,10 @@ def test_visit_list_context_menu_exports_the_visit(office, tmp_path: Path, monke
     visits = office["window"].show_module("visits")
     visits.views.setCurrentIndex(0)
     visits.apply_filters()
-    action = next(a for a in visits.table.actions() if isinstance(a, calendar_page.IcsAction))
+    action = next(a for a in visits.table.actions() if isinstance(a, calendar_ics.IcsAction))
     assert action.text() == "خروجی تقویم…"
     out = tmp_path / "visit.ics"
-    monkeypatch.setattr(calendar_page, "ask_ics_path", lambda parent, name: out)
+    monkeypatch.setattr(calendar_ics, "ask_ics_path", lambda parent, name: out)
     assert action.export() is False  # no row yet: nothing asked, nothing written
     visits.table.setCurrentIndex(visits.model.index(0, 0))
     assert action.export() is True

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy.core.calendar import AgendaEntry, EntryKind
 from qazvin_diplomacy.services import calendar as calendar_service
-from qazvin_diplomacy.ui.calendar.views import entry_text, kind_icon_color
+from qazvin_diplomacy.ui.calendar.canvas import entry_text, kind_icon_color
 from qazvin_diplomacy.ui.i18n import Retranslating, loc_digits
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.ops import run_op

@@ -27,7 +27,7 @@ from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services.export import ExportFilters
-from qazvin_diplomacy.ui.calendar.page import IcsAction
+from qazvin_diplomacy.ui.calendar.ics import IcsAction
 from qazvin_diplomacy.ui.common import known_message, show_error
 from qazvin_diplomacy.ui.events.checkin import CheckinView
 from qazvin_diplomacy.ui.events.form import EventForm

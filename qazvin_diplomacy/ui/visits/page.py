@@ -35,7 +35,7 @@ from qazvin_diplomacy.core.visits import (
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui import settings as S
-from qazvin_diplomacy.ui.calendar.page import IcsAction
+from qazvin_diplomacy.ui.calendar.ics import IcsAction
 from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.forms_common import (
     keep_open_form,

@@ -1,11 +1,9 @@
-"""The office calendar: every dated thing between two days, and moving one by dragging.
+"""Every dated thing of the office between two days, and the reminders of a day.
 
-:func:`agenda_between` reads each kind with one range query on its indexed date column
-(visits by ``start_at``, events by ``start_date``, agreements by ``signing_date`` and
-``expires_on``, follow-ups and obligations by ``deadline``; guests and hosts of the visits
-found are read in one more query each) — never a query per day.  :func:`move_entry` saves
-the moved record through its module's own service (``save_visit``, ``save_event``,
-``save_followup``), so a move is validated and conflict-checked exactly like the form.
+Each kind is read with one range query on its indexed date column (visits by ``start_at``,
+events by ``start_date``, agreements by ``signing_date`` and ``expires_on``, follow-ups and
+obligations by ``deadline``; the guests and hosts of the visits found come in one more
+query) — never a query per day.
 """
 
 from __future__ import annotations
@@ -13,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import TypeVar
 
 from sqlalchemy import literal, select, union_all
@@ -25,19 +22,14 @@ from qazvin_diplomacy.core.calendar import (
     EntryKind,
     local_last_day,
     mark_clashes,
-    shift_time,
     sort_entries,
 )
 from qazvin_diplomacy.core.clock import TEHRAN, to_local
-from qazvin_diplomacy.core.errors import KnownError, StaleRecordError, ValidationError
 from qazvin_diplomacy.core.events import MAX_EVENT_DAYS, EventStatus
 from qazvin_diplomacy.core.followups import FollowUpStatus
 from qazvin_diplomacy.core.visits import VisitStatus, local_days_span
-from qazvin_diplomacy.services import events as events_service
-from qazvin_diplomacy.services import visits as visits_service
-from qazvin_diplomacy.services.followups import OPEN_STATUSES, followup_view, save_followup
+from qazvin_diplomacy.services.followups import OPEN_STATUSES, followup_view
 from qazvin_diplomacy.services.holidays import holidays_in_session
-from qazvin_diplomacy.services.records import get_row
 from qazvin_diplomacy.services.visits.records import _overlapping
 from qazvin_diplomacy.storage.agreements import Agreement
 from qazvin_diplomacy.storage.database import Database
@@ -396,120 +388,3 @@ def reminders(db: Database, *, today: dt.date, limit: int = 50) -> list[AgendaEn
                 )
             )
     return todays[:limit] + overdue
-
-
-# --------------------------------------------------------------------------- moving
-
-
-def _check_same(found: int, expected: int | None, what: str) -> None:
-    if expected is not None and found != expected:
-        raise StaleRecordError(what)
-
-
-def move_entry(
-    db: Database,
-    *,
-    entry: AgendaEntry,
-    day: dt.date,
-    start: dt.datetime | None = None,
-    conflict_reason: str | None = None,
-    today: dt.date | None = None,
-) -> None:
-    """Move ``entry`` to ``day`` (and, for a timed entry, to local time ``start``) and save it.
-
-    The record is read again and saved through its module's service with everything else
-    unchanged, so the form's validation applies (``ValidationError``) and, for a visit, its
-    conflict check (``ConflictsFound`` unless ``conflict_reason`` is given).  A visit's
-    itinerary and an event's programme move with it.  ``StaleRecordError`` when the record
-    changed since ``entry`` was read; ``KnownError`` for a kind that cannot be dragged.
-    """
-    if not entry.kind.movable:
-        raise KnownError(
-            f"«{entry.kind.label_fa}» را نمی‌توان با کشیدن جابه‌جا کرد؛ آن را در فرمش تغییر دهید.",
-            f"A {entry.kind.label_en.lower()} cannot be moved by dragging; change it in its form.",
-        )
-    if entry.kind is EntryKind.VISIT:
-        _move_visit(db, entry, day, start, conflict_reason)
-    elif entry.kind is EntryKind.EVENT:
-        _move_event(db, entry, day, start, today)
-    else:
-        with db.read_session() as session:
-            task = followup_view(get_row(session, FollowUpTask, entry.record_id, "اقدام پیگیری"))
-        _check_same(task.version, entry.version, "اقدام پیگیری")
-        save_followup(db, task=replace(task, deadline=day))
-
-
-def _move_visit(
-    db: Database,
-    entry: AgendaEntry,
-    day: dt.date,
-    start: dt.datetime | None,
-    conflict_reason: str | None,
-) -> None:
-    visit = visits_service.get_visit(db, entry.record_id)
-    _check_same(visit.version, entry.version, visits_service.WHAT)
-    assert visit.start_at is not None and visit.end_at is not None
-    old = to_local(visit.start_at)
-    new = (
-        start.replace(tzinfo=TEHRAN)
-        if start is not None and start.tzinfo is None
-        else (start or dt.datetime.combine(day, old.timetz()))
-    )
-    delta = new - old
-    if not delta:
-        return
-    moved = replace(
-        visit,
-        start_at=visit.start_at + delta,
-        end_at=visit.end_at + delta,
-        itinerary=tuple(
-            replace(
-                i,
-                start_at=i.start_at + delta if i.start_at else None,
-                end_at=i.end_at + delta if i.end_at else None,
-            )
-            for i in visit.itinerary
-        ),
-    )
-    visits_service.save_visit(db, visit=moved, conflict_reason=conflict_reason)
-
-
-def _move_event(
-    db: Database,
-    entry: AgendaEntry,
-    day: dt.date,
-    start: dt.datetime | None,
-    today: dt.date | None,
-) -> None:
-    event = events_service.get_event(db, entry.record_id)
-    _check_same(event.version or 0, entry.version, "رویداد")
-    assert event.start_date is not None
-    days = day - event.start_date
-    shift = dt.timedelta(0)
-    if start is not None and event.start_time is not None:
-        shift = dt.datetime.combine(day, start.time()) - dt.datetime.combine(day, event.start_time)
-    times = [event.start_time, event.end_time] + [
-        t for p in event.programme for t in (p.start_time, p.end_time)
-    ]
-    if any(t is not None and shift_time(t, shift) is None for t in times):
-        raise ValidationError(
-            {"start_time": "با این جابه‌جایی، ساعت رویداد یا برنامه‌اش از نیمه‌شب می‌گذرد."}
-        )
-    if not days and not shift:
-        return
-    moved = replace(
-        event,
-        start_date=event.start_date + days,
-        end_date=(event.end_date or event.start_date) + days,
-        start_time=shift_time(event.start_time, shift),
-        end_time=shift_time(event.end_time, shift),
-        programme=tuple(
-            replace(
-                p,
-                start_time=shift_time(p.start_time, shift),
-                end_time=shift_time(p.end_time, shift),
-            )
-            for p in event.programme
-        ),
-    )
-    events_service.save_event(db, event=moved, today=today)
