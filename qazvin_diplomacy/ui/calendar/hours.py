@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -381,9 +382,9 @@ class TimeGridView(AgendaView):
         """The all-day band and the hour grid."""
         return [self.header, self.hours]
 
-    def showEvent(self, event: object) -> None:  # Qt override
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
         """Override: the first time, scroll to the working day (07:00)."""
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
         if not self._scrolled:
             self._scrolled = True
             self.scroll.verticalScrollBar().setValue(7 * HOUR_HEIGHT)

@@ -36,7 +36,7 @@ def export_record_ics(ctx: UiContext, parent: QWidget, kind: EntryKind, record_i
     if path is None:
         return False
     try:
-        export_record(ctx.db, path=path, kind=kind, record_id=record_id)  # type: ignore[arg-type]
+        export_record(ctx.db, path=path, kind=kind, record_id=record_id)
     except KnownError as exc:
         show_error(parent, exc)
         return False

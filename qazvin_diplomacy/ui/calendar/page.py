@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -34,7 +34,7 @@ from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.calendar import AgendaEntry, EntryKind
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import bidi_isolate
-from qazvin_diplomacy.core.visits import ConflictsFound
+from qazvin_diplomacy.core.visits import Conflict, ConflictsFound
 from qazvin_diplomacy.services import calendar as calendar_service
 from qazvin_diplomacy.ui.calendar.canvas import KIND_COLORS, AgendaState, AgendaView
 from qazvin_diplomacy.ui.calendar.hours import TimeGridView
@@ -315,9 +315,9 @@ class CalendarPage(ModulePage):
         self._stale = False
         self._update_title()
 
-    def showEvent(self, event: object) -> None:  # Qt override
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
         """Override: read again when shown after a change elsewhere."""
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
         if self._stale:
             self.refresh()
 
@@ -381,11 +381,11 @@ class CalendarPage(ModulePage):
         self.refresh()
         return True
 
-    def ask_conflict_reason(self, conflicts: list[object]) -> str | None:
+    def ask_conflict_reason(self, conflicts: list[Conflict]) -> str | None:
         """The visit form's conflict question; the reason typed or None (cancelled)."""
         from qazvin_diplomacy.ui.visits.form import ConflictDialog
 
-        dialog = ConflictDialog(conflicts, self)  # type: ignore[arg-type]
+        dialog = ConflictDialog(conflicts, self)
         self.conflict_dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.reason_text():
             return dialog.reason_text()

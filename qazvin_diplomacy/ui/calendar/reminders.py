@@ -135,6 +135,11 @@ class Reminders(QObject):
             parent=self.window,
         )
 
+    def _dismissed(self) -> None:
+        """What the list showed when the clerk closed it is not shown again by itself."""
+        if self.list is not None:
+            self.seen.update(e.key for e in self.list.entries)
+
     def show(self, entries: list[AgendaEntry]) -> None:
         """Show the list when an item is new since the clerk last dismissed it."""
         if not self.window.isVisible():
@@ -142,7 +147,7 @@ class Reminders(QObject):
         keys = {e.key for e in entries}
         if self.list is None:
             self.list = ReminderList(self.ctx, self.window)
-            self.list.rejected.connect(lambda: self.seen.update(e.key for e in self.list.entries))  # type: ignore[union-attr]
+            self.list.rejected.connect(self._dismissed)
         self.list.show_entries(entries)
         if keys - self.seen and entries:
             self.list.show()
