@@ -313,7 +313,10 @@ class AgendaCanvas(QWidget):
         metrics = QFontMetrics(p.font())
         lines = max(1, int(text_rect.height() // metrics.lineSpacing()))
         p.setPen(QColor("#1b1b1b") if entry.status != "cancelled" else QColor("#8a8a8a"))
-        align = Qt.AlignmentFlag.AlignRight if self.rtl() else Qt.AlignmentFlag.AlignLeft
+        # Absolute: a right-to-left painter would otherwise swap left and right.
+        align = Qt.AlignmentFlag.AlignAbsolute | (
+            Qt.AlignmentFlag.AlignRight if self.rtl() else Qt.AlignmentFlag.AlignLeft
+        )
         top = text_rect.top() if lines > 1 else text_rect.center().y() - metrics.lineSpacing() / 2
         for i, line in enumerate(wrapped_lines(text, p.font(), int(text_rect.width()), lines)):
             row = QRectF(

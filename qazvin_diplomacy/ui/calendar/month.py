@@ -140,7 +140,10 @@ class MonthCanvas(AgendaCanvas):
         inner = rect.adjusted(4, 2, -4, -2)
         p.setFont(bold)
         number_height = QFontMetrics(bold).lineSpacing()
-        start_edge = Qt.AlignmentFlag.AlignRight if self.rtl() else Qt.AlignmentFlag.AlignLeft
+        # Absolute: a right-to-left painter would otherwise swap left and right.
+        start_edge = Qt.AlignmentFlag.AlignAbsolute | (
+            Qt.AlignmentFlag.AlignRight if self.rtl() else Qt.AlignmentFlag.AlignLeft
+        )
         p.setPen(QColor("#c62828") if off else QColor("#1b1b1b"))
         head = QRectF(inner.left(), inner.top(), inner.width(), number_height)
         p.drawText(
