@@ -322,3 +322,30 @@ def test_tab_leaves_the_calendar_after_the_last_entry(office) -> None:
         if page.state.selected_entry().key == page.state.entries[-1].key:
             break
     assert page.state.step(True, wrap=False) is False  # at the last: Tab goes on to the page
+
+
+def _ink_columns(canvas, box) -> list[int]:
+    """x of the dark (text) pixels inside ``box``, the coloured edge left out."""
+    image = canvas.grab().toImage()
+    found = []
+    for x in range(int(box.left()) + 5, int(box.right()) - 5):
+        for y in range(int(box.top()) + 3, int(box.top()) + 18):
+            if image.pixelColor(x, y).lightness() < 90:
+                found.append(x)
+                break
+    return found
+
+
+def test_text_starts_at_the_right_edge_in_persian_and_the_left_in_english(office, app) -> None:
+    from qazvin_diplomacy.ui.application import apply_language
+
+    page = office["page"]
+    page.set_view(DAY)
+    canvas = page.day.hours
+    box = _box(canvas, ("visit", office["first"].id))
+    ink = _ink_columns(canvas, box)
+    assert ink and box.right() - max(ink) < 20 < min(ink) - box.left()
+    apply_language(app, "en")
+    box = _box(canvas, ("visit", office["first"].id))
+    ink = _ink_columns(canvas, box)
+    assert ink and min(ink) - box.left() < 20 < box.right() - max(ink)
