@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from qazvin_diplomacy import cli_agenda
 from qazvin_diplomacy.cli_args import bounded_int, record_id
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.formatting import format_count
@@ -76,7 +77,7 @@ def register(subparsers: Any) -> None:
     )
 
     export = subparsers.add_parser("export", help="export a filtered list to .xlsx or .csv")
-    export.add_argument("kind", choices=EXPORT_KINDS, help="which list")
+    export.add_argument("kind", choices=(*EXPORT_KINDS, cli_agenda.KIND), help="which list")
     export.add_argument("--db", required=True, help="database file")
     export.add_argument("--out", required=True, help="output file (.xlsx or .csv)")
     export.add_argument("--text", default="", help="text filter (as in the list's search box)")
@@ -215,6 +216,8 @@ def _export(db: Any, args: argparse.Namespace) -> int:
     from qazvin_diplomacy.services.directory import country_by_code
     from qazvin_diplomacy.services.export import ExportFilters, export_list
 
+    if args.kind == cli_agenda.KIND:
+        return cli_agenda.export_agenda(db, args)
     _check_export_options(args)
     country_id = None
     if args.country:

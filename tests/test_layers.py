@@ -13,7 +13,10 @@ PACKAGE = Path(__file__).resolve().parent.parent / "qazvin_diplomacy"
 RULES = {
     "core": ({"jdatetime"}, {"storage", "services", "ui", "reports", "cli", "app", "paths"}),
     "storage": ({"sqlalchemy", "alembic"}, {"services", "ui", "reports", "cli", "app"}),
-    "services": ({"sqlalchemy", "openpyxl", "cryptography"}, {"ui", "reports", "cli", "app"}),
+    "services": (
+        {"sqlalchemy", "openpyxl", "cryptography", "icalendar"},
+        {"ui", "reports", "cli", "app"},
+    ),
     "reports": (
         {"reportlab", "arabic_reshaper", "bidi", "jdatetime", "docx"},
         {"ui", "cli", "app", "storage"},

@@ -2227,6 +2227,10 @@
       <source>Visits</source>
       <translation>دیدارها</translation>
     </message>
+    <message>
+      <source>Calendar</source>
+      <translation>تقویم</translation>
+    </message>
   </context>
   <context>
     <name>MonthGrid</name>
@@ -3948,6 +3952,136 @@
     <message>
       <source>This letter has not been printed yet.</source>
       <translation>این نامه هنوز چاپ نشده است.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarPage</name>
+    <message>
+      <source>Visits</source>
+      <translation>دیدارها</translation>
+    </message>
+    <message>
+      <source>Events</source>
+      <translation>رویدادها</translation>
+    </message>
+    <message>
+      <source>Agreement signings</source>
+      <translation>امضای موافقت‌نامه‌ها</translation>
+    </message>
+    <message>
+      <source>Agreement expiries</source>
+      <translation>پایان اعتبار موافقت‌نامه‌ها</translation>
+    </message>
+    <message>
+      <source>Obligation deadlines</source>
+      <translation>سررسید تعهدها</translation>
+    </message>
+    <message>
+      <source>Follow-up deadlines</source>
+      <translation>سررسید پیگیری‌ها</translation>
+    </message>
+    <message>
+      <source>Official holidays</source>
+      <translation>تعطیلات رسمی</translation>
+    </message>
+    <message>
+      <source>Export to calendar (.ics)</source>
+      <translation>خروجی تقویم (iCalendar)</translation>
+    </message>
+    <message>
+      <source>iCalendar file (*.ics)</source>
+      <translation>پروندهٔ تقویم iCalendar (*.ics)</translation>
+    </message>
+    <message>
+      <source>Saved to %1</source>
+      <translation>در «%1» ذخیره شد.</translation>
+    </message>
+    <message>
+      <source>+%1 more</source>
+      <translation>%1 مورد دیگر</translation>
+    </message>
+    <message>
+      <source>Calendar</source>
+      <translation>تقویم</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>ماه</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>هفته</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>روز</translation>
+    </message>
+    <message>
+      <source>Previous</source>
+      <translation>قبلی</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>بعدی</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>امروز</translation>
+    </message>
+    <message>
+      <source>Go to:</source>
+      <translation>برو به:</translation>
+    </message>
+    <message>
+      <source>Export to calendar (.ics)…</source>
+      <translation>خروجی تقویم…</translation>
+    </message>
+    <message>
+      <source>Save what this view shows as an iCalendar file for phones and Outlook</source>
+      <translation>ذخیرهٔ آنچه این نما نشان می‌دهد به‌صورت پروندهٔ iCalendar برای تلفن همراه و Outlook</translation>
+    </message>
+    <message>
+      <source>⚠ clash with another visit</source>
+      <translation>⚠ تداخل با دیدار دیگر</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>سررسید گذشته</translation>
+    </message>
+    <message>
+      <source>Moved to %1.</source>
+      <translation>به %1 منتقل شد.</translation>
+    </message>
+    <message>
+      <source>%1 items saved to %2</source>
+      <translation>%1 مورد در «%2» ذخیره شد.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReminderList</name>
+    <message>
+      <source>Reminders</source>
+      <translation>یادآوری‌ها</translation>
+    </message>
+    <message>
+      <source>Today: %1 items. Overdue follow-ups: %2.</source>
+      <translation>امروز: %1 مورد. پیگیری‌های عقب‌افتاده: %2.</translation>
+    </message>
+    <message>
+      <source>Dismiss</source>
+      <translation>بستن</translation>
+    </message>
+    <message>
+      <source>(due %1)</source>
+      <translation>(سررسید %1)</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>امروز</translation>
+    </message>
+    <message>
+      <source>Overdue follow-ups</source>
+      <translation>پیگیری‌های عقب‌افتاده</translation>
     </message>
   </context>
 </TS>

@@ -56,6 +56,14 @@ def _calendar(p: QPainter) -> None:
             p.fillRect(QRectF(x - 3, y - 3, 6, 6), ACCENT if (x, y) == (44, 44) else INK)
 
 
+def _agenda(p: QPainter) -> None:  # a page of the office calendar: entries in colours
+    _pen(p)
+    p.drawRoundedRect(QRectF(8, 10, 48, 46), 4, 4)
+    p.fillRect(QRectF(8, 10, 48, 9), INK)
+    for y, color in ((26, ACCENT), (36, INK), (46, QColor("#2e7d32"))):
+        p.fillRect(QRectF(15, y, 34, 6), color)
+
+
 def _list(p: QPainter) -> None:
     _pen(p)
     for y in (18, 32, 46):
@@ -142,6 +150,7 @@ _PAINTERS: dict[str, Callable[[QPainter], None]] = {
     "next": _chevron,
     "home": _home,
     "calendar": _calendar,
+    "agenda": _agenda,
     "list": _list,
     "week": _week,
     "new": _plus,

@@ -213,6 +213,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Work on ``db``: what reads it (search box, backups, integrity watch) is built now."""
         from qazvin_diplomacy.services.holidays import holidays_in
         from qazvin_diplomacy.ui.backup import BackupControl
+        from qazvin_diplomacy.ui.calendar.reminders import Reminders
         from qazvin_diplomacy.ui.integrity import IntegrityWatch
         from qazvin_diplomacy.ui.search import GlobalSearch
 
@@ -229,6 +230,7 @@ class MainWindow(Retranslating, QMainWindow):
         # A database on a USB stick can be pulled out mid-write: say so for as long as it is open.
         self.media_warning.setVisible(db.location == "removable")
         self.integrity = IntegrityWatch(self.ctx, self)
+        self.reminders = Reminders(self.ctx, self)  # today's items, overdue follow-ups
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
 
@@ -388,6 +390,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.attach_database(db)
         self._fill_first_page()
         self.integrity.start()
+        self.reminders.start()
 
     def event(self, event: QEvent) -> bool:
         """Override: after the first paint, build the first page and start the full check."""

@@ -149,6 +149,12 @@ def _visits_week_card(ctx: UiContext) -> DashboardCard:
     return WeekVisitsCard(ctx)
 
 
+def _calendar_page(ctx: UiContext) -> ModulePage:
+    from qazvin_diplomacy.ui.calendar.page import CalendarPage
+
+    return CalendarPage(ctx)
+
+
 def _directory_page(ctx: UiContext) -> ModulePage:
     from qazvin_diplomacy.ui.directory.page import DirectoryPage
 
@@ -207,6 +213,7 @@ MODULES: list[ModuleSpec] = [
             CardSpec("visits_week", _visits_week_card, order=20),
         ),
     ),
+    ModuleSpec("calendar", QT_TRANSLATE_NOOP("Modules", "Calendar"), "agenda", _calendar_page),
     ModuleSpec("directory", QT_TRANSLATE_NOOP("Modules", "Directory"), "list", _directory_page),
     ModuleSpec(
         "events",

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qazvin_diplomacy.core.calendar import EntryKind
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services.export import ExportFilters
+from qazvin_diplomacy.ui.calendar.ics import IcsAction
 from qazvin_diplomacy.ui.common import known_message, show_error
 from qazvin_diplomacy.ui.events.checkin import CheckinView
 from qazvin_diplomacy.ui.events.form import EventForm
@@ -150,6 +152,7 @@ class EventsPage(ListPage):
         )
 
         self.table.doubleClicked.connect(lambda idx: self.open_record(int(idx.data(ID_ROLE))))
+        IcsAction(ctx, self.table, EntryKind.EVENT)  # context menu: the event as .ics
         self.open_button.clicked.connect(self.open_selected)
         self.next_year_button.clicked.connect(self.next_year_selected)
         self.checkin_button.clicked.connect(self.checkin_selected)

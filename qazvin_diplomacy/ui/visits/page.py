@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.core.calendar import EntryKind
 from qazvin_diplomacy.core.clock import TEHRAN, to_local
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import bidi_isolate
@@ -34,6 +35,7 @@ from qazvin_diplomacy.core.visits import (
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui import settings as S
+from qazvin_diplomacy.ui.calendar.ics import IcsAction
 from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.forms_common import (
     keep_open_form,
@@ -70,6 +72,9 @@ def calendar_items(visits: list[VisitSummary], first: dt.date, last: dt.date) ->
         )
         while day <= min(last_day, last):
             title = bidi_isolate(loc_text(v.title))
+            who = v.country_name(current_language()) or v.guest_names(current_language())
+            if who:  # the country (or the guests) beside the title, as the calendar page shows
+                title = f"{title} — {bidi_isolate(loc_text(who))}"
             text = f"{show_time(start)} {title}" if day == start.date() else title
             tip = "\n".join(
                 loc_text(x)
@@ -182,6 +187,7 @@ class VisitsPage(ListPage):
         self.add_archive_tab(self.archive_table, self.restore_button)
 
         self.table.doubleClicked.connect(lambda idx: self.open_record(int(idx.data(ID_ROLE))))
+        IcsAction(ctx, self.table, EntryKind.VISIT)  # context menu: the visit as .ics
         self.archive_table.doubleClicked.connect(
             lambda idx: self.open_record(int(idx.data(ID_ROLE)))
         )

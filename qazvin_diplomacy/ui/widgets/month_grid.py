@@ -86,9 +86,13 @@ class DayCell(QFrame):
         self.count = QLabel(self)
         self.count.setStyleSheet("color: #6b7b88; font-size: 8pt;")
         head.addWidget(self.number)
-        head.addWidget(self.holiday, 1)
+        head.addStretch(1)
         head.addWidget(self.count)
         layout.addLayout(head)
+        # The holiday's name on its own line under the day number, never run into it; a long
+        # name is cut at the cell's edge (the whole name is in its tooltip).
+        self.holiday.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.holiday)
         self.list = QListWidget(self)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -125,6 +129,7 @@ class DayCell(QFrame):
         name = holiday_text(holiday) if holiday is not None else ""
         self.holiday.setText(name)
         self.holiday.setToolTip(name)
+        self.holiday.setVisible(bool(name))
         self.off_day = holiday is not None or jalali.is_friday(day)
         border = f"2px solid {TODAY_BORDER}" if day == dt.date.today() else "1px solid #d0d0d0"
         bg = OFF_DAY_BG if self.off_day else "white"
