@@ -15,6 +15,8 @@ from typing import Any
 
 from qazvin_diplomacy.core.errors import KnownError
 
+COMMANDS = ("report",)
+
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``report`` sub-command to ``subparsers`` (from ``add_subparsers``)."""
@@ -68,14 +70,14 @@ def run(args: argparse.Namespace) -> int:
     options = _options_for(args)
     try:
         from qazvin_diplomacy.reports.catalog import render_report
-        from qazvin_diplomacy.storage.database import Database
+        from qazvin_diplomacy.services.connection import open_database
 
         path = Path(args.db).expanduser()
         if not path.is_file():
             raise KnownError(
                 f"پایگاه دادهٔ «{path}» وجود ندارد.", f"The database '{path}' does not exist."
             )
-        db = Database.open(path, read_only=True)  # a report never writes
+        db = open_database(path, read_only=True)  # a report never writes
         try:
             out = render_report(
                 args.kind, db, args.out, classification=args.classification, **options
