@@ -26,7 +26,8 @@ from qazvin_diplomacy.reports.event_guests import EVENT_OPTION, report_data
 from qazvin_diplomacy.reports.page import HEADING_EN, MARGIN_BOTTOM, MARGIN_TOP
 from qazvin_diplomacy.reports.rtl import RTLParagraph
 from qazvin_diplomacy.reports.styles import GRID_COLOR, MUTED_COLOR, scaled, style
-from qazvin_diplomacy.services.events import Database, get_event, invitation_letters
+from qazvin_diplomacy.services.connection import DatabaseHandle
+from qazvin_diplomacy.services.events import get_event, invitation_letters
 
 TITLE = "دعوت‌نامه"
 FRAME_W = 17.8 * cm
@@ -147,7 +148,7 @@ def build(letters: Sequence[InvitationLetter]) -> list[Flowable]:
     return story
 
 
-def letters_for(db: Database, event_id: int) -> list[InvitationLetter]:
+def letters_for(db: DatabaseHandle, event_id: int) -> list[InvitationLetter]:
     """The service's letters without the table hosts (no one invites the host)."""
     hosts = {t.host_key for t in get_event(db, event_id).tables if t.host_key is not None}
     return [
@@ -157,7 +158,7 @@ def letters_for(db: Database, event_id: int) -> list[InvitationLetter]:
     ]
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """The letters of the event, portrait."""
     report_data(db, options["event"])  # NotFoundError before any work
     return ReportContent(build(letters_for(db, options["event"])), TITLE, furniture="letter")

@@ -29,7 +29,7 @@ from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.single_instance import attach
 
 if TYPE_CHECKING:
-    from qazvin_diplomacy.storage.database import Database
+    from qazvin_diplomacy.services.connection import DatabaseHandle
 
 log = logging.getLogger(__name__)
 
@@ -80,9 +80,9 @@ def apply_language(app: QApplication, language: str) -> None:
 
 def run_gui(
     paths: AppPaths,
-    db: Database | None = None,
+    db: DatabaseHandle | None = None,
     *,
-    open_database: Callable[[], Database] | None = None,
+    open_database: Callable[[], DatabaseHandle] | None = None,
     refused: Callable[[KnownError], int] | None = None,
 ) -> int:
     """Show the main window and run the event loop; returns the exit code.
@@ -99,11 +99,11 @@ def run_gui(
     settings = S.Settings(paths.settings_file)
     setup_fonts(app, settings.get(S.FONT_SIZE))
     apply_language(app, settings.get(S.LANGUAGE))
-    opened: Database | None = db
+    opened: DatabaseHandle | None = db
     refusal: int | None = None
     failure: BaseException | None = None
 
-    def open_later() -> Database | None:
+    def open_later() -> DatabaseHandle | None:
         nonlocal opened, refusal, failure
         assert open_database is not None
         try:

@@ -46,7 +46,7 @@ from qazvin_diplomacy.ui.modules import MODULES, Hub, ModulePage, ModuleSpec, Ui
 from qazvin_diplomacy.ui.widgets.jalali import set_holiday_provider
 
 if TYPE_CHECKING:
-    from qazvin_diplomacy.storage.database import Database
+    from qazvin_diplomacy.services.connection import DatabaseHandle
 
 GEOMETRY_KEY = "main_window/geometry"
 SPLITTER_KEY = "main_window/splitter"
@@ -123,10 +123,10 @@ class MainWindow(Retranslating, QMainWindow):
     def __init__(
         self,
         paths: AppPaths,
-        db: Database | None,
+        db: DatabaseHandle | None,
         settings: S.Settings,
         *,
-        open_later: Callable[[], Database | None] | None = None,
+        open_later: Callable[[], DatabaseHandle | None] | None = None,
     ) -> None:
         """Build the window on ``db``; or, with ``db`` None, only its frame (see the module).
 
@@ -209,7 +209,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Whether the window works on a database yet (see :meth:`attach_database`)."""
         return self._attached
 
-    def attach_database(self, db: Database) -> None:
+    def attach_database(self, db: DatabaseHandle) -> None:
         """Work on ``db``: what reads it (search box, backups, integrity watch) is built now."""
         from qazvin_diplomacy.services.holidays import holidays_in
         from qazvin_diplomacy.ui.backup import BackupControl
@@ -352,7 +352,7 @@ class MainWindow(Retranslating, QMainWindow):
         if callable(opener):
             opener(record_id)
 
-    def replace_database(self, db: Database) -> None:
+    def replace_database(self, db: DatabaseHandle) -> None:
         """Work on ``db`` from now on (after a restore): every page is rebuilt on it."""
         self.ctx.db = db
         self.db_label.setText(str(db.path))

@@ -22,7 +22,7 @@ from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from qazvin_diplomacy.ui.settings import Settings
 
 if TYPE_CHECKING:
-    from qazvin_diplomacy.storage.database import Database
+    from qazvin_diplomacy.services.connection import DatabaseHandle
     from qazvin_diplomacy.ui.dashboard import DashboardCard
 
 
@@ -39,7 +39,7 @@ class UiContext:
     """What every page needs, passed down once (no global state below the UI)."""
 
     paths: AppPaths
-    db: Database
+    db: DatabaseHandle
     settings: Settings
     runner: TaskRunner
     hub: Hub
