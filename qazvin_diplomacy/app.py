@@ -87,7 +87,7 @@ def run_gui(db_override: str | None = None) -> int:
 
     if not claim_or_forward(paths, get_application()):
         return 0  # the window already open on this database was brought forward
-    from qazvin_diplomacy.ui.application import run_gui as ui_run_gui
+    from qazvin_diplomacy.ui.launch import run_gui as ui_run_gui
 
     return ui_run_gui(
         paths, open_database=lambda: open_database(paths), refused=_show_startup_error

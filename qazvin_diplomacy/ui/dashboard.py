@@ -41,8 +41,9 @@ from qazvin_diplomacy.ui.i18n import (
     loc_text,
     strip_direction_mark,
 )
-from qazvin_diplomacy.ui.modules import ModulePage, UiContext, all_cards
+from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 from qazvin_diplomacy.ui.ops import Job, run_op
+from qazvin_diplomacy.ui.registry import all_cards
 from qazvin_diplomacy.ui.widgets.jalali import show_date
 
 if TYPE_CHECKING:

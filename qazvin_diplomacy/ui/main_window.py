@@ -42,7 +42,8 @@ from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.common import TaskRunner, make_ltr
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.modules import MODULES, Hub, ModulePage, ModuleSpec, UiContext
+from qazvin_diplomacy.ui.modules import Hub, ModulePage, ModuleSpec, UiContext
+from qazvin_diplomacy.ui.registry import MODULES
 from qazvin_diplomacy.ui.widgets.jalali import set_holiday_provider
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from qazvin_diplomacy.paths import AppPaths
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.application import apply_language, get_application
 from qazvin_diplomacy.ui.i18n import current_language
-from qazvin_diplomacy.ui.modules import MODULES
+from qazvin_diplomacy.ui.registry import MODULES
 from qazvin_diplomacy.ui.settings import LANGUAGE, Settings
 
 log = logging.getLogger(__name__)
