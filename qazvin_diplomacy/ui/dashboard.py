@@ -1,4 +1,4 @@
-"""The dashboard (پیشخوان): cards contributed by the modules (see ``ui.modules``).
+"""The dashboard (پیشخوان): cards contributed by the modules (see ``ui.registry``).
 
 Each card reads its data through a service in ``read`` (worker-safe: no widgets) and shows it
 in ``show_data`` (GUI thread); it hides itself when it has nothing to say (``is_relevant``).

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy import APP_TITLE_EN, APP_TITLE_FA
 from qazvin_diplomacy.paths import AppPaths
 from qazvin_diplomacy.ui import settings as S
+from qazvin_diplomacy.ui.application import apply_language, setup_fonts
 from qazvin_diplomacy.ui.common import TaskRunner, make_ltr
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl
 from qazvin_diplomacy.ui.icons import icon
@@ -279,8 +280,6 @@ class MainWindow(Retranslating, QMainWindow):
 
     def set_language(self, language: str) -> None:
         """Switch the UI language live and remember the choice."""
-        from qazvin_diplomacy.ui.application import apply_language
-
         self.settings.set(S.LANGUAGE, language)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -313,8 +312,6 @@ class MainWindow(Retranslating, QMainWindow):
         old_language = current_language()
         changed = dialog.store()
         if S.FONT_SIZE in changed:
-            from qazvin_diplomacy.ui.application import setup_fonts
-
             app = QApplication.instance()
             assert isinstance(app, QApplication)
             setup_fonts(app, self.settings.get(S.FONT_SIZE))
