@@ -28,6 +28,17 @@ def _modules(package: Path) -> dict[str, Path]:
     return found
 
 
+def _statements(node: ast.AST) -> list[ast.stmt]:
+    """Every statement inside ``node``, nested ones too (imports are statements)."""
+    found: list[ast.stmt] = []
+    for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+        for child in getattr(node, field, ()):
+            if isinstance(child, ast.stmt):
+                found.append(child)
+            found.extend(_statements(child))
+    return found
+
+
 def _top_level_nodes(tree: ast.Module) -> set[int]:
     """Ids of the nodes that run at import (module body, ``if``/``try`` blocks in it)."""
     seen: set[int] = set()
@@ -35,7 +46,7 @@ def _top_level_nodes(tree: ast.Module) -> set[int]:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             seen.add(id(node))
             continue
-        seen.update(id(n) for n in ast.walk(node))
+        seen.update(id(n) for n in [node, *_statements(node)])
     return seen
 
 
@@ -45,10 +56,10 @@ def import_graph(package: Path = PACKAGE) -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        at_import = _top_level_nodes(tree)
+        at_import = _top_level_nodes(tree) if name in LAZY_LOADERS else set()
         is_package = path.name == "__init__.py"
         edges: set[str] = set()
-        for node in ast.walk(tree):
+        for node in _statements(tree):
             if name in LAZY_LOADERS and id(node) not in at_import:
                 continue
             if isinstance(node, ast.Import):

@@ -280,6 +280,7 @@ def _damage_index(path: Path) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # all in the main file: compare bytes
 
 
+@pytest.mark.slow
 def test_a_damaged_index_makes_search_and_import_say_so_and_repair_fixes_it(
     filled: Path, db: Database, tmp_path: Path
 ) -> None:

@@ -114,12 +114,14 @@ def test_windowed_unexpected_error_is_logged_not_raised(windowed, user_data, mon
     assert "disk on fire" in text and "Traceback" in text  # the details stay in the log
 
 
+@pytest.mark.slow
 def test_windowed_selftest_runs_and_logs_its_summary(windowed, user_data, demo_db) -> None:
     assert windowed.main("selftest", "--db", str(demo_db)) == 0
     assert "0 failures" in log_text(user_data)
     assert windowed.shown == []
 
 
+@pytest.mark.slow
 def test_program_started_with_closed_streams_exits_cleanly(tmp_path, demo_db) -> None:
     """The real condition: a process whose stdout and stderr are closed (``>&- 2>&-``)."""
     env = {
