@@ -1,10 +1,13 @@
-"""Composition root: paths, logging, database, then the window or a command."""
+"""Composition root of the window: paths, logging, the database, then the main window.
+
+The entry point is ``cli.main`` (also for the frozen build): with no sub-command it calls
+:func:`run_gui`; this module never imports the command line.
+"""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
-import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +16,7 @@ from qazvin_diplomacy.paths import AppPaths, resolve_paths
 
 if TYPE_CHECKING:
     from qazvin_diplomacy.core.errors import KnownError
-    from qazvin_diplomacy.storage.database import Database
+    from qazvin_diplomacy.services.connection import DatabaseHandle
 
 log = logging.getLogger("qazvin_diplomacy")
 
@@ -56,21 +59,17 @@ def setup_logging(paths: AppPaths, *, verbose: bool = False) -> Path:
     return logfile
 
 
-def open_database(paths: AppPaths) -> Database:
+def open_database(paths: AppPaths) -> DatabaseHandle:
     """Open (creating and migrating as needed) the database at ``paths`` with its reference data."""
-    from qazvin_diplomacy.services.directory import ensure_reference_data
-    from qazvin_diplomacy.storage.database import Database
+    from qazvin_diplomacy.services.connection import open_for_work
 
-    db = Database.open(
-        paths.db_path, backups_dir=paths.backups_dir, attachments_dir=paths.attachments_dir
+    # The folders are created only once the file is accepted: nothing beside a refused file.
+    return open_for_work(
+        paths.db_path,
+        backups_dir=paths.backups_dir,
+        attachments_dir=paths.attachments_dir,
+        accepted=paths.ensure,
     )
-    try:
-        paths.ensure()  # only now: nothing is created beside a file that is refused
-        ensure_reference_data(db)
-    except BaseException:
-        db.close()
-        raise
-    return db
 
 
 def run_gui(db_override: str | None = None) -> int:
@@ -88,7 +87,7 @@ def run_gui(db_override: str | None = None) -> int:
 
     if not claim_or_forward(paths, get_application()):
         return 0  # the window already open on this database was brought forward
-    from qazvin_diplomacy.ui.application import run_gui as ui_run_gui
+    from qazvin_diplomacy.ui.launch import run_gui as ui_run_gui
 
     return ui_run_gui(
         paths, open_database=lambda: open_database(paths), refused=_show_startup_error
@@ -102,10 +101,3 @@ def _show_startup_error(exc: KnownError) -> int:
     log.error("database refused: %s", exc.message_en)
     show_error(str(exc))
     return 1
-
-
-def main() -> int:  # pragma: no cover - thin wrapper
-    """Entry point used by the frozen build."""
-    from qazvin_diplomacy.cli import main as cli_main
-
-    return cli_main(sys.argv[1:])

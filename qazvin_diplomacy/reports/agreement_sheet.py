@@ -27,7 +27,8 @@ from qazvin_diplomacy.reports.catalog import (
     paragraph,
 )
 from qazvin_diplomacy.reports.tables import rtl_table
-from qazvin_diplomacy.services.agreements import Database, agreement_sheet
+from qazvin_diplomacy.services.agreements import agreement_sheet
+from qazvin_diplomacy.services.connection import DatabaseHandle
 
 TITLE = "شناسنامهٔ موافقت‌نامه"
 FRAME = 17.8 * cm  # the A4 portrait frame
@@ -220,7 +221,7 @@ def build(a: AgreementDetail) -> list[Flowable]:
     return story
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """Read the agreement and lay it out, portrait."""
     detail = agreement_sheet(db, agreement_id=options["agreement"])
     return ReportContent(build(detail), TITLE)

@@ -35,11 +35,11 @@ from qazvin_diplomacy.reports.catalog import (
 from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.agreements import (
     AgreementRegister,
-    Database,
     agreements_register,
     find_agreement_status,
     find_labelled,
 )
+from qazvin_diplomacy.services.connection import DatabaseHandle
 
 TITLE = "دفتر ثبت موافقت‌نامه‌ها"
 HEADER = [
@@ -167,7 +167,7 @@ def build(register: AgreementRegister) -> list[Flowable]:
     return story
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """Query the register for the options and lay it out, landscape."""
     country = options.get("country")
     status = options.get("status")

@@ -41,7 +41,8 @@ from qazvin_diplomacy.reports.styles import (
     MUTED_COLOR,
     TEXT_COLOR,
 )
-from qazvin_diplomacy.services.events import Database, badges
+from qazvin_diplomacy.services.connection import DatabaseHandle
+from qazvin_diplomacy.services.events import badges
 
 TITLE = "کارت‌های شناسایی مهمانان"
 BADGE_W = 8.5 * cm
@@ -303,7 +304,7 @@ def build(items: Sequence[Badge]) -> list[Flowable]:
     return story
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """Badges of the guests who accepted, in precedence order."""
     data = report_data(db, options["event"])  # NotFoundError before any work
     items = badges(db, event_id=options["event"])

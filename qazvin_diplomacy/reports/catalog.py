@@ -43,8 +43,9 @@ from qazvin_diplomacy.reports.page import (
 )
 from qazvin_diplomacy.reports.rtl import Direction, RTLParagraph
 from qazvin_diplomacy.reports.styles import scaled, style
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.files import DatabaseFiles, refuse_database_files
-from qazvin_diplomacy.services.visit_reports import Database, find_country, find_status
+from qazvin_diplomacy.services.visit_reports import find_country, find_status
 
 __all__ = [
     "Option",
@@ -124,7 +125,7 @@ class ReportSpec:
     title_fa: str
     title_en: str
     options: tuple[Option, ...]
-    make: Callable[[Database, Mapping[str, Any]], ReportContent] = field(repr=False)
+    make: Callable[[DatabaseHandle, Mapping[str, Any]], ReportContent] = field(repr=False)
     default_classification: str | None = None
     #: Also written as Word (.docx) when the output file's name ends so.
     docx: bool = False
@@ -180,7 +181,9 @@ def _parse_record_id(option: Option, value: Any) -> int:
     return parse_record_id(value, option.label_fa, option.help_en)
 
 
-def parse_options(spec: ReportSpec, db: Database, options: Mapping[str, Any]) -> dict[str, Any]:
+def parse_options(
+    spec: ReportSpec, db: DatabaseHandle, options: Mapping[str, Any]
+) -> dict[str, Any]:
     """Typed option values for ``spec``: dates parsed from Jalali text, country looked up …
 
     Unknown option names raise ``ValueError`` (a programming error); missing required ones
@@ -273,7 +276,7 @@ class _NullCanvas:
 
 def render_report(
     kind: str,
-    db: Database,
+    db: DatabaseHandle,
     out: str | os.PathLike[str],
     *,
     classification: str | None = None,

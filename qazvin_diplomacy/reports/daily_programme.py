@@ -12,9 +12,9 @@ from qazvin_diplomacy.core.jalali import format_jalali, format_time
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.reports.catalog import Option, ReportContent, ReportSpec, paragraph
 from qazvin_diplomacy.reports.tables import rtl_table
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.visit_reports import (
     DailyProgramme,
-    Database,
     ProgrammeItem,
     daily_programme,
 )
@@ -64,7 +64,7 @@ def build(programme: DailyProgramme) -> list[Flowable]:
     return story
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """Query the day ``options['date']`` and lay it out."""
     return ReportContent(build(daily_programme(db, day=options["date"])), TITLE)
 

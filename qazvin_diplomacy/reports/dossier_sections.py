@@ -12,14 +12,14 @@ from qazvin_diplomacy.core.agreements import PartySide
 from qazvin_diplomacy.core.visits import VisitDetail
 from qazvin_diplomacy.reports.catalog import day_or_dash
 from qazvin_diplomacy.services.agreements import agreements_with_country
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.visit_reports import (
     CountrySectionProvider,
-    Database,
     ProfileSection,
 )
 
 
-def agreements_section(db: Database, country_id: int, visit: VisitDetail) -> ProfileSection:
+def agreements_section(db: DatabaseHandle, country_id: int, visit: VisitDetail) -> ProfileSection:
     """The agreements with the guests' country."""
     today = visit.start_at.date() if visit.start_at is not None else None
     rows = agreements_with_country(db, country_id=country_id, today=today)

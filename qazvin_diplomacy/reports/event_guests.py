@@ -37,7 +37,8 @@ from qazvin_diplomacy.reports.catalog import (
     paragraph,
 )
 from qazvin_diplomacy.reports.tables import rtl_table
-from qazvin_diplomacy.services.events import Database, event_dates, get_event, precedence_list
+from qazvin_diplomacy.services.connection import DatabaseHandle
+from qazvin_diplomacy.services.events import event_dates, get_event, precedence_list
 
 TITLE = "فهرست مهمانان به ترتیب تقدم تشریفاتی"
 NEEDS_DECISION = "نیازمند تصمیم"
@@ -55,7 +56,7 @@ def fa(value: object) -> str:
     return to_persian_digits(value)
 
 
-def report_data(db: Database, event_id: int) -> EventReportData:
+def report_data(db: DatabaseHandle, event_id: int) -> EventReportData:
     """The event and its printed dates; ``NotFoundError`` (Persian) for an unknown id."""
     event = get_event(db, event_id)
     return EventReportData(event=event, dates=event_dates(event))
@@ -186,7 +187,7 @@ def build(data: EventReportData, guests: GuestList) -> list[Flowable]:
     return story
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """Read the event and its precedence-ordered guests; A4 landscape."""
     data = report_data(db, options["event"])
     guests = precedence_list(db, event_id=options["event"])

@@ -18,7 +18,8 @@ from qazvin_diplomacy.core.events import EventStatus, EventSummaryReport, GuestV
 from qazvin_diplomacy.reports.catalog import ReportContent, ReportSpec, gap, heading, paragraph
 from qazvin_diplomacy.reports.event_guests import EVENT_OPTION, event_heading, fa
 from qazvin_diplomacy.reports.tables import rtl_table
-from qazvin_diplomacy.services.events import Database, event_summary, precedence_list
+from qazvin_diplomacy.services.connection import DatabaseHandle
+from qazvin_diplomacy.services.events import event_summary, precedence_list
 
 TITLE = "گزارش حضور مهمانان رویداد"
 COUNTRY_HEADER = ["کشور", "دعوت‌شده", "پاسخ مثبت", "پاسخ منفی", "بی‌پاسخ", "حاضر", "همراهان حاضر"]
@@ -122,7 +123,7 @@ def build(report: EventSummaryReport, no_shows: Sequence[GuestView]) -> list[Flo
     return story
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """The service's summary and, by precedence, those who accepted and did not come."""
     report = event_summary(db, event_id=options["event"])
     accepted = precedence_list(db, event_id=options["event"], rsvp=Rsvp.YES).guests

@@ -36,7 +36,8 @@ from qazvin_diplomacy.reports.event_guests import EVENT_OPTION, report_data
 from qazvin_diplomacy.reports.letter import EnglishPart, LetterDoc, Letterhead, letter_story
 from qazvin_diplomacy.reports.official_letter import letterhead
 from qazvin_diplomacy.reports.page import MARGIN_BOTTOM, MARGIN_TOP
-from qazvin_diplomacy.services.events import Database, get_event, invitation_letters
+from qazvin_diplomacy.services.connection import DatabaseHandle
+from qazvin_diplomacy.services.events import get_event, invitation_letters
 from qazvin_diplomacy.services.letters import (
     get_office_settings,
     keep_printed_copy,
@@ -221,7 +222,7 @@ def build(docs: Sequence[LetterDoc]) -> list[Flowable]:
     return story
 
 
-def letters_for(db: Database, event_id: int) -> list[InvitationLetter]:
+def letters_for(db: DatabaseHandle, event_id: int) -> list[InvitationLetter]:
     """The service's letters without the table hosts (no one invites the host)."""
     hosts = {t.host_key for t in get_event(db, event_id).tables if t.host_key is not None}
     return [
@@ -236,7 +237,7 @@ def source_key(event_id: int, letter: InvitationLetter) -> str:
     return f"invitation:event:{event_id}:guest:{letter.guest.id}"
 
 
-def register(db: Database, event_id: int, letters: Sequence[InvitationLetter],
+def register(db: DatabaseHandle, event_id: int, letters: Sequence[InvitationLetter],
              day: dt.date) -> list[LetterView]:  # fmt: skip
     """The register's letter of each invitation (numbered now, or as numbered before)."""
     return [
@@ -263,7 +264,7 @@ def default_rsvp_by(start: dt.date, today: dt.date) -> dt.date | None:
     return max(start - dt.timedelta(days=RSVP_DAYS), today)
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """The letters of the event, portrait, each numbered in the register."""
     event_id = options["event"]
     report_data(db, event_id)  # NotFoundError before any work

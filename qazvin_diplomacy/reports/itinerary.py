@@ -29,7 +29,8 @@ from qazvin_diplomacy.reports.catalog import (
     paragraph,
 )
 from qazvin_diplomacy.reports.tables import rtl_table
-from qazvin_diplomacy.services.visit_reports import Database, visit_for_itinerary
+from qazvin_diplomacy.services.connection import DatabaseHandle
+from qazvin_diplomacy.services.visit_reports import visit_for_itinerary
 
 TITLE_EN = "Programme of the Visit"
 TITLE_FA = "برنامهٔ سفر"
@@ -193,7 +194,7 @@ def build(visit: VisitDetail, lang: str = "en") -> ReportContent:
     return ReportContent(_english(visit, lang == "both"), title, language="en")
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """Query the visit and lay its itinerary out in ``options['lang']``."""
     return build(visit_for_itinerary(db, visit_id=options["visit"]), options["lang"])
 

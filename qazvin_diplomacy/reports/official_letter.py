@@ -23,8 +23,8 @@ from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.letters import LetterInput, LetterKind, LetterLink, LetterView
 from qazvin_diplomacy.reports.catalog import Option, ReportContent, ReportSpec
 from qazvin_diplomacy.reports.letter import LetterDoc, Letterhead, letter_story
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.letters import (
-    Database,
     emblem_path,
     get_letter,
     get_office_settings,
@@ -37,13 +37,15 @@ CLOSING = "با تجدید احترام"
 _CC_SPLIT = re.compile(r"\s*[;؛\n]\s*")
 
 
-def letterhead(db: Database) -> Letterhead:
+def letterhead(db: DatabaseHandle) -> Letterhead:
     """The office's letterhead, emblem and signatory."""
     settings = get_office_settings(db)
     return Letterhead.of(settings, emblem_path(db, settings))
 
 
-def _linked(db: Database, kind: LetterLink, record_id: int | None) -> tuple[str, dt.date | None]:
+def _linked(
+    db: DatabaseHandle, kind: LetterLink, record_id: int | None
+) -> tuple[str, dt.date | None]:
     """(title, day) of the record a letter belongs to; ('', None) for none."""
     if record_id is None or kind is LetterLink.NONE:
         return "", None
@@ -77,7 +79,7 @@ def thanks_body(title: str, day: dt.date | None, kind: LetterLink) -> str:
     )
 
 
-def letter_doc(db: Database, view: LetterView, head: Letterhead | None = None) -> LetterDoc:
+def letter_doc(db: DatabaseHandle, view: LetterView, head: Letterhead | None = None) -> LetterDoc:
     """What a registered letter prints."""
     body = tuple(p for p in view.body.split("\n") if p)
     if not body and view.kind is LetterKind.THANKS:
@@ -96,7 +98,7 @@ def letter_doc(db: Database, view: LetterView, head: Letterhead | None = None) -
     )
 
 
-def _new_letter(db: Database, options: Mapping[str, Any]) -> LetterView:
+def _new_letter(db: DatabaseHandle, options: Mapping[str, Any]) -> LetterView:
     """Register the letter the options describe (the next number of its year)."""
     kind = LetterKind.THANKS if options.get("letter_type") == "thanks" else LetterKind.LETTER
     links = [
@@ -138,7 +140,7 @@ def _new_letter(db: Database, options: Mapping[str, Any]) -> LetterView:
     )
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """The letter (registered now when it was not yet), one PDF or Word file."""
     letter_id = options.get("letter")
     view = get_letter(db, letter_id=letter_id) if letter_id else _new_letter(db, options)

@@ -26,7 +26,8 @@ from qazvin_diplomacy.reports.event_guests import EVENT_OPTION, fa, report_data
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
 from qazvin_diplomacy.reports.page import MARGIN_TOP, MARGIN_X
 from qazvin_diplomacy.reports.styles import GRID_COLOR, MUTED_COLOR, TEXT_COLOR
-from qazvin_diplomacy.services.events import Database, place_cards
+from qazvin_diplomacy.services.connection import DatabaseHandle
+from qazvin_diplomacy.services.events import place_cards
 
 TITLE = "کارت‌های نام روی میز"
 PAGE_W, PAGE_H = landscape(A4)
@@ -124,7 +125,7 @@ def build(cards: Sequence[PlaceCard]) -> list[Flowable]:
     return story
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """Cards of the seated guests (by table and seat), A4 landscape."""
     report_data(db, options["event"])  # NotFoundError before any work
     return ReportContent(

@@ -34,7 +34,8 @@ from qazvin_diplomacy.reports.event_guests import EVENT_OPTION, event_heading, f
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
 from qazvin_diplomacy.reports.rtl import draw_text
 from qazvin_diplomacy.reports.styles import GRID_COLOR, MUTED_COLOR, TEXT_COLOR
-from qazvin_diplomacy.services.events import Database, get_seating
+from qazvin_diplomacy.services.connection import DatabaseHandle
+from qazvin_diplomacy.services.events import get_seating
 
 TITLE = "نقشهٔ چیدمان میزها"
 HONOUR_FILL = HexColor("#e3b64a")
@@ -317,7 +318,7 @@ def build(header: EventReportData, seating: SeatingView) -> list[Flowable]:
     return story
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """The saved seating plan of the event, A4 landscape."""
     header = report_data(db, options["event"])
     return ReportContent(build(header, get_seating(db, event_id=options["event"])), TITLE,

@@ -25,9 +25,9 @@ from qazvin_diplomacy.reports.catalog import (
 )
 from qazvin_diplomacy.reports.daily_programme import WIDTHS as PROGRAMME_WIDTHS
 from qazvin_diplomacy.reports.tables import rtl_table
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.visit_reports import (
     CountryProfile,
-    Database,
     GuestProfile,
     VisitDossier,
     visit_dossier,
@@ -273,7 +273,7 @@ def build(dossier: VisitDossier) -> list[Flowable]:
     return story
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """Query the dossier of ``options['visit']`` and lay it out."""
     dossier = visit_dossier(
         db, visit_id=options["visit"], country_sections=dossier_sections.COUNTRY_SECTIONS

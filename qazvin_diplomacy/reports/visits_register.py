@@ -18,8 +18,8 @@ from qazvin_diplomacy.reports.catalog import (
     paragraph,
 )
 from qazvin_diplomacy.reports.tables import rtl_table
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.visit_reports import (
-    Database,
     RegisterRow,
     VisitsRegister,
     visits_register,
@@ -67,7 +67,7 @@ def build(register: VisitsRegister) -> list[Flowable]:
     return story
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """Query the register for the options and lay it out, landscape."""
     country = options.get("country")
     data = visits_register(

@@ -22,7 +22,8 @@ from qazvin_diplomacy.reports.catalog import (
     paragraph,
 )
 from qazvin_diplomacy.reports.tables import rtl_table
-from qazvin_diplomacy.services.visit_reports import AgendaDay, Database, WeeklyAgenda, weekly_agenda
+from qazvin_diplomacy.services.connection import DatabaseHandle
+from qazvin_diplomacy.services.visit_reports import AgendaDay, WeeklyAgenda, weekly_agenda
 
 TITLE = "برنامهٔ هفتگی دیدارها"
 EMPTY_DAY = "برنامه‌ای ثبت نشده"
@@ -85,7 +86,7 @@ def build(agenda: WeeklyAgenda) -> list[Flowable]:
     return story
 
 
-def make(db: Database, options: Mapping[str, Any]) -> ReportContent:
+def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """Query the week of ``options['week']`` and lay it out."""
     return ReportContent(build(weekly_agenda(db, day=options["week"])), TITLE)
 

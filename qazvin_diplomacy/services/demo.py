@@ -12,19 +12,19 @@ import json
 import random
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from importlib import resources
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
 
 from qazvin_diplomacy.core.clock import from_local, today_local
 from qazvin_diplomacy.core.directory import phone_search_fields
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import index_key, normalize, to_persian_digits
 from qazvin_diplomacy.services.demo_agreements import article_agreements, synthetic_agreements
+from qazvin_diplomacy.services.demo_context import DemoContext
 from qazvin_diplomacy.services.demo_events import panjah_bedar, synthetic_events, yalda_night
 from qazvin_diplomacy.services.demo_visits import article_visits, synthetic_visits
 from qazvin_diplomacy.services.directory import (
@@ -45,26 +45,6 @@ SEED = 1404
 MAX_SCALE = 1000
 PEOPLE_PER_SCALE = 40
 ORGANIZATIONS_PER_SCALE = 8
-
-
-@dataclass
-class DemoContext:
-    """What contributors share: the session, the random source, keys of what exists."""
-
-    session: Session
-    rng: random.Random
-    scale: int
-    today: date
-    countries: dict[str, int] = field(default_factory=dict)  # iso2 -> id
-    organizations: dict[str, int] = field(default_factory=dict)  # key -> id
-    people: dict[str, int] = field(default_factory=dict)  # key -> id
-    synthetic_people: list[int] = field(default_factory=list)
-    pools: dict[str, Any] = field(default_factory=dict)
-    counts: dict[str, int] = field(default_factory=dict)
-
-    def count(self, what: str, n: int) -> None:
-        """Add ``n`` to the count of ``what`` written."""
-        self.counts[what] = self.counts.get(what, 0) + n
 
 
 DemoContributor = Callable[[DemoContext], None]

@@ -44,7 +44,7 @@ from qazvin_diplomacy.storage.followups import FollowUpTask
 from qazvin_diplomacy.storage.visits import Visit
 
 if TYPE_CHECKING:
-    from qazvin_diplomacy.services.demo import DemoContext
+    from qazvin_diplomacy.services.demo_context import DemoContext
 
 AGREEMENTS_PER_SCALE = 20
 OFFICE = "اداره کل امور بین‌الملل"

@@ -28,7 +28,7 @@ from qazvin_diplomacy.storage.directory import Person
 from qazvin_diplomacy.storage.events import Event, EventGuest, EventProgrammeItem
 
 if TYPE_CHECKING:
-    from qazvin_diplomacy.services.demo import DemoContext
+    from qazvin_diplomacy.services.demo_context import DemoContext
 
 EVENTS_PER_SCALE = 5
 GUESTS_PER_EVENT = 30

@@ -25,7 +25,7 @@ from qazvin_diplomacy.storage.visits import (
 )
 
 if TYPE_CHECKING:
-    from qazvin_diplomacy.services.demo import DemoContext
+    from qazvin_diplomacy.services.demo_context import DemoContext
 
 VISITS_PER_SCALE = 500
 HOSTS = ["nozari", "safikhani", "kazemipour", "soltaninejad", "golivand", "niksirat"]

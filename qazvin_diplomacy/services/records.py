@@ -12,6 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from qazvin_diplomacy.core.errors import KnownError, NotFoundError, StaleRecordError
 from qazvin_diplomacy.core.text import to_persian_digits
+from qazvin_diplomacy.services.search_index import raise_if_index_damaged
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
 
@@ -52,8 +53,6 @@ def write(db: Database) -> Iterator[Session]:
 
 def _explain_search_index(db: Database, error: DatabaseError) -> None:
     """A write failing in the search index's triggers: say so (``SearchIndexDamaged``)."""
-    from qazvin_diplomacy.services.search import raise_if_index_damaged  # imports this module
-
     raise_if_index_damaged(db, error, writing=True)
 
 

@@ -54,13 +54,19 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError
 
 from qazvin_diplomacy.core.clock import to_local
-from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.text import cut_variants, search_terms, to_persian_digits
 from qazvin_diplomacy.services.records import write
+from qazvin_diplomacy.services.search_index import (
+    FTS_TABLE,
+    SearchIndexDamaged,
+    check_index,
+    existing_names,
+    raise_if_index_damaged,
+)
 from qazvin_diplomacy.storage.database import Database
 
 __all__ = [
@@ -84,7 +90,6 @@ __all__ = [
     "search_kinds",
 ]
 
-FTS_TABLE = "search_fts"
 KIND_SPAN = 1 << 40
 MIN_INDEXED_TERM = 3
 MAX_SPLIT_QUERIES = 60  # cut variants tried for a query typed without spaces
@@ -466,60 +471,6 @@ def search(
     return SearchResults(query, groups, (_time.perf_counter() - started) * 1000)
 
 
-class SearchIndexDamaged(KnownError):
-    """The search index cannot be read or written; ``check --repair`` rebuilds it."""
-
-    def __init__(self, writing: bool = False) -> None:
-        super().__init__(
-            "نمایه جستجو آسیب دیده است؛ برای ساختن دوبارهٔ آن «qazvin-diplomacy check --repair "
-            "--db …» را اجرا کنید." + (" هیچ تغییری ثبت نشد." if writing else ""),
-            "The search index is damaged; run 'qazvin-diplomacy check --repair --db …' to rebuild "
-            "it." + (" Nothing was changed." if writing else ""),
-        )
-
-
-def _check_index(conn: Connection) -> None:
-    """FTS5's integrity check; ``DatabaseError`` when the index is damaged.
-
-    That check is an INSERT, refused on a read-only database (which says nothing about the
-    index): there the index is read instead (a trigram lookup walks its structure), which
-    finds a missing or unreadable part.
-    """
-    try:
-        with conn.begin_nested():
-            conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')")
-    except OperationalError as exc:
-        if not _is_read_only_error(exc):
-            raise
-        conn.exec_driver_sql(
-            f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH 'qdd'"
-        ).all()
-
-
-def _index_damaged(db: Database) -> bool:
-    """Whether the index is missing or fails FTS5's own integrity check."""
-    try:
-        with db.engine.connect() as conn:
-            if FTS_TABLE not in _existing(conn, "table"):
-                return True
-            _check_index(conn)
-            conn.rollback()
-    except DatabaseError:
-        return True
-    return False
-
-
-def raise_if_index_damaged(db: Database, error: BaseException, *, writing: bool = False) -> None:
-    """Raise :class:`SearchIndexDamaged` (from ``error``) when the index is what failed.
-
-    For a database error of a search or of a write (whose triggers update the index): SQLite's
-    messages («vtable constructor failed», «SQL logic error», «database disk image is
-    malformed» …) do not always name the table, so the index itself is checked.
-    """
-    if _index_damaged(db):
-        raise SearchIndexDamaged(writing) from error
-
-
 @contextmanager
 def _explained(db: Database) -> Iterator[None]:
     try:
@@ -563,12 +514,6 @@ def search_index_ddl(source: SearchSource) -> list[str]:
 
 def _trigger_names(source: SearchSource) -> list[str]:
     return [f"{FTS_TABLE}_{source.table}_{suffix}" for suffix in ("ai", "au", "ad")]
-
-
-def _existing(conn: Connection, kind: str) -> set[str]:
-    return set(
-        conn.execute(text("SELECT name FROM sqlite_master WHERE type = :k"), {"k": kind}).scalars()
-    )
 
 
 def _live_rows_sql(source: SearchSource, what: str) -> str:
@@ -616,7 +561,7 @@ def rebuild_search_index(db: Database) -> int:
     """
     with write(db) as session:
         conn = session.connection()
-        tables = _existing(conn, "table")
+        tables = existing_names(conn, "table")
         for source in SEARCH_SOURCES:
             for name in _trigger_names(source):
                 conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
@@ -649,10 +594,10 @@ def search_index_problems(db: Database) -> list[str]:
     """
     problems: list[str] = []
     with db.engine.connect() as conn:
-        tables = _existing(conn, "table")
+        tables = existing_names(conn, "table")
         if FTS_TABLE not in tables:
             return ["نمایه جستجو وجود ندارد؛ «check --repair» را اجرا کنید."]
-        triggers = _existing(conn, "trigger")
+        triggers = existing_names(conn, "trigger")
         try:
             for source in SEARCH_SOURCES:
                 if source.table not in tables:
@@ -673,16 +618,10 @@ def search_index_problems(db: Database) -> list[str]:
                         f"نمایه جستجوی {source.label_fa} {to_persian_digits(indexed)} ردیف دارد ولی "
                         f"{to_persian_digits(live)} رکورد هست."
                     )
-            _check_index(conn)
+            check_index(conn)
         except DatabaseError as exc:  # sqlite3.DatabaseError wrapped by SQLAlchemy
             problems.append(
                 f"نمایه جستجو آسیب دیده است ({exc.__class__.__name__})؛ «check --repair» را اجرا کنید."
             )
         conn.rollback()
     return problems
-
-
-def _is_read_only_error(exc: Exception) -> bool:
-    """True for SQLite's "attempt to write a readonly database" (any SQLITE_READONLY_* code)."""
-    name = getattr(getattr(exc, "orig", exc), "sqlite_errorname", "")
-    return str(name).startswith("SQLITE_READONLY")

@@ -50,7 +50,6 @@ __all__ = [
     "AgendaDay",
     "CountryProfile",
     "CountrySectionProvider",
-    "Database",
     "DailyProgramme",
     "EarlierGift",
     "EarlierVisit",

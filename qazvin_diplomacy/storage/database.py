@@ -26,9 +26,8 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
 from functools import cache
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
@@ -37,6 +36,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
 from qazvin_diplomacy.core.text import persian_collation
 from qazvin_diplomacy.storage import integrity, location
+from qazvin_diplomacy.storage.uri import sqlite_uri
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -177,19 +177,6 @@ def _read_only_refusal(path: Path) -> DatabaseRefusedError:
         f"The database '{path.name}' is read-only (a read-only medium or a locked file) and "
         "cannot be written; it was left untouched. Copy it to this computer's disk to change it.",
     )
-
-
-def sqlite_uri(path: PurePath, **params: str) -> str:
-    """A ``file:`` URI naming exactly ``path`` (absolute), with SQLite URI ``params``.
-
-    Every character that means something in a URI (``%``, ``?``, ``#``, ``&``, space …) and
-    every non-ASCII letter is percent-encoded. A Windows share keeps an empty authority
-    (``file:////server/share/x.db``), the only form SQLite accepts.
-    """
-    posix = path.as_posix()
-    prefix = "file://" if posix.startswith("/") else "file:///"
-    query = "&".join(f"{key}={value}" for key, value in params.items())
-    return prefix + quote(posix, safe="/:") + (f"?{query}" if query else "")
 
 
 def _may_skip_locks(path: Path) -> bool:

@@ -15,6 +15,8 @@ import threading
 from contextlib import closing
 from pathlib import Path
 
+from qazvin_diplomacy.storage.uri import sqlite_uri
+
 #: Up to this size the whole file gets ``PRAGMA quick_check`` at open (a few milliseconds).
 QUICK_CHECK_MAX_BYTES = 8 * 1024 * 1024
 
@@ -78,8 +80,6 @@ class FullCheck:
 
     def run(self) -> list[str] | None:
         """The problems found (empty when healthy), or None when cancelled."""
-        from qazvin_diplomacy.storage.database import sqlite_uri  # (it imports this module)
-
         uri = sqlite_uri(self.path.resolve(), mode="ro")
         with closing(sqlite3.connect(uri, uri=True, check_same_thread=False)) as conn:
             with self._lock:

@@ -1,4 +1,4 @@
-"""The dashboard (پیشخوان): cards contributed by the modules (see ``ui.modules``).
+"""The dashboard (پیشخوان): cards contributed by the modules (see ``ui.registry``).
 
 Each card reads its data through a service in ``read`` (worker-safe: no widgets) and shows it
 in ``show_data`` (GUI thread); it hides itself when it has nothing to say (``is_relevant``).
@@ -41,8 +41,9 @@ from qazvin_diplomacy.ui.i18n import (
     loc_text,
     strip_direction_mark,
 )
-from qazvin_diplomacy.ui.modules import ModulePage, UiContext, all_cards
+from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 from qazvin_diplomacy.ui.ops import Job, run_op
+from qazvin_diplomacy.ui.registry import all_cards
 from qazvin_diplomacy.ui.widgets.jalali import show_date
 
 if TYPE_CHECKING:

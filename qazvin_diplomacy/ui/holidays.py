@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.services import holidays as holidays_service
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.holidays import HolidayRow
-from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import FieldError, known_message, make_ltr, mark_field
 from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
@@ -161,7 +161,7 @@ class HolidaysDialog(Retranslating, QDialog):
 
     def __init__(
         self,
-        db: Database,
+        db: DatabaseHandle,
         parent: QWidget | None = None,
         *,
         year: int | None = None,
@@ -492,7 +492,7 @@ class HolidaysDialog(Retranslating, QDialog):
         return self._run(remove)
 
 
-def selftest(window: QWidget, db: Database, shot: Callable[[str, QWidget], None]) -> None:
+def selftest(window: QWidget, db: DatabaseHandle, shot: Callable[[str, QWidget], None]) -> None:
     """Open the dialog on the current year, select a lunar holiday, grab it; then the add form."""
     dialog = HolidaysDialog(db, window)
     dialog.show()

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.export import ExportFilters, export_list
 from qazvin_diplomacy.services.files import (
     DatabaseFiles,
@@ -23,7 +24,6 @@ from qazvin_diplomacy.services.files import (
     refuse_database_files,
     replace_file,
 )
-from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.i18n import current_language, loc_digits
 from qazvin_diplomacy.ui.modules import UiContext
@@ -50,7 +50,7 @@ def ask_export_path(parent: QWidget | None, suggested: str) -> Path | None:
 
 def export_to_file(
     runner: TaskRunner,
-    db: Database,
+    db: DatabaseHandle,
     *,
     kind: str,
     path: Path,

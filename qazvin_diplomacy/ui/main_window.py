@@ -39,14 +39,16 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy import APP_TITLE_EN, APP_TITLE_FA
 from qazvin_diplomacy.paths import AppPaths
 from qazvin_diplomacy.ui import settings as S
+from qazvin_diplomacy.ui.application import apply_language, setup_fonts
 from qazvin_diplomacy.ui.common import TaskRunner, make_ltr
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.modules import MODULES, Hub, ModulePage, ModuleSpec, UiContext
+from qazvin_diplomacy.ui.modules import Hub, ModulePage, ModuleSpec, UiContext
+from qazvin_diplomacy.ui.registry import MODULES
 from qazvin_diplomacy.ui.widgets.jalali import set_holiday_provider
 
 if TYPE_CHECKING:
-    from qazvin_diplomacy.storage.database import Database
+    from qazvin_diplomacy.services.connection import DatabaseHandle
 
 GEOMETRY_KEY = "main_window/geometry"
 SPLITTER_KEY = "main_window/splitter"
@@ -123,10 +125,10 @@ class MainWindow(Retranslating, QMainWindow):
     def __init__(
         self,
         paths: AppPaths,
-        db: Database | None,
+        db: DatabaseHandle | None,
         settings: S.Settings,
         *,
-        open_later: Callable[[], Database | None] | None = None,
+        open_later: Callable[[], DatabaseHandle | None] | None = None,
     ) -> None:
         """Build the window on ``db``; or, with ``db`` None, only its frame (see the module).
 
@@ -209,7 +211,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Whether the window works on a database yet (see :meth:`attach_database`)."""
         return self._attached
 
-    def attach_database(self, db: Database) -> None:
+    def attach_database(self, db: DatabaseHandle) -> None:
         """Work on ``db``: what reads it (search box, backups, integrity watch) is built now."""
         from qazvin_diplomacy.services.holidays import holidays_in
         from qazvin_diplomacy.ui.backup import BackupControl
@@ -280,8 +282,6 @@ class MainWindow(Retranslating, QMainWindow):
 
     def set_language(self, language: str) -> None:
         """Switch the UI language live and remember the choice."""
-        from qazvin_diplomacy.ui.application import apply_language
-
         self.settings.set(S.LANGUAGE, language)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -314,8 +314,6 @@ class MainWindow(Retranslating, QMainWindow):
         old_language = current_language()
         changed = dialog.store()
         if S.FONT_SIZE in changed:
-            from qazvin_diplomacy.ui.application import setup_fonts
-
             app = QApplication.instance()
             assert isinstance(app, QApplication)
             setup_fonts(app, self.settings.get(S.FONT_SIZE))
@@ -354,7 +352,7 @@ class MainWindow(Retranslating, QMainWindow):
         if callable(opener):
             opener(record_id)
 
-    def replace_database(self, db: Database) -> None:
+    def replace_database(self, db: DatabaseHandle) -> None:
         """Work on ``db`` from now on (after a restore): every page is rebuilt on it."""
         self.ctx.db = db
         self.db_label.setText(str(db.path))

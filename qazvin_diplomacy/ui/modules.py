@@ -1,7 +1,7 @@
-"""The one place where modules and dashboard cards are registered.
+"""What a module of the window is: its page's base, its registration record, its context.
 
-A later issue adds a module by appending a :class:`ModuleSpec` to :data:`MODULES` (its
-page factory, its navigation title and icon, and any dashboard cards it contributes).
+Every page, card and dialog imports these types; the list of modules itself is
+``ui.registry.MODULES``, which alone imports the pages (lazily).
 """
 
 from __future__ import annotations
@@ -16,14 +16,12 @@ from PySide6.QtWidgets import QWidget
 
 from qazvin_diplomacy.core.clock import today_local
 from qazvin_diplomacy.paths import AppPaths
-from qazvin_diplomacy.ui import events as events_module
 from qazvin_diplomacy.ui.common import TaskRunner
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
+from qazvin_diplomacy.ui.i18n import Retranslating
 from qazvin_diplomacy.ui.settings import Settings
 
 if TYPE_CHECKING:
-    from qazvin_diplomacy.storage.database import Database
-    from qazvin_diplomacy.ui.dashboard import DashboardCard
+    from qazvin_diplomacy.services.connection import DatabaseHandle
 
 
 class Hub(QObject):
@@ -39,7 +37,7 @@ class UiContext:
     """What every page needs, passed down once (no global state below the UI)."""
 
     paths: AppPaths
-    db: Database
+    db: DatabaseHandle
     settings: Settings
     runner: TaskRunner
     hub: Hub
@@ -88,10 +86,13 @@ class ModulePage(Retranslating, QWidget):
 
 @dataclass(frozen=True)
 class CardSpec:
-    """A dashboard card a module contributes; ``order`` sorts cards on the dashboard."""
+    """A dashboard card a module contributes; ``order`` sorts cards on the dashboard.
+
+    ``factory`` makes a ``ui.dashboard.DashboardCard``.
+    """
 
     key: str
-    factory: Callable[[UiContext], DashboardCard]
+    factory: Callable[[UiContext], QWidget]
     order: int = 100
 
 
@@ -108,146 +109,3 @@ class ModuleSpec:
     def translated_title(self) -> str:
         """The title in the current UI language."""
         return QCoreApplication.translate("Modules", self.title)
-
-
-# --- factories (imported lazily so a module's code loads when first opened) ------------
-
-
-def _dashboard_page(ctx: UiContext) -> ModulePage:
-    from qazvin_diplomacy.ui.dashboard import DashboardPage
-
-    return DashboardPage(ctx)
-
-
-def _first_run_card(ctx: UiContext) -> DashboardCard:
-    from qazvin_diplomacy.ui.dashboard import FirstRunCard
-
-    return FirstRunCard(ctx)
-
-
-def _overdue_card(ctx: UiContext) -> DashboardCard:
-    from qazvin_diplomacy.ui.dashboard import OverdueFollowUpsCard
-
-    return OverdueFollowUpsCard(ctx)
-
-
-def _visits_page(ctx: UiContext) -> ModulePage:
-    from qazvin_diplomacy.ui.visits.page import VisitsPage
-
-    return VisitsPage(ctx)
-
-
-def _visits_today_card(ctx: UiContext) -> DashboardCard:
-    from qazvin_diplomacy.ui.visits.cards import TodayVisitsCard
-
-    return TodayVisitsCard(ctx)
-
-
-def _visits_week_card(ctx: UiContext) -> DashboardCard:
-    from qazvin_diplomacy.ui.visits.cards import WeekVisitsCard
-
-    return WeekVisitsCard(ctx)
-
-
-def _calendar_page(ctx: UiContext) -> ModulePage:
-    from qazvin_diplomacy.ui.calendar.page import CalendarPage
-
-    return CalendarPage(ctx)
-
-
-def _directory_page(ctx: UiContext) -> ModulePage:
-    from qazvin_diplomacy.ui.directory.page import DirectoryPage
-
-    return DirectoryPage(ctx)
-
-
-def _agreements_page(ctx: UiContext) -> ModulePage:
-    from qazvin_diplomacy.ui.agreements.page import AgreementsPage
-
-    return AgreementsPage(ctx)
-
-
-def _agreements_expiring_card(ctx: UiContext) -> DashboardCard:
-    from qazvin_diplomacy.ui.agreements.cards import ExpiringAgreementsCard
-
-    return ExpiringAgreementsCard(ctx)
-
-
-def _agreements_obligations_card(ctx: UiContext) -> DashboardCard:
-    from qazvin_diplomacy.ui.agreements.cards import OverdueObligationsCard
-
-    return OverdueObligationsCard(ctx)
-
-
-def _agreements_reviews_card(ctx: UiContext) -> DashboardCard:
-    from qazvin_diplomacy.ui.agreements.cards import StalledReviewsCard
-
-    return StalledReviewsCard(ctx)
-
-
-def _letters_page(ctx: UiContext) -> ModulePage:
-    from qazvin_diplomacy.ui.letters.page import LettersPage
-
-    return LettersPage(ctx)
-
-
-#: Every module, in navigation order.  Add new modules here.
-MODULES: list[ModuleSpec] = [
-    ModuleSpec(
-        "dashboard",
-        QT_TRANSLATE_NOOP("Modules", "Dashboard"),
-        "home",
-        _dashboard_page,
-        cards=(
-            CardSpec("first_run", _first_run_card, order=0),
-            CardSpec("overdue_followups", _overdue_card, order=50),
-        ),
-    ),
-    ModuleSpec(
-        "visits",
-        QT_TRANSLATE_NOOP("Modules", "Visits"),
-        "calendar",
-        _visits_page,
-        cards=(
-            CardSpec("visits_today", _visits_today_card, order=10),
-            CardSpec("visits_week", _visits_week_card, order=20),
-        ),
-    ),
-    ModuleSpec("calendar", QT_TRANSLATE_NOOP("Modules", "Calendar"), "agenda", _calendar_page),
-    ModuleSpec("directory", QT_TRANSLATE_NOOP("Modules", "Directory"), "list", _directory_page),
-    ModuleSpec(
-        "events",
-        QT_TRANSLATE_NOOP("Modules", "Events"),
-        "week",
-        events_module.page,
-        cards=(
-            CardSpec("events_upcoming", events_module.upcoming_card, order=30),
-            CardSpec("events_awaiting_replies", events_module.awaiting_card, order=40),
-        ),
-    ),
-    ModuleSpec(
-        "agreements",
-        QT_TRANSLATE_NOOP("Modules", "Agreements"),
-        "check",
-        _agreements_page,
-        cards=(
-            CardSpec("agreements_expiring", _agreements_expiring_card, order=35),
-            CardSpec("agreements_obligations", _agreements_obligations_card, order=45),
-            CardSpec("agreements_reviews", _agreements_reviews_card, order=47),
-        ),
-    ),
-    ModuleSpec("letters", QT_TRANSLATE_NOOP("Modules", "Outgoing letters"), "print", _letters_page),
-]
-
-
-def all_cards() -> list[CardSpec]:
-    """Every module's dashboard cards, in display order."""
-    return sorted((c for m in MODULES for c in m.cards), key=lambda c: c.order)
-
-
-def module(key: str) -> ModuleSpec:
-    """The module registered under ``key``."""
-    for spec in MODULES:
-        if spec.key == key:
-            return spec
-    raise KeyError(key)

@@ -27,7 +27,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from qazvin_diplomacy.core.errors import OperationCancelled
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import TaskRunner, show_error
 from qazvin_diplomacy.ui.i18n import loc_digits
 
@@ -206,7 +206,7 @@ def report_path(kind: str, suffix: str = ".pdf") -> Path:
 
 
 def render_pdf(
-    db: Database, kind: str, options: dict[str, Any], out: Path, cancelled: Cancelled
+    db: DatabaseHandle, kind: str, options: dict[str, Any], out: Path, cancelled: Cancelled
 ) -> Path:
     """Write report ``kind`` to ``out`` (worker thread); a cancel discards a fresh file.
 
@@ -230,7 +230,7 @@ def render_pdf(
 
 def print_pdf(
     runner: TaskRunner,
-    db: Database,
+    db: DatabaseHandle,
     kind: str,
     options: dict[str, Any],
     *,

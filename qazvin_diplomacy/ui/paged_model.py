@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.i18n import loc_digits
 
 Row = TypeVar("Row")
@@ -71,7 +71,7 @@ class PagedTableModel(TranslatedColumns, QAbstractTableModel, Generic[Row]):
     MAX_PAGES = 50
     COLUMNS: tuple[tuple[str, str | None], ...] = ()
 
-    def __init__(self, db: Database, filters: Any, parent: object | None = None) -> None:
+    def __init__(self, db: DatabaseHandle, filters: Any, parent: object | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.filters = filters

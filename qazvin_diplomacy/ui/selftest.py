@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy.core.text import has_persian
 from qazvin_diplomacy.paths import AppPaths
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.application import apply_language, get_application
 from qazvin_diplomacy.ui.i18n import current_language
-from qazvin_diplomacy.ui.modules import MODULES
+from qazvin_diplomacy.ui.registry import MODULES
 from qazvin_diplomacy.ui.settings import LANGUAGE, Settings
 
 log = logging.getLogger(__name__)
@@ -98,7 +98,7 @@ class _Shooter:
                 raise RuntimeError(f"could not save {path}")
 
 
-def run_selftest(paths: AppPaths, db: Database, shots_dir: Path | None) -> int:
+def run_selftest(paths: AppPaths, db: DatabaseHandle, shots_dir: Path | None) -> int:
     """Open every module view and form in Persian and English; 0 when all worked.
 
     The user's language setting is not changed.
@@ -192,8 +192,8 @@ def main(db: str | None = None, shots: str | None = None) -> int:
     import tempfile
 
     from qazvin_diplomacy.paths import resolve_paths
+    from qazvin_diplomacy.services.connection import open_for_work
     from qazvin_diplomacy.services.demo import load_demo
-    from qazvin_diplomacy.services.directory import ensure_reference_data
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     previous_handler = _quiet_offscreen_notices()
@@ -203,12 +203,13 @@ def main(db: str | None = None, shots: str | None = None) -> int:
             paths = resolve_paths(base_dir=Path(tmp)).ensure()
         else:
             paths = resolve_paths(db)
-        database = Database.open(
-            paths.db_path, backups_dir=paths.backups_dir, attachments_dir=paths.attachments_dir
+        database = open_for_work(
+            paths.db_path,
+            backups_dir=paths.backups_dir,
+            attachments_dir=paths.attachments_dir,
+            accepted=paths.ensure,  # only once the file is accepted: nothing beside a refused one
         )
         try:
-            paths.ensure()  # only once the file is accepted: nothing beside a refused one
-            ensure_reference_data(database)
             if db is None:
                 load_demo(database)
             return run_selftest(paths, database, shots_dir)

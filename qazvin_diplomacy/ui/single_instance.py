@@ -20,6 +20,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
 from qazvin_diplomacy.paths import AppPaths
+from qazvin_diplomacy.ui import application
 from qazvin_diplomacy.windows import allow_foreground
 
 log = logging.getLogger(__name__)
@@ -130,9 +131,7 @@ def claim_or_forward(paths: AppPaths, parent: QObject) -> bool:
         return True
     log.info("the database %s is open in process %s", paths.db_path, guard.owner_pid())
     if not guard.ask_owner_to_show():
-        from qazvin_diplomacy.ui.application import show_error
-
-        show_error(
+        application.show_error(
             QCoreApplication.translate(
                 "SingleInstance",
                 "The program is already open on this database. If its window does not appear, "

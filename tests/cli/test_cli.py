@@ -40,6 +40,7 @@ def test_bad_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_demo_then_check_exit_0(tmp_path: Path) -> None:
     db = tmp_path / "demo.sqlite3"
     made = run("demo", "--db", str(db))

@@ -19,7 +19,7 @@ import pytest
 
 from qazvin_diplomacy import cli
 from qazvin_diplomacy.cli import build_parser, main
-from qazvin_diplomacy.cli_args import record_id
+from qazvin_diplomacy.cli.args import record_id
 from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
 from qazvin_diplomacy.services.directory import save_organization, save_person
 from qazvin_diplomacy.storage.database import Database
@@ -260,14 +260,14 @@ def test_demo_progress_survives_a_missing_or_broken_stderr(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(sys, "stderr", None)  # pythonw.exe: no console at all
-    cli._demo_progress(1, 9, "synthetic_visits")
+    cli.database._demo_progress(1, 9, "synthetic_visits")
 
     class Gone:
         def write(self, _text: str) -> int:
             raise OSError(22, "Invalid argument")
 
     monkeypatch.setattr(sys, "stderr", Gone())
-    cli._demo_progress(2, 9, "commit")
+    cli.database._demo_progress(2, 9, "commit")
 
 
 # --- a damaged search index ----------------------------------------------------------------
@@ -280,6 +280,7 @@ def _damage_index(path: Path) -> None:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # all in the main file: compare bytes
 
 
+@pytest.mark.slow
 def test_a_damaged_index_makes_search_and_import_say_so_and_repair_fixes_it(
     filled: Path, db: Database, tmp_path: Path
 ) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from qazvin_diplomacy import cli_directory
+from qazvin_diplomacy.cli import directory as cli_directory
 from qazvin_diplomacy.core.directory import PersonInput
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.services.directory import list_people, save_person

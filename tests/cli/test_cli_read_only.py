@@ -133,6 +133,7 @@ def test_stale_schema_version_is_one_line_not_a_traceback(tmp_path: Path, capsys
     assert _state(tmp_path) == before
 
 
+@pytest.mark.slow
 def test_database_names_are_not_urls(tmp_path: Path) -> None:
     """``--db 'b%41.db'`` wrote into ``bA.db``; ``--db 'what?.db'`` was a traceback."""
     for name in ("b%41.db", "what?#1.db"):
@@ -194,6 +195,7 @@ def _on_read_only_mount(folder: Path, command: list[str]) -> subprocess.Complete
     )
 
 
+@pytest.mark.slow
 def test_database_on_a_read_only_medium(tmp_path: Path) -> None:
     medium = tmp_path / "medium"
     path = _current_database(medium / "office.db")
@@ -270,6 +272,7 @@ def _nobody_python() -> list[str] | None:
     return None
 
 
+@pytest.mark.slow
 def test_read_only_folder_for_a_user_who_may_not_write() -> None:
     command = _nobody_python()
     if command is None:

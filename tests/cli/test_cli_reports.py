@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from qazvin_diplomacy import cli, cli_reports
+from qazvin_diplomacy import cli
+from qazvin_diplomacy.cli import reports as cli_reports
 
 TODAY = dt.date(2026, 11, 24)
 
 
 def _parser() -> argparse.ArgumentParser:
-    """The real parser, with ``report`` added unless cli.py already wires it."""
+    """The real parser, with ``report`` added unless the CLI already wires it."""
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     if "report" not in sub.choices:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from qazvin_diplomacy import cli, cli_reports
+from qazvin_diplomacy import cli
+from qazvin_diplomacy.cli import reports as cli_reports
 
 TODAY = dt.date(2025, 10, 25)
 KINDS = ("event-guests", "invitations", "badges", "place-cards", "event-summary", "seating-plan")

@@ -114,12 +114,14 @@ def test_windowed_unexpected_error_is_logged_not_raised(windowed, user_data, mon
     assert "disk on fire" in text and "Traceback" in text  # the details stay in the log
 
 
+@pytest.mark.slow
 def test_windowed_selftest_runs_and_logs_its_summary(windowed, user_data, demo_db) -> None:
     assert windowed.main("selftest", "--db", str(demo_db)) == 0
     assert "0 failures" in log_text(user_data)
     assert windowed.shown == []
 
 
+@pytest.mark.slow
 def test_program_started_with_closed_streams_exits_cleanly(tmp_path, demo_db) -> None:
     """The real condition: a process whose stdout and stderr are closed (``>&- 2>&-``)."""
     env = {
@@ -129,7 +131,7 @@ def test_program_started_with_closed_streams_exits_cleanly(tmp_path, demo_db) ->
     }
     script = 'exec "$@" >&- 2>&-'
     base = ["bash", "-c", script, "_", sys.executable, "-m", "qazvin_diplomacy"]
-    cwd = Path(cli.__file__).resolve().parent.parent
+    cwd = Path(cli.__file__).resolve().parents[2]
     codes = [
         subprocess.run([*base, *args], env=env, cwd=cwd, timeout=300).returncode
         for args in (
@@ -170,7 +172,7 @@ class _ClosedPipe(io.StringIO):
 
 
 def test_closed_pipe_reported_as_einval_ends_quietly(monkeypatch, capsys) -> None:
-    monkeypatch.setattr(cli, "_drop_stdout", lambda: None)
+    monkeypatch.setattr(cli.output, "_drop_stdout", lambda: None)
     monkeypatch.setattr(sys, "stdout", _ClosedPipe())
 
     def command() -> int:
@@ -224,7 +226,7 @@ def test_app_mutex_is_held_on_windows_under_the_installers_names(monkeypatch) ->
     assert kernel32.names == ["QazvinDiplomacyDesk", "Global\\QazvinDiplomacyDesk"]
     assert windows.hold_app_mutex()  # held once per process
     assert len(kernel32.names) == 2
-    iss = Path(cli.__file__).resolve().parent.parent / "resources/installer/QazvinDiplomacy.iss"
+    iss = Path(cli.__file__).resolve().parents[2] / "resources/installer/QazvinDiplomacy.iss"
     assert f'#define AppMutexName "{windows.APP_MUTEX}"' in iss.read_text(encoding="utf-8-sig")
     assert "AppMutex={#AppMutexName},Global\\{#AppMutexName}" in iss.read_text(encoding="utf-8-sig")
 

@@ -326,6 +326,7 @@ def test_round_trip_properties(d: dt.date) -> None:
     assert parse_jalali(J.to_latin_digits(format_jalali(d)).replace("/", "-")) == d
 
 
+@pytest.mark.slow
 def test_parse_format_round_trip_every_day() -> None:
     day = FIRST_DAY
     while day <= LAST_DAY:

@@ -542,6 +542,7 @@ def test_a_failing_backup_leaves_nothing(demo: Database, tmp_path: Path) -> None
     assert list(folder.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_cancelled_restore_at_every_point_leaves_the_old_database(
     demo: Database, tmp_path: Path, fast_kdf
 ) -> None:

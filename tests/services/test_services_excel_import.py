@@ -708,6 +708,7 @@ def test_a_dimension_smaller_than_the_data_loses_no_row(db: Database, tmp_path: 
     assert {r.contact.title_fa for r in preview.rows} == {"رایزن"}
 
 
+@pytest.mark.slow
 def test_a_merged_range_to_column_xfd_is_filled_within_the_columns_read(
     db: Database, tmp_path: Path
 ) -> None:

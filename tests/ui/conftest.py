@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -40,10 +40,12 @@ def paths(tmp_path: Path) -> AppPaths:
 
 
 @pytest.fixture
-def db(paths: AppPaths) -> Iterator[Database]:
-    """A fresh, migrated, empty database."""
+def db(paths: AppPaths, fresh_database: Callable[..., Path]) -> Iterator[Database]:
+    """A fresh, migrated, empty database (a copy of the session's new database file)."""
     database = Database.open(
-        paths.db_path, backups_dir=paths.backups_dir, attachments_dir=paths.attachments_dir
+        fresh_database(paths.db_path, countries=False),
+        backups_dir=paths.backups_dir,
+        attachments_dir=paths.attachments_dir,
     )
     yield database
     database.close()

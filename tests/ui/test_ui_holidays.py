@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 
 from qazvin_diplomacy.core.jalali import from_jalali
@@ -93,6 +94,7 @@ def test_fixed_holidays_are_read_only(app, qtbot, db) -> None:
     assert not dialog.confirm_button.isVisible() and not dialog.save_button.isVisible()
 
 
+@pytest.mark.slow
 def test_month_grid_asks_once_per_month_and_marks_approximate(app, qtbot, db) -> None:
     calls: list[tuple[dt.date, dt.date]] = []
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
@@ -79,6 +80,7 @@ def test_qm_hash_matches_qt() -> None:
     assert i18n._elf_hash(b"Hello") == 0x4EC32F
 
 
+@pytest.mark.slow
 def test_self_tr_and_qt_buttons_are_persian_then_english(app) -> None:
     class Probe(QWidget):
         def text(self) -> str:

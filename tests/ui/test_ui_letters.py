@@ -16,7 +16,8 @@ from qazvin_diplomacy.ui import ops
 from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.letters import page as page_module
 from qazvin_diplomacy.ui.letters.page import LettersPage
-from qazvin_diplomacy.ui.modules import Hub, UiContext, module
+from qazvin_diplomacy.ui.modules import Hub, UiContext
+from qazvin_diplomacy.ui.registry import module
 
 TODAY = from_jalali(1405, 2, 10)
 

@@ -10,7 +10,8 @@ from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.common import make_ltr
 from qazvin_diplomacy.ui.icons import icon_pixmap
 from qazvin_diplomacy.ui.main_window import MainWindow, SettingsDialog
-from qazvin_diplomacy.ui.modules import MODULES, ModulePage, all_cards
+from qazvin_diplomacy.ui.modules import ModulePage
+from qazvin_diplomacy.ui.registry import MODULES, all_cards
 
 
 def test_persian_by_default_right_to_left(window: MainWindow, app) -> None:

@@ -305,6 +305,7 @@ def test_list_filters_and_lazy_paging(
     assert page.model.total == 1
 
 
+@pytest.mark.slow
 def test_language_switch_rerenders_visits_in_english(page: VisitsPage, db, people, app) -> None:
     make_visit(db, people, "دیدار رایزن", 10, 11)
     page.refresh_all()

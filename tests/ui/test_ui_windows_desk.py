@@ -14,7 +14,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from qazvin_diplomacy.core import clock
 from qazvin_diplomacy.core.text import to_latin_digits
-from qazvin_diplomacy.ui import application, single_instance
+from qazvin_diplomacy.ui import application, launch, single_instance
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.main_window import GEOMETRY_KEY
 from qazvin_diplomacy.ui.single_instance import InstanceGuard, claim_or_forward
@@ -163,7 +163,7 @@ def test_quit_without_a_close_event_still_backs_up_and_saves(app, qtbot, paths, 
     original = MainWindow.closeEvent
     try:
         MainWindow.closeEvent = lambda self, event: (closes.append(True), original(self, event))
-        assert application.run_gui(paths, db) == 0
+        assert launch.run_gui(paths, db) == 0
     finally:
         MainWindow.closeEvent = original
     assert closes == []  # no close event came: only aboutToQuit
@@ -182,7 +182,7 @@ def test_stale_iran_time_zone_is_reported_in_the_status_bar(window, monkeypatch)
     monkeypatch.setattr(
         clock, "system_offset_mismatch", lambda moment=None: timedelta(hours=4, minutes=30)
     )
-    text = application.warn_if_clock_zone_differs(window)
+    text = launch.warn_if_clock_zone_differs(window)
     assert text is not None and "+04:30" in to_latin_digits(text)
     assert "تهران" in text  # Persian interface
     assert window.statusBar().currentMessage() == text
@@ -191,7 +191,7 @@ def test_stale_iran_time_zone_is_reported_in_the_status_bar(window, monkeypatch)
 def test_tehran_time_zone_gives_no_warning(window, monkeypatch) -> None:
     monkeypatch.setattr(clock, "system_offset_mismatch", lambda moment=None: None)
     window.statusBar().clearMessage()
-    assert application.warn_if_clock_zone_differs(window) is None
+    assert launch.warn_if_clock_zone_differs(window) is None
     assert window.statusBar().currentMessage() == ""
 
 

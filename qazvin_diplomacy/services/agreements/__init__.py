@@ -55,7 +55,6 @@ from qazvin_diplomacy.services.agreements.workflow import (
     record_legal_review,
     restore_agreement,
 )
-from qazvin_diplomacy.storage.database import Database
 
 __all__ = [
     "IRAN_ISO2",
@@ -63,7 +62,6 @@ __all__ = [
     "SOURCE_KIND",
     "WHAT",
     "AgreementRegister",
-    "Database",
     "add_agreement_attachment",
     "agreement_alerts",
     "agreement_counts",

@@ -68,12 +68,10 @@ from qazvin_diplomacy.services.events.seating import (
     seat_guests_in,
     set_seat,
 )
-from qazvin_diplomacy.storage.database import Database
 
 __all__ = [
     "WHAT",
     "WHAT_GUEST",
-    "Database",
     "archive_event",
     "badges",
     "checkin_search",

@@ -28,13 +28,11 @@ from qazvin_diplomacy.services.letters.settings import (
     save_office_settings,
     set_emblem,
 )
-from qazvin_diplomacy.storage.database import Database
 
 __all__ = [
     "EMBLEM_OWNER_KIND",
     "OWNER_KIND",
     "SORTS",
-    "Database",
     "count_letters",
     "emblem_path",
     "find_letter",

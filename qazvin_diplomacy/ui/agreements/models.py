@@ -21,7 +21,7 @@ from qazvin_diplomacy.core.agreements import (
     PartySide,
 )
 from qazvin_diplomacy.services import agreements as agreements_service
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_text
 from qazvin_diplomacy.ui.paged_model import PagedTableModel
@@ -71,7 +71,7 @@ class AgreementTableModel(PagedTableModel[AgreementSummary]):
 
     def __init__(
         self,
-        db: Database,
+        db: DatabaseHandle,
         parent: object | None = None,
         *,
         today: Callable[[], dt.date] | None = None,

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import TaskRunner, show_error
 from qazvin_diplomacy.ui.ops import open_file, print_pdf
 
@@ -29,7 +29,7 @@ class PdfPrinter(QObject):
     failed = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, db: Database, runner: TaskRunner, parent: QWidget) -> None:
+    def __init__(self, db: DatabaseHandle, runner: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self.db = db
         self.runner = runner

@@ -40,6 +40,7 @@ from qazvin_diplomacy.ui.calendar.canvas import KIND_COLORS, AgendaState, Agenda
 from qazvin_diplomacy.ui.calendar.hours import TimeGridView
 from qazvin_diplomacy.ui.calendar.ics import ask_ics_path
 from qazvin_diplomacy.ui.calendar.month import MonthView
+from qazvin_diplomacy.ui.calendar.opening import open_entry_form
 from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.i18n import (
     QT_TRANSLATE_NOOP,
@@ -74,20 +75,6 @@ def kind_icon(kind: EntryKind) -> QIcon:
     pixmap = QPixmap(12, 12)
     pixmap.fill(QColor(KIND_COLORS[kind]))
     return QIcon(pixmap)
-
-
-def open_entry_form(page: QWidget, ctx: UiContext, entry: AgendaEntry) -> QWidget | None:
-    """Open ``entry``'s record in its module's form (the calendar stays on screen)."""
-    target = entry.open_target()
-    if target is None:
-        return None
-    module, record_id = target
-    pages = getattr(page.window(), "page", None)
-    if not callable(pages):  # not inside the main window: let it route the request
-        ctx.hub.openRecord.emit(module, record_id)
-        return None
-    opener = getattr(pages(module), "open_record", None)
-    return opener(record_id) if callable(opener) else None
 
 
 class CalendarPage(ModulePage):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core.calendar import AgendaEntry, EntryKind
 from qazvin_diplomacy.services import calendar as calendar_service
 from qazvin_diplomacy.ui.calendar.canvas import entry_text, kind_icon_color
+from qazvin_diplomacy.ui.calendar.opening import open_entry_form
 from qazvin_diplomacy.ui.i18n import Retranslating, loc_digits
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.ops import run_op
@@ -97,8 +98,6 @@ class ReminderList(Retranslating, QDialog):
             self.list.addItem(item)
 
     def _open(self, item: QListWidgetItem) -> None:
-        from qazvin_diplomacy.ui.calendar.page import open_entry_form
-
         if item.data(Qt.ItemDataRole.UserRole) is None:  # a heading
             return
         entry = self.entries[int(item.data(Qt.ItemDataRole.UserRole))]

@@ -39,14 +39,14 @@ from qazvin_diplomacy.core.directory import (
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.history import History
 from qazvin_diplomacy.services import directory, merge
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import FieldError, PlainTextEdit, make_ltr, mark_field, show_error
 from qazvin_diplomacy.ui.directory.models import archived_suffix, kind_label, pick
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit
 
 
-def fill_countries(combo: QComboBox, db: Database, current: int | None = None) -> None:
+def fill_countries(combo: QComboBox, db: DatabaseHandle, current: int | None = None) -> None:
     """Countries by name in the UI language, with an empty first choice."""
     combo.clear()
     combo.addItem("—", None)
@@ -56,7 +56,7 @@ def fill_countries(combo: QComboBox, db: Database, current: int | None = None) -
 
 
 def fill_organizations(
-    combo: QComboBox, db: Database, current: int | None = None, exclude: int | None = None
+    combo: QComboBox, db: DatabaseHandle, current: int | None = None, exclude: int | None = None
 ) -> None:
     """An editable organization picker: type part of a name, pick from the list.
 
@@ -241,7 +241,7 @@ class PersonForm(_Form):
     )
 
     def __init__(
-        self, db: Database, person: PersonView | None = None, parent: QWidget | None = None
+        self, db: DatabaseHandle, person: PersonView | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.db = db
@@ -379,7 +379,7 @@ class OrganizationForm(_Form):
 
     def __init__(
         self,
-        db: Database,
+        db: DatabaseHandle,
         org: OrganizationView | None = None,
         parent: QWidget | None = None,
         *,
@@ -500,7 +500,9 @@ class CountryForm(_Form):
         ("notes", QT_TRANSLATE_NOOP("CountryForm", "Notes")),
     )
 
-    def __init__(self, db: Database, country: CountryView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: DatabaseHandle, country: CountryView, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.country = country
@@ -559,7 +561,7 @@ class MergeDialog(Retranslating, QDialog):
 
     def __init__(
         self,
-        db: Database,
+        db: DatabaseHandle,
         kind: str,
         keep: tuple[int, str, History],
         remove: tuple[int, str, History],

@@ -28,7 +28,7 @@ from qazvin_diplomacy.core.directory import (
 )
 from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.services import directory
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.paged_model import TranslatedColumns
@@ -118,7 +118,7 @@ class CountryTableModel(_ListModel):
     )
     EMBASSY_COLUMN = 2
 
-    def __init__(self, db: Database, parent: object | None = None) -> None:
+    def __init__(self, db: DatabaseHandle, parent: object | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.text = ""
@@ -180,7 +180,7 @@ class PersonTableModel(_ListModel):
         QT_TRANSLATE_NOOP("PersonTableModel", "E-mail"),
     )
 
-    def __init__(self, db: Database, parent: object | None = None) -> None:
+    def __init__(self, db: DatabaseHandle, parent: object | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.text = ""
@@ -270,7 +270,7 @@ class OrganizationTreeModel(QStandardItemModel):
         QT_TRANSLATE_NOOP("OrganizationTreeModel", "Country"),
     )
 
-    def __init__(self, db: Database, parent: object | None = None) -> None:
+    def __init__(self, db: DatabaseHandle, parent: object | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.text = ""

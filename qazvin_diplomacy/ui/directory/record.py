@@ -35,7 +35,8 @@ from qazvin_diplomacy.services.history import country_history, organization_hist
 from qazvin_diplomacy.ui.common import make_ltr, show_error
 from qazvin_diplomacy.ui.directory.models import kind_label, pick
 from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
-from qazvin_diplomacy.ui.modules import MODULES, UiContext
+from qazvin_diplomacy.ui.modules import UiContext
+from qazvin_diplomacy.ui.registry import MODULES
 from qazvin_diplomacy.ui.widgets.jalali import show_date, show_datetime
 
 PERSON, ORGANIZATION, COUNTRY = "person", "organization", "country"

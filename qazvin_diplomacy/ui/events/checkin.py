@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import EventFilter, EventSummary, GuestView, Rsvp
 from qazvin_diplomacy.services import events as events_service
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.events.models import CheckinModel, guest_name
 from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
@@ -45,7 +45,7 @@ class CheckinView(Retranslating, QWidget):
 
     def __init__(
         self,
-        db: Database,
+        db: DatabaseHandle,
         parent: QWidget | None = None,
         *,
         today: Callable[[], dt.date] = dt.date.today,

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont
 
 from qazvin_diplomacy.core.events import EventFilter, EventStatus, EventSummary, GuestView, Rsvp
 from qazvin_diplomacy.services import events as events_service
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.i18n import (
     QT_TRANSLATE_NOOP,
@@ -322,7 +322,7 @@ class EventTableModel(PagedTableModel[EventSummary]):
     MAX_PAGES = 20
     COLUMNS = EVENT_COLUMNS
 
-    def __init__(self, db: Database, parent: object | None = None) -> None:
+    def __init__(self, db: DatabaseHandle, parent: object | None = None) -> None:
         super().__init__(db, EventFilter(), parent)
         self.reload()
 

@@ -32,7 +32,7 @@ from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.events import GuestList, Rsvp, SeatingView
 from qazvin_diplomacy.core.seating import InterpreterPlacement, TableShape, TableSpec
 from qazvin_diplomacy.services import events as events_service
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, known_message, show_error
 from qazvin_diplomacy.ui.events.models import PrecedenceModel, guest_name
 from qazvin_diplomacy.ui.events.rank_table import RankTableDialog
@@ -46,7 +46,7 @@ class PrecedenceTab(Retranslating, QWidget):
     changed = Signal()
     status = Signal(str)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DatabaseHandle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.event_id: int | None = None
@@ -219,7 +219,7 @@ class SeatingTab(Retranslating, QWidget):
     changed = Signal()
     status = Signal(str)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DatabaseHandle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.event_id: int | None = None

@@ -24,7 +24,7 @@ from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.precedence import RankRow, rank_key_label
 from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.services import rank_table as rank_service
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.forms_common import RecordDialog, RowTable, split_row_errors
 from qazvin_diplomacy.ui.i18n import (
@@ -71,7 +71,7 @@ class RankTableDialog(Retranslating, RecordDialog):
         QT_TRANSLATE_NOOP("RankTableDialog", "Remove row"),
     )
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DatabaseHandle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.is_default = True

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.services import directory
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import ID_ROLE, TaskRunner
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language, loc_text
 from qazvin_diplomacy.ui.ops import print_pdf, report_path
@@ -61,7 +61,9 @@ class ReportPrinter(QWidget):
 
     done = Signal(object)
 
-    def __init__(self, db: Database, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: DatabaseHandle, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.runner = runner
@@ -141,7 +143,7 @@ class PersonPicker(Retranslating, QWidget):
 
     picked = Signal(int)
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, rows: int = 5) -> None:
+    def __init__(self, db: DatabaseHandle, parent: QWidget | None = None, *, rows: int = 5) -> None:
         super().__init__(parent)
         self.db = db
         self._person: tuple[int, str, str] | None = None

@@ -42,7 +42,7 @@ from qazvin_diplomacy.core.visits import (
     complete_checklist,
 )
 from qazvin_diplomacy.services import visits as visits_service
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import PlainTextEdit, show_error
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
@@ -255,7 +255,7 @@ class VisitForm(Retranslating, RecordDialog):
 
     def __init__(
         self,
-        db: Database,
+        db: DatabaseHandle,
         detail: VisitDetail | None = None,
         parent: QWidget | None = None,
         *,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from qazvin_diplomacy.core.visits import GiftDirection, GiftEntry, VisitInput
 from qazvin_diplomacy.services import visits as visits_service
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.form_fields import fill_combo, relabel_combo
 from qazvin_diplomacy.ui.forms_common import RowTable, date_cell_text
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, loc_digits
@@ -38,7 +38,7 @@ class GiftsTab(RowTable):
 
     def __init__(
         self,
-        db: Database,
+        db: DatabaseHandle,
         people: Callable[[], list[tuple[int, str]]],
         visit_id: Callable[[], int | None],
         parent: QWidget | None = None,

@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services import visits as visits_service
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_text
 from qazvin_diplomacy.ui.paged_model import PagedTableModel
@@ -53,7 +53,7 @@ class VisitTableModel(PagedTableModel[VisitSummary]):
 
     COLUMNS = COLUMNS
 
-    def __init__(self, db: Database, parent: object | None = None) -> None:
+    def __init__(self, db: DatabaseHandle, parent: object | None = None) -> None:
         super().__init__(db, VisitFilter(), parent)
         self.sort_key = "start"
         self.reload()

@@ -23,7 +23,7 @@ from qazvin_diplomacy.core.directory import PersonInput, PersonView
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.visits import GuestEntry, GuestRole, PersonRef
 from qazvin_diplomacy.services import directory
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, make_ltr, mark_field, show_error
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language, is_rtl
 
@@ -54,7 +54,7 @@ class NewContactDialog(Retranslating, QDialog):
         ("phone", QT_TRANSLATE_NOOP("NewContactDialog", "Phone")),
     )
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: DatabaseHandle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.person: PersonView | None = None
@@ -136,7 +136,7 @@ class PeopleEditor(Retranslating, QWidget):
 
     def __init__(
         self,
-        db: Database,
+        db: DatabaseHandle,
         parent: QWidget | None = None,
         *,
         with_roles: bool = False,

@@ -81,7 +81,7 @@ def _ask(prompt: str) -> str:
 
 def _backup(args: argparse.Namespace) -> int:
     from qazvin_diplomacy.services.backup import create_backup
-    from qazvin_diplomacy.storage.database import Database
+    from qazvin_diplomacy.services.connection import open_database
 
     password = None
     if args.password_file:
@@ -95,7 +95,7 @@ def _backup(args: argparse.Namespace) -> int:
     path = Path(args.db)
     if not path.exists():
         raise KnownError(f"پرونده «{path}» وجود ندارد.", f"'{path}' does not exist.")
-    db = Database.open(path)
+    db = open_database(path)
     try:
         manifest = create_backup(db, out=Path(args.out), password=password)
     finally:

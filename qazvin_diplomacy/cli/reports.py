@@ -15,6 +15,8 @@ from typing import Any
 
 from qazvin_diplomacy.core.errors import KnownError
 
+COMMANDS = ("report",)
+
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``report`` sub-command to ``subparsers`` (from ``add_subparsers``)."""
@@ -69,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     options = _options_for(args)
     try:
         from qazvin_diplomacy.reports.catalog import render_report
-        from qazvin_diplomacy.storage.database import Database
+        from qazvin_diplomacy.services.connection import open_database
 
         path = Path(args.db).expanduser()
         if not path.is_file():
@@ -79,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         from qazvin_diplomacy.reports.catalog import get_spec
 
         # A report never writes, but letters are numbered in the register when printed.
-        db = Database.open(path, read_only=not get_spec(args.kind).registers_letters)
+        db = open_database(path, read_only=not get_spec(args.kind).registers_letters)
         try:
             out = render_report(
                 args.kind, db, args.out, classification=args.classification, **options

@@ -1,8 +1,8 @@
 """Command-line sub-commands of the directory: ``search``, ``import contacts`` and ``export``.
 
-``cli.py`` wires them in with ``register(sub)`` in its parser and ``run(args)`` for any
+``cli.GROUPS`` wires them in with ``register(sub)`` in its parser and ``run(args)`` for any
 command in :data:`COMMANDS`.  Errors a user can act on raise ``KnownError`` (printed by
-``cli.py`` as one line); a sheet with bad rows prints every bad cell and exits 1.
+``cli.main`` as one line); a sheet with bad rows prints every bad cell and exits 1.
 
     search QUERY --db PATH [--json] [--kind KIND] [--limit N]
     import contacts FILE.xlsx --db PATH [--mapping FILE.json] [--on-duplicate skip|merge|add] [--dry-run]
@@ -25,8 +25,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from qazvin_diplomacy import cli_agenda
-from qazvin_diplomacy.cli_args import bounded_int, record_id
+from qazvin_diplomacy.cli import agenda as cli_agenda
+from qazvin_diplomacy.cli.args import bounded_int, record_id
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.formatting import format_count
 from qazvin_diplomacy.core.jalali import parse_jalali
@@ -108,12 +108,12 @@ def register(subparsers: Any) -> None:
 
 
 def _open(path_text: str, *, read_only: bool) -> Any:
-    from qazvin_diplomacy.storage.database import Database
+    from qazvin_diplomacy.services.connection import open_database
 
     path = Path(path_text)
     if not path.exists():
         raise KnownError(f"پرونده «{path}» وجود ندارد.", f"'{path}' does not exist.")
-    return Database.open(path, read_only=read_only)
+    return open_database(path, read_only=read_only)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@
 prints one letter a line: number, Jalali date, kind, addressee, subject (newest first).  The
 register's spreadsheet is ``export letters --db PATH --out FILE.xlsx``; a letter is printed
 with ``report letter`` (a new one is numbered then) and invitations with ``report invitations``.
-``cli.py`` wires it in with ``register(sub)`` and ``run(args)`` for :data:`COMMANDS`.
+``cli.GROUPS`` lists this module.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from qazvin_diplomacy.cli_args import bounded_int
+from qazvin_diplomacy.cli.args import bounded_int
 from qazvin_diplomacy.core.errors import KnownError
 
 COMMANDS = ("letters",)
@@ -40,11 +40,11 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``letters list``; 0 on success (``KnownError`` is printed by ``cli.py``)."""
+    """Run ``letters list``; 0 on success (``KnownError`` is printed by ``cli.main``)."""
     from qazvin_diplomacy.core.jalali import format_jalali, parse_jalali
     from qazvin_diplomacy.core.letters import LetterFilter, LetterKind
+    from qazvin_diplomacy.services.connection import open_database
     from qazvin_diplomacy.services.letters import count_letters, list_letters
-    from qazvin_diplomacy.storage.database import Database
 
     path = Path(args.db).expanduser()
     if not path.is_file():
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         date_from=parse_jalali(args.date_from) if args.date_from else None,
         date_to=parse_jalali(args.date_to) if args.date_to else None,
     )
-    db = Database.open(path, read_only=True)
+    db = open_database(path, read_only=True)
     try:
         total = count_letters(db, filters=filters)
         rows = list_letters(db, filters=filters, limit=args.limit)
