@@ -2034,8 +2034,8 @@
       <translation>انتخاب از تقویم</translation>
     </message>
     <message>
-      <source>e.g. 1404/08/03</source>
-      <translation>مثلاً ۱۴۰۴/۰۸/۰۳</translation>
+      <source>e.g. %1</source>
+      <translation>مثلاً %1</translation>
     </message>
   </context>
   <context>
@@ -3257,10 +3257,6 @@
       <translation>نمای پیش‌فرض دیدارها</translation>
     </message>
     <message>
-      <source>English</source>
-      <translation>English (انگلیسی)</translation>
-    </message>
-    <message>
       <source>Font size</source>
       <translation>اندازه قلم</translation>
     </message>
@@ -3283,10 +3279,6 @@
     <message>
       <source>On exit (once a day)</source>
       <translation>هنگام خروج (روزی یک بار)</translation>
-    </message>
-    <message>
-      <source>Persian</source>
-      <translation>فارسی</translation>
     </message>
     <message>
       <source>Week</source>
@@ -3717,6 +3709,25 @@
     <message>
       <source>Close</source>
       <translation>بستن</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordDialog</name>
+    <message>
+      <source>Save the record first; then it can be printed.</source>
+      <translation>نخست پرونده را ذخیره کنید؛ سپس می‌توان آن را چاپ کرد.</translation>
+    </message>
+    <message>
+      <source>Printed as last saved: save to include your latest changes.</source>
+      <translation>چاپ از آخرین نسخهٔ ذخیره‌شده است؛ برای آمدن تغییرهای تازه، نخست ذخیره کنید.</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>چاپ…</translation>
+    </message>
+    <message>
+      <source>Print this record (Ctrl+P)</source>
+      <translation>چاپ این پرونده (Ctrl+P)</translation>
     </message>
   </context>
 </TS>

@@ -273,9 +273,9 @@ class CheckinView(Retranslating, QWidget):
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask a yes/no question (tests replace this)."""
-        from PySide6.QtWidgets import QMessageBox
+        from qazvin_diplomacy.ui.common import ask
 
-        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+        return ask(self, title, text)
 
     def undo_current(self) -> GuestView | None:
         """Undo a check-in made by mistake: the last one made here, else the highlighted guest's.

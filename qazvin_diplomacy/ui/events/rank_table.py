@@ -60,6 +60,9 @@ class RankTableDialog(Retranslating, RecordDialog):
     status = Signal(str)
 
     GUARD_ENTER = False  # Qt's default: Enter presses Save
+
+    def new_record(self) -> None:
+        """Override: Ctrl+N has no "new rank table" (the one table is edited in place)."""
     DISCARD_QUESTION = QT_TRANSLATE_NOOP(
         "RankTableDialog", "The rank table has unsaved changes. Close it and discard them?"
     )

@@ -159,6 +159,8 @@ class VisitForm(Retranslating, RecordDialog):
     DISCARD_QUESTION = QT_TRANSLATE_NOOP(
         "VisitForm", "The visit has unsaved changes. Close the form and discard them?"
     )
+    PRINT_REPORT = "visit-dossier"
+    PRINT_OPTION = "visit"
 
     #: The visit's own fields, declared once: the general tab shows them in this order
     #: (``outcome`` is on the outcome tab).  Each name is a ``VisitInput``/``VisitDetail``
@@ -201,6 +203,8 @@ class VisitForm(Retranslating, RecordDialog):
             attr="end_edit",
             required=True,
             to_local=naive_local,
+            follows="start_at",
+            follow_by=dt.timedelta(hours=1),
         ),
         text_field(
             "venue",
@@ -302,8 +306,7 @@ class VisitForm(Retranslating, RecordDialog):
         else:
             self.checklist.set_entries(complete_checklist(()))
             if start is not None:
-                self.start_edit.setDateTime(start)
-                self.end_edit.setDateTime(start + dt.timedelta(hours=2))
+                self.start_edit.setDateTime(start)  # the end follows (start + 1 h)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
         self.retranslate_ui()

@@ -1,0 +1,157 @@
+"""A clerk's first week (issue 20): the form's own shortcuts, safe defaults, typing help.
+
+Keys are pressed on the form window (a window of its own), never on the main window.
+"""
+
+# ruff: noqa: F811  (the visits tests' ``page`` fixture is imported and used as an argument)
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from test_ui_visits import DAY, fill_persian_form, make_visit, page  # noqa: F401
+
+from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.services import visits as visits_service
+from qazvin_diplomacy.ui import ops
+from qazvin_diplomacy.ui import settings as S
+from qazvin_diplomacy.ui.application import apply_language
+from qazvin_diplomacy.ui.common import ask
+from qazvin_diplomacy.ui.form_fields import FieldSet, date_field
+
+
+def _press(widget, key: Qt.Key, modifier=Qt.KeyboardModifier.ControlModifier) -> None:
+    """A key pressed in ``widget`` while its form window is the active one (as on a desk)."""
+    window = widget.window()
+    window.activateWindow()
+    for _ in range(100):
+        if window.isActiveWindow():
+            break
+        QTest.qWait(20)
+    assert window.isActiveWindow()
+    QTest.keyClick(widget, key, modifier)
+
+
+def test_ctrl_s_in_the_visit_form_saves_it(page, qtbot, db) -> None:
+    form = page.new_record()
+    fill_persian_form(form, title="دیدار سفیر", start="۱۴۰۴/۰۸/۱۰ ۱۰:۰۰", end="۱۴۰۴/۰۸/۱۰ ۱۱:۰۰")
+    with qtbot.waitSignal(form.saved):
+        _press(form.title_edit, Qt.Key.Key_S)  # the cursor is in the form, not the main window
+    assert visits_service.count_visits(db) == 1
+    assert not form.isVisible()
+
+
+def test_ctrl_n_in_a_form_opens_a_new_one(page) -> None:
+    form = page.new_record()
+    _press(form.title_edit, Qt.Key.Key_N)
+    assert len(page.forms) == 2 and page.forms[-1] is not form and page.forms[-1].isVisible()
+
+
+def test_ctrl_p_prints_the_saved_record_and_asks_to_save_a_new_one(
+    page, qtbot, db, people, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    form = page.new_record()
+    _press(form.title_edit, Qt.Key.Key_P)
+    assert form.banner.isVisible() and form.banner.text()  # says why nothing printed
+    form.confirm = lambda *_a: True
+    form.reject()
+    opened: list[Path] = []
+    monkeypatch.setattr(ops, "open_file", lambda path: opened.append(path) or True)
+    visit_id = make_visit(db, people, "دیدار چاپی", 10, 11)
+    form = page.open_record(visit_id)
+    assert form.print_button is not None and form.print_button.isVisible()
+    _press(form.title_edit, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: bool(opened), timeout=60_000)
+    assert opened[0].suffix == ".pdf" and opened[0].stat().st_size > 0
+
+
+def test_a_new_form_has_the_cursor_in_its_first_field(page, qtbot) -> None:
+    form = page.new_record()
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.title_edit, timeout=2000)
+
+
+def test_escape_then_enter_keeps_the_typed_form(page) -> None:
+    """The discard question defaults to No: Esc then Enter no longer throws the form away."""
+    form = page.new_record()
+    form.title_edit.setText("دیدار نیمه‌کاره")
+    seen: dict[str, object] = {}
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen["default"] = box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+    QTest.keyClick(form, Qt.Key.Key_Escape)
+    assert seen["default"] is True
+    assert form.isVisible() and form.title_edit.text() == "دیدار نیمه‌کاره"
+
+
+def test_ask_answers_no_on_escape(app) -> None:
+    QTimer.singleShot(
+        0, lambda: QTest.keyClick(QApplication.activeModalWidget(), Qt.Key.Key_Escape)
+    )
+    assert ask(None, "Archive", "Move it to the archive?") is False
+
+
+def test_end_follows_the_start_until_the_clerk_changes_it(page) -> None:
+    form = page.new_record()
+    form.start_edit.date_edit.setText("۱۴۰۴/۰۸/۱۰")
+    form.start_edit.time_line.setText("۰۹:۳۰")
+    form.start_edit.validate_time()
+    assert form.end_edit.dateTime() == dt.datetime.combine(DAY, dt.time(10, 30))
+    form.start_edit.time_line.setText("۱۱:۰۰")
+    form.start_edit.validate_time()
+    assert form.end_edit.dateTime() == dt.datetime.combine(DAY, dt.time(12, 0))
+    form.end_edit.time_line.setText("۱۵:۰۰")  # the clerk's own end
+    form.end_edit.validate_time()
+    form.start_edit.time_line.setText("۰۸:۰۰")
+    form.start_edit.validate_time()
+    assert form.end_edit.dateTime() == dt.datetime.combine(DAY, dt.time(15, 0))
+
+
+def test_a_stored_end_does_not_follow(page, db, people) -> None:
+    form = page.open_record(make_visit(db, people, "دیدار", 10, 12))
+    form.start_edit.time_line.setText("۰۹:۰۰")
+    form.start_edit.validate_time()
+    assert form.end_edit.dateTime().hour == 12
+
+
+def test_date_field_shows_weekday_and_gregorian_date_while_typing(app, qtbot) -> None:
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    fields = FieldSet(host, (date_field("day", "Day"),))
+    fields.add_stacked(QVBoxLayout(host), host)
+    edit = fields.widgets["day"]
+    friday = jalali.from_jalali(1404, 8, 9)
+    QTest.keyClicks(edit.line, "1404/08/09")  # typed, not yet left
+    assert "جمعه" in edit.hint.text() and friday.isoformat() in edit.hint.text()
+    assert "c62828" in edit.hint.styleSheet()  # a Friday is marked before saving
+    this_year = jalali.format_jalali(dt.date.today(), digits="fa")[:4]
+    assert this_year in edit.line.placeholderText()  # the example is of this year
+
+
+def test_time_error_is_one_line_under_date_and_time(page) -> None:
+    form = page.new_record()
+    form.start_edit.time_line.setText("25:99")
+    form.start_edit.validate_time()
+    error = form.start_edit.time_error
+    assert error.isVisible() and not error.wordWrap()
+    assert error.width() > form.start_edit.time_line.width()
+
+
+def test_language_list_is_written_in_both_scripts(app) -> None:
+    for language in ("en", "fa"):
+        apply_language(app, language)
+        labels = [label for _v, label in S.LANGUAGE.translated_choices()]
+        assert labels == ["فارسی (Persian)", "English (انگلیسی)"]
+    apply_language(app, "fa")
