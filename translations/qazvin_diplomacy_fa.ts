@@ -811,6 +811,10 @@
       <source>To save anyway, write the reason (it is stored with the visit):</source>
       <translation>برای ذخیره با وجود تداخل، دلیل را بنویسید (همراه دیدار ثبت می‌شود):</translation>
     </message>
+    <message>
+      <source>The clash changed since the reason below was given. Keep it or write the new one:</source>
+      <translation>تداخل از زمانی که دلیل زیر نوشته شد تغییر کرده است. آن را نگه دارید یا دلیل تازه را بنویسید:</translation>
+    </message>
   </context>
   <context>
     <name>CountryForm</name>
@@ -3571,6 +3575,26 @@
     <message>
       <source>For the English itinerary and documents</source>
       <translation>برای برنامهٔ سفر و اسناد انگلیسی</translation>
+    </message>
+    <message>
+      <source>From %1 the visit can move to: %2.</source>
+      <translation>از %1 دیدار می‌تواند به این وضعیت‌ها برود: %2.</translation>
+    </message>
+    <message>
+      <source>Held: %1</source>
+      <translation>برگزارشده: %1</translation>
+    </message>
+    <message>
+      <source>History:</source>
+      <translation>سابقه:</translation>
+    </message>
+    <message>
+      <source>Undo “held”</source>
+      <translation>بازگرداندن «برگزارشده»</translation>
+    </message>
+    <message>
+      <source>Why is this visit no longer held? The reason is kept in its history.</source>
+      <translation>چرا این دیدار دیگر «برگزارشده» نیست؟ دلیل در سابقهٔ دیدار می‌ماند.</translation>
     </message>
   </context>
   <context>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from test_ui_visits import DAY, fill_persian_form, make_visit, page  # noqa: F401
 
 from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.core.visits import GuestEntry, VisitInput, VisitStatus
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.ui import ops
 from qazvin_diplomacy.ui import settings as S
@@ -155,3 +156,74 @@ def test_language_list_is_written_in_both_scripts(app) -> None:
         labels = [label for _v, label in S.LANGUAGE.translated_choices()]
         assert labels == ["فارسی (Persian)", "English (انگلیسی)"]
     apply_language(app, "fa")
+
+
+# --- decisions kept and undoable ---------------------------------------------------------
+
+
+def _visit(db, people, title: str, day: dt.date, start_h: int, end_h: int, **changes) -> int:
+    """A visit saved through the service, with a reason in case it clashes (a day off…)."""
+    visit = VisitInput(
+        title=title,
+        start_at=dt.datetime.combine(day, dt.time(start_h)),
+        end_at=dt.datetime.combine(day, dt.time(end_h)),
+        guests=(GuestEntry(people["counsellor"]),),
+        **changes,
+    )
+    return visits_service.save_visit(db, visit=visit, conflict_reason="آزمون").id
+
+
+def _item_enabled(combo, status: VisitStatus) -> bool:
+    return combo.model().item(combo.findData(status.value)).isEnabled()
+
+
+def test_every_status_is_listed_and_held_waits_for_the_start(page, db, people) -> None:
+    visit_id = _visit(db, people, "دیدار آینده", dt.date.today() + dt.timedelta(4), 10, 12)
+    detail = visits_service.get_visit(db, visit_id)
+    visits_service.change_status(
+        db, visit_id=visit_id, version=detail.version, status=VisitStatus.CONFIRMED
+    )
+    form = page.open_record(visit_id)
+    combo = form.status_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == [s.value for s in VisitStatus]
+    assert not _item_enabled(combo, VisitStatus.HELD)  # four days in the future
+    assert "آغاز" in form.status_hint.text()
+    assert _item_enabled(combo, VisitStatus.POSTPONED)
+
+
+def test_undoing_held_asks_a_reason_and_shows_it_in_the_history(page, db, people) -> None:
+    visit_id = make_visit(db, people, "دیدار برگزارشده", 10, 12)  # 1404/08/10, in the past
+    for status in (VisitStatus.CONFIRMED, VisitStatus.HELD):
+        detail = visits_service.get_visit(db, visit_id)
+        visits_service.change_status(db, visit_id=visit_id, version=detail.version, status=status)
+    form = page.open_record(visit_id)
+    combo = form.status_combo
+    assert _item_enabled(combo, VisitStatus.CONFIRMED)
+    combo.setCurrentIndex(combo.findData(VisitStatus.CONFIRMED.value))
+    form.ask_reason = lambda *_a: None  # the clerk cancels: nothing saved
+    assert form.save() is False
+    assert visits_service.get_visit(db, visit_id).status is VisitStatus.HELD
+    form.ask_reason = lambda *_a: "اشتباهی زده شد"
+    assert form.save() is True
+    again = page.open_record(visit_id)
+    assert again.history_label.isVisible() and "اشتباهی زده شد" in again.history_label.text()
+
+
+def test_the_clash_dialog_is_filled_with_the_stored_reason(page, db, people, qtbot) -> None:
+    first = make_visit(db, people, "دیدار رایزن", 10, 12)
+    form = page.open_record(first)
+    seen: list[str] = []
+
+    def clash_again(conflicts, previous=""):
+        seen.append(previous)
+        return previous or "به درخواست سفارت"
+
+    form.ask_conflict_reason = clash_again
+    _visit(db, people, "دیدار دوم", DAY, 11, 13)  # a new clash: the counsellor is in both
+    form.purpose_edit.setPlainText("دستور تازه")
+    assert form.save() is True and seen == [""]
+    form = page.open_record(first)
+    form.ask_conflict_reason = clash_again
+    form.purpose_edit.setPlainText("دستور تازه‌تر")
+    assert form.save() is True and seen == [""]  # the same clash: not asked again
+    assert visits_service.get_visit(db, first).conflict_reason == "به درخواست سفارت"
