@@ -3754,4 +3754,41 @@
       <translation>چاپ این پرونده (Ctrl+P)</translation>
     </message>
   </context>
+  <context>
+    <name>PdfNotOpened</name>
+    <message>
+      <source>The PDF could not be opened</source>
+      <translation>PDF باز نشد</translation>
+    </message>
+    <message>
+      <source>The PDF was written, but this computer has no program to open it:
+%1</source>
+      <translation>PDF نوشته شد، اما این رایانه برنامه‌ای برای باز کردن آن ندارد:
+%1</translation>
+    </message>
+    <message>
+      <source>Open its folder, or save a copy elsewhere (e.g. on a USB stick).</source>
+      <translation>پوشهٔ آن را باز کنید یا نسخه‌ای از آن را جای دیگری (مثلاً روی حافظهٔ USB) ذخیره کنید.</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>باز کردن پوشه</translation>
+    </message>
+    <message>
+      <source>Save as…</source>
+      <translation>ذخیره با نام…</translation>
+    </message>
+    <message>
+      <source>The folder could not be opened either; its path is above.</source>
+      <translation>پوشه هم باز نشد؛ نشانی آن در بالا آمده است.</translation>
+    </message>
+    <message>
+      <source>Save the PDF as</source>
+      <translation>ذخیرهٔ PDF با نام</translation>
+    </message>
+    <message>
+      <source>A copy was saved: %1</source>
+      <translation>نسخه‌ای ذخیره شد: %1</translation>
+    </message>
+  </context>
 </TS>

@@ -220,6 +220,7 @@ class MainWindow(Retranslating, QMainWindow):
         from qazvin_diplomacy.services.holidays import holidays_in
         from qazvin_diplomacy.ui.backup import BackupControl
         from qazvin_diplomacy.ui.integrity import IntegrityWatch
+        from qazvin_diplomacy.ui.ops import set_reports_folder
         from qazvin_diplomacy.ui.search import GlobalSearch
 
         self.ctx = UiContext(
@@ -228,6 +229,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._attached = True
         # Calendars and date pickers show the office's holidays (lunar ones corrected).
         set_holiday_provider(lambda first, last: holidays_in(self.ctx.db, first, last))
+        set_reports_folder(self.paths.reports_dir)  # printed reports where the clerk finds them
         self.backup = BackupControl(self)  # backup / restore menu, automatic backups
         self.global_search = GlobalSearch(self.ctx, self)
         self.toolbar.addWidget(self.global_search)

@@ -227,3 +227,63 @@ def test_the_clash_dialog_is_filled_with_the_stored_reason(page, db, people, qtb
     form.purpose_edit.setPlainText("دستور تازه‌تر")
     assert form.save() is True and seen == [""]  # the same clash: not asked again
     assert visits_service.get_visit(db, first).conflict_reason == "به درخواست سفارت"
+
+
+# --- printing without a PDF viewer --------------------------------------------------------
+
+
+def _print_without_viewer(qtbot, window, visit_id: int) -> ops.PdfNotOpened:
+    task = ops.print_pdf(
+        window.runner,
+        window.ctx.db,
+        "visit-dossier",
+        {"visit": visit_id},
+        parent=window,
+        opener=lambda _path: False,  # the system has no PDF viewer
+    )
+    qtbot.waitUntil(lambda: task.outcome != "", timeout=60_000)
+    boxes = [w for w in window.findChildren(ops.PdfNotOpened) if w.isVisible()]
+    assert len(boxes) == 1
+    return boxes[0]
+
+
+def test_a_pdf_that_cannot_be_opened_is_said_and_offered(
+    qtbot, window, db, people, paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    box = _print_without_viewer(qtbot, window, make_visit(db, people, "دیدار", 10, 11))
+    assert box.path.parent == paths.reports_dir  # written where the clerk can find it
+    assert str(box.path) in box.text()
+    opened: list[str] = []
+
+    class Desktop:
+        @staticmethod
+        def openUrl(url) -> bool:
+            opened.append(url.toLocalFile())
+            return True
+
+    monkeypatch.setattr(ops, "QDesktopServices", Desktop)
+    box.folder_button.click()
+    assert opened == [str(paths.reports_dir)] and box.isVisible()
+    copy = tmp_path / "usb" / "dossier"
+    copy.parent.mkdir()
+    box.ask_target = lambda: str(copy)
+    box.save_button.click()
+    saved = copy.with_name("dossier.pdf")
+    assert saved.read_bytes() == box.path.read_bytes()
+    assert str(saved) in box.informativeText()
+
+
+def test_save_as_into_the_attachments_folder_is_refused(qtbot, window, db, people, paths) -> None:
+    box = _print_without_viewer(qtbot, window, make_visit(db, people, "دیدار", 10, 11))
+    assert box.save_as(str(paths.attachments_dir / "dossier.pdf")) is None
+    assert "پیوست" in box.informativeText()
+    assert list(paths.attachments_dir.iterdir()) == []
+
+
+def test_reports_go_to_documents_unless_portable(tmp_path: Path, monkeypatch) -> None:
+    from qazvin_diplomacy import paths as paths_module
+
+    monkeypatch.setattr(paths_module.platformdirs, "user_documents_dir", lambda: str(tmp_path))
+    monkeypatch.setattr(paths_module, "install_dir", lambda: tmp_path / "app")
+    resolved = paths_module.resolve_paths()
+    assert resolved.reports_dir == tmp_path / "Qazvin Diplomacy"
