@@ -2227,6 +2227,10 @@
       <source>Visits</source>
       <translation>دیدارها</translation>
     </message>
+    <message>
+      <source>Follow-ups</source>
+      <translation>پیگیری‌ها</translation>
+    </message>
   </context>
   <context>
     <name>MonthGrid</name>
@@ -3288,6 +3292,10 @@
       <source>Week</source>
       <translation>هفته</translation>
     </message>
+    <message>
+      <source>My name (for “My follow-ups”)</source>
+      <translation>نام من (برای «پیگیری‌های من»)</translation>
+    </message>
   </context>
   <context>
     <name>SettingsDialog</name>
@@ -3789,6 +3797,94 @@
     <message>
       <source>A copy was saved: %1</source>
       <translation>نسخه‌ای ذخیره شد: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>WeekFollowUpsCard</name>
+    <message>
+      <source>This week's follow-ups (%1)</source>
+      <translation>پیگیری‌های این هفته (%1)</translation>
+    </message>
+    <message>
+      <source>No follow-up is due this week.</source>
+      <translation>این هفته مهلت هیچ پیگیری‌ای نیست.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FollowUpTableModel</name>
+    <message>
+      <source>Deadline</source>
+      <translation>مهلت</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>اقدام پیگیری</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>مسئول</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>منبع</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+  </context>
+  <context>
+    <name>FollowUpFilterBar</name>
+    <message>
+      <source>Search follow-ups… (Ctrl+F)</source>
+      <translation>جستجوی پیگیری‌ها… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>مسئول</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>پاک کردن فیلترها</translation>
+    </message>
+    <message>
+      <source>Everyone's</source>
+      <translation>همه</translation>
+    </message>
+    <message>
+      <source>Mine</source>
+      <translation>پیگیری‌های من</translation>
+    </message>
+    <message>
+      <source>All sources</source>
+      <translation>همهٔ منبع‌ها</translation>
+    </message>
+  </context>
+  <context>
+    <name>FollowUpsPage</name>
+    <message>
+      <source>Follow-ups</source>
+      <translation>پیگیری‌ها</translation>
+    </message>
+    <message>
+      <source>Export to Excel/CSV…</source>
+      <translation>خروجی اکسل / CSV…</translation>
+    </message>
+    <message>
+      <source>List</source>
+      <translation>فهرست</translation>
+    </message>
+    <message>
+      <source>%1 follow-ups — set your name in Settings to see yours</source>
+      <translation>%1 پیگیری — برای دیدن پیگیری‌های خود، نامتان را در تنظیمات بنویسید</translation>
+    </message>
+    <message>
+      <source>%1 follow-ups</source>
+      <translation>%1 پیگیری</translation>
+    </message>
+    <message>
+      <source>This follow-up belongs to no record.</source>
+      <translation>این پیگیری به هیچ پرونده‌ای وابسته نیست.</translation>
     </message>
   </context>
 </TS>

@@ -87,6 +87,13 @@ AUTO_BACKUP_KEEP = Setting(
     bounds=(1, 365),
 )
 
+MY_NAME = Setting(
+    "followups/me",
+    str,
+    "",
+    QT_TRANSLATE_NOOP("Settings", "My name (for “My follow-ups”)"),
+)
+
 #: Every user setting, in the order the settings dialog shows them.
 SETTINGS: tuple[Setting, ...] = (
     LANGUAGE,
@@ -94,6 +101,7 @@ SETTINGS: tuple[Setting, ...] = (
     VISITS_VIEW,
     AUTO_BACKUP,
     AUTO_BACKUP_KEEP,
+    MY_NAME,
 )
 
 
