@@ -2419,6 +2419,10 @@
       <source>Type part of a name to search the directory</source>
       <translation>بخشی از نام را برای جستجو در فهرست مخاطبان بنویسید</translation>
     </message>
+    <message>
+      <source>Role of the guest selected in the list</source>
+      <translation>نقش مهمانِ برگزیده در فهرست</translation>
+    </message>
   </context>
   <context>
     <name>PersonForm</name>

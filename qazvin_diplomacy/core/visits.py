@@ -179,6 +179,19 @@ class GuestRole(LabelledEnum):
     COMPANION = "companion", "همراه", "Companion"
 
 
+#: Words of a title that make its holder the head of a delegation (Persian and English).
+HEAD_TITLE_WORDS = ("سفیر", "رئیس", "رییس", "وزیر", "استاندار", "ambassador", "head", "minister")
+
+
+def default_guest_role(title_fa: str, title_en: str = "", *, has_head: bool = False) -> GuestRole:
+    """The role a guest is added with: head of delegation for an ambassador, a minister, a
+    head… (unless the delegation already has a head), otherwise a member."""
+    title = f"{title_fa} {title_en}".lower()
+    if not has_head and any(word in title for word in HEAD_TITLE_WORDS):
+        return GuestRole.HEAD
+    return GuestRole.MEMBER
+
+
 class ChecklistItem(LabelledEnum):
     """The items of the protocol checklist (چک‌لیست تشریفات), in display order."""
 

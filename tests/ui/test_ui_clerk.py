@@ -287,3 +287,50 @@ def test_reports_go_to_documents_unless_portable(tmp_path: Path, monkeypatch) ->
     monkeypatch.setattr(paths_module, "install_dir", lambda: tmp_path / "app")
     resolved = paths_module.resolve_paths()
     assert resolved.reports_dir == tmp_path / "Qazvin Diplomacy"
+
+
+# --- picking people -------------------------------------------------------------------------
+
+
+def test_matches_float_and_down_up_walk_them(page, db) -> None:
+    from qazvin_diplomacy.core.directory import PersonInput
+    from qazvin_diplomacy.services import directory
+
+    for n in (1, 2, 3):
+        directory.save_person(
+            db,
+            person=PersonInput(name_fa=f"کارشناس {n}", name_en=f"Expert {n}", title_fa="کارشناس"),
+        )
+    form = page.new_record()
+    guests = form.guests
+    height = guests.height()
+    QTest.keyClicks(guests.search, "Expert")
+    assert guests.results.isVisible() and guests.results.isWindow()  # a popup
+    assert guests.height() == height  # the form is not pushed around
+    QTest.keyClick(guests.search, Qt.Key.Key_Down)
+    QTest.keyClick(guests.search, Qt.Key.Key_Down)
+    QTest.keyClick(guests.search, Qt.Key.Key_Up)
+    assert guests.results.currentRow() == 1
+    picked = guests.results.currentItem().data(Qt.ItemDataRole.UserRole)
+    QTest.keyClick(guests.search, Qt.Key.Key_Return)
+    assert guests.ids() == [picked] and not guests.results.isVisible()
+
+
+def test_a_single_click_picks_and_an_ambassador_heads_the_delegation(page, people) -> None:
+    from qazvin_diplomacy.core.visits import GuestRole
+
+    form = page.new_record()
+    guests = form.guests
+    QTest.keyClicks(guests.search, "Tanaka")  # the ambassador («سفیر»)
+    item = guests.results.item(0)
+    rect = guests.results.visualItemRect(item)
+    QTest.mouseClick(guests.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert guests.guest_entries() == (GuestEntry(people["ambassador"], GuestRole.HEAD),)
+    QTest.keyClicks(guests.search, "Sato")  # a counsellor: a member
+    QTest.keyClick(guests.search, Qt.Key.Key_Return)
+    assert guests.guest_entries()[1].role is GuestRole.MEMBER
+    guests.chosen.setCurrentRow(1)  # change the role after adding
+    guests.role.setCurrentIndex(guests.role.findData(GuestRole.COMPANION.value))
+    guests.role.activated.emit(guests.role.currentIndex())
+    assert guests.guest_entries()[1].role is GuestRole.COMPANION
+    assert form.is_modified()
