@@ -334,3 +334,52 @@ def test_a_single_click_picks_and_an_ambassador_heads_the_delegation(page, peopl
     guests.role.activated.emit(guests.role.currentIndex())
     assert guests.guest_entries()[1].role is GuestRole.COMPANION
     assert form.is_modified()
+
+
+# --- itinerary rows -------------------------------------------------------------------------
+
+
+def test_a_new_itinerary_row_starts_where_the_previous_ended(page) -> None:
+    form = page.new_record()
+    form.start_edit.setDateTime(dt.datetime.combine(DAY, dt.time(10)))
+    form.itinerary.add_button.click()
+    form.itinerary.table.item(0, 1).setText("۱۴۰۴/۰۸/۱۰ ۱۱:۳۰")  # the clerk's own end
+    form.itinerary.add_button.click()
+    errors: dict[str, str] = {}
+    first, second = form.itinerary.entries(errors)
+    assert not errors
+    assert second.start_at == first.end_at == dt.datetime.combine(DAY, dt.time(11, 30))
+    assert second.end_at == dt.datetime.combine(DAY, dt.time(12, 30))
+
+
+@pytest.mark.parametrize("language", ["fa", "en"])
+def test_the_itinerary_fits_the_form_and_scrolls_with_its_content(page, app, language) -> None:
+    apply_language(app, language)
+    try:
+        form = page.new_record()
+        form.resize(1000, 700)
+        form.tabs.setCurrentWidget(form.itinerary)
+        form.itinerary.add_button.click()
+        QApplication.processEvents()
+        table = form.itinerary.table
+        assert table.horizontalScrollBar().maximum() == 0  # no sideways scrolling at this size
+        form.resize(640, 600)  # a narrow window scrolls; the bar moves with the columns
+        QApplication.processEvents()
+        bar = table.horizontalScrollBar()
+        assert bar.maximum() > 0
+        first, last = 0, table.columnCount() - 1
+        bar.setValue(bar.minimum())
+        QApplication.processEvents()
+        edge = table.viewport().width()
+        if language == "fa":  # the first column at the right edge
+            assert table.columnViewportPosition(first) + table.columnWidth(first) == edge
+        else:
+            assert table.columnViewportPosition(first) == 0
+        bar.setValue(bar.maximum())
+        QApplication.processEvents()
+        if language == "fa":  # the last column reaches the left edge
+            assert table.columnViewportPosition(last) == 0
+        else:
+            assert table.columnViewportPosition(last) + table.columnWidth(last) == edge
+    finally:
+        apply_language(app, "fa")
