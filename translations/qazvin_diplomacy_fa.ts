@@ -781,6 +781,14 @@
       <source>Welcome: %1 checked in.</source>
       <translation>خوش آمدید: حضور «%1» ثبت شد.</translation>
     </message>
+    <message>
+      <source>This event is on %1, in %2 days: guests are checked in on the day.</source>
+      <translation>این رویداد %1 است، %2 روز دیگر؛ پذیرش مهمانان در روز رویداد انجام می‌شود.</translation>
+    </message>
+    <message>
+      <source>This event ended on %1.</source>
+      <translation>این رویداد در %1 به پایان رسیده است.</translation>
+    </message>
   </context>
   <context>
     <name>Common</name>
