@@ -1449,6 +1449,10 @@
       <source>Search everything… (Ctrl+K)</source>
       <translation>جستجو در همه‌چیز… (Ctrl+K)</translation>
     </message>
+    <message>
+      <source>Show more %1…</source>
+      <translation>نمایش %1 بیشتر…</translation>
+    </message>
   </context>
   <context>
     <name>GuestTableModel</name>
