@@ -3782,12 +3782,12 @@
     <name>PdfNotOpened</name>
     <message>
       <source>The PDF could not be opened</source>
-      <translation>PDF باز نشد</translation>
+      <translation>پروندهٔ PDF باز نشد</translation>
     </message>
     <message>
       <source>The PDF was written, but this computer has no program to open it:
 %1</source>
-      <translation>PDF نوشته شد، اما این رایانه برنامه‌ای برای باز کردن آن ندارد:
+      <translation>پروندهٔ PDF نوشته شد، اما این رایانه برنامه‌ای برای باز کردن آن ندارد:
 %1</translation>
     </message>
     <message>

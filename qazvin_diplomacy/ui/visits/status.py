@@ -51,7 +51,9 @@ def show_moves(
         lines.append(why(chosen))
     if not moves[VisitStatus.HELD].allowed and saved is not VisitStatus.HELD:
         lines.append(_tr("Held: %1").replace("%1", why(VisitStatus.HELD)))
-    hint.setText("\n".join(dict.fromkeys(line for line in lines if line)))
+    text = "\n".join(dict.fromkeys(line for line in lines if line))
+    hint.setText(text)
+    hint.setVisible(bool(text))
 
 
 def history_text(log: Iterable[VisitLogItem]) -> str:
