@@ -60,9 +60,6 @@ class RankTableDialog(Retranslating, RecordDialog):
     status = Signal(str)
 
     GUARD_ENTER = False  # Qt's default: Enter presses Save
-
-    def new_record(self) -> None:
-        """Override: Ctrl+N has no "new rank table" (the one table is edited in place)."""
     DISCARD_QUESTION = QT_TRANSLATE_NOOP(
         "RankTableDialog", "The rank table has unsaved changes. Close it and discard them?"
     )
@@ -73,6 +70,9 @@ class RankTableDialog(Retranslating, RecordDialog):
         QT_TRANSLATE_NOOP("RankTableDialog", "Add row"),
         QT_TRANSLATE_NOOP("RankTableDialog", "Remove row"),
     )
+
+    def new_record(self) -> None:
+        """Override: Ctrl+N has no "new rank table" (the one table is edited in place)."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
