@@ -459,6 +459,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.integrity.cancel()
         self.runner.wait(10000)
         self.backup.on_exit()
+        from qazvin_diplomacy.ui.ops import set_reports_folder
+
+        set_reports_folder(None)  # this window's folder goes with it
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         """Override: the on-exit work before closing."""
