@@ -8,6 +8,9 @@ Three modes, resolved once at start-up:
   the whole folder can be copied to another desk. ``portable.txt`` counts too: it is what
   Explorer's "New → Text Document" makes when file extensions are hidden;
 * ``--db PATH`` — overrides the database file in both modes (its backups go beside it).
+
+Printed reports go where a clerk looks for documents: ``Documents\\Qazvin Diplomacy`` (the
+user's documents folder), or ``data/reports`` in portable mode.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ DB_FILENAME = "diplomacy.sqlite3"
 #: "New → Text Document" renamed to "portable" is ``portable.txt``, and one typed as
 #: "portable.txt" is ``portable.txt.txt``.
 PORTABLE_MARKERS = ("portable", "portable.txt", "portable.txt.txt")
+#: The folder under the user's documents folder that holds printed reports.
+REPORTS_FOLDER = "Qazvin Diplomacy"
 
 
 def is_frozen() -> bool:
@@ -74,6 +79,8 @@ class AppPaths:
     settings_file: Path
     log_dir: Path
     portable: bool
+    #: Where printed reports (PDFs opened in the viewer) are written.
+    reports_dir: Path = Path()
 
     def ensure(self) -> AppPaths:
         """Create the folders (not the database) and return ``self``."""
@@ -105,6 +112,10 @@ def resolve_paths(
     else:
         data_dir = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
     settings_file = data_dir / "settings.ini"
+    if base_dir is not None or portable:
+        reports_dir = data_dir / "reports"
+    else:
+        reports_dir = Path(platformdirs.user_documents_dir()) / REPORTS_FOLDER
     if db_override is not None:
         db_path = Path(db_override).expanduser().resolve()
         stem = db_path.stem
@@ -116,6 +127,7 @@ def resolve_paths(
             settings_file=settings_file,
             log_dir=data_dir / "logs",
             portable=portable,
+            reports_dir=reports_dir,
         )
     return AppPaths(
         data_dir=data_dir,
@@ -125,4 +137,5 @@ def resolve_paths(
         settings_file=settings_file,
         log_dir=data_dir / "logs",
         portable=portable,
+        reports_dir=reports_dir,
     )

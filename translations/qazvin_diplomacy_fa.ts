@@ -781,6 +781,14 @@
       <source>Welcome: %1 checked in.</source>
       <translation>خوش آمدید: حضور «%1» ثبت شد.</translation>
     </message>
+    <message>
+      <source>This event is on %1, in %2 days: guests are checked in on the day.</source>
+      <translation>این رویداد %1 است، %2 روز دیگر؛ پذیرش مهمانان در روز رویداد انجام می‌شود.</translation>
+    </message>
+    <message>
+      <source>This event ended on %1.</source>
+      <translation>این رویداد در %1 به پایان رسیده است.</translation>
+    </message>
   </context>
   <context>
     <name>Common</name>
@@ -810,6 +818,10 @@
     <message>
       <source>To save anyway, write the reason (it is stored with the visit):</source>
       <translation>برای ذخیره با وجود تداخل، دلیل را بنویسید (همراه دیدار ثبت می‌شود):</translation>
+    </message>
+    <message>
+      <source>The clash changed since the reason below was given. Keep it or write the new one:</source>
+      <translation>تداخل از زمانی که دلیل زیر نوشته شد تغییر کرده است. آن را نگه دارید یا دلیل تازه را بنویسید:</translation>
     </message>
   </context>
   <context>
@@ -1437,6 +1449,10 @@
       <source>Search everything… (Ctrl+K)</source>
       <translation>جستجو در همه‌چیز… (Ctrl+K)</translation>
     </message>
+    <message>
+      <source>Show more %1…</source>
+      <translation>نمایش %1 بیشتر…</translation>
+    </message>
   </context>
   <context>
     <name>GuestTableModel</name>
@@ -2034,8 +2050,8 @@
       <translation>انتخاب از تقویم</translation>
     </message>
     <message>
-      <source>e.g. 1404/08/03</source>
-      <translation>مثلاً ۱۴۰۴/۰۸/۰۳</translation>
+      <source>e.g. %1</source>
+      <translation>مثلاً %1</translation>
     </message>
   </context>
   <context>
@@ -2231,6 +2247,10 @@
       <source>Calendar</source>
       <translation>تقویم</translation>
     </message>
+    <message>
+      <source>Follow-ups</source>
+      <translation>پیگیری‌ها</translation>
+    </message>
   </context>
   <context>
     <name>MonthGrid</name>
@@ -2418,6 +2438,10 @@
     <message>
       <source>Type part of a name to search the directory</source>
       <translation>بخشی از نام را برای جستجو در فهرست مخاطبان بنویسید</translation>
+    </message>
+    <message>
+      <source>Role of the guest selected in the list</source>
+      <translation>نقش مهمانِ برگزیده در فهرست</translation>
     </message>
   </context>
   <context>
@@ -2695,6 +2719,22 @@
     <message>
       <source>Discard changes</source>
       <translation>کنار گذاشتن تغییرات</translation>
+    </message>
+    <message>
+      <source>Save the record first; then it can be printed.</source>
+      <translation>نخست پرونده را ذخیره کنید؛ سپس می‌توان آن را چاپ کرد.</translation>
+    </message>
+    <message>
+      <source>Printed as last saved: save to include your latest changes.</source>
+      <translation>چاپ از آخرین نسخهٔ ذخیره‌شده است؛ برای آمدن تغییرهای تازه، نخست ذخیره کنید.</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>چاپ…</translation>
+    </message>
+    <message>
+      <source>Print this record (Ctrl+P)</source>
+      <translation>چاپ این پرونده (Ctrl+P)</translation>
     </message>
   </context>
   <context>
@@ -3273,10 +3313,6 @@
       <translation>نمای پیش‌فرض دیدارها</translation>
     </message>
     <message>
-      <source>English</source>
-      <translation>English (انگلیسی)</translation>
-    </message>
-    <message>
       <source>Font size</source>
       <translation>اندازه قلم</translation>
     </message>
@@ -3301,12 +3337,12 @@
       <translation>هنگام خروج (روزی یک بار)</translation>
     </message>
     <message>
-      <source>Persian</source>
-      <translation>فارسی</translation>
-    </message>
-    <message>
       <source>Week</source>
       <translation>هفته</translation>
+    </message>
+    <message>
+      <source>My name (for “My follow-ups”)</source>
+      <translation>نام من (برای «پیگیری‌های من»)</translation>
     </message>
   </context>
   <context>
@@ -3595,6 +3631,26 @@
     <message>
       <source>For the English itinerary and documents</source>
       <translation>برای برنامهٔ سفر و اسناد انگلیسی</translation>
+    </message>
+    <message>
+      <source>From %1 the visit can move to: %2.</source>
+      <translation>از %1 دیدار می‌تواند به این وضعیت‌ها برود: %2.</translation>
+    </message>
+    <message>
+      <source>Held: %1</source>
+      <translation>برگزارشده: %1</translation>
+    </message>
+    <message>
+      <source>History:</source>
+      <translation>سابقه:</translation>
+    </message>
+    <message>
+      <source>Undo “held”</source>
+      <translation>بازگرداندن «برگزارشده»</translation>
+    </message>
+    <message>
+      <source>Why is this visit no longer held? The reason is kept in its history.</source>
+      <translation>چرا این دیدار دیگر «برگزارشده» نیست؟ دلیل در سابقهٔ دیدار می‌ماند.</translation>
     </message>
   </context>
   <context>
@@ -4082,6 +4138,131 @@
     <message>
       <source>Overdue follow-ups</source>
       <translation>پیگیری‌های عقب‌افتاده</translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfNotOpened</name>
+    <message>
+      <source>The PDF could not be opened</source>
+      <translation>پروندهٔ PDF باز نشد</translation>
+    </message>
+    <message>
+      <source>The PDF was written, but this computer has no program to open it:
+%1</source>
+      <translation>پروندهٔ PDF نوشته شد، اما این رایانه برنامه‌ای برای باز کردن آن ندارد:
+%1</translation>
+    </message>
+    <message>
+      <source>Open its folder, or save a copy elsewhere (e.g. on a USB stick).</source>
+      <translation>پوشهٔ آن را باز کنید یا نسخه‌ای از آن را جای دیگری (مثلاً روی حافظهٔ USB) ذخیره کنید.</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>باز کردن پوشه</translation>
+    </message>
+    <message>
+      <source>Save as…</source>
+      <translation>ذخیره با نام…</translation>
+    </message>
+    <message>
+      <source>The folder could not be opened either; its path is above.</source>
+      <translation>پوشه هم باز نشد؛ نشانی آن در بالا آمده است.</translation>
+    </message>
+    <message>
+      <source>Save the PDF as</source>
+      <translation>ذخیرهٔ PDF با نام</translation>
+    </message>
+    <message>
+      <source>A copy was saved: %1</source>
+      <translation>نسخه‌ای ذخیره شد: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>WeekFollowUpsCard</name>
+    <message>
+      <source>This week's follow-ups (%1)</source>
+      <translation>پیگیری‌های این هفته (%1)</translation>
+    </message>
+    <message>
+      <source>No follow-up is due this week.</source>
+      <translation>این هفته مهلت هیچ پیگیری‌ای نیست.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FollowUpTableModel</name>
+    <message>
+      <source>Deadline</source>
+      <translation>مهلت</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>اقدام پیگیری</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>مسئول</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>منبع</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+  </context>
+  <context>
+    <name>FollowUpFilterBar</name>
+    <message>
+      <source>Search follow-ups… (Ctrl+F)</source>
+      <translation>جستجوی پیگیری‌ها… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>مسئول</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>پاک کردن فیلترها</translation>
+    </message>
+    <message>
+      <source>Everyone's</source>
+      <translation>همه</translation>
+    </message>
+    <message>
+      <source>Mine</source>
+      <translation>پیگیری‌های من</translation>
+    </message>
+    <message>
+      <source>All sources</source>
+      <translation>همهٔ منبع‌ها</translation>
+    </message>
+  </context>
+  <context>
+    <name>FollowUpsPage</name>
+    <message>
+      <source>Follow-ups</source>
+      <translation>پیگیری‌ها</translation>
+    </message>
+    <message>
+      <source>Export to Excel/CSV…</source>
+      <translation>خروجی اکسل / CSV…</translation>
+    </message>
+    <message>
+      <source>List</source>
+      <translation>فهرست</translation>
+    </message>
+    <message>
+      <source>%1 follow-ups — set your name in Settings to see yours</source>
+      <translation>%1 پیگیری — برای دیدن پیگیری‌های خود، نامتان را در تنظیمات بنویسید</translation>
+    </message>
+    <message>
+      <source>%1 follow-ups</source>
+      <translation>%1 پیگیری</translation>
+    </message>
+    <message>
+      <source>This follow-up belongs to no record.</source>
+      <translation>این پیگیری به هیچ پرونده‌ای وابسته نیست.</translation>
     </message>
   </context>
 </TS>

@@ -67,3 +67,31 @@ class FollowUpView(FollowUpInput):
             and self.deadline < today
             and not FollowUpStatus(self.status).is_closed
         )
+
+
+class FollowUpDue(LabelledEnum):
+    """Which follow-ups a list shows by their deadline and state."""
+
+    OPEN = "open", "همهٔ باز", "All open"
+    WEEK = "week", "مهلت این هفته", "Due this week"
+    OVERDUE = "overdue", "گذشته از مهلت", "Overdue"
+    DONE = "done", "انجام‌شده", "Done"
+    ALL = "all", "همه", "All"
+
+
+#: Sort keys accepted by ``list_followup_rows``.
+FOLLOWUP_SORT_KEYS: tuple[str, ...] = ("deadline", "title", "status", "source")
+
+
+@dataclass(frozen=True)
+class FollowUpFilter:
+    """The follow-ups page's filters: ``due`` (see :class:`FollowUpDue`, weeks Saturday to
+    Friday around ``today``), the owner (a directory person, or ``owner_text`` matched in
+    the owner's name or typed owner, as "mine" does), the source kind, words of the text."""
+
+    due: str = FollowUpDue.OPEN.value
+    today: date | None = None
+    owner_person_id: int | None = None
+    owner_text: str = ""
+    source_kind: str | None = None
+    text: str = ""

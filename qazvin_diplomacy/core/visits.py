@@ -55,8 +55,10 @@ class VisitStatus(LabelledEnum):
     CANCELLED = "cancelled", "لغو", "Cancelled"
 
 
-# Allowed status changes.  A held visit is final; a postponed one returns to planning; a
-# cancelled one can be requested or planned again (the guests asked anew).
+# Allowed status changes.  A postponed visit returns to planning; a cancelled one can be
+# requested or planned again (the guests asked anew).  A visit is held only once it has
+# started (``held_too_early``); "held" can be undone (back to "confirmed") with a reason,
+# kept in the visit's history, so one wrong click is never permanent.
 _TRANSITIONS: dict[VisitStatus, frozenset[VisitStatus]] = {
     VisitStatus.REQUESTED: frozenset(
         {VisitStatus.PLANNED, VisitStatus.CONFIRMED, VisitStatus.POSTPONED, VisitStatus.CANCELLED}
@@ -71,7 +73,7 @@ _TRANSITIONS: dict[VisitStatus, frozenset[VisitStatus]] = {
         {VisitStatus.REQUESTED, VisitStatus.PLANNED, VisitStatus.CONFIRMED, VisitStatus.CANCELLED}
     ),
     VisitStatus.CANCELLED: frozenset({VisitStatus.REQUESTED, VisitStatus.PLANNED}),
-    VisitStatus.HELD: frozenset(),
+    VisitStatus.HELD: frozenset({VisitStatus.CONFIRMED}),
 }
 
 
@@ -89,9 +91,84 @@ def transition_error(old: VisitStatus, new: VisitStatus) -> str | None:
     """Persian message when ``old`` → ``new`` is not allowed, else None."""
     if can_transition(old, new):
         return None
-    if old == VisitStatus.HELD:
-        return f"دیدار برگزار شده است و وضعیت آن را نمی‌توان به «{new.label_fa}» تغییر داد."
-    return f"تغییر وضعیت از «{old.label_fa}» به «{new.label_fa}» مجاز نیست."
+    allowed = "، ".join(f"«{s.label_fa}»" for s in allowed_transitions(old))
+    return (
+        f"تغییر وضعیت از «{old.label_fa}» به «{new.label_fa}» مجاز نیست؛"
+        f" از این وضعیت فقط به {allowed} می‌توان رفت."
+    )
+
+
+def needs_status_reason(old: VisitStatus | None, new: VisitStatus) -> bool:
+    """Whether ``old`` → ``new`` undoes "held" (the reason is then required and kept)."""
+    return old is VisitStatus.HELD and new is not VisitStatus.HELD
+
+
+def held_too_early(
+    old: VisitStatus | None, new: VisitStatus, start: datetime | None, now: datetime
+) -> str | None:
+    """Persian message when a visit is marked held before it starts, else None.
+
+    ``old`` is the saved status (None for a new visit); a visit already held keeps it.
+    """
+    if new is not VisitStatus.HELD or start is None or old is VisitStatus.HELD:
+        return None
+    if as_utc(start) <= as_utc(now):
+        return None
+    local = to_local(as_utc(start))
+    return (
+        f"دیدار هنوز آغاز نشده است (آغاز {format_jalali(local)} {format_time(local)})؛"
+        " پیش از آغاز نمی‌توان آن را «برگزارشده» ثبت کرد."
+    )
+
+
+@dataclass(frozen=True)
+class StatusMove:
+    """One status as the form shows it: whether the visit may move there, and why (not)."""
+
+    status: VisitStatus
+    allowed: bool
+    why_fa: str
+    why_en: str
+
+
+def status_moves(
+    current: VisitStatus | None, start: datetime | None, now: datetime
+) -> tuple[StatusMove, ...]:
+    """Every status with whether a visit in ``current`` (None: a new one) may move there now."""
+    moves = []
+    for status in VisitStatus:
+        why_fa = why_en = ""
+        allowed = current is None or can_transition(current, status)
+        if not allowed and current is not None:
+            why_fa = f"از «{current.label_fa}» نمی‌توان به این وضعیت رفت."
+            why_en = f"A {current.label_en.lower()} visit cannot move here."
+        elif held_too_early(current, status, start, now):
+            allowed = False
+            why_fa = "تنها پس از آغاز دیدار."
+            why_en = "Only once the visit has started."
+        elif current is not None and needs_status_reason(current, status):
+            why_fa = "بازگرداندن «برگزارشده»؛ دلیل پرسیده و در سابقه نگه داشته می‌شود."
+            why_en = "Undoes “held”; you are asked for a reason, kept in the history."
+        moves.append(StatusMove(status, allowed, why_fa, why_en))
+    return tuple(moves)
+
+
+class LogKind(LabelledEnum):
+    """What a visit's history entry records."""
+
+    CONFLICT_REASON = "conflict_reason", "دلیل پیشین تداخل", "Earlier clash reason"
+    STATUS_UNDONE = "status_undone", "بازگرداندن وضعیت", "Status move undone"
+
+
+@dataclass(frozen=True)
+class VisitLogItem:
+    """One entry of a visit's history, as read back."""
+
+    kind: LogKind
+    at: datetime
+    old_value: str = ""
+    new_value: str = ""
+    reason: str = ""
 
 
 class GuestRole(LabelledEnum):
@@ -100,6 +177,19 @@ class GuestRole(LabelledEnum):
     HEAD = "head", "رئیس هیئت", "Head of delegation"
     MEMBER = "member", "عضو هیئت", "Member"
     COMPANION = "companion", "همراه", "Companion"
+
+
+#: Words of a title that make its holder the head of a delegation (Persian and English).
+HEAD_TITLE_WORDS = ("سفیر", "رئیس", "رییس", "وزیر", "استاندار", "ambassador", "head", "minister")
+
+
+def default_guest_role(title_fa: str, title_en: str = "", *, has_head: bool = False) -> GuestRole:
+    """The role a guest is added with: head of delegation for an ambassador, a minister, a
+    head… (unless the delegation already has a head), otherwise a member."""
+    title = f"{title_fa} {title_en}".lower()
+    if not has_head and any(word in title for word in HEAD_TITLE_WORDS):
+        return GuestRole.HEAD
+    return GuestRole.MEMBER
 
 
 class ChecklistItem(LabelledEnum):
@@ -307,6 +397,7 @@ class VisitDetail(VisitInput):
     """
 
     conflict_reason: str = ""
+    log: tuple[VisitLogItem, ...] = ()
     country_name_fa: str = ""
     country_name_en: str = ""
     archived_at: datetime | None = None
@@ -410,11 +501,30 @@ class Conflict:
     day: date | None = None
 
 
-class ConflictsFound(KnownError):
-    """Saving refused: the visit clashes with others (or falls on a day off) and no reason was given."""
+def conflict_key(conflicts: Iterable[Conflict]) -> str:
+    """What clashes, as a stable text: equal keys are the same clash (reason not asked again)."""
+    parts = {
+        "|".join(
+            (
+                c.kind.value,
+                str(c.other_visit_id or ""),
+                str(c.person_id or ""),
+                c.day.isoformat() if c.day else "",
+            )
+        )
+        for c in conflicts
+    }
+    return ";".join(sorted(parts))
 
-    def __init__(self, conflicts: list[Conflict]) -> None:
+
+class ConflictsFound(KnownError):
+    """Saving refused: the visit clashes with others (or falls on a day off) and no reason was
+    given for this clash.  ``previous_reason`` is the reason stored for an earlier clash (the
+    form shows it to be kept or changed)."""
+
+    def __init__(self, conflicts: list[Conflict], previous_reason: str = "") -> None:
         self.conflicts = list(conflicts)
+        self.previous_reason = previous_reason
         lines_fa = "\n".join(f"• {c.description_fa}" for c in self.conflicts)
         lines_en = "\n".join(f"- {c.description_en or c.description_fa}" for c in self.conflicts)
         super().__init__(

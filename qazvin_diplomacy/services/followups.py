@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, or_, select
 
+from qazvin_diplomacy.core.clock import today_local
 from qazvin_diplomacy.core.errors import ValidationError
-from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus, FollowUpView
+from qazvin_diplomacy.core.followups import (
+    FollowUpDue,
+    FollowUpFilter,
+    FollowUpInput,
+    FollowUpStatus,
+    FollowUpView,
+)
+from qazvin_diplomacy.core.jalali import week_range
 from qazvin_diplomacy.core.text import index_key, normalize
+from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.records import check_version, get_row, write
 from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.directory import Person
 from qazvin_diplomacy.storage.followups import FollowUpTask
 
 OPEN_STATUSES = (FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)
@@ -73,6 +84,12 @@ def save_followup(db: Database, *, task: FollowUpInput) -> FollowUpView:
         return followup_view(row)
 
 
+def get_followup(db: Database, *, task_id: int) -> FollowUpView:
+    """One follow-up (``NotFoundError`` when there is none with that id)."""
+    with db.read_session() as session:
+        return followup_view(get_row(session, FollowUpTask, task_id, "اقدام پیگیری"))
+
+
 def list_followups(db: Database, *, source_kind: str, source_id: int) -> list[FollowUpView]:
     """The tasks of one source record, by deadline."""
     query = (
@@ -129,3 +146,95 @@ def count_overdue(db: Database, *, today: date) -> int:
     )
     with db.read_session() as session:
         return int(session.scalar(query) or 0)
+
+
+# --- the follow-ups page ------------------------------------------------------------------
+
+
+def filtered(query: Select[Any], f: FollowUpFilter) -> Select[Any]:
+    """``query`` over ``FollowUpTask`` narrowed by the page's filters (all in SQL)."""
+    today = f.today or today_local()
+    query = query.where(FollowUpTask.archived_at.is_(None))
+    due = FollowUpDue(f.due)
+    if due is FollowUpDue.DONE:
+        query = query.where(FollowUpTask.status == FollowUpStatus.DONE.value)
+    elif due is not FollowUpDue.ALL:
+        query = query.where(FollowUpTask.status.in_(OPEN_STATUSES))
+    if due is FollowUpDue.WEEK:
+        first, last = week_range(today)
+        query = query.where(FollowUpTask.deadline >= first, FollowUpTask.deadline <= last)
+    elif due is FollowUpDue.OVERDUE:
+        query = query.where(FollowUpTask.deadline < today)
+    if f.owner_person_id is not None:
+        query = query.where(FollowUpTask.owner_person_id == f.owner_person_id)
+    owner = normalize(f.owner_text)
+    if owner:
+        people = select(Person.id).where(
+            or_(Person.name_fa.contains(owner), Person.name_en.contains(owner))
+        )
+        query = query.where(
+            or_(FollowUpTask.owner_text.contains(owner), FollowUpTask.owner_person_id.in_(people))
+        )
+    if f.source_kind is not None:
+        query = query.where(FollowUpTask.source_kind == f.source_kind)
+    return query.where(text_condition(FollowUpTask.search_key, f.text))
+
+
+def count_followup_rows(db: Database, *, filters: FollowUpFilter) -> int:
+    """How many follow-ups the page's filters match."""
+    query = filtered(select(func.count()).select_from(FollowUpTask), filters)
+    with db.read_session() as session:
+        return int(session.scalar(query) or 0)
+
+
+def _source_titles(session: Any, tasks: list[FollowUpTask]) -> dict[tuple[str, int], str]:
+    """The titles of the records the tasks come from, one query per kind."""
+    from qazvin_diplomacy.storage.agreements import Agreement
+    from qazvin_diplomacy.storage.events import Event
+    from qazvin_diplomacy.storage.visits import Visit
+
+    columns = {
+        "visit": (Visit.id, Visit.title),
+        "agreement": (Agreement.id, Agreement.title),
+        "event": (Event.id, Event.title_fa),
+    }
+    titles: dict[tuple[str, int], str] = {}
+    for kind, (id_col, title_col) in columns.items():
+        ids = {t.source_id for t in tasks if t.source_kind == kind and t.source_id is not None}
+        if ids:
+            for record_id, title in session.execute(
+                select(id_col, title_col).where(id_col.in_(ids))
+            ):
+                titles[(kind, record_id)] = title
+    return titles
+
+
+def list_followup_rows(
+    db: Database,
+    *,
+    filters: FollowUpFilter,
+    sort: str = "deadline",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[FollowUpView]:
+    """One page of the follow-ups the filters match, with their source's title."""
+    keys = {
+        "deadline": (FollowUpTask.deadline.is_(None), FollowUpTask.deadline),
+        "title": (FollowUpTask.title,),
+        "status": (FollowUpTask.status,),
+        "source": (FollowUpTask.source_kind, FollowUpTask.source_id),
+    }
+    order = [k.desc() if descending else k for k in keys.get(sort, keys["deadline"])]
+    query = filtered(select(FollowUpTask), filters).order_by(*order, FollowUpTask.id)
+    with db.read_session() as session:
+        tasks = list(session.scalars(query.offset(offset).limit(limit)))
+        titles = _source_titles(session, tasks)
+        return [followup_view(t, titles.get((t.source_kind, t.source_id or 0), "")) for t in tasks]
+
+
+def due_this_week(db: Database, *, today: date, limit: int = 20) -> list[FollowUpView]:
+    """Open follow-ups whose deadline falls in the week of ``today`` (Saturday to Friday)."""
+    return list_followup_rows(
+        db, filters=FollowUpFilter(due=FollowUpDue.WEEK.value, today=today), limit=limit
+    )

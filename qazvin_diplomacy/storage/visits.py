@@ -45,6 +45,9 @@ class Visit(RecordMixin, ArchiveMixin, Base):
     delegation_name: Mapped[str] = mapped_column(String(300), default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
     conflict_reason: Mapped[str] = mapped_column(Text, default="")
+    # core.visits.conflict_key of the clash the reason was given for: asked again only when
+    # the clash itself changes.
+    conflict_key: Mapped[str] = mapped_column(Text, default="")
     # search_key of title, purpose, venue, delegation, country and people's names.
     search_key: Mapped[str] = mapped_column(Text, default="")
 
@@ -65,6 +68,9 @@ class Visit(RecordMixin, ArchiveMixin, Base):
     )
     gifts: Mapped[list[VisitGift]] = relationship(
         back_populates="visit", cascade="all, delete-orphan", order_by="VisitGift.sort_order"
+    )
+    log: Mapped[list[VisitLogEntry]] = relationship(
+        back_populates="visit", cascade="all, delete-orphan", order_by="VisitLogEntry.id"
     )
 
 
@@ -156,3 +162,23 @@ class VisitGift(RecordMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     visit: Mapped[Visit] = relationship(back_populates="gifts")
+
+
+class VisitLogEntry(Base):
+    """A decision kept in the visit's history: a clash reason replaced, a status move undone.
+
+    ``kind`` is ``core.visits.LogKind``; ``old_value``/``new_value`` what changed (a status
+    value, or the earlier and the new clash reason), ``reason`` why.
+    """
+
+    __tablename__ = "visit_log_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(30))
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    visit: Mapped[Visit] = relationship(back_populates="log")

@@ -117,6 +117,15 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     box.exec()
 
 
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """A yes/no question whose default (Enter) and Escape answer is the safe "No"."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 class _TaskSignals(QObject):
     done = Signal(object)
     failed = Signal(object)

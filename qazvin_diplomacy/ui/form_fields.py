@@ -98,6 +98,10 @@ class FieldSpec:
     raw: Callable[[Any], object] | None = None
     relabel: Callable[[Any], None] | None = None
     shown: Callable[[Any], bool] | None = None
+    #: Another date/date-time field this one follows (an end after its start): while the
+    #: clerk has not changed this field, it shows that field's value plus ``follow_by``.
+    follows: str = ""
+    follow_by: dt.timedelta = dt.timedelta(0)
 
     @property
     def error_keys(self) -> tuple[str, ...]:
@@ -141,6 +145,7 @@ class FieldSet:
         self.errors: dict[str, FieldError] = {}
         self.boxes: dict[str, QVBoxLayout] = {}
         self.rows: dict[str, QFormLayout] = {}  # the form layout holding a field's row
+        self._followed: dict[str, object] = {}  # follower name -> the raw value it was given
 
     def spec(self, name: str) -> FieldSpec:
         """The declaration named ``name``."""
@@ -193,6 +198,7 @@ class FieldSet:
             else:
                 form.addRow(label, box)
                 self.rows[spec.name] = form
+        self._wire_follows()
 
     def add_stacked(
         self, layout: QBoxLayout, parent: QWidget, names: Iterable[str] | None = None
@@ -202,6 +208,51 @@ class FieldSet:
             box = self._build(spec, parent)
             layout.addWidget(self.labels[spec.name])
             layout.addLayout(box)
+        self._wire_follows()
+
+    # --- an end following its start ------------------------------------------------------
+
+    def _wire_follows(self) -> None:
+        for spec in self.specs:
+            if not spec.follows or spec.name in self._followed:
+                continue
+            if spec.name not in self.widgets or spec.follows not in self.widgets:
+                continue
+            leader = self.widgets[spec.follows]
+            self._followed[spec.name] = None
+            if isinstance(leader, JalaliDateTimeEdit):
+                leader.dateTimeChanged.connect(lambda _v, s=spec: self._follow(s))
+            elif isinstance(leader, JalaliDateEdit):
+                leader.dateChanged.connect(lambda _v, s=spec: self._follow(s))
+            else:
+                raise TypeError(f"field {spec.name!r} can follow only a date or date-time field")
+
+    def follows_leader(self, name: str) -> bool:
+        """Whether field ``name`` still follows its leader (empty, or as last set from it)."""
+        widget = self.widgets[name]
+        raw = raw_value(widget)
+        return raw in (self._followed.get(name), "", ("", ""))
+
+    def _follow(self, spec: FieldSpec) -> None:
+        if not self.follows_leader(spec.name):
+            return  # the clerk typed their own value: it is kept
+        leader, widget = self.widgets[spec.follows], self.widgets[spec.name]
+        if isinstance(leader, JalaliDateTimeEdit):
+            start = leader.dateTime()
+            if start is None:
+                return
+            assert isinstance(widget, JalaliDateTimeEdit)
+            if leader.time_line.text().strip():
+                widget.setDateTime(start + spec.follow_by)
+            else:  # no time yet: the same day, the time left to type
+                widget.date_edit.setDate(start.date())
+        else:
+            assert isinstance(leader, JalaliDateEdit) and isinstance(widget, JalaliDateEdit)
+            day = leader.date()
+            if day is None:
+                return
+            widget.setDate(day + spec.follow_by)
+        self._followed[spec.name] = raw_value(widget)
 
     def is_shown(self, name: str) -> bool:
         """Whether field ``name`` is on the form now (see ``FieldSpec.shown``)."""
@@ -236,10 +287,13 @@ class FieldSet:
     # --- data --------------------------------------------------------------------------
 
     def load(self, record: object) -> None:
-        """Show ``record``'s values in the fields that declare a ``load``."""
+        """Show ``record``'s values in the fields that declare a ``load``; a stored end no
+        longer follows its start."""
         for spec in self.specs:
             if spec.load is not None:
                 spec.load(self.widgets[spec.name], record)
+        for name in self._followed:
+            self._followed[name] = None
 
     def collect(self) -> tuple[dict[str, Any], dict[str, str]]:
         """The service input's keyword arguments, and the errors found reading the fields."""

@@ -5,8 +5,10 @@
   :meth:`RowTable.optional_date` and :func:`date_cell_text` for a Jalali date cell that may
   be empty;
 - :class:`RecordDialog`: the base of a record form: Enter never presses a button, yes/no
-  questions through :meth:`RecordDialog.confirm` (tests replace it), the "modified?"
-  snapshot, the ask-before-discard close and the archive-after-confirmation action;
+  questions through :meth:`RecordDialog.confirm` (tests replace it; "No" is the default),
+  the "modified?" snapshot, the ask-before-discard close, the archive-after-confirmation
+  action, the form's own shortcuts (Ctrl+S save, Ctrl+P print, Ctrl+N new, Esc close),
+  focus on the first field and a Print button printing the record;
 - :func:`show_field_errors`, :func:`split_row_errors`, :func:`parse_error_text`: showing a
   service's ``ValidationError`` next to the fields and table cells it names;
 - :func:`keep_open_form`, :func:`save_newest_form`, :func:`restore_selected_record`: the
@@ -19,16 +21,16 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -41,7 +43,15 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import to_latin_digits
-from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, known_message, mark_field, show_error
+from qazvin_diplomacy.ui.common import (
+    ID_ROLE,
+    FieldError,
+    TaskRunner,
+    ask,
+    known_message,
+    mark_field,
+    show_error,
+)
 from qazvin_diplomacy.ui.i18n import loc_digits
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit, show_date
 
@@ -285,12 +295,22 @@ class RecordDialog(QDialog):
     :meth:`take_snapshot` once loaded or saved, and set ``DISCARD_QUESTION`` to a
     ``QT_TRANSLATE_NOOP`` string in their own context.  ``GUARD_ENTER = False`` keeps Qt's
     default (Enter presses the default button).
+
+    The form's own shortcuts work wherever the cursor is in it: Ctrl+S :meth:`save`,
+    Ctrl+P :meth:`print_record`, Ctrl+N :meth:`new_record` (the page's "New"), Esc closes
+    (asking first when something was typed).  A form naming its printout in
+    ``PRINT_REPORT`` (a ``reports.catalog`` kind taking the record id as ``PRINT_OPTION``)
+    gets a Print button next to its Save button.
     """
 
     GUARD_ENTER = True
     DISCARD_QUESTION = ""
+    PRINT_REPORT = ""
+    PRINT_OPTION = ""
 
     _snapshot: object = None
+    _shown_once = False
+    print_button: QPushButton | None = None
 
     def _open_layout(self, width: int, height: int) -> QVBoxLayout:
         """A modeless window of ``width`` x ``height``: its layout, with the error banner on top.
@@ -305,7 +325,112 @@ class RecordDialog(QDialog):
         self.banner.setStyleSheet("color: #c62828; font-weight: bold;")
         self.banner.hide()
         outer.addWidget(self.banner)
+        self._add_shortcuts()
         return outer
+
+    def _add_shortcuts(self) -> None:
+        """Ctrl+S, Ctrl+P and Ctrl+N of this window (the main window's do not reach it)."""
+        self.shortcuts: dict[str, QShortcut] = {}
+        for name, keys, slot in (
+            ("save", QKeySequence.StandardKey.Save, self._shortcut_save),
+            ("print", QKeySequence.StandardKey.Print, self.print_record),
+            ("new", QKeySequence.StandardKey.New, self.new_record),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+            self.shortcuts[name] = shortcut
+
+    def _shortcut_save(self) -> None:
+        save = getattr(self, "save", None)
+        if callable(save):
+            save()
+
+    def new_record(self) -> object:
+        """Ctrl+N: open a new form of the same kind through the page that opened this one."""
+        page = self.parentWidget()
+        opener = getattr(page, "new_record", None)
+        return opener() if callable(opener) else None
+
+    def record_id(self) -> int | None:
+        """The stored record's id (``detail.id``), None for a new record."""
+        detail = getattr(self, "detail", None)
+        return getattr(detail, "id", None)
+
+    def print_options(self) -> dict[str, Any]:
+        """The options of ``PRINT_REPORT`` for this record."""
+        return {self.PRINT_OPTION: self.record_id()}
+
+    def _runner(self) -> TaskRunner:
+        ctx = getattr(self.parentWidget(), "ctx", None)
+        runner = getattr(ctx, "runner", None)
+        if isinstance(runner, TaskRunner):
+            return runner
+        if getattr(self, "_own_runner", None) is None:
+            self._own_runner = TaskRunner(self)
+        return self._own_runner
+
+    def print_record(self) -> bool:
+        """Ctrl+P / Print: the record's printout as stored; False (said in the banner) when
+        the form has none or the record is not saved yet."""
+        if not self.PRINT_REPORT:
+            return False
+        if self.record_id() is None:
+            self.banner.setText(
+                QCoreApplication.translate(
+                    "RecordDialog", "Save the record first; then it can be printed."
+                )
+            )
+            self.banner.show()
+            return False
+        if self.is_modified():
+            self.banner.setText(
+                QCoreApplication.translate(
+                    "RecordDialog", "Printed as last saved: save to include your latest changes."
+                )
+            )
+            self.banner.show()
+        from qazvin_diplomacy.ui.ops import print_pdf
+
+        self.print_job = print_pdf(
+            self._runner(),
+            self.db,  # type: ignore[attr-defined]  # every record form keeps its database
+            self.PRINT_REPORT,
+            self.print_options(),
+            parent=self,
+        )
+        return True
+
+    def _add_print_button(self) -> None:
+        boxes = self.findChildren(
+            QDialogButtonBox, options=Qt.FindChildOption.FindDirectChildrenOnly
+        )
+        if not self.PRINT_REPORT or not boxes or self.print_button is not None:
+            return
+        self.print_button = QPushButton(self)
+        self.print_button.setAutoDefault(False)
+        self.print_button.setText(QCoreApplication.translate("RecordDialog", "Print…"))
+        self.print_button.setToolTip(
+            QCoreApplication.translate("RecordDialog", "Print this record (Ctrl+P)")
+        )
+        self.print_button.clicked.connect(self.print_record)
+        boxes[-1].addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the form's first field (its ``field_set``'s first editable one)."""
+        field_set = getattr(self, "field_set", None)
+        for widget in getattr(field_set, "widgets", {}).values():
+            if widget.isEnabled() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        """Override: on first show, add the Print button and focus the first field."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self._add_print_button()
+            self.focus_first_field()
 
     def _raw_state(self) -> object:
         """Every input's raw content, in a fixed order (subclasses)."""
@@ -320,8 +445,8 @@ class RecordDialog(QDialog):
         return self._raw_state() != self._snapshot
 
     def confirm(self, title: str, text: str) -> bool:
-        """Ask a yes/no question (tests replace this)."""
-        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+        """Ask a yes/no question, "No" being the default (tests replace this)."""
+        return ask(self, title, text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         """Override: Enter in a field (e.g. a people search) never presses a button."""

@@ -1,7 +1,8 @@
 """The main window: navigation pane of modules, a page stack, a toolbar, a status bar.
 
-Keyboard shortcuts (new Ctrl+N, save Ctrl+S, search Ctrl+K / Ctrl+F, print Ctrl+P) are routed
-to the current page.  Pages are created when first shown.  The settings dialog switches the
+Keyboard shortcuts (new Ctrl+N, save Ctrl+S, page filter Ctrl+F, print Ctrl+P) are routed
+to the current page; Ctrl+K always goes to the global search box.  A record form is a
+window of its own with its own Ctrl+S / Ctrl+P / Ctrl+N (``forms_common.RecordDialog``).  Pages are created when first shown.  The settings dialog switches the
 language live: every widget's ``retranslate_ui`` runs and the layout direction flips.
 The window paints before it reads data: its first page is filled, and the full integrity
 check started in the background (``ui.integrity``), just after the first paint.  Started
@@ -178,7 +179,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_new = self._action("new", QKeySequence.StandardKey.New, self._route_new)
         self.act_save = self._action("save", QKeySequence.StandardKey.Save, self._route_save)
         self.act_search = self._action("search", None, self._route_search)
-        self.act_search.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        self.act_search.setShortcut(QKeySequence("Ctrl+K"))
+        self.act_filter = QAction(self)  # Ctrl+F: the page's own filter box (no toolbar button)
+        self.act_filter.setShortcut(QKeySequence.StandardKey.Find)
+        self.act_filter.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.act_filter.triggered.connect(self._route_filter)
+        self.addAction(self.act_filter)
         self.act_print = self._action("print", QKeySequence.StandardKey.Print, self._route_print)
         self.toolbar.addSeparator()
         self.act_settings = self._action("settings", None, self.open_settings)
@@ -217,6 +223,7 @@ class MainWindow(Retranslating, QMainWindow):
         from qazvin_diplomacy.ui.backup import BackupControl
         from qazvin_diplomacy.ui.calendar.reminders import Reminders
         from qazvin_diplomacy.ui.integrity import IntegrityWatch
+        from qazvin_diplomacy.ui.ops import set_reports_folder
         from qazvin_diplomacy.ui.search import GlobalSearch
 
         self.ctx = UiContext(
@@ -225,6 +232,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._attached = True
         # Calendars and date pickers show the office's holidays (lunar ones corrected).
         set_holiday_provider(lambda first, last: holidays_in(self.ctx.db, first, last))
+        set_reports_folder(self.paths.reports_dir)  # printed reports where the clerk finds them
         self.backup = BackupControl(self)  # backup / restore menu, automatic backups
         self.global_search = GlobalSearch(self.ctx, self)
         self.toolbar.addWidget(self.global_search)
@@ -406,12 +414,15 @@ class MainWindow(Retranslating, QMainWindow):
             page.save()
 
     def _route_search(self) -> None:
+        """Ctrl+K: the global search box, always."""
+        if self._attached:
+            self.global_search.focus()
+
+    def _route_filter(self) -> None:
+        """Ctrl+F: the page's filter box; the global search when the page shows none."""
         if not self._attached:
             return
         page = self.current_page()
-        box = getattr(page, "search_box", None)
-        if isinstance(box, QWidget) and box.hasFocus():  # pressed again: search everything
-            page = None
         if page is None or not page.focus_search():
             self.global_search.focus()
 
@@ -449,6 +460,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.integrity.cancel()
         self.runner.wait(10000)
         self.backup.on_exit()
+        from qazvin_diplomacy.ui.ops import set_reports_folder
+
+        set_reports_folder(None)  # this window's folder goes with it
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         """Override: the on-exit work before closing."""

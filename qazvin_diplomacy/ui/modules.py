@@ -67,9 +67,10 @@ class ModulePage(Retranslating, QWidget):
         """Ctrl+S."""
 
     def focus_search(self) -> bool:
-        """Ctrl+K / Ctrl+F: focus the page's search box; False when it has none."""
+        """Ctrl+F: focus the page's filter box; False when it has none on screen (e.g. the
+        events page's check-in tab, where the events list and its filter are hidden)."""
         box = getattr(self, "search_box", None)
-        if isinstance(box, QWidget):
+        if isinstance(box, QWidget) and box.isVisible():
             box.setFocus()
             if hasattr(box, "selectAll"):
                 box.selectAll()

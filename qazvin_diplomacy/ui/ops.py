@@ -10,10 +10,14 @@
 - :class:`TaskDialog` is ``run_op`` behind a modal progress dialog with a Cancel button.
 - :func:`print_pdf` renders a report of ``reports.catalog`` to :func:`report_path` behind a
   ``TaskDialog`` and opens it with :func:`open_file`; a cancelled print leaves no file behind.
+  Reports go to the folder the main window sets (:func:`set_reports_folder`: the clerk's
+  ``Documents\\Qazvin Diplomacy``, ``AppPaths.reports_dir``).  When the system cannot open
+  the PDF (no viewer), :class:`PdfNotOpened` says so and offers "Open folder" and "Save as…".
 """
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import threading
 import time
@@ -24,11 +28,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 
-from qazvin_diplomacy.core.errors import OperationCancelled
+from qazvin_diplomacy.core.errors import KnownError, OperationCancelled
+from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import TaskRunner, show_error
+from qazvin_diplomacy.services.files import DatabaseFiles, atomic_write, refuse_database_files
+from qazvin_diplomacy.ui.common import TaskRunner, known_message, show_error
 from qazvin_diplomacy.ui.i18n import loc_digits
 
 #: The older two-callable form of an operation's token: ``progress(done, total)``, ``cancelled()``.
@@ -186,9 +192,116 @@ class TaskDialog(QProgressDialog):
 # --- the PDF job ------------------------------------------------------------------------
 
 
-def open_file(path: Path) -> None:
-    """Open ``path`` in the system's viewer (tests and the self-test replace ``openUrl``)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_file(path: Path) -> bool:
+    """Open ``path`` in the system's viewer (tests and the self-test replace ``openUrl``);
+    False when the system has nothing to open it with."""
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+
+_reports_folder: Path | None = None
+
+
+def set_reports_folder(folder: Path | None) -> None:
+    """Write printed reports into ``folder`` from now on (None: the temporary folder)."""
+    global _reports_folder
+    _reports_folder = folder
+
+
+def reports_folder() -> Path:
+    """The folder printed reports go to (created); the temporary one when it cannot be made."""
+    if _reports_folder is not None:
+        try:
+            _reports_folder.mkdir(parents=True, exist_ok=True)
+            return _reports_folder
+        except OSError:
+            pass
+    return temp_folder("reports")
+
+
+class PdfNotOpened(QMessageBox):
+    """The PDF was written but the system could not open it: where it is, "Open folder",
+    "Save as…" (a copy where the clerk chooses, through the output-path guard)."""
+
+    def __init__(self, path: Path, db: DatabaseHandle | None, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.path, self.db = path, db
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("The PDF could not be opened"))
+        self.setText(
+            self.tr(
+                "The PDF was written, but this computer has no program to open it:\n%1"
+            ).replace("%1", bidi_isolate(str(path)))
+        )
+        self.setInformativeText(
+            self.tr("Open its folder, or save a copy elsewhere (e.g. on a USB stick).")
+        )
+        self.folder_button = QPushButton(self.tr("Open folder"), self)
+        self.save_button = QPushButton(self.tr("Save as…"), self)
+        self.addButton(self.folder_button, QMessageBox.ButtonRole.ActionRole)
+        self.addButton(self.save_button, QMessageBox.ButtonRole.ActionRole)
+        self.addButton(QMessageBox.StandardButton.Close)
+        self.setDefaultButton(QMessageBox.StandardButton.Close)
+        # The action buttons do their work and leave the message up.
+        self.folder_button.clicked.disconnect()
+        self.save_button.clicked.disconnect()
+        self.folder_button.clicked.connect(self.open_folder)
+        self.save_button.clicked.connect(lambda: self.save_as())
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def open_folder(self) -> bool:
+        """Show the PDF's folder in the file manager; says so when even that fails."""
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent))):
+            return True
+        self.setInformativeText(
+            self.tr("The folder could not be opened either; its path is above.")
+        )
+        return False
+
+    def ask_target(self) -> str:
+        """The path chosen in a save dialog ("" when cancelled; tests replace this)."""
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the PDF as"), str(Path.home() / self.path.name), "PDF (*.pdf)"
+        )
+        return name
+
+    def save_as(self, target: str | None = None) -> Path | None:
+        """Copy the PDF to ``target`` (asked when None); refused paths are said here."""
+        chosen = target if target is not None else self.ask_target()
+        if not chosen:
+            return None
+        out = Path(chosen)
+        if out.suffix.lower() != ".pdf":
+            out = out.with_name(out.name + ".pdf")
+        try:
+            if self.db is not None:
+                refuse_database_files(out, DatabaseFiles.of(self.db), purpose="report")
+            with atomic_write(out) as tmp:
+                shutil.copyfile(self.path, tmp)
+        except KnownError as exc:
+            self.setInformativeText(known_message(exc))
+            return None
+        except OSError as exc:
+            self.setInformativeText(str(exc))
+            return None
+        self.setInformativeText(
+            self.tr("A copy was saved: %1").replace("%1", bidi_isolate(str(out)))
+        )
+        return out
+
+
+def offer_pdf(
+    path: Path,
+    db: DatabaseHandle | None,
+    parent: QWidget | None,
+    opener: Callable[[Path], object] | None = None,
+) -> PdfNotOpened | None:
+    """Open the PDF; when the system cannot, show :class:`PdfNotOpened` (returned)."""
+    if (opener or open_file)(path) is not False:
+        return None
+    box = PdfNotOpened(path, db, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def temp_folder(name: str) -> Path:
@@ -199,10 +312,10 @@ def temp_folder(name: str) -> Path:
 
 
 def report_path(kind: str, suffix: str = ".pdf") -> Path:
-    """A fresh temporary path for a report (every printer writes its files here; ``.docx``
-    for Word)."""
+    """A fresh path for a report in :func:`reports_folder` (every printer writes here;
+    ``.docx`` for Word)."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    return temp_folder("reports") / f"{kind}-{stamp}-{uuid.uuid4().hex[:6]}{suffix}"
+    return reports_folder() / f"{kind}-{stamp}-{uuid.uuid4().hex[:6]}{suffix}"
 
 
 def render_pdf(
@@ -236,14 +349,15 @@ def print_pdf(
     *,
     parent: QWidget | None,
     out: Path | None = None,
-    opener: Callable[[Path], None] | None = None,
+    opener: Callable[[Path], object] | None = None,
     on_done: Callable[[Path], None] | None = None,
     on_failed: Callable[[BaseException], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
     title: str | None = None,
 ) -> TaskDialog:
     """Render report ``kind`` with ``options`` to ``out`` (default :func:`report_path`) behind a
-    progress dialog with Cancel, open it (``opener``, default :func:`open_file`), then
+    progress dialog with Cancel, open it (``opener``, default :func:`open_file`; when that
+    returns False, :class:`PdfNotOpened` offers the folder and a copy), then
     ``on_done(path)``.  Errors are shown in the UI language unless ``on_failed`` is given."""
     target = out or report_path(kind)
 
@@ -251,7 +365,7 @@ def print_pdf(
         return render_pdf(db, kind, options, target, cancelled)
 
     def done(path: Path) -> None:
-        (opener or open_file)(path)
+        offer_pdf(path, db, parent, opener)
         if on_done is not None:
             on_done(path)
 

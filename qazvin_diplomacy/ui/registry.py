@@ -113,6 +113,18 @@ def _agreements_reviews_card(ctx: UiContext) -> QWidget:
     return StalledReviewsCard(ctx)
 
 
+def _followups_page(ctx: UiContext) -> ModulePage:
+    from qazvin_diplomacy.ui.followups.page import FollowUpsPage
+
+    return FollowUpsPage(ctx)
+
+
+def _followups_week_card(ctx: UiContext) -> QWidget:
+    from qazvin_diplomacy.ui.followups.cards import WeekFollowUpsCard
+
+    return WeekFollowUpsCard(ctx)
+
+
 #: Every module, in navigation order.  Add new modules here.
 MODULES: list[ModuleSpec] = [
     ModuleSpec(
@@ -157,6 +169,13 @@ MODULES: list[ModuleSpec] = [
             CardSpec("agreements_obligations", _agreements_obligations_card, order=45),
             CardSpec("agreements_reviews", _agreements_reviews_card, order=47),
         ),
+    ),
+    ModuleSpec(
+        "followups",
+        QT_TRANSLATE_NOOP("Modules", "Follow-ups"),
+        "check",
+        _followups_page,
+        cards=(CardSpec("followups_week", _followups_week_card, order=48),),
     ),
     ModuleSpec("letters", QT_TRANSLATE_NOOP("Modules", "Outgoing letters"), "print", _letters_page),
 ]

@@ -33,6 +33,7 @@ from qazvin_diplomacy.ui.i18n import Retranslating, direction_mark, is_rtl, loc_
 from qazvin_diplomacy.ui.modules import ModulePage, ModuleSpec, UiContext
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
+MORE_ROLE = Qt.ItemDataRole.UserRole + 1  # the kind whose "Show more" row this is
 #: Module that opens each kind; directory kinds open through the directory page.
 MODULE_OF_KIND = {
     "visit": "visits",
@@ -61,6 +62,7 @@ class GlobalSearch(Retranslating, QWidget):
 
     DEBOUNCE_MS = 150
     PER_KIND = 6
+    MORE_STEP = 20  # hits added to a kind by its "Show more" row
 
     def __init__(self, ctx: UiContext, window: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
@@ -88,6 +90,7 @@ class GlobalSearch(Retranslating, QWidget):
         self.timer.setInterval(self.DEBOUNCE_MS)
         self.timer.timeout.connect(self.run_query)
         self.box.textChanged.connect(lambda _t: self.timer.start())
+        self.shown_per_kind: dict[str, int] = {}  # kinds opened up with "Show more"
         self.box.installEventFilter(self)
         self.retranslate_ui()
 
@@ -113,6 +116,7 @@ class GlobalSearch(Retranslating, QWidget):
         """Search now for the box's text and show the results."""
         self.timer.stop()
         query = self.box.text()
+        self.shown_per_kind = {}
         try:
             self.results = search_service.search(self.ctx.db, query, limit_per_kind=self.PER_KIND)
         except KnownError as exc:
@@ -148,6 +152,12 @@ class GlobalSearch(Retranslating, QWidget):
                 item = QListWidgetItem(mark + "   " + text, self.popup)
                 item.setData(HIT_ROLE, hit)
                 item.setToolTip(text)
+            if group.has_more:
+                more = QListWidgetItem(
+                    mark + "   " + self.tr("Show more %1…").replace("%1", label), self.popup
+                )
+                more.setData(MORE_ROLE, group.kind)
+                more.setForeground(Qt.GlobalColor.darkBlue)
         first = self._hit_rows()
         if first:
             self.popup.setCurrentRow(first[0])
@@ -168,6 +178,35 @@ class GlobalSearch(Retranslating, QWidget):
         return [
             i for i in range(self.popup.count()) if self.popup.item(i).data(HIT_ROLE) is not None
         ]
+
+    def _choosable_rows(self) -> list[int]:
+        """Hits and "Show more" rows (what Up/Down walk through)."""
+        return [
+            i
+            for i in range(self.popup.count())
+            if self.popup.item(i).data(HIT_ROLE) is not None
+            or self.popup.item(i).data(MORE_ROLE) is not None
+        ]
+
+    def show_more(self, kind: str) -> SearchResults:
+        """Show ``MORE_STEP`` more hits of ``kind`` (the other kinds stay as they are)."""
+        shown = self.shown_per_kind.get(kind, self.PER_KIND) + self.MORE_STEP
+        self.shown_per_kind[kind] = shown
+        try:
+            more = search_service.search(
+                self.ctx.db, self.results.query, kinds=[kind], limit_per_kind=shown
+            )
+        except KnownError as exc:
+            show_error(self, exc)
+            return self.results
+        wider = {g.kind: g for g in more.groups}
+        groups = [wider.get(g.kind, g) if g.kind == kind else g for g in self.results.groups]
+        self.results = SearchResults(self.results.query, groups, self.results.elapsed_ms)
+        self.show_results(self.results)
+        rows = [i for i in self._hit_rows() if self.popup.item(i).data(HIT_ROLE).kind == kind]
+        if rows:  # the cursor on the first newly shown hit of that kind
+            self.popup.setCurrentRow(rows[min(shown - self.MORE_STEP, len(rows) - 1)])
+        return self.results
 
     def hits_shown(self) -> list[SearchHit]:
         """The hits in the drop-down, in order."""
@@ -195,6 +234,10 @@ class GlobalSearch(Retranslating, QWidget):
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if self.timer.isActive() or self.results.query != self.box.text():
                     self.run_query()
+                current = self.popup.currentItem()
+                if current is not None and current.data(MORE_ROLE) is not None:
+                    self.show_more(str(current.data(MORE_ROLE)))
+                    return True
                 hit = self.current_hit()
                 if hit is not None:
                     self.open_hit(hit)
@@ -211,7 +254,7 @@ class GlobalSearch(Retranslating, QWidget):
             self.popup.hide()
 
     def _move(self, step: int) -> None:
-        rows = self._hit_rows()
+        rows = self._choosable_rows()
         if not rows:
             return
         if not self.popup.isVisible():
@@ -222,6 +265,10 @@ class GlobalSearch(Retranslating, QWidget):
         self.popup.setCurrentRow(target)
 
     def _clicked(self, item: QListWidgetItem) -> None:
+        if item.data(MORE_ROLE) is not None:
+            self.show_more(str(item.data(MORE_ROLE)))
+            self.box.setFocus()
+            return
         hit = item.data(HIT_ROLE)
         if hit is not None:
             self.open_hit(hit)

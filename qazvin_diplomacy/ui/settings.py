@@ -33,8 +33,17 @@ class Setting:
         return QCoreApplication.translate("Settings", self.title)
 
     def translated_choices(self) -> list[tuple[str, str]]:
-        """(value, label) pairs with labels in the current UI language."""
-        return [(v, QCoreApplication.translate("Settings", label)) for v, label in self.choices]
+        """(value, label) pairs with labels in the current UI language (a label of
+        :data:`LANGUAGE_NAMES` is the same in every language)."""
+        return [
+            (v, label if label in LANGUAGE_NAMES else QCoreApplication.translate("Settings", label))
+            for v, label in self.choices
+        ]
+
+
+#: The language list in both scripts, untranslated, so a clerk reading only one of them
+#: finds their way back from the other interface.
+LANGUAGE_NAMES = ("فارسی (Persian)", "English (انگلیسی)")
 
 
 LANGUAGE = Setting(
@@ -42,10 +51,7 @@ LANGUAGE = Setting(
     str,
     "fa",
     QT_TRANSLATE_NOOP("Settings", "Language"),
-    (
-        ("fa", QT_TRANSLATE_NOOP("Settings", "Persian")),
-        ("en", QT_TRANSLATE_NOOP("Settings", "English")),
-    ),
+    (("fa", LANGUAGE_NAMES[0]), ("en", LANGUAGE_NAMES[1])),
 )
 FONT_SIZE = Setting(
     "ui/font_size", int, 10, QT_TRANSLATE_NOOP("Settings", "Font size"), bounds=(8, 20)
@@ -81,6 +87,13 @@ AUTO_BACKUP_KEEP = Setting(
     bounds=(1, 365),
 )
 
+MY_NAME = Setting(
+    "followups/me",
+    str,
+    "",
+    QT_TRANSLATE_NOOP("Settings", "My name (for “My follow-ups”)"),
+)
+
 #: Every user setting, in the order the settings dialog shows them.
 SETTINGS: tuple[Setting, ...] = (
     LANGUAGE,
@@ -88,6 +101,7 @@ SETTINGS: tuple[Setting, ...] = (
     VISITS_VIEW,
     AUTO_BACKUP,
     AUTO_BACKUP_KEEP,
+    MY_NAME,
 )
 
 

@@ -66,10 +66,10 @@ def test_main_path_of_the_workflow_is_allowed() -> None:
         assert can_transition(old, new)
 
 
-def test_postponed_returns_to_planning_but_held_is_final() -> None:
+def test_postponed_returns_to_planning_and_held_only_back_to_confirmed() -> None:
     assert can_transition(VisitStatus.POSTPONED, VisitStatus.PLANNED)
     assert can_transition(VisitStatus.CONFIRMED, VisitStatus.POSTPONED)
-    assert allowed_transitions(VisitStatus.HELD) == ()
+    assert allowed_transitions(VisitStatus.HELD) == (VisitStatus.CONFIRMED,)  # the undo
     assert not can_transition(VisitStatus.HELD, VisitStatus.CANCELLED)
     assert not can_transition(VisitStatus.REQUESTED, VisitStatus.HELD)
     assert not can_transition(VisitStatus.CANCELLED, VisitStatus.HELD)

@@ -96,11 +96,27 @@ def test_shortcuts_are_routed_to_the_current_page(window: MainWindow, qtbot) -> 
     assert len(page.forms) == 1 and page.forms[0].isVisible()
     page.forms[0].close()
     window.activateWindow()
-    window.act_search.trigger()
-    assert window.focusWidget() is page.search_box
-    assert [s.toString() for s in window.act_search.shortcuts()] == ["Ctrl+K", "Ctrl+F"]
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.focusWidget() is page.search_box  # Ctrl+F: the page's filter
+    QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.focusWidget() is window.global_search.box  # Ctrl+K: always the global search
+    QTest.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.focusWidget() is window.global_search.box
+    assert [s.toString() for s in window.act_search.shortcuts()] == ["Ctrl+K"]
+    assert window.act_filter.shortcut().toString() == "Ctrl+F"
     assert window.act_print.shortcut().toString() == "Ctrl+P"
     assert window.act_save.shortcut().toString() == "Ctrl+S"
+
+
+def test_ctrl_f_on_the_check_in_tab_does_not_filter_the_hidden_events_list(
+    window: MainWindow, qtbot
+) -> None:
+    page = window.show_module("events")
+    window.activateWindow()
+    page.views.setCurrentWidget(page.checkin)
+    assert not page.search_box.isVisible()
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.focusWidget() is not page.search_box
 
 
 def test_window_geometry_is_remembered(app, qtbot, paths, db, settings) -> None:

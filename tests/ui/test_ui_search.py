@@ -13,6 +13,7 @@ from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.ui.directory.page import DirectoryPage
 from qazvin_diplomacy.ui.directory.record import RecordView
+from qazvin_diplomacy.ui.search import MORE_ROLE
 from qazvin_diplomacy.ui.visits.form import VisitForm
 
 
@@ -50,17 +51,33 @@ def search_for(window, qtbot, text: str):
     return gs
 
 
-def test_shortcut_focuses_page_box_then_global_box(window, qtbot):
+def test_ctrl_k_is_the_global_box_and_ctrl_f_the_page_filter(window, qtbot):
     window.show_module("visits")
     page = window.current_page()
-    window.act_search.trigger()
-    assert window.focusWidget() is page.search_box
-    window.act_search.trigger()  # pressed again: search everything
+    window.act_search.trigger()  # Ctrl+K: search everything, even on a page with a filter
     assert window.focusWidget() is window.global_search.box
+    window.act_filter.trigger()  # Ctrl+F: the page's filter
+    assert window.focusWidget() is page.search_box
     window.show_module("dashboard")
     window.global_search.box.clearFocus()
-    window.act_search.trigger()  # a page without a box: the global one
+    window.act_filter.trigger()  # a page without a filter: the global box
     assert window.focusWidget() is window.global_search.box
+
+
+def test_show_more_of_one_kind(window, qtbot, db):
+    for n in range(10):
+        directory.save_person(db, person=PersonInput(name_fa=f"کریمی {n}", name_en=f"Karimi {n}"))
+    gs = search_for(window, qtbot, "Karimi")
+    assert len(gs.hits_shown()) == gs.PER_KIND
+    more = [i for i in range(gs.popup.count()) if gs.popup.item(i).data(MORE_ROLE) == "person"]
+    assert len(more) == 1
+    gs.box.setFocus()
+    for _ in range(gs.PER_KIND):
+        QTest.keyClick(gs.box, Qt.Key.Key_Down)  # walks onto "Show more"
+    assert gs.popup.currentRow() == more[0]
+    QTest.keyClick(gs.box, Qt.Key.Key_Return)
+    assert len(gs.hits_shown()) == 10
+    assert not [i for i in range(gs.popup.count()) if gs.popup.item(i).data(MORE_ROLE)]
 
 
 def test_results_are_grouped_by_kind_and_debounced(window, qtbot, db):

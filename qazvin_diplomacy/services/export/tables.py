@@ -22,7 +22,7 @@ from qazvin_diplomacy.core.clock import TEHRAN
 from qazvin_diplomacy.core.directory import DiplomaticRank, OrganizationKind, Region
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
-from qazvin_diplomacy.core.followups import FollowUpSource, FollowUpStatus
+from qazvin_diplomacy.core.followups import FollowUpFilter, FollowUpSource, FollowUpStatus
 from qazvin_diplomacy.core.formatting import jalali_text
 from qazvin_diplomacy.core.jalali import format_time
 from qazvin_diplomacy.core.letters import LetterFilter, LetterKind, LetterLink, LetterView
@@ -31,6 +31,7 @@ from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services.agreements import count_agreements, list_agreements
 from qazvin_diplomacy.services.events import count_events, list_events
 from qazvin_diplomacy.services.filters import text_condition
+from qazvin_diplomacy.services.followups import filtered as followup_filtered
 from qazvin_diplomacy.services.letters import count_letters, list_letters
 from qazvin_diplomacy.services.visits import count_visits, list_visits
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
@@ -52,7 +53,7 @@ EXPORT_KINDS = (
 )
 
 #: A list page's own filter object, taken as is by the matching kind.
-ListFilter = VisitFilter | AgreementFilter | EventFilter | LetterFilter
+ListFilter = VisitFilter | AgreementFilter | EventFilter | LetterFilter | FollowUpFilter
 #: ``progress(done, total)`` while the rows are read; it may raise to stop the export.
 Progress = Callable[[int, int], None]
 
@@ -599,9 +600,12 @@ def _followups(
     query: Select[Any] = (
         select(FollowUpTask, Person.name_fa)
         .outerjoin(Person, Person.id == FollowUpTask.owner_person_id)
-        .where(text_condition(FollowUpTask.search_key, f.text))
         .order_by(FollowUpTask.deadline.is_(None), FollowUpTask.deadline, FollowUpTask.id)
     )
+    if isinstance(f.list_filter, FollowUpFilter):  # the follow-ups page, exactly as filtered
+        query = followup_filtered(query, f.list_filter)
+        f = ExportFilters()
+    query = query.where(text_condition(FollowUpTask.search_key, f.text))
     if not f.include_archived:
         query = query.where(FollowUpTask.archived_at.is_(None))
     status = _member(FollowUpStatus, f.status, "وضعیت اقدام پیگیری", "follow-up status")

@@ -21,8 +21,10 @@ from qazvin_diplomacy.core.visits import (
     GuestEntry,
     GuestRole,
     ItineraryEntry,
+    LogKind,
     PersonRef,
     VisitDetail,
+    VisitLogItem,
     VisitStatus,
     complete_checklist,
 )
@@ -151,6 +153,10 @@ def _detail(session: Session, row: Visit) -> VisitDetail:
         ),
         followups=tuple(_followup_view(t, by_id) for t in tasks),
         conflict_reason=row.conflict_reason,
+        log=tuple(
+            VisitLogItem(LogKind(e.kind), to_local(e.at), e.old_value, e.new_value, e.reason)
+            for e in row.log
+        ),
         country_name_fa=row.country.name_fa if row.country else "",
         country_name_en=row.country.name_en if row.country else "",
         archived_at=_local(row.archived_at) if row.archived_at else None,
@@ -170,6 +176,7 @@ def _load(session: Session, visit_id: int) -> Visit:
             selectinload(Visit.itinerary),
             selectinload(Visit.checklist),
             selectinload(Visit.gifts),
+            selectinload(Visit.log),
         )
     )
     if row is None:

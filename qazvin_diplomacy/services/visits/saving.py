@@ -19,11 +19,15 @@ from qazvin_diplomacy.core.visits import (
     ConflictsFound,
     GiftDirection,
     GuestRole,
+    LogKind,
     VisitDetail,
     VisitInput,
     VisitStatus,
     as_utc,
     complete_checklist,
+    conflict_key,
+    held_too_early,
+    needs_status_reason,
     transition_error,
     validate_visit,
 )
@@ -42,7 +46,11 @@ from qazvin_diplomacy.storage.visits import (
     VisitGuest,
     VisitHost,
     VisitItineraryItem,
+    VisitLogEntry,
 )
+
+#: The message when "held" is undone without a reason.
+UNDO_REASON_REQUIRED = "برای بازگرداندن وضعیت «برگزارشده»، دلیل را بنویسید؛ در سابقهٔ دیدار می‌ماند."
 
 
 def _check_people_exist(session: Session, visit: VisitInput) -> dict[str, str]:
@@ -215,17 +223,61 @@ def _guest_country(session: Session, visit: VisitInput) -> int | None:
     return next((countries[i] for i in ids if countries.get(i) is not None), None)
 
 
+def _log(row: Visit, kind: LogKind, old: str, new: str, reason: str = "") -> None:
+    row.log.append(
+        VisitLogEntry(at=utcnow(), kind=kind.value, old_value=old, new_value=new, reason=reason)
+    )
+
+
+def _status_move(
+    row: Visit | None,
+    new: VisitStatus,
+    start: datetime,
+    reason: str,
+    now: datetime | None,
+) -> str | None:
+    """The Persian refusal of moving ``row`` (None: a new visit) to ``new``, else None."""
+    old = VisitStatus(row.status) if row is not None else None
+    if old is not None:
+        message = transition_error(old, new)
+        if message:
+            return message
+    early = held_too_early(old, new, start, now or utcnow())
+    if early:
+        return early
+    if needs_status_reason(old, new) and not reason:
+        return UNDO_REASON_REQUIRED
+    return None
+
+
+def _record_status(row: Visit, new: VisitStatus, reason: str) -> None:
+    """Set the status; an undone "held" goes into the visit's history with its reason."""
+    old = VisitStatus(row.status)
+    if needs_status_reason(old, new):
+        _log(row, LogKind.STATUS_UNDONE, old.value, new.value, reason)
+    row.status = new.value
+
+
 def save_visit(
-    db: Database, *, visit: VisitInput, conflict_reason: str | None = None
+    db: Database,
+    *,
+    visit: VisitInput,
+    conflict_reason: str | None = None,
+    status_reason: str = "",
+    now: datetime | None = None,
 ) -> VisitDetail:
     """Validate and write the whole visit form in one transaction; return it as stored.
 
-    Raises ``ValidationError`` ({field: Persian message}) for missing or inconsistent input,
-    ``ConflictsFound`` when something clashes (see ``find_conflicts``) and no
-    ``conflict_reason`` is given (the reason is stored; it is cleared when a later save has
-    no conflicts), ``StaleRecordError`` when the visit or one of its follow-ups changed since
-    it was read (``version``), ``NotFoundError`` for an unknown id.  Nothing is written when
-    any of these is raised.
+    Raises ``ValidationError`` ({field: Persian message}) for missing or inconsistent input
+    or a status move the workflow refuses ("held" before the start, ``now`` by default the
+    clock's; "held" undone without a ``status_reason``), ``ConflictsFound`` when something
+    clashes (see ``find_conflicts``) and no ``conflict_reason`` is given for this clash: a
+    reason stored for the same clash is kept without asking; a changed clash is asked again
+    with the stored reason as ``previous_reason``.  A replaced or dropped reason stays in the
+    visit's history (``VisitDetail.log``), as does an undone "held" with its reason.
+    ``StaleRecordError`` when the visit or one of its follow-ups changed since it was read
+    (``version``), ``NotFoundError`` for an unknown id.  Nothing is written when any of these
+    is raised.
     """
     errors = validate_visit(visit)
     if errors:
@@ -235,7 +287,8 @@ def save_visit(
     reason = normalize(conflict_reason)
     with write(db) as session:
         if visit.id is None:
-            row = Visit(title="", start_at=start, end_at=end)
+            row = Visit(title="", start_at=start, end_at=end, status=VisitStatus.REQUESTED.value)
+            message = _status_move(None, VisitStatus(visit.status), start, "", now)
         else:
             row = _load(session, visit.id)
             check_version(row, visit.version, WHAT)
@@ -244,19 +297,31 @@ def save_visit(
                     "این دیدار بایگانی شده است؛ برای ویرایش، ابتدا آن را از بایگانی بازیابی کنید.",
                     "This visit is archived; restore it before editing.",
                 )
-            message = transition_error(VisitStatus(row.status), VisitStatus(visit.status))
-            if message:
-                errors["status"] = message
+            message = _status_move(
+                row, VisitStatus(visit.status), start, normalize(status_reason), now
+            )
+        if message:
+            errors["status"] = message
         errors.update(_check_people_exist(session, visit))
         if errors:
             raise ValidationError(errors)
         conflicts = _find_conflicts(session, visit)
+        key = conflict_key(conflicts)
+        stored = row.conflict_reason or "" if visit.id is not None else ""
         if conflicts and not reason:
-            raise ConflictsFound(conflicts)
+            if stored and row.conflict_key == key:
+                reason = stored  # the same clash: the reason given for it is kept
+            else:
+                raise ConflictsFound(conflicts, previous_reason=stored)
+        if stored and stored != (reason if conflicts else ""):
+            _log(row, LogKind.CONFLICT_REASON, stored, reason if conflicts else "")
         row.title = normalize(visit.title)
         row.title_en = normalize(visit.title_en)
         row.purpose = normalize(visit.purpose)
-        row.status = VisitStatus(visit.status).value
+        if visit.id is None:
+            row.status = VisitStatus(visit.status).value
+        else:
+            _record_status(row, VisitStatus(visit.status), normalize(status_reason))
         row.start_at = start
         row.end_at = end
         row.venue = normalize(visit.venue)
@@ -265,6 +330,7 @@ def save_visit(
         row.delegation_name = normalize(visit.delegation_name)
         row.outcome = normalize(visit.outcome)
         row.conflict_reason = reason if conflicts else ""
+        row.conflict_key = key
         row.search_key = _search_key(session, row)
         # Touch the visit so its version moves even when only child rows changed.
         row.updated_at = utcnow()
@@ -279,19 +345,31 @@ def save_visit(
 
 
 def change_status(
-    db: Database, *, visit_id: int, version: int | None, status: VisitStatus
+    db: Database,
+    *,
+    visit_id: int,
+    version: int | None,
+    status: VisitStatus,
+    reason: str = "",
+    now: datetime | None = None,
 ) -> VisitDetail:
-    """Move a visit to ``status`` if the workflow allows it (``ValidationError`` on "status")."""
+    """Move a visit to ``status`` if the workflow allows it (``ValidationError`` on "status").
+
+    "Held" is refused before the visit's start (``now``: the clock's); undoing "held" needs
+    a ``reason``, kept in the visit's history.
+    """
     with write(db) as session:
         row = _load(session, visit_id)
         check_version(row, version, WHAT)
-        message = transition_error(VisitStatus(row.status), VisitStatus(status))
+        message = _status_move(row, VisitStatus(status), row.start_at, normalize(reason), now)
         if message:
             raise ValidationError({"status": message})
         if row.status != VisitStatus(status).value:
-            row.status = VisitStatus(status).value
+            _record_status(row, VisitStatus(status), normalize(reason))
+            row.updated_at = utcnow()
             session.flush()
-        return _detail(session, row)
+        session.expire(row)
+        return _detail(session, _load(session, row.id))
 
 
 def archive_visit(db: Database, *, visit_id: int, version: int | None) -> None:

@@ -67,6 +67,14 @@ class CheckinView(Retranslating, QWidget):
         top.addWidget(self.event_combo, 1)
         top.addWidget(self.counter)
         layout.addLayout(top)
+        # Said when the chosen event is not today (checking in two weeks early is a mistake).
+        self.day_warning = QLabel(self)
+        self.day_warning.setWordWrap(True)
+        self.day_warning.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #664d03; padding: 4px 8px; }"
+        )
+        self.day_warning.hide()
+        layout.addWidget(self.day_warning)
         self.search = QLineEdit(self)
         font = QFont(self.search.font())
         font.setPointSize(24)
@@ -195,9 +203,40 @@ class CheckinView(Retranslating, QWidget):
             else self.tr("Undo check-in")
         )
 
+    def _event_dates(self) -> tuple[dt.date, dt.date] | None:
+        event_id = self.event_id()
+        if event_id is None:
+            return None
+        found = next((e for e in self._events if e.id == event_id), None)
+        if found is not None:
+            return found.start_date, found.end_date
+        try:
+            detail = events_service.get_event(self.db, event_id)
+        except KnownError:
+            return None
+        assert detail.start_date is not None
+        return detail.start_date, detail.end_date or detail.start_date
+
+    def update_day_warning(self) -> str:
+        """Say when the event at the door is not today (days ahead, or already over)."""
+        dates, today = self._event_dates(), self.today()
+        text = ""
+        if dates is not None and dates[0] > today:
+            text = (
+                self.tr("This event is on %1, in %2 days: guests are checked in on the day.")
+                .replace("%1", show_date(dates[0], weekday=True))
+                .replace("%2", loc_digits((dates[0] - today).days))
+            )
+        elif dates is not None and dates[1] < today:
+            text = self.tr("This event ended on %1.").replace("%1", show_date(dates[1]))
+        self.day_warning.setText(text)
+        self.day_warning.setVisible(bool(text))
+        return text
+
     def _event_changed(self) -> None:
         self.last_checked_in = None
         self._update_undo()
+        self.update_day_warning()
         self.message.setText("")
         self.find(self.search.text())
         self._update_counter()
@@ -273,9 +312,9 @@ class CheckinView(Retranslating, QWidget):
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask a yes/no question (tests replace this)."""
-        from PySide6.QtWidgets import QMessageBox
+        from qazvin_diplomacy.ui.common import ask
 
-        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+        return ask(self, title, text)
 
     def undo_current(self) -> GuestView | None:
         """Undo a check-in made by mistake: the last one made here, else the highlighted guest's.

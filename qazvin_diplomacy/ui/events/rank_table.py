@@ -71,6 +71,9 @@ class RankTableDialog(Retranslating, RecordDialog):
         QT_TRANSLATE_NOOP("RankTableDialog", "Remove row"),
     )
 
+    def new_record(self) -> None:
+        """Override: Ctrl+N has no "new rank table" (the one table is edited in place)."""
+
     def __init__(self, db: DatabaseHandle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db

@@ -99,10 +99,9 @@ class ReportPrinter(QWidget):
 
     def confirm(self, title: str, text: str) -> bool:
         """Ask a yes/no question (tests replace this)."""
-        from PySide6.QtWidgets import QMessageBox
+        from qazvin_diplomacy.ui.common import ask
 
-        parent = self.parentWidget() or self
-        return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+        return ask(self.parentWidget() or self, title, text)
 
     def print_report(self, kind: str, event_id: int, out: Path | None = None) -> bool:
         """Render report ``kind`` of ``event_id`` in the worker thread, then open it.

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,8 +39,8 @@ from qazvin_diplomacy.core.visits import (
     VisitDetail,
     VisitInput,
     VisitStatus,
-    allowed_transitions,
     complete_checklist,
+    needs_status_reason,
 )
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
@@ -53,12 +54,18 @@ from qazvin_diplomacy.ui.form_fields import (
     text_field,
 )
 from qazvin_diplomacy.ui.forms_common import RecordDialog
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language, is_rtl
+from qazvin_diplomacy.ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    Retranslating,
+    current_language,
+    is_rtl,
+)
 from qazvin_diplomacy.ui.visits.checklist import ChecklistTab
 from qazvin_diplomacy.ui.visits.followups import OutcomeTab
 from qazvin_diplomacy.ui.visits.gifts import GiftsTab
 from qazvin_diplomacy.ui.visits.itinerary import ItineraryTab, naive_local
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
+from qazvin_diplomacy.ui.visits.status import history_text, show_moves
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit
 
 GENERAL_TAB, ITINERARY_TAB, CHECKLIST_TAB, GIFTS_TAB, OUTCOME_TAB = range(5)
@@ -96,11 +103,18 @@ def _people_field(name: str, label: str, **options: object) -> FieldSpec:
 
 
 class ConflictDialog(Retranslating, QDialog):
-    """Lists the conflicts of a visit being saved; OK only once a reason is written."""
+    """Lists the conflicts of a visit being saved; OK only once a reason is written.
 
-    def __init__(self, conflicts: list[Conflict], parent: QWidget | None = None) -> None:
+    ``previous`` is the reason given for an earlier clash of this visit: it is filled in, to be
+    kept or changed (the earlier one stays in the visit's history).
+    """
+
+    def __init__(
+        self, conflicts: list[Conflict], parent: QWidget | None = None, previous: str = ""
+    ) -> None:
         super().__init__(parent)
         self.conflicts = conflicts
+        self.previous = previous
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -122,6 +136,7 @@ class ConflictDialog(Retranslating, QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self._update_ok)
+        self.reason.setPlainText(previous)
         self.retranslate_ui()
         self._update_ok()
         self.resize(560, 320)
@@ -129,7 +144,13 @@ class ConflictDialog(Retranslating, QDialog):
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
         self.setWindowTitle(self.tr("Scheduling conflict"))
-        self.intro.setText(self.tr("This visit clashes with other plans:"))
+        self.intro.setText(
+            self.tr(
+                "The clash changed since the reason below was given. Keep it or write the new one:"
+            )
+            if self.previous
+            else self.tr("This visit clashes with other plans:")
+        )
         lines = [
             f"• {c.description_fa if is_rtl() else (c.description_en or c.description_fa)}"
             for c in self.conflicts
@@ -159,6 +180,8 @@ class VisitForm(Retranslating, RecordDialog):
     DISCARD_QUESTION = QT_TRANSLATE_NOOP(
         "VisitForm", "The visit has unsaved changes. Close the form and discard them?"
     )
+    PRINT_REPORT = "visit-dossier"
+    PRINT_OPTION = "visit"
 
     #: The visit's own fields, declared once: the general tab shows them in this order
     #: (``outcome`` is on the outcome tab).  Each name is a ``VisitInput``/``VisitDetail``
@@ -183,9 +206,6 @@ class VisitForm(Retranslating, RecordDialog):
             QT_TRANSLATE_NOOP("VisitForm", "Status"),
             VisitStatus,
             attr="status_combo",
-            choices=lambda current: (
-                list(VisitStatus) if current is None else [current, *allowed_transitions(current)]
-            ),
             default=VisitStatus.REQUESTED,
         ),
         datetime_field(
@@ -201,6 +221,8 @@ class VisitForm(Retranslating, RecordDialog):
             attr="end_edit",
             required=True,
             to_local=naive_local,
+            follows="start_at",
+            follow_by=dt.timedelta(hours=1),
         ),
         text_field(
             "venue",
@@ -276,6 +298,18 @@ class VisitForm(Retranslating, RecordDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         on_general = [s.name for s in self.FIELDS if s.name not in OutcomeTab.FIELDS]
         self.field_set.add_form_rows(form, general, on_general)
+        self.status_hint = QLabel(general)  # the moves allowed from the saved status, and why
+        self.status_hint.setWordWrap(True)
+        self.status_hint.setStyleSheet("color: #555;")
+        self.field_set.boxes["status"].insertWidget(1, self.status_hint)
+        self.history_label = QLabel(general)  # earlier clash reasons, undone status moves
+        self.history_label.setWordWrap(True)
+        self.history_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.history_label.setStyleSheet("color: #555;")
+        self.history_label.hide()
+        form.addRow(self.history_label)
+        self.status_combo.currentIndexChanged.connect(lambda _i: self.update_status_moves())
+        self.start_edit.dateTimeChanged.connect(lambda _v: self.update_status_moves())
         self.guests.changed.connect(self._people_changed)
         self.hosts.changed.connect(self._people_changed)
         self.itinerary = ItineraryTab(self.start_edit.dateTime, self)
@@ -302,8 +336,7 @@ class VisitForm(Retranslating, RecordDialog):
         else:
             self.checklist.set_entries(complete_checklist(()))
             if start is not None:
-                self.start_edit.setDateTime(start)
-                self.end_edit.setDateTime(start + dt.timedelta(hours=2))
+                self.start_edit.setDateTime(start)  # the end follows (start + 1 h)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
         self.retranslate_ui()
@@ -325,6 +358,28 @@ class VisitForm(Retranslating, RecordDialog):
         self.outcome.retranslate(self.tr)
         self.checklist.retranslate()
         self.archive_button.setText(self.tr("Delete (archive)"))
+        self.update_status_moves()
+        self._show_history()
+
+    # --- status ------------------------------------------------------------------------
+
+    def saved_status(self) -> VisitStatus | None:
+        """The status as stored (None for a new visit)."""
+        return VisitStatus(self.detail.status) if self.detail is not None else None
+
+    def update_status_moves(self) -> None:
+        """Grey out the statuses the visit cannot move to now and explain the chosen one."""
+        show_moves(self.status_combo, self.status_hint, self.saved_status(), self.start_edit)
+
+    def ask_reason(self, title: str, prompt: str) -> str | None:
+        """A reason typed by the clerk, None when cancelled (tests replace this)."""
+        text, ok = QInputDialog.getMultiLineText(self, title, prompt)
+        return text.strip() if ok and text.strip() else None
+
+    def _show_history(self) -> None:
+        text = history_text(self.detail.log if self.detail is not None else ())
+        self.history_label.setText(text)
+        self.history_label.setVisible(bool(text))
 
     # --- filling -----------------------------------------------------------------------
 
@@ -332,6 +387,8 @@ class VisitForm(Retranslating, RecordDialog):
         """Show a stored visit."""
         self.detail = detail
         self.field_set.load(detail)
+        self.update_status_moves()
+        self._show_history()
         for item in detail.itinerary:
             self.itinerary.add_entry(item)
         self.checklist.set_entries(detail.checklist)
@@ -422,9 +479,10 @@ class VisitForm(Retranslating, RecordDialog):
         """Warn (under the gifts table) about gifts already given to the same person."""
         return self.gifts.check()
 
-    def ask_conflict_reason(self, conflicts: list[Conflict]) -> str | None:
-        """Show the conflicts; the reason typed, or None when the user cancels."""
-        dialog = ConflictDialog(conflicts, self)
+    def ask_conflict_reason(self, conflicts: list[Conflict], previous: str = "") -> str | None:
+        """Show the conflicts (``previous``: the reason given for an earlier clash, filled in);
+        the reason typed, or None when the user cancels."""
+        dialog = ConflictDialog(conflicts, self, previous)
         self.conflict_dialog = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.reason_text():
             return dialog.reason_text()
@@ -443,15 +501,26 @@ class VisitForm(Retranslating, RecordDialog):
         ):
             self.tabs.setCurrentIndex(GIFTS_TAB)
             return False
+        status_reason = ""
+        if needs_status_reason(self.saved_status(), VisitStatus(visit.status)):
+            asked = self.ask_reason(
+                self.tr("Undo “held”"),
+                self.tr("Why is this visit no longer held? The reason is kept in its history."),
+            )
+            if asked is None:
+                return False
+            status_reason = asked
         reason: str | None = None
         while True:
             try:
-                detail = visits_service.save_visit(self.db, visit=visit, conflict_reason=reason)
+                detail = visits_service.save_visit(
+                    self.db, visit=visit, conflict_reason=reason, status_reason=status_reason
+                )
             except ValidationError as exc:
                 self.show_errors(exc.errors)
                 return False
             except ConflictsFound as exc:
-                reason = self.ask_conflict_reason(exc.conflicts)
+                reason = self.ask_conflict_reason(exc.conflicts, exc.previous_reason)
                 if reason is None:
                     return False
                 continue

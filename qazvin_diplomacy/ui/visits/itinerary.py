@@ -6,11 +6,13 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.clock import TEHRAN
 from qazvin_diplomacy.core.visits import ItineraryEntry
+from qazvin_diplomacy.ui.common import fit_columns
 from qazvin_diplomacy.ui.forms_common import RowTable, parse_error_text
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP
 from qazvin_diplomacy.ui.widgets.jalali import show_date, show_time
@@ -42,7 +44,13 @@ def naive_local(value: dt.datetime | None) -> dt.datetime | None:
 
 
 class ItineraryTab(RowTable):
-    """Itinerary rows; a new row starts at the visit's start (``default_start()``)."""
+    """Itinerary rows; a new row starts where the row above ends (the first one at the visit's
+    start, ``default_start()``) and lasts an hour.  The columns fit the form: the activity
+    takes the width left and long texts wrap, so no sideways scrolling at the form's size."""
+
+    #: Column widths; the activity (column 2) stretches.
+    WIDTHS = (125, 125, 200, 120, 110, 85, 85)
+    STRETCH = 2
 
     HEADERS = (
         QT_TRANSLATE_NOOP("VisitForm", "Start"),
@@ -67,15 +75,32 @@ class ItineraryTab(RowTable):
     def __init__(
         self, default_start: Callable[[], dt.datetime | None], parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.HEADERS, (150, 150, 220, 150, 150, 120), parent)
+        super().__init__(self.HEADERS, self.WIDTHS, parent)
         self.default_start = default_start
+        fit_columns(self.table, self.WIDTHS, stretch=self.STRETCH)
+        self.table.setWordWrap(True)
+        # Pixel scrolling: in a right-to-left window the bar and the columns move together.
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.add_button.clicked.connect(self.add_entry)
 
+    def next_start(self) -> dt.datetime | None:
+        """Where a new row starts: the end of the last row when readable, else the visit's start."""
+        for row in range(self.table.rowCount() - 1, -1, -1):
+            text = self.text(row, 1)
+            try:
+                return parse_cell_datetime(text) if text else None
+            except ValueError:
+                break
+        return self.default_start()
+
     def add_entry(self, item: ItineraryEntry | None = None) -> int:
-        """Append an itinerary row (a new one starts at the visit's start)."""
+        """Append an itinerary row (a new one starts where the previous ends, for an hour)."""
         if item is None or isinstance(item, bool):
-            start = self.default_start()
-            values = [cell_datetime_text(start), cell_datetime_text(start), "", "", "", "", ""]
+            start = self.next_start() or self.default_start()
+            end = start + dt.timedelta(hours=1) if start is not None else None
+            values = [cell_datetime_text(start), cell_datetime_text(end), "", "", "", "", ""]
             return self.add_row(values)
         values = [
             cell_datetime_text(item.start_at),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy.core.directory import PersonInput, PersonView
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
-from qazvin_diplomacy.core.visits import GuestEntry, GuestRole, PersonRef
+from qazvin_diplomacy.core.visits import GuestEntry, GuestRole, PersonRef, default_guest_role
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, make_ltr, mark_field, show_error
@@ -29,6 +30,7 @@ from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_l
 
 ROLE_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
 def person_text(name_fa: str, name_en: str, title_fa: str = "", org: str = "") -> str:
@@ -130,7 +132,13 @@ class NewContactDialog(Retranslating, QDialog):
 
 
 class PeopleEditor(Retranslating, QWidget):
-    """Search the directory, add people to a list, remove them; optionally with guest roles."""
+    """Search the directory, add people to a list, remove them; optionally with guest roles.
+
+    The matches float in a popup under the search box (the form does not move): Down/Up
+    walk through them, Enter or a single click picks one, Esc closes them.  A guest is
+    added with the role their title suggests (an ambassador heads the delegation); the role
+    combo changes the role of the guest selected in the list.
+    """
 
     changed = Signal()
 
@@ -150,33 +158,41 @@ class PeopleEditor(Retranslating, QWidget):
         row = QHBoxLayout()
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
-        self.role = QComboBox(self)
-        self.role.setVisible(with_roles)
         self.add_button = QPushButton(self)
         self.new_button = QPushButton(self)
         self.new_button.setVisible(allow_new)
         row.addWidget(self.search, 1)
-        row.addWidget(self.role)
         row.addWidget(self.add_button)
         row.addWidget(self.new_button)
         layout.addLayout(row)
+        # A floating list (it takes no focus: typing goes on in the search box).
         self.results = QListWidget(self)
-        self.results.setMaximumHeight(90)
+        self.results.setWindowFlags(Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.results.hide()
-        layout.addWidget(self.results)
         chosen_row = QHBoxLayout()
         self.chosen = QListWidget(self)
         self.chosen.setMaximumHeight(80)
+        side = QVBoxLayout()
+        self.role = QComboBox(self)  # the role of the guest selected in the list
+        self.role.setVisible(with_roles)
+        self.role.setEnabled(False)
         self.remove_button = QPushButton(self)
+        side.addWidget(self.role)
+        side.addWidget(self.remove_button)
+        side.addStretch()
         chosen_row.addWidget(self.chosen, 1)
-        chosen_row.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
+        chosen_row.addLayout(side)
         layout.addLayout(chosen_row)
         self.search.textEdited.connect(self.find)
         self.search.returnPressed.connect(self.add_selected)
-        self.results.itemDoubleClicked.connect(lambda _i: self.add_selected())
+        self.search.installEventFilter(self)
+        self.results.itemClicked.connect(self._clicked)
         self.add_button.clicked.connect(self.add_selected)
         self.new_button.clicked.connect(self.new_contact)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.chosen.currentRowChanged.connect(self._show_role)
+        self.role.activated.connect(lambda _i: self.set_role_of_selected())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.retranslate_ui()
 
@@ -186,16 +202,49 @@ class PeopleEditor(Retranslating, QWidget):
         self.add_button.setText(self.tr("Add"))
         self.new_button.setText(self.tr("New contact…"))
         self.remove_button.setText(self.tr("Remove"))
-        current = self.role.currentIndex()
+        self.role.setToolTip(self.tr("Role of the guest selected in the list"))
+        self.role.blockSignals(True)
         self.role.clear()
         for role in GuestRole:
             self.role.addItem(role.label_fa if is_rtl() else role.label_en, role.value)
-        self.role.setCurrentIndex(max(current, 1 if current < 0 else current))
+        self.role.blockSignals(False)
+        self._show_role(self.chosen.currentRow())
         for i in range(self.chosen.count()):
             self._label(self.chosen.item(i))
 
+    # --- the matches popup -------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        """Override: Down/Up walk the matches and Esc closes them, while typing goes on."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if self.results.isVisible() and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
+                self.results.setCurrentRow(row)
+                return True
+            if self.results.isVisible() and key == Qt.Key.Key_Escape:
+                self.results.hide()
+                return True
+        if watched is self.search and event.type() == QEvent.Type.FocusOut:
+            QTimer.singleShot(150, self._hide_if_left)  # a click on a match comes first
+        return super().eventFilter(watched, event)
+
+    def _hide_if_left(self) -> None:
+        if not self.search.hasFocus():
+            self.results.hide()
+
+    def _place_results(self) -> None:
+        width = self.search.width()
+        rows = min(self.results.count(), 8)
+        height = rows * max(self.results.sizeHintForRow(0), 20) + 6
+        self.results.resize(width, height)
+        self.results.setLayoutDirection(self.layoutDirection())
+        self.results.move(self.search.mapToGlobal(QPoint(0, self.search.height())))
+
     def find(self, text: str) -> None:
-        """List directory matches for ``text`` (searched in SQL)."""
+        """List directory matches for ``text`` (searched in SQL) in the popup."""
         self.results.clear()
         if not text.strip():
             self.results.hide()
@@ -206,26 +255,57 @@ class PeopleEditor(Retranslating, QWidget):
             )
             item.setData(ID_ROLE, p.id)
             item.setData(NAME_ROLE, (p.name_fa, p.name_en))
+            item.setData(TITLE_ROLE, (p.title_fa, p.title_en))
             self.results.addItem(item)
-        self.results.setVisible(self.results.count() > 0)
         if self.results.count():
             self.results.setCurrentRow(0)
+            self._place_results()
+            self.results.show()
+        else:
+            self.results.hide()
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        self.results.setCurrentItem(item)
+        self.add_selected()
 
     def add_selected(self) -> None:
-        """Add the highlighted search result."""
-        item = self.results.currentItem()
+        """Add the highlighted match, with the role its title suggests."""
+        item = self.results.currentItem() if self.results.count() else None
         if item is None:
             return
         name_fa, name_en = item.data(NAME_ROLE)
+        title_fa, title_en = item.data(TITLE_ROLE) or ("", "")
         self.add_person(
-            int(item.data(ID_ROLE)),
-            name_fa,
-            name_en,
-            GuestRole(self.role.currentData() or GuestRole.MEMBER.value),
+            int(item.data(ID_ROLE)), name_fa, name_en, self._role_for(title_fa, title_en)
         )
         self.search.clear()
         self.results.clear()
         self.results.hide()
+
+    def _role_for(self, title_fa: str, title_en: str = "") -> GuestRole:
+        has_head = any(e.role is GuestRole.HEAD for e in self.guest_entries())
+        return default_guest_role(title_fa, title_en, has_head=has_head)
+
+    # --- roles -------------------------------------------------------------------------
+
+    def _show_role(self, row: int) -> None:
+        item = self.chosen.item(row) if row >= 0 else None
+        self.role.setEnabled(item is not None)
+        if item is not None:
+            self.role.setCurrentIndex(max(self.role.findData(item.data(ROLE_ROLE)), 0))
+
+    def set_role_of_selected(self, role: GuestRole | None = None) -> bool:
+        """Give the guest selected in the list ``role`` (default: the combo's); False when none."""
+        item = self.chosen.currentItem()
+        if item is None:
+            return False
+        value = (role or GuestRole(self.role.currentData())).value
+        if item.data(ROLE_ROLE) != value:
+            item.setData(ROLE_ROLE, value)
+            self._label(item)
+            self.changed.emit()
+        self._show_role(self.chosen.currentRow())
+        return True
 
     def add_person(
         self, person_id: int, name_fa: str, name_en: str = "", role: GuestRole = GuestRole.MEMBER
@@ -264,13 +344,10 @@ class PeopleEditor(Retranslating, QWidget):
         return dialog
 
     def _added(self, dialog: NewContactDialog) -> None:
-        if dialog.person is not None:
-            self.add_person(
-                dialog.person.id,
-                dialog.person.name_fa,
-                dialog.person.name_en,
-                GuestRole(self.role.currentData() or GuestRole.MEMBER.value),
-            )
+        person = dialog.person
+        if person is not None:
+            role = self._role_for(person.title_fa, person.title_en)
+            self.add_person(person.id, person.name_fa, person.name_en, role)
 
     def ids(self) -> list[int]:
         """Ids of the listed people, in order."""

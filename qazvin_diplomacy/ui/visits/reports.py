@@ -47,7 +47,7 @@ from qazvin_diplomacy.ui.common import FieldError, known_message, make_ltr, show
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_text
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import UiContext
-from qazvin_diplomacy.ui.ops import Job, open_file, render_pdf, report_path, run_op
+from qazvin_diplomacy.ui.ops import Job, offer_pdf, open_file, render_pdf, report_path, run_op
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_date
 
 log = logging.getLogger(__name__)
@@ -442,7 +442,7 @@ class ReportsDialog(Retranslating, QDialog):
     def _done(self, path: Path) -> None:
         self._set_busy(False)
         self.status.setText(self.tr("The PDF was written: %1").replace("%1", bidi_isolate(path)))
-        open_file(Path(path))
+        offer_pdf(Path(path), self.ctx.db, self, open_file)
         self.printed.emit(Path(path))
 
     def _cancelled(self, _exc: BaseException) -> None:

@@ -231,11 +231,24 @@ class JalaliCalendarPopup(Retranslating, QFrame):
         self.hide()
 
 
+def example_date() -> str:
+    """Today as an example of a typed date (this Jalali year), in the UI's digits."""
+    year, month, day = jalali.to_jalali(dt.date.today())
+    return loc_digits(f"{year:04d}/{month:02d}/{day:02d}")
+
+
+def date_hint(day: dt.date) -> str:
+    """Weekday and Gregorian date shown beside a valid date: «جمعه · 2025-10-24»."""
+    weekday = weekday_names()[jalali.jalali_weekday(day)]
+    return f"{weekday} · \u2066{day.isoformat()}\u2069"
+
+
 class JalaliDateEdit(Retranslating, QWidget):
     """A Jalali date field: typed (any digits) or picked; invalid text marked, never lost.
 
     ``date()`` is the valid date or None; ``dateChanged(object)`` fires with a date or None
-    after the text was checked.
+    after the text was checked.  As soon as the text is a valid date, ``hint`` beside it shows
+    its weekday and Gregorian date (a Friday or holiday in red), before the field is left.
     """
 
     dateChanged = Signal(object)  # Qt naming
@@ -255,8 +268,11 @@ class JalaliDateEdit(Retranslating, QWidget):
         self.line.setMinimumWidth(110)
         self.button = QToolButton(self)
         self.button.setIcon(icon("calendar"))
+        self.hint = QLabel(self)
+        self.hint.setMinimumWidth(150)
         row.addWidget(self.line, 1)
         row.addWidget(self.button)
+        row.addWidget(self.hint)
         outer.addLayout(row)
         self.error_label = FieldError(self)
         outer.addWidget(self.error_label)
@@ -266,13 +282,15 @@ class JalaliDateEdit(Retranslating, QWidget):
         self.button.clicked.connect(self.open_popup)
         self.line.editingFinished.connect(self.validate)
         self.line.textEdited.connect(self._clear_error_if_valid)
+        self.line.textChanged.connect(self._show_hint)
         self.setFocusProxy(self.line)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         """Texts for the current language; re-shows a valid date with the UI's digits."""
-        self.line.setPlaceholderText(self.tr("e.g. 1404/08/03"))
+        self.line.setPlaceholderText(self.tr("e.g. %1").replace("%1", example_date()))
         self.button.setToolTip(self.tr("Pick from the calendar"))
+        self._show_hint(self.line.text())
         if self._date is not None and not self._error:
             self.line.setText(show_date(self._date))
         elif self._error:
@@ -337,6 +355,22 @@ class JalaliDateEdit(Retranslating, QWidget):
             self.dateChanged.emit(self._date)
         return message
 
+    def _show_hint(self, text: str) -> None:
+        """Weekday and Gregorian date of the text as typed (empty while it is no date)."""
+        try:
+            day = jalali.parse_jalali(text.strip()) if text.strip() else None
+        except ValueError:
+            day = None
+        if day is None:
+            self.hint.clear()
+            self.hint.setToolTip("")
+            return
+        holiday = holidays_between(day, day).get(day)
+        off = holiday is not None or jalali.is_friday(day)
+        self.hint.setStyleSheet("color: #c62828;" if off else "color: #555;")
+        self.hint.setText(date_hint(day))
+        self.hint.setToolTip(holiday_text(holiday) if holiday else "")
+
     def _clear_error_if_valid(self, _text: str) -> None:
         if self._error:
             try:
@@ -368,20 +402,21 @@ class JalaliDateTimeEdit(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None, *, required: bool = False) -> None:
         super().__init__(parent)
         self.required = required
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         self.date_edit = JalaliDateEdit(self, required=required)
         self.time_line = QLineEdit(self)
         self.time_line.setMaximumWidth(70)
         self.time_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The time's message goes on one line under both fields, not wrapped in the narrow time box.
         self.time_error = FieldError(self)
-        time_box = QVBoxLayout()
-        time_box.setSpacing(2)
-        time_box.addWidget(self.time_line)
-        time_box.addWidget(self.time_error)
-        time_box.addStretch()
-        layout.addWidget(self.date_edit, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(time_box)
+        self.time_error.setWordWrap(False)
+        row = QHBoxLayout()
+        row.addWidget(self.date_edit, 1, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.time_line, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        layout.addWidget(self.time_error)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self._time_error = ""
         self.time_line.editingFinished.connect(self.validate_time)
