@@ -59,7 +59,7 @@ class BackupPasswordRequired(BackupRefused):
 
     def __init__(self) -> None:
         super().__init__(
-            "این پرونده پشتیبان رمزگذاری شده است؛ گذرواژه آن را وارد کنید.",
+            "این پروندهٔ پشتیبان رمزگذاری شده است؛ گذرواژه آن را وارد کنید.",
             "This backup is encrypted; enter its password.",
         )
 

@@ -102,8 +102,8 @@ def transition_error(old: EventStatus | str, new: EventStatus | str) -> str | No
 class Rsvp(LabelledEnum):
     """A guest's reply (پاسخ دعوت)."""
 
-    YES = "yes", "می‌آید", "Attending"
-    NO = "no", "نمی‌آید", "Declined"
+    YES = "yes", "اعلام حضور", "Attending"
+    NO = "no", "عدم حضور", "Declined"
     NO_REPLY = "no_reply", "بی‌پاسخ", "No reply"
 
 

@@ -178,16 +178,16 @@ def test_the_summary_counts_organizations_for_the_chosen_choices(qtbot, wizard, 
     preview(qtbot, wizard, write_sheet(tmp_path / "orgs.xlsx", rows))
     assert list(wizard.choice_boxes) == [2, 3]
     first = wizard.summary.text().splitlines()
-    assert first[0] == "۴ ردیف آماده، ۰ خطا، ۲ تکراری احتمالی، ۲ سازمان تازه."
+    assert first[0] == "۴ ردیف آماده، ۰ خطا، ۲ تکراری احتمالی، ۲ سازمان جدید."
     assert first[1] == "با انتخاب‌های کنونی: ۲ افزوده، ۰ ادغام و ۲ رد می‌شود."
     wizard.set_choice(2, "add")
-    assert "۳ سازمان تازه" in wizard.summary.text()
+    assert "۳ سازمان جدید" in wizard.summary.text()
     assert "۳ افزوده، ۰ ادغام و ۱ رد" in wizard.summary.text()
     notes = [wizard.warnings_list.item(i).text() for i in range(wizard.warnings_list.count())]
     assert any("شرکت یک" in n and "شرکت دو" not in n for n in notes)
     wizard.all_choice.setCurrentIndex(wizard.all_choice.findData("merge"))
     wizard.all_choice.activated.emit(wizard.all_choice.currentIndex())
-    assert "۴ سازمان تازه" in wizard.summary.text()
+    assert "۴ سازمان جدید" in wizard.summary.text()
     assert "۲ افزوده، ۲ ادغام و ۰ رد" in wizard.summary.text()
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.stack.currentIndex() == DONE_STEP, timeout=10000)

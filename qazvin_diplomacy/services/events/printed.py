@@ -171,7 +171,7 @@ def _category(g: GuestView) -> tuple[str, str]:
         return rank.label_fa, rank_key_label(rank.value, "en")
     if g.interpreter_for_person_id is not None:
         return "مترجم", "Interpreter"
-    return "میهمان", "Guest"
+    return "مهمان", "Guest"
 
 
 def badges(

@@ -271,7 +271,9 @@ class JalaliDateEdit(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         """Texts for the current language; re-shows a valid date with the UI's digits."""
-        self.line.setPlaceholderText(self.tr("e.g. 1404/08/03"))
+        self.line.setPlaceholderText(
+            self.tr("e.g. %1").replace("%1", jalali.example_date("fa" if is_rtl() else "latin"))
+        )
         self.button.setToolTip(self.tr("Pick from the calendar"))
         if self._date is not None and not self._error:
             self.line.setText(show_date(self._date))
