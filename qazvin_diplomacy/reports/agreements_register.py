@@ -43,7 +43,7 @@ from qazvin_diplomacy.services.agreements import (
 TITLE = "دفتر ثبت موافقت‌نامه‌ها"
 HEADER = [
     "ردیف",
-    "شماره ثبت",
+    "شمارهٔ ثبت",
     "عنوان",
     "نوع",
     "طرف ایرانی",

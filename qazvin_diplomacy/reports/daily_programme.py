@@ -19,7 +19,7 @@ from qazvin_diplomacy.services.visit_reports import (
     daily_programme,
 )
 
-TITLE = "برنامه روزانه استاندار"
+TITLE = "برنامهٔ روزانهٔ استاندار"
 EMPTY = "برای این روز برنامه‌ای ثبت نشده است."
 HEADER = ["ساعت", "برنامه", "محل", "مسئول", "ملاحظات"]
 WIDTHS = [2.4 * cm, 5.8 * cm, 3.6 * cm, 3.0 * cm, 3.0 * cm]

@@ -101,11 +101,11 @@ def event_heading(data: EventReportData) -> list[Flowable]:
 
 
 def seat_fa(g: GuestView) -> str:
-    """«میز ۱، صندلی ۲», «میز ۱، پشت سر میهمان» or «—»."""
+    """«میز ۱، صندلی ۲», «میز ۱، پشت سر مهمان» or «—»."""
     if g.table_no is None:
         return "—"
     if g.seat_behind:
-        return f"میز {fa(g.table_no)}، پشت سر میهمان"
+        return f"میز {fa(g.table_no)}، پشت سر مهمان"
     if g.seat_no is None:
         return f"میز {fa(g.table_no)}"
     return f"میز {fa(g.table_no)}، صندلی {fa(g.seat_no)}"

@@ -93,7 +93,7 @@ def behind_text(table: TableView) -> str:
         if principal is not None:
             parts.append(f"پشت سر {principal.name_fa or principal.name_en}: {who} (مترجم)")
         else:
-            parts.append(f"پشت سر میهمان: {who}")
+            parts.append(f"پشت سر مهمان: {who}")
     return "؛ ".join(parts)
 
 

@@ -32,7 +32,7 @@ from qazvin_diplomacy.services.visit_reports import (
     visit_dossier,
 )
 
-TITLE = "پرونده دیدار"
+TITLE = "پروندهٔ دیدار"
 NONE = "موردی ثبت نشده است."
 FRAME = 17.8 * cm
 

@@ -24,7 +24,7 @@ from qazvin_diplomacy.reports.catalog import (
 from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.visit_reports import AgendaDay, Database, WeeklyAgenda, weekly_agenda
 
-TITLE = "برنامه هفتگی دیدارها"
+TITLE = "برنامهٔ هفتگی دیدارها"
 EMPTY_DAY = "برنامه‌ای ثبت نشده"
 HEADER = ["ساعت", "عنوان", "مهمانان", "محل", "وضعیت"]
 WIDTHS = [2.7 * cm, 5.2 * cm, 4.0 * cm, 3.5 * cm, 2.4 * cm]  # 17.8 cm: the A4 portrait frame

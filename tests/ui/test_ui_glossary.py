@@ -69,11 +69,12 @@ def _text_of(node: ast.Constant | ast.JoinedStr) -> str:
     return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
 
 
-def persian_strings(folder: Path) -> list[tuple[str, str]]:
-    """``(file:line, text)`` of every Persian string (an f-string as a whole) under ``folder``,
-    docstrings left out."""
+def persian_strings(*places: Path) -> list[tuple[str, str]]:
+    """``(file:line, text)`` of every Persian string (an f-string as a whole) in the given
+    ``.py`` files and folders, docstrings left out."""
     texts = []
-    for path in sorted(folder.rglob("*.py")):
+    files = [f for p in places for f in (sorted(p.rglob("*.py")) if p.is_dir() else [p])]
+    for path in files:
         if path in NOT_OUR_WORDING:
             continue
         tree = ast.parse(path.read_text("utf-8"))
@@ -145,8 +146,10 @@ def test_a_forbidden_variant_in_a_ts_file_is_reported(tmp_path: Path) -> None:
     assert len(violations(translation_texts(ts))) == 1
 
 
-def test_service_and_core_messages_follow_the_glossary() -> None:
-    texts = persian_strings(PACKAGE / "core") + persian_strings(PACKAGE / "services")
+def test_messages_and_reports_follow_the_glossary() -> None:
+    """core/services messages, the reports' Persian headings and the CLI's messages."""
+    places = ["core", "services", "reports", *(f.name for f in PACKAGE.glob("*.py"))]
+    texts = persian_strings(*(PACKAGE / p for p in places))
     assert len(texts) > 300
     assert violations(texts) == []
 
