@@ -634,8 +634,9 @@ def test_rank_table_hint_shows_rank_labels_in_the_ui_language(app) -> None:
     from qazvin_diplomacy.ui.events.rank_table import rank_hint
 
     persian = rank_hint()
-    assert "رایزن وزیر: minister_counsellor" in persian and "سفیر" not in persian
+    assert "رایزن وزیر" in persian and "سفیر" not in persian
+    assert "minister_counsellor" not in persian and "_" not in persian  # no internal keys
     apply_language(app, "en")
     english = rank_hint()
-    assert "Minister-Counsellor: minister_counsellor" in english
+    assert "Minister-Counsellor" in english and "minister_counsellor" not in english
     assert not any("\u0600" <= ch <= "\u06ff" for ch in english)
