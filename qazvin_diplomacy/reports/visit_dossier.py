@@ -9,6 +9,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
 from qazvin_diplomacy.core.followups import FollowUpStatus
+from qazvin_diplomacy.core.languages import language_names
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.core.visits import ItineraryEntry, VisitDetail, format_span_fa
 from qazvin_diplomacy.reports import dossier_sections
@@ -74,7 +75,7 @@ def _guest(profile: GuestProfile) -> list[Flowable]:
             p.title_fa,
             f"سازمان: {p.organization_name_fa}" if p.organization_name_fa else "",
             f"نقش در هیئت: {profile.role.label_fa}",
-            f"زبان‌ها: {p.languages}" if p.languages else "",
+            f"زبان‌ها: {language_names(p.languages)}" if p.languages else "",
         ],
         "؛ ",
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -89,11 +88,10 @@ class SearchPicker(QWidget):
 
 
 def default_actor() -> str:
-    """Who is working: the operating system's login name (editable in the dialog)."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name on some systems
-        return ""
+    """Who is working, to pre-fill "By": empty until the application has users (then the
+    signed-in user's name). The operating system's login ("root", a shared office account)
+    names no person, so it is never offered."""
+    return ""
 
 
 class TransitionDialog(Retranslating, QDialog):

@@ -447,7 +447,9 @@ class JalaliDateTimeEdit(Retranslating, QWidget):
     def setDateTime(self, value: dt.datetime | None) -> None:  # Qt naming
         """Show ``value`` (None clears both fields)."""
         self.date_edit.setDate(value.date() if value else None)
-        self.time_line.setText(show_time(value) if value else "")
+        # Midnight in an optional box means "date only" (dateTime() reads blank as 00:00).
+        date_only = value is not None and not self.required and value.time() == dt.time(0, 0)
+        self.time_line.setText(show_time(value) if value and not date_only else "")
         self.validate_time()
 
     def set_error(self, message: str) -> None:
