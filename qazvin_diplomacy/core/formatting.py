@@ -6,9 +6,9 @@ from datetime import date, datetime
 
 from qazvin_diplomacy.core.clock import TEHRAN
 from qazvin_diplomacy.core.jalali import format_jalali, format_jalali_datetime
-from qazvin_diplomacy.core.text import to_persian_digits
+from qazvin_diplomacy.core.text import bidi_isolate, has_persian, to_latin_digits, to_persian_digits
 
-__all__ = ["format_count", "jalali_text", "yes_no"]
+__all__ = ["format_count", "jalali_text", "reference_text", "yes_no"]
 
 
 def yes_no(flag: bool, lang: str = "fa") -> str:
@@ -42,3 +42,14 @@ def jalali_text(
             return format_jalali_datetime(local, digits=digits)
         moment = local.date()
     return format_jalali(moment, digits=digits)
+
+
+def reference_text(reference: str, lang: str = "fa") -> str:
+    """A reference or letter number for display: isolated so «۱۴۰۴/ه/۷» keeps its order in
+    any sentence, cell or language, with the reader's digits when it holds Persian letters
+    (``1404/ه/7`` in English); a Latin-only code (``RM-12``) stays as typed."""
+    if not reference:
+        return ""
+    if has_persian(reference):
+        reference = to_persian_digits(reference) if lang == "fa" else to_latin_digits(reference)
+    return bidi_isolate(reference)

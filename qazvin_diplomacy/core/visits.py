@@ -352,6 +352,11 @@ class VisitSummary:
     guests: tuple[PersonRef, ...] = ()
     hosts: tuple[PersonRef, ...] = ()
     archived: bool = False
+    title_en: str = ""
+
+    def title_in(self, lang: str = "fa") -> str:
+        """The title in ``lang``: the English title in English when one is stored."""
+        return self.title_en if lang == "en" and self.title_en else self.title
 
     def guest_names(self, lang: str = "fa") -> str:
         """The guests' names joined for a table cell (the delegation's name when none)."""

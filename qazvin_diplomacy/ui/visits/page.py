@@ -69,12 +69,12 @@ def calendar_items(visits: list[VisitSummary], first: dt.date, last: dt.date) ->
             else end.date() - dt.timedelta(days=1)
         )
         while day <= min(last_day, last):
-            title = bidi_isolate(loc_text(v.title))
+            title = bidi_isolate(loc_text(v.title_in(current_language())))
             text = f"{show_time(start)} {title}" if day == start.date() else title
             tip = "\n".join(
                 loc_text(x)
                 for x in (
-                    v.title,
+                    v.title_in(current_language()),
                     v.guest_names(current_language()),
                     v.venue,
                     status_label(v.status),
