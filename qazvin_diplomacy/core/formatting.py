@@ -6,7 +6,12 @@ from datetime import date, datetime
 
 from qazvin_diplomacy.core.clock import TEHRAN
 from qazvin_diplomacy.core.jalali import format_jalali, format_jalali_datetime
-from qazvin_diplomacy.core.text import bidi_isolate, has_persian, to_latin_digits, to_persian_digits
+from qazvin_diplomacy.core.text import (
+    bidi_isolate,
+    has_persian,
+    to_latin_digits,
+    to_persian_digits,
+)
 
 __all__ = ["format_count", "jalali_text", "reference_text", "yes_no"]
 
@@ -45,11 +50,14 @@ def jalali_text(
 
 
 def reference_text(reference: str, lang: str = "fa") -> str:
-    """A reference or letter number for display: isolated so «۱۴۰۴/ه/۷» keeps its order in
-    any sentence, cell or language, with the reader's digits when it holds Persian letters
-    (``1404/ه/7`` in English); a Latin-only code (``RM-12``) stays as typed."""
+    """A reference or letter number for display, in its typed order read in the reader's
+    direction: «۱۴۰۴/ه/۷» right to left in Persian (RLI … PDI), ``1404/ه/7`` left to right in
+    English (LRI … PDI), with the reader's digits; a Latin-only code (``RM-12``) stays as typed
+    (FSI … PDI)."""
     if not reference:
         return ""
-    if has_persian(reference):
-        reference = to_persian_digits(reference) if lang == "fa" else to_latin_digits(reference)
-    return bidi_isolate(reference)
+    if not has_persian(reference):
+        return bidi_isolate(reference)
+    if lang == "fa":
+        return f"\u2067{to_persian_digits(reference)}\u2069"
+    return f"\u2066{to_latin_digits(reference)}\u2069"

@@ -21,7 +21,7 @@ from qazvin_diplomacy.ui.events.models import EventTableModel
 from qazvin_diplomacy.ui.visits.models import VisitTableModel
 from qazvin_diplomacy.ui.visits.page import calendar_items
 
-FSI, PDI = "\u2068", "\u2069"
+FSI, LRI, RLI, PDI = "\u2068", "\u2066", "\u2067", "\u2069"
 
 
 def _cell(model, row: int, col: int) -> str:
@@ -36,9 +36,9 @@ def english(app):
 
 
 def test_reference_keeps_its_order_and_takes_the_reader_digits() -> None:
-    assert reference_text("۱۴۰۴/ه/۷") == f"{FSI}۱۴۰۴/ه/۷{PDI}"
-    assert reference_text("1404/ه/7") == f"{FSI}۱۴۰۴/ه/۷{PDI}"
-    assert reference_text("۱۴۰۴/ه/۷", "en") == f"{FSI}1404/ه/7{PDI}"
+    assert reference_text("۱۴۰۴/ه/۷") == f"{RLI}۱۴۰۴/ه/۷{PDI}"
+    assert reference_text("1404/ه/7") == f"{RLI}۱۴۰۴/ه/۷{PDI}"
+    assert reference_text("۱۴۰۴/ه/۷", "en") == f"{LRI}1404/ه/7{PDI}"
     assert reference_text("RM-12") == f"{FSI}RM-12{PDI}"  # a Latin code stays as typed
     assert reference_text("") == ""
 
@@ -87,9 +87,9 @@ def test_agreement_reference_is_isolated_in_both_languages(db, app) -> None:
     )
     model = AgreementTableModel(db)
     model.reload()
-    assert _cell(model, 0, 0) == f"{FSI}۱۴۰۴/ه/۷{PDI}"
+    assert _cell(model, 0, 0) == f"{RLI}۱۴۰۴/ه/۷{PDI}"
     apply_language(app, "en")
     try:
-        assert _cell(model, 0, 0) == f"{FSI}1404/ه/7{PDI}"
+        assert _cell(model, 0, 0) == f"{LRI}1404/ه/7{PDI}"
     finally:
         apply_language(app, "fa")
