@@ -257,6 +257,20 @@ class VisitsPage(ListPage):
         """Override: the count line of the visits list."""
         return self.tr("%1 visits")
 
+    def empty_list_text(self) -> str:
+        """Override: the empty visits list says what to do next."""
+        return self.tr(
+            "No visit to show. Clear the filters to see every visit, or press "
+            "“New visit” to record one."
+        )
+
+    def empty_archive_text(self) -> str:
+        """Override: the empty archive says how visits get there."""
+        return self.tr(
+            "The archive is empty. A visit you archive from its form appears here and can "
+            "be restored."
+        )
+
     # --- data --------------------------------------------------------------------------
 
     def refresh_current(self) -> None:
