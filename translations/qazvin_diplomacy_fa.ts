@@ -557,7 +557,7 @@
     <name>AutoBackup</name>
     <message>
       <source>Automatic backup</source>
-      <translation>پشتیبان خودکار</translation>
+      <translation>پشتیبان‌گیری خودکار</translation>
     </message>
     <message>
       <source>Automatic backup written.</source>
@@ -1494,7 +1494,7 @@
     </message>
     <message>
       <source>Title</source>
-      <translation>عنوان</translation>
+      <translation>سمت</translation>
     </message>
   </context>
   <context>
@@ -2941,7 +2941,7 @@
     </message>
     <message>
       <source>Cancel</source>
-      <translation>انصراف</translation>
+      <translation>لغو</translation>
     </message>
     <message>
       <source>Cancelled; no PDF was kept.</source>
@@ -3342,7 +3342,7 @@
     </message>
     <message>
       <source>Cancel</source>
-      <translation>انصراف</translation>
+      <translation>لغو</translation>
     </message>
     <message>
       <source>Cancelling…</source>
@@ -3728,7 +3728,7 @@
     <name>_TaskDialog</name>
     <message>
       <source>Cancel</source>
-      <translation>انصراف</translation>
+      <translation>لغو</translation>
     </message>
     <message>
       <source>Cancelling…</source>

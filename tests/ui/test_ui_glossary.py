@@ -168,3 +168,34 @@ def test_the_date_box_hint_shows_this_year(app) -> None:
 
     box = JalaliDateEdit()
     assert jalali.example_date("latin") in jalali.to_latin_digits(box.line.placeholderText())
+
+
+# A source text may take two Persian words only where English uses one word for two concepts
+# (GLOSSARY.md): a person's title «سمت» vs a record's title «عنوان»; "Cancel" that leaves a
+# dialog «انصراف» vs one that stops running work «لغو».
+TWO_MEANINGS = {
+    "Title": {"سمت", "عنوان"},
+    "Title (English)": {"سمت (انگلیسی)", "عنوان (انگلیسی)"},
+    "Cancel": {"انصراف", "لغو"},
+}
+
+
+def test_one_source_text_is_translated_one_way() -> None:
+    seen: dict[str, dict[str, str]] = {}
+    for m in i18n.read_ts(i18n.ts_path("fa")):
+        if m.finished:
+            seen.setdefault(m.source, {})[m.translation] = m.context
+    mixed = {
+        source: ways
+        for source, ways in seen.items()
+        if len(ways) > 1 and set(ways) - TWO_MEANINGS.get(source, set())
+    }
+    assert mixed == {}
+
+
+def test_buttons_that_stop_running_work_say_cancel_as_laghv() -> None:
+    by_context = {(m.context, m.source): m.translation for m in i18n.read_ts(i18n.ts_path("fa"))}
+    for context in ("TaskDialog", "_TaskDialog", "ReportsDialog"):
+        assert by_context[(context, "Cancel")] == "لغو"
+    assert by_context[("RankTableDialog", "Cancel")] == "انصراف"
+    assert {t for (c, s), t in by_context.items() if s == "Close"} == {"بستن"}
