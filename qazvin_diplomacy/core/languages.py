@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from qazvin_diplomacy.core.text import compact_key
+
 # ISO 639-1 code → (Persian name, English name); the languages an office meets.
 LANGUAGES: dict[str, tuple[str, str]] = {
     "fa": ("فارسی", "Persian"),
@@ -64,6 +66,7 @@ LANGUAGES: dict[str, tuple[str, str]] = {
 }
 
 _SEPARATORS = re.compile(r"\s*[,،;؛/]\s*")
+_BY_NAME = {compact_key(name): code for code, names in LANGUAGES.items() for name in (code, *names)}
 
 
 def language_name(code: str, lang: str = "fa") -> str:
@@ -79,3 +82,10 @@ def language_names(text: str, lang: str = "fa") -> str:
     انگلیسی» (``lang="en"``: "Armenian, Russian, English"); names already written are kept."""
     parts = [p for p in _SEPARATORS.split(text or "") if p.strip()]
     return ("، " if lang == "fa" else ", ").join(language_name(p, lang) for p in parts)
+
+
+def language_codes(text: str) -> str:
+    """The inverse of :func:`language_names` for storing what a form shows: every language
+    name (Persian or English) or code back to its code, ``"hy, ru, en"``; other text as typed."""
+    parts = [p.strip() for p in _SEPARATORS.split(text or "") if p.strip()]
+    return ", ".join(_BY_NAME.get(compact_key(p), p) for p in parts)

@@ -24,3 +24,12 @@ def test_midnight_in_tehran_means_only_the_date_is_known() -> None:
     assert not time_recorded(from_local(datetime(2025, 3, 1)))
     assert time_recorded(from_local(datetime(2025, 3, 1, 10, 30)))
     assert time_recorded(datetime(2025, 3, 1, tzinfo=UTC))  # 03:30 in Tehran
+
+
+def test_names_go_back_to_codes() -> None:
+    from qazvin_diplomacy.core.languages import language_codes
+
+    assert language_codes("ارمنی، روسی، English, Persian") == "hy, ru, en, fa"
+    assert language_codes(language_names("tg, uz", "en")) == "tg, uz"
+    assert language_codes("Esperanto") == "Esperanto"
+    assert language_codes("") == ""

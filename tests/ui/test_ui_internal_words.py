@@ -93,3 +93,18 @@ def test_transition_dialog_does_not_prefill_the_login_name(app, qtbot, monkeypat
     )
     qtbot.addWidget(given)
     assert given.actor.text() == "کارشناس"
+
+
+def test_person_form_shows_language_names_and_stores_codes(app, qtbot, db) -> None:
+    from qazvin_diplomacy.ui.directory.forms import PersonForm
+
+    directory.ensure_reference_data(db)
+    person = directory.save_person(
+        db, person=PersonInput(name_fa="آرمن سرکیسیان", languages="hy, ru, en, fa")
+    )
+    form = PersonForm(db, directory.get_person(db, person.id))
+    qtbot.addWidget(form)
+    assert form.languages.text() == "ارمنی، روسی، انگلیسی، فارسی"
+    assert form.person_input().languages == "hy, ru, en, fa"  # stored as before
+    form.languages.setText("فرانسوی، Esperanto")
+    assert form.person_input().languages == "fr, Esperanto"
