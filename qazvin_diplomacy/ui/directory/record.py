@@ -83,8 +83,9 @@ class HistoryTable(QTableWidget):
         self.setRowCount(len(entries))
         for row, e in enumerate(entries):
             title = e.title if is_rtl() or not e.title_en else e.title_en
+            detail = e.detail if is_rtl() or not e.detail_en else e.detail_en
             for col, text in enumerate(
-                (show_date(e.when) if e.when else "—", loc_text(title), loc_text(e.detail))
+                (show_date(e.when) if e.when else "—", loc_text(title), loc_text(detail))
             ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
