@@ -544,7 +544,7 @@
       <source>The register in Persian, with the list's status, country and years</source>
       <translation>دفتر ثبت به فارسی، با وضعیت، کشور و سال‌های فهرست</translation>
     </message>
-      <message>
+    <message>
       <source>No agreement to show. Clear the filters to see the whole register, or press “New agreement” to record one.</source>
       <translation>موافقت‌نامه‌ای برای نمایش نیست. برای دیدن همهٔ دفتر ثبت فیلترها را پاک کنید، یا با دکمهٔ «موافقت‌نامهٔ جدید» موافقت‌نامه‌ای ثبت کنید.</translation>
     </message>
@@ -552,7 +552,7 @@
       <source>The archive is empty. An agreement you archive from its form appears here and can be restored.</source>
       <translation>بایگانی خالی است. موافقت‌نامه‌ای که از فرم آن بایگانی کنید در این‌جا نمایش داده می‌شود و قابل بازیابی است.</translation>
     </message>
-</context>
+  </context>
   <context>
     <name>AutoBackup</name>
     <message>
@@ -1361,11 +1361,11 @@
       <source>Select an event in the list first.</source>
       <translation>ابتدا رویدادی را در فهرست انتخاب کنید.</translation>
     </message>
-      <message>
+    <message>
       <source>No event to show. Clear the filters to see every event, or press “New event” to record one.</source>
       <translation>رویدادی برای نمایش نیست. برای دیدن همهٔ رویدادها فیلترها را پاک کنید، یا با دکمهٔ «رویداد جدید» رویدادی ثبت کنید.</translation>
     </message>
-</context>
+  </context>
   <context>
     <name>ExpiringAgreementsCard</name>
     <message>
@@ -3682,7 +3682,7 @@
       <source>Week</source>
       <translation>هفته</translation>
     </message>
-      <message>
+    <message>
       <source>No visit to show. Clear the filters to see every visit, or press “New visit” to record one.</source>
       <translation>دیداری برای نمایش نیست. برای دیدن همهٔ دیدارها فیلترها را پاک کنید، یا با دکمهٔ «دیدار جدید» دیداری ثبت کنید.</translation>
     </message>
@@ -3690,7 +3690,7 @@
       <source>The archive is empty. A visit you archive from its form appears here and can be restored.</source>
       <translation>بایگانی خالی است. دیداری که از فرم آن بایگانی کنید در این‌جا نمایش داده می‌شود و قابل بازیابی است.</translation>
     </message>
-</context>
+  </context>
   <context>
     <name>WeekAgenda</name>
     <message>
