@@ -5,15 +5,15 @@
     <name>AgreementFilterBar</name>
     <message>
       <source>All axes</source>
-      <translation>همه محورها</translation>
+      <translation>همهٔ محورها</translation>
     </message>
     <message>
       <source>All kinds</source>
-      <translation>همه انواع</translation>
+      <translation>همهٔ انواع</translation>
     </message>
     <message>
       <source>All statuses</source>
-      <translation>همه وضعیت‌ها</translation>
+      <translation>همهٔ وضعیت‌ها</translation>
     </message>
     <message>
       <source>Clear filters</source>
@@ -29,7 +29,7 @@
     </message>
     <message>
       <source>Show all organizations</source>
-      <translation>نمایش همه سازمان‌ها</translation>
+      <translation>نمایش همهٔ سازمان‌ها</translation>
     </message>
     <message>
       <source>Signed from</source>
@@ -92,7 +92,7 @@
     </message>
     <message>
       <source>By</source>
-      <translation>توسط</translation>
+      <translation>اقدام‌کننده</translation>
     </message>
     <message>
       <source>Change</source>
@@ -116,11 +116,11 @@
     </message>
     <message>
       <source>Delete (archive)</source>
-      <translation>حذف (بایگانی)</translation>
+      <translation>بایگانی</translation>
     </message>
     <message>
       <source>Delete agreement</source>
-      <translation>حذف موافقت‌نامه</translation>
+      <translation>بایگانی موافقت‌نامه</translation>
     </message>
     <message>
       <source>Description</source>
@@ -144,7 +144,7 @@
     </message>
     <message>
       <source>Each signatory must belong to one of the parties (or to a unit of one). Empty titles take the person's title from the directory.</source>
-      <translation>هر امضاکننده باید از یکی از طرف‌ها (یا یکی از واحدهای آن) باشد. اگر سمت خالی بماند، سمت شخص از دفتر مخاطبان گرفته می‌شود.</translation>
+      <translation>هر امضاکننده باید از یکی از طرف‌ها (یا یکی از واحدهای آن) باشد. اگر سمت خالی بماند، سمت شخص از فهرست مخاطبان گرفته می‌شود.</translation>
     </message>
     <message>
       <source>Enter the date the validity ends.</source>
@@ -164,7 +164,7 @@
     </message>
     <message>
       <source>Find an organization, choose the side and add it. The country comes from the organization unless you choose another.</source>
-      <translation>سازمان را جستجو کنید، طرف ایرانی یا خارجی را برگزینید و آن را بیفزایید. کشور از سازمان گرفته می‌شود مگر آنکه کشور دیگری انتخاب کنید.</translation>
+      <translation>سازمان را جستجو کنید، طرف ایرانی یا خارجی را انتخاب کنید و آن را بیفزایید. کشور از سازمان گرفته می‌شود مگر آنکه کشور دیگری انتخاب کنید.</translation>
     </message>
     <message>
       <source>For a number of months</source>
@@ -196,7 +196,7 @@
     </message>
     <message>
       <source>New agreement</source>
-      <translation>موافقت‌نامه جدید</translation>
+      <translation>موافقت‌نامهٔ جدید</translation>
     </message>
     <message>
       <source>No expiry (open-ended)</source>
@@ -272,7 +272,7 @@
     </message>
     <message>
       <source>Reference number</source>
-      <translation>شماره ثبت</translation>
+      <translation>شمارهٔ ثبت</translation>
     </message>
     <message>
       <source>Remark</source>
@@ -312,7 +312,7 @@
     </message>
     <message>
       <source>Save the agreement first; then files can be attached.</source>
-      <translation>ابتدا موافقت‌نامه را ذخیره کنید؛ سپس می‌توان پرونده پیوست کرد.</translation>
+      <translation>ابتدا موافقت‌نامه را ذخیره کنید؛ سپس می‌توان پروندهٔ پیوست کرد.</translation>
     </message>
     <message>
       <source>Side</source>
@@ -352,7 +352,7 @@
     </message>
     <message>
       <source>Status history</source>
-      <translation>سابقه تغییر وضعیت</translation>
+      <translation>سابقهٔ تغییر وضعیت</translation>
     </message>
     <message>
       <source>Status: %1</source>
@@ -376,7 +376,7 @@
     </message>
     <message>
       <source>The signed scan and the drafts in both languages. Files are copied into the office's data folder (at most %1 MB each).</source>
-      <translation>نسخه اسکن‌شده امضاشده و پیش‌نویس‌ها به هر دو زبان. پرونده‌ها در پوشه داده‌های اداره نگهداری می‌شوند (هر پرونده حداکثر %1 مگابایت).</translation>
+      <translation>نسخهٔ اسکن‌شده امضاشده و پیش‌نویس‌ها به هر دو زبان. پرونده‌ها در پوشه داده‌های اداره نگهداری می‌شوند (هر پرونده حداکثر %1 مگابایت).</translation>
     </message>
     <message>
       <source>The status was not changed: complete the marked fields first.</source>
@@ -432,11 +432,11 @@
     </message>
     <message>
       <source>current term ends %1</source>
-      <translation>دوره جاری در %1 پایان می‌یابد</translation>
+      <translation>دورهٔ جاری در %1 پایان می‌یابد</translation>
     </message>
     <message>
       <source>e.g. Memorandum of understanding on cooperation in tourism</source>
-      <translation>مثلاً تفاهم‌نامه همکاری در زمینه گردشگری</translation>
+      <translation>مثلاً تفاهم‌نامه همکاری در زمینهٔ گردشگری</translation>
     </message>
     <message>
       <source>renewed automatically every %1 months</source>
@@ -467,7 +467,7 @@
     </message>
     <message>
       <source>Reference</source>
-      <translation>شماره ثبت</translation>
+      <translation>شمارهٔ ثبت</translation>
     </message>
     <message>
       <source>Renewed automatically</source>
@@ -522,7 +522,7 @@
     </message>
     <message>
       <source>New agreement</source>
-      <translation>موافقت‌نامه جدید</translation>
+      <translation>موافقت‌نامهٔ جدید</translation>
     </message>
     <message>
       <source>Print / PDF</source>
@@ -544,12 +544,20 @@
       <source>The register in Persian, with the list's status, country and years</source>
       <translation>دفتر ثبت به فارسی، با وضعیت، کشور و سال‌های فهرست</translation>
     </message>
+    <message>
+      <source>No agreement to show. Clear the filters to see the whole register, or press “New agreement” to record one.</source>
+      <translation>موافقت‌نامه‌ای برای نمایش نیست. برای دیدن همهٔ دفتر ثبت فیلترها را پاک کنید، یا با دکمهٔ «موافقت‌نامهٔ جدید» موافقت‌نامه‌ای ثبت کنید.</translation>
+    </message>
+    <message>
+      <source>The archive is empty. An agreement you archive from its form appears here and can be restored.</source>
+      <translation>بایگانی خالی است. موافقت‌نامه‌ای که از فرم آن بایگانی کنید در این‌جا نمایش داده می‌شود و قابل بازیابی است.</translation>
+    </message>
   </context>
   <context>
     <name>AutoBackup</name>
     <message>
       <source>Automatic backup</source>
-      <translation>پشتیبان خودکار</translation>
+      <translation>پشتیبان‌گیری خودکار</translation>
     </message>
     <message>
       <source>Automatic backup written.</source>
@@ -602,7 +610,7 @@
     <name>BackupControl</name>
     <message>
       <source>Back up now…</source>
-      <translation>پشتیبان‌گیری اکنون…</translation>
+      <translation>تهیهٔ پشتیبان…</translation>
     </message>
     <message>
       <source>Back up or restore the data</source>
@@ -625,11 +633,11 @@
     <name>BackupDialog</name>
     <message>
       <source>A backup is one file holding the whole database and every attached file. Keep a copy away from this computer, for example on a USB stick.</source>
-      <translation>پشتیبان یک پرونده است که همه پایگاه داده و همه پرونده‌های پیوست را در خود دارد. یک نسخه را بیرون از این رایانه نگه دارید، برای نمونه روی حافظه USB.</translation>
+      <translation>پشتیبان یک پرونده است که همهٔ پایگاه داده و همهٔ پرونده‌های پیوست را در خود دارد. یک نسخه را بیرون از این رایانه نگه دارید، برای نمونه روی حافظه USB.</translation>
     </message>
     <message>
       <source>A file with this name exists already; choose another name.</source>
-      <translation>پرونده‌ای با این نام از پیش هست؛ نام دیگری برگزینید.</translation>
+      <translation>پرونده‌ای با این نام از پیش هست؛ نام دیگری انتخاب کنید.</translation>
     </message>
     <message>
       <source>At least %1 characters</source>
@@ -641,7 +649,7 @@
     </message>
     <message>
       <source>Backup file</source>
-      <translation>پرونده پشتیبان</translation>
+      <translation>پروندهٔ پشتیبان</translation>
     </message>
     <message>
       <source>Backup written.</source>
@@ -649,7 +657,7 @@
     </message>
     <message>
       <source>Choose where to save the backup.</source>
-      <translation>جای ذخیره پشتیبان را برگزینید.</translation>
+      <translation>جای ذخیره پشتیبان را انتخاب کنید.</translation>
     </message>
     <message>
       <source>Choose…</source>
@@ -689,7 +697,7 @@
     </message>
     <message>
       <source>This is a folder; give the backup file a name.</source>
-      <translation>این یک پوشه است؛ برای پرونده پشتیبان نامی بنویسید.</translation>
+      <translation>این یک پوشه است؛ برای پروندهٔ پشتیبان نامی بنویسید.</translation>
     </message>
     <message>
       <source>USB stick</source>
@@ -704,7 +712,7 @@
     <name>CheckinModel</name>
     <message>
       <source>Checked in</source>
-      <translation>پذیرش</translation>
+      <translation>حضور</translation>
     </message>
     <message>
       <source>Checked in %1</source>
@@ -727,23 +735,23 @@
     <name>CheckinView</name>
     <message>
       <source>%1 has not replied that they will attend (reply: %2). Check them in anyway?</source>
-      <translation>%1 پاسخ «می‌آید» نداده است (پاسخ: %2). با این حال ورود ایشان ثبت شود؟</translation>
+      <translation>%1 اعلام حضور نکرده است (پاسخ: %2). با این حال حضور ایشان ثبت شود؟</translation>
     </message>
     <message>
       <source>%1 was already checked in at %2.</source>
-      <translation>«%1» پیش‌تر در ساعت %2 پذیرش شده است.</translation>
+      <translation>حضور «%1» پیش‌تر در ساعت %2 ثبت شده است.</translation>
     </message>
     <message>
       <source>%1 was not checked in.</source>
-      <translation>ورود %1 ثبت نشد.</translation>
+      <translation>حضور %1 ثبت نشد.</translation>
     </message>
     <message>
       <source>Check in</source>
-      <translation>ثبت ورود</translation>
+      <translation>ثبت حضور</translation>
     </message>
     <message>
       <source>Check-in of %1 undone.</source>
-      <translation>پذیرش «%1» لغو شد.</translation>
+      <translation>ثبت حضور «%1» لغو شد.</translation>
     </message>
     <message>
       <source>Checked in: %1 of %2 attending</source>
@@ -759,7 +767,7 @@
     </message>
     <message>
       <source>No check-in to undo.</source>
-      <translation>ورودی برای لغو نیست.</translation>
+      <translation>ثبت حضوری برای لغو نیست.</translation>
     </message>
     <message>
       <source>No guest found with this name.</source>
@@ -775,7 +783,7 @@
     </message>
     <message>
       <source>Undo check-in of %1</source>
-      <translation>لغو ورود %1</translation>
+      <translation>لغو ثبت حضور %1</translation>
     </message>
     <message>
       <source>Welcome: %1 checked in.</source>
@@ -805,7 +813,7 @@
     <name>ConflictDialog</name>
     <message>
       <source>Save anyway</source>
-      <translation>با این حال ذخیره کن</translation>
+      <translation>با این حال ذخیره شود</translation>
     </message>
     <message>
       <source>Scheduling conflict</source>
@@ -821,7 +829,7 @@
     </message>
     <message>
       <source>The clash changed since the reason below was given. Keep it or write the new one:</source>
-      <translation>تداخل از زمانی که دلیل زیر نوشته شد تغییر کرده است. آن را نگه دارید یا دلیل تازه را بنویسید:</translation>
+      <translation>تداخل از زمانی که دلیل زیر نوشته شد تغییر کرده است. آن را نگه دارید یا دلیل جدید را بنویسید:</translation>
     </message>
   </context>
   <context>
@@ -920,15 +928,15 @@
     </message>
     <message>
       <source>All countries</source>
-      <translation>همه کشورها</translation>
+      <translation>همهٔ کشورها</translation>
     </message>
     <message>
       <source>All kinds</source>
-      <translation>همه انواع</translation>
+      <translation>همهٔ انواع</translation>
     </message>
     <message>
       <source>Also list archived records (greyed), to open or restore them</source>
-      <translation>رکوردهای بایگانی‌شده را هم (کم‌رنگ) نشان بده تا بتوانید بازشان کنید یا بازگردانید</translation>
+      <translation>رکوردهای بایگانی‌شده هم (کم‌رنگ) نشان داده شوند تا بتوانید آن‌ها را باز یا بازیابی کنید</translation>
     </message>
     <message>
       <source>Countries</source>
@@ -936,7 +944,7 @@
     </message>
     <message>
       <source>Directory</source>
-      <translation>فهرست‌ها</translation>
+      <translation>مخاطبان و سازمان‌ها</translation>
     </message>
     <message>
       <source>Edit</source>
@@ -976,7 +984,7 @@
     </message>
     <message>
       <source>New organization</source>
-      <translation>سازمان تازه</translation>
+      <translation>سازمان جدید</translation>
     </message>
     <message>
       <source>Open</source>
@@ -996,7 +1004,7 @@
     </message>
     <message>
       <source>Select a row first.</source>
-      <translation>اول یک ردیف را انتخاب کنید.</translation>
+      <translation>ابتدا یک ردیف را انتخاب کنید.</translation>
     </message>
     <message>
       <source>Select exactly two rows to merge.</source>
@@ -1019,15 +1027,15 @@
     </message>
     <message>
       <source>All statuses</source>
-      <translation>همه وضعیت‌ها</translation>
+      <translation>همهٔ وضعیت‌ها</translation>
     </message>
     <message>
       <source>Clear filters</source>
-      <translation>پاک کردن پالایه‌ها</translation>
+      <translation>پاک کردن فیلترها</translation>
     </message>
     <message>
       <source>Deleted too</source>
-      <translation>حذف‌شده‌ها هم</translation>
+      <translation>بایگانی‌شده‌ها هم</translation>
     </message>
     <message>
       <source>From</source>
@@ -1062,11 +1070,11 @@
     </message>
     <message>
       <source>Delete</source>
-      <translation>حذف</translation>
+      <translation>بایگانی</translation>
     </message>
     <message>
       <source>Delete event</source>
-      <translation>حذف رویداد</translation>
+      <translation>بایگانی رویداد</translation>
     </message>
     <message>
       <source>Description</source>
@@ -1126,11 +1134,11 @@
     </message>
     <message>
       <source>Move this event to the archive? It can be restored later.</source>
-      <translation>این رویداد به بایگانی منتقل شود؟ بعداً می‌توان آن را بازگرداند.</translation>
+      <translation>این رویداد به بایگانی منتقل شود؟ بعداً می‌توان آن را بازیابی کرد.</translation>
     </message>
     <message>
       <source>New event</source>
-      <translation>رویداد تازه</translation>
+      <translation>رویداد جدید</translation>
     </message>
     <message>
       <source>Next year's event</source>
@@ -1280,7 +1288,7 @@
     </message>
     <message>
       <source>Replies (yes / no / none)</source>
-      <translation>پاسخ‌ها (می‌آید / نمی‌آید / بی‌پاسخ)</translation>
+      <translation>پاسخ‌ها (اعلام حضور / عدم حضور / بی‌پاسخ)</translation>
     </message>
     <message>
       <source>Status</source>
@@ -1343,7 +1351,7 @@
     </message>
     <message>
       <source>New event</source>
-      <translation>رویداد تازه</translation>
+      <translation>رویداد جدید</translation>
     </message>
     <message>
       <source>Next year's event created as a draft, with the programme and guest list.</source>
@@ -1364,6 +1372,10 @@
     <message>
       <source>Select an event in the list first.</source>
       <translation>ابتدا رویدادی را در فهرست انتخاب کنید.</translation>
+    </message>
+    <message>
+      <source>No event to show. Clear the filters to see every event, or press “New event” to record one.</source>
+      <translation>رویدادی برای نمایش نیست. برای دیدن همهٔ رویدادها فیلترها را پاک کنید، یا با دکمهٔ «رویداد جدید» رویدادی ثبت کنید.</translation>
     </message>
   </context>
   <context>
@@ -1389,11 +1401,11 @@
     <name>FilterBar</name>
     <message>
       <source>All statuses</source>
-      <translation>همه وضعیت‌ها</translation>
+      <translation>همهٔ وضعیت‌ها</translation>
     </message>
     <message>
       <source>Clear filters</source>
-      <translation>پاک کردن پالایه‌ها</translation>
+      <translation>پاک کردن فیلترها</translation>
     </message>
     <message>
       <source>From</source>
@@ -1412,19 +1424,19 @@
     <name>FirstRunCard</name>
     <message>
       <source>Load sample data</source>
-      <translation>بارگذاری داده نمونه</translation>
+      <translation>بارگذاری دادهٔ نمونه</translation>
     </message>
     <message>
       <source>Loading sample data…</source>
-      <translation>در حال بارگذاری داده نمونه…</translation>
+      <translation>در حال بارگذاری دادهٔ نمونه…</translation>
     </message>
     <message>
       <source>Sample data loaded: %1 records.</source>
-      <translation>داده نمونه بارگذاری شد: %1 رکورد.</translation>
+      <translation>دادهٔ نمونه بارگذاری شد: %1 رکورد.</translation>
     </message>
     <message>
       <source>The database is empty. You can start entering your own contacts and visits, or load sample data (countries, embassies, contacts, visits) to try the application first.</source>
-      <translation>پایگاه داده خالی است. می‌توانید ورود مخاطبان و دیدارهای خود را آغاز کنید، یا برای آشنایی با برنامه ابتدا داده نمونه (کشورها، سفارتخانه‌ها، مخاطبان، دیدارها) را بارگذاری کنید.</translation>
+      <translation>پایگاه داده خالی است. می‌توانید ورود مخاطبان و دیدارهای خود را آغاز کنید، یا برای آشنایی با برنامه ابتدا دادهٔ نمونه (کشورها، سفارتخانه‌ها، مخاطبان، دیدارها) را بارگذاری کنید.</translation>
     </message>
     <message>
       <source>Welcome</source>
@@ -1443,7 +1455,7 @@
     </message>
     <message>
       <source>Record number %1</source>
-      <translation>شماره رکورد %1</translation>
+      <translation>شمارهٔ رکورد %1</translation>
     </message>
     <message>
       <source>Search everything… (Ctrl+K)</source>
@@ -1498,14 +1510,14 @@
     </message>
     <message>
       <source>Title</source>
-      <translation>عنوان</translation>
+      <translation>سمت</translation>
     </message>
   </context>
   <context>
     <name>GuestsTab</name>
     <message>
       <source>%1 guests — attending %2, declined %3, no reply %4</source>
-      <translation>%1 مهمان — می‌آید %2، نمی‌آید %3، بی‌پاسخ %4</translation>
+      <translation>%1 مهمان — اعلام حضور %2، عدم حضور %3، بی‌پاسخ %4</translation>
     </message>
     <message>
       <source>%1 invitations recorded as sent.</source>
@@ -1573,11 +1585,11 @@
     </message>
     <message>
       <source>Replied: attending</source>
-      <translation>پاسخ: می‌آید</translation>
+      <translation>پاسخ: اعلام حضور</translation>
     </message>
     <message>
       <source>Replied: declined</source>
-      <translation>پاسخ: نمی‌آید</translation>
+      <translation>پاسخ: عدم حضور</translation>
     </message>
     <message>
       <source>Reply</source>
@@ -1725,7 +1737,7 @@
     </message>
     <message>
       <source>New holiday added by the office</source>
-      <translation>تعطیلی تازه به انتخاب دفتر</translation>
+      <translation>تعطیلی جدید به انتخاب دفتر</translation>
     </message>
     <message>
       <source>Next year</source>
@@ -1768,11 +1780,11 @@
     <name>ImportWizard</name>
     <message>
       <source>%1 rows ready, %2 errors, %3 likely duplicates, %4 new organizations.</source>
-      <translation>%1 ردیف آماده، %2 خطا، %3 تکراری احتمالی، %4 سازمان تازه.</translation>
+      <translation>%1 ردیف آماده، %2 خطا، %3 تکراری احتمالی، %4 سازمان جدید.</translation>
     </message>
     <message>
       <source>Add as a new contact</source>
-      <translation>افزودن به‌عنوان مخاطب تازه</translation>
+      <translation>افزودن به‌عنوان مخاطب جدید</translation>
     </message>
     <message>
       <source>Back</source>
@@ -1792,11 +1804,11 @@
     </message>
     <message>
       <source>Choose a file first.</source>
-      <translation>اول پرونده را انتخاب کنید.</translation>
+      <translation>ابتدا پرونده را انتخاب کنید.</translation>
     </message>
     <message>
       <source>Choose the contact sheet (.xlsx). Common Persian and English headers are recognised (name, surname, title, organization, country, phone, e-mail). Nothing is written until you press Import, and then either every row is imported or none.</source>
-      <translation>فهرست مخاطبان (پرونده ‎.xlsx) را انتخاب کنید. سرستون‌های رایج فارسی و انگلیسی (نام، نام خانوادگی، سمت، سازمان، کشور، تلفن، ایمیل) شناخته می‌شوند. تا دکمه «ورود» را نزنید چیزی ثبت نمی‌شود و سپس یا همه ردیف‌ها وارد می‌شوند یا هیچ‌کدام.</translation>
+      <translation>پروندهٔ اکسل مخاطبان (‎.xlsx) را انتخاب کنید. سرستون‌های رایج فارسی و انگلیسی (نام، نام خانوادگی، سمت، سازمان، کشور، تلفن، رایانامه) شناخته می‌شوند. تا دکمه «ورود» را نزنید چیزی ثبت نمی‌شود و سپس یا همهٔ ردیف‌ها وارد می‌شوند یا هیچ‌کدام.</translation>
     </message>
     <message>
       <source>Close</source>
@@ -1816,11 +1828,11 @@
     </message>
     <message>
       <source>Contact sheet</source>
-      <translation>فهرست مخاطبان</translation>
+      <translation>پروندهٔ اکسل مخاطبان</translation>
     </message>
     <message>
       <source>Correct the errors in the Excel file and check it again; nothing is imported while any row has an error.</source>
-      <translation>خطاها را در پرونده اکسل اصلاح کنید و دوباره بررسی کنید؛ تا وقتی ردیفی خطا دارد هیچ ردیفی وارد نمی‌شود.</translation>
+      <translation>خطاها را در پروندهٔ اکسل اصلاح کنید و دوباره بررسی کنید؛ تا وقتی ردیفی خطا دارد هیچ ردیفی وارد نمی‌شود.</translation>
     </message>
     <message>
       <source>Country</source>
@@ -1840,11 +1852,11 @@
     </message>
     <message>
       <source>Excel workbook (*.xlsx);;All files (*)</source>
-      <translation>کارپوشه اکسل (*.xlsx);;همه پرونده‌ها (*)</translation>
+      <translation>کارپوشهٔ اکسل (*.xlsx);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
       <source>For every duplicate:</source>
-      <translation>برای همه تکراری‌ها:</translation>
+      <translation>برای همهٔ تکراری‌ها:</translation>
     </message>
     <message>
       <source>Import</source>
@@ -1872,7 +1884,7 @@
     </message>
     <message>
       <source>Mapping (*.json);;All files (*)</source>
-      <translation>نگاشت (*.json);;همه پرونده‌ها (*)</translation>
+      <translation>نگاشت (*.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
       <source>Merge into the existing contact</source>
@@ -1884,7 +1896,7 @@
     </message>
     <message>
       <source>New organizations to be created: %1</source>
-      <translation>سازمان‌های تازه که ساخته می‌شوند: %1</translation>
+      <translation>سازمان‌های جدید که ساخته می‌شوند: %1</translation>
     </message>
     <message>
       <source>Notes (%1)</source>
@@ -1916,7 +1928,7 @@
     </message>
     <message>
       <source>Skip (keep the directory as it is)</source>
-      <translation>رد کردن (فهرست بدون تغییر)</translation>
+      <translation>رد کردن (فهرست مخاطبان بدون تغییر)</translation>
     </message>
     <message>
       <source>Step 1 of 3: choose the file</source>
@@ -1936,7 +1948,7 @@
     </message>
     <message>
       <source>new</source>
-      <translation>تازه</translation>
+      <translation>جدید</translation>
     </message>
   </context>
   <context>
@@ -1947,14 +1959,14 @@
     </message>
     <message>
       <source>The full check of the database found damage. Enter no new data: restore the latest backup (Backup → Restore from a backup…), or run the 'check' command and ask for support.</source>
-      <translation>بررسی کامل پایگاه داده نشان داد که پرونده آسیب دیده است. داده تازه وارد نکنید: آخرین نسخه پشتیبان را بازیابی کنید (پشتیبان ← بازیابی از پشتیبان…)، یا فرمان «check» را اجرا کنید و از پشتیبانی فنی کمک بخواهید.</translation>
+      <translation>بررسی کامل پایگاه داده نشان داد که پرونده آسیب دیده است. دادهٔ جدید وارد نکنید: آخرین نسخهٔ پشتیبان را بازیابی کنید (پشتیبان ← بازیابی از پشتیبان…)، یا فرمان «check» را اجرا کنید و از پشتیبانی فنی کمک بخواهید.</translation>
     </message>
   </context>
   <context>
     <name>InviteByFilterDialog</name>
     <message>
       <source>%1 people match; %2 will be invited, %3 are already invited.</source>
-      <translation>%1 نفر با شرط‌ها جور است؛ %2 نفر دعوت می‌شوند و %3 نفر پیش‌تر دعوت شده‌اند.</translation>
+      <translation>%1 نفر با شرط‌ها مطابقت دارند؛ %2 نفر دعوت می‌شوند و %3 نفر پیش‌تر دعوت شده‌اند.</translation>
     </message>
     <message>
       <source>All heads of mission (ambassadors, envoys, chargés d'affaires)</source>
@@ -2077,7 +2089,7 @@
     </message>
     <message>
       <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-      <translation>کارپوشه اکسل (*.xlsx);;CSV با UTF-8 (*.csv)</translation>
+      <translation>کارپوشهٔ اکسل (*.xlsx);;CSV با UTF-8 (*.csv)</translation>
     </message>
     <message>
       <source>Export to Excel/CSV</source>
@@ -2092,14 +2104,14 @@
     <name>ListFilterBar</name>
     <message>
       <source>All countries</source>
-      <translation>همه کشورها</translation>
+      <translation>همهٔ کشورها</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
     <message>
       <source>A USB stick or disk can be pulled out while the program writes. Keep the database on this computer's disk; use removable media for backups only.</source>
-      <translation>حافظه یا دیسک USB ممکن است هنگام نوشتن برنامه جدا شود. پایگاه داده را روی دیسک همین رایانه نگه دارید و حافظه جداشدنی را فقط برای نسخه پشتیبان به کار ببرید.</translation>
+      <translation>حافظه یا دیسک USB ممکن است هنگام نوشتن برنامه جدا شود. پایگاه داده را روی دیسک همین رایانه نگه دارید و حافظهٔ جداشدنی را فقط برای نسخهٔ پشتیبان به کار ببرید.</translation>
     </message>
     <message>
       <source>Database file</source>
@@ -2155,7 +2167,7 @@
     </message>
     <message>
       <source>The database is on removable media (USB)</source>
-      <translation>پایگاه داده روی حافظه جداشدنی (USB) است</translation>
+      <translation>پایگاه داده روی حافظهٔ جداشدنی (USB) است</translation>
     </message>
     <message>
       <source>The computer's time zone is UTC%1, not Tehran's UTC+03:30: times may be an hour off. Install the Windows time-zone update or correct the time zone.</source>
@@ -2233,7 +2245,7 @@
     </message>
     <message>
       <source>Directory</source>
-      <translation>فهرست‌ها</translation>
+      <translation>مخاطبان و سازمان‌ها</translation>
     </message>
     <message>
       <source>Events</source>
@@ -2346,7 +2358,7 @@
     </message>
     <message>
       <source>New organization</source>
-      <translation>سازمان تازه</translation>
+      <translation>سازمان جدید</translation>
     </message>
     <message>
       <source>Notes</source>
@@ -2456,7 +2468,7 @@
     </message>
     <message>
       <source>Diplomatic rank</source>
-      <translation>رتبه دیپلماتیک</translation>
+      <translation>رتبهٔ دیپلماتیک</translation>
     </message>
     <message>
       <source>E-mail</source>
@@ -2624,7 +2636,7 @@
     </message>
     <message>
       <source>Only guests attending (receiving line)</source>
-      <translation>فقط مهمانانی که می‌آیند (صف خوشامدگویی)</translation>
+      <translation>فقط مهمانانی که اعلام حضور کرده‌اند (صف خوشامدگویی)</translation>
     </message>
     <message>
       <source>Rank table…</source>
@@ -2651,7 +2663,7 @@
     </message>
     <message>
       <source>Guests who are not heads of mission are ordered by this table: a title matches the longest row its Persian or English title begins with (spelling variants and spaces do not matter), or a diplomatic rank written as below. A smaller order comes first; people with the same order are flagged for a decision.</source>
-      <translation>مهمانانی که رئیس نمایندگی نیستند با این جدول مرتب می‌شوند: سِمَت هر کس با بلندترین ردیفی که سمت فارسی یا انگلیسی او با آن آغاز می‌شود جور می‌شود (تفاوت املا و فاصله مهم نیست)، یا با رتبهٔ دیپلماتیک به همان نگارشی که در زیر آمده است. رتبهٔ کوچک‌تر جلوتر است؛ افراد هم‌رتبه برای تصمیم شما نشانه‌گذاری می‌شوند.</translation>
+      <translation>مهمانانی که رئیس نمایندگی نیستند با این جدول مرتب می‌شوند: سِمَت هر کس با بلندترین ردیفی که سمت فارسی یا انگلیسی او با آن آغاز می‌شود مطابقت می‌یابد (تفاوت املا و فاصله مهم نیست)، یا با رتبهٔ دیپلماتیک به همان نگارشی که در زیر آمده است. رتبهٔ کوچک‌تر جلوتر است؛ افراد هم‌رتبه برای تصمیم شما نشانه‌گذاری می‌شوند.</translation>
     </message>
     <message>
       <source>Move down</source>
@@ -2797,11 +2809,11 @@
     </message>
     <message>
       <source>Move the organization «%1» to the archive? It is hidden from the lists and the search; its history stays linked and it can be restored from its page.</source>
-      <translation>سازمان «%1» به بایگانی منتقل شود؟ از فهرست‌ها و جستجو پنهان می‌شود، سوابقش پیوسته می‌ماند و از صفحه خودش قابل بازگرداندن است.</translation>
+      <translation>سازمان «%1» به بایگانی منتقل شود؟ از فهرست‌ها و جستجو پنهان می‌شود، سوابقش پیوسته می‌ماند و از صفحهٔ خودش قابل بازیابی است.</translation>
     </message>
     <message>
       <source>Move «%1» to the archive? They are hidden from the lists and the search; their history stays linked and they can be restored from their page.</source>
-      <translation>«%1» به بایگانی منتقل شود؟ از فهرست‌ها و جستجو پنهان می‌شود، سوابقش پیوسته می‌ماند و از صفحه خودش قابل بازگرداندن است.</translation>
+      <translation>«%1» به بایگانی منتقل شود؟ از فهرست‌ها و جستجو پنهان می‌شود، سوابقش پیوسته می‌ماند و از صفحهٔ خودش قابل بازیابی است.</translation>
     </message>
     <message>
       <source>Moved to the archive.</source>
@@ -2837,7 +2849,7 @@
     </message>
     <message>
       <source>Restored from the archive.</source>
-      <translation>از بایگانی بازگردانده شد.</translation>
+      <translation>از بایگانی بازیابی شد.</translation>
     </message>
     <message>
       <source>Summary</source>
@@ -2849,7 +2861,7 @@
     </message>
     <message>
       <source>This record is archived: it is hidden from the lists and the search, and its history stays linked. Restore it to edit it or use it again.</source>
-      <translation>این رکورد بایگانی شده است: در فهرست‌ها و جستجو دیده نمی‌شود و سوابقش همچنان پیوسته است. برای ویرایش یا استفاده دوباره، آن را بازگردانید.</translation>
+      <translation>این رکورد بایگانی شده است: در فهرست‌ها و جستجو دیده نمی‌شود و سوابقش همچنان پیوسته است. برای ویرایش یا استفادهٔ دوباره، آن را بازیابی کنید.</translation>
     </message>
     <message>
       <source>Title</source>
@@ -2973,11 +2985,11 @@
     </message>
     <message>
       <source>All countries</source>
-      <translation>همه کشورها</translation>
+      <translation>همهٔ کشورها</translation>
     </message>
     <message>
       <source>All statuses</source>
-      <translation>همه وضعیت‌ها</translation>
+      <translation>همهٔ وضعیت‌ها</translation>
     </message>
     <message>
       <source>Both</source>
@@ -2985,7 +2997,7 @@
     </message>
     <message>
       <source>Cancel</source>
-      <translation>انصراف</translation>
+      <translation>لغو</translation>
     </message>
     <message>
       <source>Cancelled; no PDF was kept.</source>
@@ -2993,7 +3005,7 @@
     </message>
     <message>
       <source>Choose where to save the PDF.</source>
-      <translation>جای ذخیره PDF را برگزینید.</translation>
+      <translation>جای ذخیره PDF را انتخاب کنید.</translation>
     </message>
     <message>
       <source>Choose…</source>
@@ -3084,7 +3096,7 @@
     </message>
     <message>
       <source>Backup file</source>
-      <translation>پرونده پشتیبان</translation>
+      <translation>پروندهٔ پشتیبان</translation>
     </message>
     <message>
       <source>Check the backup</source>
@@ -3100,11 +3112,11 @@
     </message>
     <message>
       <source>Damaged attached files (set aside, not restored in their place): %1 — %2</source>
-      <translation>پرونده‌های پیوست آسیب‌دیده (کنار گذاشته می‌شوند و به جای پرونده اصلی بازیابی نمی‌شوند): %1 — %2</translation>
+      <translation>پرونده‌های پیوست آسیب‌دیده (کنار گذاشته می‌شوند و به جای پروندهٔ اصلی بازیابی نمی‌شوند): %1 — %2</translation>
     </message>
     <message>
       <source>Damaged attached files: none</source>
-      <translation>پرونده پیوست آسیب‌دیده: ندارد</translation>
+      <translation>پروندهٔ پیوست آسیب‌دیده: ندارد</translation>
     </message>
     <message>
       <source>Database structure: %1 (%2)</source>
@@ -3148,7 +3160,7 @@
     </message>
     <message>
       <source>Restoring replaces all current data with the backup's. The backup is checked completely first, and a copy of the current database is kept in the backups folder.</source>
-      <translation>بازیابی همه داده‌های کنونی را با داده‌های پشتیبان جایگزین می‌کند. نخست همه پرونده پشتیبان بررسی می‌شود و یک نسخه از پایگاه داده کنونی در پوشه پشتیبان‌ها نگه داشته می‌شود.</translation>
+      <translation>بازیابی همهٔ داده‌های کنونی را با داده‌های پشتیبان جایگزین می‌کند. نخست همهٔ پروندهٔ پشتیبان بررسی می‌شود و یک نسخه از پایگاه داده کنونی در پوشه پشتیبان‌ها نگه داشته می‌شود.</translation>
     </message>
     <message>
       <source>Restoring… The application cannot be used until this finishes.</source>
@@ -3195,11 +3207,11 @@
     </message>
     <message>
       <source>Attending but without a seat (%1): %2</source>
-      <translation>می‌آیند ولی صندلی ندارند (%1): %2</translation>
+      <translation>اعلام حضور کرده‌اند ولی صندلی ندارند (%1): %2</translation>
     </message>
     <message>
       <source>Behind the principal</source>
-      <translation>پشت سر میهمان</translation>
+      <translation>پشت سر مهمان</translation>
     </message>
     <message>
       <source>Guest</source>
@@ -3211,11 +3223,11 @@
     </message>
     <message>
       <source>Interpreters behind their principal</source>
-      <translation>مترجمان پشت سر میهمان</translation>
+      <translation>مترجمان پشت سر مهمان</translation>
     </message>
     <message>
       <source>Interpreters beside their principal</source>
-      <translation>مترجمان کنار میهمان</translation>
+      <translation>مترجمان کنار مهمان</translation>
     </message>
     <message>
       <source>Label</source>
@@ -3314,7 +3326,7 @@
     </message>
     <message>
       <source>Font size</source>
-      <translation>اندازه قلم</translation>
+      <translation>اندازهٔ قلم</translation>
     </message>
     <message>
       <source>Language</source>
@@ -3382,7 +3394,7 @@
     </message>
     <message>
       <source>Cancel</source>
-      <translation>انصراف</translation>
+      <translation>لغو</translation>
     </message>
     <message>
       <source>Cancelling…</source>
@@ -3408,7 +3420,7 @@
     <name>TransitionDialog</name>
     <message>
       <source>By</source>
-      <translation>توسط</translation>
+      <translation>اقدام‌کننده</translation>
     </message>
     <message>
       <source>Change status</source>
@@ -3443,7 +3455,7 @@
     </message>
     <message>
       <source>invited %1: attending %2, declined %3, no reply %4</source>
-      <translation>دعوت‌شده %1: می‌آید %2، نمی‌آید %3، بی‌پاسخ %4</translation>
+      <translation>دعوت‌شده %1: اعلام حضور %2، عدم حضور %3، بی‌پاسخ %4</translation>
     </message>
   </context>
   <context>
@@ -3470,11 +3482,11 @@
     </message>
     <message>
       <source>Delete (archive)</source>
-      <translation>حذف (بایگانی)</translation>
+      <translation>بایگانی</translation>
     </message>
     <message>
       <source>Delete visit</source>
-      <translation>حذف دیدار</translation>
+      <translation>بایگانی دیدار</translation>
     </message>
     <message>
       <source>End</source>
@@ -3514,7 +3526,7 @@
     </message>
     <message>
       <source>Itinerary</source>
-      <translation>برنامه سفر</translation>
+      <translation>برنامهٔ سفر</translation>
     </message>
     <message>
       <source>Move this visit to the archive? It can be restored later from the archive view.</source>
@@ -3530,7 +3542,7 @@
     </message>
     <message>
       <source>Only when the guests come as a named delegation</source>
-      <translation>فقط وقتی مهمانان در قالب هیئتی با نام مشخص می‌آیند</translation>
+      <translation>فقط وقتی مهمانان در قالب هیئتی با نام مشخص حضور می‌یابند</translation>
     </message>
     <message>
       <source>Outcome and follow-ups</source>
@@ -3538,7 +3550,7 @@
     </message>
     <message>
       <source>Outcome of the visit</source>
-      <translation>نتیجه دیدار</translation>
+      <translation>نتیجهٔ دیدار</translation>
     </message>
     <message>
       <source>Owner</source>
@@ -3566,7 +3578,7 @@
     </message>
     <message>
       <source>Repeated gift</source>
-      <translation>هدیه تکراری</translation>
+      <translation>هدیهٔ تکراری</translation>
     </message>
     <message>
       <source>Responsible</source>
@@ -3606,7 +3618,7 @@
     </message>
     <message>
       <source>Transport</source>
-      <translation>وسیله نقلیه</translation>
+      <translation>وسیلهٔ نقلیه</translation>
     </message>
     <message>
       <source>Venue</source>
@@ -3646,7 +3658,7 @@
     </message>
     <message>
       <source>Undo “held”</source>
-      <translation>بازگرداندن «برگزارشده»</translation>
+      <translation>لغو «برگزارشده»</translation>
     </message>
     <message>
       <source>Why is this visit no longer held? The reason is kept in its history.</source>
@@ -3742,6 +3754,14 @@
       <source>Week</source>
       <translation>هفته</translation>
     </message>
+    <message>
+      <source>No visit to show. Clear the filters to see every visit, or press “New visit” to record one.</source>
+      <translation>دیداری برای نمایش نیست. برای دیدن همهٔ دیدارها فیلترها را پاک کنید، یا با دکمهٔ «دیدار جدید» دیداری ثبت کنید.</translation>
+    </message>
+    <message>
+      <source>The archive is empty. A visit you archive from its form appears here and can be restored.</source>
+      <translation>بایگانی خالی است. دیداری که از فرم آن بایگانی کنید در این‌جا نمایش داده می‌شود و قابل بازیابی است.</translation>
+    </message>
   </context>
   <context>
     <name>WeekAgenda</name>
@@ -3773,14 +3793,14 @@
     <name>_Form</name>
     <message>
       <source>Possibly already in the directory:</source>
-      <translation>شاید از پیش در فهرست باشد:</translation>
+      <translation>شاید از پیش در فهرست مخاطبان باشد:</translation>
     </message>
   </context>
   <context>
     <name>_TaskDialog</name>
     <message>
       <source>Cancel</source>
-      <translation>انصراف</translation>
+      <translation>لغو</translation>
     </message>
     <message>
       <source>Cancelling…</source>
@@ -3944,7 +3964,7 @@
     </message>
     <message>
       <source>Clear filters</source>
-      <translation>پاک کردن پالایه‌ها</translation>
+      <translation>پاک کردن فیلترها</translation>
     </message>
     <message>
       <source>All kinds</source>
@@ -3963,7 +3983,7 @@
     </message>
     <message>
       <source>Register</source>
-      <translation>اندیکاتور</translation>
+      <translation>دفتر ثبت</translation>
     </message>
     <message>
       <source>Open</source>
@@ -3987,7 +4007,7 @@
     </message>
     <message>
       <source>Every letter of the register as filtered and sorted, as .xlsx or .csv</source>
-      <translation>همهٔ نامه‌های اندیکاتور با همین پالایه و ترتیب، به صورت ‎.xlsx یا ‎.csv</translation>
+      <translation>همهٔ نامه‌های اندیکاتور با همین فیلتر و ترتیب، به صورت ‎.xlsx یا ‎.csv</translation>
     </message>
     <message>
       <source>Letter settings…</source>
@@ -3999,7 +4019,7 @@
     </message>
     <message>
       <source>Select a letter first.</source>
-      <translation>نخست نامه‌ای را برگزینید.</translation>
+      <translation>نخست نامه‌ای را انتخاب کنید.</translation>
     </message>
     <message>
       <source>Letter %1 saved</source>

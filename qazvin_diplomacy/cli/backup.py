@@ -115,7 +115,7 @@ def _restore(args: argparse.Namespace) -> int:
 
     source, db_path = Path(args.source), Path(args.db).expanduser().resolve()
     if not source.is_file():
-        raise KnownError(f"پرونده پشتیبان «{source}» وجود ندارد.", f"'{source}' does not exist.")
+        raise KnownError(f"پروندهٔ پشتیبان «{source}» وجود ندارد.", f"'{source}' does not exist.")
     password = None
     if args.password_file:
         password = _password_from_file(args.password_file)

@@ -537,7 +537,7 @@ def validate_agreement(agreement: AgreementInput) -> dict[str, str]:
         errors["kind"] = "نوع سند را از فهرست انتخاب کنید."
     if len(a.reference_number.strip()) > REFERENCE_MAX:
         errors["reference_number"] = (
-            f"شماره ثبت حداکثر {to_persian_digits(REFERENCE_MAX)} نویسه است."
+            f"شمارهٔ ثبت حداکثر {to_persian_digits(REFERENCE_MAX)} نویسه است."
         )
     errors.update(_validity_errors(a))
     errors.update(_party_errors(a))
@@ -653,7 +653,7 @@ def transition_requirements(
         expiry = agreement.expiry()
         if expiry is None:
             errors["end_date"] = (
-                "این موافقت‌نامه تاریخ انقضا ندارد؛ برای پایان آن «فسخ» را برگزینید."
+                "این موافقت‌نامه تاریخ انقضا ندارد؛ برای پایان آن «فسخ» را انتخاب کنید."
             )
         elif agreement.auto_renew:
             errors["auto_renew"] = "این موافقت‌نامه تمدید خودکار دارد و منقضی نمی‌شود."

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from qazvin_diplomacy.core.errors import KnownError, OperationCancelled
+from qazvin_diplomacy.core.text import bidi_isolate, to_persian_digits
 
 FORMAT_VERSION = 1
 MANIFEST_NAME = "manifest.json"
@@ -59,7 +60,7 @@ class BackupPasswordRequired(BackupRefused):
 
     def __init__(self) -> None:
         super().__init__(
-            "این پرونده پشتیبان رمزگذاری شده است؛ گذرواژه آن را وارد کنید.",
+            "این پروندهٔ پشتیبان رمزگذاری شده است؛ گذرواژه آن را وارد کنید.",
             "This backup is encrypted; enter its password.",
         )
 
@@ -72,6 +73,24 @@ class BackupCancelled(BackupError, OperationCancelled):
             "عملیات لغو شد؛ هیچ تغییری داده نشد.",
             "Cancelled; nothing was changed.",
         )
+
+
+def schema_version_text(revision: str | None, lang: str = "fa") -> str:
+    """The database structure a backup holds, as people read it: the number of its schema
+    revision (``0008_contact_search_keys`` → «نسخهٔ ۸» / "version 8"), never the internal id."""
+    match = re.match(r"(\d+)_", revision or "")
+    if match is None:
+        return "نامعلوم" if lang == "fa" else "unknown"
+    number = int(match.group(1))
+    return f"نسخهٔ {to_persian_digits(number)}" if lang == "fa" else f"version {number}"
+
+
+def app_version_text(version: str, lang: str = "fa") -> str:
+    """The application version that wrote a backup, in the language's digits and isolated so
+    its dots keep their order inside a Persian sentence (``0.1.0`` → «۰.۱.۰»)."""
+    if not version.strip():
+        return "نامعلوم" if lang == "fa" else "unknown"
+    return bidi_isolate(to_persian_digits(version) if lang == "fa" else version)
 
 
 def refused(fa: str, en: str) -> BackupRefused:

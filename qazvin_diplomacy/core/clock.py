@@ -36,6 +36,13 @@ def to_local(moment: datetime) -> datetime:
     return moment.astimezone(TEHRAN)
 
 
+def time_recorded(moment: datetime) -> bool:
+    """False for a moment whose Tehran time is exactly midnight: by the project's convention
+    only its date is known (a date typed without a time), so no time of day is shown."""
+    local = to_local(moment)
+    return (local.hour, local.minute, local.second) != (0, 0, 0)
+
+
 def system_offset(moment: datetime | None = None) -> timedelta:
     """The UTC offset the operating system's time zone gives ``moment`` (default: now)."""
     moment = moment or datetime.now(UTC)

@@ -18,6 +18,7 @@ from qazvin_diplomacy.core.jalali import (
     MIN_YEAR,
     JalaliDateError,
     days_in_month,
+    example_date,
     from_jalali,
     parse_jalali,
 )
@@ -93,7 +94,7 @@ def _gregorian_error(day: date, text: str) -> str | None:
     if MIN_YEAR <= day.year <= MAX_YEAR:
         return (
             f"سال {to_persian_digits(day.year)} در تاریخ میلادی «{text}» سال شمسی است؛ تاریخ شمسی "
-            "را در ستون «تاریخ آغاز مأموریت» به شکل ۱۴۰۴/۰۷/۰۱ بنویسید یا تاریخ میلادی درست را وارد کنید."
+            f"را در ستون «تاریخ آغاز مأموریت» به شکل {example_date()} بنویسید یا تاریخ میلادی درست را وارد کنید."
         )
     if not _FIRST_DAY <= day <= _LAST_DAY:
         return (
@@ -190,7 +191,7 @@ def parse_contact_row(
                     row,
                     columns,
                     "diplomatic_rank",
-                    f"رتبه دیپلماتیک «{raw_rank}» شناخته نیست؛ یکی از این‌ها را بنویسید: {labels}.",
+                    f"رتبهٔ دیپلماتیک «{raw_rank}» شناخته نیست؛ یکی از این‌ها را بنویسید: {labels}.",
                 )
             )
     started = _parse_started(row, values, columns, issues)

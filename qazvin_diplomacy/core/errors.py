@@ -55,7 +55,7 @@ class StaleRecordError(KnownError):
 
     def __init__(self, what: str = "رکورد") -> None:
         super().__init__(
-            f"این {what} در این فاصله توسط کاربر دیگری تغییر کرده است؛ "
+            f"کاربر دیگری این {what} را در این فاصله تغییر داده است؛ "
             "لطفاً آن را دوباره باز کنید و تغییرات خود را دوباره اعمال کنید.",
             "This record was changed by someone else in the meantime; reopen it and apply your changes again.",
         )

@@ -102,8 +102,8 @@ def transition_error(old: EventStatus | str, new: EventStatus | str) -> str | No
 class Rsvp(LabelledEnum):
     """A guest's reply (پاسخ دعوت)."""
 
-    YES = "yes", "می‌آید", "Attending"
-    NO = "no", "نمی‌آید", "Declined"
+    YES = "yes", "اعلام حضور", "Attending"
+    NO = "no", "عدم حضور", "Declined"
     NO_REPLY = "no_reply", "بی‌پاسخ", "No reply"
 
 
@@ -214,6 +214,18 @@ class EventSummary:
     recurring: bool = False
     source_event_id: int | None = None
     archived: bool = False
+    venue_en: str = ""
+
+    def title_in(self, lang: str = "fa") -> str:
+        """The title in ``lang`` (the other one when only that one is stored)."""
+        first, other = (
+            (self.title_en, self.title_fa) if lang == "en" else (self.title_fa, self.title_en)
+        )
+        return first or other
+
+    def venue_in(self, lang: str = "fa") -> str:
+        """The venue in ``lang``: the English venue in English when one is stored."""
+        return self.venue_en if lang == "en" and self.venue_en else self.venue
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,14 @@ from datetime import date, datetime
 
 from qazvin_diplomacy.core.clock import TEHRAN
 from qazvin_diplomacy.core.jalali import format_jalali, format_jalali_datetime
-from qazvin_diplomacy.core.text import to_persian_digits
+from qazvin_diplomacy.core.text import (
+    bidi_isolate,
+    has_persian,
+    to_latin_digits,
+    to_persian_digits,
+)
 
-__all__ = ["format_count", "jalali_text", "language_names", "yes_no"]
+__all__ = ["format_count", "jalali_text", "reference_text", "yes_no"]
 
 
 def yes_no(flag: bool, lang: str = "fa") -> str:
@@ -44,38 +49,15 @@ def jalali_text(
     return format_jalali(moment, digits=digits)
 
 
-#: ISO 639-1 codes of the languages the office's contacts speak: (Persian, English) names.
-LANGUAGES: dict[str, tuple[str, str]] = {
-    "fa": ("فارسی", "Persian"),
-    "en": ("انگلیسی", "English"),
-    "ar": ("عربی", "Arabic"),
-    "ru": ("روسی", "Russian"),
-    "tr": ("ترکی استانبولی", "Turkish"),
-    "az": ("ترکی آذربایجانی", "Azerbaijani"),
-    "ps": ("پشتو", "Pashto"),
-    "tg": ("تاجیکی", "Tajik"),
-    "ku": ("کردی", "Kurdish"),
-    "hy": ("ارمنی", "Armenian"),
-    "be": ("بلاروسی", "Belarusian"),
-    "kk": ("قزاقی", "Kazakh"),
-    "uz": ("ازبکی", "Uzbek"),
-    "zh": ("چینی", "Chinese"),
-    "ur": ("اردو", "Urdu"),
-    "de": ("آلمانی", "German"),
-    "fr": ("فرانسوی", "French"),
-    "it": ("ایتالیایی", "Italian"),
-    "es": ("اسپانیایی", "Spanish"),
-    "ja": ("ژاپنی", "Japanese"),
-    "ko": ("کره‌ای", "Korean"),
-    "hi": ("هندی", "Hindi"),
-    "ka": ("گرجی", "Georgian"),
-    "tk": ("ترکمنی", "Turkmen"),
-}
-
-
-def language_names(codes: str, lang: str = "fa") -> str:
-    """«پشتو، فارسی» for ``"ps, fa"``; an unknown code or a name already written stays as is."""
-    parts = [p.strip() for p in codes.replace("،", ",").replace(";", ",").split(",")]
-    index = 1 if lang == "en" else 0
-    names = [LANGUAGES[p.lower()][index] if p.lower() in LANGUAGES else p for p in parts if p]
-    return (", " if lang == "en" else "، ").join(names)
+def reference_text(reference: str, lang: str = "fa") -> str:
+    """A reference or letter number for display, in its typed order read in the reader's
+    direction: «۱۴۰۴/ه/۷» right to left in Persian (RLI … PDI), ``1404/ه/7`` left to right in
+    English (LRI … PDI), with the reader's digits; a Latin-only code (``RM-12``) stays as typed
+    (FSI … PDI)."""
+    if not reference:
+        return ""
+    if not has_persian(reference):
+        return bidi_isolate(reference)
+    if lang == "fa":
+        return f"\u2067{to_persian_digits(reference)}\u2069"
+    return f"\u2066{to_latin_digits(reference)}\u2069"

@@ -19,6 +19,7 @@ class HistoryEntry:
     detail: str = ""
     module: str = ""
     title_en: str = ""
+    detail_en: str = ""  # ``detail`` for the English interface ("" when it has none)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import jdatetime
 
+from qazvin_diplomacy.core.clock import today_local
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import to_latin_digits, to_persian_digits
 
@@ -247,7 +248,12 @@ _TIME_RE = re.compile(r"^(\d{1,2})\s*:\s*(\d{1,2})(?:\s*:\s*(\d{1,2}))?$", re.AS
 _INVISIBLE = dict.fromkeys(
     map(ord, "\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 )
-_EXAMPLE_DATE = "۱۴۰۴/۰۷/۰۳"
+
+
+def example_date(digits: str = "fa") -> str:
+    """A date to show as an example in hints and messages: today's (Tehran) Jalali date, so
+    the example never shows a past year (``۱۴۰۵/۰۹/۱۶``; ``digits="latin"``: ``1405/09/16``)."""
+    return format_jalali(today_local(), digits=digits)
 
 
 def _clean(text: str) -> str:
@@ -268,23 +274,23 @@ def parse_jalali(text: str) -> _dt.date:
     match = _DATE_RE.match(cleaned)
     if match is None:
         raise JalaliDateError(
-            f"تاریخ «{text.strip()}» قابل فهم نیست؛ آن را به شکل سال/ماه/روز بنویسید، مثلاً {_EXAMPLE_DATE}.",
-            f"Date '{text.strip()}' is not understood; write it as year/month/day, e.g. 1404/07/03.",
+            f"تاریخ «{text.strip()}» قابل فهم نیست؛ آن را به شکل سال/ماه/روز بنویسید، مثلاً {example_date()}.",
+            f"Date '{text.strip()}' is not understood; write it as year/month/day, e.g. {example_date('latin')}.",
         )
     year_s, month_s, day_s = match.groups()
     if len(year_s) != 4 and len(day_s) == 4 and len(month_s) <= 2:
         raise JalaliDateError(
-            f"ترتیب تاریخ «{text.strip()}» درست نیست؛ اول سال، سپس ماه و بعد روز را بنویسید، مثلاً {_EXAMPLE_DATE}.",
-            f"Date '{text.strip()}' is in the wrong order; write year/month/day, e.g. 1404/07/03.",
+            f"ترتیب تاریخ «{text.strip()}» درست نیست؛ ابتدا سال، سپس ماه و بعد روز را بنویسید، مثلاً {example_date()}.",
+            f"Date '{text.strip()}' is in the wrong order; write year/month/day, e.g. {example_date('latin')}.",
         )
     if len(year_s) != 4:
         raise JalaliDateError(
-            f"سال «{_fa(year_s)}» باید چهاررقمی نوشته شود، مثلاً ۱۴۰۴ (سال دورقمی پذیرفته نمی‌شود).",
-            f"Year '{year_s}' must be written with four digits, e.g. 1404.",
+            f"سال «{_fa(year_s)}» باید چهاررقمی نوشته شود، مثلاً {example_date()[:4]} (سال دورقمی پذیرفته نمی‌شود).",
+            f"Year '{year_s}' must be written with four digits, e.g. {example_date('latin')[:4]}.",
         )
     if len(month_s) > 2 or len(day_s) > 2:
         raise JalaliDateError(
-            f"تاریخ «{text.strip()}» قابل فهم نیست؛ ماه و روز یک یا دو رقم دارند، مثلاً {_EXAMPLE_DATE}.",
+            f"تاریخ «{text.strip()}» قابل فهم نیست؛ ماه و روز یک یا دو رقم دارند، مثلاً {example_date()}.",
             f"Date '{text.strip()}' is not understood; month and day have one or two digits.",
         )
     return from_jalali(int(year_s), int(month_s), int(day_s))

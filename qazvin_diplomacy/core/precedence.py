@@ -538,6 +538,23 @@ def rank_key_label(key: str, lang: str = "fa") -> str:
     return rank.label_fa if lang == "fa" else rank.label_en
 
 
+def rank_row_key(text: str) -> str:
+    """What a rank-table cell means: a ``DiplomaticRank`` value when ``text`` is its label in
+    either language or the value itself (spelling variants and spaces ignored: «رایزن وزیر»,
+    "Minister-Counsellor" → ``minister_counsellor``); otherwise the title beginning as typed.
+    The inverse of :func:`rank_key_label`, so the table shows labels and stores keys."""
+    wanted = compact_key(text)
+    if wanted:
+        for rank in DiplomaticRank:
+            if wanted in (
+                compact_key(rank.value),
+                compact_key(rank.label_fa),
+                compact_key(rank.label_en),
+            ):
+                return rank.value
+    return text
+
+
 def _english_key(
     p: PrecedenceCandidate, found: tuple[str, int], compact_entries: Sequence[tuple[str, str, int]]
 ) -> str:

@@ -52,8 +52,8 @@ class TableShape(LabelledEnum):
 class InterpreterPlacement(LabelledEnum):
     """Where interpreters sit."""
 
-    BEHIND = "behind", "پشت سر میهمان", "Behind their principal"
-    BESIDE = "beside", "کنار میهمان", "Beside their principal"
+    BEHIND = "behind", "پشت سر مهمان", "Behind their principal"
+    BESIDE = "beside", "کنار مهمان", "Beside their principal"
 
 
 @dataclass(frozen=True)

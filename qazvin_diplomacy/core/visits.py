@@ -147,7 +147,7 @@ def status_moves(
             why_fa = "تنها پس از آغاز دیدار."
             why_en = "Only once the visit has started."
         elif current is not None and needs_status_reason(current, status):
-            why_fa = "بازگرداندن «برگزارشده»؛ دلیل پرسیده و در سابقه نگه داشته می‌شود."
+            why_fa = "لغو «برگزارشده»؛ دلیل پرسیده و در سابقه نگه داشته می‌شود."
             why_en = "Undoes “held”; you are asked for a reason, kept in the history."
         moves.append(StatusMove(status, allowed, why_fa, why_en))
     return tuple(moves)
@@ -157,7 +157,7 @@ class LogKind(LabelledEnum):
     """What a visit's history entry records."""
 
     CONFLICT_REASON = "conflict_reason", "دلیل پیشین تداخل", "Earlier clash reason"
-    STATUS_UNDONE = "status_undone", "بازگرداندن وضعیت", "Status move undone"
+    STATUS_UNDONE = "status_undone", "لغو تغییر وضعیت", "Status move undone"
 
 
 @dataclass(frozen=True)
@@ -443,6 +443,11 @@ class VisitSummary:
     guests: tuple[PersonRef, ...] = ()
     hosts: tuple[PersonRef, ...] = ()
     archived: bool = False
+    title_en: str = ""
+
+    def title_in(self, lang: str = "fa") -> str:
+        """The title in ``lang``: the English title in English when one is stored."""
+        return self.title_en if lang == "en" and self.title_en else self.title
 
     def guest_names(self, lang: str = "fa") -> str:
         """The guests' names joined for a table cell (the delegation's name when none)."""

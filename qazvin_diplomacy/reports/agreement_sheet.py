@@ -62,13 +62,13 @@ def fact_rows(a: AgreementDetail) -> list[list[str]]:
         status += f" (در عمل {a.shown_status.label_fa})"
     rows = [
         ["نوع سند", a.kind.label_fa],
-        ["شماره ثبت", a.reference_number or "—"],
+        ["شمارهٔ ثبت", a.reference_number or "—"],
         ["وضعیت", status],
         ["تاریخ و محل امضا", join_nonempty([_day(a.signing_date), a.signing_place], "، ")],
         ["اعتبار", validity_text(a)],
         [
             "انقضا",
-            _day(a.current_expiry) + (" (دوره جاری)" if a.auto_renew and a.current_expiry else ""),
+            _day(a.current_expiry) + (" (دورهٔ جاری)" if a.auto_renew and a.current_expiry else ""),
         ],
         ["محورهای همکاری", "، ".join(x.label_fa for x in a.axes) or "—"],
     ]
@@ -204,7 +204,7 @@ def build(a: AgreementDetail) -> list[Flowable]:
     story.append(heading("سابقهٔ وضعیت", 2))
     story.append(
         rtl_table(
-            ["زمان", "از", "به", "توسط", "توضیح"],
+            ["زمان", "از", "به", "اقدام‌کننده", "توضیح"],
             history_rows(a),
             [3.2 * cm, 2.4 * cm, 2.4 * cm, 3.6 * cm, 6.2 * cm],
             col_align=["center", "center", "center", "right", "right"],

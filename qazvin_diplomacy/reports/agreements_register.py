@@ -44,7 +44,7 @@ from qazvin_diplomacy.services.connection import DatabaseHandle
 TITLE = "دفتر ثبت موافقت‌نامه‌ها"
 HEADER = [
     "ردیف",
-    "شماره ثبت",
+    "شمارهٔ ثبت",
     "عنوان",
     "نوع",
     "طرف ایرانی",

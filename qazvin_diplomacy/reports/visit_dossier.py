@@ -9,7 +9,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
 from qazvin_diplomacy.core.followups import FollowUpStatus
-from qazvin_diplomacy.core.formatting import language_names
+from qazvin_diplomacy.core.languages import language_names
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.core.visits import ItineraryEntry, VisitDetail, format_span_fa
 from qazvin_diplomacy.reports import dossier_sections

@@ -144,7 +144,7 @@ def decrypt_file(
     """
     header = source.read(HEADER_SIZE)
     if len(header) < HEADER_SIZE or not header.startswith(MAGIC):
-        raise refused("این پرونده پشتیبان رمزگذاری‌شده این برنامه نیست.", "Not an encrypted backup.")
+        raise refused("این پروندهٔ پشتیبان رمزگذاری‌شده این برنامه نیست.", "Not an encrypted backup.")
     _magic, fmt, log2_n, r, p, chunk, salt, prefix = _HEADER.unpack(header)
     if fmt != FORMAT:
         raise refused(

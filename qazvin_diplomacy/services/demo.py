@@ -260,11 +260,11 @@ def check_scale(scale: int) -> None:
     """Refuse a ``scale`` below 0 or above :data:`MAX_SCALE` (``KnownError``)."""
     if scale < 0:
         raise KnownError(
-            "مقیاس داده نمونه نمی‌تواند منفی باشد.", "The demo scale cannot be negative."
+            "مقیاس دادهٔ نمونه نمی‌تواند منفی باشد.", "The demo scale cannot be negative."
         )
     if scale > MAX_SCALE:
         raise KnownError(
-            f"مقیاس داده نمونه حداکثر {to_persian_digits(MAX_SCALE)} است "
+            f"مقیاس دادهٔ نمونه حداکثر {to_persian_digits(MAX_SCALE)} است "
             f"(مقیاس ۱۰۰ حدود ۲۵۰ هزار رکورد می‌سازد).",
             f"The demo scale is at most {MAX_SCALE} (scale 100 makes about 250,000 records).",
         )
@@ -287,7 +287,7 @@ def load_demo(
         seed_countries(session)
         if session.scalar(select(Person.id).limit(1)) is not None:
             raise KnownError(
-                "پایگاه داده خالی نیست؛ داده نمونه فقط در پایگاه داده خالی بارگذاری می‌شود.",
+                "پایگاه داده خالی نیست؛ دادهٔ نمونه فقط در پایگاه داده خالی بارگذاری می‌شود.",
                 "The database is not empty; demo data is only loaded into an empty database.",
             )
         ctx = DemoContext(

@@ -68,7 +68,7 @@ GUESTS: list[tuple[str, str, int, bool, str]] = [
 INTERPRETERS = {"karimi_f": "by_amb"}
 
 PROGRAMME: list[tuple[time, time, str, str, str, str]] = [
-    (time(16, 30), time(17, 0), "استقبال از میهمانان و پذیرایی", "Reception of the guests", "", ""),
+    (time(16, 30), time(17, 0), "استقبال از مهمانان و پذیرایی", "Reception of the guests", "", ""),
     (
         time(17, 0),
         time(17, 20),

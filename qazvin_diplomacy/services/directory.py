@@ -286,7 +286,7 @@ def archive_organization(db: Database, *, organization_id: int, version: int) ->
                 parts.append(f"{to_persian_digits(people)} شخص فعال")
             raise ValidationError(
                 {
-                    "": f"«{row.name_fa}» هنوز {' و '.join(parts)} دارد؛ اول آن‌ها را بایگانی کنید "
+                    "": f"«{row.name_fa}» هنوز {' و '.join(parts)} دارد؛ ابتدا آن‌ها را بایگانی کنید "
                     "یا به سازمان دیگری منتقل کنید، سپس این سازمان را بایگانی کنید."
                 },
                 f"'{row.name_en or row.name_fa}' still has {children} active sub-organization(s) "
@@ -380,7 +380,7 @@ def validate_person(person: PersonInput) -> None:
     if not normalize(person.name_fa):
         errors["name_fa"] = "نام فارسی شخص را وارد کنید."
     if person.diplomatic_rank and person.diplomatic_rank not in {r.value for r in DiplomaticRank}:
-        errors["diplomatic_rank"] = "رتبه دیپلماتیک معتبر نیست."
+        errors["diplomatic_rank"] = "رتبهٔ دیپلماتیک معتبر نیست."
     if person.functions_started_at is not None and person.functions_started_at.tzinfo is None:
         errors["functions_started_at"] = "زمان آغاز مأموریت باید با منطقه زمانی ثبت شود."
     if msg := email_error(person.email):

@@ -82,11 +82,11 @@ def check(db: Database) -> HealthReport:
             elif not is_intact(path, sha):
                 mismatched += 1
         if missing:
-            problems.append(f"{to_persian_digits(missing)} پرونده پیوست در پوشه داده پیدا نشد.")
+            problems.append(f"{to_persian_digits(missing)} پرونده پیوست در پوشهٔ داده پیدا نشد.")
         if mismatched:
             problems.append(
                 f"محتوای {to_persian_digits(mismatched)} پرونده پیوست با چکیده SHA-256 نام آن "
-                "نمی‌خواند (آسیب‌دیده یا دستکاری‌شده)؛ پرونده اصلی را دوباره پیوست کنید."
+                "نمی‌خواند (آسیب‌دیده یا دستکاری‌شده)؛ پروندهٔ اصلی را دوباره پیوست کنید."
             )
     problems.extend(search_index_problems(db))
     if counts["countries"] == 0:

@@ -34,21 +34,40 @@ HISTORY_LIMIT = 200
 
 def _visit_entry(v: VisitSummary) -> HistoryEntry:
     return HistoryEntry(
-        VISITS, v.id, to_local(v.start_at).date(), v.title, v.status.label_fa, "visits"
+        VISITS,
+        v.id,
+        to_local(v.start_at).date(),
+        v.title,
+        v.status.label_fa,
+        "visits",
+        v.title_en,
+        v.status.label_en,
     )
 
 
 def _agreement_entry(a: AgreementSummary) -> HistoryEntry:
     return HistoryEntry(
-        AGREEMENTS, a.id, a.signing_date, a.title, a.shown_status.label_fa, "agreements", a.title_en
+        AGREEMENTS,
+        a.id,
+        a.signing_date,
+        a.title,
+        a.shown_status.label_fa,
+        "agreements",
+        a.title_en,
+        a.shown_status.label_en,
     )
 
 
 def _event_entry(e: EventSummary, attended: bool | None = None) -> HistoryEntry:
-    detail = e.venue
+    detail, detail_en = e.venue, e.venue_in("en")
     if attended is not None:
         detail = ("حضور یافت" if attended else "دعوت شد") + (f"، {e.venue}" if e.venue else "")
-    return HistoryEntry(EVENTS, e.id, e.start_date, e.title_fa, detail, "events", e.title_en)
+        detail_en = ("attended" if attended else "invited") + (
+            f", {detail_en}" if detail_en else ""
+        )
+    return HistoryEntry(
+        EVENTS, e.id, e.start_date, e.title_fa, detail, "events", e.title_en, detail_en
+    )
 
 
 def _task_entry(task: FollowUpView, source_title: str = "") -> HistoryEntry:

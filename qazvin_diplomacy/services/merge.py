@@ -383,7 +383,7 @@ def merge_organizations(
             raise ValidationError(
                 {
                     "parent_id": "سازمانی که ادغام می‌شود بالادستِ غیرمستقیمِ سازمان ماندنی است؛ "
-                    "اول جایگاه سازمان‌ها را در درخت اصلاح کنید."
+                    "ابتدا جایگاه سازمان‌ها را در درخت اصلاح کنید."
                 },
                 "The organization to merge is an indirect parent of the one kept; fix the tree first.",
             )

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -130,7 +131,13 @@ class ListFilterBar(Retranslating, QWidget):
 
 class ListTable(QTableView):
     """A list's table: read-only, one whole row selected, sorted in SQL (from ``sort_column``),
-    columns of ``widths`` with column ``stretch`` taking what is left; double-click opens."""
+    columns of ``widths`` with column ``stretch`` taking what is left; double-click opens.
+
+    While it has no row it says so in the middle of the table: ``empty_text()`` gives the
+    sentence (what is missing and what to do next) in the UI language.
+    """
+
+    empty_text: Callable[[], str] | None = None
 
     def __init__(
         self,
@@ -154,6 +161,26 @@ class ListTable(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().setDefaultSectionSize(28)
         fit_columns(self, widths, stretch=stretch)
+
+    def empty_message(self) -> str:
+        """The sentence shown while the table has no row ("" when it has rows or none is set)."""
+        model = self.model()
+        if self.empty_text is None or model is None or model.rowCount() > 0:
+            return ""
+        return self.empty_text()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        """Override: the rows, or the empty-state sentence over an empty table."""
+        super().paintEvent(event)
+        message = self.empty_message()
+        if not message:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = self.viewport().rect().adjusted(32, 40, -32, -16)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        painter.drawText(area, int(flags) | int(Qt.TextFlag.TextWordWrap), message)
+        painter.end()
 
 
 class ListPage(ListExporting, ModulePage):
@@ -198,6 +225,8 @@ class ListPage(ListExporting, ModulePage):
             footer.addWidget(button)
         lay.addLayout(footer)
         self.views.addTab(page, "")
+        if isinstance(table, ListTable):
+            table.empty_text = self.empty_list_text
         return page
 
     def add_archive_tab(self, table: QWidget, restore_button: QWidget) -> QWidget:
@@ -207,7 +236,17 @@ class ListPage(ListExporting, ModulePage):
         lay.addWidget(table, 1)
         lay.addWidget(restore_button)
         self.views.addTab(page, "")
+        if isinstance(table, ListTable):
+            table.empty_text = self.empty_archive_text
         return page
+
+    def empty_list_text(self) -> str:
+        """What the empty list says: nothing to show, and the next action (translated)."""
+        return ""
+
+    def empty_archive_text(self) -> str:
+        """What the empty archive says: nothing archived, and how records get there."""
+        return ""
 
     def count_text(self) -> str:
         """The count line with "%1" for the number of rows ("%1 visits"), translated."""

@@ -255,3 +255,15 @@ def test_english_flag_messages_use_english_names() -> None:
     assert flag.kind is FlagKind.MISSING_DATE
     assert "Huseyin Ozturk" in flag.message_en and "اوزتورک" not in flag.message_en
     assert "حسین اوزتورک" in flag.message_fa
+
+
+def test_rank_row_key_reads_a_rank_label_back_as_its_key() -> None:
+    from qazvin_diplomacy.core.precedence import rank_key_label, rank_row_key
+
+    assert rank_row_key("رایزن وزیر") == "minister_counsellor"
+    assert rank_row_key("Minister Counsellor") == "minister_counsellor"
+    assert rank_row_key("first_secretary") == "first_secretary"
+    assert rank_row_key("شهردار") == "شهردار"
+    for key in ("consul_general", "attache", "second_secretary"):
+        assert rank_row_key(rank_key_label(key, "fa")) == key
+        assert rank_row_key(rank_key_label(key, "en")) == key

@@ -102,7 +102,7 @@ def test_guest_list_in_precedence_order_with_flags(demo, tmp_path, pdf_reader):
         assert drawn(flag.message_fa) in text
     # RSVP, attendance and seats are shown.
     assert drawn("میز ۱، صندلی ۲") in text and drawn("میز ۱، پشت سر") in text
-    assert drawn("نمی‌آید") in text and drawn("غایب") in text
+    assert drawn("عدم حضور") in text and drawn("غایب") in text
     # First column on the right; Persian page numbers.
     head = {b.logical: b for b in pdf_reader(pdf, split_gap=4)[0]}
     assert head["ردیف"].x0 > head["مهمان"].x0 > head["ملاحظات"].x0

@@ -363,7 +363,7 @@ def test_bold_header_words_are_not_cut_either():
 
 
 def test_language_codes_print_as_language_names(hostile, pdf_reader):
-    from qazvin_diplomacy.core.formatting import language_names
+    from qazvin_diplomacy.core.languages import language_names
 
     assert language_names("ps, fa") == "پشتو، فارسی"
     assert language_names("en, xx", "en") == "English, xx"

@@ -311,7 +311,7 @@ def test_agreements_export_is_the_register_as_filtered_and_sorted(
         "تفاهم‌نامه پیش‌نویس با مسکو",
     ]
     first = rows[0]
-    assert (first["شماره ثبت"], first["نوع"], first["وضعیت"]) == ("RM-12", "نقشه راه", "نافذ")
+    assert (first["شمارهٔ ثبت"], first["نوع"], first["وضعیت"]) == ("RM-12", "نقشه راه", "نافذ")
     assert (first["تاریخ امضا"], first["تاریخ امضا (میلادی)"]) == ("۱۴۰۳/۱۲/۱۱", "2025-03-01")
     assert (first["انقضا"], first["انقضا (میلادی)"]) == ("۱۴۰۵/۱۲/۱۰", "2027-03-01")
     assert first["طرف‌های ایرانی"] == "استانداری قزوین" and first["طرف‌های خارجی"] == "ولایت سغد"
@@ -355,7 +355,7 @@ def test_agreements_export_is_the_register_as_filtered_and_sorted(
     ws = openpyxl.load_workbook(out).active
     assert ws.sheet_view.rightToLeft is True and ws.freeze_panes == "A2"
     assert ws.title == "موافقت‌نامه‌ها" and ws.column_dimensions["B"].width == 40
-    assert [c.value for c in ws[1]][:3] == ["شماره ثبت", "عنوان", "عنوان انگلیسی"]
+    assert [c.value for c in ws[1]][:3] == ["شمارهٔ ثبت", "عنوان", "عنوان انگلیسی"]
     assert ws["B3"].value == '=HYPERLINK("http://x")'
     assert ws["B3"].data_type == "s" and ws["B3"].quotePrefix
 
@@ -451,7 +451,7 @@ def test_events_export_counts_replies_and_follows_the_list(db: Database, tmp_pat
     assert (festival["ساعت آغاز"], festival["ساعت پایان"]) == ("۱۷:۰۰", "۲۰:۳۰")
     assert festival["برگزارکننده"] == "@استانداری قزوین"
     assert festival["برگزارکننده (انگلیسی)"] == "Governorate of Qazvin"
-    counts = [festival[h] for h in ("دعوت‌شده", "می‌آید", "نمی‌آید", "بی‌پاسخ", "حاضر")]
+    counts = [festival[h] for h in ("دعوت‌شده", "اعلام حضور", "عدم حضور", "بی‌پاسخ", "حاضر")]
     assert counts == [4, 2, 1, 1, 1]
 
     planned = export_table(db, kind="events", filters=ExportFilters(status="planned"))

@@ -52,3 +52,15 @@ def test_organization_and_country_history(db) -> None:
         db, organization_id=directory.list_organizations(db, text="خانه صادرات")[0].id
     )
     assert not any("تاجیکستان" in v.title for v in iran_only.visits)
+
+
+def test_history_rows_carry_english_titles_and_details(db) -> None:
+    load_demo(db, today=TODAY)
+    ambassador = _person(db, "سفیر جمهوری عراق")
+    history = person_history(db, person_id=ambassador.id)
+    visit = history.visits[0]
+    assert visit.title_en == "Visit of the Ambassador of Iraq to Qazvin"
+    assert visit.detail and visit.detail_en and visit.detail_en.isascii()
+    event = history.events[0]
+    assert event.detail_en.startswith(("attended", "invited"))
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in event.detail_en.split(",")[0])

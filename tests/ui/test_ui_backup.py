@@ -15,6 +15,7 @@ from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
 from qazvin_diplomacy.services.backup import is_encrypted
 from qazvin_diplomacy.services.demo import load_demo
+from qazvin_diplomacy.storage.database import head_revision
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.backup import (
     BackupDialog,
@@ -114,8 +115,12 @@ def test_backup_then_restore_brings_the_data_back(qtbot, window, db, paths, demo
     assert restore.summary.isVisible()
     assert "پرونده‌های پیوست: ۲" in summary
     assert "دارای گذرواژه: خیر" in summary
-    assert "پرونده پیوست آسیب‌دیده: ندارد" in summary
+    assert "پروندهٔ پیوست آسیب‌دیده: ندارد" in summary
     assert "تاریخ ساخت: ۱۴" in summary  # a Jalali year, Persian digits
+    # The structure as a numbered version, never the migration's id («۰۰۰۸_contact_…»).
+    number = int(head_revision().split("_")[0])
+    assert f"ساختار پایگاه داده: نسخهٔ {jalali.to_persian_digits(number)} (" in summary
+    assert "_" not in summary and not any("a" <= ch <= "z" for ch in summary)
     confirm_and_restore(qtbot, restore)
     assert not restore.error.isVisible(), restore.error.text()
     assert "پشتیبان بازیابی شد" in restore.status.text()
@@ -274,7 +279,7 @@ def test_damaged_attachment_is_named_in_the_summary(qtbot, window, db, paths, de
     assert restore.manifest is not None and len(restore.manifest.damaged) == 1
     summary = restore.summary.text()
     assert (
-        "پرونده‌های پیوست آسیب‌دیده (کنار گذاشته می‌شوند و به جای پرونده اصلی بازیابی نمی‌شوند): ۱"
+        "پرونده‌های پیوست آسیب‌دیده (کنار گذاشته می‌شوند و به جای پروندهٔ اصلی بازیابی نمی‌شوند): ۱"
         in summary
     )
     assert stored[0].sha256[:12] in summary

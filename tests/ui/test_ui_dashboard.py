@@ -23,14 +23,14 @@ def test_empty_database_offers_sample_data_loaded_off_the_gui_thread(window, qtb
     card = page.cards["first_run"]
     assert isinstance(card, FirstRunCard)
     qtbot.waitUntil(card.isVisible)  # the cards are read in the worker
-    assert card.button.text() == "بارگذاری داده نمونه"
+    assert card.button.text() == "بارگذاری دادهٔ نمونه"
     qtbot.mouseClick(card.button, Qt.MouseButton.LeftButton)
     assert card.progress.isVisible()  # busy while the worker runs
     assert not card.button.isEnabled()
     qtbot.waitUntil(lambda: not card.progress.isVisible(), timeout=60000)
     assert not health.is_empty(db)
     qtbot.waitUntil(lambda: not card.isVisible())  # the dashboard refreshed itself
-    assert "داده نمونه بارگذاری شد" in card.result.text()
+    assert "دادهٔ نمونه بارگذاری شد" in card.result.text()
 
 
 def test_cards_show_todays_week_and_overdue_items(window, qtbot, db, people) -> None:

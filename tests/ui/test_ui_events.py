@@ -409,7 +409,7 @@ def test_dashboard_cards_show_reply_counts_and_events_awaiting_replies(
     qtbot.addWidget(upcoming)
     upcoming.refresh()
     assert upcoming.texts() and "پنجاه بدر" in upcoming.texts()[0]
-    assert "می‌آید ۱" in upcoming.texts()[0] and "بی‌پاسخ ۱" in upcoming.texts()[0]
+    assert "اعلام حضور ۱" in upcoming.texts()[0] and "بی‌پاسخ ۱" in upcoming.texts()[0]
     awaiting = AwaitingRepliesCard(ctx)
     qtbot.addWidget(awaiting)
     awaiting.refresh()
@@ -501,7 +501,7 @@ def test_export_button_writes_the_events_list_as_filtered(
     row = dict(zip(header, rows[0], strict=True))
     assert row["عنوان"] == "جشن پنجاه بدر ۱۴۰۴" and row["تاریخ آغاز"] == "۱۴۰۴/۰۲/۱۹"
     assert row["تاریخ آغاز (میلادی)"] == "2025-05-09" and row["ساعت آغاز"] == "۱۷:۰۰"
-    assert (row["دعوت‌شده"], row["می‌آید"], row["نمی‌آید"], row["بی‌پاسخ"]) == (3, 2, 1, 0)
+    assert (row["دعوت‌شده"], row["اعلام حضور"], row["عدم حضور"], row["بی‌پاسخ"]) == (3, 2, 1, 0)
 
 
 # --- acceptance review (issue 6) -------------------------------------------------------
@@ -636,10 +636,11 @@ def test_rank_table_hint_shows_rank_labels_in_the_ui_language(app) -> None:
     from qazvin_diplomacy.ui.events.rank_table import rank_hint
 
     persian = rank_hint()
-    assert "رایزن وزیر: minister_counsellor" in persian and "سفیر" not in persian
+    assert "رایزن وزیر" in persian and "سفیر" not in persian
+    assert "minister_counsellor" not in persian and "_" not in persian  # no internal keys
     apply_language(app, "en")
     english = rank_hint()
-    assert "Minister-Counsellor: minister_counsellor" in english
+    assert "Minister-Counsellor" in english and "minister_counsellor" not in english
     assert not any("\u0600" <= ch <= "\u06ff" for ch in english)
 
 

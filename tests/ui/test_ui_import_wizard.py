@@ -181,10 +181,10 @@ def test_the_summary_counts_organizations_for_the_chosen_choices(qtbot, wizard, 
     preview(qtbot, wizard, write_sheet(tmp_path / "orgs.xlsx", rows))
     assert list(wizard.preview_page.choice_boxes) == [2, 3]
     first = wizard.preview_page.summary.text().splitlines()
-    assert first[0] == "۴ ردیف آماده، ۰ خطا، ۲ تکراری احتمالی، ۲ سازمان تازه."
+    assert first[0] == "۴ ردیف آماده، ۰ خطا، ۲ تکراری احتمالی، ۲ سازمان جدید."
     assert first[1] == "با انتخاب‌های کنونی: ۲ افزوده، ۰ ادغام و ۲ رد می‌شود."
     wizard.set_choice(2, "add")
-    assert "۳ سازمان تازه" in wizard.preview_page.summary.text()
+    assert "۳ سازمان جدید" in wizard.preview_page.summary.text()
     assert "۳ افزوده، ۰ ادغام و ۱ رد" in wizard.preview_page.summary.text()
     notes = [
         wizard.preview_page.warnings_list.item(i).text()
@@ -193,7 +193,7 @@ def test_the_summary_counts_organizations_for_the_chosen_choices(qtbot, wizard, 
     assert any("شرکت یک" in n and "شرکت دو" not in n for n in notes)
     wizard.preview_page.all_choice.setCurrentIndex(wizard.preview_page.all_choice.findData("merge"))
     wizard.preview_page.all_choice.activated.emit(wizard.preview_page.all_choice.currentIndex())
-    assert "۴ سازمان تازه" in wizard.preview_page.summary.text()
+    assert "۴ سازمان جدید" in wizard.preview_page.summary.text()
     assert "۲ افزوده، ۲ ادغام و ۰ رد" in wizard.preview_page.summary.text()
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.stack.currentIndex() == DONE_STEP, timeout=10000)

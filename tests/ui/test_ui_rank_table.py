@@ -230,3 +230,31 @@ def test_a_table_saved_elsewhere_meanwhile_is_not_overwritten(page, db, qtbot, m
     dialog.load()  # reopened: the other desk's table, which can now be saved over
     assert _titles(dialog) == ["شهردار"]
     assert dialog.save()
+
+
+def test_diplomatic_ranks_show_as_labels_and_are_saved_as_keys(page, db, app, qtbot):
+    from qazvin_diplomacy.ui.application import apply_language
+
+    dialog = RankTableDialog(db, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    titles = _titles(dialog)
+    assert "minister_counsellor" not in titles and "first_secretary" not in titles
+    assert "رایزن وزیر" in titles and "دبیر اول" in titles
+    assert "minister_counsellor" not in dialog.ranks.text() and "رایزن وزیر" in dialog.ranks.text()
+    row = titles.index("رایزن وزیر")
+    apply_language(app, "en")
+    assert dialog.rows.text(row, TITLE_COL) == "Minister-Counsellor"  # follows the language
+    assert dialog.save()
+    saved = {r.title: r.order for r in ranks.get_rank_table(db).rows}
+    assert saved["minister_counsellor"] == 100 and saved["first_secretary"] == 130
+    assert "Minister-Counsellor" not in saved and "رایزن وزیر" not in saved
+    # A label edited into a title beginning is saved as typed.
+    again = RankTableDialog(db, page)
+    qtbot.addWidget(again)
+    _cell(again, row, TITLE_COL, "Minister-Counsellor (trade)")
+    assert again.save()
+    titles_saved = [r.title for r in ranks.get_rank_table(db).rows]
+    assert (
+        "Minister-Counsellor (trade)" in titles_saved and "minister_counsellor" not in titles_saved
+    )

@@ -343,7 +343,7 @@ def _resolve(session: Session, a: AgreementInput) -> tuple[_Resolved, dict[str, 
         )
         if clash is not None:
             errors["reference_number"] = (
-                f"شماره ثبت «{reference}» پیش‌تر برای «{clash}» ثبت شده است."
+                f"شمارهٔ ثبت «{reference}» پیش‌تر برای «{clash}» ثبت شده است."
             )
     return _Resolved(countries, signatory_parties, titles), errors
 

@@ -103,7 +103,7 @@ def _unique(path: Path) -> Path:
 
 def _in_use_error() -> BackupError:
     return BackupError(
-        "پایگاه داده هنوز در دست برنامه دیگری است؛ همه پنجره‌های برنامه را ببندید و دوباره تلاش کنید. "
+        "پایگاه داده هنوز در دست برنامه دیگری است؛ همهٔ پنجره‌های برنامه را ببندید و دوباره تلاش کنید. "
         "هیچ تغییری داده نشد.",
         "The database is still open in another program; close it and try again. Nothing was changed.",
     )

@@ -57,16 +57,16 @@ def _plain_zip(source: Path, password: str | None, work: Path, steps: _Steps) ->
             return plain, True
     except FileNotFoundError as exc:
         raise refused(
-            f"پرونده پشتیبان «{bidi_isolate(source.name)}» پیدا نشد.",
+            f"پروندهٔ پشتیبان «{bidi_isolate(source.name)}» پیدا نشد.",
             f"Backup file {source} not found.",
         ) from exc
     except IsADirectoryError as exc:
         raise refused(
-            f"«{bidi_isolate(source.name)}» پوشه است، نه پرونده پشتیبان.", f"{source} is a folder."
+            f"«{bidi_isolate(source.name)}» پوشه است، نه پروندهٔ پشتیبان.", f"{source} is a folder."
         ) from exc
     except PermissionError as exc:
         raise refused(
-            f"پرونده پشتیبان «{bidi_isolate(source.name)}» خوانده نشد (دسترسی ندارید).", str(exc)
+            f"پروندهٔ پشتیبان «{bidi_isolate(source.name)}» خوانده نشد (دسترسی ندارید).", str(exc)
         ) from exc
 
 
@@ -75,15 +75,15 @@ def _read_manifest(zf: zipfile.ZipFile, encrypted: bool) -> BackupManifest:
     for name in names:
         if reason := unsafe_member_reason(name):
             raise refused(
-                f"پرونده پشتیبان مسیری ناامن دارد که می‌تواند بیرون از پوشه مقصد بنویسد («{bidi_isolate(name)}»: {reason}).",
+                f"پروندهٔ پشتیبان مسیری ناامن دارد که می‌تواند بیرون از پوشه مقصد بنویسد («{bidi_isolate(name)}»: {reason}).",
                 f"The backup holds an unsafe member path {name!r}.",
             )
     if len(set(names)) != len(names):
-        raise refused("پرونده پشتیبان عضو تکراری دارد.", "The backup holds duplicate members.")
+        raise refused("پروندهٔ پشتیبان عضو تکراری دارد.", "The backup holds duplicate members.")
     for name in names:
         if member_kind(name) is None:
             raise refused(
-                f"پرونده پشتیبان عضو ناشناخته «{bidi_isolate(name)}» دارد.",
+                f"پروندهٔ پشتیبان عضو ناشناخته «{bidi_isolate(name)}» دارد.",
                 f"Unknown member {name!r}.",
             )
     if MANIFEST_NAME not in names:
@@ -141,7 +141,7 @@ def _read_manifest(zf: zipfile.ZipFile, encrypted: bool) -> BackupManifest:
     if forged := manifest.forged:
         raise refused(
             f"محتوای پیوست «{bidi_isolate(attachment_sha(forged[0].path)[:12])}…» با چکیده SHA-256 "
-            "نام آن نمی‌خواند؛ پرونده پشتیبان دستکاری شده است.",
+            "نام آن نمی‌خواند؛ پروندهٔ پشتیبان دستکاری شده است.",
             f"Attachment {forged[0].path} does not match its SHA-256 name: the backup was tampered with.",
         )
     return manifest

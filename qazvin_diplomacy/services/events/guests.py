@@ -424,7 +424,7 @@ def _apply_guest(session: Session, row: EventGuest, guest: GuestInput) -> None:
         if principal is None:
             raise ValidationError(
                 {
-                    "interpreter_for_person_id": "میهمانی که مترجم همراه اوست به این رویداد دعوت نشده است."
+                    "interpreter_for_person_id": "مهمانی که مترجم همراه اوست به این رویداد دعوت نشده است."
                 }
             )
     row.companions = guest.companions

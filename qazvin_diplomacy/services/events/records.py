@@ -185,6 +185,7 @@ _SUMMARY_COLUMNS = (
     Event.recurrence_kind,
     Event.source_event_id,
     Event.archived_at,
+    Event.venue_en,
 )
 
 
@@ -207,6 +208,7 @@ def _summaries(session: Session, query: Select[Any]) -> list[EventSummary]:
             recurring=r[10] is not None,
             source_event_id=r[11],
             archived=r[12] is not None,
+            venue_en=r[13] or "",
         )
         for r in rows
     ]

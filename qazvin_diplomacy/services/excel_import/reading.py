@@ -256,7 +256,7 @@ def _check_file(path: Path) -> None:
             infos = archive.infolist()
             if "xl/workbook.xml" not in {info.filename for info in infos}:
                 raise _refuse(
-                    f"پرونده «{path.name}» کارپوشه اکسل (xlsx) نیست.",
+                    f"پرونده «{path.name}» کارپوشهٔ اکسل (xlsx) نیست.",
                     f"'{path.name}' is a zip file but not an Excel workbook.",
                 )
             _check_parts(path, infos)
@@ -264,7 +264,7 @@ def _check_file(path: Path) -> None:
                 sheets = len(_SHEET_RE.findall(src.read()))
     except _DAMAGED_ZIP as exc:
         raise _refuse(
-            f"پرونده «{path.name}» پرونده اکسل (xlsx) نیست یا آسیب دیده است.",
+            f"پرونده «{path.name}» پروندهٔ اکسل (xlsx) نیست یا آسیب دیده است.",
             f"'{path.name}' is not an .xlsx workbook or is damaged.",
         ) from exc
     if sheets > MAX_SHEETS:
@@ -437,7 +437,7 @@ def _read_sheet(
         _fill_merged(path, grid, merged)
         warnings.append(
             f"خانه‌های ادغام‌شده ({'، '.join(merged[:5])}{'، …' if len(merged) > 5 else ''}): "
-            "مقدار خانه اول در همه خانه‌های هر محدوده به کار رفت."
+            "مقدار خانه اول در همهٔ خانه‌های هر محدوده به کار رفت."
         )
     if not any(any(cell_text(v) for v in r) for r in grid):
         raise _refuse(f"برگه «{title}» خالی است.", f"Sheet '{title}' is empty.")

@@ -273,7 +273,7 @@ def _organizations(
         ExportColumn("سازمان بالادست", "Parent", 30),
         ExportColumn("شهر", "City", 14),
         ExportColumn("تلفن", "Phone", 20),
-        ExportColumn("ایمیل", "Email", 28),
+        ExportColumn("رایانامه", "Email", 28),
         ExportColumn("نشانی", "Address", 34),
         ExportColumn("یادداشت", "Notes", 30),
     ]
@@ -420,7 +420,7 @@ def _agreements(
     db: Database, f: ExportFilters, progress: Progress | None = None, lang: str = "fa"
 ) -> ExportTable:
     columns = [
-        ExportColumn("شماره ثبت", "Reference", 14),
+        ExportColumn("شمارهٔ ثبت", "Reference", 14),
         ExportColumn("عنوان", "Title", 40),
         ExportColumn("عنوان انگلیسی", "English title", 34),
         ExportColumn("نوع", "Kind", 14),
@@ -528,11 +528,11 @@ def _events(
         ExportColumn("برگزارکننده", "Organizer", 26),
         ExportColumn("برگزارکننده (انگلیسی)", "Organizer (English)", 24),
         ExportColumn("دعوت‌شده", "Invited", 9),
-        ExportColumn("می‌آید", "Yes", 8),
-        ExportColumn("نمی‌آید", "No", 8),
+        ExportColumn("اعلام حضور", "Yes", 8),
+        ExportColumn("عدم حضور", "No", 8),
         ExportColumn("بی‌پاسخ", "No reply", 8),
         ExportColumn("حاضر", "Attended", 8),
-        ExportColumn("همراهان (می‌آید)", "Companions (yes)", 10),
+        ExportColumn("همراهان (اعلام حضور)", "Companions (yes)", 10),
         ExportColumn("سالانه", "Yearly", 8),
         ExportColumn("بایگانی‌شده", "Archived", 10),
     ]

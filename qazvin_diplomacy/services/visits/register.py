@@ -110,6 +110,7 @@ _SUMMARY_COLUMNS = (
     Country.name_en,
     Visit.delegation_name,
     Visit.archived_at,
+    Visit.title_en,
 )
 
 
@@ -163,6 +164,7 @@ def _summaries(session: Session, query: Select[Any]) -> list[VisitSummary]:
             guests=tuple(guests.get(r[0], ())),
             hosts=tuple(hosts.get(r[0], ())),
             archived=r[11] is not None,
+            title_en=r[12] or "",
         )
         for r in rows
     ]

@@ -50,7 +50,7 @@ from qazvin_diplomacy.storage.visits import (
 )
 
 #: The message when "held" is undone without a reason.
-UNDO_REASON_REQUIRED = "برای بازگرداندن وضعیت «برگزارشده»، دلیل را بنویسید؛ در سابقهٔ دیدار می‌ماند."
+UNDO_REASON_REQUIRED = "برای لغو وضعیت «برگزارشده»، دلیل را بنویسید؛ در سابقهٔ دیدار می‌ماند."
 
 
 def _check_people_exist(session: Session, visit: VisitInput) -> dict[str, str]:

@@ -21,7 +21,7 @@ from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.services import agreements as agreements_service
 from qazvin_diplomacy.ui.agreements.models import date_text
 from qazvin_diplomacy.ui.dashboard import ListCard
-from qazvin_diplomacy.ui.i18n import current_language, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.modules import UiContext
 
 
@@ -43,8 +43,9 @@ class _AlertsCard(ListCard):
         """Shown only while there is something to act on."""
         return self.count > 0
 
-    def _title(self, agreement_title: str) -> str:
-        return bidi_isolate(loc_text(agreement_title))
+    def _title(self, agreement_title: str, title_en: str = "") -> str:
+        """An agreement's title in the UI language (its English title in English if stored)."""
+        return bidi_isolate(loc_text(title_en if title_en and not is_rtl() else agreement_title))
 
 
 class ExpiringAgreementsCard(_AlertsCard):
@@ -66,7 +67,7 @@ class ExpiringAgreementsCard(_AlertsCard):
         lang = current_language()
         for e in alerts.expiring:
             a = e.agreement
-            text = f"{date_text(e.expires_on)} — {self._title(a.title)} — " + self.tr(
+            text = f"{date_text(e.expires_on)} — {self._title(a.title, a.title_en)} — " + self.tr(
                 "%1 days left"
             ).replace("%1", loc_digits(e.days_left))
             if e.renews:
@@ -136,9 +137,9 @@ class StalledReviewsCard(_AlertsCard):
         self.alerts = alerts
         rows = []
         for s in alerts.stalled_reviews:
-            text = f"{self._title(s.agreement.title)} — " + self.tr("since %1 (%2 days)").replace(
-                "%1", date_text(s.since)
-            ).replace("%2", loc_digits(s.days_waiting))
+            text = f"{self._title(s.agreement.title, s.agreement.title_en)} — " + self.tr(
+                "since %1 (%2 days)"
+            ).replace("%1", date_text(s.since)).replace("%2", loc_digits(s.days_waiting))
             rows.append((s.agreement.id, text, loc_text(s.agreement.title)))
         self.count = len(rows)
         self.set_rows(rows)

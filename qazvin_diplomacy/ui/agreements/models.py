@@ -20,6 +20,7 @@ from qazvin_diplomacy.core.agreements import (
     AgreementSummary,
     PartySide,
 )
+from qazvin_diplomacy.core.formatting import reference_text
 from qazvin_diplomacy.services import agreements as agreements_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import ID_ROLE
@@ -105,7 +106,7 @@ class AgreementTableModel(PagedTableModel[AgreementSummary]):
         """The text of column ``col`` for agreement ``a`` in the UI language."""
         lang = current_language()
         if col == 0:
-            return loc_text(a.reference_number) if a.reference_number else "—"
+            return reference_text(a.reference_number, lang) if a.reference_number else "—"
         if col == 1:
             return loc_text(a.title if lang == "fa" or not a.title_en else a.title_en)
         if col == 2:

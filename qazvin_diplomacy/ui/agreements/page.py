@@ -280,6 +280,20 @@ class AgreementsPage(ListPage):
         """Override: the count line of the register."""
         return self.tr("%1 agreements")
 
+    def empty_list_text(self) -> str:
+        """Override: the empty register says what to do next."""
+        return self.tr(
+            "No agreement to show. Clear the filters to see the whole register, or press "
+            "“New agreement” to record one."
+        )
+
+    def empty_archive_text(self) -> str:
+        """Override: the empty archive says how agreements get there."""
+        return self.tr(
+            "The archive is empty. An agreement you archive from its form appears here and "
+            "can be restored."
+        )
+
     def _table(self, model: AgreementTableModel) -> ListTable:
         """A register table, sorted by signing date."""
         return ListTable(

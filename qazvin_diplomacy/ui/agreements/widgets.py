@@ -4,7 +4,6 @@ of cooperation and the remark dialog."""
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -207,11 +206,10 @@ class ExpiryLabel(QLabel):
 
 
 def default_actor() -> str:
-    """Who is working: the operating system's login name (editable in the dialog)."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name on some systems
-        return ""
+    """Who is working, to pre-fill "By": empty until the application has users (then the
+    signed-in user's name). The operating system's login ("root", a shared office account)
+    names no person, so it is never offered."""
+    return ""
 
 
 class TransitionDialog(Retranslating, QDialog):

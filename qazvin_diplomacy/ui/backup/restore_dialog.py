@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QLineEdit, QPushButton, QWidget
 
-from qazvin_diplomacy.core.backups import BackupManifest
+from qazvin_diplomacy.core.backups import BackupManifest, app_version_text, schema_version_text
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import bidi_isolate
@@ -183,7 +183,7 @@ class RestoreDialog(_TaskDialog):
         """What a verified backup holds, one line each, in the UI language."""
         created = show_datetime(to_local(manifest.created_at))
         head = head_revision()
-        schema = bidi_isolate(loc_digits(manifest.schema_revision or "?"))
+        schema = schema_version_text(manifest.schema_revision, "fa" if is_rtl() else "en")
         if manifest.schema_revision == head:
             schema_note = self.tr("the same as this application")
         else:
@@ -191,7 +191,9 @@ class RestoreDialog(_TaskDialog):
         attachments = manifest.attachments
         lines = [
             self.tr("Made on: %1").replace("%1", created),
-            self.tr("Made by version: %1").replace("%1", loc_digits(manifest.app_version)),
+            self.tr("Made by version: %1").replace(
+                "%1", app_version_text(manifest.app_version, "fa" if is_rtl() else "en")
+            ),
             self.tr("Database structure: %1 (%2)").replace("%1", schema).replace("%2", schema_note),
             self.tr("Database: %1").replace("%1", format_size(manifest.database.size)),
             self.tr("Attached files: %1 (%2)")

@@ -38,11 +38,19 @@ from qazvin_diplomacy.core.directory import (
 )
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.history import History
+from qazvin_diplomacy.core.languages import language_codes, language_names
 from qazvin_diplomacy.services import directory, merge
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import FieldError, PlainTextEdit, make_ltr, mark_field, show_error
 from qazvin_diplomacy.ui.directory.models import archived_suffix, kind_label, pick
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    Retranslating,
+    current_language,
+    is_rtl,
+    loc_digits,
+    loc_text,
+)
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit
 
 
@@ -286,7 +294,7 @@ class PersonForm(_Form):
             self.honorific_fa.setText(person.honorific_fa)
             self.title_fa.setText(person.title_fa)
             self.title_en.setText(person.title_en)
-            self.languages.setText(person.languages)
+            self.languages.setText(language_names(person.languages, current_language()))
             self.phone.setText(person.phone)
             self.email.setText(person.email)
             self.notes.setPlainText(person.notes)
@@ -324,7 +332,7 @@ class PersonForm(_Form):
             country_id=self.country.currentData(),
             diplomatic_rank=self.rank.currentData(),
             functions_started_at=started.replace(tzinfo=TEHRAN) if started else None,
-            languages=self.languages.text(),
+            languages=language_codes(self.languages.text()),
             phone=self.phone.text(),
             email=self.email.text(),
             biography=self.person.biography if self.person else "",

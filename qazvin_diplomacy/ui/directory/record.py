@@ -26,15 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qazvin_diplomacy.core.clock import to_local
+from qazvin_diplomacy.core.clock import time_recorded, to_local
 from qazvin_diplomacy.core.directory import CountryView, OrganizationView, PersonView
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.history import History, HistoryEntry
+from qazvin_diplomacy.core.languages import language_names
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services.history import country_history, organization_history, person_history
 from qazvin_diplomacy.ui.common import make_ltr, show_error
 from qazvin_diplomacy.ui.directory.models import kind_label, pick
-from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.registry import MODULES
 from qazvin_diplomacy.ui.widgets.jalali import show_date, show_datetime
@@ -83,8 +84,9 @@ class HistoryTable(QTableWidget):
         self.setRowCount(len(entries))
         for row, e in enumerate(entries):
             title = e.title if is_rtl() or not e.title_en else e.title_en
+            detail = e.detail if is_rtl() or not e.detail_en else e.detail_en
             for col, text in enumerate(
-                (show_date(e.when) if e.when else "—", loc_text(title), loc_text(e.detail))
+                (show_date(e.when) if e.when else "—", loc_text(title), loc_text(detail))
             ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -196,9 +198,11 @@ class RecordView(QDialog):
         r = self.record
         rows: list[tuple[str, str, bool]] = []
         if isinstance(r, PersonView):
-            started = (
-                show_datetime(to_local(r.functions_started_at)) if r.functions_started_at else ""
-            )
+            started = ""
+            if r.functions_started_at is not None:  # no time of day where only the date is known
+                local = to_local(r.functions_started_at)
+                timed = time_recorded(local)
+                started = show_datetime(local) if timed else show_date(local.date())
             rows = [
                 (self.tr("Title"), pick(r.title_fa, r.title_en), False),
                 (
@@ -208,7 +212,7 @@ class RecordView(QDialog):
                 ),
                 (self.tr("Country"), pick(r.country_name_fa, r.country_name_en), False),
                 (self.tr("Took up functions"), started, False),
-                (self.tr("Languages"), loc_text(r.languages), False),
+                (self.tr("Languages"), language_names(r.languages, current_language()), False),
                 (self.tr("Phone"), r.phone, True),
                 (self.tr("E-mail"), r.email, True),
                 (self.tr("Notes"), loc_text(r.notes), False),

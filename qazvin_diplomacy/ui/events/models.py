@@ -355,13 +355,13 @@ class EventTableModel(PagedTableModel[EventSummary]):
         lang = current_language()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
-                return loc_text(e.title_fa if is_rtl() else (e.title_en or e.title_fa))
+                return loc_text(e.title_in(lang))
             if col == 1:
                 return e.kind.label(lang)
             if col == 2:
                 return event_date_text(e)
             if col == 3:
-                return loc_text(e.venue)
+                return loc_text(e.venue_in(lang))
             if col == 4:
                 return e.status.label(lang)
             if col == 5:

@@ -191,6 +191,13 @@ class EventsPage(ListPage):
         """Override: the count line of the events list."""
         return self.tr("%1 events")
 
+    def empty_list_text(self) -> str:
+        """Override: the empty events list says what to do next."""
+        return self.tr(
+            "No event to show. Clear the filters to see every event, or press "
+            "“New event” to record one."
+        )
+
     # --- data --------------------------------------------------------------------------
 
     def refresh_current(self) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy.core.directory import DiplomaticRank
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
-from qazvin_diplomacy.core.precedence import RankRow, rank_key_label
+from qazvin_diplomacy.core.precedence import RankRow, rank_key_label, rank_row_key
 from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.services import rank_table as rank_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
@@ -35,16 +35,15 @@ from qazvin_diplomacy.ui.i18n import (
 )
 
 TITLE_COL, ORDER_COL, NOTE_COL = 0, 1, 2
+RANK_KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the rank key behind a label shown
 
 
 def rank_hint() -> str:
-    """The diplomatic ranks a row may name, each by its label in the UI language and the key to
-    type (``رایزن وزیر: minister_counsellor``); heads of mission are ordered by date instead."""
+    """The diplomatic ranks a row may name, by their labels in the UI language («رایزن وزیر»);
+    heads of mission are ordered by date instead."""
     lang = current_language()
     return "  ·  ".join(
-        f"{rank_key_label(r.value, lang)}: {r.value}"
-        for r in DiplomaticRank
-        if r.value not in HEAD_GROUP_RANKS
+        rank_key_label(r.value, lang) for r in DiplomaticRank if r.value not in HEAD_GROUP_RANKS
     )
 
 
@@ -140,6 +139,11 @@ class RankTableDialog(Retranslating, RecordDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         for row in range(self.rows.table.rowCount()):
+            key = self._rank_key(row)
+            if key:  # a diplomatic rank's label follows the language
+                self.rows.table.item(row, TITLE_COL).setText(
+                    rank_key_label(key, current_language())
+                )
             item = self.rows.table.item(row, ORDER_COL)
             latin = to_latin_digits(item.text().strip()) if item is not None else ""
             if item is not None and latin.isascii() and latin.isdigit():
@@ -173,17 +177,27 @@ class RankTableDialog(Retranslating, RecordDialog):
 
     def add_row(self, row: RankRow | None = None) -> int:
         """Append a row (empty when ``row`` is None) and select its title cell."""
-        values = ["", "", ""] if row is None else [row.title, loc_digits(row.order), row.note]
+        if row is None:
+            values = ["", "", ""]
+        else:  # a diplomatic rank is shown by its label, never its key (minister_counsellor)
+            label = rank_key_label(row.title, current_language())
+            values = [label, loc_digits(row.order), row.note]
         index = self.rows.add_row(values)
         order = self.rows.table.item(index, ORDER_COL)
         order.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = self.rows.table.item(index, TITLE_COL)
-        if row is not None and title is not None and rank_key_label(row.title) != row.title:
-            title.setToolTip(rank_key_label(row.title, current_language()))
+        if row is not None and rank_key_label(row.title) != row.title:
+            self.rows.table.item(index, TITLE_COL).setData(RANK_KEY_ROLE, row.title)
         if row is None:
             self.rows.table.setCurrentCell(index, TITLE_COL)
             self.rows.table.scrollToItem(self.rows.table.item(index, TITLE_COL))
         return index
+
+    def _rank_key(self, row: int) -> str:
+        """The ``DiplomaticRank`` value a row was loaded with, while its cell still shows that
+        rank's label (in either language); "" for a title beginning or an edited cell."""
+        item = self.rows.table.item(row, TITLE_COL)
+        key = item.data(RANK_KEY_ROLE) if item is not None else None
+        return key if key and rank_row_key(item.text()) == key else ""
 
     def move(self, delta: int) -> int:
         """Move the selected row up (-1) or down (+1); returns its new index."""
@@ -203,7 +217,7 @@ class RankTableDialog(Retranslating, RecordDialog):
         """The rows as typed (order kept as text; the service checks it)."""
         return [
             RankRow(
-                title=self.rows.text(r, TITLE_COL),
+                title=self._rank_key(r) or self.rows.text(r, TITLE_COL),
                 order=self.rows.text(r, ORDER_COL),
                 note=self.rows.text(r, NOTE_COL),
             )

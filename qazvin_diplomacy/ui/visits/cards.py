@@ -22,8 +22,9 @@ def visit_line(v: VisitSummary, *, with_date: bool) -> tuple[int, str, str]:
         f"{show_date(v.start_at)} {show_time(v.start_at)}" if with_date else show_time(v.start_at)
     )
     guests = v.guest_names(current_language())
-    text = f"{when} — {bidi_isolate(loc_text(v.title))}"
-    tip = "\n".join(loc_text(x) for x in (v.title, guests, v.venue, status_label(v.status)) if x)
+    title = v.title_in(current_language())
+    text = f"{when} — {bidi_isolate(loc_text(title))}"
+    tip = "\n".join(loc_text(x) for x in (title, guests, v.venue, status_label(v.status)) if x)
     return v.id, text, tip
 
 

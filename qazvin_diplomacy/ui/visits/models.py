@@ -88,7 +88,7 @@ class VisitTableModel(PagedTableModel[VisitSummary]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             lang = current_language()
             if col == 0:
-                return loc_text(v.title)
+                return loc_text(v.title_in(lang))
             if col == 1:
                 return loc_text(v.guest_names(lang))
             if col == 2:

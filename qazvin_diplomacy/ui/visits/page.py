@@ -71,7 +71,7 @@ def calendar_items(visits: list[VisitSummary], first: dt.date, last: dt.date) ->
             else end.date() - dt.timedelta(days=1)
         )
         while day <= min(last_day, last):
-            title = bidi_isolate(loc_text(v.title))
+            title = bidi_isolate(loc_text(v.title_in(current_language())))
             who = v.country_name(current_language()) or v.guest_names(current_language())
             if who:  # the country (or the guests) beside the title, as the calendar page shows
                 title = f"{title} — {bidi_isolate(loc_text(who))}"
@@ -79,7 +79,7 @@ def calendar_items(visits: list[VisitSummary], first: dt.date, last: dt.date) ->
             tip = "\n".join(
                 loc_text(x)
                 for x in (
-                    v.title,
+                    v.title_in(current_language()),
                     v.guest_names(current_language()),
                     v.venue,
                     status_label(v.status),
@@ -262,6 +262,20 @@ class VisitsPage(ListPage):
     def count_text(self) -> str:
         """Override: the count line of the visits list."""
         return self.tr("%1 visits")
+
+    def empty_list_text(self) -> str:
+        """Override: the empty visits list says what to do next."""
+        return self.tr(
+            "No visit to show. Clear the filters to see every visit, or press "
+            "“New visit” to record one."
+        )
+
+    def empty_archive_text(self) -> str:
+        """Override: the empty archive says how visits get there."""
+        return self.tr(
+            "The archive is empty. A visit you archive from its form appears here and can "
+            "be restored."
+        )
 
     # --- data --------------------------------------------------------------------------
 

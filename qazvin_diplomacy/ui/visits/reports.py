@@ -231,7 +231,7 @@ class ReportsDialog(Retranslating, QDialog):
         """Recent visits (newest first) in both pickers, the page's selection included."""
         db = self.ctx.db
         rows = [
-            (v.id, to_local(v.start_at).date(), v.title)
+            (v.id, to_local(v.start_at).date(), v.title_in(current_language()))
             for v in visits_service.list_visits(db, descending=True, limit=VISIT_CHOICES)
         ]
         wanted = self.context.visit_id
@@ -242,7 +242,8 @@ class ReportsDialog(Retranslating, QDialog):
                 wanted = None
             else:
                 start = detail.start_at  # the form's naive Tehran time
-                rows.insert(0, (wanted, start.date() if start else self.ctx.today(), detail.title))
+                title = detail.title_en if detail.title_en and not is_rtl() else detail.title
+                rows.insert(0, (wanted, start.date() if start else self.ctx.today(), title))
         for combo in (self.dossier_visit, self.itinerary_visit):
             combo.blockSignals(True)
             combo.clear()

@@ -231,12 +231,6 @@ class JalaliCalendarPopup(Retranslating, QFrame):
         self.hide()
 
 
-def example_date() -> str:
-    """Today as an example of a typed date (this Jalali year), in the UI's digits."""
-    year, month, day = jalali.to_jalali(dt.date.today())
-    return loc_digits(f"{year:04d}/{month:02d}/{day:02d}")
-
-
 def date_hint(day: dt.date) -> str:
     """Weekday and Gregorian date shown beside a valid date: «جمعه · 2025-10-24»."""
     weekday = weekday_names()[jalali.jalali_weekday(day)]
@@ -288,7 +282,9 @@ class JalaliDateEdit(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         """Texts for the current language; re-shows a valid date with the UI's digits."""
-        self.line.setPlaceholderText(self.tr("e.g. %1").replace("%1", example_date()))
+        self.line.setPlaceholderText(
+            self.tr("e.g. %1").replace("%1", jalali.example_date("fa" if is_rtl() else "latin"))
+        )
         self.button.setToolTip(self.tr("Pick from the calendar"))
         self._show_hint(self.line.text())
         if self._date is not None and not self._error:
@@ -480,7 +476,9 @@ class JalaliDateTimeEdit(Retranslating, QWidget):
     def setDateTime(self, value: dt.datetime | None) -> None:  # Qt naming
         """Show ``value`` (None clears both fields)."""
         self.date_edit.setDate(value.date() if value else None)
-        self.time_line.setText(show_time(value) if value else "")
+        # Midnight in an optional box means "date only" (dateTime() reads blank as 00:00).
+        date_only = value is not None and not self.required and value.time() == dt.time(0, 0)
+        self.time_line.setText(show_time(value) if value and not date_only else "")
         self.validate_time()
 
     def set_error(self, message: str) -> None:
