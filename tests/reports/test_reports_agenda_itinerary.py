@@ -89,3 +89,108 @@ def test_weekly_agenda_flags_visits_on_an_official_holiday(demo, tmp_path):
     week = weekly_agenda(db, day=nowruz.date())
     on_off_days = sum(len(d.visits) for d in week.days if d.is_off_day)
     assert status.count(agenda_module.OFF_DAY_FLAG) == on_off_days >= 1
+
+
+def _lines(pdf_reader, path, *, ltr: bool) -> list[str]:
+    return [b.logical_ltr if ltr else b.logical for page in pdf_reader(path) for b in page]
+
+
+def _visit_with(db, status: VisitStatus, *, place_en: str = "Governorate"):
+    """A visit of the demo's Iraqi delegation with one item, in ``status``."""
+    from qazvin_diplomacy.core.visits import ItineraryEntry
+    from qazvin_diplomacy.services.visits import get_visit
+
+    source = get_visit(db, next(v for v in list_visits(db) if "عراق" in v.title).id)
+    start = dt.datetime(2026, 12, 15, 10, 0)
+    item = ItineraryEntry(
+        start, start + dt.timedelta(hours=1), "بازدید از شرکت Alborz Steel (فاز ۲)",
+        "سالن (A) استانداری", activity_en="Visit to Alborz Steel", place_en=place_en,
+    )  # fmt: skip
+    return save_visit(
+        db,
+        visit=VisitInput(
+            title="دیدار آزمون",
+            title_en="Test visit",
+            start_at=start,
+            end_at=start + dt.timedelta(hours=2),
+            status=status,
+            guests=tuple(GuestEntry(g.person_id, g.role) for g in source.guests),
+            hosts=source.hosts,
+            itinerary=(item,),
+        ),  # fmt: skip
+        conflict_reason="آزمون",
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "en", "fa"),
+    [
+        (VisitStatus.POSTPONED, "POSTPONED", "به تعویق افتاده"),
+        (VisitStatus.CANCELLED, "CANCELLED", "لغو شده"),
+    ],
+)
+def test_itinerary_of_a_postponed_or_cancelled_visit_has_a_banner(
+    demo, tmp_path, pdf_reader, status, en, fa
+):
+    from qazvin_diplomacy.reports.itinerary import STATUS_BANNERS
+
+    db, _friday = demo
+    visit = _visit_with(db, status)
+    banner_en, banner_fa = STATUS_BANNERS[status]
+    assert en in banner_en and fa in banner_fa
+    for lang in ("en", "fa", "both"):
+        out = tmp_path / f"{lang}.pdf"
+        render_report("itinerary", db, out, visit=visit.id, lang=lang, printed_at=PRINTED)
+        ltr, rtl = _lines(pdf_reader, out, ltr=True), _lines(pdf_reader, out, ltr=False)
+        assert (banner_en in ltr) == (lang != "fa")
+        assert (banner_fa.replace("\u200c", "") in [x.replace("\u200c", "") for x in rtl]) == (
+            lang != "en"
+        )
+    confirmed = _visit_with(db, VisitStatus.CONFIRMED)
+    out = tmp_path / "ok.pdf"
+    render_report("itinerary", db, out, visit=confirmed.id, lang="both", printed_at=PRINTED)
+    text = " ".join(_lines(pdf_reader, out, ltr=True))
+    assert "POSTPONED" not in text and "CANCELLED" not in text
+
+
+def test_english_itinerary_lists_the_missing_english_fields(demo, tmp_path, pdf_reader):
+    from qazvin_diplomacy.reports.itinerary import MISSING_EN_TITLE, missing_english
+    from qazvin_diplomacy.services.visits import get_visit
+
+    db, _friday = demo
+    visit = get_visit(db, _visit_with(db, VisitStatus.CONFIRMED, place_en="").id)
+    missing = missing_english(visit)
+    assert missing == [
+        "Place (Tuesday 15 December 2026 (24 Azar 1405), 10:00 – 11:00): سالن (A) استانداری"
+    ]
+    out = tmp_path / "en.pdf"
+    render_report("itinerary", db, out, visit=visit.id, lang="en", printed_at=PRINTED)
+    lines = _lines(pdf_reader, out, ltr=True)
+    assert MISSING_EN_TITLE in lines
+    assert any(line.startswith("• Place (Tuesday 15 December 2026") for line in lines)
+    # With every English field filled in, no warning.
+    complete = _visit_with(db, VisitStatus.CONFIRMED)
+    assert missing_english(get_visit(db, complete.id)) == []
+    out = tmp_path / "complete.pdf"
+    render_report("itinerary", db, out, visit=complete.id, lang="en", printed_at=PRINTED)
+    assert MISSING_EN_TITLE not in _lines(pdf_reader, out, ltr=True)
+
+
+def test_bilingual_itinerary_has_headings_and_labels_in_both_languages(demo, tmp_path, pdf_reader):
+    db, _friday = demo
+    visit = _visit_with(db, VisitStatus.CONFIRMED)
+    out = tmp_path / "both.pdf"
+    render_report("itinerary", db, out, visit=visit.id, lang="both", printed_at=PRINTED)
+    ltr, rtl = _lines(pdf_reader, out, ltr=True), _lines(pdf_reader, out, ltr=False)
+    assert "Delegation / هیئت" in ltr and "Programme / برنامه" in ltr
+    for en, fa in (("Name", "نام"), ("Title", "سمت"), ("Role", "نقش"), ("Time", "ساعت")):
+        assert en in ltr and fa in rtl
+    assert any(line.startswith("Dates: ") for line in ltr)
+    assert any(line.startswith("تاریخ: ") for line in rtl)
+    assert any(line.startswith("Hosted by: ") for line in ltr)
+    assert any(line.startswith("میزبان: ") for line in rtl)
+    # The English-only itinerary keeps English labels only.
+    out = tmp_path / "en.pdf"
+    render_report("itinerary", db, out, visit=visit.id, lang="en", printed_at=PRINTED)
+    ltr = _lines(pdf_reader, out, ltr=True)
+    assert "Delegation" in ltr and "Programme" in ltr and "Delegation / هیئت" not in ltr
