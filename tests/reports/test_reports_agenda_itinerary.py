@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from test_reports_visits_register import column_streams
 
+from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.core.visits import GuestEntry, VisitInput, VisitStatus
 from qazvin_diplomacy.reports import weekly_agenda as agenda_module
 from qazvin_diplomacy.reports.catalog import render_report
@@ -194,3 +195,49 @@ def test_bilingual_itinerary_has_headings_and_labels_in_both_languages(demo, tmp
     render_report("itinerary", db, out, visit=visit.id, lang="en", printed_at=PRINTED)
     ltr = _lines(pdf_reader, out, ltr=True)
     assert "Delegation" in ltr and "Programme" in ltr and "Delegation / هیئت" not in ltr
+
+
+def test_daily_programme_for_a_chosen_official_has_only_the_visits_they_host(
+    demo, tmp_path, pdf_reader
+):
+    from qazvin_diplomacy.reports import daily_programme as daily_module
+    from qazvin_diplomacy.services.directory import get_person
+    from qazvin_diplomacy.services.visit_reports import daily_programme
+
+    db, _friday = demo
+    todays = visits_between(db, start=TODAY, end=TODAY, include_cancelled=False)
+    hosts = {h.id for v in todays for h in v.hosts}
+    assert len(hosts) >= 2  # the governor and at least one deputy host visits that day
+    everyone = daily_programme(db, day=TODAY)
+    seen: set[int] = set()
+    for host_id in sorted(hosts):
+        person = get_person(db, host_id)
+        theirs = {v.id for v in todays if any(h.id == host_id for h in v.hosts)}
+        programme = daily_programme(db, day=TODAY, host_id=host_id)
+        assert {i.visit_id for i in programme.items} == theirs
+        assert set(programme.items) <= set(everyone.items)
+        seen |= theirs
+        out = tmp_path / f"day{host_id}.pdf"
+        render_report(
+            "daily-programme", db, out, date="1405/09/03", host=str(host_id), printed_at=PRINTED
+        )
+        lines = [x.replace("\u200c", "") for x in _lines(pdf_reader, out, ltr=False)]
+        line = daily_module.host_line(programme).replace("\u200c", "")
+        assert person.name_fa.replace("\u200c", "") in line and line in lines
+        assert f"برنامهٔ روزانهٔ {person.name_fa}".replace("\u200c", "") in lines
+        count = to_persian_digits(len(programme.items))
+        assert any(x.endswith(f"— {count} بند برنامه") for x in lines)
+    assert seen == {i.visit_id for i in everyone.items}
+    # Without --host: the whole day, no host line.
+    out = tmp_path / "all.pdf"
+    render_report("daily-programme", db, out, date="1405/09/03", printed_at=PRINTED)
+    assert daily_module.TITLE in _lines(pdf_reader, out, ltr=False)
+
+
+def test_daily_programme_of_an_unknown_official_is_refused(demo, tmp_path):
+    from qazvin_diplomacy.core.errors import NotFoundError
+
+    db, _friday = demo
+    with pytest.raises(NotFoundError):
+        render_report("daily-programme", db, tmp_path / "x.pdf", date="1405/09/03", host="99999")
+    assert not list(tmp_path.iterdir())
