@@ -241,3 +241,47 @@ def test_daily_programme_of_an_unknown_official_is_refused(demo, tmp_path):
     with pytest.raises(NotFoundError):
         render_report("daily-programme", db, tmp_path / "x.pdf", date="1405/09/03", host="99999")
     assert not list(tmp_path.iterdir())
+
+
+def test_seating_plan_prints_title_and_country_under_each_name(demo, tmp_path, pdf_reader):
+    from qazvin_diplomacy.reports.badges import FLOOR_SIZE
+    from qazvin_diplomacy.reports.rtl import FORMAT_CHARS
+    from qazvin_diplomacy.reports.seating_plan import seat_detail, seat_name
+    from qazvin_diplomacy.services import events as svc
+
+    def drawn(text: str) -> str:
+        return "".join(text.translate(dict.fromkeys(map(ord, FORMAT_CHARS))).split())
+
+    db, _friday = demo
+    event_id = next(e.id for e in svc.list_events(db) if "پنجاه بدر ۱۴۰۴" in e.title_fa)
+    seating = svc.get_seating(db, event_id=event_id)
+    out = tmp_path / "seating.pdf"
+    render_report("seating-plan", db, out, event=event_id, printed_at=PRINTED)
+    boxes = [b for page in pdf_reader(out, split_gap=4) for b in page]
+    checked = 0
+    for table in seating.tables:
+        for seat in table.seats:
+            detail = seat_detail(seat)
+            if seat.guest is None or not detail:
+                continue
+            name = next(b for b in boxes if drawn(b.logical) == drawn(seat_name(seat)))
+            under = [
+                b
+                for b in boxes
+                if b.page == name.page
+                and drawn(b.logical) == drawn(detail)
+                and 0 < name.baseline - b.baseline < 16
+                and min(b.x1, name.x1) > max(b.x0, name.x0)  # the same column of text
+            ]
+            assert under, (seat_name(seat), detail)
+            assert under[0].size >= FLOOR_SIZE
+            checked += 1
+    assert checked >= 10
+    # A foreign guest's country is named when the title does not name it; Iran never is.
+    guests = [s.guest for t in seating.tables for s in t.seats if s.guest is not None]
+    for g in guests:
+        detail = seat_detail(next(s for t in seating.tables for s in t.seats if s.guest is g))
+        if g.country_iso2 == "IR":
+            assert g.country_name_fa not in detail or g.country_name_fa in g.title_fa
+        elif g.country_name_fa and g.country_name_fa not in g.title_fa:
+            assert detail.endswith(f"— {g.country_name_fa}")
