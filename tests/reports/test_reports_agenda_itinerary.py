@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from reportlab.lib.units import cm
 from test_reports_visits_register import column_streams
 
 from qazvin_diplomacy.core.text import to_persian_digits
@@ -285,3 +286,46 @@ def test_seating_plan_prints_title_and_country_under_each_name(demo, tmp_path, p
             assert g.country_name_fa not in detail or g.country_name_fa in g.title_fa
         elif g.country_name_fa and g.country_name_fa not in g.title_fa:
             assert detail.endswith(f"— {g.country_name_fa}")
+
+
+def test_badges_have_gutters_bands_by_kind_and_the_event_in_both_languages(
+    demo, tmp_path, pdf_reader
+):
+    from qazvin_diplomacy.reports import badges as badges_report
+    from qazvin_diplomacy.reports.document import build_pdf
+    from qazvin_diplomacy.services import events as svc
+
+    db, _friday = demo
+    event_id = next(e.id for e in svc.list_events(db) if "پنجاه بدر ۱۴۰۴" in e.title_fa)
+    items = svc.badges(db, event_id=event_id, attending_only=False)
+    guests = {g.id: g for g in svc.list_guests(db, event_id=event_id)}
+    kinds = {b.kind for b in items}
+    assert kinds == {"guest", "interpreter", "staff"}
+    for b in items:
+        g = guests[b.guest_id]
+        if g.interpreter_for_person_id is not None:
+            assert b.kind == "interpreter"
+        elif g.organization_name_fa == "استانداری قزوین":
+            assert b.kind == "staff"
+    out = tmp_path / "badges.pdf"
+    build_pdf(out, badges_report.build(items), title="badges", printed_at=PRINTED)
+    boxes = [b for page in pdf_reader(out) for b in page]
+    rtl = [b.logical.replace("\u200c", "") for b in boxes]
+    ltr = [b.logical_ltr for b in boxes]
+    event = svc.get_event(db, event_id)
+    assert ltr.count(event.title_en) == len(items)  # the event band in English on every badge
+    assert rtl.count(event.title_fa.replace("\u200c", "")) == len(items)
+    count = {k: sum(1 for b in items if b.kind == k) for k in kinds}
+    for kind in ("interpreter", "staff"):
+        _color, word_fa, word_en = badges_report.BANDS[kind]
+        assert rtl.count(word_fa) >= count[kind] and ltr.count(word_en) == count[kind]
+    colors = {badges_report.BANDS[k][0].hexval() for k in kinds}
+    assert len(colors) == 3  # three distinct bands
+    # Gutters: neighbouring badges do not share an edge, and the sheet fits the page's frame.
+    sheet = badges_report.BadgeSheet(items[:8])
+    width, height = sheet.wrap(17.8 * cm, 25.4 * cm)
+    assert height <= 25.4 * cm
+    (x0, y0), (x1, _), (_, y2) = (sheet.cell_origin(i) for i in (0, 1, 2))
+    assert x0 - x1 == pytest.approx(badges_report.BADGE_W + badges_report.GUTTER)
+    assert y0 - y2 == pytest.approx(badges_report.BADGE_H + badges_report.GUTTER)
+    assert badges_report.GUTTER >= 0.3 * cm

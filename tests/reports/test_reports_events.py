@@ -217,16 +217,21 @@ def test_long_badge_texts_shrink_and_are_never_clipped(tmp_path, pdf_reader):
     pdf = tmp_path / "long.pdf"
     build_pdf(pdf, badges_report.build(items), title="badges", printed_at=PRINTED)
     page_w = 595.27
-    left = (page_w - 2 * MARGIN_X - badges_report.COLUMNS * badges_report.BADGE_W) / 2 + MARGIN_X
-    middle = left + badges_report.BADGE_W
-    right = middle + badges_report.BADGE_W
+    gutter = badges_report.GUTTER  # between the two columns of badges
+    grid_w = badges_report.COLUMNS * badges_report.BADGE_W + gutter
+    left = (page_w - 2 * MARGIN_X - grid_w) / 2 + MARGIN_X
+    middle = left + badges_report.BADGE_W  # the left badge's right edge
+    right = middle + gutter + badges_report.BADGE_W
     boxes = [
         b for b in pdf_reader(pdf, split_gap=8)[0] if MARGIN_BOTTOM < b.baseline < 842 - MARGIN_TOP
     ]
     assert boxes
     for box in boxes:
         assert left + badges_report.PAD - 1 <= box.x0 and box.x1 <= right - badges_report.PAD + 1
-        assert box.x1 <= middle - badges_report.PAD + 1 or box.x0 >= middle + badges_report.PAD - 1
+        assert (
+            box.x1 <= middle - badges_report.PAD + 1
+            or box.x0 >= middle + gutter + badges_report.PAD - 1
+        )
     text = compact("".join(b.logical for b in boxes))
     assert text.count(drawn(long_name)) == 3  # whole, on one line or two
     fitted = badges_report.fit_text(long_name, "Vazirmatn-Bold", 100, max_size=17, min_size=10)
