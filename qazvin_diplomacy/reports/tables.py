@@ -343,7 +343,7 @@ class RTLTable(Flowable):
             y -= layout.header_height
             boundaries.append(y)
         bands = self.band_rows
-        zebra = 0  # zebra stripes restart after each group heading
+        zebra = self._start  # as without a split; stripes restart after each group heading
         for index in range(self._start, self._end):
             h = layout.heights[index]
             if index in bands:
