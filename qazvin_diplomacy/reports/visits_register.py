@@ -17,6 +17,7 @@ from qazvin_diplomacy.reports.catalog import (
     Option,
     ReportContent,
     ReportSpec,
+    gap,
     join_nonempty,
     paragraph,
 )
@@ -138,6 +139,7 @@ def build(register: VisitsRegister) -> list[Flowable]:
             muted_rows=muted,
         )  # fmt: skip
     )
+    story.append(gap(6))
     story.append(paragraph(total_line(register)))
     return story
 
