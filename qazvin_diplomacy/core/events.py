@@ -451,6 +451,8 @@ class Badge:
     category_en: str
     event_title_fa: str
     event_title_en: str
+    #: "guest", "interpreter" (someone's interpreter) or "staff" (the organizer's own people).
+    kind: str = "guest"
 
 
 @dataclass(frozen=True)

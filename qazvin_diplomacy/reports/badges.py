@@ -1,4 +1,5 @@
-"""Name badges of an event (کارت شناسایی مهمانان): eight per A4 sheet (2 × 4) with cut guides.
+"""Name badges of an event (کارت شناسایی مهمانان): eight per A4 sheet (2 × 4), gutters between
+them, with cut guides.
 
 Each badge carries the event's title, the guest's name in Persian and in English, title and
 country.  Text is centred; a long name or title first shrinks (down to a floor size), then
@@ -51,10 +52,18 @@ COLUMNS = 2
 ROWS = 4
 PER_SHEET = COLUMNS * ROWS
 PAD = 0.35 * cm
-TOP_BAND = 0.95 * cm
+GUTTER = 0.4 * cm  # between badges: each is cut on its own, no shared edge
+TOP_BAND = 1.15 * cm  # the event, Persian over English
 BOTTOM_BAND = 0.8 * cm
 CROP = 0.45 * cm  # length of a crop mark outside the grid
 ACCENT = Color(0.16, 0.27, 0.45)
+#: The bottom band per kind of badge: colour and, for all but guests (who show their
+#: country), the Persian and English words for what the wearer is.
+BANDS: dict[str, tuple[Color, str, str]] = {
+    "guest": (ACCENT, "", ""),
+    "interpreter": (Color(0.13, 0.42, 0.25), "مترجم", "Interpreter"),
+    "staff": (Color(0.55, 0.22, 0.07), "برگزارکننده", "Staff"),
+}
 
 _ALIGN = {"center": TA_CENTER, "right": TA_RIGHT, "left": TA_LEFT}
 
@@ -203,20 +212,28 @@ def draw_badge(canvas: Canvas, badge: Badge, x: float, y: float) -> None:
     """Draw one badge with its lower left corner at (x, y)."""
     inner = BADGE_W - 2 * PAD
     top = y + BADGE_H
-    # Top band: the event.
+    # Top band: the event, Persian over English.
     canvas.setFillColor(HEADER_FILL)
     canvas.rect(x, top - TOP_BAND, BADGE_W, TOP_BAND, stroke=0, fill=1)
-    title = fit_text(badge.event_title_fa or badge.event_title_en, FONT_BOLD, inner,
-                     max_size=8.5, min_size=6, max_lines=1)  # fmt: skip
-    draw_lines(canvas, title, x + PAD, x + BADGE_W - PAD, top - (TOP_BAND - title.height) / 2)
-    # Bottom band: the country, Persian on the right and English on the left.
-    canvas.setFillColor(ACCENT)
+    event_fa = fit_text(badge.event_title_fa or badge.event_title_en, FONT_BOLD, inner,
+                        max_size=8.5, min_size=6, max_lines=1)  # fmt: skip
+    event_en = fit_text(badge.event_title_en if badge.event_title_fa else "", FONT_REGULAR,
+                        inner, max_size=7.5, min_size=6, max_lines=1, direction="ltr")  # fmt: skip
+    both = event_fa.height + event_en.height
+    y_band = top - (TOP_BAND - both) / 2
+    y_band -= draw_lines(canvas, event_fa, x + PAD, x + BADGE_W - PAD, y_band)
+    draw_lines(canvas, event_en, x + PAD, x + BADGE_W - PAD, y_band, color=MUTED_COLOR)
+    # Bottom band: its colour says guest, interpreter or staff; a guest's country (Persian on
+    # the right, English on the left), or what the wearer is.
+    color, word_fa, word_en = BANDS.get(badge.kind, BANDS["guest"])
+    canvas.setFillColor(color)
     canvas.rect(x, y, BADGE_W, BOTTOM_BAND, stroke=0, fill=1)
     half = inner / 2 - 0.1 * cm
     white = Color(1, 1, 1)
-    country_fa = fit_text(badge.country_fa, FONT_BOLD, half, max_size=9.5, min_size=6,
+    band_fa, band_en = (word_fa, word_en) if word_fa else (badge.country_fa, badge.country_en)
+    country_fa = fit_text(band_fa, FONT_BOLD, half, max_size=9.5, min_size=6,
                           max_lines=1)  # fmt: skip
-    country_en = fit_text(badge.country_en, FONT_BOLD, half, max_size=9, min_size=6,
+    country_en = fit_text(band_en, FONT_BOLD, half, max_size=9, min_size=6,
                           max_lines=1, direction="ltr")  # fmt: skip
     for fitted, align in ((country_fa, "right"), (country_en, "left")):
         band_top = y + BOTTOM_BAND - (BOTTOM_BAND - fitted.height) / 2
@@ -244,8 +261,8 @@ class BadgeSheet(Flowable):
         if len(items) > PER_SHEET:
             raise ValueError(f"at most {PER_SHEET} badges per sheet")
         self.items = list(items)
-        self.grid_w = COLUMNS * BADGE_W
-        self.grid_h = ROWS * BADGE_H
+        self.grid_w = COLUMNS * BADGE_W + (COLUMNS - 1) * GUTTER
+        self.grid_h = ROWS * BADGE_H + (ROWS - 1) * GUTTER
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """The grid's size plus room for the crop marks (Flowable.wrap)."""
@@ -257,8 +274,8 @@ class BadgeSheet(Flowable):
         """Lower left corner of badge ``index``: right to left, then top to bottom."""
         left = (self.width - self.grid_w) / 2
         row, col = divmod(index, COLUMNS)
-        x = left + (COLUMNS - 1 - col) * BADGE_W
-        y = CROP + (ROWS - 1 - row) * BADGE_H
+        x = left + (COLUMNS - 1 - col) * (BADGE_W + GUTTER)
+        y = CROP + (ROWS - 1 - row) * (BADGE_H + GUTTER)
         return x, y
 
     def draw(self) -> None:
@@ -269,24 +286,23 @@ class BadgeSheet(Flowable):
             draw_badge(canvas, badge, *self.cell_origin(index))
         left = (self.width - self.grid_w) / 2
         right, bottom, top = left + self.grid_w, CROP, CROP + self.grid_h
-        # Dashed cut lines along every badge edge, and solid crop marks outside the grid.
+        xs = [left + c * (BADGE_W + GUTTER) + d for c in range(COLUMNS) for d in (0, BADGE_W)]
+        ys = [bottom + r * (BADGE_H + GUTTER) + d for r in range(ROWS) for d in (0, BADGE_H)]
+        # A dashed cut line round every badge, and solid crop marks outside the grid.
         canvas.setStrokeColor(GRID_COLOR)
         canvas.setLineWidth(0.4)
         canvas.setDash(3, 3)
-        for c in range(COLUMNS + 1):
-            canvas.line(left + c * BADGE_W, bottom, left + c * BADGE_W, top)
-        for r in range(ROWS + 1):
-            canvas.line(left, bottom + r * BADGE_H, right, bottom + r * BADGE_H)
+        for index in range(len(self.items)):
+            bx, by = self.cell_origin(index)
+            canvas.rect(bx, by, BADGE_W, BADGE_H, stroke=1, fill=0)
         canvas.setDash()
         canvas.setStrokeColor(MUTED_COLOR)
         canvas.setLineWidth(0.6)
         gap = 0.1 * cm
-        for c in range(COLUMNS + 1):
-            xc = left + c * BADGE_W
+        for xc in xs:
             canvas.line(xc, top + gap, xc, top + CROP)
             canvas.line(xc, bottom - gap, xc, bottom - CROP)
-        for r in range(ROWS + 1):
-            yr = bottom + r * BADGE_H
+        for yr in ys:
             canvas.line(left - gap, yr, left - CROP, yr)
             canvas.line(right + gap, yr, right + CROP, yr)
         canvas.restoreState()

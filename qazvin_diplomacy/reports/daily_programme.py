@@ -10,7 +10,14 @@ from reportlab.platypus.flowables import Flowable
 
 from qazvin_diplomacy.core.jalali import format_jalali, format_time
 from qazvin_diplomacy.core.text import to_persian_digits
-from qazvin_diplomacy.reports.catalog import Option, ReportContent, ReportSpec, paragraph
+from qazvin_diplomacy.reports.catalog import (
+    Option,
+    ReportContent,
+    ReportSpec,
+    heading,
+    join_nonempty,
+    paragraph,
+)
 from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.visit_reports import (
@@ -43,6 +50,17 @@ def time_text(item: ProgrammeItem) -> str:
     return f"{format_time(item.start_at)} تا {format_time(item.end_at)}"
 
 
+def host_line(programme: DailyProgramme) -> str:
+    """«محمد نوذری، استاندار قزوین»: whose day the programme is."""
+    host = programme.host
+    return join_nonempty([host.name_fa, host.title_fa]) if host is not None else ""
+
+
+def title_for(programme: DailyProgramme) -> str:
+    """«برنامهٔ روزانهٔ استاندار», or «برنامهٔ روزانه» with the chosen official's name."""
+    return TITLE if programme.host is None else f"برنامهٔ روزانهٔ {programme.host.name_fa}"
+
+
 def build(programme: DailyProgramme) -> list[Flowable]:
     """The story: the date line, then one table row per item."""
     when = format_jalali(programme.day, long=True, weekday=True)
@@ -53,7 +71,10 @@ def build(programme: DailyProgramme) -> list[Flowable]:
     elif programme.is_friday:
         when += " — تعطیل"
     count = to_persian_digits(len(programme.items))
-    story: list[Flowable] = [paragraph(f"{when} — {count} بند برنامه")]
+    story: list[Flowable] = []
+    if programme.host is not None:
+        story.append(heading(host_line(programme), 2))
+    story.append(paragraph(f"{when} — {count} بند برنامه"))
     if not programme.items:
         story.append(paragraph(EMPTY, muted=True))
         return story
@@ -65,14 +86,24 @@ def build(programme: DailyProgramme) -> list[Flowable]:
 
 
 def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
-    """Query the day ``options['date']`` and lay it out."""
-    return ReportContent(build(daily_programme(db, day=options["date"])), TITLE)
+    """Query the day ``options['date']`` (of ``options['host']`` when given) and lay it out."""
+    programme = daily_programme(db, day=options["date"], host_id=options.get("host"))
+    return ReportContent(build(programme), title_for(programme))
 
 
 SPEC = ReportSpec(
     kind="daily-programme",
     title_fa=TITLE,
     title_en="Daily programme",
-    options=(Option("date", "date", "تاریخ", "a Jalali date, e.g. 1405/09/03"),),
+    options=(
+        Option("date", "date", "تاریخ", "a Jalali date, e.g. 1405/09/03"),
+        Option(
+            "host",
+            "record_id",
+            "میزبان (شناسهٔ شخص)",
+            "person id of the official (governor or a deputy); only the visits they host",
+            required=False,
+        ),
+    ),
     make=make,
 )

@@ -13,12 +13,14 @@ from datetime import date
 from itertools import groupby
 from typing import Any
 
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.jalali import format_gregorian, format_jalali, format_time
-from qazvin_diplomacy.core.visits import ItineraryEntry, PersonRef, VisitDetail
+from qazvin_diplomacy.core.visits import ItineraryEntry, PersonRef, VisitDetail, VisitStatus
 from qazvin_diplomacy.reports.catalog import (
     Option,
     ReportContent,
@@ -28,6 +30,8 @@ from qazvin_diplomacy.reports.catalog import (
     join_nonempty,
     paragraph,
 )
+from qazvin_diplomacy.reports.rtl import Direction, RTLParagraph
+from qazvin_diplomacy.reports.styles import CONFIDENTIAL_COLOR, scaled, style
 from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.visit_reports import visit_for_itinerary
@@ -35,6 +39,118 @@ from qazvin_diplomacy.services.visit_reports import visit_for_itinerary
 TITLE_EN = "Programme of the Visit"
 TITLE_FA = "برنامهٔ سفر"
 FRAME = 17.8 * cm
+WARNING_COLOR = colors.HexColor("#8a5a00")
+#: The banner over the programme of a visit that will not take place as printed.
+STATUS_BANNERS: dict[VisitStatus, tuple[str, str]] = {
+    VisitStatus.POSTPONED: (
+        "POSTPONED — this visit has been postponed; the programme below is not in force.",
+        "این دیدار به تعویق افتاده است؛ برنامهٔ زیر معتبر نیست.",
+    ),
+    VisitStatus.CANCELLED: (
+        "CANCELLED — this visit has been cancelled.",
+        "این دیدار لغو شده است.",
+    ),
+}
+MISSING_EN_TITLE = "English missing — printed in Persian below:"
+MISSING_EN_TITLE_FA = "متن انگلیسی این موارد ثبت نشده و فارسی چاپ شده است:"
+
+
+class Banner(Flowable):
+    """Paragraphs in a framed, tinted box across the frame (a status or a warning)."""
+
+    PAD = 6.0
+
+    def __init__(self, paragraphs: list[RTLParagraph], color: colors.Color) -> None:
+        super().__init__()
+        self.paragraphs = paragraphs
+        self.color = color
+        self.spaceBefore = 4
+        self.spaceAfter = 8
+        self._heights: list[float] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Wrap each paragraph inside the padding (Flowable.wrap)."""
+        inner = availWidth - 2 * self.PAD
+        self._heights = [p.wrap(inner, availHeight)[1] for p in self.paragraphs]
+        self.width = availWidth
+        self.height = sum(self._heights) + 2 * self.PAD
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """The tinted box, its frame, then the paragraphs top to bottom (Flowable.draw)."""
+        canvas = self.canv
+        canvas.saveState()
+        c = self.color  # a solid tint (no transparency for print shops' pre-flight checks)
+        tint = colors.Color(*(v + (1 - v) * 0.92 for v in (c.red, c.green, c.blue)))
+        canvas.setFillColor(tint)
+        canvas.setStrokeColor(self.color)
+        canvas.setLineWidth(1.2)
+        canvas.rect(0, 0, self.width, self.height, stroke=1, fill=1)
+        canvas.restoreState()
+        y = self.height - self.PAD
+        for para, h in zip(self.paragraphs, self._heights, strict=True):
+            y -= h
+            para.drawOn(canvas, self.PAD, y)
+
+
+def _banner_line(
+    text: str, direction: Direction, color: colors.Color, *, bold: bool = True, center: bool = True
+) -> RTLParagraph:
+    base = style("bold" if bold else "body_right")
+    alignment = TA_CENTER if center else (TA_LEFT if direction == "ltr" else base.alignment)
+    return RTLParagraph(
+        text,
+        scaled(base, 10.5, textColor=color, alignment=alignment, spaceAfter=0),
+        direction=direction,
+    )
+
+
+def status_banner(visit: VisitDetail, lang: str) -> Banner | None:
+    """The «postponed» / «cancelled» banner in the itinerary's language(s); None otherwise."""
+    texts = STATUS_BANNERS.get(visit.status)
+    if texts is None:
+        return None
+    en, fa = texts
+    lines = []
+    if lang in ("en", "both"):
+        lines.append(_banner_line(en, "ltr", CONFIDENTIAL_COLOR))
+    if lang in ("fa", "both"):
+        lines.append(_banner_line(fa, "rtl", CONFIDENTIAL_COLOR))
+    return Banner(lines, CONFIDENTIAL_COLOR)
+
+
+def missing_english(visit: VisitDetail) -> list[str]:
+    """What the English itinerary would print in Persian: one line per missing field."""
+    missing: list[str] = []
+    if visit.title.strip() and not visit.title_en.strip():
+        missing.append(f"Title of the visit: {visit.title}")
+    people = [("Host", p) for p in visit.host_refs()] + [("Guest", p) for p in visit.guest_refs()]
+    for role, p in people:
+        if p.name_fa.strip() and not p.name_en.strip():
+            missing.append(f"{role}'s name: {p.name_fa}")
+        if p.title_fa.strip() and not p.title_en.strip():
+            missing.append(f"{role}'s title ({_en(p.name_en, p.name_fa)}): {p.title_fa}")
+    for item in _items(visit):
+        when = f"{_day_en(to_local(item.start_at).date())}, {_span(item, 'latin')}"  # type: ignore[arg-type]
+        if item.activity.strip() and not item.activity_en.strip():
+            missing.append(f"Activity ({when}): {item.activity}")
+        if item.place.strip() and not item.place_en.strip():
+            missing.append(f"Place ({when}): {item.place}")
+    return missing
+
+
+def missing_english_warning(visit: VisitDetail, bilingual: bool) -> Banner | None:
+    """A box listing the fields without an English form (None when nothing is missing)."""
+    missing = missing_english(visit)
+    if not missing:
+        return None
+    lines = [_banner_line(MISSING_EN_TITLE, "ltr", WARNING_COLOR, center=False)]
+    if bilingual:
+        lines.append(_banner_line(MISSING_EN_TITLE_FA, "rtl", WARNING_COLOR, center=False))
+    lines += [
+        _banner_line(f"• {m}", "ltr", WARNING_COLOR, bold=False, center=False) for m in missing
+    ]
+    return Banner(lines, WARNING_COLOR)
 
 
 def _en(en: str, fa: str) -> str:
@@ -87,20 +203,38 @@ def _person_en(p: PersonRef) -> str:
     return join_nonempty([_en(p.name_en, p.name_fa), _en(p.title_en, p.title_fa)], ", ")
 
 
+def _bi(en: str, fa: str, bilingual: bool) -> str:
+    """A label in English, with its Persian after it in the bilingual itinerary."""
+    return f"{en} / {fa}" if bilingual else en
+
+
+def _head(en: str, fa: str, bilingual: bool) -> str:
+    """A table header: English, the Persian under it in the bilingual itinerary."""
+    return f"{en}\n{fa}" if bilingual else en
+
+
 def _english(visit: VisitDetail, bilingual: bool) -> list[Flowable]:
     story: list[Flowable] = [heading(_en(visit.title_en, visit.title), 1, direction="ltr")]
     if bilingual and visit.title_en:
         story.append(heading(visit.title, 2))
+    lang = "both" if bilingual else "en"
+    for box in (status_banner(visit, lang), missing_english_warning(visit, bilingual)):
+        if box is not None:
+            story.append(box)
     story.append(paragraph(f"Dates: {_dates_en(visit)}", direction="ltr"))
+    if bilingual:
+        story.append(paragraph(f"تاریخ: {_dates_fa(visit)}"))
     hosts = visit.host_refs()
     if hosts:
         story.append(
             paragraph("Hosted by: " + "; ".join(_person_en(p) for p in hosts), direction="ltr")
         )
+        if bilingual:
+            story.append(paragraph("میزبان: " + "؛ ".join(_person_fa(p) for p in hosts)))
     guests = visit.guest_refs()
     roles = {g.person_id: g.role for g in visit.guests}
     if guests:
-        story.append(heading("Delegation", 2, direction="ltr"))
+        story.append(heading(_bi("Delegation", "هیئت", bilingual), 2, direction="ltr"))
         header = ["Name", "Title", "Role"]
         widths = [5.0 * cm, 9.0 * cm, 3.8 * cm]
         rows = [
@@ -109,20 +243,22 @@ def _english(visit: VisitDetail, bilingual: bool) -> list[Flowable]:
         ]
         align = ["left", "left", "left"]
         if bilingual:
-            header += ["نام"]
+            header = [_head("Name", "نام", True), _head("Title", "سمت", True)]
+            header += [_head("Role", "نقش", True), "نام"]
             widths = [4.2 * cm, 6.0 * cm, 3.0 * cm, 4.6 * cm]
             rows = [r + [p.name_fa] for r, p in zip(rows, guests, strict=True)]
             align += ["right"]
         story.append(rtl_table(header, rows, widths, direction="ltr", col_align=align))
     elif visit.delegation_name:
-        story.append(paragraph(f"Delegation: {visit.delegation_name}", direction="ltr"))
-    story.append(heading("Programme", 2, direction="ltr"))
+        label = _bi("Delegation", "هیئت", bilingual)
+        story.append(paragraph(f"{label}: {visit.delegation_name}", direction="ltr"))
+    story.append(heading(_bi("Programme", "برنامه", bilingual), 2, direction="ltr"))
     for day, items in _by_day(_items(visit)):
         story.append(heading(_day_en(day), 3, direction="ltr"))
         if bilingual:
             story.append(heading(_day_fa(day), 3))
             # The Persian columns read right to left: «برنامه» is the rightmost.
-            header = ["Time", "Activity", "Place", "محل", "برنامه"]
+            header = [_head("Time", "ساعت", True), "Activity", "Place", "محل", "برنامه"]
             widths = [2.6 * cm, 4.2 * cm, 3.8 * cm, 3.4 * cm, 3.8 * cm]
             align = ["left", "left", "left", "right", "right"]
             rows = [
@@ -148,15 +284,28 @@ def _english(visit: VisitDetail, bilingual: bool) -> list[Flowable]:
     return story
 
 
+def _dates_fa(visit: VisitDetail) -> str:
+    assert visit.start_at is not None and visit.end_at is not None
+    first, last = to_local(visit.start_at).date(), to_local(visit.end_at).date()
+    if first == last:
+        return _day_fa(first)
+    return f"{_day_fa(first)} تا {_day_fa(last)}"
+
+
+def _person_fa(p: PersonRef) -> str:
+    return join_nonempty([p.name_fa, p.title_fa])
+
+
 def _persian(visit: VisitDetail) -> list[Flowable]:
     story: list[Flowable] = [heading(visit.title, 1)]
     if visit.title_en:
         story.append(heading(visit.title_en, 3, direction="ltr"))
+    banner = status_banner(visit, "fa")
+    if banner is not None:
+        story.append(banner)
     hosts = visit.host_refs()
     if hosts:
-        story.append(
-            paragraph("میزبان: " + "؛ ".join(join_nonempty([p.name_fa, p.title_fa]) for p in hosts))
-        )
+        story.append(paragraph("میزبان: " + "؛ ".join(_person_fa(p) for p in hosts)))
     guests = visit.guest_refs()
     roles = {g.person_id: g.role for g in visit.guests}
     if guests:

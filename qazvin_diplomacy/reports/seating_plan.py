@@ -28,8 +28,14 @@ from qazvin_diplomacy.core.events import (
     TableView,
 )
 from qazvin_diplomacy.core.seating import TableShape, honour_sequence
-from qazvin_diplomacy.reports.badges import ACCENT, FLOOR_SIZE, draw_lines, fit_text
-from qazvin_diplomacy.reports.catalog import ReportContent, ReportSpec, heading, paragraph
+from qazvin_diplomacy.reports.badges import ACCENT, FLOOR_SIZE, Fitted, draw_lines, fit_text
+from qazvin_diplomacy.reports.catalog import (
+    ReportContent,
+    ReportSpec,
+    heading,
+    join_nonempty,
+    paragraph,
+)
 from qazvin_diplomacy.reports.event_guests import EVENT_OPTION, event_heading, fa, report_data
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
 from qazvin_diplomacy.reports.rtl import draw_text
@@ -43,9 +49,10 @@ TABLE_FILL = HexColor("#eef1f5")
 WHITE = Color(1, 1, 1)
 SEAT_R = 0.3 * cm
 TITLE_H = 0.75 * cm
-LABEL_BLOCK = 1.0 * cm  # room for a two-line name above/below the circle
+LABEL_BLOCK = 1.05 * cm  # room for a name and its title/country above/below the circle
 BEHIND_LINE = 0.5 * cm
 HOST_MARK = "میزبان"
+HOME_COUNTRY = "IR"
 EMPTY = "خالی"
 
 
@@ -70,6 +77,19 @@ def seat_name(seat: SeatView) -> str:
     if seat.guest is None:
         return ""
     return seat.guest.name_fa or seat.guest.name_en
+
+
+def seat_detail(seat: SeatView) -> str:
+    """The sitter's title and country, printed under the name («سفیر — عراق»)."""
+    guest = seat.guest
+    if guest is None:
+        return ""
+    country = guest.country_name_fa
+    title = guest.title_fa
+    # «سفیر جمهوری عراق» already names the country; the office's own officials need none.
+    if country and (country in title or guest.country_iso2 == HOME_COUNTRY):
+        country = ""
+    return join_nonempty([title, country], " — ")
 
 
 def table_title(table: TableView) -> str:
@@ -100,7 +120,8 @@ def behind_text(table: TableView) -> str:
 
 def round_radius(capacity: int) -> float:
     """Radius of the circle on which the seats of a round table sit."""
-    return max(1.75 * cm, capacity * 0.8 * cm / (2 * math.pi))
+    # 1.2 cm of arc per seat: room between neighbours for a name and the line under it.
+    return max(1.75 * cm, capacity * 1.2 * cm / (2 * math.pi))
 
 
 def diagram_height(table: TableView) -> float:
@@ -108,7 +129,7 @@ def diagram_height(table: TableView) -> float:
     if TableShape(table.spec.shape) is TableShape.ROUND:
         radius = round_radius(table.spec.capacity) + SEAT_R + 0.15 * cm
         return TITLE_H + 2 * (radius + LABEL_BLOCK) + BEHIND_LINE
-    return TITLE_H + 3.6 * cm + BEHIND_LINE
+    return TITLE_H + 4.6 * cm + BEHIND_LINE
 
 
 def _seat_circle(canvas: Canvas, x: float, y: float, seat: int, fill: Color, empty: bool) -> None:
@@ -134,18 +155,28 @@ def _seat_fill(table: TableView, seat: int) -> Color:
 
 
 def _label(
-    canvas: Canvas, text: str, x: float, y: float, width: float, align: str, vertical: str
+    canvas: Canvas,
+    text: str,
+    x: float,
+    y: float,
+    width: float,
+    align: str,
+    vertical: str,
+    detail: str = "",
 ) -> None:
-    """A seat's name near (x, y): ``vertical`` 'above', 'below' or 'middle' of y."""
+    """A seat's name near (x, y), its ``detail`` (title, country) under it in grey:
+    ``vertical`` 'above', 'below' or 'middle' of y."""
     muted = text == EMPTY
     fitted = fit_text(text, FONT_BOLD if HOST_MARK in text else FONT_REGULAR, width,
                       max_size=8, min_size=FLOOR_SIZE, max_lines=2)  # fmt: skip
+    small = _detail_lines(detail, width)
+    height = fitted.height + (small.height if small is not None else 0.0)
     if vertical == "above":
-        top = y + fitted.height
+        top = y + height
     elif vertical == "below":
         top = y
     else:
-        top = y + fitted.height / 2
+        top = y + height / 2
     if align == "right":
         left, right = x - width, x
     elif align == "left":
@@ -154,6 +185,17 @@ def _label(
         left, right = x - width / 2, x + width / 2
     draw_lines(canvas, fitted, left, right, top, align=align,
                color=MUTED_COLOR if muted else TEXT_COLOR)  # fmt: skip
+    if small is not None:
+        draw_lines(canvas, small, left, right, top - fitted.height, align=align,
+                   color=MUTED_COLOR)  # fmt: skip
+
+
+def _detail_lines(detail: str, width: float) -> Fitted | None:
+    """The title/country lines under a name (at most two, never below the floor size)."""
+    if not detail:
+        return None
+    return fit_text(detail, FONT_REGULAR, width, max_size=FLOOR_SIZE, min_size=FLOOR_SIZE,
+                    max_lines=2)  # fmt: skip
 
 
 def draw_round(canvas: Canvas, table: TableView, x: float, y: float, width: float) -> None:
@@ -180,11 +222,11 @@ def draw_round(canvas: Canvas, table: TableView, x: float, y: float, width: floa
         if abs(cos) < 0.35:  # top or bottom: centred above/below the seat
             edge = sy + (SEAT_R + 0.1 * cm) * (1 if sin > 0 else -1)
             _label(canvas, name or EMPTY, sx, edge, 2 * side_width * 0.6, "center",
-                   "above" if sin > 0 else "below")  # fmt: skip
+                   "above" if sin > 0 else "below", seat_detail(s))  # fmt: skip
         else:  # a side: beside the seat, away from the table
             edge = sx + (SEAT_R + 0.12 * cm) * (1 if cos > 0 else -1)
             _label(canvas, name or EMPTY, edge, sy, side_width, "left" if cos > 0 else "right",
-                   "middle")  # fmt: skip
+                   "middle", seat_detail(s))  # fmt: skip
     _caption(canvas, table, x, y, width, height)
 
 
@@ -207,9 +249,13 @@ def draw_straight(canvas: Canvas, table: TableView, x: float, y: float, width: f
         _seat_circle(canvas, sx, seat_y, s.seat, _seat_fill(table, s.seat), not name)
         fitted = fit_text(name or EMPTY, FONT_REGULAR, slot - 4, max_size=8, min_size=FLOOR_SIZE,
                           max_lines=3)  # fmt: skip
-        top = seat_y + SEAT_R + 0.15 * cm + fitted.height
+        small = _detail_lines(seat_detail(s), slot - 4)
+        top = seat_y + SEAT_R + 0.15 * cm + fitted.height + (small.height if small else 0.0)
         draw_lines(canvas, fitted, sx - slot / 2 + 2, sx + slot / 2 - 2, top,
                    color=TEXT_COLOR if name else MUTED_COLOR)  # fmt: skip
+        if small is not None:
+            draw_lines(canvas, small, sx - slot / 2 + 2, sx + slot / 2 - 2, top - fitted.height,
+                       color=MUTED_COLOR)  # fmt: skip
     _caption(canvas, table, x, y, width, height)
 
 
@@ -283,23 +329,9 @@ class Legend(Flowable):
 
 
 def rows_of(tables: Sequence[TableView]) -> list[list[TableView]]:
-    """Straight tables alone on their row; round ones two by two, in table order."""
-    rows: list[list[TableView]] = []
-    pending: list[TableView] = []
-    for t in tables:
-        if TableShape(t.spec.shape) is TableShape.STRAIGHT:
-            if pending:
-                rows.append(pending)
-                pending = []
-            rows.append([t])
-        else:
-            pending.append(t)
-            if len(pending) == 2:
-                rows.append(pending)
-                pending = []
-    if pending:
-        rows.append(pending)
-    return rows
+    """Every table on a row of its own, in table order: the whole width leaves room for each
+    name with its title and country on the line under it."""
+    return [[t] for t in tables]
 
 
 def build(header: EventReportData, seating: SeatingView) -> list[Flowable]:

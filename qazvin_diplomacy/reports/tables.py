@@ -8,7 +8,7 @@ platypus ``Table`` of ``Paragraph`` cells takes half a minute.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -30,6 +30,7 @@ from qazvin_diplomacy.reports.styles import (
     GRID_COLOR,
     HEADER_FILL,
     LEADING_RATIO,
+    MUTED_COLOR,
     TEXT_COLOR,
     ZEBRA_FILL,
 )
@@ -84,6 +85,7 @@ class RTLTable(Flowable):
     _SHARED = (
         "header", "rows", "col_widths", "table_style", "repeat_header", "direction",
         "col_align", "persian_digits", "hAlign", "_layout", "_auto_widths", "_fitted",
+        "band_rows", "muted_rows",
     )  # fmt: skip
 
     def __init__(
@@ -97,6 +99,8 @@ class RTLTable(Flowable):
         direction: Direction = "rtl",
         col_align: Sequence[Align] | None = None,
         persian_digits: bool | None = None,
+        band_rows: Collection[int] = (),
+        muted_rows: Collection[int] = (),
     ) -> None:
         super().__init__()
         register_fonts()
@@ -121,6 +125,10 @@ class RTLTable(Flowable):
         # None: Persian digits in right-to-left cells, whatever the table's direction.
         self.persian_digits = persian_digits
         self.hAlign = "RIGHT" if direction == "rtl" else "LEFT"
+        #: Rows whose first cell spans the whole width (a group heading, bold on the header fill).
+        self.band_rows = frozenset(band_rows)
+        #: Rows drawn in the muted colour (e.g. a cancelled visit).
+        self.muted_rows = frozenset(muted_rows)
         self._layout: _Layout | None = None
         self._auto_widths: tuple[float, tuple[float, ...]] | None = None
         self._fitted: tuple[float, ...] | None = None
@@ -151,6 +159,8 @@ class RTLTable(Flowable):
         need = [0.0] * len(widths)
         limits = [(w - pad) / ts.font_size for w in widths]  # words narrower fit already
         for r, row in enumerate([self.header, *self.rows[:_WIDTH_SAMPLE]]):
+            if r - 1 in self.band_rows:
+                continue  # a group heading spans the table
             font = ts.header_font_name if r == 0 else ts.font_name
             for c, text in enumerate(row):
                 if text:
@@ -182,6 +192,8 @@ class RTLTable(Flowable):
         natural = [0.0] * ncols
         minimum = [0.0] * ncols
         for r, row in enumerate(sample):
+            if r - 1 in self.band_rows:
+                continue
             font = ts.header_font_name if r == 0 else ts.font_name
             for c, text in enumerate(row):
                 for line in text.splitlines() or [""]:
@@ -238,8 +250,14 @@ class RTLTable(Flowable):
         heights: list[float] = []
         wrap_cell = self._wrap_cell
         font = ts.font_name
-        for row in self.rows:
-            cells = tuple(wrap_cell(text, w, font) for text, w in zip(row, widths, strict=True))
+        bands = self.band_rows
+        full = sum(widths)
+        for index, row in enumerate(self.rows):
+            if index in bands:
+                band = wrap_cell(row[0], full, ts.header_font_name)
+                cells = (band, *(() for _ in row[1:]))
+            else:
+                cells = tuple(wrap_cell(text, w, font) for text, w in zip(row, widths, strict=True))
             wrapped.append(cells)
             heights.append(max(len(c) for c in cells) * leading + pad)
         layout = _Layout(widths, header, header_height, wrapped, heights)
@@ -265,6 +283,8 @@ class RTLTable(Flowable):
         while end < self._end and used + heights[end] <= availHeight + 1e-6:
             used += heights[end]
             end += 1
+        while end > self._start + 1 and end < self._end and end - 1 in self.band_rows:
+            end -= 1  # a group heading is never the last row of a page
         if end == self._start:
             return []
         if end >= self._end:
@@ -322,12 +342,19 @@ class RTLTable(Flowable):
             canvas.rect(0, y - layout.header_height, width, layout.header_height, stroke=0, fill=1)
             y -= layout.header_height
             boundaries.append(y)
-        if ts.zebra:
-            canvas.setFillColor(ts.zebra_fill)
+        bands = self.band_rows
+        zebra = self._start  # as without a split; stripes restart after each group heading
         for index in range(self._start, self._end):
             h = layout.heights[index]
-            if ts.zebra and index % 2 == 1:
+            if index in bands:
+                canvas.setFillColor(ts.header_fill)
                 canvas.rect(0, y - h, width, h, stroke=0, fill=1)
+                zebra = 0
+            else:
+                if ts.zebra and zebra % 2 == 1:
+                    canvas.setFillColor(ts.zebra_fill)
+                    canvas.rect(0, y - h, width, h, stroke=0, fill=1)
+                zebra += 1
             y -= h
             boundaries.append(y)
 
@@ -337,9 +364,20 @@ class RTLTable(Flowable):
             canvas.setFont(ts.header_font_name, ts.font_size)
             self._draw_row(layout.header, edges, y, ts.header_font_name, header_offset, header=True)
             y -= layout.header_height
-        canvas.setFont(ts.font_name, ts.font_size)
+        full_edges = [(0.0, width)] * len(edges)
         for index in range(self._start, self._end):
-            self._draw_row(layout.rows[index], edges, y, ts.font_name, offset, header=False)
+            if index in bands:
+                canvas.setFillColor(ts.text_color)
+                canvas.setFont(ts.header_font_name, ts.font_size)
+                self._draw_row(
+                    layout.rows[index], full_edges, y, ts.header_font_name, header_offset,
+                    header=False, align=TA_RIGHT if self.direction == "rtl" else TA_LEFT,
+                )  # fmt: skip
+            else:
+                muted = index in self.muted_rows
+                canvas.setFillColor(MUTED_COLOR if muted else ts.text_color)
+                canvas.setFont(ts.font_name, ts.font_size)
+                self._draw_row(layout.rows[index], edges, y, ts.font_name, offset, header=False)
             y -= layout.heights[index]
 
         canvas.setStrokeColor(ts.grid_color)
@@ -348,11 +386,25 @@ class RTLTable(Flowable):
         for yb in boundaries:
             path.moveTo(0, yb)
             path.lineTo(width, yb)
-        bottom = boundaries[-1]
         xs = sorted({0.0, width, *(left for left, _ in edges)})
+        # Column rules run through each stretch of ordinary rows; a band row has only its sides.
+        spans: list[tuple[float, float]] = []
+        top = y_top
+        rows_top = 1 if self._show_header else 0
+        for i, index in enumerate(range(self._start, self._end)):
+            if index in bands:
+                if boundaries[rows_top + i] < top:
+                    spans.append((top, boundaries[rows_top + i]))
+                top = boundaries[rows_top + i + 1]
+        if boundaries[-1] < top:
+            spans.append((top, boundaries[-1]))
         for x in xs:
+            for a, b in spans:
+                path.moveTo(x, a)
+                path.lineTo(x, b)
+        for x in (0.0, width):
             path.moveTo(x, y_top)
-            path.lineTo(x, bottom)
+            path.lineTo(x, boundaries[-1])
         canvas.drawPath(path, stroke=1, fill=0)
         canvas.restoreState()
 
@@ -365,6 +417,7 @@ class RTLTable(Flowable):
         offset: float,
         *,
         header: bool,
+        align: int | None = None,
     ) -> None:
         ts = self.table_style
         canvas = self.canv
@@ -372,7 +425,10 @@ class RTLTable(Flowable):
         base = y_top - ts.padding_y - offset
         for col, lines in enumerate(cells):
             left, right = edges[col]
-            align = TA_CENTER if header else self.col_align[col]
+            if align is None:
+                cell_align = TA_CENTER if header else self.col_align[col]
+            else:
+                cell_align = align
             x_left, x_right = left + ts.padding_x, right - ts.padding_x
             for i, line in enumerate(lines):
                 draw_line(
@@ -383,7 +439,7 @@ class RTLTable(Flowable):
                     base - i * leading,
                     font_name,
                     ts.font_size,
-                    align,
+                    cell_align,
                 )
 
     def cell_lines(self, row: int, col: int) -> list[str]:
@@ -409,19 +465,29 @@ def rtl_table(
     direction: Direction = "rtl",
     col_align: Sequence[Align] | None = None,
     persian_digits: bool | None = None,
+    band_rows: Collection[int] = (),
+    muted_rows: Collection[int] = (),
+    padding_y: float | None = None,
 ) -> RTLTable:
     """Build a table flowable: first column on the right, wrapped cells, repeated header.
 
     ``col_widths`` are in points, in header order (the first is the rightmost column);
     ``None`` sizes the columns from their content (the first 500 rows) to fill the frame.  ``direction="ltr"`` gives an English table.
+    ``band_rows``: indices of rows whose first cell spans the table (group headings);
+    ``muted_rows``: rows drawn in the muted colour.
     """
+    style = TableStyle(font_size=font_size, zebra=zebra)
+    if padding_y is not None:
+        style = TableStyle(font_size=font_size, zebra=zebra, padding_y=padding_y)
     return RTLTable(
         header,
         rows,
         col_widths,
-        style=TableStyle(font_size=font_size, zebra=zebra),
+        style=style,
         repeat_header=repeat_header,
         direction=direction,
         col_align=col_align,
         persian_digits=persian_digits,
+        band_rows=band_rows,
+        muted_rows=muted_rows,
     )

@@ -1,4 +1,4 @@
-"""Weekly agenda (برنامه هفتگی): Saturday to Friday, day by day, every day shown."""
+"""Weekly agenda (برنامهٔ هفتگی): Saturday to Friday, day by day, every day shown."""
 
 from __future__ import annotations
 
@@ -27,8 +27,12 @@ from qazvin_diplomacy.services.visit_reports import AgendaDay, WeeklyAgenda, wee
 
 TITLE = "برنامهٔ هفتگی دیدارها"
 EMPTY_DAY = "برنامه‌ای ثبت نشده"
-HEADER = ["ساعت", "عنوان", "مهمانان", "محل", "وضعیت"]
-WIDTHS = [2.7 * cm, 5.2 * cm, 4.0 * cm, 3.5 * cm, 2.4 * cm]  # 17.8 cm: the A4 portrait frame
+HEADER = ["ساعت", "عنوان", "مهمانان", "میزبان", "محل", "وضعیت"]
+# 17.8 cm: the A4 portrait frame.
+WIDTHS = [2.3 * cm, 4.3 * cm, 3.3 * cm, 3.0 * cm, 2.5 * cm, 2.4 * cm]
+ALIGN = ["center", "right", "right", "right", "right", "center"]
+#: Second line of the status cell of a visit on a Friday or an official holiday.
+OFF_DAY_FLAG = "روز تعطیل!"
 
 
 def time_on(day: date, visit: VisitSummary) -> str:
@@ -61,6 +65,12 @@ def day_title(day: AgendaDay) -> str:
     return text
 
 
+def status_cell(day: AgendaDay, visit: VisitSummary) -> str:
+    """The status, and «روز تعطیل!» under it when the visit falls on a Friday or holiday."""
+    label = visit.status.label_fa
+    return f"{label}\n{OFF_DAY_FLAG}" if day.is_off_day else label
+
+
 def build(agenda: WeeklyAgenda) -> list[Flowable]:
     """The story: a line about the week, then each day's heading and table."""
     first = format_jalali(agenda.week_start, long=True, weekday=True)
@@ -74,14 +84,13 @@ def build(agenda: WeeklyAgenda) -> list[Flowable]:
             story.append(paragraph(EMPTY_DAY, muted=True))
             continue
         rows = [
-            [time_on(day.day, v), v.title, v.guest_names(), v.venue, v.status.label_fa]
+            [
+                time_on(day.day, v), v.title, v.guest_names(), v.host_names(), v.venue,
+                status_cell(day, v),
+            ]
             for v in day.visits
-        ]
-        story.append(
-            rtl_table(
-                HEADER, rows, WIDTHS, col_align=["center", "right", "right", "right", "center"]
-            )
-        )
+        ]  # fmt: skip
+        story.append(rtl_table(HEADER, rows, WIDTHS, col_align=ALIGN))
         story.append(gap(4))
     return story
 

@@ -160,6 +160,8 @@ class DailyProgramme:
     holiday: str | None
     items: tuple[ProgrammeItem, ...]
     holiday_approximate: bool = False  # a lunar holiday not yet confirmed by the office
+    #: The official whose day it is (only the visits they host); None: every visit.
+    host: PersonView | None = None
 
 
 def _responsible(item: ItineraryEntry, visit: VisitDetail) -> str:
@@ -179,13 +181,18 @@ def _item_notes(item: ItineraryEntry) -> str:
     return "؛ ".join(parts)
 
 
-def daily_programme(db: Database, *, day: date) -> DailyProgramme:
+def daily_programme(db: Database, *, day: date, host_id: int | None = None) -> DailyProgramme:
     """Itinerary items falling on ``day`` of the visits that touch it (cancelled and postponed
-    visits left out); a visit with no item that day is one line of its own."""
+    visits left out); a visit with no item that day is one line of its own.  With ``host_id``
+    only the visits that person hosts (the day of the governor or of one deputy);
+    ``NotFoundError`` when no such person exists."""
+    host = get_person(db, host_id) if host_id is not None else None
     lower, upper = local_days_span(day, day)
     items: list[ProgrammeItem] = []
     for summary in visits_between(db, start=day, end=day, include_cancelled=False):
         if summary.status is VisitStatus.POSTPONED:
+            continue
+        if host_id is not None and all(h.id != host_id for h in summary.hosts):
             continue
         visit = get_visit(db, summary.id)
         guests = summary.guest_names()
@@ -231,6 +238,7 @@ def daily_programme(db: Database, *, day: date) -> DailyProgramme:
         holiday.name_fa if holiday else None,
         tuple(items),
         holiday_approximate=bool(holiday and holiday.approximate),
+        host=host,
     )
 
 

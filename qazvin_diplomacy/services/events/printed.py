@@ -203,9 +203,17 @@ def badges(
                 category_en=category_en,
                 event_title_fa=event.title_fa,
                 event_title_en=event.title_en,
+                kind=_badge_kind(g, event),
             )
         )
     return result
+
+
+def _badge_kind(g: GuestView, event: EventDetail) -> str:
+    """«interpreter», «staff» (the organizer's people) or «guest»: the badge's band."""
+    if g.interpreter_for_person_id is not None:
+        return "interpreter"
+    return "staff" if _of_organizer(g, event) else "guest"
 
 
 def place_cards(
