@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -22,7 +23,7 @@ from qazvin_diplomacy.core.visits import (
     complete_checklist,
 )
 from qazvin_diplomacy.ui.common import FieldError
-from qazvin_diplomacy.ui.form_fields import label_of
+from qazvin_diplomacy.ui.form_fields import follow_text_direction, label_of
 from qazvin_diplomacy.ui.forms_common import date_cell_text, read_optional_date
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, loc_digits
 
@@ -63,8 +64,9 @@ class ChecklistTab(QWidget):
         self.notes: dict[ChecklistItem, str] = {}
         self.owner_title = QLabel(self)
         self.deadline_title = QLabel(self)
-        grid.addWidget(self.owner_title, 0, 4)
-        grid.addWidget(self.deadline_title, 0, 5)
+        # the titles start where their boxes start (right in a right-to-left window)
+        grid.addWidget(self.owner_title, 0, 4, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.deadline_title, 0, 5, Qt.AlignmentFlag.AlignLeft)
         for row, key in enumerate(ChecklistItem, start=1):
             label = QLabel(self)
             grid.addWidget(label, row, 0)
@@ -83,6 +85,7 @@ class ChecklistTab(QWidget):
             self.owners[key] = owner
             deadline = QLineEdit(self)
             deadline.setMaximumWidth(120)
+            deadline.textChanged.connect(lambda text, d=deadline: follow_text_direction(d, text))
             grid.addWidget(deadline, row, 5)
             self.deadlines[key] = deadline
         last = len(ChecklistItem) + 1
