@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.visits import ChecklistItem, GuestEntry, VisitInput, VisitStatus
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.ui.common import TaskRunner
+from qazvin_diplomacy.ui.form_fields import follow_text_direction
 from qazvin_diplomacy.ui.modules import Hub, UiContext
 from qazvin_diplomacy.ui.visits.form import ATTACHMENTS_TAB, CHECKLIST_TAB, VisitForm
 from qazvin_diplomacy.ui.visits.page import VisitsPage
@@ -113,3 +115,17 @@ def test_new_visit_asks_to_save_before_attaching(page: VisitsPage, tmp_path: Pat
     f.write_bytes(b"x")
     assert form.attachments.add_file(f) is False
     assert "ابتدا دیدار را ذخیره کنید" in form.attachments.error.text()
+
+
+def test_reference_box_takes_the_direction_of_its_first_letter(app, qtbot) -> None:
+    line = QLineEdit()
+    qtbot.addWidget(line)
+    window_side = line.layoutDirection()  # right to left: the tests run in Persian
+    assert window_side == Qt.LayoutDirection.RightToLeft
+    follow_text_direction(line, "۱۴۰۴/ه/۷")
+    assert line.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    follow_text_direction(line, "12/ABC-7")
+    assert line.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert line.alignment() & Qt.AlignmentFlag.AlignRight  # still beside its Persian label
+    follow_text_direction(line, "۱۴۰۴/۷")  # digits only: the window's direction again
+    assert line.layoutDirection() == window_side
