@@ -3574,7 +3574,7 @@
     </message>
     <message>
       <source>Reference number</source>
-      <translation>شماره ثبت</translation>
+      <translation>شمارهٔ ثبت</translation>
     </message>
     <message>
       <source>Remove row</source>
@@ -3598,7 +3598,7 @@
     </message>
     <message>
       <source>Save the visit first; then files can be attached.</source>
-      <translation>ابتدا دیدار را ذخیره کنید؛ سپس می‌توان پرونده پیوست کرد.</translation>
+      <translation>ابتدا دیدار را ذخیره کنید؛ سپس می‌توان پرونده‌ها را پیوست کرد.</translation>
     </message>
     <message>
       <source>Start</source>
@@ -3614,11 +3614,11 @@
     </message>
     <message>
       <source>The invitation and other letters, the programme, photos. Files are copied into the office's data folder (at most %1 MB each).</source>
-      <translation>دعوت‌نامه و نامه‌های دیگر، برنامه، عکس‌ها. پرونده‌ها در پوشه داده‌های اداره نگهداری می‌شوند (هر پرونده حداکثر %1 مگابایت).</translation>
+      <translation>دعوت‌نامه و نامه‌های دیگر، برنامه، عکس‌ها. پرونده‌ها در پوشهٔ داده‌های اداره نگهداری می‌شوند (هر پرونده حداکثر %1 مگابایت).</translation>
     </message>
     <message>
-      <source>The office's letter number, e.g. 1405/H/7</source>
-      <translation>شماره نامهٔ اداره، مثلاً ۱۴۰۵/ه/۷</translation>
+      <source>The office's reference or letter number</source>
+      <translation>شمارهٔ ثبت یا شمارهٔ نامهٔ اداره</translation>
     </message>
     <message>
       <source>The visit has unsaved changes. Close the form and discard them?</source>
@@ -3645,8 +3645,8 @@
       <translation>دیدار: %1</translation>
     </message>
     <message>
-      <source>e.g. 1405/01/20</source>
-      <translation>مثلاً ۱۴۰۵/۰۱/۲۰</translation>
+      <source>e.g. %1</source>
+      <translation>مثلاً %1</translation>
     </message>
     <message>
       <source>e.g. Governorate, meeting hall</source>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qazvin_diplomacy.core.clock import today_local
 from qazvin_diplomacy.core.visits import (
     ChecklistEntry,
     ChecklistItem,
@@ -25,7 +26,7 @@ from qazvin_diplomacy.core.visits import (
 from qazvin_diplomacy.ui.common import FieldError
 from qazvin_diplomacy.ui.form_fields import follow_text_direction, label_of
 from qazvin_diplomacy.ui.forms_common import date_cell_text, read_optional_date
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, loc_digits
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP
 
 PREFIX = "checklist"
 
@@ -34,7 +35,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("VisitForm", "Owner"),
     QT_TRANSLATE_NOOP("VisitForm", "Deadline"),
     QT_TRANSLATE_NOOP("VisitForm", "A person of the visit, or type a name"),
-    QT_TRANSLATE_NOOP("VisitForm", "e.g. 1405/01/20"),
+    QT_TRANSLATE_NOOP("VisitForm", "e.g. %1"),  # %1: today's date, never a past year
 )
 
 
@@ -104,7 +105,9 @@ class ChecklistTab(QWidget):
         self.deadline_title.setText(translate(TEXTS[1]))
         for key in ChecklistItem:
             self.owners[key].lineEdit().setPlaceholderText(translate(TEXTS[2]))
-            self.deadlines[key].setPlaceholderText(loc_digits(translate(TEXTS[3])))
+            self.deadlines[key].setPlaceholderText(
+                translate(TEXTS[3]).replace("%1", date_cell_text(today_local()))
+            )
 
     def refresh_people(self) -> None:
         """Offer the visit's current people as owners (a typed or chosen owner is kept)."""

@@ -209,7 +209,7 @@ class VisitForm(Retranslating, RecordDialog):
             QT_TRANSLATE_NOOP("VisitForm", "Reference number"),
             attr="reference_edit",
             isolated=True,
-            placeholder=QT_TRANSLATE_NOOP("VisitForm", "The office's letter number, e.g. 1405/H/7"),
+            placeholder=QT_TRANSLATE_NOOP("VisitForm", "The office's reference or letter number"),
         ),
         enum_combo(
             "status",
