@@ -3461,12 +3461,20 @@
   <context>
     <name>VisitForm</name>
     <message>
+      <source>A person of the visit, or type a name</source>
+      <translation>یکی از افراد دیدار، یا نامی بنویسید</translation>
+    </message>
+    <message>
       <source>Activity</source>
       <translation>برنامه</translation>
     </message>
     <message>
       <source>Add row</source>
       <translation>افزودن ردیف</translation>
+    </message>
+    <message>
+      <source>Attachments</source>
+      <translation>پیوست‌ها</translation>
     </message>
     <message>
       <source>Date</source>
@@ -3487,6 +3495,10 @@
     <message>
       <source>Delete visit</source>
       <translation>بایگانی دیدار</translation>
+    </message>
+    <message>
+      <source>Description, e.g. invitation letter, programme</source>
+      <translation>شرح، مثلاً دعوت‌نامه، برنامه</translation>
     </message>
     <message>
       <source>End</source>
@@ -3573,6 +3585,10 @@
       <translation>هدف</translation>
     </message>
     <message>
+      <source>Reference number</source>
+      <translation>شمارهٔ ثبت</translation>
+    </message>
+    <message>
       <source>Remove row</source>
       <translation>حذف ردیف</translation>
     </message>
@@ -3593,6 +3609,10 @@
       <translation>با این حال ذخیره شود؟</translation>
     </message>
     <message>
+      <source>Save the visit first; then files can be attached.</source>
+      <translation>ابتدا دیدار را ذخیره کنید؛ سپس می‌توان پرونده‌ها را پیوست کرد.</translation>
+    </message>
+    <message>
       <source>Start</source>
       <translation>آغاز</translation>
     </message>
@@ -3603,6 +3623,14 @@
     <message>
       <source>Task</source>
       <translation>اقدام</translation>
+    </message>
+    <message>
+      <source>The invitation and other letters, the programme, photos. Files are copied into the office's data folder (at most %1 MB each).</source>
+      <translation>دعوت‌نامه و نامه‌های دیگر، برنامه، عکس‌ها. پرونده‌ها در پوشهٔ داده‌های اداره نگهداری می‌شوند (هر پرونده حداکثر %1 مگابایت).</translation>
+    </message>
+    <message>
+      <source>The office's reference or letter number</source>
+      <translation>شمارهٔ ثبت یا شمارهٔ نامهٔ اداره</translation>
     </message>
     <message>
       <source>The visit has unsaved changes. Close the form and discard them?</source>
@@ -3627,6 +3655,10 @@
     <message>
       <source>Visit: %1</source>
       <translation>دیدار: %1</translation>
+    </message>
+    <message>
+      <source>e.g. %1</source>
+      <translation>مثلاً %1</translation>
     </message>
     <message>
       <source>e.g. Governorate, meeting hall</source>
@@ -4283,6 +4315,37 @@
     <message>
       <source>This follow-up belongs to no record.</source>
       <translation>این پیگیری به هیچ پرونده‌ای وابسته نیست.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttachmentsTab</name>
+    <message>
+      <source>File</source>
+      <translation>پرونده</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>حجم</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>شرح</translation>
+    </message>
+    <message>
+      <source>Add file…</source>
+      <translation>افزودن پرونده…</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>باز کردن</translation>
+    </message>
+    <message>
+      <source>Attach a file</source>
+      <translation>پیوست کردن پرونده</translation>
+    </message>
+    <message>
+      <source>The file could not be opened: %1</source>
+      <translation>پرونده باز نشد: %1</translation>
     </message>
   </context>
 </TS>

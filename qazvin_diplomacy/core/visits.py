@@ -342,6 +342,9 @@ class ChecklistEntry:
     key: ChecklistItem
     state: ChecklistState = ChecklistState.NOT_DONE
     note: str = ""
+    owner_text: str = ""  # who sees to it, as typed
+    owner_person_id: int | None = None  # or a person of the directory
+    deadline: date | None = None
 
 
 @dataclass(frozen=True)
@@ -376,6 +379,7 @@ class VisitInput:
     venue: str = ""
     country_id: int | None = None
     delegation_name: str = ""
+    reference_number: str = ""  # the office's reference or letter number, e.g. ۱۴۰۴/ه/۷
     outcome: str = ""
     guests: tuple[GuestEntry, ...] = ()
     hosts: tuple[int, ...] = ()

@@ -43,6 +43,8 @@ class Visit(RecordMixin, ArchiveMixin, Base):
     venue_key: Mapped[str] = mapped_column(String(300), default="", index=True)
     country_id: Mapped[int | None] = mapped_column(ForeignKey("country.id"))
     delegation_name: Mapped[str] = mapped_column(String(300), default="")
+    # The office's reference or letter number (e.g. ۱۴۰۴/ه/۷), kept as typed.
+    reference_number: Mapped[str] = mapped_column(String(100), default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
     conflict_reason: Mapped[str] = mapped_column(Text, default="")
     # core.visits.conflict_key of the clash the reason was given for: asked again only when
@@ -138,6 +140,10 @@ class VisitChecklistItem(Base):
     item_key: Mapped[str] = mapped_column(String(30))
     state: Mapped[str] = mapped_column(String(20), default="not_done")
     note: Mapped[str] = mapped_column(Text, default="")
+    # Who sees to it: a typed name, or a person of the directory.
+    owner_text: Mapped[str] = mapped_column(String(200), default="")
+    owner_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), default=None)
+    deadline: Mapped[date | None] = mapped_column(Date, default=None)
 
     visit: Mapped[Visit] = relationship(back_populates="checklist")
 

@@ -36,11 +36,13 @@ composite widget) is a ``FieldSpec`` with its own ``make``/``load``/``collect``/
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -59,7 +61,7 @@ from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.ui.common import FieldError, PlainTextEdit, make_ltr
 from qazvin_diplomacy.ui.forms_common import parse_error_text, show_field_errors
-from qazvin_diplomacy.ui.i18n import current_language
+from qazvin_diplomacy.ui.i18n import current_language, is_rtl
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit, show_time
 
 #: ``make(form, parent)``: the field's widget (the form gives access to e.g. its database).
@@ -356,15 +358,36 @@ def _getter(name: str, source: str) -> Callable[[Any], Any]:
     return lambda record: getattr(record, attr)
 
 
+def follow_text_direction(line: QLineEdit, text: str) -> None:
+    """Lay ``line`` out in the direction of the first strong letter of ``text`` (as an FSI
+    isolate would); with none, it follows the window again."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL", "L"):
+            rtl = kind != "L"
+            line.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+            )
+            break
+    else:
+        line.unsetLayoutDirection()
+    # the value stays next to its label: aligned to the window's side, not the text's
+    side = Qt.AlignmentFlag.AlignRight if is_rtl() else Qt.AlignmentFlag.AlignLeft
+    line.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+
+
 def text_field(
     name: str,
     label: str,
     *,
     ltr: bool = False,
+    isolated: bool = False,
     max_width: int = 0,
     **options: Any,
 ) -> FieldSpec:
-    """A one-line text (``ltr`` for Latin-only text such as an English title)."""
+    """A one-line text (``ltr`` for Latin-only text such as an English title; ``isolated`` for a
+    code such as «۱۴۰۴/ه/۷» shown in the direction of its own first letter, so it keeps its
+    order in either interface language)."""
     get = _getter(name, options.get("source", ""))
 
     def make(_form: Any, parent: QWidget) -> QLineEdit:
@@ -373,6 +396,8 @@ def text_field(
             line.setMaximumWidth(max_width)
         if ltr:
             make_ltr(line)
+        if isolated:
+            line.textChanged.connect(lambda text: follow_text_direction(line, text))
         return line
 
     options.setdefault("load", lambda w, r: w.setText(get(r)))

@@ -125,6 +125,19 @@ def split_row_errors(
 # --------------------------------------------------------------------------- RowTable
 
 
+def read_optional_date(text: str, key: str, errors: dict[str, str]) -> dt.date | None:
+    """The Jalali date typed in ``text``, None when empty; an unreadable one is None with its
+    message in ``errors[key]`` (what :meth:`RowTable.optional_date` does for a cell)."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return jalali.parse_jalali(text)
+    except ValueError as exc:
+        errors[key] = parse_error_text(exc)
+        return None
+
+
 def date_cell_text(day: dt.date | None) -> str:
     """An optional date as a table cell shows it: Jalali in the UI's digits, "" for None."""
     return show_date(day) if day is not None else ""
@@ -209,13 +222,7 @@ class RowTable(QWidget):
         ``"<PREFIX>.<row>.<field>"`` (shown on its row by :meth:`show_row_errors`).
         """
         text = self.text(row, self.FIELDS.index(field))
-        if not text:
-            return None
-        try:
-            return jalali.parse_jalali(text)
-        except ValueError as exc:
-            errors[f"{self.PREFIX}.{row}.{field}"] = parse_error_text(exc)
-            return None
+        return read_optional_date(text, f"{self.PREFIX}.{row}.{field}", errors)
 
     def combo(self, row: int, col: int) -> QComboBox:
         """The combo box placed in a cell."""

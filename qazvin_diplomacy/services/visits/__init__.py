@@ -1,7 +1,8 @@
 """Visits use-cases: list, calendar, form (validation, conflicts, saving), status and archive.
 
 One module per use-case: ``records`` (one visit read whole), ``register`` (the list, the
-calendar's ranges and the agenda cards), ``conflicts``, ``gifts`` (repeated-gift warnings)
+calendar's ranges and the agenda cards), ``attachments`` (files, through
+``services.attachments`` with ``owner_kind="visit"``), ``conflicts``, ``gifts`` (repeated-gift warnings)
 and ``saving`` (the form, status, archive).  This package re-exports their public functions.
 
 Every function takes the ``Database`` first and keyword-only arguments, runs one
@@ -22,6 +23,10 @@ the office confirms them — and office-added).
 
 from __future__ import annotations
 
+from qazvin_diplomacy.services.visits.attachments import (
+    add_visit_attachment,
+    list_visit_attachments,
+)
 from qazvin_diplomacy.services.visits.conflicts import find_conflicts
 from qazvin_diplomacy.services.visits.gifts import gift_warning, gift_warnings
 from qazvin_diplomacy.services.visits.records import SOURCE_KIND, WHAT, get_visit
@@ -42,6 +47,7 @@ from qazvin_diplomacy.services.visits.saving import (
 __all__ = [
     "SOURCE_KIND",
     "WHAT",
+    "add_visit_attachment",
     "archive_visit",
     "change_status",
     "count_visits",
@@ -49,6 +55,7 @@ __all__ = [
     "get_visit",
     "gift_warning",
     "gift_warnings",
+    "list_visit_attachments",
     "list_visits",
     "restore_visit",
     "save_visit",

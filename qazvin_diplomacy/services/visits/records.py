@@ -99,6 +99,7 @@ def _detail(session: Session, row: Visit) -> VisitDetail:
         [g.person_id for g in row.guests]
         + [h.person_id for h in row.hosts]
         + [i.responsible_person_id for i in row.itinerary]
+        + [c.owner_person_id for c in row.checklist]
         + [g.person_id for g in row.gifts]
         + [t.owner_person_id for t in tasks],
     )
@@ -115,6 +116,7 @@ def _detail(session: Session, row: Visit) -> VisitDetail:
         venue=row.venue,
         country_id=row.country_id,
         delegation_name=row.delegation_name,
+        reference_number=row.reference_number,
         outcome=row.outcome,
         guests=tuple(GuestEntry(g.person_id, GuestRole(g.role)) for g in row.guests),
         hosts=tuple(h.person_id for h in row.hosts),
@@ -136,7 +138,14 @@ def _detail(session: Session, row: Visit) -> VisitDetail:
             for i in row.itinerary
         ),
         checklist=complete_checklist(
-            ChecklistEntry(ChecklistItem(c.item_key), ChecklistState(c.state), c.note)
+            ChecklistEntry(
+                ChecklistItem(c.item_key),
+                ChecklistState(c.state),
+                c.note,
+                c.owner_text,
+                c.owner_person_id,
+                c.deadline,
+            )
             for c in row.checklist
             if c.item_key in _CHECKLIST_KEYS
         ),

@@ -60,6 +60,8 @@ def _check_people_exist(session: Session, visit: VisitInput) -> dict[str, str]:
     }
     for i, item in enumerate(visit.itinerary):
         groups[f"itinerary.{i}.responsible_person_id"] = [item.responsible_person_id]
+    for entry in visit.checklist:
+        groups.setdefault("checklist", []).append(entry.owner_person_id)
     for i, gift in enumerate(visit.gifts):
         groups[f"gifts.{i}.person_id"] = [gift.person_id]
     for i, task in enumerate(visit.followups):
@@ -151,6 +153,9 @@ def _write_children(session: Session, row: Visit, visit: VisitInput, start: date
             row.checklist.append(target_c)
         target_c.state = ChecklistState(entry.state).value
         target_c.note = normalize(entry.note)
+        target_c.owner_text = normalize(entry.owner_text)
+        target_c.owner_person_id = entry.owner_person_id
+        target_c.deadline = entry.deadline
 
     gifts = _by_id(row.gifts, (g.id for g in visit.gifts), "هدیه")
     kept_gifts = []
@@ -203,6 +208,7 @@ def visit_search_key(row: Visit, country: Country | None) -> str:
         row.purpose,
         row.venue,
         row.delegation_name,
+        row.reference_number,
         country.name_fa if country else "",
         country.name_en if country else "",
         row.outcome,
@@ -328,6 +334,7 @@ def save_visit(
         row.venue_key = compact_key(visit.venue)
         row.country_id = _guest_country(session, visit)
         row.delegation_name = normalize(visit.delegation_name)
+        row.reference_number = normalize(visit.reference_number)
         row.outcome = normalize(visit.outcome)
         row.conflict_reason = reason if conflicts else ""
         row.conflict_key = key

@@ -1,9 +1,11 @@
-"""The visit form: general fields, itinerary, protocol checklist, gifts, outcome and follow-ups.
+"""The visit form: general fields, itinerary, protocol checklist, gifts, outcome and follow-ups,
+attachments.
 
 The form collects a ``core.visits.VisitInput`` and saves it through
 ``services.visits.save_visit``.  Its simple fields are declared once in
 :attr:`VisitForm.FIELDS` (see ``ui/form_fields.py``); each table tab is its own widget
-(``itinerary.py``, ``checklist.py``, ``gifts.py``, ``followups.py``).  Errors are shown
+(``itinerary.py``, ``checklist.py``, ``gifts.py``, ``followups.py``; the files are the
+shared ``ui/attachments_tab.py`` bound in ``attachments.py``).  Errors are shown
 next to their field (table rows are tinted and listed under their table); what the user
 typed is never cleared.  Conflicts are listed with the clashing visit and saving goes on
 only with a stated reason.
@@ -31,7 +33,6 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.followups import FollowUpInput
 from qazvin_diplomacy.core.visits import (
-    ChecklistEntry,
     Conflict,
     ConflictsFound,
     GiftEntry,
@@ -44,6 +45,7 @@ from qazvin_diplomacy.core.visits import (
 )
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
+from qazvin_diplomacy.ui.attachments_tab import AttachmentsTab
 from qazvin_diplomacy.ui.common import PlainTextEdit, show_error
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
@@ -60,6 +62,7 @@ from qazvin_diplomacy.ui.i18n import (
     current_language,
     is_rtl,
 )
+from qazvin_diplomacy.ui.visits.attachments import VISIT_FILES
 from qazvin_diplomacy.ui.visits.checklist import ChecklistTab
 from qazvin_diplomacy.ui.visits.followups import OutcomeTab
 from qazvin_diplomacy.ui.visits.gifts import GiftsTab
@@ -68,7 +71,7 @@ from qazvin_diplomacy.ui.visits.people import PeopleEditor
 from qazvin_diplomacy.ui.visits.status import history_text, show_moves
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit
 
-GENERAL_TAB, ITINERARY_TAB, CHECKLIST_TAB, GIFTS_TAB, OUTCOME_TAB = range(5)
+GENERAL_TAB, ITINERARY_TAB, CHECKLIST_TAB, GIFTS_TAB, OUTCOME_TAB, ATTACHMENTS_TAB = range(6)
 
 
 def _load_guests(editor: PeopleEditor, detail: VisitDetail) -> None:
@@ -201,6 +204,13 @@ class VisitForm(Retranslating, RecordDialog):
             ltr=True,
             placeholder=QT_TRANSLATE_NOOP("VisitForm", "For the English itinerary and documents"),
         ),
+        text_field(
+            "reference_number",
+            QT_TRANSLATE_NOOP("VisitForm", "Reference number"),
+            attr="reference_edit",
+            isolated=True,
+            placeholder=QT_TRANSLATE_NOOP("VisitForm", "The office's reference or letter number"),
+        ),
         enum_combo(
             "status",
             QT_TRANSLATE_NOOP("VisitForm", "Status"),
@@ -256,6 +266,7 @@ class VisitForm(Retranslating, RecordDialog):
         QT_TRANSLATE_NOOP("VisitForm", "Protocol checklist"),
         QT_TRANSLATE_NOOP("VisitForm", "Gifts"),
         QT_TRANSLATE_NOOP("VisitForm", "Outcome and follow-ups"),
+        QT_TRANSLATE_NOOP("VisitForm", "Attachments"),
     )
     _EXTRA = (
         QT_TRANSLATE_NOOP("VisitForm", "Add row"),
@@ -265,6 +276,7 @@ class VisitForm(Retranslating, RecordDialog):
     # the widgets FIELDS puts on the form (for type checkers and readers)
     title_edit: QLineEdit
     title_en_edit: QLineEdit
+    reference_edit: QLineEdit
     status_combo: QComboBox
     start_edit: JalaliDateTimeEdit
     end_edit: JalaliDateTimeEdit
@@ -313,13 +325,16 @@ class VisitForm(Retranslating, RecordDialog):
         self.guests.changed.connect(self._people_changed)
         self.hosts.changed.connect(self._people_changed)
         self.itinerary = ItineraryTab(self.start_edit.dateTime, self)
-        self.checklist = ChecklistTab(self)
+        self.checklist = ChecklistTab(self._people_choices, self)
         self.check_buttons = self.checklist.buttons
         self.gifts = GiftsTab(db, self._people_choices, self._visit_id, self)
         self.gift_warning = self.gifts.warning
         self.outcome = OutcomeTab(self.field_set, self)
         self.followups = self.outcome.followups
-        for page in (general, self.itinerary, self.checklist, self.gifts, self.outcome):
+        self.attachments = AttachmentsTab(db, VISIT_FILES, self._visit_id, parent=self)
+        self.attachments.attention.connect(lambda: self.tabs.setCurrentIndex(ATTACHMENTS_TAB))
+        pages = (general, self.itinerary, self.checklist, self.gifts, self.outcome)
+        for page in (*pages, self.attachments):
             self.tabs.addTab(page, "")
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
@@ -356,7 +371,8 @@ class VisitForm(Retranslating, RecordDialog):
         self.itinerary.retranslate(self.tr)
         self.gifts.retranslate(self.tr)
         self.outcome.retranslate(self.tr)
-        self.checklist.retranslate()
+        self.checklist.retranslate(self.tr)
+        self.attachments.retranslate()
         self.archive_button.setText(self.tr("Delete (archive)"))
         self.update_status_moves()
         self._show_history()
@@ -391,7 +407,8 @@ class VisitForm(Retranslating, RecordDialog):
         self._show_history()
         for item in detail.itinerary:
             self.itinerary.add_entry(item)
-        self.checklist.set_entries(detail.checklist)
+        self.checklist.set_entries(detail.checklist)  # owners: among _people_choices()
+        self.attachments.refresh()
         for gift in detail.gifts:
             self.gifts.add_entry(gift)
         for task in detail.followups:
@@ -402,10 +419,6 @@ class VisitForm(Retranslating, RecordDialog):
             )
             self.banner.show()
             self.save_button.setEnabled(False)
-
-    def checklist_set(self, entries: tuple[ChecklistEntry, ...] | list[ChecklistEntry]) -> None:
-        """Tick the checklist states."""
-        self.checklist.set_entries(entries)
 
     def add_itinerary_row(self, item: ItineraryEntry | None = None) -> int:
         """Append an itinerary row (a new one starts at the visit's start)."""
@@ -434,6 +447,7 @@ class VisitForm(Retranslating, RecordDialog):
 
     def _people_changed(self) -> None:
         self.gifts.refresh_people()
+        self.checklist.refresh_people()
 
     # --- collecting --------------------------------------------------------------------
 
@@ -443,7 +457,7 @@ class VisitForm(Retranslating, RecordDialog):
         visit = VisitInput(
             **values,
             itinerary=self.itinerary.entries(errors),
-            checklist=self.checklist.entries(),
+            checklist=self.checklist.entries(errors),
             gifts=self.gifts.entries(errors),
             followups=self.followups.entries(errors),
             id=self.detail.id if self.detail else None,
@@ -456,7 +470,7 @@ class VisitForm(Retranslating, RecordDialog):
     def show_errors(self, errors: dict[str, str]) -> None:
         """Show each message next to its field (or under its table row); clear the others."""
         rest = self.field_set.show_errors(errors)
-        self.checklist.error.show_error(rest.get("checklist", ""))
+        self.checklist.show_errors(rest)
         for table in (self.itinerary, self.gifts, self.followups):
             table.show_row_errors(rest, table.PREFIX, table.FIELDS, self.tr("Row"))
         general = rest.get("", "")

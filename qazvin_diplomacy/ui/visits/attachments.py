@@ -1,0 +1,26 @@
+"""The attachments tab of the visit form: the invitation letter, programme, photos …
+
+The widget is the shared :class:`qazvin_diplomacy.ui.attachments_tab.AttachmentsTab`; this
+module binds it to the visit's service and texts.
+"""
+
+from __future__ import annotations
+
+from qazvin_diplomacy.services import visits as svc
+from qazvin_diplomacy.ui.attachments_tab import AttachmentOwner
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP
+
+VISIT_FILES = AttachmentOwner(
+    add=lambda db, owner_id, source, description, limit: svc.add_visit_attachment(
+        db, visit_id=owner_id, source=source, description=description, limit=limit
+    ),
+    files=lambda db, owner_id: svc.list_visit_attachments(db, visit_id=owner_id),
+    context="VisitForm",
+    save_first=QT_TRANSLATE_NOOP("VisitForm", "Save the visit first; then files can be attached."),
+    note=QT_TRANSLATE_NOOP(
+        "VisitForm",
+        "The invitation and other letters, the programme, photos. Files are copied into the "
+        "office's data folder (at most %1 MB each).",
+    ),
+    placeholder=QT_TRANSLATE_NOOP("VisitForm", "Description, e.g. invitation letter, programme"),
+)
