@@ -18,7 +18,7 @@ def test_stale_update_raises_and_changes_nothing(db) -> None:
     assert first.version == 2
     with pytest.raises(StaleRecordError) as info:
         directory.save_person(db, person=PersonInput(**{**_fields(created), "title_fa": "سفیر"}))
-    assert "تغییر کرده" in info.value.message
+    assert "تغییر داده" in info.value.message
     again = directory.get_person(db, created.id)
     assert again.title_fa == "رایزن اقتصادی"
     assert again.version == 2
