@@ -81,6 +81,8 @@ class EventForm(Retranslating, RecordDialog):
     DISCARD_QUESTION = QT_TRANSLATE_NOOP(
         "EventForm", "The event has unsaved changes. Close the form and discard them?"
     )
+    PRINT_REPORT = "event-summary"
+    PRINT_OPTION = "event"
     #: The event's own fields, declared once, in the general tab's order (a field with
     #: ``beside`` shares the row of the one before it).  Each name is an
     #: ``EventInput``/``EventDetail`` attribute and the service's error key.
@@ -103,6 +105,7 @@ class EventForm(Retranslating, RecordDialog):
             QT_TRANSLATE_NOOP("EventForm", "Last day (if longer)"),
             load=_last_day,
             beside="start_date",
+            follows="start_date",
         ),
         time_field(
             "start_time",
@@ -114,6 +117,8 @@ class EventForm(Retranslating, RecordDialog):
             QT_TRANSLATE_NOOP("EventForm", "End time"),
             placeholder=QT_TRANSLATE_NOOP("EventForm", "e.g. 20:00"),
             beside="start_time",
+            follows="start_time",
+            follow_by=dt.timedelta(hours=1),
         ),
         text_field("venue", QT_TRANSLATE_NOOP("EventForm", "Venue")),
         text_field(
