@@ -15,6 +15,7 @@ from test_ui_agreements import TODAY, agreement, page, world  # noqa: F401
 from test_ui_clerk import _press
 
 from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.core.agreements import AgreementStatus
 from qazvin_diplomacy.services import agreements as svc
 from qazvin_diplomacy.ui.agreements.form import VALIDITY_END
 
@@ -80,3 +81,24 @@ def test_validity_end_follows_its_start_until_changed(page) -> None:
     form.end_date.setDate(own)
     form.start_date.setDate(start)
     assert form.end_date.date() == own
+
+
+def test_enter_in_the_status_dialog_does_not_move_the_status(page, db, world) -> None:
+    detail = svc.save_agreement(db, agreement=agreement(world), today=TODAY)
+    form = page.open_record(detail.id)
+    seen: dict[str, object] = {}
+
+    def press_enter() -> None:
+        dialog = form.transition_dialog
+        assert dialog is not None
+        dialog.remark.setPlainText("به درخواست طرف مقابل")
+        dialog.actor.setFocus()
+        QTest.keyClick(dialog.actor, Qt.Key.Key_Return)
+        seen["open"] = dialog.isVisible()
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(0, press_enter)
+    assert form.transition(AgreementStatus.LEGAL_REVIEW) is False
+    assert seen["open"] is False  # Enter answered Cancel
+    assert svc.get_agreement(db, agreement_id=detail.id).status is AgreementStatus.DRAFT

@@ -16,8 +16,10 @@ from test_ui_clerk import _press
 from test_ui_events import PANJAH_BEDAR_1404, _event, corps, ctx, page  # noqa: F401
 
 from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.core.events import GuestInput
 from qazvin_diplomacy.services import events as svc
 from qazvin_diplomacy.ui import ops
+from qazvin_diplomacy.ui.events.form import GUESTS_TAB
 
 
 def test_ctrl_s_in_the_event_form_saves_it(page, qtbot, db) -> None:
@@ -90,3 +92,29 @@ def test_a_stored_event_end_time_does_not_follow(page, db) -> None:
     assert form is not None
     form.start_time.setText("۱۸:۰۰")
     assert jalali.parse_time(form.end_time.text()) == dt.time(20)
+
+
+def _answer_with_enter(seen: dict[str, object]) -> None:
+    """When the question opens: note whether "No" is its default, then press Enter."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen["default"] = box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_withdrawing_an_invitation_defaults_to_no(page, db, corps) -> None:
+    event_id = _event(db)
+    svc.invite_guest(db, event_id=event_id, guest=GuestInput(person_id=corps["tj"]))
+    form = page.open_record(event_id)
+    assert form is not None
+    form.tabs.setCurrentIndex(GUESTS_TAB)
+    assert form.guests.select_person(corps["tj"])
+    seen: dict[str, object] = {}
+    _answer_with_enter(seen)
+    assert form.guests.remove_guest() is False
+    assert seen["default"] is True
+    assert [g.person_id for g in svc.list_guests(db, event_id=event_id)] == [corps["tj"]]
