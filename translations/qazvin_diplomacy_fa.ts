@@ -191,6 +191,10 @@
       <translation>انتقال موافقت‌نامه به «%1»</translation>
     </message>
     <message>
+      <source>Take back «%1»: you are asked for a reason, kept in the history.</source>
+      <translation>بازگرداندن «%1»؛ دلیل پرسیده و در سابقه نگه داشته می‌شود.</translation>
+    </message>
+    <message>
       <source>Move this agreement to the archive? It can be restored later from the archive view.</source>
       <translation>این موافقت‌نامه به بایگانی منتقل شود؟ بعداً می‌توان آن را از نمای بایگانی بازیابی کرد.</translation>
     </message>

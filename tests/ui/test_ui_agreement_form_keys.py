@@ -11,11 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
-from test_ui_agreements import TODAY, agreement, page, world  # noqa: F401
+from test_ui_agreements import TODAY, agreement, answer_transition, page, world  # noqa: F401
 from test_ui_clerk import _press
 
 from qazvin_diplomacy.core import jalali
-from qazvin_diplomacy.core.agreements import AgreementStatus
+from qazvin_diplomacy.core.agreements import AgreementStatus, LegalReview, LegalVerdict
 from qazvin_diplomacy.services import agreements as svc
 from qazvin_diplomacy.ui.agreements.form import VALIDITY_END
 
@@ -102,3 +102,51 @@ def test_enter_in_the_status_dialog_does_not_move_the_status(page, db, world) ->
     assert form.transition(AgreementStatus.LEGAL_REVIEW) is False
     assert seen["open"] is False  # Enter answered Cancel
     assert svc.get_agreement(db, agreement_id=detail.id).status is AgreementStatus.DRAFT
+
+
+def _terminated(db, world) -> int:
+    """An agreement signed on TODAY, then terminated with a reason (through the services)."""
+    d = svc.save_agreement(
+        db, agreement=agreement(world, signing_date=TODAY), actor="کارشناس", today=TODAY
+    )
+
+    def move(status: AgreementStatus, remark: str = "") -> None:
+        nonlocal d
+        d = svc.change_status(
+            db, agreement_id=d.id, version=d.version, status=status, remark=remark, today=TODAY
+        )
+
+    move(AgreementStatus.LEGAL_REVIEW)
+    review = LegalReview(
+        world["governor"], review_date=TODAY, verdict=LegalVerdict.FAVOURABLE, opinion="بلامانع"
+    )
+    d = svc.record_legal_review(
+        db, agreement_id=d.id, version=d.version, review=review, today=TODAY
+    )
+    move(AgreementStatus.APPROVED)
+    move(AgreementStatus.SIGNED)
+    move(AgreementStatus.TERMINATED, "به درخواست طرف خارجی")
+    return d.id
+
+
+def test_a_termination_is_taken_back_with_a_reason_kept_in_the_history(
+    page, qtbot, db, world
+) -> None:
+    form = page.open_record(_terminated(db, world))
+    assert set(form.transition_buttons) == {AgreementStatus.SIGNED, AgreementStatus.IN_FORCE}
+    button = form.transition_buttons[AgreementStatus.SIGNED]
+    assert "دلیل" in button.toolTip() and "«فسخ»" in button.toolTip()
+    seen: dict[str, str] = {}
+    answer_transition(form, "", seen)  # no reason: the dialog says so, nothing moves
+    button.click()
+    assert "دلیل بازگرداندن" in seen["remark_error"]
+    assert form.detail.status is AgreementStatus.TERMINATED
+    answer_transition(form, "فسخ به اشتباه ثبت شد", seen)
+    with qtbot.waitSignal(form.changed, timeout=2000):
+        form.transition_buttons[AgreementStatus.SIGNED].click()
+    stored = svc.get_agreement(db, agreement_id=form.detail.id, today=TODAY)
+    assert stored.status is AgreementStatus.SIGNED
+    assert [h.remark for h in stored.history][-2:] == [
+        "به درخواست طرف خارجی",
+        "فسخ به اشتباه ثبت شد",
+    ]
