@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from test_ui_clerk import _press
-from test_ui_events import PANJAH_BEDAR_1404, _event, corps, ctx, page  # noqa: F401
+from test_ui_events import PANJAH_BEDAR_1404, TODAY, _event, corps, ctx, page  # noqa: F401
 
 from qazvin_diplomacy.core import jalali
-from qazvin_diplomacy.core.events import GuestInput
+from qazvin_diplomacy.core.events import EventStatus, GuestInput
 from qazvin_diplomacy.services import events as svc
 from qazvin_diplomacy.ui import ops
 from qazvin_diplomacy.ui.events.form import GUESTS_TAB
@@ -118,3 +118,37 @@ def test_withdrawing_an_invitation_defaults_to_no(page, db, corps) -> None:
     assert form.guests.remove_guest() is False
     assert seen["default"] is True
     assert [g.person_id for g in svc.list_guests(db, event_id=event_id)] == [corps["tj"]]
+
+
+def test_every_status_is_listed_and_held_waits_for_the_day(page, db) -> None:
+    form = page.open_record(_event(db))  # planned, eleven days ahead of TODAY
+    assert form is not None
+    combo = form.status_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == [s.value for s in EventStatus]
+    held = combo.model().item(combo.findData(EventStatus.HELD.value))
+    assert not held.isEnabled() and "آغاز" in held.toolTip()
+    assert combo.model().item(combo.findData(EventStatus.INVITING.value)).isEnabled()
+    assert form.status_hint.isVisible()
+    assert "«برنامه‌ریزی‌شده»" in form.status_hint.text()
+    form.start_date.setDate(TODAY)  # the clerk corrects the date: held becomes possible
+    assert held.isEnabled()
+
+
+def test_undoing_held_asks_a_reason_and_shows_it_in_the_history(page, db, qtbot) -> None:
+    form = page.open_record(_event(db, start_date=TODAY, status=EventStatus.HELD))
+    assert form is not None
+    combo = form.status_combo
+    assert not combo.model().item(combo.findData(EventStatus.CANCELLED.value)).isEnabled()
+    combo.setCurrentIndex(combo.findData(EventStatus.PLANNED.value))
+    assert "دلیل" in form.status_hint.text()
+    asked: list[str] = []
+    form.ask_reason = lambda _t, prompt: asked.append(prompt) or None  # the clerk cancels
+    assert form.save() is False
+    assert asked and svc.get_event(db, form.detail.id).status is EventStatus.HELD
+    form.ask_reason = lambda _t, _p: "تاریخ رویداد جابه‌جا شد"
+    with qtbot.waitSignal(form.saved):
+        _press(form.title_fa, Qt.Key.Key_S)
+    stored = svc.get_event(db, form.detail.id)
+    assert stored.status is EventStatus.PLANNED
+    assert [u.reason for u in stored.log] == ["تاریخ رویداد جابه‌جا شد"]
+    assert form.history_label.isVisible() and "تاریخ رویداد جابه‌جا شد" in form.history_label.text()
