@@ -191,6 +191,10 @@
       <translation>انتقال موافقت‌نامه به «%1»</translation>
     </message>
     <message>
+      <source>Take back «%1»: you are asked for a reason, kept in the history.</source>
+      <translation>بازگرداندن «%1»؛ دلیل پرسیده و در سابقه نگه داشته می‌شود.</translation>
+    </message>
+    <message>
       <source>Move this agreement to the archive? It can be restored later from the archive view.</source>
       <translation>این موافقت‌نامه به بایگانی منتقل شود؟ بعداً می‌توان آن را از نمای بایگانی بازیابی کرد.</translation>
     </message>
@@ -1145,8 +1149,24 @@
       <translation>رویداد سال بعد</translation>
     </message>
     <message>
-      <source>Only the statuses this event may move to are offered.</source>
-      <translation>فقط وضعیت‌هایی که این رویداد می‌تواند به آن‌ها برود نشان داده می‌شوند.</translation>
+      <source>From %1 the event can move to: %2.</source>
+      <translation>از %1 رویداد می‌تواند به این وضعیت‌ها برود: %2.</translation>
+    </message>
+    <message>
+      <source>Held: %1</source>
+      <translation>برگزارشده: %1</translation>
+    </message>
+    <message>
+      <source>Taken back:</source>
+      <translation>بازگرداندن‌ها:</translation>
+    </message>
+    <message>
+      <source>Undo “held”</source>
+      <translation>بازگرداندن «برگزارشده»</translation>
+    </message>
+    <message>
+      <source>Why is this event no longer held? The reason is kept in its history.</source>
+      <translation>چرا این رویداد دیگر «برگزارشده» نیست؟ دلیل در سابقهٔ رویداد می‌ماند.</translation>
     </message>
     <message>
       <source>Order of precedence</source>

@@ -104,9 +104,15 @@ _TRANSITIONS: dict[AgreementStatus, frozenset[AgreementStatus]] = {
     _S.APPROVED: frozenset({_S.DRAFT, _S.SIGNED}),
     _S.SIGNED: frozenset({_S.IN_FORCE, _S.TERMINATED}),
     _S.IN_FORCE: frozenset({_S.EXPIRED, _S.TERMINATED}),
-    _S.EXPIRED: frozenset(),
-    _S.TERMINATED: frozenset(),
+    # one way back from an end, so a wrong click is not final (``is_undo``: reason required)
+    _S.EXPIRED: frozenset({_S.IN_FORCE}),
+    _S.TERMINATED: frozenset({_S.SIGNED, _S.IN_FORCE}),
 }
+
+
+def is_undo(old: AgreementStatus | None, new: AgreementStatus) -> bool:
+    """Whether ``old`` → ``new`` takes back an end (terminated or expired)."""
+    return old in (_S.TERMINATED, _S.EXPIRED) and AgreementStatus(new) in (_S.SIGNED, _S.IN_FORCE)
 
 
 def allowed_transitions(status: AgreementStatus) -> tuple[AgreementStatus, ...]:
@@ -621,11 +627,41 @@ def signatory_party(
 
 
 def transition_requirements(
-    agreement: AgreementInput, new: AgreementStatus, *, remark: str, today: date
+    agreement: AgreementInput,
+    new: AgreementStatus,
+    *,
+    remark: str,
+    today: date,
+    old: AgreementStatus | None = None,
+    ended_from: AgreementStatus | None = None,
 ) -> dict[str, str]:
-    """What the record lacks for moving to ``new`` (beyond the workflow edge itself)."""
+    """What the record lacks for moving to ``new`` (beyond the workflow edge itself).
+
+    Taking back an end (``is_undo``) needs a reason, goes back only to the status the
+    agreement ended from (``ended_from``, when known) and only while it has not expired.
+    """
     new = AgreementStatus(new)
     errors: dict[str, str] = {}
+    if old is not None and is_undo(old, new):
+        if _blank(remark):
+            errors["remark"] = f"دلیل بازگرداندن «{old.label_fa}» را در توضیح بنویسید."
+        if ended_from is not None and ended_from != new:
+            errors["status"] = (
+                f"موافقت‌نامه از «{ended_from.label_fa}» به «{old.label_fa}» رفته بود؛ "
+                f"تنها به «{ended_from.label_fa}» بازمی‌گردد."
+            )
+        expiry = agreement.expiry()
+        if (
+            "status" not in errors
+            and expiry is not None
+            and expiry < today
+            and not agreement.auto_renew
+        ):
+            errors["status"] = (
+                f"تاریخ انقضای موافقت‌نامه ({format_jalali(expiry)}) گذشته است؛ برای بازگرداندن، "
+                "نخست پایان یا مدت اعتبار را اصلاح و ذخیره کنید."
+            )
+        return errors
     sides = {PartySide(p.side) for p in agreement.parties}
     if new in (_S.LEGAL_REVIEW, _S.APPROVED, _S.SIGNED) and sides != set(PartySide):
         errors["parties"] = (

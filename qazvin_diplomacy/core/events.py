@@ -19,6 +19,7 @@ from qazvin_diplomacy.core.labels import LabelledEnum
 from qazvin_diplomacy.core.precedence import PrecedenceFlag, PrecedenceGroup
 from qazvin_diplomacy.core.recurrence import RecurrenceRule, validate_rule
 from qazvin_diplomacy.core.seating import TableSpec
+from qazvin_diplomacy.core.status_moves import StatusMove
 from qazvin_diplomacy.core.text import normalize, to_persian_digits
 
 TITLE_MAX = 300
@@ -189,6 +190,8 @@ class EventDetail(EventInput):
     archived_at: datetime | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    #: "held" taken back, oldest first, each with its reason
+    log: tuple[StatusUndo, ...] = ()
 
     @property
     def archived(self) -> bool:
@@ -519,6 +522,44 @@ def held_too_early(
         f"رویداد هنوز برگزار نشده است (تاریخ آغاز {format_jalali(start)})؛"
         " پیش از این تاریخ نمی‌توان آن را «برگزارشده» ثبت کرد."
     )
+
+
+def needs_status_reason(old: EventStatus | str | None, new: EventStatus | str) -> bool:
+    """Whether ``old`` → ``new`` takes back "held" (a reason is then required and kept)."""
+    return old is not None and EventStatus(old) is _ES.HELD and EventStatus(new) is not _ES.HELD
+
+
+def status_moves(
+    current: EventStatus | str | None, start: date | None, today: date
+) -> tuple[StatusMove, ...]:
+    """Every status with whether an event in ``current`` (None: a new one) may move there now."""
+    current = EventStatus(current) if current is not None else None
+    moves = []
+    for status in EventStatus:
+        why_fa = why_en = ""
+        allowed = current is None or status is current or can_transition(current, status)
+        if not allowed and current is not None:
+            why_fa = f"از «{current.label_fa}» نمی‌توان به این وضعیت رفت."
+            why_en = f"A {current.label_en.lower()} event cannot move here."
+        elif held_too_early(current, status, start, today):
+            allowed = False
+            why_fa = "تنها از روز آغاز رویداد."
+            why_en = "Only from the day the event starts."
+        elif needs_status_reason(current, status):
+            why_fa = "بازگرداندن «برگزارشده»؛ دلیل پرسیده و در سابقه نگه داشته می‌شود."
+            why_en = "Undoes “held”; you are asked for a reason, kept in the history."
+        moves.append(StatusMove(status, allowed, why_fa, why_en))
+    return tuple(moves)
+
+
+@dataclass(frozen=True)
+class StatusUndo:
+    """A "held" taken back, as kept in the event's history: when, from/to, and why."""
+
+    at: datetime
+    old_status: EventStatus
+    new_status: EventStatus
+    reason: str
 
 
 def validate_event(event: EventInput) -> dict[str, str]:

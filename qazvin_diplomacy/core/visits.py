@@ -35,6 +35,7 @@ from qazvin_diplomacy.core.jalali import (
     to_jalali,
 )
 from qazvin_diplomacy.core.labels import LabelledEnum
+from qazvin_diplomacy.core.status_moves import StatusMove
 
 TITLE_MAX = 300
 # A visit longer than this is almost certainly a typing mistake in a date.
@@ -119,16 +120,6 @@ def held_too_early(
         f"دیدار هنوز آغاز نشده است (آغاز {format_jalali(local)} {format_time(local)})؛"
         " پیش از آغاز نمی‌توان آن را «برگزارشده» ثبت کرد."
     )
-
-
-@dataclass(frozen=True)
-class StatusMove:
-    """One status as the form shows it: whether the visit may move there, and why (not)."""
-
-    status: VisitStatus
-    allowed: bool
-    why_fa: str
-    why_en: str
 
 
 def status_moves(

@@ -77,6 +77,26 @@ class Event(RecordMixin, ArchiveMixin, Base):
     tables: Mapped[list[EventTable]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="EventTable.number"
     )
+    log: Mapped[list[EventLogEntry]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="EventLogEntry.id"
+    )
+
+
+class EventLogEntry(Base):
+    """A decision kept in the event's history: "held" taken back (``kind`` "status_undone"),
+    the statuses in ``old_value``/``new_value`` and the clerk's ``reason``."""
+
+    __tablename__ = "event_log_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(30))
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    event: Mapped[Event] = relationship(back_populates="log")
 
 
 class EventProgrammeItem(RecordMixin, Base):

@@ -100,8 +100,9 @@ class FieldSpec:
     raw: Callable[[Any], object] | None = None
     relabel: Callable[[Any], None] | None = None
     shown: Callable[[Any], bool] | None = None
-    #: Another date/date-time field this one follows (an end after its start): while the
-    #: clerk has not changed this field, it shows that field's value plus ``follow_by``.
+    #: Another date/date-time/time field this one follows (an end after its start): while
+    #: the clerk has not changed this field, it shows that field's value plus ``follow_by``
+    #: (a time that would pass midnight is left for the clerk).
     follows: str = ""
     follow_by: dt.timedelta = dt.timedelta(0)
 
@@ -226,8 +227,10 @@ class FieldSet:
                 leader.dateTimeChanged.connect(lambda _v, s=spec: self._follow(s))
             elif isinstance(leader, JalaliDateEdit):
                 leader.dateChanged.connect(lambda _v, s=spec: self._follow(s))
+            elif isinstance(leader, QLineEdit):  # a time_field
+                leader.textChanged.connect(lambda _v, s=spec: self._follow(s))
             else:
-                raise TypeError(f"field {spec.name!r} can follow only a date or date-time field")
+                raise TypeError(f"field {spec.name!r} can follow only a date or time field")
 
     def follows_leader(self, name: str) -> bool:
         """Whether field ``name`` still follows its leader (empty, or as last set from it)."""
@@ -248,6 +251,18 @@ class FieldSet:
                 widget.setDateTime(start + spec.follow_by)
             else:  # no time yet: the same day, the time left to type
                 widget.date_edit.setDate(start.date())
+        elif isinstance(leader, QLineEdit):
+            assert isinstance(widget, QLineEdit)
+            try:
+                start_time = parse_optional_time(leader.text())
+            except ValueError:
+                return  # not a time yet: wait for the rest of it
+            if start_time is None:
+                return
+            end = dt.datetime.combine(dt.date.min, start_time) + spec.follow_by
+            if end.date() != dt.date.min:
+                return
+            widget.setText(show_time(end.time()))
         else:
             assert isinstance(leader, JalaliDateEdit) and isinstance(widget, JalaliDateEdit)
             day = leader.date()

@@ -75,7 +75,8 @@ def test_the_workflow_edges():
     assert allowed_transitions(S.APPROVED) == (S.DRAFT, S.SIGNED)
     assert allowed_transitions(S.SIGNED) == (S.IN_FORCE, S.TERMINATED)
     assert allowed_transitions(S.IN_FORCE) == (S.EXPIRED, S.TERMINATED)
-    assert allowed_transitions(S.EXPIRED) == allowed_transitions(S.TERMINATED) == ()
+    assert allowed_transitions(S.EXPIRED) == (S.IN_FORCE,)  # an end can be taken back
+    assert allowed_transitions(S.TERMINATED) == (S.SIGNED, S.IN_FORCE)
     assert not can_transition(S.DRAFT, S.DRAFT)
     assert not can_transition(S.DRAFT, S.SIGNED)
 

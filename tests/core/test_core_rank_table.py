@@ -151,3 +151,22 @@ def test_status_choices_offer_the_current_status_and_its_moves_in_order():
     assert status_choices(S.HELD) == (S.PLANNED, S.HELD)
     assert status_choices(S.INVITING) == (S.INVITING, S.HELD, S.POSTPONED, S.CANCELLED)
     assert status_choices("cancelled") == (S.DRAFT, S.CANCELLED)
+
+
+def test_status_moves_list_every_status_and_say_why_one_is_closed() -> None:
+    from qazvin_diplomacy.core.events import needs_status_reason, status_moves
+
+    start = date(2026, 12, 24)
+    moves = {m.status: m for m in status_moves(S.PLANNED, start, date(2026, 12, 20))}
+    assert list(moves) == list(S)  # every status listed, allowed or not
+    assert moves[S.PLANNED].allowed and moves[S.INVITING].allowed
+    assert not moves[S.HELD].allowed and "آغاز" in moves[S.HELD].why_fa  # before the start
+    assert moves[S.HELD].why_en == "Only from the day the event starts."
+    on_the_day = {m.status: m for m in status_moves(S.PLANNED, start, start)}
+    assert on_the_day[S.HELD].allowed
+    held = {m.status: m for m in status_moves(S.HELD, start, start)}
+    assert held[S.PLANNED].allowed and "دلیل" in held[S.PLANNED].why_fa
+    assert not held[S.CANCELLED].allowed and "«برگزارشده»" in held[S.CANCELLED].why_fa
+    assert all(m.allowed for m in status_moves(None, start, start) if m.status is not S.HELD)
+    assert needs_status_reason(S.HELD, S.PLANNED) and not needs_status_reason(S.PLANNED, S.HELD)
+    assert not needs_status_reason(None, S.PLANNED) and not needs_status_reason(S.HELD, S.HELD)

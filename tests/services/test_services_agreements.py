@@ -438,7 +438,7 @@ def test_signing_needs_a_date_not_in_the_future(world):
     assert "آینده" in caught.value.errors["signing_date"]
 
 
-def test_termination_needs_a_reason_and_is_final(world):
+def test_termination_needs_a_reason_and_is_undone_only_with_one(world):
     db = world["db"]
     d = approve(world, save(world, roadmap(world)), sign_on=TODAY)
     with pytest.raises(ValidationError):
@@ -453,12 +453,42 @@ def test_termination_needs_a_reason_and_is_final(world):
         remark="به درخواست طرف خارجی",
         today=TODAY,
     )
-    assert d.allowed_transitions() == ()
-    with pytest.raises(ValidationError) as caught:
+    assert d.allowed_transitions() == (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
+    with pytest.raises(ValidationError) as caught:  # no reason: refused, nothing stored
         svc.change_status(
-            db, agreement_id=d.id, version=d.version, status=AgreementStatus.IN_FORCE, today=TODAY
+            db, agreement_id=d.id, version=d.version, status=AgreementStatus.SIGNED, today=TODAY
         )
-    assert "نهایی" in caught.value.errors["status"]
+    assert "دلیل بازگرداندن «فسخ»" in caught.value.errors["remark"]
+    with pytest.raises(ValidationError) as caught:  # it was terminated from "signed"
+        svc.change_status(
+            db,
+            agreement_id=d.id,
+            version=d.version,
+            status=AgreementStatus.IN_FORCE,
+            remark="اشتباه",
+            today=TODAY,
+        )
+    assert "تنها به «امضاشده»" in caught.value.errors["status"]
+    assert (
+        svc.get_agreement(db, agreement_id=d.id, today=TODAY).status is AgreementStatus.TERMINATED
+    )
+    d = svc.change_status(
+        db,
+        agreement_id=d.id,
+        version=d.version,
+        status=AgreementStatus.SIGNED,
+        actor="کارشناس",
+        remark="فسخ به اشتباه ثبت شده بود",
+        today=TODAY,
+    )
+    assert d.status is AgreementStatus.SIGNED
+    last = d.history[-1]
+    assert (last.from_status, last.to_status) == (
+        AgreementStatus.TERMINATED,
+        AgreementStatus.SIGNED,
+    )
+    assert last.remark == "فسخ به اشتباه ثبت شده بود"
+    assert any(h.remark == "به درخواست طرف خارجی" for h in d.history)  # the earlier reason kept
 
 
 def test_in_force_past_expiry_is_shown_expired_and_expire_due_records_it(world):
@@ -757,3 +787,25 @@ def test_register_report_query(world, register):
     assert svc.find_agreement_status("in-force") is AgreementStatus.IN_FORCE
     with pytest.raises(KnownError):
         svc.find_agreement_status("نامعلوم")
+
+
+def test_an_expired_agreement_comes_back_only_once_its_validity_is_corrected(world):
+    db = world["db"]
+    a = roadmap(world, start_date=from_jalali(1402, 7, 1), duration_months=12, reference_number="")
+    d = approve(world, save(world, a), sign_on=from_jalali(1402, 7, 1))
+    d = svc.change_status(
+        db, agreement_id=d.id, version=d.version, status=AgreementStatus.IN_FORCE, today=TODAY
+    )
+    svc.expire_due(db, today=TODAY)
+    d = svc.get_agreement(db, agreement_id=d.id, today=TODAY)
+    with pytest.raises(ValidationError) as caught:  # its expiry has passed
+        svc.change_status(
+            db,
+            agreement_id=d.id,
+            version=d.version,
+            status=AgreementStatus.IN_FORCE,
+            remark="تمدید شد",
+            today=TODAY,
+        )
+    assert "گذشته است" in caught.value.errors["status"]
+    assert svc.get_agreement(db, agreement_id=d.id, today=TODAY).status is AgreementStatus.EXPIRED

@@ -224,11 +224,39 @@ def test_allowed_status_changes_walk_the_workflow(db):
             db, event_id=event.id, version=fixed.version, status=EventStatus.CANCELLED
         )
     assert "«برنامه‌ریزی‌شده»" in info.value.errors["status"]
-    # The one way back: a wrong "held" is undone.
+    # The one way back: a wrong "held" is undone, with a reason kept in the history.
+    with pytest.raises(ValidationError) as info:
+        svc.set_event_status(
+            db, event_id=event.id, version=fixed.version, status=EventStatus.PLANNED
+        )
+    assert "دلیل بازگرداندن «برگزارشده»" in info.value.errors["status"]
+    assert svc.get_event(db, event.id).status is EventStatus.HELD
     undone = svc.set_event_status(
-        db, event_id=event.id, version=fixed.version, status=EventStatus.PLANNED
+        db,
+        event_id=event.id,
+        version=fixed.version,
+        status=EventStatus.PLANNED,
+        status_reason="  به اشتباه ثبت شد ",
     )
     assert undone.status is EventStatus.PLANNED
+    assert [(u.old_status, u.new_status, u.reason) for u in undone.log] == [
+        (EventStatus.HELD, EventStatus.PLANNED, "به اشتباه ثبت شد")
+    ]
+
+
+def test_undoing_held_through_the_form_save_needs_a_reason_and_keeps_it(db):
+    event = svc.save_event(db, event=_event(status=EventStatus.HELD))
+    back = replace(event, status=EventStatus.PLANNED, venue="تالار")
+    with pytest.raises(ValidationError) as info:
+        svc.save_event(db, event=back)
+    assert "دلیل" in info.value.errors["status"]
+    kept = svc.get_event(db, event.id)
+    assert kept.status is EventStatus.HELD and kept.venue != "تالار" and kept.log == ()
+    saved = svc.save_event(db, event=back, status_reason="تاریخ جابه‌جا شد")
+    assert saved.status is EventStatus.PLANNED and saved.venue == "تالار"
+    assert [u.reason for u in svc.get_event(db, event.id).log] == ["تاریخ جابه‌جا شد"]
+    again = svc.save_event(db, event=replace(saved, venue="سالن"))  # no undo: no reason needed
+    assert again.log == saved.log
 
 
 def test_a_future_event_cannot_be_marked_held(db):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.agreements import AgreementInput, Axis
 from qazvin_diplomacy.core.clock import TEHRAN
 from qazvin_diplomacy.core.visits import GuestRole, VisitInput, VisitStatus
@@ -103,8 +104,10 @@ def poke(widget: QWidget) -> None:
     """Change what ``widget`` holds, the way a user would."""
     if isinstance(widget, JalaliDateTimeEdit):
         widget.time_line.setText("23:59")
-    elif isinstance(widget, JalaliDateEdit):
-        widget.setText("1404/12/29")
+    elif isinstance(widget, JalaliDateEdit):  # another day than it has (an end that followed)
+        widget.setText(
+            "1404/12/28" if widget.date() == jalali.from_jalali(1404, 12, 29) else "1404/12/29"
+        )
     elif isinstance(widget, QLineEdit):
         widget.setText(widget.text() + "x")
     elif isinstance(widget, QPlainTextEdit):

@@ -23,7 +23,9 @@ from qazvin_diplomacy.core.events import (
     ProgrammeEntry,
     ReplyCounts,
     Rsvp,
+    StatusUndo,
     held_too_early,
+    needs_status_reason,
     transition_error,
     validate_event,
 )
@@ -35,7 +37,13 @@ from qazvin_diplomacy.services.records import check_version, set_archived, write
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Person
-from qazvin_diplomacy.storage.events import Event, EventGuest, EventProgrammeItem, EventTable
+from qazvin_diplomacy.storage.events import (
+    Event,
+    EventGuest,
+    EventLogEntry,
+    EventProgrammeItem,
+    EventTable,
+)
 
 WHAT = "رویداد"
 WHAT_GUEST = "دعوت"
@@ -139,6 +147,11 @@ def _detail(session: Session, row: Event) -> EventDetail:
         archived_at=to_local(row.archived_at) if row.archived_at else None,
         created_at=to_local(row.created_at),
         updated_at=to_local(row.updated_at),
+        log=tuple(
+            StatusUndo(to_local(e.at), EventStatus(e.old_value), EventStatus(e.new_value), e.reason)
+            for e in row.log
+            if e.kind == STATUS_UNDONE
+        ),
     )
 
 
@@ -146,7 +159,7 @@ def _load(session: Session, event_id: int) -> Event:
     row = session.scalar(
         select(Event)
         .where(Event.id == event_id)
-        .options(selectinload(Event.programme), selectinload(Event.tables))
+        .options(selectinload(Event.programme), selectinload(Event.tables), selectinload(Event.log))
     )
     if row is None:
         raise NotFoundError(
@@ -341,12 +354,15 @@ def _write_programme(row: Event, programme: Sequence[ProgrammeEntry]) -> None:
     row.programme = kept
 
 
-def save_event(db: Database, *, event: EventInput, today: date | None = None) -> EventDetail:
+def save_event(
+    db: Database, *, event: EventInput, today: date | None = None, status_reason: str = ""
+) -> EventDetail:
     """Validate and write the event form (with its programme) in one transaction.
 
     Raises ``ValidationError`` ({field: Persian message}) — also on "status" for a move the
-    workflow forbids or for "held" before the start date (``today``: Tehran's today by
-    default) —, ``StaleRecordError`` when the event changed since it was read,
+    workflow forbids, for "held" before the start date (``today``: Tehran's today by
+    default) or "held" taken back without a ``status_reason`` (kept in the event's
+    history) —, ``StaleRecordError`` when the event changed since it was read,
     ``NotFoundError`` for an unknown id.  Nothing is written when any of these is raised.
     """
     errors = validate_event(event)
@@ -369,6 +385,7 @@ def save_event(db: Database, *, event: EventInput, today: date | None = None) ->
             )
             if early:
                 raise ValidationError({"status": early})
+            _record_undo(row, event.status, status_reason)
         _apply_event(row, event)
         row.updated_at = utcnow()
         _write_programme(row, event.programme)
@@ -383,6 +400,29 @@ def _check_transition(old: str, new: EventStatus | str) -> None:
         raise ValidationError({"status": message})
 
 
+STATUS_UNDONE = "status_undone"  # event_log_entry.kind of a "held" taken back
+
+
+def _record_undo(row: Event, new: EventStatus | str, reason: str) -> None:
+    """Keep a "held" taken back in the history; refused without a reason."""
+    if not needs_status_reason(row.status, new):
+        return
+    reason = normalize(reason)
+    if not reason:
+        raise ValidationError(
+            {"status": "دلیل بازگرداندن «برگزارشده» را بنویسید؛ در سابقه رویداد نگه داشته می‌شود."}
+        )
+    row.log.append(
+        EventLogEntry(
+            at=utcnow(),
+            kind=STATUS_UNDONE,
+            old_value=row.status,
+            new_value=EventStatus(new).value,
+            reason=reason,
+        )
+    )
+
+
 def set_event_status(
     db: Database,
     *,
@@ -390,11 +430,13 @@ def set_event_status(
     version: int | None,
     status: EventStatus,
     today: date | None = None,
+    status_reason: str = "",
 ) -> EventDetail:
     """Change only the status of an event, as the workflow allows (``core.events``).
 
-    A move the workflow forbids, or "held" before the event's start date (``today``:
-    Tehran's today by default), raises ``ValidationError`` on ``status``; nothing is saved.
+    A move the workflow forbids, "held" before the event's start date (``today``:
+    Tehran's today by default) or "held" taken back without a ``status_reason`` raises
+    ``ValidationError`` on ``status``; nothing is saved.  The reason is kept in its history.
     """
     with write(db) as session:
         row = _load_open(session, event_id)
@@ -403,6 +445,7 @@ def set_event_status(
         early = held_too_early(row.status, status, row.start_date, today or today_local())
         if early:
             raise ValidationError({"status": early})
+        _record_undo(row, status, status_reason)
         row.status = EventStatus(status).value
         session.flush()
         return _detail(session, row)

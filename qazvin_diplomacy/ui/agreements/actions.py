@@ -48,6 +48,8 @@ class AgreementActions:
     is_modified: Callable[[], bool]
     archive_record: Callable[..., bool]
     printer: PdfPrinter
+    PRINT_REPORT: str
+    PRINT_OPTION: str
     opener: Callable[[Path], None]
 
     def show_stored(self, detail: AgreementDetail, signal: Any) -> None:
@@ -163,7 +165,15 @@ class AgreementActions:
         if self.is_modified() and not self.save():
             return
         self.printer.opener = self.opener
-        self.printer.print_report("agreement-sheet", {"agreement": self.detail.id})
+        self.printer.print_report(self.PRINT_REPORT, {self.PRINT_OPTION: self.detail.id})
+
+    def print_record(self) -> bool:
+        """Ctrl+P: as the Print button, the sheet of this agreement (saved first); a new
+        agreement is said to need saving (``RecordDialog.print_record``)."""
+        if self.detail is None or self.detail.id is None:
+            return bool(super().print_record())  # type: ignore[misc]
+        self.print_sheet()
+        return True
 
     def archive(self) -> bool:
         """Archive (delete for users) the agreement after confirmation."""

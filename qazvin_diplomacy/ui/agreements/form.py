@@ -13,7 +13,6 @@ validity fields, never typed.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,8 +36,6 @@ from qazvin_diplomacy.core.agreements import (
     AgreementDetail,
     AgreementInput,
     AgreementKind,
-    first_expiry,
-    renewal_term,
 )
 from qazvin_diplomacy.core.attachments import MAX_ATTACHMENT_BYTES
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
@@ -51,6 +48,7 @@ from qazvin_diplomacy.ui.agreements.attachments import AttachmentsTab
 from qazvin_diplomacy.ui.agreements.obligations import ObligationsTable
 from qazvin_diplomacy.ui.agreements.parties import DirectoryNames, PartiesTab, SignatoriesTab
 from qazvin_diplomacy.ui.agreements.printing import PdfPrinter
+from qazvin_diplomacy.ui.agreements.validity import ValidityMixin
 from qazvin_diplomacy.ui.agreements.widgets import AxesBox, ExpiryLabel, VisitLink, default_actor
 from qazvin_diplomacy.ui.agreements.workflow import HistoryTab, WorkflowBar
 from qazvin_diplomacy.ui.common import show_error
@@ -192,7 +190,7 @@ def _axes_field() -> FieldSpec:
     )
 
 
-class AgreementForm(AgreementActions, RecordDialog):
+class AgreementForm(ValidityMixin, AgreementActions, RecordDialog):
     """Create or edit an agreement; moves it through the workflow once saved.
 
     Signals (with the agreement id): ``saved`` after a save, ``changed`` after a status
@@ -202,6 +200,8 @@ class AgreementForm(AgreementActions, RecordDialog):
     DISCARD_QUESTION = QT_TRANSLATE_NOOP(
         "AgreementForm", "The agreement has unsaved changes. Close the form and discard them?"
     )
+    PRINT_REPORT = "agreement-sheet"
+    PRINT_OPTION = "agreement"
 
     saved = Signal(int)
     changed = Signal(int)
@@ -244,6 +244,7 @@ class AgreementForm(AgreementActions, RecordDialog):
             QT_TRANSLATE_NOOP("AgreementForm", "Validity ends"),
             check=_check_end,
             shown=lambda form: _mode(form) == VALIDITY_END,
+            follows="start_date",
         ),
         _months(
             "duration_months",
@@ -432,33 +433,6 @@ class AgreementForm(AgreementActions, RecordDialog):
         if event.type() == QEvent.Type.LanguageChange and getattr(self, "_built", False):
             self.retranslate_ui()
         super().changeEvent(event)
-
-    # --- validity and expiry -----------------------------------------------------------
-
-    def _validity_changed(self) -> None:
-        self.field_set.update_shown()
-        self.update_expiry()
-
-    def _duration(self) -> int | None:
-        return self.duration_spin.value() if self.field_set.is_shown("duration_months") else None
-
-    def _end(self) -> dt.date | None:
-        return self.end_date.date() if self.field_set.is_shown("end_date") else None
-
-    def computed_expiry(self) -> dt.date | None:
-        """The first term's expiry from the fields as they are now (never typed)."""
-        return first_expiry(
-            self.start_date.date(), self._end(), self._duration(), self.signing_date.date()
-        )
-
-    def update_expiry(self) -> str:
-        """Show the computed expiry (and the running term of a renewed one); returns the text."""
-        renewal = self.renewal_spin.value() or None
-        renewed = renewal_term(self._duration(), renewal) if self.auto_renew.isChecked() else None
-        current = self.detail.current_expiry if self.detail is not None else None
-        return self.expiry_label.show_expiry(
-            self.computed_expiry(), self._duration() is not None, renewed, current
-        )
 
     # --- loading -----------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from qazvin_diplomacy.core.agreements import (
     AgreementStatus,
     LegalReview,
     LegalVerdict,
+    is_undo,
 )
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.services import agreements as svc
@@ -107,11 +108,16 @@ class WorkflowBar(QWidget):
         arrow = "←" if is_rtl() else "→"
         for target, button in self.buttons.items():
             button.setText(f"{arrow} {target.label(lang)}")
-            button.setToolTip(
-                translate("AgreementForm", "Move the agreement to «%1»").replace(
-                    "%1", target.label(lang)
+            tip = (
+                translate(
+                    "AgreementForm",
+                    "Take back «%1»: you are asked for a reason, kept in the history.",
                 )
+                if is_undo(detail.status, target)
+                else translate("AgreementForm", "Move the agreement to «%1»")
             )
+            source = detail.status if is_undo(detail.status, target) else target
+            button.setToolTip(tip.replace("%1", source.label(lang)))
 
 
 def _tr(text: str) -> str:

@@ -591,7 +591,9 @@ class MergeDialog(Retranslating, QDialog):
         layout.addWidget(self.swap_button, 0, Qt.AlignmentFlag.AlignLeading)
         self.buttons = QDialogButtonBox(self)
         self.merge_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.merge_button.setAutoDefault(False)  # Enter cancels: merging cannot be undone
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setDefault(True)
         self.buttons.accepted.connect(self.do_merge)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

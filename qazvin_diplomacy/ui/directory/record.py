@@ -33,7 +33,7 @@ from qazvin_diplomacy.core.history import History, HistoryEntry
 from qazvin_diplomacy.core.languages import language_names
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services.history import country_history, organization_history, person_history
-from qazvin_diplomacy.ui.common import make_ltr, show_error
+from qazvin_diplomacy.ui.common import ask, make_ltr, show_error
 from qazvin_diplomacy.ui.directory.models import kind_label, pick
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.modules import UiContext
@@ -327,14 +327,7 @@ class RecordView(QDialog):
                 "Move «%1» to the archive? They are hidden from the lists and the search; "
                 "their history stays linked and they can be restored from their page."
             )
-        answer = QMessageBox.question(
-            self,
-            self.tr("Archive"),
-            text.replace("%1", self.record_name()),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, self.tr("Archive"), text.replace("%1", self.record_name()))
 
     def archive(self) -> bool:
         """Archive this person or organization after a confirmation; the page stays open."""

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
+    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -38,7 +40,8 @@ from qazvin_diplomacy.core.events import (
     EventKind,
     EventStatus,
     ProgrammeEntry,
-    status_choices,
+    needs_status_reason,
+    status_moves,
     validate_event,
 )
 from qazvin_diplomacy.services import events as events_service
@@ -53,6 +56,7 @@ from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     date_field,
     enum_combo,
+    label_of,
     text_area,
     text_field,
     time_field,
@@ -60,7 +64,8 @@ from qazvin_diplomacy.ui.form_fields import (
 from qazvin_diplomacy.ui.forms_common import RecordDialog
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
+from qazvin_diplomacy.ui.status_moves import show_status_moves
+from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_datetime
 
 GENERAL_TAB, PROGRAMME_TAB, GUESTS_TAB, PRECEDENCE_TAB, SEATING_TAB = range(5)
 
@@ -81,6 +86,8 @@ class EventForm(Retranslating, RecordDialog):
     DISCARD_QUESTION = QT_TRANSLATE_NOOP(
         "EventForm", "The event has unsaved changes. Close the form and discard them?"
     )
+    PRINT_REPORT = "event-summary"
+    PRINT_OPTION = "event"
     #: The event's own fields, declared once, in the general tab's order (a field with
     #: ``beside`` shares the row of the one before it).  Each name is an
     #: ``EventInput``/``EventDetail`` attribute and the service's error key.
@@ -93,7 +100,6 @@ class EventForm(Retranslating, RecordDialog):
             QT_TRANSLATE_NOOP("EventForm", "Status"),
             EventStatus,
             attr="status_combo",
-            choices=status_choices,
             default=EventStatus.DRAFT,
             beside="kind",
         ),
@@ -103,6 +109,7 @@ class EventForm(Retranslating, RecordDialog):
             QT_TRANSLATE_NOOP("EventForm", "Last day (if longer)"),
             load=_last_day,
             beside="start_date",
+            follows="start_date",
         ),
         time_field(
             "start_time",
@@ -114,6 +121,8 @@ class EventForm(Retranslating, RecordDialog):
             QT_TRANSLATE_NOOP("EventForm", "End time"),
             placeholder=QT_TRANSLATE_NOOP("EventForm", "e.g. 20:00"),
             beside="start_time",
+            follows="start_time",
+            follow_by=dt.timedelta(hours=1),
         ),
         text_field("venue", QT_TRANSLATE_NOOP("EventForm", "Venue")),
         text_field(
@@ -225,6 +234,18 @@ class EventForm(Retranslating, RecordDialog):
         self.fields = self.field_set.widgets
         self.field_errors = self.field_set.errors
         self.labels = self.field_set.labels
+        self.status_hint = QLabel(page)  # the moves allowed from the saved status, and why
+        self.status_hint.setWordWrap(True)
+        self.status_hint.setStyleSheet("color: #555;")
+        self.field_set.boxes["status"].insertWidget(1, self.status_hint)
+        self.history_label = QLabel(page)  # "held" taken back, with the reasons
+        self.history_label.setWordWrap(True)
+        self.history_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.history_label.setStyleSheet("color: #555;")
+        self.history_label.hide()
+        form.addRow(self.history_label)
+        self.status_combo.currentIndexChanged.connect(lambda _i: self.update_status_moves())
+        self.start_date.dateChanged.connect(lambda _d: self.update_status_moves())
         layout.addLayout(form)
         self.recurrence = RecurrenceBox(page)
         self.recurrence.base_date = self.start_date.date
@@ -248,9 +269,6 @@ class EventForm(Retranslating, RecordDialog):
             )
             self.setWindowTitle(self.tr("Event: %1").replace("%1", title))
         self.field_set.retranslate(self.tr)
-        self.status_combo.setToolTip(
-            self.tr("Only the statuses this event may move to are offered.")
-        )
         for i, text in enumerate(self.TABS):
             self.tabs.setTabText(i, self.tr(text))
         self.programme.retranslate(self.tr)
@@ -260,6 +278,41 @@ class EventForm(Retranslating, RecordDialog):
         self.archive_button.setText(self.tr("Delete"))
         self.printer.fill_menu(self.print_menu, self.event_id)
         self._update_record_state()
+        self.update_status_moves()
+
+    # --- status ------------------------------------------------------------------------
+
+    def saved_status(self) -> EventStatus | None:
+        """The status as stored (None for a new event)."""
+        return EventStatus(self.detail.status) if self.detail is not None else None
+
+    def update_status_moves(self) -> None:
+        """Grey out the statuses the event cannot move to now; explain them and the history."""
+        if not hasattr(self, "history_label"):
+            return  # still building
+        saved = self.saved_status()
+        show_status_moves(
+            self.status_combo,
+            self.status_hint,
+            saved,
+            status_moves(saved, self.start_date.date(), self.today()),
+            from_text=self.tr("From %1 the event can move to: %2."),
+            held=EventStatus.HELD,
+            held_text=self.tr("Held: %1"),
+        )
+        lines = [
+            f"{show_datetime(u.at)} — {label_of(u.old_status)} → {label_of(u.new_status)}: "
+            f"{u.reason}"
+            for u in (self.detail.log if self.detail is not None else ())
+        ]
+        text = self.tr("Taken back:") + "\n" + "\n".join(lines) if lines else ""
+        self.history_label.setText(text)
+        self.history_label.setVisible(bool(text))
+
+    def ask_reason(self, title: str, prompt: str) -> str | None:
+        """A reason typed by the clerk, None when cancelled (tests replace this)."""
+        text, ok = QInputDialog.getMultiLineText(self, title, prompt)
+        return text.strip() if ok and text.strip() else None
 
     def event_id(self) -> int | None:
         """The saved event's id (None while new)."""
@@ -335,8 +388,19 @@ class EventForm(Retranslating, RecordDialog):
         self.show_errors(errors)
         if errors:
             return False
+        reason = ""
+        if needs_status_reason(self.saved_status(), event.status):
+            asked = self.ask_reason(
+                self.tr("Undo “held”"),
+                self.tr("Why is this event no longer held? The reason is kept in its history."),
+            )
+            if asked is None:
+                return False
+            reason = asked
         try:
-            detail = events_service.save_event(self.db, event=event, today=self.today())
+            detail = events_service.save_event(
+                self.db, event=event, today=self.today(), status_reason=reason
+            )
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False

@@ -36,7 +36,7 @@ from qazvin_diplomacy.core.events import (
 )
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import FieldError, known_message, show_error
+from qazvin_diplomacy.ui.common import FieldError, ask, known_message, show_error
 from qazvin_diplomacy.ui.events.guest_editor import GuestEditor
 from qazvin_diplomacy.ui.events.invite_dialog import InviteByFilterDialog, fill_channels
 from qazvin_diplomacy.ui.events.models import GuestTableModel, guest_name
@@ -338,10 +338,8 @@ class GuestsTab(Retranslating, QWidget):
         return saved
 
     def confirm(self, title: str, text: str) -> bool:
-        """Ask a yes/no question (tests replace this)."""
-        from PySide6.QtWidgets import QMessageBox
-
-        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+        """Ask a yes/no question, "No" being the default and Escape (tests replace this)."""
+        return ask(self, title, text)
 
     def remove_guest(self) -> bool:
         """Withdraw the selected invitation after confirmation."""
