@@ -1,7 +1,7 @@
 """Visits get what agreements have: a reference number and checklist owners and deadlines
 
 Revision ID: 0012_visit_attachments
-Revises: 0010_visit_decisions
+Revises: 0011_status_undo
 Create Date: 2026-12-07 09:50:00.000000
 
 ``visit.reference_number`` is the office's reference or letter number; each protocol
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_visit_attachments"
-down_revision = "0010_visit_decisions"
+down_revision = "0011_status_undo"
 branch_labels = None
 depends_on = None
 
