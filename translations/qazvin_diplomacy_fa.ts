@@ -192,7 +192,7 @@
     </message>
     <message>
       <source>Take back «%1»: you are asked for a reason, kept in the history.</source>
-      <translation>بازگرداندن «%1»؛ دلیل پرسیده و در سابقه نگه داشته می‌شود.</translation>
+      <translation>لغو «%1»؛ دلیل پرسیده و در سابقه نگه داشته می‌شود.</translation>
     </message>
     <message>
       <source>Move this agreement to the archive? It can be restored later from the archive view.</source>
@@ -1162,7 +1162,7 @@
     </message>
     <message>
       <source>Undo “held”</source>
-      <translation>بازگرداندن «برگزارشده»</translation>
+      <translation>لغو «برگزارشده»</translation>
     </message>
     <message>
       <source>Why is this event no longer held? The reason is kept in its history.</source>

@@ -644,7 +644,7 @@ def transition_requirements(
     errors: dict[str, str] = {}
     if old is not None and is_undo(old, new):
         if _blank(remark):
-            errors["remark"] = f"دلیل بازگرداندن «{old.label_fa}» را در توضیح بنویسید."
+            errors["remark"] = f"دلیل لغو «{old.label_fa}» را در توضیح بنویسید."
         if ended_from is not None and ended_from != new:
             errors["status"] = (
                 f"موافقت‌نامه از «{ended_from.label_fa}» به «{old.label_fa}» رفته بود؛ "

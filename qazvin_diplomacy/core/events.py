@@ -546,7 +546,7 @@ def status_moves(
             why_fa = "تنها از روز آغاز رویداد."
             why_en = "Only from the day the event starts."
         elif needs_status_reason(current, status):
-            why_fa = "بازگرداندن «برگزارشده»؛ دلیل پرسیده و در سابقه نگه داشته می‌شود."
+            why_fa = "لغو «برگزارشده»؛ دلیل پرسیده و در سابقه نگه داشته می‌شود."
             why_en = "Undoes “held”; you are asked for a reason, kept in the history."
         moves.append(StatusMove(status, allowed, why_fa, why_en))
     return tuple(moves)

@@ -458,7 +458,7 @@ def test_termination_needs_a_reason_and_is_undone_only_with_one(world):
         svc.change_status(
             db, agreement_id=d.id, version=d.version, status=AgreementStatus.SIGNED, today=TODAY
         )
-    assert "دلیل بازگرداندن «فسخ»" in caught.value.errors["remark"]
+    assert "دلیل لغو «فسخ»" in caught.value.errors["remark"]
     with pytest.raises(ValidationError) as caught:  # it was terminated from "signed"
         svc.change_status(
             db,

@@ -229,7 +229,7 @@ def test_allowed_status_changes_walk_the_workflow(db):
         svc.set_event_status(
             db, event_id=event.id, version=fixed.version, status=EventStatus.PLANNED
         )
-    assert "دلیل بازگرداندن «برگزارشده»" in info.value.errors["status"]
+    assert "دلیل لغو «برگزارشده»" in info.value.errors["status"]
     assert svc.get_event(db, event.id).status is EventStatus.HELD
     undone = svc.set_event_status(
         db,

@@ -139,7 +139,7 @@ def test_a_termination_is_taken_back_with_a_reason_kept_in_the_history(
     seen: dict[str, str] = {}
     answer_transition(form, "", seen)  # no reason: the dialog says so, nothing moves
     button.click()
-    assert "دلیل بازگرداندن" in seen["remark_error"]
+    assert "دلیل لغو" in seen["remark_error"]
     assert form.detail.status is AgreementStatus.TERMINATED
     answer_transition(form, "فسخ به اشتباه ثبت شد", seen)
     with qtbot.waitSignal(form.changed, timeout=2000):

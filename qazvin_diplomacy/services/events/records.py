@@ -410,7 +410,7 @@ def _record_undo(row: Event, new: EventStatus | str, reason: str) -> None:
     reason = normalize(reason)
     if not reason:
         raise ValidationError(
-            {"status": "دلیل بازگرداندن «برگزارشده» را بنویسید؛ در سابقه رویداد نگه داشته می‌شود."}
+            {"status": "دلیل لغو «برگزارشده» را بنویسید؛ در سابقه رویداد نگه داشته می‌شود."}
         )
     row.log.append(
         EventLogEntry(
