@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.text import to_latin_digits
-from qazvin_diplomacy.ui.common import FieldError, PlainTextEdit, make_ltr
+from qazvin_diplomacy.ui.common import FieldError, PlainTextEdit, make_ltr, refill_combo
 from qazvin_diplomacy.ui.forms_common import parse_error_text, show_field_errors
 from qazvin_diplomacy.ui.i18n import current_language
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit, show_time
@@ -462,12 +462,7 @@ def fill_combo(
     text: Callable[[Any], str] = label_of,
 ) -> None:
     """Fill ``combo`` with ``members`` (data: the value) and select ``selected`` (else the first)."""
-    combo.blockSignals(True)
-    combo.clear()
-    for member in members:
-        combo.addItem(text(member), member.value)
-    combo.setCurrentIndex(max(combo.findData(selected), 0) if selected is not None else 0)
-    combo.blockSignals(False)
+    refill_combo(combo, [(text(member), member.value) for member in members], selected)
 
 
 def relabel_combo(

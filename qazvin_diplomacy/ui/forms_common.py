@@ -208,13 +208,23 @@ class RowTable(QWidget):
         An unreadable date is None and its message goes into ``errors`` under
         ``"<PREFIX>.<row>.<field>"`` (shown on its row by :meth:`show_row_errors`).
         """
-        text = self.text(row, self.FIELDS.index(field))
+        return self.parsed(row, self.FIELDS.index(field), jalali.parse_jalali, errors)
+
+    def parsed(
+        self, row: int, col: int, parse: Callable[[str], R], errors: dict[str, str]
+    ) -> R | None:
+        """``parse`` of the text in cell (``row``, ``col``), None when the cell is empty.
+
+        An unreadable text (``parse`` raises ValueError) is None and its message goes into
+        ``errors`` under ``"<PREFIX>.<row>.<field>"``, the field being ``FIELDS[col]``.
+        """
+        text = self.text(row, col)
         if not text:
             return None
         try:
-            return jalali.parse_jalali(text)
+            return parse(text)
         except ValueError as exc:
-            errors[f"{self.PREFIX}.{row}.{field}"] = parse_error_text(exc)
+            errors[f"{self.PREFIX}.{row}.{self.FIELDS[col]}"] = parse_error_text(exc)
             return None
 
     def combo(self, row: int, col: int) -> QComboBox:
