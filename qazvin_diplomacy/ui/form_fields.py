@@ -395,6 +395,17 @@ def text_area(name: str, label: str, *, max_height: int = 0, **options: Any) -> 
     return FieldSpec(name, label, make, **options)
 
 
+def lines_area(name: str, label: str, *, max_height: int = 80, **options: Any) -> FieldSpec:
+    """A multi-line text holding a tuple of lines (one a line; blank lines dropped)."""
+    get = _getter(name, options.get("source", ""))
+    options.setdefault("load", lambda w, r: w.setPlainText("\n".join(get(r))))
+    options.setdefault(
+        "collect",
+        lambda w: tuple(line.strip() for line in w.toPlainText().split("\n") if line.strip()),
+    )
+    return text_area(name, label, max_height=max_height, **options)
+
+
 def date_field(
     name: str, label: str, *, refuse_empty: bool | None = None, **options: Any
 ) -> FieldSpec:
