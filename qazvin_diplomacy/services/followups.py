@@ -27,8 +27,15 @@ from qazvin_diplomacy.storage.followups import FollowUpTask
 OPEN_STATUSES = (FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)
 
 
-def followup_view(t: FollowUpTask, source_title: str = "") -> FollowUpView:
-    """A stored follow-up as the read-only view the UI and reports show."""
+def followup_view(
+    t: FollowUpTask, source_title: str = "", owner_name_fa: str | None = None
+) -> FollowUpView:
+    """A stored follow-up as the read-only view the UI and reports show.
+
+    ``owner_name_fa`` is the owner's name when already read (else it is read from ``t``).
+    """
+    if owner_name_fa is None:
+        owner_name_fa = t.owner.name_fa if t.owner else t.owner_text
     return FollowUpView(
         id=t.id,
         version=t.version,
@@ -40,7 +47,7 @@ def followup_view(t: FollowUpTask, source_title: str = "") -> FollowUpView:
         deadline=t.deadline,
         status=t.status,
         notes=t.notes,
-        owner_name_fa=t.owner.name_fa if t.owner else t.owner_text,
+        owner_name_fa=owner_name_fa,
         source_title=source_title,
     )
 
@@ -119,7 +126,13 @@ def list_owned_followups(db: Database, *, person_id: int, limit: int = 200) -> l
 
 def list_overdue(db: Database, *, today: date, limit: int = 20) -> list[FollowUpView]:
     """Open tasks whose deadline has passed, oldest first."""
-    query = (
+    with db.read_session() as session:
+        return [followup_view(t) for t in session.scalars(overdue_query(today, limit))]
+
+
+def overdue_query(today: date, limit: int) -> Select[tuple[FollowUpTask]]:
+    """The query of :func:`list_overdue`: open tasks past their deadline, oldest first."""
+    return (
         select(FollowUpTask)
         .where(
             FollowUpTask.archived_at.is_(None),
@@ -129,8 +142,6 @@ def list_overdue(db: Database, *, today: date, limit: int = 20) -> list[FollowUp
         .order_by(FollowUpTask.deadline, FollowUpTask.id)
         .limit(limit)
     )
-    with db.read_session() as session:
-        return [followup_view(t) for t in session.scalars(query)]
 
 
 def count_overdue(db: Database, *, today: date) -> int:

@@ -35,6 +35,7 @@ from qazvin_diplomacy.core.clock import to_local, today_local
 from qazvin_diplomacy.core.errors import KnownError, NotFoundError, ValidationError
 from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus, FollowUpView
 from qazvin_diplomacy.core.text import index_key, normalize
+from qazvin_diplomacy.services.attachments import attachments_of
 from qazvin_diplomacy.services.followups import apply_followup, followup_view
 from qazvin_diplomacy.services.records import check_version, write
 from qazvin_diplomacy.storage.agreements import (
@@ -44,7 +45,6 @@ from qazvin_diplomacy.storage.agreements import (
     AgreementSignatory,
     AgreementStatusChange,
 )
-from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
@@ -100,29 +100,7 @@ def _obligations(session: Session, agreement_id: int) -> tuple[FollowUpView, ...
 
 
 def _attachment_views(session: Session, agreement_id: int) -> tuple[AttachmentView, ...]:
-    rows = session.scalars(
-        select(Attachment)
-        .where(
-            Attachment.owner_kind == OWNER_KIND,
-            Attachment.owner_id == agreement_id,
-            Attachment.archived_at.is_(None),
-        )
-        .order_by(Attachment.id)
-    )
-    return tuple(
-        AttachmentView(
-            id=a.id,
-            owner_kind=a.owner_kind,
-            owner_id=a.owner_id,
-            sha256=a.sha256,
-            size=a.size,
-            original_name=a.original_name,
-            media_type=a.media_type,
-            description=a.description,
-            version=a.version,
-        )
-        for a in rows
-    )
+    return tuple(attachments_of(session, owner_kind=OWNER_KIND, owner_id=agreement_id))
 
 
 def _detail(session: Session, row: Agreement, today: date) -> AgreementDetail:
