@@ -19,7 +19,7 @@ from qazvin_diplomacy.core.followups import (
 from qazvin_diplomacy.core.jalali import week_range
 from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.services.filters import text_condition
-from qazvin_diplomacy.services.records import check_version, get_row, write
+from qazvin_diplomacy.services.records import get_row, row_to_save, write
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Person
 from qazvin_diplomacy.storage.followups import FollowUpTask
@@ -80,12 +80,7 @@ def save_followup(db: Database, *, task: FollowUpInput) -> FollowUpView:
     """Create or update one follow-up task."""
     validate_followup(task)
     with write(db) as session:
-        if task.id is None:
-            row = FollowUpTask(title="")
-            session.add(row)
-        else:
-            row = get_row(session, FollowUpTask, task.id, "اقدام پیگیری")
-            check_version(row, task.version, "اقدام پیگیری")
+        row = row_to_save(session, FollowUpTask, task.id, task.version, "اقدام پیگیری", title="")
         apply_followup(row, task)
         session.flush()
         return followup_view(row)
