@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
 
 from qazvin_diplomacy.core.clock import today_local
-from qazvin_diplomacy.core.errors import ValidationError
+from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.followups import (
     FollowUpDue,
     FollowUpFilter,
@@ -19,7 +22,8 @@ from qazvin_diplomacy.core.followups import (
 from qazvin_diplomacy.core.jalali import week_range
 from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.services.filters import text_condition
-from qazvin_diplomacy.services.records import get_row, row_to_save, write
+from qazvin_diplomacy.services.records import check_version, get_row, row_to_save, write
+from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Person
 from qazvin_diplomacy.storage.followups import FollowUpTask
@@ -74,6 +78,46 @@ def apply_followup(row: FollowUpTask, task: FollowUpInput) -> None:
     row.status = task.status
     row.notes = normalize(task.notes)
     row.search_key = index_key(row.title, row.owner_text, row.notes)
+
+
+def write_source_followups(
+    session: Session,
+    inputs: Sequence[FollowUpInput],
+    *,
+    source_kind: str,
+    source_id: int,
+    what: str,
+    not_found: Callable[[int], KnownError],
+) -> None:
+    """Make ``inputs`` the open follow-ups of one record (a visit's tasks, an agreement's
+    obligations): new ones are added, listed ones updated after the version check (``what``
+    names them), the others archived.  An id the record does not have raises ``not_found(id)``.
+    """
+    tasks = session.scalars(
+        select(FollowUpTask).where(
+            FollowUpTask.source_kind == source_kind,
+            FollowUpTask.source_id == source_id,
+            FollowUpTask.archived_at.is_(None),
+        )
+    ).all()
+    existing = {t.id: t for t in tasks}
+    for task in inputs:
+        if task.id is not None and task.id not in existing:
+            raise not_found(task.id)
+    kept: set[int] = set()
+    for task in inputs:
+        target = existing.get(task.id) if task.id is not None else None
+        if target is None:
+            target = FollowUpTask(title="")
+            session.add(target)
+        else:
+            check_version(target, task.version, what)
+            kept.add(target.id)
+        apply_followup(target, replace(task, source_kind=source_kind, source_id=source_id))
+    now = utcnow()
+    for task_row in tasks:
+        if task_row.id not in kept:
+            task_row.archived_at = now
 
 
 def save_followup(db: Database, *, task: FollowUpInput) -> FollowUpView:
