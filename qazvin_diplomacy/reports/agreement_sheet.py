@@ -7,24 +7,25 @@ files.  CLI: ``report agreement-sheet --agreement ID``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
 from qazvin_diplomacy.core.agreements import AgreementDetail, PartySide, PartyView, SignatoryView
-from qazvin_diplomacy.core.followups import FollowUpStatus
 from qazvin_diplomacy.core.jalali import format_jalali, format_time
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.reports.catalog import (
     Option,
     ReportContent,
     ReportSpec,
+    day_or_dash,
+    followup_rows,
     gap,
     heading,
     join_nonempty,
     paragraph,
+    table_or_note,
 )
 from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.agreements import agreement_sheet
@@ -35,18 +36,18 @@ FRAME = 17.8 * cm  # the A4 portrait frame
 NONE = "موردی ثبت نشده است."
 
 
-def _day(d: date | None) -> str:
-    return format_jalali(d) if d is not None else "—"
-
-
 def validity_text(a: AgreementDetail) -> str:
     """«از … تا …» or «… ماه از …», with automatic renewal and the running term."""
     start = a.start_date or a.signing_date
     if a.end_date is not None:
-        text = f"از {_day(start)} تا {_day(a.end_date)}" if start else f"تا {_day(a.end_date)}"
+        text = (
+            f"از {day_or_dash(start)} تا {day_or_dash(a.end_date)}"
+            if start
+            else f"تا {day_or_dash(a.end_date)}"
+        )
     elif a.duration_months:
         months = to_persian_digits(a.duration_months)
-        text = f"{months} ماه از {_day(start)}" if start else f"{months} ماه از تاریخ امضا"
+        text = f"{months} ماه از {day_or_dash(start)}" if start else f"{months} ماه از تاریخ امضا"
     else:
         text = "نامحدود" if start else "—"
     if a.auto_renew:
@@ -64,11 +65,12 @@ def fact_rows(a: AgreementDetail) -> list[list[str]]:
         ["نوع سند", a.kind.label_fa],
         ["شمارهٔ ثبت", a.reference_number or "—"],
         ["وضعیت", status],
-        ["تاریخ و محل امضا", join_nonempty([_day(a.signing_date), a.signing_place], "، ")],
+        ["تاریخ و محل امضا", join_nonempty([day_or_dash(a.signing_date), a.signing_place], "، ")],
         ["اعتبار", validity_text(a)],
         [
             "انقضا",
-            _day(a.current_expiry) + (" (دورهٔ جاری)" if a.auto_renew and a.current_expiry else ""),
+            day_or_dash(a.current_expiry)
+            + (" (دورهٔ جاری)" if a.auto_renew and a.current_expiry else ""),
         ],
         ["محورهای همکاری", "، ".join(x.label_fa for x in a.axes) or "—"],
     ]
@@ -130,32 +132,26 @@ def build(a: AgreementDetail) -> list[Flowable]:
     story.append(rtl_table(["مورد", "شرح"], fact_rows(a), [3.6 * cm, FRAME - 3.6 * cm]))
 
     story.append(heading("طرف‌ها", 2))
-    rows = party_rows(a)
-    if rows:
-        story.append(
-            rtl_table(
-                ["طرف", "سازمان", "کشور", "استان / شهر"],
-                rows,
-                [2.4 * cm, 8.0 * cm, 3.4 * cm, 4.0 * cm],
-                col_align=["center", "right", "right", "right"],
-            )
+    story.append(
+        table_or_note(
+            ["طرف", "سازمان", "کشور", "استان / شهر"],
+            party_rows(a),
+            [2.4 * cm, 8.0 * cm, 3.4 * cm, 4.0 * cm],
+            NONE,
+            col_align=["center", "right", "right", "right"],
         )
-    else:
-        story.append(paragraph(NONE, muted=True))
+    )
 
     story.append(heading("امضاکنندگان", 2))
-    rows = signatory_rows(a)
-    if rows:
-        story.append(
-            rtl_table(
-                ["طرف", "نام", "سمت", "از سوی"],
-                rows,
-                [2.4 * cm, 4.2 * cm, 6.0 * cm, 5.2 * cm],
-                col_align=["center", "right", "right", "right"],
-            )
+    story.append(
+        table_or_note(
+            ["طرف", "نام", "سمت", "از سوی"],
+            signatory_rows(a),
+            [2.4 * cm, 4.2 * cm, 6.0 * cm, 5.2 * cm],
+            NONE,
+            col_align=["center", "right", "right", "right"],
         )
-    else:
-        story.append(paragraph(NONE, muted=True))
+    )
 
     story.append(heading("بررسی حقوقی (دفتر نمایندگی وزارت امور خارجه)", 2))
     review = a.legal_review
@@ -167,7 +163,7 @@ def build(a: AgreementDetail) -> list[Flowable]:
                         f"بررسی‌کننده: {a.legal_reviewer_name_fa}"
                         if a.legal_reviewer_name_fa
                         else "",
-                        f"تاریخ: {_day(review.review_date)}" if review.review_date else "",
+                        f"تاریخ: {day_or_dash(review.review_date)}" if review.review_date else "",
                         f"نظر: {review.verdict.label_fa}" if review.verdict else "",
                     ],
                     "؛ ",
@@ -180,26 +176,15 @@ def build(a: AgreementDetail) -> list[Flowable]:
         story.append(paragraph("بررسی حقوقی هنوز ثبت نشده است.", muted=True))
 
     story.append(heading("تعهدات", 2))
-    if a.obligations:
-        rows = [
-            [
-                o.title,
-                o.owner_name_fa or o.owner_text or "—",
-                _day(o.deadline),
-                FollowUpStatus(o.status).label_fa,
-            ]
-            for o in a.obligations
-        ]
-        story.append(
-            rtl_table(
-                ["تعهد", "مسئول", "مهلت", "وضعیت"],
-                rows,
-                [8.4 * cm, 4.2 * cm, 2.6 * cm, 2.6 * cm],
-                col_align=["right", "right", "center", "center"],
-            )
+    story.append(
+        table_or_note(
+            ["تعهد", "مسئول", "مهلت", "وضعیت"],
+            followup_rows(a.obligations),
+            [8.4 * cm, 4.2 * cm, 2.6 * cm, 2.6 * cm],
+            NONE,
+            col_align=["right", "right", "center", "center"],
         )
-    else:
-        story.append(paragraph(NONE, muted=True))
+    )
 
     story.append(heading("سابقهٔ وضعیت", 2))
     story.append(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -30,6 +30,7 @@ from reportlab.platypus.flowables import Flowable, Spacer
 
 from qazvin_diplomacy.core.clock import now_local
 from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.followups import FollowUpStatus, FollowUpView
 from qazvin_diplomacy.core.ids import parse_record_id
 from qazvin_diplomacy.core.jalali import format_jalali, parse_jalali
 from qazvin_diplomacy.reports.document import build_pdf
@@ -43,6 +44,7 @@ from qazvin_diplomacy.reports.page import (
 )
 from qazvin_diplomacy.reports.rtl import Direction, RTLParagraph
 from qazvin_diplomacy.reports.styles import scaled, style
+from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.files import DatabaseFiles, refuse_database_files
 from qazvin_diplomacy.services.visit_reports import find_country, find_status
@@ -383,6 +385,33 @@ def paragraph(
 def _left(base: ParagraphStyle) -> ParagraphStyle:
     """A left-aligned copy of ``base`` for English text."""
     return ParagraphStyle(f"{base.name}_left", parent=base, alignment=TA_LEFT)
+
+
+def followup_rows(items: Iterable[FollowUpView], *, with_source: bool = False) -> list[list[str]]:
+    """Rows of a follow-up (or obligation) table: title, (its source,) owner, deadline, status."""
+    return [
+        [
+            f.title,
+            *([f.source_title] if with_source else []),
+            f.owner_name_fa or f.owner_text or "—",
+            day_or_dash(f.deadline),
+            FollowUpStatus(f.status).label_fa,
+        ]
+        for f in items
+    ]
+
+
+def table_or_note(
+    header: list[str],
+    rows: list[list[str]],
+    col_widths: Sequence[float] | None,
+    note: str,
+    **options: Any,
+) -> Flowable:
+    """``rtl_table`` of ``rows`` (``options`` passed on), or ``note`` muted when there are none."""
+    if not rows:
+        return paragraph(note, muted=True)
+    return rtl_table(header, rows, col_widths, **options)
 
 
 def gap(points: float = 6) -> Spacer:

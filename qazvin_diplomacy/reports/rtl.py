@@ -487,18 +487,7 @@ def _paragraph_is_rtl(text: str, direction: Direction) -> bool:
 
 def _split_long(token: str, font_name: str, size: float, width: float, pd: bool) -> list[str]:
     """Cut a Latin token wider than ``width`` into pieces that fit (long URLs, e-mails)."""
-    pieces: list[str] = []
-    current = ""
-    for ch in token:
-        candidate = current + ch
-        if current and _word(candidate, font_name, pd)[1] * size > width:
-            pieces.append(current)
-            current = ch
-        else:
-            current = candidate
-    if current:
-        pieces.append(current)
-    return pieces
+    return _pack(token, font_name, size, width, pd)
 
 
 def _break_at_zwnj(token: str, font_name: str, size: float, width: float, pd: bool) -> list[str]:
@@ -507,9 +496,14 @@ def _break_at_zwnj(token: str, font_name: str, size: float, width: float, pd: bo
     A piece between two ZWNJs that is still too wide stays whole: a Persian word is never
     cut between joined letters.
     """
+    return _pack(_zwnj_pieces(token), font_name, size, width, pd)
+
+
+def _pack(parts: Iterable[str], font_name: str, size: float, width: float, pd: bool) -> list[str]:
+    """Join ``parts`` in order into as few pieces as fit ``width`` (a part wider stays whole)."""
     pieces: list[str] = []
     current = ""
-    for part in _zwnj_pieces(token):
+    for part in parts:
         candidate = current + part
         if current and _word(candidate, font_name, pd)[1] * size > width:
             pieces.append(current)

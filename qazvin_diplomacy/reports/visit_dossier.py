@@ -8,7 +8,6 @@ from typing import Any
 from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
-from qazvin_diplomacy.core.followups import FollowUpStatus
 from qazvin_diplomacy.core.languages import language_names
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.core.visits import ItineraryEntry, VisitDetail, format_span_fa
@@ -18,10 +17,12 @@ from qazvin_diplomacy.reports.catalog import (
     ReportContent,
     ReportSpec,
     day_or_dash,
+    followup_rows,
     gap,
     heading,
     join_nonempty,
     paragraph,
+    table_or_note,
 )
 from qazvin_diplomacy.reports.daily_programme import WIDTHS as PROGRAMME_WIDTHS
 from qazvin_diplomacy.reports.tables import rtl_table
@@ -97,54 +98,41 @@ def _country(profile: CountryProfile) -> list[Flowable]:
         label += f" ({to_persian_digits(total)} دیدار"
         label += f"؛ {to_persian_digits(shown)} دیدار آخر)" if shown < total else ")"
     story.append(heading(label, 3))
-    if profile.earlier_visits:
-        rows = [
-            [
-                day_or_dash(e.summary.start_at),
-                e.summary.title,
-                e.summary.status.label_fa,
-                e.outcome or "—",
-            ]
-            for e in profile.earlier_visits
+    rows = [
+        [
+            day_or_dash(e.summary.start_at),
+            e.summary.title,
+            e.summary.status.label_fa,
+            e.outcome or "—",
         ]
-        story.append(
-            rtl_table(
-                ["تاریخ", "عنوان", "وضعیت", "نتیجه"],
-                rows,
-                [2.4 * cm, 6.0 * cm, 2.4 * cm, 7.0 * cm],
-                col_align=["center", "right", "center", "right"],
-            )
+        for e in profile.earlier_visits
+    ]
+    story.append(
+        table_or_note(
+            ["تاریخ", "عنوان", "وضعیت", "نتیجه"],
+            rows,
+            [2.4 * cm, 6.0 * cm, 2.4 * cm, 7.0 * cm],
+            "دیدار پیشینی با این کشور ثبت نشده است.",
+            col_align=["center", "right", "center", "right"],
         )
-    else:
-        story.append(paragraph("دیدار پیشینی با این کشور ثبت نشده است.", muted=True))
+    )
     story.append(heading("اقدام‌های پیگیری باز", 3))
-    if profile.open_followups:
-        rows = [
-            [
-                f.title,
-                f.source_title,
-                f.owner_name_fa or "—",
-                day_or_dash(f.deadline),
-                FollowUpStatus(f.status).label_fa,
-            ]
-            for f in profile.open_followups
-        ]
-        story.append(
-            rtl_table(
-                ["اقدام", "منشأ", "مسئول", "مهلت", "وضعیت"],
-                rows,
-                [5.0 * cm, 5.0 * cm, 3.0 * cm, 2.4 * cm, 2.4 * cm],
-                col_align=["right", "right", "right", "center", "center"],
-            )
+    story.append(
+        table_or_note(
+            ["اقدام", "منشأ", "مسئول", "مهلت", "وضعیت"],
+            followup_rows(profile.open_followups, with_source=True),
+            [5.0 * cm, 5.0 * cm, 3.0 * cm, 2.4 * cm, 2.4 * cm],
+            "اقدام پیگیری بازی نیست.",
+            col_align=["right", "right", "right", "center", "center"],
         )
-    else:
-        story.append(paragraph("اقدام پیگیری بازی نیست.", muted=True))
+    )
     for section in profile.sections:  # e.g. agreements, added by their module
         story.append(heading(section.title, 3))
-        if section.rows:
-            story.append(rtl_table(list(section.header), [list(r) for r in section.rows], None))
-        else:
-            story.append(paragraph(section.empty_text, muted=True))
+        story.append(
+            table_or_note(
+                list(section.header), [list(r) for r in section.rows], None, section.empty_text
+            )
+        )
     return story
 
 
@@ -211,21 +199,19 @@ def build(dossier: VisitDossier) -> list[Flowable]:
     )
     story.append(heading("هدایا", 2))
     story.append(heading("هدایای پیشین به این مهمانان", 3))
-    if dossier.earlier_gifts:
-        rows = [
-            [g.person_name, g.description, day_or_dash(g.gift_date), g.visit_title]
-            for g in dossier.earlier_gifts
-        ]
-        story.append(
-            rtl_table(
-                ["گیرنده", "هدیه", "تاریخ", "دیدار"],
-                rows,
-                [4.0 * cm, 5.4 * cm, 2.4 * cm, 6.0 * cm],
-                col_align=["right", "right", "center", "right"],
-            )
+    rows = [
+        [g.person_name, g.description, day_or_dash(g.gift_date), g.visit_title]
+        for g in dossier.earlier_gifts
+    ]
+    story.append(
+        table_or_note(
+            ["گیرنده", "هدیه", "تاریخ", "دیدار"],
+            rows,
+            [4.0 * cm, 5.4 * cm, 2.4 * cm, 6.0 * cm],
+            "پیش‌تر هدیه‌ای به این مهمانان داده نشده است.",
+            col_align=["right", "right", "center", "right"],
         )
-    else:
-        story.append(paragraph("پیش‌تر هدیه‌ای به این مهمانان داده نشده است.", muted=True))
+    )
     story.append(heading("هدایای این دیدار", 3))
     if visit.gifts:
         rows = []
@@ -252,19 +238,10 @@ def build(dossier: VisitDossier) -> list[Flowable]:
         story.append(paragraph(NONE, muted=True))
     if visit.followups:
         story.append(heading("اقدام‌های پیگیری این دیدار", 2))
-        rows = [
-            [
-                f.title,
-                f.owner_name_fa or "—",
-                day_or_dash(f.deadline),
-                FollowUpStatus(f.status).label_fa,
-            ]
-            for f in visit.followups
-        ]
         story.append(
             rtl_table(
                 ["اقدام", "مسئول", "مهلت", "وضعیت"],
-                rows,
+                followup_rows(visit.followups),
                 [8.0 * cm, 4.6 * cm, 2.6 * cm, 2.6 * cm],
                 col_align=["right", "right", "center", "center"],
             )

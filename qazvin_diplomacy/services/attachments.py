@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from qazvin_diplomacy.core.attachments import MAX_ATTACHMENT_BYTES, AttachmentView
 from qazvin_diplomacy.core.errors import ValidationError
@@ -133,6 +134,12 @@ def add_attachment(
 
 def list_attachments(db: Database, *, owner_kind: str, owner_id: int) -> list[AttachmentView]:
     """The attachments of one record, oldest first."""
+    with db.read_session() as session:
+        return attachments_of(session, owner_kind=owner_kind, owner_id=owner_id)
+
+
+def attachments_of(session: Session, *, owner_kind: str, owner_id: int) -> list[AttachmentView]:
+    """:func:`list_attachments` inside an open ``session``."""
     query = (
         select(Attachment)
         .where(
@@ -142,8 +149,7 @@ def list_attachments(db: Database, *, owner_kind: str, owner_id: int) -> list[At
         )
         .order_by(Attachment.id)
     )
-    with db.read_session() as session:
-        return [_view(a) for a in session.scalars(query)]
+    return [_view(a) for a in session.scalars(query)]
 
 
 def export_attachment(db: Database, *, attachment_id: int, folder: Path) -> Path:

@@ -23,6 +23,7 @@ from qazvin_diplomacy.core.recurrence import PANJAH_BEDAR, RecurrenceKind
 from qazvin_diplomacy.core.seating import TableSpec
 from qazvin_diplomacy.core.text import index_key, to_persian_digits
 from qazvin_diplomacy.services.events import copy_to_next_year_in, seat_guests_in
+from qazvin_diplomacy.services.events.records import event_search_key
 from qazvin_diplomacy.storage.base import new_uuid, utcnow
 from qazvin_diplomacy.storage.directory import Person
 from qazvin_diplomacy.storage.events import Event, EventGuest, EventProgrammeItem
@@ -136,15 +137,7 @@ def panjah_bedar(ctx: DemoContext) -> None:
         recurrence_kind=RecurrenceKind(PANJAH_BEDAR.kind).value,
         recurrence_day=PANJAH_BEDAR.day,
     )
-    event.search_key = index_key(
-        event.title_fa,
-        event.title_en,
-        event.venue,
-        event.venue_en,
-        event.organizer,
-        event.organizer_en,
-        event.description,
-    )
+    event.search_key = event_search_key(event)
     event.programme = [
         EventProgrammeItem(
             sort_order=i,
@@ -273,15 +266,7 @@ def yalda_night(ctx: DemoContext) -> None:
         ),
         budget_notes="پذیرایی و شام: اداره کل امور بین‌الملل.",
     )
-    event.search_key = index_key(
-        event.title_fa,
-        event.title_en,
-        event.venue,
-        event.venue_en,
-        event.organizer,
-        event.organizer_en,
-        event.description,
-    )
+    event.search_key = event_search_key(event)
     event.programme = [
         EventProgrammeItem(sort_order=i, start_time=s, end_time=e, item_fa=fa, item_en=en)
         for i, (s, e, fa, en) in enumerate(YALDA_PROGRAMME)

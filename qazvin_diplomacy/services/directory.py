@@ -39,7 +39,13 @@ from qazvin_diplomacy.core.text import (
     to_persian_digits,
 )
 from qazvin_diplomacy.services.filters import text_condition
-from qazvin_diplomacy.services.records import check_version, get_row, set_archived, write
+from qazvin_diplomacy.services.records import (
+    check_version,
+    get_row,
+    row_to_save,
+    set_archived,
+    write,
+)
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
@@ -187,12 +193,7 @@ def save_organization(db: Database, *, org: OrganizationInput) -> OrganizationVi
     """Create or update an organization in one transaction."""
     validate_organization(org)
     with write(db) as session:
-        if org.id is None:
-            row = Organization(name_fa="")
-            session.add(row)
-        else:
-            row = get_row(session, Organization, org.id, "سازمان")
-            check_version(row, org.version, "سازمان")
+        row = row_to_save(session, Organization, org.id, org.version, "سازمان", name_fa="")
         row.name_fa = normalize(org.name_fa)
         row.name_en = normalize(org.name_en)
         row.kind = org.kind
@@ -395,12 +396,7 @@ def save_person(db: Database, *, person: PersonInput) -> PersonView:
     """Create or update a contact in one transaction."""
     validate_person(person)
     with write(db) as session:
-        if person.id is None:
-            row = Person(name_fa="")
-            session.add(row)
-        else:
-            row = get_row(session, Person, person.id, "شخص")
-            check_version(row, person.version, "شخص")
+        row = row_to_save(session, Person, person.id, person.version, "شخص", name_fa="")
         row.name_fa = normalize(person.name_fa)
         row.name_en = normalize(person.name_en)
         row.honorific_fa = normalize(person.honorific_fa)

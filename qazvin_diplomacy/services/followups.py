@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
 
 from qazvin_diplomacy.core.clock import today_local
-from qazvin_diplomacy.core.errors import ValidationError
+from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.followups import (
     FollowUpDue,
     FollowUpFilter,
@@ -19,7 +22,8 @@ from qazvin_diplomacy.core.followups import (
 from qazvin_diplomacy.core.jalali import week_range
 from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.services.filters import text_condition
-from qazvin_diplomacy.services.records import check_version, get_row, write
+from qazvin_diplomacy.services.records import check_version, get_row, row_to_save, write
+from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Person
 from qazvin_diplomacy.storage.followups import FollowUpTask
@@ -27,8 +31,15 @@ from qazvin_diplomacy.storage.followups import FollowUpTask
 OPEN_STATUSES = (FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)
 
 
-def followup_view(t: FollowUpTask, source_title: str = "") -> FollowUpView:
-    """A stored follow-up as the read-only view the UI and reports show."""
+def followup_view(
+    t: FollowUpTask, source_title: str = "", owner_name_fa: str | None = None
+) -> FollowUpView:
+    """A stored follow-up as the read-only view the UI and reports show.
+
+    ``owner_name_fa`` is the owner's name when already read (else it is read from ``t``).
+    """
+    if owner_name_fa is None:
+        owner_name_fa = t.owner.name_fa if t.owner else t.owner_text
     return FollowUpView(
         id=t.id,
         version=t.version,
@@ -40,7 +51,7 @@ def followup_view(t: FollowUpTask, source_title: str = "") -> FollowUpView:
         deadline=t.deadline,
         status=t.status,
         notes=t.notes,
-        owner_name_fa=t.owner.name_fa if t.owner else t.owner_text,
+        owner_name_fa=owner_name_fa,
         source_title=source_title,
     )
 
@@ -69,16 +80,51 @@ def apply_followup(row: FollowUpTask, task: FollowUpInput) -> None:
     row.search_key = index_key(row.title, row.owner_text, row.notes)
 
 
+def write_source_followups(
+    session: Session,
+    inputs: Sequence[FollowUpInput],
+    *,
+    source_kind: str,
+    source_id: int,
+    what: str,
+    not_found: Callable[[int], KnownError],
+) -> None:
+    """Make ``inputs`` the open follow-ups of one record (a visit's tasks, an agreement's
+    obligations): new ones are added, listed ones updated after the version check (``what``
+    names them), the others archived.  An id the record does not have raises ``not_found(id)``.
+    """
+    tasks = session.scalars(
+        select(FollowUpTask).where(
+            FollowUpTask.source_kind == source_kind,
+            FollowUpTask.source_id == source_id,
+            FollowUpTask.archived_at.is_(None),
+        )
+    ).all()
+    existing = {t.id: t for t in tasks}
+    for task in inputs:
+        if task.id is not None and task.id not in existing:
+            raise not_found(task.id)
+    kept: set[int] = set()
+    for task in inputs:
+        target = existing.get(task.id) if task.id is not None else None
+        if target is None:
+            target = FollowUpTask(title="")
+            session.add(target)
+        else:
+            check_version(target, task.version, what)
+            kept.add(target.id)
+        apply_followup(target, replace(task, source_kind=source_kind, source_id=source_id))
+    now = utcnow()
+    for task_row in tasks:
+        if task_row.id not in kept:
+            task_row.archived_at = now
+
+
 def save_followup(db: Database, *, task: FollowUpInput) -> FollowUpView:
     """Create or update one follow-up task."""
     validate_followup(task)
     with write(db) as session:
-        if task.id is None:
-            row = FollowUpTask(title="")
-            session.add(row)
-        else:
-            row = get_row(session, FollowUpTask, task.id, "اقدام پیگیری")
-            check_version(row, task.version, "اقدام پیگیری")
+        row = row_to_save(session, FollowUpTask, task.id, task.version, "اقدام پیگیری", title="")
         apply_followup(row, task)
         session.flush()
         return followup_view(row)
@@ -119,7 +165,13 @@ def list_owned_followups(db: Database, *, person_id: int, limit: int = 200) -> l
 
 def list_overdue(db: Database, *, today: date, limit: int = 20) -> list[FollowUpView]:
     """Open tasks whose deadline has passed, oldest first."""
-    query = (
+    with db.read_session() as session:
+        return [followup_view(t) for t in session.scalars(overdue_query(today, limit))]
+
+
+def overdue_query(today: date, limit: int) -> Select[tuple[FollowUpTask]]:
+    """The query of :func:`list_overdue`: open tasks past their deadline, oldest first."""
+    return (
         select(FollowUpTask)
         .where(
             FollowUpTask.archived_at.is_(None),
@@ -129,8 +181,6 @@ def list_overdue(db: Database, *, today: date, limit: int = 20) -> list[FollowUp
         .order_by(FollowUpTask.deadline, FollowUpTask.id)
         .limit(limit)
     )
-    with db.read_session() as session:
-        return [followup_view(t) for t in session.scalars(query)]
 
 
 def count_overdue(db: Database, *, today: date) -> int:

@@ -139,38 +139,23 @@ def person_history(db: Database, *, person_id: int) -> History:
 
 def organization_history(db: Database, *, organization_id: int) -> History:
     """Agreements it is party to, visits and invitations of its people, follow-ups."""
-    history = History()
-    history.visits = _visits(
-        db, VisitFilter(organization_id=organization_id, include_archived=True)
-    )
-    history.agreements = _agreements(
-        db, AgreementFilter(organization_id=organization_id, include_archived=True)
-    )
-    history.events = [
-        _event_entry(e)
-        for e in events_service.list_events(
-            db,
-            filters=EventFilter(organization_id=organization_id, include_archived=True),
-            limit=HISTORY_LIMIT,
-        )
-    ]
-    history.followups = _followups(db, (*history.visits, *history.agreements))
-    return history
+    return _related_history(db, organization_id=organization_id)
 
 
 def country_history(db: Database, *, country_id: int) -> History:
     """Visits from the country, agreements with it, events its people were invited to, follow-ups."""
+    return _related_history(db, country_id=country_id)
+
+
+def _related_history(db: Database, **criteria: int) -> History:
+    """The history of what each module's filter ``criteria`` select (archived records too)."""
     history = History()
-    history.visits = _visits(db, VisitFilter(country_id=country_id, include_archived=True))
-    history.agreements = _agreements(
-        db, AgreementFilter(country_id=country_id, include_archived=True)
-    )
+    history.visits = _visits(db, VisitFilter(**criteria, include_archived=True))
+    history.agreements = _agreements(db, AgreementFilter(**criteria, include_archived=True))
     history.events = [
         _event_entry(e)
         for e in events_service.list_events(
-            db,
-            filters=EventFilter(country_id=country_id, include_archived=True),
-            limit=HISTORY_LIMIT,
+            db, filters=EventFilter(**criteria, include_archived=True), limit=HISTORY_LIMIT
         )
     ]
     history.followups = _followups(db, (*history.visits, *history.agreements))

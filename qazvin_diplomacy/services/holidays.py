@@ -136,21 +136,7 @@ def _rows_of_year(year: int, entries: Iterable[HolidayEntry]) -> list[HolidayRow
                 version=entry.version if entry is not None else None,
             )
         )
-    for entry in added:
-        rows.append(
-            HolidayRow(
-                kind="office",
-                key=f"office-{entry.id}",
-                occurrence=1,
-                date=entry.date,
-                computed=None,
-                name_fa=entry.name_fa,
-                name_en=entry.name_en,
-                approximate=False,
-                entry_id=entry.id,
-                version=entry.version,
-            )
-        )
+    rows.extend(_office_row(entry) for entry in added)
     far = date.max
     rows.sort(
         key=lambda r: (r.date or r.computed or far, ("fixed", "lunar", "office").index(r.kind))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Column, Table, and_, delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
@@ -306,11 +306,24 @@ def _combine_list(kept: str, other: str, keys: Callable[[str], set[str]]) -> str
     return ", ".join([kept, *added] if kept else added)
 
 
+_M = TypeVar("_M")
+
+
 def _check_pair(keep_id: int, remove_id: int) -> None:
     if keep_id == remove_id:
         raise ValidationError(
             "یک رکورد را نمی‌توان با خودش ادغام کرد.", "A record cannot be merged with itself."
         )
+
+
+def _load_pair(
+    session: Session, model: type[_M], label: str, ids: tuple[int, int], versions: tuple[Any, Any]
+) -> tuple[_M, _M]:
+    """The kept and the removed row, each checked against the version the user saw."""
+    rows = (get_row(session, model, ids[0], label), get_row(session, model, ids[1], label))
+    for row, version in zip(rows, versions, strict=True):
+        check_version(row, version, label)
+    return rows
 
 
 _PERSON_FILL = (
@@ -340,10 +353,9 @@ def merge_people(
     _check_pair(keep_id, remove_id)
     summary = MergeSummary(keep_id, remove_id)
     with write(db) as session:
-        keep = get_row(session, Person, keep_id, "شخص")
-        other = get_row(session, Person, remove_id, "شخص")
-        check_version(keep, keep_version, "شخص")
-        check_version(other, remove_version, "شخص")
+        keep, other = _load_pair(
+            session, Person, "شخص", (keep_id, remove_id), (keep_version, remove_version)
+        )
         for name in _PERSON_FILL:
             if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
                 setattr(keep, name, getattr(other, name))
@@ -374,10 +386,9 @@ def merge_organizations(
     _check_pair(keep_id, remove_id)
     summary = MergeSummary(keep_id, remove_id)
     with write(db) as session:
-        keep = get_row(session, Organization, keep_id, "سازمان")
-        other = get_row(session, Organization, remove_id, "سازمان")
-        check_version(keep, keep_version, "سازمان")
-        check_version(other, remove_version, "سازمان")
+        keep, other = _load_pair(
+            session, Organization, "سازمان", (keep_id, remove_id), (keep_version, remove_version)
+        )
         ancestors = _ancestors(session, keep_id)
         if remove_id in ancestors[2:]:
             raise ValidationError(

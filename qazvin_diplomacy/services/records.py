@@ -72,6 +72,25 @@ def check_version(row: Any, version: int | None, what: str = "رکورد") -> No
         raise StaleRecordError(what)
 
 
+def row_to_save(
+    session: Session,
+    model: type[T],
+    record_id: int | None,
+    version: int | None,
+    what: str = "رکورد",
+    **blank: Any,
+) -> T:
+    """The row a save writes: a new one (made of ``blank``, added) when ``record_id`` is None,
+    else the stored one after the version check."""
+    if record_id is None:
+        row = model(**blank)
+        session.add(row)
+        return row
+    row = get_row(session, model, record_id, what)
+    check_version(row, version, what)
+    return row
+
+
 def set_archived(
     session: Session, row: Any, version: int | None, archived: bool, what: str = "رکورد"
 ) -> None:

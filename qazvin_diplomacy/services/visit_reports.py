@@ -32,7 +32,7 @@ from qazvin_diplomacy.core.visits import (
     local_days_span,
 )
 from qazvin_diplomacy.services.directory import country_by_code, get_person, list_countries
-from qazvin_diplomacy.services.followups import OPEN_STATUSES
+from qazvin_diplomacy.services.followups import OPEN_STATUSES, followup_view
 from qazvin_diplomacy.services.holidays import holidays_in
 from qazvin_diplomacy.services.visits import (
     count_visits,
@@ -368,20 +368,7 @@ def _open_followups(db: Database, country_id: int) -> tuple[FollowUpView, ...]:
             .order_by(FollowUpTask.deadline.is_(None), FollowUpTask.deadline, FollowUpTask.id)
         ).all()
         return tuple(
-            FollowUpView(
-                id=t.id,
-                version=t.version,
-                title=t.title,
-                source_kind=t.source_kind,
-                source_id=t.source_id,
-                owner_person_id=t.owner_person_id,
-                owner_text=t.owner_text,
-                deadline=t.deadline,
-                status=t.status,
-                notes=t.notes,
-                owner_name_fa=owner or t.owner_text,
-                source_title=f"{SOURCE_KIND_FA['visit']}: {title}",
-            )
+            followup_view(t, f"{SOURCE_KIND_FA['visit']}: {title}", owner or t.owner_text)
             for t, title, owner in rows
         )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
+    QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.ui.i18n import current_language
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,33 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     )
     box.setDetailedText("".join(traceback.format_exception(exc)))
     box.exec()
+
+
+_CURRENT = object()
+
+
+def refill_combo(
+    combo: QComboBox, items: Iterable[tuple[str, Any]], selected: object = _CURRENT
+) -> None:
+    """Replace the choices of ``combo`` by ``items`` (text, data) without emitting signals.
+
+    Selects ``selected`` (by default the current choice) when it is still offered, else the first.
+    """
+    current = combo.currentData() if selected is _CURRENT else selected
+    combo.blockSignals(True)
+    combo.clear()
+    for text, data in items:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+    combo.blockSignals(False)
+
+
+def show_refusal(parent: QWidget | None, error: FieldError, exc: KnownError) -> None:
+    """Refused input (``ValidationError``) in ``error``, any other known error in a box."""
+    if isinstance(exc, ValidationError):
+        error.show_error("؛ ".join(exc.errors.values()) or known_message(exc))
+    else:
+        show_error(parent, exc)
 
 
 def ask(parent: QWidget | None, title: str, text: str) -> bool:

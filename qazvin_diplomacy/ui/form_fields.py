@@ -59,7 +59,7 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.text import to_latin_digits
-from qazvin_diplomacy.ui.common import FieldError, PlainTextEdit, make_ltr
+from qazvin_diplomacy.ui.common import FieldError, PlainTextEdit, make_ltr, refill_combo
 from qazvin_diplomacy.ui.forms_common import parse_error_text, show_field_errors
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit, show_time
@@ -435,6 +435,17 @@ def text_area(name: str, label: str, *, max_height: int = 0, **options: Any) -> 
     return FieldSpec(name, label, make, **options)
 
 
+def lines_area(name: str, label: str, *, max_height: int = 80, **options: Any) -> FieldSpec:
+    """A multi-line text holding a tuple of lines (one a line; blank lines dropped)."""
+    get = _getter(name, options.get("source", ""))
+    options.setdefault("load", lambda w, r: w.setPlainText("\n".join(get(r))))
+    options.setdefault(
+        "collect",
+        lambda w: tuple(line.strip() for line in w.toPlainText().split("\n") if line.strip()),
+    )
+    return text_area(name, label, max_height=max_height, **options)
+
+
 def date_field(
     name: str, label: str, *, refuse_empty: bool | None = None, **options: Any
 ) -> FieldSpec:
@@ -502,12 +513,7 @@ def fill_combo(
     text: Callable[[Any], str] = label_of,
 ) -> None:
     """Fill ``combo`` with ``members`` (data: the value) and select ``selected`` (else the first)."""
-    combo.blockSignals(True)
-    combo.clear()
-    for member in members:
-        combo.addItem(text(member), member.value)
-    combo.setCurrentIndex(max(combo.findData(selected), 0) if selected is not None else 0)
-    combo.blockSignals(False)
+    refill_combo(combo, [(text(member), member.value) for member in members], selected)
 
 
 def relabel_combo(

@@ -125,17 +125,24 @@ def split_row_errors(
 # --------------------------------------------------------------------------- RowTable
 
 
-def read_optional_date(text: str, key: str, errors: dict[str, str]) -> dt.date | None:
-    """The Jalali date typed in ``text``, None when empty; an unreadable one is None with its
-    message in ``errors[key]`` (what :meth:`RowTable.optional_date` does for a cell)."""
+def read_optional(
+    text: str, parse: Callable[[str], R], key: str, errors: dict[str, str]
+) -> R | None:
+    """``parse`` of ``text``, None when it is empty; an unreadable one (``parse`` raises
+    ValueError) is None with its message in ``errors[key]``."""
     text = text.strip()
     if not text:
         return None
     try:
-        return jalali.parse_jalali(text)
+        return parse(text)
     except ValueError as exc:
         errors[key] = parse_error_text(exc)
         return None
+
+
+def read_optional_date(text: str, key: str, errors: dict[str, str]) -> dt.date | None:
+    """The Jalali date typed in ``text`` (see :func:`read_optional`)."""
+    return read_optional(text, jalali.parse_jalali, key, errors)
 
 
 def date_cell_text(day: dt.date | None) -> str:
@@ -221,8 +228,19 @@ class RowTable(QWidget):
         An unreadable date is None and its message goes into ``errors`` under
         ``"<PREFIX>.<row>.<field>"`` (shown on its row by :meth:`show_row_errors`).
         """
-        text = self.text(row, self.FIELDS.index(field))
-        return read_optional_date(text, f"{self.PREFIX}.{row}.{field}", errors)
+        return self.parsed(row, self.FIELDS.index(field), jalali.parse_jalali, errors)
+
+    def parsed(
+        self, row: int, col: int, parse: Callable[[str], R], errors: dict[str, str]
+    ) -> R | None:
+        """``parse`` of the text in cell (``row``, ``col``), None when the cell is empty.
+
+        An unreadable text (``parse`` raises ValueError) is None and its message goes into
+        ``errors`` under ``"<PREFIX>.<row>.<field>"``, the field being ``FIELDS[col]``.
+        """
+        return read_optional(
+            self.text(row, col), parse, f"{self.PREFIX}.{row}.{self.FIELDS[col]}", errors
+        )
 
     def combo(self, row: int, col: int) -> QComboBox:
         """The combo box placed in a cell."""

@@ -13,8 +13,7 @@ when empty) and the tab's buttons.  The page gives ``count_text()`` ("%1 visits"
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.services import directory
-from qazvin_diplomacy.ui.common import fit_columns
+from qazvin_diplomacy.ui.common import fit_columns, refill_combo
 from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits
 from qazvin_diplomacy.ui.list_export import ListExporting
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
@@ -98,16 +97,8 @@ class ListFilterBar(Retranslating, QWidget):
         """Reset every filter."""
         raise NotImplementedError
 
-    @staticmethod
-    def refill(combo: QComboBox, items: Iterable[tuple[str, Any]]) -> None:
-        """Replace the choices of ``combo`` (no signal), keeping the current one when still there."""
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for text, data in items:
-            combo.addItem(text, data)
-        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
-        combo.blockSignals(False)
+    #: Replace a combo's (text, data) choices, keeping the current one when still there.
+    refill = staticmethod(refill_combo)
 
     def load_countries(self) -> None:
         """Fill ``country`` (once, and again after a language switch) with "All countries" first."""

@@ -90,6 +90,20 @@ class PagedTableModel(TranslatedColumns, QAbstractTableModel, Generic[Row]):
         """One page of rows with the current filters and order."""
         raise NotImplementedError
 
+    def cell_data(self, record: Row, col: int, role: int) -> object:
+        """What ``data`` gives for column ``col`` of ``record`` in ``role``."""
+        raise NotImplementedError
+
+    def page_query(self, offset: int, limit: int) -> dict[str, Any]:
+        """The keywords of a service's page query: filters, order, offset and limit."""
+        return {
+            "filters": self.filters,
+            "sort": self.sort_key,
+            "descending": self.descending,
+            "offset": offset,
+            "limit": limit,
+        }
+
     # --- loading -----------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -149,6 +163,11 @@ class PagedTableModel(TranslatedColumns, QAbstractTableModel, Generic[Row]):
     def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: every matching row (pages are read on demand)."""
         return 0 if parent.isValid() else self._total
+
+    def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Override: the row's ``cell_data`` (nothing when the database lost the row)."""
+        record = self.item(index.row()) if index.isValid() else None
+        return None if record is None else self.cell_data(record, index.column(), role)
 
     def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: fixed columns."""

@@ -8,7 +8,7 @@ import pytest
 
 from qazvin_diplomacy.reports import tables
 from qazvin_diplomacy.reports.fonts import FONT_REGULAR
-from qazvin_diplomacy.reports.rtl import text_width, visual_line
+from qazvin_diplomacy.reports.rtl import RTLParagraph, text_width, visual_line
 from qazvin_diplomacy.reports.tables import rtl_table
 
 HEADER = ["ردیف", "عنوان", "رایانامه"]
@@ -126,3 +126,26 @@ def test_decimal_numbers_use_the_persian_separator():
     assert nfkc("NFKC", visual_line("نرخ 12.5 درصد", FONT_REGULAR)) == "دصرد ۱۲٫۵ خرن"
     assert "۱۴۰۴.۰۹.۰۳" in visual_line("تاریخ 1404.09.03", FONT_REGULAR)  # not a decimal
     assert "v1.2" in visual_line("نسخهٔ v1.2", FONT_REGULAR)
+
+
+def test_a_section_table_or_its_note_and_the_follow_up_rows() -> None:
+    """The agreement sheet and the visit dossier print follow-ups through one row builder;
+    an empty section prints its note instead of an empty table."""
+    from qazvin_diplomacy.core.followups import FollowUpStatus, FollowUpView
+    from qazvin_diplomacy.core.jalali import format_jalali, from_jalali
+    from qazvin_diplomacy.reports.catalog import followup_rows, table_or_note
+
+    day = from_jalali(1404, 8, 3)
+    tasks = [
+        FollowUpView("Send the minutes", owner_name_fa="رضایی", deadline=day, source_title="S"),
+        FollowUpView("Call back", owner_text="protocol", status=FollowUpStatus.DONE.value),
+    ]
+    assert followup_rows(tasks) == [
+        ["Send the minutes", "رضایی", format_jalali(day), FollowUpStatus.OPEN.label_fa],
+        ["Call back", "protocol", "—", FollowUpStatus.DONE.label_fa],
+    ]
+    assert followup_rows(tasks[:1], with_source=True)[0][:2] == ["Send the minutes", "S"]
+    table = table_or_note(["a", "b", "c", "d"], followup_rows(tasks), None, "none")
+    assert isinstance(table, tables.RTLTable)
+    note = table_or_note(["a"], [], None, "موردی ثبت نشده است.")
+    assert isinstance(note, RTLParagraph) and note.text == "موردی ثبت نشده است."

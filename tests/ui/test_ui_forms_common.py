@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QVBoxLayout
 
 from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.ui.common import refill_combo
+from qazvin_diplomacy.ui.events.programme import ProgrammeTab
 from qazvin_diplomacy.ui.forms_common import (
     ERROR_BG,
     RecordDialog,
@@ -14,6 +18,7 @@ from qazvin_diplomacy.ui.forms_common import (
     date_cell_text,
     split_row_errors,
 )
+from qazvin_diplomacy.ui.visits.itinerary import ItineraryTab
 
 
 def test_raw_rows_read_texts_combos_and_ids(app: QApplication) -> None:
@@ -83,6 +88,44 @@ def test_an_optional_date_cell_may_be_empty_and_an_unreadable_one_is_shown_on_it
     assert errors["rows.3.day"] in table.errors.text()
     assert table.table.item(3, 1).background().color() == ERROR_BG
     assert date_cell_text(None) == ""
+
+
+def test_the_programme_and_the_itinerary_read_their_time_cells_alike(app: QApplication) -> None:
+    """Both tabs parse their two time columns through ``RowTable.parsed``: empty is None, an
+    unreadable time is None with its message keyed by row and field."""
+    programme = ProgrammeTab()
+    programme.add_row(["۰۹:۳۰", "", "Opening", "", "", ""])
+    programme.add_row(["25:99", "10:00", "Talk", "", "", ""])
+    errors: dict[str, str] = {}
+    first, second = programme.entries(errors)
+    assert (first.start_time, first.end_time) == (dt.time(9, 30), None)
+    assert (second.start_time, second.end_time) == (None, dt.time(10, 0))
+    assert list(errors) == ["programme.1.start_time"] and errors["programme.1.start_time"]
+    itinerary = ItineraryTab(lambda: None)
+    itinerary.add_row(["۱۴۰۴/۰۸/۰۳ ۰۹:۳۰", "nonsense", "Visit", "", "", "", ""])
+    errors = {}
+    (entry,) = itinerary.entries(errors)
+    assert entry.start_at == dt.datetime.combine(jalali.from_jalali(1404, 8, 3), dt.time(9, 30))
+    assert entry.end_at is None and list(errors) == ["itinerary.0.end_at"]
+
+
+def test_refill_combo_keeps_the_choice_or_takes_the_one_given_without_signals(
+    app: QApplication,
+) -> None:
+    combo = QComboBox()
+    changes: list[int] = []
+    combo.currentIndexChanged.connect(changes.append)
+    refill_combo(combo, [("any", None), ("a", 1), ("b", 2)])
+    combo.setCurrentIndex(2)
+    changes.clear()
+    refill_combo(combo, [("any", None), ("B", 2), ("A", 1)])
+    assert (combo.currentText(), changes) == ("B", [])
+    refill_combo(combo, [("any", None), ("A", 1)])  # the choice is gone: the first
+    assert combo.currentIndex() == 0
+    refill_combo(combo, [("any", None), ("A", 1)], 1)
+    assert combo.currentData() == 1
+    refill_combo(combo, [("any", None), ("A", 1)], None)
+    assert combo.currentIndex() == 0 and changes == []
 
 
 def test_record_dialog_asks_before_dropping_typed_text(app: QApplication, qtbot) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -35,7 +35,11 @@ from qazvin_diplomacy.core.clock import to_local, today_local
 from qazvin_diplomacy.core.errors import KnownError, NotFoundError, ValidationError
 from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus, FollowUpView
 from qazvin_diplomacy.core.text import index_key, normalize
-from qazvin_diplomacy.services.followups import apply_followup, followup_view
+from qazvin_diplomacy.services.attachments import attachments_of
+from qazvin_diplomacy.services.followups import (
+    followup_view,
+    write_source_followups,
+)
 from qazvin_diplomacy.services.records import check_version, write
 from qazvin_diplomacy.storage.agreements import (
     Agreement,
@@ -44,7 +48,6 @@ from qazvin_diplomacy.storage.agreements import (
     AgreementSignatory,
     AgreementStatusChange,
 )
-from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
@@ -100,29 +103,7 @@ def _obligations(session: Session, agreement_id: int) -> tuple[FollowUpView, ...
 
 
 def _attachment_views(session: Session, agreement_id: int) -> tuple[AttachmentView, ...]:
-    rows = session.scalars(
-        select(Attachment)
-        .where(
-            Attachment.owner_kind == OWNER_KIND,
-            Attachment.owner_id == agreement_id,
-            Attachment.archived_at.is_(None),
-        )
-        .order_by(Attachment.id)
-    )
-    return tuple(
-        AttachmentView(
-            id=a.id,
-            owner_kind=a.owner_kind,
-            owner_id=a.owner_id,
-            sha256=a.sha256,
-            size=a.size,
-            original_name=a.original_name,
-            media_type=a.media_type,
-            description=a.description,
-            version=a.version,
-        )
-        for a in rows
-    )
+    return tuple(attachments_of(session, owner_kind=OWNER_KIND, owner_id=agreement_id))
 
 
 def _detail(session: Session, row: Agreement, today: date) -> AgreementDetail:
@@ -415,33 +396,17 @@ def _write_children(
 def _write_obligations(
     session: Session, agreement_id: int, obligations: Sequence[FollowUpInput]
 ) -> None:
-    tasks = session.scalars(
-        select(FollowUpTask).where(
-            FollowUpTask.source_kind == SOURCE_KIND,
-            FollowUpTask.source_id == agreement_id,
-            FollowUpTask.archived_at.is_(None),
-        )
-    ).all()
-    existing = {t.id: t for t in tasks}
-    kept: set[int] = set()
-    for task in obligations:
-        if task.id is not None and task.id not in existing:
-            raise NotFoundError(
-                f"تعهد با شناسه {task.id} در این {WHAT} پیدا نشد؛ فرم را دوباره باز کنید.",
-                f"No obligation with id {task.id} in this agreement.",
-            )
-        target = existing.get(task.id) if task.id is not None else None
-        if target is None:
-            target = FollowUpTask(title="")
-            session.add(target)
-        else:
-            check_version(target, task.version, "تعهد")
-            kept.add(target.id)
-        apply_followup(target, replace(task, source_kind=SOURCE_KIND, source_id=agreement_id))
-    now = utcnow()
-    for task_row in tasks:
-        if task_row.id not in kept:
-            task_row.archived_at = now
+    write_source_followups(
+        session,
+        obligations,
+        source_kind=SOURCE_KIND,
+        source_id=agreement_id,
+        what="تعهد",
+        not_found=lambda task_id: NotFoundError(
+            f"تعهد با شناسه {task_id} در این {WHAT} پیدا نشد؛ فرم را دوباره باز کنید.",
+            f"No obligation with id {task_id} in this agreement.",
+        ),
+    )
 
 
 def _apply_review(row: Agreement, review: LegalReview) -> None:

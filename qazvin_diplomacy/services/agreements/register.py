@@ -54,6 +54,11 @@ def _text_condition(text: str) -> ColumnElement[bool]:
     return and_(*conditions) if conditions else true()
 
 
+def _linked(child: Any, condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    """Agreements with a ``child`` row (party, signatory, axis) meeting ``condition``."""
+    return Agreement.id.in_(select(child.agreement_id).where(condition))
+
+
 def _filter_conditions(filters: AgreementFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if filters.archived_only:
@@ -65,40 +70,20 @@ def _filter_conditions(filters: AgreementFilter) -> list[ColumnElement[bool]]:
     if filters.status is not None:
         conditions.append(Agreement.status == AgreementStatus(filters.status).value)
     if filters.country_id is not None:
-        conditions.append(
-            Agreement.id.in_(
-                select(AgreementParty.agreement_id).where(
-                    AgreementParty.country_id == filters.country_id
-                )
-            )
-        )
+        conditions.append(_linked(AgreementParty, AgreementParty.country_id == filters.country_id))
     if filters.organization_id is not None:
         conditions.append(
-            Agreement.id.in_(
-                select(AgreementParty.agreement_id).where(
-                    AgreementParty.organization_id == filters.organization_id
-                )
-            )
+            _linked(AgreementParty, AgreementParty.organization_id == filters.organization_id)
         )
     if filters.person_id is not None:
         conditions.append(
             or_(
                 Agreement.legal_reviewer_person_id == filters.person_id,
-                Agreement.id.in_(
-                    select(AgreementSignatory.agreement_id).where(
-                        AgreementSignatory.person_id == filters.person_id
-                    )
-                ),
+                _linked(AgreementSignatory, AgreementSignatory.person_id == filters.person_id),
             )
         )
     if filters.axis is not None:
-        conditions.append(
-            Agreement.id.in_(
-                select(AgreementAxis.agreement_id).where(
-                    AgreementAxis.axis == Axis(filters.axis).value
-                )
-            )
-        )
+        conditions.append(_linked(AgreementAxis, AgreementAxis.axis == Axis(filters.axis).value))
     first, last = jalali_year_span(filters.year_from, filters.year_to)
     if filters.signed_from is not None:
         first = max(first, filters.signed_from) if first else filters.signed_from

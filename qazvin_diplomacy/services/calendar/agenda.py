@@ -28,7 +28,7 @@ from qazvin_diplomacy.core.clock import TEHRAN, to_local
 from qazvin_diplomacy.core.events import MAX_EVENT_DAYS, EventStatus
 from qazvin_diplomacy.core.followups import FollowUpStatus
 from qazvin_diplomacy.core.visits import VisitStatus, local_days_span
-from qazvin_diplomacy.services.followups import OPEN_STATUSES, followup_view
+from qazvin_diplomacy.services.followups import OPEN_STATUSES, followup_view, overdue_query
 from qazvin_diplomacy.services.holidays import holidays_in_session
 from qazvin_diplomacy.services.visits.records import _overlapping
 from qazvin_diplomacy.storage.agreements import Agreement
@@ -355,16 +355,7 @@ def reminders(db: Database, *, today: dt.date, limit: int = 50) -> list[AgendaEn
         )
     ]
     with db.read_session() as session:
-        rows = session.scalars(
-            select(FollowUpTask)
-            .where(
-                FollowUpTask.archived_at.is_(None),
-                FollowUpTask.status.in_(OPEN_STATUSES),
-                FollowUpTask.deadline < today,
-            )
-            .order_by(FollowUpTask.deadline, FollowUpTask.id)
-            .limit(limit)
-        ).all()
+        rows = session.scalars(overdue_query(today, limit)).all()
         overdue = []
         for t in rows:
             view = followup_view(t)

@@ -319,7 +319,12 @@ def _apply_event(row: Event, event: EventInput) -> None:
     row.recurrence_month = rule.month if rule else None
     row.recurrence_weekday = rule.weekday if rule else None
     row.recurrence_nth = rule.nth if rule else None
-    row.search_key = index_key(
+    row.search_key = event_search_key(row)
+
+
+def event_search_key(row: Event) -> str:
+    """The search key of an event: its titles, venue, organizer and description."""
+    return index_key(
         row.title_fa,
         row.title_en,
         row.venue,

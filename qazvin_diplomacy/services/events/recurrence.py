@@ -11,8 +11,14 @@ from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.events import EventDetail, EventStatus, Rsvp
 from qazvin_diplomacy.core.jalali import to_jalali
 from qazvin_diplomacy.core.recurrence import RecurrenceError, occurrence_after
-from qazvin_diplomacy.core.text import index_key
-from qazvin_diplomacy.services.events.records import _detail, _fa, _load, _load_open, _rule_of
+from qazvin_diplomacy.services.events.records import (
+    _detail,
+    _fa,
+    _load,
+    _load_open,
+    _rule_of,
+    event_search_key,
+)
 from qazvin_diplomacy.services.records import write
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Person
@@ -113,15 +119,7 @@ def copy_to_next_year_in(session: Session, *, event_id: int) -> Event:
         setattr(copy, name, getattr(source, name))
     copy.status = EventStatus.DRAFT.value
     copy.source_event_id = source.id
-    copy.search_key = index_key(
-        copy.title_fa,
-        copy.title_en,
-        copy.venue,
-        copy.venue_en,
-        copy.organizer,
-        copy.organizer_en,
-        copy.description,
-    )
+    copy.search_key = event_search_key(copy)
     copy.programme = [
         EventProgrammeItem(
             sort_order=p.sort_order,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -31,14 +30,13 @@ from qazvin_diplomacy.core.visits import (
     transition_error,
     validate_visit,
 )
-from qazvin_diplomacy.services.followups import apply_followup
+from qazvin_diplomacy.services.followups import write_source_followups
 from qazvin_diplomacy.services.records import check_version, get_row, set_archived, write
 from qazvin_diplomacy.services.visits.conflicts import _find_conflicts
 from qazvin_diplomacy.services.visits.records import SOURCE_KIND, WHAT, _detail, _load
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Country, Person
-from qazvin_diplomacy.storage.followups import FollowUpTask
 from qazvin_diplomacy.storage.visits import (
     Visit,
     VisitChecklistItem,
@@ -106,11 +104,15 @@ def _by_id(rows: Iterable[Any], ids: Iterable[int | None], what: str) -> dict[in
     existing = {r.id: r for r in rows}
     for row_id in ids:
         if row_id is not None and row_id not in existing:
-            raise NotFoundError(
-                f"{what} با شناسه {row_id} در این دیدار پیدا نشد؛ فرم را دوباره باز کنید.",
-                f"No {what} with id {row_id} in this visit.",
-            )
+            raise _not_found(what, row_id)
     return existing
+
+
+def _not_found(what: str, row_id: int) -> NotFoundError:
+    return NotFoundError(
+        f"{what} با شناسه {row_id} در این دیدار پیدا نشد؛ فرم را دوباره باز کنید.",
+        f"No {what} with id {row_id} in this visit.",
+    )
 
 
 def _write_children(session: Session, row: Visit, visit: VisitInput, start: datetime) -> None:
@@ -176,28 +178,14 @@ def _write_children(session: Session, row: Visit, visit: VisitInput, start: date
 
 
 def _write_followups(session: Session, visit_id: int, followups: Sequence[FollowUpInput]) -> None:
-    tasks = session.scalars(
-        select(FollowUpTask).where(
-            FollowUpTask.source_kind == SOURCE_KIND,
-            FollowUpTask.source_id == visit_id,
-            FollowUpTask.archived_at.is_(None),
-        )
-    ).all()
-    existing = _by_id(tasks, (t.id for t in followups), "اقدام پیگیری")
-    kept: set[int] = set()
-    for task in followups:
-        target = existing.get(task.id) if task.id is not None else None
-        if target is None:
-            target = FollowUpTask(title="")
-            session.add(target)
-        else:
-            check_version(target, task.version, "اقدام پیگیری")
-            kept.add(target.id)
-        apply_followup(target, replace(task, source_kind=SOURCE_KIND, source_id=visit_id))
-    now = utcnow()
-    for task_row in tasks:
-        if task_row.id not in kept:
-            task_row.archived_at = now
+    write_source_followups(
+        session,
+        followups,
+        source_kind=SOURCE_KIND,
+        source_id=visit_id,
+        what="اقدام پیگیری",
+        not_found=lambda task_id: _not_found("اقدام پیگیری", task_id),
+    )
 
 
 def visit_search_key(row: Visit, country: Country | None) -> str:

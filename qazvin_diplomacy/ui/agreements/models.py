@@ -90,11 +90,7 @@ class AgreementTableModel(PagedTableModel[AgreementSummary]):
         """Override: one page of agreements in the chosen order."""
         return agreements_service.list_agreements(
             self.db,
-            filters=self.filters,
-            sort=self.sort_key,
-            descending=self.descending,
-            offset=offset,
-            limit=limit,
+            **self.page_query(offset, limit),
             today=self.today() if self.today else None,
         )
 
@@ -132,14 +128,8 @@ class AgreementTableModel(PagedTableModel[AgreementSummary]):
             return a.axes_text(lang)
         return ""
 
-    def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def cell_data(self, a: AgreementSummary, col: int, role: int) -> object:
         """Override: texts in the UI language, ids under ``ID_ROLE``."""
-        if not index.isValid():
-            return None
-        a = self.agreement(index.row())
-        if a is None:
-            return None
-        col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell_text(a, col)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -23,7 +23,7 @@ from qazvin_diplomacy.core.agreements import PartyEntry, PartySide, SignatoryEnt
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.agreements.widgets import SearchPicker
-from qazvin_diplomacy.ui.common import ID_ROLE, FieldError
+from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, refill_combo
 from qazvin_diplomacy.ui.forms_common import RowTable
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, is_rtl, loc_text
 from qazvin_diplomacy.ui.visits.people import person_text
@@ -361,14 +361,14 @@ class SignatoriesTab(_PickedRows):
             self._fill_party_combo(self.rows.combo(row, 1))
 
     def _fill_party_combo(self, combo: QComboBox, selected: int | None = None) -> None:
-        current = selected if selected is not None else combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(translate("AgreementForm", "(automatic)"), None)
-        for org_id in self.party_ids():
-            combo.addItem(self.names.org_name(org_id), org_id)
-        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
-        combo.blockSignals(False)
+        refill_combo(
+            combo,
+            [
+                (translate("AgreementForm", "(automatic)"), None),
+                *((self.names.org_name(org_id), org_id) for org_id in self.party_ids()),
+            ],
+            selected if selected is not None else combo.currentData(),
+        )
 
     def add_signatory(
         self,

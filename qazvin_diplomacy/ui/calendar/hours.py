@@ -43,10 +43,8 @@ from qazvin_diplomacy.ui.i18n import current_language, direction_mark
 from qazvin_diplomacy.ui.widgets.jalali import show_time, weekday_names
 
 
-class DayHeaderCanvas(AgendaCanvas):
-    """Above the hour grid: each day's name and date, its holidays and its all-day entries."""
-
-    MAX_ROWS = 4
+class _DayColumns(AgendaCanvas):
+    """A canvas with one column per day of ``days``, right of (RTL: left of) the hours column."""
 
     def __init__(
         self, state: AgendaState, owner: AgendaView, time_width: int, parent: QWidget | None = None
@@ -54,6 +52,28 @@ class DayHeaderCanvas(AgendaCanvas):
         super().__init__(state, owner, parent)
         self.time_width = time_width
         self.days: list[dt.date] = []
+
+    def column(self, index: int) -> QRectF:
+        """The rectangle of day ``index`` (0: the first day shown)."""
+        n = max(len(self.days), 1)
+        w = (self.width() - self.time_width) / n
+        x = (
+            self.width() - self.time_width - (index + 1) * w
+            if self.rtl()
+            else self.time_width + index * w
+        )
+        return QRectF(x, 0, w, self.height())
+
+
+class DayHeaderCanvas(_DayColumns):
+    """Above the hour grid: each day's name and date, its holidays and its all-day entries."""
+
+    MAX_ROWS = 4
+
+    def __init__(
+        self, state: AgendaState, owner: AgendaView, time_width: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(state, owner, time_width, parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def line(self) -> int:
@@ -82,17 +102,6 @@ class DayHeaderCanvas(AgendaCanvas):
         self.setFixedHeight(
             2 * QFontMetrics(self.font()).lineSpacing() + 8 + max(self.rows(), 1) * self.line()
         )
-
-    def column(self, index: int) -> QRectF:
-        """The rectangle of day ``index`` (0: the first day shown)."""
-        n = max(len(self.days), 1)
-        w = (self.width() - self.time_width) / n
-        x = (
-            self.width() - self.time_width - (index + 1) * w
-            if self.rtl()
-            else self.time_width + index * w
-        )
-        return QRectF(x, 0, w, self.height())
 
     def target_at(self, pos: QPointF) -> tuple[dt.date, dt.datetime | None] | None:
         """The day of the column under ``pos``."""
@@ -184,28 +193,15 @@ class DayHeaderCanvas(AgendaCanvas):
         p.end()
 
 
-class HourCanvas(AgendaCanvas):
+class HourCanvas(_DayColumns):
     """The hours of the day down, one column per day; timed entries as boxes, side by side when they overlap."""
 
     def __init__(
         self, state: AgendaState, owner: AgendaView, time_width: int, parent: QWidget | None = None
     ) -> None:
-        super().__init__(state, owner, parent)
-        self.time_width = time_width
-        self.days: list[dt.date] = []
+        super().__init__(state, owner, time_width, parent)
         self.setMinimumHeight(24 * HOUR_HEIGHT)
         self.setFixedHeight(24 * HOUR_HEIGHT)
-
-    def column(self, index: int) -> QRectF:
-        """The rectangle of day ``index``."""
-        n = max(len(self.days), 1)
-        w = (self.width() - self.time_width) / n
-        x = (
-            self.width() - self.time_width - (index + 1) * w
-            if self.rtl()
-            else self.time_width + index * w
-        )
-        return QRectF(x, 0, w, self.height())
 
     @staticmethod
     def y_of(moment: dt.datetime, day: dt.date) -> float:

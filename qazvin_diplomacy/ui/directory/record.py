@@ -9,6 +9,8 @@ offers Restore instead of Archive.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -331,40 +333,49 @@ class RecordView(QDialog):
 
     def archive(self) -> bool:
         """Archive this person or organization after a confirmation; the page stays open."""
-        r = self.record
-        if not isinstance(r, PersonView | OrganizationView) or r.id is None or r.archived:
+        if self._archived() is not False or not self.confirm_archive():
             return False
-        if not self.confirm_archive():
-            return False
-        try:
-            if isinstance(r, PersonView):
-                directory.archive_person(self.ctx.db, person_id=r.id, version=r.version or 0)
-            else:
-                directory.archive_organization(
-                    self.ctx.db, organization_id=r.id, version=r.version or 0
-                )
-        except KnownError as exc:  # stale copy, or an organization with active members
-            show_error(self, exc)
-            return False
-        self._after_change(self.tr("Moved to the archive."))
-        return True
+        return self._set_archived(
+            directory.archive_person,
+            directory.archive_organization,
+            self.tr("Moved to the archive."),
+        )
 
     def restore(self) -> bool:
         """Bring this archived person or organization back into the lists and the search."""
-        r = self.record
-        if not isinstance(r, PersonView | OrganizationView) or r.id is None or not r.archived:
+        if self._archived() is not True:
             return False
+        return self._set_archived(
+            directory.restore_person,
+            directory.restore_organization,
+            self.tr("Restored from the archive."),
+        )
+
+    def _archived(self) -> bool | None:
+        """Whether the saved person or organization shown is archived (None: no such record)."""
+        r = self.record
+        if not isinstance(r, PersonView | OrganizationView) or r.id is None:
+            return None
+        return r.archived
+
+    def _set_archived(
+        self,
+        for_person: Callable[..., object],
+        for_organization: Callable[..., object],
+        status: str,
+    ) -> bool:
+        """Archive or restore the record shown through the service calls given."""
+        r = self.record
+        assert isinstance(r, PersonView | OrganizationView)
         try:
             if isinstance(r, PersonView):
-                directory.restore_person(self.ctx.db, person_id=r.id, version=r.version or 0)
+                for_person(self.ctx.db, person_id=r.id, version=r.version or 0)
             else:
-                directory.restore_organization(
-                    self.ctx.db, organization_id=r.id, version=r.version or 0
-                )
-        except KnownError as exc:
+                for_organization(self.ctx.db, organization_id=r.id, version=r.version or 0)
+        except KnownError as exc:  # stale copy, or an organization with active members
             show_error(self, exc)
             return False
-        self._after_change(self.tr("Restored from the archive."))
+        self._after_change(status)
         return True
 
     def _after_change(self, status: str) -> None:

@@ -11,7 +11,7 @@ from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.ui.dashboard import ListCard
 from qazvin_diplomacy.ui.events.models import event_date_text
-from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.modules import UiContext
 
 
@@ -19,10 +19,12 @@ def _title(e: EventSummary) -> str:
     return bidi_isolate(loc_text(e.title_fa if is_rtl() else (e.title_en or e.title_fa)))
 
 
-class UpcomingEventsCard(ListCard):
-    """Open events of the next two months with their reply counts."""
+class _EventsCard(ListCard):
+    """A card listing events, one ``line`` each; ``TITLE`` (with ``%1`` for the count) and
+    ``EMPTY`` are translated in the subclass's own context."""
 
-    DAYS = 60
+    TITLE = ""
+    EMPTY = ""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -32,10 +34,26 @@ class UpcomingEventsCard(ListCard):
 
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
-        self.title.setText(
-            self.tr("Upcoming events (%1)").replace("%1", loc_digits(len(self.events)))
-        )
-        self.empty.setText(self.tr("No event in the next two months."))
+        self.title.setText(self.tr(self.TITLE).replace("%1", loc_digits(len(self.events))))
+        self.empty.setText(self.tr(self.EMPTY))
+
+    def line(self, e: EventSummary) -> tuple[int, str, str]:
+        """(id, text, tooltip) of an event."""
+        raise NotImplementedError
+
+    def show_data(self, events: list[EventSummary]) -> None:
+        """Show ``events``."""
+        self.events = events
+        self.set_rows([self.line(e) for e in self.events])
+        self.retranslate_ui()
+
+
+class UpcomingEventsCard(_EventsCard):
+    """Open events of the next two months with their reply counts."""
+
+    DAYS = 60
+    TITLE = QT_TRANSLATE_NOOP("UpcomingEventsCard", "Upcoming events (%1)")
+    EMPTY = QT_TRANSLATE_NOOP("UpcomingEventsCard", "No event in the next two months.")
 
     def line(self, e: EventSummary) -> tuple[int, str, str]:
         """(id, text, tooltip) of an event with its replies."""
@@ -54,30 +72,15 @@ class UpcomingEventsCard(ListCard):
         """The open events of the next two months."""
         return events_service.upcoming_events(self.ctx.db, today=today, days=self.DAYS)
 
-    def show_data(self, events: list[EventSummary]) -> None:
-        """Show the upcoming events."""
-        self.events = events
-        self.set_rows([self.line(e) for e in self.events])
-        self.retranslate_ui()
 
-
-class AwaitingRepliesCard(ListCard):
+class AwaitingRepliesCard(_EventsCard):
     """Events of the next two weeks with guests who have not answered."""
 
     WINDOW = 14
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.open_module = "events"
-        self.events: list[EventSummary] = []
-        self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        """Texts for the current language."""
-        self.title.setText(
-            self.tr("Events awaiting replies (%1)").replace("%1", loc_digits(len(self.events)))
-        )
-        self.empty.setText(self.tr("Every guest of the coming events has replied."))
+    TITLE = QT_TRANSLATE_NOOP("AwaitingRepliesCard", "Events awaiting replies (%1)")
+    EMPTY = QT_TRANSLATE_NOOP(
+        "AwaitingRepliesCard", "Every guest of the coming events has replied."
+    )
 
     def read(self, today: dt.date) -> list[EventSummary]:
         """The events of the next two weeks still waiting for replies."""
@@ -85,18 +88,13 @@ class AwaitingRepliesCard(ListCard):
             self.ctx.db, today=today, within_days=self.WINDOW
         )
 
-    def show_data(self, events: list[EventSummary]) -> None:
-        """Show the events still waiting for replies."""
-        self.events = events
-        rows = []
-        for e in self.events:
-            days = (e.start_date - self.ctx.today()).days
-            text = f"{event_date_text(e)} — {_title(e)} — " + self.tr(
-                "%1 without reply, %2 days left"
-            ).replace("%1", loc_digits(e.counts.no_reply)).replace("%2", loc_digits(days))
-            rows.append((e.id, text, text))
-        self.set_rows(rows)
-        self.retranslate_ui()
+    def line(self, e: EventSummary) -> tuple[int, str, str]:
+        """(id, text, tooltip) of an event with its replies still missing and the days left."""
+        days = (e.start_date - self.ctx.today()).days
+        text = f"{event_date_text(e)} — {_title(e)} — " + self.tr(
+            "%1 without reply, %2 days left"
+        ).replace("%1", loc_digits(e.counts.no_reply)).replace("%2", loc_digits(days))
+        return e.id, text, text
 
     def is_relevant(self) -> bool:
         """Shown only when some event is waiting for replies."""

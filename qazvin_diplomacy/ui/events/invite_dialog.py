@@ -29,7 +29,7 @@ from qazvin_diplomacy.core.events import InvitationChannel, InviteCriteria, Invi
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import FieldError, known_message, show_error
+from qazvin_diplomacy.ui.common import FieldError, known_message, refill_combo, show_refusal
 from qazvin_diplomacy.ui.i18n import (
     QT_TRANSLATE_NOOP,
     Retranslating,
@@ -58,15 +58,8 @@ REGIONS: tuple[tuple[str, str], ...] = (
 
 def fill_channels(combo: QComboBox, *, with_none: bool = True) -> None:
     """Put the invitation channels in ``combo`` (keeping the current choice)."""
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    if with_none:
-        combo.addItem("—", None)
-    for channel in InvitationChannel:
-        combo.addItem(channel.label(current_language()), channel.value)
-    combo.setCurrentIndex(max(combo.findData(current), 0))
-    combo.blockSignals(False)
+    channels = [(c.label(current_language()), c.value) for c in InvitationChannel]
+    refill_combo(combo, [("—", None), *channels] if with_none else channels)
 
 
 def invite_report(result: InviteResult) -> str:
@@ -198,14 +191,7 @@ class InviteByFilterDialog(Retranslating, QDialog):
 
     @staticmethod
     def _fill(combo: QComboBox, any_text: str, items: list[tuple[object, str]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(any_text, None)
-        for key, text in items:
-            combo.addItem(text, key)
-        combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
-        combo.blockSignals(False)
+        refill_combo(combo, [(any_text, None), *((text, key) for key, text in items)])
 
     def criteria(self) -> InviteCriteria:
         """The filter as the service takes it."""
@@ -275,11 +261,8 @@ class InviteByFilterDialog(Retranslating, QDialog):
                 sent_on=sent_on,
                 channel=InvitationChannel(channel) if channel else None,
             )
-        except ValidationError as exc:
-            self.error.show_error("؛ ".join(exc.errors.values()) or known_message(exc))
-            return None
         except KnownError as exc:
-            show_error(self, exc)
+            show_refusal(self, self.error, exc)
             return None
         self.result = result
         self.preview.setPlainText(invite_report(result))

@@ -344,14 +344,8 @@ class EventTableModel(PagedTableModel[EventSummary]):
         """The event of ``row``."""
         return self.item(row)
 
-    def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def cell_data(self, e: EventSummary, col: int, role: int) -> object:
         """Override: texts in the UI language, ids under ``UserRole``."""
-        if not index.isValid():
-            return None
-        e = self.summary(index.row())
-        if e is None:
-            return None
-        col = index.column()
         lang = current_language()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:

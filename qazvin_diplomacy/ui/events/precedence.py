@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qazvin_diplomacy.core.errors import KnownError, ValidationError
+from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import GuestList, Rsvp, SeatingView
 from qazvin_diplomacy.core.seating import InterpreterPlacement, TableShape, TableSpec
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, known_message, show_error
+from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, show_error, show_refusal
 from qazvin_diplomacy.ui.events.models import PrecedenceModel, guest_name
 from qazvin_diplomacy.ui.events.rank_table import RankTableDialog
 from qazvin_diplomacy.ui.events.widgets import PersonPicker
@@ -188,11 +188,8 @@ class PrecedenceTab(Retranslating, QWidget):
             result = events_service.set_precedence_override(
                 self.db, event_id=self.event_id, person_ids=self.model.person_ids()
             )
-        except ValidationError as exc:
-            self.error.show_error("؛ ".join(exc.errors.values()) or known_message(exc))
-            return None
         except KnownError as exc:
-            show_error(self, exc)
+            show_refusal(self, self.error, exc)
             return None
         self.reload()
         self.status.emit(self.tr("Manual order of precedence saved."))
@@ -521,9 +518,6 @@ class SeatingTab(Retranslating, QWidget):
 
     # --- actions -----------------------------------------------------------------------
 
-    def _refused(self, exc: ValidationError) -> None:
-        self.error.show_error("؛ ".join(exc.errors.values()) or known_message(exc))
-
     def assign(self) -> SeatingView | None:
         """Save the listed tables and assign seats by precedence (manual seats kept)."""
         if self.event_id is None:
@@ -537,11 +531,8 @@ class SeatingTab(Retranslating, QWidget):
                 interpreters=InterpreterPlacement(self.interpreters.currentData()),
                 include_no_reply=self.include_no_reply.isChecked(),
             )
-        except ValidationError as exc:
-            self._refused(exc)
-            return None
         except KnownError as exc:
-            show_error(self, exc)
+            show_refusal(self, self.error, exc)
             return None
         self.reload()
         self.status.emit(self.tr("Seating plan saved."))
@@ -559,11 +550,8 @@ class SeatingTab(Retranslating, QWidget):
             events_service.set_seat(
                 self.db, guest_id=int(guest_id), table_no=self.table_no.value(), seat_no=seat
             )
-        except ValidationError as exc:
-            self._refused(exc)
-            return False
         except KnownError as exc:
-            show_error(self, exc)
+            show_refusal(self, self.error, exc)
             return False
         self.reload()
         self.status.emit(self.tr("Seat saved."))

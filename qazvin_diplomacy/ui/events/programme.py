@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QWidget
 
+from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.events import ProgrammeEntry
-from qazvin_diplomacy.ui.form_fields import parse_optional_time
-from qazvin_diplomacy.ui.forms_common import RowTable, parse_error_text
+from qazvin_diplomacy.ui.forms_common import RowTable
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP
 from qazvin_diplomacy.ui.widgets.jalali import show_time
 
@@ -55,26 +53,15 @@ class ProgrammeTab(RowTable):
 
     def entries(self, errors: dict[str, str]) -> tuple[ProgrammeEntry, ...]:
         """The rows as entries; an unreadable time goes into ``errors`` by row and column."""
-        programme = []
-        for row in range(self.table.rowCount()):
-            values = [self.text(row, c) for c in range(len(self.FIELDS))]
-            times: list[dt.time | None] = []
-            for col in (0, 1):
-                try:
-                    times.append(parse_optional_time(values[col]))
-                except ValueError as exc:
-                    times.append(None)
-                    errors[f"{self.PREFIX}.{row}.{self.FIELDS[col]}"] = parse_error_text(exc)
-            record_id, _v = self.record(row)
-            programme.append(
-                ProgrammeEntry(
-                    item_fa=values[2],
-                    start_time=times[0],
-                    end_time=times[1],
-                    item_en=values[3],
-                    speaker=values[4],
-                    speaker_en=values[5],
-                    id=record_id,
-                )
+        return tuple(
+            ProgrammeEntry(
+                item_fa=self.text(row, 2),
+                start_time=self.parsed(row, 0, jalali.parse_time, errors),
+                end_time=self.parsed(row, 1, jalali.parse_time, errors),
+                item_en=self.text(row, 3),
+                speaker=self.text(row, 4),
+                speaker_en=self.text(row, 5),
+                id=self.record(row)[0],
             )
-        return tuple(programme)
+            for row in range(self.table.rowCount())
+        )

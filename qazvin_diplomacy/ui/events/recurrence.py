@@ -27,7 +27,7 @@ from qazvin_diplomacy.core.recurrence import (
     rule_from_date,
     validate_rule,
 )
-from qazvin_diplomacy.ui.common import FieldError, known_message
+from qazvin_diplomacy.ui.common import FieldError, known_message, refill_combo
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language
 from qazvin_diplomacy.ui.widgets.jalali import show_date
 
@@ -89,22 +89,14 @@ class RecurrenceBox(Retranslating, QGroupBox):
         """Texts for the current language."""
         self.setTitle(self.tr("Repeats every year (Jalali rule)"))
         fa = current_language() == "fa"
-
-        def refill(combo: QComboBox, items: list[tuple[object, str]]) -> None:
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            for key, text in items:
-                combo.addItem(text, key)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
-            combo.blockSignals(False)
-
-        refill(self.kind, [(k.value, k.label_fa if fa else k.label_en) for k in RecurrenceKind])
-        refill(self.nth, [(n, self.tr(text)) for n, text in _ORDINALS])
+        refill_combo(
+            self.kind, [(k.label_fa if fa else k.label_en, k.value) for k in RecurrenceKind]
+        )
+        refill_combo(self.nth, [(self.tr(text), n) for n, text in _ORDINALS])
         names = jalali.WEEKDAY_NAMES_FA if fa else jalali.WEEKDAY_NAMES_EN
-        refill(self.weekday, list(enumerate(names)))
+        refill_combo(self.weekday, [(name, i) for i, name in enumerate(names)])
         months = jalali.MONTH_NAMES_FA if fa else jalali.MONTH_NAMES_EN
-        refill(self.month, [(i + 1, m) for i, m in enumerate(months)])
+        refill_combo(self.month, [(m, i + 1) for i, m in enumerate(months)])
         self.of_label.setText(self.tr("of"))
         self.suggest.setText(self.tr("From the event's date"))
         self._changed()

@@ -9,26 +9,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMenu,
     QVBoxLayout,
     QWidget,
 )
 
-from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import ID_ROLE, TaskRunner
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language, loc_text
 from qazvin_diplomacy.ui.ops import print_pdf, report_path
-from qazvin_diplomacy.ui.visits.people import person_text
-
-NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+from qazvin_diplomacy.ui.visits.people import NAME_ROLE, list_person_matches
 
 #: The printed material of an event: (report kind, English menu text in context "EventReports").
 EVENT_REPORTS: tuple[tuple[str, str], ...] = (
@@ -173,20 +169,8 @@ class PersonPicker(Retranslating, QWidget):
 
     def find(self, text: str) -> None:
         """List directory matches for ``text`` (searched in SQL)."""
-        self.results.clear()
-        if not text.strip():
-            self.results.hide()
-            return
-        for p in directory.list_people(self.db, text=text, limit=20):
-            item = QListWidgetItem(
-                loc_text(person_text(p.name_fa, p.name_en, p.title_fa, p.organization_name_fa))
-            )
-            item.setData(ID_ROLE, p.id)
-            item.setData(NAME_ROLE, (p.name_fa, p.name_en))
-            self.results.addItem(item)
+        list_person_matches(self.results, self.db, text, loc_text)
         self.results.setVisible(self.results.count() > 0)
-        if self.results.count():
-            self.results.setCurrentRow(0)
 
     def pick_current(self) -> None:
         """Choose the highlighted result."""

@@ -50,21 +50,11 @@ class FollowUpTableModel(PagedTableModel[FollowUpView]):
         """Override: one page in the chosen order."""
         return followups_service.list_followup_rows(
             self.db,
-            filters=self.filters,
-            sort=self.sort_key,
-            descending=self.descending,
-            offset=offset,
-            limit=limit,
+            **self.page_query(offset, limit),
         )
 
-    def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def cell_data(self, task: FollowUpView, col: int, role: int) -> object:
         """Override: texts in the UI language, the task id under ``ID_ROLE``."""
-        if not index.isValid():
-            return None
-        task = self.item(index.row())
-        if task is None:
-            return None
-        col = index.column()
         lang = current_language()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:

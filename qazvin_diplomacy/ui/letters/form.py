@@ -7,8 +7,6 @@ registered letter opened again keeps its number and date; only its texts change.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,15 +25,12 @@ from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     date_field,
     enum_combo,
+    lines_area,
     spin_box,
     text_area,
     text_field,
 )
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
-
-
-def _lines(widget: Any) -> tuple[str, ...]:
-    return tuple(line.strip() for line in widget.toPlainText().split("\n") if line.strip())
 
 
 class LetterDialog(Retranslating, QDialog):
@@ -54,9 +49,8 @@ class LetterDialog(Retranslating, QDialog):
         text_field("attachments_note", QT_TRANSLATE_NOOP("LetterDialog", "Enclosures"),
                    placeholder=QT_TRANSLATE_NOOP("LetterDialog", "None")),
         text_area("body", QT_TRANSLATE_NOOP("LetterDialog", "Text (a paragraph a line)")),
-        text_area("cc", QT_TRANSLATE_NOOP("LetterDialog", "Copies to (one a line)"),
-                  max_height=90, load=lambda w, r: w.setPlainText("\n".join(r.cc)),
-                  collect=_lines),
+        lines_area("cc", QT_TRANSLATE_NOOP("LetterDialog", "Copies to (one a line)"),
+                   max_height=90),
     )  # fmt: skip
 
     def __init__(

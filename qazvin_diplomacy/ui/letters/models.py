@@ -44,21 +44,11 @@ class LetterTableModel(PagedTableModel[LetterView]):
         """Override: one page of letters in the chosen order."""
         return letters_service.list_letters(
             self.db,
-            filters=self.filters,
-            sort=self.sort_key,
-            descending=self.descending,
-            offset=offset,
-            limit=limit,
+            **self.page_query(offset, limit),
         )
 
-    def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def cell_data(self, v: LetterView, col: int, role: int) -> object:
         """Override: texts in the UI language, ids under ``ID_ROLE``."""
-        if not index.isValid():
-            return None
-        v = self.item(index.row())
-        if v is None:
-            return None
-        col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             lang = current_language()
             if col == 0:

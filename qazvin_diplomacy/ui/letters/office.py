@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -29,19 +28,8 @@ from qazvin_diplomacy.core.letters import OfficeSettings
 from qazvin_diplomacy.services import letters as letters_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import FieldError, show_error
-from qazvin_diplomacy.ui.form_fields import FieldSet, text_area, text_field
+from qazvin_diplomacy.ui.form_fields import FieldSet, lines_area, text_field
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
-
-
-def _lines(widget: Any) -> tuple[str, ...]:
-    return tuple(line.strip() for line in widget.toPlainText().split("\n") if line.strip())
-
-
-def _lines_field(name: str, label: str, **options: Any) -> Any:
-    return text_area(
-        name, label, max_height=80,
-        load=lambda w, r: w.setPlainText("\n".join(getattr(r, name))), collect=_lines, **options,
-    )  # fmt: skip
 
 
 def default_emblem_path() -> Path:
@@ -57,8 +45,8 @@ class OfficeSettingsDialog(Retranslating, QDialog):
     FIELDS = (
         text_field("number_pattern", QT_TRANSLATE_NOOP("OfficeSettingsDialog", "Number pattern"),
                    required=True),
-        _lines_field("letterhead", QT_TRANSLATE_NOOP("OfficeSettingsDialog", "Letterhead lines")),
-        _lines_field("letterhead_en",
+        lines_area("letterhead", QT_TRANSLATE_NOOP("OfficeSettingsDialog", "Letterhead lines")),
+        lines_area("letterhead_en",
                      QT_TRANSLATE_NOOP("OfficeSettingsDialog", "Letterhead lines in English")),
         text_field("signatory_name", QT_TRANSLATE_NOOP("OfficeSettingsDialog", "Signatory")),
         text_field("signatory_title",

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from qazvin_diplomacy.core.visits import GiftDirection, GiftEntry, VisitInput
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
+from qazvin_diplomacy.ui.common import refill_combo
 from qazvin_diplomacy.ui.form_fields import fill_combo, relabel_combo
 from qazvin_diplomacy.ui.forms_common import RowTable, date_cell_text
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, loc_digits
@@ -84,13 +85,7 @@ class GiftsTab(RowTable):
         return row
 
     def _fill_person_combo(self, combo: QComboBox, selected: int | None) -> None:
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem("—", None)
-        for pid, name in self.people():
-            combo.addItem(name, pid)
-        combo.setCurrentIndex(max(combo.findData(selected), 0) if selected is not None else 0)
-        combo.blockSignals(False)
+        refill_combo(combo, [("—", None), *((name, pid) for pid, name in self.people())], selected)
 
     def refresh_people(self) -> None:
         """Offer the current guests and hosts in every row's person column."""

@@ -13,7 +13,7 @@ from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.clock import TEHRAN
 from qazvin_diplomacy.core.visits import ItineraryEntry
 from qazvin_diplomacy.ui.common import fit_columns
-from qazvin_diplomacy.ui.forms_common import RowTable, parse_error_text
+from qazvin_diplomacy.ui.forms_common import RowTable
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP
 from qazvin_diplomacy.ui.widgets.jalali import show_date, show_time
 
@@ -115,27 +115,16 @@ class ItineraryTab(RowTable):
 
     def entries(self, errors: dict[str, str]) -> tuple[ItineraryEntry, ...]:
         """The rows as entries; unreadable times go into ``errors`` by row and field."""
-        itinerary = []
-        for row in range(self.table.rowCount()):
-            values = [self.text(row, c) for c in range(len(self.FIELDS))]
-            times: list[dt.datetime | None] = []
-            for col in (0, 1):
-                try:
-                    times.append(parse_cell_datetime(values[col]) if values[col] else None)
-                except ValueError as exc:
-                    times.append(None)
-                    errors[f"{self.PREFIX}.{row}.{self.FIELDS[col]}"] = parse_error_text(exc)
-            record_id, _v = self.record(row)
-            itinerary.append(
-                ItineraryEntry(
-                    start_at=times[0],
-                    end_at=times[1],
-                    activity=values[2],
-                    place=values[3],
-                    responsible_text=values[4],
-                    transport=values[5],
-                    interpreter=values[6],
-                    id=record_id,
-                )
+        return tuple(
+            ItineraryEntry(
+                start_at=self.parsed(row, 0, parse_cell_datetime, errors),
+                end_at=self.parsed(row, 1, parse_cell_datetime, errors),
+                activity=self.text(row, 2),
+                place=self.text(row, 3),
+                responsible_text=self.text(row, 4),
+                transport=self.text(row, 5),
+                interpreter=self.text(row, 6),
+                id=self.record(row)[0],
             )
-        return tuple(itinerary)
+            for row in range(self.table.rowCount())
+        )

@@ -66,25 +66,15 @@ class VisitTableModel(PagedTableModel[VisitSummary]):
         """Override: one page of visits in the chosen order."""
         return visits_service.list_visits(
             self.db,
-            filters=self.filters,
-            sort=self.sort_key,
-            descending=self.descending,
-            offset=offset,
-            limit=limit,
+            **self.page_query(offset, limit),
         )
 
     def visit(self, row: int) -> VisitSummary | None:
         """The visit of ``row`` (None if the database lost it since counting)."""
         return self.item(row)
 
-    def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def cell_data(self, v: VisitSummary, col: int, role: int) -> object:
         """Override: texts in the UI language, ids under ``UserRole``."""
-        if not index.isValid():
-            return None
-        v = self.visit(index.row())
-        if v is None:
-            return None
-        col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             lang = current_language()
             if col == 0:

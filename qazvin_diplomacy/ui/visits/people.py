@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -42,6 +44,29 @@ def person_text(name_fa: str, name_en: str, title_fa: str = "", org: str = "") -
         else ", ".join(x for x in (title_fa, org) if x)
     )
     return f"{name} ({extra})" if extra else name
+
+
+def list_person_matches(
+    results: QListWidget, db: DatabaseHandle, text: str, shown: Callable[[str], str] = str
+) -> None:
+    """Put the directory's people matching ``text`` (searched in SQL) in ``results``, the first current.
+
+    Each item keeps the id under ``ID_ROLE``, (name_fa, name_en) under ``NAME_ROLE`` and
+    (title_fa, title_en) under ``TITLE_ROLE``; ``shown`` makes its text.  Blank text lists none.
+    """
+    results.clear()
+    if not text.strip():
+        return
+    for p in directory.list_people(db, text=text, limit=20):
+        item = QListWidgetItem(
+            shown(person_text(p.name_fa, p.name_en, p.title_fa, p.organization_name_fa))
+        )
+        item.setData(ID_ROLE, p.id)
+        item.setData(NAME_ROLE, (p.name_fa, p.name_en))
+        item.setData(TITLE_ROLE, (p.title_fa, p.title_en))
+        results.addItem(item)
+    if results.count():
+        results.setCurrentRow(0)
 
 
 class NewContactDialog(Retranslating, QDialog):
@@ -245,20 +270,8 @@ class PeopleEditor(Retranslating, QWidget):
 
     def find(self, text: str) -> None:
         """List directory matches for ``text`` (searched in SQL) in the popup."""
-        self.results.clear()
-        if not text.strip():
-            self.results.hide()
-            return
-        for p in directory.list_people(self.db, text=text, limit=20):
-            item = QListWidgetItem(
-                person_text(p.name_fa, p.name_en, p.title_fa, p.organization_name_fa)
-            )
-            item.setData(ID_ROLE, p.id)
-            item.setData(NAME_ROLE, (p.name_fa, p.name_en))
-            item.setData(TITLE_ROLE, (p.title_fa, p.title_en))
-            self.results.addItem(item)
+        list_person_matches(self.results, self.db, text)
         if self.results.count():
-            self.results.setCurrentRow(0)
             self._place_results()
             self.results.show()
         else:
