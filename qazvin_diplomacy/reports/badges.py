@@ -27,14 +27,8 @@ from qazvin_diplomacy.core.events import Badge
 from qazvin_diplomacy.reports.catalog import ReportContent, ReportSpec, paragraph
 from qazvin_diplomacy.reports.event_guests import EVENT_OPTION, report_data
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
-from qazvin_diplomacy.reports.rtl import (
-    Direction,
-    Line,
-    baseline_offset,
-    draw_line,
-    text_width,
-    wrap_text,
-)
+from qazvin_diplomacy.reports.rtl import Direction, Line, text_width, wrap_text
+from qazvin_diplomacy.reports.rtl_draw import baseline_offset, draw_line
 from qazvin_diplomacy.reports.styles import (
     GRID_COLOR,
     HEADER_FILL,

@@ -42,7 +42,8 @@ from qazvin_diplomacy.reports.page import (
     Language,
     classification_key,
 )
-from qazvin_diplomacy.reports.rtl import Direction, RTLParagraph
+from qazvin_diplomacy.reports.rtl import Direction
+from qazvin_diplomacy.reports.rtl_draw import RTLParagraph
 from qazvin_diplomacy.reports.styles import scaled, style
 from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.connection import DatabaseHandle

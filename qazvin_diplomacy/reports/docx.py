@@ -35,7 +35,8 @@ from qazvin_diplomacy.core.letters import BLESSING
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
 from qazvin_diplomacy.reports.letter import EnglishPart, LetterDoc
-from qazvin_diplomacy.reports.rtl import RTLParagraph, is_rtl_text
+from qazvin_diplomacy.reports.rtl import is_rtl_text
+from qazvin_diplomacy.reports.rtl_draw import RTLParagraph
 from qazvin_diplomacy.reports.tables import RTLTable
 from qazvin_diplomacy.services.files import atomic_write
 

@@ -30,7 +30,8 @@ from qazvin_diplomacy.reports.catalog import (
     join_nonempty,
     paragraph,
 )
-from qazvin_diplomacy.reports.rtl import Direction, RTLParagraph
+from qazvin_diplomacy.reports.rtl import Direction
+from qazvin_diplomacy.reports.rtl_draw import RTLParagraph
 from qazvin_diplomacy.reports.styles import CONFIDENTIAL_COLOR, scaled, style
 from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.connection import DatabaseHandle

@@ -30,7 +30,8 @@ from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.letters import BLESSING, OfficeSettings
 from qazvin_diplomacy.paths import resources_dir
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
-from qazvin_diplomacy.reports.rtl import RTLParagraph, draw_text, text_width
+from qazvin_diplomacy.reports.rtl import text_width
+from qazvin_diplomacy.reports.rtl_draw import RTLParagraph, draw_text
 from qazvin_diplomacy.reports.styles import GRID_COLOR, MUTED_COLOR, TEXT_COLOR, scaled, style
 
 #: What «پیوست» says when a letter has none.

@@ -25,7 +25,8 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from qazvin_diplomacy.core.clock import now_local
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
-from qazvin_diplomacy.reports.rtl import draw_text, text_width
+from qazvin_diplomacy.reports.rtl import text_width
+from qazvin_diplomacy.reports.rtl_draw import draw_text
 from qazvin_diplomacy.reports.styles import CONFIDENTIAL_COLOR, GRID_COLOR, MUTED_COLOR, TEXT_COLOR
 
 Language = Literal["fa", "en"]

@@ -38,7 +38,7 @@ from qazvin_diplomacy.reports.catalog import (
 )
 from qazvin_diplomacy.reports.event_guests import EVENT_OPTION, event_heading, fa, report_data
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
-from qazvin_diplomacy.reports.rtl import draw_text
+from qazvin_diplomacy.reports.rtl_draw import draw_text
 from qazvin_diplomacy.reports.styles import GRID_COLOR, MUTED_COLOR, TEXT_COLOR
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.events import get_seating

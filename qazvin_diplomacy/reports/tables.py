@@ -17,15 +17,8 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.platypus.flowables import Flowable
 
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
-from qazvin_diplomacy.reports.rtl import (
-    Direction,
-    Line,
-    baseline_offset,
-    draw_line,
-    text_width,
-    widest_unbreakable,
-    wrap_text,
-)
+from qazvin_diplomacy.reports.rtl import Direction, Line, text_width, widest_unbreakable, wrap_text
+from qazvin_diplomacy.reports.rtl_draw import baseline_offset, draw_line
 from qazvin_diplomacy.reports.styles import (
     GRID_COLOR,
     HEADER_FILL,

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, PageBreak
 from qazvin_diplomacy.reports.document import build_pdf
 from qazvin_diplomacy.reports.fonts import MissingGlyphError
 from qazvin_diplomacy.reports.page import MARGIN_X, format_print_time, page_label
-from qazvin_diplomacy.reports.rtl import LTRParagraph, RTLParagraph
+from qazvin_diplomacy.reports.rtl_draw import LTRParagraph, RTLParagraph
 from qazvin_diplomacy.reports.styles import style
 from qazvin_diplomacy.reports.tables import rtl_table
 

@@ -36,7 +36,8 @@ from qazvin_diplomacy.reports.catalog import heading, render_report
 from qazvin_diplomacy.reports.document import build_pdf
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
 from qazvin_diplomacy.reports.page import UNTITLED_FA
-from qazvin_diplomacy.reports.rtl import RTLParagraph, reorder_line, visual_line, wrap_text
+from qazvin_diplomacy.reports.rtl import reorder_line, visual_line, wrap_text
+from qazvin_diplomacy.reports.rtl_draw import RTLParagraph
 from qazvin_diplomacy.reports.styles import style
 from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.agreements import list_agreements

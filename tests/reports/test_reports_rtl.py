@@ -20,15 +20,8 @@ from qazvin_diplomacy.reports.fonts import (
     font_path,
     fonts_dir,
 )
-from qazvin_diplomacy.reports.rtl import (
-    LTRParagraph,
-    RTLParagraph,
-    reorder_line,
-    shape,
-    text_width,
-    visual_line,
-    wrap_text,
-)
+from qazvin_diplomacy.reports.rtl import reorder_line, shape, text_width, visual_line, wrap_text
+from qazvin_diplomacy.reports.rtl_draw import LTRParagraph, RTLParagraph
 from qazvin_diplomacy.reports.styles import scaled, style
 
 LONG_TEXT = (

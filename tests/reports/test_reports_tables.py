@@ -8,7 +8,8 @@ import pytest
 
 from qazvin_diplomacy.reports import tables
 from qazvin_diplomacy.reports.fonts import FONT_REGULAR
-from qazvin_diplomacy.reports.rtl import RTLParagraph, text_width, visual_line
+from qazvin_diplomacy.reports.rtl import text_width, visual_line
+from qazvin_diplomacy.reports.rtl_draw import RTLParagraph
 from qazvin_diplomacy.reports.tables import rtl_table
 
 HEADER = ["ردیف", "عنوان", "رایانامه"]
