@@ -232,9 +232,10 @@ class JalaliCalendarPopup(Retranslating, QFrame):
 
 
 def date_hint(day: dt.date) -> str:
-    """Weekday and Gregorian date shown beside a valid date: «جمعه · 2025-10-24»."""
+    """Weekday and Gregorian date shown beside a valid date, in the UI's digits:
+    «جمعه · ۲۰۲۵-۱۰-۲۴»."""
     weekday = weekday_names()[jalali.jalali_weekday(day)]
-    return f"{weekday} · \u2066{day.isoformat()}\u2069"
+    return f"{weekday} · \u2066{loc_digits(day.isoformat())}\u2069"
 
 
 class JalaliDateEdit(Retranslating, QWidget):
