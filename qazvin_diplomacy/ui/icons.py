@@ -131,6 +131,14 @@ def _check(p: QPainter) -> None:
     p.drawPolyline([QPointF(12, 34), QPointF(26, 48), QPointF(52, 16)])
 
 
+def _followup(p: QPainter) -> None:  # a clipboard with a ticked line: tasks to follow up
+    _pen(p)
+    p.drawRoundedRect(QRectF(14, 10, 36, 46), 4, 4)
+    p.drawLine(QPointF(24, 10), QPointF(40, 10))
+    _pen(p, QColor("#2e7d32"), 5)
+    p.drawPolyline([QPointF(20, 32), QPointF(27, 39), QPointF(42, 24)])
+
+
 def _logo(p: QPainter) -> None:
     # A stylised dome with a star: the application's mark (never mirrored).
     path = QPainterPath()
@@ -161,6 +169,7 @@ _PAINTERS: dict[str, Callable[[QPainter], None]] = {
     "restore": _restore,
     "settings": _settings,
     "check": _check,
+    "followup": _followup,
     "logo": _logo,
 }
 #: Names whose drawing points the other way before any mirroring.

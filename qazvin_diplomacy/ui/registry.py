@@ -173,7 +173,7 @@ MODULES: list[ModuleSpec] = [
     ModuleSpec(
         "followups",
         QT_TRANSLATE_NOOP("Modules", "Follow-ups"),
-        "check",
+        "followup",
         _followups_page,
         cards=(CardSpec("followups_week", _followups_week_card, order=48),),
     ),
