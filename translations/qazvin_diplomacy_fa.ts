@@ -4081,6 +4081,10 @@
       <source>This letter has not been printed yet.</source>
       <translation>این نامه هنوز چاپ نشده است.</translation>
     </message>
+    <message>
+      <source>No letter to show. Clear the filters to see the whole register, or press “New letter” to register one.</source>
+      <translation>نامه‌ای برای نمایش نیست. برای دیدن همهٔ دفتر ثبت فیلترها را پاک کنید، یا با «نامهٔ جدید» نامه‌ای ثبت کنید.</translation>
+    </message>
   </context>
   <context>
     <name>CalendarPage</name>
@@ -4335,6 +4339,10 @@
     <message>
       <source>This follow-up belongs to no record.</source>
       <translation>این پیگیری به هیچ پرونده‌ای وابسته نیست.</translation>
+    </message>
+    <message>
+      <source>No follow-up to show. Clear the filters to see every follow-up; follow-ups are added on the form of a visit or an agreement.</source>
+      <translation>پیگیری‌ای برای نمایش نیست. برای دیدن همهٔ پیگیری‌ها فیلترها را پاک کنید؛ پیگیری‌ها در فرم دیدار یا موافقت‌نامه افزوده می‌شوند.</translation>
     </message>
   </context>
   <context>

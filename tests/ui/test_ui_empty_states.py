@@ -11,6 +11,8 @@ from qazvin_diplomacy.ui.agreements.page import AgreementsPage
 from qazvin_diplomacy.ui.application import apply_language
 from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.events.page import EventsPage
+from qazvin_diplomacy.ui.followups.page import FollowUpsPage
+from qazvin_diplomacy.ui.letters.page import LettersPage
 from qazvin_diplomacy.ui.list_page import ListPage
 from qazvin_diplomacy.ui.modules import Hub, UiContext
 from qazvin_diplomacy.ui.visits.page import VisitsPage
@@ -50,6 +52,7 @@ def _ink(table) -> int:
         (VisitsPage, "«دیدار جدید»"),
         (EventsPage, "«رویداد جدید»"),
         (AgreementsPage, "«موافقت‌نامهٔ جدید»"),
+        (LettersPage, "«نامهٔ جدید»"),
     ],
 )
 def test_an_empty_list_says_what_to_do_next(cls, words, app, qtbot, paths, db, settings) -> None:
@@ -82,3 +85,12 @@ def test_a_list_with_rows_draws_no_sentence(qtbot, paths, db, settings) -> None:
     page = _page(VisitsPage, qtbot, paths, db, settings)
     assert page.model.rowCount() > 0
     assert page.table.empty_message() == ""
+
+
+def test_an_empty_follow_ups_list_says_where_follow_ups_are_added(
+    app, qtbot, paths, db, settings
+) -> None:
+    page = _page(FollowUpsPage, qtbot, paths, db, settings)
+    assert page.model.rowCount() == 0
+    message = page.table.empty_message()
+    assert "فیلتر" in message and "فرم دیدار" in message

@@ -116,6 +116,13 @@ class FollowUpsPage(ListPage):
         self.model.retranslate()
         self._update_count()
 
+    def empty_list_text(self) -> str:
+        """Override: the empty list says what to do next."""
+        return self.tr(
+            "No follow-up to show. "
+            "Clear the filters to see every follow-up; follow-ups are added on the form of a visit or an agreement."
+        )
+
     def count_text(self) -> str:
         """Override: the count line."""
         if self.filter_bar.scope.currentData() == MINE and not self.filter_bar.my_name():

@@ -154,6 +154,13 @@ class LettersPage(ListPage):
         self.model.retranslate()
         self._update_count()
 
+    def empty_list_text(self) -> str:
+        """Override: the empty list says what to do next."""
+        return self.tr(
+            "No letter to show. "
+            "Clear the filters to see the whole register, or press “New letter” to register one."
+        )
+
     def count_text(self) -> str:
         """Override: the count line of the register."""
         return self.tr("%1 letters")
