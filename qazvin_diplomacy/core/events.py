@@ -64,9 +64,6 @@ _TRANSITIONS: dict[EventStatus, frozenset[EventStatus]] = {
     _ES.CANCELLED: frozenset({_ES.DRAFT}),
 }
 
-# Statuses a new event may be created in (an imported past event may be recorded as held).
-INITIAL_STATUSES: tuple[EventStatus, ...] = tuple(EventStatus)
-
 
 def allowed_transitions(status: EventStatus | str) -> tuple[EventStatus, ...]:
     """Statuses an event in ``status`` may move to, in workflow order."""
@@ -76,15 +73,6 @@ def allowed_transitions(status: EventStatus | str) -> tuple[EventStatus, ...]:
 def can_transition(old: EventStatus | str, new: EventStatus | str) -> bool:
     """Whether the workflow allows ``old`` → ``new`` (staying put is not a transition)."""
     return EventStatus(new) in _TRANSITIONS[EventStatus(old)]
-
-
-def status_choices(current: EventStatus | str | None) -> tuple[EventStatus, ...]:
-    """The statuses a form may offer: the current one and those it may move to (all for new)."""
-    if current is None:
-        return INITIAL_STATUSES
-    current = EventStatus(current)
-    allowed = set(allowed_transitions(current)) | {current}
-    return tuple(s for s in EventStatus if s in allowed)
 
 
 def transition_error(old: EventStatus | str, new: EventStatus | str) -> str | None:

@@ -11,7 +11,6 @@ from qazvin_diplomacy.core.events import (
     allowed_transitions,
     can_transition,
     held_too_early,
-    status_choices,
     transition_error,
 )
 from qazvin_diplomacy.core.precedence import (
@@ -144,13 +143,6 @@ def test_held_is_refused_before_the_start_date_in_persian():
     assert held_too_early(S.INVITING, S.HELD, start, date(2026, 12, 22)) is None
     assert held_too_early(S.HELD, S.HELD, start, date(2026, 12, 1)) is None  # already held
     assert held_too_early(S.PLANNED, S.CANCELLED, start, date(2026, 12, 1)) is None
-
-
-def test_status_choices_offer_the_current_status_and_its_moves_in_order():
-    assert status_choices(None) == tuple(S)
-    assert status_choices(S.HELD) == (S.PLANNED, S.HELD)
-    assert status_choices(S.INVITING) == (S.INVITING, S.HELD, S.POSTPONED, S.CANCELLED)
-    assert status_choices("cancelled") == (S.DRAFT, S.CANCELLED)
 
 
 def test_status_moves_list_every_status_and_say_why_one_is_closed() -> None:
