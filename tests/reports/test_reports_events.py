@@ -392,6 +392,48 @@ def test_straight_head_table_seat_one_on_the_right(demo, tmp_path, pdf_reader):
     assert xs == sorted(xs, reverse=True)  # seat numbers increase to the left of the page
 
 
+def test_seating_plan_lists_a_large_table_and_puts_empty_tables_on_one_line(
+    demo, tmp_path, pdf_reader
+):
+    """A 40-seat table (too many names for a legible circle) is a seat list whose empty
+    seats are runs, not rows; a table nobody sits at is one line, not a page of «خالی»;
+    nothing crashes and no page is printed for nothing."""
+    from qazvin_diplomacy.reports import seating_plan
+
+    db, event_id = demo
+    guests = svc.list_guests(db, event_id=event_id, rsvp=Rsvp.YES)
+    governor = next(g for g in guests if g.name_fa == "محمد نوذری")
+    draft = svc.save_event(
+        db, event=EventInput(title_fa="ضیافت بزرگ سفیران", start_date=from_jalali(1404, 3, 2))
+    ).id
+    invited = {g.person_id for g in guests[:6]} | {governor.person_id}
+    svc.invite_people(db, event_id=draft, person_ids=sorted(invited))
+    svc.save_seating(
+        db,
+        event_id=draft,
+        tables=[
+            TableSpec(1, 40, TableShape.ROUND, host_key=governor.person_id),
+            TableSpec(2, 8, TableShape.ROUND, label="میز جانبی"),
+        ],
+        include_no_reply=True,
+    )
+    seating = svc.get_seating(db, event_id=draft)
+    big, side = seating.tables
+    assert not seating_plan.fits_diagram(big) and not seating_plan.has_guests(side)
+    pdf = render(db, "seating-plan", tmp_path / "big.pdf", draft)
+    assert len(PdfReader(pdf).pages) == 1
+    text = compact("".join(page_texts(pdf_reader, pdf)))
+    seated = [s for s in big.seats if s.guest is not None]
+    assert len(seated) == len(invited)
+    for seat in seated:
+        assert drawn(seat.guest.name_fa) in text
+    empty_seats = big.spec.capacity - len(seated)
+    assert empty_seats > 20
+    assert text.count(drawn(seating_plan.EMPTY)) <= 3  # runs of empty seats, not 33 rows
+    assert drawn("میزهای بدون مهمان: میز ۲ — میز جانبی (میز گرد، ۸ صندلی)") in text
+    assert drawn("صندلی میزبان") not in text  # no legend: no diagram on the page
+
+
 def test_no_letter_for_interpreters_or_the_organizers_staff(demo):
     db, event_id = demo
     guests = svc.list_guests(db, event_id=event_id)
