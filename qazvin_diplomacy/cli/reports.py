@@ -102,7 +102,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _warnings(db: Any, kind: str, options: dict[str, Any]) -> list[tuple[str, str]]:
-    """What the written report prints poorly (today: invitations without English texts)."""
+    """What the written report prints poorly: invitations and English itineraries with
+    fields that have no English text."""
+    if kind == "itinerary" and options.get("lang", "en") in ("en", "both"):
+        from qazvin_diplomacy.reports.itinerary import missing_english
+        from qazvin_diplomacy.services.visit_reports import visit_for_itinerary
+
+        visit = visit_for_itinerary(db, visit_id=int(str(options["visit"])))
+        return [("متن انگلیسی ثبت نشده است", line) for line in missing_english(visit)]
     if kind != "invitations":
         return []
     from qazvin_diplomacy.services.events import invitation_warnings

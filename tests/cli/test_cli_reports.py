@@ -238,3 +238,35 @@ def test_usage_errors_exit_2(demo_db, tmp_path, capsys, argv):
     assert info.value.code == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_itinerary_names_the_fields_without_english(demo_db, tmp_path, capsys):
+    """An English itinerary is written, and each field printed «[no English text]» is
+    named on stderr, as the invitations' warnings are; the Persian one warns of nothing."""
+    import shutil
+    from dataclasses import replace
+
+    from qazvin_diplomacy.reports.itinerary import NO_ENGLISH
+    from qazvin_diplomacy.services.visits import get_visit, list_visits, save_visit
+    from qazvin_diplomacy.storage.database import Database
+
+    path = tmp_path / "office.sqlite3"
+    shutil.copy(demo_db, path)
+    db = Database.open(path)
+    try:
+        summary = next(v for v in list_visits(db) if "عراق" in v.title)
+        visit = get_visit(db, summary.id)
+        first = replace(visit.itinerary[0], place_en="")
+        save_visit(db, visit=replace(visit, itinerary=(first, *visit.itinerary[1:])))
+    finally:
+        db.close()
+    out = tmp_path / "en.pdf"
+    assert run("report", "itinerary", "--db", str(path), "--out", str(out),
+               "--visit", str(summary.id), "--lang", "en") == 0  # fmt: skip
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("توجه — note: متن انگلیسی ثبت نشده است — Place (")
+    assert first.place in err[0] and out.stat().st_size > 0
+    assert NO_ENGLISH in " ".join(p.extract_text() for p in PdfReader(out).pages)
+    assert run("report", "itinerary", "--db", str(path), "--out", str(tmp_path / "fa.pdf"),
+               "--visit", str(summary.id), "--lang", "fa") == 0  # fmt: skip
+    assert capsys.readouterr().err == ""
