@@ -6,7 +6,9 @@ is Vazirmatn for every script slot, the complex-script one (``w:cs``) included, 
 and size set for complex script too (``w:bCs``, ``w:szCs``).  Digits in Persian text are
 Persian; a Latin name, code, e-mail or phone number is its own left-to-right run wrapped in
 LRE … PDF (U+202A … U+202C) so that Word keeps it in one piece.  The footer carries
-«صفحه X از Y» as PAGE / NUMPAGES fields.
+«صفحه X از Y» as PAGE / NUMPAGES fields in Word's native digits (``w:pgNumType
+w:fmt="hindiNumbers"`` on the section, ``\\* HindiArabic`` on NUMPAGES), shown as Persian
+digits in the footer's Persian run; the cached results are Persian digits too.
 
 ``write_letters`` writes :class:`~qazvin_diplomacy.reports.letter.LetterDoc`s one per page;
 ``write_story`` converts a report story (``RTLParagraph``, ``RTLTable``, page breaks) — the
@@ -35,7 +37,7 @@ from qazvin_diplomacy.core.letters import BLESSING
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
 from qazvin_diplomacy.reports.letter import EnglishPart, LetterDoc
-from qazvin_diplomacy.reports.rtl import is_rtl_text
+from qazvin_diplomacy.reports.rtl import is_rtl_text, isolate_runs
 from qazvin_diplomacy.reports.rtl_draw import RTLParagraph
 from qazvin_diplomacy.reports.tables import RTLTable
 from qazvin_diplomacy.services.files import atomic_write
@@ -82,8 +84,40 @@ def _put(parent: Any, element: Any) -> Any:
     return element
 
 
+#: ``w:sectPr``'s children in the schema's order (python-docx knows only some of them).
+_SECT_ORDER = tuple(
+    qn(f"w:{t}")
+    for t in (
+        "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
+        "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection "
+        "bidi rtlGutter docGrid printerSettings sectPrChange"
+    ).split()
+)
+#: Page-number format of a Persian section: Word's native (Arabic-script) digits, which a
+#: Persian-language run shows as «۱ ۲ ۳»; also the NUMPAGES field's ``\*`` switch.
+PAGE_DIGITS = "hindiNumbers"
+PAGE_DIGITS_SWITCH = "HindiArabic"
+
+
+def _put_sect(sect_pr: Any, element: Any) -> Any:
+    """Insert ``element`` into a ``w:sectPr`` in the schema's order (replacing its kind)."""
+    for old in sect_pr.findall(element.tag):
+        sect_pr.remove(old)
+    rank = _SECT_ORDER.index(element.tag)
+    later = set(_SECT_ORDER[rank + 1 :])
+    for index, child in enumerate(sect_pr):
+        if child.tag in later:
+            sect_pr.insert(index, element)
+            return element
+    sect_pr.append(element)
+    return element
+
+
 _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
-_ISOLATE = re.compile("[\u2066\u2068]([^\u2069]*)\u2069")
+#: An LRI/FSI … PDI run, which may hold one level of RLI … PDI (the Persian letters of a
+#: code such as «1403/ق/25-A»).
+_ISOLATE = re.compile("[\u2066\u2068]((?:[^\u2066-\u2069]|\u2067[^\u2066-\u2069]*\u2069)*)\u2069")
+_INNER_RTL = re.compile("\u2067([^\u2066-\u2069]*)\u2069")
 
 
 def segments(text: str) -> list[tuple[str, bool]]:
@@ -96,12 +130,17 @@ def segments(text: str) -> list[tuple[str, bool]]:
     """
     out: list[tuple[str, bool]] = []
     last = 0
+    text = isolate_runs(text)  # the PDF engine's runs: «+98 28 3355 1234؛», «(2001)», codes
     for match in _ISOLATE.finditer(text):
         out += _segments(text[last : match.start()])
         if match.group(1):
-            out.append((match.group(1), False))
+            # Persian letters inside a code, between LRMs: the digits after them stay in
+            # the code's left-to-right order (Word's runs cannot nest isolates).
+            out.append((_INNER_RTL.sub("\u200e\\1\u200e", match.group(1)), False))
         last = match.end()
     out += _segments(text[last:])
+    # the spaces ``isolate_runs`` bound inside a phone number are plain again in Word
+    out = [(p if rtl else p.replace("\u00a0", " "), rtl) for p, rtl in out]
     return _merge(_balance(_merge(out)))
 
 
@@ -186,8 +225,10 @@ class DocxWriter:
         section.left_margin = section.right_margin = Cm(1.8)
         section.top_margin, section.bottom_margin = Cm(1.6), Cm(1.6)
         if rtl:
-            _put(section._sectPr, _el("w:bidi"))
+            _put_sect(section._sectPr, _el("w:bidi"))
         if footer:
+            if rtl:
+                _put_sect(section._sectPr, _el("w:pgNumType", fmt=PAGE_DIGITS))
             self._page_numbers(section)
 
     # --- styles -------------------------------------------------------------------------
@@ -324,16 +365,13 @@ class DocxWriter:
             if kind == "text":
                 self._run_props(para.add_run(value), rtl=True, bold=False, size=9, color=None)
                 continue
-            field = _el("w:fldSimple", instr=f"{value} \\* MERGEFORMAT")
-            run = OxmlElement("w:r")
-            rpr = OxmlElement("w:rPr")
-            _put(rpr, _el("w:rtl"))
-            _put(rpr, _el("w:lang", bidi="fa-IR"))
-            run.append(rpr)
-            text = OxmlElement("w:t")
-            text.text = "۱"
-            run.append(text)
-            field.append(run)
+            # PAGE follows the section's pgNumType; NUMPAGES needs its own format switch.
+            digits = f" \\* {PAGE_DIGITS_SWITCH}" if value == "NUMPAGES" and self.rtl else ""
+            field = _el("w:fldSimple", instr=f"{value}{digits} \\* MERGEFORMAT")
+            result = para.add_run("۱")  # the cached result, replaced when Word lays out
+            self._run_props(result, rtl=True, bold=False, size=9, color=None)
+            _put(result._r.get_or_add_rPr(), _el("w:lang", bidi="fa-IR"))
+            field.append(result._r)  # moved from the paragraph into the field
             para._p.append(field)
 
     def save(self, path: str | os.PathLike[str]) -> Path:

@@ -210,6 +210,16 @@ def test_word_dossier_has_page_numbers_and_right_to_left_tables(demo, tmp_path):
     fields = [f.get(qn("w:instr")) for f in footer.iter(qn("w:fldSimple"))]
     assert [f.split()[0] for f in fields] == ["PAGE", "NUMPAGES"]
     assert "صفحه" in "".join(t.text or "" for t in footer.iter(qn("w:t")))
+    # Page numbers in the native digits: the section's format (PAGE follows it), a switch
+    # on NUMPAGES; cached results Persian; sectPr's children in the schema's order.
+    sect_pr = document.sections[0]._sectPr
+    assert sect_pr.find(qn("w:pgNumType")).get(qn("w:fmt")) == "hindiNumbers"
+    assert "\\* HindiArabic" in fields[1] and "HindiArabic" not in fields[0]
+    cached = [t.text for f in footer.iter(qn("w:fldSimple")) for t in f.iter(qn("w:t"))]
+    assert cached == ["۱", "۱"]
+    tags = [child.tag.split("}")[1] for child in sect_pr]
+    order = ["pgSz", "pgMar", "pgNumType", "cols", "bidi", "docGrid"]
+    assert [t for t in tags if t in order] == [t for t in order if t in tags]
     assert document.tables and all(
         t._tbl.tblPr.find(qn("w:bidiVisual")) is not None for t in document.tables
     )
@@ -229,6 +239,13 @@ def test_word_dossier_has_page_numbers_and_right_to_left_tables(demo, tmp_path):
         ("هیئت (Mr. Abdullah Nikzad) آمد", [("هیئت ", True), ("(Mr. Abdullah Nikzad)", False),
                                             (" آمد", True)]),
         ("(تلفن +98 28 3355 1234)", [("(تلفن ", True), ("+98 28 3355 1234", False), (")", True)]),
+        # as the PDF engine runs them: a bracketed year stays with its Latin name (Latin
+        # digits), a number before «؛» stays whole, a code's Persian letter between LRMs
+        ("دانش‌آموختهٔ TU München (2001) با کد 1403/ق/25-A؛ تلفن: +98 28 3355 1234؛ سفیر",
+         [("دانش‌آموختهٔ ", True), ("TU München (2001)", False), (" با کد ", True),
+          ("1403/\u200eق\u200e/25-A", False), ("؛ تلفن: ", True), ("+98 28 3355 1234", False),
+          ("؛ سفیر", True)]),
+        ("شماره: ", [("شماره: ", True)]),
     ],
 )  # fmt: skip
 def test_segments_keep_latin_and_phone_numbers_together(text, expected):
