@@ -16,6 +16,10 @@ from typing import Any
 from qazvin_diplomacy.core.errors import KnownError
 
 COMMANDS = ("report",)
+NOT_KEPT = (
+    "پایگاه داده فقط‌خواندنی است؛ نسخهٔ چاپ‌شده در پیوست‌های نامه نگه داشته نشد",
+    "the database is read-only; the printed copy was not kept with the letter",
+)
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -71,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     options = _options_for(args)
     try:
         from qazvin_diplomacy.reports.catalog import render_report
-        from qazvin_diplomacy.services.connection import open_database
+        from qazvin_diplomacy.services.connection import is_writable, open_database
 
         path = Path(args.db).expanduser()
         if not path.is_file():
@@ -80,13 +84,17 @@ def run(args: argparse.Namespace) -> int:
             )
         from qazvin_diplomacy.reports.catalog import get_spec
 
-        # A report never writes, but letters are numbered in the register when printed.
-        db = open_database(path, read_only=not get_spec(args.kind).registers_letters)
+        # A report never writes, but letters are numbered in the register when printed; on a
+        # read-only database letters numbered before print again, new ones are refused.
+        registers = get_spec(args.kind).registers_letters
+        db = open_database(path, read_only=not (registers and is_writable(path)))
         try:
             out = render_report(
                 args.kind, db, args.out, classification=args.classification, **options
             )
-            warnings = _warnings(db, args.kind, options)
+            warnings = list(_warnings(db, args.kind, options))
+            if registers and db.read_only:
+                warnings.append(NOT_KEPT)
         finally:
             db.close()
     except KnownError as exc:
