@@ -16,6 +16,10 @@ from typing import Any
 from qazvin_diplomacy.core.errors import KnownError
 
 COMMANDS = ("report",)
+NO_SIGNATORY = (
+    "امضاکننده در تنظیمات نامه‌ها تعیین نشده و جای امضا با علامت چاپ شد",
+    "no signatory is set in the letter settings; the signature block is marked",
+)
 NOT_KEPT = (
     "پایگاه داده فقط‌خواندنی است؛ نسخهٔ چاپ‌شده در پیوست‌های نامه نگه داشته نشد",
     "the database is read-only; the printed copy was not kept with the letter",
@@ -111,7 +115,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _warnings(db: Any, kind: str, options: dict[str, Any]) -> list[tuple[str, str]]:
     """What the written report prints poorly: invitations and English itineraries with
-    fields that have no English text."""
+    fields that have no English text, a letter with no signatory in the settings."""
+    if kind == "letter":
+        from qazvin_diplomacy.services.letters import get_office_settings
+
+        settings = get_office_settings(db)
+        if not (settings.signatory_name or settings.signatory_title):
+            return [NO_SIGNATORY]
+        return []
     if kind == "itinerary" and options.get("lang", "en") in ("en", "both"):
         from qazvin_diplomacy.reports.itinerary import missing_english
         from qazvin_diplomacy.services.visit_reports import visit_for_itinerary

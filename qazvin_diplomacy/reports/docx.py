@@ -36,7 +36,7 @@ from reportlab.platypus.flowables import Flowable, HRFlowable, PageBreak
 from qazvin_diplomacy.core.letters import BLESSING
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
-from qazvin_diplomacy.reports.letter import EnglishPart, LetterDoc
+from qazvin_diplomacy.reports.letter import NO_SIGNATORY, EnglishPart, LetterDoc
 from qazvin_diplomacy.reports.rtl import is_rtl_text, isolate_runs
 from qazvin_diplomacy.reports.rtl_draw import RTLParagraph
 from qazvin_diplomacy.reports.tables import RTLTable
@@ -420,9 +420,13 @@ def _letterhead(w: DocxWriter, doc: LetterDoc) -> None:
 
 
 def _signature(w: DocxWriter, name: str, title: str, *, rtl: bool) -> None:
-    """Name and title centred in the end half (the left for Persian) of a borderless table."""
+    """Name and title centred in the end half (the left for Persian) of a borderless table;
+    ``NO_SIGNATORY`` in grey for a Persian letter without a signatory."""
+    muted = False
     if not name and not title:
-        return
+        if not rtl:
+            return
+        name, muted = NO_SIGNATORY, True
     if not rtl:
         w.paragraph(name, rtl=False, bold=True, size=11, space_before=8, space_after=0)
         if title:
@@ -433,8 +437,8 @@ def _signature(w: DocxWriter, name: str, title: str, *, rtl: bool) -> None:
     _borderless(table)
     cell = table.rows[0].cells[1]
     cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
-    w.paragraph(name, bold=True, size=11, align=TA_CENTER, space_before=8, space_after=0,
-                container=cell)  # fmt: skip
+    w.paragraph(name, bold=not muted, size=11, align=TA_CENTER, space_before=8, space_after=0,
+                muted=muted, container=cell)  # fmt: skip
     if title:
         w.paragraph(title, size=11, align=TA_CENTER, container=cell)
 

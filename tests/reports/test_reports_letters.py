@@ -308,3 +308,25 @@ def test_invitation_wording_rules():
         == "خواهشمند است پاسخ خود را به دفتر امور بین‌الملل استانداری قزوین اعلام فرمایید."
     )
     assert inv.rsvp_en(reply) == "R.S.V.P. — International Affairs Office, Governorate of Qazvin"
+
+
+def test_a_letter_without_a_signatory_says_so_where_the_signature_goes(demo, tmp_path, pdf_reader):
+    """No signatory in the settings: the PDF and the .docx print the grey marker in the
+    signature block (never a letter silently unsigned); with one, no marker."""
+    from qazvin_diplomacy.reports.letter import NO_SIGNATORY
+
+    db, _event = demo
+    settings = svc.get_office_settings(db)
+    svc.save_office_settings(db, settings=replace(settings, signatory_name="", signatory_title=""))
+    try:
+        pdf = _letter(db, tmp_path / "unsigned.pdf")
+        text = "".join(drawn(b.logical) for page in pdf_reader(pdf) for b in page)
+        assert drawn(NO_SIGNATORY) in text
+        word = _letter(db, tmp_path / "unsigned.docx")
+        cells = [c.text for t in docx.Document(str(word)).tables for c in t._cells]
+        assert any(NO_SIGNATORY in drawn(c) or drawn(NO_SIGNATORY) in drawn(c) for c in cells)
+    finally:
+        svc.save_office_settings(db, settings=settings)
+    pdf = _letter(db, tmp_path / "signed.pdf")
+    text = "".join(drawn(b.logical) for page in pdf_reader(pdf) for b in page)
+    assert drawn(NO_SIGNATORY) not in text and drawn("محمدنوید پرویزی") in text
