@@ -47,6 +47,9 @@ LRE, PDF_MARK = "\u202a", "\u202c"
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _PHONE_PIECE = re.compile(r"^[+(]?[0-9۰-۹][0-9۰-۹()\-.]*$")
 _SPACE = re.compile(r"(\s+)")
+#: A phone number: «+» or a digit, then groups of digits after spaces (three groups or more).
+_PHONE_NUMBER = re.compile(r"(?<![\w/])\+?[0-9۰-۹]+(?:[ \u00a0][0-9۰-۹]+){2,}(?![\w/])")
+_GROUP_GAP = re.compile("[ \u00a0]")
 _ALIGN = {TA_CENTER: WD_ALIGN_PARAGRAPH.CENTER, TA_JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY}
 
 
@@ -97,6 +100,12 @@ _SECT_ORDER = tuple(
 #: Persian-language run shows as «۱ ۲ ۳»; also the NUMPAGES field's ``\*`` switch.
 PAGE_DIGITS = "hindiNumbers"
 PAGE_DIGITS_SWITCH = "HindiArabic"
+
+
+def bind_phone_numbers(text: str) -> str:
+    """Phone numbers' groups joined by narrow no-break spaces (U+202F): LibreOffice cuts
+    a line at a plain space, and at a no-break space (U+00A0) after «+98» too."""
+    return _PHONE_NUMBER.sub(lambda m: _GROUP_GAP.sub("\u202f", m.group(0)), text)
 
 
 def _put_sect(sect_pr: Any, element: Any) -> Any:
@@ -305,13 +314,14 @@ class DocxWriter:
     ) -> None:
         """Add ``text`` to ``para``: Persian runs (``w:rtl``, Persian digits), Latin runs isolated."""
         if not rtl:
-            self._run_props(para.add_run(text), rtl=False, bold=bold, size=size, color=color)
+            run = para.add_run(bind_phone_numbers(text))
+            self._run_props(run, rtl=False, bold=bold, size=size, color=color)
             return
         for piece, piece_rtl in segments(text):
             if piece_rtl:
                 run = para.add_run(to_persian_digits(piece))
-            else:  # no-break spaces made LibreOffice cut inside a number: plain spaces
-                run = para.add_run(LRE + piece.replace("\u00a0", " ") + PDF_MARK)
+            else:
+                run = para.add_run(LRE + bind_phone_numbers(piece) + PDF_MARK)
             self._run_props(run, rtl=piece_rtl, bold=bold, size=size, color=color)
 
     def table(
