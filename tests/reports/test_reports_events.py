@@ -238,6 +238,34 @@ def test_long_badge_texts_shrink_and_are_never_clipped(tmp_path, pdf_reader):
     assert all(line.width <= 100 for line in fitted.lines) and fitted.size < 10
 
 
+def test_a_long_name_takes_two_lines_at_a_larger_size_than_one_small_line():
+    """«عبدالرحمن بن عبدالعزیز …» fits one badge line only at about 10 pt: two lines at a
+    clearly larger size are taken instead; a short name stays on one line at full size."""
+    from qazvin_diplomacy.reports.badges import MULTI_LINE_GAIN
+
+    long_name = "عبدالرحمن بن عبدالعزیز بن محمد العبدالکریم العثمان"
+    inner = badges_report.BADGE_W - 2 * badges_report.PAD
+    fitted = badges_report.fit_text(long_name, "Vazirmatn-Bold", inner, max_size=17, min_size=10)
+    one_line = next(
+        s / 2 for s in range(34, 19, -1)
+        if badges_report.text_width(long_name, "Vazirmatn-Bold", s / 2) <= inner
+    )  # fmt: skip
+    assert len(fitted.lines) == 2 and fitted.size >= one_line * MULTI_LINE_GAIN
+    assert all(line.width <= inner for line in fitted.lines)
+    short = badges_report.fit_text("عادل حسین الجبوری", "Vazirmatn-Bold", inner, max_size=17,
+                                   min_size=10)  # fmt: skip
+    assert len(short.lines) == 1 and short.size == 17
+
+
+def test_place_card_honorific_is_not_repeated():
+    from qazvin_diplomacy.reports.place_cards import with_honorific
+
+    assert with_honorific("H.E. Mr.", "Mr. Abdullah Nikzad") == "H.E. Mr. Abdullah Nikzad"
+    assert with_honorific("H.E. Mr.", "Adel Al-Jubouri") == "H.E. Mr. Adel Al-Jubouri"
+    assert with_honorific("جناب آقای", "آقای عبدالرحمن") == "جناب آقای عبدالرحمن"
+    assert with_honorific("Ms.", "") == ""
+
+
 def test_a_character_without_a_glyph_fails_loudly(tmp_path):
     with pytest.raises(MissingGlyphError):
         build_pdf(tmp_path / "x.pdf", badges_report.build([_long_badge("مهمان 🎉")]), title="x")
