@@ -1,4 +1,4 @@
-"""Daily programme (برنامه روزانه): the governor's day item by item."""
+"""Daily programme (برنامهٔ روزانه): the governor's day item by item."""
 
 from __future__ import annotations
 

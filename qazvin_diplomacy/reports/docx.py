@@ -29,7 +29,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.platypus.flowables import Flowable, HRFlowable, PageBreak
 
@@ -43,6 +43,9 @@ from qazvin_diplomacy.reports.tables import RTLTable
 from qazvin_diplomacy.services.files import atomic_write
 
 FONT = FONT_REGULAR
+EMU_PER_POINT = 12700
+#: The text width of the A4 page between the 1.8 cm margins, in EMU.
+TEXT_WIDTH = int(Cm(21.0 - 2 * 1.8))
 LRE, PDF_MARK = "\u202a", "\u202c"
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _PHONE_PIECE = re.compile(r"^[+(]?[0-9۰-۹][0-9۰-۹()\-.]*$")
@@ -103,9 +106,11 @@ PAGE_DIGITS_SWITCH = "HindiArabic"
 
 
 def bind_phone_numbers(text: str) -> str:
-    """Phone numbers' groups joined by narrow no-break spaces (U+202F): LibreOffice cuts
-    a line at a plain space, and at a no-break space (U+00A0) after «+98» too."""
-    return _PHONE_NUMBER.sub(lambda m: _GROUP_GAP.sub("\u202f", m.group(0)), text)
+    """Phone numbers' groups joined by no-break spaces (U+00A0), which Word never cuts.
+
+    (LibreOffice 7.4 may still cut after «+98»; its narrow no-break space U+202F is not
+    cut but Vazirmatn draws it 0.6 pt wide, gluing the groups together.)"""
+    return _PHONE_NUMBER.sub(lambda m: _GROUP_GAP.sub("\u00a0", m.group(0)), text)
 
 
 def _put_sect(sect_pr: Any, element: Any) -> Any:
@@ -332,8 +337,10 @@ class DocxWriter:
         rtl: bool = True,
         size: float = 9.5,
         borders: bool = True,
+        widths: Sequence[float] | None = None,
     ) -> Any:
-        """A table whose first column is on the right (``w:bidiVisual``) for Persian."""
+        """A table whose first column is on the right (``w:bidiVisual``) for Persian;
+        ``widths`` (points, any scale, first column first) are fitted to the text width."""
         rows = [list(r) for r in rows]
         ncols = len(header) if header else (len(rows[0]) if rows else 1)
         table = self.document.add_table(rows=0, cols=ncols)
@@ -354,6 +361,13 @@ class DocxWriter:
                     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 self.runs(para, str(value), rtl=rtl and _persian_cell(str(value), rtl),
                           bold=bold, size=size)  # fmt: skip
+        if widths and len(widths) == ncols:
+            table.autofit = False
+            scale = TEXT_WIDTH / sum(widths)
+            for column, width in zip(table.columns, widths, strict=True):
+                column.width = Emu(int(width * scale))
+                for cell in column.cells:
+                    cell.width = Emu(int(width * scale))
         self.document.add_paragraph()
         return table
 
@@ -536,7 +550,13 @@ def add_story(w: DocxWriter, story: Sequence[Flowable]) -> None:
                 space_before=st.spaceBefore,
             )
         elif isinstance(flowable, RTLTable):
-            w.table(flowable.header, flowable.rows, rtl=flowable.direction == "rtl")
+            widths = flowable._widths_for(TEXT_WIDTH / EMU_PER_POINT)  # as the PDF lays it out
+            w.table(
+                flowable.header,
+                flowable.rows,
+                rtl=flowable.direction == "rtl",
+                widths=[x * EMU_PER_POINT for x in widths],
+            )
         elif isinstance(flowable, PageBreak):
             w.page_break()
         elif isinstance(flowable, HRFlowable):

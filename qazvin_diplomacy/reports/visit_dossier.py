@@ -1,4 +1,4 @@
-"""Visit dossier (پرونده دیدار) for the host: guests, the country's record, programme, protocol."""
+"""Visit dossier (پروندهٔ دیدار) for the host: guests, the country's record, programme, protocol."""
 
 from __future__ import annotations
 

@@ -25,8 +25,8 @@ HOSTILE_BODY = (
     "تلفن +98 28 3355 1234 و واژهٔ پیشگیری‌ناپذیرترینخواهرخواندگی‌هایبین‌المللی، «الله» و مُحَمَّد."
 )
 PHONE = "+98 28 3355 1234"
-#: In Word the number's groups are joined by narrow no-break spaces (never cut at a line end).
-PHONE_BOUND = PHONE.replace(" ", "\u202f")
+#: In Word the number's groups are joined by no-break spaces (never cut at a line end).
+PHONE_BOUND = PHONE.replace(" ", "\u00a0")
 
 
 def drawn(text: str) -> str:
