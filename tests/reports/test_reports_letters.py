@@ -225,6 +225,14 @@ def test_word_dossier_has_page_numbers_and_right_to_left_tables(demo, tmp_path):
     assert document.tables and all(
         t._tbl.tblPr.find(qn("w:bidiVisual")) is not None for t in document.tables
     )
+    # Column widths as the PDF lays the table out: the label column narrower than the values,
+    # every table as wide as the text (the page size is kept in twips: a rounding apart).
+    first = document.tables[0]
+    widths = [c.width for c in first.columns]
+    assert widths[0] < widths[1]
+    text_width = document.sections[0].page_width - 2 * document.sections[0].left_margin
+    for table in document.tables:
+        assert abs(sum(c.width for c in table.columns) - text_width) < 2 * 12700  # 2 pt
     assert visit.title in [p.text for p in document.paragraphs]
 
 
