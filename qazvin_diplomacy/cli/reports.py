@@ -16,6 +16,14 @@ from typing import Any
 from qazvin_diplomacy.core.errors import KnownError
 
 COMMANDS = ("report",)
+NO_SIGNATORY = (
+    "امضاکننده در تنظیمات نامه‌ها تعیین نشده و جای امضا با علامت چاپ شد",
+    "no signatory is set in the letter settings; the signature block is marked",
+)
+NOT_KEPT = (
+    "پایگاه داده فقط‌خواندنی است؛ نسخهٔ چاپ‌شده در پیوست‌های نامه نگه داشته نشد",
+    "the database is read-only; the printed copy was not kept with the letter",
+)
 
 
 def register(subparsers: Any) -> argparse.ArgumentParser:
@@ -71,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     options = _options_for(args)
     try:
         from qazvin_diplomacy.reports.catalog import render_report
-        from qazvin_diplomacy.services.connection import open_database
+        from qazvin_diplomacy.services.connection import is_writable, open_database
 
         path = Path(args.db).expanduser()
         if not path.is_file():
@@ -80,13 +88,17 @@ def run(args: argparse.Namespace) -> int:
             )
         from qazvin_diplomacy.reports.catalog import get_spec
 
-        # A report never writes, but letters are numbered in the register when printed.
-        db = open_database(path, read_only=not get_spec(args.kind).registers_letters)
+        # A report never writes, but letters are numbered in the register when printed; on a
+        # read-only database letters numbered before print again, new ones are refused.
+        registers = get_spec(args.kind).registers_letters
+        db = open_database(path, read_only=not (registers and is_writable(path)))
         try:
             out = render_report(
                 args.kind, db, args.out, classification=args.classification, **options
             )
-            warnings = _warnings(db, args.kind, options)
+            warnings = list(_warnings(db, args.kind, options))
+            if registers and db.read_only:
+                warnings.append(NOT_KEPT)
         finally:
             db.close()
     except KnownError as exc:
@@ -102,7 +114,21 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _warnings(db: Any, kind: str, options: dict[str, Any]) -> list[tuple[str, str]]:
-    """What the written report prints poorly (today: invitations without English texts)."""
+    """What the written report prints poorly: invitations and English itineraries with
+    fields that have no English text, a letter with no signatory in the settings."""
+    if kind == "letter":
+        from qazvin_diplomacy.services.letters import get_office_settings
+
+        settings = get_office_settings(db)
+        if not (settings.signatory_name or settings.signatory_title):
+            return [NO_SIGNATORY]
+        return []
+    if kind == "itinerary" and options.get("lang", "en") in ("en", "both"):
+        from qazvin_diplomacy.reports.itinerary import missing_english
+        from qazvin_diplomacy.services.visit_reports import visit_for_itinerary
+
+        visit = visit_for_itinerary(db, visit_id=int(str(options["visit"])))
+        return [("متن انگلیسی ثبت نشده است", line) for line in missing_english(visit)]
     if kind != "invitations":
         return []
     from qazvin_diplomacy.services.events import invitation_warnings

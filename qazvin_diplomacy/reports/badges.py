@@ -40,6 +40,8 @@ from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.events import badges
 
 TITLE = "کارت‌های شناسایی مهمانان"
+PREFER_ONE_LINE = 0.75
+MULTI_LINE_GAIN = 1.25
 BADGE_W = 8.5 * cm
 BADGE_H = 5.5 * cm
 COLUMNS = 2
@@ -106,6 +108,8 @@ def fit_text(
 ) -> Fitted:
     """Lay ``text`` out within ``width``: one line shrinking from ``max_size`` to ``min_size``,
     then up to ``max_lines`` lines (never breaking a word), then one line at whatever size fits.
+    A text that fits one line only well below ``max_size`` (under ``PREFER_ONE_LINE`` of it)
+    takes two lines instead when they allow a size ``MULTI_LINE_GAIN`` times larger.
 
     The result is never wider than ``width``: nothing is clipped.
     """
@@ -113,11 +117,25 @@ def fit_text(
     text = " ".join(text.split())
     if not text:
         return Fitted(font_name, max_size, ())
+    one_line = None
     size = max_size
     while size >= min_size - 1e-6:
         if text_width(text, font_name, size, persian_digits=pd) <= width:
-            return Fitted(font_name, size, _wrap(text, font_name, size, width, direction, pd))
+            one_line = size
+            break
         size -= step
+    if one_line is not None and max_lines > 1 and one_line < max_size * PREFER_ONE_LINE:
+        # A long name: two lines at a clearly larger size read better than one small line.
+        widest_word = max(text_width(w, font_name, 1.0, persian_digits=pd) for w in text.split())
+        size = max_size
+        while size >= one_line * MULTI_LINE_GAIN - 1e-6:
+            if widest_word * size <= width:
+                lines = _wrap(text, font_name, size, width, direction, pd)
+                if len(lines) <= max_lines and _fits(lines, width):
+                    return Fitted(font_name, size, lines)
+            size -= step
+    if one_line is not None:
+        return Fitted(font_name, one_line, _wrap(text, font_name, one_line, width, direction, pd))
     if max_lines > 1:
         widest_word = max(text_width(w, font_name, 1.0, persian_digits=pd) for w in text.split())
         size = max_size

@@ -1,4 +1,4 @@
-"""Daily programme (برنامه روزانه): the governor's day item by item."""
+"""Daily programme (برنامهٔ روزانه): the governor's day item by item."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from qazvin_diplomacy.reports.catalog import (
     join_nonempty,
     paragraph,
 )
-from qazvin_diplomacy.reports.tables import rtl_table
+from qazvin_diplomacy.reports.tables import Align, rtl_table
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.visit_reports import (
     DailyProgramme,
@@ -28,19 +28,24 @@ from qazvin_diplomacy.services.visit_reports import (
 
 TITLE = "برنامهٔ روزانهٔ استاندار"
 EMPTY = "برای این روز برنامه‌ای ثبت نشده است."
-HEADER = ["ساعت", "برنامه", "محل", "مسئول", "ملاحظات"]
-WIDTHS = [2.4 * cm, 5.8 * cm, 3.6 * cm, 3.0 * cm, 3.0 * cm]
+HEADER = ["ساعت", "برنامه", "مهمانان", "محل", "مسئول", "ملاحظات"]
+WIDTHS = [2.3 * cm, 4.5 * cm, 3.5 * cm, 3.0 * cm, 2.3 * cm, 2.2 * cm]
 
 
 def item_text(item: ProgrammeItem) -> str:
-    """The activity and, on a second line, the visit (and guests) it belongs to."""
+    """The activity and, on a second line, the visit it belongs to (its guests have a column)."""
     if item.is_visit:
-        return f"{item.activity}\nمهمانان: {item.guests}" if item.guests else item.activity
+        return item.activity
     context = ""
     if item.visit_title != item.activity:  # no «دیدار: دیدار …» when the title says it
         title = item.visit_title
         context = title if title.startswith("دیدار") else f"دیدار: {title}"
     return "\n".join(p for p in (item.activity, context) if p)
+
+
+def notes_text(item: ProgrammeItem) -> str:
+    """Transport, interpreter and notes, each on its own line rather than run together."""
+    return "\n".join(part for part in item.notes.split("؛ ") if part)
 
 
 def time_text(item: ProgrammeItem) -> str:
@@ -78,10 +83,12 @@ def build(programme: DailyProgramme) -> list[Flowable]:
     if not programme.items:
         story.append(paragraph(EMPTY, muted=True))
         return story
-    rows = [[time_text(i), item_text(i), i.place, i.responsible, i.notes] for i in programme.items]
-    story.append(
-        rtl_table(HEADER, rows, WIDTHS, col_align=["center", "right", "right", "right", "right"])
-    )
+    rows = [
+        [time_text(i), item_text(i), i.guests, i.place, i.responsible, notes_text(i)]
+        for i in programme.items
+    ]
+    align: list[Align] = ["center", "right", "right", "right", "right", "right"]
+    story.append(rtl_table(HEADER, rows, WIDTHS, col_align=align))
     return story
 
 

@@ -6,7 +6,9 @@ is Vazirmatn for every script slot, the complex-script one (``w:cs``) included, 
 and size set for complex script too (``w:bCs``, ``w:szCs``).  Digits in Persian text are
 Persian; a Latin name, code, e-mail or phone number is its own left-to-right run wrapped in
 LRE … PDF (U+202A … U+202C) so that Word keeps it in one piece.  The footer carries
-«صفحه X از Y» as PAGE / NUMPAGES fields.
+«صفحه X از Y» as PAGE / NUMPAGES fields in Word's native digits (``w:pgNumType
+w:fmt="hindiNumbers"`` on the section, ``\\* HindiArabic`` on NUMPAGES), shown as Persian
+digits in the footer's Persian run; the cached results are Persian digits too.
 
 ``write_letters`` writes :class:`~qazvin_diplomacy.reports.letter.LetterDoc`s one per page;
 ``write_story`` converts a report story (``RTLParagraph``, ``RTLTable``, page breaks) — the
@@ -27,24 +29,30 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.platypus.flowables import Flowable, HRFlowable, PageBreak
 
 from qazvin_diplomacy.core.letters import BLESSING
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
-from qazvin_diplomacy.reports.letter import EnglishPart, LetterDoc
-from qazvin_diplomacy.reports.rtl import is_rtl_text
+from qazvin_diplomacy.reports.letter import NO_SIGNATORY, EnglishPart, LetterDoc
+from qazvin_diplomacy.reports.rtl import is_rtl_text, isolate_runs
 from qazvin_diplomacy.reports.rtl_draw import RTLParagraph
 from qazvin_diplomacy.reports.tables import RTLTable
 from qazvin_diplomacy.services.files import atomic_write
 
 FONT = FONT_REGULAR
+EMU_PER_POINT = 12700
+#: The text width of the A4 page between the 1.8 cm margins, in EMU.
+TEXT_WIDTH = int(Cm(21.0 - 2 * 1.8))
 LRE, PDF_MARK = "\u202a", "\u202c"
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _PHONE_PIECE = re.compile(r"^[+(]?[0-9۰-۹][0-9۰-۹()\-.]*$")
 _SPACE = re.compile(r"(\s+)")
+#: A phone number: «+» or a digit, then groups of digits after spaces (three groups or more).
+_PHONE_NUMBER = re.compile(r"(?<![\w/])\+?[0-9۰-۹]+(?:[ \u00a0][0-9۰-۹]+){2,}(?![\w/])")
+_GROUP_GAP = re.compile("[ \u00a0]")
 _ALIGN = {TA_CENTER: WD_ALIGN_PARAGRAPH.CENTER, TA_JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY}
 
 
@@ -82,8 +90,48 @@ def _put(parent: Any, element: Any) -> Any:
     return element
 
 
+#: ``w:sectPr``'s children in the schema's order (python-docx knows only some of them).
+_SECT_ORDER = tuple(
+    qn(f"w:{t}")
+    for t in (
+        "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
+        "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection "
+        "bidi rtlGutter docGrid printerSettings sectPrChange"
+    ).split()
+)
+#: Page-number format of a Persian section: Word's native (Arabic-script) digits, which a
+#: Persian-language run shows as «۱ ۲ ۳»; also the NUMPAGES field's ``\*`` switch.
+PAGE_DIGITS = "hindiNumbers"
+PAGE_DIGITS_SWITCH = "HindiArabic"
+
+
+def bind_phone_numbers(text: str) -> str:
+    """Phone numbers' groups joined by no-break spaces (U+00A0), which Word never cuts.
+
+    (LibreOffice 7.4 may still cut after «+98»; its narrow no-break space U+202F is not
+    cut but Vazirmatn draws it 0.6 pt wide, gluing the groups together.)"""
+    return _PHONE_NUMBER.sub(lambda m: _GROUP_GAP.sub("\u00a0", m.group(0)), text)
+
+
+def _put_sect(sect_pr: Any, element: Any) -> Any:
+    """Insert ``element`` into a ``w:sectPr`` in the schema's order (replacing its kind)."""
+    for old in sect_pr.findall(element.tag):
+        sect_pr.remove(old)
+    rank = _SECT_ORDER.index(element.tag)
+    later = set(_SECT_ORDER[rank + 1 :])
+    for index, child in enumerate(sect_pr):
+        if child.tag in later:
+            sect_pr.insert(index, element)
+            return element
+    sect_pr.append(element)
+    return element
+
+
 _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
-_ISOLATE = re.compile("[\u2066\u2068]([^\u2069]*)\u2069")
+#: An LRI/FSI … PDI run, which may hold one level of RLI … PDI (the Persian letters of a
+#: code such as «1403/ق/25-A»).
+_ISOLATE = re.compile("[\u2066\u2068]((?:[^\u2066-\u2069]|\u2067[^\u2066-\u2069]*\u2069)*)\u2069")
+_INNER_RTL = re.compile("\u2067([^\u2066-\u2069]*)\u2069")
 
 
 def segments(text: str) -> list[tuple[str, bool]]:
@@ -96,12 +144,17 @@ def segments(text: str) -> list[tuple[str, bool]]:
     """
     out: list[tuple[str, bool]] = []
     last = 0
+    text = isolate_runs(text)  # the PDF engine's runs: «+98 28 3355 1234؛», «(2001)», codes
     for match in _ISOLATE.finditer(text):
         out += _segments(text[last : match.start()])
         if match.group(1):
-            out.append((match.group(1), False))
+            # Persian letters inside a code, between LRMs: the digits after them stay in
+            # the code's left-to-right order (Word's runs cannot nest isolates).
+            out.append((_INNER_RTL.sub("\u200e\\1\u200e", match.group(1)), False))
         last = match.end()
     out += _segments(text[last:])
+    # the spaces ``isolate_runs`` bound inside a phone number are plain again in Word
+    out = [(p if rtl else p.replace("\u00a0", " "), rtl) for p, rtl in out]
     return _merge(_balance(_merge(out)))
 
 
@@ -186,8 +239,10 @@ class DocxWriter:
         section.left_margin = section.right_margin = Cm(1.8)
         section.top_margin, section.bottom_margin = Cm(1.6), Cm(1.6)
         if rtl:
-            _put(section._sectPr, _el("w:bidi"))
+            _put_sect(section._sectPr, _el("w:bidi"))
         if footer:
+            if rtl:
+                _put_sect(section._sectPr, _el("w:pgNumType", fmt=PAGE_DIGITS))
             self._page_numbers(section)
 
     # --- styles -------------------------------------------------------------------------
@@ -264,13 +319,14 @@ class DocxWriter:
     ) -> None:
         """Add ``text`` to ``para``: Persian runs (``w:rtl``, Persian digits), Latin runs isolated."""
         if not rtl:
-            self._run_props(para.add_run(text), rtl=False, bold=bold, size=size, color=color)
+            run = para.add_run(bind_phone_numbers(text))
+            self._run_props(run, rtl=False, bold=bold, size=size, color=color)
             return
         for piece, piece_rtl in segments(text):
             if piece_rtl:
                 run = para.add_run(to_persian_digits(piece))
-            else:  # no-break spaces made LibreOffice cut inside a number: plain spaces
-                run = para.add_run(LRE + piece.replace("\u00a0", " ") + PDF_MARK)
+            else:
+                run = para.add_run(LRE + bind_phone_numbers(piece) + PDF_MARK)
             self._run_props(run, rtl=piece_rtl, bold=bold, size=size, color=color)
 
     def table(
@@ -281,8 +337,10 @@ class DocxWriter:
         rtl: bool = True,
         size: float = 9.5,
         borders: bool = True,
+        widths: Sequence[float] | None = None,
     ) -> Any:
-        """A table whose first column is on the right (``w:bidiVisual``) for Persian."""
+        """A table whose first column is on the right (``w:bidiVisual``) for Persian;
+        ``widths`` (points, any scale, first column first) are fitted to the text width."""
         rows = [list(r) for r in rows]
         ncols = len(header) if header else (len(rows[0]) if rows else 1)
         table = self.document.add_table(rows=0, cols=ncols)
@@ -303,6 +361,13 @@ class DocxWriter:
                     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 self.runs(para, str(value), rtl=rtl and _persian_cell(str(value), rtl),
                           bold=bold, size=size)  # fmt: skip
+        if widths and len(widths) == ncols:
+            table.autofit = False
+            scale = TEXT_WIDTH / sum(widths)
+            for column, width in zip(table.columns, widths, strict=True):
+                column.width = Emu(int(width * scale))
+                for cell in column.cells:
+                    cell.width = Emu(int(width * scale))
         self.document.add_paragraph()
         return table
 
@@ -324,16 +389,13 @@ class DocxWriter:
             if kind == "text":
                 self._run_props(para.add_run(value), rtl=True, bold=False, size=9, color=None)
                 continue
-            field = _el("w:fldSimple", instr=f"{value} \\* MERGEFORMAT")
-            run = OxmlElement("w:r")
-            rpr = OxmlElement("w:rPr")
-            _put(rpr, _el("w:rtl"))
-            _put(rpr, _el("w:lang", bidi="fa-IR"))
-            run.append(rpr)
-            text = OxmlElement("w:t")
-            text.text = "۱"
-            run.append(text)
-            field.append(run)
+            # PAGE follows the section's pgNumType; NUMPAGES needs its own format switch.
+            digits = f" \\* {PAGE_DIGITS_SWITCH}" if value == "NUMPAGES" and self.rtl else ""
+            field = _el("w:fldSimple", instr=f"{value}{digits} \\* MERGEFORMAT")
+            result = para.add_run("۱")  # the cached result, replaced when Word lays out
+            self._run_props(result, rtl=True, bold=False, size=9, color=None)
+            _put(result._r.get_or_add_rPr(), _el("w:lang", bidi="fa-IR"))
+            field.append(result._r)  # moved from the paragraph into the field
             para._p.append(field)
 
     def save(self, path: str | os.PathLike[str]) -> Path:
@@ -382,9 +444,13 @@ def _letterhead(w: DocxWriter, doc: LetterDoc) -> None:
 
 
 def _signature(w: DocxWriter, name: str, title: str, *, rtl: bool) -> None:
-    """Name and title centred in the end half (the left for Persian) of a borderless table."""
+    """Name and title centred in the end half (the left for Persian) of a borderless table;
+    ``NO_SIGNATORY`` in grey for a Persian letter without a signatory."""
+    muted = False
     if not name and not title:
-        return
+        if not rtl:
+            return
+        name, muted = NO_SIGNATORY, True
     if not rtl:
         w.paragraph(name, rtl=False, bold=True, size=11, space_before=8, space_after=0)
         if title:
@@ -395,8 +461,8 @@ def _signature(w: DocxWriter, name: str, title: str, *, rtl: bool) -> None:
     _borderless(table)
     cell = table.rows[0].cells[1]
     cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
-    w.paragraph(name, bold=True, size=11, align=TA_CENTER, space_before=8, space_after=0,
-                container=cell)  # fmt: skip
+    w.paragraph(name, bold=not muted, size=11, align=TA_CENTER, space_before=8, space_after=0,
+                muted=muted, container=cell)  # fmt: skip
     if title:
         w.paragraph(title, size=11, align=TA_CENTER, container=cell)
 
@@ -484,7 +550,13 @@ def add_story(w: DocxWriter, story: Sequence[Flowable]) -> None:
                 space_before=st.spaceBefore,
             )
         elif isinstance(flowable, RTLTable):
-            w.table(flowable.header, flowable.rows, rtl=flowable.direction == "rtl")
+            widths = flowable._widths_for(TEXT_WIDTH / EMU_PER_POINT)  # as the PDF lays it out
+            w.table(
+                flowable.header,
+                flowable.rows,
+                rtl=flowable.direction == "rtl",
+                widths=[x * EMU_PER_POINT for x in widths],
+            )
         elif isinstance(flowable, PageBreak):
             w.page_break()
         elif isinstance(flowable, HRFlowable):

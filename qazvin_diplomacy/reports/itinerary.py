@@ -2,7 +2,9 @@
 
 English is laid out left to right with the English page header ("Page 1 of 3"), Gregorian
 dates with the Jalali date alongside, and names in their English form (Persian only when no
-English form exists).  ``both`` is the English document with the Persian text in extra
+English form exists).  A title, activity or place without English prints ``NO_ENGLISH`` in
+its English place — never the Persian text left-aligned as if it were English — and the box
+at the top lists each one with its Persian, so the office can fill it in before sending.  ``both`` is the English document with the Persian text in extra
 columns; ``fa`` is a Persian (right-to-left) programme with Gregorian dates alongside.
 """
 
@@ -52,8 +54,10 @@ STATUS_BANNERS: dict[VisitStatus, tuple[str, str]] = {
         "این دیدار لغو شده است.",
     ),
 }
-MISSING_EN_TITLE = "English missing — printed in Persian below:"
-MISSING_EN_TITLE_FA = "متن انگلیسی این موارد ثبت نشده و فارسی چاپ شده است:"
+#: Printed where a title, an activity or a place has no English text.
+NO_ENGLISH = "[no English text]"
+MISSING_EN_TITLE = f"English missing — marked {NO_ENGLISH} below (names printed in Persian):"
+MISSING_EN_TITLE_FA = f"متن انگلیسی این موارد ثبت نشده و به جای آن {NO_ENGLISH} چاپ شده است:"
 
 
 class Banner(Flowable):
@@ -120,23 +124,29 @@ def status_banner(visit: VisitDetail, lang: str) -> Banner | None:
     return Banner(lines, CONFIDENTIAL_COLOR)
 
 
+def _rtl_run(text: str) -> str:
+    """Persian quoted inside an English line: a right-to-left isolate (RLI … PDI), so that
+    the brackets and colon before it keep their places."""
+    return f"\u2067{text}\u2069"
+
+
 def missing_english(visit: VisitDetail) -> list[str]:
-    """What the English itinerary would print in Persian: one line per missing field."""
+    """The fields without English, each with its Persian text: one line per field."""
     missing: list[str] = []
     if visit.title.strip() and not visit.title_en.strip():
-        missing.append(f"Title of the visit: {visit.title}")
+        missing.append(f"Title of the visit: {_rtl_run(visit.title)}")
     people = [("Host", p) for p in visit.host_refs()] + [("Guest", p) for p in visit.guest_refs()]
     for role, p in people:
         if p.name_fa.strip() and not p.name_en.strip():
-            missing.append(f"{role}'s name: {p.name_fa}")
+            missing.append(f"{role}'s name: {_rtl_run(p.name_fa)}")
         if p.title_fa.strip() and not p.title_en.strip():
-            missing.append(f"{role}'s title ({_en(p.name_en, p.name_fa)}): {p.title_fa}")
+            missing.append(f"{role}'s title ({_en(p.name_en, p.name_fa)}): {_rtl_run(p.title_fa)}")
     for item in _items(visit):
         when = f"{_day_en(to_local(item.start_at).date())}, {_span(item, 'latin')}"  # type: ignore[arg-type]
         if item.activity.strip() and not item.activity_en.strip():
-            missing.append(f"Activity ({when}): {item.activity}")
+            missing.append(f"Activity ({when}): {_rtl_run(item.activity)}")
         if item.place.strip() and not item.place_en.strip():
-            missing.append(f"Place ({when}): {item.place}")
+            missing.append(f"Place ({when}): {_rtl_run(item.place)}")
     return missing
 
 
@@ -155,8 +165,14 @@ def missing_english_warning(visit: VisitDetail, bilingual: bool) -> Banner | Non
 
 
 def _en(en: str, fa: str) -> str:
-    """The English form, or the Persian one when there is no English form."""
+    """The English form, or the Persian one when there is no English form (names)."""
     return en.strip() or fa
+
+
+def _en_text(en: str, fa: str) -> str:
+    """The English form of a title, an activity or a place; ``NO_ENGLISH`` when only the
+    Persian exists (listed in the warning box); '' when there is neither."""
+    return en.strip() or (NO_ENGLISH if fa.strip() else "")
 
 
 def _items(visit: VisitDetail) -> list[ItineraryEntry]:
@@ -215,8 +231,8 @@ def _head(en: str, fa: str, bilingual: bool) -> str:
 
 
 def _english(visit: VisitDetail, bilingual: bool) -> list[Flowable]:
-    story: list[Flowable] = [heading(_en(visit.title_en, visit.title), 1, direction="ltr")]
-    if bilingual and visit.title_en:
+    story: list[Flowable] = [heading(_en_text(visit.title_en, visit.title), 1, direction="ltr")]
+    if bilingual and visit.title.strip():
         story.append(heading(visit.title, 2))
     lang = "both" if bilingual else "en"
     for box in (status_banner(visit, lang), missing_english_warning(visit, bilingual)):
@@ -265,8 +281,8 @@ def _english(visit: VisitDetail, bilingual: bool) -> list[Flowable]:
             rows = [
                 [
                     _span(i, "latin"),
-                    _en(i.activity_en, i.activity),
-                    _en(i.place_en, i.place),
+                    _en_text(i.activity_en, i.activity),
+                    _en_text(i.place_en, i.place),
                     i.place,
                     i.activity,
                 ]
@@ -277,7 +293,11 @@ def _english(visit: VisitDetail, bilingual: bool) -> list[Flowable]:
             widths = [2.8 * cm, 8.0 * cm, 7.0 * cm]
             align = ["left", "left", "left"]
             rows = [
-                [_span(i, "latin"), _en(i.activity_en, i.activity), _en(i.place_en, i.place)]
+                [
+                    _span(i, "latin"),
+                    _en_text(i.activity_en, i.activity),
+                    _en_text(i.place_en, i.place),
+                ]
                 for i in items
             ]
         story.append(rtl_table(header, rows, widths, direction="ltr", col_align=align))

@@ -131,6 +131,8 @@ _SUBJECT = scaled(style("bold"), 12, spaceBefore=6, spaceAfter=8)
 _GREETING = scaled(style("body_right"), 12, spaceAfter=4)
 _BODY = scaled(style("body"), 12, spaceAfter=6)
 _AFTER = scaled(style("body_right"), 10.5, spaceAfter=2)
+#: Printed where the signature block goes when the office has set no signatory.
+NO_SIGNATORY = "(امضاکننده تعیین نشده است)"
 _SIGN_NAME = ParagraphStyle("letter_sign", parent=scaled(style("bold"), 12), alignment=TA_CENTER)
 _SIGN_TITLE = ParagraphStyle(
     "letter_sign_title", parent=scaled(style("body_right"), 11), alignment=TA_CENTER, spaceAfter=0
@@ -205,9 +207,17 @@ class LetterheadFlowable(Flowable):
 
 def _signature(name: str, title: str, name_style: ParagraphStyle, title_style: ParagraphStyle,
                frame_width: float, direction: str) -> list[Flowable]:  # fmt: skip
-    """The signature block: centred in the left 42% of the frame (English: flush left)."""
+    """The signature block: centred in the left 42% of the frame (English: flush left).
+
+    With no signatory (none in the letter settings) the block is ``NO_SIGNATORY`` in grey:
+    a letter is not left unsigned without anyone noticing."""
     if not name and not title:
-        return []
+        if direction != "rtl":
+            return []
+        name, name_style = (
+            NO_SIGNATORY,
+            ParagraphStyle("letter_sign_missing", parent=title_style, textColor=MUTED_COLOR),
+        )
     indent = frame_width * 0.58 if direction == "rtl" else 0
     flow: list[Flowable] = [Spacer(1, 14)]
     for text, base in ((name, name_style), (title, title_style)):

@@ -49,10 +49,19 @@ def seat_label(card: PlaceCard) -> str:
     return text
 
 
+def with_honorific(honorific: str, name: str) -> str:
+    """«H.E. Mr.» + «Mr. Abdullah …» → «H.E. Mr. Abdullah …»: the words the name already
+    begins with are not repeated."""
+    words, first = honorific.split(), name.split()[:1]
+    if first and words and words[-1].casefold() == first[0].casefold():
+        words = words[:-1]
+    return " ".join([*words, name]) if name else ""
+
+
 def face_texts(card: PlaceCard, width: float) -> list[Fitted]:
     """The lines of one face, top to bottom: Persian name, English name, countries."""
-    name_fa = " ".join(p for p in (card.honorific_fa, card.name_fa or card.name_en) if p)
-    name_en = " ".join(p for p in (card.honorific_en, card.name_en) if p) if card.name_en else ""
+    name_fa = with_honorific(card.honorific_fa, card.name_fa or card.name_en)
+    name_en = with_honorific(card.honorific_en, card.name_en)
     return [
         fit_text(name_fa, FONT_BOLD, width, max_size=40, min_size=24),
         fit_text(name_en, FONT_REGULAR, width, max_size=26, min_size=16, direction="ltr"),

@@ -272,6 +272,22 @@ def _tokens(segment: str, rtl: bool) -> list[tuple[str, bool]]:
     return out
 
 
+def isolate_runs(text: str) -> str:
+    """``text`` with each Latin phrase, phone number and code of its right-to-left lines
+    wrapped in LRI … PDI, as this engine lays them out (for other writers, e.g. Word).
+
+    A line that already carries isolates or embeddings is left as the caller wrote it.
+    """
+    lines = []
+    for line in text.split("\n"):
+        if paragraph_is_rtl(line, "rtl") and not any("\u2066" <= ch <= "\u2069" for ch in line):
+            body = line.strip()
+            lead, trail = line[: len(line) - len(line.lstrip())], line[len(line.rstrip()) :]
+            line = lead + " ".join(token for token, _latin in _tokens(body, True)) + trail
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _logical_line(words: Sequence[str]) -> str:
     """Join shaped words with spaces, closing or reopening isolates cut by the line break."""
     line = " ".join(words)

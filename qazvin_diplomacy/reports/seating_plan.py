@@ -5,8 +5,10 @@ seats behind a long table, facing the room.  The plan is seen from above with th
 the top of a round table: seat numbers increase towards the host's right, which is the left
 of the page (``core.seating``).  The host's seat is dark, the seat of honour (the host's
 right; at a table without a host the first seat of the order) is gold; interpreters sitting
-behind their principal are written under the table.  Two round tables side by side, first on
-the right; A4 landscape.  CLI: ``report seating-plan --event ID``.
+behind their principal are written under the table.  Each table across the page's width;
+a table too large to draw legibly (``ROUND_DIAGRAM_MAX``, ``STRAIGHT_DIAGRAM_MAX`` seats) is
+a seat-by-seat list instead, and tables nobody sits at are one line at the end rather than
+a page of empty seats.  A4 landscape.  CLI: ``report seating-plan --event ID``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import CondPageBreak, Flowable
 
 from qazvin_diplomacy.core.events import (
     EventReportData,
@@ -40,6 +42,7 @@ from qazvin_diplomacy.reports.event_guests import EVENT_OPTION, event_heading, f
 from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
 from qazvin_diplomacy.reports.rtl_draw import draw_text
 from qazvin_diplomacy.reports.styles import GRID_COLOR, MUTED_COLOR, TEXT_COLOR
+from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.events import get_seating
 
@@ -54,6 +57,11 @@ BEHIND_LINE = 0.5 * cm
 HOST_MARK = "میزبان"
 HOME_COUNTRY = "IR"
 EMPTY = "خالی"
+#: Most seats drawn as a diagram; a larger table is listed seat by seat (no crowded names).
+ROUND_DIAGRAM_MAX = 12
+STRAIGHT_DIAGRAM_MAX = 12
+NO_TABLES = "برای این رویداد هنوز میزی تعریف نشده است."
+EMPTY_TABLES = "میزهای بدون مهمان"
 
 
 def honour_seat(table: TableView) -> int:
@@ -120,8 +128,8 @@ def behind_text(table: TableView) -> str:
 
 def round_radius(capacity: int) -> float:
     """Radius of the circle on which the seats of a round table sit."""
-    # 1.2 cm of arc per seat: room between neighbours for a name and the line under it.
-    return max(1.75 * cm, capacity * 1.2 * cm / (2 * math.pi))
+    # 1.45 cm of arc per seat: room between neighbours for a name and the line under it.
+    return max(1.75 * cm, capacity * 1.45 * cm / (2 * math.pi))
 
 
 def diagram_height(table: TableView) -> float:
@@ -334,15 +342,102 @@ def rows_of(tables: Sequence[TableView]) -> list[list[TableView]]:
     return [[t] for t in tables]
 
 
+def has_guests(table: TableView) -> bool:
+    """Whether anyone but the host sits at (or behind a guest of) the table."""
+    return bool(table.behind) or any(
+        s.guest is not None and s.host_person_id is None for s in table.seats
+    )
+
+
+def fits_diagram(table: TableView) -> bool:
+    """Whether the table is small enough to draw with every name legible."""
+    limit = (
+        ROUND_DIAGRAM_MAX
+        if TableShape(table.spec.shape) is TableShape.ROUND
+        else STRAIGHT_DIAGRAM_MAX
+    )
+    return table.spec.capacity <= limit
+
+
+def seat_rows(table: TableView) -> tuple[list[list[str]], list[int]]:
+    """Rows of a table's seat list and the indices of its empty rows; a run of empty seats
+    is one row («۱۷–۴۰ | خالی»), not a page of them."""
+    rows: list[list[str]] = []
+    empty_rows: list[int] = []
+    run: list[int] = []
+
+    def close_run() -> None:
+        if run:
+            seats = fa(run[0]) if len(run) == 1 else f"{fa(run[0])}–{fa(run[-1])}"
+            empty_rows.append(len(rows))
+            rows.append([seats, EMPTY, "", ""])
+            run.clear()
+
+    for s in table.seats:
+        name = seat_name(s)
+        if not name:
+            run.append(s.seat)
+            continue
+        close_run()
+        mark = "میزبان" if s.seat == host_seat(table) else ""
+        if s.seat == honour_seat(table) and not mark:
+            mark = "صندلی افتخار"
+        rows.append([fa(s.seat), name, seat_detail(s), mark])
+    close_run()
+    return rows, empty_rows
+
+
+def seat_list(table: TableView) -> list[Flowable]:
+    """A large table as a list: its title, then seat number, who sits there, title and
+    country; the title never alone at the foot of a page."""
+    rows, empty_rows = seat_rows(table)
+    title = heading(table_title(table), 2)
+    title.keepWithNext = False  # a long list would push the pair to the next page
+    story: list[Flowable] = [CondPageBreak(3 * cm), title]
+    story.append(
+        rtl_table(
+            ["صندلی", "نام", "سمت و کشور", "ملاحظات"],
+            rows,
+            [2.0 * cm, 9.0 * cm, 13.0 * cm, 3.4 * cm],
+            col_align=["center", "right", "right", "right"],
+            muted_rows=empty_rows,
+        )
+    )
+    behind = behind_text(table)
+    if behind:
+        story.append(paragraph(behind, muted=True))
+    return story
+
+
+def empty_tables_line(tables: Sequence[TableView]) -> str:
+    """«میزهای بدون مهمان: میز ۲ (میز گرد، ۸ صندلی، میزبان: …)؛ …»."""
+    parts = []
+    for table in tables:
+        text = table_title(table)
+        host = next((seat_name(s) for s in table.seats if s.host_person_id is not None), "")
+        if host:
+            text = f"{text[:-1]}، {host.replace(f' ({HOST_MARK})', '')} میزبان)"
+        parts.append(text)
+    return f"{EMPTY_TABLES}: " + "؛ ".join(parts)
+
+
 def build(header: EventReportData, seating: SeatingView) -> list[Flowable]:
-    """Heading, legend, the tables, and the guests without a seat."""
+    """Heading, legend, the tables with guests, the empty ones in a line, the unseated."""
     story = event_heading(header)
     if not seating.tables:
-        story.append(paragraph("برای این رویداد هنوز میزی تعریف نشده است.", muted=True))
+        story.append(paragraph(NO_TABLES, muted=True))
         return story
-    story.append(Legend())
-    for row in rows_of(seating.tables):
-        story.append(TableRow(row))
+    used = [t for t in seating.tables if has_guests(t)]
+    empty = [t for t in seating.tables if not has_guests(t)]
+    if any(fits_diagram(t) for t in used):
+        story.append(Legend())
+    for table in used:
+        if fits_diagram(table):
+            story.append(TableRow([table]))
+        else:
+            story.extend(seat_list(table))
+    if empty:
+        story.append(paragraph(empty_tables_line(empty), muted=True))
     if seating.unseated:
         story.append(heading("پاسخ مثبت، بدون صندلی", 2))
         names = "، ".join(g.name_fa or g.name_en for g in seating.unseated)

@@ -33,6 +33,25 @@ _ALIGN = {"right": TA_RIGHT, "left": TA_LEFT, "center": TA_CENTER}
 _WIDTH_SAMPLE = 500  # rows looked at to size columns automatically
 #: A cell whose word does not fit its column is set smaller, down to this size.
 MIN_FONT_SIZE = 8.0
+#: Share of its width a column keeps when it gives room to a neighbour's long word.
+_KEEP = 0.6
+
+
+def _shift(
+    widths: tuple[float, ...], want: Sequence[float], floors: Sequence[float]
+) -> tuple[float, ...]:
+    """Widen the columns narrower than ``want`` with room taken, in proportion, from the
+    columns wider than their ``floors``; the total width is kept."""
+    deficit = [max(0.0, n - w) for n, w in zip(want, widths, strict=True)]
+    slack = [max(0.0, w - f) for f, w in zip(floors, widths, strict=True)]
+    total_deficit, total_slack = sum(deficit), sum(slack)
+    if total_deficit <= 0 or total_slack <= 0:
+        return widths
+    moved = min(total_deficit, total_slack)
+    return tuple(
+        w + d * moved / total_deficit - sl * moved / total_slack
+        for w, d, sl in zip(widths, deficit, slack, strict=True)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,12 +163,14 @@ class RTLTable(Flowable):
         """The given widths, widened where a word (a Persian word, a date, a code) would not
         fit its column, at the expense of the columns with room to spare; the total is kept.
 
-        What the sample (the header and the first 500 rows) cannot settle, the cell settles
-        by setting its text a little smaller (``MIN_FONT_SIZE``).
+        A column giving room keeps at least ``_KEEP`` of its width while the word could
+        still fit by being set smaller (``MIN_FONT_SIZE``); only a word too wide even then
+        takes more, down to the givers' own widest words.  What the sample (the header and
+        the first 500 rows) cannot settle, the cell settles by setting its text smaller.
         """
         ts = self.table_style
         pad = 2 * ts.padding_x
-        need = [0.0] * len(widths)
+        widest = [0.0] * len(widths)
         limits = [(w - pad) / ts.font_size for w in widths]  # words narrower fit already
         for r, row in enumerate([self.header, *self.rows[:_WIDTH_SAMPLE]]):
             if r - 1 in self.band_rows:
@@ -160,20 +181,13 @@ class RTLTable(Flowable):
                     w1 = widest_unbreakable(
                         text, font, persian_digits=self.persian_digits, limit=limits[c]
                     )
-                    need[c] = max(need[c], w1 * ts.font_size + pad + 0.5)
-        deficit = [max(0.0, n - w) for n, w in zip(need, widths, strict=True)]
-        total_deficit = sum(deficit)
-        if total_deficit <= 0:
-            return widths
-        slack = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
-        total_slack = sum(slack)
-        if total_slack <= 0:
-            return widths
-        moved = min(total_deficit, total_slack)
-        return tuple(
-            w + d * moved / total_deficit - sl * moved / total_slack
-            for w, d, sl in zip(widths, deficit, slack, strict=True)
-        )
+                    widest[c] = max(widest[c], w1)
+        need = [w1 * ts.font_size + pad + 0.5 for w1 in widest]
+        small = min(MIN_FONT_SIZE, ts.font_size)
+        need_small = [w1 * small + pad + 0.5 for w1 in widest]
+        floors = [max(n, w * _KEEP) for n, w in zip(need, widths, strict=True)]
+        fitted = _shift(widths, need, floors)
+        return _shift(fitted, need_small, need)
 
     def _content_widths(self, avail_width: float) -> tuple[float, ...]:
         """Column widths from the content: each at least its longest word, the rest shared

@@ -1,4 +1,4 @@
-"""Visit dossier (پرونده دیدار) for the host: guests, the country's record, programme, protocol."""
+"""Visit dossier (پروندهٔ دیدار) for the host: guests, the country's record, programme, protocol."""
 
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ from qazvin_diplomacy.reports.catalog import (
     paragraph,
     table_or_note,
 )
-from qazvin_diplomacy.reports.daily_programme import WIDTHS as PROGRAMME_WIDTHS
 from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.visit_reports import (
@@ -37,6 +36,8 @@ from qazvin_diplomacy.services.visit_reports import (
 TITLE = "پروندهٔ دیدار"
 NONE = "موردی ثبت نشده است."
 FRAME = 17.8 * cm
+#: The visit's itinerary table: time, item, place, responsible, notes (first on the right).
+ITINERARY_WIDTHS = [2.4 * cm, 5.8 * cm, 3.6 * cm, 3.0 * cm, 3.0 * cm]
 
 
 def _facts(visit: VisitDetail, dossier: VisitDossier) -> list[Flowable]:
@@ -181,7 +182,7 @@ def build(dossier: VisitDossier) -> list[Flowable]:
             rtl_table(
                 ["زمان", "برنامه", "محل", "مسئول", "ملاحظات"],
                 itinerary_rows(visit, visit.itinerary),
-                PROGRAMME_WIDTHS,
+                ITINERARY_WIDTHS,
                 col_align=["center", "right", "right", "right", "right"],
             )
         )

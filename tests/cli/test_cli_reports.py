@@ -238,3 +238,90 @@ def test_usage_errors_exit_2(demo_db, tmp_path, capsys, argv):
     assert info.value.code == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_itinerary_names_the_fields_without_english(demo_db, tmp_path, capsys):
+    """An English itinerary is written, and each field printed «[no English text]» is
+    named on stderr, as the invitations' warnings are; the Persian one warns of nothing."""
+    import shutil
+    from dataclasses import replace
+
+    from qazvin_diplomacy.reports.itinerary import NO_ENGLISH
+    from qazvin_diplomacy.services.visits import get_visit, list_visits, save_visit
+    from qazvin_diplomacy.storage.database import Database
+
+    path = tmp_path / "office.sqlite3"
+    shutil.copy(demo_db, path)
+    db = Database.open(path)
+    try:
+        summary = next(v for v in list_visits(db) if "عراق" in v.title)
+        visit = get_visit(db, summary.id)
+        first = replace(visit.itinerary[0], place_en="")
+        save_visit(db, visit=replace(visit, itinerary=(first, *visit.itinerary[1:])))
+    finally:
+        db.close()
+    out = tmp_path / "en.pdf"
+    assert run("report", "itinerary", "--db", str(path), "--out", str(out),
+               "--visit", str(summary.id), "--lang", "en") == 0  # fmt: skip
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("توجه — note: متن انگلیسی ثبت نشده است — Place (")
+    assert first.place in err[0] and out.stat().st_size > 0
+    assert NO_ENGLISH in " ".join(p.extract_text() for p in PdfReader(out).pages)
+    assert run("report", "itinerary", "--db", str(path), "--out", str(tmp_path / "fa.pdf"),
+               "--visit", str(summary.id), "--lang", "fa") == 0  # fmt: skip
+    assert capsys.readouterr().err == ""
+
+
+def test_letters_on_a_read_only_database(demo_db, tmp_path, capsys, monkeypatch):
+    """Read-only medium: invitations and letters never numbered are refused in one line
+    (exit 1, no file, database unchanged); once numbered they print again with their
+    numbers and a note that the printed copy was not kept."""
+    import shutil
+
+    from qazvin_diplomacy.services import letters as letters_svc
+    from qazvin_diplomacy.services.events import list_events
+    from qazvin_diplomacy.storage import location
+    from qazvin_diplomacy.storage.database import Database
+
+    path = tmp_path / "office.sqlite3"
+    shutil.copy(demo_db, path)
+    db = Database.open(path)
+    event_id = next(e.id for e in list_events(db) if "یلدا" in e.title_fa)
+    db.close()
+    real_is_writable = location.is_writable
+    monkeypatch.setattr(location, "is_writable", lambda _path: False)
+    before = path.read_bytes()
+    new_letter = ("--addressee", "اتاق بازرگانی قزوین", "--subject", "هماهنگی", "--body", "متن")
+    for argv in (("invitations", "--event", str(event_id)), ("letter", *new_letter)):
+        out = tmp_path / f"{argv[0]}.pdf"
+        assert run("report", argv[0], "--db", str(path), "--out", str(out), *argv[1:]) == 1
+        err = capsys.readouterr().err.splitlines()
+        assert len(err) == 1 and err[0].startswith("خطا: پایگاه داده فقط‌خواندنی است")
+        assert "Traceback" not in err[0] and not out.exists()
+    assert path.read_bytes() == before
+    # Numbered on the office's own (writable) disk, then printed again from read-only media.
+    monkeypatch.setattr(location, "is_writable", real_is_writable)
+    first = tmp_path / "first.pdf"
+    assert run("report", "invitations", "--db", str(path), "--out", str(first),
+               "--event", str(event_id)) == 0  # fmt: skip
+    assert run("report", "letter", "--db", str(path), "--out", str(tmp_path / "l.pdf"),
+               *new_letter) == 0  # fmt: skip
+    capsys.readouterr()
+    db = Database.open(path)
+    letter = letters_svc.list_letters(db)[0]
+    numbers = {v.number for v in letters_svc.list_letters(db, limit=1000)}
+    db.close()
+    monkeypatch.setattr(location, "is_writable", lambda _path: False)
+    before = path.read_bytes()
+    again = tmp_path / "again.pdf"
+    assert run("report", "invitations", "--db", str(path), "--out", str(again),
+               "--event", str(event_id)) == 0  # fmt: skip
+    reprint = tmp_path / "reprint.pdf"
+    assert run("report", "letter", "--db", str(path), "--out", str(reprint),
+               "--letter", str(letter.id)) == 0  # fmt: skip
+    err = capsys.readouterr().err
+    assert err.count("نسخهٔ چاپ‌شده در پیوست‌های نامه نگه داشته نشد") == 2
+    assert path.read_bytes() == before
+    db = Database.open(path, read_only=True)
+    assert {v.number for v in letters_svc.list_letters(db, limit=1000)} == numbers
+    db.close()

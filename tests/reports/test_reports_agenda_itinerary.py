@@ -156,20 +156,32 @@ def test_itinerary_of_a_postponed_or_cancelled_visit_has_a_banner(
 
 
 def test_english_itinerary_lists_the_missing_english_fields(demo, tmp_path, pdf_reader):
-    from qazvin_diplomacy.reports.itinerary import MISSING_EN_TITLE, missing_english
+    from qazvin_diplomacy.reports.itinerary import MISSING_EN_TITLE, NO_ENGLISH, missing_english
     from qazvin_diplomacy.services.visits import get_visit
 
     db, _friday = demo
     visit = get_visit(db, _visit_with(db, VisitStatus.CONFIRMED, place_en="").id)
     missing = missing_english(visit)
+    # the Persian quoted as a right-to-left isolate: «12:00):» keeps its place before it
     assert missing == [
-        "Place (Tuesday 15 December 2026 (24 Azar 1405), 10:00 – 11:00): سالن (A) استانداری"
+        "Place (Tuesday 15 December 2026 (24 Azar 1405), 10:00 – 11:00): "
+        "\u2067سالن (A) استانداری\u2069"
     ]
-    out = tmp_path / "en.pdf"
-    render_report("itinerary", db, out, visit=visit.id, lang="en", printed_at=PRINTED)
-    lines = _lines(pdf_reader, out, ltr=True)
-    assert MISSING_EN_TITLE in lines
-    assert any(line.startswith("• Place (Tuesday 15 December 2026") for line in lines)
+    for lang in ("en", "both"):
+        out = tmp_path / f"{lang}.pdf"
+        render_report("itinerary", db, out, visit=visit.id, lang=lang, printed_at=PRINTED)
+        lines = _lines(pdf_reader, out, ltr=True)
+        assert MISSING_EN_TITLE in lines
+        # «11:00):» before the Persian (not «11:00 :(»): the Persian is its own run
+        assert any(
+            line.startswith("• Place (Tuesday 15 December 2026") and "10:00 – 11:00): " in line
+            for line in lines
+        )
+        # The English «Place» cell is marked, never the Persian set left to right in it;
+        # in the bilingual one the Persian stays in its own column.
+        assert NO_ENGLISH in lines
+        persian = [line for line in lines if "سالن" in line]
+        assert len(persian) == (2 if lang == "both" else 1), persian
     # With every English field filled in, no warning.
     complete = _visit_with(db, VisitStatus.CONFIRMED)
     assert missing_english(get_visit(db, complete.id)) == []
@@ -247,7 +259,7 @@ def test_daily_programme_of_an_unknown_official_is_refused(demo, tmp_path):
 def test_seating_plan_prints_title_and_country_under_each_name(demo, tmp_path, pdf_reader):
     from qazvin_diplomacy.reports.badges import FLOOR_SIZE
     from qazvin_diplomacy.reports.rtl import FORMAT_CHARS
-    from qazvin_diplomacy.reports.seating_plan import seat_detail, seat_name
+    from qazvin_diplomacy.reports.seating_plan import has_guests, seat_detail, seat_name
     from qazvin_diplomacy.services import events as svc
 
     def drawn(text: str) -> str:
@@ -261,6 +273,10 @@ def test_seating_plan_prints_title_and_country_under_each_name(demo, tmp_path, p
     boxes = [b for page in pdf_reader(out, split_gap=4) for b in page]
     checked = 0
     for table in seating.tables:
+        if not has_guests(table):  # only its host: one line at the end, not a diagram
+            host = next(s for s in table.seats if s.host_person_id is not None)
+            assert any(drawn(host.host_name_fa) in drawn(b.logical) for b in boxes)
+            continue
         for seat in table.seats:
             detail = seat_detail(seat)
             if seat.guest is None or not detail:

@@ -238,6 +238,34 @@ def test_long_badge_texts_shrink_and_are_never_clipped(tmp_path, pdf_reader):
     assert all(line.width <= 100 for line in fitted.lines) and fitted.size < 10
 
 
+def test_a_long_name_takes_two_lines_at_a_larger_size_than_one_small_line():
+    """«عبدالرحمن بن عبدالعزیز …» fits one badge line only at about 10 pt: two lines at a
+    clearly larger size are taken instead; a short name stays on one line at full size."""
+    from qazvin_diplomacy.reports.badges import MULTI_LINE_GAIN
+
+    long_name = "عبدالرحمن بن عبدالعزیز بن محمد العبدالکریم العثمان"
+    inner = badges_report.BADGE_W - 2 * badges_report.PAD
+    fitted = badges_report.fit_text(long_name, "Vazirmatn-Bold", inner, max_size=17, min_size=10)
+    one_line = next(
+        s / 2 for s in range(34, 19, -1)
+        if badges_report.text_width(long_name, "Vazirmatn-Bold", s / 2) <= inner
+    )  # fmt: skip
+    assert len(fitted.lines) == 2 and fitted.size >= one_line * MULTI_LINE_GAIN
+    assert all(line.width <= inner for line in fitted.lines)
+    short = badges_report.fit_text("عادل حسین الجبوری", "Vazirmatn-Bold", inner, max_size=17,
+                                   min_size=10)  # fmt: skip
+    assert len(short.lines) == 1 and short.size == 17
+
+
+def test_place_card_honorific_is_not_repeated():
+    from qazvin_diplomacy.reports.place_cards import with_honorific
+
+    assert with_honorific("H.E. Mr.", "Mr. Abdullah Nikzad") == "H.E. Mr. Abdullah Nikzad"
+    assert with_honorific("H.E. Mr.", "Adel Al-Jubouri") == "H.E. Mr. Adel Al-Jubouri"
+    assert with_honorific("جناب آقای", "آقای عبدالرحمن") == "جناب آقای عبدالرحمن"
+    assert with_honorific("Ms.", "") == ""
+
+
 def test_a_character_without_a_glyph_fails_loudly(tmp_path):
     with pytest.raises(MissingGlyphError):
         build_pdf(tmp_path / "x.pdf", badges_report.build([_long_badge("مهمان 🎉")]), title="x")
@@ -390,6 +418,48 @@ def test_straight_head_table_seat_one_on_the_right(demo, tmp_path, pdf_reader):
         assert hits, name
         xs.append(hits[0].x0)
     assert xs == sorted(xs, reverse=True)  # seat numbers increase to the left of the page
+
+
+def test_seating_plan_lists_a_large_table_and_puts_empty_tables_on_one_line(
+    demo, tmp_path, pdf_reader
+):
+    """A 40-seat table (too many names for a legible circle) is a seat list whose empty
+    seats are runs, not rows; a table nobody sits at is one line, not a page of «خالی»;
+    nothing crashes and no page is printed for nothing."""
+    from qazvin_diplomacy.reports import seating_plan
+
+    db, event_id = demo
+    guests = svc.list_guests(db, event_id=event_id, rsvp=Rsvp.YES)
+    governor = next(g for g in guests if g.name_fa == "محمد نوذری")
+    draft = svc.save_event(
+        db, event=EventInput(title_fa="ضیافت بزرگ سفیران", start_date=from_jalali(1404, 3, 2))
+    ).id
+    invited = {g.person_id for g in guests[:6]} | {governor.person_id}
+    svc.invite_people(db, event_id=draft, person_ids=sorted(invited))
+    svc.save_seating(
+        db,
+        event_id=draft,
+        tables=[
+            TableSpec(1, 40, TableShape.ROUND, host_key=governor.person_id),
+            TableSpec(2, 8, TableShape.ROUND, label="میز جانبی"),
+        ],
+        include_no_reply=True,
+    )
+    seating = svc.get_seating(db, event_id=draft)
+    big, side = seating.tables
+    assert not seating_plan.fits_diagram(big) and not seating_plan.has_guests(side)
+    pdf = render(db, "seating-plan", tmp_path / "big.pdf", draft)
+    assert len(PdfReader(pdf).pages) == 1
+    text = compact("".join(page_texts(pdf_reader, pdf)))
+    seated = [s for s in big.seats if s.guest is not None]
+    assert len(seated) == len(invited)
+    for seat in seated:
+        assert drawn(seat.guest.name_fa) in text
+    empty_seats = big.spec.capacity - len(seated)
+    assert empty_seats > 20
+    assert text.count(drawn(seating_plan.EMPTY)) <= 3  # runs of empty seats, not 33 rows
+    assert drawn("میزهای بدون مهمان: میز ۲ — میز جانبی (میز گرد، ۸ صندلی)") in text
+    assert drawn("صندلی میزبان") not in text  # no legend: no diagram on the page
 
 
 def test_no_letter_for_interpreters_or_the_organizers_staff(demo):

@@ -25,6 +25,8 @@ HOSTILE_BODY = (
     "تلفن +98 28 3355 1234 و واژهٔ پیشگیری‌ناپذیرترینخواهرخواندگی‌هایبین‌المللی، «الله» و مُحَمَّد."
 )
 PHONE = "+98 28 3355 1234"
+#: In Word the number's groups are joined by no-break spaces (never cut at a line end).
+PHONE_BOUND = PHONE.replace(" ", "\u00a0")
 
 
 def drawn(text: str) -> str:
@@ -153,7 +155,7 @@ def test_a_word_letter_is_right_to_left_with_persian_digits_and_latin_kept(demo,
     assert all(_rtl(r) for r in subject.runs if r.text.strip() and "Alborz" not in r.text)
     body = next(p for p in paragraphs if "پیرو" in p.text)
     phone = [r for r in body.runs if "3355" in r.text]
-    assert [r.text for r in phone] == [f"{LRE}{PHONE}{PDF_MARK}"] and not _rtl(phone[0])
+    assert [r.text for r in phone] == [f"{LRE}{PHONE_BOUND}{PDF_MARK}"] and not _rtl(phone[0])
     assert f"{LRE}(Mr. Abdullah Nikzad){PDF_MARK}" in body.text  # brackets stay with the name
     assert body.alignment is not None  # justified
     # Bold is also set for complex script; sizes too.
@@ -192,9 +194,9 @@ def test_word_invitations_one_letter_a_page_in_both_directions(demo, tmp_path):
     assert any("به اتفاق همسر محترم" in t for t in texts)
     assert any(t.startswith("سفیر محترم") for t in texts)
     rsvp = [t for t in texts if t.startswith("R.S.V.P. by Monday 5 May 2025")]
-    assert len(rsvp) == len(letters) and all(t.endswith(PHONE) for t in rsvp)
+    assert len(rsvp) == len(letters) and all(t.endswith(PHONE_BOUND) for t in rsvp)
     persian = [t for t in texts if t.startswith("خواهشمند است تا دوشنبه ۱۵ اردیبهشت ۱۴۰۴")]
-    unbroken = LRE + PHONE + PDF_MARK  # one left-to-right piece
+    unbroken = LRE + PHONE_BOUND + PDF_MARK  # one left-to-right piece
     assert len(persian) == len(letters) and all(unbroken in t for t in persian)
 
 
@@ -210,9 +212,27 @@ def test_word_dossier_has_page_numbers_and_right_to_left_tables(demo, tmp_path):
     fields = [f.get(qn("w:instr")) for f in footer.iter(qn("w:fldSimple"))]
     assert [f.split()[0] for f in fields] == ["PAGE", "NUMPAGES"]
     assert "صفحه" in "".join(t.text or "" for t in footer.iter(qn("w:t")))
+    # Page numbers in the native digits: the section's format (PAGE follows it), a switch
+    # on NUMPAGES; cached results Persian; sectPr's children in the schema's order.
+    sect_pr = document.sections[0]._sectPr
+    assert sect_pr.find(qn("w:pgNumType")).get(qn("w:fmt")) == "hindiNumbers"
+    assert "\\* HindiArabic" in fields[1] and "HindiArabic" not in fields[0]
+    cached = [t.text for f in footer.iter(qn("w:fldSimple")) for t in f.iter(qn("w:t"))]
+    assert cached == ["۱", "۱"]
+    tags = [child.tag.split("}")[1] for child in sect_pr]
+    order = ["pgSz", "pgMar", "pgNumType", "cols", "bidi", "docGrid"]
+    assert [t for t in tags if t in order] == [t for t in order if t in tags]
     assert document.tables and all(
         t._tbl.tblPr.find(qn("w:bidiVisual")) is not None for t in document.tables
     )
+    # Column widths as the PDF lays the table out: the label column narrower than the values,
+    # every table as wide as the text (the page size is kept in twips: a rounding apart).
+    first = document.tables[0]
+    widths = [c.width for c in first.columns]
+    assert widths[0] < widths[1]
+    text_width = document.sections[0].page_width - 2 * document.sections[0].left_margin
+    for table in document.tables:
+        assert abs(sum(c.width for c in table.columns) - text_width) < 2 * 12700  # 2 pt
     assert visit.title in [p.text for p in document.paragraphs]
 
 
@@ -229,6 +249,13 @@ def test_word_dossier_has_page_numbers_and_right_to_left_tables(demo, tmp_path):
         ("هیئت (Mr. Abdullah Nikzad) آمد", [("هیئت ", True), ("(Mr. Abdullah Nikzad)", False),
                                             (" آمد", True)]),
         ("(تلفن +98 28 3355 1234)", [("(تلفن ", True), ("+98 28 3355 1234", False), (")", True)]),
+        # as the PDF engine runs them: a bracketed year stays with its Latin name (Latin
+        # digits), a number before «؛» stays whole, a code's Persian letter between LRMs
+        ("دانش‌آموختهٔ TU München (2001) با کد 1403/ق/25-A؛ تلفن: +98 28 3355 1234؛ سفیر",
+         [("دانش‌آموختهٔ ", True), ("TU München (2001)", False), (" با کد ", True),
+          ("1403/\u200eق\u200e/25-A", False), ("؛ تلفن: ", True), ("+98 28 3355 1234", False),
+          ("؛ سفیر", True)]),
+        ("شماره: ", [("شماره: ", True)]),
     ],
 )  # fmt: skip
 def test_segments_keep_latin_and_phone_numbers_together(text, expected):
@@ -291,3 +318,25 @@ def test_invitation_wording_rules():
         == "خواهشمند است پاسخ خود را به دفتر امور بین‌الملل استانداری قزوین اعلام فرمایید."
     )
     assert inv.rsvp_en(reply) == "R.S.V.P. — International Affairs Office, Governorate of Qazvin"
+
+
+def test_a_letter_without_a_signatory_says_so_where_the_signature_goes(demo, tmp_path, pdf_reader):
+    """No signatory in the settings: the PDF and the .docx print the grey marker in the
+    signature block (never a letter silently unsigned); with one, no marker."""
+    from qazvin_diplomacy.reports.letter import NO_SIGNATORY
+
+    db, _event = demo
+    settings = svc.get_office_settings(db)
+    svc.save_office_settings(db, settings=replace(settings, signatory_name="", signatory_title=""))
+    try:
+        pdf = _letter(db, tmp_path / "unsigned.pdf")
+        text = "".join(drawn(b.logical) for page in pdf_reader(pdf) for b in page)
+        assert drawn(NO_SIGNATORY) in text
+        word = _letter(db, tmp_path / "unsigned.docx")
+        cells = [c.text for t in docx.Document(str(word)).tables for c in t._cells]
+        assert any(NO_SIGNATORY in drawn(c) or drawn(NO_SIGNATORY) in drawn(c) for c in cells)
+    finally:
+        svc.save_office_settings(db, settings=settings)
+    pdf = _letter(db, tmp_path / "signed.pdf")
+    text = "".join(drawn(b.logical) for page in pdf_reader(pdf) for b in page)
+    assert drawn(NO_SIGNATORY) not in text and drawn("محمدنوید پرویزی") in text

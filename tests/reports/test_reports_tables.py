@@ -122,6 +122,37 @@ def test_automatic_widths_fit_the_frame_and_the_longest_words():
     assert all(len(table.cell_lines(r, 2)) == 1 for r in range(100))  # e-mails never cut
 
 
+def test_a_long_word_takes_room_but_leaves_each_neighbour_most_of_its_width():
+    """A 40-letter word widens its column; the others give room, each keeping at least
+    60% of its width while the word can still be set a little smaller."""
+    word = ("هماهنگ" + "کننده" + "همکاری" + "های" + "بین" + "المللی" + "استان" + "قزوین")[:40]
+    given = [65.0, 128.0, 99.0, 85.0, 65.0, 63.0]  # the daily programme's columns
+    rows = [
+        [
+            "۱۰:۰۰ تا ۱۱:۰۰",
+            "بازدید از شرکت Alborz Steel (فاز ۲)",
+            "عبدالرحمن " + word,
+            "سالن",
+            "",
+            "وسیله: " + word,
+        ]
+    ]
+    header = ["ساعت", "برنامه", "مهمانان", "محل", "مسئول", "ملاحظات"]
+    table = rtl_table(header, rows, given)
+    table.wrap(sum(given), 10_000)
+    widths = table._layout.col_widths
+    assert sum(widths) == pytest.approx(sum(given))
+    assert widths[2] > given[2] and widths[5] > given[5]
+    for c in (0, 1, 3, 4):
+        assert widths[c] >= given[c] * 0.6 - 1e-6  # «برنامه» not squeezed to a sliver
+    # the word is whole on one line (set smaller, never below the floor size)
+    lines = table._layout.rows[0][2]
+    assert len(lines) == 2
+    assert all(not line.size or line.size >= tables.MIN_FONT_SIZE for line in lines)
+    room = widths[2] - 2 * tables.TableStyle().padding_x + 0.01
+    assert all(line.width <= room for line in lines)
+
+
 def test_decimal_numbers_use_the_persian_separator():
     nfkc = unicodedata.normalize
     assert nfkc("NFKC", visual_line("نرخ 12.5 درصد", FONT_REGULAR)) == "دصرد ۱۲٫۵ خرن"

@@ -118,13 +118,18 @@ def test_daily_programme_lists_items_with_times_places_and_staff(demo, tmp_path,
     db, _held, _again = demo
     out = tmp_path / "day.pdf"
     render_report("daily-programme", db, out, date="۱۴۰۵/۰۹/۰۳", printed_at=PRINTED)
-    times, items, places, staff, notes = column_streams(out, daily_module.WIDTHS)
+    times, items, guests, places, staff, notes = column_streams(out, daily_module.WIDTHS)
     todays = visits_between(db, start=TODAY, end=TODAY, include_cancelled=False)
     expected_items = []
+    expected_guests = []
     for summary in todays:
         for item in get_visit(db, summary.id).itinerary:
             expected_items.append((item, summary.title))
-    assert expected_items
+            expected_guests.extend(_words(summary.guest_names()))
+    assert expected_items and expected_guests
+    # who attends: each item's row names the guests of its visit (not folded into «برنامه»)
+    assert _words(" ".join(guests)) == expected_guests
+    assert not any("مهمانان:" in t for t in items)
     assert times == [
         f"{format_jalali(i.start_at)[:0]}{i.start_at:%H:%M} تا {i.end_at:%H:%M}".translate(
             str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")

@@ -139,3 +139,33 @@ def test_settings_round_trip_and_emblem(db: Database, tmp_path: Path) -> None:
     assert path is not None and path.read_bytes() == png.read_bytes()
     svc.set_emblem(db, source=None)
     assert svc.emblem_path(db) is None
+
+
+def test_a_read_only_database_reprints_numbered_letters_and_refuses_new_ones(
+    db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a read-only medium a letter numbered before keeps its number; one that needs a
+    new number is refused in Persian (never printed unnumbered); no copy is kept."""
+    from qazvin_diplomacy.services.connection import open_database
+    from qazvin_diplomacy.storage import location
+
+    numbered = svc.register_letter(db, letter=_letter(), source_key="invitation:event:1:person:2")
+    db.close()
+    before = db_path.read_bytes()
+    monkeypatch.setattr(location, "is_writable", lambda _path: False)
+    ro = open_database(db_path, read_only=True)
+    try:
+        assert ro.read_only
+        again = svc.register_letter(ro, letter=_letter(), source_key="invitation:event:1:person:2")
+        assert again.number == numbered.number
+        for key in (None, "invitation:event:1:person:3"):
+            with pytest.raises(svc.ReadOnlyRegisterError) as refused:
+                svc.register_letter(ro, letter=_letter(), source_key=key)
+            assert "فقط‌خواندنی" in refused.value.message and refused.value.message_en
+        printed = tmp_path / "letter.pdf"
+        printed.write_bytes(b"%PDF-1.4 printed")
+        assert svc.keep_printed_copy(ro, letter_id=numbered.id, path=printed) is None
+        assert svc.get_letter(ro, letter_id=numbered.id).printed_copies == 0
+    finally:
+        ro.close()
+    assert db_path.read_bytes() == before

@@ -12,6 +12,7 @@ from __future__ import annotations
 from qazvin_diplomacy.services.letters.register import (
     OWNER_KIND,
     SORTS,
+    ReadOnlyRegisterError,
     count_letters,
     find_letter,
     get_letter,
@@ -33,6 +34,7 @@ __all__ = [
     "EMBLEM_OWNER_KIND",
     "OWNER_KIND",
     "SORTS",
+    "ReadOnlyRegisterError",
     "count_letters",
     "emblem_path",
     "find_letter",

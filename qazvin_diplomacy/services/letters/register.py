@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from qazvin_diplomacy.core.attachments import AttachmentView
-from qazvin_diplomacy.core.errors import ValidationError
+from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.letters import (
     LetterFilter,
     LetterInput,
@@ -24,6 +25,7 @@ from qazvin_diplomacy.services.attachments import add_attachment, list_attachmen
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.letters.settings import office_settings_in
 from qazvin_diplomacy.services.records import check_version, get_row, write
+from qazvin_diplomacy.services.search_index import is_read_only_error
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.letters import LetterCounter, OutgoingLetter
@@ -104,6 +106,22 @@ def _copies(session: Session, ids: list[int]) -> dict[int, int]:
     return {owner: n for owner, n in session.execute(query)}
 
 
+class ReadOnlyRegisterError(KnownError):
+    """A letter would need a new number but the database cannot be written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "پایگاه داده فقط‌خواندنی است و نامهٔ تازه در دفتر نامه‌های صادره شماره نمی‌گیرد؛ "
+            "نامهٔ اداری بی‌شماره چاپ نمی‌شود. نامه‌هایی که پیش‌تر شماره گرفته‌اند دوباره چاپ "
+            "می‌شوند. برای نامهٔ تازه، رونوشتی از پایگاه داده روی دیسک این رایانه بسازید و از "
+            "آن چاپ کنید.",
+            "The database is read-only, so a new letter cannot take its number from the "
+            "outgoing-letters register, and an official letter is not printed without one. "
+            "Letters numbered before print again. For a new letter, copy the database to this "
+            "computer's disk and print from the copy.",
+        )
+
+
 def register_letter(
     db: Database, *, letter: LetterInput, source_key: str | None = None
 ) -> LetterView:
@@ -111,8 +129,24 @@ def register_letter(
 
     With ``source_key`` (what the letter is printed for, e.g. ``invitation:event:3:person:12``)
     a letter already registered for it is returned as it is: printing again reuses its number.
+    On a read-only database only that works; a letter needing a new number raises
+    ``ReadOnlyRegisterError`` (nothing is printed unnumbered).
     """
     _validate(letter)
+    if db.read_only:
+        found = find_letter(db, source_key=source_key) if source_key is not None else None
+        if found is None:
+            raise ReadOnlyRegisterError()
+        return found
+    try:
+        return _register(db, letter, source_key)
+    except OperationalError as exc:  # the file became read-only (medium, lock) while open
+        if is_read_only_error(exc):
+            raise ReadOnlyRegisterError() from exc
+        raise
+
+
+def _register(db: Database, letter: LetterInput, source_key: str | None) -> LetterView:
     with write(db) as session:
         if source_key is not None:
             found = session.scalar(
@@ -227,9 +261,12 @@ def list_letters(
 
 def keep_printed_copy(
     db: Database, *, letter_id: int, path: Path, description: str = ""
-) -> AttachmentView:
-    """Keep the printed file of a letter (PDF or Word) with the attachments."""
+) -> AttachmentView | None:
+    """Keep the printed file of a letter (PDF or Word) with the attachments; None on a
+    read-only database, where a letter numbered before is printed again without a copy."""
     get_letter(db, letter_id=letter_id)  # NotFoundError before copying
+    if db.read_only:
+        return None
     return add_attachment(
         db,
         owner_kind=OWNER_KIND,
