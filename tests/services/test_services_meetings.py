@@ -361,3 +361,65 @@ def test_archiving_a_meeting_takes_its_resolutions_out_of_the_lists(office) -> N
     assert svc.count_resolutions(db) == 0
     assert svc.count_resolutions(db, filters=ResolutionFilter(archived=True)) == 1
     assert ResolutionStatus.OPEN.value == "open"
+
+
+def test_meetings_and_resolution_deadlines_are_on_the_calendar(office) -> None:
+    from qazvin_diplomacy.core.calendar import EntryKind
+    from qazvin_diplomacy.services.calendar import agenda_between
+
+    db, series, chamber, *_ = office
+    m = _meeting(db, series, from_jalali(1404, 8, 3))
+    r = svc.save_resolution(
+        db,
+        resolution=ResolutionInput(
+            m.id,
+            "اطلس بازارهای هدف",
+            responsible_org_id=chamber.id,
+            deadline=from_jalali(1404, 8, 5),
+        ),
+    )
+    entries = agenda_between(
+        db,
+        start=from_jalali(1404, 8, 3),
+        end=from_jalali(1404, 8, 9),
+        today=from_jalali(1404, 8, 6),
+    )
+    meeting = next(e for e in entries if e.kind is EntryKind.MEETING)
+    assert (meeting.record_id, meeting.open_target()) == (m.id, ("meetings", m.id))
+    assert meeting.start is not None and meeting.start.hour == 9 and "۱" in meeting.title
+    deadline = next(e for e in entries if e.kind is EntryKind.RESOLUTION)
+    assert (deadline.record_id, deadline.overdue, deadline.detail) == (
+        r.id,
+        True,
+        "اتاق بازرگانی قزوین",
+    )
+    assert deadline.open_target() == ("meetings", m.id)
+    svc.set_resolution_status(db, resolution_id=r.id, status="done", closing_note="تهیه شد")
+    kinds = {
+        e.kind
+        for e in agenda_between(db, start=from_jalali(1404, 8, 3), end=from_jalali(1404, 8, 9))
+    }
+    assert EntryKind.RESOLUTION not in kinds and EntryKind.MEETING in kinds
+
+
+def test_search_finds_series_meetings_and_resolutions_whatever_the_spelling(office) -> None:
+    from qazvin_diplomacy.services.search import search
+
+    db, series, chamber, *_ = office
+    m = _meeting(db, series, agenda=(AgendaItemInput("گزارش سفر تیم تجاری به تاجیکستان"),))
+    svc.save_resolution(
+        db,
+        resolution=ResolutionInput(
+            m.id, "تهیهٔ بانک اطلاعاتی نیازهای تاجیکستان", responsible_org_id=chamber.id
+        ),
+    )
+    # Arabic Kaf/Yeh, no ZWNJ: the same words.
+    found = search(db, "كارگروه صادرات غيرنفتي")
+    kinds = {g.kind: [h.id for h in g.hits] for g in found.groups}
+    assert kinds.get("meeting_series") == [series.id]
+    assert kinds.get("meeting") == [m.id]
+    hits = {g.kind: g.hits for g in search(db, "تاجيكستان").groups}
+    assert [h.id for h in hits["meeting"]] == [m.id]
+    assert "۱/۱" in hits["resolution"][0].title
+    svc.archive_meeting(db, meeting_id=m.id)
+    assert "resolution" not in {g.kind for g in search(db, "تاجيكستان").groups}
