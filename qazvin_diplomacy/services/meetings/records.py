@@ -215,7 +215,8 @@ def _attachment_counts(session: Session, ids: list[int]) -> dict[int, int]:
     return {owner: int(n) for owner, n in rows}
 
 
-def _search_key(session: Session, row: Meeting, series: MeetingSeries) -> str:
+def meeting_search_key(session: Session, row: Meeting, series: MeetingSeries) -> str:
+    """The search key of a meeting: its series, number, venue, chair, notes and agenda titles."""
     people = person_names(session, [row.chair_person_id])
     return index_key(
         series.name_fa,
@@ -308,7 +309,7 @@ def save_meeting(db: Database, *, meeting: MeetingInput) -> MeetingView:
                 res.session_number = number
                 res.number = format_resolution_number(number, res.seq)
         write_links(session, owner_kind=MEETING_KIND, owner_id=row.id, links=meeting.links)
-        row.search_key = _search_key(session, row, series)
+        row.search_key = meeting_search_key(session, row, series)
         session.flush()
         return meeting_view(session, row)
 
@@ -375,7 +376,7 @@ def set_meeting_status(
         return meeting_view(session, row)
 
 
-def _snapshot(session: Session, row: Meeting) -> str:
+def minutes_snapshot(session: Session, row: Meeting) -> str:
     """The minutes as approved: the meeting whole and its resolutions, as JSON."""
     from qazvin_diplomacy.services.meetings.resolutions import resolutions_of_meeting
 
@@ -413,7 +414,7 @@ def approve_minutes(
                 version=row.minutes_version,
                 approved_at=now,
                 approved_by=normalize(approved_by),
-                snapshot=_snapshot(session, row),
+                snapshot=minutes_snapshot(session, row),
             )
         )
         row.status = MeetingStatus.APPROVED.value
