@@ -752,12 +752,11 @@ def synthetic_meetings(ctx: DemoContext) -> None:
     }
     res_rows = []
     total = ctx.scale * RESOLUTIONS_PER_SCALE
-    per_meeting, extra = divmod(total, len(plan))
+    held = [i for i, (_sid, _number, day) in enumerate(plan) if day < ctx.today]
+    per_meeting, extra = divmod(total, max(len(held), 1))
+    counts = {index: per_meeting + (1 if n < extra else 0) for n, index in enumerate(held)}
     for index, (sid, number, day) in enumerate(plan):
-        if day >= ctx.today:
-            count = 0
-        else:
-            count = per_meeting + (1 if index < extra else 0)
+        count = counts.get(index, 0)
         for seq in range(1, count + 1):
             body = rng.choice(bodies)
             deadline = day + timedelta(days=rng.randint(7, 120))
