@@ -498,3 +498,15 @@ def test_resolution_of_approved_minutes_cannot_be_archived(office) -> None:
     with pytest.raises(KnownError, match="قفل"):
         svc.archive_resolution(db, resolution_id=r.id)
     assert svc.count_resolutions(db) == 1
+
+
+def test_a_new_meeting_is_filled_in_from_its_series(office) -> None:
+    db, series, chamber, _industry, chair = office
+    draft = svc.new_meeting_input(db, series_id=series.id, today=from_jalali(1404, 8, 1))
+    assert (draft.number, draft.meeting_date) == (1, from_jalali(1404, 8, 3))
+    assert [a.person_id for a in draft.attendees] == [chair.id]
+    assert draft.invited_org_ids == (chamber.id,)
+    saved = svc.save_meeting(db, meeting=draft)
+    assert saved.number == 1 and saved.invited_names == ("اتاق بازرگانی قزوین",)
+    again = svc.new_meeting_input(db, series_id=series.id, today=from_jalali(1404, 8, 1))
+    assert (again.number, again.meeting_date) == (2, from_jalali(1404, 8, 10))

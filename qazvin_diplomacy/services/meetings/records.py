@@ -12,6 +12,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from qazvin_diplomacy.core.attachments import MAX_ATTACHMENT_BYTES, AttachmentView
+from qazvin_diplomacy.core.clock import today_local
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.jalali import holiday_name, jalali_weekday
 from qazvin_diplomacy.core.meetings import (
@@ -19,6 +20,7 @@ from qazvin_diplomacy.core.meetings import (
     OPEN_RESOLUTION_STATUSES,
     AgendaItemView,
     Attendance,
+    AttendeeInput,
     AttendeeView,
     MeetingInput,
     MeetingStatus,
@@ -348,6 +350,39 @@ def _write_children(session: Session, row: Meeting, meeting: MeetingInput) -> No
         target.notes = normalize(item.notes)
         kept.append(target)
     row.agenda = kept
+
+
+def new_meeting_input(
+    db: Database, *, series_id: int, meeting_date: date | None = None, today: date | None = None
+) -> MeetingInput:
+    """A new meeting of a series, filled in as the series says: the next number, the next
+    planned date (or ``meeting_date``), venue, chair and times; its standing members who are
+    people as attendees (present) and those that are bodies as invited bodies.  Not saved."""
+    from qazvin_diplomacy.services.meetings.series import plan_sessions
+
+    with db.read_session() as session:
+        series = get_row(session, MeetingSeries, series_id, SERIES_WHAT)
+        number = next_number_in(session, series)
+        people = [m.person_id for m in series.members if m.person_id is not None]
+        roles = {m.person_id: m.role for m in series.members if m.person_id is not None}
+        bodies = [m.organization_id for m in series.members if m.organization_id is not None]
+        venue, chair, chair_text = series.venue, series.chair_person_id, series.chair_text
+        start, end = series.start_time, series.end_time
+    if meeting_date is None:
+        planned = plan_sessions(db, series_id=series_id, date_from=today)
+        meeting_date = planned[0].day if planned else (today or today_local())
+    return MeetingInput(
+        series_id=series_id,
+        meeting_date=meeting_date,
+        number=number,
+        start_time=start,
+        end_time=end,
+        venue=venue,
+        chair_person_id=chair,
+        chair_text=chair_text,
+        attendees=tuple(AttendeeInput(person_id=p, role=roles.get(p, "")) for p in people),
+        invited_org_ids=tuple(bodies),
+    )
 
 
 def get_meeting(db: Database, *, meeting_id: int) -> MeetingView:
