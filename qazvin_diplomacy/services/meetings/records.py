@@ -443,6 +443,9 @@ def approve_minutes(
                 }
             )
         now = utcnow()
+        row.status = MeetingStatus.APPROVED.value  # the snapshot shows the minutes approved
+        row.approved_at = now
+        session.flush()
         session.add(
             MeetingMinutesVersion(
                 meeting_id=row.id,
@@ -452,8 +455,6 @@ def approve_minutes(
                 snapshot=minutes_snapshot(session, row),
             )
         )
-        row.status = MeetingStatus.APPROVED.value
-        row.approved_at = now
         session.flush()
         return meeting_view(session, row)
 
