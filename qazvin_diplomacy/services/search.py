@@ -270,8 +270,8 @@ SEARCH_SOURCES: tuple[SearchSource, ...] = (
         "target_market",
         "بازارهای هدف",
         "Target markets",
-        "SELECT m.id, trim(c.name_fa || ' ' || coalesce(g.name_fa, '')), "
-        "trim(c.name_en || ' ' || coalesce(g.name_en, '')), coalesce(p.name_fa, ''), "
+        "SELECT m.id, c.name_fa || coalesce(' — ' || g.name_fa, ''), "
+        "c.name_en || coalesce(' — ' || nullif(g.name_en, ''), ''), coalesce(p.name_fa, ''), "
         "coalesce(p.name_en, ''), m.status FROM target_market m "
         "JOIN country c ON c.id = m.country_id "
         "LEFT JOIN market_region g ON g.id = m.region_id "
