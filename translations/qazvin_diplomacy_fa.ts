@@ -2252,6 +2252,10 @@
   <context>
     <name>Modules</name>
     <message>
+      <source>Target markets</source>
+      <translation>بازارهای هدف</translation>
+    </message>
+    <message>
       <source>Outgoing letters</source>
       <translation>نامه‌های صادره</translation>
     </message>
@@ -4374,6 +4378,220 @@
     <message>
       <source>The file could not be opened: %1</source>
       <translation>پرونده باز نشد: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>MarketCardDialog</name>
+    <message>
+      <source>Market card: %1</source>
+      <translation>کارت بازار: %1</translation>
+    </message>
+    <message>
+      <source>Target markets</source>
+      <translation>بازارهای هدف</translation>
+    </message>
+    <message>
+      <source>No target market recorded for this country.</source>
+      <translation>برای این کشور بازار هدفی ثبت نشده است.</translation>
+    </message>
+    <message>
+      <source>Needs and demand</source>
+      <translation>نیازها و تقاضا</translation>
+    </message>
+    <message>
+      <source>Barriers</source>
+      <translation>موانع</translation>
+    </message>
+    <message>
+      <source>Sources</source>
+      <translation>منابع</translation>
+    </message>
+    <message>
+      <source>Information date</source>
+      <translation>تاریخ اطلاعات</translation>
+    </message>
+    <message>
+      <source>Influential people</source>
+      <translation>افراد مؤثر</translation>
+    </message>
+    <message>
+      <source>Companies able to supply</source>
+      <translation>شرکت‌های تأمین‌کننده</translation>
+    </message>
+    <message>
+      <source>Exports recorded in %1</source>
+      <translation>صادرات ثبت‌شده در %1</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>دیدارها</translation>
+    </message>
+    <message>
+      <source>Agreements</source>
+      <translation>موافقت‌نامه‌ها</translation>
+    </message>
+    <message>
+      <source>Follow-ups</source>
+      <translation>پیگیری‌ها</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorldMap</name>
+    <message>
+      <source>Target markets: %1 (best priority %2)</source>
+      <translation>بازار هدف: %1 (بالاترین اولویت: %2)</translation>
+    </message>
+    <message>
+      <source>Exports: %1 USD</source>
+      <translation>صادرات: %1 دلار</translation>
+    </message>
+  </context>
+  <context>
+    <name>MarketTableModel</name>
+    <message>
+      <source>Priority</source>
+      <translation>اولویت</translation>
+    </message>
+    <message>
+      <source>Country / region</source>
+      <translation>کشور / منطقه</translation>
+    </message>
+    <message>
+      <source>Product or sector</source>
+      <translation>محصول یا بخش</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Information date</source>
+      <translation>تاریخ اطلاعات</translation>
+    </message>
+    <message>
+      <source>Needs and demand</source>
+      <translation>نیازها و تقاضا</translation>
+    </message>
+  </context>
+  <context>
+    <name>TopExportersModel</name>
+    <message>
+      <source>Rank</source>
+      <translation>رتبه</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>شرکت</translation>
+    </message>
+    <message>
+      <source>Exports (USD)</source>
+      <translation>صادرات (دلار)</translation>
+    </message>
+    <message>
+      <source>Destinations</source>
+      <translation>مقصدها</translation>
+    </message>
+    <message>
+      <source>Year before (USD)</source>
+      <translation>سال قبل (دلار)</translation>
+    </message>
+    <message>
+      <source>%1 (tie)</source>
+      <translation>%1 (هم‌رتبه)</translation>
+    </message>
+    <message>
+      <source>not recorded</source>
+      <translation>ثبت نشده</translation>
+    </message>
+  </context>
+  <context>
+    <name>MarketFilterBar</name>
+    <message>
+      <source>Search markets… (Ctrl+F)</source>
+      <translation>جستجوی بازارها… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>پاک کردن فیلترها</translation>
+    </message>
+    <message>
+      <source>All priorities</source>
+      <translation>همهٔ اولویت‌ها</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>همهٔ وضعیت‌ها</translation>
+    </message>
+    <message>
+      <source>All regions</source>
+      <translation>همهٔ مناطق</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>بخش</translation>
+    </message>
+    <message>
+      <source>All products and sectors</source>
+      <translation>همهٔ محصولات و بخش‌ها</translation>
+    </message>
+  </context>
+  <context>
+    <name>MarketsPage</name>
+    <message>
+      <source>Target markets</source>
+      <translation>بازارهای هدف</translation>
+    </message>
+    <message>
+      <source>Map</source>
+      <translation>نقشه</translation>
+    </message>
+    <message>
+      <source>Market list</source>
+      <translation>فهرست بازارها</translation>
+    </message>
+    <message>
+      <source>Top exporters</source>
+      <translation>صادرکنندگان برتر</translation>
+    </message>
+    <message>
+      <source>Colour by market priority</source>
+      <translation>رنگ بر پایهٔ اولویت بازار</translation>
+    </message>
+    <message>
+      <source>Colour by exports</source>
+      <translation>رنگ بر پایهٔ صادرات</translation>
+    </message>
+    <message>
+      <source>All sectors</source>
+      <translation>همهٔ بخش‌ها</translation>
+    </message>
+    <message>
+      <source>Hover a country to see its name; click it to open its market card.</source>
+      <translation>نشانگر را روی کشور ببرید تا نامش را ببینید؛ برای باز کردن کارت بازار آن کلیک کنید.</translation>
+    </message>
+    <message>
+      <source>%1 target markets</source>
+      <translation>%1 بازار هدف</translation>
+    </message>
+    <message>
+      <source>No target market to show. Clear the filters to see every market.</source>
+      <translation>بازار هدفی برای نمایش نیست. برای دیدن همهٔ بازارها فیلترها را پاک کنید.</translation>
+    </message>
+    <message>
+      <source>%1 USD or more</source>
+      <translation>%1 دلار و بیشتر</translation>
+    </message>
+    <message>
+      <source>%1–%2 USD</source>
+      <translation>%1 تا %2 دلار</translation>
+    </message>
+    <message>
+      <source>Nothing recorded for %1.</source>
+      <translation>برای %1 چیزی ثبت نشده است.</translation>
+    </message>
+    <message>
+      <source>Ranked by recorded exports; equal values share a rank. %1 companies reported last year but have no record for this year.</source>
+      <translation>رتبه‌بندی بر پایهٔ صادرات ثبت‌شده است؛ ارقام برابر رتبهٔ یکسان دارند. %1 شرکت سال قبل صادرات ثبت کرده‌اند ولی برای این سال رکوردی ندارند.</translation>
     </message>
   </context>
 </TS>

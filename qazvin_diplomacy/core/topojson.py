@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Point", "Ring", "Shape", "bounds", "decode_arcs", "decode_objects"]
+__all__ = ["Point", "Ring", "Shape", "bounds", "decode_arcs", "decode_objects", "unwrap_ring"]
 
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
@@ -50,6 +50,34 @@ def bounds(points: Iterable[Point]) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def unwrap_ring(ring: Sequence[Point]) -> Ring:
+    """``ring`` without jumps across the antimeridian, for drawing on a flat map.
+
+    A ring crossing ±180° (Chukotka, Fiji) jumps by about 360° of longitude between two
+    points; each jump is undone by shifting what follows by 360°, so the ring stays one
+    piece (reaching past 180° or below -180°) instead of drawing a line across the world.
+    A ring whose points then lie mostly beyond ±180° is shifted back by 360°.
+    """
+    if not ring:
+        return ()
+    shift = 0.0
+    out: list[Point] = [ring[0]]
+    previous = ring[0][0]
+    for lon, lat in ring[1:]:
+        if lon - previous > 180:
+            shift -= 360
+        elif previous - lon > 180:
+            shift += 360
+        previous = lon
+        out.append((lon + shift, lat))
+    mean = sum(lon for lon, _lat in out) / len(out)
+    if mean > 180:
+        out = [(lon - 360, lat) for lon, lat in out]
+    elif mean < -180:
+        out = [(lon + 360, lat) for lon, lat in out]
+    return tuple(out)
+
+
 def decode_arcs(topology: Mapping[str, Any]) -> list[list[Point]]:
     """Every arc as absolute (longitude, latitude) points (delta decoding and transform)."""
     transform = topology.get("transform")
@@ -82,7 +110,9 @@ def _ring(indexes: Sequence[int], arcs: Sequence[Sequence[Point]]) -> Ring:
     return tuple(points)
 
 
-def _polygons(geometry: Mapping[str, Any], arcs: Sequence[Sequence[Point]]) -> list[tuple[Ring, ...]]:
+def _polygons(
+    geometry: Mapping[str, Any], arcs: Sequence[Sequence[Point]]
+) -> list[tuple[Ring, ...]]:
     kind = geometry.get("type")
     if kind == "Polygon":
         return [tuple(_ring(r, arcs) for r in geometry["arcs"])]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.core.markets import CountryAtlasEntry
+from qazvin_diplomacy.core.topojson import unwrap_ring
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits
 
@@ -68,7 +69,7 @@ def country_paths() -> tuple[tuple[str, str, QPainterPath], ...]:
             outer = polygon[0]
             if max(lat for _lon, lat in outer) < SOUTH_LIMIT:
                 continue
-            for ring in polygon:
+            for ring in map(unwrap_ring, polygon):
                 path.moveTo(project(*ring[0]))
                 for lon, lat in ring[1:]:
                     path.lineTo(project(lon, lat))
@@ -210,7 +211,9 @@ class WorldMap(QGraphicsView):
         self.labels = []
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF() - 1, 7))
-        for iso2, entry in self.entries.items():
+        ordered = sorted(self.entries.values(), key=lambda e: (e.priority or 9, -e.export_usd))
+        for entry in ordered:
+            iso2 = entry.iso2
             item = self.items_by_code.get(iso2)
             if item is None or not entry.market_count:
                 continue
@@ -226,13 +229,20 @@ class WorldMap(QGraphicsView):
         self._place_labels()
 
     def _place_labels(self) -> None:
-        """Centre each label on its country at the current zoom."""
+        """Centre each label on its country at the current zoom; a label that would overlap
+        one already placed (higher priority first) is hidden."""
         scale = self.transform().m11() or 1.0
+        taken: list[QRectF] = []
         for label, anchor in self.labels:
             box = label.boundingRect()
-            label.setPos(
-                anchor.x() - box.width() / 2 / scale, anchor.y() - box.height() / 2 / scale
-            )
+            w, h = box.width(), box.height()
+            label.setPos(anchor.x() - w / 2 / scale, anchor.y() - h / 2 / scale)
+            centre = self.mapFromScene(anchor)
+            on_screen = QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h)
+            free = not any(on_screen.intersects(other) for other in taken)
+            label.setVisible(free)
+            if free:
+                taken.append(on_screen)
 
     def focus_on(self, rect: QRectF | None) -> None:
         """Show ``rect`` of the scene (None: the whole world) and keep it on resize."""

@@ -115,7 +115,9 @@ class TopExportersModel(TranslatedColumns, QAbstractTableModel):
             r = ranks[row]
             if role == Qt.ItemDataRole.DisplayRole:
                 values = (
-                    loc_digits(r.rank) + (self.tr(" (tie)") if r.tied else ""),
+                    self.tr("%1 (tie)").replace("%1", loc_digits(r.rank))
+                    if r.tied
+                    else loc_digits(r.rank),
                     r.name_fa if lang == "fa" else (r.name_en or r.name_fa),
                     loc_digits(f"{r.total_usd:,}"),
                     loc_digits(r.destinations),
