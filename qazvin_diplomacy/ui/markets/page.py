@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -366,10 +365,16 @@ class MarketsPage(ListPage):
     def _open_card(self, country_id: int) -> MarketCardDialog:
         year = self.year.currentData() or DEFAULT_YEAR
         card = MarketCardDialog(self.ctx.db, country_id, year, self)
-        card.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        card.finished.connect(lambda _result, c=card: self._forget(c))
         card.show()
-        self.cards = [c for c in self.cards if c.isVisible()] + [card]
+        self.cards.append(card)
         return card
+
+    def _forget(self, card: MarketCardDialog) -> None:
+        """A card was closed: drop it (its widget is deleted later)."""
+        if card in self.cards:
+            self.cards.remove(card)
+        card.deleteLater()
 
     def selftest(self, shot: Callable[[str, QWidget], None]) -> None:
         """Override: the map in both colourings, the list, the top exporters and a card."""
