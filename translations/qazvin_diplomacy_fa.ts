@@ -4536,7 +4536,22 @@
     </message>
   </context>
   <context>
+    <name>MapLegend</name>
+    <message>
+      <source>Iran</source>
+      <translation>ایران</translation>
+    </message>
+  </context>
+  <context>
     <name>MarketsPage</name>
+    <message>
+      <source>%1M</source>
+      <translation>%1 میلیون</translation>
+    </message>
+    <message>
+      <source>%1k</source>
+      <translation>%1 هزار</translation>
+    </message>
     <message>
       <source>Target markets</source>
       <translation>بازارهای هدف</translation>

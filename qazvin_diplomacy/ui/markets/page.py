@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +31,7 @@ from qazvin_diplomacy.ui.markets.map_view import (
     EXPORT_COLORS,
     EXPORT_STEPS,
     EXPORTS,
+    IRAN_COLOR,
     PRIORITY,
     PRIORITY_COLORS,
     WorldMap,
@@ -137,38 +139,49 @@ class MarketFilterBar(ListFilterBar):
         )
 
 
-def _swatch(color: QColor) -> QLabel:
-    label = QLabel()
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(color)
-    label.setPixmap(pixmap)
-    return label
-
-
 class MapLegend(QWidget):
     """The map's key: one swatch per colour with its meaning (laid out in the UI direction)."""
 
+    SLOTS = max(len(EXPORT_COLORS), len(MarketPriority))
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.swatches: list[QLabel] = []
+        self.texts: list[QLabel] = []
+        for _ in range(self.SLOTS):
+            swatch, text = QLabel(self), QLabel(self)
+            row.addWidget(swatch)
+            row.addWidget(text)
+            row.addSpacing(10)
+            self.swatches.append(swatch)
+            self.texts.append(text)
+        self.home_swatch, self.home_text = QLabel(self), QLabel(self)
+        pixmap = QPixmap(14, 14)
+        pixmap.fill(IRAN_COLOR)
+        self.home_swatch.setPixmap(pixmap)
+        row.addWidget(self.home_swatch)
+        row.addWidget(self.home_text)
+        row.addStretch(1)
 
     def show_mode(self, mode: str, texts: list[str]) -> None:
-        """Rebuild the key for ``mode`` with ``texts`` (one per colour)."""
-        while self.row.count():
-            item = self.row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        """Show the key of ``mode`` with ``texts`` (one per colour); unused slots are hidden."""
         colors = (
             [PRIORITY_COLORS[p.value] for p in MarketPriority]
             if mode == PRIORITY
             else list(EXPORT_COLORS)
         )
-        for color, text in zip(colors, texts, strict=True):
-            self.row.addWidget(_swatch(color))
-            self.row.addWidget(QLabel(text))
-            self.row.addSpacing(10)
-        self.row.addStretch(1)
+        for i, (swatch, label) in enumerate(zip(self.swatches, self.texts, strict=True)):
+            used = i < len(colors)
+            swatch.setVisible(used)
+            label.setVisible(used)
+            if used:
+                pixmap = QPixmap(14, 14)
+                pixmap.fill(QColor(colors[i]))
+                swatch.setPixmap(pixmap)
+                label.setText(texts[i])
+        self.home_text.setText(self.tr("Iran"))
 
 
 class MarketsPage(ListPage):
@@ -396,11 +409,13 @@ class MarketsPage(ListPage):
 
 
 def _short_usd(value: int) -> str:
-    """«100k», «5M»: a compact amount in the UI's digits."""
+    """«100k», «5M» («۱۰۰ هزار»، «۵ میلیون»): a compact amount in the UI's words and digits."""
     if value >= 1_000_000:
-        text = f"{value // 1_000_000}M"
-    elif value >= 1000:
-        text = f"{value // 1000}k"
-    else:
-        text = str(value)
-    return loc_digits(text)
+        return QCoreApplication.translate("MarketsPage", "%1M").replace(
+            "%1", loc_digits(value // 1_000_000)
+        )
+    if value >= 1000:
+        return QCoreApplication.translate("MarketsPage", "%1k").replace(
+            "%1", loc_digits(value // 1000)
+        )
+    return loc_digits(value)
