@@ -4545,6 +4545,10 @@
   <context>
     <name>MarketsPage</name>
     <message>
+      <source>Export to Excel/CSV…</source>
+      <translation>خروجی اکسل / CSV…</translation>
+    </message>
+    <message>
       <source>%1M</source>
       <translation>%1 میلیون</translation>
     </message>

@@ -193,8 +193,11 @@ _EXPORT_ONLY_FOR: dict[str, tuple[str, tuple[str, ...]]] = {
     "--axis": ("axis", ("agreements",)),
     "--targets-only": ("targets_only", ("countries",)),
     "--organization-id": ("organization_id", ("people", "agreements", "events")),
-    "--status": ("status", ("visits", "agreements", "events", "followups")),
-    "--country": ("country", ("people", "organizations", "visits", "agreements", "events")),
+    "--status": ("status", ("visits", "agreements", "events", "followups", "markets")),
+    "--country": (
+        "country",
+        ("people", "organizations", "visits", "agreements", "events", "markets"),
+    ),
     "--from": ("date_from", ("visits", "agreements", "events", "followups", "letters")),
     "--to": ("date_to", ("visits", "agreements", "events", "followups", "letters")),
 }

@@ -354,7 +354,7 @@ def validate_export(export: ExportInput, region_country_id: int | None = None) -
     if export.country_id is None:
         errors["country_id"] = "کشور مقصد را انتخاب کنید."
     if not MIN_YEAR <= export.year <= MAX_YEAR:
-        errors["year"] = "سال صادرات باید سال هجری شمسی باشد (مثلاً ۱۴۰۴)."
+        errors["year"] = "سال صادرات باید یک سال هجری شمسی چهاررقمی باشد."
     if export.value_usd < 0:
         errors["value_usd"] = "ارزش صادرات نمی‌تواند منفی باشد."
     _region_rule(errors, export.region_id, export.country_id, region_country_id)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy.core.markets import MarketFilter, MarketPriority, MarketStatus, Sector
 from qazvin_diplomacy.services import markets as markets_service
+from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.common import fit_columns
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits
 from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
@@ -187,6 +189,8 @@ class MapLegend(QWidget):
 class MarketsPage(ListPage):
     """Map, list and top exporters of the target markets module."""
 
+    export_kind = "markets"
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.new_button.hide()  # markets are recorded through the services and the demo for now
@@ -198,7 +202,9 @@ class MarketsPage(ListPage):
         self.table = ListTable(
             self.model, sort_column=0, widths=(120, 220, 200, 110, 110, 300), stretch=5, parent=self
         )
-        self.add_list_tab(self.filter_bar, self.table, ())
+        self.export_button = QPushButton(self)
+        self.export_button.clicked.connect(lambda: self.export_list())
+        self.add_list_tab(self.filter_bar, self.table, (self.export_button,))
         self.table.doubleClicked.connect(lambda idx: self.open_row(idx.row()))
         self._build_top_tab()
         ctx.hub.dataChanged.connect(lambda _kind: self.refresh_current())
@@ -257,6 +263,7 @@ class MarketsPage(ListPage):
         self.views.setTabText(0, self.tr("Map"))
         self.views.setTabText(1, self.tr("Market list"))
         self.views.setTabText(2, self.tr("Top exporters"))
+        self.export_button.setText(self.tr("Export to Excel/CSV…"))
         self.filter_bar.refill(
             self.mode,
             [
@@ -287,6 +294,14 @@ class MarketsPage(ListPage):
     def count_text(self) -> str:
         """Override: the count line."""
         return self.tr("%1 target markets")
+
+    def export_filters(self) -> ExportFilters:
+        """The markets exactly as the list shows them (filters and order)."""
+        return ExportFilters(
+            list_filter=self.model.filters,
+            sort=self.model.sort_key,
+            descending=self.model.descending,
+        )
 
     def empty_list_text(self) -> str:
         """Override: the empty list says what to do next."""
