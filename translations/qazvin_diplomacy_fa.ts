@@ -4545,6 +4545,10 @@
   <context>
     <name>MarketsPage</name>
     <message>
+      <source>New target market</source>
+      <translation>بازار هدف جدید</translation>
+    </message>
+    <message>
       <source>Export to Excel/CSV…</source>
       <translation>خروجی اکسل / CSV…</translation>
     </message>
@@ -4611,6 +4615,76 @@
     <message>
       <source>Ranked by recorded exports; equal values share a rank. %1 companies reported last year but have no record for this year.</source>
       <translation>رتبه‌بندی بر پایهٔ صادرات ثبت‌شده است؛ ارقام برابر رتبهٔ یکسان دارند. %1 شرکت سال قبل صادرات ثبت کرده‌اند ولی برای این سال رکوردی ندارند.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompanyPicker</name>
+    <message>
+      <source>Type part of a company name</source>
+      <translation>بخشی از نام شرکت را بنویسید</translation>
+    </message>
+  </context>
+  <context>
+    <name>MarketDialog</name>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>منطقه</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>محصول</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>بخش</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>اولویت</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Needs and demand</source>
+      <translation>نیازها و تقاضا</translation>
+    </message>
+    <message>
+      <source>Barriers</source>
+      <translation>موانع</translation>
+    </message>
+    <message>
+      <source>Sources</source>
+      <translation>منابع</translation>
+    </message>
+    <message>
+      <source>Information date</source>
+      <translation>تاریخ اطلاعات</translation>
+    </message>
+    <message>
+      <source>Influential people</source>
+      <translation>افراد مؤثر</translation>
+    </message>
+    <message>
+      <source>Companies able to supply</source>
+      <translation>شرکت‌های تأمین‌کننده</translation>
+    </message>
+    <message>
+      <source>Target market</source>
+      <translation>بازار هدف</translation>
+    </message>
+    <message>
+      <source>New target market</source>
+      <translation>بازار هدف جدید</translation>
+    </message>
+    <message>
+      <source>The whole country</source>
+      <translation>کل کشور</translation>
     </message>
   </context>
 </TS>

@@ -39,6 +39,7 @@ __all__ = [
     "Sector",
     "TopExporters",
     "rank_exporters",
+    "suggest_person_role",
     "validate_company",
     "validate_export",
     "validate_market",
@@ -102,6 +103,27 @@ class MarketPersonRole(LabelledEnum):
     IMPORTER = "importer", "واردکننده", "Importer"
     OFFICIAL = "official", "مقام محلی", "Local official"
     KEY_CONTACT = "key_contact", "رابط کلیدی", "Key contact"
+
+
+#: Words of a title that suggest a role, checked in this order (Persian and English).
+_ROLE_WORDS: tuple[tuple[MarketPersonRole, tuple[str, ...]], ...] = (
+    (MarketPersonRole.AMBASSADOR, ("سفیر", "کاردار", "ambassador", "chargé", "charge d")),
+    (MarketPersonRole.COUNSELLOR, ("رایزن", "کنسول", "وابسته", "counsellor", "consul", "attach")),
+    (MarketPersonRole.CHAMBER, ("اتاق بازرگانی", "chamber")),
+    (MarketPersonRole.IMPORTER, ("واردکننده", "بازرگانی", "importer", "trading")),
+    (MarketPersonRole.OFFICIAL, ("استاندار", "والی", "رئیس", "معاون", "governor", "chairman",
+                                 "head of", "deputy")),
+)  # fmt: skip
+
+
+def suggest_person_role(title_fa: str, title_en: str = "") -> MarketPersonRole:
+    """The role a person's title suggests in a market (a counsellor, an ambassador …);
+    «رابط کلیدی» when nothing does."""
+    text = f"{title_fa} {title_en}".casefold()
+    for role, words in _ROLE_WORDS:
+        if any(word.casefold() in text for word in words):
+            return role
+    return MarketPersonRole.KEY_CONTACT
 
 
 # --- inputs and views -------------------------------------------------------------------

@@ -103,3 +103,12 @@ def test_an_export_year_and_value_are_checked() -> None:
     with pytest.raises(ValidationError) as refused:
         validate_export(ExportInput(company_id=None, country_id=1, year=2025, value_usd=-1))
     assert set(refused.value.errors) == {"company_id", "year", "value_usd"}
+
+
+def test_a_title_suggests_the_role_in_a_market() -> None:
+    from qazvin_diplomacy.core.markets import MarketPersonRole, suggest_person_role
+
+    assert suggest_person_role("رایزن اقتصادی سفارت عراق") is MarketPersonRole.COUNSELLOR
+    assert suggest_person_role("", "Ambassador of Belarus") is MarketPersonRole.AMBASSADOR
+    assert suggest_person_role("والی هرات") is MarketPersonRole.OFFICIAL
+    assert suggest_person_role("") is MarketPersonRole.KEY_CONTACT

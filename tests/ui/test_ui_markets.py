@@ -106,3 +106,35 @@ def test_english_interface(window, data, app) -> None:
     assert page.views.tabText(0) == "Map"
     assert "Iraq" in page.map.item_at_code("IQ").toolTip()
     assert [label.text() for label, _a in page.map.labels if label.isVisible()][0] == "Iraq"
+
+
+def test_recording_a_market_in_the_form(window, data, db, qtbot) -> None:
+    from qazvin_diplomacy.ui.markets.form import MarketDialog
+
+    page = window.show_module("markets")
+    form = page.new_record()
+    assert isinstance(form, MarketDialog)
+    country, region = form.country, form.region
+    country.setCurrentIndex(country.findData(data["iq"]))
+    assert region.count() == 2  # the whole country, Kurdistan
+    country.setCurrentIndex(country.findData(data["tj"]))
+    assert region.count() == 1  # Tajikistan has no region recorded: a region is of one country
+    sector = form.field_set.widgets["sector"]
+    sector.setCurrentIndex(sector.findData("food"))
+    form.field_set.widgets["demand_notes"].setPlainText("فهرست نیازهای تاجیکستان")
+    person = directory.save_person(
+        db, person=PersonInput(name_fa="رستم عبدالله‌زاده", title_fa="رئیس ولایت سغد")
+    )
+    form.field_set.widgets["people"].add_person(person.id, person.name_fa)
+    picker = form.field_set.widgets["company_ids"]
+    picker.list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert form.save()
+    saved = form.saved
+    assert saved is not None and saved.country_id == data["tj"]
+    assert saved.person_rows[0].role == "official"  # suggested by the title
+    assert len(saved.company_ids) == 1
+    page.views.setCurrentIndex(1)  # the list is re-read when shown
+    assert page.model.total == 3
+    again = page._open_form(m.get_market(db, market_id=saved.id))
+    assert again.field_set.widgets["company_ids"].ids() == saved.company_ids
+    again.reject()

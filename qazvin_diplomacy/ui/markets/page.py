@@ -22,13 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qazvin_diplomacy.core.markets import MarketFilter, MarketPriority, MarketStatus, Sector
+from qazvin_diplomacy.core.markets import (
+    MarketFilter,
+    MarketPriority,
+    MarketStatus,
+    MarketView,
+    Sector,
+)
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.common import fit_columns
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits
 from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
 from qazvin_diplomacy.ui.markets.card import MarketCardDialog
+from qazvin_diplomacy.ui.markets.form import MarketDialog
 from qazvin_diplomacy.ui.markets.map_view import (
     EXPORT_COLORS,
     EXPORT_STEPS,
@@ -193,8 +200,8 @@ class MarketsPage(ListPage):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.new_button.hide()  # markets are recorded through the services and the demo for now
         self.cards: list[MarketCardDialog] = []
+        self.forms: list[MarketDialog] = []
         self._build_map_tab()
         self.filter_bar = MarketFilterBar(ctx, self.apply_filters, self)
         self.search_box = self.filter_bar.text
@@ -205,7 +212,7 @@ class MarketsPage(ListPage):
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(lambda: self.export_list())
         self.add_list_tab(self.filter_bar, self.table, (self.export_button,))
-        self.table.doubleClicked.connect(lambda idx: self.open_row(idx.row()))
+        self.table.doubleClicked.connect(lambda idx: self.edit_row(idx.row()))
         self._build_top_tab()
         ctx.hub.dataChanged.connect(lambda _kind: self.refresh_current())
         self.views.currentChanged.connect(lambda _i: self.refresh_current())
@@ -260,6 +267,7 @@ class MarketsPage(ListPage):
         """Texts for the current language."""
         lang = current_language()
         self.heading.setText(self.tr("Target markets"))
+        self.new_button.setText(self.tr("New target market"))
         self.views.setTabText(0, self.tr("Map"))
         self.views.setTabText(1, self.tr("Market list"))
         self.views.setTabText(2, self.tr("Top exporters"))
@@ -380,6 +388,30 @@ class MarketsPage(ListPage):
             return None
         return self._open_card(found[2])
 
+    def new_record(self) -> MarketDialog:
+        """Ctrl+N / New: the form of a new target market."""
+        return self._open_form(None)
+
+    def edit_row(self, row: int) -> MarketDialog | None:
+        """Open the form of the market in ``row``."""
+        market = self.model.item(row)
+        if market is None:
+            return None
+        return self._open_form(markets_service.get_market(self.ctx.db, market_id=market.id or 0))
+
+    def _open_form(self, market: MarketView | None) -> MarketDialog:
+        form = MarketDialog(self.ctx.db, market, self)
+        form.accepted.connect(lambda: self.ctx.hub.dataChanged.emit("markets"))
+        form.finished.connect(lambda _r, f=form: self._drop_form(f))
+        form.show()
+        self.forms.append(form)
+        return form
+
+    def _drop_form(self, form: MarketDialog) -> None:
+        if form in self.forms:
+            self.forms.remove(form)
+        form.deleteLater()
+
     def open_row(self, row: int) -> MarketCardDialog | None:
         """Open the card of the country of the market in ``row``."""
         market = self.model.item(row)
@@ -421,6 +453,12 @@ class MarketsPage(ListPage):
         if card is not None:
             shot("card", card)
             card.close()
+        self.views.setCurrentIndex(1)
+        form = self.edit_row(0) if self.model.total else self.new_record()
+        if form is not None:
+            shot("form", form)
+            form.reject()
+        self.views.setCurrentIndex(0)
 
 
 def _short_usd(value: int) -> str:
