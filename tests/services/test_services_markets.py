@@ -174,3 +174,37 @@ def test_search_finds_companies_products_markets_and_regions(db, base) -> None:
     m.archive_company(db, company_id=base["a"])
     assert "company" not in {g.kind for g in search(db, "نیلوفرپاک").groups}
     assert search_index_problems(db) == []
+
+
+def test_company_sheet_is_saved_whole_or_not_at_all(db, base) -> None:
+    company = CompanyInput("لبنیات بهنوش دشت", sector="food")
+    bad = ExportInput(None, base["tj"], 1404, 100, region_id=base["krg"])  # Kurdistan ≠ Tajikistan
+    with pytest.raises(ValidationError) as refused:
+        m.save_company_sheet(
+            db,
+            company=company,
+            products=(ProductInput(None, "پنیر"),),
+            exports=(ExportInput(None, base["iq"], 1404, 900), bad),
+        )
+    assert set(refused.value.errors) == {"exports.1.region_id"}
+    assert m.count_companies(db, text="بهنوش") == 0
+    saved = m.save_company_sheet(
+        db,
+        company=company,
+        products=(ProductInput(None, "پنیر"), ProductInput(None, "ماست")),
+        exports=(ExportInput(None, base["iq"], 1404, 900), ExportInput(None, base["tj"], 1403, 50)),
+    )
+    assert saved.product_count == 2
+    exports = m.list_exports(db, company_id=saved.id)
+    assert sorted(e.value_usd for e in exports) == [50, 900]
+    keep = next(e for e in exports if e.value_usd == 900)
+    cheese = next(p for p in m.list_products(db, company_id=saved.id) if p.name_fa == "پنیر")
+    again = m.save_company_sheet(
+        db,
+        company=CompanyInput(saved.name_fa, sector="food", id=saved.id, version=saved.version),
+        products=(ProductInput(saved.id, "پنیر", id=cheese.id, version=cheese.version),),
+        exports=(ExportInput(saved.id, base["iq"], 1404, 950, id=keep.id, version=keep.version),),
+    )
+    assert again.product_count == 1
+    assert [e.value_usd for e in m.list_exports(db, company_id=saved.id)] == [950]
+    assert "company" not in {g.kind for g in search(db, "ماست").groups}  # archived product

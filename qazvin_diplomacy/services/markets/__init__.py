@@ -2,6 +2,7 @@
 
 One module per use-case: ``companies`` (the province's companies and their directory
 contacts), ``exports`` (products, recorded exports, the top-10 exporters of a year),
+``sheets`` (a company with its products and exports in one transaction),
 ``regions`` (regions within a country), ``targets`` (target markets with their people and
 supplying companies, the filtered list) and ``atlas`` (the map's shapes, per-country
 colouring data, a country's market card).  This package re-exports their public functions.
@@ -43,6 +44,7 @@ from qazvin_diplomacy.services.markets.regions import (
     list_regions,
     save_region,
 )
+from qazvin_diplomacy.services.markets.sheets import save_company_sheet
 from qazvin_diplomacy.services.markets.targets import (
     MARKET_SORT_KEYS,
     archive_market,
@@ -78,6 +80,7 @@ __all__ = [
     "list_regions",
     "market_labels",
     "save_company",
+    "save_company_sheet",
     "save_export",
     "save_market",
     "save_product",

@@ -86,29 +86,40 @@ def company_search_key(session: Session, row: Company) -> str:
     )
 
 
+def write_company(session: Session, company: CompanyInput) -> Company:
+    """Validate ``company`` and write it with its contacts in an open transaction."""
+    validate_company(company)
+    for person_id in company.contact_person_ids:
+        get_row(session, Person, person_id, "شخص")
+    row = row_to_save(session, Company, company.id, company.version, WHAT, name_fa="")
+    row.name_fa = normalize(company.name_fa)
+    row.name_en = normalize(company.name_en)
+    row.kind = company.kind
+    row.sector = company.sector
+    row.city_fa = normalize(company.city_fa)
+    row.phone = company.phone.strip()
+    row.email = company.email.strip()
+    row.website = company.website.strip()
+    row.notes = normalize(company.notes)
+    session.flush()
+    row.search_key = company_search_key(session, row)
+    session.execute(delete(CompanyContact).where(CompanyContact.company_id == row.id))
+    for position, person_id in enumerate(dict.fromkeys(company.contact_person_ids)):
+        session.add(CompanyContact(company_id=row.id, person_id=person_id, position=position))
+    session.flush()
+    return row
+
+
+def company_view(session: Session, row: Company) -> CompanyView:
+    """A stored company as the view passed up."""
+    return _views(session, [row])[0]
+
+
 def save_company(db: Database, *, company: CompanyInput) -> CompanyView:
     """Create or update a company and its directory contacts (in the order given)."""
     validate_company(company)
     with write(db) as session:
-        for person_id in company.contact_person_ids:
-            get_row(session, Person, person_id, "شخص")
-        row = row_to_save(session, Company, company.id, company.version, WHAT, name_fa="")
-        row.name_fa = normalize(company.name_fa)
-        row.name_en = normalize(company.name_en)
-        row.kind = company.kind
-        row.sector = company.sector
-        row.city_fa = normalize(company.city_fa)
-        row.phone = company.phone.strip()
-        row.email = company.email.strip()
-        row.website = company.website.strip()
-        row.notes = normalize(company.notes)
-        session.flush()
-        row.search_key = company_search_key(session, row)
-        session.execute(delete(CompanyContact).where(CompanyContact.company_id == row.id))
-        for position, person_id in enumerate(dict.fromkeys(company.contact_person_ids)):
-            session.add(CompanyContact(company_id=row.id, person_id=person_id, position=position))
-        session.flush()
-        return _views(session, [row])[0]
+        return company_view(session, write_company(session, company))
 
 
 def get_company(db: Database, *, company_id: int) -> CompanyView:

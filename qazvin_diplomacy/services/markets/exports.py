@@ -52,29 +52,35 @@ def _refresh_company_key(session: Session, company_id: int) -> None:
         company.search_key = company_search_key(session, company)
 
 
+def write_product(session: Session, product: ProductInput) -> Product:
+    """Validate ``product`` and write it in an open transaction (its company's key follows)."""
+    validate_product(product)
+    get_row(session, Company, product.company_id or 0, "شرکت")
+    row = row_to_save(session, Product, product.id, product.version, PRODUCT, name_fa="")
+    old_company = row.company_id if product.id is not None else None
+    row.company_id = product.company_id or 0
+    row.name_fa = normalize(product.name_fa)
+    row.name_en = normalize(product.name_en)
+    row.hs_code = product.hs_code.strip()
+    row.sector = product.sector
+    row.annual_capacity = product.annual_capacity
+    row.capacity_unit = normalize(product.capacity_unit)
+    session.flush()
+    session.refresh(row)
+    row.search_key = index_key(
+        row.name_fa, row.name_en, row.hs_code, row.company.name_fa, row.company.name_en
+    )
+    for company_id in {row.company_id, old_company} - {None}:
+        _refresh_company_key(session, company_id)  # type: ignore[arg-type]
+    session.flush()
+    return row
+
+
 def save_product(db: Database, *, product: ProductInput) -> ProductView:
     """Create or update a product (its company's search then finds it by name too)."""
     validate_product(product)
     with write(db) as session:
-        get_row(session, Company, product.company_id or 0, "شرکت")
-        row = row_to_save(session, Product, product.id, product.version, PRODUCT, name_fa="")
-        old_company = row.company_id if product.id is not None else None
-        row.company_id = product.company_id or 0
-        row.name_fa = normalize(product.name_fa)
-        row.name_en = normalize(product.name_en)
-        row.hs_code = product.hs_code.strip()
-        row.sector = product.sector
-        row.annual_capacity = product.annual_capacity
-        row.capacity_unit = normalize(product.capacity_unit)
-        session.flush()
-        session.refresh(row)
-        row.search_key = index_key(
-            row.name_fa, row.name_en, row.hs_code, row.company.name_fa, row.company.name_en
-        )
-        for company_id in {row.company_id, old_company} - {None}:
-            _refresh_company_key(session, company_id)  # type: ignore[arg-type]
-        session.flush()
-        return _product_view(row)
+        return _product_view(write_product(session, product))
 
 
 def list_products(db: Database, *, company_id: int | None = None) -> list[ProductView]:
@@ -95,25 +101,31 @@ def archive_product(db: Database, *, product_id: int, version: int | None = None
         _refresh_company_key(session, row.company_id)
 
 
+def write_export(session: Session, export: ExportInput) -> ExportRecord:
+    """Validate ``export`` and write it in an open transaction: its region must be in its
+    country, its product (if any) the company's own."""
+    validate_export(export, region_country(session, export.region_id))
+    get_row(session, Company, export.company_id or 0, "شرکت")
+    get_row(session, Country, export.country_id or 0, "کشور")
+    if export.product_id is not None:
+        product = get_row(session, Product, export.product_id, PRODUCT)
+        if product.company_id != export.company_id:
+            raise ValidationError({"product_id": "این محصول از آنِ شرکت انتخاب‌شده نیست."})
+    row = row_to_save(session, ExportRecord, export.id, export.version, EXPORT, value_usd=0)
+    row.company_id = export.company_id or 0
+    row.country_id = export.country_id or 0
+    row.region_id = export.region_id
+    row.product_id = export.product_id
+    row.jalali_year = export.year
+    row.value_usd = export.value_usd
+    session.flush()
+    return row
+
+
 def save_export(db: Database, *, export: ExportInput) -> ExportView:
-    """Create or update one export record; its region must be in its country, its product
-    (if any) the company's own."""
+    """Create or update one export record (see :func:`write_export`)."""
     with write(db) as session:
-        validate_export(export, region_country(session, export.region_id))
-        get_row(session, Company, export.company_id or 0, "شرکت")
-        get_row(session, Country, export.country_id or 0, "کشور")
-        if export.product_id is not None:
-            product = get_row(session, Product, export.product_id, PRODUCT)
-            if product.company_id != export.company_id:
-                raise ValidationError({"product_id": "این محصول از آنِ شرکت انتخاب‌شده نیست."})
-        row = row_to_save(session, ExportRecord, export.id, export.version, EXPORT, value_usd=0)
-        row.company_id = export.company_id or 0
-        row.country_id = export.country_id or 0
-        row.region_id = export.region_id
-        row.product_id = export.product_id
-        row.jalali_year = export.year
-        row.value_usd = export.value_usd
-        session.flush()
+        row = write_export(session, export)
         return _export_views(session, [ExportRecord.id == row.id])[0]
 
 
@@ -181,7 +193,9 @@ def export_years(db: Database) -> list[int]:
     with db.read_session() as session:
         return list(
             session.scalars(
-                select(ExportRecord.jalali_year).distinct().order_by(ExportRecord.jalali_year.desc())
+                select(ExportRecord.jalali_year)
+                .distinct()
+                .order_by(ExportRecord.jalali_year.desc())
             )
         )
 
