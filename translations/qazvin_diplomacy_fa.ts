@@ -4545,6 +4545,22 @@
   <context>
     <name>MarketsPage</name>
     <message>
+      <source>Companies</source>
+      <translation>شرکت‌ها</translation>
+    </message>
+    <message>
+      <source>Search companies and products…</source>
+      <translation>جستجوی شرکت‌ها و محصولات…</translation>
+    </message>
+    <message>
+      <source>New company</source>
+      <translation>شرکت جدید</translation>
+    </message>
+    <message>
+      <source>%1 companies</source>
+      <translation>%1 شرکت</translation>
+    </message>
+    <message>
       <source>New target market</source>
       <translation>بازار هدف جدید</translation>
     </message>
@@ -4685,6 +4701,154 @@
     <message>
       <source>The whole country</source>
       <translation>کل کشور</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProductRows</name>
+    <message>
+      <source>Product (Persian)</source>
+      <translation>محصول (فارسی)</translation>
+    </message>
+    <message>
+      <source>Product (English)</source>
+      <translation>محصول (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>HS code</source>
+      <translation>کد تعرفه (HS)</translation>
+    </message>
+    <message>
+      <source>Annual capacity</source>
+      <translation>ظرفیت سالانه</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>واحد</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportRows</name>
+    <message>
+      <source>Year</source>
+      <translation>سال</translation>
+    </message>
+    <message>
+      <source>Destination country</source>
+      <translation>کشور مقصد</translation>
+    </message>
+    <message>
+      <source>Value (USD)</source>
+      <translation>ارزش (دلار)</translation>
+    </message>
+    <message>
+      <source>Row %1: the year and the value must be numbers.</source>
+      <translation>ردیف %1: سال و ارزش باید عدد باشند.</translation>
+    </message>
+    <message>
+      <source>Row %1: no country called «%2».</source>
+      <translation>ردیف %1: کشوری با نام «%2» پیدا نشد.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompanyDialog</name>
+    <message>
+      <source>Name (Persian)</source>
+      <translation>نام (فارسی)</translation>
+    </message>
+    <message>
+      <source>Name (English)</source>
+      <translation>نام (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>بخش</translation>
+    </message>
+    <message>
+      <source>County</source>
+      <translation>شهرستان</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>تلفن</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>رایانامه</translation>
+    </message>
+    <message>
+      <source>Website</source>
+      <translation>وب‌گاه</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>مخاطبان</translation>
+    </message>
+    <message>
+      <source>Company: %1</source>
+      <translation>شرکت: %1</translation>
+    </message>
+    <message>
+      <source>New company</source>
+      <translation>شرکت جدید</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>شرکت</translation>
+    </message>
+    <message>
+      <source>Products</source>
+      <translation>محصولات</translation>
+    </message>
+    <message>
+      <source>Exports</source>
+      <translation>صادرات</translation>
+    </message>
+    <message>
+      <source>Row %1: %2</source>
+      <translation>ردیف %1: %2</translation>
+    </message>
+    <message>
+      <source>Add row</source>
+      <translation>افزودن ردیف</translation>
+    </message>
+    <message>
+      <source>Remove row</source>
+      <translation>حذف ردیف</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompanyTableModel</name>
+    <message>
+      <source>Company</source>
+      <translation>شرکت</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>بخش</translation>
+    </message>
+    <message>
+      <source>County</source>
+      <translation>شهرستان</translation>
+    </message>
+    <message>
+      <source>Products</source>
+      <translation>محصولات</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>مخاطبان</translation>
     </message>
   </context>
 </TS>

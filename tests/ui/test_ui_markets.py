@@ -138,3 +138,28 @@ def test_recording_a_market_in_the_form(window, data, db, qtbot) -> None:
     again = page._open_form(m.get_market(db, market_id=saved.id))
     assert again.field_set.widgets["company_ids"].ids() == saved.company_ids
     again.reject()
+
+
+def test_company_form_saves_products_and_exports(window, data, db) -> None:
+    page = window.show_module("markets")
+    page.views.setCurrentIndex(3)
+    assert page.company_model.total == 2
+    form = page.open_company(None)
+    form.field_set.widgets["name_fa"].setText("لبنیات بهنوش دشت")
+    form.products.add_row(["پنیر", "Cheese", "0406", "۱۴۰۰۰", "تن"])
+    form.exports.add_row(["۱۴۰۴", "عراق", "۹۰۰٬۰۰۰"])
+    form.exports.add_row(["1404", "نارنیا", "10"])
+    assert not form.save()  # no such country: nothing saved, the row is named
+    assert "نارنیا" in form.exports.errors.text()
+    assert m.count_companies(db, text="بهنوش") == 0
+    form.exports.table.removeRow(1)
+    assert form.save()
+    saved = form.saved
+    assert saved is not None and saved.product_count == 1
+    assert [(e.year, e.value_usd) for e in m.list_exports(db, company_id=saved.id)] == [
+        (1404, 900_000)
+    ]
+    again = page.open_company(m.get_company(db, company_id=saved.id or 0))
+    assert again.exports.table.rowCount() == 1
+    assert [again.exports.table.item(0, c).text() for c in range(3)] == ["۱۴۰۴", "عراق", "۹۰۰۰۰۰"]
+    again.reject()

@@ -1,15 +1,20 @@
-"""Table models of the markets module: target markets (paged) and the year's top exporters."""
+"""Table models of the markets module: target markets and companies (paged), top exporters."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from qazvin_diplomacy.core.markets import (
+    CompanyKind,
+    CompanyView,
     MarketFilter,
     MarketPriority,
     MarketStatus,
     MarketView,
+    Sector,
     TopExporters,
 )
 from qazvin_diplomacy.services import markets as markets_service
@@ -137,4 +142,58 @@ class TopExportersModel(TranslatedColumns, QAbstractTableModel):
             return values[col]
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor("#8a6d00")
+        return None
+
+
+@dataclass(frozen=True)
+class CompanyFilter:
+    """The companies tab's filters."""
+
+    text: str = ""
+    sector: str | None = None
+
+
+class CompanyTableModel(PagedTableModel[CompanyView]):
+    """The province's companies as rows, by Persian name."""
+
+    COLUMNS = (
+        (QT_TRANSLATE_NOOP("CompanyTableModel", "Company"), None),
+        (QT_TRANSLATE_NOOP("CompanyTableModel", "Kind"), None),
+        (QT_TRANSLATE_NOOP("CompanyTableModel", "Sector"), None),
+        (QT_TRANSLATE_NOOP("CompanyTableModel", "County"), None),
+        (QT_TRANSLATE_NOOP("CompanyTableModel", "Products"), None),
+        (QT_TRANSLATE_NOOP("CompanyTableModel", "Contacts"), None),
+    )
+
+    def __init__(self, db: DatabaseHandle, parent: object | None = None) -> None:
+        super().__init__(db, CompanyFilter(), parent)
+        self.reload()
+
+    def count_rows(self) -> int:
+        """Override: companies matching the filters."""
+        return markets_service.count_companies(
+            self.db, text=self.filters.text, sector=self.filters.sector
+        )
+
+    def fetch_rows(self, offset: int, limit: int) -> list[CompanyView]:
+        """Override: one page by name."""
+        return markets_service.list_companies(
+            self.db, text=self.filters.text, sector=self.filters.sector, offset=offset, limit=limit
+        )
+
+    def cell_data(self, c: CompanyView, col: int, role: int) -> object:
+        """Override: texts in the UI language, the company id under ``ID_ROLE``."""
+        lang = current_language()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            values = (
+                c.name_fa if lang == "fa" else (c.name_en or c.name_fa),
+                CompanyKind.label_of(c.kind, lang),
+                Sector.label_of(c.sector, lang),
+                loc_text(c.city_fa),
+                loc_digits(c.product_count),
+                "، ".join(c.contact_names_fa) if lang == "fa" else ", ".join(c.contact_names_fa),
+            )
+            return values[col]
+        if role == ID_ROLE:
+            return c.id
         return None

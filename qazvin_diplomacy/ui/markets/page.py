@@ -14,8 +14,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.core.markets import (
+    CompanyView,
     MarketFilter,
     MarketPriority,
     MarketStatus,
@@ -35,6 +38,7 @@ from qazvin_diplomacy.ui.common import fit_columns
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits
 from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
 from qazvin_diplomacy.ui.markets.card import MarketCardDialog
+from qazvin_diplomacy.ui.markets.company_form import CompanyDialog
 from qazvin_diplomacy.ui.markets.form import MarketDialog
 from qazvin_diplomacy.ui.markets.map_view import (
     EXPORT_COLORS,
@@ -45,7 +49,12 @@ from qazvin_diplomacy.ui.markets.map_view import (
     PRIORITY_COLORS,
     WorldMap,
 )
-from qazvin_diplomacy.ui.markets.models import MarketTableModel, TopExportersModel
+from qazvin_diplomacy.ui.markets.models import (
+    CompanyFilter,
+    CompanyTableModel,
+    MarketTableModel,
+    TopExportersModel,
+)
 from qazvin_diplomacy.ui.modules import UiContext
 
 DEFAULT_YEAR = 1404
@@ -201,7 +210,7 @@ class MarketsPage(ListPage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.cards: list[MarketCardDialog] = []
-        self.forms: list[MarketDialog] = []
+        self.forms: list[QDialog] = []
         self._build_map_tab()
         self.filter_bar = MarketFilterBar(ctx, self.apply_filters, self)
         self.search_box = self.filter_bar.text
@@ -214,6 +223,7 @@ class MarketsPage(ListPage):
         self.add_list_tab(self.filter_bar, self.table, (self.export_button,))
         self.table.doubleClicked.connect(lambda idx: self.edit_row(idx.row()))
         self._build_top_tab()
+        self._build_companies_tab()
         ctx.hub.dataChanged.connect(lambda _kind: self.refresh_current())
         self.views.currentChanged.connect(lambda _i: self.refresh_current())
         self.retranslate_ui()
@@ -261,6 +271,34 @@ class MarketsPage(ListPage):
         self.views.addTab(page, "")
         self.top_year.currentIndexChanged.connect(lambda _i: self.refresh_top())
 
+    def _build_companies_tab(self) -> None:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        bar = QHBoxLayout()
+        self.company_text = QLineEdit(page)
+        self.company_text.setClearButtonEnabled(True)
+        self.company_sector = QComboBox(page)
+        self.new_company_button = QPushButton(page)
+        bar.addWidget(self.company_text, 2)
+        bar.addWidget(self.company_sector, 1)
+        bar.addWidget(self.new_company_button)
+        layout.addLayout(bar)
+        self.company_model = CompanyTableModel(self.ctx.db, self)
+        self.company_table = ListTable(
+            self.company_model, sort_column=0, widths=(260, 120, 160, 100, 70, 200), stretch=5,
+            parent=page,
+        )  # fmt: skip
+        layout.addWidget(self.company_table, 1)
+        self.company_count = QLabel(page)
+        layout.addWidget(self.company_count)
+        self.views.addTab(page, "")
+        self.company_text.textChanged.connect(lambda _t: self.refresh_companies())
+        self.company_sector.currentIndexChanged.connect(lambda _i: self.refresh_companies())
+        self.new_company_button.clicked.connect(lambda: self.open_company(None))
+        self.company_table.doubleClicked.connect(
+            lambda idx: self.open_company(self.company_model.item(idx.row()))
+        )
+
     # --- texts ---------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
@@ -271,6 +309,14 @@ class MarketsPage(ListPage):
         self.views.setTabText(0, self.tr("Map"))
         self.views.setTabText(1, self.tr("Market list"))
         self.views.setTabText(2, self.tr("Top exporters"))
+        self.views.setTabText(3, self.tr("Companies"))
+        self.company_text.setPlaceholderText(self.tr("Search companies and products…"))
+        self.new_company_button.setText(self.tr("New company"))
+        self.filter_bar.refill(
+            self.company_sector,
+            [(self.tr("All sectors"), None), *((s.label(lang), s.value) for s in Sector)],
+        )
+        self.company_model.retranslate()
         self.export_button.setText(self.tr("Export to Excel/CSV…"))
         self.filter_bar.refill(
             self.mode,
@@ -331,8 +377,31 @@ class MarketsPage(ListPage):
         elif index == 1:
             self.filter_bar.load_choices()
             self.apply_filters()
-        else:
+        elif index == 2:
+            self._fill_years()
             self.refresh_top()
+        else:
+            self.refresh_companies()
+
+    def refresh_companies(self) -> None:
+        """Re-read the companies with the tab's filters."""
+        self.company_model.set_filters(
+            CompanyFilter(self.company_text.text().strip(), self.company_sector.currentData())
+        )
+        self.company_count.setText(
+            self.tr("%1 companies").replace("%1", loc_digits(self.company_model.total))
+        )
+
+    def open_company(self, company: CompanyView | None) -> CompanyDialog:
+        """The form of ``company`` (None: a new one), with its products and exports."""
+        if company is not None:
+            company = markets_service.get_company(self.ctx.db, company_id=company.id or 0)
+        form = CompanyDialog(self.ctx.db, company, self)
+        form.accepted.connect(lambda: self.ctx.hub.dataChanged.emit("markets"))
+        form.finished.connect(lambda _r, f=form: self._drop_form(f))
+        form.show()
+        self.forms.append(form)
+        return form
 
     def redraw_map(self) -> None:
         """Colour the map from the services with the chosen mode, year and sector."""
@@ -407,7 +476,7 @@ class MarketsPage(ListPage):
         self.forms.append(form)
         return form
 
-    def _drop_form(self, form: MarketDialog) -> None:
+    def _drop_form(self, form: QDialog) -> None:
         if form in self.forms:
             self.forms.remove(form)
         form.deleteLater()
@@ -448,6 +517,13 @@ class MarketsPage(ListPage):
         shot("list", self)
         self.views.setCurrentIndex(2)
         shot("top_exporters", self)
+        self.views.setCurrentIndex(3)
+        shot("companies", self)
+        company = self.open_company(self.company_model.item(0))
+        shot("company_form", company)
+        company.tabs.setCurrentIndex(2)
+        shot("company_exports", company)
+        company.reject()
         self.views.setCurrentIndex(0)
         card = self.open_country("IQ")
         if card is not None:
