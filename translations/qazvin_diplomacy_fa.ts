@@ -4383,6 +4383,10 @@
   <context>
     <name>MarketCardDialog</name>
     <message>
+      <source>USD</source>
+      <translation>دلار</translation>
+    </message>
+    <message>
       <source>Market card: %1</source>
       <translation>کارت بازار: %1</translation>
     </message>

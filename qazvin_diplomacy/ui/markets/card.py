@@ -7,12 +7,22 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from qazvin_diplomacy.core.formatting import format_count
 from qazvin_diplomacy.core.markets import MarketPersonRole, MarketPriority, MarketStatus
+from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.markets import CountryCard
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.widgets.jalali import show_date
+
+_SEP = {"fa": "، ", "en": ", "}
+
+
+def _value(text: str) -> str:
+    """A stored text for the card: escaped, in the UI's digits, isolated so that a Persian
+    value in the English card (or a Latin one in the Persian card) keeps its own order."""
+    return escape(bidi_isolate(loc_text(text)))
 
 
 class MarketCardDialog(Retranslating, QDialog):
@@ -74,16 +84,16 @@ class MarketCardDialog(Retranslating, QDialog):
             ]
             for title, value in rows:
                 if value:
-                    parts.append(f"<li><b>{escape(title)}:</b> {escape(loc_text(value))}</li>")
+                    parts.append(f"<li><b>{escape(title)}:</b> {_value(value)}</li>")
             if m.person_rows:
-                people = "، ".join(
-                    f"{escape(p.name_fa if lang == 'fa' else (p.name_en or p.name_fa))} "
+                people = _SEP[lang].join(
+                    f"{_value(p.name_fa if lang == 'fa' else (p.name_en or p.name_fa))} "
                     f"({escape(MarketPersonRole.label_of(p.role, lang))})"
                     for p in m.person_rows
                 )
                 parts.append(f"<li><b>{escape(self.tr('Influential people'))}:</b> {people}</li>")
             if m.company_names_fa:
-                names = "، ".join(escape(n) for n in m.company_names_fa)
+                names = _SEP[lang].join(_value(n) for n in m.company_names_fa)
                 parts.append(
                     f"<li><b>{escape(self.tr('Companies able to supply'))}:</b> {names}</li>"
                 )
@@ -95,7 +105,8 @@ class MarketCardDialog(Retranslating, QDialog):
             parts.append(f"<h3>{escape(title)}</h3><table cellpadding='3'>")
             for company, usd in card.exports[:15]:
                 parts.append(
-                    f"<tr><td>{escape(company)}</td><td>{escape(loc_digits(f'{usd:,}'))} USD</td></tr>"
+                    f"<tr><td>{_value(company)}</td>"
+                    f"<td>{escape(format_count(usd, lang))} {escape(self.tr('USD'))}</td></tr>"
                 )
             parts.append("</table>")
         history = card.history
@@ -110,7 +121,7 @@ class MarketCardDialog(Retranslating, QDialog):
             for e in entries[:10]:
                 when = show_date(e.when) if e.when else ""
                 text = e.title if lang == "fa" else (e.title_en or e.title)
-                parts.append(f"<li>{escape(when)} {escape(loc_text(text))}</li>")
+                parts.append(f"<li>{escape(when)} {_value(text)}</li>")
             parts.append("</ul>")
         direction = "rtl" if is_rtl() else "ltr"
         return f"<div dir='{direction}'>{''.join(parts)}</div>"
