@@ -4549,6 +4549,14 @@
   <context>
     <name>MarketsPage</name>
     <message>
+      <source>Whole world</source>
+      <translation>همهٔ جهان</translation>
+    </message>
+    <message>
+      <source>Iran's neighbourhood</source>
+      <translation>کشورهای پیرامون ایران</translation>
+    </message>
+    <message>
       <source>Companies</source>
       <translation>شرکت‌ها</translation>
     </message>

@@ -269,6 +269,10 @@ def region_rect(west: float, south: float, east: float, north: float) -> QRectF:
     return QRectF(project(west, north), project(east, south))
 
 
+#: Iran's neighbourhood: from the Balkans to western China, Arabia to the Russian plain.
+NEIGHBOURHOOD = (18.0, 10.0, 90.0, 58.0)
+
+
 def _largest_part(path: QPainterPath) -> QRectF:
     """The bounding box of the largest closed part of ``path`` (labels go on the mainland)."""
     best = QRectF()
@@ -289,5 +293,6 @@ __all__ = [
     "country_color",
     "country_paths",
     "export_bucket",
+    "NEIGHBOURHOOD",
     "region_rect",
 ]

@@ -45,9 +45,11 @@ from qazvin_diplomacy.ui.markets.map_view import (
     EXPORT_STEPS,
     EXPORTS,
     IRAN_COLOR,
+    NEIGHBOURHOOD,
     PRIORITY,
     PRIORITY_COLORS,
     WorldMap,
+    region_rect,
 )
 from qazvin_diplomacy.ui.markets.models import (
     CompanyFilter,
@@ -58,6 +60,7 @@ from qazvin_diplomacy.ui.markets.models import (
 from qazvin_diplomacy.ui.modules import UiContext
 
 DEFAULT_YEAR = 1404
+WORLD, NEAR = "world", "near"
 
 
 class MarketFilterBar(ListFilterBar):
@@ -237,11 +240,13 @@ class MarketsPage(ListPage):
         self.mode = QComboBox(page)
         self.year = QComboBox(page)
         self.sector = QComboBox(page)
+        self.extent = QComboBox(page)
         self.legend = MapLegend(page)
         self.map_hint = QLabel(page)
         bar.addWidget(self.mode)
         bar.addWidget(self.year)
         bar.addWidget(self.sector)
+        bar.addWidget(self.extent)
         bar.addWidget(self.legend, 1)
         layout.addLayout(bar)
         self.map = WorldMap(page)
@@ -251,6 +256,7 @@ class MarketsPage(ListPage):
         self.map.countryClicked.connect(self.open_country)
         for combo in (self.mode, self.year, self.sector):
             combo.currentIndexChanged.connect(lambda _i: self.redraw_map())
+        self.extent.currentIndexChanged.connect(lambda _i: self.show_extent())
 
     def _build_top_tab(self) -> None:
         page = QWidget(self)
@@ -328,6 +334,9 @@ class MarketsPage(ListPage):
         self.filter_bar.refill(
             self.sector,
             [(self.tr("All sectors"), None), *((s.label(lang), s.value) for s in Sector)],
+        )
+        self.filter_bar.refill(
+            self.extent, [(self.tr("Whole world"), WORLD), (self.tr("Iran's neighbourhood"), NEAR)]
         )
         self._fill_years()
         self.map_hint.setText(
@@ -433,6 +442,11 @@ class MarketsPage(ListPage):
                     )
         self.legend.show_mode(mode, texts)
 
+    def show_extent(self) -> None:
+        """Show the whole world or Iran's neighbourhood (where most target markets are)."""
+        near = self.extent.currentData() == NEAR
+        self.map.focus_on(region_rect(*NEIGHBOURHOOD) if near else None)
+
     def refresh_top(self) -> None:
         """Rank the exporters of the chosen year."""
         year = self.top_year.currentData() or DEFAULT_YEAR
@@ -512,6 +526,9 @@ class MarketsPage(ListPage):
         shot("map", self)
         self.mode.setCurrentIndex(1)
         shot("map_exports", self)
+        self.extent.setCurrentIndex(1)
+        shot("map_neighbourhood", self)
+        self.extent.setCurrentIndex(0)
         self.mode.setCurrentIndex(0)
         self.views.setCurrentIndex(1)
         shot("list", self)
