@@ -88,9 +88,12 @@ class ExportRecord(RecordMixin, Base):
     """A company's recorded exports to a country (or one of its regions) in a Jalali year."""
 
     __tablename__ = "export_record"
+    # Covering indexes: the atlas sums a year's values by country, the top-10 by company.
     __table_args__ = (
-        Index("ix_export_record_year_company", "jalali_year", "company_id"),
-        Index("ix_export_record_country_year", "country_id", "jalali_year"),
+        Index("ix_export_record_year_country", "jalali_year", "country_id", "value_usd"),
+        Index(
+            "ix_export_record_year_company", "jalali_year", "company_id", "value_usd", "country_id"
+        ),
     )
 
     company_id: Mapped[int] = mapped_column(ForeignKey("company.id"), index=True)

@@ -89,13 +89,16 @@ def atlas_entries(
         entries: dict[str, CountryAtlasEntry] = {}
         if not by_country:
             return entries
-        for country in session.scalars(select(Country).where(Country.id.in_(by_country))):
-            data = by_country[country.id]
-            entries[country.iso2] = CountryAtlasEntry(
-                country_id=country.id,
-                iso2=country.iso2,
-                name_fa=country.name_fa,
-                name_en=country.name_en,
+        countries = select(Country.id, Country.iso2, Country.name_fa, Country.name_en).where(
+            Country.id.in_(by_country)
+        )
+        for country_id, iso2, name_fa, name_en in session.execute(countries):
+            data = by_country[country_id]
+            entries[iso2] = CountryAtlasEntry(
+                country_id=country_id,
+                iso2=iso2,
+                name_fa=name_fa,
+                name_en=name_en,
                 priority=data.get("priority"),
                 market_count=data.get("markets", 0),
                 export_usd=data.get("usd", 0),

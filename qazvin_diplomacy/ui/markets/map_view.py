@@ -155,6 +155,7 @@ class WorldMap(QGraphicsView):
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a map is never mirrored
         self.items_by_code: dict[str, CountryItem] = {}
         self.labels: list[tuple[QGraphicsSimpleTextItem, QPointF]] = []
+        self.anchors: dict[str, QPointF] = {}  # where a country's label goes, once computed
         self.mode = PRIORITY
         self.entries: Mapping[str, CountryAtlasEntry] = {}
         self.names: Mapping[str, tuple[str, str, int]] = {}
@@ -225,7 +226,10 @@ class WorldMap(QGraphicsView):
             label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             label.setZValue(2)
             self.scene().addItem(label)
-            self.labels.append((label, _largest_part(item.path()).center()))
+            anchor = self.anchors.get(iso2)
+            if anchor is None:
+                anchor = self.anchors[iso2] = _largest_part(item.path()).center()
+            self.labels.append((label, anchor))
         self._place_labels()
 
     def _place_labels(self) -> None:

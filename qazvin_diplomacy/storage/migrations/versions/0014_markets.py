@@ -168,14 +168,18 @@ def upgrade() -> None:
             batch_op.f("ix_export_record_company_id"), ["company_id"], unique=False
         )
         batch_op.create_index(
-            "ix_export_record_country_year", ["country_id", "jalali_year"], unique=False
+            "ix_export_record_year_country",
+            ["jalali_year", "country_id", "value_usd"],
+            unique=False,
         )
         batch_op.create_index(
             batch_op.f("ix_export_record_product_id"), ["product_id"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_export_record_region_id"), ["region_id"], unique=False)
         batch_op.create_index(
-            "ix_export_record_year_company", ["jalali_year", "company_id"], unique=False
+            "ix_export_record_year_company",
+            ["jalali_year", "company_id", "value_usd", "country_id"],
+            unique=False,
         )
 
     op.create_table(
@@ -322,7 +326,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_export_record_year_company")
         batch_op.drop_index(batch_op.f("ix_export_record_region_id"))
         batch_op.drop_index(batch_op.f("ix_export_record_product_id"))
-        batch_op.drop_index("ix_export_record_country_year")
+        batch_op.drop_index("ix_export_record_year_country")
         batch_op.drop_index(batch_op.f("ix_export_record_company_id"))
 
     op.drop_table("export_record")
