@@ -4655,6 +4655,18 @@
   <context>
     <name>MarketDialog</name>
     <message>
+      <source>New region</source>
+      <translation>منطقهٔ جدید</translation>
+    </message>
+    <message>
+      <source>Name of the region (Persian):</source>
+      <translation>نام منطقه (فارسی):</translation>
+    </message>
+    <message>
+      <source>New region in this country…</source>
+      <translation>منطقهٔ جدید در این کشور…</translation>
+    </message>
+    <message>
       <source>Country</source>
       <translation>کشور</translation>
     </message>

@@ -163,3 +163,17 @@ def test_company_form_saves_products_and_exports(window, data, db) -> None:
     assert again.exports.table.rowCount() == 1
     assert [again.exports.table.item(0, c).text() for c in range(3)] == ["۱۴۰۴", "عراق", "۹۰۰۰۰۰"]
     again.reject()
+
+
+def test_a_new_region_is_added_to_the_chosen_country(window, data, db) -> None:
+    form = window.show_module("markets").new_record()
+    form.country.setCurrentIndex(form.country.findData(data["tj"]))
+    region_id = form.add_region("ولایت سغد")
+    assert region_id is not None and form.region.currentData() == region_id
+    assert m.get_region(db, region_id=region_id).country_id == data["tj"]
+    assert form.add_region("ولايت سغد") is None  # same name in the same country (Arabic Yeh)
+    assert "این کشور" in form.error.text()
+    form.country.setCurrentIndex(0)  # no country chosen: refused, nothing written
+    assert form.add_region("منطقه بی‌کشور") is None
+    assert len(m.list_regions(db)) == 2
+    form.reject()

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +31,7 @@ from qazvin_diplomacy.core.markets import (
     MarketPriority,
     MarketStatus,
     MarketView,
+    RegionInput,
     Sector,
     suggest_person_role,
 )
@@ -176,6 +179,9 @@ class MarketDialog(Retranslating, QDialog):
         layout.addWidget(self.buttons)
         self.country = self.field_set.widgets["country_id"]
         self.region = self.field_set.widgets["region_id"]
+        self.new_region_button = QPushButton(self)
+        self.new_region_button.clicked.connect(lambda: self.ask_new_region())
+        form.addRow("", self.new_region_button)
         self.retranslate_ui()
         if market is not None:
             self.field_set.load(market)
@@ -190,6 +196,7 @@ class MarketDialog(Retranslating, QDialog):
             self.tr("Target market") if self.market else self.tr("New target market")
         )
         self.field_set.retranslate(self.tr)
+        self.new_region_button.setText(self.tr("New region in this country…"))
         rtl = is_rtl()
         countries = directory.list_countries(self.db)
         refill_combo(
@@ -210,6 +217,28 @@ class MarketDialog(Retranslating, QDialog):
             [("—", ""), *((s.label(lang), s.value) for s in Sector)],
         )
         self.fill_regions()
+
+    def ask_new_region(self) -> int | None:
+        """Ask for a region's Persian name and add it to the chosen country."""
+        name, ok = QInputDialog.getText(
+            self, self.tr("New region"), self.tr("Name of the region (Persian):")
+        )
+        return self.add_region(name) if ok else None
+
+    def add_region(self, name_fa: str) -> int | None:
+        """Record region ``name_fa`` in the chosen country and choose it; None when refused."""
+        country_id = self.country.currentData()
+        try:
+            region = markets_service.save_region(self.db, region=RegionInput(country_id, name_fa))
+        except ValidationError as exc:
+            self.error.show_error("؛ ".join(exc.errors.values()))
+            return None
+        except Exception as exc:  # a known error (locked) or a bug: shown, not raised
+            show_error(self, exc)
+            return None
+        self.fill_regions()
+        self.region.setCurrentIndex(max(self.region.findData(region.id), 0))
+        return region.id
 
     def fill_regions(self) -> None:
         """The regions of the chosen country only."""
