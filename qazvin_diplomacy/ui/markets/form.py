@@ -181,7 +181,7 @@ class MarketDialog(Retranslating, QDialog):
         self.region = self.field_set.widgets["region_id"]
         self.new_region_button = QPushButton(self)
         self.new_region_button.clicked.connect(lambda: self.ask_new_region())
-        form.addRow("", self.new_region_button)
+        form.insertRow(2, "", self.new_region_button)  # under the region it adds to
         self.retranslate_ui()
         if market is not None:
             self.field_set.load(market)
