@@ -2252,6 +2252,10 @@
   <context>
     <name>Modules</name>
     <message>
+      <source>Target markets</source>
+      <translation>بازارهای هدف</translation>
+    </message>
+    <message>
       <source>Outgoing letters</source>
       <translation>نامه‌های صادره</translation>
     </message>
@@ -4382,6 +4386,501 @@
     <message>
       <source>The file could not be opened: %1</source>
       <translation>پرونده باز نشد: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>MarketCardDialog</name>
+    <message>
+      <source>USD</source>
+      <translation>دلار</translation>
+    </message>
+    <message>
+      <source>Market card: %1</source>
+      <translation>کارت بازار: %1</translation>
+    </message>
+    <message>
+      <source>Target markets</source>
+      <translation>بازارهای هدف</translation>
+    </message>
+    <message>
+      <source>No target market recorded for this country.</source>
+      <translation>برای این کشور بازار هدفی ثبت نشده است.</translation>
+    </message>
+    <message>
+      <source>Needs and demand</source>
+      <translation>نیازها و تقاضا</translation>
+    </message>
+    <message>
+      <source>Barriers</source>
+      <translation>موانع</translation>
+    </message>
+    <message>
+      <source>Sources</source>
+      <translation>منابع</translation>
+    </message>
+    <message>
+      <source>Information date</source>
+      <translation>تاریخ اطلاعات</translation>
+    </message>
+    <message>
+      <source>Influential people</source>
+      <translation>افراد مؤثر</translation>
+    </message>
+    <message>
+      <source>Companies able to supply</source>
+      <translation>شرکت‌های تأمین‌کننده</translation>
+    </message>
+    <message>
+      <source>Exports recorded in %1</source>
+      <translation>صادرات ثبت‌شده در %1</translation>
+    </message>
+    <message>
+      <source>Visits</source>
+      <translation>دیدارها</translation>
+    </message>
+    <message>
+      <source>Agreements</source>
+      <translation>موافقت‌نامه‌ها</translation>
+    </message>
+    <message>
+      <source>Follow-ups</source>
+      <translation>پیگیری‌ها</translation>
+    </message>
+  </context>
+  <context>
+    <name>WorldMap</name>
+    <message>
+      <source>Target markets: %1 (best priority %2)</source>
+      <translation>بازار هدف: %1 (بالاترین اولویت: %2)</translation>
+    </message>
+    <message>
+      <source>Exports: %1 USD</source>
+      <translation>صادرات: %1 دلار</translation>
+    </message>
+  </context>
+  <context>
+    <name>MarketTableModel</name>
+    <message>
+      <source>Priority</source>
+      <translation>اولویت</translation>
+    </message>
+    <message>
+      <source>Country / region</source>
+      <translation>کشور / منطقه</translation>
+    </message>
+    <message>
+      <source>Product or sector</source>
+      <translation>محصول یا بخش</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Information date</source>
+      <translation>تاریخ اطلاعات</translation>
+    </message>
+    <message>
+      <source>Needs and demand</source>
+      <translation>نیازها و تقاضا</translation>
+    </message>
+  </context>
+  <context>
+    <name>TopExportersModel</name>
+    <message>
+      <source>Rank</source>
+      <translation>رتبه</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>شرکت</translation>
+    </message>
+    <message>
+      <source>Exports (USD)</source>
+      <translation>صادرات (دلار)</translation>
+    </message>
+    <message>
+      <source>Destinations</source>
+      <translation>مقصدها</translation>
+    </message>
+    <message>
+      <source>Year before (USD)</source>
+      <translation>سال قبل (دلار)</translation>
+    </message>
+    <message>
+      <source>%1 (tie)</source>
+      <translation>%1 (هم‌رتبه)</translation>
+    </message>
+    <message>
+      <source>not recorded</source>
+      <translation>ثبت نشده</translation>
+    </message>
+  </context>
+  <context>
+    <name>MarketFilterBar</name>
+    <message>
+      <source>Search markets… (Ctrl+F)</source>
+      <translation>جستجوی بازارها… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>پاک کردن فیلترها</translation>
+    </message>
+    <message>
+      <source>All priorities</source>
+      <translation>همهٔ اولویت‌ها</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>همهٔ وضعیت‌ها</translation>
+    </message>
+    <message>
+      <source>All regions</source>
+      <translation>همهٔ مناطق</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>بخش</translation>
+    </message>
+    <message>
+      <source>All products and sectors</source>
+      <translation>همهٔ محصولات و بخش‌ها</translation>
+    </message>
+  </context>
+  <context>
+    <name>MapLegend</name>
+    <message>
+      <source>Iran</source>
+      <translation>ایران</translation>
+    </message>
+  </context>
+  <context>
+    <name>MarketsPage</name>
+    <message>
+      <source>Whole world</source>
+      <translation>همهٔ جهان</translation>
+    </message>
+    <message>
+      <source>Iran's neighbourhood</source>
+      <translation>کشورهای پیرامون ایران</translation>
+    </message>
+    <message>
+      <source>Companies</source>
+      <translation>شرکت‌ها</translation>
+    </message>
+    <message>
+      <source>Search companies and products…</source>
+      <translation>جستجوی شرکت‌ها و محصولات…</translation>
+    </message>
+    <message>
+      <source>New company</source>
+      <translation>شرکت جدید</translation>
+    </message>
+    <message>
+      <source>%1 companies</source>
+      <translation>%1 شرکت</translation>
+    </message>
+    <message>
+      <source>New target market</source>
+      <translation>بازار هدف جدید</translation>
+    </message>
+    <message>
+      <source>Export to Excel/CSV…</source>
+      <translation>خروجی اکسل / CSV…</translation>
+    </message>
+    <message>
+      <source>%1M</source>
+      <translation>%1 میلیون</translation>
+    </message>
+    <message>
+      <source>%1k</source>
+      <translation>%1 هزار</translation>
+    </message>
+    <message>
+      <source>Target markets</source>
+      <translation>بازارهای هدف</translation>
+    </message>
+    <message>
+      <source>Map</source>
+      <translation>نقشه</translation>
+    </message>
+    <message>
+      <source>Market list</source>
+      <translation>فهرست بازارها</translation>
+    </message>
+    <message>
+      <source>Top exporters</source>
+      <translation>صادرکنندگان برتر</translation>
+    </message>
+    <message>
+      <source>Colour by market priority</source>
+      <translation>رنگ بر پایهٔ اولویت بازار</translation>
+    </message>
+    <message>
+      <source>Colour by exports</source>
+      <translation>رنگ بر پایهٔ صادرات</translation>
+    </message>
+    <message>
+      <source>All sectors</source>
+      <translation>همهٔ بخش‌ها</translation>
+    </message>
+    <message>
+      <source>Hover a country to see its name; click it to open its market card.</source>
+      <translation>نشانگر را روی کشور ببرید تا نامش را ببینید؛ برای باز کردن کارت بازار آن کلیک کنید.</translation>
+    </message>
+    <message>
+      <source>%1 target markets</source>
+      <translation>%1 بازار هدف</translation>
+    </message>
+    <message>
+      <source>No target market to show. Clear the filters to see every market.</source>
+      <translation>بازار هدفی برای نمایش نیست. برای دیدن همهٔ بازارها فیلترها را پاک کنید.</translation>
+    </message>
+    <message>
+      <source>%1 USD or more</source>
+      <translation>%1 دلار و بیشتر</translation>
+    </message>
+    <message>
+      <source>%1–%2 USD</source>
+      <translation>%1 تا %2 دلار</translation>
+    </message>
+    <message>
+      <source>Nothing recorded for %1.</source>
+      <translation>برای %1 چیزی ثبت نشده است.</translation>
+    </message>
+    <message>
+      <source>Ranked by recorded exports; equal values share a rank. %1 companies reported last year but have no record for this year.</source>
+      <translation>رتبه‌بندی بر پایهٔ صادرات ثبت‌شده است؛ ارقام برابر رتبهٔ یکسان دارند. %1 شرکت سال قبل صادرات ثبت کرده‌اند ولی برای این سال رکوردی ندارند.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompanyPicker</name>
+    <message>
+      <source>Type part of a company name</source>
+      <translation>بخشی از نام شرکت را بنویسید</translation>
+    </message>
+  </context>
+  <context>
+    <name>MarketDialog</name>
+    <message>
+      <source>New region</source>
+      <translation>منطقهٔ جدید</translation>
+    </message>
+    <message>
+      <source>Name of the region (Persian):</source>
+      <translation>نام منطقه (فارسی):</translation>
+    </message>
+    <message>
+      <source>New region in this country…</source>
+      <translation>منطقهٔ جدید در این کشور…</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>منطقه</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>محصول</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>بخش</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>اولویت</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Needs and demand</source>
+      <translation>نیازها و تقاضا</translation>
+    </message>
+    <message>
+      <source>Barriers</source>
+      <translation>موانع</translation>
+    </message>
+    <message>
+      <source>Sources</source>
+      <translation>منابع</translation>
+    </message>
+    <message>
+      <source>Information date</source>
+      <translation>تاریخ اطلاعات</translation>
+    </message>
+    <message>
+      <source>Influential people</source>
+      <translation>افراد مؤثر</translation>
+    </message>
+    <message>
+      <source>Companies able to supply</source>
+      <translation>شرکت‌های تأمین‌کننده</translation>
+    </message>
+    <message>
+      <source>Target market</source>
+      <translation>بازار هدف</translation>
+    </message>
+    <message>
+      <source>New target market</source>
+      <translation>بازار هدف جدید</translation>
+    </message>
+    <message>
+      <source>The whole country</source>
+      <translation>کل کشور</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProductRows</name>
+    <message>
+      <source>Product (Persian)</source>
+      <translation>محصول (فارسی)</translation>
+    </message>
+    <message>
+      <source>Product (English)</source>
+      <translation>محصول (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>HS code</source>
+      <translation>کد تعرفه (HS)</translation>
+    </message>
+    <message>
+      <source>Annual capacity</source>
+      <translation>ظرفیت سالانه</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>واحد</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportRows</name>
+    <message>
+      <source>Year</source>
+      <translation>سال</translation>
+    </message>
+    <message>
+      <source>Destination country</source>
+      <translation>کشور مقصد</translation>
+    </message>
+    <message>
+      <source>Value (USD)</source>
+      <translation>ارزش (دلار)</translation>
+    </message>
+    <message>
+      <source>Row %1: the year and the value must be numbers.</source>
+      <translation>ردیف %1: سال و ارزش باید عدد باشند.</translation>
+    </message>
+    <message>
+      <source>Row %1: no country called «%2».</source>
+      <translation>ردیف %1: کشوری با نام «%2» پیدا نشد.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompanyDialog</name>
+    <message>
+      <source>Name (Persian)</source>
+      <translation>نام (فارسی)</translation>
+    </message>
+    <message>
+      <source>Name (English)</source>
+      <translation>نام (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>بخش</translation>
+    </message>
+    <message>
+      <source>County</source>
+      <translation>شهرستان</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>تلفن</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>رایانامه</translation>
+    </message>
+    <message>
+      <source>Website</source>
+      <translation>وب‌گاه</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>مخاطبان</translation>
+    </message>
+    <message>
+      <source>Company: %1</source>
+      <translation>شرکت: %1</translation>
+    </message>
+    <message>
+      <source>New company</source>
+      <translation>شرکت جدید</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>شرکت</translation>
+    </message>
+    <message>
+      <source>Products</source>
+      <translation>محصولات</translation>
+    </message>
+    <message>
+      <source>Exports</source>
+      <translation>صادرات</translation>
+    </message>
+    <message>
+      <source>Row %1: %2</source>
+      <translation>ردیف %1: %2</translation>
+    </message>
+    <message>
+      <source>Add row</source>
+      <translation>افزودن ردیف</translation>
+    </message>
+    <message>
+      <source>Remove row</source>
+      <translation>حذف ردیف</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompanyTableModel</name>
+    <message>
+      <source>Company</source>
+      <translation>شرکت</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Sector</source>
+      <translation>بخش</translation>
+    </message>
+    <message>
+      <source>County</source>
+      <translation>شهرستان</translation>
+    </message>
+    <message>
+      <source>Products</source>
+      <translation>محصولات</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>مخاطبان</translation>
     </message>
   </context>
 </TS>

@@ -207,11 +207,14 @@ _EXPORT_ONLY_FOR: dict[str, tuple[str, tuple[str, ...]]] = {
     "--organization-id": ("organization_id", ("people", "agreements", "events")),
     "--status": (
         "status",
-        ("visits", "agreements", "events", "followups", "meetings", "resolutions"),
+        ("visits", "agreements", "events", "followups", "meetings", "resolutions", "markets"),
     ),
     "--body": ("body", ("resolutions",)),
     "--series": ("series", ("meetings", "resolutions")),
-    "--country": ("country", ("people", "organizations", "visits", "agreements", "events")),
+    "--country": (
+        "country",
+        ("people", "organizations", "visits", "agreements", "events", "markets"),
+    ),
     "--from": ("date_from", _DATED),
     "--to": ("date_to", _DATED),
 }

@@ -78,6 +78,7 @@ _REPORT_MODULES = (
     "qazvin_diplomacy.reports.place_cards",
     "qazvin_diplomacy.reports.event_summary",
     "qazvin_diplomacy.reports.seating_plan",
+    "qazvin_diplomacy.reports.top_exporters",
     "qazvin_diplomacy.reports.official_letter",
     "qazvin_diplomacy.reports.minutes",
     "qazvin_diplomacy.reports.resolutions_status",

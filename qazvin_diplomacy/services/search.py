@@ -58,6 +58,7 @@ from sqlalchemy.exc import DatabaseError
 
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.jalali import format_jalali
+from qazvin_diplomacy.core.markets import MarketStatus, Sector
 from qazvin_diplomacy.core.text import cut_variants, search_terms, to_persian_digits
 from qazvin_diplomacy.services.records import write
 from qazvin_diplomacy.services.search_index import (
@@ -277,6 +278,53 @@ SEARCH_SOURCES: tuple[SearchSource, ...] = (
         f"WHERE r.id IN {_IDS}",
         lambda r: _join(r[0], f"مهلت {_date(r[1])}" if r[1] else ""),
         lambda r: _join_en(_either(r[2], r[0]), f"due {_date_en(r[1])}" if r[1] else ""),
+    ),
+    SearchSource(
+        "company",
+        11,
+        "company",
+        "شرکت‌ها",
+        "Companies",
+        f"SELECT id, name_fa, name_en, city_fa, sector FROM company WHERE id IN {_IDS}",
+        lambda r: _join(Sector.label_of(r[1] or None), r[0]),
+        lambda r: _join_en(Sector.label_of(r[1] or None, "en")),
+    ),
+    SearchSource(
+        "product",
+        12,
+        "product",
+        "محصولات",
+        "Products",
+        "SELECT p.id, p.name_fa, p.name_en, c.name_fa, c.name_en, p.hs_code FROM product p "
+        f"JOIN company c ON c.id = p.company_id WHERE p.id IN {_IDS}",
+        lambda r: _join(r[0], r[2]),
+        lambda r: _join_en(_either(r[1], r[0]), r[2]),
+    ),
+    SearchSource(
+        "market",
+        13,
+        "target_market",
+        "بازارهای هدف",
+        "Target markets",
+        "SELECT m.id, c.name_fa || coalesce(' — ' || g.name_fa, ''), "
+        "c.name_en || coalesce(' — ' || nullif(g.name_en, ''), ''), coalesce(p.name_fa, ''), "
+        "coalesce(p.name_en, ''), m.status FROM target_market m "
+        "JOIN country c ON c.id = m.country_id "
+        "LEFT JOIN market_region g ON g.id = m.region_id "
+        f"LEFT JOIN product p ON p.id = m.product_id WHERE m.id IN {_IDS}",
+        lambda r: _join(r[0], MarketStatus.label_of(r[2] or None)),
+        lambda r: _join_en(_either(r[1], r[0]), MarketStatus.label_of(r[2] or None, "en")),
+    ),
+    SearchSource(
+        "region",
+        14,
+        "market_region",
+        "مناطق",
+        "Regions",
+        "SELECT g.id, g.name_fa, g.name_en, c.name_fa, c.name_en FROM market_region g "
+        f"JOIN country c ON c.id = g.country_id WHERE g.id IN {_IDS}",
+        lambda r: _join(r[0]),
+        lambda r: _join_en(_either(r[1], r[0])),
     ),
 )
 _BY_KIND = {s.kind: s for s in SEARCH_SOURCES}

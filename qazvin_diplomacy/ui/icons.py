@@ -139,6 +139,16 @@ def _followup(p: QPainter) -> None:  # a clipboard with a ticked line: tasks to 
     p.drawPolyline([QPointF(20, 32), QPointF(27, 39), QPointF(42, 24)])
 
 
+def _globe(p: QPainter) -> None:  # the atlas of target markets: a globe with a marker
+    _pen(p)
+    p.drawEllipse(QRectF(10, 12, 40, 40))
+    p.drawEllipse(QRectF(22, 12, 16, 40))
+    p.drawLine(QPointF(10, 32), QPointF(50, 32))
+    p.setBrush(ACCENT)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.drawEllipse(QRectF(42, 6, 14, 14))
+
+
 def _logo(p: QPainter) -> None:
     # A stylised dome with a star: the application's mark (never mirrored).
     path = QPainterPath()
@@ -170,6 +180,7 @@ _PAINTERS: dict[str, Callable[[QPainter], None]] = {
     "settings": _settings,
     "check": _check,
     "followup": _followup,
+    "globe": _globe,
     "logo": _logo,
 }
 #: Names whose drawing points the other way before any mirroring.

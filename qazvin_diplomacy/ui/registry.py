@@ -125,6 +125,12 @@ def _followups_week_card(ctx: UiContext) -> QWidget:
     return WeekFollowUpsCard(ctx)
 
 
+def _markets_page(ctx: UiContext) -> ModulePage:
+    from qazvin_diplomacy.ui.markets.page import MarketsPage
+
+    return MarketsPage(ctx)
+
+
 #: Every module, in navigation order.  Add new modules here.
 MODULES: list[ModuleSpec] = [
     ModuleSpec(
@@ -178,6 +184,7 @@ MODULES: list[ModuleSpec] = [
         cards=(CardSpec("followups_week", _followups_week_card, order=48),),
     ),
     ModuleSpec("letters", QT_TRANSLATE_NOOP("Modules", "Outgoing letters"), "print", _letters_page),
+    ModuleSpec("markets", QT_TRANSLATE_NOOP("Modules", "Target markets"), "globe", _markets_page),
 ]
 
 

@@ -42,6 +42,7 @@ MODULE_OF_KIND = {
     "person": "directory",
     "organization": "directory",
     "country": "directory",
+    "market": "markets",
 }
 
 

@@ -26,6 +26,14 @@ from qazvin_diplomacy.core.followups import FollowUpFilter, FollowUpSource, Foll
 from qazvin_diplomacy.core.formatting import jalali_text
 from qazvin_diplomacy.core.jalali import format_time
 from qazvin_diplomacy.core.letters import LetterFilter, LetterKind, LetterLink, LetterView
+from qazvin_diplomacy.core.markets import (
+    CompanyKind,
+    MarketFilter,
+    MarketPersonRole,
+    MarketPriority,
+    MarketStatus,
+    Sector,
+)
 from qazvin_diplomacy.core.meetings import (
     MeetingFilter,
     MeetingStatus,
@@ -42,6 +50,13 @@ from qazvin_diplomacy.services.events import count_events, list_events
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.followups import filtered as followup_filtered
 from qazvin_diplomacy.services.letters import count_letters, list_letters
+from qazvin_diplomacy.services.markets import (
+    count_companies,
+    count_markets,
+    list_companies,
+    list_markets,
+    list_products,
+)
 from qazvin_diplomacy.services.meetings import (
     count_meetings,
     count_resolutions,
@@ -67,6 +82,8 @@ EXPORT_KINDS = (
     "letters",
     "meetings",
     "resolutions",
+    "companies",
+    "markets",
 )
 
 #: A list page's own filter object, taken as is by the matching kind.
@@ -78,6 +95,7 @@ ListFilter = (
     | FollowUpFilter
     | MeetingFilter
     | ResolutionFilter
+    | MarketFilter
 )
 #: ``progress(done, total)`` while the rows are read; it may raise to stop the export.
 Progress = Callable[[int, int], None]
@@ -178,7 +196,7 @@ _E = TypeVar(
     MeetingStatus,
     ResolutionDue,
 )
-_F = TypeVar("_F", VisitFilter, AgreementFilter, EventFilter)
+_F = TypeVar("_F", VisitFilter, AgreementFilter, EventFilter, MarketFilter)
 _T = TypeVar("_T")
 
 
@@ -828,6 +846,110 @@ def _resolutions(
     return ExportTable("resolutions", "مصوبات", "Resolutions", columns, rows)
 
 
+def _companies(
+    db: Database, f: ExportFilters, progress: Progress | None = None, lang: str = "fa"
+) -> ExportTable:
+    """The province's companies with their products and directory contacts (for embassies)."""
+    columns = [
+        ExportColumn("نام شرکت", "Company (Persian)", 34),
+        ExportColumn("نام انگلیسی", "Company (English)", 34),
+        ExportColumn("نوع", "Kind", 16),
+        ExportColumn("بخش", "Sector", 20),
+        ExportColumn("شهرستان", "County", 14),
+        ExportColumn("محصولات", "Products", 40),
+        ExportColumn("مخاطبان", "Contacts", 30),
+        ExportColumn("تلفن", "Phone", 16),
+        ExportColumn("رایانامه", "E-mail", 26),
+        ExportColumn("وب‌گاه", "Website", 24),
+    ]
+    kind = _member(CompanyKind, f.kind, "نوع شرکت", "company kind")
+    query = {"text": f.text, "kind": kind.value if kind else None}
+    products: dict[int, list[str]] = {}
+    for p in list_products(db):
+        products.setdefault(p.company_id or 0, []).append(
+            p.name_en or p.name_fa if lang == "en" else p.name_fa
+        )
+
+    def fetch(offset: int, limit: int) -> list[Any]:
+        return list_companies(db, offset=offset, limit=limit, **query)  # type: ignore[arg-type]
+
+    rows = [
+        [
+            c.name_fa,
+            c.name_en,
+            CompanyKind.label_of(c.kind, lang),
+            Sector.label_of(c.sector, lang),
+            c.city_fa,
+            _joined(products.get(c.id or 0, [])),
+            _joined(c.contact_names_fa),
+            c.phone,
+            c.email,
+            c.website,
+        ]
+        for c in _paged(fetch, count_companies(db, **query), progress)  # type: ignore[arg-type]
+    ]
+    return ExportTable("companies", "شرکت‌ها", "Companies", columns, rows)
+
+
+def _markets(
+    db: Database, f: ExportFilters, progress: Progress | None = None, lang: str = "fa"
+) -> ExportTable:
+    """Target markets with needs, people and supplying companies, as the list shows them."""
+    columns = [
+        ExportColumn("کشور", "Country", 18),
+        ExportColumn("منطقه", "Region", 20),
+        ExportColumn("محصول یا بخش", "Product or sector", 24),
+        ExportColumn("اولویت", "Priority", 16),
+        ExportColumn("وضعیت", "Status", 14),
+        ExportColumn("نیازها و تقاضا", "Needs and demand", 50),
+        ExportColumn("موانع", "Barriers", 30),
+        ExportColumn("افراد مؤثر", "Influential people", 40),
+        ExportColumn("شرکت‌های تأمین‌کننده", "Companies able to supply", 40),
+        ExportColumn("منابع", "Sources", 30),
+        ExportColumn("تاریخ اطلاعات", "Information date (Jalali)", 14),
+        ExportColumn("تاریخ اطلاعات (میلادی)", "Information date (ISO)", 14),
+    ]
+    own = _own_filter(f, MarketFilter)
+    status = _member(MarketStatus, f.status, "وضعیت بازار هدف", "market status")
+    filters = own or MarketFilter(
+        text=f.text, country_id=f.country_id, status=status.value if status else None
+    )
+    sort = f.sort or "priority"
+    descending = bool(f.descending)
+
+    def fetch(offset: int, limit: int) -> list[Any]:
+        return list_markets(
+            db, filters=filters, sort=sort, descending=descending, offset=offset, limit=limit,
+            details=True,
+        )  # fmt: skip
+
+    rows = []
+    for m in _paged(fetch, count_markets(db, filters=filters), progress):
+        en = lang == "en"
+        people = [
+            f"{(p.name_en or p.name_fa) if en else p.name_fa} "
+            f"({MarketPersonRole.label_of(p.role, lang)})"
+            for p in m.person_rows
+        ]
+        rows.append(
+            [
+                (m.country_en or m.country_fa) if en else m.country_fa,
+                (m.region_en or m.region_fa) if en else m.region_fa,
+                m.subject(lang),
+                MarketPriority.label_of(m.priority, lang),
+                MarketStatus.label_of(m.status, lang),
+                m.demand_notes,
+                m.barriers,
+                _joined(people),
+                _joined(m.company_names_fa),
+                m.sources,
+                _jalali(m.info_date, lang),
+                _iso_date(m.info_date),
+            ]
+        )
+    return ExportTable("markets", "بازارهای هدف", "Target markets", columns, rows)
+
+
 _BUILDERS: dict[str, Callable[[Database, ExportFilters, Progress | None, str], ExportTable]] = {
     "people": _people,
     "organizations": _organizations,
@@ -839,6 +961,8 @@ _BUILDERS: dict[str, Callable[[Database, ExportFilters, Progress | None, str], E
     "letters": _letters,
     "meetings": _meetings,
     "resolutions": _resolutions,
+    "companies": _companies,
+    "markets": _markets,
 }
 assert tuple(_BUILDERS) == EXPORT_KINDS
 

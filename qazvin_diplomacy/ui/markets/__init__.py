@@ -1,0 +1,1 @@
+"""The target markets module: atlas map, market list, country cards."""
