@@ -139,6 +139,16 @@ def _followup(p: QPainter) -> None:  # a clipboard with a ticked line: tasks to 
     p.drawPolyline([QPointF(20, 32), QPointF(27, 39), QPointF(42, 24)])
 
 
+def _meeting(p: QPainter) -> None:  # a round table with three seats: a meeting (جلسه)
+    _pen(p)
+    p.drawEllipse(QRectF(18, 24, 28, 18))
+    p.setBrush(INK)
+    for x, y in ((32, 12), (10, 46), (54, 46)):
+        p.drawEllipse(QRectF(x - 5, y - 5, 10, 10))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.fillRect(QRectF(27, 30, 10, 6), ACCENT)
+
+
 def _logo(p: QPainter) -> None:
     # A stylised dome with a star: the application's mark (never mirrored).
     path = QPainterPath()
@@ -170,6 +180,7 @@ _PAINTERS: dict[str, Callable[[QPainter], None]] = {
     "settings": _settings,
     "check": _check,
     "followup": _followup,
+    "meeting": _meeting,
     "logo": _logo,
 }
 #: Names whose drawing points the other way before any mirroring.
