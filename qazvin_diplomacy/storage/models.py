@@ -8,6 +8,7 @@ from qazvin_diplomacy.storage import (  # noqa: F401
     followups,
     holidays,
     letters,
+    meetings,
     rank_table,
     visits,
 )

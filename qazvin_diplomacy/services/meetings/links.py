@@ -1,0 +1,84 @@
+"""Links from meetings and resolutions to other records (visits, agreements, events; later
+delegations and target markets), stored generically in ``meeting_link``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from qazvin_diplomacy.core.errors import ValidationError
+from qazvin_diplomacy.core.meetings import LinkInput, LinkKind
+from qazvin_diplomacy.storage.agreements import Agreement
+from qazvin_diplomacy.storage.events import Event
+from qazvin_diplomacy.storage.meetings import MeetingLink
+from qazvin_diplomacy.storage.visits import Visit
+
+# Kinds whose records exist today, with their title column (delegations and markets come later).
+_TITLES = {
+    LinkKind.VISIT.value: (Visit.id, Visit.title),
+    LinkKind.AGREEMENT.value: (Agreement.id, Agreement.title),
+    LinkKind.EVENT.value: (Event.id, Event.title_fa),
+}
+
+
+def write_links(
+    session: Session, *, owner_kind: str, owner_id: int, links: Sequence[LinkInput]
+) -> None:
+    """Make ``links`` the links of one record; a link to a record that does not exist is refused."""
+    wanted: list[tuple[str, int]] = []
+    for link in links:
+        kind = LinkKind.find(link.kind)
+        if kind is None:
+            raise ValidationError({"links": f"نوع پیوند «{link.kind}» شناخته نیست."})
+        if (kind.value, link.target_id) not in wanted:
+            wanted.append((kind.value, link.target_id))
+    for kind_code, target_id in wanted:
+        columns = _TITLES.get(kind_code)
+        if (
+            columns is not None
+            and session.scalar(select(columns[0]).where(columns[0] == target_id)) is None
+        ):
+            raise ValidationError({"links": f"{LinkKind(kind_code).label_fa} پیوندشده پیدا نشد."})
+    session.execute(
+        delete(MeetingLink).where(
+            MeetingLink.owner_kind == owner_kind, MeetingLink.owner_id == owner_id
+        )
+    )
+    for kind_code, target_id in wanted:
+        session.add(
+            MeetingLink(
+                owner_kind=owner_kind, owner_id=owner_id, target_kind=kind_code, target_id=target_id
+            )
+        )
+
+
+def links_of(session: Session, *, owner_kind: str, owner_id: int) -> tuple[LinkInput, ...]:
+    """The links of one record, with the linked records' titles."""
+    rows = session.execute(
+        select(MeetingLink.target_kind, MeetingLink.target_id)
+        .where(MeetingLink.owner_kind == owner_kind, MeetingLink.owner_id == owner_id)
+        .order_by(MeetingLink.id)
+    ).all()
+    found: list[LinkInput] = []
+    for kind_code, target_id in rows:
+        columns = _TITLES.get(kind_code)
+        title = ""
+        if columns is not None:
+            title = session.scalar(select(columns[1]).where(columns[0] == target_id)) or ""
+        found.append(LinkInput(kind_code, target_id, title))
+    return tuple(found)
+
+
+def linked_to(session: Session, *, target_kind: str, target_id: int, owner_kind: str) -> list[int]:
+    """Ids of the meetings or resolutions (``owner_kind``) linked to one record."""
+    return list(
+        session.scalars(
+            select(MeetingLink.owner_id).where(
+                MeetingLink.target_kind == target_kind,
+                MeetingLink.target_id == target_id,
+                MeetingLink.owner_kind == owner_kind,
+            )
+        )
+    )

@@ -1,0 +1,516 @@
+"""One meeting: save it from the form, read it whole, move its status, approve and correct its minutes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from qazvin_diplomacy.core.attachments import MAX_ATTACHMENT_BYTES, AttachmentView
+from qazvin_diplomacy.core.errors import KnownError, ValidationError
+from qazvin_diplomacy.core.jalali import holiday_name, jalali_weekday
+from qazvin_diplomacy.core.meetings import (
+    MEETING_MOVES,
+    OPEN_RESOLUTION_STATUSES,
+    AgendaItemView,
+    Attendance,
+    AttendeeView,
+    MeetingInput,
+    MeetingStatus,
+    MeetingView,
+    MinutesVersion,
+    format_resolution_number,
+)
+from qazvin_diplomacy.core.text import index_key, normalize, to_persian_digits
+from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
+from qazvin_diplomacy.services.holidays import holidays_in_session
+from qazvin_diplomacy.services.meetings.common import (
+    AGENDA_ITEM_KIND,
+    MEETING_KIND,
+    MEETING_WHAT,
+    SERIES_WHAT,
+    check_orgs,
+    check_people,
+    org_names,
+    person_names,
+    refuse_archived,
+    refuse_locked,
+)
+from qazvin_diplomacy.services.meetings.links import links_of, write_links
+from qazvin_diplomacy.services.meetings.series import next_number_in
+from qazvin_diplomacy.services.records import (
+    check_version,
+    get_row,
+    set_archived,
+    write,
+)
+from qazvin_diplomacy.storage.attachments import Attachment
+from qazvin_diplomacy.storage.base import utcnow
+from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.meetings import (
+    Meeting,
+    MeetingAgendaItem,
+    MeetingAttendee,
+    MeetingInvitedBody,
+    MeetingMinutesVersion,
+    MeetingSeries,
+    Resolution,
+)
+
+
+def _validate(meeting: MeetingInput) -> None:
+    errors: dict[str, str] = {}
+    if meeting.meeting_date is None:
+        errors["meeting_date"] = "تاریخ جلسه را وارد کنید."
+    if meeting.number is not None and meeting.number < 1:
+        errors["number"] = "شمارهٔ جلسه باید دست‌کم ۱ باشد."
+    if meeting.start_time and meeting.end_time and meeting.end_time <= meeting.start_time:
+        errors["end_time"] = "ساعت پایان باید پس از ساعت شروع باشد."
+    for i, a in enumerate(meeting.attendees):
+        if a.person_id is None and not normalize(a.name_text) and a.organization_id is None:
+            errors["attendees"] = f"ردیف {to_persian_digits(i + 1)} حاضران نام یا دستگاه ندارد."
+        if Attendance.find(a.attendance) is None:
+            errors["attendees"] = "وضعیت حضور معتبر نیست."
+    for i, item in enumerate(meeting.agenda):
+        if not normalize(item.title):
+            errors["agenda"] = f"بند {to_persian_digits(i + 1)} دستور جلسه عنوان ندارد."
+    if errors:
+        raise ValidationError(errors)
+
+
+def _holidays_note(session: Session, day: date) -> str:
+    """The holiday (or Friday) on ``day``: such a meeting is flagged so it can be moved."""
+    name = holiday_name(day, holidays_in_session(session, day, day))
+    return name or ("جمعه" if jalali_weekday(day) == 6 else "")
+
+
+def load_meeting(session: Session, meeting_id: int) -> Meeting:
+    """The meeting row with its sub-rows (``NotFoundError`` when there is none)."""
+    row = session.scalars(
+        select(Meeting)
+        .where(Meeting.id == meeting_id)
+        .options(
+            selectinload(Meeting.attendees),
+            selectinload(Meeting.invited),
+            selectinload(Meeting.agenda),
+        )
+    ).first()
+    if row is None:
+        get_row(session, Meeting, meeting_id, MEETING_WHAT)  # raises NotFoundError
+    assert row is not None
+    return row
+
+
+def meeting_view(session: Session, row: Meeting, *, whole: bool = True) -> MeetingView:
+    """A stored meeting as the form and the minutes show it (``whole=False``: a list row)."""
+    series = row.series
+    people = person_names(
+        session,
+        [
+            row.chair_person_id,
+            *(a.person_id for a in row.attendees),
+            *(a.represented_by_person_id for a in row.attendees),
+            *(i.presenter_person_id for i in row.agenda),
+        ]
+        if whole
+        else [row.chair_person_id],
+    )
+    counts = session.execute(
+        select(
+            func.count(),
+            func.coalesce(
+                func.sum(case((Resolution.status.in_(OPEN_RESOLUTION_STATUSES), 1), else_=0)), 0
+            ),
+        ).where(Resolution.meeting_id == row.id, Resolution.archived_at.is_(None))
+    ).one()
+    attendees: tuple[AttendeeView, ...] = ()
+    agenda: tuple[AgendaItemView, ...] = ()
+    invited: tuple[str, ...] = ()
+    if whole:
+        orgs = org_names(
+            session,
+            [a.organization_id for a in row.attendees] + [b.organization_id for b in row.invited],
+        )
+        attendees = tuple(
+            AttendeeView(
+                person_id=a.person_id,
+                name_text=a.name_text,
+                organization_id=a.organization_id,
+                attendance=a.attendance,
+                represented_by_person_id=a.represented_by_person_id,
+                represented_by_text=a.represented_by_text,
+                role=a.role,
+                name=people.get(a.person_id or 0, (a.name_text, ""))[0],
+                title=people.get(a.person_id or 0, ("", a.role))[1] or a.role,
+                organization_name=orgs.get(a.organization_id or 0, ("", ""))[0],
+                represented_by_name=people.get(
+                    a.represented_by_person_id or 0, (a.represented_by_text, "")
+                )[0],
+            )
+            for a in row.attendees
+        )
+        files = _attachment_counts(session, [i.id for i in row.agenda])
+        agenda = tuple(
+            AgendaItemView(
+                title=i.title,
+                presenter_person_id=i.presenter_person_id,
+                presenter_text=i.presenter_text,
+                notes=i.notes,
+                id=i.id,
+                position=n + 1,
+                presenter_name=people.get(i.presenter_person_id or 0, (i.presenter_text, ""))[0],
+                attachment_count=files.get(i.id, 0),
+            )
+            for n, i in enumerate(row.agenda)
+        )
+        invited = tuple(orgs.get(b.organization_id, ("", ""))[0] for b in row.invited)
+    return MeetingView(
+        id=row.id,
+        version=row.version,
+        series_id=row.series_id,
+        number=row.number,
+        meeting_date=row.meeting_date,
+        start_time=row.start_time,
+        end_time=row.end_time,
+        venue=row.venue,
+        chair_person_id=row.chair_person_id,
+        chair_text=row.chair_text,
+        notes=row.notes,
+        attendees=attendees,
+        invited_org_ids=tuple(b.organization_id for b in row.invited) if whole else (),
+        agenda=agenda,
+        links=links_of(session, owner_kind=MEETING_KIND, owner_id=row.id) if whole else (),
+        status=row.status,
+        series_name_fa=series.name_fa,
+        series_name_en=series.name_en,
+        chair_name=people.get(row.chair_person_id or 0, (row.chair_text, ""))[0],
+        minutes_version=row.minutes_version,
+        holiday_fa=_holidays_note(session, row.meeting_date) if whole else "",
+        attendee_rows=attendees,
+        agenda_rows=agenda,
+        invited_names=invited,
+        resolution_count=int(counts[0] or 0),
+        open_resolution_count=int(counts[1] or 0),
+        archived=row.archived_at is not None,
+    )
+
+
+def _attachment_counts(session: Session, ids: list[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Attachment.owner_id, func.count())
+        .where(
+            Attachment.owner_kind == AGENDA_ITEM_KIND,
+            Attachment.owner_id.in_(ids),
+            Attachment.archived_at.is_(None),
+        )
+        .group_by(Attachment.owner_id)
+    )
+    return {owner: int(n) for owner, n in rows}
+
+
+def _search_key(session: Session, row: Meeting, series: MeetingSeries) -> str:
+    people = person_names(session, [row.chair_person_id])
+    return index_key(
+        series.name_fa,
+        series.name_en,
+        f"جلسه {row.number}",
+        row.venue,
+        row.chair_text,
+        *(p[0] for p in people.values()),
+        row.notes,
+        *(i.title for i in row.agenda),
+    )
+
+
+def save_meeting(db: Database, *, meeting: MeetingInput) -> MeetingView:
+    """Create or update a meeting with its attendees, invited bodies, agenda items and links.
+
+    A new meeting without a number takes the series' next one, and the series' venue and
+    chair when none is given.  Agenda items keep their ids (and files) when given back with
+    them; those left out are removed.  Approved minutes are locked (``KnownError``: start a
+    correction); a number another session of the series has is refused on ``number``.
+    """
+    _validate(meeting)
+    with write(db) as session:
+        series = get_row(session, MeetingSeries, meeting.series_id, SERIES_WHAT)
+        check_people(
+            session,
+            [
+                meeting.chair_person_id,
+                *(a.person_id for a in meeting.attendees),
+                *(a.represented_by_person_id for a in meeting.attendees),
+                *(i.presenter_person_id for i in meeting.agenda),
+            ],
+            "attendees",
+        )
+        check_orgs(
+            session,
+            [*(a.organization_id for a in meeting.attendees), *meeting.invited_org_ids],
+            "invited_org_ids",
+        )
+        new = meeting.id is None
+        if new:
+            refuse_archived(series, SERIES_WHAT, "series")
+            # Added once filled in: the queries below would flush it half-made.
+            row = Meeting(series_id=series.id, status=MeetingStatus.DRAFT.value)
+        else:
+            row = load_meeting(session, meeting.id)  # type: ignore[arg-type]
+            check_version(row, meeting.version, MEETING_WHAT)
+            refuse_archived(row, MEETING_WHAT, "meeting")
+            refuse_locked(row)
+        number = meeting.number
+        if number is None:
+            number = row.number if not new else next_number_in(session, series)
+        clash = session.scalar(
+            select(Meeting.id).where(
+                Meeting.series_id == series.id,
+                Meeting.number == number,
+                Meeting.id != (row.id or 0),
+            )
+        )
+        if clash is not None:
+            raise ValidationError(
+                {
+                    "number": f"جلسهٔ شمارهٔ {to_persian_digits(number)} این سلسله‌جلسات پیش‌تر ثبت شده است."
+                }
+            )
+        renumbered = not new and (row.number != number or row.series_id != series.id)
+        row.series_id = series.id
+        row.series = series
+        row.number = number
+        row.meeting_date = meeting.meeting_date
+        row.start_time = (
+            meeting.start_time if (meeting.start_time or not new) else series.start_time
+        )
+        row.end_time = meeting.end_time if (meeting.end_time or not new) else series.end_time
+        row.venue = normalize(meeting.venue) or (series.venue if new else "")
+        if new and meeting.chair_person_id is None and not normalize(meeting.chair_text):
+            row.chair_person_id = series.chair_person_id
+            row.chair_text = series.chair_text
+        else:
+            row.chair_person_id = meeting.chair_person_id
+            row.chair_text = normalize(meeting.chair_text)
+        row.notes = normalize(meeting.notes)
+        if new:
+            session.add(row)
+        _write_children(session, row, meeting)
+        session.flush()
+        if renumbered:
+            for res in session.scalars(select(Resolution).where(Resolution.meeting_id == row.id)):
+                res.series_id = series.id
+                res.session_number = number
+                res.number = format_resolution_number(number, res.seq)
+        write_links(session, owner_kind=MEETING_KIND, owner_id=row.id, links=meeting.links)
+        row.search_key = _search_key(session, row, series)
+        session.flush()
+        return meeting_view(session, row)
+
+
+def _write_children(session: Session, row: Meeting, meeting: MeetingInput) -> None:
+    row.attendees.clear()
+    row.invited.clear()
+    session.flush()
+    for order, a in enumerate(meeting.attendees):
+        row.attendees.append(
+            MeetingAttendee(
+                person_id=a.person_id,
+                name_text=normalize(a.name_text),
+                organization_id=a.organization_id,
+                role=normalize(a.role),
+                attendance=(Attendance.find(a.attendance) or Attendance.PRESENT).value,
+                represented_by_person_id=a.represented_by_person_id,
+                represented_by_text=normalize(a.represented_by_text),
+                sort_order=order,
+            )
+        )
+    for order, org_id in enumerate(dict.fromkeys(meeting.invited_org_ids)):
+        row.invited.append(MeetingInvitedBody(organization_id=org_id, sort_order=order))
+    existing = {i.id: i for i in row.agenda}
+    kept: list[MeetingAgendaItem] = []
+    for order, item in enumerate(meeting.agenda):
+        target = existing.get(item.id) if item.id is not None else None
+        if item.id is not None and target is None:
+            raise ValidationError({"agenda": "بند دستور جلسه در این جلسه پیدا نشد."})
+        if target is None:
+            target = MeetingAgendaItem(title="")
+        target.sort_order = order
+        target.title = normalize(item.title)
+        target.presenter_person_id = item.presenter_person_id
+        target.presenter_text = normalize(item.presenter_text)
+        target.notes = normalize(item.notes)
+        kept.append(target)
+    row.agenda = kept
+
+
+def get_meeting(db: Database, *, meeting_id: int) -> MeetingView:
+    """One meeting read whole (``NotFoundError`` when there is none)."""
+    with db.read_session() as session:
+        return meeting_view(session, load_meeting(session, meeting_id))
+
+
+def set_meeting_status(
+    db: Database, *, meeting_id: int, status: str, version: int | None = None
+) -> MeetingView:
+    """Move a meeting draft ↔ held (approval is :func:`approve_minutes`)."""
+    target = MeetingStatus.find(status)
+    with write(db) as session:
+        row = load_meeting(session, meeting_id)
+        check_version(row, version, MEETING_WHAT)
+        refuse_archived(row, MEETING_WHAT, "meeting")
+        current = MeetingStatus(row.status)
+        if target is None or target is MeetingStatus.APPROVED:
+            raise ValidationError({"status": "برای تأیید صورتجلسه، «تأیید صورتجلسه» را بزنید."})
+        if target is not current and target not in MEETING_MOVES[current]:
+            refuse_locked(row)
+            raise ValidationError({"status": "این تغییر وضعیت جلسه مجاز نیست."})
+        row.status = target.value
+        session.flush()
+        return meeting_view(session, row)
+
+
+def _snapshot(session: Session, row: Meeting) -> str:
+    """The minutes as approved: the meeting whole and its resolutions, as JSON."""
+    from qazvin_diplomacy.services.meetings.resolutions import resolutions_of_meeting
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, (date, time, datetime)):
+            return value.isoformat()
+        return str(value)
+
+    data = {
+        "meeting": asdict(meeting_view(session, row)),
+        "resolutions": [asdict(r) for r in resolutions_of_meeting(session, row.id)],
+    }
+    return json.dumps(data, ensure_ascii=False, default=plain, sort_keys=True)
+
+
+def approve_minutes(
+    db: Database, *, meeting_id: int, version: int | None = None, approved_by: str = ""
+) -> MeetingView:
+    """Approve a held meeting's minutes: they are kept as version N and locked."""
+    with write(db) as session:
+        row = load_meeting(session, meeting_id)
+        check_version(row, version, MEETING_WHAT)
+        refuse_archived(row, MEETING_WHAT, "meeting")
+        if row.status != MeetingStatus.HELD.value:
+            refuse_locked(row)
+            raise ValidationError(
+                {
+                    "status": "تنها صورتجلسهٔ جلسهٔ برگزارشده تأیید می‌شود؛ ابتدا جلسه را «برگزارشده» کنید."
+                }
+            )
+        now = utcnow()
+        session.add(
+            MeetingMinutesVersion(
+                meeting_id=row.id,
+                version=row.minutes_version,
+                approved_at=now,
+                approved_by=normalize(approved_by),
+                snapshot=_snapshot(session, row),
+            )
+        )
+        row.status = MeetingStatus.APPROVED.value
+        row.approved_at = now
+        session.flush()
+        return meeting_view(session, row)
+
+
+def start_correction(
+    db: Database, *, meeting_id: int, reason: str, version: int | None = None
+) -> MeetingView:
+    """Reopen approved minutes as the next version (held, editable); the approved one is kept
+    with ``reason`` written on it.  A reason is required."""
+    if not normalize(reason):
+        raise ValidationError({"reason": "دلیل اصلاح صورتجلسهٔ تأییدشده را بنویسید."})
+    with write(db) as session:
+        row = load_meeting(session, meeting_id)
+        check_version(row, version, MEETING_WHAT)
+        if row.status != MeetingStatus.APPROVED.value:
+            raise KnownError(
+                "این صورتجلسه هنوز تأیید نشده است و بی‌نیاز از اصلاحیه ویرایش می‌شود.",
+                "These minutes are not approved; edit them directly.",
+            )
+        kept = session.scalar(
+            select(MeetingMinutesVersion).where(
+                MeetingMinutesVersion.meeting_id == row.id,
+                MeetingMinutesVersion.version == row.minutes_version,
+            )
+        )
+        if kept is not None:
+            kept.correction_reason = normalize(reason)
+        row.minutes_version += 1
+        row.status = MeetingStatus.HELD.value
+        row.approved_at = None
+        session.flush()
+        return meeting_view(session, row)
+
+
+def minutes_versions(db: Database, *, meeting_id: int) -> list[MinutesVersion]:
+    """The approved versions of a meeting's minutes, oldest first."""
+    from qazvin_diplomacy.core.clock import to_local
+
+    with db.read_session() as session:
+        get_row(session, Meeting, meeting_id, MEETING_WHAT)
+        rows = session.scalars(
+            select(MeetingMinutesVersion)
+            .where(MeetingMinutesVersion.meeting_id == meeting_id)
+            .order_by(MeetingMinutesVersion.version)
+        )
+        return [
+            MinutesVersion(
+                r.version,
+                to_local(r.approved_at).date(),
+                r.approved_by,
+                r.correction_reason,
+                r.snapshot,
+            )
+            for r in rows
+        ]
+
+
+def archive_meeting(
+    db: Database, *, meeting_id: int, version: int | None = None, archived: bool = True
+) -> None:
+    """Archive (or restore) a meeting; its resolutions are archived (restored) with it."""
+    with write(db) as session:
+        row = get_row(session, Meeting, meeting_id, MEETING_WHAT)
+        set_archived(session, row, version, archived, MEETING_WHAT)
+        for res in session.scalars(select(Resolution).where(Resolution.meeting_id == row.id)):
+            res.archived_at = row.archived_at
+        session.flush()
+
+
+def add_agenda_attachment(
+    db: Database,
+    *,
+    agenda_item_id: int,
+    source: Path,
+    description: str = "",
+    limit: int = MAX_ATTACHMENT_BYTES,
+) -> AttachmentView:
+    """Attach a file to an agenda item (``owner_kind="meeting_agenda_item"``); refused when
+    the meeting is archived or its minutes approved."""
+    with db.read_session() as session:
+        item = get_row(session, MeetingAgendaItem, agenda_item_id, "بند دستور جلسه")
+        refuse_archived(item.meeting, MEETING_WHAT, "meeting")
+        refuse_locked(item.meeting)
+    return add_attachment(
+        db,
+        owner_kind=AGENDA_ITEM_KIND,
+        owner_id=agenda_item_id,
+        source=Path(source),
+        description=description,
+        limit=limit,
+    )
+
+
+def list_agenda_attachments(db: Database, *, agenda_item_id: int) -> list[AttachmentView]:
+    """The files of one agenda item, oldest first."""
+    return list_attachments(db, owner_kind=AGENDA_ITEM_KIND, owner_id=agenda_item_id)
