@@ -146,6 +146,10 @@ class AttendeesTab(QWidget):
         QT_TRANSLATE_NOOP("MeetingForm", "Add row"),
         QT_TRANSLATE_NOOP("MeetingForm", "Remove row"),
         QT_TRANSLATE_NOOP("MeetingForm", "Remove"),
+        QT_TRANSLATE_NOOP("MeetingForm", "Add an attendee: type part of a name from the directory"),
+        QT_TRANSLATE_NOOP("MeetingForm", "Add the standing members"),
+        QT_TRANSLATE_NOOP("MeetingForm", "Invited bodies"),
+        QT_TRANSLATE_NOOP("MeetingForm", "Invite a body: type part of its name"),
     )
 
     def __init__(self, names: DirectoryNames, parent: QWidget | None = None) -> None:

@@ -280,6 +280,14 @@ class MeetingsPage(ListPage):
         self._keep(form)
         return form
 
+    def open_meeting(self, meeting_id: int) -> MeetingForm | None:
+        """Open a meeting found by the global search (``open_<kind>``)."""
+        return self.open_record(meeting_id)
+
+    def open_meeting_series(self, series_id: int) -> SeriesDialog | None:
+        """Open a series found by the global search (``open_<kind>``)."""
+        return self.open_series(series_id)
+
     def open_series(self, series_id: int) -> SeriesDialog | None:
         """Open the series form of ``series_id``."""
         found = self._raise_open(SeriesDialog, series_id)

@@ -151,6 +151,14 @@ class LogTable(QTableWidget):
 class LogEntryBox(QGroupBox):
     """Add to the log: date, kind, letter number, text and a file."""
 
+    #: Texts passed through the dialog's ``translate`` (listed for the translation scan).
+    TEXTS = (
+        QT_TRANSLATE_NOOP("ResolutionDialog", "Add to the follow-up log"),
+        QT_TRANSLATE_NOOP("ResolutionDialog", "What was sent, answered or reported"),
+        QT_TRANSLATE_NOOP("ResolutionDialog", "Attach a file…"),
+        QT_TRANSLATE_NOOP("ResolutionDialog", "Add to the log"),
+    )
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QFormLayout(self)

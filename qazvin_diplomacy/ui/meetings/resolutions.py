@@ -139,11 +139,7 @@ class ResolutionFilterBar(ListFilterBar):
         options: dict[str, Any] = {}
         if f.body_id is not None:
             options["body"] = f.body_id
-        if f.due in (
-            ResolutionDue.OPEN.value,
-            ResolutionDue.OVERDUE.value,
-            ResolutionDue.DONE.value,
-        ):
+        if f.due != ResolutionDue.ALL.value:
             options["status"] = f.due
         if f.series_id is not None:
             options["series"] = f.series_id
