@@ -4387,11 +4387,11 @@
       <translation>دستگاه مسئول</translation>
     </message>
     <message>
-      <source>Open</source>
-      <translation>باز</translation>
+      <source>Open resolutions</source>
+      <translation>مصوبات باز</translation>
     </message>
     <message>
-      <source>Overdue</source>
+      <source>Past deadline</source>
       <translation>گذشته از مهلت</translation>
     </message>
     <message>
@@ -4527,7 +4527,7 @@
     </message>
     <message>
       <source>Chair</source>
-      <translation>رئیس جلسه</translation>
+      <translation>رئیس</translation>
     </message>
     <message>
       <source>Status</source>

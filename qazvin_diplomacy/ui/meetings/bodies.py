@@ -29,8 +29,8 @@ class BodySummaryModel(TranslatedColumns, QAbstractTableModel):
 
     COLUMNS = (
         QT_TRANSLATE_NOOP("BodySummaryModel", "Responsible body"),
-        QT_TRANSLATE_NOOP("BodySummaryModel", "Open"),
-        QT_TRANSLATE_NOOP("BodySummaryModel", "Overdue"),
+        QT_TRANSLATE_NOOP("BodySummaryModel", "Open resolutions"),
+        QT_TRANSLATE_NOOP("BodySummaryModel", "Past deadline"),
         QT_TRANSLATE_NOOP("BodySummaryModel", "Done"),
         QT_TRANSLATE_NOOP("BodySummaryModel", "Cancelled"),
         QT_TRANSLATE_NOOP("BodySummaryModel", "Oldest overdue deadline"),
