@@ -4117,6 +4117,14 @@
       <translation>سررسید پیگیری‌ها</translation>
     </message>
     <message>
+      <source>Meetings</source>
+      <translation>جلسه‌ها</translation>
+    </message>
+    <message>
+      <source>Resolution deadlines</source>
+      <translation>سررسید مصوبات</translation>
+    </message>
+    <message>
       <source>Official holidays</source>
       <translation>تعطیلات رسمی</translation>
     </message>

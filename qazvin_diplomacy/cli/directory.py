@@ -8,9 +8,12 @@ command in :data:`COMMANDS`.  Errors a user can act on raise ``KnownError`` (pri
     import contacts FILE.xlsx --db PATH [--mapping FILE.json] [--on-duplicate skip|merge|add] [--dry-run]
     export KIND --db PATH --out FILE.xlsx|.csv [--text T] [--country C] [--organization-id N]
            [--org-kind K | --agreement-kind K | --event-kind K] [--axis A] [--status S]
+           [--body ORG_ID] [--series ID]
            [--from JALALI] [--to JALALI] [--targets-only] [--include-archived] [--lang fa|en]
 
-KIND is one of people, organizations, countries, visits, agreements, events, followups; an
+KIND is one of people, organizations, countries, visits, agreements, events, followups,
+letters, meetings, resolutions (``--status open|overdue|week|done|cancelled``, ``--body``,
+``--series``, ``--from``/``--to`` on the deadline); an
 option that does not apply to KIND (e.g. ``--axis`` for events) is refused with a Persian
 message rather than silently ignored.  Counts in Persian text use the Persian thousands
 separator («۲۰٬۰۰۰»).  ``cli.main`` ends a command quietly when its output's reader has gone
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -87,17 +91,24 @@ def register(subparsers: Any) -> None:
         type=record_id,
         help="people of this organization; agreements it is party to; events its people attend",
     )
+    export.add_argument(
+        "--body", type=record_id, help="resolutions this body (organization id) is responsible for"
+    )
+    export.add_argument("--series", type=record_id, help="meetings or resolutions of this series")
     export.add_argument("--org-kind", help="organizations of this kind (e.g. embassy)")
     export.add_argument("--agreement-kind", help="agreements of this kind (e.g. mou, roadmap)")
     export.add_argument("--event-kind", help="events of this kind (e.g. cultural)")
     export.add_argument("--axis", help="agreements on this axis (e.g. tourism)")
     export.add_argument(
-        "--status", help="visit, agreement, event or follow-up status (e.g. confirmed, signed)"
+        "--status",
+        help="visit, agreement, event, follow-up or meeting status (e.g. confirmed, signed, "
+        "held); resolutions: open, overdue, week, done, cancelled",
     )
     export.add_argument(
         "--from",
         dest="date_from",
-        help="from this Jalali date (e.g. 1404/07/01); agreements: signing date",
+        help="from this Jalali date (e.g. 1404/07/01); agreements: signing date; "
+        "resolutions: deadline",
     )
     export.add_argument("--to", dest="date_to", help="up to this Jalali date, inclusive")
     export.add_argument(
@@ -185,6 +196,7 @@ def _import(db: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+_DATED = ("visits", "agreements", "events", "followups", "letters", "meetings", "resolutions")
 # Options of ``export`` that only some lists take: option -> (dest, the lists that take it).
 _EXPORT_ONLY_FOR: dict[str, tuple[str, tuple[str, ...]]] = {
     "--org-kind": ("org_kind", ("organizations",)),
@@ -193,10 +205,15 @@ _EXPORT_ONLY_FOR: dict[str, tuple[str, tuple[str, ...]]] = {
     "--axis": ("axis", ("agreements",)),
     "--targets-only": ("targets_only", ("countries",)),
     "--organization-id": ("organization_id", ("people", "agreements", "events")),
-    "--status": ("status", ("visits", "agreements", "events", "followups")),
+    "--status": (
+        "status",
+        ("visits", "agreements", "events", "followups", "meetings", "resolutions"),
+    ),
+    "--body": ("body", ("resolutions",)),
+    "--series": ("series", ("meetings", "resolutions")),
     "--country": ("country", ("people", "organizations", "visits", "agreements", "events")),
-    "--from": ("date_from", ("visits", "agreements", "events", "followups", "letters")),
-    "--to": ("date_to", ("visits", "agreements", "events", "followups", "letters")),
+    "--from": ("date_from", _DATED),
+    "--to": ("date_to", _DATED),
 }
 
 
@@ -238,7 +255,10 @@ def _export(db: Any, args: argparse.Namespace) -> int:
         date_to=parse_jalali(args.date_to) if args.date_to else None,
         targets_only=args.targets_only,
         include_archived=args.include_archived,
+        series_id=args.series,
     )
+    if args.body is not None:
+        filters = replace(filters, organization_id=args.body)
     count = export_list(db, kind=args.kind, path=args.out, filters=filters, lang=args.lang)
     print(f"{args.out}: {count} rows — {format_count(count)} ردیف")
     return 0

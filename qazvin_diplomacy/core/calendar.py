@@ -1,7 +1,7 @@
 """The office calendar: every dated thing of the office as one kind of entry (no Qt, no SQL).
 
 ``services.calendar`` reads visits, events, agreement signing and expiry dates, obligation
-and follow-up deadlines and official holidays into :class:`AgendaEntry` values; the calendar
+and follow-up deadlines, meetings and resolution deadlines, and official holidays into :class:`AgendaEntry` values; the calendar
 page lays them out on a month grid or an hour grid, and the ``.ics`` export writes them.
 Times are Tehran local time (``core.clock.TEHRAN``); an entry without a time of day is
 "all day" on each of its days.
@@ -26,6 +26,8 @@ class EntryKind(LabelledEnum):
     EXPIRY = "expiry", "پایان اعتبار موافقت‌نامه", "Agreement expiry"
     OBLIGATION = "obligation", "سررسید تعهد", "Obligation deadline"
     FOLLOWUP = "followup", "سررسید پیگیری", "Follow-up deadline"
+    MEETING = "meeting", "جلسه", "Meeting"
+    RESOLUTION = "resolution", "سررسید مصوبه", "Resolution deadline"
     HOLIDAY = "holiday", "تعطیل رسمی", "Official holiday"
 
     @property
@@ -50,11 +52,18 @@ _MODULES = {
     EntryKind.EXPIRY: "agreements",
     EntryKind.OBLIGATION: "agreements",
     EntryKind.FOLLOWUP: "",  # its source's module: see AgendaEntry.open_target
+    EntryKind.MEETING: "meetings",
+    EntryKind.RESOLUTION: "meetings",  # opens its meeting: see AgendaEntry.open_target
     EntryKind.HOLIDAY: "",
 }
 
 #: Module of a follow-up's ``source_kind``.
-SOURCE_MODULES = {"visit": "visits", "agreement": "agreements", "event": "events"}
+SOURCE_MODULES = {
+    "visit": "visits",
+    "agreement": "agreements",
+    "event": "events",
+    "meeting": "meetings",
+}
 
 
 @dataclass(frozen=True)
@@ -116,6 +125,8 @@ class AgendaEntry:
             return (module, self.source_id) if module and self.source_id else None
         if self.kind is EntryKind.OBLIGATION:
             return ("agreements", self.source_id) if self.source_id else None
+        if self.kind is EntryKind.RESOLUTION:
+            return ("meetings", self.source_id) if self.source_id else None
         return self.kind.module, self.record_id
 
     def label(self, lang: str = "fa") -> str:

@@ -42,6 +42,7 @@ class LetterLink(LabelledEnum):
     VISIT = "visit", "دیدار", "Visit"
     AGREEMENT = "agreement", "موافقت‌نامه", "Agreement"
     EVENT = "event", "رویداد", "Event"
+    MEETING = "meeting", "جلسه", "Meeting"
 
 
 def pattern_error(pattern: str) -> str | None:

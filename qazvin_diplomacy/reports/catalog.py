@@ -79,6 +79,9 @@ _REPORT_MODULES = (
     "qazvin_diplomacy.reports.event_summary",
     "qazvin_diplomacy.reports.seating_plan",
     "qazvin_diplomacy.reports.official_letter",
+    "qazvin_diplomacy.reports.minutes",
+    "qazvin_diplomacy.reports.resolutions_status",
+    "qazvin_diplomacy.reports.resolution_letters",
 )
 
 

@@ -26,6 +26,7 @@ from qazvin_diplomacy.core.text import index_key, normalize, to_persian_digits
 from qazvin_diplomacy.services.demo_agreements import article_agreements, synthetic_agreements
 from qazvin_diplomacy.services.demo_context import DemoContext
 from qazvin_diplomacy.services.demo_events import panjah_bedar, synthetic_events, yalda_night
+from qazvin_diplomacy.services.demo_meetings import article_meetings, synthetic_meetings
 from qazvin_diplomacy.services.demo_visits import article_visits, synthetic_visits
 from qazvin_diplomacy.services.directory import (
     organization_search_key,
@@ -241,6 +242,8 @@ DEMO_CONTRIBUTORS: list[DemoContributor] = [
     panjah_bedar,
     yalda_night,
     synthetic_events,
+    article_meetings,
+    synthetic_meetings,
 ]
 
 

@@ -242,6 +242,42 @@ SEARCH_SOURCES: tuple[SearchSource, ...] = (
         lambda r: _join(r[0], f"مهلت {_date(r[1])}" if r[1] else ""),
         lambda r: _join_en(r[0], f"due {_date_en(r[1])}" if r[1] else ""),
     ),
+    SearchSource(
+        "meeting_series",
+        8,
+        "meeting_series",
+        "جلسات و کارگروه‌ها",
+        "Meeting series",
+        f"SELECT id, name_fa, name_en, venue FROM meeting_series WHERE id IN {_IDS}",
+        lambda r: _join(r[0]),
+        lambda r: _join_en(r[0]),
+    ),
+    SearchSource(
+        "meeting",
+        9,
+        "meeting",
+        "جلسه‌ها",
+        "Meetings",
+        "SELECT m.id, s.name_fa || ' — جلسه ' || m.number, "
+        "CASE WHEN s.name_en <> '' THEN s.name_en || ' — session ' || m.number ELSE '' END, "
+        "m.meeting_date, m.venue, "
+        "m.number FROM meeting m JOIN meeting_series s ON s.id = m.series_id "
+        f"WHERE m.id IN {_IDS}",
+        lambda r: _join(_date(r[0]), r[1]),
+        lambda r: _join_en(_date_en(r[0]), f"session {r[2]}", r[1]),
+    ),
+    SearchSource(
+        "resolution",
+        10,
+        "resolution",
+        "مصوبات",
+        "Resolutions",
+        "SELECT r.id, r.number || ' — ' || r.text, '', o.name_fa, r.deadline, o.name_en "
+        "FROM resolution r LEFT JOIN organization o ON o.id = r.responsible_org_id "
+        f"WHERE r.id IN {_IDS}",
+        lambda r: _join(r[0], f"مهلت {_date(r[1])}" if r[1] else ""),
+        lambda r: _join_en(_either(r[2], r[0]), f"due {_date_en(r[1])}" if r[1] else ""),
+    ),
 )
 _BY_KIND = {s.kind: s for s in SEARCH_SOURCES}
 assert len({s.code for s in SEARCH_SOURCES}) == len(SEARCH_SOURCES)

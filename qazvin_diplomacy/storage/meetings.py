@@ -220,7 +220,14 @@ class Resolution(RecordMixin, ArchiveMixin, Base):
     __tablename__ = "resolution"
     __table_args__ = (
         UniqueConstraint("meeting_id", "seq"),
-        Index("ix_resolution_archived_status_deadline", "archived_at", "status", "deadline"),
+        # The list's state filters and deadline order; covering for the per-body counts.
+        Index(
+            "ix_resolution_archived_status_deadline_body",
+            "archived_at",
+            "status",
+            "deadline",
+            "responsible_org_id",
+        ),
         Index("ix_resolution_body_status_deadline", "responsible_org_id", "status", "deadline"),
         Index("ix_resolution_series_status_deadline", "series_id", "status", "deadline"),
     )

@@ -97,9 +97,9 @@ def test_meeting_on_a_holiday_is_flagged(office) -> None:
         date_from=from_jalali(1404, 11, 15),
         date_to=from_jalali(1404, 11, 30),
     )
-    # The recorded session is not planned again; the next Saturdays are, numbered on.
-    assert [p.day for p in planned] == [from_jalali(1404, 11, 18), from_jalali(1404, 11, 25)]
-    assert [p.number for p in planned] == [2, 3]
+    # Saturday 25 Bahman, three days after the session recorded, counts as held (moved);
+    # the Saturday before is planned, numbered on.
+    assert [(p.day, p.number) for p in planned] == [(from_jalali(1404, 11, 18), 2)]
 
 
 def test_resolution_numbers_and_rules(office) -> None:
@@ -361,3 +361,152 @@ def test_archiving_a_meeting_takes_its_resolutions_out_of_the_lists(office) -> N
     assert svc.count_resolutions(db) == 0
     assert svc.count_resolutions(db, filters=ResolutionFilter(archived=True)) == 1
     assert ResolutionStatus.OPEN.value == "open"
+
+
+def test_meetings_and_resolution_deadlines_are_on_the_calendar(office) -> None:
+    from qazvin_diplomacy.core.calendar import EntryKind
+    from qazvin_diplomacy.services.calendar import agenda_between
+
+    db, series, chamber, *_ = office
+    m = _meeting(db, series, from_jalali(1404, 8, 3))
+    r = svc.save_resolution(
+        db,
+        resolution=ResolutionInput(
+            m.id,
+            "اطلس بازارهای هدف",
+            responsible_org_id=chamber.id,
+            deadline=from_jalali(1404, 8, 5),
+        ),
+    )
+    entries = agenda_between(
+        db,
+        start=from_jalali(1404, 8, 3),
+        end=from_jalali(1404, 8, 9),
+        today=from_jalali(1404, 8, 6),
+    )
+    meeting = next(e for e in entries if e.kind is EntryKind.MEETING)
+    assert (meeting.record_id, meeting.open_target()) == (m.id, ("meetings", m.id))
+    assert meeting.start is not None and meeting.start.hour == 9 and "۱" in meeting.title
+    deadline = next(e for e in entries if e.kind is EntryKind.RESOLUTION)
+    assert (deadline.record_id, deadline.overdue, deadline.detail) == (
+        r.id,
+        True,
+        "اتاق بازرگانی قزوین",
+    )
+    assert deadline.open_target() == ("meetings", m.id)
+    svc.set_resolution_status(db, resolution_id=r.id, status="done", closing_note="تهیه شد")
+    kinds = {
+        e.kind
+        for e in agenda_between(db, start=from_jalali(1404, 8, 3), end=from_jalali(1404, 8, 9))
+    }
+    assert EntryKind.RESOLUTION not in kinds and EntryKind.MEETING in kinds
+
+
+def test_search_finds_series_meetings_and_resolutions_whatever_the_spelling(office) -> None:
+    from qazvin_diplomacy.services.search import search
+
+    db, series, chamber, *_ = office
+    m = _meeting(db, series, agenda=(AgendaItemInput("گزارش سفر تیم تجاری به تاجیکستان"),))
+    svc.save_resolution(
+        db,
+        resolution=ResolutionInput(
+            m.id, "تهیهٔ بانک اطلاعاتی نیازهای تاجیکستان", responsible_org_id=chamber.id
+        ),
+    )
+    # Arabic Kaf/Yeh, no ZWNJ: the same words.
+    found = search(db, "كارگروه صادرات غيرنفتي")
+    kinds = {g.kind: [h.id for h in g.hits] for g in found.groups}
+    assert kinds.get("meeting_series") == [series.id]
+    assert kinds.get("meeting") == [m.id]
+    hits = {g.kind: g.hits for g in search(db, "تاجيكستان").groups}
+    assert [h.id for h in hits["meeting"]] == [m.id]
+    assert "۱/۱" in hits["resolution"][0].title
+    svc.archive_meeting(db, meeting_id=m.id)
+    assert "resolution" not in {g.kind for g in search(db, "تاجيكستان").groups}
+
+
+def test_resolutions_sort_by_body_in_persian_order_and_back(office) -> None:
+    db, series, chamber, industry, _ = office
+    alef = save_organization(db, org=OrganizationInput("آموزش و پرورش استان"))
+    m = _meeting(db, series)
+    for org in (industry, chamber, alef):
+        svc.save_resolution(db, resolution=ResolutionInput(m.id, "x", responsible_org_id=org.id))
+    svc.save_resolution(db, resolution=ResolutionInput(m.id, "بی‌مسئول"))
+    names = [r.responsible_name for r in svc.list_resolutions(db, sort="body")]
+    assert names == ["آموزش و پرورش استان", "اتاق بازرگانی قزوین", "سازمان صنعت، معدن و تجارت", ""]
+    back = [r.responsible_name for r in svc.list_resolutions(db, sort="body", descending=True)]
+    assert back == names[::-1]
+    paged = [r.responsible_name for r in svc.list_resolutions(db, sort="body", offset=1, limit=2)]
+    assert paged == names[1:3]
+    numbers = [r.number for r in svc.list_resolutions(db, sort="number", descending=True)]
+    assert numbers == ["۱/۴", "۱/۳", "۱/۲", "۱/۱"]
+
+
+def test_overdue_default_today_is_tehran_today(office, monkeypatch) -> None:
+    """With no ``today`` given the lists count from Tehran's date (frozen here)."""
+    from qazvin_diplomacy.services.meetings import queries
+
+    db, series, chamber, *_ = office
+    m = _meeting(db, series)
+    svc.save_resolution(
+        db,
+        resolution=ResolutionInput(
+            m.id, "x", responsible_org_id=chamber.id, deadline=from_jalali(1404, 8, 30)
+        ),
+    )
+    monkeypatch.setattr(queries, "today_local", lambda: from_jalali(1404, 8, 30))
+    assert svc.count_resolutions(db, filters=ResolutionFilter(due="overdue")) == 0
+    monkeypatch.setattr(queries, "today_local", lambda: from_jalali(1404, 9, 1))
+    assert svc.count_resolutions(db, filters=ResolutionFilter(due="overdue")) == 1
+    (row,) = svc.list_resolutions(db, filters=ResolutionFilter(due="overdue"))
+    assert row.days_overdue == 1
+
+
+def test_an_office_holiday_flags_a_planned_session(office) -> None:
+    from qazvin_diplomacy.services.holidays import add_holiday
+
+    db, series, *_ = office
+    add_holiday(db, day=from_jalali(1404, 8, 10), name_fa="تعطیلی اداری")
+    planned = svc.plan_sessions(
+        db, series_id=series.id, date_from=from_jalali(1404, 8, 1), date_to=from_jalali(1404, 8, 17)
+    )
+    assert [(p.number, p.holiday_fa) for p in planned] == [(1, ""), (2, "تعطیلی اداری"), (3, "")]
+    moved = _meeting(db, series, from_jalali(1404, 8, 11), number=2)  # moved to the Sunday
+    assert moved.holiday_fa == ""
+    assert [
+        p.day
+        for p in svc.plan_sessions(
+            db,
+            series_id=series.id,
+            date_from=from_jalali(1404, 8, 1),
+            date_to=from_jalali(1404, 8, 17),
+        )
+    ] == [
+        from_jalali(1404, 8, 3),
+        from_jalali(1404, 8, 17),
+    ]
+
+
+def test_resolution_of_approved_minutes_cannot_be_archived(office) -> None:
+    db, series, chamber, *_ = office
+    m = _meeting(db, series)
+    r = svc.save_resolution(
+        db, resolution=ResolutionInput(m.id, "x", responsible_org_id=chamber.id)
+    )
+    held = svc.set_meeting_status(db, meeting_id=m.id, status="held")
+    svc.approve_minutes(db, meeting_id=m.id, version=held.version)
+    with pytest.raises(KnownError, match="قفل"):
+        svc.archive_resolution(db, resolution_id=r.id)
+    assert svc.count_resolutions(db) == 1
+
+
+def test_a_new_meeting_is_filled_in_from_its_series(office) -> None:
+    db, series, chamber, _industry, chair = office
+    draft = svc.new_meeting_input(db, series_id=series.id, today=from_jalali(1404, 8, 1))
+    assert (draft.number, draft.meeting_date) == (1, from_jalali(1404, 8, 3))
+    assert [a.person_id for a in draft.attendees] == [chair.id]
+    assert draft.invited_org_ids == (chamber.id,)
+    saved = svc.save_meeting(db, meeting=draft)
+    assert saved.number == 1 and saved.invited_names == ("اتاق بازرگانی قزوین",)
+    again = svc.new_meeting_input(db, series_id=series.id, today=from_jalali(1404, 8, 1))
+    assert (again.number, again.meeting_date) == (2, from_jalali(1404, 8, 10))

@@ -28,6 +28,7 @@ from qazvin_diplomacy.core.clock import TEHRAN, to_local
 from qazvin_diplomacy.core.events import MAX_EVENT_DAYS, EventStatus
 from qazvin_diplomacy.core.followups import FollowUpStatus
 from qazvin_diplomacy.core.visits import VisitStatus, local_days_span
+from qazvin_diplomacy.services.calendar.meetings import meeting_entries, resolution_entries
 from qazvin_diplomacy.services.followups import OPEN_STATUSES, followup_view, overdue_query
 from qazvin_diplomacy.services.holidays import holidays_in_session
 from qazvin_diplomacy.services.visits.records import _overlapping
@@ -338,6 +339,10 @@ def agenda_between(
                 found += _agreements(session, kind, start, end)
         if wanted & {EntryKind.OBLIGATION, EntryKind.FOLLOWUP}:
             found += _followups(session, wanted, start, end, today)
+        if EntryKind.MEETING in wanted:
+            found += meeting_entries(session, start, end)
+        if EntryKind.RESOLUTION in wanted:
+            found += resolution_entries(session, start, end, today)
         if EntryKind.HOLIDAY in wanted:
             found += _holidays(session, start, end)
     return sort_entries(found)

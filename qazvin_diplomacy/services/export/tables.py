@@ -26,6 +26,15 @@ from qazvin_diplomacy.core.followups import FollowUpFilter, FollowUpSource, Foll
 from qazvin_diplomacy.core.formatting import jalali_text
 from qazvin_diplomacy.core.jalali import format_time
 from qazvin_diplomacy.core.letters import LetterFilter, LetterKind, LetterLink, LetterView
+from qazvin_diplomacy.core.meetings import (
+    MeetingFilter,
+    MeetingStatus,
+    MeetingView,
+    ResolutionDue,
+    ResolutionFilter,
+    ResolutionStatus,
+    ResolutionView,
+)
 from qazvin_diplomacy.core.sheet_headers import field_label
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services.agreements import count_agreements, list_agreements
@@ -33,6 +42,12 @@ from qazvin_diplomacy.services.events import count_events, list_events
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.followups import filtered as followup_filtered
 from qazvin_diplomacy.services.letters import count_letters, list_letters
+from qazvin_diplomacy.services.meetings import (
+    count_meetings,
+    count_resolutions,
+    list_meetings,
+    list_resolutions,
+)
 from qazvin_diplomacy.services.visits import count_visits, list_visits
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
@@ -50,10 +65,20 @@ EXPORT_KINDS = (
     "events",
     "followups",
     "letters",
+    "meetings",
+    "resolutions",
 )
 
 #: A list page's own filter object, taken as is by the matching kind.
-ListFilter = VisitFilter | AgreementFilter | EventFilter | LetterFilter | FollowUpFilter
+ListFilter = (
+    VisitFilter
+    | AgreementFilter
+    | EventFilter
+    | LetterFilter
+    | FollowUpFilter
+    | MeetingFilter
+    | ResolutionFilter
+)
 #: ``progress(done, total)`` while the rows are read; it may raise to stop the export.
 Progress = Callable[[int, int], None]
 
@@ -68,7 +93,11 @@ class ExportFilters:
     people invited), ``kind`` (organization, agreement or event kind), ``status`` (visits,
     agreements, events, follow-ups), ``axis`` (agreements), ``date_from`` / ``date_to``
     (visit and event dates, agreement signing dates, follow-up deadlines; Tehran dates,
-    inclusive), ``targets_only`` (countries), ``include_archived`` (all but countries).
+    inclusive; meetings: their date, resolutions: their deadline), ``targets_only``
+    (countries), ``include_archived`` (all but countries), ``series_id`` (meetings and
+    resolutions).  For resolutions ``organization_id`` is the responsible body and
+    ``status`` a state of ``core.meetings.ResolutionDue`` (open, overdue, week, done …);
+    for meetings ``status`` is a meeting status (draft, held, approved).
 
     ``list_filter``: the page's own ``VisitFilter`` / ``AgreementFilter`` / ``EventFilter``
     for visits / agreements / events; when given, the generic fields are not used.
@@ -91,6 +120,8 @@ class ExportFilters:
     sort: str | None = None
     descending: bool | None = None
     today: date | None = None
+    #: Meetings and resolutions: of this meeting series.
+    series_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +175,8 @@ _E = TypeVar(
     EventStatus,
     OrganizationKind,
     FollowUpStatus,
+    MeetingStatus,
+    ResolutionDue,
 )
 _F = TypeVar("_F", VisitFilter, AgreementFilter, EventFilter)
 _T = TypeVar("_T")
@@ -678,6 +711,123 @@ def _letters(
     return ExportTable("letters", "نامه‌های صادره", "Outgoing letters", columns, rows)
 
 
+def _meetings(
+    db: Database, f: ExportFilters, progress: Progress | None = None, lang: str = "fa"
+) -> ExportTable:
+    """Meetings of every series (or one), newest first unless the page sorts."""
+    columns = [
+        ExportColumn("سلسله‌جلسات", "Series", 34),
+        ExportColumn("شماره", "Number", 8),
+        ExportColumn("تاریخ", "Date (Jalali)", 12),
+        ExportColumn("تاریخ (میلادی)", "Date (ISO)", 12),
+        ExportColumn("ساعت", "Time", 8),
+        ExportColumn("محل", "Venue", 26),
+        ExportColumn("رئیس جلسه", "Chair", 22),
+        ExportColumn("وضعیت", "Status", 16),
+        ExportColumn("مصوبات", "Resolutions", 10),
+        ExportColumn("مصوبات باز", "Open resolutions", 10),
+    ]
+    own = f.list_filter if isinstance(f.list_filter, MeetingFilter) else None
+    status = _member(MeetingStatus, f.status, "وضعیت جلسه", "meeting status")
+    filters = own or MeetingFilter(
+        text=f.text,
+        series_id=f.series_id,
+        status=status.value if status else None,
+        date_from=f.date_from,
+        date_to=f.date_to,
+    )
+    sort = f.sort or "date"
+    descending = True if f.descending is None else f.descending
+
+    def fetch(offset: int, limit: int) -> list[MeetingView]:
+        return list_meetings(
+            db, filters=filters, sort=sort, descending=descending, offset=offset, limit=limit
+        )
+
+    rows = []
+    for m in _paged(fetch, count_meetings(db, filters=filters), progress):
+        name = m.series_name_en if lang == "en" and m.series_name_en else m.series_name_fa
+        rows.append(
+            [
+                name,
+                m.number,
+                _jalali(m.meeting_date, lang),
+                _iso_date(m.meeting_date),
+                _clock(m.start_time, lang),
+                m.venue,
+                m.chair_name,
+                MeetingStatus.label_of(m.status, lang),
+                m.resolution_count,
+                m.open_resolution_count,
+            ]
+        )
+    return ExportTable("meetings", "جلسه‌ها", "Meetings", columns, rows)
+
+
+def _resolutions(
+    db: Database, f: ExportFilters, progress: Progress | None = None, lang: str = "fa"
+) -> ExportTable:
+    """Resolutions across all meetings, by deadline unless the page sorts."""
+    columns = [
+        ExportColumn("شماره", "Number", 10),
+        ExportColumn("متن مصوبه", "Text", 50),
+        ExportColumn("سلسله‌جلسات", "Series", 30),
+        ExportColumn("تاریخ جلسه", "Meeting date (Jalali)", 12),
+        ExportColumn("دستگاه مسئول", "Responsible body", 28),
+        ExportColumn("دستگاه‌های همکار", "Co-responsible bodies", 28),
+        ExportColumn("مسئول پیگیری", "Person in charge", 22),
+        ExportColumn("مهلت", "Deadline (Jalali)", 12),
+        ExportColumn("مهلت (میلادی)", "Deadline (ISO)", 12),
+        ExportColumn("وضعیت", "Status", 14),
+        ExportColumn("گذشته از مهلت (روز)", "Days overdue", 10),
+        ExportColumn("گزارش پایانی", "Closing note", 30),
+        ExportColumn("آخرین پیگیری", "Last follow-up (Jalali)", 12),
+    ]
+    own = f.list_filter if isinstance(f.list_filter, ResolutionFilter) else None
+    due = _member(ResolutionDue, f.status, "وضعیت مصوبه", "resolution state")
+    filters = own or ResolutionFilter(
+        due=(due or ResolutionDue.ALL).value,
+        today=f.today,
+        body_id=f.organization_id,
+        series_id=f.series_id,
+        deadline_from=f.date_from,
+        deadline_to=f.date_to,
+        text=f.text,
+    )
+    sort = f.sort or "deadline"
+    descending = bool(f.descending)
+
+    def fetch(offset: int, limit: int) -> list[ResolutionView]:
+        return list_resolutions(
+            db, filters=filters, sort=sort, descending=descending, offset=offset, limit=limit
+        )
+
+    rows = []
+    for r in _paged(fetch, count_resolutions(db, filters=filters), progress):
+        series = r.series_name_en if lang == "en" and r.series_name_en else r.series_name_fa
+        body = (
+            r.responsible_name_en if lang == "en" and r.responsible_name_en else r.responsible_name
+        )
+        rows.append(
+            [
+                r.number if lang == "fa" else f"{r.session_number}/{r.seq}",
+                r.text,
+                series,
+                _jalali(r.meeting_date, lang),
+                body,
+                _joined(r.co_responsible_names),
+                r.person_in_charge_name,
+                _jalali(r.deadline, lang),
+                _iso_date(r.deadline),
+                ResolutionStatus.label_of(r.status, lang),
+                r.days_overdue or "",
+                r.closing_note,
+                _jalali(r.last_log_on, lang),
+            ]
+        )
+    return ExportTable("resolutions", "مصوبات", "Resolutions", columns, rows)
+
+
 _BUILDERS: dict[str, Callable[[Database, ExportFilters, Progress | None, str], ExportTable]] = {
     "people": _people,
     "organizations": _organizations,
@@ -687,6 +837,8 @@ _BUILDERS: dict[str, Callable[[Database, ExportFilters, Progress | None, str], E
     "events": _events,
     "followups": _followups,
     "letters": _letters,
+    "meetings": _meetings,
+    "resolutions": _resolutions,
 }
 assert tuple(_BUILDERS) == EXPORT_KINDS
 

@@ -12,6 +12,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from qazvin_diplomacy.core.attachments import MAX_ATTACHMENT_BYTES, AttachmentView
+from qazvin_diplomacy.core.clock import today_local
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.jalali import holiday_name, jalali_weekday
 from qazvin_diplomacy.core.meetings import (
@@ -19,6 +20,7 @@ from qazvin_diplomacy.core.meetings import (
     OPEN_RESOLUTION_STATUSES,
     AgendaItemView,
     Attendance,
+    AttendeeInput,
     AttendeeView,
     MeetingInput,
     MeetingStatus,
@@ -215,7 +217,8 @@ def _attachment_counts(session: Session, ids: list[int]) -> dict[int, int]:
     return {owner: int(n) for owner, n in rows}
 
 
-def _search_key(session: Session, row: Meeting, series: MeetingSeries) -> str:
+def meeting_search_key(session: Session, row: Meeting, series: MeetingSeries) -> str:
+    """The search key of a meeting: its series, number, venue, chair, notes and agenda titles."""
     people = person_names(session, [row.chair_person_id])
     return index_key(
         series.name_fa,
@@ -308,7 +311,7 @@ def save_meeting(db: Database, *, meeting: MeetingInput) -> MeetingView:
                 res.session_number = number
                 res.number = format_resolution_number(number, res.seq)
         write_links(session, owner_kind=MEETING_KIND, owner_id=row.id, links=meeting.links)
-        row.search_key = _search_key(session, row, series)
+        row.search_key = meeting_search_key(session, row, series)
         session.flush()
         return meeting_view(session, row)
 
@@ -349,6 +352,39 @@ def _write_children(session: Session, row: Meeting, meeting: MeetingInput) -> No
     row.agenda = kept
 
 
+def new_meeting_input(
+    db: Database, *, series_id: int, meeting_date: date | None = None, today: date | None = None
+) -> MeetingInput:
+    """A new meeting of a series, filled in as the series says: the next number, the next
+    planned date (or ``meeting_date``), venue, chair and times; its standing members who are
+    people as attendees (present) and those that are bodies as invited bodies.  Not saved."""
+    from qazvin_diplomacy.services.meetings.series import plan_sessions
+
+    with db.read_session() as session:
+        series = get_row(session, MeetingSeries, series_id, SERIES_WHAT)
+        number = next_number_in(session, series)
+        people = [m.person_id for m in series.members if m.person_id is not None]
+        roles = {m.person_id: m.role for m in series.members if m.person_id is not None}
+        bodies = [m.organization_id for m in series.members if m.organization_id is not None]
+        venue, chair, chair_text = series.venue, series.chair_person_id, series.chair_text
+        start, end = series.start_time, series.end_time
+    if meeting_date is None:
+        planned = plan_sessions(db, series_id=series_id, date_from=today)
+        meeting_date = planned[0].day if planned else (today or today_local())
+    return MeetingInput(
+        series_id=series_id,
+        meeting_date=meeting_date,
+        number=number,
+        start_time=start,
+        end_time=end,
+        venue=venue,
+        chair_person_id=chair,
+        chair_text=chair_text,
+        attendees=tuple(AttendeeInput(person_id=p, role=roles.get(p, "")) for p in people),
+        invited_org_ids=tuple(bodies),
+    )
+
+
 def get_meeting(db: Database, *, meeting_id: int) -> MeetingView:
     """One meeting read whole (``NotFoundError`` when there is none)."""
     with db.read_session() as session:
@@ -375,7 +411,7 @@ def set_meeting_status(
         return meeting_view(session, row)
 
 
-def _snapshot(session: Session, row: Meeting) -> str:
+def minutes_snapshot(session: Session, row: Meeting) -> str:
     """The minutes as approved: the meeting whole and its resolutions, as JSON."""
     from qazvin_diplomacy.services.meetings.resolutions import resolutions_of_meeting
 
@@ -413,7 +449,7 @@ def approve_minutes(
                 version=row.minutes_version,
                 approved_at=now,
                 approved_by=normalize(approved_by),
-                snapshot=_snapshot(session, row),
+                snapshot=minutes_snapshot(session, row),
             )
         )
         row.status = MeetingStatus.APPROVED.value

@@ -170,7 +170,8 @@ def get_resolution(
         return views_of(session, [row], today or today_local(), links=True)[0]
 
 
-def _search_key(session: Session, row: Resolution, co_ids: Sequence[int]) -> str:
+def resolution_search_key(session: Session, row: Resolution, co_ids: Sequence[int]) -> str:
+    """The search key of a resolution: number, text, closing note, bodies, person, series."""
     orgs = org_names(session, [row.responsible_org_id, *co_ids])
     people = person_names(session, [row.person_in_charge_id])
     series = session.get(MeetingSeries, row.series_id)
@@ -319,7 +320,7 @@ def save_resolution(
         for order, org_id in enumerate(co_ids):
             row.co_bodies.append(ResolutionBody(organization_id=org_id, sort_order=order))
         write_links(session, owner_kind=RESOLUTION_KIND, owner_id=row.id, links=resolution.links)
-        row.search_key = _search_key(session, row, co_ids)
+        row.search_key = resolution_search_key(session, row, co_ids)
         session.flush()
         return views_of(session, [row], day, links=True)[0]
 

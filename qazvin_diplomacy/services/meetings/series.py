@@ -41,6 +41,8 @@ from qazvin_diplomacy.storage.meetings import (
 
 #: How far ahead :func:`plan_sessions` and the next date look by default.
 PLAN_DAYS = 120
+#: A session recorded this close to a planned date stands for it (a moved session).
+MOVED_DAYS = 3
 
 
 def rule_of(row: MeetingSeries) -> SeriesRecurrence:
@@ -233,7 +235,8 @@ def plan_sessions(
     date_to: date | None = None,
 ) -> list[PlannedSession]:
     """The sessions the series' rhythm gives from ``date_from`` (default today) to ``date_to``
-    (default :data:`PLAN_DAYS` later) that are not yet recorded, numbered on from the next
+    (default :data:`PLAN_DAYS` later) that are not yet recorded (a session recorded within
+    :data:`MOVED_DAYS` days of a date counts as that date's, moved), numbered on from the next
     number, each flagged with the official holiday (fixed, lunar as the office confirmed it,
     the office's own) or Friday it falls on."""
     first = date_from or today_local()
@@ -245,8 +248,8 @@ def plan_sessions(
                 select(Meeting.meeting_date).where(
                     Meeting.series_id == series_id,
                     Meeting.archived_at.is_(None),
-                    Meeting.meeting_date >= first,
-                    Meeting.meeting_date <= last,
+                    Meeting.meeting_date >= first - timedelta(days=MOVED_DAYS),
+                    Meeting.meeting_date <= last + timedelta(days=MOVED_DAYS),
                 )
             )
         )
@@ -261,6 +264,8 @@ def plan_sessions(
             holidays=holidays_in_session(session, first, last),
             anchor=anchor,
         )
-    kept = [p for p in planned if p.day not in taken]
+    # A session recorded within MOVED_DAYS of a planned date is that date's session, moved
+    # (e.g. off a holiday to the next day): the date is not planned again.
+    kept = [p for p in planned if not any(abs((p.day - day).days) <= MOVED_DAYS for day in taken)]
     start = planned[0].number if planned else 0
     return [PlannedSession(p.day, start + i, p.holiday_fa) for i, p in enumerate(kept)]

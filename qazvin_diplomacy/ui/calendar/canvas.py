@@ -44,6 +44,8 @@ KIND_COLORS = {
     EntryKind.EXPIRY: "#b26a00",
     EntryKind.OBLIGATION: "#ad1457",
     EntryKind.FOLLOWUP: "#00838f",
+    EntryKind.MEETING: "#4e342e",
+    EntryKind.RESOLUTION: "#5d4037",
     EntryKind.HOLIDAY: "#c62828",
 }
 OFF_DAY_BG = QColor("#fdecea")

@@ -63,11 +63,13 @@ KIND_NAMES = {
     EntryKind.EXPIRY: QT_TRANSLATE_NOOP("CalendarPage", "Agreement expiries"),
     EntryKind.OBLIGATION: QT_TRANSLATE_NOOP("CalendarPage", "Obligation deadlines"),
     EntryKind.FOLLOWUP: QT_TRANSLATE_NOOP("CalendarPage", "Follow-up deadlines"),
+    EntryKind.MEETING: QT_TRANSLATE_NOOP("CalendarPage", "Meetings"),
+    EntryKind.RESOLUTION: QT_TRANSLATE_NOOP("CalendarPage", "Resolution deadlines"),
     EntryKind.HOLIDAY: QT_TRANSLATE_NOOP("CalendarPage", "Official holidays"),
 }
 
 #: The modules whose changes show on the calendar.
-_WATCHED = {"*", "visits", "events", "agreements", "holidays", "followups"}
+_WATCHED = {"*", "visits", "events", "agreements", "holidays", "followups", "meetings"}
 
 
 def kind_icon(kind: EntryKind) -> QIcon:

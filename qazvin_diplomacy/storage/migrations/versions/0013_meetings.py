@@ -347,8 +347,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("resolution", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_resolution_archived_status_deadline",
-            ["archived_at", "status", "deadline"],
+            "ix_resolution_archived_status_deadline_body",
+            ["archived_at", "status", "deadline", "responsible_org_id"],
             unique=False,
         )
         batch_op.create_index(
@@ -443,7 +443,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_resolution_series_status_deadline")
         batch_op.drop_index(batch_op.f("ix_resolution_meeting_id"))
         batch_op.drop_index("ix_resolution_body_status_deadline")
-        batch_op.drop_index("ix_resolution_archived_status_deadline")
+        batch_op.drop_index("ix_resolution_archived_status_deadline_body")
 
     op.drop_table("resolution")
     op.drop_table("meeting_minutes_version")
