@@ -325,7 +325,9 @@ def test_the_bodies_tab_says_what_each_body_owes(page: MeetingsPage, db, bodies)
 
 def test_dashboard_cards_show_the_figures(ctx, db, bodies, qtbot) -> None:
     _series, meeting_id = _council(db, bodies)
-    svc.save_meeting(db, meeting=MeetingInput(series_id=_series, meeting_date=TODAY + dt.timedelta(days=7)))
+    svc.save_meeting(
+        db, meeting=MeetingInput(series_id=_series, meeting_date=TODAY + dt.timedelta(days=7))
+    )
     _resolution(db, meeting_id, "الف", bodies["chamber"], TODAY - dt.timedelta(days=3))
     _resolution(db, meeting_id, "ب", bodies["chamber"], TODAY - dt.timedelta(days=1))
     _resolution(db, meeting_id, "ج", bodies["customs"], TODAY + dt.timedelta(days=2))
@@ -341,7 +343,9 @@ def test_dashboard_cards_show_the_figures(ctx, db, bodies, qtbot) -> None:
     assert "(۱)" in week_card.title.text() and "۱۰۷/۳" in week_card.texts()[0]
 
 
-def test_printing_the_minutes_goes_through_print_pdf(page: MeetingsPage, db, bodies, monkeypatch) -> None:
+def test_printing_the_minutes_goes_through_print_pdf(
+    page: MeetingsPage, db, bodies, monkeypatch
+) -> None:
     _series, meeting_id = _council(db, bodies)
     calls = []
     monkeypatch.setattr(

@@ -20,7 +20,7 @@ from qazvin_diplomacy.services.meetings import BodySummary
 from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.dashboard import ListCard
 from qazvin_diplomacy.ui.i18n import current_language, loc_digits, loc_text
-from qazvin_diplomacy.ui.meetings.models import fa_en
+from qazvin_diplomacy.ui.meetings.models import fa_en, number_text
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.widgets.jalali import show_date, show_time
 
@@ -140,7 +140,7 @@ class WeekResolutionsCard(ListCard):
         for r in rows:
             deadline = show_date(r.deadline, weekday=True) if r.deadline else ""
             body = fa_en(r.responsible_name, r.responsible_name_en)
-            text = f"{deadline} — {loc_digits(r.number)} — {bidi_isolate(loc_text(r.text))}"
+            text = f"{deadline} — {number_text(r.number)} — {bidi_isolate(loc_text(r.text))}"
             if body:
                 text += f" — {bidi_isolate(body)}"
             shown.append((r.id or 0, text, loc_text(r.text)))

@@ -31,7 +31,7 @@ from qazvin_diplomacy.ui.i18n import (
     loc_digits,
     loc_text,
 )
-from qazvin_diplomacy.ui.meetings.models import OVERDUE_COLOR, fa_en
+from qazvin_diplomacy.ui.meetings.models import OVERDUE_COLOR, fa_en, number_text
 from qazvin_diplomacy.ui.meetings.resolution import ResolutionDialog
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.widgets.jalali import show_date
@@ -118,7 +118,7 @@ class MeetingResolutions(Retranslating, QWidget):
         items = self._item_titles()
         for row, r in enumerate(self.rows):
             cells = (
-                loc_digits(r.number), items.get(r.agenda_item_id, ""), loc_text(r.text),
+                number_text(r.number), items.get(r.agenda_item_id, ""), loc_text(r.text),
                 fa_en(r.responsible_name, r.responsible_name_en),
                 show_date(r.deadline) if r.deadline else "",
                 ResolutionStatus.label_of(r.status, lang),

@@ -19,6 +19,7 @@ from qazvin_diplomacy.core.meetings import (
     SeriesView,
     describe_recurrence,
 )
+from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.services import meetings as meetings_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import ID_ROLE
@@ -39,6 +40,11 @@ DONE_COLOR = "#2e7d32"
 def fa_en(fa: str, en: str) -> str:
     """The Persian text in the Persian UI, the English one (else the Persian) in English."""
     return loc_text(fa) if is_rtl() or not en else en
+
+
+def number_text(number: str) -> str:
+    """A resolution number («۱۰۷/۳») in the UI's digits (``107/3`` in English)."""
+    return loc_digits(number) if is_rtl() else to_latin_digits(number)
 
 
 def series_choices(db: DatabaseHandle, today: dt.date, any_text: str) -> list[tuple[str, object]]:
@@ -130,7 +136,7 @@ class ResolutionTableModel(PagedTableModel[ResolutionView]):
         rows red, done ones green."""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
-                return loc_digits(r.number)
+                return number_text(r.number)
             if col == 1:
                 return loc_text(r.text)
             if col == 2:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.meetings import MeetingFilter, MeetingStatus
@@ -47,8 +47,11 @@ class MeetingFilterBar(ListFilterBar):
     ) -> None:
         super().__init__(on_change, parent)
         self.app_ctx = ctx
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        outer.addLayout(first)
+        outer.addLayout(second)
         self.series = QComboBox(self)
         self.series.setMinimumWidth(220)
         self.status = QComboBox(self)
@@ -57,14 +60,15 @@ class MeetingFilterBar(ListFilterBar):
         self.to_label = QLabel(self)
         self.date_to = JalaliDateEdit(self)
         self.add_clear_button()
-        layout.addWidget(self.text, 2)
-        layout.addWidget(self.series, 2)
-        layout.addWidget(self.status, 1)
-        layout.addWidget(self.from_label)
-        layout.addWidget(self.date_from, 1)
-        layout.addWidget(self.to_label)
-        layout.addWidget(self.date_to, 1)
-        layout.addWidget(self.clear_button)
+        first.addWidget(self.text, 3)
+        first.addWidget(self.series, 2)
+        first.addWidget(self.status, 1)
+        second.addWidget(self.from_label)
+        second.addWidget(self.date_from, 1)
+        second.addWidget(self.to_label)
+        second.addWidget(self.date_to, 1)
+        second.addStretch(1)
+        second.addWidget(self.clear_button)
         self.watch(self.series, self.status, self.date_from, self.date_to)
         self.retranslate_ui()
 
@@ -357,8 +361,9 @@ class MeetingsPage(ListPage):
             shot(name, self)
         self.views.setCurrentIndex(MEETINGS_TAB)
         self.refresh_current()
-        first = self.model.item(0)
-        if first is not None:
+        rows = (self.model.item(i) for i in range(min(self.model.total, 60)))
+        first = next((m for m in rows if m is not None and m.resolution_count), None)
+        if first is not None and first.id is not None:
             form = self.open_record(first.id)
             if form is not None:
                 for tab in range(form.tabs.count()):

@@ -9,7 +9,7 @@ records (co-responsible bodies, invited bodies) with a Remove button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.agreements.parties import DirectoryNames
 from qazvin_diplomacy.ui.agreements.widgets import SearchFn, SearchPicker
 from qazvin_diplomacy.ui.common import ID_ROLE
@@ -158,10 +157,6 @@ class PickList(QWidget):
         return tuple(int(self.list.item(i).data(ID_ROLE)) for i in range(self.list.count()))
 
     def relabel(self) -> None:
-        """Names in the UI language."""
+        """Names and the button in the UI language."""
+        self.remove_button.setText(QCoreApplication.translate("MeetingForm", "Remove"))
         self.set_ids(self.ids())
-
-
-def directory_names(db: DatabaseHandle) -> DirectoryNames:
-    """A name cache of the directory for one form."""
-    return DirectoryNames(db)

@@ -59,6 +59,7 @@ from qazvin_diplomacy.ui.i18n import (
     loc_digits,
     loc_text,
 )
+from qazvin_diplomacy.ui.meetings.models import number_text
 from qazvin_diplomacy.ui.meetings.pickers import BODIES, PickField, PickList
 from qazvin_diplomacy.ui.meetings.series import person_field
 from qazvin_diplomacy.ui.modules import UiContext
@@ -88,7 +89,7 @@ def _body_field(name: str, label: str) -> FieldSpec:
 def _bodies_field(name: str, label: str) -> FieldSpec:
     """Co-responsible bodies: several picked from the directory."""
     return FieldSpec(
-        name, label, lambda form, parent: PickList(form.names, BODIES, parent, rows=3),
+        name, label, lambda form, parent: PickList(form.names, BODIES, parent, rows=2),
         load=lambda w, r: w.set_ids(getattr(r, name)),
         collect=PickList.ids, raw=PickList.ids, relabel=PickList.relabel,
     )  # fmt: skip
@@ -232,7 +233,7 @@ class ResolutionDialog(Retranslating, RecordDialog):
                       max(w.findData(r.agenda_item_id), 0)),
                   collect=QComboBox.currentData),
         text_area("text", QT_TRANSLATE_NOOP("ResolutionDialog", "Text"), required=True,
-                  max_height=110),
+                  max_height=80),
         _body_field("responsible_org_id", QT_TRANSLATE_NOOP("ResolutionDialog", "Responsible body")),
         _bodies_field("co_responsible_org_ids",
                       QT_TRANSLATE_NOOP("ResolutionDialog", "Co-responsible bodies")),
@@ -242,7 +243,7 @@ class ResolutionDialog(Retranslating, RecordDialog):
         enum_combo("status", QT_TRANSLATE_NOOP("ResolutionDialog", "Status"), ResolutionStatus,
                    attr="status_combo", default=ResolutionStatus.OPEN),
         text_area("closing_note", QT_TRANSLATE_NOOP("ResolutionDialog", "Closing note"),
-                  max_height=60, placeholder=QT_TRANSLATE_NOOP(
+                  max_height=50, placeholder=QT_TRANSLATE_NOOP(
                       "ResolutionDialog", "Required to mark the resolution done: what was done")),
     )  # fmt: skip
 
@@ -275,7 +276,7 @@ class ResolutionDialog(Retranslating, RecordDialog):
                 (i.id, f"{loc_digits(n)}. {i.title}")
                 for n, i in enumerate(self.meeting.agenda_rows, start=1)
             ]
-        outer = self._open_layout(880, 780)
+        outer = self._open_layout(900, 790)
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-weight: bold; color: #2f4f6f;")
@@ -323,7 +324,7 @@ class ResolutionDialog(Retranslating, RecordDialog):
         if self.detail is None:
             title = self.tr("New resolution")
         else:
-            title = self.tr("Resolution %1").replace("%1", loc_digits(self.detail.number))
+            title = self.tr("Resolution %1").replace("%1", number_text(self.detail.number))
         self.setWindowTitle(title)
         if self.meeting is not None:
             self.heading.setText(f"{title} — {self.meeting.title(lang)}")
