@@ -4118,7 +4118,7 @@
     </message>
     <message>
       <source>Meetings</source>
-      <translation>جلسه‌ها</translation>
+      <translation>جلسات</translation>
     </message>
     <message>
       <source>Resolution deadlines</source>
@@ -4511,7 +4511,7 @@
     </message>
     <message>
       <source>Series</source>
-      <translation>کارگروه / شورا</translation>
+      <translation>سلسله‌جلسات</translation>
     </message>
     <message>
       <source>Session number</source>
@@ -4769,7 +4769,7 @@
     </message>
     <message>
       <source>Series</source>
-      <translation>کارگروه / شورا</translation>
+      <translation>سلسله‌جلسات</translation>
     </message>
     <message>
       <source>Session</source>
@@ -4812,7 +4812,7 @@
     </message>
     <message>
       <source>Series</source>
-      <translation>کارگروه / شورا</translation>
+      <translation>سلسله‌جلسات</translation>
     </message>
     <message>
       <source>Meeting date</source>
@@ -4874,7 +4874,7 @@
     </message>
     <message>
       <source>All series</source>
-      <translation>همهٔ کارگروه‌ها و شوراها</translation>
+      <translation>همهٔ سلسله‌جلسات</translation>
     </message>
   </context>
   <context>
@@ -5044,7 +5044,7 @@
     </message>
     <message>
       <source>Series: %1</source>
-      <translation>کارگروه / شورا: %1</translation>
+      <translation>سلسله‌جلسات: %1</translation>
     </message>
     <message>
       <source>Standing members</source>
@@ -5209,7 +5209,7 @@
     </message>
     <message>
       <source>All series</source>
-      <translation>همهٔ کارگروه‌ها و شوراها</translation>
+      <translation>همهٔ سلسله‌جلسات</translation>
     </message>
   </context>
   <context>

@@ -163,6 +163,7 @@ def test_a_session_planned_on_a_holiday_is_flagged(page: MeetingsPage, db, bodie
     form.meeting_date.setDate(from_jalali(1404, 11, 25))  # a Saturday, a working day
     assert not form.holiday_label.isVisible()
     assert "۱۰۸" in form.next_label.text()  # the council's next session
+    form.confirm = lambda *_a: True  # discard the date typed
     form.close()
 
 
@@ -356,3 +357,32 @@ def test_printing_the_minutes_goes_through_print_pdf(
     monkeypatch.setattr(ops, "print_pdf", lambda *a, **kw: calls.append((a[2], a[3])))
     page.print_minutes(meeting_id)
     assert calls == [("minutes", {"meeting": meeting_id})]
+
+
+def test_the_english_interface_shows_latin_numbers(page: MeetingsPage, app, db, bodies) -> None:
+    from qazvin_diplomacy.ui.application import apply_language
+
+    _series, meeting_id = _council(db, bodies)
+    _resolution(db, meeting_id, "نقشه راه", bodies["chamber"], TODAY - dt.timedelta(days=2))
+    page.views.setCurrentIndex(RESOLUTIONS_TAB)
+    page.refresh_current()
+    apply_language(app, "en")
+    assert page.views.tabText(RESOLUTIONS_TAB) == "Resolutions"
+    model = page.resolutions.model
+    assert model.index(0, 0).data() == "107/1"
+    assert model.index(0, 3).data().endswith("(2 days late)")
+    assert page.resolutions.count_label.text() == "1 resolutions"
+
+
+def test_search_hits_open_in_the_meetings_module(page: MeetingsPage, db, bodies) -> None:
+    from qazvin_diplomacy.ui.search import MODULE_OF_KIND
+
+    series_id, meeting_id = _council(db, bodies)
+    res_id = _resolution(db, meeting_id, "نقشه راه", bodies["chamber"], TODAY)
+    for kind, record_id in (
+        ("meeting_series", series_id), ("meeting", meeting_id), ("resolution", res_id),
+    ):  # fmt: skip
+        assert MODULE_OF_KIND[kind] == "meetings"
+        form = getattr(page, f"open_{kind}")(record_id)
+        assert form is not None and form.record_id() == record_id
+        form.close()
