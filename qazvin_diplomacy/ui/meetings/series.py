@@ -331,7 +331,7 @@ class SeriesListView(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         self.model = SeriesTableModel(ctx.db, ctx.today, self)
         self.table = ListTable(
-            self.model, sort_column=0, widths=(320, 200, 200, 80, 180, 120), stretch=0, parent=self
+            self.model, sort_column=0, widths=(320, 160, 190, 60, 150, 90), stretch=0, parent=self
         )
         self.table.empty_text = self.empty_text
         layout.addWidget(self.table, 1)
