@@ -1,7 +1,8 @@
 """The minutes of a meeting (صورتجلسه): header, attendance, agenda with notes, resolutions, signatures.
 
-CLI: ``report minutes --meeting ID --out F.pdf|F.docx``.  Minutes not yet approved print
-«پیش‌نویس» in their header; a corrected version says which version it is.
+CLI: ``report minutes --meeting ID [--version N] --out F.pdf|F.docx``.  Minutes not yet
+approved print «پیش‌نویس» in their header; a corrected version says which version it is;
+``--version`` prints an approved version as it was approved (kept when corrected).
 """
 
 from __future__ import annotations
@@ -174,7 +175,7 @@ def build(data: MinutesData) -> list[Flowable]:
 
 def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     """The minutes of ``--meeting``."""
-    data = minutes_data(db, meeting_id=options["meeting"])
+    data = minutes_data(db, meeting_id=options["meeting"], version=options.get("version"))
     return ReportContent(build(data), title_of(data))
 
 
@@ -182,7 +183,16 @@ SPEC = ReportSpec(
     kind="minutes",
     title_fa=TITLE,
     title_en="Minutes of a meeting",
-    options=(MEETING_OPTION,),
+    options=(
+        MEETING_OPTION,
+        Option(
+            "version",
+            "record_id",
+            "نسخهٔ تأییدشده",
+            "an approved version of the minutes, as approved (default: as they stand)",
+            required=False,
+        ),
+    ),
     make=make,
     docx=True,
 )

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
 
-from qazvin_diplomacy.core.jalali import from_jalali, jalali_weekday
+from qazvin_diplomacy.core.jalali import from_jalali, is_holiday, jalali_weekday, to_jalali
 from qazvin_diplomacy.core.meetings import (
     OPEN_RESOLUTION_STATUSES,
     Attendance,
@@ -284,8 +284,6 @@ class _Letters:
         self.seq = 300
 
     def next(self, day: date) -> str:
-        from qazvin_diplomacy.core.jalali import to_jalali
-
         self.seq += 1
         year = to_jalali(day)[0]
         return to_persian_digits(LETTER_PATTERN.format(year=year, seq=self.seq))
@@ -582,8 +580,6 @@ def _working_group(ctx: DemoContext, group: MeetingSeries, letters: _Letters) ->
     last = saturday + timedelta(weeks=2)
     holidays: list[Holiday] = holidays_in_session(ctx.session, first, last + timedelta(days=1))
     off = {h.date for h in holidays}
-    from qazvin_diplomacy.core.jalali import is_holiday
-
     number = 40
     for week in range(WORKING_GROUP_WEEKS + 3):
         day = first + timedelta(weeks=week)

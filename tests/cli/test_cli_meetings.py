@@ -249,3 +249,26 @@ def test_export_refuses_options_of_other_lists(demo_db: Path, tmp_path: Path, ca
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "overdue" in err
     assert not out.exists()
+
+
+def test_report_minutes_version_refused_when_never_approved(
+    demo_db: Path, tmp_path: Path, capsys
+) -> None:
+    ids = _ids(demo_db)
+    out = tmp_path / "v.pdf"
+    argv = [
+        "report",
+        "minutes",
+        "--db",
+        str(demo_db),
+        "--meeting",
+        str(ids["meeting"]),
+        "--out",
+        str(out),
+    ]
+    assert cli.main([*argv, "--version", "1"]) == 0  # the 107th session's approved minutes
+    assert out.stat().st_size > 0
+    code = cli.main([*argv[:-1], str(tmp_path / "v3.pdf"), "--version", "3"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "۳" in err
+    assert not (tmp_path / "v3.pdf").exists()

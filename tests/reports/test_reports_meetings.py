@@ -177,3 +177,42 @@ def test_letters_one_per_body_numbered_and_logged(council, tmp_path, pdf_reader)
     body = "\n".join(p.text for p in docx.Document(str(again)).paragraphs)
     assert "تشکیل کنسرسیوم صادراتی استان" in body
     assert chamber.name_fa in body
+
+
+def test_an_earlier_approved_version_prints_as_approved(council, tmp_path, pdf_reader) -> None:
+    from dataclasses import replace
+
+    from qazvin_diplomacy.core.errors import KnownError
+    from qazvin_diplomacy.core.meetings import AgendaItemInput
+
+    db, meeting, *_ = council
+    held = svc.set_meeting_status(db, meeting_id=meeting.id, status="held")
+    svc.approve_minutes(db, meeting_id=meeting.id, version=held.version)
+    reopened = svc.start_correction(db, meeting_id=meeting.id, reason="محل جلسه اشتباه بود")
+    view = svc.get_meeting(db, meeting_id=meeting.id)
+    corrected = MeetingInput(
+        series_id=view.series_id,
+        meeting_date=view.meeting_date,
+        number=view.number,
+        start_time=view.start_time,
+        venue="اتاق بازرگانی قزوین، سالن همایش",
+        chair_person_id=view.chair_person_id,
+        attendees=view.attendees,
+        agenda=tuple(
+            AgendaItemInput(a.title, a.presenter_person_id, notes=a.notes, id=a.id)
+            for a in view.agenda
+        ),
+        id=view.id,
+        version=reopened.version,
+    )
+    svc.save_meeting(db, meeting=replace(corrected))
+    first = _text(
+        pdf_reader, render_report("minutes", db, tmp_path / "v1.pdf", meeting=meeting.id, version=1)
+    )
+    now = _text(pdf_reader, render_report("minutes", db, tmp_path / "now.pdf", meeting=meeting.id))
+    assert _has(first, "محل: استانداری قزوین") and _has(first, "وضعیت صورتجلسه: تأییدشده")
+    assert _has(first, "تشکیل کنسرسیوم صادراتی استان")
+    assert _has(now, "سالن همایش") and _has(now, "نسخهٔ ۲") and _has(now, "پیش‌نویس")
+    with pytest.raises(KnownError, match="۲"):
+        render_report("minutes", db, tmp_path / "v2.pdf", meeting=meeting.id, version=2)
+    assert not (tmp_path / "v2.pdf").exists()

@@ -360,6 +360,9 @@ def test_archiving_a_meeting_takes_its_resolutions_out_of_the_lists(office) -> N
     svc.archive_meeting(db, meeting_id=m.id)
     assert svc.count_resolutions(db) == 0
     assert svc.count_resolutions(db, filters=ResolutionFilter(archived=True)) == 1
+    # With words typed, archived ones stay out too (the text path avoids the index).
+    assert svc.count_resolutions(db, filters=ResolutionFilter(text="x")) == 0
+    assert svc.list_resolutions(db, filters=ResolutionFilter(text="x", archived=True))[0].archived
     assert ResolutionStatus.OPEN.value == "open"
 
 

@@ -3,8 +3,15 @@ letters to each responsible body — the data, read in one go for each report.""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import types
+import typing
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, time
+from typing import Any, TypeVar
+
+from sqlalchemy import select
 
 from qazvin_diplomacy.core.clock import today_local
 from qazvin_diplomacy.core.errors import KnownError
@@ -32,7 +39,9 @@ from qazvin_diplomacy.services.meetings.series import rule_of
 from qazvin_diplomacy.services.records import get_row
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Organization
-from qazvin_diplomacy.storage.meetings import Meeting, MeetingSeries
+from qazvin_diplomacy.storage.meetings import Meeting, MeetingMinutesVersion, MeetingSeries
+
+T = TypeVar("T")
 
 #: More resolutions than this in one status report are refused (the list and export serve).
 MAX_REPORT_ROWS = 20_000
@@ -55,26 +64,70 @@ class MinutesData:
         return self.present
 
 
-def minutes_data(db: Database, *, meeting_id: int, today: date | None = None) -> MinutesData:
-    """The minutes of one meeting (``NotFoundError`` when there is none)."""
+def minutes_data(
+    db: Database, *, meeting_id: int, version: int | None = None, today: date | None = None
+) -> MinutesData:
+    """The minutes of one meeting (``NotFoundError`` when there is none).
+
+    ``version``: an approved version, printed as it was approved (from its kept snapshot;
+    ``KnownError`` when the meeting has no such approved version); None: the minutes as
+    they stand.
+    """
     with db.read_session() as session:
         row = load_meeting(session, meeting_id)
-        view = meeting_view(session, row)
         series = row.series
         secretary = person_names(session, [series.secretary_person_id]).get(
             series.secretary_person_id or 0, (series.secretary_text, "")
         )[0]
-        resolutions = resolutions_of_meeting(session, meeting_id, today or today_local())
+        if version is None:
+            view = meeting_view(session, row)
+            resolutions = tuple(resolutions_of_meeting(session, meeting_id, today or today_local()))
+        else:
+            snapshot = session.scalar(
+                select(MeetingMinutesVersion.snapshot).where(
+                    MeetingMinutesVersion.meeting_id == meeting_id,
+                    MeetingMinutesVersion.version == version,
+                )
+            )
+            if not snapshot:
+                raise KnownError(
+                    f"نسخهٔ {to_persian_digits(version)} صورتجلسهٔ این جلسه تأیید و نگه داشته نشده است.",
+                    f"The meeting has no approved version {version} of its minutes.",
+                )
+            data = json.loads(snapshot)
+            view = restore(MeetingView, data["meeting"])
+            resolutions = tuple(restore(ResolutionView, r) for r in data["resolutions"])
+        rhythm = describe_recurrence(rule_of(series))
     present = tuple(a for a in view.attendee_rows if a.attendance != Attendance.ABSENT.value)
     absent = tuple(a for a in view.attendee_rows if a.attendance == Attendance.ABSENT.value)
-    return MinutesData(
-        view,
-        secretary,
-        describe_recurrence(rule_of(series)),
-        present,
-        absent,
-        tuple(resolutions),
-    )
+    return MinutesData(view, secretary, rhythm, present, absent, resolutions)
+
+
+def restore(cls: type[T], value: Any) -> T:
+    """A dataclass of ``cls`` from the JSON a minutes snapshot holds (dates and times as ISO
+    text, tuples as lists, nested dataclasses as objects); unknown keys are ignored."""
+    return _restore(cls, value)  # type: ignore[no-any-return]
+
+
+def _restore(kind: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        known = {f.name for f in dataclasses.fields(kind)}
+        return kind(**{k: _restore(hints[k], v) for k, v in value.items() if k in known})
+    origin = typing.get_origin(kind)
+    if origin is tuple:
+        (item, *_rest) = typing.get_args(kind)
+        return tuple(_restore(item, v) for v in value)
+    if origin in (types.UnionType, typing.Union):
+        options = [a for a in typing.get_args(kind) if a is not type(None)]
+        return _restore(options[0], value) if len(options) == 1 else value
+    if kind is date:
+        return date.fromisoformat(value)
+    if kind is time:
+        return time.fromisoformat(value)
+    return value
 
 
 @dataclass(frozen=True)

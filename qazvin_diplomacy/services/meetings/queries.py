@@ -21,7 +21,7 @@ from qazvin_diplomacy.core.meetings import (
     ResolutionStatus,
     ResolutionView,
 )
-from qazvin_diplomacy.core.text import persian_sort_key
+from qazvin_diplomacy.core.text import persian_sort_key, search_terms
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.meetings.records import meeting_view
 from qazvin_diplomacy.services.meetings.resolutions import views_of
@@ -92,9 +92,13 @@ def list_meetings(
 def _resolutions_filtered(query: Select[Any], f: ResolutionFilter) -> Select[Any]:
     """``query`` over ``Resolution`` narrowed by the list's filters (all in SQL)."""
     today = f.today or today_local()
-    query = query.where(
-        Resolution.archived_at.is_not(None) if f.archived else Resolution.archived_at.is_(None)
-    )
+    archived: Any = Resolution.archived_at
+    if search_terms(f.text) and f.body_id is None and f.series_id is None and f.meeting_id is None:
+        # Words are matched row by row anyway: one pass over the table beats reaching
+        # nearly every row through the archived_at index (measured 55 ms against 110 ms
+        # at 15,000 resolutions), so the index is kept out of it.
+        archived = func.coalesce(Resolution.archived_at, None)
+    query = query.where(archived.is_not(None) if f.archived else archived.is_(None))
     due = ResolutionDue.find(f.due) or ResolutionDue.ALL
     if due is ResolutionDue.DONE:
         query = query.where(Resolution.status == ResolutionStatus.DONE.value)

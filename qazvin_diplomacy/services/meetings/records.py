@@ -12,7 +12,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from qazvin_diplomacy.core.attachments import MAX_ATTACHMENT_BYTES, AttachmentView
-from qazvin_diplomacy.core.clock import today_local
+from qazvin_diplomacy.core.clock import to_local, today_local
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.jalali import holiday_name, jalali_weekday
 from qazvin_diplomacy.core.meetings import (
@@ -44,7 +44,8 @@ from qazvin_diplomacy.services.meetings.common import (
     refuse_locked,
 )
 from qazvin_diplomacy.services.meetings.links import links_of, write_links
-from qazvin_diplomacy.services.meetings.series import next_number_in
+from qazvin_diplomacy.services.meetings.resolutions import resolutions_of_meeting
+from qazvin_diplomacy.services.meetings.series import next_number_in, plan_sessions
 from qazvin_diplomacy.services.records import (
     check_version,
     get_row,
@@ -358,8 +359,6 @@ def new_meeting_input(
     """A new meeting of a series, filled in as the series says: the next number, the next
     planned date (or ``meeting_date``), venue, chair and times; its standing members who are
     people as attendees (present) and those that are bodies as invited bodies.  Not saved."""
-    from qazvin_diplomacy.services.meetings.series import plan_sessions
-
     with db.read_session() as session:
         series = get_row(session, MeetingSeries, series_id, SERIES_WHAT)
         number = next_number_in(session, series)
@@ -413,7 +412,6 @@ def set_meeting_status(
 
 def minutes_snapshot(session: Session, row: Meeting) -> str:
     """The minutes as approved: the meeting whole and its resolutions, as JSON."""
-    from qazvin_diplomacy.services.meetings.resolutions import resolutions_of_meeting
 
     def plain(value: Any) -> Any:
         if isinstance(value, (date, time, datetime)):
@@ -443,6 +441,9 @@ def approve_minutes(
                 }
             )
         now = utcnow()
+        row.status = MeetingStatus.APPROVED.value  # the snapshot shows the minutes approved
+        row.approved_at = now
+        session.flush()
         session.add(
             MeetingMinutesVersion(
                 meeting_id=row.id,
@@ -452,8 +453,6 @@ def approve_minutes(
                 snapshot=minutes_snapshot(session, row),
             )
         )
-        row.status = MeetingStatus.APPROVED.value
-        row.approved_at = now
         session.flush()
         return meeting_view(session, row)
 
@@ -490,8 +489,6 @@ def start_correction(
 
 def minutes_versions(db: Database, *, meeting_id: int) -> list[MinutesVersion]:
     """The approved versions of a meeting's minutes, oldest first."""
-    from qazvin_diplomacy.core.clock import to_local
-
     with db.read_session() as session:
         get_row(session, Meeting, meeting_id, MEETING_WHAT)
         rows = session.scalars(
