@@ -2287,6 +2287,10 @@
       <source>Follow-ups</source>
       <translation>پیگیری‌ها</translation>
     </message>
+    <message>
+      <source>Meetings</source>
+      <translation>جلسات</translation>
+    </message>
   </context>
   <context>
     <name>MonthGrid</name>
@@ -4118,7 +4122,7 @@
     </message>
     <message>
       <source>Meetings</source>
-      <translation>جلسه‌ها</translation>
+      <translation>جلسات</translation>
     </message>
     <message>
       <source>Resolution deadlines</source>
@@ -4881,6 +4885,888 @@
     <message>
       <source>Contacts</source>
       <translation>مخاطبان</translation>
+    </message>
+  </context>
+  <context>
+    <name>BodySummaryModel</name>
+    <message>
+      <source>Responsible body</source>
+      <translation>دستگاه مسئول</translation>
+    </message>
+    <message>
+      <source>Open resolutions</source>
+      <translation>مصوبات باز</translation>
+    </message>
+    <message>
+      <source>Past deadline</source>
+      <translation>گذشته از مهلت</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>انجام‌شده</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>لغوشده</translation>
+    </message>
+    <message>
+      <source>Oldest overdue deadline</source>
+      <translation>قدیمی‌ترین مهلت گذشته</translation>
+    </message>
+    <message>
+      <source>(no responsible body named)</source>
+      <translation>(بدون دستگاه مسئول)</translation>
+    </message>
+  </context>
+  <context>
+    <name>BodiesView</name>
+    <message>
+      <source>What each body owes: double-click a body to see its open resolutions.</source>
+      <translation>تعهدات هر دستگاه: برای دیدن مصوبات باز یک دستگاه، روی آن دوبار کلیک کنید.</translation>
+    </message>
+    <message>
+      <source>Show its resolutions</source>
+      <translation>نمایش مصوبات آن</translation>
+    </message>
+    <message>
+      <source>No resolution names a responsible body yet.</source>
+      <translation>هنوز برای هیچ مصوبه‌ای دستگاه مسئول تعیین نشده است.</translation>
+    </message>
+    <message>
+      <source>%1 bodies</source>
+      <translation>%1 دستگاه</translation>
+    </message>
+  </context>
+  <context>
+    <name>NextMeetingsCard</name>
+    <message>
+      <source>Next meetings</source>
+      <translation>جلسات پیش رو</translation>
+    </message>
+    <message>
+      <source>No meeting is planned.</source>
+      <translation>جلسه‌ای در پیش نیست.</translation>
+    </message>
+    <message>
+      <source>holiday: %1</source>
+      <translation>تعطیل: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>OverdueByBodyCard</name>
+    <message>
+      <source>Overdue resolutions by body (%1)</source>
+      <translation>مصوبات گذشته از مهلت به تفکیک دستگاه (%1)</translation>
+    </message>
+    <message>
+      <source>No resolution is overdue.</source>
+      <translation>هیچ مصوبه‌ای از مهلت نگذشته است.</translation>
+    </message>
+    <message>
+      <source>(no body named)</source>
+      <translation>(بدون دستگاه مسئول)</translation>
+    </message>
+    <message>
+      <source>%1 overdue</source>
+      <translation>%1 مصوبهٔ گذشته از مهلت</translation>
+    </message>
+    <message>
+      <source>since %1</source>
+      <translation>از %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>WeekResolutionsCard</name>
+    <message>
+      <source>Resolutions due this week (%1)</source>
+      <translation>مصوبات با مهلت این هفته (%1)</translation>
+    </message>
+    <message>
+      <source>No resolution is due this week.</source>
+      <translation>مهلت هیچ مصوبه‌ای در این هفته نیست.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingForm</name>
+    <message>
+      <source>Minutes (PDF)</source>
+      <translation>صورتجلسه (PDF)</translation>
+    </message>
+    <message>
+      <source>Minutes (Word, to edit)</source>
+      <translation>صورتجلسه (Word، برای ویرایش)</translation>
+    </message>
+    <message>
+      <source>Letters to the bodies (PDF)</source>
+      <translation>نامه به دستگاه‌های مسئول (PDF)</translation>
+    </message>
+    <message>
+      <source>Letters to the bodies (Word, to edit)</source>
+      <translation>نامه به دستگاه‌های مسئول (Word، برای ویرایش)</translation>
+    </message>
+    <message>
+      <source>The meeting has unsaved changes. Close the form and discard them?</source>
+      <translation>تغییرات جلسه ذخیره نشده است. فرم بسته و تغییرات کنار گذاشته شود؟</translation>
+    </message>
+    <message>
+      <source>Series</source>
+      <translation>سلسله‌جلسات</translation>
+    </message>
+    <message>
+      <source>Session number</source>
+      <translation>شمارهٔ جلسه</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>تاریخ</translation>
+    </message>
+    <message>
+      <source>Start time</source>
+      <translation>ساعت آغاز</translation>
+    </message>
+    <message>
+      <source>End time</source>
+      <translation>ساعت پایان</translation>
+    </message>
+    <message>
+      <source>Venue</source>
+      <translation>محل</translation>
+    </message>
+    <message>
+      <source>Chair</source>
+      <translation>رئیس</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>مشخصات</translation>
+    </message>
+    <message>
+      <source>Attendance</source>
+      <translation>حضور</translation>
+    </message>
+    <message>
+      <source>Agenda</source>
+      <translation>دستور جلسه</translation>
+    </message>
+    <message>
+      <source>Resolutions</source>
+      <translation>مصوبات</translation>
+    </message>
+    <message>
+      <source>New meeting</source>
+      <translation>جلسهٔ جدید</translation>
+    </message>
+    <message>
+      <source>New version (correction)…</source>
+      <translation>نسخهٔ جدید (اصلاحیه)…</translation>
+    </message>
+    <message>
+      <source>Reopen the approved minutes to correct them; the approved version is kept</source>
+      <translation>صورتجلسهٔ تأییدشده برای اصلاح باز می‌شود؛ نسخهٔ تأییدشده نگه داشته می‌شود</translation>
+    </message>
+    <message>
+      <source>Print / PDF</source>
+      <translation>چاپ / PDF</translation>
+    </message>
+    <message>
+      <source>next</source>
+      <translation>بعدی</translation>
+    </message>
+    <message>
+      <source>Back to draft only from held.</source>
+      <translation>بازگشت به پیش‌نویس فقط از «برگزارشده» ممکن است.</translation>
+    </message>
+    <message>
+      <source>Approved minutes change only through a new version.</source>
+      <translation>صورتجلسهٔ تأییدشده فقط با نسخهٔ جدید (اصلاحیه) تغییر می‌کند.</translation>
+    </message>
+    <message>
+      <source>The minutes are approved once the meeting is held.</source>
+      <translation>صورتجلسه پس از برگزاری جلسه تأیید می‌شود.</translation>
+    </message>
+    <message>
+      <source>From %1 the meeting can move to: %2.</source>
+      <translation>جلسه از وضعیت %1 می‌تواند به این وضعیت‌ها برود: %2.</translation>
+    </message>
+    <message>
+      <source>Approval: %1</source>
+      <translation>تأیید: %1</translation>
+    </message>
+    <message>
+      <source>Save the meeting first.</source>
+      <translation>ابتدا جلسه را ذخیره کنید.</translation>
+    </message>
+    <message>
+      <source>Minutes approved (version %1): they are locked. To correct them, press “New version”; the approved version is kept.</source>
+      <translation>صورتجلسه تأیید شده است (نسخهٔ %1) و قفل است. برای اصلاح آن «نسخهٔ جدید» را بزنید؛ نسخهٔ تأییدشده نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+      <source>Set up a working group or council first.</source>
+      <translation>ابتدا یک کارگروه یا شورا تعریف کنید.</translation>
+    </message>
+    <message>
+      <source>Left at “next”, the session takes number %1.</source>
+      <translation>اگر «بعدی» بماند، شمارهٔ جلسه %1 می‌شود.</translation>
+    </message>
+    <message>
+      <source>Friday</source>
+      <translation>جمعه</translation>
+    </message>
+    <message>
+      <source>This day is an official holiday (%1): move the meeting?</source>
+      <translation>این روز تعطیل رسمی است (%1): جلسه به روز دیگری منتقل شود؟</translation>
+    </message>
+    <message>
+      <source>Choose the working group or council.</source>
+      <translation>کارگروه یا شورا را انتخاب کنید.</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>ردیف</translation>
+    </message>
+    <message>
+      <source>Approve the minutes</source>
+      <translation>تأیید صورتجلسه</translation>
+    </message>
+    <message>
+      <source>Approve these minutes? They will be locked; a later correction makes a new version.</source>
+      <translation>این صورتجلسه تأیید شود؟ پس از تأیید قفل می‌شود و هر اصلاحی نسخهٔ جدیدی می‌سازد.</translation>
+    </message>
+    <message>
+      <source>New version of the minutes</source>
+      <translation>نسخهٔ جدید صورتجلسه</translation>
+    </message>
+    <message>
+      <source>Why are the approved minutes corrected? The reason is kept with the approved version.</source>
+      <translation>چرا صورتجلسهٔ تأییدشده اصلاح می‌شود؟ دلیل همراه نسخهٔ تأییدشده نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+      <source>Save the meeting first; then it can be printed.</source>
+      <translation>ابتدا جلسه را ذخیره کنید؛ سپس چاپ می‌شود.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>نام</translation>
+    </message>
+    <message>
+      <source>Body</source>
+      <translation>دستگاه</translation>
+    </message>
+    <message>
+      <source>Represented by</source>
+      <translation>نماینده</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>نقش</translation>
+    </message>
+    <message>
+      <source>Add row</source>
+      <translation>افزودن ردیف</translation>
+    </message>
+    <message>
+      <source>Remove row</source>
+      <translation>حذف ردیف</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>حذف</translation>
+    </message>
+    <message>
+      <source>Add an attendee: type part of a name from the directory</source>
+      <translation>افزودن حاضر: بخشی از نام را از فهرست مخاطبان بنویسید</translation>
+    </message>
+    <message>
+      <source>Add the standing members</source>
+      <translation>افزودن اعضای ثابت</translation>
+    </message>
+    <message>
+      <source>Invited bodies</source>
+      <translation>دستگاه‌های دعوت‌شده</translation>
+    </message>
+    <message>
+      <source>Invite a body: type part of its name</source>
+      <translation>دعوت از دستگاه: بخشی از نام آن را بنویسید</translation>
+    </message>
+    <message>
+      <source>Agenda item</source>
+      <translation>بند دستور جلسه</translation>
+    </message>
+    <message>
+      <source>Presenter</source>
+      <translation>ارائه‌دهنده</translation>
+    </message>
+    <message>
+      <source>Discussion notes</source>
+      <translation>خلاصهٔ مذاکرات</translation>
+    </message>
+    <message>
+      <source>Up</source>
+      <translation>بالاتر</translation>
+    </message>
+    <message>
+      <source>Down</source>
+      <translation>پایین‌تر</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingResolutions</name>
+    <message>
+      <source>Number</source>
+      <translation>شماره</translation>
+    </message>
+    <message>
+      <source>Agenda item</source>
+      <translation>بند دستور جلسه</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>مصوبه</translation>
+    </message>
+    <message>
+      <source>Responsible body</source>
+      <translation>دستگاه مسئول</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>مهلت</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>New resolution</source>
+      <translation>مصوبهٔ جدید</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>باز کردن</translation>
+    </message>
+    <message>
+      <source>%1 resolutions</source>
+      <translation>%1 مصوبه</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingTableModel</name>
+    <message>
+      <source>Date</source>
+      <translation>تاریخ</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>ساعت</translation>
+    </message>
+    <message>
+      <source>Series</source>
+      <translation>سلسله‌جلسات</translation>
+    </message>
+    <message>
+      <source>Session</source>
+      <translation>جلسه</translation>
+    </message>
+    <message>
+      <source>Venue</source>
+      <translation>محل</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Resolutions</source>
+      <translation>مصوبات</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResolutionTableModel</name>
+    <message>
+      <source>Number</source>
+      <translation>شماره</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>مصوبه</translation>
+    </message>
+    <message>
+      <source>Responsible body</source>
+      <translation>دستگاه مسئول</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>مهلت</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Series</source>
+      <translation>سلسله‌جلسات</translation>
+    </message>
+    <message>
+      <source>Meeting date</source>
+      <translation>تاریخ جلسه</translation>
+    </message>
+    <message>
+      <source>%1 days late</source>
+      <translation>%1 روز تأخیر</translation>
+    </message>
+  </context>
+  <context>
+    <name>SeriesTableModel</name>
+    <message>
+      <source>Name</source>
+      <translation>نام</translation>
+    </message>
+    <message>
+      <source>Meets</source>
+      <translation>زمان تشکیل</translation>
+    </message>
+    <message>
+      <source>Chair</source>
+      <translation>رئیس</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>جلسات</translation>
+    </message>
+    <message>
+      <source>Next session</source>
+      <translation>جلسهٔ بعدی</translation>
+    </message>
+    <message>
+      <source>Open resolutions</source>
+      <translation>مصوبات باز</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingFilterBar</name>
+    <message>
+      <source>Search series, venue, agenda… (Ctrl+K)</source>
+      <translation>جستجوی کارگروه، محل، دستور جلسه… (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>از</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>تا</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>پاک کردن فیلترها</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>همهٔ وضعیت‌ها</translation>
+    </message>
+    <message>
+      <source>All series</source>
+      <translation>همهٔ سلسله‌جلسات</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingsPage</name>
+    <message>
+      <source>Meetings</source>
+      <translation>جلسات</translation>
+    </message>
+    <message>
+      <source>Resolutions</source>
+      <translation>مصوبات</translation>
+    </message>
+    <message>
+      <source>By responsible body</source>
+      <translation>به تفکیک دستگاه مسئول</translation>
+    </message>
+    <message>
+      <source>Working groups and councils</source>
+      <translation>کارگروه‌ها و شوراها</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>باز کردن</translation>
+    </message>
+    <message>
+      <source>Print minutes</source>
+      <translation>چاپ صورتجلسه</translation>
+    </message>
+    <message>
+      <source>Export to Excel/CSV…</source>
+      <translation>خروجی اکسل / CSV…</translation>
+    </message>
+    <message>
+      <source>Every meeting of the list as filtered and sorted, as .xlsx or .csv</source>
+      <translation>همهٔ جلسات فهرست با همین فیلتر و ترتیب، به صورت ‎.xlsx یا ‎.csv</translation>
+    </message>
+    <message>
+      <source>New series</source>
+      <translation>کارگروه یا شورای جدید</translation>
+    </message>
+    <message>
+      <source>New meeting</source>
+      <translation>جلسهٔ جدید</translation>
+    </message>
+    <message>
+      <source>No meeting to show. Clear the filters to see every meeting, or press “New meeting” to record one (set up its working group or council first, in the last tab).</source>
+      <translation>جلسه‌ای برای نمایش نیست. فیلترها را پاک کنید تا همهٔ جلسات دیده شوند، یا با «جلسهٔ جدید» جلسه‌ای ثبت کنید (ابتدا کارگروه یا شورای آن را در زبانهٔ آخر تعریف کنید).</translation>
+    </message>
+    <message>
+      <source>%1 meetings</source>
+      <translation>%1 جلسه</translation>
+    </message>
+    <message>
+      <source>Select a meeting first.</source>
+      <translation>ابتدا یک جلسه را انتخاب کنید.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SeriesDialog</name>
+    <message>
+      <source>First</source>
+      <translation>اول</translation>
+    </message>
+    <message>
+      <source>Second</source>
+      <translation>دوم</translation>
+    </message>
+    <message>
+      <source>Third</source>
+      <translation>سوم</translation>
+    </message>
+    <message>
+      <source>Fourth</source>
+      <translation>چهارم</translation>
+    </message>
+    <message>
+      <source>Fifth</source>
+      <translation>پنجم</translation>
+    </message>
+    <message>
+      <source>Last</source>
+      <translation>آخر</translation>
+    </message>
+    <message>
+      <source>Member</source>
+      <translation>عضو</translation>
+    </message>
+    <message>
+      <source>Person or body</source>
+      <translation>شخص یا دستگاه</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>نقش</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>شخص</translation>
+    </message>
+    <message>
+      <source>Body</source>
+      <translation>دستگاه</translation>
+    </message>
+    <message>
+      <source>Add row</source>
+      <translation>افزودن ردیف</translation>
+    </message>
+    <message>
+      <source>Remove row</source>
+      <translation>حذف ردیف</translation>
+    </message>
+    <message>
+      <source>Add a person: type part of a name</source>
+      <translation>افزودن شخص: بخشی از نام را بنویسید</translation>
+    </message>
+    <message>
+      <source>Add a body: type part of its name</source>
+      <translation>افزودن دستگاه: بخشی از نام آن را بنویسید</translation>
+    </message>
+    <message>
+      <source>The series has unsaved changes. Close the form and discard them?</source>
+      <translation>تغییرات کارگروه ذخیره نشده است. فرم بسته و تغییرات کنار گذاشته شود؟</translation>
+    </message>
+    <message>
+      <source>Name (Persian)</source>
+      <translation>نام (فارسی)</translation>
+    </message>
+    <message>
+      <source>Name (English)</source>
+      <translation>نام (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Chair</source>
+      <translation>رئیس</translation>
+    </message>
+    <message>
+      <source>Secretary</source>
+      <translation>دبیر</translation>
+    </message>
+    <message>
+      <source>Default venue</source>
+      <translation>محل معمول جلسات</translation>
+    </message>
+    <message>
+      <source>Start time</source>
+      <translation>ساعت آغاز</translation>
+    </message>
+    <message>
+      <source>End time</source>
+      <translation>ساعت پایان</translation>
+    </message>
+    <message>
+      <source>Meets</source>
+      <translation>زمان تشکیل</translation>
+    </message>
+    <message>
+      <source>First session recorded here</source>
+      <translation>شمارهٔ نخستین جلسهٔ ثبت‌شده در اینجا</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>New meeting series</source>
+      <translation>کارگروه یا شورای جدید</translation>
+    </message>
+    <message>
+      <source>Series: %1</source>
+      <translation>سلسله‌جلسات: %1</translation>
+    </message>
+    <message>
+      <source>Standing members</source>
+      <translation>اعضای ثابت</translation>
+    </message>
+    <message>
+      <source>New meeting of this series</source>
+      <translation>جلسهٔ جدید این کارگروه</translation>
+    </message>
+    <message>
+      <source>Next session: number %1</source>
+      <translation>جلسهٔ بعدی: شمارهٔ %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>SeriesRecurrenceBox</name>
+    <message>
+      <source>Day of month</source>
+      <translation>روز ماه</translation>
+    </message>
+    <message>
+      <source>Every (weeks/months)</source>
+      <translation>هر چند (هفته/ماه)</translation>
+    </message>
+    <message>
+      <source>Session %1: %2</source>
+      <translation>جلسهٔ %1: %2</translation>
+    </message>
+    <message>
+      <source>holiday: %1 — move it</source>
+      <translation>تعطیل: %1 — جابه‌جا شود</translation>
+    </message>
+    <message>
+      <source>Next sessions:</source>
+      <translation>جلسات بعدی:</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResolutionDialog</name>
+    <message>
+      <source>Choose the body from the directory list under the field.</source>
+      <translation>دستگاه را از فهرست زیر کادر انتخاب کنید.</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>تاریخ</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Letter number</source>
+      <translation>شمارهٔ نامه</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>شرح</translation>
+    </message>
+    <message>
+      <source>Files</source>
+      <translation>پیوست</translation>
+    </message>
+    <message>
+      <source>Add to the follow-up log</source>
+      <translation>ثبت در سوابق پیگیری</translation>
+    </message>
+    <message>
+      <source>What was sent, answered or reported</source>
+      <translation>آنچه ارسال، پاسخ یا گزارش شد</translation>
+    </message>
+    <message>
+      <source>Attach a file…</source>
+      <translation>پیوست کردن پرونده…</translation>
+    </message>
+    <message>
+      <source>Add to the log</source>
+      <translation>ثبت پیگیری</translation>
+    </message>
+    <message>
+      <source>The resolution has unsaved changes. Close it and discard them?</source>
+      <translation>تغییرات مصوبه ذخیره نشده است. بسته و تغییرات کنار گذاشته شود؟</translation>
+    </message>
+    <message>
+      <source>Agenda item</source>
+      <translation>بند دستور جلسه</translation>
+    </message>
+    <message>
+      <source>Responsible body</source>
+      <translation>دستگاه مسئول</translation>
+    </message>
+    <message>
+      <source>Co-responsible bodies</source>
+      <translation>دستگاه‌های همکار</translation>
+    </message>
+    <message>
+      <source>Person in charge</source>
+      <translation>مسئول پیگیری</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>مهلت</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Closing note</source>
+      <translation>گزارش پایانی</translation>
+    </message>
+    <message>
+      <source>Required to mark the resolution done: what was done</source>
+      <translation>برای «انجام‌شده» لازم است: چه کاری انجام شد</translation>
+    </message>
+    <message>
+      <source>— no particular item —</source>
+      <translation>— بدون بند مشخص —</translation>
+    </message>
+    <message>
+      <source>New resolution</source>
+      <translation>مصوبهٔ جدید</translation>
+    </message>
+    <message>
+      <source>Resolution %1</source>
+      <translation>مصوبهٔ %1</translation>
+    </message>
+    <message>
+      <source>Follow-up log</source>
+      <translation>سوابق پیگیری</translation>
+    </message>
+    <message>
+      <source>Save the resolution first.</source>
+      <translation>ابتدا مصوبه را ذخیره کنید.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResolutionFilterBar</name>
+    <message>
+      <source>Search number, text, body… (Ctrl+K)</source>
+      <translation>جستجوی شماره، متن، دستگاه… (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>Responsible body: type part of its name</source>
+      <translation>دستگاه مسئول: بخشی از نام آن را بنویسید</translation>
+    </message>
+    <message>
+      <source>Co-responsible too</source>
+      <translation>با دستگاه‌های همکار</translation>
+    </message>
+    <message>
+      <source>Deadline from</source>
+      <translation>مهلت از</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>تا</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>پاک کردن فیلترها</translation>
+    </message>
+    <message>
+      <source>All series</source>
+      <translation>همهٔ سلسله‌جلسات</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResolutionsView</name>
+    <message>
+      <source>Open</source>
+      <translation>باز کردن</translation>
+    </message>
+    <message>
+      <source>What this body owes</source>
+      <translation>تعهدات این دستگاه</translation>
+    </message>
+    <message>
+      <source>The open resolutions of the selected row's responsible body</source>
+      <translation>مصوبات باز دستگاه مسئول ردیف انتخاب‌شده</translation>
+    </message>
+    <message>
+      <source>Print follow-up report</source>
+      <translation>چاپ گزارش پیگیری</translation>
+    </message>
+    <message>
+      <source>Who is late: the resolutions as filtered, grouped by body, as PDF</source>
+      <translation>چه کسی عقب است: مصوبات با همین فیلترها، به تفکیک دستگاه، به صورت PDF</translation>
+    </message>
+    <message>
+      <source>Export to Excel/CSV…</source>
+      <translation>خروجی اکسل / CSV…</translation>
+    </message>
+    <message>
+      <source>No resolution to show. Clear the filters to see every resolution; resolutions are recorded in a meeting's form, on its Resolutions tab.</source>
+      <translation>مصوبه‌ای برای نمایش نیست. فیلترها را پاک کنید تا همهٔ مصوبات دیده شوند؛ مصوبات در فرم جلسه، زبانهٔ «مصوبات»، ثبت می‌شوند.</translation>
+    </message>
+    <message>
+      <source>%1 resolutions</source>
+      <translation>%1 مصوبه</translation>
+    </message>
+    <message>
+      <source>owed by %1</source>
+      <translation>بر عهدهٔ %1</translation>
+    </message>
+    <message>
+      <source>Select a resolution first.</source>
+      <translation>ابتدا یک مصوبه را انتخاب کنید.</translation>
+    </message>
+    <message>
+      <source>Select a resolution with a responsible body first.</source>
+      <translation>ابتدا مصوبه‌ای را انتخاب کنید که دستگاه مسئول دارد.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SeriesListView</name>
+    <message>
+      <source>No working group or council yet. Press “New series” to set one up, e.g. the export working group that meets every Saturday.</source>
+      <translation>هنوز کارگروه یا شورایی تعریف نشده است. با «کارگروه یا شورای جدید» یکی بسازید؛ مثلاً کارگروه صادرات که هر شنبه تشکیل می‌شود.</translation>
+    </message>
+    <message>
+      <source>%1 series</source>
+      <translation>%1 کارگروه و شورا</translation>
     </message>
   </context>
 </TS>

@@ -169,9 +169,17 @@ class _Task(QRunnable):
         try:
             result = self._fn()
         except BaseException as exc:  # handed to the failure callback
-            self._signals.failed.emit(exc)
+            self._deliver(self._signals.failed, exc)
         else:
-            self._signals.done.emit(result)
+            self._deliver(self._signals.done, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: object) -> None:
+        """Emit ``value``; if the window that asked has closed meanwhile, nobody is told."""
+        try:
+            signal.emit(value)
+        except RuntimeError:  # "Signal source has been deleted": the runner is gone
+            pass
 
 
 class TaskRunner(QObject):

@@ -149,6 +149,16 @@ def _globe(p: QPainter) -> None:  # the atlas of target markets: a globe with a 
     p.drawEllipse(QRectF(42, 6, 14, 14))
 
 
+def _meeting(p: QPainter) -> None:  # a round table with three seats: a meeting (جلسه)
+    _pen(p)
+    p.drawEllipse(QRectF(18, 24, 28, 18))
+    p.setBrush(INK)
+    for x, y in ((32, 12), (10, 46), (54, 46)):
+        p.drawEllipse(QRectF(x - 5, y - 5, 10, 10))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.fillRect(QRectF(27, 30, 10, 6), ACCENT)
+
+
 def _logo(p: QPainter) -> None:
     # A stylised dome with a star: the application's mark (never mirrored).
     path = QPainterPath()
@@ -181,6 +191,7 @@ _PAINTERS: dict[str, Callable[[QPainter], None]] = {
     "check": _check,
     "followup": _followup,
     "globe": _globe,
+    "meeting": _meeting,
     "logo": _logo,
 }
 #: Names whose drawing points the other way before any mirroring.

@@ -131,6 +131,30 @@ def _markets_page(ctx: UiContext) -> ModulePage:
     return MarketsPage(ctx)
 
 
+def _meetings_page(ctx: UiContext) -> ModulePage:
+    from qazvin_diplomacy.ui.meetings.page import MeetingsPage
+
+    return MeetingsPage(ctx)
+
+
+def _meetings_next_card(ctx: UiContext) -> QWidget:
+    from qazvin_diplomacy.ui.meetings.cards import NextMeetingsCard
+
+    return NextMeetingsCard(ctx)
+
+
+def _meetings_overdue_card(ctx: UiContext) -> QWidget:
+    from qazvin_diplomacy.ui.meetings.cards import OverdueByBodyCard
+
+    return OverdueByBodyCard(ctx)
+
+
+def _meetings_week_card(ctx: UiContext) -> QWidget:
+    from qazvin_diplomacy.ui.meetings.cards import WeekResolutionsCard
+
+    return WeekResolutionsCard(ctx)
+
+
 #: Every module, in navigation order.  Add new modules here.
 MODULES: list[ModuleSpec] = [
     ModuleSpec(
@@ -182,6 +206,17 @@ MODULES: list[ModuleSpec] = [
         "followup",
         _followups_page,
         cards=(CardSpec("followups_week", _followups_week_card, order=48),),
+    ),
+    ModuleSpec(
+        "meetings",
+        QT_TRANSLATE_NOOP("Modules", "Meetings"),
+        "meeting",
+        _meetings_page,
+        cards=(
+            CardSpec("meetings_next", _meetings_next_card, order=25),
+            CardSpec("meetings_overdue", _meetings_overdue_card, order=49),
+            CardSpec("meetings_week", _meetings_week_card, order=51),
+        ),
     ),
     ModuleSpec("letters", QT_TRANSLATE_NOOP("Modules", "Outgoing letters"), "print", _letters_page),
     ModuleSpec("markets", QT_TRANSLATE_NOOP("Modules", "Target markets"), "globe", _markets_page),

@@ -43,7 +43,12 @@ MODULE_OF_KIND = {
     "organization": "directory",
     "country": "directory",
     "market": "markets",
+    "meeting_series": "meetings",
+    "meeting": "meetings",
+    "resolution": "meetings",
 }
+#: Modules whose page opens each of its kinds with ``open_<kind>(id)``.
+OPENED_BY_KIND = ("directory", "meetings")
 
 
 class WindowLike(Protocol):
@@ -285,8 +290,8 @@ class GlobalSearch(Retranslating, QWidget):
         self.opened.emit(hit.kind, hit.id)
         main: WindowLike = self.main  # type: ignore[assignment]
         module = MODULE_OF_KIND.get(hit.kind, "")
-        if module == "directory" and self._registered("directory"):
-            page = main.show_module("directory")
+        if module in OPENED_BY_KIND and self._registered(module):
+            page = main.show_module(module)
             opener = getattr(page, f"open_{hit.kind}", None)
             if callable(opener):
                 opener(hit.id)

@@ -14,6 +14,7 @@ from qazvin_diplomacy.ui.events.page import EventsPage
 from qazvin_diplomacy.ui.followups.page import FollowUpsPage
 from qazvin_diplomacy.ui.letters.page import LettersPage
 from qazvin_diplomacy.ui.list_page import ListPage
+from qazvin_diplomacy.ui.meetings.page import MeetingsPage
 from qazvin_diplomacy.ui.modules import Hub, UiContext
 from qazvin_diplomacy.ui.visits.page import VisitsPage
 
@@ -53,6 +54,7 @@ def _ink(table) -> int:
         (EventsPage, "«رویداد جدید»"),
         (AgreementsPage, "«موافقت‌نامهٔ جدید»"),
         (LettersPage, "«نامهٔ جدید»"),
+        (MeetingsPage, "«جلسهٔ جدید»"),
     ],
 )
 def test_an_empty_list_says_what_to_do_next(cls, words, app, qtbot, paths, db, settings) -> None:

@@ -111,9 +111,9 @@ class ReadOnlyRegisterError(KnownError):
 
     def __init__(self) -> None:
         super().__init__(
-            "پایگاه داده فقط‌خواندنی است و نامهٔ تازه در دفتر نامه‌های صادره شماره نمی‌گیرد؛ "
+            "پایگاه داده فقط‌خواندنی است و نامهٔ جدید در دفتر نامه‌های صادره شماره نمی‌گیرد؛ "
             "نامهٔ اداری بی‌شماره چاپ نمی‌شود. نامه‌هایی که پیش‌تر شماره گرفته‌اند دوباره چاپ "
-            "می‌شوند. برای نامهٔ تازه، رونوشتی از پایگاه داده روی دیسک این رایانه بسازید و از "
+            "می‌شوند. برای نامهٔ جدید، رونوشتی از پایگاه داده روی دیسک این رایانه بسازید و از "
             "آن چاپ کنید.",
             "The database is read-only, so a new letter cannot take its number from the "
             "outgoing-letters register, and an official letter is not printed without one. "
