@@ -28,7 +28,7 @@ TODAY = jalali.from_jalali(1404, 2, 8)
 
 
 @pytest.fixture
-def guests(db) -> dict[str, int]:
+def guests(countries, db) -> dict[str, int]:
     """A mayor and a director-general (the default table puts the director-general first)."""
     directory.ensure_reference_data(db)
     made = {}
