@@ -123,6 +123,7 @@ def window(app: QApplication, qtbot, paths: AppPaths, db: Database, settings: Se
     win.show()
     yield win
     win.runner.wait()
+    app.processEvents()  # work finished in the background reports to this window, still alive
 
 
 @pytest.fixture
