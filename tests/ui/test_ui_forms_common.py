@@ -205,3 +205,32 @@ def test_read_only_rows_select_whole_rows_and_edit_nothing(app: QApplication) ->
         assert view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     assert one.selectionMode() is QAbstractItemView.SelectionMode.SingleSelection
     assert many.selectionMode() is QAbstractItemView.SelectionMode.ExtendedSelection
+
+
+def test_an_event_tab_rereads_then_says_then_tells_the_form_after_a_stored_change(
+    app: QApplication, db
+) -> None:
+    from qazvin_diplomacy.ui.events.widgets import EventTab
+
+    class Tab(EventTab):
+        def build_ui(self) -> None:
+            self.reads = 0
+
+        def retranslate_ui(self) -> None:
+            pass
+
+        def set_event(self, event_id: int | None) -> None:
+            self.event_id = event_id
+            self.reload()
+
+        def reload(self) -> None:
+            self.reads += 1
+
+    tab = Tab(db)
+    assert tab.event_id is None and tab.reads == 1  # built, translated, started on no event
+    heard: list[tuple[object, ...]] = []
+    tab.status.connect(lambda text: heard.append(("status", text, tab.reads)))
+    tab.changed.connect(lambda: heard.append(("changed", tab.reads)))
+    tab.stored("مهمان ذخیره شد.")
+    tab.stored()
+    assert heard == [("status", "مهمان ذخیره شد.", 2), ("changed", 2), ("changed", 3)]
