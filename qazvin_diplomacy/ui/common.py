@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHeaderView,
     QLabel,
@@ -39,6 +40,20 @@ log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 ERROR_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
+
+V = TypeVar("V", bound=QAbstractItemView)
+
+
+def read_only_rows(
+    view: V,
+    selection: QAbstractItemView.SelectionMode = QAbstractItemView.SelectionMode.SingleSelection,
+) -> V:
+    """Make ``view`` a list that is read, not edited in place: a click selects whole rows
+    (one at a time unless ``selection`` says otherwise).  Returns ``view``."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(selection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return view
 
 
 def fit_columns(table: QTableView, widths: tuple[int, ...], stretch: int) -> None:
@@ -137,12 +152,28 @@ def refill_combo(
     combo.blockSignals(False)
 
 
-def show_refusal(parent: QWidget | None, error: FieldError, exc: KnownError) -> None:
-    """Refused input (``ValidationError``) in ``error``, any other known error in a box."""
-    if isinstance(exc, ValidationError):
-        error.show_error("؛ ".join(exc.errors.values()) or known_message(exc))
-    else:
+def refusal_text(exc: ValidationError) -> str:
+    """The messages of refused input on one line (the error's own message when it has none)."""
+    return "؛ ".join(exc.errors.values()) or known_message(exc)
+
+
+def show_refusal(
+    parent: QWidget | None,
+    fields: FieldError | Callable[[dict[str, str]], object],
+    exc: KnownError,
+) -> None:
+    """A service's refusal, shown: refused input (``ValidationError``) at ``fields`` — a
+    form's ``show_errors(errors)``, or one error line for all the messages — and any other
+    known error (stale record, locked database …) in a box.
+
+    The one way a form or tab handles ``except KnownError`` around a service call.
+    """
+    if not isinstance(exc, ValidationError):
         show_error(parent, exc)
+    elif isinstance(fields, FieldError):
+        fields.show_error(refusal_text(exc))
+    else:
+        fields(exc.errors)
 
 
 def ask(parent: QWidget | None, title: str, text: str) -> bool:

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -44,7 +43,13 @@ from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.services import holidays as holidays_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.holidays import HolidayRow
-from qazvin_diplomacy.ui.common import FieldError, known_message, make_ltr, mark_field
+from qazvin_diplomacy.ui.common import (
+    FieldError,
+    known_message,
+    make_ltr,
+    mark_field,
+    read_only_rows,
+)
 from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_date
@@ -195,11 +200,8 @@ class HolidaysDialog(Retranslating, QDialog):
         outer.addWidget(self.note)
 
         self.model = HolidayTableModel(self)
-        self.table = QTableView(self)
+        self.table = read_only_rows(QTableView(self))
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

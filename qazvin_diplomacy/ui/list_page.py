@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.services import directory
-from qazvin_diplomacy.ui.common import fit_columns, refill_combo
+from qazvin_diplomacy.ui.common import fit_columns, read_only_rows, refill_combo
 from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits
 from qazvin_diplomacy.ui.list_export import ListExporting
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
@@ -146,9 +145,7 @@ class ListTable(QTableView):
             Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder,
         )
         self.setSortingEnabled(True)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        read_only_rows(self)
         self.setAlternatingRowColors(True)
         self.verticalHeader().setDefaultSectionSize(28)
         fit_columns(self, widths, stretch=stretch)

@@ -1,5 +1,6 @@
 """A record form's status guide: every status listed in its combo, those it cannot move to
-now greyed with the reason as their tip, and a line saying where it can go (visits, events).
+now greyed with the reason as their tip, a line saying where it can go, and the record's
+history of decisions under the form (visits, events).
 
 The rules are the record's ``core`` ``status_moves`` (a ``core.status_moves.StatusMove``
 per status); the texts naming the record come from the form's own translation context.
@@ -10,12 +11,36 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import Enum
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from qazvin_diplomacy.core.status_moves import StatusMove
-from qazvin_diplomacy.ui.form_fields import label_of
+from qazvin_diplomacy.ui.form_fields import FieldSet, label_of
 from qazvin_diplomacy.ui.i18n import current_language
+
+
+def add_status_notes(
+    field_set: FieldSet, form: QFormLayout, parent: QWidget
+) -> tuple[QLabel, QLabel]:
+    """The guide's two grey notes, hidden while empty: the hint beside the ``status`` field
+    (the moves allowed from the saved status, and why) and the history of decisions at the
+    end of ``form``.  Returns (hint, history)."""
+    hint, history = QLabel(parent), QLabel(parent)
+    for label in (hint, history):
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setStyleSheet("color: #555;")
+        label.hide()
+    field_set.boxes["status"].insertWidget(1, hint)
+    form.addRow(history)
+    return hint, history
+
+
+def show_note(label: QLabel, text: str) -> None:
+    """Show ``text`` in ``label``, hidden when empty."""
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 def show_status_moves(
@@ -56,6 +81,4 @@ def show_status_moves(
         lines.append(why(kind(combo.currentData())))
     if not by_status[held].allowed and saved is not held:
         lines.append(held_text.replace("%1", why(held)))
-    text = "\n".join(dict.fromkeys(line for line in lines if line))
-    hint.setText(text)
-    hint.setVisible(bool(text))
+    show_note(hint, "\n".join(dict.fromkeys(line for line in lines if line)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -10,11 +11,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from qazvin_diplomacy.paths import AppPaths, resolve_paths
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.application import apply_language, get_application
+from qazvin_diplomacy.ui.i18n import current_language
 from qazvin_diplomacy.ui.settings import Settings
 
 
@@ -24,13 +27,31 @@ def qapp_cls() -> type[QApplication]:
     return QApplication
 
 
+def _persian(qapp: QApplication) -> None:
+    """Persian, right to left, as the application starts.
+
+    Switching parses the translations and makes every live widget retranslate itself (most
+    of a short UI test's time), so it is done only when a test left another language, locale
+    or direction behind; the pending events are handled either way.
+    """
+    if (
+        current_language() != "fa"
+        or qapp.layoutDirection() != Qt.LayoutDirection.RightToLeft
+        or QLocale().language() != QLocale.Language.Persian
+        or QCoreApplication.translate("Common", "Error") != "خطا"  # the translators are in
+    ):
+        apply_language(qapp, "fa")
+    else:
+        qapp.processEvents()
+
+
 @pytest.fixture
 def app(qapp: QApplication) -> Iterator[QApplication]:
     """The application, in Persian at the start of every test and after it."""
     get_application()
-    apply_language(qapp, "fa")
+    _persian(qapp)
     yield qapp
-    apply_language(qapp, "fa")
+    _persian(qapp)
 
 
 @pytest.fixture
@@ -40,10 +61,45 @@ def paths(tmp_path: Path) -> AppPaths:
 
 
 @pytest.fixture
-def db(paths: AppPaths, fresh_database: Callable[..., Path]) -> Iterator[Database]:
-    """A fresh, migrated, empty database (a copy of the session's new database file)."""
+def countries() -> None:
+    """Asked for by a test or fixture that needs the countries: its ``db`` then starts with
+    them, as the application opens a database (``ensure_reference_data``), instead of each
+    test seeding them again (about 0.2 s of CPU)."""
+
+
+@pytest.fixture(scope="session")
+def demo_template(
+    tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[..., Path]
+) -> Path:
+    """A new database with the demo data (``load_demo``: about a second of CPU), made once."""
+    from qazvin_diplomacy.services.demo import load_demo
+
+    path = fresh_database(tmp_path_factory.mktemp("demo") / "demo.sqlite3", countries=False)
+    database = Database.open(path)
+    load_demo(database)
+    database.close()  # the last connection: SQLite folds the WAL into the file
+    return path
+
+
+@pytest.fixture
+def demo_data() -> None:
+    """Asked for by a test or fixture that needs the demo data: its ``db`` then starts as a
+    copy of the session's demo database instead of loading the demo again."""
+
+
+@pytest.fixture
+def db(
+    request: pytest.FixtureRequest, paths: AppPaths, fresh_database: Callable[..., Path]
+) -> Iterator[Database]:
+    """A fresh, migrated database (a copy of a file made once a session): empty, with the
+    countries when the test asks for ``countries``, with the demo data for ``demo_data``."""
+    if "demo_data" in request.fixturenames:
+        path = paths.db_path
+        shutil.copyfile(request.getfixturevalue("demo_template"), path)
+    else:
+        path = fresh_database(paths.db_path, countries="countries" in request.fixturenames)
     database = Database.open(
-        fresh_database(paths.db_path, countries=False),
+        path,
         backups_dir=paths.backups_dir,
         attachments_dir=paths.attachments_dir,
     )
@@ -67,10 +123,11 @@ def window(app: QApplication, qtbot, paths: AppPaths, db: Database, settings: Se
     win.show()
     yield win
     win.runner.wait()
+    app.processEvents()  # work finished in the background reports to this window, still alive
 
 
 @pytest.fixture
-def people(db: Database) -> dict[str, int]:
+def people(countries: None, db: Database) -> dict[str, int]:
     """Three contacts: an ambassador, a counsellor (guests) and the governor (host)."""
     from qazvin_diplomacy.core.directory import PersonInput
     from qazvin_diplomacy.services import directory

@@ -57,7 +57,7 @@ S = AgreementStatus
 
 
 @pytest.fixture
-def world(db) -> dict[str, int]:
+def world(countries, db) -> dict[str, int]:
     """Qazvin's governorate, the MFA office, Sughd region (Tajikistan), Moscow; people of each."""
     directory.ensure_reference_data(db)
     iran = directory.country_by_code(db, "IR")

@@ -14,7 +14,6 @@ from qazvin_diplomacy.core.directory import PersonInput
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
 from qazvin_diplomacy.services.backup import is_encrypted
-from qazvin_diplomacy.services.demo import load_demo
 from qazvin_diplomacy.storage.database import head_revision
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.backup import (
@@ -31,9 +30,8 @@ AFTER = "Zahra After-Backup"
 
 
 @pytest.fixture
-def demo(db, paths, tmp_path):
+def demo(demo_data, db, paths, tmp_path):
     """Demo data, one person added before the backup and two attachments (one large)."""
-    load_demo(db)
     person = directory.save_person(db, person=PersonInput(name_fa="احمد پیشین", name_en=BEFORE))
     small = tmp_path / "note.txt"
     small.write_text("یادداشت دیدار", encoding="utf-8")

@@ -28,7 +28,7 @@ from qazvin_diplomacy.ui.modules import Hub, UiContext
 
 
 @pytest.fixture
-def page(app, qtbot, paths, db, settings) -> DirectoryPage:
+def page(app, qtbot, paths, countries, db, settings) -> DirectoryPage:
     directory.ensure_reference_data(db)
     ctx = UiContext(paths=paths, db=db, settings=settings, runner=TaskRunner(), hub=Hub())
     widget = DirectoryPage(ctx)
@@ -44,7 +44,7 @@ def tajik_country(db) -> int:
 
 
 @pytest.fixture
-def embassy(db) -> int:
+def embassy(countries, db) -> int:
     directory.ensure_reference_data(db)
     org = directory.save_organization(
         db,

@@ -80,10 +80,7 @@ def test_an_empty_archive_says_how_records_get_there(cls, qtbot, paths, db, sett
     assert "بایگانی خالی است" in page.archive_table.empty_message()
 
 
-def test_a_list_with_rows_draws_no_sentence(qtbot, paths, db, settings) -> None:
-    from qazvin_diplomacy.services.demo import load_demo
-
-    load_demo(db)
+def test_a_list_with_rows_draws_no_sentence(qtbot, paths, demo_data, db, settings) -> None:
     page = _page(VisitsPage, qtbot, paths, db, settings)
     assert page.model.rowCount() > 0
     assert page.table.empty_message() == ""

@@ -55,7 +55,7 @@ def _at(y: int, m: int, d: int, hh: int = 10, mm: int = 0) -> dt.datetime:
 
 
 @pytest.fixture
-def corps(db) -> dict[str, int]:
+def corps(countries, db) -> dict[str, int]:
     """A small diplomatic corps: four heads of mission (a tie, a missing date), others."""
     directory.ensure_reference_data(db)
     country = {c: directory.country_by_code(db, c).id for c in ("TJ", "TR", "IQ", "JP", "AM")}

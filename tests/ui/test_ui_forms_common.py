@@ -167,3 +167,70 @@ def test_enter_in_a_field_never_presses_a_button(app: QApplication, qtbot) -> No
         GUARD_ENTER = False
 
     assert _enter_presses_default(Plain(), qtbot)  # Qt's default kept when asked
+
+
+def test_a_refusal_goes_to_the_fields_and_any_other_error_to_a_box(
+    app: QApplication, monkeypatch
+) -> None:
+    from qazvin_diplomacy.core.errors import StaleRecordError, ValidationError
+    from qazvin_diplomacy.ui import common
+    from qazvin_diplomacy.ui.common import FieldError, show_refusal
+
+    boxed: list[Exception] = []
+    monkeypatch.setattr(common, "show_error", lambda _parent, exc: boxed.append(exc))
+    refused = ValidationError({"title": "عنوان لازم است", "end": "پایان پیش از آغاز است"})
+    at_fields: list[dict[str, str]] = []
+    show_refusal(None, at_fields.append, refused)
+    assert at_fields == [refused.errors] and boxed == []
+    line = FieldError()
+    show_refusal(None, line, refused)
+    assert line.text() == "عنوان لازم است؛ پایان پیش از آغاز است" and not line.isHidden()
+    stale = StaleRecordError()
+    show_refusal(None, at_fields.append, stale)
+    show_refusal(None, line, stale)
+    assert boxed == [stale, stale]
+    assert at_fields == [refused.errors]  # the fields were not touched by the stale record
+    assert line.text() == "عنوان لازم است؛ پایان پیش از آغاز است"
+
+
+def test_read_only_rows_select_whole_rows_and_edit_nothing(app: QApplication) -> None:
+    from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+    from qazvin_diplomacy.ui.common import read_only_rows
+
+    one = read_only_rows(QTableView())
+    many = read_only_rows(QTableView(), QAbstractItemView.SelectionMode.ExtendedSelection)
+    for view in (one, many):
+        assert view.selectionBehavior() is QAbstractItemView.SelectionBehavior.SelectRows
+        assert view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert one.selectionMode() is QAbstractItemView.SelectionMode.SingleSelection
+    assert many.selectionMode() is QAbstractItemView.SelectionMode.ExtendedSelection
+
+
+def test_an_event_tab_rereads_then_says_then_tells_the_form_after_a_stored_change(
+    app: QApplication, db
+) -> None:
+    from qazvin_diplomacy.ui.events.widgets import EventTab
+
+    class Tab(EventTab):
+        def build_ui(self) -> None:
+            self.reads = 0
+
+        def retranslate_ui(self) -> None:
+            pass
+
+        def set_event(self, event_id: int | None) -> None:
+            self.event_id = event_id
+            self.reload()
+
+        def reload(self) -> None:
+            self.reads += 1
+
+    tab = Tab(db)
+    assert tab.event_id is None and tab.reads == 1  # built, translated, started on no event
+    heard: list[tuple[object, ...]] = []
+    tab.status.connect(lambda text: heard.append(("status", text, tab.reads)))
+    tab.changed.connect(lambda: heard.append(("changed", tab.reads)))
+    tab.stored("مهمان ذخیره شد.")
+    tab.stored()
+    assert heard == [("status", "مهمان ذخیره شد.", 2), ("changed", 2), ("changed", 3)]

@@ -77,7 +77,7 @@ def write_sheet(path: Path, rows: list[list[object]], merge: tuple[str, ...] = (
 
 
 @pytest.fixture
-def ctx(app, paths, db, settings) -> UiContext:
+def ctx(app, paths, countries, db, settings) -> UiContext:
     directory.ensure_reference_data(db)
     return UiContext(paths=paths, db=db, settings=settings, runner=TaskRunner(), hub=Hub())
 

@@ -19,7 +19,7 @@ from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit
 
 
 @pytest.fixture
-def page(app, qtbot, paths, db, settings) -> DirectoryPage:
+def page(app, qtbot, paths, countries, db, settings) -> DirectoryPage:
     directory.ensure_reference_data(db)
     ctx = UiContext(paths=paths, db=db, settings=settings, runner=TaskRunner(), hub=Hub())
     widget = DirectoryPage(ctx)

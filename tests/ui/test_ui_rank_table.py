@@ -28,7 +28,7 @@ TODAY = jalali.from_jalali(1404, 2, 8)
 
 
 @pytest.fixture
-def guests(db) -> dict[str, int]:
+def guests(countries, db) -> dict[str, int]:
     """A mayor and a director-general (the default table puts the director-general first)."""
     directory.ensure_reference_data(db)
     made = {}
@@ -215,10 +215,12 @@ def test_a_status_refused_by_the_service_shows_next_to_the_field(page, db):
 def test_a_table_saved_elsewhere_meanwhile_is_not_overwritten(page, db, qtbot, monkeypatch):
     from qazvin_diplomacy.core.errors import StaleRecordError
     from qazvin_diplomacy.core.precedence import RankRow
+    from qazvin_diplomacy.ui import common
     from qazvin_diplomacy.ui.events import rank_table as rank_module
 
     shown: list[BaseException] = []
-    monkeypatch.setattr(rank_module, "show_error", lambda _parent, exc: shown.append(exc))
+    for module in (common, rank_module):  # a refused save (show_refusal), a refused reset
+        monkeypatch.setattr(module, "show_error", lambda _parent, exc: shown.append(exc))
     dialog = RankTableDialog(db)
     dialog.load()
     # Another desk saves its table while this editor is open.

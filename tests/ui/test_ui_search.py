@@ -80,7 +80,7 @@ def test_show_more_of_one_kind(window, qtbot, db):
     assert not [i for i in range(gs.popup.count()) if gs.popup.item(i).data(MORE_ROLE)]
 
 
-def test_results_are_grouped_by_kind_and_debounced(window, qtbot, db):
+def test_results_are_grouped_by_kind_and_debounced(window, qtbot, countries, db):
     seed(db)
     gs = window.global_search
     gs.box.setText("تاجيك")
@@ -101,7 +101,7 @@ def test_results_are_grouped_by_kind_and_debounced(window, qtbot, db):
     assert not gs.popup.isVisible()
 
 
-def test_enter_opens_people_organizations_countries_and_visits(window, qtbot, db):
+def test_enter_opens_people_organizations_countries_and_visits(window, qtbot, countries, db):
     ids = seed(db)
     gs = search_for(window, qtbot, "قادرزاده")
     gs.box.setFocus()
@@ -145,7 +145,7 @@ def test_kinds_without_a_module_get_a_summary(window, qtbot, db, monkeypatch):
             assert result is not None and "تفاهم‌نامه همکاری" in result.text()
 
 
-def test_every_keystroke_query_answers_from_the_index(window, qtbot, db):
+def test_every_keystroke_query_answers_from_the_index(window, qtbot, countries, db):
     """Each as-you-type query runs through the SQL index and finds partial words.
 
     Its speed is measured in tests/bench/bench_search.py (no timing assertions in tests).
@@ -160,7 +160,9 @@ def test_every_keystroke_query_answers_from_the_index(window, qtbot, db):
         assert gs.hits_shown(), text
 
 
-def test_a_damaged_index_shows_a_message_instead_of_crashing(window, qtbot, db, monkeypatch):
+def test_a_damaged_index_shows_a_message_instead_of_crashing(
+    window, qtbot, countries, db, monkeypatch
+):
     import sqlite3
 
     from qazvin_diplomacy.services.search import SearchIndexDamaged

@@ -4,7 +4,8 @@ The form collects a ``core.agreements.AgreementInput`` and saves it through
 ``services.agreements.save_agreement``; the dialog stays open after a save so files can be
 attached and the workflow moved on.  Its own fields are declared once in
 :attr:`AgreementForm.FIELDS` (see ``ui/form_fields.py``); each other tab is its own widget
-(``parties.py``, ``obligations.py``, ``attachments.py``, ``workflow.py``).  Errors are shown
+(``parties.py``, ``obligations.py``, ``workflow.py``; the files are the shared
+``ui/attachments_tab.py`` with ``AGREEMENT_FILES`` from ``attachments.py``).  Errors are shown
 next to their field (table rows are tinted and listed under their table); what the user
 typed is never cleared.  The status moves only through the workflow buttons, which offer
 just the allowed transitions and ask for who and a remark.  The expiry is computed from the
@@ -38,20 +39,21 @@ from qazvin_diplomacy.core.agreements import (
     AgreementKind,
 )
 from qazvin_diplomacy.core.attachments import MAX_ATTACHMENT_BYTES
-from qazvin_diplomacy.core.errors import KnownError, ValidationError
+from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.visits import VisitFilter
 from qazvin_diplomacy.services import agreements as svc
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.agreements.actions import AgreementActions
-from qazvin_diplomacy.ui.agreements.attachments import AttachmentsTab
+from qazvin_diplomacy.ui.agreements.attachments import AGREEMENT_FILES
 from qazvin_diplomacy.ui.agreements.obligations import ObligationsTable
 from qazvin_diplomacy.ui.agreements.parties import DirectoryNames, PartiesTab, SignatoriesTab
 from qazvin_diplomacy.ui.agreements.printing import PdfPrinter
 from qazvin_diplomacy.ui.agreements.validity import ValidityMixin
 from qazvin_diplomacy.ui.agreements.widgets import AxesBox, ExpiryLabel, VisitLink, default_actor
 from qazvin_diplomacy.ui.agreements.workflow import HistoryTab, WorkflowBar
-from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.attachments_tab import AttachmentsTab
+from qazvin_diplomacy.ui.common import show_refusal
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
@@ -323,6 +325,7 @@ class AgreementForm(ValidityMixin, AgreementActions, RecordDialog):
         self.obligations = ObligationsTable(self)
         self.attachments_tab = AttachmentsTab(
             self.db,
+            AGREEMENT_FILES,
             lambda: self.detail.id if self.detail is not None else None,
             limit=lambda: self.attachment_limit,
             opener=lambda path: self.opener(path),
@@ -543,11 +546,8 @@ class AgreementForm(ValidityMixin, AgreementActions, RecordDialog):
             detail = svc.save_agreement(
                 self.db, agreement=agreement, actor=default_actor(), today=self.ctx.today()
             )
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-            return False
         except KnownError as exc:
-            show_error(self, exc)
+            show_refusal(self, self.show_errors, exc)
             return False
         self.show_stored(detail, self.saved)
         return True

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core.directory import OrganizationKind
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.export import ExportFilters
+from qazvin_diplomacy.ui.common import read_only_rows
 from qazvin_diplomacy.ui.directory.forms import fill_countries
 from qazvin_diplomacy.ui.directory.models import (
     ID_ROLE,
@@ -49,14 +50,12 @@ EMBASSY_MAX_WIDTH = 480
 
 
 def _table(parent: QWidget, multi: bool = False) -> QTableView:
-    view = QTableView(parent)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(
+    view = read_only_rows(
+        QTableView(parent),
         QAbstractItemView.SelectionMode.ExtendedSelection
         if multi
-        else QAbstractItemView.SelectionMode.SingleSelection
+        else QAbstractItemView.SelectionMode.SingleSelection,
     )
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setDefaultSectionSize(28)
     header = view.horizontalHeader()
@@ -266,11 +265,8 @@ class OrganizationsTab(_MergingTab):
         self.filters.addWidget(self.kind, 1)
         self._add_country_filters(on_filter)
         self.model = OrganizationTreeModel(db, self)
-        view = QTreeView(self)
+        view = read_only_rows(QTreeView(self), QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setModel(self.model)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setAlternatingRowColors(True)
         self._finish_merging(view)
         self.kind.currentIndexChanged.connect(lambda _i: on_filter())

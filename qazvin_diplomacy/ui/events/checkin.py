@@ -11,12 +11,10 @@ in this view (its button names whom), else the highlighted guest's.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -25,34 +23,25 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import EventFilter, EventSummary, GuestView, Rsvp
 from qazvin_diplomacy.services import events as events_service
-from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.common import read_only_rows, show_error
 from qazvin_diplomacy.ui.events.models import CheckinModel, guest_name
-from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.events.widgets import EventPanel
+from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.widgets.jalali import show_date, show_time
 
 
-class CheckinView(Retranslating, QWidget):
+class CheckinView(EventPanel):
     """Check guests in at the door; ``checkedIn(int)`` with the invitation id."""
 
     checkedIn = Signal(int)  # Qt naming
 
-    def __init__(
-        self,
-        db: DatabaseHandle,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.today = today
+    def build_ui(self) -> None:
+        """Event chooser and counter, the search box, the results, the buttons."""
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.event_label = QLabel(self)
@@ -83,11 +72,8 @@ class CheckinView(Retranslating, QWidget):
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
         self.model = CheckinModel(self)
-        self.results = QTableView(self)
+        self.results = read_only_rows(QTableView(self))
         self.results.setModel(self.model)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.verticalHeader().setDefaultSectionSize(46)
         self.results.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
@@ -119,7 +105,6 @@ class CheckinView(Retranslating, QWidget):
         self._events: list[EventSummary] = []
         #: The last check-in made in this view (what "Undo check-in" undoes).
         self.last_checked_in: GuestView | None = None
-        self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         """Texts for the current language."""

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
@@ -46,7 +45,13 @@ from qazvin_diplomacy.core.events import (
 )
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import PlainTextEdit, TaskRunner, known_message, show_error
+from qazvin_diplomacy.ui.common import (
+    PlainTextEdit,
+    TaskRunner,
+    refusal_text,
+    show_error,
+    show_refusal,
+)
 from qazvin_diplomacy.ui.events.guests import GuestsTab
 from qazvin_diplomacy.ui.events.precedence import PrecedenceTab, SeatingTab
 from qazvin_diplomacy.ui.events.programme import ProgrammeTab
@@ -64,7 +69,7 @@ from qazvin_diplomacy.ui.form_fields import (
 from qazvin_diplomacy.ui.forms_common import RecordDialog
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.status_moves import show_status_moves
+from qazvin_diplomacy.ui.status_moves import add_status_notes, show_note, show_status_moves
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_datetime
 
 GENERAL_TAB, PROGRAMME_TAB, GUESTS_TAB, PRECEDENCE_TAB, SEATING_TAB = range(5)
@@ -234,16 +239,8 @@ class EventForm(Retranslating, RecordDialog):
         self.fields = self.field_set.widgets
         self.field_errors = self.field_set.errors
         self.labels = self.field_set.labels
-        self.status_hint = QLabel(page)  # the moves allowed from the saved status, and why
-        self.status_hint.setWordWrap(True)
-        self.status_hint.setStyleSheet("color: #555;")
-        self.field_set.boxes["status"].insertWidget(1, self.status_hint)
-        self.history_label = QLabel(page)  # "held" taken back, with the reasons
-        self.history_label.setWordWrap(True)
-        self.history_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.history_label.setStyleSheet("color: #555;")
-        self.history_label.hide()
-        form.addRow(self.history_label)
+        # the moves allowed from the saved status; "held" taken back, with the reasons
+        self.status_hint, self.history_label = add_status_notes(self.field_set, form, page)
         self.status_combo.currentIndexChanged.connect(lambda _i: self.update_status_moves())
         self.start_date.dateChanged.connect(lambda _d: self.update_status_moves())
         layout.addLayout(form)
@@ -306,8 +303,7 @@ class EventForm(Retranslating, RecordDialog):
             for u in (self.detail.log if self.detail is not None else ())
         ]
         text = self.tr("Taken back:") + "\n" + "\n".join(lines) if lines else ""
-        self.history_label.setText(text)
-        self.history_label.setVisible(bool(text))
+        show_note(self.history_label, text)
 
     def ask_reason(self, title: str, prompt: str) -> str | None:
         """A reason typed by the clerk, None when cancelled (tests replace this)."""
@@ -401,11 +397,8 @@ class EventForm(Retranslating, RecordDialog):
             detail = events_service.save_event(
                 self.db, event=event, today=self.today(), status_reason=reason
             )
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-            return False
         except KnownError as exc:
-            show_error(self, exc)
+            show_refusal(self, self.show_errors, exc)
             return False
         self.detail = detail
         self.load(detail)
@@ -443,7 +436,7 @@ class EventForm(Retranslating, RecordDialog):
         try:
             copy = events_service.copy_to_next_year(self.db, event_id=self.detail.id)
         except ValidationError as exc:
-            message = "؛ ".join(exc.errors.values()) or known_message(exc)
+            message = refusal_text(exc)
             self.recurrence.error.show_error(message)
             QMessageBox.warning(self, self.tr("Next year's event"), message)
             return None

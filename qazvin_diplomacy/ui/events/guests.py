@@ -8,12 +8,8 @@ The selected guest's fields are ``guest_editor.py``; inviting by filter is
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,10 +19,9 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
-from qazvin_diplomacy.core.errors import KnownError, ValidationError
+from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import (
     GuestInput,
     GuestView,
@@ -35,13 +30,12 @@ from qazvin_diplomacy.core.events import (
     Rsvp,
 )
 from qazvin_diplomacy.services import events as events_service
-from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import FieldError, ask, known_message, show_error
+from qazvin_diplomacy.ui.common import FieldError, ask, read_only_rows, show_error, show_refusal
 from qazvin_diplomacy.ui.events.guest_editor import GuestEditor
 from qazvin_diplomacy.ui.events.invite_dialog import InviteByFilterDialog, fill_channels
 from qazvin_diplomacy.ui.events.models import GuestTableModel, guest_name
-from qazvin_diplomacy.ui.events.widgets import PersonPicker
-from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_digits
+from qazvin_diplomacy.ui.events.widgets import EventTab, PersonPicker
+from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
 #: Guest table columns (``GuestTableModel.COLUMNS``): reply and attendance are shown right
@@ -63,28 +57,16 @@ GUEST_COLUMN_WIDTHS = {
 }
 
 
-class GuestsTab(Retranslating, QWidget):
+class GuestsTab(EventTab):
     """Invite people, and record invitation, reply, companions and remarks of each guest."""
 
-    changed = Signal()
-    status = Signal(str)
-
-    def __init__(
-        self,
-        db: DatabaseHandle,
-        parent: QWidget | None = None,
-        *,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.today = today
-        self.event_id: int | None = None
+    def build_ui(self) -> None:
+        """Invite row, filters, the guest list beside the selected guest's editor, bulk row."""
         self.dialog: InviteByFilterDialog | None = None
         outer = QVBoxLayout(self)
         # invite
         invite_row = QHBoxLayout()
-        self.picker = PersonPicker(db, self)
+        self.picker = PersonPicker(self.db, self)
         self.invite_button = QPushButton(self)
         self.filter_button = QPushButton(self)
         invite_row.addWidget(self.picker, 1)
@@ -105,11 +87,8 @@ class GuestsTab(Retranslating, QWidget):
         outer.addLayout(filter_row)
         splitter = QSplitter(self)
         self.model = GuestTableModel(self)
-        self.table = QTableView(splitter)
+        self.table = read_only_rows(QTableView(splitter))
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -156,8 +135,6 @@ class GuestsTab(Retranslating, QWidget):
         self.editor.remove_button.clicked.connect(self.remove_guest)
         self.editor.yes_button.clicked.connect(lambda: self.quick_reply(Rsvp.YES))
         self.editor.no_button.clicked.connect(lambda: self.quick_reply(Rsvp.NO))
-        self.retranslate_ui()
-        self.set_event(None)
 
     # --- language ----------------------------------------------------------------------
 
@@ -260,17 +237,12 @@ class GuestsTab(Retranslating, QWidget):
             guest = events_service.invite_guest(
                 self.db, event_id=self.event_id, guest=GuestInput(person_id=pid)
             )
-        except ValidationError as exc:
-            self.invite_error.show_error("؛ ".join(exc.errors.values()) or known_message(exc))
-            return None
         except KnownError as exc:
-            show_error(self, exc)
+            show_refusal(self, self.invite_error, exc)
             return None
         self.picker.set_person(None)
-        self.reload()
+        self.stored(self.tr("%1 invited.").replace("%1", guest_name(guest)))
         self.select_person(pid)
-        self.status.emit(self.tr("%1 invited.").replace("%1", guest_name(guest)))
-        self.changed.emit()
         return guest
 
     def open_filter_dialog(self) -> InviteByFilterDialog | None:
@@ -284,15 +256,13 @@ class GuestsTab(Retranslating, QWidget):
         return dialog
 
     def _invited(self, result: InviteResult) -> None:
-        self.reload()
-        self.status.emit(
+        self.stored(
             result.message_fa
             if is_rtl()
             else self.tr("%1 people invited, %2 skipped.")
             .replace("%1", str(len(result.invited)))
             .replace("%2", str(len(result.skipped)))
         )
-        self.changed.emit()
 
     def save_guest(self) -> GuestView | None:
         """Save the editor's fields of the selected guest."""
@@ -306,15 +276,10 @@ class GuestsTab(Retranslating, QWidget):
             return None
         try:
             saved = events_service.update_guest(self.db, guest=guest)
-        except ValidationError as exc:
-            self.editor.show_errors(exc.errors)
-            return None
         except KnownError as exc:
-            show_error(self, exc)
+            show_refusal(self, self.editor.show_errors, exc)
             return None
-        self.reload()
-        self.status.emit(self.tr("Guest saved."))
-        self.changed.emit()
+        self.stored(self.tr("Guest saved."))
         return saved
 
     def quick_reply(self, rsvp: Rsvp) -> GuestView | None:
@@ -326,15 +291,10 @@ class GuestsTab(Retranslating, QWidget):
             saved = events_service.record_rsvp(
                 self.db, guest_id=g.id or 0, rsvp=rsvp, rsvp_on=self.today(), version=g.version
             )
-        except ValidationError as exc:
-            self.editor.show_errors(exc.errors)
-            return None
         except KnownError as exc:
-            show_error(self, exc)
+            show_refusal(self, self.editor.show_errors, exc)
             return None
-        self.reload()
-        self.status.emit(self.tr("Reply recorded."))
-        self.changed.emit()
+        self.stored(self.tr("Reply recorded."))
         return saved
 
     def confirm(self, title: str, text: str) -> bool:
@@ -354,8 +314,7 @@ class GuestsTab(Retranslating, QWidget):
         except KnownError as exc:
             show_error(self, exc)
             return False
-        self.reload()
-        self.changed.emit()
+        self.stored()
         return True
 
     def mark_all_sent(self) -> int:
@@ -373,9 +332,5 @@ class GuestsTab(Retranslating, QWidget):
             sent_on=day,
             channel=InvitationChannel(self.bulk_channel.currentData()),
         )
-        self.reload()
-        self.status.emit(
-            self.tr("%1 invitations recorded as sent.").replace("%1", loc_digits(count))
-        )
-        self.changed.emit()
+        self.stored(self.tr("%1 invitations recorded as sent.").replace("%1", loc_digits(count)))
         return count

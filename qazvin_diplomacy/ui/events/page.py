@@ -28,7 +28,7 @@ from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, Ev
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.calendar.ics import IcsAction
-from qazvin_diplomacy.ui.common import known_message, show_error
+from qazvin_diplomacy.ui.common import refusal_text, show_error
 from qazvin_diplomacy.ui.events.checkin import CheckinView
 from qazvin_diplomacy.ui.events.form import EventForm
 from qazvin_diplomacy.ui.events.models import ID_ROLE, EventTableModel
@@ -271,7 +271,7 @@ class EventsPage(ListPage):
         try:
             copy = events_service.copy_to_next_year(self.ctx.db, event_id=event_id)
         except ValidationError as exc:
-            show_error(self, KnownError("؛ ".join(exc.errors.values()) or known_message(exc)))
+            show_error(self, KnownError(refusal_text(exc)))
             return None
         except KnownError as exc:
             show_error(self, exc)

@@ -9,7 +9,7 @@ seat given twice is refused with the service's Persian message.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,31 +25,24 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import GuestList, Rsvp, SeatingView
 from qazvin_diplomacy.core.seating import InterpreterPlacement, TableShape, TableSpec
 from qazvin_diplomacy.services import events as events_service
-from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, show_error, show_refusal
+from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, read_only_rows, show_error, show_refusal
 from qazvin_diplomacy.ui.events.models import PrecedenceModel, guest_name
 from qazvin_diplomacy.ui.events.rank_table import RankTableDialog
-from qazvin_diplomacy.ui.events.widgets import PersonPicker
-from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.events.widgets import EventTab, PersonPicker
+from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
 
 
-class PrecedenceTab(Retranslating, QWidget):
+class PrecedenceTab(EventTab):
     """The order of precedence with its flags; reorder and save as a manual order, or clear."""
 
-    changed = Signal()
-    status = Signal(str)
-
-    def __init__(self, db: DatabaseHandle, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.event_id: int | None = None
+    def build_ui(self) -> None:
+        """Intro and filter, the flags, the ordered list, its buttons."""
         self.guest_list: GuestList | None = None
         self.dirty = False
         layout = QVBoxLayout(self)
@@ -68,11 +61,8 @@ class PrecedenceTab(Retranslating, QWidget):
         )
         layout.addWidget(self.flags)
         self.model = PrecedenceModel(self)
-        self.table = QTableView(self)
+        self.table = read_only_rows(QTableView(self))
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         for col, width in enumerate((60, 190, 120, 150, 300, 110)):
@@ -97,8 +87,6 @@ class PrecedenceTab(Retranslating, QWidget):
         self.clear_button.clicked.connect(self.clear_order)
         self.rank_table_button.clicked.connect(lambda: self.open_rank_table())
         self.yes_only.toggled.connect(lambda _c: self.reload())
-        self.retranslate_ui()
-        self.set_event(None)
 
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
@@ -191,9 +179,7 @@ class PrecedenceTab(Retranslating, QWidget):
         except KnownError as exc:
             show_refusal(self, self.error, exc)
             return None
-        self.reload()
-        self.status.emit(self.tr("Manual order of precedence saved."))
-        self.changed.emit()
+        self.stored(self.tr("Manual order of precedence saved."))
         return result
 
     def clear_order(self) -> None:
@@ -205,29 +191,22 @@ class PrecedenceTab(Retranslating, QWidget):
         except KnownError as exc:
             show_error(self, exc)
             return
-        self.reload()
-        self.status.emit(self.tr("Manual order cleared; the rules decide again."))
-        self.changed.emit()
+        self.stored(self.tr("Manual order cleared; the rules decide again."))
 
 
-class SeatingTab(Retranslating, QWidget):
+class SeatingTab(EventTab):
     """Tables, seats by precedence, manual placements (kept) and the guests left unseated."""
 
-    changed = Signal()
-    status = Signal(str)
-
-    def __init__(self, db: DatabaseHandle, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.event_id: int | None = None
+    def build_ui(self) -> None:
+        """The tables and their fields, the plan, the unseated guests, placing by hand."""
         self.seating: SeatingView | None = None
         layout = QVBoxLayout(self)
         # tables
         self.tables_box = QGroupBox(self)
         tl = QVBoxLayout(self.tables_box)
-        self.tables = QTableWidget(0, 5, self.tables_box)
-        self.tables.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tables.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tables = read_only_rows(
+            QTableWidget(0, 5, self.tables_box), QAbstractItemView.SelectionMode.ExtendedSelection
+        )
         self.tables.horizontalHeader().setStretchLastSection(True)
         self.tables.setMaximumHeight(130)
         for col, width in enumerate((60, 60, 150, 240)):
@@ -240,7 +219,7 @@ class SeatingTab(Retranslating, QWidget):
         self.capacity.setRange(1, 500)
         self.capacity.setValue(10)
         self.shape = QComboBox(self.tables_box)
-        self.host = PersonPicker(db, self.tables_box, rows=3)
+        self.host = PersonPicker(self.db, self.tables_box, rows=3)
         self.label = QLineEdit(self.tables_box)
         self.add_labels = [QLabel(self.tables_box) for _ in range(3)]
         add.addWidget(self.add_labels[0])
@@ -267,9 +246,9 @@ class SeatingTab(Retranslating, QWidget):
         tl.addLayout(tb)
         layout.addWidget(self.tables_box)
         # plan
-        self.plan = QTableWidget(0, 4, self)
-        self.plan.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.plan.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.plan = read_only_rows(
+            QTableWidget(0, 4, self), QAbstractItemView.SelectionMode.ExtendedSelection
+        )
         self.plan.horizontalHeader().setStretchLastSection(True)
         self.plan.setColumnWidth(2, 260)
         layout.addWidget(self.plan, 1)
@@ -307,8 +286,6 @@ class SeatingTab(Retranslating, QWidget):
         self.place_button.clicked.connect(self.place)
         self.unplace_button.clicked.connect(self.unplace)
         self.behind.toggled.connect(lambda c: self.seat_no.setEnabled(not c))
-        self.retranslate_ui()
-        self.set_event(None)
 
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
@@ -534,9 +511,7 @@ class SeatingTab(Retranslating, QWidget):
         except KnownError as exc:
             show_refusal(self, self.error, exc)
             return None
-        self.reload()
-        self.status.emit(self.tr("Seating plan saved."))
-        self.changed.emit()
+        self.stored(self.tr("Seating plan saved."))
         return self.seating
 
     def place(self) -> bool:
@@ -553,9 +528,7 @@ class SeatingTab(Retranslating, QWidget):
         except KnownError as exc:
             show_refusal(self, self.error, exc)
             return False
-        self.reload()
-        self.status.emit(self.tr("Seat saved."))
-        self.changed.emit()
+        self.stored(self.tr("Seat saved."))
         return True
 
     def unplace(self) -> bool:
@@ -568,6 +541,5 @@ class SeatingTab(Retranslating, QWidget):
         except KnownError as exc:
             show_error(self, exc)
             return False
-        self.reload()
-        self.changed.emit()
+        self.stored()
         return True

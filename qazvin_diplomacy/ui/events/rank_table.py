@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.core.directory import DiplomaticRank
-from qazvin_diplomacy.core.errors import KnownError, ValidationError
+from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.precedence import RankRow, rank_key_label, rank_row_key
 from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.services import rank_table as rank_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.common import show_error, show_refusal
 from qazvin_diplomacy.ui.forms_common import RecordDialog, RowTable, split_row_errors
 from qazvin_diplomacy.ui.i18n import (
     QT_TRANSLATE_NOOP,
@@ -246,11 +246,8 @@ class RankTableDialog(Retranslating, RecordDialog):
         """Replace the office's table with the rows shown; close on success."""
         try:
             rank_service.save_rank_table(self.db, entries=self.entries(), expected_stamp=self.stamp)
-        except ValidationError as exc:
-            self.show_errors(exc.errors)
-            return False
         except KnownError as exc:
-            show_error(self, exc)
+            show_refusal(self, self.show_errors, exc)
             return False
         self.rows.show_errors({}, "")
         self.status.emit(self.tr("Rank table saved; the order of precedence follows it."))

@@ -1,4 +1,5 @@
-"""Pieces shared by the events screens: a single-person picker and the print actions.
+"""Pieces shared by the events screens: the base of their panels and of the tabs that save
+at once, a single-person picker and the print actions.
 
 Printing is ``ui.ops.print_pdf``: rendered off the GUI thread behind a progress dialog with a
 Cancel button, then opened with ``ui.ops.open_file``; a cancelled print leaves nothing behind.
@@ -6,6 +7,7 @@ Cancel button, then opened with ``ui.ops.open_file``; a cancelled print leaves n
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,6 +52,75 @@ def available_reports() -> list[tuple[str, str]]:
         for kind, text in EVENT_REPORTS
         if kind in kinds
     ]
+
+
+class EventPanel(Retranslating, QWidget):
+    """A panel of the events screens over the database, with the day it counts from (tests
+    give a fixed one).
+
+    The base builds it in three steps a subclass writes: ``build_ui()`` lays out and connects
+    the widgets, ``retranslate_ui()`` gives them their texts (again on a language change),
+    ``start()`` shows the first data.
+    """
+
+    def __init__(
+        self,
+        db: DatabaseHandle,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = today
+        self.build_ui()
+        self.retranslate_ui()
+        self.start()
+
+    def build_ui(self) -> None:
+        """Lay out the widgets and connect their signals."""
+        raise NotImplementedError
+
+    def retranslate_ui(self) -> None:
+        """Texts for the current language."""
+        raise NotImplementedError
+
+    def start(self) -> None:
+        """Show the first data (nothing here)."""
+
+
+class EventTab(EventPanel):
+    """A tab of the event form whose every action is stored at once through the service.
+
+    It starts on no event (``set_event(None)``: an unsaved event).  ``changed`` tells the form
+    after each stored change; ``status`` carries a sentence for the status bar.  After a
+    service call succeeded, a subclass calls ``stored``, which re-reads it with ``reload``.
+    """
+
+    changed = Signal()
+    status = Signal(str)
+
+    #: The event shown (None: an unsaved event).
+    event_id: int | None = None
+
+    def start(self) -> None:
+        """Show no event."""
+        self.set_event(None)
+
+    def set_event(self, event_id: int | None) -> None:
+        """Show the event ``event_id`` (None: nothing)."""
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        """Re-read what the tab shows of the current event."""
+        raise NotImplementedError
+
+    def stored(self, message: str = "") -> None:
+        """After a change the service stored: re-read, say ``message``, tell the form."""
+        self.reload()
+        if message:
+            self.status.emit(message)
+        self.changed.emit()
 
 
 class ReportPrinter(QWidget):

@@ -1,8 +1,5 @@
-"""The attachments tab of the visit form: the invitation letter, programme, photos …
-
-The widget is the shared :class:`qazvin_diplomacy.ui.attachments_tab.AttachmentsTab`; this
-module binds it to the visit's service and texts.
-"""
+"""What the visit form's files tab (the shared ``ui.attachments_tab.AttachmentsTab``) needs
+of visits: their service and texts — the invitation letter, programme, photos …"""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ The form collects a ``core.visits.VisitInput`` and saves it through
 ``services.visits.save_visit``.  Its simple fields are declared once in
 :attr:`VisitForm.FIELDS` (see ``ui/form_fields.py``); each table tab is its own widget
 (``itinerary.py``, ``checklist.py``, ``gifts.py``, ``followups.py``; the files are the
-shared ``ui/attachments_tab.py`` bound in ``attachments.py``).  Errors are shown
+shared ``ui/attachments_tab.py`` with ``VISIT_FILES`` from ``attachments.py``).  Errors are shown
 next to their field (table rows are tinted and listed under their table); what the user
 typed is never cleared.  Conflicts are listed with the clashing visit and saving goes on
 only with a stated reason.
@@ -14,6 +14,7 @@ only with a stated reason.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qazvin_diplomacy.core.clock import now_local
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.followups import FollowUpInput
 from qazvin_diplomacy.core.visits import (
@@ -37,11 +39,14 @@ from qazvin_diplomacy.core.visits import (
     ConflictsFound,
     GiftEntry,
     ItineraryEntry,
+    LogKind,
     VisitDetail,
     VisitInput,
+    VisitLogItem,
     VisitStatus,
     complete_checklist,
     needs_status_reason,
+    status_moves,
 )
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
@@ -52,6 +57,7 @@ from qazvin_diplomacy.ui.form_fields import (
     FieldSpec,
     datetime_field,
     enum_combo,
+    label_of,
     text_area,
     text_field,
 )
@@ -62,14 +68,14 @@ from qazvin_diplomacy.ui.i18n import (
     current_language,
     is_rtl,
 )
+from qazvin_diplomacy.ui.status_moves import add_status_notes, show_note, show_status_moves
 from qazvin_diplomacy.ui.visits.attachments import VISIT_FILES
 from qazvin_diplomacy.ui.visits.checklist import ChecklistTab
 from qazvin_diplomacy.ui.visits.followups import OutcomeTab
 from qazvin_diplomacy.ui.visits.gifts import GiftsTab
 from qazvin_diplomacy.ui.visits.itinerary import ItineraryTab, naive_local
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
-from qazvin_diplomacy.ui.visits.status import history_text, show_moves
-from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit
+from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit, show_datetime
 
 GENERAL_TAB, ITINERARY_TAB, CHECKLIST_TAB, GIFTS_TAB, OUTCOME_TAB, ATTACHMENTS_TAB = range(6)
 
@@ -172,6 +178,23 @@ class ConflictDialog(Retranslating, QDialog):
     def reason_text(self) -> str:
         """The reason typed."""
         return self.reason.toPlainText().strip()
+
+
+def history_text(log: Iterable[VisitLogItem], heading: str) -> str:
+    """The visit's decisions (earlier clash reasons, undone "held") as lines under ``heading``
+    ("" when there is none)."""
+    english = current_language() == "en"
+    lines = []
+    for entry in log:
+        what = entry.kind.label_en if english else entry.kind.label_fa
+        if entry.kind is LogKind.STATUS_UNDONE:
+            old, new = VisitStatus(entry.old_value), VisitStatus(entry.new_value)
+            what = f"{what} ({label_of(old)} → {label_of(new)})"
+            detail = entry.reason
+        else:
+            detail = entry.old_value
+        lines.append(f"{show_datetime(entry.at)} — {what}: {detail}")
+    return heading + "\n" + "\n".join(lines) if lines else ""
 
 
 class VisitForm(Retranslating, RecordDialog):
@@ -310,16 +333,8 @@ class VisitForm(Retranslating, RecordDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         on_general = [s.name for s in self.FIELDS if s.name not in OutcomeTab.FIELDS]
         self.field_set.add_form_rows(form, general, on_general)
-        self.status_hint = QLabel(general)  # the moves allowed from the saved status, and why
-        self.status_hint.setWordWrap(True)
-        self.status_hint.setStyleSheet("color: #555;")
-        self.field_set.boxes["status"].insertWidget(1, self.status_hint)
-        self.history_label = QLabel(general)  # earlier clash reasons, undone status moves
-        self.history_label.setWordWrap(True)
-        self.history_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.history_label.setStyleSheet("color: #555;")
-        self.history_label.hide()
-        form.addRow(self.history_label)
+        # the moves allowed from the saved status; earlier clash reasons, undone status moves
+        self.status_hint, self.history_label = add_status_notes(self.field_set, form, general)
         self.status_combo.currentIndexChanged.connect(lambda _i: self.update_status_moves())
         self.start_edit.dateTimeChanged.connect(lambda _v: self.update_status_moves())
         self.guests.changed.connect(self._people_changed)
@@ -385,7 +400,16 @@ class VisitForm(Retranslating, RecordDialog):
 
     def update_status_moves(self) -> None:
         """Grey out the statuses the visit cannot move to now and explain the chosen one."""
-        show_moves(self.status_combo, self.status_hint, self.saved_status(), self.start_edit)
+        saved = self.saved_status()
+        show_status_moves(
+            self.status_combo,
+            self.status_hint,
+            saved,
+            status_moves(saved, self.start_edit.dateTime(), now_local()),
+            from_text=self.tr("From %1 the visit can move to: %2."),
+            held=VisitStatus.HELD,
+            held_text=self.tr("Held: %1"),
+        )
 
     def ask_reason(self, title: str, prompt: str) -> str | None:
         """A reason typed by the clerk, None when cancelled (tests replace this)."""
@@ -393,9 +417,8 @@ class VisitForm(Retranslating, RecordDialog):
         return text.strip() if ok and text.strip() else None
 
     def _show_history(self) -> None:
-        text = history_text(self.detail.log if self.detail is not None else ())
-        self.history_label.setText(text)
-        self.history_label.setVisible(bool(text))
+        log = self.detail.log if self.detail is not None else ()
+        show_note(self.history_label, history_text(log, self.tr("History:")))
 
     # --- filling -----------------------------------------------------------------------
 
