@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.services import directory
+from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.common import fit_columns, read_only_rows, refill_combo
 from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits
 from qazvin_diplomacy.ui.list_export import ListExporting
@@ -180,6 +181,7 @@ class ListPage(ListExporting, ModulePage):
 
     model: PagedTableModel
     filter_bar: ListFilterBar
+    table: QTableView
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -255,6 +257,29 @@ class ListPage(ListExporting, ModulePage):
         """Re-query the list with the filter bar's filters (in SQL)."""
         self.model.set_filters(self.filter_bar.filters())  # type: ignore[attr-defined]
         self._update_count()
+
+    def export_filters(self) -> ExportFilters:
+        """The list exactly as it shows: the model's filters and order."""
+        return ExportFilters(
+            list_filter=self.model.filters,
+            sort=self.model.sort_key,
+            descending=self.model.descending,
+        )
+
+    def selected_id(self) -> int | None:
+        """The id of the record selected in ``table`` (the current row when none is)."""
+        rows = self.table.selectionModel().selectedRows()
+        index = rows[0] if rows else self.table.currentIndex()
+        record = self.model.item(index.row()) if index.isValid() else None
+        return None if record is None else record.id
+
+    def with_selected(self, action: Callable[[int], object], hint: str) -> None:
+        """Run ``action`` on the selected record, or say ``hint`` in the status bar."""
+        record_id = self.selected_id()
+        if record_id is None:
+            self.ctx.hub.status.emit(hint)
+            return
+        action(record_id)
 
     def _update_count(self) -> None:
         self.count_label.setText(self.count_text().replace("%1", loc_digits(self.model.total)))

@@ -18,7 +18,6 @@ from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.letters import LetterFilter, LetterKind
 from qazvin_diplomacy.services import letters as letters_service
 from qazvin_diplomacy.services.attachments import export_attachment
-from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.common import ID_ROLE, show_error
 from qazvin_diplomacy.ui.i18n import current_language
 from qazvin_diplomacy.ui.icons import icon
@@ -124,9 +123,9 @@ class LettersPage(ListPage):
              self.export_button),
         )  # fmt: skip
         self.table.doubleClicked.connect(lambda idx: self.open_letter(int(idx.data(ID_ROLE))))
-        self.open_button.clicked.connect(lambda: self._with_selected(self.open_letter))
-        self.print_button.clicked.connect(lambda: self._with_selected(self.print_letter))
-        self.copy_button.clicked.connect(lambda: self._with_selected(self.open_printed_copy))
+        self.open_button.clicked.connect(lambda: self._on_selected(self.open_letter))
+        self.print_button.clicked.connect(lambda: self._on_selected(self.print_letter))
+        self.copy_button.clicked.connect(lambda: self._on_selected(self.open_printed_copy))
         self.export_button.clicked.connect(lambda: self.export_list())
         self.settings_button.clicked.connect(lambda: self.edit_settings())
         ctx.hub.dataChanged.connect(self._data_changed)
@@ -171,31 +170,12 @@ class LettersPage(ListPage):
         """Re-read the register."""
         self.apply_filters()
 
+    def _on_selected(self, action: Callable[[int], object]) -> None:
+        self.with_selected(action, self.tr("Select a letter first."))
+
     def _data_changed(self, kind: str) -> None:
         if kind in ("letters", "events", "*"):
             self.refresh_current()
-
-    def export_filters(self) -> ExportFilters:
-        """Override: the register as filtered and sorted."""
-        return ExportFilters(
-            list_filter=self.filter_bar.filters(),
-            sort=self.model.sort_key,
-            descending=self.model.descending,
-        )
-
-    def selected_id(self) -> int | None:
-        """The letter selected in the table."""
-        rows = self.table.selectionModel().selectedRows()
-        index = rows[0] if rows else self.table.currentIndex()
-        letter = self.model.item(index.row()) if index.isValid() else None
-        return None if letter is None else letter.id
-
-    def _with_selected(self, action: Callable[[int], object]) -> None:
-        letter_id = self.selected_id()
-        if letter_id is None:
-            self.ctx.hub.status.emit(self.tr("Select a letter first."))
-            return
-        action(letter_id)
 
     # --- actions -----------------------------------------------------------------------
 
@@ -239,7 +219,7 @@ class LettersPage(ListPage):
 
     def print_page(self) -> None:
         """Override: Ctrl+P prints the selected letter."""
-        self._with_selected(self.print_letter)
+        self._on_selected(self.print_letter)
 
     def open_printed_copy(self, letter_id: int) -> Path | None:
         """Open the last printed copy kept of the letter (a message when there is none)."""

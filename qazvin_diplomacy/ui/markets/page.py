@@ -33,7 +33,6 @@ from qazvin_diplomacy.core.markets import (
     Sector,
 )
 from qazvin_diplomacy.services import markets as markets_service
-from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.common import fit_columns
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits
 from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
@@ -357,14 +356,6 @@ class MarketsPage(ListPage):
     def count_text(self) -> str:
         """Override: the count line."""
         return self.tr("%1 target markets")
-
-    def export_filters(self) -> ExportFilters:
-        """The markets exactly as the list shows them (filters and order)."""
-        return ExportFilters(
-            list_filter=self.model.filters,
-            sort=self.model.sort_key,
-            descending=self.model.descending,
-        )
 
     def empty_list_text(self) -> str:
         """Override: the empty list says what to do next."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.meetings import MeetingFilter, MeetingStatus
 from qazvin_diplomacy.services import meetings as meetings_service
-from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.common import ID_ROLE, show_error
 from qazvin_diplomacy.ui.forms_common import keep_open_form, save_newest_form
 from qazvin_diplomacy.ui.i18n import current_language
@@ -138,8 +137,8 @@ class MeetingsPage(ListPage):
         self.series = SeriesListView(ctx, self)
         self.views.addTab(self.series, "")
         self.table.doubleClicked.connect(lambda idx: self.open_record(int(idx.data(ID_ROLE))))
-        self.open_button.clicked.connect(lambda: self._with_selected(self.open_record))
-        self.minutes_button.clicked.connect(lambda: self._with_selected(self.print_minutes))
+        self.open_button.clicked.connect(lambda: self._on_selected(self.open_record))
+        self.minutes_button.clicked.connect(lambda: self._on_selected(self.print_minutes))
         self.export_button.clicked.connect(lambda: self.export_list())
         self.resolutions.openResolution.connect(self.open_resolution)
         self.bodies.bodyChosen.connect(self.show_body)
@@ -210,31 +209,12 @@ class MeetingsPage(ListPage):
         else:
             self.series.refresh()
 
+    def _on_selected(self, action: Callable[[int], object]) -> None:
+        self.with_selected(action, self.tr("Select a meeting first."))
+
     def _data_changed(self, kind: str) -> None:
         if kind in ("meetings", "directory", "*"):
             self.refresh_current()
-
-    def export_filters(self) -> ExportFilters:
-        """Override: the meetings as filtered and sorted."""
-        return ExportFilters(
-            list_filter=self.filter_bar.filters(),
-            sort=self.model.sort_key,
-            descending=self.model.descending,
-        )
-
-    def selected_id(self) -> int | None:
-        """The meeting selected in the list."""
-        rows = self.table.selectionModel().selectedRows()
-        index = rows[0] if rows else self.table.currentIndex()
-        meeting = self.model.item(index.row()) if index.isValid() else None
-        return None if meeting is None else meeting.id
-
-    def _with_selected(self, action: Callable[[int], object]) -> None:
-        meeting_id = self.selected_id()
-        if meeting_id is None:
-            self.ctx.hub.status.emit(self.tr("Select a meeting first."))
-            return
-        action(meeting_id)
 
     # --- forms -------------------------------------------------------------------------
 
@@ -346,7 +326,7 @@ class MeetingsPage(ListPage):
         if self.views.currentIndex() in (RESOLUTIONS_TAB, BODIES_TAB):
             self.resolutions.print_report()
         else:
-            self._with_selected(self.print_minutes)
+            self._on_selected(self.print_minutes)
 
     # --- self-test ---------------------------------------------------------------------
 
