@@ -2285,29 +2285,6 @@
     </message>
   </context>
   <context>
-    <name>MonthGrid</name>
-    <message>
-      <source>Confirm or correct this year's lunar holidays</source>
-      <translation>تأیید یا اصلاح تعطیلات قمری امسال</translation>
-    </message>
-    <message>
-      <source>Holidays…</source>
-      <translation>تعطیلات…</translation>
-    </message>
-    <message>
-      <source>Next month</source>
-      <translation>ماه بعد</translation>
-    </message>
-    <message>
-      <source>Previous month</source>
-      <translation>ماه قبل</translation>
-    </message>
-    <message>
-      <source>Today</source>
-      <translation>امروز</translation>
-    </message>
-  </context>
-  <context>
     <name>NewContactDialog</name>
     <message>
       <source>Country</source>
@@ -3771,8 +3748,8 @@
       <translation>فهرست</translation>
     </message>
     <message>
-      <source>Month</source>
-      <translation>ماه</translation>
+      <source>Calendar</source>
+      <translation>تقویم</translation>
     </message>
     <message>
       <source>New visit</source>
@@ -3803,8 +3780,12 @@
       <translation>دیدارها</translation>
     </message>
     <message>
-      <source>Week</source>
-      <translation>هفته</translation>
+      <source>Holidays…</source>
+      <translation>تعطیلات…</translation>
+    </message>
+    <message>
+      <source>Confirm or correct this year's lunar holidays</source>
+      <translation>تأیید یا اصلاح تعطیلات قمری امسال</translation>
     </message>
     <message>
       <source>No visit to show. Clear the filters to see every visit, or press “New visit” to record one.</source>
@@ -3813,21 +3794,6 @@
     <message>
       <source>The archive is empty. A visit you archive from its form appears here and can be restored.</source>
       <translation>بایگانی خالی است. دیداری که از فرم آن بایگانی کنید در این‌جا نمایش داده می‌شود و قابل بازیابی است.</translation>
-    </message>
-  </context>
-  <context>
-    <name>WeekAgenda</name>
-    <message>
-      <source>Next week</source>
-      <translation>هفته بعد</translation>
-    </message>
-    <message>
-      <source>Previous week</source>
-      <translation>هفته قبل</translation>
-    </message>
-    <message>
-      <source>This week</source>
-      <translation>این هفته</translation>
     </message>
   </context>
   <context>

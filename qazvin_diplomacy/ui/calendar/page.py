@@ -1,7 +1,8 @@
 """The office calendar page (تقویم): month, week and day views of every dated thing.
 
 Everything is read with ``services.calendar.agenda_between`` for the range on screen (one
-query per kind shown).  Double-click or Enter opens the record's own form through its
+query per kind shown).  The visits page shows the same views restricted to visits (and
+holidays): ``CalendarPage(ctx, kinds=…, heading=False)``.  Double-click or Enter opens the record's own form through its
 module's page; dragging asks ``services.calendar.move_entry`` to save the move, so the
 form's validation and the visits' conflict check apply (a clash asks for the reason, as
 the form does).  Each kind is toggled in the legend; the month and year boxes jump.
@@ -10,7 +11,7 @@ the form does).  Each kind is toggled in the legend; the month and year boxes ju
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer
@@ -80,8 +81,19 @@ def kind_icon(kind: EntryKind) -> QIcon:
 class CalendarPage(ModulePage):
     """Month / week / day of the office's visits, events, agreements, deadlines and holidays."""
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        kinds: Iterable[EntryKind] = tuple(EntryKind),
+        heading: bool = True,
+    ) -> None:
         super().__init__(ctx, parent)
+        #: Opens an entry's form (the visits page opens its own visit forms).
+        self.open_form: Callable[[AgendaEntry], QWidget | None] = lambda e: open_entry_form(
+            self, ctx, e
+        )
         self.state = AgendaState(self)
         self.state.day = ctx.today()
         self.forms: list[QWidget] = []
@@ -93,6 +105,7 @@ class CalendarPage(ModulePage):
         font.setPointSize(font.pointSize() + 4)
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setVisible(heading)
         bar.addWidget(self.heading)
         self.view_buttons: list[QToolButton] = []
         self.view_group = QButtonGroup(self)
@@ -128,9 +141,9 @@ class CalendarPage(ModulePage):
         bar.addWidget(self.export_button)
         outer.addLayout(bar)
         # legend: one toggle per kind, in its colour
-        legend = QHBoxLayout()
+        legend = self.legend = QHBoxLayout()
         self.kind_boxes: dict[EntryKind, QCheckBox] = {}
-        for kind in EntryKind:
+        for kind in (k for k in EntryKind if k in set(kinds)):
             box = QCheckBox(self)
             box.setChecked(True)
             box.setIcon(kind_icon(kind))
@@ -321,7 +334,7 @@ class CalendarPage(ModulePage):
         if entry.kind is EntryKind.HOLIDAY:
             return self._open_holidays()
         self.state.select(entry)
-        form = open_entry_form(self, self.ctx, entry)
+        form = self.open_form(entry)
         if form is not None:
             finished = getattr(form, "finished", None)
             if finished is not None:
