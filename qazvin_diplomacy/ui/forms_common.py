@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -313,6 +314,20 @@ class RowTable(QWidget):
 # --------------------------------------------------------------------------- RecordDialog
 
 
+#: What the window manager's title bar and frame take above and around a form (pixels).
+FRAME_ALLOWANCE = 40
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """``page`` in a frameless scroll area: a long form tab scrolls on a low screen
+    (1024×700) instead of pushing the form's Save button below the screen's edge."""
+    area = QScrollArea(page.parentWidget())
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(page)
+    return area
+
+
 class RecordDialog(QDialog):
     """Base of a record form (visit, agreement, event, rank table).
 
@@ -343,6 +358,11 @@ class RecordDialog(QDialog):
         ``self.banner`` (hidden while empty) shows the messages that belong to no field.
         """
         self.setModal(False)
+        screen = self.screen()
+        if screen is not None:  # at 1024×700 a taller form would hide its Save button
+            room = screen.availableGeometry()
+            width = min(width, room.width())
+            height = min(height, room.height() - FRAME_ALLOWANCE)
         self.resize(width, height)
         outer = QVBoxLayout(self)
         self.banner = QLabel(self)

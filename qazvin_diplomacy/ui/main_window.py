@@ -435,7 +435,14 @@ class MainWindow(Retranslating, QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.load_state(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            # 1280×800, or the whole screen when it is smaller (a 1024×768 office laptop):
+            # a window wider than the screen hides the navigation on the right edge.
+            room = self.screen().availableGeometry()
+            if room.width() < 1280 or room.height() < 800:
+                self.setGeometry(room)
+                self.setWindowState(Qt.WindowState.WindowMaximized)
+            else:
+                self.resize(1280, 800)
         splitter = self.settings.load_state(SPLITTER_KEY)
         if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([190, 1090])

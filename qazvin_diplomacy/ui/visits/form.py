@@ -55,7 +55,7 @@ from qazvin_diplomacy.ui.form_fields import (
     text_area,
     text_field,
 )
-from qazvin_diplomacy.ui.forms_common import RecordDialog
+from qazvin_diplomacy.ui.forms_common import RecordDialog, scrolling
 from qazvin_diplomacy.ui.i18n import (
     QT_TRANSLATE_NOOP,
     Retranslating,
@@ -333,7 +333,7 @@ class VisitForm(Retranslating, RecordDialog):
         self.followups = self.outcome.followups
         self.attachments = AttachmentsTab(db, VISIT_FILES, self._visit_id, parent=self)
         self.attachments.attention.connect(lambda: self.tabs.setCurrentIndex(ATTACHMENTS_TAB))
-        pages = (general, self.itinerary, self.checklist, self.gifts, self.outcome)
+        pages = (scrolling(general), self.itinerary, self.checklist, self.gifts, self.outcome)
         for page in (*pages, self.attachments):
             self.tabs.addTab(page, "")
         self.buttons = QDialogButtonBox(self)
