@@ -3693,6 +3693,10 @@
       <source>Why is this visit no longer held? The reason is kept in its history.</source>
       <translation>چرا این دیدار دیگر «برگزارشده» نیست؟ دلیل در سابقهٔ دیدار می‌ماند.</translation>
     </message>
+    <message>
+      <source>Not saved: taking back “held” needs a reason, kept in its history.</source>
+      <translation>ذخیره نشد: برای لغو «برگزارشده» دلیلی بنویسید؛ دلیل در سابقهٔ دیدار می‌ماند.</translation>
+    </message>
   </context>
   <context>
     <name>VisitTableModel</name>

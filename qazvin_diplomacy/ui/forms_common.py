@@ -160,6 +160,8 @@ class RowTable(QWidget):
 
     FIELDS: tuple[str, ...] = ()
     PREFIX = ""
+    #: The cell a row added with "Add row" opens for typing (see :meth:`edit_new_row`).
+    EDIT_COLUMN = 0
 
     def __init__(
         self, headers: tuple[str, ...], widths: tuple[int, ...], parent: QWidget | None = None
@@ -208,6 +210,16 @@ class RowTable(QWidget):
             self.table.setItem(row, col, item)
         self.table.setVerticalHeaderItem(row, QTableWidgetItem(loc_digits(row + 1)))
         return row
+
+    def edit_new_row(self, row: int) -> None:
+        """The cursor into ``row``'s ``EDIT_COLUMN`` cell, editing: after "Add row" the clerk
+        types at once (and Tab goes on along the row) instead of typing into nothing."""
+        item = self.table.item(row, self.EDIT_COLUMN)
+        if item is None:
+            return
+        self.table.setFocus()
+        self.table.setCurrentCell(row, self.EDIT_COLUMN)
+        self.table.editItem(item)
 
     def remove_current(self) -> None:
         """Delete the selected row."""

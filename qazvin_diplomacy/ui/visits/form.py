@@ -521,7 +521,11 @@ class VisitForm(Retranslating, RecordDialog):
                 self.tr("Undo “held”"),
                 self.tr("Why is this visit no longer held? The reason is kept in its history."),
             )
-            if asked is None:
+            if asked is None:  # cancelled, or OK with no reason: say why nothing was saved
+                self.banner.setText(
+                    self.tr("Not saved: taking back “held” needs a reason, kept in its history.")
+                )
+                self.banner.show()
                 return False
             status_reason = asked
         reason: str | None = None
