@@ -435,10 +435,13 @@ class MainWindow(Retranslating, QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.load_state(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
-            # 1280×800, or the whole screen when it is smaller (a 1024×768 office laptop):
-            # a window wider than the screen hides the navigation on the right edge.
+            # 1280×800, or the whole screen when that and its title bar do not fit (a
+            # 1024×768 office laptop): a window past the screen's edge hides the navigation
+            # on the right and the status line at the bottom.
+            from qazvin_diplomacy.ui.forms_common import FRAME_ALLOWANCE
+
             room = self.screen().availableGeometry()
-            if room.width() < 1280 or room.height() < 800:
+            if room.width() < 1280 or room.height() < 800 + FRAME_ALLOWANCE:
                 self.setGeometry(room)
                 self.setWindowState(Qt.WindowState.WindowMaximized)
             else:

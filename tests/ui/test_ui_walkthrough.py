@@ -24,6 +24,7 @@ from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.visits import GuestEntry, GuestRole, VisitInput, VisitStatus
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.ui import ops
+from qazvin_diplomacy.ui.forms_common import FRAME_ALLOWANCE
 from qazvin_diplomacy.ui.visits.form import GENERAL_TAB, ConflictDialog, VisitForm
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -243,3 +244,18 @@ def test_a_clerks_day_by_keyboard_in_the_real_window(
         QTest.keyClick(window.global_search.box, Qt.Key.Key_Down)
     QTest.keyClick(window.global_search.box, Qt.Key.Key_Return)
     assert len(page.forms) == before + 1 and page.forms[-1].detail.id == visit_id
+
+
+def test_window_and_forms_fit_a_small_screen(window, app) -> None:
+    """At 1024×700 the first window was 1280×800 (navigation off the right edge) and the
+    visit form 720 high (Save below the screen): both now fit the screen they open on."""
+    room = app.primaryScreen().availableGeometry()
+    assert room.width() < 1280  # the offscreen test screen is a small one
+    assert window.width() <= room.width() and window.height() <= room.height()
+    visits = window.show_module("visits")
+    agreements = window.show_module("agreements")
+    for form in (visits.new_record(), agreements.new_record()):
+        assert form.height() <= room.height() - FRAME_ALLOWANCE
+        # what cannot shrink further scrolls: the whole form fits, buttons included
+        assert form.minimumSizeHint().height() <= room.height() - FRAME_ALLOWANCE
+        form.close()

@@ -52,6 +52,7 @@ from qazvin_diplomacy.ui.i18n import (
 )
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
+from qazvin_diplomacy.ui.widgets.flow import FlowLayout
 from qazvin_diplomacy.ui.widgets.jalali import month_title, show_date, show_time
 
 MONTH, WEEK, DAY = range(3)
@@ -113,7 +114,7 @@ class CalendarPage(ModulePage):
             button = QToolButton(self)
             button.setCheckable(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setMinimumWidth(56)
+            button.setMinimumWidth(44)
             self.view_group.addButton(button, index)
             bar.addWidget(button)
             self.view_buttons.append(button)
@@ -141,16 +142,19 @@ class CalendarPage(ModulePage):
         bar.addWidget(self.export_button)
         outer.addLayout(bar)
         # legend: one toggle per kind, in its colour
+        # the kinds wrap onto a second row on a narrow window (1024 px) rather than widen it
         legend = self.legend = QHBoxLayout()
+        boxes = QWidget(self)
+        flow = FlowLayout(boxes)
         self.kind_boxes: dict[EntryKind, QCheckBox] = {}
         for kind in (k for k in EntryKind if k in set(kinds)):
-            box = QCheckBox(self)
+            box = QCheckBox(boxes)
             box.setChecked(True)
             box.setIcon(kind_icon(kind))
             box.toggled.connect(lambda _on: self.refresh())
-            legend.addWidget(box)
+            flow.addWidget(box)
             self.kind_boxes[kind] = box
-        legend.addStretch(1)
+        legend.addWidget(boxes, 1)
         self.clash_note = QLabel(self)
         self.clash_note.setStyleSheet("color: #6b7b88;")
         legend.addWidget(self.clash_note)
