@@ -348,7 +348,10 @@ class VisitsPage(ListPage):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        print_widget(self.views.currentWidget(), printer)
+        calendar = self.views.currentIndex() == CALENDAR_TAB
+        print_widget(
+            self.calendar.current_view() if calendar else self.views.currentWidget(), printer
+        )
 
     def _saved(self, visit_id: int) -> None:
         self.ctx.hub.status.emit(self.tr("Visit saved."))
