@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -54,6 +53,7 @@ from qazvin_diplomacy.ui.common import (
     show_error,
 )
 from qazvin_diplomacy.ui.i18n import loc_digits
+from qazvin_diplomacy.ui.widgets.fitting import fit_to_screen
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit, show_date
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -158,10 +158,10 @@ class RowTable(QWidget):
     and the first part of its row error keys (``"<PREFIX>.<row>.<field>"``) in ``PREFIX``.
     """
 
-    FIELDS: tuple[str, ...] = ()
-    PREFIX = ""
     #: The cell a row added with "Add row" opens for typing (see :meth:`edit_new_row`).
     EDIT_COLUMN = 0
+    FIELDS: tuple[str, ...] = ()
+    PREFIX = ""
 
     def __init__(
         self, headers: tuple[str, ...], widths: tuple[int, ...], parent: QWidget | None = None
@@ -326,20 +326,6 @@ class RowTable(QWidget):
 # --------------------------------------------------------------------------- RecordDialog
 
 
-#: What the window manager's title bar and frame take above and around a form (pixels).
-FRAME_ALLOWANCE = 40
-
-
-def scrolling(page: QWidget) -> QScrollArea:
-    """``page`` in a frameless scroll area: a long form tab scrolls on a low screen
-    (1024×700) instead of pushing the form's Save button below the screen's edge."""
-    area = QScrollArea(page.parentWidget())
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(page)
-    return area
-
-
 class RecordDialog(QDialog):
     """Base of a record form (visit, agreement, event, rank table).
 
@@ -370,12 +356,7 @@ class RecordDialog(QDialog):
         ``self.banner`` (hidden while empty) shows the messages that belong to no field.
         """
         self.setModal(False)
-        screen = self.screen()
-        if screen is not None:  # at 1024×700 a taller form would hide its Save button
-            room = screen.availableGeometry()
-            width = min(width, room.width())
-            height = min(height, room.height() - FRAME_ALLOWANCE)
-        self.resize(width, height)
+        fit_to_screen(self, width, height)  # at 1024×700 a taller form hides its Save button
         outer = QVBoxLayout(self)
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)

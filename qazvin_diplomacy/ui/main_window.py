@@ -46,6 +46,7 @@ from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import Hub, ModulePage, ModuleSpec, UiContext
 from qazvin_diplomacy.ui.registry import MODULES
+from qazvin_diplomacy.ui.widgets.fitting import FRAME_ALLOWANCE
 from qazvin_diplomacy.ui.widgets.jalali import set_holiday_provider
 
 if TYPE_CHECKING:
@@ -438,8 +439,6 @@ class MainWindow(Retranslating, QMainWindow):
             # 1280×800, or the whole screen when that and its title bar do not fit (a
             # 1024×768 office laptop): a window past the screen's edge hides the navigation
             # on the right and the status line at the bottom.
-            from qazvin_diplomacy.ui.forms_common import FRAME_ALLOWANCE
-
             room = self.screen().availableGeometry()
             if room.width() < 1280 or room.height() < 800 + FRAME_ALLOWANCE:
                 self.setGeometry(room)

@@ -24,8 +24,8 @@ from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.visits import GuestEntry, GuestRole, VisitInput, VisitStatus
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.ui import ops
-from qazvin_diplomacy.ui.forms_common import FRAME_ALLOWANCE
 from qazvin_diplomacy.ui.visits.form import GENERAL_TAB, ConflictDialog, VisitForm
+from qazvin_diplomacy.ui.widgets.fitting import FRAME_ALLOWANCE
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -62,10 +62,11 @@ from qazvin_diplomacy.ui.form_fields import (
     text_area,
     text_field,
 )
-from qazvin_diplomacy.ui.forms_common import RecordDialog, scrolling
+from qazvin_diplomacy.ui.forms_common import RecordDialog
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, loc_text
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.ops import open_file
+from qazvin_diplomacy.ui.widgets.fitting import scrolling
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_datetime
 
 GENERAL_TAB, PARTIES_TAB, SIGNATORIES_TAB, OBLIGATIONS_TAB, ATTACHMENTS_TAB, HISTORY_TAB = range(6)

@@ -52,7 +52,7 @@ from qazvin_diplomacy.ui.i18n import (
 )
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
-from qazvin_diplomacy.ui.widgets.flow import FlowLayout
+from qazvin_diplomacy.ui.widgets.fitting import FlowLayout
 from qazvin_diplomacy.ui.widgets.jalali import month_title, show_date, show_time
 
 MONTH, WEEK, DAY = range(3)

@@ -55,7 +55,7 @@ from qazvin_diplomacy.ui.form_fields import (
     text_area,
     text_field,
 )
-from qazvin_diplomacy.ui.forms_common import RecordDialog, scrolling
+from qazvin_diplomacy.ui.forms_common import RecordDialog
 from qazvin_diplomacy.ui.i18n import (
     QT_TRANSLATE_NOOP,
     Retranslating,
@@ -69,6 +69,7 @@ from qazvin_diplomacy.ui.visits.gifts import GiftsTab
 from qazvin_diplomacy.ui.visits.itinerary import ItineraryTab, naive_local
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
 from qazvin_diplomacy.ui.visits.status import history_text, show_moves
+from qazvin_diplomacy.ui.widgets.fitting import scrolling
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit
 
 GENERAL_TAB, ITINERARY_TAB, CHECKLIST_TAB, GIFTS_TAB, OUTCOME_TAB, ATTACHMENTS_TAB = range(6)

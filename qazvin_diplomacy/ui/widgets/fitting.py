@@ -1,13 +1,39 @@
-"""A layout that lines its items up like words: as many on a row as fit, the rest below.
+"""Fitting a 1024×700 screen: windows no larger than the screen, long pages that scroll,
+rows that wrap.
 
-Used where a row of check boxes (the calendar's legend) must not make the window wider than
-a 1024-pixel screen: on a narrow window the row wraps instead.
+``fit_to_screen`` sizes a window within the screen it opens on, ``scrolling`` puts a long
+form tab in a scroll area (the form's buttons stay on screen), and :class:`FlowLayout` lines
+its items up like words, so a row of check boxes (the calendar's legend) wraps on a narrow
+window instead of making it wider than the screen.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QScrollArea, QWidget
+
+#: What the window manager's title bar and frame take above and around a window (pixels).
+FRAME_ALLOWANCE = 40
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize ``window`` to ``width`` × ``height``, or less where its screen is smaller."""
+    screen = window.screen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, room.width())
+        height = min(height, room.height() - FRAME_ALLOWANCE)
+    window.resize(width, height)
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """``page`` in a frameless scroll area: a long form tab scrolls on a low screen
+    (1024×700) instead of pushing the form's Save button below the screen's edge."""
+    area = QScrollArea(page.parentWidget())
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 class FlowLayout(QLayout):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from qazvin_diplomacy.core.calendar import EntryKind
-from qazvin_diplomacy.ui.widgets.flow import FlowLayout
+from qazvin_diplomacy.ui.widgets.fitting import FlowLayout
 
 
 def _row(direction: Qt.LayoutDirection) -> tuple[QWidget, list[QCheckBox]]:
