@@ -53,7 +53,7 @@ from qazvin_diplomacy.ui.common import (
     show_error,
 )
 from qazvin_diplomacy.ui.i18n import loc_digits
-from qazvin_diplomacy.ui.widgets.fitting import fit_to_screen
+from qazvin_diplomacy.ui.widgets.fitting import fit_to_screen, scrolling
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit, show_date
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -365,6 +365,11 @@ class RecordDialog(QDialog):
         outer.addWidget(self.banner)
         self._add_shortcuts()
         return outer
+
+    @staticmethod
+    def scrolled(page: QWidget) -> QWidget:
+        """``page`` as a tab that scrolls on a low screen (``widgets.fitting.scrolling``)."""
+        return scrolling(page)
 
     def _add_shortcuts(self) -> None:
         """Ctrl+S, Ctrl+P and Ctrl+N of this window (the main window's do not reach it)."""

@@ -66,7 +66,6 @@ from qazvin_diplomacy.ui.forms_common import RecordDialog
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, loc_text
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.ops import open_file
-from qazvin_diplomacy.ui.widgets.fitting import scrolling
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_datetime
 
 GENERAL_TAB, PARTIES_TAB, SIGNATORIES_TAB, OBLIGATIONS_TAB, ATTACHMENTS_TAB, HISTORY_TAB = range(6)
@@ -380,7 +379,7 @@ class AgreementForm(ValidityMixin, AgreementActions, RecordDialog):
         self.duration_spin.valueChanged.connect(lambda _v: self.update_expiry())
         self.renewal_spin.valueChanged.connect(lambda _v: self.update_expiry())
         self.auto_renew.toggled.connect(lambda _c: self._validity_changed())
-        self.tabs.addTab(scrolling(page), "")
+        self.tabs.addTab(self.scrolled(page), "")
 
     def _expose_tab_widgets(self) -> None:
         """The tabs' widgets under the form's names (the page's self-test and tests use them)."""

@@ -69,7 +69,6 @@ from qazvin_diplomacy.ui.visits.gifts import GiftsTab
 from qazvin_diplomacy.ui.visits.itinerary import ItineraryTab, naive_local
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
 from qazvin_diplomacy.ui.visits.status import history_text, show_moves
-from qazvin_diplomacy.ui.widgets.fitting import scrolling
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit
 
 GENERAL_TAB, ITINERARY_TAB, CHECKLIST_TAB, GIFTS_TAB, OUTCOME_TAB, ATTACHMENTS_TAB = range(6)
@@ -334,7 +333,7 @@ class VisitForm(Retranslating, RecordDialog):
         self.followups = self.outcome.followups
         self.attachments = AttachmentsTab(db, VISIT_FILES, self._visit_id, parent=self)
         self.attachments.attention.connect(lambda: self.tabs.setCurrentIndex(ATTACHMENTS_TAB))
-        pages = (scrolling(general), self.itinerary, self.checklist, self.gifts, self.outcome)
+        pages = (self.scrolled(general), self.itinerary, self.checklist, self.gifts, self.outcome)
         for page in (*pages, self.attachments):
             self.tabs.addTab(page, "")
         self.buttons = QDialogButtonBox(self)
