@@ -2293,29 +2293,6 @@
     </message>
   </context>
   <context>
-    <name>MonthGrid</name>
-    <message>
-      <source>Confirm or correct this year's lunar holidays</source>
-      <translation>تأیید یا اصلاح تعطیلات قمری امسال</translation>
-    </message>
-    <message>
-      <source>Holidays…</source>
-      <translation>تعطیلات…</translation>
-    </message>
-    <message>
-      <source>Next month</source>
-      <translation>ماه بعد</translation>
-    </message>
-    <message>
-      <source>Previous month</source>
-      <translation>ماه قبل</translation>
-    </message>
-    <message>
-      <source>Today</source>
-      <translation>امروز</translation>
-    </message>
-  </context>
-  <context>
     <name>NewContactDialog</name>
     <message>
       <source>Country</source>
@@ -3724,6 +3701,10 @@
       <source>Why is this visit no longer held? The reason is kept in its history.</source>
       <translation>چرا این دیدار دیگر «برگزارشده» نیست؟ دلیل در سابقهٔ دیدار می‌ماند.</translation>
     </message>
+    <message>
+      <source>Not saved: taking back “held” needs a reason, kept in its history.</source>
+      <translation>ذخیره نشد: برای لغو «برگزارشده» دلیلی بنویسید؛ دلیل در سابقهٔ دیدار می‌ماند.</translation>
+    </message>
   </context>
   <context>
     <name>VisitTableModel</name>
@@ -3779,8 +3760,8 @@
       <translation>فهرست</translation>
     </message>
     <message>
-      <source>Month</source>
-      <translation>ماه</translation>
+      <source>Calendar</source>
+      <translation>تقویم</translation>
     </message>
     <message>
       <source>New visit</source>
@@ -3811,8 +3792,12 @@
       <translation>دیدارها</translation>
     </message>
     <message>
-      <source>Week</source>
-      <translation>هفته</translation>
+      <source>Holidays…</source>
+      <translation>تعطیلات…</translation>
+    </message>
+    <message>
+      <source>Confirm or correct this year's lunar holidays</source>
+      <translation>تأیید یا اصلاح تعطیلات قمری امسال</translation>
     </message>
     <message>
       <source>No visit to show. Clear the filters to see every visit, or press “New visit” to record one.</source>
@@ -3821,21 +3806,6 @@
     <message>
       <source>The archive is empty. A visit you archive from its form appears here and can be restored.</source>
       <translation>بایگانی خالی است. دیداری که از فرم آن بایگانی کنید در این‌جا نمایش داده می‌شود و قابل بازیابی است.</translation>
-    </message>
-  </context>
-  <context>
-    <name>WeekAgenda</name>
-    <message>
-      <source>Next week</source>
-      <translation>هفته بعد</translation>
-    </message>
-    <message>
-      <source>Previous week</source>
-      <translation>هفته قبل</translation>
-    </message>
-    <message>
-      <source>This week</source>
-      <translation>این هفته</translation>
     </message>
   </context>
   <context>

@@ -120,6 +120,23 @@ def allowed_transitions(status: AgreementStatus) -> tuple[AgreementStatus, ...]:
     return tuple(s for s in AgreementStatus if s in _TRANSITIONS[AgreementStatus(status)])
 
 
+def ended_from(status: AgreementStatus, history: Sequence[StatusChange]) -> AgreementStatus | None:
+    """The status an ended agreement (terminated or expired) had before its latest end.
+
+    None when ``status`` is not an end or the history does not say (an undo may then go to
+    any status the workflow allows).
+    """
+    status = AgreementStatus(status)
+    if status not in (_S.TERMINATED, _S.EXPIRED):
+        return None
+    ends = [
+        (h.changed_at, i, h.from_status)
+        for i, h in enumerate(history)
+        if h.to_status == status and h.from_status is not None
+    ]
+    return AgreementStatus(max(ends)[2]) if ends else None
+
+
 def can_transition(old: AgreementStatus, new: AgreementStatus) -> bool:
     """Whether the workflow allows ``old`` → ``new`` (staying put is not a transition)."""
     return AgreementStatus(new) in _TRANSITIONS[AgreementStatus(old)]
@@ -380,8 +397,14 @@ class AgreementDetail(AgreementInput):
         return tuple(s for s in self.signatories if isinstance(s, SignatoryView) and s.side == side)
 
     def allowed_transitions(self) -> tuple[AgreementStatus, ...]:
-        """Where the workflow may go next."""
-        return allowed_transitions(self.status)
+        """Where the workflow may go next: an end is taken back only to the status it ended
+        from (a terminated agreement that was signed goes back to «signed», not «in force»)."""
+        back = ended_from(self.status, self.history)
+        return tuple(
+            s
+            for s in allowed_transitions(self.status)
+            if back is None or not is_undo(self.status, s) or s == back
+        )
 
 
 @dataclass(frozen=True)

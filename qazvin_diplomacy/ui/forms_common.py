@@ -53,6 +53,7 @@ from qazvin_diplomacy.ui.common import (
     show_error,
 )
 from qazvin_diplomacy.ui.i18n import loc_digits
+from qazvin_diplomacy.ui.widgets.fitting import fit_to_screen, scrolling
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit, show_date
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -157,6 +158,8 @@ class RowTable(QWidget):
     and the first part of its row error keys (``"<PREFIX>.<row>.<field>"``) in ``PREFIX``.
     """
 
+    #: The cell a row added with "Add row" opens for typing (see :meth:`edit_new_row`).
+    EDIT_COLUMN = 0
     FIELDS: tuple[str, ...] = ()
     PREFIX = ""
 
@@ -207,6 +210,16 @@ class RowTable(QWidget):
             self.table.setItem(row, col, item)
         self.table.setVerticalHeaderItem(row, QTableWidgetItem(loc_digits(row + 1)))
         return row
+
+    def edit_new_row(self, row: int) -> None:
+        """The cursor into ``row``'s ``EDIT_COLUMN`` cell, editing: after "Add row" the clerk
+        types at once (and Tab goes on along the row) instead of typing into nothing."""
+        item = self.table.item(row, self.EDIT_COLUMN)
+        if item is None:
+            return
+        self.table.setFocus()
+        self.table.setCurrentCell(row, self.EDIT_COLUMN)
+        self.table.editItem(item)
 
     def remove_current(self) -> None:
         """Delete the selected row."""
@@ -343,7 +356,7 @@ class RecordDialog(QDialog):
         ``self.banner`` (hidden while empty) shows the messages that belong to no field.
         """
         self.setModal(False)
-        self.resize(width, height)
+        fit_to_screen(self, width, height)  # at 1024×700 a taller form hides its Save button
         outer = QVBoxLayout(self)
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
@@ -352,6 +365,11 @@ class RecordDialog(QDialog):
         outer.addWidget(self.banner)
         self._add_shortcuts()
         return outer
+
+    @staticmethod
+    def scrolled(page: QWidget) -> QWidget:
+        """``page`` as a tab that scrolls on a low screen (``widgets.fitting.scrolling``)."""
+        return scrolling(page)
 
     def _add_shortcuts(self) -> None:
         """Ctrl+S, Ctrl+P and Ctrl+N of this window (the main window's do not reach it)."""

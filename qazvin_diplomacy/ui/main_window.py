@@ -46,6 +46,7 @@ from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import Hub, ModulePage, ModuleSpec, UiContext
 from qazvin_diplomacy.ui.registry import MODULES
+from qazvin_diplomacy.ui.widgets.fitting import FRAME_ALLOWANCE
 from qazvin_diplomacy.ui.widgets.jalali import set_holiday_provider
 
 if TYPE_CHECKING:
@@ -435,7 +436,15 @@ class MainWindow(Retranslating, QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.load_state(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            # 1280×800, or the whole screen when that and its title bar do not fit (a
+            # 1024×768 office laptop): a window past the screen's edge hides the navigation
+            # on the right and the status line at the bottom.
+            room = self.screen().availableGeometry()
+            if room.width() < 1280 or room.height() < 800 + FRAME_ALLOWANCE:
+                self.setGeometry(room)
+                self.setWindowState(Qt.WindowState.WindowMaximized)
+            else:
+                self.resize(1280, 800)
         splitter = self.settings.load_state(SPLITTER_KEY)
         if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([190, 1090])

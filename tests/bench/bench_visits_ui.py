@@ -45,8 +45,10 @@ def main(argv: list[str]) -> None:
     from qazvin_diplomacy.services.directory import country_by_code
     from qazvin_diplomacy.storage.database import Database
     from qazvin_diplomacy.ui.application import apply_language, get_application
+    from qazvin_diplomacy.ui.calendar.page import MONTH
     from qazvin_diplomacy.ui.main_window import MainWindow
     from qazvin_diplomacy.ui.settings import Settings
+    from qazvin_diplomacy.ui.visits.page import CALENDAR_TAB
 
     path = _database(argv)
     db = Database.open(path)
@@ -98,8 +100,8 @@ def main(argv: list[str]) -> None:
         _settle(app)
 
         started = time.perf_counter()
-        page.views.setCurrentIndex(1)
-        page.refresh_month()
+        page.views.setCurrentIndex(CALENDAR_TAB)
+        page.calendar.set_view(MONTH)
         _settle(app)
         timings["month grid"].append(time.perf_counter() - started)
         page.views.setCurrentIndex(0)

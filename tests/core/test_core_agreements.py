@@ -27,6 +27,7 @@ from qazvin_diplomacy.core.agreements import (
     can_transition,
     current_expiry,
     effective_status,
+    ended_from,
     first_expiry,
     jalali_year_span,
     renewal_term,
@@ -303,3 +304,27 @@ def test_timeline_is_ordered_and_marks_the_future():
     assert [e.day for e in timeline] == sorted(e.day for e in timeline)
     assert [e.future for e in timeline][-2:] == [True, True]
     assert timeline[1].label_fa == "پیش‌نویس ← بررسی حقوقی"
+
+
+def test_an_end_is_taken_back_only_to_the_status_it_ended_from() -> None:
+    at = datetime(2025, 10, 1, 9, tzinfo=TEHRAN)
+    S = AgreementStatus
+
+    def history(*steps: tuple[S | None, S]) -> tuple[StatusChange, ...]:
+        return tuple(
+            StatusChange(to_status=new, from_status=old, changed_at=at + timedelta(days=i))
+            for i, (old, new) in enumerate(steps)
+        )
+
+    signed_then_ended = history((None, S.DRAFT), (S.APPROVED, S.SIGNED), (S.SIGNED, S.TERMINATED))
+    assert ended_from(S.TERMINATED, signed_then_ended) is S.SIGNED
+    detail = AgreementDetail(title="x", status=S.TERMINATED, history=signed_then_ended)
+    assert detail.allowed_transitions() == (S.SIGNED,)
+    # ended, taken back to «in force», ended again: the latest end counts
+    again = history(
+        (S.SIGNED, S.TERMINATED), (S.TERMINATED, S.IN_FORCE), (S.IN_FORCE, S.TERMINATED)
+    )
+    assert replace(detail, history=again).allowed_transitions() == (S.IN_FORCE,)
+    # no history to go by: every way back stays open; not ended: nothing to take back
+    assert replace(detail, history=()).allowed_transitions() == (S.SIGNED, S.IN_FORCE)
+    assert ended_from(S.SIGNED, signed_then_ended) is None

@@ -453,7 +453,8 @@ def test_termination_needs_a_reason_and_is_undone_only_with_one(world):
         remark="به درخواست طرف خارجی",
         today=TODAY,
     )
-    assert d.allowed_transitions() == (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
+    # terminated from "signed": the form offers only the way back to "signed"
+    assert d.allowed_transitions() == (AgreementStatus.SIGNED,)
     with pytest.raises(ValidationError) as caught:  # no reason: refused, nothing stored
         svc.change_status(
             db, agreement_id=d.id, version=d.version, status=AgreementStatus.SIGNED, today=TODAY

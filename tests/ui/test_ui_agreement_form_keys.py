@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from test_ui_agreements import TODAY, agreement, answer_transition, page, world  # noqa: F401
 from test_ui_clerk import _press
 
@@ -104,8 +104,9 @@ def test_enter_in_the_status_dialog_does_not_move_the_status(page, db, world) ->
     assert svc.get_agreement(db, agreement_id=detail.id).status is AgreementStatus.DRAFT
 
 
-def _terminated(db, world) -> int:
-    """An agreement signed on TODAY, then terminated with a reason (through the services)."""
+def _terminated(db, world, *, via: AgreementStatus = AgreementStatus.SIGNED) -> int:
+    """An agreement signed on TODAY (put in force too when ``via`` says so), then terminated
+    with a reason (through the services)."""
     d = svc.save_agreement(
         db, agreement=agreement(world, signing_date=TODAY), actor="کارشناس", today=TODAY
     )
@@ -125,6 +126,8 @@ def _terminated(db, world) -> int:
     )
     move(AgreementStatus.APPROVED)
     move(AgreementStatus.SIGNED)
+    if via is AgreementStatus.IN_FORCE:
+        move(AgreementStatus.IN_FORCE)
     move(AgreementStatus.TERMINATED, "به درخواست طرف خارجی")
     return d.id
 
@@ -133,7 +136,9 @@ def test_a_termination_is_taken_back_with_a_reason_kept_in_the_history(
     page, qtbot, db, world
 ) -> None:
     form = page.open_record(_terminated(db, world))
-    assert set(form.transition_buttons) == {AgreementStatus.SIGNED, AgreementStatus.IN_FORCE}
+    # terminated while signed: only the way back to «signed» is offered, not «in force» too
+    assert set(form.transition_buttons) == {AgreementStatus.SIGNED}
+    assert form.transition_buttons[AgreementStatus.SIGNED].isVisibleTo(form)
     button = form.transition_buttons[AgreementStatus.SIGNED]
     assert "دلیل" in button.toolTip() and "«فسخ»" in button.toolTip()
     seen: dict[str, str] = {}
@@ -150,3 +155,10 @@ def test_a_termination_is_taken_back_with_a_reason_kept_in_the_history(
         "به درخواست طرف خارجی",
         "فسخ به اشتباه ثبت شد",
     ]
+
+
+def test_a_termination_in_force_offers_only_the_way_back_to_in_force(page, db, world) -> None:
+    form = page.open_record(_terminated(db, world, via=AgreementStatus.IN_FORCE))
+    assert set(form.transition_buttons) == {AgreementStatus.IN_FORCE}
+    shown = [b.text() for b in form.findChildren(QPushButton) if b.isVisibleTo(form)]
+    assert not any(AgreementStatus.SIGNED.label_fa in text for text in shown)

@@ -22,6 +22,7 @@ from qazvin_diplomacy.ui.calendar import page as calendar_page
 from qazvin_diplomacy.ui.calendar.canvas import CLASH_MARK, HOUR_HEIGHT, entry_text
 from qazvin_diplomacy.ui.calendar.page import DAY, MONTH, WEEK, CalendarPage
 from qazvin_diplomacy.ui.calendar.reminders import ReminderList
+from qazvin_diplomacy.ui.visits.page import CALENDAR_TAB
 
 # Sunday 1404/08/04 (26 October 2025), a working day in a week without holidays.
 SUNDAY = jalali.from_jalali(1404, 8, 4)
@@ -265,21 +266,21 @@ def test_visit_list_context_menu_exports_the_visit(office, tmp_path: Path, monke
     assert str(event["summary"]) == visits.model.visit(0).title
 
 
-def test_visits_month_grid_shows_guests_and_keeps_holiday_apart(office) -> None:
+def test_visits_calendar_tab_is_this_calendar_with_visits_and_holidays_only(office) -> None:
     visits = office["window"].show_module("visits")
-    visits.month.set_month(1404, 8)
-    visits.refresh_month()
-    cell = visits.month.cell_for(SUNDAY)
-    texts = [t.translate(dict.fromkeys(range(0x2066, 0x206A))) for t in cell.item_texts()]
+    visits.views.setCurrentIndex(CALENDAR_TAB)
+    visits.calendar.set_view(MONTH)
+    visits.calendar.go_to(SUNDAY)
+    assert isinstance(visits.calendar, CalendarPage)
+    assert {e.kind for e in visits.calendar.state.entries} <= {EntryKind.VISIT, EntryKind.HOLIDAY}
+    texts = [
+        entry_text(e).translate(dict.fromkeys(range(0x2066, 0x206A)))
+        for e in visits.calendar.state.on_day(SUNDAY)
+    ]
     assert any("دیدار سفیر ژاپن — هیروشی تاناکا" in t for t in texts), texts
-    visits.month.set_month(1405, 1)
-    visits.refresh_month()
-    QApplication.processEvents()
-    cell = visits.month.cell_for(jalali.from_jalali(1405, 1, 2))
-    assert cell.holiday.text() == "نوروز"
-    # the name has its own line under the day number
-    cell.layout().activate()
-    assert cell.holiday.geometry().top() >= cell.number.geometry().bottom()
+    nowruz = jalali.from_jalali(1405, 1, 2)
+    visits.calendar.go_to(nowruz)
+    assert [h.title for h in visits.calendar.state.holidays(nowruz)] == ["نوروز"]
 
 
 def test_reminders_show_on_start_and_again_only_for_new_items(office, qtbot) -> None:

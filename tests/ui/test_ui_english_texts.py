@@ -9,17 +9,19 @@ import pytest
 from PySide6.QtCore import Qt
 
 from qazvin_diplomacy.core.agreements import AgreementInput
+from qazvin_diplomacy.core.calendar import EntryKind
 from qazvin_diplomacy.core.events import EventInput
 from qazvin_diplomacy.core.formatting import reference_text
 from qazvin_diplomacy.core.visits import VisitInput, VisitStatus
 from qazvin_diplomacy.services import agreements as agreements_service
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services import visits as visits_service
+from qazvin_diplomacy.services.calendar import agenda_between
 from qazvin_diplomacy.ui.agreements.models import AgreementTableModel
 from qazvin_diplomacy.ui.application import apply_language
+from qazvin_diplomacy.ui.calendar.canvas import entry_text
 from qazvin_diplomacy.ui.events.models import EventTableModel
 from qazvin_diplomacy.ui.visits.models import VisitTableModel
-from qazvin_diplomacy.ui.visits.page import calendar_items
 
 FSI, LRI, RLI, PDI = "\u2068", "\u2066", "\u2067", "\u2069"
 
@@ -59,9 +61,9 @@ def test_visit_list_and_calendar_show_the_english_title(db, english) -> None:
     model = VisitTableModel(db)
     model.reload()
     assert _cell(model, 0, 0) == "Visit of the Ambassador of Japan"
-    items = calendar_items([model.visit(0)], start.date(), start.date())
-    assert "Visit of the Ambassador of Japan" in items[0].text
-    assert "دیدار سفیر" not in items[0].text  # the delegation's name has no English field
+    (entry,) = agenda_between(db, start=start.date(), end=start.date(), kinds=[EntryKind.VISIT])
+    assert "Visit of the Ambassador of Japan" in entry_text(entry)
+    assert "دیدار سفیر" not in entry_text(entry)  # the delegation's name has no English field
 
 
 def test_event_list_shows_english_title_and_venue(db, english) -> None:

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 
 from qazvin_diplomacy.core.jalali import from_jalali
 from qazvin_diplomacy.services import holidays as holidays_service
-from qazvin_diplomacy.ui.application import apply_language
+from qazvin_diplomacy.ui.calendar.page import MONTH
 from qazvin_diplomacy.ui.holidays import STATUS_COL, HolidaysDialog
+from qazvin_diplomacy.ui.visits.page import CALENDAR_TAB
 from qazvin_diplomacy.ui.widgets import jalali as jalali_widgets
-from qazvin_diplomacy.ui.widgets.month_grid import MonthGrid
 
 ASHURA = from_jalali(1404, 4, 15)
 
@@ -95,7 +95,7 @@ def test_fixed_holidays_are_read_only(app, qtbot, db) -> None:
 
 
 @pytest.mark.slow
-def test_month_grid_asks_once_per_month_and_marks_approximate(app, qtbot, db) -> None:
+def test_date_popup_marks_approximate_holidays_until_confirmed(app, qtbot, db) -> None:
     calls: list[tuple[dt.date, dt.date]] = []
 
     def provider(first: dt.date, last: dt.date):
@@ -104,22 +104,13 @@ def test_month_grid_asks_once_per_month_and_marks_approximate(app, qtbot, db) ->
 
     jalali_widgets.set_holiday_provider(provider)
     try:
-        grid = MonthGrid()
-        qtbot.addWidget(grid)
-        calls.clear()
-        grid.set_month(1404, 4)
-        assert calls == [(from_jalali(1404, 4, 1), from_jalali(1404, 4, 31))]
-        cell = grid.cell_for(ASHURA)
-        assert cell is not None and cell.off_day
-        assert cell.holiday.toolTip() == "عاشورای حسینی (تقریبی)"
-        apply_language(app, "en")
-        assert grid.cell_for(ASHURA).holiday.toolTip() == "Ashura (approx.)"
-        apply_language(app, "fa")
-        holidays_service.confirm_holiday(db, jalali_year=1404, key="ashura", day=ASHURA)
-        grid.set_month(1404, 4)
-        assert grid.cell_for(ASHURA).holiday.toolTip() == "عاشورای حسینی"
         popup = jalali_widgets.JalaliCalendarPopup()
         qtbot.addWidget(popup)
+        popup.show_month(1404, 4)
+        assert calls  # the popup asks the provider for the month shown
+        assert popup.buttons[ASHURA].toolTip() == "عاشورای حسینی (تقریبی)"
+        holidays_service.confirm_holiday(db, jalali_year=1404, key="ashura", day=ASHURA)
+        popup.show_month(1404, 5)
         popup.show_month(1404, 4)
         assert popup.buttons[ASHURA].toolTip() == "عاشورای حسینی"
         assert popup.buttons[ASHURA - dt.timedelta(days=1)].toolTip() == "تاسوعای حسینی (تقریبی)"
@@ -136,14 +127,18 @@ def test_routes_from_settings_and_visits_month_view(app, qtbot, window) -> None:
     dialogs[0].reject()
     settings.reject()
     page = window.show_module("visits")
-    assert page.month.holidays_button.isVisibleTo(page.month)
-    page.month.set_month(1404, 4)
+    page.views.setCurrentIndex(CALENDAR_TAB)
+    page.calendar.set_view(MONTH)
+    page.calendar.go_to(from_jalali(1404, 4, 10))
+    assert page.holidays_button.isVisibleTo(page)
     dialog = page.open_holidays()
     assert dialog.year == 1404
     _select(dialog, "ashura")
     dialog.date_edit.setText("1404/04/16")
     dialog.confirm_button.click()
-    cell = page.month.cell_for(ASHURA + dt.timedelta(days=1))
-    assert cell is not None and cell.holiday.text() == "عاشورای حسینی"
+    # the visits calendar shows the confirmed day at once
+    day = ASHURA + dt.timedelta(days=1)
+    names = [e.title for e in page.calendar.state.holidays(day) if not e.approximate]
+    assert names == ["عاشورای حسینی"]
     dialog.reject()
     assert Qt.LayoutDirection.RightToLeft == dialog.layoutDirection()

@@ -7,11 +7,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from qazvin_diplomacy.ui import settings as S
+from qazvin_diplomacy.ui.calendar.page import MONTH
 from qazvin_diplomacy.ui.common import make_ltr
 from qazvin_diplomacy.ui.icons import icon_pixmap
 from qazvin_diplomacy.ui.main_window import MainWindow, SettingsDialog
 from qazvin_diplomacy.ui.modules import ModulePage
 from qazvin_diplomacy.ui.registry import MODULES, all_cards
+from qazvin_diplomacy.ui.visits.page import CALENDAR_TAB
 
 
 def test_persian_by_default_right_to_left(window: MainWindow, app) -> None:
@@ -31,12 +33,13 @@ def test_switching_language_flips_layout_and_is_remembered(window: MainWindow, a
     assert window.nav.item(1).text() == "Visits"
     assert page.heading.text() == "Visits"  # retranslated live
     assert page.filter_bar.clear_button.text() == "Clear filters"
-    assert page.month.weekday_labels[0].text() == "Saturday"
+    assert page.views.tabText(CALENDAR_TAB) == "Calendar"
+    assert page.calendar.view_buttons[MONTH].text() == "Month"
     assert S.Settings(paths.settings_file).get(S.LANGUAGE) == "en"
     window.set_language("fa")
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert page.heading.text() == "دیدارها"
-    assert page.month.weekday_labels[0].text() == "شنبه"
+    assert page.calendar.view_buttons[MONTH].text() == "ماه"
 
 
 def test_settings_dialog_changes_language(window: MainWindow, app, qtbot) -> None:

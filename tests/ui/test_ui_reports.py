@@ -14,8 +14,9 @@ from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.visits import GuestEntry, VisitInput, VisitStatus
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import visits as visits_service
+from qazvin_diplomacy.ui.calendar.page import WEEK
 from qazvin_diplomacy.ui.visits import reports as reports_ui
-from qazvin_diplomacy.ui.visits.page import LIST_TAB, WEEK_TAB, VisitsPage
+from qazvin_diplomacy.ui.visits.page import CALENDAR_TAB, LIST_TAB, VisitsPage
 from qazvin_diplomacy.ui.visits.reports import ReportsDialog
 
 DAY = jalali.from_jalali(1404, 8, 10)  # Saturday 1 November 2025
@@ -145,11 +146,12 @@ def test_itinerary_in_english_to_a_chosen_path(qtbot, window, page, visit_ids, o
 
 
 def test_weekly_agenda_of_the_week_on_screen(qtbot, window, page, opened) -> None:
-    page.views.setCurrentIndex(WEEK_TAB)
-    page.week.set_week(DAY + dt.timedelta(days=3))
+    page.views.setCurrentIndex(CALENDAR_TAB)
+    page.calendar.set_view(WEEK)
+    page.calendar.go_to(DAY + dt.timedelta(days=3))
     dialog = press_ctrl_p(window, page)
     assert dialog.kind() == "weekly-agenda"
-    first, last = page.week.date_range()
+    first, last = page.calendar.week.date_range()
     assert first <= dialog.week_edit.date() <= last
     dialog.print_button.click()
     assert dialog.busy and not dialog.print_button.isEnabled()

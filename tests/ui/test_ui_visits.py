@@ -6,10 +6,12 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.core.calendar import EntryKind
 from qazvin_diplomacy.core.visits import (
     ChecklistItem,
     ChecklistState,
@@ -22,11 +24,13 @@ from qazvin_diplomacy.core.visits import (
 )
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import visits as visits_service
+from qazvin_diplomacy.ui.calendar.canvas import CLASH_MARK, entry_text, wrapped_lines
+from qazvin_diplomacy.ui.calendar.page import MONTH, WEEK
 from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.modules import Hub, UiContext
 from qazvin_diplomacy.ui.visits.form import ConflictDialog, VisitForm
 from qazvin_diplomacy.ui.visits.models import VisitTableModel
-from qazvin_diplomacy.ui.visits.page import VisitsPage
+from qazvin_diplomacy.ui.visits.page import CALENDAR_TAB, VisitsPage
 
 DAY = jalali.from_jalali(1404, 8, 10)  # Saturday 1 November 2025, a working day
 
@@ -118,20 +122,62 @@ def test_create_visit_through_form_and_see_it_in_every_view(page: VisitsPage, qt
     assert "دیدار سفیر ژاپن با استاندار" in [
         model.index(r, 0).data() for r in range(model.rowCount())
     ]
-    # month grid
-    page.views.setCurrentIndex(1)
-    page.month.set_month(1404, 8)
-    cell = page.month.cell_for(DAY)
-    assert cell is not None and any("دیدار سفیر ژاپن" in t for t in cell.item_texts())
-    assert any(t.startswith("۱۰:۰۰") for t in cell.item_texts())
-    # week agenda
-    page.views.setCurrentIndex(2)
-    page.week.set_week(DAY)
-    assert any("دیدار سفیر ژاپن" in t for t in page.week.cells[0].item_texts())  # Saturday
-    # double-click in the grid opens it
+    # the calendar tab: the office calendar's month and week views, visits only
+    page.views.setCurrentIndex(CALENDAR_TAB)
+    page.calendar.set_view(MONTH)
+    page.calendar.go_to(DAY)
+    assert page.calendar.kinds() == [EntryKind.VISIT, EntryKind.HOLIDAY]
+    (entry,) = page.calendar.state.on_day(DAY)
+    text = entry_text(entry)
+    assert "دیدار سفیر ژاپن" in text and "۱۰:۰۰" in text and CLASH_MARK not in text
+    page.calendar.set_view(WEEK)
+    assert page.calendar.state.first == DAY  # Saturday: the week's first day
+    assert [e.record_id for e in page.calendar.state.on_day(DAY)] == [visit_id]
+    # double-click (or Enter) in the calendar opens the visit's form from this page
     before = len(page.forms)
-    page.month.itemActivated.emit(visit_id)
+    page.calendar.week.entryActivated.emit(entry)
     assert len(page.forms) == before + 1 and page.forms[-1].detail.id == visit_id
+
+
+def test_calendar_tab_marks_clashes_and_keeps_whole_titles(page: VisitsPage, db, people) -> None:
+    """Issue 20: the visits' month and week views marked no clash and cut titles (now they
+    are the calendar's views: clash mark, titles wrapped or elided with the whole in the tip)."""
+    long_title = "دیدار رایزن اقتصادی سفارت ژاپن با استاندار و معاونان اقتصادی استانداری"
+    first = make_visit(db, people, long_title, 10, 12)
+    visit = VisitInput(
+        title="دیدار سفیر ژاپن",
+        start_at=dt.datetime.combine(DAY, dt.time(11)),
+        end_at=dt.datetime.combine(DAY, dt.time(13)),
+        status=VisitStatus.PLANNED,
+        guests=(GuestEntry(people["counsellor"]),),
+        hosts=(people["governor"],),
+    )
+    second = visits_service.save_visit(db, visit=visit, conflict_reason="به درخواست سفارت").id
+    lone = make_visit(db, people, "دیدار بدون تداخل", 10, 11, day=DAY + dt.timedelta(days=2))
+    page.resize(1024, 700)
+    page.views.setCurrentIndex(CALENDAR_TAB)
+    for view in (MONTH, WEEK):
+        page.calendar.set_view(view)
+        page.calendar.go_to(DAY)
+        entries = {
+            e.record_id: e
+            for d in (DAY, DAY + dt.timedelta(days=2))
+            for e in page.calendar.state.on_day(d)
+        }
+        assert entries[first].clash and entries[second].clash and not entries[lone].clash
+        assert entry_text(entries[first]).lstrip("\u200f").startswith(CLASH_MARK)
+        assert CLASH_MARK not in entry_text(entries[lone])
+        tip = page.calendar.entry_tooltip(entries[first])
+        assert long_title in tip and "تداخل" in tip  # the whole title and the clash, on hover
+        canvas = page.calendar.current_view().canvases()[-1]
+        canvas.repaint()
+        boxes = [rect for rect, e in canvas.boxes if e.record_id == first]
+        assert boxes, "the visit is drawn"
+        if view == WEEK:  # a two-hour visit has room to wrap its title, not cut it
+            line = QFontMetrics(canvas.font()).lineSpacing()
+            assert boxes[0].height() - 2 >= 2 * line, boxes[0]
+            assert len(wrapped_lines(entry_text(entries[first]), canvas.font(), 200, 3)) > 1
+        # the month's cell may elide the last line: the tooltip above has the whole title
 
 
 def jalali_tz():
@@ -309,15 +355,18 @@ def test_list_filters_and_lazy_paging(
 def test_language_switch_rerenders_visits_in_english(page: VisitsPage, db, people, app) -> None:
     make_visit(db, people, "دیدار رایزن", 10, 11)
     page.refresh_all()
-    page.month.set_month(1404, 8)
+    page.views.setCurrentIndex(CALENDAR_TAB)
+    page.calendar.set_view(MONTH)
+    page.calendar.go_to(DAY)
     from qazvin_diplomacy.ui.application import apply_language
 
     apply_language(app, "en")
     assert page.model.index(0, 3).data() == "1404/08/10 10:00"
     assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Title"
-    assert page.month.header.title.text() == "Aban 1404"
-    cell = page.month.cell_for(DAY)
-    assert cell is not None and cell.item_texts()[0].startswith("10:00")
+    assert page.calendar.title.text() == "Aban 1404"
+    assert page.views.tabText(CALENDAR_TAB) == "Calendar"
+    (entry,) = page.calendar.state.on_day(DAY)
+    assert "10:00" in entry_text(entry)
     apply_language(app, "fa")
     assert page.model.index(0, 3).data() == "۱۴۰۴/۰۸/۱۰ ۱۰:۰۰"
 

@@ -9,7 +9,6 @@ from PySide6.QtTest import QTest
 
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit
-from qazvin_diplomacy.ui.widgets.month_grid import CalendarItem, MonthGrid, WeekAgenda
 
 
 def _type(qtbot, edit: JalaliDateEdit, text: str) -> None:
@@ -78,76 +77,3 @@ def test_datetime_edit_combines_date_and_time(app, qtbot) -> None:
     assert edit.validate_time() != ""
     assert edit.dateTime() is None
     assert edit.time_line.text() == "25:00"
-
-
-def test_month_grid_is_saturday_first_with_fridays_and_holidays_marked(app, qtbot) -> None:
-    grid = MonthGrid()
-    qtbot.addWidget(grid)
-    grid.set_month(1404, 8)  # Aban 1404
-    assert grid.weekday_labels[0].text() == "شنبه"
-    assert grid.weekday_labels[6].text() == "جمعه"
-    first = jalali.from_jalali(1404, 8, 1)
-    col = jalali.jalali_weekday(first)
-    assert first.weekday() == 3 and col == 5  # 1 Aban 1404 is a Thursday: sixth column
-    assert grid.cells[0][col].day == first
-    assert grid.cells[0][col].number.text() == "۱"
-    assert all(cell.day is None for cell in grid.cells[0][:col])
-    friday = grid.cells[0][6]
-    assert friday.day is not None and friday.day.weekday() == 4 and friday.off_day
-    assert not grid.cells[1][0].off_day  # a Saturday
-    assert grid.header.title.text() == "آبان ۱۴۰۴"
-    grid.set_month(1404, 11)  # Bahman: 22 Bahman is a fixed holiday
-    cell = grid.cell_for(jalali.from_jalali(1404, 11, 22))
-    assert cell is not None and cell.off_day and cell.holiday.text()
-
-
-def test_month_grid_shows_items_and_double_click_emits_id(app, qtbot) -> None:
-    grid = MonthGrid()
-    qtbot.addWidget(grid)
-    grid.resize(900, 700)
-    grid.show()
-    grid.set_month(1404, 8)
-    day = jalali.from_jalali(1404, 8, 10)
-    grid.set_items(
-        [
-            CalendarItem(42, day, "۱۰:۰۰ دیدار سفیر", sort_key="10"),
-            CalendarItem(7, day, "۰۹:۰۰ جلسه", sort_key="09"),
-        ]
-    )
-    cell = grid.cell_for(day)
-    assert cell is not None
-    assert cell.item_texts() == ["۰۹:۰۰ جلسه", "۱۰:۰۰ دیدار سفیر"]
-    rect = cell.list.visualItemRect(cell.list.item(1))
-    QTest.mouseClick(
-        cell.list.viewport(),
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-        rect.center(),
-    )
-    with qtbot.waitSignal(grid.itemActivated, timeout=1000) as signal:
-        QTest.mouseDClick(
-            cell.list.viewport(),
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-            rect.center(),
-        )
-    assert signal.args == [42]
-    with qtbot.waitSignal(grid.monthChanged) as changed:
-        qtbot.mouseClick(grid.header.next_button, Qt.MouseButton.LeftButton)
-    assert changed.args == [1404, 9]
-
-
-def test_week_agenda_runs_saturday_to_friday(app, qtbot) -> None:
-    week = WeekAgenda()
-    qtbot.addWidget(week)
-    week.set_week(dt.date(2025, 10, 29))  # a Wednesday
-    start, end = week.date_range()
-    assert start == dt.date(2025, 10, 25) and start.weekday() == 5  # Saturday
-    assert end == dt.date(2025, 10, 31) and end.weekday() == 4  # Friday
-    assert week.day_labels[0].text().startswith("شنبه")
-    assert week.cells[6].off_day
-    week.set_items([CalendarItem(5, dt.date(2025, 10, 27), "دیدار")])
-    assert week.cells[2].item_texts() == ["دیدار"]
-    with qtbot.waitSignal(week.weekChanged):
-        week.shift(1)
-    assert week.date_range()[0] == dt.date(2025, 11, 1)

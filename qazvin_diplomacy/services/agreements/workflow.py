@@ -11,6 +11,7 @@ from qazvin_diplomacy.core.agreements import (
     AgreementStatus,
     LegalReview,
     LegalVerdict,
+    ended_from,
     is_undo,
     transition_error,
     transition_requirements,
@@ -92,14 +93,9 @@ def change_status(
         if message:
             raise ValidationError({"status": message})
         current = _detail(session, row, day)
-        ended = [h for h in row.history if h.to_status == old.value and h.from_status]
-        ended_from = (
-            AgreementStatus(max(ended, key=lambda h: (h.changed_at, h.id)).from_status)
-            if is_undo(old, new) and ended
-            else None
-        )
+        back = ended_from(old, current.history) if is_undo(old, new) else None
         errors = transition_requirements(
-            current, new, remark=remark, today=day, old=old, ended_from=ended_from
+            current, new, remark=remark, today=day, old=old, ended_from=back
         )
         if errors:
             raise ValidationError(errors)

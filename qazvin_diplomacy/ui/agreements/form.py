@@ -382,7 +382,7 @@ class AgreementForm(ValidityMixin, AgreementActions, RecordDialog):
         self.duration_spin.valueChanged.connect(lambda _v: self.update_expiry())
         self.renewal_spin.valueChanged.connect(lambda _v: self.update_expiry())
         self.auto_renew.toggled.connect(lambda _c: self._validity_changed())
-        self.tabs.addTab(page, "")
+        self.tabs.addTab(self.scrolled(page), "")
 
     def _expose_tab_widgets(self) -> None:
         """The tabs' widgets under the form's names (the page's self-test and tests use them)."""

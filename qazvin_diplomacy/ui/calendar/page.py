@@ -1,7 +1,8 @@
 """The office calendar page (تقویم): month, week and day views of every dated thing.
 
 Everything is read with ``services.calendar.agenda_between`` for the range on screen (one
-query per kind shown).  Double-click or Enter opens the record's own form through its
+query per kind shown).  The visits page shows the same views restricted to visits (and
+holidays): ``CalendarPage(ctx, kinds=…, heading=False)``.  Double-click or Enter opens the record's own form through its
 module's page; dragging asks ``services.calendar.move_entry`` to save the move, so the
 form's validation and the visits' conflict check apply (a clash asks for the reason, as
 the form does).  Each kind is toggled in the legend; the month and year boxes jump.
@@ -10,7 +11,7 @@ the form does).  Each kind is toggled in the legend; the month and year boxes ju
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer
@@ -51,6 +52,7 @@ from qazvin_diplomacy.ui.i18n import (
 )
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
+from qazvin_diplomacy.ui.widgets.fitting import FlowLayout
 from qazvin_diplomacy.ui.widgets.jalali import month_title, show_date, show_time
 
 MONTH, WEEK, DAY = range(3)
@@ -82,8 +84,19 @@ def kind_icon(kind: EntryKind) -> QIcon:
 class CalendarPage(ModulePage):
     """Month / week / day of the office's visits, events, agreements, deadlines and holidays."""
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        kinds: Iterable[EntryKind] = tuple(EntryKind),
+        heading: bool = True,
+    ) -> None:
         super().__init__(ctx, parent)
+        #: Opens an entry's form (the visits page opens its own visit forms).
+        self.open_form: Callable[[AgendaEntry], QWidget | None] = lambda e: open_entry_form(
+            self, ctx, e
+        )
         self.state = AgendaState(self)
         self.state.day = ctx.today()
         self.forms: list[QWidget] = []
@@ -95,6 +108,7 @@ class CalendarPage(ModulePage):
         font.setPointSize(font.pointSize() + 4)
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setVisible(heading)
         bar.addWidget(self.heading)
         self.view_buttons: list[QToolButton] = []
         self.view_group = QButtonGroup(self)
@@ -102,7 +116,7 @@ class CalendarPage(ModulePage):
             button = QToolButton(self)
             button.setCheckable(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setMinimumWidth(56)
+            button.setMinimumWidth(44)
             self.view_group.addButton(button, index)
             bar.addWidget(button)
             self.view_buttons.append(button)
@@ -130,16 +144,19 @@ class CalendarPage(ModulePage):
         bar.addWidget(self.export_button)
         outer.addLayout(bar)
         # legend: one toggle per kind, in its colour
-        legend = QHBoxLayout()
+        # the kinds wrap onto a second row on a narrow window (1024 px) rather than widen it
+        legend = self.legend = QHBoxLayout()
+        boxes = QWidget(self)
+        flow = FlowLayout(boxes)
         self.kind_boxes: dict[EntryKind, QCheckBox] = {}
-        for kind in EntryKind:
-            box = QCheckBox(self)
+        for kind in (k for k in EntryKind if k in set(kinds)):
+            box = QCheckBox(boxes)
             box.setChecked(True)
             box.setIcon(kind_icon(kind))
             box.toggled.connect(lambda _on: self.refresh())
-            legend.addWidget(box)
+            flow.addWidget(box)
             self.kind_boxes[kind] = box
-        legend.addStretch(1)
+        legend.addWidget(boxes, 1)
         self.clash_note = QLabel(self)
         self.clash_note.setStyleSheet("color: #6b7b88;")
         legend.addWidget(self.clash_note)
@@ -323,7 +340,7 @@ class CalendarPage(ModulePage):
         if entry.kind is EntryKind.HOLIDAY:
             return self._open_holidays()
         self.state.select(entry)
-        form = open_entry_form(self, self.ctx, entry)
+        form = self.open_form(entry)
         if form is not None:
             finished = getattr(form, "finished", None)
             if finished is not None:

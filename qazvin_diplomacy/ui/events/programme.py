@@ -27,7 +27,7 @@ class ProgrammeTab(RowTable):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.HEADERS, (70, 70, 260, 220, 170, 150), parent)
-        self.add_button.clicked.connect(lambda: self.add_entry())
+        self.add_button.clicked.connect(lambda: self.edit_new_row(self.add_entry()))
 
     def add_entry(self, item: ProgrammeEntry | None = None) -> int:
         """Append a programme row (an empty one when ``item`` is None)."""

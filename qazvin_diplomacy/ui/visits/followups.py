@@ -35,7 +35,7 @@ class FollowUpsTable(RowTable):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.HEADERS, self.WIDTHS, parent)
-        self.add_button.clicked.connect(lambda: self.add_entry())
+        self.add_button.clicked.connect(lambda: self.edit_new_row(self.add_entry()))
 
     def retranslate(self, translate: Callable[[str], str]) -> None:
         """Headers, buttons and the status combos in the UI language."""

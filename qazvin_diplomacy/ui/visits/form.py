@@ -348,7 +348,7 @@ class VisitForm(Retranslating, RecordDialog):
         self.followups = self.outcome.followups
         self.attachments = AttachmentsTab(db, VISIT_FILES, self._visit_id, parent=self)
         self.attachments.attention.connect(lambda: self.tabs.setCurrentIndex(ATTACHMENTS_TAB))
-        pages = (general, self.itinerary, self.checklist, self.gifts, self.outcome)
+        pages = (self.scrolled(general), self.itinerary, self.checklist, self.gifts, self.outcome)
         for page in (*pages, self.attachments):
             self.tabs.addTab(page, "")
         self.buttons = QDialogButtonBox(self)
@@ -544,7 +544,11 @@ class VisitForm(Retranslating, RecordDialog):
                 self.tr("Undo “held”"),
                 self.tr("Why is this visit no longer held? The reason is kept in its history."),
             )
-            if asked is None:
+            if asked is None:  # cancelled, or OK with no reason: say why nothing was saved
+                self.banner.setText(
+                    self.tr("Not saved: taking back “held” needs a reason, kept in its history.")
+                )
+                self.banner.show()
                 return False
             status_reason = asked
         reason: str | None = None

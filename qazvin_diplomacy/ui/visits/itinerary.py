@@ -51,6 +51,7 @@ class ItineraryTab(RowTable):
     #: Column widths; the activity (column 2) stretches.
     WIDTHS = (125, 125, 200, 120, 110, 85, 85)
     STRETCH = 2
+    EDIT_COLUMN = 2  # the times are filled in: the activity is typed first
 
     HEADERS = (
         QT_TRANSLATE_NOOP("VisitForm", "Start"),
@@ -83,7 +84,7 @@ class ItineraryTab(RowTable):
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.add_button.clicked.connect(self.add_entry)
+        self.add_button.clicked.connect(lambda: self.edit_new_row(self.add_entry()))
 
     def next_start(self) -> dt.datetime | None:
         """Where a new row starts: the end of the last row when readable, else the visit's start."""

@@ -1,7 +1,10 @@
-"""The visits page (دیدارها): list with filters, month grid, week agenda and archive.
+"""The visits page (دیدارها): list with filters, the calendar's views and archive.
 
-Every view reads through ``services.visits``; the list pages lazily and filters in SQL.
-Double-click opens the visit form; saving or archiving refreshes every view.
+The list pages lazily and filters in SQL through ``services.visits``; the calendar tab is
+the office calendar's month / week / day views (``ui.calendar.page.CalendarPage``) showing
+only visits and holidays, so titles wrap, clashes are marked and visits can be dragged the
+same way in both places.  Double-click opens the visit form; saving or archiving refreshes
+every view.
 """
 
 from __future__ import annotations
@@ -21,78 +24,40 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.core import jalali
-from qazvin_diplomacy.core.calendar import EntryKind
+from qazvin_diplomacy.core.calendar import AgendaEntry, EntryKind
 from qazvin_diplomacy.core.clock import TEHRAN, to_local
 from qazvin_diplomacy.core.errors import KnownError
-from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.core.visits import (
     Conflict,
     ConflictKind,
     VisitFilter,
     VisitStatus,
-    VisitSummary,
 )
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.calendar.ics import IcsAction
+from qazvin_diplomacy.ui.calendar.page import DAY, MONTH, WEEK, CalendarPage
 from qazvin_diplomacy.ui.common import show_error
 from qazvin_diplomacy.ui.forms_common import (
     keep_open_form,
     restore_selected_record,
     save_newest_form,
 )
-from qazvin_diplomacy.ui.i18n import current_language, loc_text
+from qazvin_diplomacy.ui.i18n import current_language
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.visits.form import ConflictDialog, VisitForm
-from qazvin_diplomacy.ui.visits.models import ID_ROLE, STATUS_COLORS, VisitTableModel, status_label
+from qazvin_diplomacy.ui.visits.models import ID_ROLE, VisitTableModel
 from qazvin_diplomacy.ui.visits.reports import (
     ReportsDialog,
     VisitReportContext,
     open_visit_reports,
 )
-from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_time
-from qazvin_diplomacy.ui.widgets.month_grid import CalendarItem, MonthGrid, WeekAgenda
+from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
-LIST_TAB, MONTH_TAB, WEEK_TAB, ARCHIVE_TAB = range(4)
-
-
-def calendar_items(visits: list[VisitSummary], first: dt.date, last: dt.date) -> list[CalendarItem]:
-    """One item per visit per local day it covers within ``first`` … ``last``."""
-    items = []
-    for v in visits:
-        start, end = to_local(v.start_at), to_local(v.end_at)
-        day = max(start.date(), first)
-        last_day = (
-            end.date()
-            if end.time() != dt.time(0) or end.date() == start.date()
-            else end.date() - dt.timedelta(days=1)
-        )
-        while day <= min(last_day, last):
-            title = bidi_isolate(loc_text(v.title_in(current_language())))
-            who = v.country_name(current_language()) or v.guest_names(current_language())
-            if who:  # the country (or the guests) beside the title, as the calendar page shows
-                title = f"{title} — {bidi_isolate(loc_text(who))}"
-            text = f"{show_time(start)} {title}" if day == start.date() else title
-            tip = "\n".join(
-                loc_text(x)
-                for x in (
-                    v.title_in(current_language()),
-                    v.guest_names(current_language()),
-                    v.venue,
-                    status_label(v.status),
-                )
-                if x
-            )
-            items.append(
-                CalendarItem(
-                    v.id, day, text, tip, STATUS_COLORS[v.status], sort_key=start.isoformat()
-                )
-            )
-            day += dt.timedelta(days=1)
-    return items
+LIST_TAB, CALENDAR_TAB, ARCHIVE_TAB = range(3)
 
 
 class FilterBar(ListFilterBar):
@@ -174,11 +139,16 @@ class VisitsPage(ListPage):
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(lambda: self.export_list())
         self.add_list_tab(self.filter_bar, self.table, (self.export_button,))
-        # month, week
-        self.month = MonthGrid(self)
-        self.views.addTab(self.month, "")
-        self.week = WeekAgenda(self)
-        self.views.addTab(self.week, "")
+        # month / week / day: the office calendar's views, visits and holidays only
+        self.calendar = CalendarPage(
+            ctx, self, kinds=(EntryKind.VISIT, EntryKind.HOLIDAY), heading=False
+        )
+        self.calendar.open_form = self._open_entry
+        self.holidays_button = QPushButton(self.calendar)
+        self.holidays_button.setIcon(icon("calendar"))
+        self.holidays_button.clicked.connect(self.open_holidays)
+        self.calendar.legend.addWidget(self.holidays_button)
+        self.views.addTab(self.calendar, "")
         # archive
         self.archive_model = VisitTableModel(ctx.db, self)
         self.archive_model.set_filters(VisitFilter(archived_only=True))
@@ -192,23 +162,13 @@ class VisitsPage(ListPage):
             lambda idx: self.open_record(int(idx.data(ID_ROLE)))
         )
         self.restore_button.clicked.connect(self.restore_selected)
-        self.month.itemActivated.connect(self.open_record)
-        self.week.itemActivated.connect(self.open_record)
-        self.month.dayActivated.connect(lambda d: self.new_record(d))
-        self.week.dayActivated.connect(lambda d: self.new_record(d))
-        self.month.monthChanged.connect(lambda _y, _m: self.refresh_month())
-        self.month.show_holidays_button()
-        self.month.holidaysRequested.connect(self.open_holidays)
-        self.week.weekChanged.connect(lambda _a, _b: self.refresh_week())
         self.views.currentChanged.connect(lambda _i: self.refresh_current())
         ctx.hub.dataChanged.connect(self._data_changed)
-        view = {"list": LIST_TAB, "month": MONTH_TAB, "week": WEEK_TAB}.get(
-            ctx.settings.get(S.VISITS_VIEW), LIST_TAB
-        )
-        self.views.setCurrentIndex(view)
-        self._built = False
+        view = ctx.settings.get(S.VISITS_VIEW)
+        if view in ("month", "week"):
+            self.calendar.set_view(MONTH if view == "month" else WEEK)
+            self.views.setCurrentIndex(CALENDAR_TAB)
         self.retranslate_ui()
-        self._built = True
 
     def _table(self, model: VisitTableModel) -> ListTable:
         """A visits table, sorted by start."""
@@ -243,8 +203,7 @@ class VisitsPage(ListPage):
         for i, (text, name) in enumerate(
             (
                 (self.tr("List"), "list"),
-                (self.tr("Month"), "calendar"),
-                (self.tr("Week"), "week"),
+                (self.tr("Calendar"), "calendar"),
                 (self.tr("Archive"), "archive"),
             )
         ):
@@ -254,10 +213,9 @@ class VisitsPage(ListPage):
         self.restore_button.setIcon(icon("restore"))
         self.model.retranslate()
         self.archive_model.retranslate()
+        self.holidays_button.setText(self.tr("Holidays…"))
+        self.holidays_button.setToolTip(self.tr("Confirm or correct this year's lunar holidays"))
         self._update_count()
-        if self._built:  # calendar texts carry digits and names of the old language
-            self.refresh_month()
-            self.refresh_week()
 
     def count_text(self) -> str:
         """Override: the count line of the visits list."""
@@ -284,38 +242,19 @@ class VisitsPage(ListPage):
         index = self.views.currentIndex()
         if index == LIST_TAB:
             self.apply_filters()
-        elif index == MONTH_TAB:
-            self.refresh_month()
-        elif index == WEEK_TAB:
-            self.refresh_week()
+        elif index == CALENDAR_TAB:
+            self.calendar.refresh()
         else:
             self.archive_model.reload()
 
-    def refresh_month(self) -> None:
-        """Reload the month grid's visits."""
-        first, last = self.month.date_range()
-        visits = visits_service.visits_between(self.ctx.db, start=first, end=last)
-        self.month.set_items(calendar_items(visits, first, last))
-
-    def refresh_week(self) -> None:
-        """Reload the week agenda's visits."""
-        first, last = self.week.date_range()
-        visits = visits_service.visits_between(self.ctx.db, start=first, end=last)
-        self.week.set_items(calendar_items(visits, first, last))
-
     def refresh_all(self) -> None:
-        """Reload every view (after a save, archive or restore)."""
+        """Reload the list and the archive (the calendar re-reads itself when shown)."""
         self.apply_filters()
         self.archive_model.reload()
-        self.refresh_month()
-        self.refresh_week()
 
     def _data_changed(self, kind: str) -> None:
         if kind in ("*", "visits"):
             self.refresh_all()
-        elif kind == "holidays":
-            self.refresh_month()
-            self.refresh_week()
 
     def open_holidays(self) -> QDialog:
         """The holidays dialog on the month shown; calendars refresh after each change."""
@@ -324,7 +263,7 @@ class VisitsPage(ListPage):
         dialog = HolidaysDialog(
             self.ctx.db,
             self,
-            year=self.month.year,
+            year=jalali.to_jalali(self.calendar.state.day)[0],
             on_change=lambda: self.ctx.hub.dataChanged.emit("holidays"),
         )
         dialog.open()
@@ -338,7 +277,10 @@ class VisitsPage(ListPage):
         return keep_open_form(self.forms, form)
 
     def new_record(self, day: dt.date | None = None) -> VisitForm:
-        """Open an empty visit form (starting at 10:00 on ``day`` when given)."""
+        """Open an empty visit form (starting at 10:00 on ``day`` when given, else on the
+        calendar's selected day while the calendar is on screen)."""
+        if not isinstance(day, dt.date) and self.views.currentIndex() == CALENDAR_TAB:
+            day = self.calendar.state.day
         start = dt.datetime.combine(day, dt.time(10, 0)) if isinstance(day, dt.date) else None
         return self._show_form(VisitForm(self.ctx.db, None, self, start=start))
 
@@ -350,6 +292,10 @@ class VisitsPage(ListPage):
             show_error(self, exc)
             return None
         return self._show_form(VisitForm(self.ctx.db, detail, self))
+
+    def _open_entry(self, entry: AgendaEntry) -> VisitForm | None:
+        """The calendar's double-click or Enter: this page opens the visit's form."""
+        return self.open_record(entry.record_id)
 
     def save(self) -> None:
         """Ctrl+S saves the most recently opened form."""
@@ -365,11 +311,12 @@ class VisitsPage(ListPage):
         tab = self.views.currentIndex()
         first, last = jalali.month_range(*jalali.to_jalali(today)[:2])
         ctx = VisitReportContext(week=today, day=today, date_from=first, date_to=last)
-        if tab in (WEEK_TAB, MONTH_TAB):
-            first, last = (self.week if tab == WEEK_TAB else self.month).date_range()
-            day = today if first <= today <= last else first
-            ctx.week = ctx.day = day
-            if tab == MONTH_TAB:
+        if tab == CALENDAR_TAB:
+            first, last = self.calendar.current_view().date_range()
+            view = self.calendar.stack.currentIndex()
+            day = self.calendar.state.day if view == DAY else today
+            ctx.week = ctx.day = day if first <= day <= last else first
+            if view == MONTH:
                 ctx.date_from, ctx.date_to = first, last
             ctx.kind = "weekly-agenda"
             return ctx
@@ -401,7 +348,10 @@ class VisitsPage(ListPage):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        print_widget(self.views.currentWidget(), printer)
+        calendar = self.views.currentIndex() == CALENDAR_TAB
+        print_widget(
+            self.calendar.current_view() if calendar else self.views.currentWidget(), printer
+        )
 
     def _saved(self, visit_id: int) -> None:
         self.ctx.hub.status.emit(self.tr("Visit saved."))
@@ -428,13 +378,15 @@ class VisitsPage(ListPage):
     def selftest(self, shot: Callable[[str, QWidget], None]) -> None:
         """Show each view and the visit form (new, and the first stored visit)."""
         self.refresh()
-        for index, name in (
-            (LIST_TAB, "list"),
-            (MONTH_TAB, "month"),
-            (WEEK_TAB, "week"),
-            (ARCHIVE_TAB, "archive"),
+        for index, view, name in (
+            (LIST_TAB, None, "list"),
+            (CALENDAR_TAB, MONTH, "month"),
+            (CALENDAR_TAB, WEEK, "week"),
+            (ARCHIVE_TAB, None, "archive"),
         ):
             self.views.setCurrentIndex(index)
+            if view is not None:
+                self.calendar.set_view(view)
             self.refresh_current()
             shot(f"visits_{name}", self)
         self.views.setCurrentIndex(LIST_TAB)
