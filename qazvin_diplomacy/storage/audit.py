@@ -42,6 +42,8 @@ from sqlalchemy.orm.attributes import NO_VALUE
 from sqlalchemy.sql.dml import Delete, Insert, Update
 
 from qazvin_diplomacy.core.actor import current_actor, desk_name
+from qazvin_diplomacy.core.audit import ChainBreak, ChainCheck
+from qazvin_diplomacy.core.text import to_persian_digits as fa
 from qazvin_diplomacy.storage.base import Base, UTCDateTime, utcnow
 
 GENESIS_HASH = "0" * 64
@@ -49,6 +51,8 @@ GENESIS_HASH = "0" * 64
 CHAIN_LOCK_KEY = 0x51A2D1A0
 #: Columns every record has whose change says nothing (kept out of an update's changes).
 _NOISE = frozenset({"version", "updated_at"})
+#: Columns derived from the others (the search index's normalised text): never recorded.
+_DERIVED = frozenset({"search_key"})
 #: Mapped tables that are not recorded: the trail itself, and caches rebuilt from the data.
 EXCLUDED_TABLES: set[str] = {"audit_entry"}
 
@@ -113,7 +117,9 @@ def _plain(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, float):
-        return value if value == value and value not in (float("inf"), float("-inf")) else str(value)
+        return (
+            value if value == value and value not in (float("inf"), float("-inf")) else str(value)
+        )
     if isinstance(value, dt.datetime):
         return _stamp(value) if value.tzinfo else value.isoformat()
     if isinstance(value, dt.date | dt.time):
@@ -146,6 +152,8 @@ def _row_changes(obj: object, action: str) -> tuple[str, str | None, dict[str, A
     changes: dict[str, Any] = {}
     for prop in mapper.column_attrs:
         key = prop.key
+        if key in _DERIVED:
+            continue
         if action == "insert":
             value = state.dict.get(key, NO_VALUE)
             if value is not NO_VALUE and value is not None:
@@ -276,29 +284,6 @@ def install(target: Any) -> None:
         event.listen(target, "do_orm_execute", _do_orm_execute)
 
 
-@dataclass(frozen=True)
-class ChainBreak:
-    """The first entry that does not verify, and why (Persian and English)."""
-
-    entry_id: int
-    reason_fa: str
-    reason_en: str
-
-
-@dataclass(frozen=True)
-class ChainCheck:
-    """The outcome of ``verify_chain``: intact when ``broken`` is None."""
-
-    entries: int
-    broken: ChainBreak | None
-    last_hash: str
-
-    @property
-    def intact(self) -> bool:
-        """True when every entry verifies."""
-        return self.broken is None
-
-
 def _rows(session: Session, batch: int = 2000) -> Iterator[AuditEntry]:
     after = 0
     while True:
@@ -326,7 +311,7 @@ def verify_chain(session: Session) -> ChainCheck:
                 count,
                 ChainBreak(
                     row.id,
-                    f"پیش از مدخل {row.id} مدخل {missing} حذف شده است",
+                    f"پیش از مدخل {fa(row.id)} مدخل {fa(missing)} حذف شده است",
                     f"entry {missing} before entry {row.id} was deleted",
                 ),
                 prev,
@@ -336,7 +321,7 @@ def verify_chain(session: Session) -> ChainCheck:
                 count,
                 ChainBreak(
                     row.id,
-                    f"مدخل {row.id} به مدخل پیش از خود نمی‌خورد (مدخل پیشین تغییر کرده یا حذف شده است)",
+                    f"مدخل {fa(row.id)} به مدخل پیش از خود نمی‌خورد (مدخل پیشین تغییر کرده یا حذف شده است)",
                     f"entry {row.id} does not follow the entry before it "
                     "(that one was changed or removed)",
                 ),
@@ -363,7 +348,7 @@ def verify_chain(session: Session) -> ChainCheck:
                 count,
                 ChainBreak(
                     row.id,
-                    f"محتوای مدخل {row.id} پس از ثبت تغییر کرده است",
+                    f"محتوای مدخل {fa(row.id)} پس از ثبت تغییر کرده است",
                     f"entry {row.id} was changed after it was recorded",
                 ),
                 prev,
