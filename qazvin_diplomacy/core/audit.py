@@ -36,21 +36,22 @@ class AuditRecord:
     entity_id: str | None
     changes: dict[str, Any]
 
-    def change_lines(self, limit: int = 0) -> list[str]:
-        """«field: before → after» per changed field (bulk entries: rows and criteria)."""
+    def change_lines(self, changed: str = "{field}: {before} → {after}") -> list[str]:
+        """One line per changed field: ``changed`` filled in for an update, «field: value»
+        for an insert or delete, «name: value» for a bulk statement's rows and criteria."""
         lines: list[str] = []
         for name, value in sorted(self.changes.items()):
             if isinstance(value, list) and len(value) == 2:
-                before, after = ("∅" if v is None else str(v) for v in value)
+                before, after = ("—" if v is None else str(v) for v in value)
                 if self.action == "insert":
                     lines.append(f"{name}: {after}")
                 elif self.action == "delete":
                     lines.append(f"{name}: {before}")
                 else:
-                    lines.append(f"{name}: {before} → {after}")
+                    lines.append(changed.format(field=name, before=before, after=after))
             else:
                 lines.append(f"{name}: {value}")
-        return lines[:limit] if limit else lines
+        return lines
 
 
 @dataclass(frozen=True)
@@ -86,3 +87,40 @@ class ChainCheck:
     def intact(self) -> bool:
         """True when every entry verifies."""
         return self.broken is None
+
+
+#: Persian names of the tables (an entity not listed is shown by its table name).
+ENTITY_LABELS: dict[str, str] = {
+    "agreement": "موافقت‌نامه",
+    "agreement_party": "طرف موافقت‌نامه",
+    "agreement_signatory": "امضاکنندهٔ موافقت‌نامه",
+    "agreement_axis": "محور موافقت‌نامه",
+    "agreement_status_change": "تغییر وضعیت موافقت‌نامه",
+    "attachment": "پیوست",
+    "country": "کشور",
+    "organization": "سازمان",
+    "person": "شخص",
+    "event": "رویداد",
+    "event_log_entry": "یادداشت رویداد",
+    "event_programme_item": "برنامهٔ رویداد",
+    "event_guest": "مهمان رویداد",
+    "event_table": "میز رویداد",
+    "follow_up_task": "پیگیری",
+    "holiday_entry": "تعطیلی",
+    "outgoing_letter": "نامهٔ صادره",
+    "letter_counter": "شمارندهٔ نامه",
+    "office_setting": "تنظیمات دفتر",
+    "rank_entry": "جدول تشریفات",
+    "visit": "دیدار",
+    "visit_guest": "مهمان دیدار",
+    "visit_host": "میزبان دیدار",
+    "visit_itinerary_item": "برنامهٔ سفر",
+    "visit_checklist_item": "فهرست وارسی دیدار",
+    "visit_gift": "هدیهٔ دیدار",
+    "visit_log_entry": "یادداشت دیدار",
+}
+
+
+def entity_label(entity: str) -> str:
+    """A table's Persian name, or the table name itself when it has none."""
+    return ENTITY_LABELS.get(entity, entity)

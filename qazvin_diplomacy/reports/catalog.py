@@ -79,6 +79,7 @@ _REPORT_MODULES = (
     "qazvin_diplomacy.reports.event_summary",
     "qazvin_diplomacy.reports.seating_plan",
     "qazvin_diplomacy.reports.official_letter",
+    "qazvin_diplomacy.reports.audit_trail",
 )
 
 
