@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(
-        f"OK — زنجیرهٔ رویدادنگاری سالم است ({result.entries} مدخل) — "
+        f"OK — زنجیرهٔ سابقهٔ تغییرات سالم است ({result.entries} مدخل) — "
         f"the audit trail is intact ({result.entries} entries; last hash {result.last_hash[:16]}…)"
     )
     return 0

@@ -1,4 +1,4 @@
-"""Audit trail (گزارش رویدادنگاری): who changed what, when and at which desk, in a date range.
+"""Audit trail (گزارش سابقهٔ تغییرات): who changed what, when and at which desk, in a date range.
 
 CLI: ``report audit --from D --to D [--user U] --out F.pdf`` — Jalali dates (inclusive, Tehran
 days), times in Tehran time; the first line says whether the hash chain verifies.
@@ -28,8 +28,8 @@ from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.audit import iter_audit_entries, verify_audit_trail
 from qazvin_diplomacy.services.connection import DatabaseHandle
 
-TITLE = "گزارش رویدادنگاری تغییرات"
-HEADER = ["شماره", "زمان (تهران)", "کاربر", "میز", "عمل", "جدول", "شناسه", "تغییرات"]
+TITLE = "گزارش سابقهٔ تغییرات"
+HEADER = ["شماره", "زمان (تهران)", "کاربر", "رایانه", "عمل", "جدول", "شناسه", "تغییرات"]
 # 26.5 cm: the A4 landscape frame.
 WIDTHS = [1.4 * cm, 2.6 * cm, 2.4 * cm, 2.4 * cm, 1.8 * cm, 3.0 * cm, 1.5 * cm, 11.4 * cm]
 ALIGN = ["center", "center", "center", "center", "center", "right", "center", "right"]
@@ -109,10 +109,10 @@ def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     )
     chain = verify_audit_trail(db)
     if chain.broken is None:
-        chain_line = f"زنجیرهٔ رویدادنگاری سالم است ({format_count(chain.entries)} مدخل بررسی شد)."
+        chain_line = f"زنجیرهٔ سابقهٔ تغییرات سالم است ({format_count(chain.entries)} مدخل بررسی شد)."
     else:
         chain_line = (
-            f"هشدار: زنجیرهٔ رویدادنگاری در مدخل {to_persian_digits(chain.broken.entry_id)} "
+            f"هشدار: زنجیرهٔ سابقهٔ تغییرات در مدخل {to_persian_digits(chain.broken.entry_id)} "
             f"شکسته است: {chain.broken.reason_fa}."
         )
     entries = list(iter_audit_entries(db, filters=filters))

@@ -31,6 +31,16 @@ __all__ = [
 ]
 
 
+#: The orders the audit list offers: key → column (ties broken by time).
+SORT_KEYS = {
+    "time": AuditEntry.id,
+    "actor": AuditEntry.actor,
+    "desk": AuditEntry.desk,
+    "entity": AuditEntry.entity,
+    "action": AuditEntry.action,
+}
+
+
 def verify_audit_trail(db: Database) -> ChainCheck:
     """Walk the whole chain; the first entry that does not verify is named in the result."""
     with db.read_session() as session:
@@ -43,7 +53,7 @@ def require_intact(db: Database) -> ChainCheck:
     if result.broken is not None:
         b = result.broken
         raise KnownError(
-            f"زنجیرهٔ رویدادنگاری در مدخل {to_persian_digits(b.entry_id)} شکسته است: {b.reason_fa}.",
+            f"زنجیرهٔ سابقهٔ تغییرات در مدخل {to_persian_digits(b.entry_id)} شکسته است: {b.reason_fa}.",
             f"The audit trail is broken at entry {b.entry_id}: {b.reason_en}.",
         )
     return result
@@ -107,11 +117,16 @@ def list_audit_entries(
     filters: AuditFilter | None = None,
     offset: int = 0,
     limit: int | None = 200,
+    sort: str = "time",
     descending: bool = True,
 ) -> list[AuditRecord]:
-    """One page of the entries ``filters`` select, newest first unless not ``descending``."""
-    order = AuditEntry.id.desc() if descending else AuditEntry.id
-    stmt = _filtered(select(AuditEntry), filters).order_by(order).offset(offset)
+    """One page of the entries ``filters`` select, by ``sort`` (a ``SORT_KEYS`` key, then
+    time), newest first unless not ``descending``."""
+    column = SORT_KEYS.get(sort, AuditEntry.id)
+    order = [column.desc() if descending else column.asc()]
+    if column is not AuditEntry.id:
+        order.append(AuditEntry.id.desc() if descending else AuditEntry.id.asc())
+    stmt = _filtered(select(AuditEntry), filters).order_by(*order).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
     with db.read_session() as session:

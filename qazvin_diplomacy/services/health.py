@@ -95,7 +95,7 @@ def check(db: Database) -> HealthReport:
         counts["audit_entries"] = chain.entries
         if chain.broken is not None:
             problems.append(
-                f"زنجیرهٔ رویدادنگاری در مدخل {to_persian_digits(chain.broken.entry_id)} شکسته "
+                f"زنجیرهٔ سابقهٔ تغییرات در مدخل {to_persian_digits(chain.broken.entry_id)} شکسته "
                 f"است: {chain.broken.reason_fa} — the audit trail is broken at entry "
                 f"{chain.broken.entry_id}: {chain.broken.reason_en}"
             )

@@ -125,6 +125,12 @@ def _followups_week_card(ctx: UiContext) -> QWidget:
     return WeekFollowUpsCard(ctx)
 
 
+def _audit_page(ctx: UiContext) -> ModulePage:
+    from qazvin_diplomacy.ui.audit.page import AuditPage
+
+    return AuditPage(ctx)
+
+
 #: Every module, in navigation order.  Add new modules here.
 MODULES: list[ModuleSpec] = [
     ModuleSpec(
@@ -178,6 +184,7 @@ MODULES: list[ModuleSpec] = [
         cards=(CardSpec("followups_week", _followups_week_card, order=48),),
     ),
     ModuleSpec("letters", QT_TRANSLATE_NOOP("Modules", "Outgoing letters"), "print", _letters_page),
+    ModuleSpec("audit", QT_TRANSLATE_NOOP("Modules", "Audit trail"), "archive", _audit_page),
 ]
 
 
