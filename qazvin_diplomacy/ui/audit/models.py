@@ -30,10 +30,12 @@ HIDDEN_FIELDS = ("created_at: ", "updated_at: ", "version: ", "id: ", "uuid: ")
 
 def changes_text(entry: AuditRecord, *, everything: bool = False) -> str:
     """The changed fields, «field: before → after»; one line (``everything``: all, a line each)."""
-    lines = entry.change_lines()
+    # Each «field: before → after» reads left to right (field names are Latin), isolated so
+    # the right-to-left interface does not reorder its parts.
+    lines = [f"\u2066{line}\u2069" for line in entry.change_lines()]
     if everything:
         return "\n".join(lines)
-    return " · ".join(line for line in lines if not line.startswith(HIDDEN_FIELDS))
+    return " · ".join(line for line in lines if not line[1:].startswith(HIDDEN_FIELDS))
 
 
 class AuditTableModel(PagedTableModel[AuditRecord]):
