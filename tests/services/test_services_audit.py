@@ -262,3 +262,43 @@ def test_filters_select_by_user_entity_text_and_date(db: Database) -> None:
     assert [e.actor for e in found] == ["a"]
     assert audit.count_audit_entries(db, filters=AuditFilter(entity="organization")) == 2
     assert audit.count_audit_entries(db, filters=AuditFilter(date_to=date(2000, 1, 1))) == 0
+
+
+def test_two_desks_writing_at_once_do_not_fork_the_chain(db: Database) -> None:
+    """Two processes saving at the same time: every entry lands in one unbroken chain."""
+    before = audit.count_audit_entries(db)
+    db.close()
+    script = (
+        "import sys, time\n"
+        "from qazvin_diplomacy.core.actor import set_actor\n"
+        "from qazvin_diplomacy.core.directory import OrganizationInput\n"
+        "from qazvin_diplomacy.core.errors import KnownError\n"
+        "from qazvin_diplomacy.services.directory import save_organization\n"
+        "from qazvin_diplomacy.storage.database import Database\n"
+        "set_actor(sys.argv[2])\n"
+        "db = Database.open(sys.argv[1])\n"
+        "for n in range(15):\n"
+        "    for attempt in range(100):\n"  # SQLite refuses a busy save: the clerk tries again
+        "        try:\n"
+        "            save_organization(db, org=OrganizationInput(f'{sys.argv[2]} {n}'))\n"
+        "            break\n"
+        "        except KnownError:\n"
+        "            time.sleep(0.05)\n"
+        "    else:\n"
+        "        sys.exit(3)\n"
+        "db.close()\n"
+    )
+    desks = [
+        subprocess.Popen([sys.executable, "-c", script, str(db.path), name], cwd=ROOT)
+        for name in ("desk-a", "desk-b")
+    ]
+    assert [p.wait(timeout=120) for p in desks] == [0, 0]
+    again = Database.open(db.path)
+    try:
+        result = audit.verify_audit_trail(again)
+        assert result.intact, result.broken
+        assert result.entries == before + 30
+        for name in ("desk-a", "desk-b"):
+            assert audit.count_audit_entries(again, filters=AuditFilter(actor=name)) == 15
+    finally:
+        again.close()
