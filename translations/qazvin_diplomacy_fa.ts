@@ -2291,6 +2291,10 @@
       <source>Meetings</source>
       <translation>جلسات</translation>
     </message>
+    <message>
+      <source>Audit trail</source>
+      <translation>سابقهٔ تغییرات</translation>
+    </message>
   </context>
   <context>
     <name>NewContactDialog</name>
@@ -5737,6 +5741,103 @@
     <message>
       <source>%1 series</source>
       <translation>%1 کارگروه و شورا</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditTableModel</name>
+    <message>
+      <source>No.</source>
+      <translation>شماره</translation>
+    </message>
+    <message>
+      <source>When (Tehran)</source>
+      <translation>زمان (تهران)</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>کاربر</translation>
+    </message>
+    <message>
+      <source>Desk</source>
+      <translation>رایانه</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>عمل</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>رکورد</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>تغییرات</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditFilterBar</name>
+    <message>
+      <source>Search values, user, desk… (Ctrl+K)</source>
+      <translation>جستجوی مقدار، کاربر، رایانه… (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>از</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>تا</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>پاک کردن فیلترها</translation>
+    </message>
+    <message>
+      <source>All users</source>
+      <translation>همهٔ کاربران</translation>
+    </message>
+    <message>
+      <source>All records</source>
+      <translation>همهٔ رکوردها</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditPage</name>
+    <message>
+      <source>Audit trail</source>
+      <translation>سابقهٔ تغییرات</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>تغییرات</translation>
+    </message>
+    <message>
+      <source>Verify chain</source>
+      <translation>بررسی زنجیره</translation>
+    </message>
+    <message>
+      <source>Check that no entry was changed or removed since it was recorded</source>
+      <translation>بررسی کنید که هیچ مدخلی پس از ثبت تغییر نکرده یا حذف نشده باشد</translation>
+    </message>
+    <message>
+      <source>Print</source>
+      <translation>چاپ</translation>
+    </message>
+    <message>
+      <source>No change to show. Every saved change is recorded here; clear the filters to see all.</source>
+      <translation>تغییری برای نمایش نیست. هر تغییر ذخیره‌شده اینجا ثبت می‌شود؛ برای دیدن همه، فیلترها را پاک کنید.</translation>
+    </message>
+    <message>
+      <source>%1 entries</source>
+      <translation>%1 مدخل</translation>
+    </message>
+    <message>
+      <source>The audit trail is intact: %1 entries verified.</source>
+      <translation>سابقهٔ تغییرات سالم است: %1 مدخل بررسی شد.</translation>
+    </message>
+    <message>
+      <source>The audit trail is broken at entry %1: %2</source>
+      <translation>زنجیرهٔ سابقهٔ تغییرات در مدخل %1 شکسته است: %2</translation>
     </message>
   </context>
 </TS>

@@ -17,7 +17,16 @@ import sys
 from collections.abc import Callable, Sequence
 
 from qazvin_diplomacy import APP_TITLE_EN
-from qazvin_diplomacy.cli import backup, database, directory, letters, program, reports, selftest
+from qazvin_diplomacy.cli import (
+    audit,
+    backup,
+    database,
+    directory,
+    letters,
+    program,
+    reports,
+    selftest,
+)
 from qazvin_diplomacy.cli.output import configure_streams, print_guarded
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.streams import error_text
@@ -27,7 +36,7 @@ log = logging.getLogger(__name__)
 #: Every command group, in ``--help`` order.  A group is a module of this package with
 #: ``COMMANDS`` (its sub-command names), ``register(sub)`` adding their parsers and
 #: ``run(args) -> int``.  A new group is one module and one entry here.
-GROUPS = (database, program, reports, directory, backup, letters, selftest)
+GROUPS = (database, program, reports, directory, backup, letters, audit, selftest)
 
 #: Sub-command name → the function that runs it.
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

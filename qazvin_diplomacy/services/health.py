@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.services.attachments import is_intact, stored_path
+from qazvin_diplomacy.services.audit import verify_audit_trail
 from qazvin_diplomacy.services.search import search_index_problems
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.database import Database, head_revision
@@ -89,6 +90,15 @@ def check(db: Database) -> HealthReport:
                 "نمی‌خواند (آسیب‌دیده یا دستکاری‌شده)؛ پروندهٔ اصلی را دوباره پیوست کنید."
             )
     problems.extend(search_index_problems(db))
+    if revision == expected:  # an older schema may not have the audit trail yet
+        chain = verify_audit_trail(db)
+        counts["audit_entries"] = chain.entries
+        if chain.broken is not None:
+            problems.append(
+                f"زنجیرهٔ سابقهٔ تغییرات در مدخل {to_persian_digits(chain.broken.entry_id)} شکسته "
+                f"است: {chain.broken.reason_fa} — the audit trail is broken at entry "
+                f"{chain.broken.entry_id}: {chain.broken.reason_en}"
+            )
     if counts["countries"] == 0:
         problems.append("فهرست کشورها خالی است.")
     counts["tables"] = len(tables)

@@ -155,6 +155,12 @@ def _meetings_week_card(ctx: UiContext) -> QWidget:
     return WeekResolutionsCard(ctx)
 
 
+def _audit_page(ctx: UiContext) -> ModulePage:
+    from qazvin_diplomacy.ui.audit.page import AuditPage
+
+    return AuditPage(ctx)
+
+
 #: Every module, in navigation order.  Add new modules here.
 MODULES: list[ModuleSpec] = [
     ModuleSpec(
@@ -220,6 +226,7 @@ MODULES: list[ModuleSpec] = [
     ),
     ModuleSpec("letters", QT_TRANSLATE_NOOP("Modules", "Outgoing letters"), "print", _letters_page),
     ModuleSpec("markets", QT_TRANSLATE_NOOP("Modules", "Target markets"), "globe", _markets_page),
+    ModuleSpec("audit", QT_TRANSLATE_NOOP("Modules", "Audit trail"), "archive", _audit_page),
 ]
 
 

@@ -1,0 +1,126 @@
+"""The audit trail as the layers above storage see it: entries, filters, the chain's check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+#: How each action is shown (Persian, English).
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "insert": ("افزودن", "insert"),
+    "update": ("ویرایش", "update"),
+    "delete": ("حذف", "delete"),
+    "bulk_insert": ("افزودن گروهی", "bulk insert"),
+    "bulk_update": ("ویرایش گروهی", "bulk update"),
+    "bulk_delete": ("حذف گروهی", "bulk delete"),
+}
+
+
+def action_label(action: str, language: str = "fa") -> str:
+    """An action's label in ``language`` ("fa" or "en"); an unknown action as it is."""
+    fa, en = ACTION_LABELS.get(action, (action, action))
+    return en if language == "en" else fa
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One entry: who, when (UTC), from which desk, what (table, id, field → [before, after])."""
+
+    id: int
+    recorded_at: dt.datetime
+    actor: str
+    desk: str
+    action: str
+    entity: str
+    entity_id: str | None
+    changes: dict[str, Any]
+
+    def change_lines(self, changed: str = "{field}: {before} → {after}") -> list[str]:
+        """One line per changed field: ``changed`` filled in for an update, «field: value»
+        for an insert or delete, «name: value» for a bulk statement's rows and criteria."""
+        lines: list[str] = []
+        for name, value in sorted(self.changes.items()):
+            if isinstance(value, list) and len(value) == 2:
+                before, after = ("—" if v is None else str(v) for v in value)
+                if self.action == "insert":
+                    lines.append(f"{name}: {after}")
+                elif self.action == "delete":
+                    lines.append(f"{name}: {before}")
+                else:
+                    lines.append(changed.format(field=name, before=before, after=after))
+            else:
+                lines.append(f"{name}: {value}")
+        return lines
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the audit list shows: local (Tehran) dates inclusive, actor, table, text."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    actor: str = ""
+    entity: str = ""
+    entity_id: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """The first entry that does not verify, and why (Persian and English)."""
+
+    entry_id: int
+    reason_fa: str
+    reason_en: str
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """The outcome of verifying the chain: intact when ``broken`` is None."""
+
+    entries: int
+    broken: ChainBreak | None
+    last_hash: str = field(default="")
+
+    @property
+    def intact(self) -> bool:
+        """True when every entry verifies."""
+        return self.broken is None
+
+
+#: Persian names of the tables (an entity not listed is shown by its table name).
+ENTITY_LABELS: dict[str, str] = {
+    "agreement": "موافقت‌نامه",
+    "agreement_party": "طرف موافقت‌نامه",
+    "agreement_signatory": "امضاکنندهٔ موافقت‌نامه",
+    "agreement_axis": "محور موافقت‌نامه",
+    "agreement_status_change": "تغییر وضعیت موافقت‌نامه",
+    "attachment": "پیوست",
+    "country": "کشور",
+    "organization": "سازمان",
+    "person": "شخص",
+    "event": "رویداد",
+    "event_log_entry": "یادداشت رویداد",
+    "event_programme_item": "برنامهٔ رویداد",
+    "event_guest": "مهمان رویداد",
+    "event_table": "میز رویداد",
+    "follow_up_task": "پیگیری",
+    "holiday_entry": "تعطیلی",
+    "outgoing_letter": "نامهٔ صادره",
+    "letter_counter": "شمارندهٔ نامه",
+    "office_setting": "تنظیمات دفتر",
+    "rank_entry": "جدول تشریفات",
+    "visit": "دیدار",
+    "visit_guest": "مهمان دیدار",
+    "visit_host": "میزبان دیدار",
+    "visit_itinerary_item": "برنامهٔ سفر",
+    "visit_checklist_item": "فهرست وارسی دیدار",
+    "visit_gift": "هدیهٔ دیدار",
+    "visit_log_entry": "یادداشت دیدار",
+}
+
+
+def entity_label(entity: str) -> str:
+    """A table's Persian name, or the table name itself when it has none."""
+    return ENTITY_LABELS.get(entity, entity)

@@ -1,0 +1,53 @@
+"""The audit trail page: the entries listed newest first, filtered; the chain verified."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from qazvin_diplomacy.core.actor import acting_as
+from qazvin_diplomacy.core.directory import OrganizationInput
+from qazvin_diplomacy.services.directory import save_organization
+from qazvin_diplomacy.ui.audit.page import AuditPage
+
+
+@pytest.fixture
+def page(window, db) -> AuditPage:
+    with acting_as("clerk-one"):
+        save_organization(db, org=OrganizationInput("دانشگاه بین‌المللی قزوین"))
+    with acting_as("clerk-two"):
+        save_organization(db, org=OrganizationInput("اتاق بازرگانی قزوین"))
+    shown = window.show_module("audit")
+    assert isinstance(shown, AuditPage)
+    shown.refresh()
+    return shown
+
+
+def test_newest_first_and_filtered_by_user_and_text(page: AuditPage) -> None:
+    model = page.model
+    assert model.total >= 2
+    newest = model.item(0)
+    assert newest is not None and newest.actor == "clerk-two"
+    page.filter_bar.actor.setCurrentIndex(page.filter_bar.actor.findData("clerk-one"))
+    assert {model.item(r).actor for r in range(model.rowCount())} == {"clerk-one"}
+    page.filter_bar.clear()
+    page.filter_bar.text.setText("اتاق بازرگانی")
+    page.apply_filters()
+    assert [model.item(r).actor for r in range(model.rowCount())] == ["clerk-two"]
+    changes = model.index(0, 6).data()
+    assert "اتاق بازرگانی قزوین" in changes and "created_at" not in changes
+
+
+def test_verify_says_intact_then_names_the_broken_entry(page: AuditPage, db, monkeypatch) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: said.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: said.append(a[2]))
+    page.verify_chain()
+    with sqlite3.connect(db.path) as conn:
+        conn.execute("UPDATE audit_entry SET actor = 'x' WHERE id = 2")
+    page.verify_chain()
+    assert "سالم" in said[0] or "intact" in said[0]
+    assert "۲" in said[1] or " 2" in said[1]
+    assert len(said) == 2
