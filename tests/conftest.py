@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,33 @@ settings.register_profile(
     "shared-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile("shared-machine")
+
+#: A PostgreSQL database the suite may create databases beside (``.ci/postgres.sh`` exports
+#: it; its password comes from ``PGPASSWORD``).  When set, every test taking the ``db``
+#: fixture (or ``database_target``) runs twice: on a SQLite file and on PostgreSQL.
+PG_URL = os.environ.get("QD_TEST_PG_URL", "").strip()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(reason): the test is about the SQLite file itself (WAL, locks, the .sqlite "
+        "file restored or damaged …); it does not run on PostgreSQL",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """With ``QD_TEST_PG_URL`` set, run database tests on both engines (ids ``sqlite``/``postgresql``)."""
+    if not PG_URL or "backend" not in metafunc.fixturenames:
+        return
+    marked = metafunc.definition.get_closest_marker("sqlite_only") is not None
+    metafunc.parametrize("backend", ["sqlite"] if marked else ["sqlite", "postgresql"])
+
+
+@pytest.fixture
+def backend() -> str:
+    """The database engine of this test run: ``"sqlite"`` (or ``"postgresql"``, see above)."""
+    return "sqlite"
 
 
 @pytest.fixture
@@ -54,11 +82,114 @@ def fresh_database(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Pa
     return fresh
 
 
+class PostgresDatabases:
+    """Fresh PostgreSQL databases for tests: ``CREATE DATABASE … TEMPLATE`` of a migrated one.
+
+    The template (schema at head, countries seeded) is made once a session; a copy costs a
+    few tens of milliseconds and is dropped after the test.
+    """
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy import create_engine, make_url
+
+        self.url = make_url(url).set(drivername="postgresql+psycopg")
+        self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT", poolclass=_null_pool())
+        self.prefix = f"qdt{os.getpid()}"
+        self.templates: dict[bool, str] = {}
+        self.counter = itertools.count()
+
+    def _execute(self, sql: str) -> None:
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(sql)
+
+    def url_of(self, name: str) -> str:
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def template(self, *, countries: bool) -> str:
+        if countries not in self.templates:
+            from qazvin_diplomacy.services.directory import ensure_reference_data
+            from qazvin_diplomacy.storage.database import Database
+
+            name = f"{self.prefix}_tpl{int(countries)}"
+            self._execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            self._execute(f"CREATE DATABASE {name}")
+            database = Database.open(self.url_of(name))
+            if countries:
+                ensure_reference_data(database)
+            database.close()
+            self.templates[countries] = name
+        return self.templates[countries]
+
+    def create(self, *, countries: bool = True) -> str:
+        """The URL of a new database at head (with the countries unless told otherwise)."""
+        template = self.template(countries=countries)
+        name = f"{self.prefix}_{next(self.counter)}"
+        self._execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+        return self.url_of(name)
+
+    def create_empty(self) -> str:
+        """The URL of a new, empty database (no schema)."""
+        name = f"{self.prefix}_{next(self.counter)}"
+        self._execute(f"CREATE DATABASE {name}")
+        return self.url_of(name)
+
+    def drop(self, url: str) -> None:
+        from sqlalchemy import make_url
+
+        self._execute(f"DROP DATABASE IF EXISTS {make_url(url).database} WITH (FORCE)")
+
+    def close(self) -> None:
+        for name in self.templates.values():
+            self._execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        self.admin.dispose()
+
+
+def _null_pool() -> type:
+    from sqlalchemy.pool import NullPool
+
+    return NullPool
+
+
+@pytest.fixture(scope="session")
+def postgres_databases() -> Iterator[PostgresDatabases]:
+    """The session's maker of fresh PostgreSQL databases (skips when ``QD_TEST_PG_URL`` is unset)."""
+    if not PG_URL:
+        pytest.skip("QD_TEST_PG_URL is not set (run the tests through .ci/postgres.sh run …)")
+    databases = PostgresDatabases(PG_URL)
+    yield databases
+    databases.close()
+
+
 @pytest.fixture
-def db(db_path: Path, fresh_database: Callable[..., Path]):
-    """A freshly created, migrated database with the countries seeded."""
+def database_target(
+    request: pytest.FixtureRequest,
+    backend: str,
+    db_path: Path,
+    fresh_database: Callable[..., Path],
+) -> Iterator[Path | str]:
+    """What ``--db`` / ``open_database`` take for a fresh database at head with the countries:
+    a SQLite file path, or the URL of a new PostgreSQL database (dropped afterwards)."""
+    if backend == "sqlite":
+        yield fresh_database(db_path, countries=True)
+        return
+    databases: PostgresDatabases = request.getfixturevalue("postgres_databases")
+    url = databases.create()
+    yield url
+    databases.drop(url)
+
+
+@pytest.fixture
+def db(database_target: Path | str, tmp_path: Path):
+    """A freshly created, migrated database with the countries seeded (SQLite or PostgreSQL)."""
     from qazvin_diplomacy.storage.database import Database
 
-    database = Database.open(fresh_database(db_path, countries=True))
+    if isinstance(database_target, str):  # a server database keeps its files in the test's folder
+        database = Database.open(
+            database_target,
+            backups_dir=tmp_path / "office-backups",
+            attachments_dir=tmp_path / "office-attachments",
+        )
+    else:
+        database = Database.open(database_target)
     yield database
     database.close()
