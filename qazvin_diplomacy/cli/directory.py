@@ -108,8 +108,10 @@ def register(subparsers: Any) -> None:
 
 
 def _open(path_text: str, *, read_only: bool) -> Any:
-    from qazvin_diplomacy.services.connection import open_database
+    from qazvin_diplomacy.services.connection import is_server, open_database
 
+    if is_server(path_text):
+        return open_database(path_text, read_only=read_only)
     path = Path(path_text)
     if not path.exists():
         raise KnownError(f"پرونده «{path}» وجود ندارد.", f"'{path}' does not exist.")

@@ -43,11 +43,11 @@ def run(args: argparse.Namespace) -> int:
     """Run ``letters list``; 0 on success (``KnownError`` is printed by ``cli.main``)."""
     from qazvin_diplomacy.core.jalali import format_jalali, parse_jalali
     from qazvin_diplomacy.core.letters import LetterFilter, LetterKind
-    from qazvin_diplomacy.services.connection import open_database
+    from qazvin_diplomacy.services.connection import is_server, open_database
     from qazvin_diplomacy.services.letters import count_letters, list_letters
 
-    path = Path(args.db).expanduser()
-    if not path.is_file():
+    path = args.db if is_server(args.db) else Path(args.db).expanduser()
+    if not is_server(args.db) and not path.is_file():
         raise KnownError(
             f"پایگاه دادهٔ «{path}» وجود ندارد.", f"The database '{path}' does not exist."
         )

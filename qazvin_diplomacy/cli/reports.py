@@ -71,10 +71,10 @@ def run(args: argparse.Namespace) -> int:
     options = _options_for(args)
     try:
         from qazvin_diplomacy.reports.catalog import render_report
-        from qazvin_diplomacy.services.connection import open_database
+        from qazvin_diplomacy.services.connection import is_server, open_database
 
-        path = Path(args.db).expanduser()
-        if not path.is_file():
+        path = args.db if is_server(args.db) else Path(args.db).expanduser()
+        if not is_server(args.db) and not path.is_file():
             raise KnownError(
                 f"پایگاه دادهٔ «{path}» وجود ندارد.", f"The database '{path}' does not exist."
             )

@@ -94,6 +94,10 @@ def needs_password(exc: BaseException) -> bool:
     )
 
 
+class ServerLoginRefused(DatabaseRefusedError):
+    """The server refused the login: no password, or a wrong one."""
+
+
 def unreachable(url: URL, exc: DBAPIError) -> DatabaseRefusedError:
     """The refusal for a server that cannot be reached or refuses the login (no password shown)."""
     shown = display_url(url)
@@ -101,7 +105,7 @@ def unreachable(url: URL, exc: DBAPIError) -> DatabaseRefusedError:
     if url.password:
         reason = reason.replace(url.password, "***")
     if needs_password(exc):
-        return DatabaseRefusedError(
+        return ServerLoginRefused(
             f"ورود به پایگاه داده سرور «{shown}» پذیرفته نشد: گذرواژه نادرست است یا داده نشد.",
             f"The server database '{shown}' refused the login: wrong or missing password ({reason}).",
         )
