@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, make_url, text
+from sqlalchemy import URL, Engine, create_engine, event, make_url, nulls_first, text
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
@@ -76,7 +79,39 @@ def make_server_engine(url: URL, *, password: str | None = None, read_only: bool
     )
     if read_only:
         event.listen(engine, "connect", _set_read_only)
+    _order_nulls_as_sqlite(engine)
     return engine
+
+
+def _nulls_as_sqlite(clause: Any) -> Any:
+    """``clause`` of an ORDER BY with SQLite's place for NULLs made explicit.
+
+    SQLite sorts NULL before every value (first ascending, last descending); PostgreSQL
+    after every value.  Lists sorted by an optional column (a visit without a date, an
+    agreement not yet signed) must come out in the same order on both.
+    """
+    if isinstance(clause, UnaryExpression):
+        if clause.modifier in (operators.nulls_first_op, operators.nulls_last_op):
+            return clause
+        if clause.modifier is operators.desc_op:
+            return clause.nulls_last()
+        if clause.modifier is operators.asc_op:
+            return clause.nulls_first()
+    return nulls_first(clause)
+
+
+def _order_nulls_as_sqlite(engine: Engine) -> None:
+    """Give this engine's statements SQLite's NULL ordering (see :func:`_nulls_as_sqlite`)."""
+    base = engine.dialect.statement_compiler
+
+    class Compiler(base):  # type: ignore[misc, valid-type]
+        def order_by_clause(self, select: Any, **kw: Any) -> str:  # overrides SQLCompiler's
+            order_by = self._generate_delimited_list(
+                [_nulls_as_sqlite(c) for c in select._order_by_clauses], ", ", **kw
+            )
+            return " ORDER BY " + order_by if order_by else ""
+
+    engine.dialect.statement_compiler = Compiler
 
 
 def _set_read_only(dbapi_conn: object, _record: object) -> None:
