@@ -68,7 +68,8 @@ def _demo(args: argparse.Namespace) -> int:
     db.close()
     elapsed = time.perf_counter() - started
     details = ", ".join(f"{k}={v}" for k, v in sorted(summary.counts.items()))
-    print(f"demo database written: {args.db} ({summary.total} records: {details}; {elapsed:.1f} s)")
+    shown = db.url or args.db  # a server's URL as shown: never its password
+    print(f"demo database written: {shown} ({summary.total} records: {details}; {elapsed:.1f} s)")
     return 0
 
 
