@@ -71,9 +71,7 @@ def _server_password(args: argparse.Namespace) -> None:
     if getattr(args, "db_password_file", None):
         from pathlib import Path
 
-        connection.use_password(
-            args.db, connection.read_password_file(Path(args.db_password_file))
-        )
+        connection.use_password(args.db, connection.read_password_file(Path(args.db_password_file)))
     elif sys.stdin is not None and sys.stdin.isatty():
         import getpass
 

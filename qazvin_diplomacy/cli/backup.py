@@ -123,7 +123,6 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from qazvin_diplomacy.services.backup import is_encrypted, restore_backup
-
     from qazvin_diplomacy.services.connection import is_server
 
     if is_server(args.db):

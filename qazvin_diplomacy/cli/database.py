@@ -90,10 +90,8 @@ def _remove_database_files(path: Path) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from qazvin_diplomacy.services.connection import is_writable, open_database
+    from qazvin_diplomacy.services.connection import is_server, is_writable, open_database
     from qazvin_diplomacy.services.health import check
-
-    from qazvin_diplomacy.services.connection import is_server
 
     server = is_server(args.db)
     path = Path(args.db)

@@ -81,7 +81,9 @@ def read_password_file(path: Path) -> str:
             f"پروندهٔ گذرواژه «{path}» خوانده نشد.", f"Cannot read the password file '{path}': {exc}"
         ) from exc
     if not password:
-        raise KnownError(f"پروندهٔ گذرواژه «{path}» خالی است.", f"The password file '{path}' is empty.")
+        raise KnownError(
+            f"پروندهٔ گذرواژه «{path}» خالی است.", f"The password file '{path}' is empty."
+        )
     return password
 
 

@@ -109,30 +109,36 @@ def _server_checks(conn: Connection, problems: list[str]) -> list[str]:
     """
     tables = list(
         conn.execute(
-            text(
-                "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
-            )
+            text("SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()")
         ).scalars()
     )
-    unchecked = conn.execute(
-        text(
-            "SELECT conrelid::regclass::text FROM pg_catalog.pg_constraint "
-            "WHERE contype = 'f' AND NOT convalidated "
-            "AND connamespace = to_regnamespace(current_schema())"
+    unchecked = (
+        conn.execute(
+            text(
+                "SELECT conrelid::regclass::text FROM pg_catalog.pg_constraint "
+                "WHERE contype = 'f' AND NOT convalidated "
+                "AND connamespace = to_regnamespace(current_schema())"
+            )
         )
-    ).scalars().all()
+        .scalars()
+        .all()
+    )
     if unchecked:
         problems.append(
             f"{to_persian_digits(len(unchecked))} کلید خارجی بررسی‌نشده در جدول‌های "
             f"{'، '.join(sorted(set(unchecked)))}"
         )
-    disabled = conn.execute(
-        text(
-            "SELECT t.tgname FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c "
-            "ON c.oid = t.tgrelid WHERE t.tgenabled = 'D' "
-            "AND c.relnamespace = to_regnamespace(current_schema())"
+    disabled = (
+        conn.execute(
+            text(
+                "SELECT t.tgname FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c "
+                "ON c.oid = t.tgrelid WHERE t.tgenabled = 'D' "
+                "AND c.relnamespace = to_regnamespace(current_schema())"
+            )
         )
-    ).scalars().all()
+        .scalars()
+        .all()
+    )
     if disabled:
         problems.append(
             f"{to_persian_digits(len(disabled))} ماشه (trigger) پایگاه داده غیرفعال شده است: "

@@ -422,7 +422,9 @@ class Database:
         revision, tables = server.inspect_server(engine, url)
         shown = server.display_url(url)
         try:
-            _check_server_revision(shown, revision, tables, read_only=read_only, allow_older=allow_older)
+            _check_server_revision(
+                shown, revision, tables, read_only=read_only, allow_older=allow_older
+            )
         except DatabaseRefusedError:
             engine.dispose()
             raise

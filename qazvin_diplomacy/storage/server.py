@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event, make_url, nulls_first, text
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import UnaryExpression
-from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
 
@@ -46,8 +46,7 @@ def parse_url(target: str) -> URL:
     if url is None or not url.database or not url.host:
         raise DatabaseRefusedError(
             "نشانی پایگاه داده سرور نادرست است؛ شکل درست: postgresql://کاربر@سرور:درگاه/نام‌پایگاه",
-            "The server database address is malformed; expected "
-            "postgresql://user@host:port/dbname",
+            "The server database address is malformed; expected postgresql://user@host:port/dbname",
         )
     return url.set(drivername=DRIVER)
 

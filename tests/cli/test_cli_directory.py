@@ -77,7 +77,10 @@ def test_import_dry_run_then_real(
     assert "dry run" in out and "added=1" in out and "skipped=1" in out
     assert list_people(db) == []
     assert (
-        _run("import", "contacts", str(sheet), "--db", str(database_target), "--on-duplicate", "add") == 0
+        _run(
+            "import", "contacts", str(sheet), "--db", str(database_target), "--on-duplicate", "add"
+        )
+        == 0
     )
     assert "added=2" in capsys.readouterr().out
     assert len(list_people(db)) == 2
@@ -101,7 +104,16 @@ def test_import_with_mapping(db: Database, database_target: Path | str, tmp_path
         json.dumps({"headers": {"شخص": "name", "نشانی ایمیل اداری": "email"}}), "utf-8"
     )
     assert (
-        _run("import", "contacts", str(sheet), "--db", str(database_target), "--mapping", str(mapping)) == 0
+        _run(
+            "import",
+            "contacts",
+            str(sheet),
+            "--db",
+            str(database_target),
+            "--mapping",
+            str(mapping),
+        )
+        == 0
     )
     assert [p.email for p in list_people(db)] == ["o@example.com"]
 
@@ -318,7 +330,14 @@ def test_a_utf16_mapping_file_is_read_and_a_cp1256_one_refused_in_one_line(
     bad.write_bytes(text.encode("cp1256"))  # «ANSI» in a Persian Windows
     before = _files(database_target)
     code, _out, err = _main(
-        capsys, "import", "contacts", str(sheet), "--db", str(database_target), "--mapping", str(bad)
+        capsys,
+        "import",
+        "contacts",
+        str(sheet),
+        "--db",
+        str(database_target),
+        "--mapping",
+        str(bad),
     )
     assert code == 1 and len(err.strip().splitlines()) == 1
     assert "UTF-8" in err and "ansi.json" in err
@@ -326,7 +345,14 @@ def test_a_utf16_mapping_file_is_read_and_a_cp1256_one_refused_in_one_line(
     mapping = tmp_path / "unicode.json"
     mapping.write_bytes(text.encode("utf-16"))  # Notepad's «Unicode»
     code, out, _err = _main(
-        capsys, "import", "contacts", str(sheet), "--db", str(database_target), "--mapping", str(mapping)
+        capsys,
+        "import",
+        "contacts",
+        str(sheet),
+        "--db",
+        str(database_target),
+        "--mapping",
+        str(mapping),
     )
     assert code == 0 and "added=1" in out
     assert [p.email for p in list_people(db)] == ["o@example.com"]
@@ -377,7 +403,15 @@ def test_importing_the_same_sheet_twice_with_skip_adds_nothing_the_second_time(
 ) -> None:
     rows: list[list[object]] = [["نام", "سازمان"]] + [[f"نفر {i}", "شرکت نو"] for i in range(30)]
     sheet = _contacts(tmp_path / "twice.xlsx", rows)
-    args = ("import", "contacts", str(sheet), "--db", str(database_target), "--on-duplicate", "skip")
+    args = (
+        "import",
+        "contacts",
+        str(sheet),
+        "--db",
+        str(database_target),
+        "--on-duplicate",
+        "skip",
+    )
     assert _main(capsys, *args)[0] == 0
     code, out, _err = _main(capsys, *args)
     assert code == 0 and "added=0" in out and "skipped=30" in out

@@ -129,9 +129,7 @@ def test_persian_collation_and_null_order_match_sqlite(database_target: Path | s
             country = session.scalars(select(Country.id).limit(1)).one()
             for i, name in enumerate(names):
                 session.add(
-                    Organization(
-                        name_fa=name, kind="other", country_id=None if i % 2 else country
-                    )
+                    Organization(name_fa=name, kind="other", country_id=None if i % 2 else country)
                 )
         with db.read_session() as session:
             ordered = session.scalars(
