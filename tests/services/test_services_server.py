@@ -1,0 +1,55 @@
+"""Services on a PostgreSQL database: the health check's server twin, the backup's refusal.
+
+Needs ``QD_TEST_PG_URL`` (``.ci/postgres.sh run …``); skipped otherwise.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.services.backup import create_backup
+from qazvin_diplomacy.services.health import check
+from qazvin_diplomacy.services.search import rebuild_search_index
+from qazvin_diplomacy.storage.database import Database
+
+
+@pytest.fixture
+def server(postgres_databases, tmp_path: Path):  # type: ignore[no-untyped-def]
+    url = postgres_databases.create()
+    db = Database.open(url, backups_dir=tmp_path / "b", attachments_dir=tmp_path / "a")
+    yield db
+    db.close()
+    postgres_databases.drop(url)
+
+
+def test_check_is_healthy_then_names_a_disabled_trigger_and_an_unchecked_key(server) -> None:  # type: ignore[no-untyped-def]
+    report = check(server)
+    assert report.healthy, report.problems
+    assert report.counts["countries"] > 200 and report.counts["tables"] > 20
+    with server.session() as session:
+        session.execute(text("ALTER TABLE person DISABLE TRIGGER search_fts_person_ai"))
+        session.execute(
+            text(
+                "ALTER TABLE person ADD CONSTRAINT qd_test_fk FOREIGN KEY (country_id) "
+                "REFERENCES country (id) NOT VALID"
+            )
+        )
+    problems = check(server).problems
+    assert any("search_fts_person_ai" in p for p in problems), problems
+    assert any("person" in p and "کلید خارجی" in p for p in problems), problems
+    with server.session() as session:
+        session.execute(text("ALTER TABLE person DROP CONSTRAINT qd_test_fk"))
+    rebuild_search_index(server)  # check --repair puts the triggers back
+    assert check(server).healthy
+
+
+def test_the_backup_refuses_a_server_database_and_writes_nothing(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "office.qdbackup"
+    with pytest.raises(KnownError) as caught:
+        create_backup(server, out=out)
+    assert "pg_dump" in caught.value.message_en
+    assert not out.exists()
