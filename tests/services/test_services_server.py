@@ -53,3 +53,37 @@ def test_the_backup_refuses_a_server_database_and_writes_nothing(server, tmp_pat
         create_backup(server, out=out)
     assert "pg_dump" in caught.value.message_en
     assert not out.exists()
+
+
+def test_a_password_is_asked_once_and_kept_in_memory_only(
+    postgres_databases,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    from qazvin_diplomacy.services import connection
+    from qazvin_diplomacy.storage.server import ServerLoginRefused, display_url
+
+    url = postgres_databases.shared()
+    password = os.environ.get("PGPASSWORD", "")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+    monkeypatch.setattr(connection, "_passwords", {})
+    asked: list[str] = []
+    answers = iter([password, "wrong-one"])
+    connection.set_password_prompt(lambda shown: asked.append(shown) or next(answers))
+    try:
+        folders = {"backups_dir": tmp_path / "b", "attachments_dir": tmp_path / "a"}
+        connection.open_database(url, **folders).close()
+        connection.open_database(url, **folders).close()  # remembered: not asked again
+        assert asked == [display_url(url)]
+        other = url.replace("127.0.0.1", "localhost")  # another server name: asked again
+        connection._passwords.clear()
+        connection.set_password_prompt(lambda shown: asked.append(shown) or "wrong-one")
+        with pytest.raises(ServerLoginRefused):
+            connection.open_database(other, **folders)
+        assert len(asked) == 2  # a wrong answer is refused, not asked for forever
+    finally:
+        connection.set_password_prompt(None)
+    assert not any(password in str(p) for p in tmp_path.rglob("*"))
