@@ -87,3 +87,38 @@ def test_a_password_is_asked_once_and_kept_in_memory_only(
     finally:
         connection.set_password_prompt(None)
     assert not any(password in str(p) for p in tmp_path.rglob("*"))
+
+
+def test_a_row_another_desk_holds_is_the_busy_message(server) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL's lock timeout (55P03) reads like SQLite's «database is locked»."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
+    from qazvin_diplomacy.core.directory import PersonInput
+    from qazvin_diplomacy.services.directory import get_person, save_person
+
+    saved = save_person(server, person=PersonInput(name_fa="پرویز نادری"))
+    server.engine.dispose()
+
+    @event.listens_for(server.engine, "connect")
+    def _short_wait(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+        cursor = dbapi_conn.cursor()
+        cursor.execute("SET lock_timeout = '200ms'")
+        cursor.close()
+        dbapi_conn.commit()
+
+    other_desk = create_engine(server.engine.url, poolclass=NullPool)
+    try:
+        with other_desk.begin() as conn:
+            conn.execute(text("SELECT 1 FROM person WHERE id = :i FOR UPDATE"), {"i": saved.id})
+            with pytest.raises(KnownError) as caught:
+                save_person(
+                    server,
+                    person=PersonInput(
+                        name_fa="پرویز نادری‌پور", id=saved.id, version=saved.version
+                    ),
+                )
+            assert "busy" in caught.value.message_en
+    finally:
+        other_desk.dispose()
+    assert get_person(server, saved.id).version == saved.version  # nothing was changed
