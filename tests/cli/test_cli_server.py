@@ -94,3 +94,15 @@ def test_backup_and_restore_refuse_a_server_database(server_db, tmp_path: Path) 
         "restore", "--in", str(tmp_path / "old.qdbackup"), "--db", url, env=env, cwd=tmp_path
     )
     assert result.returncode == 1 and "pg_restore" in result.stderr
+
+
+def test_the_window_refuses_a_server_url_and_makes_no_local_file(tmp_path: Path) -> None:
+    """Until the window has its server connection, ``--db postgresql://…`` must not open a file."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PGPASSWORD", "XDG_DATA_HOME")}
+    env["HOME"] = str(tmp_path)
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
+    result = _run("--db", "postgresql://clerk@127.0.0.1:1/office", env=env, cwd=tmp_path)
+    assert result.returncode == 1
+    made = [p for p in tmp_path.rglob("*") if p.is_file() and not p.suffix == ".log"]
+    assert not [p for p in made if "server" in p.name or p.suffix.startswith(".sqlite")], made
+    assert "Traceback" not in result.stderr
