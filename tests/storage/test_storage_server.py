@@ -148,3 +148,35 @@ def test_persian_collation_and_null_order_match_sqlite(database_target: Path | s
     assert ordered == ["بوشهر", "پارس", "تهران", "زنجان", "ژاپن", "کرمان", "گیلان"]
     assert by_country[-1] is None and by_country[0] == country
     assert by_country_asc[0] is None and by_country_asc[-1] == country
+
+
+def test_later_kinds_get_their_postgresql_search_triggers(postgres_databases) -> None:  # type: ignore[no-untyped-def]
+    """Migration 0015: a kind added after 0005 (a table with search_key and archived_at) is indexed."""
+    import importlib
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    migration = importlib.import_module(
+        "qazvin_diplomacy.storage.migrations.versions.0015_postgres_search"
+    )
+    url = postgres_databases.create()
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "CREATE TABLE meeting (id serial PRIMARY KEY, search_key text NOT NULL, "
+                "archived_at timestamp)"
+            )
+            conn.exec_driver_sql("INSERT INTO meeting (search_key) VALUES ('jalasehkhasqazvin')")
+            assert migration.install(conn, migration.SOURCES) == ["meeting"]
+            conn.exec_driver_sql("INSERT INTO meeting (search_key) VALUES ('nashesteotaq')")
+            conn.exec_driver_sql("UPDATE meeting SET archived_at = now() WHERE id = 1")
+            span = 9 << 40
+            keys = conn.exec_driver_sql(
+                f"SELECT rowid - {span}, key FROM search_fts WHERE rowid > {span} ORDER BY 1"
+            ).all()
+    finally:
+        engine.dispose()
+        postgres_databases.drop(url)
+    assert [tuple(k) for k in keys] == [(2, "nashesteotaq")]
