@@ -82,6 +82,19 @@ def run_gui(db_override: str | None = None) -> int:
     """
     paths = resolve_paths(db_override)
     setup_logging(paths)  # open_database creates the other folders once the file is accepted
+    if db_override is not None and paths.db_path.suffix == ".server":
+        # The window's server connection (settings page, login) is still to come: never
+        # make a local file in its place.
+        from qazvin_diplomacy.core.errors import KnownError
+
+        return _show_startup_error(
+            KnownError(
+                "پنجره برنامه هنوز به پایگاه داده سرور (PostgreSQL) وصل نمی‌شود؛ فرمان‌های خط "
+                "فرمان (check، search، export، report …) با همین نشانی کار می‌کنند.",
+                "The window cannot open a server (PostgreSQL) database yet; the command-line "
+                "commands (check, search, export, report …) work with this address.",
+            )
+        )
     from qazvin_diplomacy.ui.application import get_application
     from qazvin_diplomacy.ui.single_instance import claim_or_forward
 

@@ -96,6 +96,23 @@ class AppPaths:
         return self
 
 
+#: ``--db`` values starting with these name a PostgreSQL database (``storage.server``).
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def _server_folder_name(url: str) -> str:
+    """``host-port-dbname`` of a server URL, safe as a folder name (never the password)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    try:
+        port = parts.port or 5432
+    except ValueError:
+        port = 5432
+    raw = f"{parts.hostname or 'server'}-{port}-{parts.path.lstrip('/') or 'db'}"
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in raw)
+
+
 def resolve_paths(
     db_override: str | Path | None = None, *, base_dir: Path | None = None
 ) -> AppPaths:
@@ -116,6 +133,20 @@ def resolve_paths(
         reports_dir = data_dir / "reports"
     else:
         reports_dir = Path(platformdirs.user_documents_dir()) / REPORTS_FOLDER
+    if isinstance(db_override, str) and db_override.strip().lower().startswith(SERVER_SCHEMES):
+        # A server database: this desk's backups and attachments live in its data folder,
+        # under a name made from the server, port and database (the URL names no file).
+        folder = data_dir / "servers" / _server_folder_name(db_override)
+        return AppPaths(
+            data_dir=data_dir,
+            db_path=folder / "database.server",
+            backups_dir=folder / "backups",
+            attachments_dir=folder / "attachments",
+            settings_file=settings_file,
+            log_dir=data_dir / "logs",
+            portable=portable,
+            reports_dir=reports_dir,
+        )
     if db_override is not None:
         db_path = Path(db_override).expanduser().resolve()
         stem = db_path.stem

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -18,6 +20,33 @@ settings.register_profile(
     "shared-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile("shared-machine")
+
+#: A PostgreSQL database the suite may create databases beside (``.ci/postgres.sh`` exports
+#: it; its password comes from ``PGPASSWORD``).  When set, every test taking the ``db``
+#: fixture (or ``database_target``) runs twice: on a SQLite file and on PostgreSQL.
+PG_URL = os.environ.get("QD_TEST_PG_URL", "").strip()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(reason): the test is about the SQLite file itself (WAL, locks, the .sqlite "
+        "file restored or damaged …); it does not run on PostgreSQL",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """With ``QD_TEST_PG_URL`` set, run database tests on both engines (ids ``sqlite``/``postgresql``)."""
+    if not PG_URL or "backend" not in metafunc.fixturenames:
+        return
+    marked = metafunc.definition.get_closest_marker("sqlite_only") is not None
+    metafunc.parametrize("backend", ["sqlite"] if marked else ["sqlite", "postgresql"])
+
+
+@pytest.fixture
+def backend() -> str:
+    """The database engine of this test run: ``"sqlite"`` (or ``"postgresql"``, see above)."""
+    return "sqlite"
 
 
 @pytest.fixture
@@ -54,11 +83,237 @@ def fresh_database(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Pa
     return fresh
 
 
+class PostgresDatabases:
+    """Fresh PostgreSQL databases for tests.
+
+    A template (schema at head, countries seeded) is migrated once a session and copied with
+    ``CREATE DATABASE … TEMPLATE``.  ``CREATE DATABASE`` costs a few hundred milliseconds on a
+    busy machine, so the tests taking ``db`` share one working copy instead, put back to the
+    template's rows after each test: every table emptied (DELETE) and refilled from a snapshot schema,
+    triggers off meanwhile (``session_replication_role = replica``), sequences reset.  A test
+    that changed the schema itself (dropped the search index, say) gets the copy replaced.
+    """
+
+    SNAPSHOT = "qd_snapshot"
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy import create_engine, make_url
+        from sqlalchemy.pool import NullPool
+
+        self.url = make_url(url).set(drivername="postgresql+psycopg")
+        self.admin = create_engine(self.url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        self.prefix = f"qdt{os.getpid()}"
+        self.templates: dict[bool, str] = {}
+        self.counter = itertools.count()
+        self.working: str | None = None
+        self.fingerprint = ""
+        self.tables: list[str] = []
+        self.filled: list[str] = []  # the tables the template has rows in
+        self._reset_sql = ""
+        self._conn: Any = None  # kept open between tests: connecting costs more than resetting
+        self.sequences: list[tuple[str, str, int]] = []
+
+    def _execute(self, sql: str, database: str | None = None) -> None:
+        engine = self.admin
+        if database is not None:
+            from sqlalchemy import create_engine
+            from sqlalchemy.pool import NullPool
+
+            engine = create_engine(
+                self.url.set(database=database), isolation_level="AUTOCOMMIT", poolclass=NullPool
+            )
+        with engine.connect() as conn:
+            conn.exec_driver_sql(sql)
+
+    def url_of(self, name: str) -> str:
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def template(self, *, countries: bool) -> str:
+        if countries not in self.templates:
+            from qazvin_diplomacy.services.directory import ensure_reference_data
+            from qazvin_diplomacy.storage.database import Database
+
+            name = f"{self.prefix}_tpl{int(countries)}"
+            self._execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            self._execute(f"CREATE DATABASE {name}")
+            database = Database.open(self.url_of(name))
+            if countries:
+                ensure_reference_data(database)
+            database.close()
+            self.templates[countries] = name
+        return self.templates[countries]
+
+    def create(self, *, countries: bool = True) -> str:
+        """The URL of a new database at head (with the countries unless told otherwise)."""
+        template = self.template(countries=countries)
+        name = f"{self.prefix}_{next(self.counter)}"
+        self._execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+        return self.url_of(name)
+
+    def create_empty(self) -> str:
+        """The URL of a new, empty database (no schema)."""
+        name = f"{self.prefix}_{next(self.counter)}"
+        self._execute(f"CREATE DATABASE {name}")
+        return self.url_of(name)
+
+    def drop(self, url: str) -> None:
+        from sqlalchemy import make_url
+
+        self._execute(f"DROP DATABASE IF EXISTS {make_url(url).database} WITH (FORCE)")
+
+    # --- the shared working copy ------------------------------------------------------
+
+    _FINGERPRINT_SQL = """
+        SELECT md5(string_agg(item, ',' ORDER BY item)) FROM (
+            SELECT c.relkind::text || ':' || c.relname::text AS item FROM pg_class c
+            WHERE c.relnamespace = 'public'::regnamespace
+            UNION ALL SELECT 't:' || tgname::text || ':' || tgenabled::text FROM pg_trigger t
+            JOIN pg_class c ON c.oid = t.tgrelid
+            WHERE NOT t.tgisinternal AND c.relnamespace = 'public'::regnamespace
+            UNION ALL SELECT 'f:' || proname::text FROM pg_proc
+            WHERE pronamespace = 'public'::regnamespace
+            UNION ALL SELECT 'k:' || collname::text FROM pg_collation WHERE collname = 'persian'
+            UNION ALL SELECT 'a:' || version_num FROM public.alembic_version
+        ) AS items
+    """
+
+    def _working_engine(self):  # type: ignore[no-untyped-def]
+        from sqlalchemy import create_engine
+        from sqlalchemy.pool import NullPool
+
+        assert self.working is not None
+        return create_engine(self.url.set(database=self.working), poolclass=NullPool)
+
+    def _make_working(self) -> None:
+        self._forget_connection()
+        if self.working is not None:
+            self.drop(self.url_of(self.working))
+        self.working = None
+        url = self.create(countries=True)
+        self.working = url.rsplit("/", 1)[1]
+        with self._working_engine().begin() as conn:
+            self.tables = list(
+                conn.exec_driver_sql(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                    "AND tablename <> 'alembic_version' ORDER BY tablename"
+                ).scalars()
+            )
+            conn.exec_driver_sql(f"CREATE SCHEMA {self.SNAPSHOT}")
+            for table in self.tables:
+                conn.exec_driver_sql(
+                    f"CREATE TABLE {self.SNAPSHOT}.{table} AS SELECT * FROM public.{table}"
+                )
+            self.filled = [
+                table
+                for table in self.tables
+                if conn.exec_driver_sql(f"SELECT count(*) FROM public.{table}").scalar_one()
+            ]
+            self.sequences = []
+            for table, column, sequence in conn.exec_driver_sql(
+                "SELECT c.relname, a.attname, pg_get_serial_sequence(c.relname, a.attname) "
+                "FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid "
+                "WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' "
+                "AND a.attnum > 0 AND pg_get_serial_sequence(c.relname, a.attname) IS NOT NULL"
+            ):
+                top = conn.exec_driver_sql(
+                    f"SELECT coalesce(max({column}), 0) FROM public.{table}"
+                ).scalar_one()
+                self.sequences.append((sequence, table, int(top)))
+            self.fingerprint = conn.exec_driver_sql(self._FINGERPRINT_SQL).scalar_one()
+        # DELETE, not TRUNCATE (which makes new files for every table and index).
+        self._reset_sql = ";\n".join(
+            ["SET LOCAL session_replication_role = replica"]
+            + [f"DELETE FROM public.{table}" for table in self.tables]
+            + [f"INSERT INTO public.{t} SELECT * FROM {self.SNAPSHOT}.{t}" for t in self.filled]
+            + [f"SELECT setval('{seq}', {top + 1}, false)" for seq, _t, top in self.sequences]
+        )
+
+    def shared(self) -> str:
+        """The URL of the working copy, as the template left it."""
+        if self.working is None:
+            self._make_working()
+        assert self.working is not None
+        return self.url_of(self.working)
+
+    def reset(self) -> None:
+        """Put the working copy back to the template's rows (or replace it, see the class)."""
+        if self.working is None:
+            return
+        try:
+            if self._conn is None:
+                self._conn = self._working_engine().connect()
+            conn = self._conn
+            with conn.begin():
+                conn.exec_driver_sql(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+                if conn.exec_driver_sql(self._FINGERPRINT_SQL).scalar_one() != self.fingerprint:
+                    raise LookupError("schema changed")
+                conn.exec_driver_sql(self._reset_sql)  # one round trip
+        except Exception:  # schema changed or rows the snapshot cannot take: a new copy
+            self._make_working()
+
+    def _forget_connection(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn.engine.dispose()
+            self._conn = None
+
+    def close(self) -> None:
+        self._forget_connection()
+        if self.working is not None:
+            self.drop(self.url_of(self.working))
+        for name in self.templates.values():
+            self._execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        self.admin.dispose()
+
+
+def _null_pool() -> type:
+    from sqlalchemy.pool import NullPool
+
+    return NullPool
+
+
+@pytest.fixture(scope="session")
+def postgres_databases() -> Iterator[PostgresDatabases]:
+    """The session's maker of fresh PostgreSQL databases (skips when ``QD_TEST_PG_URL`` is unset)."""
+    if not PG_URL:
+        pytest.skip("QD_TEST_PG_URL is not set (run the tests through .ci/postgres.sh run …)")
+    databases = PostgresDatabases(PG_URL)
+    yield databases
+    databases.close()
+
+
 @pytest.fixture
-def db(db_path: Path, fresh_database: Callable[..., Path]):
-    """A freshly created, migrated database with the countries seeded."""
+def database_target(
+    request: pytest.FixtureRequest,
+    backend: str,
+    db_path: Path,
+    fresh_database: Callable[..., Path],
+) -> Iterator[Path | str]:
+    """What ``--db`` / ``open_database`` take for a fresh database at head with the countries:
+    a SQLite file path, or the URL of a new PostgreSQL database (dropped afterwards)."""
+    if backend == "sqlite":
+        yield fresh_database(db_path, countries=True)
+        return
+    databases: PostgresDatabases = request.getfixturevalue("postgres_databases")
+    yield databases.shared()
+    databases.reset()
+
+
+@pytest.fixture
+def db(database_target: Path | str, tmp_path: Path):
+    """A freshly created, migrated database with the countries seeded (SQLite or PostgreSQL)."""
     from qazvin_diplomacy.storage.database import Database
 
-    database = Database.open(fresh_database(db_path, countries=True))
+    if isinstance(database_target, str):  # a server database keeps its files in the test's folder
+        database = Database.open(
+            database_target,
+            backups_dir=tmp_path / "office-backups",
+            attachments_dir=tmp_path / "office-attachments",
+        )
+    else:
+        database = Database.open(database_target)
     yield database
     database.close()

@@ -23,7 +23,8 @@ RULES: dict[str, tuple[set[str], set[str]]] = {
     "core": ({"jdatetime"}, {"storage", "services", "ui", "reports", "cli", "app", "paths"}),
     "storage": ({"sqlalchemy", "alembic"}, {"services", "ui", "reports", "cli", "app"}),
     "services": (
-        {"sqlalchemy", "openpyxl", "cryptography", "icalendar"},
+        # keyring: optional, the Windows credential store holding a server database's password
+        {"sqlalchemy", "openpyxl", "cryptography", "icalendar", "keyring"},
         {"ui", "reports", "cli", "app"},
     ),
     "reports": (

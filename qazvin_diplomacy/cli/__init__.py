@@ -61,7 +61,32 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for group in GROUPS:
         group.register(sub)
+    for command in sub.choices.values():  # every command taking --db may name a server
+        if any("--db" in action.option_strings for action in command._actions):
+            command.add_argument(
+                "--db-password-file",
+                help="file whose first line is the password of a postgresql:// --db "
+                "(else PGPASSWORD, the credential store or a prompt)",
+            )
     return parser
+
+
+def _server_password(args: argparse.Namespace) -> None:
+    """For a ``postgresql://`` ``--db``: the password file given, else a prompt when needed."""
+    from qazvin_diplomacy.services import connection
+
+    if not connection.is_server(getattr(args, "db", None)):
+        return
+    if getattr(args, "db_password_file", None):
+        from pathlib import Path
+
+        connection.use_password(args.db, connection.read_password_file(Path(args.db_password_file)))
+    elif sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        connection.set_password_prompt(
+            lambda shown: getpass.getpass(f"گذرواژهٔ پایگاه داده — password for {shown}: ")
+        )
 
 
 def _say_error(exc: KnownError) -> int:
@@ -128,6 +153,7 @@ def _run(argv: Sequence[str] | None) -> int:
 
         return run_gui(args.db)
     try:
+        _server_password(args)
         return print_guarded(lambda: COMMANDS[args.command](args))
     except KnownError as exc:
         return _say_error(exc)

@@ -8,10 +8,7 @@ is printed with ``report audit``.  ``cli.GROUPS`` lists this module.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
-
-from qazvin_diplomacy.core.errors import KnownError
 
 COMMANDS = ("audit",)
 
@@ -29,13 +26,9 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``audit verify``; a broken chain is a ``KnownError`` (exit 1, printed by ``cli``)."""
     from qazvin_diplomacy.services.audit import require_intact
-    from qazvin_diplomacy.services.connection import open_database
+    from qazvin_diplomacy.services.connection import existing_database, open_database
 
-    path = Path(args.db).expanduser()
-    if not path.is_file():
-        raise KnownError(
-            f"پایگاه دادهٔ «{path}» وجود ندارد.", f"The database '{path}' does not exist."
-        )
+    path = existing_database(args.db)
     db = open_database(path, read_only=True)
     try:
         result = require_intact(db)

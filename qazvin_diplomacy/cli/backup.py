@@ -79,10 +79,21 @@ def _ask(prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
+#: Backups and restore of a server database need the logical format of issue 18 item 5.
+SERVER_BACKUP_REFUSAL = (
+    "پشتیبان‌گیری و بازیابی برنامه هنوز برای پایگاه داده سرور (PostgreSQL) کار نمی‌کند؛ "
+    "از ابزار خود سرور (pg_dump و pg_restore) استفاده کنید. هیچ تغییری داده نشد.",
+    "The application's backup and restore do not work on a server (PostgreSQL) database yet; "
+    "use the server's own tools (pg_dump, pg_restore). Nothing was changed.",
+)
+
+
 def _backup(args: argparse.Namespace) -> int:
     from qazvin_diplomacy.services.backup import create_backup
-    from qazvin_diplomacy.services.connection import open_database
+    from qazvin_diplomacy.services.connection import is_server, open_database
 
+    if is_server(args.db):
+        raise KnownError(*SERVER_BACKUP_REFUSAL)
     password = None
     if args.password_file:
         password = _password_from_file(args.password_file)
@@ -112,7 +123,10 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from qazvin_diplomacy.services.backup import is_encrypted, restore_backup
+    from qazvin_diplomacy.services.connection import is_server
 
+    if is_server(args.db):
+        raise KnownError(*SERVER_BACKUP_REFUSAL)
     source, db_path = Path(args.source), Path(args.db).expanduser().resolve()
     if not source.is_file():
         raise KnownError(f"پروندهٔ پشتیبان «{source}» وجود ندارد.", f"'{source}' does not exist.")

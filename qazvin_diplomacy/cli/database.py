@@ -44,15 +44,16 @@ def run(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from qazvin_diplomacy.paths import resolve_paths
-    from qazvin_diplomacy.services.connection import open_for_work
+    from qazvin_diplomacy.services.connection import is_server, open_for_work
     from qazvin_diplomacy.services.demo import check_scale, load_demo
 
     check_scale(args.scale)  # before the database file is created
     started = time.perf_counter()
     paths = resolve_paths(args.db)
-    existed = paths.db_path.exists()
+    server = is_server(args.db)
+    existed = server or paths.db_path.exists()  # a server database is never removed here
     db = open_for_work(
-        paths.db_path,
+        args.db if server else paths.db_path,
         backups_dir=paths.backups_dir,
         attachments_dir=paths.attachments_dir,
         accepted=paths.ensure,
@@ -67,7 +68,8 @@ def _demo(args: argparse.Namespace) -> int:
     db.close()
     elapsed = time.perf_counter() - started
     details = ", ".join(f"{k}={v}" for k, v in sorted(summary.counts.items()))
-    print(f"demo database written: {args.db} ({summary.total} records: {details}; {elapsed:.1f} s)")
+    shown = db.url or args.db  # a server's URL as shown: never its password
+    print(f"demo database written: {shown} ({summary.total} records: {details}; {elapsed:.1f} s)")
     return 0
 
 
@@ -88,15 +90,16 @@ def _remove_database_files(path: Path) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from qazvin_diplomacy.services.connection import is_writable, open_database
+    from qazvin_diplomacy.services.connection import is_server, is_writable, open_database
     from qazvin_diplomacy.services.health import check
 
+    server = is_server(args.db)
     path = Path(args.db)
-    if not path.exists():
+    if not server and not path.exists():
         raise KnownError(f"پرونده «{path}» وجود ندارد.", f"'{path}' does not exist.")
     changes = args.repair or args.upgrade
     # Without --repair/--upgrade nothing is written: an older schema is reported, not migrated.
-    db = open_database(path, read_only=not changes, allow_older=True)
+    db = open_database(args.db if server else path, read_only=not changes, allow_older=True)
     try:
         if db.migrated_from is not None:
             print(
@@ -111,7 +114,7 @@ def _check(args: argparse.Namespace) -> int:
     finally:
         db.close()
     counts = ", ".join(f"{k}={v}" for k, v in sorted(report.counts.items()))
-    if not is_writable(db.path):
+    if not server and not is_writable(db.path):
         print(
             "توجه: پایگاه داده فقط‌خواندنی است (حافظه فقط‌خواندنی یا پرونده قفل‌شده)؛ فقط خوانده شد — "
             "note: the database is read-only (read-only medium or locked file); it was only read"

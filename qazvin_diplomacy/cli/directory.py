@@ -26,7 +26,6 @@ import argparse
 import json
 import sys
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from qazvin_diplomacy.cli import agenda as cli_agenda
@@ -119,12 +118,9 @@ def register(subparsers: Any) -> None:
 
 
 def _open(path_text: str, *, read_only: bool) -> Any:
-    from qazvin_diplomacy.services.connection import open_database
+    from qazvin_diplomacy.services.connection import existing_database, open_database
 
-    path = Path(path_text)
-    if not path.exists():
-        raise KnownError(f"پرونده «{path}» وجود ندارد.", f"'{path}' does not exist.")
-    return open_database(path, read_only=read_only)
+    return open_database(existing_database(path_text), read_only=read_only)
 
 
 def run(args: argparse.Namespace) -> int:

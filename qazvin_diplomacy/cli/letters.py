@@ -12,11 +12,9 @@ with ``report letter`` (a new one is numbered then) and invitations with ``repor
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from qazvin_diplomacy.cli.args import bounded_int
-from qazvin_diplomacy.core.errors import KnownError
 
 COMMANDS = ("letters",)
 
@@ -43,14 +41,10 @@ def run(args: argparse.Namespace) -> int:
     """Run ``letters list``; 0 on success (``KnownError`` is printed by ``cli.main``)."""
     from qazvin_diplomacy.core.jalali import format_jalali, parse_jalali
     from qazvin_diplomacy.core.letters import LetterFilter, LetterKind
-    from qazvin_diplomacy.services.connection import open_database
+    from qazvin_diplomacy.services.connection import existing_database, open_database
     from qazvin_diplomacy.services.letters import count_letters, list_letters
 
-    path = Path(args.db).expanduser()
-    if not path.is_file():
-        raise KnownError(
-            f"پایگاه دادهٔ «{path}» وجود ندارد.", f"The database '{path}' does not exist."
-        )
+    path = existing_database(args.db)
     filters = LetterFilter(
         text=args.text,
         kind=LetterKind(args.kind) if args.kind else None,

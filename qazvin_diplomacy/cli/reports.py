@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from qazvin_diplomacy.core.errors import KnownError
@@ -79,19 +78,21 @@ def run(args: argparse.Namespace) -> int:
     options = _options_for(args)
     try:
         from qazvin_diplomacy.reports.catalog import render_report
-        from qazvin_diplomacy.services.connection import is_writable, open_database
+        from qazvin_diplomacy.services.connection import (
+            existing_database,
+            is_server,
+            is_writable,
+            open_database,
+        )
 
-        path = Path(args.db).expanduser()
-        if not path.is_file():
-            raise KnownError(
-                f"پایگاه دادهٔ «{path}» وجود ندارد.", f"The database '{path}' does not exist."
-            )
+        path = existing_database(args.db)
         from qazvin_diplomacy.reports.catalog import get_spec
 
         # A report never writes, but letters are numbered in the register when printed; on a
         # read-only database letters numbered before print again, new ones are refused.
         registers = get_spec(args.kind).registers_letters
-        db = open_database(path, read_only=not (registers and is_writable(path)))
+        writable = is_server(args.db) or is_writable(path)  # a server says so itself
+        db = open_database(path, read_only=not (registers and writable))
         try:
             out = render_report(
                 args.kind, db, args.out, classification=args.classification, **options

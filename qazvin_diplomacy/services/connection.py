@@ -8,9 +8,12 @@ The functions below are how those layers open a database and ask about its file.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
+
+from qazvin_diplomacy.core.errors import KnownError
 
 
 class DatabaseHandle(Protocol):
@@ -25,6 +28,8 @@ class DatabaseHandle(Protocol):
     migrated_from: str | None
     migration_backup: Path | None
     unclean_shutdown: bool
+    #: A server database's URL as shown (never its password); None for a file.
+    url: str | None
 
     def schema_revision(self) -> str | None:
         """The schema revision stored in the database."""
@@ -37,6 +42,113 @@ class DatabaseHandle(Protocol):
 
 # The storage layer (and with it SQLAlchemy) is imported inside these functions: the window
 # imports this module before its first paint and opens the database only after it.
+
+#: Where a server database's password comes from when the server asks for one: a function of
+#: the shown URL returning the password (the CLI's prompt); None: no one to ask.
+PasswordPrompt = Callable[[str], str]
+_passwords: dict[str, str] = {}  # shown URL → password, for this process only (never on disk)
+_prompt: PasswordPrompt | None = None
+KEYRING_SERVICE = "qazvin-diplomacy"
+
+
+def is_server(target: object) -> bool:
+    """Whether a ``--db`` value is a ``postgresql://`` URL rather than a file path."""
+    from qazvin_diplomacy.storage.server import is_server_url
+
+    return is_server_url(target)
+
+
+def use_password(url: str, password: str) -> None:
+    """Use ``password`` for the server database at ``url`` in this process (kept in memory only)."""
+    from qazvin_diplomacy.storage.server import display_url
+
+    _passwords[display_url(url)] = password
+
+
+def set_password_prompt(prompt: PasswordPrompt | None) -> None:
+    """Ask ``prompt`` for a server password when none is known and the server wants one."""
+    global _prompt
+    _prompt = prompt
+
+
+def read_password_file(path: Path) -> str:
+    """The first line of a password file (the rest and the newline ignored); refuses a bad file."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            password = fh.readline().rstrip("\r\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnownError(
+            f"پروندهٔ گذرواژه «{path}» خوانده نشد.", f"Cannot read the password file '{path}': {exc}"
+        ) from exc
+    if not password:
+        raise KnownError(
+            f"پروندهٔ گذرواژه «{path}» خالی است.", f"The password file '{path}' is empty."
+        )
+    return password
+
+
+def _known_password(shown: str) -> str | None:
+    """A password given to this process, else one in the credential store (``keyring``, if installed).
+
+    None lets libpq look itself (``PGPASSWORD``, ``pgpass``) or the server need none.
+    """
+    if shown in _passwords:
+        return _passwords[shown]
+    if os.environ.get("PGPASSWORD"):
+        return None
+    try:
+        import keyring  # optional: the Windows credential store
+    except ImportError:
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, shown)
+    except Exception:  # a store that is locked or absent is the same as no password in it
+        return None
+
+
+def _open_server(
+    url: str, *, backups_dir: Path | None, attachments_dir: Path | None, **options: bool
+) -> DatabaseHandle:
+    """Open a server database, asking for its password once when the server wants one."""
+    from qazvin_diplomacy.paths import resolve_paths
+    from qazvin_diplomacy.storage.database import Database
+    from qazvin_diplomacy.storage.server import ServerLoginRefused, display_url
+
+    shown = display_url(url)
+    if backups_dir is None or attachments_dir is None:
+        local = resolve_paths(url)
+        backups_dir = backups_dir or local.backups_dir
+        attachments_dir = attachments_dir or local.attachments_dir
+    password = _known_password(shown)
+    while True:
+        try:
+            return Database.open_server(
+                url,
+                password=password,
+                backups_dir=backups_dir,
+                attachments_dir=attachments_dir,
+                **options,
+            )
+        except ServerLoginRefused:
+            if _prompt is None or shown in _passwords and password is not None:
+                raise
+            password = _prompt(shown)
+            _passwords[shown] = password
+
+
+def existing_database(target: str) -> Path | str:
+    """A ``--db`` value that must name an existing database: a file path or a server URL.
+
+    Raises ``KnownError`` (one line, Persian — English) when the file does not exist.
+    """
+    if is_server(target):
+        return target
+    path = Path(target).expanduser()
+    if not path.is_file():
+        raise KnownError(
+            f"پایگاه دادهٔ «{path}» وجود ندارد.", f"The database '{path}' does not exist."
+        )
+    return path
 
 
 def open_database(
@@ -53,9 +165,21 @@ def open_database(
     first), unless ``read_only``: then the file must exist and is never written, and its schema
     must be the newest unless ``allow_older``.  The backups and attachments folders default to
     ``<name>-backups`` and ``<name>-attachments`` beside the file.
+
+    ``path`` may be a ``postgresql://user@host:port/dbname`` URL: the password is the one
+    given with :func:`use_password`, else the credential store's, else libpq's own
+    (``PGPASSWORD``, ``pgpass``), else asked once through :func:`set_password_prompt`.
     """
     from qazvin_diplomacy.storage.database import Database
 
+    if is_server(path):
+        return _open_server(
+            str(path),
+            backups_dir=backups_dir,
+            attachments_dir=attachments_dir,
+            read_only=read_only,
+            allow_older=allow_older,
+        )
     return Database.open(
         path,
         backups_dir=backups_dir,
@@ -66,7 +190,7 @@ def open_database(
 
 
 def open_for_work(
-    path: Path,
+    path: Path | str,
     *,
     backups_dir: Path,
     attachments_dir: Path,
@@ -79,9 +203,8 @@ def open_for_work(
     that or the reference data fails, the database is closed again before the error goes on.
     """
     from qazvin_diplomacy.services.directory import ensure_reference_data
-    from qazvin_diplomacy.storage.database import Database
 
-    db = Database.open(path, backups_dir=backups_dir, attachments_dir=attachments_dir)
+    db = open_database(path, backups_dir=backups_dir, attachments_dir=attachments_dir)
     try:
         if accepted is not None:
             accepted()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from qazvin_diplomacy.core.text import to_persian_digits
@@ -43,30 +43,35 @@ def check(db: Database) -> HealthReport:
     """Run every check without changing anything."""
     problems: list[str] = []
     with db.engine.connect() as conn:
-        try:
-            integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
-        except DBAPIError as exc:  # damaged beyond what the check itself can walk
-            integrity = [str(exc.orig)]
-        if integrity != ["ok"]:  # reading on could fail anywhere: this is the finding
-            problems.append("بررسی یکپارچگی ناموفق بود: " + "؛ ".join(integrity[:5]))
-            return HealthReport(None, head_revision(), problems, {})
-        fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        if fk:
-            tables = sorted({row[0] for row in fk})
-            problems.append(
-                f"{to_persian_digits(len(fk))} ارجاع نامعتبر در جدول‌های {'، '.join(tables)}"
-            )
-        fk_on = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
-        if fk_on != 1:
-            problems.append("کلیدهای خارجی در اتصال پایگاه داده فعال نیستند.")
-        tables = [
-            r[0]
-            for r in conn.execute(
-                text(
-                    "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        if conn.dialect.name == "postgresql":
+            tables = _server_checks(conn, problems)
+        else:
+            try:
+                integrity = [
+                    r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+                ]
+            except DBAPIError as exc:  # damaged beyond what the check itself can walk
+                integrity = [str(exc.orig)]
+            if integrity != ["ok"]:  # reading on could fail anywhere: this is the finding
+                problems.append("بررسی یکپارچگی ناموفق بود: " + "؛ ".join(integrity[:5]))
+                return HealthReport(None, head_revision(), problems, {})
+            fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if fk:
+                tables = sorted({row[0] for row in fk})
+                problems.append(
+                    f"{to_persian_digits(len(fk))} ارجاع نامعتبر در جدول‌های {'، '.join(tables)}"
                 )
-            )
-        ]
+            fk_on = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
+            if fk_on != 1:
+                problems.append("کلیدهای خارجی در اتصال پایگاه داده فعال نیستند.")
+            tables = [
+                r[0]
+                for r in conn.execute(
+                    text(
+                        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                    )
+                )
+            ]
     revision = db.schema_revision()
     expected = head_revision()
     if revision != expected:
@@ -103,6 +108,54 @@ def check(db: Database) -> HealthReport:
         problems.append("فهرست کشورها خالی است.")
     counts["tables"] = len(tables)
     return HealthReport(revision, expected, problems, counts)
+
+
+def _server_checks(conn: Connection, problems: list[str]) -> list[str]:
+    """PostgreSQL's twin of the file checks; returns the application's table names.
+
+    The server keeps its own pages consistent (checksums, WAL) and always enforces foreign
+    keys, so what is left to check is what a person could have switched off: a foreign key
+    not validated (``NOT VALID``) or a disabled trigger (the search index's, say).
+    """
+    tables = list(
+        conn.execute(
+            text("SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()")
+        ).scalars()
+    )
+    unchecked = (
+        conn.execute(
+            text(
+                "SELECT conrelid::regclass::text FROM pg_catalog.pg_constraint "
+                "WHERE contype = 'f' AND NOT convalidated "
+                "AND connamespace = to_regnamespace(current_schema())"
+            )
+        )
+        .scalars()
+        .all()
+    )
+    if unchecked:
+        problems.append(
+            f"{to_persian_digits(len(unchecked))} کلید خارجی بررسی‌نشده در جدول‌های "
+            f"{'، '.join(sorted(set(unchecked)))}"
+        )
+    disabled = (
+        conn.execute(
+            text(
+                "SELECT t.tgname FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c "
+                "ON c.oid = t.tgrelid WHERE t.tgenabled = 'D' "
+                "AND c.relnamespace = to_regnamespace(current_schema())"
+            )
+        )
+        .scalars()
+        .all()
+    )
+    if disabled:
+        problems.append(
+            f"{to_persian_digits(len(disabled))} ماشه (trigger) پایگاه داده غیرفعال شده است: "
+            f"{'، '.join(sorted(disabled))}"
+        )
+    conn.rollback()
+    return tables
 
 
 def is_empty(db: Database) -> bool:

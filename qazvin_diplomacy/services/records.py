@@ -34,7 +34,18 @@ def write(db: Database) -> Iterator[Session]:
         ) from exc
     except OperationalError as exc:
         text = str(exc.orig)
-        if "locked" in text or "busy" in text:
+        # PostgreSQL says it with a SQLSTATE: 40001/40P01/55P03 a conflict with another desk,
+        # 53xxx no room on the server, class 08 a connection that went away.
+        state = str(getattr(exc.orig, "sqlstate", "") or "")
+        if state.startswith("08"):
+            raise KnownError(
+                "ارتباط با سرور پایگاه داده قطع شد؛ شبکه را بررسی و دوباره تلاش کنید. هیچ تغییری ثبت نشد.",
+                "The connection to the database server was lost; check the network and try again. "
+                "Nothing was changed.",
+            ) from exc
+        if state.startswith("53"):
+            text = "disk full"
+        if "locked" in text or "busy" in text or state in ("40001", "40P01", "55P03"):
             raise KnownError(
                 "پایگاه داده در دست برنامه دیگری است؛ چند لحظه بعد دوباره تلاش کنید. هیچ تغییری ثبت نشد.",
                 "The database is busy in another program; try again in a moment. Nothing was changed.",

@@ -161,6 +161,8 @@ class SearchSource:
 
 
 _IDS = "(SELECT value FROM json_each(:ids))"
+#: The same list of ids on PostgreSQL (``select_sql`` is written with :data:`_IDS`).
+_PG_IDS = "(SELECT CAST(value AS bigint) FROM json_array_elements_text(CAST(:ids AS json)))"
 
 SEARCH_SOURCES: tuple[SearchSource, ...] = (
     SearchSource(
@@ -401,24 +403,38 @@ def _split_terms(terms: list[str]) -> tuple[list[str], list[str]]:
     )
 
 
-def _term_filter(terms: list[str]) -> tuple[str, dict[str, Any]]:
+def _like_pattern(term: str) -> str:
+    """``%term%`` for LIKE, its wildcards escaped (``ESCAPE '\\'``)."""
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _term_filter(terms: list[str], dialect: str = "sqlite") -> tuple[str, dict[str, Any]]:
     """The WHERE clause (and its parameters) for index rows holding every term.
 
     Long terms go to the trigram index, short ones filter what it found (``instr``); with
-    only short terms, fields must *start* with each of them (see the module notes).
+    only short terms, fields must *start* with each of them (see the module notes).  On
+    PostgreSQL a long term is ``key LIKE '%term%'``, answered by the ``pg_trgm`` GIN index
+    (substring matching, as FTS5's trigram phrase query), and ``instr`` is ``strpos``.
     """
     long_terms, short_terms = _split_terms(terms)
     params: dict[str, Any] = {}
     clauses: list[str] = []
+    instr = "strpos" if dialect == "postgresql" else "instr"
     if long_terms:
-        clauses.append(f"{FTS_TABLE} MATCH :match")
-        params["match"] = _match_expression(long_terms)
+        if dialect == "postgresql":
+            for i, term in enumerate(long_terms):
+                clauses.append(f"key LIKE :m{i} ESCAPE '\\'")
+                params[f"m{i}"] = _like_pattern(term)
+        else:
+            clauses.append(f"{FTS_TABLE} MATCH :match")
+            params["match"] = _match_expression(long_terms)
         for i, term in enumerate(short_terms):
-            clauses.append(f"instr(key, :s{i}) > 0")
+            clauses.append(f"{instr}(key, :s{i}) > 0")
             params[f"s{i}"] = term
     else:
         for i, term in enumerate(short_terms):
-            clauses.append(f"(substr(key, 1, {len(term)}) = :s{i} OR instr(key, :p{i}) > 0)")
+            clauses.append(f"(substr(key, 1, {len(term)}) = :s{i} OR {instr}(key, :p{i}) > 0)")
             params[f"s{i}"] = term
             params[f"p{i}"] = "|" + term
     return " AND ".join(clauses), params
@@ -428,7 +444,7 @@ def _matching_ids(
     conn: Connection, source: SearchSource, terms: list[str], limit: int, offset: int
 ) -> list[int]:
     lo, hi = source.rowid_range
-    where, params = _term_filter(terms)
+    where, params = _term_filter(terms, conn.dialect.name)
     params.update(lo=lo, hi=hi, limit=limit, offset=offset)
     sql = (
         f"SELECT rowid FROM {FTS_TABLE} WHERE {where} AND rowid BETWEEN :lo AND :hi "
@@ -440,7 +456,10 @@ def _matching_ids(
 def _hits(conn: Connection, source: SearchSource, ids: list[int]) -> list[SearchHit]:
     if not ids:
         return []
-    rows = {r[0]: r for r in conn.execute(text(source.select_sql), {"ids": json.dumps(ids)})}
+    sql = source.select_sql
+    if conn.dialect.name == "postgresql":
+        sql = sql.replace(_IDS, _PG_IDS)
+    rows = {r[0]: r for r in conn.execute(text(sql), {"ids": json.dumps(ids)})}
     hits = []
     for record_id in ids:  # keep the index's order
         row = rows.get(record_id)
@@ -473,7 +492,7 @@ def _split_hits(
     hi = max(s.rowid_range[1] for s in sources)
     found: set[int] = set()
     for variant in variants:
-        where, params = _term_filter(variant)
+        where, params = _term_filter(variant, conn.dialect.name)
         params.update(lo=lo, hi=hi)
         sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {where} AND rowid BETWEEN :lo AND :hi"
         rowids = conn.execute(text(f"{sql} LIMIT {SPLIT_CAP}"), params).scalars().all()
@@ -596,6 +615,40 @@ def search_index_ddl(source: SearchSource) -> list[str]:
     ]
 
 
+#: PostgreSQL's trigger function (as migration 0005): TG_ARGV = (code, '1' if archivable).
+PG_SYNC_FUNCTION = """
+CREATE OR REPLACE FUNCTION search_fts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    span bigint := CAST(TG_ARGV[0] AS bigint) * 1099511627776;
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        DELETE FROM search_fts WHERE rowid = span + OLD.id;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.search_key <> '' THEN
+        IF TG_ARGV[1] = '1' THEN
+            IF NEW.archived_at IS NOT NULL THEN
+                RETURN NULL;
+            END IF;
+        END IF;
+        INSERT INTO search_fts(rowid, key) VALUES (span + NEW.id, NEW.search_key);
+    END IF;
+    RETURN NULL;
+END
+$$
+"""
+
+
+def search_index_ddl_postgresql(source: SearchSource) -> list[str]:
+    """PostgreSQL's CREATE TRIGGER statements for ``source`` (as migration 0005)."""
+    watched = "search_key, archived_at" if source.archivable else "search_key"
+    args = f"'{source.code}', '{1 if source.archivable else 0}'"
+    return [
+        f"CREATE TRIGGER {FTS_TABLE}_{source.table}_{suffix} AFTER {when} ON {source.table} "
+        f"FOR EACH ROW EXECUTE FUNCTION search_fts_sync({args})"
+        for suffix, when in (("ai", "INSERT"), ("au", f"UPDATE OF {watched}"), ("ad", "DELETE"))
+    ]
+
+
 def _trigger_names(source: SearchSource) -> list[str]:
     return [f"{FTS_TABLE}_{source.table}_{suffix}" for suffix in ("ai", "au", "ad")]
 
@@ -646,6 +699,8 @@ def rebuild_search_index(db: Database) -> int:
     with write(db) as session:
         conn = session.connection()
         tables = existing_names(conn, "table")
+        if conn.dialect.name == "postgresql":
+            return _rebuild_postgresql(conn, tables)
         for source in SEARCH_SOURCES:
             for name in _trigger_names(source):
                 conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
@@ -666,6 +721,32 @@ def rebuild_search_index(db: Database) -> int:
                 conn.exec_driver_sql(statement)
         conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
         return total
+
+
+def _rebuild_postgresql(conn: Connection, tables: set[str]) -> int:
+    """:func:`rebuild_search_index` on PostgreSQL: table, GIN trigram index, function, triggers."""
+    for source in SEARCH_SOURCES:
+        if source.table in tables:
+            for name in _trigger_names(source):
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {source.table}")
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+    conn.exec_driver_sql(f"CREATE TABLE {FTS_TABLE} (rowid bigint PRIMARY KEY, key text NOT NULL)")
+    conn.exec_driver_sql(
+        f"CREATE INDEX {FTS_TABLE}_key_trgm ON {FTS_TABLE} USING gin (key gin_trgm_ops)"
+    )
+    conn.exec_driver_sql(PG_SYNC_FUNCTION)
+    total = 0
+    for source in SEARCH_SOURCES:
+        if source.table not in tables:
+            continue
+        rowid = f"{source.code * KIND_SPAN} + id"
+        result = conn.exec_driver_sql(
+            f"INSERT INTO {FTS_TABLE}(rowid, key) {_live_rows_sql(source, f'{rowid}, search_key')}"
+        )
+        total += max(result.rowcount or 0, 0)
+        for statement in search_index_ddl_postgresql(source):
+            conn.exec_driver_sql(statement)
+    return total
 
 
 def search_index_problems(db: Database) -> list[str]:

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
 from qazvin_diplomacy.core.text import persian_collation
-from qazvin_diplomacy.storage import audit, integrity, location
+from qazvin_diplomacy.storage import audit, integrity, location, server
 from qazvin_diplomacy.storage.uri import sqlite_uri
 
 if TYPE_CHECKING:
@@ -334,6 +334,13 @@ class Database:
         self.migration_backup: Path | None = None
         #: The last writer did not close the file (see ``integrity.left_unclean``).
         self.unclean_shutdown = False
+        #: A server database: its URL as shown (never the password); None for a file.
+        self.url: str | None = None
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self.engine.dialect.name
 
     @classmethod
     def open(
@@ -351,7 +358,16 @@ class Database:
         A missing file is created with the newest schema. With ``read_only`` the file must
         exist and is never created, migrated or written; its schema must be the newest
         unless ``allow_older`` (``check`` reports an older one instead of refusing).
+        ``path`` may also be a ``postgresql://`` URL (:meth:`open_server`).
         """
+        if server.is_server_url(path):
+            return cls.open_server(
+                str(path),
+                backups_dir=backups_dir,
+                attachments_dir=attachments_dir,
+                read_only=read_only,
+                allow_older=allow_older,
+            )
         path = Path(path).expanduser().resolve()
         backups_dir = backups_dir or path.parent / f"{path.stem}-backups"
         attachments_dir = attachments_dir or path.parent / f"{path.stem}-attachments"
@@ -377,6 +393,59 @@ class Database:
         db.unclean_shutdown = unclean
         return db
 
+    @classmethod
+    def open_server(
+        cls,
+        url_text: str,
+        *,
+        password: str | None = None,
+        backups_dir: Path | None = None,
+        attachments_dir: Path | None = None,
+        read_only: bool = False,
+        allow_older: bool = False,
+    ) -> Database:
+        """Connect to a PostgreSQL database, check it and bring an empty one to the newest schema.
+
+        The same refusals as for a file: a database of a newer version, one with tables but no
+        schema version, an empty or older one opened read-only.  An existing database of an
+        older schema is migrated only when asked (``allow_older`` on a writable open, as
+        ``check --upgrade`` does): its copy would have to be a logical backup, which the
+        application's backup format cannot make of a server database yet, so the refusal
+        says to back it up with the server's own tools first.
+        ``backups_dir`` and ``attachments_dir`` are the desk's local folders for this server
+        (default: ``qazvin-diplomacy-servers/<host-port-db>`` in the working folder).
+        """
+        url = server.parse_url(url_text)
+        local = Path.cwd() / "qazvin-diplomacy-servers" / server.local_name(url)
+        backups_dir = backups_dir or local / "backups"
+        attachments_dir = attachments_dir or local / "attachments"
+        engine = server.make_server_engine(url, password=password, read_only=read_only)
+        revision, tables = server.inspect_server(engine, url)
+        shown = server.display_url(url)
+        try:
+            _check_server_revision(
+                shown, revision, tables, read_only=read_only, allow_older=allow_older
+            )
+        except DatabaseRefusedError:
+            engine.dispose()
+            raise
+        path = server.placeholder_path(backups_dir.parent, url)
+        db = cls(path, engine, backups_dir, attachments_dir, read_only=read_only)
+        db.url = shown
+        if not read_only and revision != head_revision():
+            try:
+                migrate(engine)
+            except DBAPIError as exc:
+                engine.dispose()
+                log.error("migration of %s from %s failed: %s", shown, revision, exc.orig)
+                raise _refuse(
+                    f"ساختار پایگاه داده سرور «{shown}» ساخته یا به‌روز نشد: {exc.orig}",
+                    f"The schema of the server database '{shown}' could not be created or "
+                    f"upgraded: {exc.orig}",
+                ) from exc
+            db.migrated_from = revision
+        return db
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: commit on success, roll back on any error."""
@@ -397,6 +466,42 @@ class Database:
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+
+
+def _check_server_revision(
+    shown: str, revision: str | None, tables: list[str], *, read_only: bool, allow_older: bool
+) -> None:
+    """The refusals of :meth:`Database.open_server`, before anything is written."""
+    if revision is not None and revision not in known_revisions():
+        raise _refuse(
+            f"پایگاه داده سرور «{shown}» با نسخه جدیدتری از برنامه ساخته شده است؛ برنامه را "
+            "به‌روز کنید. هیچ تغییری در آن داده نشد.",
+            f"The server database '{shown}' was written by a newer version of the application; "
+            "update the application. Nothing was changed.",
+        )
+    if revision is None and tables:
+        raise _refuse(
+            f"پایگاه داده سرور «{shown}» جدول دارد ولی نسخه ساختار ندارد و از این برنامه نیست؛ "
+            "دست‌نخورده ماند. یک پایگاه داده خالی بسازید.",
+            f"The server database '{shown}' has tables but no schema version and is not this "
+            "application's; it was left untouched. Create an empty database for it.",
+        )
+    if read_only and revision is None:
+        raise _refuse(
+            f"پایگاه داده سرور «{shown}» خالی است و پایگاه داده این برنامه نیست.",
+            f"The server database '{shown}' is empty, not one of this application's.",
+        )
+    older = revision is not None and revision != head_revision()
+    # Writable with allow_older is `check --upgrade`/`--repair`: the owner asked for it.
+    if older and not allow_older:
+        raise _refuse(
+            f"ساختار پایگاه داده سرور «{shown}» قدیمی است (نسخه {revision}). پشتیبان‌گیری "
+            "برنامه هنوز از پایگاه داده سرور پشتیبان نمی‌گیرد؛ پس از پشتیبان‌گیری با ابزار خود "
+            "سرور (pg_dump)، «check --upgrade» را اجرا کنید. دست‌نخورده ماند.",
+            f"The server database '{shown}' has an older schema ({revision}). The application's "
+            "backup cannot copy a server database yet: back it up with the server's own tools "
+            "(pg_dump), then run `check --upgrade`. It was left untouched.",
+        )
 
 
 def _check_location(path: Path, allow_network: bool) -> str:

@@ -24,6 +24,10 @@ from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
 from qazvin_diplomacy.services.directory import save_organization, save_person
 from qazvin_diplomacy.storage.database import Database
 
+pytestmark = pytest.mark.sqlite_only(
+    reason="hands the SQLite file (db.path) to --db; the server URL twins: test_cli_server.py, test_cli_directory.py"
+)
+
 HUGE = "99999999999999999999999"  # above 2**63 - 1
 ROOT = Path(__file__).resolve().parents[2]
 

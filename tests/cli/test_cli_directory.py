@@ -26,17 +26,17 @@ def _run(*argv: str) -> int:
 
 
 @pytest.fixture
-def filled(db: Database, db_path: Path) -> Path:
+def filled(db: Database, database_target: Path | str) -> Path | str:
     save_person(
         db,
         person=PersonInput(
             name_fa="جمشید قادرزاده", name_en="Jamshed Qodirzoda", title_fa="سفیر تاجیکستان"
         ),
     )
-    return db_path
+    return database_target
 
 
-def test_search_lines_and_json(filled: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_search_lines_and_json(filled: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run("search", "سفير تاجيكستان", "--db", str(filled)) == 0
     line = capsys.readouterr().out.strip().splitlines()[0]
     assert line.split("\t")[:3] == ["person", "1", "جمشید قادرزاده"]
@@ -66,33 +66,36 @@ def _contacts(path: Path, rows: list[list[object]]) -> Path:
 
 
 def test_import_dry_run_then_real(
-    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, database_target: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sheet = _contacts(
         tmp_path / "c.xlsx",
         [["نام", "سمت", "ایمیل"], ["لیلا کریمی", "رایزن", "l@example.com"], ["ليلا كريمي", "", ""]],
     )
-    assert _run("import", "contacts", str(sheet), "--db", str(db_path), "--dry-run") == 0
+    assert _run("import", "contacts", str(sheet), "--db", str(database_target), "--dry-run") == 0
     out = capsys.readouterr().out
     assert "dry run" in out and "added=1" in out and "skipped=1" in out
     assert list_people(db) == []
     assert (
-        _run("import", "contacts", str(sheet), "--db", str(db_path), "--on-duplicate", "add") == 0
+        _run(
+            "import", "contacts", str(sheet), "--db", str(database_target), "--on-duplicate", "add"
+        )
+        == 0
     )
     assert "added=2" in capsys.readouterr().out
     assert len(list_people(db)) == 2
 
 
 def test_import_with_errors_exits_1_and_names_cells(
-    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, database_target: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sheet = _contacts(tmp_path / "bad.xlsx", [["نام", "ایمیل"], ["الف", "bad@"]])
-    assert _run("import", "contacts", str(sheet), "--db", str(db_path)) == 1
+    assert _run("import", "contacts", str(sheet), "--db", str(database_target)) == 1
     assert "ردیف ۲، ستون B" in capsys.readouterr().err
     assert list_people(db) == []
 
 
-def test_import_with_mapping(db: Database, db_path: Path, tmp_path: Path) -> None:
+def test_import_with_mapping(db: Database, database_target: Path | str, tmp_path: Path) -> None:
     sheet = _contacts(
         tmp_path / "m.xlsx", [["شخص", "نشانی ایمیل اداری"], ["امید", "o@example.com"]]
     )
@@ -101,13 +104,22 @@ def test_import_with_mapping(db: Database, db_path: Path, tmp_path: Path) -> Non
         json.dumps({"headers": {"شخص": "name", "نشانی ایمیل اداری": "email"}}), "utf-8"
     )
     assert (
-        _run("import", "contacts", str(sheet), "--db", str(db_path), "--mapping", str(mapping)) == 0
+        _run(
+            "import",
+            "contacts",
+            str(sheet),
+            "--db",
+            str(database_target),
+            "--mapping",
+            str(mapping),
+        )
+        == 0
     )
     assert [p.email for p in list_people(db)] == ["o@example.com"]
 
 
 def test_export_with_filters(
-    filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    filled: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "p.xlsx"
     assert (
@@ -153,7 +165,7 @@ def test_export_with_filters(
 
 
 def test_export_agreements_and_events_with_their_filters(
-    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, database_target: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from datetime import date
 
@@ -178,7 +190,7 @@ def test_export_agreements_and_events_with_their_filters(
     ):
         save_event(db, event=EventInput(title_fa=title, kind=kind, status=status, start_date=day))
     out = tmp_path / "a.xlsx"
-    argv = ("--db", str(db_path), "--out", str(out))
+    argv = ("--db", str(database_target), "--out", str(out))
     assert _run("export", "agreements", *argv, "--agreement-kind", "roadmap") == 0
     assert "1 rows" in capsys.readouterr().out
     ws = openpyxl.load_workbook(out).active
@@ -190,7 +202,7 @@ def test_export_agreements_and_events_with_their_filters(
     assert _run("export", "agreements", *argv, "--axis", "tourism", "--status", "draft") == 0
     assert "2 rows" in capsys.readouterr().out.splitlines()[-1]
     events_out = tmp_path / "e.csv"
-    argv = ("--db", str(db_path), "--out", str(events_out))
+    argv = ("--db", str(database_target), "--out", str(events_out))
     assert _run("export", "events", *argv, "--status", "planned", "--lang", "en") == 0
     text = events_out.read_bytes().decode("utf-8-sig")
     assert text.startswith("Title,") and "جشن پنجاه بدر" in text and "همایش" not in text
@@ -208,7 +220,7 @@ def test_export_agreements_and_events_with_their_filters(
         assert any("\u0600" <= ch <= "\u06ff" for ch in caught.value.message)
 
 
-def test_a_closed_output_ends_search_quietly(filled: Path) -> None:
+def test_a_closed_output_ends_search_quietly(filled: Path | str) -> None:
     """``search … | head``: the reader goes away, the command stops without a traceback."""
     import os
     import subprocess
@@ -248,7 +260,7 @@ def test_print_guard_turns_a_broken_pipe_into_exit_1(monkeypatch: pytest.MonkeyP
 
 
 def test_export_count_uses_the_persian_thousands_separator(
-    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, database_target: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from qazvin_diplomacy.core.text import index_key
     from qazvin_diplomacy.storage.followups import FollowUpTask
@@ -259,7 +271,7 @@ def test_export_count_uses_the_persian_thousands_separator(
             for i in range(1200)
         )
     out = tmp_path / "f.csv"
-    assert _run("export", "followups", "--db", str(db_path), "--out", str(out)) == 0
+    assert _run("export", "followups", "--db", str(database_target), "--out", str(out)) == 0
     line = capsys.readouterr().out.strip()
     assert line.endswith("1200 rows — ۱٬۲۰۰ ردیف") and "۱,۲۰۰" not in line
 
@@ -267,13 +279,37 @@ def test_export_count_uses_the_persian_thousands_separator(
 # --- hostile import files: one line, no traceback, the database untouched ------------------
 
 
-def _files(db_path: Path) -> dict[str, bytes]:
-    """The database and its write-ahead log, byte for byte (the -shm index holds read marks)."""
+def _files(database_target: Path | str) -> dict[str, bytes]:
+    """The database and its write-ahead log, byte for byte (the -shm index holds read marks).
+
+    A server database: every table's rows, in order (what "untouched" means there).
+    """
+    if isinstance(database_target, str):
+        return _server_rows(database_target)
+    db_path = database_target
     return {
         p.name: p.read_bytes()
         for p in db_path.parent.iterdir()
         if p.name.startswith(db_path.name) and p.is_file() and not p.name.endswith("-shm")
     }
+
+
+def _server_rows(url: str) -> dict[str, bytes]:
+    from sqlalchemy import create_engine, make_url
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(make_url(url).set(drivername="postgresql+psycopg"), poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            tables = conn.exec_driver_sql(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+            ).scalars()
+            return {
+                t: repr(conn.exec_driver_sql(f"SELECT * FROM {t} ORDER BY 1").all()).encode()
+                for t in list(tables)
+            }
+    finally:
+        engine.dispose()
 
 
 def _main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -286,23 +322,37 @@ def _main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str
 
 
 def test_a_utf16_mapping_file_is_read_and_a_cp1256_one_refused_in_one_line(
-    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, database_target: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sheet = _contacts(tmp_path / "m.xlsx", [["شخص", "پست"], ["امید", "o@example.com"]])
     text = json.dumps({"headers": {"شخص": "name"}, "columns": {"B": "email"}}, ensure_ascii=False)
     bad = tmp_path / "ansi.json"
     bad.write_bytes(text.encode("cp1256"))  # «ANSI» in a Persian Windows
-    before = _files(db_path)
+    before = _files(database_target)
     code, _out, err = _main(
-        capsys, "import", "contacts", str(sheet), "--db", str(db_path), "--mapping", str(bad)
+        capsys,
+        "import",
+        "contacts",
+        str(sheet),
+        "--db",
+        str(database_target),
+        "--mapping",
+        str(bad),
     )
     assert code == 1 and len(err.strip().splitlines()) == 1
     assert "UTF-8" in err and "ansi.json" in err
-    assert _files(db_path) == before
+    assert _files(database_target) == before
     mapping = tmp_path / "unicode.json"
     mapping.write_bytes(text.encode("utf-16"))  # Notepad's «Unicode»
     code, out, _err = _main(
-        capsys, "import", "contacts", str(sheet), "--db", str(db_path), "--mapping", str(mapping)
+        capsys,
+        "import",
+        "contacts",
+        str(sheet),
+        "--db",
+        str(database_target),
+        "--mapping",
+        str(mapping),
     )
     assert code == 0 and "added=1" in out
     assert [p.email for p in list_people(db)] == ["o@example.com"]
@@ -310,7 +360,7 @@ def test_a_utf16_mapping_file_is_read_and_a_cp1256_one_refused_in_one_line(
 
 def test_an_import_zip_bomb_is_one_line_and_writes_nothing(
     db: Database,
-    db_path: Path,
+    database_target: Path | str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
@@ -323,14 +373,14 @@ def test_an_import_zip_bomb_is_one_line_and_writes_nothing(
     sheet = _contacts(tmp_path / "bomb.xlsx", [["نام"], ["امید"]])
     with zipfile.ZipFile(sheet, "a") as z:
         z.writestr("xl/sharedStrings.xml", " " * (2 * 1024 * 1024), zipfile.ZIP_DEFLATED)
-    before = _files(db_path)
-    code, _out, err = _main(capsys, "import", "contacts", str(sheet), "--db", str(db_path))
+    before = _files(database_target)
+    code, _out, err = _main(capsys, "import", "contacts", str(sheet), "--db", str(database_target))
     assert code == 1 and len(err.strip().splitlines()) == 1 and "بزرگ" in err
-    assert _files(db_path) == before
+    assert _files(database_target) == before
 
 
 def test_an_impossible_date_cell_is_an_error_line_not_a_traceback(
-    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, database_target: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from datetime import datetime
 
@@ -342,18 +392,26 @@ def test_an_impossible_date_cell_is_an_error_line_not_a_traceback(
             ["رضا", "1404-07-01"],
         ],
     )
-    before = _files(db_path)
-    code, _out, err = _main(capsys, "import", "contacts", str(sheet), "--db", str(db_path))
+    before = _files(database_target)
+    code, _out, err = _main(capsys, "import", "contacts", str(sheet), "--db", str(database_target))
     assert code == 1 and "ردیف ۲، ستون B" in err and "ردیف ۳، ستون B" in err
-    assert _files(db_path) == before
+    assert _files(database_target) == before
 
 
 def test_importing_the_same_sheet_twice_with_skip_adds_nothing_the_second_time(
-    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, database_target: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     rows: list[list[object]] = [["نام", "سازمان"]] + [[f"نفر {i}", "شرکت نو"] for i in range(30)]
     sheet = _contacts(tmp_path / "twice.xlsx", rows)
-    args = ("import", "contacts", str(sheet), "--db", str(db_path), "--on-duplicate", "skip")
+    args = (
+        "import",
+        "contacts",
+        str(sheet),
+        "--db",
+        str(database_target),
+        "--on-duplicate",
+        "skip",
+    )
     assert _main(capsys, *args)[0] == 0
     code, out, _err = _main(capsys, *args)
     assert code == 0 and "added=0" in out and "skipped=30" in out

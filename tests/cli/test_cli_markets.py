@@ -28,7 +28,7 @@ def cli(*argv: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def office(db, db_path) -> Path:
+def office(db, database_target) -> Path | str:
     """Three exporters: two tied in 1404, one that reported 1403 only; two Iraqi markets."""
     iq = directory.country_by_code(db, "IQ").id  # type: ignore[union-attr]
     krg = m.save_region(db, region=RegionInput(iq, "اقلیم کردستان عراق", "Kurdistan Region")).id
@@ -44,7 +44,7 @@ def office(db, db_path) -> Path:
                                          status="active", company_ids=(ids[0],)))  # fmt: skip
     m.save_market(db, market=MarketInput(iq, sector="building", priority=3))
     db.close()
-    return db_path
+    return database_target
 
 
 def test_top_exporters_pdf_lists_the_tie_and_the_missing_record(office, tmp_path) -> None:

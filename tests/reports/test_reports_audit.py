@@ -49,7 +49,7 @@ def test_report_lists_the_range_and_filters_by_user(
         "report",
         "audit",
         "--db",
-        str(db.path),
+        db.url or str(db.path),
         "--from",
         first,
         "--to",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import subprocess
 import sys
 from dataclasses import replace
@@ -12,7 +11,7 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, text
 
 from qazvin_diplomacy.cli import main
 from qazvin_diplomacy.core.actor import acting_as, current_actor, os_login, set_actor
@@ -39,14 +38,21 @@ def _org(db: Database, name: str = "استانداری قزوین", **changes: o
     return view.id
 
 
+def _target(db: Database) -> str:
+    """What ``--db`` takes for ``db``: its file, or its server URL (password from PGPASSWORD)."""
+    return db.url or str(db.path)
+
+
 def _sql(db: Database, statement: str, *params: object) -> None:
-    """Change the file behind the application's back, as someone with a SQLite tool would."""
-    with sqlite3.connect(db.path) as conn:
-        conn.execute(statement, params)
+    """Change the rows behind the application's back, as someone with a database tool would."""
+    for n in range(len(params)):
+        statement = statement.replace("?", f":p{n}", 1)
+    with db.engine.begin() as conn:
+        conn.execute(text(statement), {f"p{n}": value for n, value in enumerate(params)})
 
 
 def _verify_cli(db: Database, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    code = main(["audit", "verify", "--db", str(db.path)])
+    code = main(["audit", "verify", "--db", _target(db)])
     out = capsys.readouterr()
     return code, out.out + out.err
 
@@ -194,8 +200,8 @@ def test_the_chain_continues_across_processes(db: Database) -> None:
         "save_organization(db, org=OrganizationInput('از میز دیگر'))\n"
         "db.close()\n"
     )
-    subprocess.run([sys.executable, "-c", script, str(db.path)], check=True, cwd=ROOT, timeout=120)
-    again = Database.open(db.path)
+    subprocess.run([sys.executable, "-c", script, _target(db)], check=True, cwd=ROOT, timeout=120)
+    again = Database.open(_target(db))
     try:
         _org(again, "پس از فرایند دیگر")
         entries = audit.list_audit_entries(again, descending=False, limit=None)
@@ -289,11 +295,11 @@ def test_two_desks_writing_at_once_do_not_fork_the_chain(db: Database) -> None:
         "db.close()\n"
     )
     desks = [
-        subprocess.Popen([sys.executable, "-c", script, str(db.path), name], cwd=ROOT)
+        subprocess.Popen([sys.executable, "-c", script, _target(db), name], cwd=ROOT)
         for name in ("desk-a", "desk-b")
     ]
     assert [p.wait(timeout=120) for p in desks] == [0, 0]
-    again = Database.open(db.path)
+    again = Database.open(_target(db))
     try:
         result = audit.verify_audit_trail(again)
         assert result.intact, result.broken

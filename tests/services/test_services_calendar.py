@@ -274,6 +274,7 @@ def test_ics_export_of_one_event(office, tmp_path: Path) -> None:
     assert event.decoded("dtend").replace(tzinfo=None) == datetime(2025, 10, 27, 20, 0)
 
 
+@pytest.mark.sqlite_only(reason="writes over the database file itself")
 def test_ics_export_refuses_the_database_and_other_suffixes(office, tmp_path: Path) -> None:
     db = office["db"]
     before = hashlib.sha256(db.path.read_bytes()).hexdigest()

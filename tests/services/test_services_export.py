@@ -671,6 +671,9 @@ def test_a_control_character_typed_into_a_form_is_not_stored(db: Database) -> No
     assert (saved.name_fa, saved.notes) == ("علی رضایی", "زنگ خورد\nسطر دوم")
 
 
+@pytest.mark.sqlite_only(
+    reason="PostgreSQL text cannot hold NUL: such old rows exist only in SQLite files"
+)
 def test_a_control_character_already_in_the_database_does_not_break_the_export(
     db: Database, people: list[int], tmp_path: Path
 ) -> None:

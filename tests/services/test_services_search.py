@@ -276,7 +276,8 @@ def test_limit_has_more_and_offset(db: Database) -> None:
 def test_rebuild_repairs_a_damaged_index(db: Database, ambassador: int) -> None:
     with db.session() as s:
         s.execute(text(f"DELETE FROM {FTS_TABLE}"))
-        s.execute(text("DROP TRIGGER search_fts_person_au"))
+        on_table = " ON person" if db.dialect == "postgresql" else ""
+        s.execute(text(f"DROP TRIGGER search_fts_person_au{on_table}"))
     problems = search_index_problems(db)
     assert any("اشخاص" in p for p in problems)
     assert search(db, "قادرزاده").empty
@@ -297,6 +298,7 @@ def test_missing_index_is_reported(db: Database) -> None:
     assert search_index_problems(db) == []
 
 
+@pytest.mark.sqlite_only(reason="reads SQLite's stored trigger SQL; the PostgreSQL twin below")
 def test_migration_triggers_equal_the_generated_ones(db: Database) -> None:
     with db.engine.connect() as conn:
         stored = {
@@ -309,6 +311,25 @@ def test_migration_triggers_equal_the_generated_ones(db: Database) -> None:
         for statement in search_index_ddl(source):
             name = statement.split()[2]
             assert stored.get(name) == statement, name
+
+
+def test_postgresql_migration_triggers_equal_the_generated_ones() -> None:
+    """Migration 0005's PostgreSQL function and triggers are the ones ``check --repair`` makes."""
+    import importlib
+
+    from qazvin_diplomacy.services.search import PG_SYNC_FUNCTION, search_index_ddl_postgresql
+
+    migration = importlib.import_module("qazvin_diplomacy.storage.migrations.versions.0005_search")
+    assert migration.PG_FUNCTION == PG_SYNC_FUNCTION
+    assert [code for code, _table, _archivable in migration.SOURCES] == [
+        s.code for s in SEARCH_SOURCES
+    ]
+    for code, table, archivable in migration.SOURCES:
+        source = next(s for s in SEARCH_SOURCES if s.code == code)
+        assert (source.table, source.archivable) == (table, archivable)
+        assert migration._pg_trigger_ddl(code, table, archivable) == search_index_ddl_postgresql(
+            source
+        )
 
 
 def test_schema_matches_models_apart_from_the_search_index(tmp_path: Path) -> None:
@@ -434,6 +455,7 @@ def _damage(db: Database, statement: str) -> None:
         conn.execute(statement)
 
 
+@pytest.mark.sqlite_only(reason="damages FTS5's shadow tables inside the SQLite file")
 @pytest.mark.parametrize("damage", list(DAMAGES))
 def test_a_damaged_index_is_named_and_repaired(db: Database, ambassador: int, damage: str) -> None:
     from qazvin_diplomacy.core.errors import KnownError
@@ -467,12 +489,14 @@ def test_another_database_error_is_not_blamed_on_the_index(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A failing query with a healthy index still escapes as itself (a bug, not a repair)."""
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DBAPIError
 
     from qazvin_diplomacy.services import search as search_module
 
-    monkeypatch.setattr(search_module, "_term_filter", lambda terms: ("no_such_column = 1", {}))
-    with pytest.raises(OperationalError):
+    monkeypatch.setattr(
+        search_module, "_term_filter", lambda terms, dialect="sqlite": ("no_such_column = 1", {})
+    )
+    with pytest.raises(DBAPIError):
         search(db, "قادرزاده")
 
 
@@ -496,6 +520,7 @@ def test_a_pasted_paragraph_without_spaces_is_not_cut(
     assert calls
 
 
+@pytest.mark.sqlite_only(reason="opens the SQLite file read-only and damages FTS5's tables")
 @pytest.mark.parametrize("damage", [None, "shadow table dropped", "segments deleted"])
 def test_the_index_check_works_on_a_read_only_database(
     db: Database, ambassador: int, damage: str | None

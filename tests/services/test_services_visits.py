@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -91,8 +90,8 @@ def save(w, **changes):
 
 
 def raw_count(db, table: str) -> int:
-    with sqlite3.connect(db.path) as conn:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    with db.engine.connect() as conn:  # a connection of its own, on either database
+        return conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one()
 
 
 # --- saving and reading ----------------------------------------------------------------

@@ -40,3 +40,16 @@ def test_the_comparison_sees_a_missing_table(tmp_path: Path) -> None:
     finally:
         db.close()
     assert [d[0] for d in diffs] == ["add_table"]  # type: ignore[index]
+
+
+def test_migrated_schema_matches_models_on_postgresql(postgres_databases, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The same migrations build the same schema on PostgreSQL (skipped without a server)."""
+    url = postgres_databases.create_empty()
+    try:
+        db = Database.open(url, backups_dir=tmp_path / "b", attachments_dir=tmp_path / "a")
+        try:
+            assert _differences(db, metadata) == []
+        finally:
+            db.close()
+    finally:
+        postgres_databases.drop(url)

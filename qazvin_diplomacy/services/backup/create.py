@@ -24,6 +24,7 @@ from qazvin_diplomacy.core.backups import (
     attachment_member,
     member_kind,
 )
+from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.services.backup.common import (
     _SHA_NAME_LEN,
     CHUNK,
@@ -119,6 +120,13 @@ def create_backup(
     ``cancel()`` returning True stops with ``BackupCancelled``. On cancel or any error no file
     is left at ``out`` (an existing one is kept) and no temporary file remains.
     """
+    if getattr(db, "url", None):  # the format holds an SQLite file: not yet a server's data
+        raise KnownError(
+            "پشتیبان‌گیری برنامه هنوز برای پایگاه داده سرور (PostgreSQL) کار نمی‌کند؛ از ابزار "
+            "خود سرور (pg_dump) استفاده کنید. هیچ پرونده‌ای نوشته نشد.",
+            "The application's backup does not work on a server (PostgreSQL) database yet; "
+            "use the server's own tools (pg_dump). No file was written.",
+        )
     out = Path(out)
     refuse_database_files(out, DatabaseFiles.of(db), purpose="backup")
     steps = _Steps(progress, cancel)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, true, union
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true, union
 from sqlalchemy.orm import Session
 
 from qazvin_diplomacy.core.jalali import week_range
@@ -23,6 +23,7 @@ from qazvin_diplomacy.core.visits import (
 )
 from qazvin_diplomacy.services.visits.records import _local, _overlapping
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
+from qazvin_diplomacy.storage.dialects import not_indexed
 from qazvin_diplomacy.storage.directory import Country, Person
 from qazvin_diplomacy.storage.visits import Visit, VisitGuest, VisitHost
 
@@ -40,9 +41,9 @@ def _text_condition(text: str) -> ColumnElement[bool]:
     return and_(*conditions) if conditions else true()
 
 
-# "+column" keeps SQLite from choosing an archived_at index: used when grouping, where a
+# "+column" (``not_indexed``) keeps SQLite from choosing an archived_at index: used when grouping, where a
 # scan of the covering (status|country_id, archived_at, start_at) index is much cheaper.
-_ARCHIVED_NOT_INDEXED: ColumnElement[Any] = literal_column("+visit.archived_at")
+_ARCHIVED_NOT_INDEXED: ColumnElement[Any] = not_indexed(Visit.archived_at)
 
 
 def _filter_conditions(
