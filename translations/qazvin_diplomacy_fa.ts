@@ -1022,6 +1022,18 @@
       <source>Target countries only</source>
       <translation>فقط کشورهای هدف</translation>
     </message>
+    <message>
+      <source>No country matches the search. Clear the search box or untick “Target countries only”.</source>
+      <translation>کشوری با این جستجو پیدا نشد. جعبهٔ جستجو را پاک کنید یا تیک «فقط کشورهای هدف» را بردارید.</translation>
+    </message>
+    <message>
+      <source>No organization to show. Clear the filters to see every organization, or press “New organization” to add one.</source>
+      <translation>سازمانی برای نمایش نیست. برای دیدن همهٔ سازمان‌ها فیلترها را پاک کنید، یا با دکمهٔ «سازمان جدید» سازمانی ثبت کنید.</translation>
+    </message>
+    <message>
+      <source>No contact to show. Clear the filters to see every contact, press “New contact” to add one, or import contacts from Excel.</source>
+      <translation>مخاطبی برای نمایش نیست. برای دیدن همهٔ مخاطبان فیلترها را پاک کنید، با دکمهٔ «مخاطب جدید» مخاطبی ثبت کنید، یا مخاطبان را از اکسل وارد کنید.</translation>
+    </message>
   </context>
   <context>
     <name>EventFilterBar</name>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import traceback
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.ui.i18n import current_language
@@ -43,13 +45,54 @@ ERROR_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
 
 def fit_columns(table: QTableView, widths: tuple[int, ...], stretch: int) -> None:
     """Give a list's columns their widths; column ``stretch`` (the title) takes what is left,
-    so the list fits the window without a sideways scroll bar.  The others stay resizable."""
+    so the list fits the window without a sideways scroll bar.  The others stay resizable.
+
+    Each time the rows change (and when a ``ListTable`` is resized) :func:`refit_columns`
+    narrows the other columns to their content, never below their header."""
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setStretchLastSection(False)
     for col, width in enumerate(widths):
         table.setColumnWidth(col, width)
+    table.setProperty("fit_widths", list(widths))
+    table.setProperty("fit_stretch", stretch)
+    model = table.model()
+    if model is not None:
+        for signal in (model.modelReset, model.layoutChanged, model.headerDataChanged):
+            signal.connect(lambda *_a, t=table: refit_columns(t))
+        model.rowsInserted.connect(lambda *_a, t=table: refit_columns(t))
+
+
+def refit_columns(table: QTableView) -> None:
+    """Narrow the non-title columns of a :func:`fit_columns` table to their content (at most
+    their given width, never less than their header's text) so the title gets the room; if the
+    title still does not fit, the wide columns give up width down to their header's."""
+    if not isValid(table):  # the model outlived its table
+        return
+    widths, stretch = table.property("fit_widths"), table.property("fit_stretch")
+    if not widths or stretch is None:
+        return
+    header = table.horizontalHeader()
+    floors: dict[int, int] = {}
+    fitted: dict[int, int] = {}
+    for col, width in enumerate(widths):
+        if col == stretch or col >= header.count() or header.isSectionHidden(col):
+            continue
+        floors[col] = header.sectionSizeHint(col)
+        content = max(floors[col], table.sizeHintForColumn(col))
+        fitted[col] = max(floors[col], min(int(width), content))
+    room = table.viewport().width() - sum(fitted.values())
+    need = max(header.sectionSizeHint(stretch), table.sizeHintForColumn(stretch)) + 2
+    # Only wide (text) columns give up width: they elide; dates and counts stay whole.
+    slack = {c: w - max(floors[c], 100) for c, w in fitted.items() if w > max(floors[c], 100)}
+    if need > room and slack:
+        share = min(1.0, (need - room) / sum(slack.values()))
+        for col, spare in slack.items():
+            fitted[col] -= math.ceil(spare * share)
+    for col, width in fitted.items():
+        if table.columnWidth(col) != width:
+            table.setColumnWidth(col, width)
 
 
 def make_ltr(widget: QWidget) -> QWidget:
