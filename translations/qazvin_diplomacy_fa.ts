@@ -3763,6 +3763,14 @@
       <source>Venue</source>
       <translation>محل</translation>
     </message>
+    <message>
+      <source>Friday</source>
+      <translation>جمعه</translation>
+    </message>
+    <message>
+      <source>holiday</source>
+      <translation>تعطیل</translation>
+    </message>
   </context>
   <context>
     <name>VisitsPage</name>
@@ -4386,6 +4394,21 @@
     <message>
       <source>The file could not be opened: %1</source>
       <translation>پرونده باز نشد: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DraftEventsCard</name>
+    <message>
+      <source>Close at hand and still a draft (%1)</source>
+      <translation>رویدادهای نزدیک که هنوز پیش‌نویس‌اند (%1)</translation>
+    </message>
+    <message>
+      <source>No draft event is close at hand.</source>
+      <translation>رویداد پیش‌نویسی در روزهای نزدیک نیست.</translation>
+    </message>
+    <message>
+      <source>%1 without reply, %2 days left</source>
+      <translation>%1 نفر بی‌پاسخ، %2 روز مانده</translation>
     </message>
   </context>
 </TS>

@@ -64,6 +64,36 @@ def fit_columns(table: QTableView, widths: tuple[int, ...], stretch: int) -> Non
         model.rowsInserted.connect(lambda *_a, t=table: refit_columns(t))
 
 
+def keep_headers_whole(table: QTableView) -> None:
+    """Widen every column of ``table`` narrower than its header's text, now and whenever the
+    headers change (a language switch), so no header stops mid-word."""
+
+    def widen() -> None:
+        if not isValid(table):
+            return
+        header = table.horizontalHeader()
+        for col in range(header.count()):
+            hint = header.sectionSizeHint(col)
+            if not header.isSectionHidden(col) and table.columnWidth(col) < hint:
+                table.setColumnWidth(col, hint)
+
+    model = table.model()
+    model.headerDataChanged.connect(lambda *_a: widen())
+    model.modelReset.connect(widen)
+    widen()
+
+
+CELL_PADDING = 8  # px of room between a cell's text and its borders, each side
+
+
+def pad_cells(view: QTableView) -> None:
+    """Keep the texts of ``view``'s cells off their borders (columns sized to their contents
+    would otherwise put the text right against the grid)."""
+    view.setStyleSheet(
+        f"QTableView::item {{ padding-left: {CELL_PADDING}px; padding-right: {CELL_PADDING}px; }}"
+    )
+
+
 def refit_columns(table: QTableView) -> None:
     """Narrow the non-title columns of a :func:`fit_columns` table to their content (at most
     their given width, never less than their header's text) so the title gets the room; if the

@@ -44,7 +44,7 @@ from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.services import holidays as holidays_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.holidays import HolidayRow
-from qazvin_diplomacy.ui.common import FieldError, known_message, make_ltr, mark_field
+from qazvin_diplomacy.ui.common import FieldError, known_message, make_ltr, mark_field, pad_cells
 from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_date
@@ -197,6 +197,7 @@ class HolidaysDialog(Retranslating, QDialog):
         self.model = HolidayTableModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        pad_cells(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

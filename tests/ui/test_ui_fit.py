@@ -177,3 +177,205 @@ def test_an_invalid_filter_date_does_not_make_the_row_jump(demo_window) -> None:
     assert bar.date_from.line.toolTip() == bar.date_from.error()
     assert not bar.date_from.error_label.isVisible()
     assert (bar.height(), bar.sizeHint().height()) == before
+
+
+def test_a_draft_event_near_its_date_with_unanswered_invitations_is_flagged(
+    window, qtbot, db, people
+) -> None:
+    import datetime as dt
+
+    from qazvin_diplomacy.core.events import EventInput, EventStatus
+    from qazvin_diplomacy.services import events as events_service
+
+    page = window.show_module("dashboard")
+    today = page.ctx.today()
+    draft = events_service.save_event(
+        db,
+        event=EventInput(
+            title_fa="ضیافت شام سفیران",
+            start_date=today + dt.timedelta(days=5),
+            status=EventStatus.DRAFT,
+        ),
+    )
+    planned = events_service.save_event(
+        db,
+        event=EventInput(
+            title_fa="همایش برنامه‌ریزی‌شده",
+            start_date=today + dt.timedelta(days=6),
+            status=EventStatus.PLANNED,
+        ),
+    )
+    for event in (draft, planned):
+        events_service.invite_people(db, event_id=event.id, person_ids=[people["ambassador"]])
+    page.refresh()
+    page.wait_read()
+    card = page.cards["events_draft_near"]
+    assert card.isVisible()
+    assert [t for t in card.texts() if "ضیافت شام سفیران" in t]
+    assert not [t for t in card.texts() if "همایش" in t]  # planned: not a draft
+    assert card.title.text().startswith("رویدادهای نزدیک که هنوز پیش‌نویس‌اند")
+
+
+def test_visits_list_flags_a_visit_on_a_friday_or_holiday(app, db, people) -> None:
+    import datetime as dt
+
+    from qazvin_diplomacy.core import jalali
+    from qazvin_diplomacy.core.visits import GuestEntry, VisitInput, VisitStatus
+    from qazvin_diplomacy.services import visits as visits_service
+    from qazvin_diplomacy.ui.visits.models import VisitTableModel
+
+    friday = dt.date(2026, 12, 4)
+    assert jalali.is_friday(friday)
+    nowruz = jalali.from_jalali(1405, 1, 1)
+    working = dt.date(2026, 12, 7)  # a Monday, no holiday
+    for day, title in ((friday, "دیدار جمعه"), (nowruz, "دیدار نوروز"), (working, "دیدار دوشنبه")):
+        start = dt.datetime.combine(day, dt.time(10))
+        visits_service.save_visit(
+            db,
+            visit=VisitInput(
+                title=title,
+                start_at=start,
+                end_at=start + dt.timedelta(hours=1),
+                status=VisitStatus.PLANNED,
+                guests=(GuestEntry(people["ambassador"]),),
+            ),
+            conflict_reason="آزمون",
+        )
+    model = VisitTableModel(db)
+    cells = {}
+    for row in range(model.rowCount()):
+        title = model.index(row, 0).data()
+        start = model.index(row, 3)
+        cells[title] = (
+            start.data(),
+            start.data(Qt.ItemDataRole.ToolTipRole),
+            start.data(Qt.ItemDataRole.ForegroundRole),
+        )
+    assert cells["دیدار جمعه"][0].endswith("(جمعه)")
+    assert cells["دیدار نوروز"][0].endswith("(تعطیل)")
+    assert "نوروز" in cells["دیدار نوروز"][1]  # the tooltip names the holiday
+    assert cells["دیدار نوروز"][2] is not None
+    assert "(" not in cells["دیدار دوشنبه"][0] and cells["دیدار دوشنبه"][2] is None
+
+
+def test_the_date_field_names_the_holiday_beside_the_date(app, qtbot) -> None:
+    from qazvin_diplomacy.core import jalali
+    from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
+
+    edit = JalaliDateEdit()
+    qtbot.addWidget(edit)
+    edit.setDate(jalali.from_jalali(1405, 1, 1))
+    assert "نوروز" in edit.hint.text()
+
+
+def test_invite_preview_lines_are_laid_out_in_the_ui_direction(app, qtbot, db, people) -> None:
+    import datetime as dt
+
+    from PySide6.QtGui import QTextCursor
+
+    from qazvin_diplomacy.core.events import EventInput
+    from qazvin_diplomacy.services import events as events_service
+    from qazvin_diplomacy.ui.events.invite_dialog import InviteByFilterDialog
+
+    event = events_service.save_event(
+        db, event=EventInput(title_fa="رویداد آزمون", start_date=dt.date(2026, 12, 20))
+    )
+    dialog = InviteByFilterDialog(db, event.id)
+    qtbot.addWidget(dialog)
+    dialog.show_lines(["• Andrei Kovalevich (Ambassador)", "• آرسن هاکوبیان"])
+    document = dialog.preview.document()
+    assert document.defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
+    block = document.begin()
+    while block.isValid():
+        assert block.text().startswith("\u200f")  # RLM: the paragraph is right to left
+        block = block.next()
+    del QTextCursor
+
+
+def test_record_page_keeps_latin_values_beside_their_labels(
+    app, qtbot, paths, db, settings, people
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from qazvin_diplomacy.core.text import FSI
+    from qazvin_diplomacy.services import directory
+    from qazvin_diplomacy.ui.common import TaskRunner
+    from qazvin_diplomacy.ui.directory.record import PERSON, RecordView
+    from qazvin_diplomacy.ui.modules import Hub, UiContext
+
+    person = directory.get_person(db, people["ambassador"])
+    ctx = UiContext(paths=paths, db=db, settings=settings, runner=TaskRunner(), hub=Hub())
+    view = RecordView(ctx, PERSON, person.id)
+    qtbot.addWidget(view)
+    view.show()
+    QApplication.processEvents()
+    fields = [
+        view.details.itemAt(row, view.details.ItemRole.FieldRole).widget()
+        for row in range(view.details.rowCount())
+    ]
+    latin = [f for f in fields if isinstance(f, QLabel) and f.property("ltr_value")]
+    assert latin  # the English name at least
+    for field in fields:
+        assert field.alignment() & Qt.AlignmentFlag.AlignRight  # the label's side in Persian
+        assert field.alignment() & Qt.AlignmentFlag.AlignAbsolute
+    for field in latin:
+        assert FSI in field.text()  # isolated: its own order holds
+
+
+def test_precedence_rows_are_numbered_once(app, qtbot, db) -> None:
+    from qazvin_diplomacy.ui.events.precedence import PrecedenceTab
+
+    tab = PrecedenceTab(db)
+    qtbot.addWidget(tab)
+    assert tab.table.verticalHeader().isHidden()
+
+
+def test_guest_table_headers_are_whole_in_both_languages(app, qtbot, db) -> None:
+    from qazvin_diplomacy.ui.application import apply_language
+    from qazvin_diplomacy.ui.events.guests import GuestsTab
+
+    tab = GuestsTab(db)
+    qtbot.addWidget(tab)
+    for language in ("fa", "en"):
+        apply_language(app, language)
+        QApplication.processEvents()
+        header = tab.table.horizontalHeader()
+        for col in range(header.count()):
+            assert tab.table.columnWidth(col) >= header.sectionSizeHint(col), (language, col)
+    apply_language(app, "fa")
+
+
+def test_english_programme_cells_read_left_to_right(app, qtbot) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from qazvin_diplomacy.ui.events.programme import ProgrammeTab
+
+    tab = ProgrammeTab()
+    qtbot.addWidget(tab)
+    row = tab.add_entry()
+    for col in (3, 5):
+        delegate = tab.table.itemDelegateForColumn(col)
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, tab.table.model().index(row, col))
+        assert option.direction == Qt.LayoutDirection.LeftToRight
+        assert option.displayAlignment & Qt.AlignmentFlag.AlignLeft
+        assert option.textElideMode == Qt.TextElideMode.ElideRight
+    assert tab.table.itemDelegateForColumn(2) is None  # the Persian item stays as it is
+
+
+def test_selected_sidebar_icon_is_light_and_events_have_their_own_icon(window) -> None:
+    from PySide6.QtGui import QColor, QIcon
+
+    from qazvin_diplomacy.ui.registry import MODULES
+
+    icons = {spec.key: spec.icon for spec in MODULES}
+    assert icons["events"] != "week"  # the week tab's icon is the visits' own
+    item = window.nav.item(0)
+    selected = item.icon().pixmap(28, 28, QIcon.Mode.Selected).toImage()
+    inked = [
+        QColor(selected.pixel(x, y))
+        for x in range(selected.width())
+        for y in range(selected.height())
+        if QColor.fromRgba(selected.pixel(x, y)).alpha() > 200
+    ]
+    assert inked and all(c.lightness() > 200 for c in inked)  # white on the navy highlight

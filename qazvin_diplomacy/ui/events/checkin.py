@@ -32,7 +32,7 @@ from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import EventFilter, EventSummary, GuestView, Rsvp
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.common import pad_cells, show_error
 from qazvin_diplomacy.ui.events.models import CheckinModel, guest_name
 from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
 from qazvin_diplomacy.ui.widgets.jalali import show_date, show_time
@@ -85,6 +85,7 @@ class CheckinView(Retranslating, QWidget):
         self.model = CheckinModel(self)
         self.results = QTableView(self)
         self.results.setModel(self.model)
+        pad_cells(self.results)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -383,7 +383,8 @@ class JalaliDateEdit(Retranslating, QWidget):
         holiday = holidays_between(day, day).get(day)
         off = holiday is not None or jalali.is_friday(day)
         self.hint.setStyleSheet("color: #c62828;" if off else "color: #555;")
-        self.hint.setText(date_hint(day))
+        # A holiday says which one beside the date (a Friday says so by its weekday, in red).
+        self.hint.setText(date_hint(day) + (f" · {holiday_text(holiday)}" if holiday else ""))
         self.hint.setToolTip(holiday_text(holiday) if holiday else "")
 
     def _clear_error_if_valid(self, _text: str) -> None:
