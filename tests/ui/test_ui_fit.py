@@ -271,8 +271,6 @@ def test_the_date_field_names_the_holiday_beside_the_date(app, qtbot) -> None:
 def test_invite_preview_lines_are_laid_out_in_the_ui_direction(app, qtbot, db, people) -> None:
     import datetime as dt
 
-    from PySide6.QtGui import QTextCursor
-
     from qazvin_diplomacy.core.events import EventInput
     from qazvin_diplomacy.services import events as events_service
     from qazvin_diplomacy.ui.events.invite_dialog import InviteByFilterDialog
@@ -289,7 +287,6 @@ def test_invite_preview_lines_are_laid_out_in_the_ui_direction(app, qtbot, db, p
     while block.isValid():
         assert block.text().startswith("\u200f")  # RLM: the paragraph is right to left
         block = block.next()
-    del QTextCursor
 
 
 def test_record_page_keeps_latin_values_beside_their_labels(
