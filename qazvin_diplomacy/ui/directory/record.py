@@ -9,6 +9,7 @@ offers Restore instead of Archive.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -104,6 +105,17 @@ class HistoryTable(QTableWidget):
     def retranslate_ui(self) -> None:
         """Header texts."""
         self.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Title"), self.tr("Details")])
+
+
+def _beside_label(value: str, *, ltr: bool) -> str:
+    """A detail value laid out in the window's direction: a left-to-right one (English name,
+    phone, e-mail, code) isolated, so its own order holds; one without any letter (a date)
+    led by the window's direction mark.  Persian text is left as it is."""
+    if ltr:
+        return direction_mark() + bidi_isolate(value)
+    if not any(unicodedata.bidirectional(ch) in ("L", "R", "AL") for ch in value):
+        return direction_mark() + value
+    return value
 
 
 class RecordView(QDialog):
@@ -281,7 +293,7 @@ class RecordView(QDialog):
         # (English name, phone, e-mail, code) is isolated so its own order holds.
         side = Qt.AlignmentFlag.AlignRight if is_rtl() else Qt.AlignmentFlag.AlignLeft
         for label, value, ltr in self._detail_rows():
-            field = QLabel(direction_mark() + (bidi_isolate(value) if ltr else value), self)
+            field = QLabel(_beside_label(value, ltr=ltr), self)
             field.setWordWrap(True)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             field.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
