@@ -83,6 +83,8 @@ def keep_headers_whole(table: QTableView) -> None:
     widen()
 
 
+SHORT_CONTENT = 120  # px: a column whose content is this narrow (a date) is never cut
+
 CELL_PADDING = 8  # px of room between a cell's text and its borders, each side
 
 
@@ -95,31 +97,39 @@ def pad_cells(view: QTableView) -> None:
 
 
 def refit_columns(table: QTableView) -> None:
-    """Narrow the non-title columns of a :func:`fit_columns` table to their content (at most
-    their given width, never less than their header's text) so the title gets the room; if the
-    title still does not fit, the wide columns give up width down to their header's."""
+    """Share a :func:`fit_columns` table's width out, the title first: the other columns are
+    narrowed to their content (at most their given width, never below their header's text);
+    if the title still does not fit, the wide columns give up width (never a short one, such
+    as a date); if it fits with room to spare, the spare widens the columns still cut."""
     if not isValid(table):  # the model outlived its table
         return
     widths, stretch = table.property("fit_widths"), table.property("fit_stretch")
     if not widths or stretch is None:
         return
     header = table.horizontalHeader()
-    floors: dict[int, int] = {}
+    floors: dict[int, int] = {}  # the narrowest a column gets: its header, a short content
     fitted: dict[int, int] = {}
+    contents: dict[int, int] = {}
     for col, width in enumerate(widths):
         if col == stretch or col >= header.count() or header.isSectionHidden(col):
             continue
-        floors[col] = header.sectionSizeHint(col)
-        content = max(floors[col], table.sizeHintForColumn(col))
+        content = contents[col] = table.sizeHintForColumn(col)
+        floors[col] = max(header.sectionSizeHint(col), min(content, SHORT_CONTENT))
         fitted[col] = max(floors[col], min(int(width), content))
     room = table.viewport().width() - sum(fitted.values())
     need = max(header.sectionSizeHint(stretch), table.sizeHintForColumn(stretch)) + 2
     # Only wide (text) columns give up width: they elide; dates and counts stay whole.
-    slack = {c: w - max(floors[c], 100) for c, w in fitted.items() if w > max(floors[c], 100)}
+    slack = {c: w - floors[c] for c, w in fitted.items() if w > floors[c]}
     if need > room and slack:
         share = min(1.0, (need - room) / sum(slack.values()))
         for col, spare in slack.items():
             fitted[col] -= math.ceil(spare * share)
+    elif room > need:  # the title fits: what it does not need goes to the cut columns
+        short = {c: contents[c] - w for c, w in fitted.items() if contents[c] > w}
+        if short:
+            share = min(1.0, (room - need) / sum(short.values()))
+            for col, missing in short.items():
+                fitted[col] += int(missing * share)
     for col, width in fitted.items():
         if table.columnWidth(col) != width:
             table.setColumnWidth(col, width)
