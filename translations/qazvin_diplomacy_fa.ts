@@ -1022,6 +1022,18 @@
       <source>Target countries only</source>
       <translation>فقط کشورهای هدف</translation>
     </message>
+    <message>
+      <source>No country matches the search. Clear the search box or untick “Target countries only”.</source>
+      <translation>کشوری با این جستجو پیدا نشد. جعبهٔ جستجو را پاک کنید یا تیک «فقط کشورهای هدف» را بردارید.</translation>
+    </message>
+    <message>
+      <source>No organization to show. Clear the filters to see every organization, or press “New organization” to add one.</source>
+      <translation>سازمانی برای نمایش نیست. برای دیدن همهٔ سازمان‌ها فیلترها را پاک کنید، یا با دکمهٔ «سازمان جدید» سازمانی ثبت کنید.</translation>
+    </message>
+    <message>
+      <source>No contact to show. Clear the filters to see every contact, press “New contact” to add one, or import contacts from Excel.</source>
+      <translation>مخاطبی برای نمایش نیست. برای دیدن همهٔ مخاطبان فیلترها را پاک کنید، با دکمهٔ «مخاطب جدید» مخاطبی ثبت کنید، یا مخاطبان را از اکسل وارد کنید.</translation>
+    </message>
   </context>
   <context>
     <name>EventFilterBar</name>
@@ -3744,6 +3756,14 @@
       <source>Venue</source>
       <translation>محل</translation>
     </message>
+    <message>
+      <source>Friday</source>
+      <translation>جمعه</translation>
+    </message>
+    <message>
+      <source>holiday</source>
+      <translation>تعطیل</translation>
+    </message>
   </context>
   <context>
     <name>VisitsPage</name>
@@ -5838,6 +5858,21 @@
     <message>
       <source>The audit trail is broken at entry %1: %2</source>
       <translation>زنجیرهٔ سابقهٔ تغییرات در مدخل %1 شکسته است: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>DraftEventsCard</name>
+    <message>
+      <source>Close at hand and still a draft (%1)</source>
+      <translation>رویدادهای نزدیک که هنوز پیش‌نویس‌اند (%1)</translation>
+    </message>
+    <message>
+      <source>No draft event is close at hand.</source>
+      <translation>رویداد پیش‌نویسی در روزهای نزدیک نیست.</translation>
+    </message>
+    <message>
+      <source>%1 without reply, %2 days left</source>
+      <translation>%1 نفر بی‌پاسخ، %2 روز مانده</translation>
     </message>
   </context>
 </TS>

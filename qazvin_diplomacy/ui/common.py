@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import traceback
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.ui.i18n import current_language
@@ -58,13 +60,94 @@ def read_only_rows(
 
 def fit_columns(table: QTableView, widths: tuple[int, ...], stretch: int) -> None:
     """Give a list's columns their widths; column ``stretch`` (the title) takes what is left,
-    so the list fits the window without a sideways scroll bar.  The others stay resizable."""
+    so the list fits the window without a sideways scroll bar.  The others stay resizable.
+
+    Each time the rows change (and when a ``ListTable`` is resized) :func:`refit_columns`
+    narrows the other columns to their content, never below their header."""
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setStretchLastSection(False)
     for col, width in enumerate(widths):
         table.setColumnWidth(col, width)
+    table.setProperty("fit_widths", list(widths))
+    table.setProperty("fit_stretch", stretch)
+    model = table.model()
+    if model is not None:
+        for signal in (model.modelReset, model.layoutChanged, model.headerDataChanged):
+            signal.connect(lambda *_a, t=table: refit_columns(t))
+        model.rowsInserted.connect(lambda *_a, t=table: refit_columns(t))
+
+
+def keep_headers_whole(table: QTableView) -> None:
+    """Widen every column of ``table`` narrower than its header's text, now and whenever the
+    headers change (a language switch), so no header stops mid-word."""
+
+    def widen() -> None:
+        if not isValid(table):
+            return
+        header = table.horizontalHeader()
+        for col in range(header.count()):
+            hint = header.sectionSizeHint(col)
+            if not header.isSectionHidden(col) and table.columnWidth(col) < hint:
+                table.setColumnWidth(col, hint)
+
+    model = table.model()
+    model.headerDataChanged.connect(lambda *_a: widen())
+    model.modelReset.connect(widen)
+    widen()
+
+
+SHORT_CONTENT = 120  # px: a column whose content is this narrow (a date) is never cut
+
+CELL_PADDING = 8  # px of room between a cell's text and its borders, each side
+
+
+def pad_cells(view: QTableView) -> None:
+    """Keep the texts of ``view``'s cells off their borders (columns sized to their contents
+    would otherwise put the text right against the grid)."""
+    view.setStyleSheet(
+        f"QTableView::item {{ padding-left: {CELL_PADDING}px; padding-right: {CELL_PADDING}px; }}"
+    )
+
+
+def refit_columns(table: QTableView) -> None:
+    """Share a :func:`fit_columns` table's width out, the title first: the other columns are
+    narrowed to their content (at most their given width, never below their header's text);
+    if the title still does not fit, the wide columns give up width (never a short one, such
+    as a date); if it fits with room to spare, the spare widens the columns still cut."""
+    if not isValid(table):  # the model outlived its table
+        return
+    widths, stretch = table.property("fit_widths"), table.property("fit_stretch")
+    if not widths or stretch is None:
+        return
+    header = table.horizontalHeader()
+    floors: dict[int, int] = {}  # the narrowest a column gets: its header, a short content
+    fitted: dict[int, int] = {}
+    contents: dict[int, int] = {}
+    for col, width in enumerate(widths):
+        if col == stretch or col >= header.count() or header.isSectionHidden(col):
+            continue
+        content = contents[col] = table.sizeHintForColumn(col)
+        floors[col] = max(header.sectionSizeHint(col), min(content, SHORT_CONTENT))
+        fitted[col] = max(floors[col], min(int(width), content))
+    room = table.viewport().width() - sum(fitted.values())
+    need = max(header.sectionSizeHint(stretch), table.sizeHintForColumn(stretch)) + 2
+    # Only wide (text) columns give up width: they elide; dates and counts stay whole.
+    slack = {c: w - floors[c] for c, w in fitted.items() if w > floors[c]}
+    if need > room and slack:
+        share = min(1.0, (need - room) / sum(slack.values()))
+        for col, spare in slack.items():
+            fitted[col] -= math.ceil(spare * share)
+    elif room > need:  # the title fits: what it does not need goes to the cut columns
+        short = {c: contents[c] - w for c, w in fitted.items() if contents[c] > w}
+        if short:
+            share = min(1.0, (room - need) / sum(short.values()))
+            for col, missing in short.items():
+                fitted[col] += int(missing * share)
+    for col, width in fitted.items():
+        if table.columnWidth(col) != width:
+            table.setColumnWidth(col, width)
 
 
 def make_ltr(widget: QWidget) -> QWidget:

@@ -13,8 +13,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -103,25 +104,86 @@ class DashboardCard(QFrame):
         return True
 
 
+class FitList(QListWidget):
+    """A list as tall as its wrapped rows at the width it is given (height for width), so a
+    card is sized to its content and no row is cut, on the first paint as on later ones."""
+
+    MARGIN = 8  # the item's text margins, both sides together
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # Long rows wrap onto a second line instead of needing a horizontal scroll bar.
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:  # Qt override
+        """Override: the height depends on the width (rows wrap)."""
+        return True
+
+    def row_height(self, text: str, width: int) -> int:
+        """The height of a row showing ``text`` wrapped at ``width`` (with the item margins)."""
+        flags = int(Qt.TextFlag.TextWordWrap)
+        bounds = QRect(0, 0, max(1, width - 2 * self.MARGIN), 1 << 20)
+        return self.fontMetrics().boundingRect(bounds, flags, text).height() + self.MARGIN
+
+    def heightForWidth(self, width: int) -> int:  # Qt override
+        """Override: the height of every row wrapped at ``width``."""
+        inner = width - 2 * self.frameWidth()
+        rows = sum(
+            self.row_height(self.item(i).text(), inner) + 2 * self.spacing()
+            for i in range(self.count())
+        )
+        return rows + 2 * self.frameWidth() + 2
+
+    def fit_rows(self) -> None:
+        """Give every row the height of its text wrapped at the list's width (the view's own
+        estimate left a two-line row one line tall and elided on the first paint)."""
+        width = self.viewport().width()
+        for i in range(self.count()):
+            item = self.item(i)
+            item.setSizeHint(QSize(width, self.row_height(item.text(), width)))
+        self.updateGeometry()
+
+    def sizeHint(self):  # type: ignore[no-untyped-def]  # Qt override
+        """Override: as tall as the rows at the current width."""
+        hint = super().sizeHint()
+        hint.setHeight(self.heightForWidth(self.width() or hint.width()))
+        return hint
+
+    def minimumSizeHint(self):  # type: ignore[no-untyped-def]  # Qt override
+        """Override: never shorter than its rows at the current width."""
+        hint = super().minimumSizeHint()
+        hint.setHeight(self.heightForWidth(self.width() or hint.width()))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        """Override: a new width re-wraps the rows now (not at the next idle moment, which
+        left the first paint with rows cut) and asks the layout for the new height."""
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit_rows()
+
+
 class ListCard(DashboardCard):
     """A card showing a list of records; double-click opens one."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.list = QListWidget(self)
-        self.list.setMinimumHeight(140)
-        self.list.setFrameShape(QFrame.Shape.NoFrame)
-        # Long rows wrap onto a second line instead of needing a horizontal scroll bar.
-        self.list.setWordWrap(True)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list = FitList(self)
         self.empty = QLabel(self)
         self.empty.setStyleSheet("color: #777;")
-        self.layout_.addWidget(self.list, 1)
+        self.empty.setWordWrap(True)
+        self.layout_.addWidget(self.list)
         # The empty note takes the list's place at the top of the card, not its middle.
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
-        self.layout_.addWidget(self.empty, 1)
+        self.layout_.addWidget(self.empty)
         self.list.itemDoubleClicked.connect(self._activated)
         self.open_module = ""
 
@@ -135,6 +197,7 @@ class ListCard(DashboardCard):
             self.list.addItem(item)
         self.list.setVisible(bool(rows))
         self.empty.setVisible(not rows)
+        self.list.fit_rows()
 
     def texts(self) -> list[str]:
         """The rows' texts (tests and self-test)."""
@@ -274,23 +337,32 @@ class DashboardPage(ModulePage):
         self._reading = False
         self._again = False
         outer = QVBoxLayout(self)
-        self.heading = QLabel(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # The heading, the date and the cards scroll as one page; each card is as tall as
+        # its content.
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(self.scroll)
+        page = QVBoxLayout(body)
+        self.heading = QLabel(body)
         font = QFont(self.heading.font())
         font.setPointSize(font.pointSize() + 6)
         font.setBold(True)
         self.heading.setFont(font)
-        outer.addWidget(self.heading)
-        self.date_label = QLabel(self)
-        outer.addWidget(self.date_label)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(scroll)
-        self.grid = QGridLayout(body)
+        page.addWidget(self.heading)
+        self.date_label = QLabel(body)
+        page.addWidget(self.date_label)
+        self.grid = QGridLayout()
         self.grid.setSpacing(12)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1)
+        page.addLayout(self.grid)
+        page.addStretch(1)
+        self.scroll.setWidget(body)
+        outer.addWidget(self.scroll, 1)
         self.cards: dict[str, DashboardCard] = {}
         for spec in all_cards():
             card = spec.factory(ctx)

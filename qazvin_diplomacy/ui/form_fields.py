@@ -64,6 +64,8 @@ from qazvin_diplomacy.ui.forms_common import parse_error_text, show_field_errors
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit, show_time
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a width
+
 #: ``make(form, parent)``: the field's widget (the form gives access to e.g. its database).
 Make = Callable[[Any, QWidget], QWidget]
 
@@ -185,22 +187,31 @@ class FieldSet:
         """One row per field (``names``, default every field not placed yet): label, then the
         widget over its error line; a field with ``beside`` goes on that field's row."""
         rows: dict[str, QHBoxLayout] = {}
+        growing: dict[str, bool] = {}  # whether a field of the row can take spare width
         chosen = self._chosen(names)
         pair_heads = {s.beside for s in chosen if s.beside}
         for spec in chosen:
             box = self._build(spec, parent)
             label = self.labels[spec.name]
+            # A field of limited width (a time) keeps its width: its neighbour's label follows
+            # it instead of sitting at the far end of the row.
+            grows = self.widgets[spec.name].maximumWidth() >= QWIDGETSIZE_MAX
             if spec.beside:
                 rows[spec.beside].addWidget(label)
-                rows[spec.beside].addLayout(box, 1)
+                rows[spec.beside].addLayout(box, 1 if grows else 0)
+                growing[spec.beside] = growing[spec.beside] or grows
             elif spec.name in pair_heads:
                 row = QHBoxLayout()
-                row.addLayout(box, 1)
+                row.addLayout(box, 1 if grows else 0)
                 rows[spec.name] = row
+                growing[spec.name] = grows
                 form.addRow(label, row)
             else:
                 form.addRow(label, box)
                 self.rows[spec.name] = form
+        for name, row in rows.items():
+            if not growing[name]:
+                row.addStretch(1)
         self._wire_follows()
 
     def add_stacked(

@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -49,6 +51,7 @@ from qazvin_diplomacy.ui.common import (
     TaskRunner,
     ask,
     known_message,
+    make_ltr,
     mark_field,
     show_error,
 )
@@ -151,17 +154,44 @@ def date_cell_text(day: dt.date | None) -> str:
     return show_date(day) if day is not None else ""
 
 
+class LtrCellDelegate(QStyledItemDelegate):
+    """Cells of a left-to-right column (an English text) in either interface language: laid
+    out and aligned left to right, cut with the ellipsis at their end, edited in an LTR line."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> None:  # Qt override
+        """Override: left to right, aligned left, the ellipsis on the right."""
+        super().initStyleOption(option, index)
+        option.direction = Qt.LayoutDirection.LeftToRight
+        option.displayAlignment = (
+            Qt.AlignmentFlag.AlignLeft
+            | Qt.AlignmentFlag.AlignAbsolute
+            | Qt.AlignmentFlag.AlignVCenter
+        )
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:  # Qt override
+        """Override: the editor is a left-to-right line."""
+        editor = super().createEditor(parent, option, index)
+        return make_ltr(editor)
+
+
 class RowTable(QWidget):
     """A ``QTableWidget`` with add/remove buttons and an error list under it.
 
     A subclass that reads its rows as entries names each column's input field in ``FIELDS``
-    and the first part of its row error keys (``"<PREFIX>.<row>.<field>"``) in ``PREFIX``.
+    and the first part of its row error keys (``"<PREFIX>.<row>.<field>"``) in ``PREFIX``;
+    ``LTR_COLUMNS`` are the columns holding English text (laid out left to right).
     """
 
     #: The cell a row added with "Add row" opens for typing (see :meth:`edit_new_row`).
     EDIT_COLUMN = 0
     FIELDS: tuple[str, ...] = ()
     PREFIX = ""
+    LTR_COLUMNS: tuple[int, ...] = ()
 
     def __init__(
         self, headers: tuple[str, ...], widths: tuple[int, ...], parent: QWidget | None = None
@@ -175,6 +205,9 @@ class RowTable(QWidget):
         self.table.verticalHeader().setVisible(True)
         for col, width in enumerate(widths):
             self.table.setColumnWidth(col, width)
+        self.ltr_delegate = LtrCellDelegate(self.table)
+        for col in self.LTR_COLUMNS:
+            self.table.setItemDelegateForColumn(col, self.ltr_delegate)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self)

@@ -48,6 +48,7 @@ from qazvin_diplomacy.ui.common import (
     known_message,
     make_ltr,
     mark_field,
+    pad_cells,
     read_only_rows,
 )
 from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits, loc_text
@@ -202,6 +203,7 @@ class HolidaysDialog(Retranslating, QDialog):
         self.model = HolidayTableModel(self)
         self.table = read_only_rows(QTableView(self))
         self.table.setModel(self.model)
+        pad_cells(self.table)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

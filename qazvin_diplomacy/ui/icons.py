@@ -159,6 +159,18 @@ def _meeting(p: QPainter) -> None:  # a round table with three seats: a meeting 
     p.fillRect(QRectF(27, 30, 10, 6), ACCENT)
 
 
+def _event(p: QPainter) -> None:  # a ceremony: a pennant on its pole, with a star
+    _pen(p, width=5)
+    p.drawLine(QPointF(16, 8), QPointF(16, 58))
+    path = QPainterPath(QPointF(16, 10))
+    path.lineTo(QPointF(54, 20))
+    path.lineTo(QPointF(16, 32))
+    path.closeSubpath()
+    p.drawPath(path)
+    _pen(p, ACCENT, 4)
+    p.drawEllipse(QRectF(25, 17, 8, 8))
+
+
 def _logo(p: QPainter) -> None:
     # A stylised dome with a star: the application's mark (never mirrored).
     path = QPainterPath()
@@ -192,6 +204,7 @@ _PAINTERS: dict[str, Callable[[QPainter], None]] = {
     "followup": _followup,
     "globe": _globe,
     "meeting": _meeting,
+    "event": _event,
     "logo": _logo,
 }
 #: Names whose drawing points the other way before any mirroring.
@@ -223,3 +236,19 @@ def icon_pixmap(name: str, size: int = SIZE, *, rtl: bool | None = None) -> QPix
 def icon(name: str, *, rtl: bool | None = None) -> QIcon:
     """A ``QIcon`` of ``name`` for the current (or given) direction."""
     return QIcon(icon_pixmap(name, rtl=rtl))
+
+
+def nav_icon(name: str) -> QIcon:
+    """A navigation icon: ``name`` as usual, and all white while its item is selected (the
+    dark ink would vanish on the selected item's navy background)."""
+    normal = icon_pixmap(name)
+    white = QPixmap(normal.size())
+    white.fill(Qt.GlobalColor.transparent)
+    p = QPainter(white)
+    p.drawPixmap(0, 0, normal)
+    p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    p.fillRect(white.rect(), Qt.GlobalColor.white)
+    p.end()
+    result = QIcon(normal)
+    result.addPixmap(white, QIcon.Mode.Selected)
+    return result

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services.export import ExportFilters
-from qazvin_diplomacy.ui.common import fit_columns, read_only_rows, refill_combo
+from qazvin_diplomacy.ui.common import fit_columns, read_only_rows, refill_combo, refit_columns
 from qazvin_diplomacy.ui.i18n import Retranslating, is_rtl, loc_digits
 from qazvin_diplomacy.ui.list_export import ListExporting
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
@@ -83,6 +84,7 @@ class ListFilterBar(Retranslating, QWidget):
             if isinstance(field, QComboBox):
                 field.currentIndexChanged.connect(lambda _i: self.on_change())
             elif isinstance(field, JalaliDateEdit):
+                field.set_compact()  # an invalid date must not make the filter row jump
                 field.dateChanged.connect(lambda _d: self.on_change())
             elif isinstance(field, QCheckBox):
                 field.toggled.connect(lambda _c: self.on_change())
@@ -120,15 +122,57 @@ class ListFilterBar(Retranslating, QWidget):
         return self._countries_loaded
 
 
-class ListTable(QTableView):
+class EmptyStateView:
+    """Mixin of a list view (before the Qt class in the bases): while the view has no row it
+    says so in the middle, ``empty_text()`` giving the sentence (what is missing and what to
+    do next) in the UI language."""
+
+    empty_text: Callable[[], str] | None = None
+
+    def empty_message(self) -> str:
+        """The sentence shown while the view has no row ("" when it has rows or none is set)."""
+        model = self.model()  # type: ignore[attr-defined]
+        if self.empty_text is None or model is None or model.rowCount() > 0:
+            return ""
+        return self.empty_text()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        """Override: the rows, or the empty-state sentence over an empty view."""
+        super().paintEvent(event)  # type: ignore[misc]
+        message = self.empty_message()
+        if not message:
+            return
+        viewport = self.viewport()  # type: ignore[attr-defined]
+        painter = QPainter(viewport)
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))  # type: ignore[attr-defined]
+        area = viewport.rect().adjusted(32, 40, -32, -16)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        painter.drawText(area, int(flags) | int(Qt.TextFlag.TextWordWrap), message)
+        painter.end()
+
+
+class FitTable(EmptyStateView, QTableView):
+    """A table whose columns were given by ``common.fit_columns``: a new width is shared out
+    again, the title column first; an empty table says so (``empty_text``)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        """Override: a new width is shared out again, the title first."""
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            refit_columns(self)
+
+
+class EmptyStateTree(EmptyStateView, QTreeView):
+    """A tree view that says so when it has no row (``empty_text``)."""
+
+
+class ListTable(FitTable):
     """A list's table: read-only, one whole row selected, sorted in SQL (from ``sort_column``),
     columns of ``widths`` with column ``stretch`` taking what is left; double-click opens.
 
     While it has no row it says so in the middle of the table: ``empty_text()`` gives the
     sentence (what is missing and what to do next) in the UI language.
     """
-
-    empty_text: Callable[[], str] | None = None
 
     def __init__(
         self,
@@ -150,26 +194,6 @@ class ListTable(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().setDefaultSectionSize(28)
         fit_columns(self, widths, stretch=stretch)
-
-    def empty_message(self) -> str:
-        """The sentence shown while the table has no row ("" when it has rows or none is set)."""
-        model = self.model()
-        if self.empty_text is None or model is None or model.rowCount() > 0:
-            return ""
-        return self.empty_text()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
-        """Override: the rows, or the empty-state sentence over an empty table."""
-        super().paintEvent(event)
-        message = self.empty_message()
-        if not message:
-            return
-        painter = QPainter(self.viewport())
-        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        area = self.viewport().rect().adjusted(32, 40, -32, -16)
-        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-        painter.drawText(area, int(flags) | int(Qt.TextFlag.TextWordWrap), message)
-        painter.end()
 
 
 class ListPage(ListExporting, ModulePage):

@@ -43,7 +43,7 @@ from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.application import apply_language, setup_fonts
 from qazvin_diplomacy.ui.common import TaskRunner, make_ltr
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl
-from qazvin_diplomacy.ui.icons import icon
+from qazvin_diplomacy.ui.icons import icon, nav_icon
 from qazvin_diplomacy.ui.modules import Hub, ModulePage, ModuleSpec, UiContext
 from qazvin_diplomacy.ui.registry import MODULES
 from qazvin_diplomacy.ui.widgets.fitting import FRAME_ALLOWANCE
@@ -265,7 +265,7 @@ class MainWindow(Retranslating, QMainWindow):
         for row, spec in enumerate(self.specs):
             item = self.nav.item(row)
             item.setText(spec.translated_title())
-            item.setIcon(icon(spec.icon))
+            item.setIcon(nav_icon(spec.icon))
         texts = {
             self.act_new: (self.tr("New"), self.tr("New record (Ctrl+N)")),
             self.act_save: (self.tr("Save"), self.tr("Save (Ctrl+S)")),

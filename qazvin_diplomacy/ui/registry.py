@@ -89,6 +89,12 @@ def _events_awaiting_card(ctx: UiContext) -> QWidget:
     return AwaitingRepliesCard(ctx)
 
 
+def _events_draft_card(ctx: UiContext) -> QWidget:
+    from qazvin_diplomacy.ui.events.cards import DraftEventsCard
+
+    return DraftEventsCard(ctx)
+
+
 def _agreements_page(ctx: UiContext) -> ModulePage:
     from qazvin_diplomacy.ui.agreements.page import AgreementsPage
 
@@ -188,10 +194,11 @@ MODULES: list[ModuleSpec] = [
     ModuleSpec(
         "events",
         QT_TRANSLATE_NOOP("Modules", "Events"),
-        "week",
+        "event",
         _events_page,
         cards=(
             CardSpec("events_upcoming", _events_upcoming_card, order=30),
+            CardSpec("events_draft_near", _events_draft_card, order=25),
             CardSpec("events_awaiting_replies", _events_awaiting_card, order=40),
         ),
     ),

@@ -566,6 +566,7 @@ class MergeDialog(Retranslating, QDialog):
     """
 
     merged = Signal(int)
+    TEXT_WIDTH = 520  # the message's narrowest width
 
     def __init__(
         self,
@@ -585,6 +586,7 @@ class MergeDialog(Retranslating, QDialog):
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setMinimumWidth(self.TEXT_WIDTH)
         layout.addWidget(self.text)
         self.swap_button = QPushButton(self)
         self.swap_button.clicked.connect(self.swap)
@@ -634,6 +636,9 @@ class MergeDialog(Retranslating, QDialog):
             )
         )
         self.text.setText("\n".join(lines))
+        # A wrapped label does not tell a dialog its height: ask for the whole message, at the
+        # narrowest width it can get, so no line is cut at the top or bottom.
+        self.text.setMinimumHeight(self.text.heightForWidth(self.TEXT_WIDTH))
 
     def swap(self) -> None:
         """Keep the other record instead."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core.directory import OrganizationKind
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.export import ExportFilters
-from qazvin_diplomacy.ui.common import read_only_rows
+from qazvin_diplomacy.ui.common import fit_columns, read_only_rows
 from qazvin_diplomacy.ui.directory.forms import fill_countries
 from qazvin_diplomacy.ui.directory.models import (
     ID_ROLE,
@@ -42,6 +41,7 @@ from qazvin_diplomacy.ui.directory.models import (
 from qazvin_diplomacy.ui.directory.record import COUNTRY, ORGANIZATION, PERSON
 from qazvin_diplomacy.ui.i18n import loc_digits
 from qazvin_diplomacy.ui.icons import icon
+from qazvin_diplomacy.ui.list_page import EmptyStateTree, FitTable
 
 translate = QCoreApplication.translate
 COUNTRY_WIDTHS = (170, 50, 300, 60, 70)
@@ -49,9 +49,9 @@ COUNTRY_WIDTHS = (170, 50, 300, 60, 70)
 EMBASSY_MAX_WIDTH = 480
 
 
-def _table(parent: QWidget, multi: bool = False) -> QTableView:
+def _table(parent: QWidget, multi: bool = False) -> FitTable:
     view = read_only_rows(
-        QTableView(parent),
+        FitTable(parent),
         QAbstractItemView.SelectionMode.ExtendedSelection
         if multi
         else QAbstractItemView.SelectionMode.SingleSelection,
@@ -181,6 +181,11 @@ class CountriesTab(DirectoryTab):
         # Country, code, embassy, target, priority; the notes take what is left.
         for col, width in enumerate(COUNTRY_WIDTHS):
             view.setColumnWidth(col, width)
+        view.empty_text = lambda: translate(
+            "DirectoryPage",
+            "No country matches the search. Clear the search box or untick "
+            "“Target countries only”.",
+        )
         self.new_button.hide()
         self.edit_button = QPushButton(self)
         self.finish(view, self.edit_button)
@@ -265,8 +270,15 @@ class OrganizationsTab(_MergingTab):
         self.filters.addWidget(self.kind, 1)
         self._add_country_filters(on_filter)
         self.model = OrganizationTreeModel(db, self)
-        view = read_only_rows(QTreeView(self), QAbstractItemView.SelectionMode.ExtendedSelection)
+        view = read_only_rows(
+            EmptyStateTree(self), QAbstractItemView.SelectionMode.ExtendedSelection
+        )
         view.setModel(self.model)
+        view.empty_text = lambda: translate(
+            "DirectoryPage",
+            "No organization to show. Clear the filters to see every organization, or press "
+            "“New organization” to add one.",
+        )
         view.setAlternatingRowColors(True)
         self._finish_merging(view)
         self.kind.currentIndexChanged.connect(lambda _i: on_filter())
@@ -332,8 +344,13 @@ class PeopleTab(_MergingTab):
         self.model = PersonTableModel(db, self)
         view = _table(self, multi=True)
         view.setModel(self.model)
-        for col, width in enumerate((200, 170, 200, 120, 140)):
-            view.setColumnWidth(col, width)
+        # The name takes what the other columns, narrowed to their content, leave.
+        fit_columns(view, (200, 200, 220, 120, 140, 240), stretch=0)
+        view.empty_text = lambda: translate(
+            "DirectoryPage",
+            "No contact to show. Clear the filters to see every contact, press “New contact” "
+            "to add one, or import contacts from Excel.",
+        )
         self._finish_merging(view)
 
     def retranslate(self) -> None:

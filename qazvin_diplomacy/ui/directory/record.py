@@ -9,6 +9,7 @@ offers Restore instead of Archive.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -33,11 +34,18 @@ from qazvin_diplomacy.core.directory import CountryView, OrganizationView, Perso
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.history import History, HistoryEntry
 from qazvin_diplomacy.core.languages import language_names
+from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services.history import country_history, organization_history, person_history
-from qazvin_diplomacy.ui.common import ask, make_ltr, show_error
+from qazvin_diplomacy.ui.common import ask, show_error
 from qazvin_diplomacy.ui.directory.models import kind_label, pick
-from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import (
+    current_language,
+    direction_mark,
+    is_rtl,
+    loc_digits,
+    loc_text,
+)
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.registry import MODULES
 from qazvin_diplomacy.ui.widgets.jalali import show_date, show_datetime
@@ -97,6 +105,17 @@ class HistoryTable(QTableWidget):
     def retranslate_ui(self) -> None:
         """Header texts."""
         self.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Title"), self.tr("Details")])
+
+
+def _beside_label(value: str, *, ltr: bool) -> str:
+    """A detail value laid out in the window's direction: a left-to-right one (English name,
+    phone, e-mail, code) isolated, so its own order holds; one without any letter (a date)
+    led by the window's direction mark.  Persian text is left as it is."""
+    if ltr:
+        return direction_mark() + bidi_isolate(value)
+    if not any(unicodedata.bidirectional(ch) in ("L", "R", "AL") for ch in value):
+        return direction_mark() + value
+    return value
 
 
 class RecordView(QDialog):
@@ -270,12 +289,15 @@ class RecordView(QDialog):
         )
         while self.details.rowCount():
             self.details.removeRow(0)
+        # Every value stays next to its label, on the window's side; a left-to-right value
+        # (English name, phone, e-mail, code) is isolated so its own order holds.
+        side = Qt.AlignmentFlag.AlignRight if is_rtl() else Qt.AlignmentFlag.AlignLeft
         for label, value, ltr in self._detail_rows():
-            field = QLabel(value, self)
+            field = QLabel(_beside_label(value, ltr=ltr), self)
             field.setWordWrap(True)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            if ltr:
-                make_ltr(field)
+            field.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
+            field.setProperty("ltr_value", ltr)
             self.details.addRow(QLabel(label, self), field)
         counts = self.history.counts()
         for i, (key, text) in enumerate(

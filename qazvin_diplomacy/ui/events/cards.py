@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QWidget
 
-from qazvin_diplomacy.core.events import EventSummary
+from qazvin_diplomacy.core.events import EventStatus, EventSummary
 from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.ui.dashboard import ListCard
@@ -99,3 +99,21 @@ class AwaitingRepliesCard(_EventsCard):
     def is_relevant(self) -> bool:
         """Shown only when some event is waiting for replies."""
         return bool(self.events)
+
+
+class DraftEventsCard(AwaitingRepliesCard):
+    """A warning: events of the next two weeks still in draft while invitations await replies
+    (the event is close and nobody has moved it on)."""
+
+    TITLE = QT_TRANSLATE_NOOP("DraftEventsCard", "Close at hand and still a draft (%1)")
+    EMPTY = QT_TRANSLATE_NOOP("DraftEventsCard", "No draft event is close at hand.")
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setStyleSheet(
+            "#DashboardCard { background: #fff8e1; border: 1px solid #e6a23c; border-radius: 6px; }"
+        )
+
+    def read(self, today: dt.date) -> list[EventSummary]:
+        """The events awaiting replies that are still drafts."""
+        return [e for e in super().read(today) if e.status == EventStatus.DRAFT]

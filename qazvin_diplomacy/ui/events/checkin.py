@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import EventFilter, EventSummary, GuestView, Rsvp
 from qazvin_diplomacy.services import events as events_service
-from qazvin_diplomacy.ui.common import read_only_rows, show_error
+from qazvin_diplomacy.ui.common import pad_cells, read_only_rows, show_error
 from qazvin_diplomacy.ui.events.models import CheckinModel, guest_name
 from qazvin_diplomacy.ui.events.widgets import EventPanel
 from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits, loc_text
@@ -74,6 +74,7 @@ class CheckinView(EventPanel):
         self.model = CheckinModel(self)
         self.results = read_only_rows(QTableView(self))
         self.results.setModel(self.model)
+        pad_cells(self.results)
         self.results.verticalHeader().setDefaultSectionSize(46)
         self.results.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):

@@ -30,7 +30,14 @@ from qazvin_diplomacy.core.events import (
     Rsvp,
 )
 from qazvin_diplomacy.services import events as events_service
-from qazvin_diplomacy.ui.common import FieldError, ask, read_only_rows, show_error, show_refusal
+from qazvin_diplomacy.ui.common import (
+    FieldError,
+    ask,
+    keep_headers_whole,
+    read_only_rows,
+    show_error,
+    show_refusal,
+)
 from qazvin_diplomacy.ui.events.guest_editor import GuestEditor
 from qazvin_diplomacy.ui.events.invite_dialog import InviteByFilterDialog, fill_channels
 from qazvin_diplomacy.ui.events.models import GuestTableModel, guest_name
@@ -99,6 +106,7 @@ class GuestsTab(EventTab):
             self.table.setColumnWidth(col, width)
         for visual, col in enumerate(GUEST_FIRST_COLUMNS, start=1):
             header.moveSection(header.visualIndex(col), visual)
+        keep_headers_whole(self.table)
         splitter.addWidget(self.table)
         self.editor = GuestEditor(splitter)
         splitter.addWidget(self.editor)

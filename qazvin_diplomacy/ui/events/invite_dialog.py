@@ -34,6 +34,7 @@ from qazvin_diplomacy.ui.i18n import (
     QT_TRANSLATE_NOOP,
     Retranslating,
     current_language,
+    direction_mark,
     is_rtl,
     loc_digits,
     loc_text,
@@ -208,6 +209,16 @@ class InviteByFilterDialog(Retranslating, QDialog):
         self.preview.clear()
         self.error.show_error("")
 
+    def show_lines(self, lines: list[str]) -> None:
+        """Show ``lines`` in the preview, each laid out in the UI's direction (a line starting
+        with a bullet or a Latin name would otherwise be guessed left to right)."""
+        option = self.preview.document().defaultTextOption()
+        option.setTextDirection(
+            Qt.LayoutDirection.RightToLeft if is_rtl() else Qt.LayoutDirection.LeftToRight
+        )
+        self.preview.document().setDefaultTextOption(option)
+        self.preview.setPlainText("\n".join(direction_mark() + line for line in lines))
+
     def run_preview(self) -> list[int]:
         """List who matches, marking those already invited (they will be skipped)."""
         self.error.show_error("")
@@ -234,7 +245,7 @@ class InviteByFilterDialog(Retranslating, QDialog):
             .replace("%2", loc_digits(new))
             .replace("%3", loc_digits(len(ids) - new))
         )
-        self.preview.setPlainText("\n".join([head, "", *lines]))
+        self.show_lines([head, "", *lines])
         self.preview_ids = ids
         self.invite_button.setEnabled(new > 0)
         return ids
@@ -265,7 +276,7 @@ class InviteByFilterDialog(Retranslating, QDialog):
             show_refusal(self, self.error, exc)
             return None
         self.result = result
-        self.preview.setPlainText(invite_report(result))
+        self.show_lines(invite_report(result).split("\n"))
         self.invite_button.setEnabled(False)
         self.invited.emit(result)
         return result

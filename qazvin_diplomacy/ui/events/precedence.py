@@ -63,6 +63,7 @@ class PrecedenceTab(EventTab):
         self.model = PrecedenceModel(self)
         self.table = read_only_rows(QTableView(self))
         self.table.setModel(self.model)
+        self.table.verticalHeader().hide()  # the rank column numbers the rows already
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         for col, width in enumerate((60, 190, 120, 150, 300, 110)):

@@ -24,6 +24,7 @@ class ProgrammeTab(RowTable):
     )
     FIELDS = ("start_time", "end_time", "item_fa", "item_en", "speaker", "speaker_en")
     PREFIX = "programme"
+    LTR_COLUMNS = (3, 5)  # the English item and speaker
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.HEADERS, (70, 70, 260, 220, 170, 150), parent)

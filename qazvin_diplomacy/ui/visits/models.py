@@ -9,15 +9,18 @@ therefore reads one page, not all the pages before it (as ``fetchMore`` would).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_text
 from qazvin_diplomacy.ui.paged_model import PagedTableModel
-from qazvin_diplomacy.ui.widgets.jalali import show_datetime
+from qazvin_diplomacy.ui.widgets.jalali import holiday_text, holidays_between, show_datetime
 
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
 
@@ -73,8 +76,36 @@ class VisitTableModel(PagedTableModel[VisitSummary]):
         """The visit of ``row`` (None if the database lost it since counting)."""
         return self.item(row)
 
+    def reload(self) -> None:
+        """Override: forget the days off read so far (the holiday list may have changed)."""
+        self._days_off: dict[int, dict[dt.date, str]] = {}
+        super().reload()
+
+    def day_off(self, day: dt.date) -> str:
+        """The holiday's name, "Friday", or "" on a working day (one holiday query per year)."""
+        year = self._days_off.get(day.year)
+        if year is None:
+            found = holidays_between(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))
+            year = {d: holiday_text(h) for d, h in found.items()}
+            self._days_off[day.year] = year
+        if day in year:
+            return year[day]
+        return self.tr("Friday") if jalali.is_friday(day) else ""
+
     def cell_data(self, v: VisitSummary, col: int, role: int) -> object:
-        """Override: texts in the UI language, ids under ``UserRole``."""
+        """Override: texts in the UI language, ids under ``UserRole``; a visit starting on a
+        holiday or a Friday has its start flagged (red, with the day off named)."""
+        if col == 3 and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            off = self.day_off(v.start_at.date())
+            if off:  # the cell says "holiday" or "Friday"; its tooltip names the holiday
+                friday = off == self.tr("Friday")
+                shown = off if friday or role == Qt.ItemDataRole.ToolTipRole else self.tr("holiday")
+                return f"{show_datetime(v.start_at)} ({shown})"
+        if col == 3 and role == Qt.ItemDataRole.ForegroundRole:
+            if self.day_off(v.start_at.date()):
+                from PySide6.QtGui import QColor
+
+                return QColor("#c62828")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             lang = current_language()
             if col == 0:

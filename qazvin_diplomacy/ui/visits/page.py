@@ -175,7 +175,7 @@ class VisitsPage(ListPage):
         return ListTable(
             model,
             sort_column=3,
-            widths=(220, 170, 90, 120, 120, 90, 150, 150),
+            widths=(220, 170, 90, 175, 120, 90, 150, 150),
             stretch=0,
             parent=self,
         )

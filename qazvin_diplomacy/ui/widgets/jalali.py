@@ -253,6 +253,7 @@ class JalaliDateEdit(Retranslating, QWidget):
         self.required = required
         self._date: dt.date | None = None
         self._error = ""
+        self._compact = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(2)
@@ -287,6 +288,12 @@ class JalaliDateEdit(Retranslating, QWidget):
             self.tr("e.g. %1").replace("%1", jalali.example_date("fa" if is_rtl() else "latin"))
         )
         self.button.setToolTip(self.tr("Pick from the calendar"))
+        # The date stays beside its label: on the label's side of the box in either language
+        # (a left-to-right date would otherwise sit at the far left of a right-to-left form).
+        side = Qt.AlignmentFlag.AlignRight if is_rtl() else Qt.AlignmentFlag.AlignLeft
+        self.line.setAlignment(
+            side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+        )
         self._show_hint(self.line.text())
         if self._date is not None and not self._error:
             self.line.setText(show_date(self._date))
@@ -327,7 +334,18 @@ class JalaliDateEdit(Retranslating, QWidget):
         """Mark the field with ``message`` (e.g. from a service's ValidationError)."""
         self._error = message
         mark_field(self.line, bool(message))
-        self.error_label.show_error(message)
+        if self._compact:  # a filter row: the outline and a tooltip, the row keeps its height
+            self.line.setToolTip(message)
+        else:
+            self.error_label.show_error(message)
+
+    def set_compact(self, compact: bool = True) -> None:
+        """In a filter row: the error is the red outline and the field's tooltip, not a line
+        under it (which made the whole row jump)."""
+        self._compact = compact
+        if compact:
+            self.error_label.hide()
+        self.set_error(self._error)
 
     def validate(self) -> str:
         """Check the text; mark and return the error message ('' when valid)."""
@@ -365,7 +383,8 @@ class JalaliDateEdit(Retranslating, QWidget):
         holiday = holidays_between(day, day).get(day)
         off = holiday is not None or jalali.is_friday(day)
         self.hint.setStyleSheet("color: #c62828;" if off else "color: #555;")
-        self.hint.setText(date_hint(day))
+        # A holiday says which one beside the date (a Friday says so by its weekday, in red).
+        self.hint.setText(date_hint(day) + (f" · {holiday_text(holiday)}" if holiday else ""))
         self.hint.setToolTip(holiday_text(holiday) if holiday else "")
 
     def _clear_error_if_valid(self, _text: str) -> None:

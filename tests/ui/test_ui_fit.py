@@ -1,0 +1,378 @@
+"""Nothing clipped, nothing misplaced (issue 15, item 1): measured on the demo data."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QScrollArea
+
+from qazvin_diplomacy.services.demo import load_demo
+from qazvin_diplomacy.ui.common import ID_ROLE
+from qazvin_diplomacy.ui.dashboard import DashboardPage, ListCard
+
+
+@pytest.fixture
+def demo_window(window, db):
+    """The main window at 1280×800 on the demo data."""
+    load_demo(db)
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    return window
+
+
+def test_dashboard_cards_fit_their_rows_and_scroll_as_one_page(demo_window, qtbot) -> None:
+    page = demo_window.show_module("dashboard")
+    assert isinstance(page, DashboardPage)
+    page.refresh()
+    page.wait_read()
+    QApplication.processEvents()  # one round of layout, as before the first paint
+    # The heading and every card are inside one scroll area: the page scrolls as a whole.
+    assert isinstance(page.scroll, QScrollArea)
+    body = page.scroll.widget()
+    assert body.isAncestorOf(page.heading)
+    cards = [c for c in page.cards.values() if isinstance(c, ListCard) and c.isVisible()]
+    assert len(cards) >= 6
+    wrapped = 0
+    for card in cards:
+        assert body.isAncestorOf(card)
+        lst = card.list
+        fm = lst.fontMetrics()
+        width = lst.viewport().width()
+        for i in range(lst.count()):
+            rect = lst.visualRect(lst.model().index(i, 0))
+            need = fm.boundingRect(
+                QRect(0, 0, width - 2 * lst.MARGIN, 10000),
+                int(Qt.TextFlag.TextWordWrap),
+                lst.item(i).text(),
+            )
+            wrapped += need.height() > fm.height() * 1.5
+            assert rect.height() >= need.height(), (card.title.text(), lst.item(i).text())
+            assert rect.bottom() <= lst.viewport().height()  # the row is inside the list
+        # Sized to content: no empty band under the last row.
+        assert lst.height() <= lst.heightForWidth(lst.width()) + 4
+    assert wrapped >= 1  # the event line that used to stop mid-sentence wraps onto two lines
+    # Below the fold at 1280×800, yet reachable: the page scrolls.
+    bar = page.scroll.verticalScrollBar()
+    assert body.height() <= page.scroll.viewport().height() or bar.maximum() > 0
+
+
+def _list_page(window, key: str):
+    page = window.show_module(key)
+    page.refresh()
+    QApplication.processEvents()
+    return page
+
+
+@pytest.mark.parametrize(("key", "attr"), [("visits", "table"), ("events", "table")])
+def test_list_title_column_gets_the_room_it_needs(demo_window, key, attr) -> None:
+    """At the default window size the title column is as wide as its longest title while
+    the other columns are narrowed to their content, never below their header."""
+    table = getattr(_list_page(demo_window, key), attr)
+    stretch = table.property("fit_stretch")
+    header = table.horizontalHeader()
+    assert table.model().rowCount() > 0
+    assert table.columnWidth(stretch) >= table.sizeHintForColumn(stretch)
+    for col in range(header.count()):
+        if not header.isSectionHidden(col):
+            assert table.columnWidth(col) >= header.sectionSizeHint(col), col  # header whole
+
+
+def test_people_list_gives_names_the_room_and_says_when_empty(demo_window) -> None:
+    page = _list_page(demo_window, "directory")
+    tab = page.people_tab
+    page.tabs.setCurrentWidget(tab)
+    QApplication.processEvents()
+    view = tab.view
+    assert view.columnWidth(0) >= view.sizeHintForColumn(0)
+    tab.text.setText("نامی که در فهرست نیست")
+    page.apply_filters()
+    assert tab.model.rowCount() == 0
+    assert "«مخاطب جدید»" in view.empty_message()
+
+
+def test_empty_directory_lists_say_what_to_do_next(app, qtbot, paths, db, settings) -> None:
+    from qazvin_diplomacy.ui.common import TaskRunner
+    from qazvin_diplomacy.ui.directory.page import DirectoryPage
+    from qazvin_diplomacy.ui.modules import Hub, UiContext
+
+    ctx = UiContext(paths=paths, db=db, settings=settings, runner=TaskRunner(), hub=Hub())
+    page = DirectoryPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    orgs = page.orgs_tab
+    page.tabs.setCurrentWidget(orgs)
+    orgs.apply_filters()
+    assert orgs.model.rowCount() == 0
+    assert "«سازمان جدید»" in orgs.view.empty_message()
+    people = page.people_tab
+    people.apply_filters()
+    assert "اکسل" in people.view.empty_message()
+    countries = page.countries_tab
+    countries.text.setText("کشوری که نیست")
+    countries.apply_filters()
+    assert "«فقط کشورهای هدف»" in countries.view.empty_message()
+
+
+def test_merge_dialog_shows_its_whole_message(demo_window, qtbot) -> None:
+    page = _list_page(demo_window, "directory")
+    tab = page.people_tab
+    page.tabs.setCurrentWidget(tab)
+    tab.select_ids([tab.model.index(r, 0).data(ID_ROLE) for r in (0, 1)])
+    dialog = page.merge_selected()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    label = dialog.text
+    assert label.text().count("\n") >= 4
+    assert label.height() >= label.heightForWidth(label.width())  # no line cut top or bottom
+    dialog.reject()
+
+
+def test_event_form_end_time_sits_beside_the_start_time(app, qtbot, db) -> None:
+    from qazvin_diplomacy.ui.events.form import EventForm
+
+    form = EventForm(db)
+    qtbot.addWidget(form)
+    form.resize(1080, 760)
+    form.show()
+    QApplication.processEvents()
+    start, end = form.start_time, form.end_time
+    end_label = form.labels["end_time"]
+
+    def gap(a, b) -> int:  # the horizontal distance between two widgets of the row
+        ra = QRect(a.mapTo(form, a.rect().topLeft()), a.size())
+        rb = QRect(b.mapTo(form, b.rect().topLeft()), b.size())
+        return max(ra.left() - rb.right(), rb.left() - ra.right())
+
+    assert gap(start, end_label) < 40  # the label follows the start box …
+    assert gap(end_label, end) < 40  # … and its own box follows the label
+    # The label says its whole text.
+    assert end_label.width() >= end_label.fontMetrics().horizontalAdvance(end_label.text())
+
+
+def test_date_value_sits_beside_its_label_in_either_language(app, qtbot) -> None:
+    from qazvin_diplomacy.ui.application import apply_language
+    from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
+
+    edit = JalaliDateEdit()
+    qtbot.addWidget(edit)
+    assert edit.line.alignment() & Qt.AlignmentFlag.AlignRight  # RTL: the label's side
+    assert edit.line.alignment() & Qt.AlignmentFlag.AlignAbsolute
+    apply_language(app, "en")
+    try:
+        assert edit.line.alignment() & Qt.AlignmentFlag.AlignLeft
+    finally:
+        apply_language(app, "fa")
+
+
+def test_an_invalid_filter_date_does_not_make_the_row_jump(demo_window) -> None:
+    page = _list_page(demo_window, "visits")
+    bar = page.filter_bar
+    QApplication.processEvents()
+    before = bar.height(), bar.sizeHint().height()
+    bar.date_from.setText("۱۴۰۵/۱۳/۴۰")
+    QApplication.processEvents()
+    assert bar.date_from.error()  # refused, outlined, the message in the tooltip
+    assert bar.date_from.line.toolTip() == bar.date_from.error()
+    assert not bar.date_from.error_label.isVisible()
+    assert (bar.height(), bar.sizeHint().height()) == before
+
+
+def test_a_draft_event_near_its_date_with_unanswered_invitations_is_flagged(
+    window, qtbot, db, people
+) -> None:
+    import datetime as dt
+
+    from qazvin_diplomacy.core.events import EventInput, EventStatus
+    from qazvin_diplomacy.services import events as events_service
+
+    page = window.show_module("dashboard")
+    today = page.ctx.today()
+    draft = events_service.save_event(
+        db,
+        event=EventInput(
+            title_fa="ضیافت شام سفیران",
+            start_date=today + dt.timedelta(days=5),
+            status=EventStatus.DRAFT,
+        ),
+    )
+    planned = events_service.save_event(
+        db,
+        event=EventInput(
+            title_fa="همایش برنامه‌ریزی‌شده",
+            start_date=today + dt.timedelta(days=6),
+            status=EventStatus.PLANNED,
+        ),
+    )
+    for event in (draft, planned):
+        events_service.invite_people(db, event_id=event.id, person_ids=[people["ambassador"]])
+    page.refresh()
+    page.wait_read()
+    card = page.cards["events_draft_near"]
+    assert card.isVisible()
+    assert [t for t in card.texts() if "ضیافت شام سفیران" in t]
+    assert not [t for t in card.texts() if "همایش" in t]  # planned: not a draft
+    assert card.title.text().startswith("رویدادهای نزدیک که هنوز پیش‌نویس‌اند")
+
+
+def test_visits_list_flags_a_visit_on_a_friday_or_holiday(app, db, people) -> None:
+    import datetime as dt
+
+    from qazvin_diplomacy.core import jalali
+    from qazvin_diplomacy.core.visits import GuestEntry, VisitInput, VisitStatus
+    from qazvin_diplomacy.services import visits as visits_service
+    from qazvin_diplomacy.ui.visits.models import VisitTableModel
+
+    friday = dt.date(2026, 12, 4)
+    assert jalali.is_friday(friday)
+    nowruz = jalali.from_jalali(1405, 1, 1)
+    working = dt.date(2026, 12, 7)  # a Monday, no holiday
+    for day, title in ((friday, "دیدار جمعه"), (nowruz, "دیدار نوروز"), (working, "دیدار دوشنبه")):
+        start = dt.datetime.combine(day, dt.time(10))
+        visits_service.save_visit(
+            db,
+            visit=VisitInput(
+                title=title,
+                start_at=start,
+                end_at=start + dt.timedelta(hours=1),
+                status=VisitStatus.PLANNED,
+                guests=(GuestEntry(people["ambassador"]),),
+            ),
+            conflict_reason="آزمون",
+        )
+    model = VisitTableModel(db)
+    cells = {}
+    for row in range(model.rowCount()):
+        title = model.index(row, 0).data()
+        start = model.index(row, 3)
+        cells[title] = (
+            start.data(),
+            start.data(Qt.ItemDataRole.ToolTipRole),
+            start.data(Qt.ItemDataRole.ForegroundRole),
+        )
+    assert cells["دیدار جمعه"][0].endswith("(جمعه)")
+    assert cells["دیدار نوروز"][0].endswith("(تعطیل)")
+    assert "نوروز" in cells["دیدار نوروز"][1]  # the tooltip names the holiday
+    assert cells["دیدار نوروز"][2] is not None
+    assert "(" not in cells["دیدار دوشنبه"][0] and cells["دیدار دوشنبه"][2] is None
+
+
+def test_the_date_field_names_the_holiday_beside_the_date(app, qtbot) -> None:
+    from qazvin_diplomacy.core import jalali
+    from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
+
+    edit = JalaliDateEdit()
+    qtbot.addWidget(edit)
+    edit.setDate(jalali.from_jalali(1405, 1, 1))
+    assert "نوروز" in edit.hint.text()
+
+
+def test_invite_preview_lines_are_laid_out_in_the_ui_direction(app, qtbot, db, people) -> None:
+    import datetime as dt
+
+    from qazvin_diplomacy.core.events import EventInput
+    from qazvin_diplomacy.services import events as events_service
+    from qazvin_diplomacy.ui.events.invite_dialog import InviteByFilterDialog
+
+    event = events_service.save_event(
+        db, event=EventInput(title_fa="رویداد آزمون", start_date=dt.date(2026, 12, 20))
+    )
+    dialog = InviteByFilterDialog(db, event.id)
+    qtbot.addWidget(dialog)
+    dialog.show_lines(["• Andrei Kovalevich (Ambassador)", "• آرسن هاکوبیان"])
+    document = dialog.preview.document()
+    assert document.defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
+    block = document.begin()
+    while block.isValid():
+        assert block.text().startswith("\u200f")  # RLM: the paragraph is right to left
+        block = block.next()
+
+
+def test_record_page_keeps_latin_values_beside_their_labels(
+    app, qtbot, paths, db, settings, people
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from qazvin_diplomacy.core.text import FSI
+    from qazvin_diplomacy.services import directory
+    from qazvin_diplomacy.ui.common import TaskRunner
+    from qazvin_diplomacy.ui.directory.record import PERSON, RecordView
+    from qazvin_diplomacy.ui.modules import Hub, UiContext
+
+    person = directory.get_person(db, people["ambassador"])
+    ctx = UiContext(paths=paths, db=db, settings=settings, runner=TaskRunner(), hub=Hub())
+    view = RecordView(ctx, PERSON, person.id)
+    qtbot.addWidget(view)
+    view.show()
+    QApplication.processEvents()
+    fields = [
+        view.details.itemAt(row, view.details.ItemRole.FieldRole).widget()
+        for row in range(view.details.rowCount())
+    ]
+    latin = [f for f in fields if isinstance(f, QLabel) and f.property("ltr_value")]
+    assert latin  # the English name at least
+    for field in fields:
+        assert field.alignment() & Qt.AlignmentFlag.AlignRight  # the label's side in Persian
+        assert field.alignment() & Qt.AlignmentFlag.AlignAbsolute
+    for field in latin:
+        assert FSI in field.text()  # isolated: its own order holds
+
+
+def test_precedence_rows_are_numbered_once(app, qtbot, db) -> None:
+    from qazvin_diplomacy.ui.events.precedence import PrecedenceTab
+
+    tab = PrecedenceTab(db)
+    qtbot.addWidget(tab)
+    assert tab.table.verticalHeader().isHidden()
+
+
+def test_guest_table_headers_are_whole_in_both_languages(app, qtbot, db) -> None:
+    from qazvin_diplomacy.ui.application import apply_language
+    from qazvin_diplomacy.ui.events.guests import GuestsTab
+
+    tab = GuestsTab(db)
+    qtbot.addWidget(tab)
+    for language in ("fa", "en"):
+        apply_language(app, language)
+        QApplication.processEvents()
+        header = tab.table.horizontalHeader()
+        for col in range(header.count()):
+            assert tab.table.columnWidth(col) >= header.sectionSizeHint(col), (language, col)
+    apply_language(app, "fa")
+
+
+def test_english_programme_cells_read_left_to_right(app, qtbot) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from qazvin_diplomacy.ui.events.programme import ProgrammeTab
+
+    tab = ProgrammeTab()
+    qtbot.addWidget(tab)
+    row = tab.add_entry()
+    for col in (3, 5):
+        delegate = tab.table.itemDelegateForColumn(col)
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, tab.table.model().index(row, col))
+        assert option.direction == Qt.LayoutDirection.LeftToRight
+        assert option.displayAlignment & Qt.AlignmentFlag.AlignLeft
+        assert option.textElideMode == Qt.TextElideMode.ElideRight
+    assert tab.table.itemDelegateForColumn(2) is None  # the Persian item stays as it is
+
+
+def test_selected_sidebar_icon_is_light_and_events_have_their_own_icon(window) -> None:
+    from PySide6.QtGui import QColor, QIcon
+
+    from qazvin_diplomacy.ui.registry import MODULES
+
+    icons = {spec.key: spec.icon for spec in MODULES}
+    assert icons["events"] != "week"  # the week tab's icon is the visits' own
+    item = window.nav.item(0)
+    selected = item.icon().pixmap(28, 28, QIcon.Mode.Selected).toImage()
+    inked = [
+        QColor(selected.pixel(x, y))
+        for x in range(selected.width())
+        for y in range(selected.height())
+        if QColor.fromRgba(selected.pixel(x, y)).alpha() > 200
+    ]
+    assert inked and all(c.lightness() > 200 for c in inked)  # white on the navy highlight
