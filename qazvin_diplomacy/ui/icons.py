@@ -149,6 +149,16 @@ def _globe(p: QPainter) -> None:  # the atlas of target markets: a globe with a 
     p.drawEllipse(QRectF(42, 6, 14, 14))
 
 
+def _briefcase(p: QPainter) -> None:  # trade delegations: a briefcase with its clasp
+    _pen(p)
+    p.drawRoundedRect(QRectF(8, 20, 48, 32), 4, 4)
+    p.drawRoundedRect(QRectF(24, 10, 16, 10), 3, 3)
+    p.drawLine(QPointF(8, 34), QPointF(56, 34))
+    p.setBrush(ACCENT)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.drawRect(QRectF(28, 30, 8, 8))
+
+
 def _logo(p: QPainter) -> None:
     # A stylised dome with a star: the application's mark (never mirrored).
     path = QPainterPath()
@@ -181,6 +191,7 @@ _PAINTERS: dict[str, Callable[[QPainter], None]] = {
     "check": _check,
     "followup": _followup,
     "globe": _globe,
+    "briefcase": _briefcase,
     "logo": _logo,
 }
 #: Names whose drawing points the other way before any mirroring.

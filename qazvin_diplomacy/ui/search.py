@@ -43,6 +43,7 @@ MODULE_OF_KIND = {
     "organization": "directory",
     "country": "directory",
     "market": "markets",
+    "delegation": "delegations",
 }
 
 
