@@ -35,6 +35,10 @@ from qazvin_diplomacy.ui.widgets.jalali import show_date
 #: Item data of a member row's name cell: ("person" | "company", id) or None (typed).
 LINK_ROLE = Qt.ItemDataRole.UserRole + 7
 _ACADEMIC = {CompanyKind.UNIVERSITY.value, CompanyKind.SCIENCE_PARK.value}
+#: Texts of the members tab, translated by the form (its ``tr``).
+ADD_TYPED = QT_TRANSLATE_NOOP("DelegationDialog", "Add a typed name")
+ADD_COMPANY = QT_TRANSLATE_NOOP("DelegationDialog", "Add company or university")
+FIND_PERSON = QT_TRANSLATE_NOOP("DelegationDialog", "Add a person from the directory…")
 
 
 class MembersTable(RowTable):
@@ -43,9 +47,9 @@ class MembersTable(RowTable):
     FIELDS = ("kind", "role", "name")
     PREFIX = "members"
     HEADERS = (
-        QT_TRANSLATE_NOOP("MembersTable", "Kind"),
-        QT_TRANSLATE_NOOP("MembersTable", "Role"),
-        QT_TRANSLATE_NOOP("MembersTable", "Name"),
+        QT_TRANSLATE_NOOP("DelegationDialog", "Kind"),
+        QT_TRANSLATE_NOOP("DelegationDialog", "Role"),
+        QT_TRANSLATE_NOOP("DelegationDialog", "Name"),
     )
 
     def __init__(self, db: DatabaseHandle, parent: QWidget | None = None) -> None:
@@ -82,9 +86,9 @@ class MembersTable(RowTable):
     def retranslate_ui(self, translate) -> None:
         """Headers, buttons and combo labels in the current language."""
         self.retranslate(translate)
-        self.add_button.setText(translate("Add a typed name"))
-        self.add_company_button.setText(translate("Add company"))
-        self.people.search.setPlaceholderText(translate("Add a person from the directory…"))
+        self.add_button.setText(translate(ADD_TYPED))
+        self.add_company_button.setText(translate(ADD_COMPANY))
+        self.people.search.setPlaceholderText(translate(FIND_PERSON))
         lang = current_language()
         for row in range(self.table.rowCount()):
             for col, enum in ((0, MemberKind), (1, MemberRole)):
@@ -162,11 +166,11 @@ class ProgrammeTable(RowTable):
     FIELDS = ("day", "time_text", "place", "activity", "notes")
     PREFIX = "programme"
     HEADERS = (
-        QT_TRANSLATE_NOOP("ProgrammeTable", "Day"),
-        QT_TRANSLATE_NOOP("ProgrammeTable", "Time"),
-        QT_TRANSLATE_NOOP("ProgrammeTable", "Place"),
-        QT_TRANSLATE_NOOP("ProgrammeTable", "Activity"),
-        QT_TRANSLATE_NOOP("ProgrammeTable", "Notes"),
+        QT_TRANSLATE_NOOP("DelegationDialog", "Day"),
+        QT_TRANSLATE_NOOP("DelegationDialog", "Time"),
+        QT_TRANSLATE_NOOP("DelegationDialog", "Place"),
+        QT_TRANSLATE_NOOP("DelegationDialog", "Activity"),
+        QT_TRANSLATE_NOOP("DelegationDialog", "Notes"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
