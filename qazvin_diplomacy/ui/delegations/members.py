@@ -58,6 +58,7 @@ class MembersTable(RowTable):
         pickers = QHBoxLayout()
         self.people = PeopleEditor(db, self)
         self.people.chosen.hide()  # a picked person becomes a row of the table
+        self.people.remove_button.hide()
         self.people.changed.connect(self._take_people)
         self.company = QComboBox(self)
         self.add_company_button = QPushButton(self)
