@@ -223,7 +223,10 @@ class DelegationDialog(Retranslating, QDialog):
             d.market_ids if d else (),
         )  # fmt: skip
         agreements = agreements_service.list_agreements(self.db, limit=2000)
-        self.agreements.fill([(a.title, a.id) for a in agreements], d.agreement_ids if d else ())
+        self.agreements.fill(
+            [(a.title if rtl else (a.title_en or a.title), a.id) for a in agreements],
+            d.agreement_ids if d else (),
+        )
 
     def delegation_input(self) -> DelegationInput | None:
         """The delegation as typed, or None (errors shown under the fields)."""
