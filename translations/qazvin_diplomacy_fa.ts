@@ -4097,6 +4097,10 @@
   <context>
     <name>CalendarPage</name>
     <message>
+      <source>Trade delegations</source>
+      <translation>هیئت‌های تجاری</translation>
+    </message>
+    <message>
       <source>Visits</source>
       <translation>دیدارها</translation>
     </message>

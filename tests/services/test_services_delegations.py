@@ -166,3 +166,18 @@ def test_an_archived_delegation_leaves_the_search(db, base) -> None:
     saved = dg.save_delegation(db, delegation=_tajik(base))
     dg.archive_delegation(db, delegation_id=saved.id)
     assert search(db, "تاجیکستان").group("delegation") is None
+
+
+def test_a_delegation_is_on_the_calendar_over_its_days(db, base) -> None:
+    from qazvin_diplomacy.core.calendar import EntryKind
+    from qazvin_diplomacy.services.calendar import agenda_between
+
+    saved = dg.save_delegation(db, delegation=_tajik(base))
+    kinds = [EntryKind.DELEGATION]
+    found = agenda_between(db, start=date(2025, 10, 7), end=date(2025, 10, 20), kinds=kinds)
+    assert [(e.record_id, e.first_day, e.last_day) for e in found] == [
+        (saved.id, date(2025, 10, 4), date(2025, 10, 8))
+    ]
+    assert found[0].detail == "اعزامی — تاجیکستان"
+    assert found[0].open_target() == ("delegations", saved.id)
+    assert agenda_between(db, start=date(2025, 10, 9), end=date(2025, 10, 20), kinds=kinds) == []
