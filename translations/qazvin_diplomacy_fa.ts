@@ -5091,6 +5091,10 @@
   <context>
     <name>DelegationsPage</name>
     <message>
+      <source>Export to Excel/CSV…</source>
+      <translation>خروجی اکسل / CSV…</translation>
+    </message>
+    <message>
       <source>Trade delegations</source>
       <translation>هیئت‌های تجاری</translation>
     </message>

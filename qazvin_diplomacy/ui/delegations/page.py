@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QPushButton, QWidget
 
 from qazvin_diplomacy.core.delegations import (
     DelegationDirection,
@@ -17,6 +17,7 @@ from qazvin_diplomacy.core.delegations import (
     DelegationView,
 )
 from qazvin_diplomacy.services import delegations as delegations_service
+from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.delegations.form import DelegationDialog
 from qazvin_diplomacy.ui.delegations.models import DelegationTableModel
 from qazvin_diplomacy.ui.i18n import current_language
@@ -94,6 +95,8 @@ class DelegationFilterBar(ListFilterBar):
 class DelegationsPage(ListPage):
     """The list of trade delegations sent and received."""
 
+    export_kind = "delegations"
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.forms: list[QDialog] = []
@@ -104,7 +107,9 @@ class DelegationsPage(ListPage):
             self.model, sort_column=3, widths=(80, 280, 200, 95, 95, 160, 110), stretch=1,
             parent=self,
         )  # fmt: skip
-        self.add_list_tab(self.filter_bar, self.table, ())
+        self.export_button = QPushButton(self)
+        self.export_button.clicked.connect(lambda: self.export_list())
+        self.add_list_tab(self.filter_bar, self.table, (self.export_button,))
         self.table.doubleClicked.connect(lambda idx: self.edit_row(idx.row()))
         ctx.hub.dataChanged.connect(lambda _kind: self.refresh_current())
         self.retranslate_ui()
@@ -114,12 +119,21 @@ class DelegationsPage(ListPage):
         self.heading.setText(self.tr("Trade delegations"))
         self.new_button.setText(self.tr("New delegation"))
         self.views.setTabText(0, self.tr("Delegations"))
+        self.export_button.setText(self.tr("Export to Excel/CSV…"))
         self.model.retranslate()
         self._update_count()
 
     def count_text(self) -> str:
         """Override: the count line."""
         return self.tr("%1 delegations")
+
+    def export_filters(self) -> ExportFilters:
+        """The delegations exactly as the list shows them (filters and order)."""
+        return ExportFilters(
+            list_filter=self.model.filters,
+            sort=self.model.sort_key,
+            descending=self.model.descending,
+        )
 
     def empty_list_text(self) -> str:
         """Override: the empty list says what to do next."""
