@@ -2307,6 +2307,10 @@
       <source>Audit trail</source>
       <translation>سابقهٔ تغییرات</translation>
     </message>
+    <message>
+      <source>Trade delegations</source>
+      <translation>هیئت‌های تجاری</translation>
+    </message>
   </context>
   <context>
     <name>NewContactDialog</name>
@@ -4198,6 +4202,10 @@
       <source>%1 items saved to %2</source>
       <translation>%1 مورد در «%2» ذخیره شد.</translation>
     </message>
+    <message>
+      <source>Trade delegations</source>
+      <translation>هیئت‌های تجاری</translation>
+    </message>
   </context>
   <context>
     <name>ReminderList</name>
@@ -5873,6 +5881,230 @@
     <message>
       <source>%1 without reply, %2 days left</source>
       <translation>%1 نفر بی‌پاسخ، %2 روز مانده</translation>
+    </message>
+  </context>
+  <context>
+    <name>DelegationDialog</name>
+    <message>
+      <source>Direction</source>
+      <translation>نوع هیئت</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>عنوان</translation>
+    </message>
+    <message>
+      <source>Title (English)</source>
+      <translation>عنوان (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>کشور</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>منطقه</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>شهر</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>از</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>تا</translation>
+    </message>
+    <message>
+      <source>Head (directory)</source>
+      <translation>سرپرست (از فهرست مخاطبان)</translation>
+    </message>
+    <message>
+      <source>Head (typed name)</source>
+      <translation>سرپرست (نام نوشته‌شده)</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Objectives</source>
+      <translation>اهداف</translation>
+    </message>
+    <message>
+      <source>Budget notes</source>
+      <translation>یادداشت بودجه</translation>
+    </message>
+    <message>
+      <source>Outcome report</source>
+      <translation>گزارش نتایج</translation>
+    </message>
+    <message>
+      <source>Trade delegation</source>
+      <translation>هیئت تجاری</translation>
+    </message>
+    <message>
+      <source>New trade delegation</source>
+      <translation>هیئت تجاری جدید</translation>
+    </message>
+    <message>
+      <source>Delegation</source>
+      <translation>هیئت</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>اعضا</translation>
+    </message>
+    <message>
+      <source>Programme</source>
+      <translation>برنامه</translation>
+    </message>
+    <message>
+      <source>Links</source>
+      <translation>پیوندها</translation>
+    </message>
+    <message>
+      <source>Target markets concerned</source>
+      <translation>بازارهای هدف مرتبط</translation>
+    </message>
+    <message>
+      <source>Agreements signed on the trip</source>
+      <translation>موافقت‌نامه‌های امضاشده در سفر</translation>
+    </message>
+    <message>
+      <source>The whole country</source>
+      <translation>کل کشور</translation>
+    </message>
+    <message>
+      <source>Add a typed name</source>
+      <translation>افزودن نام نوشته‌شده</translation>
+    </message>
+    <message>
+      <source>Add company or university</source>
+      <translation>افزودن شرکت یا دانشگاه</translation>
+    </message>
+    <message>
+      <source>Add a person from the directory…</source>
+      <translation>افزودن شخص از فهرست مخاطبان…</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>نوع</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>نقش</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>نام</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>روز</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>ساعت</translation>
+    </message>
+    <message>
+      <source>Place</source>
+      <translation>مکان</translation>
+    </message>
+    <message>
+      <source>Activity</source>
+      <translation>برنامه</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+  </context>
+  <context>
+    <name>DelegationTableModel</name>
+    <message>
+      <source>Direction</source>
+      <translation>نوع هیئت</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>عنوان</translation>
+    </message>
+    <message>
+      <source>Destination / origin</source>
+      <translation>مقصد / مبدأ</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>از</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>تا</translation>
+    </message>
+    <message>
+      <source>Head</source>
+      <translation>سرپرست</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+  </context>
+  <context>
+    <name>DelegationFilterBar</name>
+    <message>
+      <source>Search delegations… (Ctrl+F)</source>
+      <translation>جستجوی هیئت‌ها… (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>پاک کردن فیلترها</translation>
+    </message>
+    <message>
+      <source>From (Jalali date)</source>
+      <translation>از (تاریخ شمسی)</translation>
+    </message>
+    <message>
+      <source>To (Jalali date)</source>
+      <translation>تا (تاریخ شمسی)</translation>
+    </message>
+    <message>
+      <source>Sent and received</source>
+      <translation>اعزامی و پذیرش</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>همهٔ وضعیت‌ها</translation>
+    </message>
+  </context>
+  <context>
+    <name>DelegationsPage</name>
+    <message>
+      <source>Export to Excel/CSV…</source>
+      <translation>خروجی اکسل / CSV…</translation>
+    </message>
+    <message>
+      <source>Trade delegations</source>
+      <translation>هیئت‌های تجاری</translation>
+    </message>
+    <message>
+      <source>New delegation</source>
+      <translation>هیئت جدید</translation>
+    </message>
+    <message>
+      <source>Delegations</source>
+      <translation>هیئت‌ها</translation>
+    </message>
+    <message>
+      <source>%1 delegations</source>
+      <translation>%1 هیئت</translation>
+    </message>
+    <message>
+      <source>No delegation to show. Clear the filters, or record one with “New delegation”.</source>
+      <translation>هیئتی برای نمایش نیست. فیلترها را پاک کنید یا با «هیئت جدید» یکی ثبت کنید.</translation>
     </message>
   </context>
 </TS>

@@ -192,7 +192,10 @@ def _import(db: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-_DATED = ("visits", "agreements", "events", "followups", "letters", "meetings", "resolutions")
+_DATED = (
+    "visits", "agreements", "events", "followups", "letters", "meetings", "resolutions",
+    "delegations",
+)  # fmt: skip
 # Options of ``export`` that only some lists take: option -> (dest, the lists that take it).
 _EXPORT_ONLY_FOR: dict[str, tuple[str, tuple[str, ...]]] = {
     "--org-kind": ("org_kind", ("organizations",)),
@@ -203,13 +206,22 @@ _EXPORT_ONLY_FOR: dict[str, tuple[str, tuple[str, ...]]] = {
     "--organization-id": ("organization_id", ("people", "agreements", "events")),
     "--status": (
         "status",
-        ("visits", "agreements", "events", "followups", "meetings", "resolutions", "markets"),
+        (
+            "visits",
+            "agreements",
+            "events",
+            "followups",
+            "meetings",
+            "resolutions",
+            "markets",
+            "delegations",
+        ),  # fmt: skip
     ),
     "--body": ("body", ("resolutions",)),
     "--series": ("series", ("meetings", "resolutions")),
     "--country": (
         "country",
-        ("people", "organizations", "visits", "agreements", "events", "markets"),
+        ("people", "organizations", "visits", "agreements", "events", "markets", "delegations"),
     ),
     "--from": ("date_from", _DATED),
     "--to": ("date_to", _DATED),

@@ -28,6 +28,7 @@ class EntryKind(LabelledEnum):
     FOLLOWUP = "followup", "سررسید پیگیری", "Follow-up deadline"
     MEETING = "meeting", "جلسه", "Meeting"
     RESOLUTION = "resolution", "سررسید مصوبه", "Resolution deadline"
+    DELEGATION = "delegation", "هیئت تجاری", "Trade delegation"
     HOLIDAY = "holiday", "تعطیل رسمی", "Official holiday"
 
     @property
@@ -54,6 +55,7 @@ _MODULES = {
     EntryKind.FOLLOWUP: "",  # its source's module: see AgendaEntry.open_target
     EntryKind.MEETING: "meetings",
     EntryKind.RESOLUTION: "meetings",  # opens its meeting: see AgendaEntry.open_target
+    EntryKind.DELEGATION: "delegations",
     EntryKind.HOLIDAY: "",
 }
 

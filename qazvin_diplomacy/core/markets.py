@@ -39,6 +39,7 @@ __all__ = [
     "Sector",
     "TopExporters",
     "rank_exporters",
+    "region_rule",
     "suggest_person_role",
     "validate_company",
     "validate_export",
@@ -379,7 +380,7 @@ def validate_export(export: ExportInput, region_country_id: int | None = None) -
         errors["year"] = "سال صادرات باید یک سال هجری شمسی چهاررقمی باشد."
     if export.value_usd < 0:
         errors["value_usd"] = "ارزش صادرات نمی‌تواند منفی باشد."
-    _region_rule(errors, export.region_id, export.country_id, region_country_id)
+    region_rule(errors, export.region_id, export.country_id, region_country_id)
     _raise(errors)
 
 
@@ -402,16 +403,18 @@ def validate_market(market: MarketInput, region_country_id: int | None = None) -
             errors["people"] = "نقش یکی از افراد مؤثر معتبر نیست."
     if len({p for p, _r in market.people}) != len(market.people):
         errors["people"] = "یک شخص دو بار در فهرست افراد مؤثر آمده است."
-    _region_rule(errors, market.region_id, market.country_id, region_country_id)
+    region_rule(errors, market.region_id, market.country_id, region_country_id)
     _raise(errors)
 
 
-def _region_rule(
+def region_rule(
     errors: dict[str, str],
     region_id: int | None,
     country_id: int | None,
     region_country_id: int | None,
 ) -> None:
+    """Add a ``region_id`` error when the region is not in the chosen country (a region
+    belongs to one country; ``region_country_id`` is the region's own country)."""
     if region_id is not None and country_id is not None and region_country_id != country_id:
         errors["region_id"] = "این منطقه در کشور انتخاب‌شده نیست؛ منطقه باید از همان کشور باشد."
 

@@ -84,6 +84,7 @@ _REPORT_MODULES = (
     "qazvin_diplomacy.reports.resolutions_status",
     "qazvin_diplomacy.reports.resolution_letters",
     "qazvin_diplomacy.reports.audit_trail",
+    "qazvin_diplomacy.reports.delegation",
 )
 
 

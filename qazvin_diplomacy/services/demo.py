@@ -25,6 +25,7 @@ from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import index_key, normalize, to_persian_digits
 from qazvin_diplomacy.services.demo_agreements import article_agreements, synthetic_agreements
 from qazvin_diplomacy.services.demo_context import DemoContext
+from qazvin_diplomacy.services.demo_delegations import article_delegations
 from qazvin_diplomacy.services.demo_events import panjah_bedar, synthetic_events, yalda_night
 from qazvin_diplomacy.services.demo_markets import article_markets, synthetic_markets
 from qazvin_diplomacy.services.demo_meetings import article_meetings, synthetic_meetings
@@ -247,6 +248,7 @@ DEMO_CONTRIBUTORS: list[DemoContributor] = [
     synthetic_meetings,
     article_markets,
     synthetic_markets,
+    article_delegations,
 ]
 
 

@@ -57,6 +57,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DatabaseError
 
 from qazvin_diplomacy.core.clock import to_local
+from qazvin_diplomacy.core.delegations import DelegationDirection
 from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.markets import MarketStatus, Sector
 from qazvin_diplomacy.core.text import cut_variants, search_terms, to_persian_digits
@@ -327,6 +328,20 @@ SEARCH_SOURCES: tuple[SearchSource, ...] = (
         f"JOIN country c ON c.id = g.country_id WHERE g.id IN {_IDS}",
         lambda r: _join(r[0]),
         lambda r: _join_en(_either(r[1], r[0])),
+    ),
+    SearchSource(
+        "delegation",
+        15,
+        "trade_delegation",
+        "هیئت‌های تجاری",
+        "Trade delegations",
+        "SELECT d.id, d.title, d.title_en, d.start_date, c.name_fa, c.name_en, d.direction "
+        "FROM trade_delegation d JOIN country c ON c.id = d.country_id "
+        f"WHERE d.id IN {_IDS}",
+        lambda r: _join(_date(r[0]), DelegationDirection.label_of(r[3] or None), r[1]),
+        lambda r: _join_en(
+            _date_en(r[0]), DelegationDirection.label_of(r[3] or None, "en"), _either(r[2], r[1])
+        ),
     ),
 )
 _BY_KIND = {s.kind: s for s in SEARCH_SOURCES}

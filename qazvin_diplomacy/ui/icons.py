@@ -171,6 +171,16 @@ def _event(p: QPainter) -> None:  # a ceremony: a pennant on its pole, with a st
     p.drawEllipse(QRectF(25, 17, 8, 8))
 
 
+def _briefcase(p: QPainter) -> None:  # trade delegations: a briefcase with its clasp
+    _pen(p)
+    p.drawRoundedRect(QRectF(8, 20, 48, 32), 4, 4)
+    p.drawRoundedRect(QRectF(24, 10, 16, 10), 3, 3)
+    p.drawLine(QPointF(8, 34), QPointF(56, 34))
+    p.setBrush(ACCENT)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.drawRect(QRectF(28, 30, 8, 8))
+
+
 def _logo(p: QPainter) -> None:
     # A stylised dome with a star: the application's mark (never mirrored).
     path = QPainterPath()
@@ -205,6 +215,7 @@ _PAINTERS: dict[str, Callable[[QPainter], None]] = {
     "globe": _globe,
     "meeting": _meeting,
     "event": _event,
+    "briefcase": _briefcase,
     "logo": _logo,
 }
 #: Names whose drawing points the other way before any mirroring.

@@ -167,6 +167,12 @@ def _audit_page(ctx: UiContext) -> ModulePage:
     return AuditPage(ctx)
 
 
+def _delegations_page(ctx: UiContext) -> ModulePage:
+    from qazvin_diplomacy.ui.delegations.page import DelegationsPage
+
+    return DelegationsPage(ctx)
+
+
 #: Every module, in navigation order.  Add new modules here.
 MODULES: list[ModuleSpec] = [
     ModuleSpec(
@@ -233,6 +239,12 @@ MODULES: list[ModuleSpec] = [
     ),
     ModuleSpec("letters", QT_TRANSLATE_NOOP("Modules", "Outgoing letters"), "print", _letters_page),
     ModuleSpec("markets", QT_TRANSLATE_NOOP("Modules", "Target markets"), "globe", _markets_page),
+    ModuleSpec(
+        "delegations",
+        QT_TRANSLATE_NOOP("Modules", "Trade delegations"),
+        "briefcase",
+        _delegations_page,
+    ),
     ModuleSpec("audit", QT_TRANSLATE_NOOP("Modules", "Audit trail"), "archive", _audit_page),
 ]
 

@@ -46,6 +46,7 @@ MODULE_OF_KIND = {
     "meeting_series": "meetings",
     "meeting": "meetings",
     "resolution": "meetings",
+    "delegation": "delegations",
 }
 #: Modules whose page opens each of its kinds with ``open_<kind>(id)``.
 OPENED_BY_KIND = ("directory", "meetings")

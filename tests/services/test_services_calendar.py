@@ -122,8 +122,9 @@ def week(db, **kw):
 def test_every_kind_of_dated_thing_is_on_the_calendar(office) -> None:
     entries = week(office["db"])
     kinds = {e.kind for e in entries}
-    # Meetings and resolution deadlines: tests/services/test_services_meetings.py.
-    secretariat = {EntryKind.MEETING, EntryKind.RESOLUTION}
+    # Meetings and resolution deadlines: tests/services/test_services_meetings.py; trade
+    # delegations: tests/services/test_services_delegations.py.
+    secretariat = {EntryKind.MEETING, EntryKind.RESOLUTION, EntryKind.DELEGATION}
     assert kinds == set(EntryKind) - {EntryKind.HOLIDAY} - secretariat | (
         {EntryKind.HOLIDAY} if any(e.kind is EntryKind.HOLIDAY for e in entries) else set()
     )

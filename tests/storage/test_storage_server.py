@@ -151,32 +151,28 @@ def test_persian_collation_and_null_order_match_sqlite(database_target: Path | s
 
 
 def test_later_kinds_get_their_postgresql_search_triggers(postgres_databases) -> None:  # type: ignore[no-untyped-def]
-    """Migration 0015: a kind added after 0005 (a table with search_key and archived_at) is indexed."""
-    import importlib
-
+    """Every searchable kind (those added after 0005 too: 0015, 0017, 0018) has its three
+    PostgreSQL triggers at head, the same ones ``check --repair`` would make."""
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool
 
-    migration = importlib.import_module(
-        "qazvin_diplomacy.storage.migrations.versions.0015_postgres_search"
-    )
+    from qazvin_diplomacy.services.search import SEARCH_SOURCES, search_index_ddl_postgresql
+
     url = postgres_databases.create()
     engine = create_engine(url, poolclass=NullPool)
     try:
-        with engine.begin() as conn:
-            conn.exec_driver_sql(
-                "CREATE TABLE meeting (id serial PRIMARY KEY, search_key text NOT NULL, "
-                "archived_at timestamp)"
-            )
-            conn.exec_driver_sql("INSERT INTO meeting (search_key) VALUES ('jalasehkhasqazvin')")
-            assert migration.install(conn, migration.SOURCES) == ["meeting"]
-            conn.exec_driver_sql("INSERT INTO meeting (search_key) VALUES ('nashesteotaq')")
-            conn.exec_driver_sql("UPDATE meeting SET archived_at = now() WHERE id = 1")
-            span = 9 << 40
-            keys = conn.exec_driver_sql(
-                f"SELECT rowid - {span}, key FROM search_fts WHERE rowid > {span} ORDER BY 1"
-            ).all()
+        with engine.connect() as conn:
+            stored = {
+                name: definition
+                for name, definition in conn.exec_driver_sql(
+                    "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal"
+                )
+            }
     finally:
         engine.dispose()
         postgres_databases.drop(url)
-    assert [tuple(k) for k in keys] == [(2, "nashesteotaq")]
+    for source in SEARCH_SOURCES:
+        for statement in search_index_ddl_postgresql(source):
+            name = statement.split()[2]
+            assert name in stored, name
+            assert f"search_fts_sync('{source.code}'" in stored[name], (name, stored[name])

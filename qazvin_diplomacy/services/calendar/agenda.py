@@ -28,6 +28,7 @@ from qazvin_diplomacy.core.clock import TEHRAN, to_local
 from qazvin_diplomacy.core.events import MAX_EVENT_DAYS, EventStatus
 from qazvin_diplomacy.core.followups import FollowUpStatus
 from qazvin_diplomacy.core.visits import VisitStatus, local_days_span
+from qazvin_diplomacy.services.calendar.delegations import delegation_entries
 from qazvin_diplomacy.services.calendar.meetings import meeting_entries, resolution_entries
 from qazvin_diplomacy.services.followups import OPEN_STATUSES, followup_view, overdue_query
 from qazvin_diplomacy.services.holidays import holidays_in_session
@@ -343,6 +344,8 @@ def agenda_between(
             found += meeting_entries(session, start, end)
         if EntryKind.RESOLUTION in wanted:
             found += resolution_entries(session, start, end, today)
+        if EntryKind.DELEGATION in wanted:
+            found += delegation_entries(session, start, end)
         if EntryKind.HOLIDAY in wanted:
             found += _holidays(session, start, end)
     return sort_entries(found)

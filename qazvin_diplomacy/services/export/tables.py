@@ -19,6 +19,12 @@ from qazvin_diplomacy.core.agreements import (
     PartySide,
 )
 from qazvin_diplomacy.core.clock import TEHRAN
+from qazvin_diplomacy.core.delegations import (
+    DelegationDirection,
+    DelegationFilter,
+    DelegationStatus,
+    MemberRole,
+)
 from qazvin_diplomacy.core.directory import DiplomaticRank, OrganizationKind, Region
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
@@ -46,6 +52,7 @@ from qazvin_diplomacy.core.meetings import (
 from qazvin_diplomacy.core.sheet_headers import field_label
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services.agreements import count_agreements, list_agreements
+from qazvin_diplomacy.services.delegations import count_delegations, list_delegations
 from qazvin_diplomacy.services.events import count_events, list_events
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.followups import filtered as followup_filtered
@@ -84,6 +91,7 @@ EXPORT_KINDS = (
     "resolutions",
     "companies",
     "markets",
+    "delegations",
 )
 
 #: A list page's own filter object, taken as is by the matching kind.
@@ -96,6 +104,7 @@ ListFilter = (
     | MeetingFilter
     | ResolutionFilter
     | MarketFilter
+    | DelegationFilter
 )
 #: ``progress(done, total)`` while the rows are read; it may raise to stop the export.
 Progress = Callable[[int, int], None]
@@ -950,6 +959,75 @@ def _markets(
     return ExportTable("markets", "بازارهای هدف", "Target markets", columns, rows)
 
 
+def _delegations(
+    db: Database, f: ExportFilters, progress: Progress | None = None, lang: str = "fa"
+) -> ExportTable:
+    """Trade delegations sent and received with members, markets and agreements."""
+    columns = [
+        ExportColumn("نوع هیئت", "Direction", 10),
+        ExportColumn("عنوان", "Title", 40),
+        ExportColumn("کشور", "Country", 16),
+        ExportColumn("منطقه", "Region", 18),
+        ExportColumn("شهر", "City", 14),
+        ExportColumn("از", "From (Jalali)", 12),
+        ExportColumn("تا", "To (Jalali)", 12),
+        ExportColumn("از (میلادی)", "From (ISO)", 12),
+        ExportColumn("تا (میلادی)", "To (ISO)", 12),
+        ExportColumn("سرپرست", "Head", 22),
+        ExportColumn("اعضا", "Members", 50),
+        ExportColumn("وضعیت", "Status", 14),
+        ExportColumn("اهداف", "Objectives", 50),
+        ExportColumn("بازارهای هدف", "Target markets", 30),
+        ExportColumn("موافقت‌نامه‌های امضاشده", "Agreements signed", 40),
+        ExportColumn("گزارش نتایج", "Outcome", 50),
+    ]
+    own = _own_filter(f, DelegationFilter)
+    status = _member(DelegationStatus, f.status, "وضعیت هیئت", "delegation status")
+    filters = own or DelegationFilter(
+        text=f.text,
+        country_id=f.country_id,
+        status=status.value if status else None,
+        date_from=f.date_from,
+        date_to=f.date_to,
+    )
+    sort = f.sort or "start_date"
+    descending = bool(f.descending)
+
+    def fetch(offset: int, limit: int) -> list[Any]:
+        return list_delegations(
+            db, filters=filters, sort=sort, descending=descending, offset=offset, limit=limit,
+            details=True,
+        )  # fmt: skip
+
+    rows = []
+    for d in _paged(fetch, count_delegations(db, filters=filters), progress):
+        en = lang == "en"
+        members = [
+            f"{x.display_name(lang)} ({MemberRole.label_of(x.role, lang)})" for x in d.members
+        ]
+        rows.append(
+            [
+                DelegationDirection.label_of(d.direction, lang),
+                (d.title_en or d.title) if en else d.title,
+                (d.country_en or d.country_fa) if en else d.country_fa,
+                (d.region_en or d.region_fa) if en else d.region_fa,
+                d.city,
+                _jalali(d.start_date, lang),
+                _jalali(d.end_date, lang),
+                _iso_date(d.start_date),
+                _iso_date(d.end_date),
+                d.head_name(lang),
+                _joined(members),
+                DelegationStatus.label_of(d.status, lang),
+                d.objectives,
+                _joined(d.market_names_fa),
+                _joined(d.agreement_titles),
+                d.outcome,
+            ]
+        )
+    return ExportTable("delegations", "هیئت‌های تجاری", "Trade delegations", columns, rows)
+
+
 _BUILDERS: dict[str, Callable[[Database, ExportFilters, Progress | None, str], ExportTable]] = {
     "people": _people,
     "organizations": _organizations,
@@ -963,6 +1041,7 @@ _BUILDERS: dict[str, Callable[[Database, ExportFilters, Progress | None, str], E
     "resolutions": _resolutions,
     "companies": _companies,
     "markets": _markets,
+    "delegations": _delegations,
 }
 assert tuple(_BUILDERS) == EXPORT_KINDS
 

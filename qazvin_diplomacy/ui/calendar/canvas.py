@@ -46,6 +46,7 @@ KIND_COLORS = {
     EntryKind.FOLLOWUP: "#00838f",
     EntryKind.MEETING: "#4e342e",
     EntryKind.RESOLUTION: "#5d4037",
+    EntryKind.DELEGATION: "#00695c",
     EntryKind.HOLIDAY: "#c62828",
 }
 OFF_DAY_BG = QColor("#fdecea")

@@ -67,6 +67,7 @@ KIND_NAMES = {
     EntryKind.FOLLOWUP: QT_TRANSLATE_NOOP("CalendarPage", "Follow-up deadlines"),
     EntryKind.MEETING: QT_TRANSLATE_NOOP("CalendarPage", "Meetings"),
     EntryKind.RESOLUTION: QT_TRANSLATE_NOOP("CalendarPage", "Resolution deadlines"),
+    EntryKind.DELEGATION: QT_TRANSLATE_NOOP("CalendarPage", "Trade delegations"),
     EntryKind.HOLIDAY: QT_TRANSLATE_NOOP("CalendarPage", "Official holidays"),
 }
 

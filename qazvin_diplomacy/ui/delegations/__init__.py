@@ -1,0 +1,1 @@
+"""The trade delegations module: list page, table model, form."""

@@ -1,0 +1,90 @@
+"""The trade delegations module: the list with its filters, the form saving every tab."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from qazvin_diplomacy.core.delegations import DelegationInput, DelegationMember, ProgrammeItem
+from qazvin_diplomacy.core.markets import CompanyInput
+from qazvin_diplomacy.services import delegations as dg
+from qazvin_diplomacy.services import directory
+from qazvin_diplomacy.services import markets as m
+from qazvin_diplomacy.ui.application import apply_language
+
+
+@pytest.fixture
+def data(db) -> dict[str, int]:
+    """A delegation sent to Tajikistan and one received from Russia."""
+    directory.ensure_reference_data(db)
+    tj = directory.country_by_code(db, "TJ").id  # type: ignore[union-attr]
+    ru = directory.country_by_code(db, "RU").id  # type: ignore[union-attr]
+    company = m.save_company(db, company=CompanyInput("صنایع غذایی نگین دشت", sector="food")).id
+    sent = dg.save_delegation(
+        db,
+        delegation=DelegationInput(
+            title="اعزام تیم تجاری به تاجیکستان", country_id=tj, start_date=date(2025, 10, 4),
+            end_date=date(2025, 10, 8), head_text="معاون اقتصادی استاندار",
+            members=(DelegationMember(kind="company", role="trader", company_id=company),),
+            programme=(ProgrammeItem(date(2025, 10, 5), "۱۰:۰۰", "دوشنبه", "نشست تجاری"),),
+        ),
+    ).id  # fmt: skip
+    received = dg.save_delegation(
+        db,
+        delegation=DelegationInput(
+            title="پذیرش هیئت روسیه", direction="incoming", country_id=ru,
+            start_date=date(2025, 12, 1), end_date=date(2025, 12, 3), status="confirmed",
+        ),
+    ).id  # fmt: skip
+    return {"tj": tj, "ru": ru, "sent": sent, "received": received, "company": company}
+
+
+def test_the_list_shows_both_and_filters_by_direction(window, data, db) -> None:
+    page = window.show_module("delegations")
+    page.refresh()
+    assert page.model.total == 2
+    assert page.model.item(0).title == "پذیرش هیئت روسیه"  # newest first
+    assert "۲" in page.count_label.text()
+    bar = page.filter_bar
+    bar.direction.setCurrentIndex(bar.direction.findData("outgoing"))
+    assert [page.model.item(i).id for i in range(page.model.total)] == [data["sent"]]
+    assert page.model.data(page.model.index(0, 0)) == "اعزامی"
+    bar.clear()
+    assert page.model.total == 2
+
+
+def test_the_form_reopens_and_saves_every_tab(window, data, db) -> None:
+    page = window.show_module("delegations")
+    form = page.open_record(data["sent"])
+    assert form.members.members() == (
+        DelegationMember(kind="company", role="trader", company_id=data["company"]),
+    )
+    assert form.programme.text(0, 3) == "نشست تجاری"
+    form.members.add_member(DelegationMember(kind="other", role="interpreter"))
+    form.members.table.item(1, 2).setText("مترجم")
+    form.programme.add_row(["", "", "خجند", "بازدید از بازار", ""])
+    assert form.save()
+    back = dg.get_delegation(db, delegation_id=data["sent"])
+    assert [x.display_name() for x in back.members] == ["صنایع غذایی نگین دشت", "مترجم"]
+    assert [p.activity for p in back.programme] == ["نشست تجاری", "بازدید از بازار"]
+    assert back.head_text == "معاون اقتصادی استاندار"
+
+
+def test_a_new_delegation_without_a_country_is_refused_on_the_form(window, data, db) -> None:
+    page = window.show_module("delegations")
+    form = page.new_record()
+    form.field_set.widgets["title"].setText("هیئت آزمایشی")
+    form.field_set.widgets["start_date"].setDate(date(2025, 1, 1))
+    form.field_set.widgets["end_date"].setDate(date(2025, 1, 2))
+    assert not form.save()
+    assert dg.count_delegations(db) == 2
+    form.reject()
+
+
+def test_english_texts(app, window, data) -> None:
+    apply_language(app, "en")
+    page = window.show_module("delegations")
+    page.refresh()
+    assert page.heading.text() == "Trade delegations"
+    assert page.model.data(page.model.index(0, 0)) == "Incoming"
