@@ -24,6 +24,7 @@ from qazvin_diplomacy.core.directory import phone_search_fields
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import index_key, normalize, to_persian_digits
 from qazvin_diplomacy.services.demo_agreements import article_agreements, synthetic_agreements
+from qazvin_diplomacy.services.demo_capacities import article_capacities, synthetic_capacities
 from qazvin_diplomacy.services.demo_context import DemoContext
 from qazvin_diplomacy.services.demo_events import panjah_bedar, synthetic_events, yalda_night
 from qazvin_diplomacy.services.demo_meetings import article_meetings, synthetic_meetings
@@ -244,6 +245,8 @@ DEMO_CONTRIBUTORS: list[DemoContributor] = [
     synthetic_events,
     article_meetings,
     synthetic_meetings,
+    article_capacities,
+    synthetic_capacities,
 ]
 
 

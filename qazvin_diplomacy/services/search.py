@@ -56,6 +56,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DatabaseError
 
+from qazvin_diplomacy.core.capacities import CapacityAxis, County
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.text import cut_variants, search_terms, to_persian_digits
@@ -277,6 +278,16 @@ SEARCH_SOURCES: tuple[SearchSource, ...] = (
         f"WHERE r.id IN {_IDS}",
         lambda r: _join(r[0], f"مهلت {_date(r[1])}" if r[1] else ""),
         lambda r: _join_en(_either(r[2], r[0]), f"due {_date_en(r[1])}" if r[1] else ""),
+    ),
+    SearchSource(
+        "capacity",
+        15,
+        "capacity",
+        "ظرفیت‌های استان",
+        "Province capacities",
+        f"SELECT id, title, title_en, axis, county FROM capacity WHERE id IN {_IDS}",
+        lambda r: _join(CapacityAxis.label_of(r[0], "fa"), County.label_of(r[1], "fa")),
+        lambda r: _join_en(CapacityAxis.label_of(r[0], "en"), County.label_of(r[1], "en")),
     ),
 )
 _BY_KIND = {s.kind: s for s in SEARCH_SOURCES}

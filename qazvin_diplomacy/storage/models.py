@@ -3,6 +3,7 @@
 from qazvin_diplomacy.storage import (  # noqa: F401
     agreements,
     attachments,
+    capacities,
     directory,
     events,
     followups,
