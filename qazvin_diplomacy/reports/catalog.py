@@ -82,6 +82,7 @@ _REPORT_MODULES = (
     "qazvin_diplomacy.reports.minutes",
     "qazvin_diplomacy.reports.resolutions_status",
     "qazvin_diplomacy.reports.resolution_letters",
+    "qazvin_diplomacy.reports.capacity_brochure",
 )
 
 
