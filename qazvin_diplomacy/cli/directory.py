@@ -98,7 +98,11 @@ def register(subparsers: Any) -> None:
     export.add_argument("--org-kind", help="organizations of this kind (e.g. embassy)")
     export.add_argument("--agreement-kind", help="agreements of this kind (e.g. mou, roadmap)")
     export.add_argument("--event-kind", help="events of this kind (e.g. cultural)")
-    export.add_argument("--axis", help="agreements on this axis (e.g. tourism)")
+    export.add_argument("--axis", help="agreements or capacities on this axis (e.g. tourism)")
+    export.add_argument("--county", help="capacities in this county (e.g. takestan)")
+    export.add_argument(
+        "--publishable-only", action="store_true", help="capacities flagged publishable only"
+    )
     export.add_argument(
         "--status",
         help="visit, agreement, event, follow-up or meeting status (e.g. confirmed, signed, "
@@ -202,12 +206,14 @@ _EXPORT_ONLY_FOR: dict[str, tuple[str, tuple[str, ...]]] = {
     "--org-kind": ("org_kind", ("organizations",)),
     "--agreement-kind": ("agreement_kind", ("agreements",)),
     "--event-kind": ("event_kind", ("events",)),
-    "--axis": ("axis", ("agreements",)),
+    "--axis": ("axis", ("agreements", "capacities")),
+    "--county": ("county", ("capacities",)),
+    "--publishable-only": ("publishable_only", ("capacities",)),
     "--targets-only": ("targets_only", ("countries",)),
     "--organization-id": ("organization_id", ("people", "agreements", "events")),
     "--status": (
         "status",
-        ("visits", "agreements", "events", "followups", "meetings", "resolutions"),
+        ("visits", "agreements", "events", "followups", "meetings", "resolutions", "capacities"),
     ),
     "--body": ("body", ("resolutions",)),
     "--series": ("series", ("meetings", "resolutions")),
@@ -256,6 +262,8 @@ def _export(db: Any, args: argparse.Namespace) -> int:
         targets_only=args.targets_only,
         include_archived=args.include_archived,
         series_id=args.series,
+        county=args.county,
+        publishable_only=args.publishable_only,
     )
     if args.body is not None:
         filters = replace(filters, organization_id=args.body)

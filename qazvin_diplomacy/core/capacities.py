@@ -125,7 +125,8 @@ class CapacityFilter:
     county: str | None = None
     status: str | None = None
     publishable: bool | None = None
-    archived: bool = False
+    #: True: only archived ones; None: live and archived (an export with archived records).
+    archived: bool | None = False
 
 
 CAPACITY_SORT_KEYS = ("title", "axis", "county", "status", "investment", "jobs", "updated")

@@ -30,9 +30,10 @@ def _code(enum: Any, value: str | None) -> str | None:
 
 
 def _filtered(query: Select[Any], f: CapacityFilter) -> Select[Any]:
-    query = query.where(
-        Capacity.archived_at.is_not(None) if f.archived else Capacity.archived_at.is_(None)
-    )
+    if f.archived is not None:
+        query = query.where(
+            Capacity.archived_at.is_not(None) if f.archived else Capacity.archived_at.is_(None)
+        )
     if (axis := _code(CapacityAxis, f.axis)) is not None:
         query = query.where(Capacity.axis == axis)
     if (county := _code(County, f.county)) is not None:
