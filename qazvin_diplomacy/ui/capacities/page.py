@@ -19,14 +19,18 @@ from qazvin_diplomacy.ui.capacities.form import CapacityForm
 from qazvin_diplomacy.ui.capacities.models import CapacityTableModel
 from qazvin_diplomacy.ui.common import ID_ROLE, show_error
 from qazvin_diplomacy.ui.forms_common import keep_open_form
-from qazvin_diplomacy.ui.i18n import current_language
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.ops import TaskDialog, print_pdf
 
 #: The brochure's languages: (code, English label in context "CapacitiesPage").
-BROCHURE_LANGUAGES = (("fa", "Persian"), ("en", "English"), ("both", "Persian and English"))
+BROCHURE_LANGUAGES = (
+    ("fa", QT_TRANSLATE_NOOP("CapacitiesPage", "Persian")),
+    ("en", QT_TRANSLATE_NOOP("CapacitiesPage", "English")),
+    ("both", QT_TRANSLATE_NOOP("CapacitiesPage", "Persian and English")),
+)
 
 
 class CapacityFilterBar(ListFilterBar):
