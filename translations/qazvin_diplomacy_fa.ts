@@ -4464,7 +4464,7 @@
     </message>
     <message>
       <source>New capacity</source>
-      <translation>ظرفیت تازه</translation>
+      <translation>ظرفیت جدید</translation>
     </message>
     <message>
       <source>Capacity</source>
@@ -4541,7 +4541,7 @@
     </message>
     <message>
       <source>English</source>
-      <translation>انگلیسی</translation>
+      <translation>English (انگلیسی)</translation>
     </message>
     <message>
       <source>Persian and English</source>
@@ -4553,7 +4553,7 @@
     </message>
     <message>
       <source>New capacity</source>
-      <translation>ظرفیت تازه</translation>
+      <translation>ظرفیت جدید</translation>
     </message>
     <message>
       <source>Catalogue</source>
@@ -4585,7 +4585,7 @@
     </message>
     <message>
       <source>No capacity to show. Clear the filters, or press “New capacity” to record one.</source>
-      <translation>ظرفیتی برای نمایش نیست. فیلترها را پاک کنید یا با «ظرفیت تازه» یکی ثبت کنید.</translation>
+      <translation>ظرفیتی برای نمایش نیست. فیلترها را پاک کنید یا با «ظرفیت جدید» یکی ثبت کنید.</translation>
     </message>
     <message>
       <source>No archived capacity.</source>
