@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -34,7 +34,7 @@ from qazvin_diplomacy.services import capacities as capacities_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.directory import list_organizations
 from qazvin_diplomacy.ui import attachments_tab
-from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.common import make_ltr, show_error
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
@@ -168,6 +168,12 @@ class CapacityForm(Retranslating, RecordDialog):
         self.field_set = FieldSet(self, self.FIELDS)
         self.field_set.add_form_rows(form, main)
         self.tabs.addTab(main, "")
+        english = self.field_set.widgets["description_en"]
+        make_ltr(english)
+        option = english.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+        english.document().setDefaultTextOption(option)
         self.photos = attachments_tab.AttachmentsTab(
             db, CAPACITY_FILES, lambda: self.detail.id if self.detail else None, parent=self.tabs
         )
