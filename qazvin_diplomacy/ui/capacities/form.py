@@ -44,7 +44,7 @@ from qazvin_diplomacy.ui.form_fields import (
     text_field,
 )
 from qazvin_diplomacy.ui.forms_common import RecordDialog
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language
 
 CAPACITY_FILES = attachments_tab.AttachmentOwner(
     add=lambda db, owner_id, source, description, limit: capacities_service.add_capacity_photo(
@@ -106,8 +106,9 @@ def _contact_field() -> FieldSpec:
     def make(form: Any, parent: QWidget) -> QComboBox:
         combo = QComboBox(parent)
         combo.addItem("—", None)
+        english = current_language() == "en"
         for org in list_organizations(form.db, limit=2000):
-            combo.addItem(org.name_fa, org.id)
+            combo.addItem((org.name_en if english else "") or org.name_fa, org.id)
         return combo
 
     def load(combo: QComboBox, record: Any) -> None:
