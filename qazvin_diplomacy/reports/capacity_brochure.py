@@ -14,9 +14,12 @@ CLI: ``report capacity-brochure --lang fa|en|both --out F.pdf [--axis A]``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-from reportlab.platypus.flowables import Flowable, PageBreak
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus.flowables import Flowable, Image, PageBreak
 
 from qazvin_diplomacy.core.capacities import (
     AreaUnit,
@@ -39,7 +42,7 @@ from qazvin_diplomacy.reports.catalog import (
 )
 from qazvin_diplomacy.reports.rtl_draw import RTLParagraph
 from qazvin_diplomacy.reports.styles import style
-from qazvin_diplomacy.services.capacities import brochure_capacities
+from qazvin_diplomacy.services.capacities import brochure_capacities, brochure_photos
 from qazvin_diplomacy.services.connection import DatabaseHandle
 
 TITLE_FA = "ظرفیت‌های استان قزوین"
@@ -74,6 +77,22 @@ def facts(c: CapacityView, lang: str) -> list[str]:
     if contact:
         parts.append(f"{'Contact' if en else 'مرجع پاسخ‌گو'}: {contact}")
     return parts
+
+
+PHOTO_WIDTH = 7 * cm
+PHOTO_HEIGHT = 4.5 * cm
+
+
+def photo(path: Path, lang: str) -> Flowable | None:
+    """The item's photo, at most 7 x 4.5 cm, on the reading side; None when it cannot be read."""
+    try:
+        width, height = ImageReader(str(path)).getSize()
+    except Exception:  # a picture ReportLab cannot read is left out, not a failed brochure
+        return None
+    scale = min(PHOTO_WIDTH / width, PHOTO_HEIGHT / height)
+    image = Image(str(path), width * scale, height * scale)
+    image.hAlign = "LEFT" if lang == "en" else "RIGHT"
+    return image
 
 
 def _item(c: CapacityView, lang: str) -> list[Flowable]:
@@ -113,8 +132,14 @@ def _cover(lang: str, groups: list[tuple[CapacityAxis, list[CapacityView]]]) -> 
     return story
 
 
-def build(groups: list[tuple[CapacityAxis, list[CapacityView]]], lang: str) -> ReportContent:
-    """The brochure of ``groups`` (from ``services.capacities.brochure_capacities``) in ``lang``."""
+def build(
+    groups: list[tuple[CapacityAxis, list[CapacityView]]],
+    lang: str,
+    photos: dict[int, Path] | None = None,
+) -> ReportContent:
+    """The brochure of ``groups`` (from ``services.capacities.brochure_capacities``) in
+    ``lang``; ``photos``: the picture printed under each item's texts, by capacity id."""
+    photos = photos or {}
     story = _cover(lang, groups)
     for axis, items in groups:
         story.append(PageBreak())
@@ -127,6 +152,9 @@ def build(groups: list[tuple[CapacityAxis, list[CapacityView]]], lang: str) -> R
                 story.extend(_item(c, "fa"))
             if lang in ("en", "both"):
                 story.extend(_item(c, "en"))
+            picture = photo(photos[c.id], lang) if c.id in photos else None
+            if picture is not None:
+                story.append(picture)
             story.append(gap(8))
     if lang == "en":
         return ReportContent(story, TITLE_EN, language="en")
@@ -140,7 +168,9 @@ def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     if axis:
         member = CapacityAxis.parse(axis, "محور", "axis")
         axis = member.value
-    return build(brochure_capacities(db, axis=axis), options["lang"])
+    groups = brochure_capacities(db, axis=axis)
+    ids = [c.id for _, items in groups for c in items if c.id is not None]
+    return build(groups, options["lang"], brochure_photos(db, capacity_ids=ids))
 
 
 SPEC = ReportSpec(

@@ -112,3 +112,31 @@ def test_one_axis_and_a_bad_axis(catalogue, tmp_path, pdf_reader) -> None:
     with pytest.raises(KnownError):
         render_report("capacity-brochure", catalogue, target, lang="en", axis="mining")
     assert not target.exists()
+
+
+def test_a_photo_prints_and_a_damaged_one_is_left_out(catalogue, tmp_path) -> None:
+    from PIL import Image as PILImage
+    from pypdf import PdfReader
+
+    from qazvin_diplomacy.services.attachments import stored_path
+    from qazvin_diplomacy.services.capacities import (
+        add_capacity_photo,
+        brochure_photos,
+        list_capacities,
+    )
+
+    alamut = next(c for c in list_capacities(catalogue) if c.title_en == "Alamut valley")
+    picture = tmp_path / "alamut.png"
+    PILImage.new("RGB", (300, 200), (40, 90, 140)).save(picture)
+    added = add_capacity_photo(catalogue, capacity_id=alamut.id, source=picture)
+    assert brochure_photos(catalogue, capacity_ids=[alamut.id]) == {
+        alamut.id: stored_path(catalogue, added.sha256)
+    }
+    out = render_report("capacity-brochure", catalogue, tmp_path / "p.pdf", lang="en")
+    images = [img for page in PdfReader(out).pages for img in page.images]
+    assert len(images) == 1
+    # The stored copy damaged: the brochure is still written, without the picture.
+    stored_path(catalogue, added.sha256).write_bytes(b"not a picture")
+    assert brochure_photos(catalogue, capacity_ids=[alamut.id]) == {}
+    out = render_report("capacity-brochure", catalogue, tmp_path / "q.pdf", lang="en")
+    assert [img for page in PdfReader(out).pages for img in page.images] == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from qazvin_diplomacy.services.capacities.queries import (
     brochure_capacities,
+    brochure_photos,
     count_capacities,
     list_capacities,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "add_capacity_photo",
     "archive_capacity",
     "brochure_capacities",
+    "brochure_photos",
     "count_capacities",
     "get_capacity",
     "list_capacities",

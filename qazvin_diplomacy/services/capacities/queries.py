@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from qazvin_diplomacy.core.capacities import (
+    OWNER_KIND,
     CapacityAxis,
     CapacityFilter,
     CapacityStatus,
     CapacityView,
     County,
 )
+from qazvin_diplomacy.services.attachments import is_intact, stored_path
 from qazvin_diplomacy.services.capacities.records import capacity_view
 from qazvin_diplomacy.services.filters import text_condition
+from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.capacities import Capacity
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Organization
@@ -122,3 +126,36 @@ def brochure_capacities(
             if rows:
                 groups.append((member, _views(session, rows)))
     return groups
+
+
+#: The picture formats the brochure prints (ReportLab reads them without a converter).
+BROCHURE_IMAGE_TYPES = ("image/png", "image/jpeg")
+
+
+def brochure_photos(db: Database, *, capacity_ids: list[int]) -> dict[int, Path]:
+    """The first intact PNG/JPEG photo of each capacity that has one (for the brochure).
+
+    A photo whose stored file is missing or damaged is skipped, never printed half-read.
+    """
+    found: dict[int, Path] = {}
+    if not capacity_ids:
+        return found
+    query = (
+        select(Attachment.owner_id, Attachment.sha256)
+        .where(
+            Attachment.owner_kind == OWNER_KIND,
+            Attachment.owner_id.in_(capacity_ids),
+            Attachment.archived_at.is_(None),
+            Attachment.media_type.in_(BROCHURE_IMAGE_TYPES),
+        )
+        .order_by(Attachment.id)
+    )
+    with db.read_session() as session:
+        rows = session.execute(query).all()
+    for owner_id, sha256 in rows:
+        if owner_id in found:
+            continue
+        path = stored_path(db, sha256)
+        if is_intact(path, sha256):
+            found[owner_id] = path
+    return found
