@@ -2311,6 +2311,10 @@
       <source>Trade delegations</source>
       <translation>هیئت‌های تجاری</translation>
     </message>
+    <message>
+      <source>Province capacities</source>
+      <translation>ظرفیت‌های استان</translation>
+    </message>
   </context>
   <context>
     <name>NewContactDialog</name>
@@ -6105,6 +6109,218 @@
     <message>
       <source>No delegation to show. Clear the filters, or record one with “New delegation”.</source>
       <translation>هیئتی برای نمایش نیست. فیلترها را پاک کنید یا با «هیئت جدید» یکی ثبت کنید.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CapacityForm</name>
+    <message>
+      <source>Save the capacity first; then photos can be attached.</source>
+      <translation>ابتدا ظرفیت را ذخیره کنید؛ سپس می‌توان عکس پیوست کرد.</translation>
+    </message>
+    <message>
+      <source>Photos and documents of the capacity. Files are copied into the office's data folder (at most %1 MB each).</source>
+      <translation>عکس‌ها و مدارک ظرفیت. پرونده‌ها در پوشهٔ داده‌های دفتر رونوشت می‌شوند (هر کدام حداکثر %1 مگابایت).</translation>
+    </message>
+    <message>
+      <source>Description, e.g. aerial view</source>
+      <translation>شرح، مثلاً نمای هوایی</translation>
+    </message>
+    <message>
+      <source>Contact body</source>
+      <translation>مرجع پاسخ‌گو</translation>
+    </message>
+    <message>
+      <source>This capacity has unsaved changes. Close it and lose them?</source>
+      <translation>تغییرات این ظرفیت ذخیره نشده است. بسته شود و تغییرات از دست برود؟</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>عنوان</translation>
+    </message>
+    <message>
+      <source>Title in English</source>
+      <translation>عنوان انگلیسی</translation>
+    </message>
+    <message>
+      <source>Axis</source>
+      <translation>محور</translation>
+    </message>
+    <message>
+      <source>County</source>
+      <translation>شهرستان</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>مساحت</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>واحد</translation>
+    </message>
+    <message>
+      <source>Jobs</source>
+      <translation>اشتغال</translation>
+    </message>
+    <message>
+      <source>Investment needed</source>
+      <translation>سرمایهٔ لازم</translation>
+    </message>
+    <message>
+      <source>Currency</source>
+      <translation>واحد پول</translation>
+    </message>
+    <message>
+      <source>Publishable (in the brochure for embassies)</source>
+      <translation>قابل انتشار (در کتابچهٔ سفارتخانه‌ها)</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>شرح</translation>
+    </message>
+    <message>
+      <source>Description in English</source>
+      <translation>شرح انگلیسی</translation>
+    </message>
+    <message>
+      <source>New capacity</source>
+      <translation>ظرفیت جدید</translation>
+    </message>
+    <message>
+      <source>Capacity</source>
+      <translation>ظرفیت</translation>
+    </message>
+    <message>
+      <source>Photos</source>
+      <translation>عکس‌ها</translation>
+    </message>
+  </context>
+  <context>
+    <name>CapacityTableModel</name>
+    <message>
+      <source>Axis</source>
+      <translation>محور</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>عنوان</translation>
+    </message>
+    <message>
+      <source>County</source>
+      <translation>شهرستان</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Jobs</source>
+      <translation>اشتغال</translation>
+    </message>
+    <message>
+      <source>Investment needed</source>
+      <translation>سرمایهٔ لازم</translation>
+    </message>
+    <message>
+      <source>Publishable</source>
+      <translation>قابل انتشار</translation>
+    </message>
+  </context>
+  <context>
+    <name>CapacityFilterBar</name>
+    <message>
+      <source>Search title, description, contact… (Ctrl+K)</source>
+      <translation>جستجوی عنوان، شرح، مرجع پاسخ‌گو… (Ctrl+K)</translation>
+    </message>
+    <message>
+      <source>Publishable only</source>
+      <translation>فقط قابل انتشار</translation>
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation>پاک کردن فیلترها</translation>
+    </message>
+    <message>
+      <source>All axes</source>
+      <translation>همهٔ محورها</translation>
+    </message>
+    <message>
+      <source>All counties</source>
+      <translation>همهٔ شهرستان‌ها</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>همهٔ وضعیت‌ها</translation>
+    </message>
+  </context>
+  <context>
+    <name>CapacitiesPage</name>
+    <message>
+      <source>Persian</source>
+      <translation>فارسی</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>English (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Persian and English</source>
+      <translation>فارسی و انگلیسی</translation>
+    </message>
+    <message>
+      <source>Province capacities</source>
+      <translation>ظرفیت‌های استان</translation>
+    </message>
+    <message>
+      <source>New capacity</source>
+      <translation>ظرفیت جدید</translation>
+    </message>
+    <message>
+      <source>Catalogue</source>
+      <translation>فهرست ظرفیت‌ها</translation>
+    </message>
+    <message>
+      <source>Archive</source>
+      <translation>بایگانی</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>باز کردن</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>بازیابی</translation>
+    </message>
+    <message>
+      <source>Export to Excel/CSV…</source>
+      <translation>خروجی اکسل / CSV…</translation>
+    </message>
+    <message>
+      <source>Print brochure</source>
+      <translation>چاپ کتابچه</translation>
+    </message>
+    <message>
+      <source>The publishable capacities, one section per axis, for embassies</source>
+      <translation>ظرفیت‌های قابل انتشار، هر محور یک بخش، برای سفارتخانه‌ها</translation>
+    </message>
+    <message>
+      <source>No capacity to show. Clear the filters, or press “New capacity” to record one.</source>
+      <translation>ظرفیتی برای نمایش نیست. فیلترها را پاک کنید یا با «ظرفیت جدید» یکی ثبت کنید.</translation>
+    </message>
+    <message>
+      <source>No archived capacity.</source>
+      <translation>ظرفیت بایگانی‌شده‌ای نیست.</translation>
+    </message>
+    <message>
+      <source>%1 capacities</source>
+      <translation>%1 ظرفیت</translation>
+    </message>
+    <message>
+      <source>Select a capacity first.</source>
+      <translation>ابتدا یک ظرفیت را انتخاب کنید.</translation>
     </message>
   </context>
 </TS>

@@ -97,7 +97,11 @@ def register(subparsers: Any) -> None:
     export.add_argument("--org-kind", help="organizations of this kind (e.g. embassy)")
     export.add_argument("--agreement-kind", help="agreements of this kind (e.g. mou, roadmap)")
     export.add_argument("--event-kind", help="events of this kind (e.g. cultural)")
-    export.add_argument("--axis", help="agreements on this axis (e.g. tourism)")
+    export.add_argument("--axis", help="agreements or capacities on this axis (e.g. tourism)")
+    export.add_argument("--county", help="capacities in this county (e.g. takestan)")
+    export.add_argument(
+        "--publishable-only", action="store_true", help="capacities flagged publishable only"
+    )
     export.add_argument(
         "--status",
         help="visit, agreement, event, follow-up or meeting status (e.g. confirmed, signed, "
@@ -201,7 +205,9 @@ _EXPORT_ONLY_FOR: dict[str, tuple[str, tuple[str, ...]]] = {
     "--org-kind": ("org_kind", ("organizations",)),
     "--agreement-kind": ("agreement_kind", ("agreements",)),
     "--event-kind": ("event_kind", ("events",)),
-    "--axis": ("axis", ("agreements",)),
+    "--axis": ("axis", ("agreements", "capacities")),
+    "--county": ("county", ("capacities",)),
+    "--publishable-only": ("publishable_only", ("capacities",)),
     "--targets-only": ("targets_only", ("countries",)),
     "--organization-id": ("organization_id", ("people", "agreements", "events")),
     "--status": (
@@ -215,6 +221,7 @@ _EXPORT_ONLY_FOR: dict[str, tuple[str, tuple[str, ...]]] = {
             "resolutions",
             "markets",
             "delegations",
+            "capacities",
         ),  # fmt: skip
     ),
     "--body": ("body", ("resolutions",)),
@@ -267,6 +274,8 @@ def _export(db: Any, args: argparse.Namespace) -> int:
         targets_only=args.targets_only,
         include_archived=args.include_archived,
         series_id=args.series,
+        county=args.county,
+        publishable_only=args.publishable_only,
     )
     if args.body is not None:
         filters = replace(filters, organization_id=args.body)

@@ -85,6 +85,7 @@ _REPORT_MODULES = (
     "qazvin_diplomacy.reports.resolution_letters",
     "qazvin_diplomacy.reports.audit_trail",
     "qazvin_diplomacy.reports.delegation",
+    "qazvin_diplomacy.reports.capacity_brochure",
 )
 
 

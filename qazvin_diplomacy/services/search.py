@@ -56,6 +56,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DatabaseError
 
+from qazvin_diplomacy.core.capacities import CapacityAxis, County
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.delegations import DelegationDirection
 from qazvin_diplomacy.core.jalali import format_jalali
@@ -342,6 +343,16 @@ SEARCH_SOURCES: tuple[SearchSource, ...] = (
         lambda r: _join_en(
             _date_en(r[0]), DelegationDirection.label_of(r[3] or None, "en"), _either(r[2], r[1])
         ),
+    ),
+    SearchSource(
+        "capacity",
+        16,
+        "capacity",
+        "ظرفیت‌های استان",
+        "Province capacities",
+        f"SELECT id, title, title_en, axis, county FROM capacity WHERE id IN {_IDS}",
+        lambda r: _join(CapacityAxis.label_of(r[0], "fa"), County.label_of(r[1], "fa")),
+        lambda r: _join_en(CapacityAxis.label_of(r[0], "en"), County.label_of(r[1], "en")),
     ),
 )
 _BY_KIND = {s.kind: s for s in SEARCH_SOURCES}

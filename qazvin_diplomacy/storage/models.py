@@ -4,6 +4,7 @@ from qazvin_diplomacy.storage import (  # noqa: F401
     agreements,
     attachments,
     audit,
+    capacities,
     delegations,
     directory,
     events,

@@ -71,6 +71,18 @@ def _list(p: QPainter) -> None:
         p.drawLine(QPointF(22, y), QPointF(54, y))
 
 
+def _capacity(p: QPainter) -> None:
+    # Three rising bars on a baseline: the province's capacities (growth).
+    _pen(p)
+    p.drawLine(QPointF(8, 54), QPointF(56, 54))
+    p.setBrush(INK)
+    for i, top in enumerate((38, 26, 12)):
+        p.drawRect(QRectF(12 + i * 16, top, 8, 54 - top))
+    p.setBrush(ACCENT)
+    p.setPen(ACCENT)
+    p.drawEllipse(QRectF(44, 4, 6, 6))
+
+
 def _week(p: QPainter) -> None:
     _pen(p, width=4)
     p.drawRect(QRectF(6, 14, 52, 36))
@@ -216,6 +228,7 @@ _PAINTERS: dict[str, Callable[[QPainter], None]] = {
     "meeting": _meeting,
     "event": _event,
     "briefcase": _briefcase,
+    "capacity": _capacity,
     "logo": _logo,
 }
 #: Names whose drawing points the other way before any mirroring.

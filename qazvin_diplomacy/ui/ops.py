@@ -24,10 +24,10 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from qazvin_diplomacy.core.errors import KnownError, OperationCancelled
@@ -36,6 +36,9 @@ from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.files import DatabaseFiles, atomic_write, refuse_database_files
 from qazvin_diplomacy.ui.common import TaskRunner, known_message, show_error
 from qazvin_diplomacy.ui.i18n import loc_digits
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 #: The older two-callable form of an operation's token: ``progress(done, total)``, ``cancelled()``.
 Progress = Callable[[int, int], None]
@@ -379,3 +382,15 @@ def print_pdf(
         on_cancelled=on_cancelled,
         parent=parent,
     )
+
+
+def print_widget(widget: QWidget, printer: QPrinter) -> None:
+    """Render ``widget`` onto ``printer``, scaled to fit the page."""
+    painter = QPainter(printer)
+    try:
+        page = printer.pageLayout().paintRectPixels(printer.resolution())
+        scale = min(page.width() / max(widget.width(), 1), page.height() / max(widget.height(), 1))
+        painter.scale(scale, scale)
+        widget.render(painter)
+    finally:
+        painter.end()

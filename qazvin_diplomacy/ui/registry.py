@@ -17,6 +17,12 @@ from qazvin_diplomacy.ui.modules import CardSpec, ModulePage, ModuleSpec, UiCont
 # --- factories (imported lazily so a module's code loads when first opened) ------------
 
 
+def _capacities_page(ctx: UiContext) -> ModulePage:
+    from qazvin_diplomacy.ui.capacities.page import CapacitiesPage
+
+    return CapacitiesPage(ctx)
+
+
 def _dashboard_page(ctx: UiContext) -> ModulePage:
     from qazvin_diplomacy.ui.dashboard import DashboardPage
 
@@ -239,6 +245,12 @@ MODULES: list[ModuleSpec] = [
     ),
     ModuleSpec("letters", QT_TRANSLATE_NOOP("Modules", "Outgoing letters"), "print", _letters_page),
     ModuleSpec("markets", QT_TRANSLATE_NOOP("Modules", "Target markets"), "globe", _markets_page),
+    ModuleSpec(
+        "capacities",
+        QT_TRANSLATE_NOOP("Modules", "Province capacities"),
+        "capacity",
+        _capacities_page,
+    ),
     ModuleSpec(
         "delegations",
         QT_TRANSLATE_NOOP("Modules", "Trade delegations"),

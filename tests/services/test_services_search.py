@@ -322,7 +322,7 @@ def test_postgresql_migration_triggers_equal_the_generated_ones() -> None:
     migration = importlib.import_module("qazvin_diplomacy.storage.migrations.versions.0005_search")
     assert migration.PG_FUNCTION == PG_SYNC_FUNCTION
     known = [code for code, _table, _archivable in migration.SOURCES]
-    # the kinds added later get their triggers from later migrations (0015 onwards)
+    # the kinds added later get their triggers from later migrations (0016 onwards)
     assert known == [s.code for s in SEARCH_SOURCES][: len(known)]
     for code, table, archivable in migration.SOURCES:
         source = next(s for s in SEARCH_SOURCES if s.code == code)

@@ -151,7 +151,7 @@ def test_persian_collation_and_null_order_match_sqlite(database_target: Path | s
 
 
 def test_later_kinds_get_their_postgresql_search_triggers(postgres_databases) -> None:  # type: ignore[no-untyped-def]
-    """Every searchable kind (those added after 0005 too: 0015, 0017, 0018) has its three
+    """Every searchable kind (those added after 0005 too: 0016, 0017, 0018) has its three
     PostgreSQL triggers at head, the same ones ``check --repair`` would make."""
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool

@@ -18,6 +18,14 @@ from qazvin_diplomacy.core.agreements import (
     Axis,
     PartySide,
 )
+from qazvin_diplomacy.core.capacities import (
+    AreaUnit,
+    CapacityAxis,
+    CapacityFilter,
+    CapacityStatus,
+    CapacityView,
+    County,
+)
 from qazvin_diplomacy.core.clock import TEHRAN
 from qazvin_diplomacy.core.delegations import (
     DelegationDirection,
@@ -52,6 +60,7 @@ from qazvin_diplomacy.core.meetings import (
 from qazvin_diplomacy.core.sheet_headers import field_label
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
 from qazvin_diplomacy.services.agreements import count_agreements, list_agreements
+from qazvin_diplomacy.services.capacities import count_capacities, list_capacities
 from qazvin_diplomacy.services.delegations import count_delegations, list_delegations
 from qazvin_diplomacy.services.events import count_events, list_events
 from qazvin_diplomacy.services.filters import text_condition
@@ -92,6 +101,7 @@ EXPORT_KINDS = (
     "companies",
     "markets",
     "delegations",
+    "capacities",
 )
 
 #: A list page's own filter object, taken as is by the matching kind.
@@ -105,6 +115,7 @@ ListFilter = (
     | ResolutionFilter
     | MarketFilter
     | DelegationFilter
+    | CapacityFilter
 )
 #: ``progress(done, total)`` while the rows are read; it may raise to stop the export.
 Progress = Callable[[int, int], None]
@@ -149,6 +160,9 @@ class ExportFilters:
     today: date | None = None
     #: Meetings and resolutions: of this meeting series.
     series_id: int | None = None
+    #: Capacities: of this county (code or name) / only those flagged publishable.
+    county: str | None = None
+    publishable_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -1028,6 +1042,66 @@ def _delegations(
     return ExportTable("delegations", "هیئت‌های تجاری", "Trade delegations", columns, rows)
 
 
+def _capacities(
+    db: Database, f: ExportFilters, progress: Progress | None = None, lang: str = "fa"
+) -> ExportTable:
+    """The capacity catalogue (the sheet an embassy is sent with ``lang="en"``), by axis."""
+    columns = [
+        ExportColumn("محور", "Axis", 20),
+        ExportColumn("عنوان", "Title", 40),
+        ExportColumn("شهرستان", "County", 14),
+        ExportColumn("وضعیت", "Status", 18),
+        ExportColumn("مساحت", "Area", 12),
+        ExportColumn("واحد مساحت", "Area unit", 10),
+        ExportColumn("اشتغال", "Jobs", 10),
+        ExportColumn("سرمایهٔ لازم", "Investment needed", 16),
+        ExportColumn("واحد پول", "Currency", 10),
+        ExportColumn("مرجع پاسخ‌گو", "Contact body", 34),
+        ExportColumn("شرح", "Description", 50),
+        ExportColumn("قابل انتشار", "Publishable", 10),
+    ]
+    own = f.list_filter if isinstance(f.list_filter, CapacityFilter) else None
+    axis = _member(CapacityAxis, f.axis, "محور", "axis")
+    status = _member(CapacityStatus, f.status, "وضعیت ظرفیت", "capacity status")
+    county = _member(County, f.county, "شهرستان", "county")
+    filters = own or CapacityFilter(
+        text=f.text,
+        axis=axis.value if axis else None,
+        county=county.value if county else None,
+        status=status.value if status else None,
+        publishable=True if f.publishable_only else None,
+        archived=None if f.include_archived else False,
+    )
+    sort = f.sort or "axis"
+    descending = bool(f.descending)
+
+    def fetch(offset: int, limit: int) -> list[CapacityView]:
+        return list_capacities(
+            db, filters=filters, sort=sort, descending=descending, offset=offset, limit=limit
+        )
+
+    en = lang == "en"
+    rows = []
+    for c in _paged(fetch, count_capacities(db, filters=filters), progress):
+        rows.append(
+            [
+                CapacityAxis.label_of(c.axis, lang),
+                c.title_in(lang),
+                County.label_of(c.county, lang),
+                CapacityStatus.label_of(c.status, lang),
+                "" if c.area is None else int(c.area) if c.area.is_integer() else c.area,
+                AreaUnit.label_of(c.area_unit, lang) if c.area is not None else "",
+                c.jobs if c.jobs is not None else "",
+                c.investment if c.investment is not None else "",
+                c.currency if c.investment is not None else "",
+                (c.contact_name_en or c.contact_name) if en else c.contact_name,
+                c.description_in(lang),
+                c.publishable,
+            ]
+        )
+    return ExportTable("capacities", "ظرفیت‌های استان", "Province capacities", columns, rows)
+
+
 _BUILDERS: dict[str, Callable[[Database, ExportFilters, Progress | None, str], ExportTable]] = {
     "people": _people,
     "organizations": _organizations,
@@ -1042,6 +1116,7 @@ _BUILDERS: dict[str, Callable[[Database, ExportFilters, Progress | None, str], E
     "companies": _companies,
     "markets": _markets,
     "delegations": _delegations,
+    "capacities": _capacities,
 }
 assert tuple(_BUILDERS) == EXPORT_KINDS
 

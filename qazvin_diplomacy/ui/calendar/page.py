@@ -409,7 +409,7 @@ class CalendarPage(ModulePage):
         """Ctrl+P: print the view on screen, scaled to the page."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from qazvin_diplomacy.ui.visits.page import print_widget
+        from qazvin_diplomacy.ui.ops import print_widget
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,6 +47,7 @@ from qazvin_diplomacy.ui.i18n import current_language
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
 from qazvin_diplomacy.ui.modules import UiContext
+from qazvin_diplomacy.ui.ops import print_widget
 from qazvin_diplomacy.ui.visits.form import ConflictDialog, VisitForm
 from qazvin_diplomacy.ui.visits.models import ID_ROLE, VisitTableModel
 from qazvin_diplomacy.ui.visits.reports import (
@@ -424,15 +424,3 @@ class VisitsPage(ListPage):
                     opened.tabs.setCurrentIndex(tab)
                     shot(f"visit_form_{tab}", opened)
                 opened.close()
-
-
-def print_widget(widget: QWidget, printer: QPrinter) -> None:
-    """Render ``widget`` onto ``printer``, scaled to fit the page."""
-    painter = QPainter(printer)
-    try:
-        page = printer.pageLayout().paintRectPixels(printer.resolution())
-        scale = min(page.width() / max(widget.width(), 1), page.height() / max(widget.height(), 1))
-        painter.scale(scale, scale)
-        widget.render(painter)
-    finally:
-        painter.end()

@@ -1,7 +1,7 @@
 """delegations: trade delegations sent and received
 
 Revision ID: 0018_delegations
-Revises: 0014_markets
+Revises: 0017_capacities
 Create Date: 2026-12-07 12:20:00
 
 ``trade_delegation`` is a delegation sent (``outgoing``) or received (``incoming``): its
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0018_delegations"
-down_revision = "0015_postgres_search"
+down_revision = "0017_capacities"
 branch_labels = None
 depends_on = None
 

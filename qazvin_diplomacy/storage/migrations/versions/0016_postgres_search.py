@@ -1,7 +1,7 @@
 """postgres search: the PostgreSQL search triggers of the kinds added after 0005
 
-Revision ID: 0015_postgres_search
-Revises: 0012_visit_attachments
+Revision ID: 0016_postgres_search
+Revises: 0015_audit_trail
 Create Date: 2026-12-07 12:30:00.000000
 
 Migrations 0013 (meetings) and 0014 (markets) install their kinds' FTS5 triggers on SQLite only.
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0015_postgres_search"
-down_revision = "0016_audit_trail"
+revision = "0016_postgres_search"
+down_revision = "0015_audit_trail"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """The audit trail: one hash-chained entry per write (see ``storage.audit``)
 
-Revision ID: 0016_audit_trail
-Revises: 0012_visit_attachments
+Revision ID: 0015_audit_trail
+Revises: 0014_markets
 Create Date: 2026-12-07 12:10:00.000000
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016_audit_trail"
+revision = "0015_audit_trail"
 down_revision = "0014_markets"
 branch_labels = None
 depends_on = None

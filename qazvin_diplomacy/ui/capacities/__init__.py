@@ -1,0 +1,1 @@
+"""The province capacity catalogue page (issue 17, item 4)."""
