@@ -483,10 +483,10 @@ def test_events_export_counts_replies_and_follows_the_list(db: Database, tmp_pat
 def test_progress_is_reported_by_page_and_can_stop_the_export(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from qazvin_diplomacy.services.export import tables as export
+    from qazvin_diplomacy.services.export import sheets
 
     _agreements(db)
-    monkeypatch.setattr(export, "EXPORT_PAGE", 2)
+    monkeypatch.setattr(sheets, "EXPORT_PAGE", 2)
     seen: list[tuple[int, int]] = []
     table = export_table(db, kind="agreements", progress=lambda d, t: seen.append((d, t)))
     assert seen == [(0, 3), (2, 3), (3, 3)] and len(table.rows) == 3

@@ -698,11 +698,12 @@ def test_cancelled_export_leaves_no_file(page, qtbot, db, world, tmp_path, monke
     """Cancel while the register is being read: the dialog ends cancelled and nothing is written."""
     import threading
 
+    from qazvin_diplomacy.services.export import sheets
     from qazvin_diplomacy.services.export import tables as export_service
 
     for i in range(3):
         svc.save_agreement(db, agreement=agreement(world, title=f"سند {i}"), today=TODAY)
-    monkeypatch.setattr(export_service, "EXPORT_PAGE", 1)
+    monkeypatch.setattr(sheets, "EXPORT_PAGE", 1)
     go = threading.Event()
     real = export_service.list_agreements
     pages: list[int] = []

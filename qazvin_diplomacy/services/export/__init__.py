@@ -28,8 +28,7 @@ name and renamed, so a failure leaves no half-written file.
 from __future__ import annotations
 
 from qazvin_diplomacy.services.export.files import export_list, write_csv, write_xlsx
-from qazvin_diplomacy.services.export.tables import (
-    EXPORT_KINDS,
+from qazvin_diplomacy.services.export.sheets import (
     EXPORT_PAGE,
     MAX_EXPORT_ROWS,
     ExportColumn,
@@ -37,8 +36,8 @@ from qazvin_diplomacy.services.export.tables import (
     ExportTable,
     ListFilter,
     Progress,
-    export_table,
 )
+from qazvin_diplomacy.services.export.tables import EXPORT_KINDS, export_table
 
 __all__ = [
     "EXPORT_KINDS",

@@ -16,13 +16,13 @@ from qazvin_diplomacy.core.cells import is_formula_like, neutralise_formula
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.formatting import yes_no
 from qazvin_diplomacy.core.text import strip_controls
-from qazvin_diplomacy.services.export.tables import (
+from qazvin_diplomacy.services.export.sheets import (
     ExportColumn,
     ExportFilters,
     ExportTable,
     Progress,
-    export_table,
 )
+from qazvin_diplomacy.services.export.tables import export_table
 from qazvin_diplomacy.services.files import DatabaseFiles, atomic_write, refuse_database_files
 from qazvin_diplomacy.storage.database import Database
 
