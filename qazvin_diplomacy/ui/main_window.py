@@ -151,6 +151,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.nav.setMinimumWidth(150)
         self.nav.setMaximumWidth(260)
         self.nav.setSpacing(2)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet(
             "QListWidget { background: #eef2f6; border: none; font-size: 11pt; }"
             "QListWidget::item { padding: 8px; }"
@@ -257,6 +258,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.toolbar.addAction(action)
         return action
 
+    def _fit_nav(self) -> None:
+        """The navigation as wide as its longest module name (in this language), never cut."""
+        scroll = self.nav.verticalScrollBar().sizeHint().width()
+        needed = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + scroll + 8
+        self.nav.setMinimumWidth(max(150, min(needed, self.nav.maximumWidth())))
+
     # --- language ----------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
@@ -266,6 +273,7 @@ class MainWindow(Retranslating, QMainWindow):
             item = self.nav.item(row)
             item.setText(spec.translated_title())
             item.setIcon(nav_icon(spec.icon))
+        self._fit_nav()
         texts = {
             self.act_new: (self.tr("New"), self.tr("New record (Ctrl+N)")),
             self.act_save: (self.tr("Save"), self.tr("Save (Ctrl+S)")),

@@ -142,3 +142,19 @@ def test_font_falls_back_to_a_system_persian_font_with_a_warning(app, tmp_path, 
         family = register_fonts(tmp_path)  # no font files there
     assert family
     assert "Vazirmatn could not be loaded" in caplog.text
+
+
+def test_navigation_shows_every_module_name_whole(window: MainWindow, app, qtbot) -> None:
+    """With every module registered, the longest name fits the navigation in both languages."""
+    window.resize(1280, 800)
+    window.show()
+    for lang in ("fa", "en"):
+        window.set_language(lang)
+        qtbot.wait(10)
+        nav = window.nav
+        metrics = nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(nav.item(r).text()) for r in range(nav.count()))
+        room = nav.viewport().width() - nav.iconSize().width() - 16  # icon and item padding
+        assert widest <= room, (lang, widest, room)
+        assert not nav.horizontalScrollBar().isVisible()
+    window.set_language("fa")

@@ -460,6 +460,13 @@ class CalendarPage(ModulePage):
         for index, name in ((MONTH, "month"), (WEEK, "week"), (DAY, "day")):
             self.set_view(index)
             shot(name, self)
+        holidays = calendar_service.agenda_between(
+            self.ctx.db, start=today, end=today + dt.timedelta(days=366), kinds=[EntryKind.HOLIDAY]
+        )
+        if holidays:  # a month with a holiday: its name under the day number, not run into it
+            self.state.day = holidays[0].first_day
+            self.set_view(MONTH)
+            shot("month_holiday", self)
         from qazvin_diplomacy.ui.calendar.reminders import ReminderList
 
         reminders = ReminderList(self.ctx, self)
