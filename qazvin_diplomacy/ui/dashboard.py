@@ -326,6 +326,10 @@ class OverdueFollowUpsCard(ListCard):
         self.retranslate_ui()
 
 
+#: Below this width (of the scrolled page) the cards go one under the other.
+TWO_COLUMNS_WIDTH = 900
+
+
 class DashboardPage(ModulePage):
     """The dashboard: the registered cards in a two-column grid."""
 
@@ -371,6 +375,32 @@ class DashboardPage(ModulePage):
             self.cards[spec.key] = card
         ctx.hub.dataChanged.connect(lambda _kind: self.refresh())
         self.retranslate_ui()
+
+    def columns(self) -> int:
+        """Two columns of cards when there is room for two readable ones, else one."""
+        return 2 if self.scroll.viewport().width() >= TWO_COLUMNS_WIDTH else 1
+
+    def _place_cards(self) -> None:
+        """Lay the shown cards out in :meth:`columns` columns, the first-run card across."""
+        for card in self.cards.values():
+            self.grid.removeWidget(card)
+        shown = [c for c in self.cards.values() if c.isVisibleTo(self.scroll.widget())]
+        columns = self.columns()
+        self._placed_columns = columns
+        row = 0
+        for card in shown:
+            if isinstance(card, FirstRunCard):
+                self.grid.addWidget(card, 0, 0, 1, 2)
+                row = 1
+        others = [c for c in shown if not isinstance(c, FirstRunCard)]
+        for j, card in enumerate(others):
+            self.grid.addWidget(card, row + j // columns, j % columns)
+        self.grid.setColumnStretch(1, 1 if columns == 2 else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        if getattr(self, "_placed_columns", None) not in (None, self.columns()):
+            self._place_cards()
 
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
@@ -433,16 +463,8 @@ class DashboardPage(ModulePage):
             except Exception as exc:  # one broken card must not hide the rest
                 show_error(self, exc)
         for card in self.cards.values():
-            self.grid.removeWidget(card)
-        shown = [c for c in self.cards.values() if c.is_relevant()]
-        for card in self.cards.values():
-            card.setVisible(card in shown)
-        others = [c for c in shown if not isinstance(c, FirstRunCard)]
-        for card in shown:
-            if isinstance(card, FirstRunCard):
-                self.grid.addWidget(card, 0, 0, 1, 2)
-        for j, card in enumerate(others):
-            self.grid.addWidget(card, 1 + j // 2, j % 2)
+            card.setVisible(card.is_relevant())
+        self._place_cards()
         self.retranslate_ui()
         self.filled.emit()
 

@@ -12,7 +12,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -108,6 +108,7 @@ def run_selftest(paths: AppPaths, db: DatabaseHandle, shots_dir: Path | None) ->
     app = get_application()
     settings = Settings(paths.settings_file)
     window = MainWindow(paths, db, settings)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # not maximized on a small test screen
     window.resize(1366, 820)
     window.show()
     shooter = _Shooter(shots_dir)

@@ -376,3 +376,24 @@ def test_selected_sidebar_icon_is_light_and_events_have_their_own_icon(window) -
         if QColor.fromRgba(selected.pixel(x, y)).alpha() > 200
     ]
     assert inked and all(c.lightness() > 200 for c in inked)  # white on the navy highlight
+
+
+@pytest.mark.parametrize("width", [1280, 800])
+def test_dashboard_cards_stay_inside_the_page_at_any_width(demo_window, qtbot, width) -> None:
+    """Two columns when there is room, one under the other in a narrow window: no card runs
+    past the page's edge (at 800 px the second column used to be cut)."""
+    demo_window.setWindowState(Qt.WindowState.WindowNoState)
+    demo_window.resize(width, 800)
+    page = demo_window.show_module("dashboard")
+    assert isinstance(page, DashboardPage)
+    page.refresh()
+    page.wait_read()
+    QApplication.processEvents()
+    viewport = page.scroll.viewport()
+    cards = [c for c in page.cards.values() if c.isVisible()]
+    assert cards
+    for card in cards:
+        left = card.mapTo(viewport, card.rect().topLeft()).x()
+        right = card.mapTo(viewport, card.rect().topRight()).x()
+        assert left >= 0 and right <= viewport.width(), (width, card.title.text(), left, right)
+    assert page.columns() == (2 if width == 1280 else 1)
