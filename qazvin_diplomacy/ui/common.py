@@ -122,6 +122,9 @@ def refit_columns(table: QTableView) -> None:
     if not widths or stretch is None:
         return
     header = table.horizontalHeader()
+    # A table typed into (the itinerary) keeps room for what will be typed, not only for
+    # what its cells hold now: an empty time column is still wide enough for a time.
+    editable = table.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
     floors: dict[int, int] = {}  # the narrowest a column gets: its header, a short content
     fitted: dict[int, int] = {}
     contents: dict[int, int] = {}
@@ -129,7 +132,8 @@ def refit_columns(table: QTableView) -> None:
         if col == stretch or col >= header.count() or header.isSectionHidden(col):
             continue
         content = contents[col] = table.sizeHintForColumn(col)
-        floors[col] = max(header.sectionSizeHint(col), min(content, SHORT_CONTENT))
+        room = max(content, int(width)) if editable else content
+        floors[col] = max(header.sectionSizeHint(col), min(room, SHORT_CONTENT))
         fitted[col] = max(floors[col], min(int(width), content))
     room = table.viewport().width() - sum(fitted.values())
     need = max(header.sectionSizeHint(stretch), table.sizeHintForColumn(stretch)) + 2

@@ -141,6 +141,7 @@ def test_settings_round_trip_and_emblem(db: Database, tmp_path: Path) -> None:
     assert svc.emblem_path(db) is None
 
 
+@pytest.mark.sqlite_only(reason="a database file on a read-only medium")
 def test_a_read_only_database_reprints_numbered_letters_and_refuses_new_ones(
     db: Database, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
