@@ -89,6 +89,18 @@ class ListFilterBar(Retranslating, QWidget):
             elif isinstance(field, QCheckBox):
                 field.toggled.connect(lambda _c: self.on_change())
 
+    def lay_out_in_a_row(self, *fields: QWidget) -> None:
+        """One line: the text box, ``fields`` (choices and dates share the width; labels and
+        check boxes take what they need), then "Clear filters"; a change of any re-filters."""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.add_clear_button()
+        layout.addWidget(self.text, 2)
+        for field in fields:
+            layout.addWidget(field, 1 if isinstance(field, QComboBox | JalaliDateEdit) else 0)
+        layout.addWidget(self.clear_button)
+        self.watch(*fields)
+
     def add_clear_button(self) -> QPushButton:
         """The "Clear filters" button (``clear_button``), wired to ``clear``."""
         self.clear_button = QPushButton(self)

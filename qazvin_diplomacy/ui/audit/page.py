@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QWidget
 
 from qazvin_diplomacy.core.audit import AuditFilter, entity_label
 from qazvin_diplomacy.services import audit as audit_service
@@ -32,24 +32,15 @@ class AuditFilterBar(ListFilterBar):
     ) -> None:
         super().__init__(on_change, parent)
         self.db = ctx.db
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         self.actor = QComboBox(self)
         self.entity = QComboBox(self)
         self.from_label = QLabel(self)
         self.date_from = JalaliDateEdit(self)
         self.to_label = QLabel(self)
         self.date_to = JalaliDateEdit(self)
-        self.add_clear_button()
-        layout.addWidget(self.text, 2)
-        layout.addWidget(self.actor, 1)
-        layout.addWidget(self.entity, 1)
-        layout.addWidget(self.from_label)
-        layout.addWidget(self.date_from, 1)
-        layout.addWidget(self.to_label)
-        layout.addWidget(self.date_to, 1)
-        layout.addWidget(self.clear_button)
-        self.watch(self.actor, self.entity, self.date_from, self.date_to)
+        self.lay_out_in_a_row(
+            self.actor, self.entity, self.from_label, self.date_from, self.to_label, self.date_to
+        )
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

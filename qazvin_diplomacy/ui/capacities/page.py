@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
 
 from qazvin_diplomacy.core.capacities import CapacityAxis, CapacityFilter, CapacityStatus, County
 from qazvin_diplomacy.core.errors import KnownError
@@ -38,20 +38,11 @@ class CapacityFilterBar(ListFilterBar):
 
     def __init__(self, on_change: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(on_change, parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         self.axis = QComboBox(self)
         self.county = QComboBox(self)
         self.status = QComboBox(self)
         self.publishable = QCheckBox(self)
-        self.add_clear_button()
-        layout.addWidget(self.text, 2)
-        for widget in (self.axis, self.county, self.status):
-            layout.addWidget(widget, 1)
-        layout.addWidget(self.publishable)
-        layout.addWidget(self.clear_button)
-        self.watch(self.axis, self.county, self.status)
-        self.publishable.toggled.connect(lambda _on: self.on_change())
+        self.lay_out_in_a_row(self.axis, self.county, self.status, self.publishable)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

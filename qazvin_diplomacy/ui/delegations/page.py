@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QPushButton, QWidget
 
 from qazvin_diplomacy.core.delegations import (
     DelegationDirection,
@@ -33,19 +33,14 @@ class DelegationFilterBar(ListFilterBar):
         self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
     ) -> None:
         super().__init__(on_change, parent, ctx)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         self.direction = QComboBox(self)
         self.status = QComboBox(self)
         self.country = QComboBox(self)
         self.date_from = JalaliDateEdit(self)
         self.date_to = JalaliDateEdit(self)
-        self.add_clear_button()
-        layout.addWidget(self.text, 2)
-        for field in (self.direction, self.status, self.country, self.date_from, self.date_to):
-            layout.addWidget(field, 1)
-        layout.addWidget(self.clear_button)
-        self.watch(self.direction, self.status, self.country, self.date_from, self.date_to)
+        self.lay_out_in_a_row(
+            self.direction, self.status, self.country, self.date_from, self.date_to
+        )
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

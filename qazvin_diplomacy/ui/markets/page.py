@@ -69,19 +69,12 @@ class MarketFilterBar(ListFilterBar):
         self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
     ) -> None:
         super().__init__(on_change, parent, ctx)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         self.country = QComboBox(self)
         self.region = QComboBox(self)
         self.product = QComboBox(self)
         self.priority = QComboBox(self)
         self.status = QComboBox(self)
-        self.add_clear_button()
-        layout.addWidget(self.text, 2)
-        for combo in (self.country, self.region, self.product, self.priority, self.status):
-            layout.addWidget(combo, 1)
-        layout.addWidget(self.clear_button)
-        self.watch(self.country, self.region, self.product, self.priority, self.status)
+        self.lay_out_in_a_row(self.country, self.region, self.product, self.priority, self.status)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
