@@ -29,7 +29,7 @@ from qazvin_diplomacy.core.meetings import (
     format_resolution_number,
 )
 from qazvin_diplomacy.core.text import index_key, normalize, to_persian_digits
-from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
+from qazvin_diplomacy.services.attachments import attach_checked, list_attachments
 from qazvin_diplomacy.services.holidays import holidays_in_session
 from qazvin_diplomacy.services.meetings.common import (
     AGENDA_ITEM_KIND,
@@ -530,18 +530,14 @@ def add_agenda_attachment(
 ) -> AttachmentView:
     """Attach a file to an agenda item (``owner_kind="meeting_agenda_item"``); refused when
     the meeting is archived or its minutes approved."""
-    with db.read_session() as session:
+
+    def refuse(session: Session) -> None:
         item = get_row(session, MeetingAgendaItem, agenda_item_id, "بند دستور جلسه")
         refuse_archived(item.meeting, MEETING_WHAT, "meeting")
         refuse_locked(item.meeting)
-    return add_attachment(
-        db,
-        owner_kind=AGENDA_ITEM_KIND,
-        owner_id=agenda_item_id,
-        source=Path(source),
-        description=description,
-        limit=limit,
-    )
+
+    owner = (AGENDA_ITEM_KIND, agenda_item_id)
+    return attach_checked(db, refuse, owner, source, description, limit)
 
 
 def list_agenda_attachments(db: Database, *, agenda_item_id: int) -> list[AttachmentView]:

@@ -33,7 +33,7 @@ from qazvin_diplomacy.core.meetings import (
     validate_resolution_status,
 )
 from qazvin_diplomacy.core.text import index_key, normalize
-from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
+from qazvin_diplomacy.services.attachments import attach_checked, list_attachments
 from qazvin_diplomacy.services.meetings.common import (
     LOG_KIND,
     MEETING_WHAT,
@@ -452,18 +452,11 @@ def add_log_attachment(
     limit: int = MAX_ATTACHMENT_BYTES,
 ) -> AttachmentView:
     """Attach a file (the letter, the reply) to a log entry (``owner_kind="resolution_log"``)."""
-    with db.read_session() as session:
-        log = session.get(ResolutionLog, log_id)
-        if log is None:
-            get_row(session, ResolutionLog, log_id, "پیگیری")
-    return add_attachment(
-        db,
-        owner_kind=LOG_KIND,
-        owner_id=log_id,
-        source=Path(source),
-        description=description,
-        limit=limit,
-    )
+
+    def refuse(session: Session) -> None:
+        get_row(session, ResolutionLog, log_id, "پیگیری")
+
+    return attach_checked(db, refuse, (LOG_KIND, log_id), source, description, limit)
 
 
 def list_log_attachments(db: Database, *, log_id: int) -> list[AttachmentView]:
