@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -30,20 +29,21 @@ from qazvin_diplomacy.core.delegations import (
     DelegationStatus,
     DelegationView,
 )
-from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.visits import allowed_transitions
 from qazvin_diplomacy.services import agreements as agreements_service
 from qazvin_diplomacy.services import delegations as delegations_service
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, refill_combo, show_error
+from qazvin_diplomacy.ui.common import ID_ROLE, refill_combo
 from qazvin_diplomacy.ui.delegations.members import MembersTable, ProgrammeTable
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
+    add_save_buttons,
     date_field,
     enum_combo,
+    stored,
     text_area,
     text_field,
 )
@@ -157,14 +157,7 @@ class DelegationDialog(Retranslating, QDialog):
             links_layout.addWidget(widget)
         self.tabs.addTab(links, "")
         layout.addWidget(self.tabs, 1)
-        self.error = FieldError(self)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.error, self.buttons = add_save_buttons(self, layout, self.save)
         self.country = self.field_set.widgets["country_id"]
         self.region = self.field_set.widgets["region_id"]
         self.retranslate_ui()
@@ -253,14 +246,9 @@ class DelegationDialog(Retranslating, QDialog):
         delegation = self.delegation_input()
         if delegation is None:
             return False
-        try:
-            self.saved = delegations_service.save_delegation(self.db, delegation=delegation)
-        except ValidationError as exc:
-            rest = self.field_set.show_errors(exc.errors)
-            self.error.show_error("\n".join(rest.values()))
-            return False
-        except Exception as exc:  # a known error (locked, stale) or a bug: shown, not raised
-            show_error(self, exc)
+        save = delegations_service.save_delegation
+        self.saved = stored(self, self.field_set, self.error, save, self.db, delegation=delegation)
+        if self.saved is None:
             return False
         self.accept()
         return True

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QInputDialog,
     QLineEdit,
@@ -39,12 +38,14 @@ from qazvin_diplomacy.core.text import compact_key
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, refill_combo, show_error
+from qazvin_diplomacy.ui.common import ID_ROLE, refill_combo, show_error
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
+    add_save_buttons,
     date_field,
     enum_combo,
+    stored,
     text_area,
     text_field,
 )
@@ -169,14 +170,7 @@ class MarketDialog(Retranslating, QDialog):
         self.field_set = FieldSet(self, self.FIELDS)
         self.field_set.add_form_rows(form, self)
         layout.addLayout(form)
-        self.error = FieldError(self)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.error, self.buttons = add_save_buttons(self, layout, self.save)
         self.country = self.field_set.widgets["country_id"]
         self.region = self.field_set.widgets["region_id"]
         self.new_region_button = QPushButton(self)
@@ -280,14 +274,10 @@ class MarketDialog(Retranslating, QDialog):
         market = self.market_input()
         if market is None:
             return False
-        try:
-            self.saved = markets_service.save_market(self.db, market=market)
-        except ValidationError as exc:
-            rest = self.field_set.show_errors(exc.errors)
-            self.error.show_error("\n".join(rest.values()))
-            return False
-        except Exception as exc:  # a known error (locked, stale) or a bug: shown, not raised
-            show_error(self, exc)
+        self.saved = stored(
+            self, self.field_set, self.error, markets_service.save_market, self.db, market=market
+        )
+        if self.saved is None:
             return False
         self.accept()
         return True
