@@ -620,6 +620,19 @@ def enum_combo(
     return FieldSpec(name, label, make, **options)
 
 
+def filled_combo(name: str, label: str, **options: Any) -> FieldSpec:
+    """A combo whose items the form fills (countries, regions, products …); the field's value
+    is the chosen item's data."""
+    return FieldSpec(
+        name,
+        label,
+        lambda _form, parent: QComboBox(parent),
+        load=lambda w, r: w.setCurrentIndex(max(w.findData(getattr(r, name)), 0)),
+        collect=QComboBox.currentData,
+        **options,
+    )
+
+
 def check_box(name: str, label: str, **options: Any) -> FieldSpec:
     """A yes/no tick."""
     get = _getter(name, options.get("source", ""))

@@ -8,11 +8,8 @@ signed on the trip are ticked in lists.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
@@ -32,10 +29,9 @@ from qazvin_diplomacy.core.delegations import (
 from qazvin_diplomacy.core.visits import allowed_transitions
 from qazvin_diplomacy.services import agreements as agreements_service
 from qazvin_diplomacy.services import delegations as delegations_service
-from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import ID_ROLE, refill_combo
+from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.delegations.members import MembersTable, ProgrammeTable
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
@@ -43,11 +39,13 @@ from qazvin_diplomacy.ui.form_fields import (
     add_save_buttons,
     date_field,
     enum_combo,
+    filled_combo,
     stored,
     text_area,
     text_field,
 )
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl
+from qazvin_diplomacy.ui.markets.place import fill_countries, fill_regions
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
 
 
@@ -75,18 +73,6 @@ class CheckedList(QListWidget):
         )
 
 
-def _choice_field(name: str, label: str, **options: Any) -> FieldSpec:
-    """A combo whose items the form fills (country, region)."""
-    return FieldSpec(
-        name,
-        label,
-        lambda _form, parent: QComboBox(parent),
-        load=lambda w, r: w.setCurrentIndex(max(w.findData(getattr(r, name)), 0)),
-        collect=QComboBox.currentData,
-        **options,
-    )
-
-
 def _load_head(editor: PeopleEditor, d: DelegationView) -> None:
     if d.head_person_id is not None:
         editor.add_person(d.head_person_id, d.head_fa, d.head_en)
@@ -106,9 +92,9 @@ class DelegationDialog(Retranslating, QDialog):
                    DelegationDirection),
         text_field("title", QT_TRANSLATE_NOOP("DelegationDialog", "Title"), required=True),
         text_field("title_en", QT_TRANSLATE_NOOP("DelegationDialog", "Title (English)")),
-        _choice_field("country_id", QT_TRANSLATE_NOOP("DelegationDialog", "Country"),
-                      required=True),
-        _choice_field("region_id", QT_TRANSLATE_NOOP("DelegationDialog", "Region")),
+        filled_combo("country_id", QT_TRANSLATE_NOOP("DelegationDialog", "Country"),
+                     required=True),
+        filled_combo("region_id", QT_TRANSLATE_NOOP("DelegationDialog", "Region")),
         text_field("city", QT_TRANSLATE_NOOP("DelegationDialog", "City")),
         date_field("start_date", QT_TRANSLATE_NOOP("DelegationDialog", "From"), required=True),
         date_field("end_date", QT_TRANSLATE_NOOP("DelegationDialog", "To"), required=True),
@@ -185,26 +171,12 @@ class DelegationDialog(Retranslating, QDialog):
         self.programme.retranslate(self.tr)
         self.markets_label.setText(self.tr("Target markets concerned"))
         self.agreements_label.setText(self.tr("Agreements signed on the trip"))
-        rtl = is_rtl()
-        countries = directory.list_countries(self.db)
-        refill_combo(
-            self.country,
-            [("—", None), *((c.name_fa if rtl else c.name_en, c.id) for c in countries)],
-        )
+        fill_countries(self.db, self.country)
         self.fill_regions()
 
     def fill_regions(self) -> None:
         """The regions of the chosen country only."""
-        country_id = self.country.currentData()
-        regions = markets_service.list_regions(self.db, country_id=country_id) if country_id else []
-        rtl = is_rtl()
-        refill_combo(
-            self.region,
-            [
-                (self.tr("The whole country"), None),
-                *((r.name_fa if rtl else (r.name_en or r.name_fa), r.id) for r in regions),
-            ],
-        )
+        fill_regions(self.db, self.country, self.region, self.tr("The whole country"))
 
     def _fill_links(self) -> None:
         d = self.delegation

@@ -8,11 +8,8 @@ ticked in a list that a search box narrows.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QInputDialog,
@@ -45,11 +42,13 @@ from qazvin_diplomacy.ui.form_fields import (
     add_save_buttons,
     date_field,
     enum_combo,
+    filled_combo,
     stored,
     text_area,
     text_field,
 )
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl
+from qazvin_diplomacy.ui.markets.place import fill_countries, fill_regions
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
 
 
@@ -115,18 +114,6 @@ class CompanyPicker(Retranslating, QWidget):
         )
 
 
-def _choice_field(name: str, label: str, **options: Any) -> FieldSpec:
-    """A combo whose items the form fills (country, region, product, sector)."""
-    return FieldSpec(
-        name,
-        label,
-        lambda _form, parent: QComboBox(parent),
-        load=lambda w, r: w.setCurrentIndex(max(w.findData(getattr(r, name)), 0)),
-        collect=QComboBox.currentData,
-        **options,
-    )
-
-
 def _load_people(editor: PeopleEditor, market: MarketView) -> None:
     for person in market.person_rows:
         editor.add_person(person.person_id, person.name_fa, person.name_en)
@@ -136,10 +123,10 @@ class MarketDialog(Retranslating, QDialog):
     """Record a new target market (``market`` None) or edit one."""
 
     FIELDS = (
-        _choice_field("country_id", QT_TRANSLATE_NOOP("MarketDialog", "Country"), required=True),
-        _choice_field("region_id", QT_TRANSLATE_NOOP("MarketDialog", "Region")),
-        _choice_field("product_id", QT_TRANSLATE_NOOP("MarketDialog", "Product")),
-        _choice_field("sector", QT_TRANSLATE_NOOP("MarketDialog", "Sector")),
+        filled_combo("country_id", QT_TRANSLATE_NOOP("MarketDialog", "Country"), required=True),
+        filled_combo("region_id", QT_TRANSLATE_NOOP("MarketDialog", "Region")),
+        filled_combo("product_id", QT_TRANSLATE_NOOP("MarketDialog", "Product")),
+        filled_combo("sector", QT_TRANSLATE_NOOP("MarketDialog", "Sector")),
         enum_combo("priority", QT_TRANSLATE_NOOP("MarketDialog", "Priority"), MarketPriority,
                    default=MarketPriority.MEDIUM),
         enum_combo("status", QT_TRANSLATE_NOOP("MarketDialog", "Status"), MarketStatus,
@@ -191,12 +178,8 @@ class MarketDialog(Retranslating, QDialog):
         )
         self.field_set.retranslate(self.tr)
         self.new_region_button.setText(self.tr("New region in this country…"))
+        fill_countries(self.db, self.country)
         rtl = is_rtl()
-        countries = directory.list_countries(self.db)
-        refill_combo(
-            self.country,
-            [("—", None), *((c.name_fa if rtl else c.name_en, c.id) for c in countries)],
-        )
         products = markets_service.list_products(self.db)
         refill_combo(
             self.field_set.widgets["product_id"],
@@ -236,16 +219,7 @@ class MarketDialog(Retranslating, QDialog):
 
     def fill_regions(self) -> None:
         """The regions of the chosen country only."""
-        country_id = self.country.currentData()
-        regions = markets_service.list_regions(self.db, country_id=country_id) if country_id else []
-        rtl = is_rtl()
-        refill_combo(
-            self.region,
-            [
-                (self.tr("The whole country"), None),
-                *((r.name_fa if rtl else (r.name_en or r.name_fa), r.id) for r in regions),
-            ],
-        )
+        fill_regions(self.db, self.country, self.region, self.tr("The whole country"))
 
     def market_input(self) -> MarketInput | None:
         """The market as typed, or None (errors shown under the fields)."""
