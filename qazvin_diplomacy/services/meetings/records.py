@@ -47,6 +47,7 @@ from qazvin_diplomacy.services.meetings.links import links_of, write_links
 from qazvin_diplomacy.services.meetings.resolutions import resolutions_of_meeting
 from qazvin_diplomacy.services.meetings.series import next_number_in, plan_sessions
 from qazvin_diplomacy.services.records import (
+    another_with,
     check_version,
     get_row,
     set_archived,
@@ -272,14 +273,7 @@ def save_meeting(db: Database, *, meeting: MeetingInput) -> MeetingView:
         number = meeting.number
         if number is None:
             number = row.number if not new else next_number_in(session, series)
-        clash = session.scalar(
-            select(Meeting.id).where(
-                Meeting.series_id == series.id,
-                Meeting.number == number,
-                Meeting.id != (row.id or 0),
-            )
-        )
-        if clash is not None:
+        if another_with(session, Meeting, row.id, series_id=series.id, number=number) is not None:
             raise ValidationError(
                 {
                     "number": f"جلسهٔ شمارهٔ {to_persian_digits(number)} این سلسله‌جلسات پیش‌تر ثبت شده است."

@@ -48,7 +48,13 @@ from qazvin_diplomacy.services.meetings.common import (
     series_names,
 )
 from qazvin_diplomacy.services.meetings.links import links_of, write_links
-from qazvin_diplomacy.services.records import check_version, get_row, set_archived, write
+from qazvin_diplomacy.services.records import (
+    another_with,
+    check_version,
+    get_row,
+    set_archived,
+    write,
+)
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
@@ -286,14 +292,7 @@ def save_resolution(
             if wording_changed:
                 refuse_locked(meeting)
         seq = resolution.seq or row.seq
-        clash = session.scalar(
-            select(Resolution.id).where(
-                Resolution.meeting_id == meeting.id,
-                Resolution.seq == seq,
-                Resolution.id != (row.id or 0),
-            )
-        )
-        if clash is not None:
+        if another_with(session, Resolution, row.id, meeting_id=meeting.id, seq=seq) is not None:
             raise ValidationError(
                 {"seq": f"مصوبهٔ {format_resolution_number(meeting.number, seq)} پیش‌تر ثبت شده است."}
             )
