@@ -4,6 +4,7 @@ not leave a stale line behind while its new name silently joins the fast set).""
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 from tests.conftest import slow_test_ids
@@ -11,6 +12,7 @@ from tests.conftest import slow_test_ids
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@cache
 def _tests_in(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = set()
