@@ -324,7 +324,7 @@ def iraq_on_record(db) -> dict[str, int]:
     """Iraq as the office knows it, for the country briefing: its embassy and ambassador,
     Kurdistan with a market (a person, a supplier), an export, a visit, a delegation, an open
     resolution linked to the visit, one done and one linked to nothing; a region of Tajikistan."""
-    from datetime import date, datetime, timezone
+    from datetime import UTC, date, datetime
 
     from qazvin_diplomacy.core.delegations import DelegationInput
     from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
@@ -360,7 +360,7 @@ def iraq_on_record(db) -> dict[str, int]:
         db, market=MarketInput(iq, basra, sector="food", demand_notes="نیاز به رب گوجه‌فرنگی")
     )
     markets.save_export(db, export=ExportInput(company, iq, 1404, 2_500_000))
-    start = datetime(2025, 10, 20, 6, 30, tzinfo=timezone.utc)
+    start = datetime(2025, 10, 20, 6, 30, tzinfo=UTC)
     visit = visits.save_visit(
         db,
         visit=VisitInput(title="دیدار سفیر عراق با استاندار", start_at=start,
