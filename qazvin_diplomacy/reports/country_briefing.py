@@ -300,9 +300,7 @@ SPEC = ReportSpec(
     title_en="Country briefing",
     options=(
         Option("country", "country", "کشور", "ISO code or name of the country"),
-        Option(
-            "region", "record_id", "شناسهٔ منطقه", "a region of the country (id)", required=False
-        ),
+        Option("region", "record_id", "شناسهٔ منطقه", "the region's id", required=False),
     ),  # fmt: skip
     make=make,
     docx=True,
