@@ -4401,6 +4401,14 @@
   <context>
     <name>MarketCardDialog</name>
     <message>
+      <source>Country report</source>
+      <translation>گزارش کشور</translation>
+    </message>
+    <message>
+      <source>The country briefing (PDF): embassy and people, needs, suppliers, visits, agreements, open resolutions, delegations, with a map</source>
+      <translation>گزارش توجیهی کشور (PDF): سفارت و افراد، نیازها، شرکت‌های تأمین‌کننده، دیدارها، موافقت‌نامه‌ها، مصوبه‌های باز و هیئت‌ها، با نقشه</translation>
+    </message>
+    <message>
       <source>USD</source>
       <translation>دلار</translation>
     </message>
@@ -4566,6 +4574,14 @@
   </context>
   <context>
     <name>MarketsPage</name>
+    <message>
+      <source>Print atlas…</source>
+      <translation>چاپ اطلس…</translation>
+    </message>
+    <message>
+      <source>The world map by market priority and by exports, and the countries' table (PDF)</source>
+      <translation>نقشهٔ جهان بر پایهٔ اولویت بازار و صادرات، و جدول کشورها (PDF)</translation>
+    </message>
     <message>
       <source>Whole world</source>
       <translation>همهٔ جهان</translation>

@@ -177,3 +177,23 @@ def test_a_new_region_is_added_to_the_chosen_country(window, data, db) -> None:
     assert form.add_region("منطقه بی‌کشور") is None
     assert len(m.list_regions(db)) == 2
     form.reject()
+
+
+def test_the_card_prints_the_country_briefing_and_the_page_the_atlas(
+    window, data, qtbot, monkeypatch
+) -> None:
+    from qazvin_diplomacy.ui import ops
+
+    opened: list = []
+    monkeypatch.setattr(ops, "open_file", lambda path: opened.append(path) or True)
+    page = window.show_module("markets")
+    card = page.open_country("IQ")
+    assert card is not None and card.report_button.text() == "گزارش کشور"
+    card.report_button.click()
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=60_000)
+    assert opened[0].name.startswith("country-briefing-") and opened[0].suffix == ".pdf"
+    card.close()
+    assert page.atlas_button.text() == "چاپ اطلس…"
+    page.atlas_button.click()
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=60_000)
+    assert opened[1].name.startswith("markets-map-")
