@@ -6339,4 +6339,34 @@
       <translation>ابتدا یک ظرفیت را انتخاب کنید.</translation>
     </message>
   </context>
+  <context>
+    <name>ExportsMapCard</name>
+    <message>
+      <source>Exports by country</source>
+      <translation>صادرات به تفکیک کشور</translation>
+    </message>
+    <message>
+      <source>Exports by country in %1</source>
+      <translation>صادرات به تفکیک کشور در %1</translation>
+    </message>
+    <message>
+      <source>%1: %2 USD</source>
+      <translation>%1: %2 دلار</translation>
+    </message>
+    <message>
+      <source>%1 countries; most: %2</source>
+      <translation>%1 کشور؛ بیشترین: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>DelegationsAheadCard</name>
+    <message>
+      <source>Delegations ahead</source>
+      <translation>هیئت‌های پیش رو</translation>
+    </message>
+    <message>
+      <source>No trade delegation is planned.</source>
+      <translation>هیئت تجاری‌ای در برنامه نیست.</translation>
+    </message>
+  </context>
 </TS>

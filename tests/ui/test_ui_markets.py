@@ -197,3 +197,24 @@ def test_the_card_prints_the_country_briefing_and_the_page_the_atlas(
     page.atlas_button.click()
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=60_000)
     assert opened[1].name.startswith("markets-map-")
+
+
+def test_the_dashboard_map_card_shows_the_years_exports(window, data, db, qtbot) -> None:
+    from qazvin_diplomacy.ui.markets.cards import ExportsMapCard
+
+    page = window.show_module("dashboard")
+    page.resize(820, 700)  # one column below 900 px
+    page.refresh()
+    page.wait_read()
+    card = page.cards["markets_exports_map"]
+    assert isinstance(card, ExportsMapCard) and card.isVisible()
+    assert page.columns() == 1
+    # Today is in 1405 or later: with nothing for this year the latest year is shown.
+    assert card.title.text() == "صادرات به تفکیک کشور در ۱۴۰۴"
+    iraq = card.map.item_at_code("IQ")
+    assert iraq.brush().color() == EXPORT_COLORS[export_bucket(14_500_000)]
+    assert card.map.item_at_code("TJ").brush().color() != PRIORITY_COLORS[3]  # no exports
+    assert "۱ کشور؛ بیشترین:" in card.leading.text() and "عراق" in card.leading.text()
+    opened = card.open_country("IQ")
+    assert isinstance(opened, MarketCardDialog)
+    opened.close()
