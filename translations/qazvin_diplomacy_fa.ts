@@ -5906,6 +5906,14 @@
   <context>
     <name>DelegationDialog</name>
     <message>
+      <source>Follow-ups</source>
+      <translation>پیگیری‌ها</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>ردیف</translation>
+    </message>
+    <message>
       <source>Direction</source>
       <translation>نوع هیئت</translation>
     </message>
