@@ -4689,6 +4689,14 @@
   <context>
     <name>MarketDialog</name>
     <message>
+      <source>Rename or archive regions…</source>
+      <translation>ویرایش یا بایگانی مناطق…</translation>
+    </message>
+    <message>
+      <source>Choose the country first.</source>
+      <translation>نخست کشور را انتخاب کنید.</translation>
+    </message>
+    <message>
       <source>New region</source>
       <translation>منطقهٔ جدید</translation>
     </message>
@@ -6375,6 +6383,41 @@
     <message>
       <source>No trade delegation is planned.</source>
       <translation>هیئت تجاری‌ای در برنامه نیست.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegionsDialog</name>
+    <message>
+      <source>Name (Persian)</source>
+      <translation>نام (فارسی)</translation>
+    </message>
+    <message>
+      <source>Name (English)</source>
+      <translation>نام (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Regions of %1</source>
+      <translation>مناطق %1</translation>
+    </message>
+    <message>
+      <source>A region belongs to this country. Archiving one keeps the markets and exports recorded for it; it is no longer offered for new ones.</source>
+      <translation>هر منطقه از همین کشور است. بایگانی یک منطقه بازارها و صادرات ثبت‌شده برای آن را نگه می‌دارد؛ فقط دیگر برای موارد جدید پیشنهاد نمی‌شود.</translation>
+    </message>
+    <message>
+      <source>Save changes</source>
+      <translation>ذخیرهٔ تغییرات</translation>
+    </message>
+    <message>
+      <source>Archive region</source>
+      <translation>بایگانی منطقه</translation>
+    </message>
+    <message>
+      <source>Archive the region «%1»? Its markets and exports keep it; it is no longer offered.</source>
+      <translation>منطقهٔ «%1» بایگانی شود؟ بازارها و صادرات آن منطقه را نگه می‌دارند؛ دیگر پیشنهاد نمی‌شود.</translation>
     </message>
   </context>
 </TS>

@@ -218,3 +218,43 @@ def test_the_dashboard_map_card_shows_the_years_exports(window, data, db, qtbot)
     opened = card.open_country("IQ")
     assert isinstance(opened, MarketCardDialog)
     opened.close()
+
+
+def test_regions_of_a_country_are_renamed_and_archived(window, data, db, monkeypatch) -> None:
+    from qazvin_diplomacy.ui.markets import regions as regions_module
+
+    basra = m.save_region(db, region=RegionInput(data["iq"], "جنوب عراق")).id
+    m.save_region(db, region=RegionInput(data["tj"], "سغد"))  # another country's
+    form = window.show_module("markets").new_record()
+    form.country.setCurrentIndex(0)
+    assert form.edit_regions() is None and "کشور" in form.error.text()
+    form.country.setCurrentIndex(form.country.findData(data["iq"]))
+    form.region.setCurrentIndex(form.region.findData(basra))
+    dialog = form.edit_regions()
+    assert dialog is not None and dialog.windowTitle() == "مناطق عراق"
+    assert sorted(dialog.regions) == sorted(r.id for r in m.list_regions(db, country_id=data["iq"]))
+    dialog.select_region(basra)
+    names = dialog.field_set.widgets
+    # The same name as another region of Iraq is refused under the field, nothing written.
+    names["name_fa"].setText("اقلیم کردستان عراق")
+    assert not dialog.save_current()
+    assert "همین نام" in dialog.field_set.error_text("name_fa")
+    assert m.get_region(db, region_id=basra).name_fa == "جنوب عراق"
+    names["name_fa"].setText("جنوب عراق (بصره)")
+    names["name_en"].setText("Southern Iraq (Basra)")
+    assert dialog.save_current()
+    renamed = m.get_region(db, region_id=basra)
+    assert (renamed.name_fa, renamed.name_en, renamed.country_id) == (
+        "جنوب عراق (بصره)", "Southern Iraq (Basra)", data["iq"],
+    )  # fmt: skip
+    # Archiving asks first (No: nothing happens), then the region leaves the lists.
+    monkeypatch.setattr(regions_module, "ask", lambda *_a: False)
+    dialog.select_region(basra)
+    assert not dialog.archive_current()
+    monkeypatch.setattr(regions_module, "ask", lambda *_a: True)
+    assert dialog.archive_current()
+    assert basra not in dialog.regions
+    assert basra not in [r.id for r in m.list_regions(db, country_id=data["iq"])]
+    dialog.close()
+    assert form.region.findData(basra) == -1 and form.region.currentData() is None
+    form.reject()

@@ -557,6 +557,10 @@ class MarketsPage(ListPage):
         form = self.edit_row(0) if self.model.total else self.new_record()
         if form is not None:
             shot("form", form)
+            regions = form.edit_regions()
+            if regions is not None:
+                shot("regions", regions)
+                regions.reject()
             form.reject()
         self.views.setCurrentIndex(0)
 
