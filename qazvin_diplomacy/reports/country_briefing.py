@@ -78,7 +78,7 @@ def country_map(b: CountryBriefing, names_fa: Mapping[str, str]) -> list[Flowabl
     )
     legend = [LegendItem(fill, b.country.name_fa), LegendItem(atlas.IRAN_FILL, "ایران")]
     if best is not None:
-        legend[0] = LegendItem(fill, f"{b.country.name_fa} ({MarketPriority.label_of(best)})")
+        legend[0] = LegendItem(fill, f"{b.country.name_fa} — {MarketPriority.label_of(best)}")
     story: list[Flowable] = []
     if picture.focus is not None:
         story += [WorldMapFlowable(picture, MAP_WIDTH, MAP_HEIGHT), MapLegend(legend)]
@@ -247,7 +247,7 @@ def build(b: CountryBriefing, names_fa: Mapping[str, str]) -> list[Flowable]:
     )  # fmt: skip
     story += market_section(b)
     story += supplier_section(b)
-    label = "دیدارهای پیشین"
+    label = "دیدارها"
     if b.visit_total > len(b.visits):
         label += (
             f" ({to_persian_digits(len(b.visits))} دیدار آخر از {to_persian_digits(b.visit_total)})"
