@@ -211,6 +211,7 @@ def test_the_dashboard_map_card_shows_the_years_exports(window, data, db, qtbot)
     assert page.columns() == 1
     # Today is in 1405 or later: with nothing for this year the latest year is shown.
     assert card.title.text() == "صادرات به تفکیک کشور در ۱۴۰۴"
+    assert card.map is not None
     iraq = card.map.item_at_code("IQ")
     assert iraq.brush().color() == EXPORT_COLORS[export_bucket(14_500_000)]
     assert card.map.item_at_code("TJ").brush().color() != PRIORITY_COLORS[3]  # no exports

@@ -3,6 +3,7 @@
 Read through ``services.markets`` in the dashboard's worker: the exports of the current
 Jalali year, or of the latest year recorded before it when this year has none yet (the
 title says which year).  A click on a country opens its market card on the markets page.
+The map is built with the first data, so an empty office and the window's start pay nothing.
 """
 
 from __future__ import annotations
@@ -42,15 +43,10 @@ class ExportsMapCard(DashboardCard):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.map = WorldMap(self)
-        self.map.setFixedHeight(self.MAP_HEIGHT)
-        self.map.setMinimumWidth(200)
-        self.map.focus_on(region_rect(*NEIGHBOURHOOD))
+        self.map: WorldMap | None = None  # built with the first data (not at start-up)
         self.leading = QLabel(self)
         self.leading.setWordWrap(True)
-        self.layout_.addWidget(self.map)
         self.layout_.addWidget(self.leading)
-        self.map.countryClicked.connect(self.open_country)
         self.data = ExportsMapData(None, {}, {})
         self.retranslate_ui()
 
@@ -77,6 +73,15 @@ class ExportsMapCard(DashboardCard):
     def show_data(self, data: ExportsMapData) -> None:
         """Colour the map and name the leading destinations."""
         self.data = data
+        if not data.entries:
+            return
+        if self.map is None:
+            self.map = WorldMap(self)
+            self.map.setFixedHeight(self.MAP_HEIGHT)
+            self.map.setMinimumWidth(200)
+            self.map.focus_on(region_rect(*NEIGHBOURHOOD))
+            self.map.countryClicked.connect(self.open_country)
+            self.layout_.insertWidget(1, self.map)  # under the title
         self.map.set_data(data.entries, data.names, EXPORTS)
         lang = current_language()
         leading = sorted(data.entries.values(), key=lambda e: -e.export_usd)[: self.LEADING]
