@@ -28,7 +28,8 @@ RULES: dict[str, tuple[set[str], set[str]]] = {
         {"ui", "reports", "cli", "app"},
     ),
     "reports": (
-        {"reportlab", "arabic_reshaper", "bidi", "jdatetime", "docx"},
+        # PIL: Pillow (ReportLab's own dependency) draws the atlas map's picture for Word.
+        {"reportlab", "arabic_reshaper", "bidi", "jdatetime", "docx", "PIL"},
         {"ui", "cli", "app", "storage"},
     ),
     "ui": ({"PySide6", "shiboken6", "platformdirs"}, {"cli", "app", "storage"}),

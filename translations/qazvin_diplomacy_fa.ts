@@ -4401,6 +4401,14 @@
   <context>
     <name>MarketCardDialog</name>
     <message>
+      <source>Country report</source>
+      <translation>گزارش کشور</translation>
+    </message>
+    <message>
+      <source>The country briefing (PDF): embassy and people, needs, suppliers, visits, agreements, open resolutions, delegations, with a map</source>
+      <translation>گزارش توجیهی کشور (PDF): سفارت و افراد، نیازها، شرکت‌های تأمین‌کننده، دیدارها، موافقت‌نامه‌ها، مصوبه‌های باز و هیئت‌ها، با نقشه</translation>
+    </message>
+    <message>
       <source>USD</source>
       <translation>دلار</translation>
     </message>
@@ -4567,6 +4575,14 @@
   <context>
     <name>MarketsPage</name>
     <message>
+      <source>Print atlas…</source>
+      <translation>چاپ اطلس…</translation>
+    </message>
+    <message>
+      <source>The world map by market priority and by exports, and the countries' table (PDF)</source>
+      <translation>نقشهٔ جهان بر پایهٔ اولویت بازار و صادرات، و جدول کشورها (PDF)</translation>
+    </message>
+    <message>
       <source>Whole world</source>
       <translation>همهٔ جهان</translation>
     </message>
@@ -4672,6 +4688,14 @@
   </context>
   <context>
     <name>MarketDialog</name>
+    <message>
+      <source>Rename or archive regions…</source>
+      <translation>ویرایش یا بایگانی مناطق…</translation>
+    </message>
+    <message>
+      <source>Choose the country first.</source>
+      <translation>نخست کشور را انتخاب کنید.</translation>
+    </message>
     <message>
       <source>New region</source>
       <translation>منطقهٔ جدید</translation>
@@ -5890,6 +5914,14 @@
   <context>
     <name>DelegationDialog</name>
     <message>
+      <source>Follow-ups</source>
+      <translation>پیگیری‌ها</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>ردیف</translation>
+    </message>
+    <message>
       <source>Direction</source>
       <translation>نوع هیئت</translation>
     </message>
@@ -6321,6 +6353,71 @@
     <message>
       <source>Select a capacity first.</source>
       <translation>ابتدا یک ظرفیت را انتخاب کنید.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportsMapCard</name>
+    <message>
+      <source>Exports by country</source>
+      <translation>صادرات به تفکیک کشور</translation>
+    </message>
+    <message>
+      <source>Exports by country in %1</source>
+      <translation>صادرات به تفکیک کشور در %1</translation>
+    </message>
+    <message>
+      <source>%1: %2 USD</source>
+      <translation>%1: %2 دلار</translation>
+    </message>
+    <message>
+      <source>%1 countries; most: %2</source>
+      <translation>%1 کشور؛ بیشترین: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>DelegationsAheadCard</name>
+    <message>
+      <source>Delegations ahead</source>
+      <translation>هیئت‌های پیش رو</translation>
+    </message>
+    <message>
+      <source>No trade delegation is planned.</source>
+      <translation>هیئت تجاری‌ای در برنامه نیست.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegionsDialog</name>
+    <message>
+      <source>Name (Persian)</source>
+      <translation>نام (فارسی)</translation>
+    </message>
+    <message>
+      <source>Name (English)</source>
+      <translation>نام (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Regions of %1</source>
+      <translation>مناطق %1</translation>
+    </message>
+    <message>
+      <source>A region belongs to this country. Archiving one keeps the markets and exports recorded for it; it is no longer offered for new ones.</source>
+      <translation>هر منطقه از همین کشور است. بایگانی یک منطقه بازارها و صادرات ثبت‌شده برای آن را نگه می‌دارد؛ فقط دیگر برای موارد جدید پیشنهاد نمی‌شود.</translation>
+    </message>
+    <message>
+      <source>Save changes</source>
+      <translation>ذخیرهٔ تغییرات</translation>
+    </message>
+    <message>
+      <source>Archive region</source>
+      <translation>بایگانی منطقه</translation>
+    </message>
+    <message>
+      <source>Archive the region «%1»? Its markets and exports keep it; it is no longer offered.</source>
+      <translation>منطقهٔ «%1» بایگانی شود؟ بازارها و صادرات آن منطقه را نگه می‌دارند؛ دیگر پیشنهاد نمی‌شود.</translation>
     </message>
   </context>
 </TS>

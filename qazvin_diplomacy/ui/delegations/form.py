@@ -1,4 +1,5 @@
-"""The trade delegation form: main fields, members, programme, markets and agreements.
+"""The trade delegation form: main fields, members, programme, markets and agreements, and
+the follow-ups after the trip (the visit form's follow-up table, shared follow-up tasks).
 
 The region list follows the chosen country (a region belongs to one country, as on the
 market form); the status offers the moves a visit's status may make.  Members and the
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -48,6 +49,7 @@ from qazvin_diplomacy.ui.form_fields import (
     text_field,
 )
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl
+from qazvin_diplomacy.ui.visits.followups import FollowUpsTable
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
 
 
@@ -156,6 +158,8 @@ class DelegationDialog(Retranslating, QDialog):
         for widget in (self.markets_label, self.markets, self.agreements_label, self.agreements):
             links_layout.addWidget(widget)
         self.tabs.addTab(links, "")
+        self.followups = FollowUpsTable(self)
+        self.tabs.addTab(self.followups, "")
         layout.addWidget(self.tabs, 1)
         self.error = FieldError(self)
         layout.addWidget(self.error)
@@ -174,6 +178,8 @@ class DelegationDialog(Retranslating, QDialog):
             self.region.setCurrentIndex(max(self.region.findData(delegation.region_id), 0))
             self.members.set_members(delegation.members)
             self.programme.set_items(delegation.programme)
+            for task in delegation.followups or ():
+                self.followups.add_entry(task)
         self._fill_links()
         self.country.currentIndexChanged.connect(lambda _i: self.fill_regions())
         self.resize(760, 780)
@@ -185,11 +191,19 @@ class DelegationDialog(Retranslating, QDialog):
         )
         self.field_set.retranslate(self.tr)
         for index, text in enumerate(
-            (self.tr("Delegation"), self.tr("Members"), self.tr("Programme"), self.tr("Links"))
+            (
+                self.tr("Delegation"),
+                self.tr("Members"),
+                self.tr("Programme"),
+                self.tr("Links"),
+                self.tr("Follow-ups"),
+            )
         ):
             self.tabs.setTabText(index, text)
         self.members.retranslate_ui(self.tr)
         self.programme.retranslate(self.tr)
+        # The follow-up table is the visit form's: its headers are translated there.
+        self.followups.retranslate(lambda text: QCoreApplication.translate("VisitForm", text))
         self.markets_label.setText(self.tr("Target markets concerned"))
         self.agreements_label.setText(self.tr("Agreements signed on the trip"))
         rtl = is_rtl()
@@ -233,6 +247,7 @@ class DelegationDialog(Retranslating, QDialog):
         values, errors = self.field_set.collect()
         row_errors: dict[str, str] = {}
         programme = self.programme.items(row_errors)
+        followups = self.followups.entries(row_errors)
         if errors or row_errors:
             self.field_set.show_errors(errors)
             if row_errors:
@@ -242,6 +257,7 @@ class DelegationDialog(Retranslating, QDialog):
         values["status"] = DelegationStatus(values["status"]).value
         values["members"] = self.members.members()
         values["programme"] = programme
+        values["followups"] = followups
         values["market_ids"] = self.markets.ids()
         values["agreement_ids"] = self.agreements.ids()
         if self.delegation is not None:
@@ -257,7 +273,11 @@ class DelegationDialog(Retranslating, QDialog):
             self.saved = delegations_service.save_delegation(self.db, delegation=delegation)
         except ValidationError as exc:
             rest = self.field_set.show_errors(exc.errors)
-            self.error.show_error("\n".join(rest.values()))
+            table = self.followups
+            others = table.show_row_errors(rest, table.PREFIX, table.FIELDS, self.tr("Row"))
+            if len(others) < len(rest):
+                self.tabs.setCurrentWidget(table)
+            self.error.show_error("\n".join(others.values()))
             return False
         except Exception as exc:  # a known error (locked, stale) or a bug: shown, not raised
             show_error(self, exc)
