@@ -144,7 +144,7 @@ def _new_user(
         login_key=login_key(name),
         display_name=normalize(display_name) or name,
         role=Role(role).value,
-        cleared=bool(cleared),
+        cleared=bool(cleared) or Role(role) is Role.ADMIN,  # an administrator sees all
         password_hash=hash_password(password),
         disabled=False,
         failed_attempts=0,
@@ -319,45 +319,52 @@ def authenticate(db: Database, login: str, password: str, *, field: str = "") ->
     refusal says so; a locked account is refused without checking the password).
     A disabled account is refused.  ``field`` names the form field a wrong password belongs to
     (``change_password``'s old password); it is then a ``ValidationError`` there.
+    A database opened read-only (``check``, ``report`` …) is not written: a lockout in force
+    still refuses, but failures there are not counted.
     """
-    refusal: tuple[str, str] | None = None
-    principal: Principal | None = None
-    with account_bookkeeping(), write(db) as session:
-        row = _by_login(session, login)
-        now = clock.now_utc()
-        if row is None:
-            _spend_as_verify(password)
-            refusal = _WRONG
-        elif row.disabled:
-            refusal = (
-                f"حساب «{row.login}» غیرفعال است؛ با مدیر سامانه تماس بگیرید.",
-                f"The account '{row.login}' is disabled; ask the administrator.",
-            )
-        elif row.locked_until is not None and row.locked_until > now:
-            refusal = _locked(row, now)
-        elif verify_password(row.password_hash, password):
-            row.failed_attempts, row.locked_until, row.last_login_at = 0, None, now
-            if _hasher().check_needs_rehash(row.password_hash):
-                row.password_hash = hash_password(password)
-            principal = _principal(row)
-        else:
-            row.failed_attempts = (row.failed_attempts or 0) + 1
-            if row.failed_attempts >= MAX_FAILED_ATTEMPTS:
-                row.failed_attempts, row.locked_until = 0, now + LOCKOUT
-                refusal = _locked(row, now)
-            else:
-                left = MAX_FAILED_ATTEMPTS - row.failed_attempts
-                refusal = (
-                    f"{_WRONG[0]} {to_persian_digits(left)} تلاش دیگر مانده است، "
-                    "سپس حساب قفل می‌شود.",
-                    f"{_WRONG[1]} {left} attempts left before the account is locked.",
-                )
-    if principal is not None:
-        return principal
-    assert refusal is not None
+    outcome: Principal | tuple[str, str]
+    if db.read_only:
+        with db.read_session() as session:  # closed without a commit: nothing is written
+            outcome = _sign_in(session, login, password)
+    else:
+        with account_bookkeeping(), write(db) as session:  # a failure counted is kept
+            outcome = _sign_in(session, login, password)
+    if isinstance(outcome, Principal):
+        return outcome
     if field:
-        raise ValidationError({field: refusal[0]}, refusal[1])
-    raise SignInRefused(*refusal)
+        raise ValidationError({field: outcome[0]}, outcome[1])
+    raise SignInRefused(*outcome)
+
+
+def _sign_in(session: Session, login: str, password: str) -> Principal | tuple[str, str]:
+    """The sign-in's checks on ``session``: the principal, or the refusal (Persian, English).
+    The caller commits what they changed (failures, lockout, last sign-in), or not."""
+    row = _by_login(session, login)
+    now = clock.now_utc()
+    if row is None:
+        _spend_as_verify(password)
+        return _WRONG
+    if row.disabled:
+        return (
+            f"حساب «{row.login}» غیرفعال است؛ با مدیر سامانه تماس بگیرید.",
+            f"The account '{row.login}' is disabled; ask the administrator.",
+        )
+    if row.locked_until is not None and row.locked_until > now:
+        return _locked(row, now)
+    if verify_password(row.password_hash, password):
+        row.failed_attempts, row.locked_until, row.last_login_at = 0, None, now
+        if _hasher().check_needs_rehash(row.password_hash):
+            row.password_hash = hash_password(password)
+        return _principal(row)
+    row.failed_attempts = (row.failed_attempts or 0) + 1
+    if row.failed_attempts >= MAX_FAILED_ATTEMPTS:
+        row.failed_attempts, row.locked_until = 0, now + LOCKOUT
+        return _locked(row, now)
+    left = MAX_FAILED_ATTEMPTS - row.failed_attempts
+    return (
+        f"{_WRONG[0]} {to_persian_digits(left)} تلاش دیگر مانده است، سپس حساب قفل می‌شود.",
+        f"{_WRONG[1]} {left} attempts left before the account is locked.",
+    )
 
 
 def _locked(row: AppUser, now: object) -> tuple[str, str]:
