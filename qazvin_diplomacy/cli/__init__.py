@@ -20,13 +20,13 @@ from qazvin_diplomacy import APP_TITLE_EN
 from qazvin_diplomacy.cli import (
     audit,
     backup,
-    users,
     database,
     directory,
     letters,
     program,
     reports,
     selftest,
+    users,
 )
 from qazvin_diplomacy.cli.output import configure_streams, print_guarded
 from qazvin_diplomacy.cli.sign_in import add_sign_in_options, database_commands, require_sign_in
