@@ -620,7 +620,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.save_geometry()
         if self.idle_lock is not None:
             self.idle_lock.stop()
-        if not self._attached or self._defer_pages:  # nothing opened or started: no more to do
+        if not self._attached or self.sign_in_dialog is not None:  # nothing opened or begun
             return
         self.integrity.cancel()
         self.runner.wait(10000)

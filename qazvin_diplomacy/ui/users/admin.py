@@ -352,7 +352,7 @@ class UsersDialog(Retranslating, QDialog):
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text if c < 2 else loc_digits(text)))
             if chosen is not None and chosen.login == user.login:
-                self.table.selectRow(r)
+                self.table.setCurrentCell(r, 0)
         self._enable_buttons()
 
     def selected(self) -> UserView | None:
