@@ -334,7 +334,9 @@ class UsersDialog(Retranslating, QDialog):
         if user.disabled:
             return self.tr("Disabled")
         if user.locked_until is not None and user.locked_until > clock.now_utc():
-            return self.tr("Locked until %1").replace("%1", show_datetime(user.locked_until))
+            return self.tr("Locked until %1").replace(
+                "%1", show_datetime(clock.to_local(user.locked_until))
+            )
         return self.tr("Enabled")
 
     def _fill(self) -> None:
@@ -347,7 +349,7 @@ class UsersDialog(Retranslating, QDialog):
                 user.role.label(current_language()),
                 self.tr("Cleared") if user.cleared or user.role is Role.ADMIN else "—",
                 self._state(user),
-                show_datetime(user.last_login_at) if user.last_login_at else "—",
+                show_datetime(clock.to_local(user.last_login_at)) if user.last_login_at else "—",
             )
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text if c < 2 else loc_digits(text)))

@@ -71,7 +71,7 @@ class SignInDialog(Retranslating, QDialog):
         self.buttons.accepted.connect(self.sign_in)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(420)
         self.retranslate_ui()
         (self.password if self.locking else self.login).setFocus()
 
