@@ -212,3 +212,11 @@ def test_a_viewers_form_cannot_save(app, qtbot, office, paths, settings) -> None
     saves = [b for b in form.findChildren(QPushButton) if b.text() == "ذخیره"]
     assert saves and not any(b.isEnabled() for b in saves)
     window.runner.wait()
+
+
+def test_agreement_history_is_signed_by_the_signed_in_user() -> None:
+    from qazvin_diplomacy.ui.agreements.widgets import default_actor
+
+    assert default_actor() == ""  # no users: no name is made up (the OS login names no one)
+    access.set_principal(Principal("sara", Role.EDITOR))
+    assert default_actor() == "sara"
