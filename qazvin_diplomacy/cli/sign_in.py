@@ -4,7 +4,8 @@ A database without users needs no sign-in (a single desk works as before).  One 
 refuses every command run without ``--user`` or with a wrong password (one line, exit 2).
 The password comes from ``--password-file`` (its first line; ``--user-password-file`` on
 ``backup`` and ``restore``, whose ``--password-file`` is the backup's) or from a prompt on
-the terminal — never from the command line.  The sign-in runs where every command opens
+the terminal — never from the command line.  ``report`` takes ``--as-user`` (its ``--user``
+filters the audit report); every command accepts ``--as-user``.  The sign-in runs where every command opens
 its database (``services.connection.open_database``), so no command can skip it.
 """
 
@@ -43,6 +44,8 @@ def add_sign_in_options(parser: argparse.ArgumentParser) -> None:
         help="sign in as this user (needed once the database has users)",
     )
     files = [f for f in ("--password-file", "--user-password-file") if f not in taken]
+    # What the refusals name: ``report`` has ``--user`` as its audit filter, so ``--as-user``.
+    parser.set_defaults(sign_in_flag=names[0], sign_in_file_flag=files[0])
     parser.add_argument(
         *files,
         dest="sign_in_password_file",
@@ -72,11 +75,13 @@ def _sign_in(db: DatabaseHandle, args: argparse.Namespace) -> None:
         return
     name = getattr(args, "sign_in_user", None)
     if not name:
+        flag = getattr(args, "sign_in_flag", "--user")
+        file_flag = getattr(args, "sign_in_file_flag", "--password-file")
         raise SignInRefused(
-            "این پایگاه داده کاربر دارد؛ نام کاربری را با --user و گذرواژه را از --password-file "
+            f"این پایگاه داده کاربر دارد؛ نام کاربری را با {flag} و گذرواژه را از {file_flag} "
             "یا در پاسخ به پرسش بدهید.",
-            "This database has users: sign in with --user NAME (the password from "
-            "--password-file or a prompt).",
+            f"This database has users: sign in with {flag} NAME (the password from "
+            f"{file_flag} or a prompt).",
         )
     principal = access.current_principal()
     if principal is not None and principal.name.casefold() == str(name).casefold():
@@ -90,11 +95,10 @@ def _password(args: argparse.Namespace, name: str) -> str:
     if getattr(args, "sign_in_password_file", None):
         return read_password_file(Path(args.sign_in_password_file))
     if sys.stdin is None or not sys.stdin.isatty():
+        file_flag = getattr(args, "sign_in_file_flag", "--password-file")
         raise SignInRefused(
-            "گذرواژهٔ کاربر را نمی‌توان پرسید (ورودی تعاملی نیست)؛ از --password-file "
-            "(در backup و restore: --user-password-file) استفاده کنید.",
-            "No terminal to ask for the user's password; use --password-file "
-            "(--user-password-file with backup and restore).",
+            f"گذرواژهٔ کاربر را نمی‌توان پرسید (ورودی تعاملی نیست)؛ از {file_flag} استفاده کنید.",
+            f"No terminal to ask for the user's password; use {file_flag}.",
         )
     import getpass
 

@@ -172,3 +172,17 @@ def test_restore_needs_the_administrator(office, tmp_path: Path, capsys) -> None
         )
         == 0
     )
+
+
+def test_report_signs_in_with_as_user_since_user_filters_the_audit(
+    office, tmp_path: Path, capsys
+) -> None:
+    target, secret = office
+    out = tmp_path / "audit.pdf"
+    base = ["report", "audit", "--db", target, "--out", str(out), "--from", "1405/01/01"]
+    assert main([*base, "--to", "1405/12/29", "--user", "admin"]) == 2
+    err = capsys.readouterr().err
+    assert "--as-user" in err and not out.exists()
+    code = main([*base, "--to", "1405/12/29", "--as-user", "admin", "--password-file", str(secret)])
+    assert code == 0, capsys.readouterr().err
+    assert out.is_file()
