@@ -45,6 +45,7 @@ from qazvin_diplomacy.core.access import (
     may_edit,
     set_principal,
 )
+from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.paths import AppPaths
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.application import apply_language, setup_fonts
@@ -435,7 +436,9 @@ class MainWindow(Retranslating, QMainWindow):
         if principal is not None:
             role = principal.role.label(current_language())
             self.user_label.setText(
-                self.tr("User: %1 (%2)").replace("%1", principal.name).replace("%2", role)
+                self.tr("User: %1 (%2)")
+                .replace("%1", bidi_isolate(principal.name))
+                .replace("%2", role)
             )
 
     def _idle_minutes_changed(self) -> None:
