@@ -2209,6 +2209,26 @@
       <source>Toolbar</source>
       <translation>نوار ابزار</translation>
     </message>
+    <message>
+      <source>Create the administrator…</source>
+      <translation>ایجاد مدیر سامانه…</translation>
+    </message>
+    <message>
+      <source>Users…</source>
+      <translation>کاربران…</translation>
+    </message>
+    <message>
+      <source>Change password…</source>
+      <translation>تغییر گذرواژه…</translation>
+    </message>
+    <message>
+      <source>Your password was changed.</source>
+      <translation>گذرواژهٔ شما تغییر کرد.</translation>
+    </message>
+    <message>
+      <source>User: %1 (%2)</source>
+      <translation>کاربر: %1 (%2)</translation>
+    </message>
   </context>
   <context>
     <name>MergeDialog</name>
@@ -2776,6 +2796,10 @@
     <message>
       <source>Print this record (Ctrl+P)</source>
       <translation>چاپ این پرونده (Ctrl+P)</translation>
+    </message>
+    <message>
+      <source>Your account may only view: nothing can be saved.</source>
+      <translation>حساب شما فقط برای دیدن است؛ چیزی ذخیره نمی‌شود.</translation>
     </message>
   </context>
   <context>
@@ -6418,6 +6442,201 @@
     <message>
       <source>Archive the region «%1»? Its markets and exports keep it; it is no longer offered.</source>
       <translation>منطقهٔ «%1» بایگانی شود؟ بازارها و صادرات آن منطقه را نگه می‌دارند؛ دیگر پیشنهاد نمی‌شود.</translation>
+    </message>
+  </context>
+  <context>
+    <name>_FormDialog</name>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>دو گذرواژه یکسان نیستند.</translation>
+    </message>
+  </context>
+  <context>
+    <name>UserFormDialog</name>
+    <message>
+      <source>Create the administrator</source>
+      <translation>ایجاد مدیر سامانه</translation>
+    </message>
+    <message>
+      <source>Edit user</source>
+      <translation>ویرایش کاربر</translation>
+    </message>
+    <message>
+      <source>New user</source>
+      <translation>کاربر جدید</translation>
+    </message>
+    <message>
+      <source>User name:</source>
+      <translation>نام کاربری:</translation>
+    </message>
+    <message>
+      <source>Full name:</source>
+      <translation>نام و نام خانوادگی:</translation>
+    </message>
+    <message>
+      <source>Role:</source>
+      <translation>نقش:</translation>
+    </message>
+    <message>
+      <source>Confidential records:</source>
+      <translation>رکوردهای محرمانه:</translation>
+    </message>
+    <message>
+      <source>Password:</source>
+      <translation>گذرواژه:</translation>
+    </message>
+    <message>
+      <source>Password again:</source>
+      <translation>تکرار گذرواژه:</translation>
+    </message>
+    <message>
+      <source>May see records flagged confidential</source>
+      <translation>مجاز به دیدن رکوردهای محرمانه</translation>
+    </message>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>دو گذرواژه یکسان نیستند.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PasswordDialog</name>
+    <message>
+      <source>Reset the password of %1</source>
+      <translation>بازنشانی گذرواژهٔ %1</translation>
+    </message>
+    <message>
+      <source>Change password</source>
+      <translation>تغییر گذرواژه</translation>
+    </message>
+    <message>
+      <source>Current password:</source>
+      <translation>گذرواژهٔ کنونی:</translation>
+    </message>
+    <message>
+      <source>New password:</source>
+      <translation>گذرواژهٔ جدید:</translation>
+    </message>
+    <message>
+      <source>New password again:</source>
+      <translation>تکرار گذرواژهٔ جدید:</translation>
+    </message>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>دو گذرواژه یکسان نیستند.</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersDialog</name>
+    <message>
+      <source>Users</source>
+      <translation>کاربران</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>نام کاربری</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>نام و نام خانوادگی</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>نقش</translation>
+    </message>
+    <message>
+      <source>Confidential</source>
+      <translation>محرمانه</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Last sign-in</source>
+      <translation>آخرین ورود</translation>
+    </message>
+    <message>
+      <source>New user…</source>
+      <translation>کاربر جدید…</translation>
+    </message>
+    <message>
+      <source>Role and clearance…</source>
+      <translation>نقش و مجوز محرمانه…</translation>
+    </message>
+    <message>
+      <source>Reset password…</source>
+      <translation>بازنشانی گذرواژه…</translation>
+    </message>
+    <message>
+      <source>Lock the window after this many idle minutes (0: never):</source>
+      <translation>قفل پنجره پس از این چند دقیقه بی‌کاری (۰: هرگز):</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>اعمال</translation>
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation>غیرفعال</translation>
+    </message>
+    <message>
+      <source>Locked until %1</source>
+      <translation>قفل تا %1</translation>
+    </message>
+    <message>
+      <source>Enabled</source>
+      <translation>فعال</translation>
+    </message>
+    <message>
+      <source>Cleared</source>
+      <translation>مجاز</translation>
+    </message>
+    <message>
+      <source>Enable</source>
+      <translation>فعال کردن</translation>
+    </message>
+    <message>
+      <source>Disable</source>
+      <translation>غیرفعال کردن</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignInDialog</name>
+    <message>
+      <source>Window locked</source>
+      <translation>پنجره قفل شد</translation>
+    </message>
+    <message>
+      <source>The window was locked after a time without use. Enter your password to go on; everything you had open is kept.</source>
+      <translation>پنجره پس از مدتی بی‌کاری قفل شد. برای ادامه گذرواژهٔ خود را وارد کنید؛ هرچه باز بود همان‌طور می‌ماند.</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>ورود به سامانه</translation>
+    </message>
+    <message>
+      <source>This database has users. Sign in to work on it.</source>
+      <translation>این پایگاه داده کاربر دارد. برای کار با آن وارد شوید.</translation>
+    </message>
+    <message>
+      <source>User name:</source>
+      <translation>نام کاربری:</translation>
+    </message>
+    <message>
+      <source>Password:</source>
+      <translation>گذرواژه:</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>بازکردن قفل</translation>
+    </message>
+    <message>
+      <source>Quit the program</source>
+      <translation>خروج از برنامه</translation>
+    </message>
+    <message>
+      <source>Quit the program? Forms not yet saved are closed without saving.</source>
+      <translation>از برنامه خارج شوید؟ فرم‌هایی که ذخیره نشده‌اند بدون ذخیره بسته می‌شوند.</translation>
     </message>
   </context>
 </TS>

@@ -123,13 +123,15 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from qazvin_diplomacy.services.backup import is_encrypted, restore_backup
-    from qazvin_diplomacy.services.connection import is_server
+    from qazvin_diplomacy.services.connection import is_server, open_database
 
     if is_server(args.db):
         raise KnownError(*SERVER_BACKUP_REFUSAL)
     source, db_path = Path(args.source), Path(args.db).expanduser().resolve()
     if not source.is_file():
         raise KnownError(f"پروندهٔ پشتیبان «{source}» وجود ندارد.", f"'{source}' does not exist.")
+    if db_path.is_file():  # the database replaced may have users: its administrator signs in
+        open_database(db_path, read_only=True, allow_older=True).close()
     password = None
     if args.password_file:
         password = _password_from_file(args.password_file)

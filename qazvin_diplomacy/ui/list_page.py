@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qazvin_diplomacy.core.access import may_edit
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.common import fit_columns, read_only_rows, refill_combo, refit_columns
@@ -231,6 +232,7 @@ class ListPage(ListExporting, ModulePage):
         self.views = QTabWidget(self)
         outer.addWidget(self.views, 1)
         self.new_button.clicked.connect(lambda: self.new_record())
+        self.new_button.setVisible(may_edit())  # a viewer adds nothing
 
     def add_head_button(self, button: QWidget) -> None:
         """Put ``button`` in the heading row, before "New"."""
