@@ -4397,6 +4397,18 @@
       <source>The file could not be opened: %1</source>
       <translation>پرونده باز نشد: %1</translation>
     </message>
+    <message>
+      <source>Remove</source>
+      <translation>حذف</translation>
+    </message>
+    <message>
+      <source>Remove the file</source>
+      <translation>حذف پرونده</translation>
+    </message>
+    <message>
+      <source>Remove the file “%1”?</source>
+      <translation>پروندهٔ «%1» حذف شود؟</translation>
+    </message>
   </context>
   <context>
     <name>MarketCardDialog</name>
@@ -5221,6 +5233,26 @@
     <message>
       <source>Down</source>
       <translation>پایین‌تر</translation>
+    </message>
+    <message>
+      <source>Select an agenda item above to see its files. A new item takes files once the meeting is saved.</source>
+      <translation>یک بند دستور جلسه را در بالا انتخاب کنید تا پرونده‌هایش را ببینید. به بند جدید پس از ذخیرهٔ جلسه می‌توان پرونده افزود.</translation>
+    </message>
+    <message>
+      <source>The item's presentation, report or draft. Files are copied into the office's data folder (at most %1 MB each) and named in the minutes.</source>
+      <translation>ارائه، گزارش یا پیش‌نویس این بند. پرونده‌ها در پوشهٔ داده‌های اداره نگهداری می‌شوند (هر پرونده حداکثر %1 مگابایت) و نامشان در صورتجلسه نوشته می‌شود.</translation>
+    </message>
+    <message>
+      <source>Description, e.g. presentation, report</source>
+      <translation>شرح، مثلاً ارائه، گزارش</translation>
+    </message>
+    <message>
+      <source>Files of item %1: %2</source>
+      <translation>پرونده‌های بند %1: %2</translation>
+    </message>
+    <message>
+      <source>Files of the agenda items</source>
+      <translation>پرونده‌های بندهای دستور جلسه</translation>
     </message>
   </context>
   <context>

@@ -159,10 +159,10 @@ def test_a_session_planned_on_a_holiday_is_flagged(page: MeetingsPage, db, bodie
     series_id, _meeting = _council(db, bodies)
     form = page.new_meeting(series_id)
     form.meeting_date.setDate(from_jalali(1404, 11, 22))  # 22 Bahman
-    assert form.holiday_label.isVisible() and "تعطیل" in form.holiday_label.text()
+    assert form.general.holiday_label.isVisible() and "تعطیل" in form.general.holiday_label.text()
     form.meeting_date.setDate(from_jalali(1404, 11, 25))  # a Saturday, a working day
-    assert not form.holiday_label.isVisible()
-    assert "۱۰۸" in form.next_label.text()  # the council's next session
+    assert not form.general.holiday_label.isVisible()
+    assert "۱۰۸" in form.general.next_label.text()  # the council's next session
     form.confirm = lambda *_a: True  # discard the date typed
     form.close()
 
@@ -215,7 +215,7 @@ def test_record_a_session_with_attendance_agenda_and_resolutions(
     assert form.save()
     assert form.detail.status == MeetingStatus.APPROVED.value
     assert form.locked() and not form.venue.isEnabled() and not form.save_button.isEnabled()
-    assert form.version_button.isVisible() and form.lock_label.isVisible()
+    assert form.version_button.isVisible() and form.general.lock_label.isVisible()
     assert form.new_version("نام یک حاضر اصلاح شد")
     assert form.detail.status == MeetingStatus.HELD.value and form.detail.minutes_version == 2
     assert form.venue.isEnabled()
@@ -386,3 +386,97 @@ def test_search_hits_open_in_the_meetings_module(page: MeetingsPage, db, bodies)
         form = getattr(page, f"open_{kind}")(record_id)
         assert form is not None and form.record_id() == record_id
         form.close()
+
+
+def _working_group(db, bodies) -> int:
+    """The Saturday export working group: venue, chair, hours and standing members."""
+    from qazvin_diplomacy.core.meetings import MemberInput
+
+    return svc.save_series(
+        db,
+        series=SeriesInput(
+            name_fa="کارگروه توسعه صادرات غیرنفتی",
+            recurrence=SeriesRecurrence(Frequency.WEEKLY, weekday=0),
+            venue="استانداری، سالن شهید رجایی",
+            chair_person_id=bodies["governor"],
+            start_time=dt.time(9, 0),
+            end_time=dt.time(11, 0),
+            members=(
+                MemberInput(person_id=bodies["governor"], role="رئیس"),
+                MemberInput(organization_id=bodies["chamber"], role="عضو"),
+            ),
+        ),
+    ).id
+
+
+def test_a_new_meeting_is_filled_in_from_its_series(page: MeetingsPage, db, bodies) -> None:
+    group = _working_group(db, bodies)
+    council, _meeting = _council(db, bodies)
+    form = page.new_meeting(group)
+    assert form.meeting_date.date() == TODAY  # a Saturday: the group meets today
+    assert form.venue.text() == "استانداری، سالن شهید رجایی"
+    assert form.chair.value() == (bodies["governor"], "")
+    assert form.start_time.text() and form.number.value() == 0  # "next"
+    assert [a.person_id for a in form.attendance.table.attendees()] == [bodies["governor"]]
+    assert form.attendance.table.attendees()[0].role == "رئیس"
+    assert form.attendance.invited.ids() == (bodies["chamber"],)
+    assert not form.is_modified()
+    # Another series refills what was not typed by hand: the venue typed stays.
+    form.venue.setText("اتاق بازرگانی")
+    combo = form.field_set.widgets["series_id"]
+    combo.setCurrentIndex(combo.findData(council))
+    assert form.venue.text() == "اتاق بازرگانی"
+    assert form.meeting_date.date() == from_jalali(1404, 9, 1)  # the council's first Saturday
+    assert form.attendance.table.attendees() == () and form.attendance.invited.ids() == ()
+    assert "۱۰۸" in form.general.next_label.text()
+    assert form.save()
+    assert svc.get_meeting(db, meeting_id=form.detail.id).number == 108
+    form.close()
+
+
+def test_agenda_items_take_files_that_open_and_are_removed(
+    page: MeetingsPage, db, bodies, tmp_path
+) -> None:
+    _series, meeting_id = _council(db, bodies)
+    form = page.open_meeting(meeting_id)
+    tab = form.agenda_tab
+    form.agenda.add_item(AgendaItemInput(title="بند تازه"))
+    form.agenda.table.setCurrentCell(2, 0)
+    assert not tab.files.add_button.isEnabled()  # a new item: saved with the meeting first
+    assert "ذخیره" in tab.files.note.text()
+    form.agenda.table.setCurrentCell(0, 0)
+    assert "۱" in tab.files_label.text() and "کنسرسیوم" in tab.files_label.text()
+    slides = tmp_path / "کنسرسیوم.pptx"
+    slides.write_bytes(b"slides")
+    tab.files.description.setText("ارائه")
+    assert tab.files.add_file(slides)
+    item_id = svc.get_meeting(db, meeting_id=meeting_id).agenda_rows[0].id
+    assert [f.original_name for f in svc.list_agenda_attachments(db, agenda_item_id=item_id)] == [
+        "کنسرسیوم.pptx"
+    ]
+    opened = []
+    tab.files.opener = opened.append
+    assert tab.files.open_attachment(0).read_bytes() == b"slides" and opened
+    form.agenda.table.setCurrentCell(1, 0)  # the other item has no files
+    assert tab.files.table.rowCount() == 0
+    form.agenda.table.setCurrentCell(0, 0)
+    assert tab.files.table.rowCount() == 1
+    tab.files.confirm_removal = lambda _name: False
+    assert not tab.files.remove_attachment(0)
+    tab.files.confirm_removal = lambda _name: True
+    assert tab.files.remove_attachment(0)
+    assert svc.list_agenda_attachments(db, agenda_item_id=item_id) == []
+    assert tab.files.table.rowCount() == 0
+    # Approved minutes: the files are listed and open, not added or removed.
+    assert tab.files.add_file(slides)
+    form.agenda.table.setRowCount(2)  # drop the unsaved item
+    form.status_combo.setCurrentIndex(form.status_combo.findData(MeetingStatus.HELD.value))
+    assert form.save()
+    form.confirm = lambda *_a: True
+    form.status_combo.setCurrentIndex(form.status_combo.findData(MeetingStatus.APPROVED.value))
+    assert form.save() and form.locked()
+    form.agenda.table.setCurrentCell(0, 0)
+    assert tab.files.table.rowCount() == 1 and tab.files.open_button.isEnabled()
+    assert not tab.files.add_button.isEnabled() and not tab.files.remove_button.isEnabled()
+    assert not form.agenda.add_button.isEnabled()
+    form.close()

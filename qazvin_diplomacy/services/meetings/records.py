@@ -561,7 +561,7 @@ def remove_agenda_attachment(db: Database, *, attachment_id: int) -> None:
         row = get_row(session, Attachment, attachment_id, "پیوست")
         if row.owner_kind != AGENDA_ITEM_KIND or row.owner_id is None:
             raise KnownError(
-                "این پرونده پیوست بند دستور جلسه نیست.", "The file is not an agenda item's."
+                "این پرونده از پیوست‌های بند دستور جلسه نیست.", "The file is not an agenda item's."
             )
         item = get_row(session, MeetingAgendaItem, row.owner_id, "بند دستور جلسه")
         refuse_archived(item.meeting, MEETING_WHAT, "meeting")
