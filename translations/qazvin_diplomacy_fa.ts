@@ -5355,9 +5355,15 @@
       <source>Meeting date</source>
       <translation>تاریخ جلسه</translation>
     </message>
+    <message numerus="yes">
+      <source>%n days late</source>
+      <translation>
+        <numerusform>%n روز تأخیر</numerusform>
+      </translation>
+    </message>
     <message>
-      <source>%1 days late</source>
-      <translation>%1 روز تأخیر</translation>
+      <source>Late</source>
+      <translation>تأخیر</translation>
     </message>
   </context>
   <context>

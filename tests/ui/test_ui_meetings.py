@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 
 from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
 from qazvin_diplomacy.core.jalali import from_jalali
@@ -284,7 +285,7 @@ def test_the_resolutions_list_filters_by_state_body_series_deadline_and_text(
     assert view.model.total == 3
     bar.due.setCurrentIndex(bar.due.findData(ResolutionDue.OVERDUE.value))
     assert view.model.total == 1 and view.model.item(0).id == late
-    assert "۵" in view.model.index(0, 3).data()  # days late beside the deadline
+    assert view.model.index(0, 4).data() == "۵ روز تأخیر"  # how late, beside the deadline
     bar.due.setCurrentIndex(bar.due.findData(ResolutionDue.WEEK.value))
     assert view.model.total == 1
     bar.due.setCurrentIndex(bar.due.findData(ResolutionDue.ALL.value))
@@ -364,14 +365,17 @@ def test_the_english_interface_shows_latin_numbers(page: MeetingsPage, app, db, 
 
     _series, meeting_id = _council(db, bodies)
     _resolution(db, meeting_id, "نقشه راه", bodies["chamber"], TODAY - dt.timedelta(days=2))
+    _resolution(db, meeting_id, "کنسرسیوم", bodies["chamber"], TODAY - dt.timedelta(days=1))
     page.views.setCurrentIndex(RESOLUTIONS_TAB)
     page.refresh_current()
+    assert page.resolutions.model.index(1, 4).data() == "۱ روز تأخیر"
     apply_language(app, "en")
     assert page.views.tabText(RESOLUTIONS_TAB) == "Resolutions"
     model = page.resolutions.model
     assert model.index(0, 0).data() == "107/1"
-    assert model.index(0, 3).data().endswith("(2 days late)")
-    assert page.resolutions.count_label.text() == "1 resolutions"
+    assert [model.index(row, 4).data() for row in (0, 1)] == ["2 days late", "1 day late"]
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Late"
+    assert page.resolutions.count_label.text() == "2 resolutions"
 
 
 def test_search_hits_open_in_the_meetings_module(page: MeetingsPage, db, bodies) -> None:

@@ -164,7 +164,7 @@ class ResolutionsView(ListExporting, Retranslating, QWidget):
         layout.addWidget(self.filter_bar)
         self.model = ResolutionTableModel(ctx.db, ctx.today, self)
         self.table = ListTable(
-            self.model, sort_column=3, widths=(60, 300, 200, 170, 85, 170, 85), stretch=1,
+            self.model, sort_column=3, widths=(60, 300, 200, 90, 110, 85, 170, 85), stretch=1,
             parent=self,
         )  # fmt: skip
         self.table.empty_text = self.empty_text
