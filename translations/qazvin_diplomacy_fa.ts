@@ -4468,6 +4468,10 @@
       <source>Follow-ups</source>
       <translation>پیگیری‌ها</translation>
     </message>
+    <message>
+      <source>Resolutions</source>
+      <translation>مصوبات</translation>
+    </message>
   </context>
   <context>
     <name>WorldMap</name>
@@ -5723,6 +5727,22 @@
       <source>Save the resolution first.</source>
       <translation>ابتدا مصوبه را ذخیره کنید.</translation>
     </message>
+    <message>
+      <source>Link a record: type part of its title</source>
+      <translation>پیوند به یک مورد: بخشی از عنوان آن را بنویسید</translation>
+    </message>
+    <message>
+      <source>Remove link</source>
+      <translation>حذف پیوند</translation>
+    </message>
+    <message>
+      <source>Double-click a link to open the record.</source>
+      <translation>برای باز کردن هر مورد، روی پیوند آن دوبار کلیک کنید.</translation>
+    </message>
+    <message>
+      <source>Concerns</source>
+      <translation>مربوط به</translation>
+    </message>
   </context>
   <context>
     <name>ResolutionFilterBar</name>
@@ -6062,6 +6082,10 @@
     <message>
       <source>Notes</source>
       <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Resolutions concerning this delegation</source>
+      <translation>مصوبات مربوط به این هیئت</translation>
     </message>
   </context>
   <context>

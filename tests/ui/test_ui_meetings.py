@@ -5,6 +5,7 @@ per-body view and the dashboard cards."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,6 +17,7 @@ from qazvin_diplomacy.core.meetings import (
     Attendance,
     AttendeeInput,
     Frequency,
+    LinkInput,
     LogKind,
     MeetingInput,
     MeetingStatus,
@@ -484,3 +486,63 @@ def test_agenda_items_take_files_that_open_and_are_removed(
     assert not tab.files.add_button.isEnabled() and not tab.files.remove_button.isEnabled()
     assert not form.agenda.add_button.isEnabled()
     form.close()
+
+
+def test_a_resolution_links_to_a_delegation_and_a_market_shown_from_both_sides(
+    page: MeetingsPage, ctx, db, bodies, countries, qtbot
+) -> None:
+    from qazvin_diplomacy.core.delegations import DelegationInput
+    from qazvin_diplomacy.core.markets import MarketInput
+    from qazvin_diplomacy.services import delegations, markets
+    from qazvin_diplomacy.ui.delegations.form import DelegationDialog
+    from qazvin_diplomacy.ui.markets.card import MarketCardDialog
+
+    tajikistan = directory.country_by_code(db, "TJ").id
+    market = markets.save_market(db, market=MarketInput(country_id=tajikistan, sector="food"))
+    trip = delegations.save_delegation(
+        db,
+        delegation=DelegationInput(
+            title="اعزام تیم تجاری به تاجیکستان", country_id=tajikistan,
+            start_date=from_jalali(1404, 7, 12), end_date=from_jalali(1404, 7, 16),
+        ),
+    )  # fmt: skip
+    _series, meeting_id = _council(db, bodies)
+    res_id = _resolution(db, meeting_id, "گزارش سفر تیم تجاری", bodies["chamber"], TODAY)
+    dialog = page.open_resolution(res_id)
+    links = dialog.links
+    links.kind.setCurrentIndex(links.kind.findData("delegation"))
+    assert links.picker.find("تاجيکستان") == 1  # Arabic Yeh: any spelling
+    links.picker.activate_current()
+    links.kind.setCurrentIndex(links.kind.findData("market"))
+    assert links.picker.find("تاجیکستان") == 1
+    links.picker.activate_current()
+    assert links.list.count() == 2 and "هیئت" in links.list.item(0).text()
+    assert dialog.is_modified() and dialog.save()
+    stored = svc.get_resolution(db, resolution_id=res_id).links
+    assert [(k.kind, k.target_id) for k in stored] == [
+        ("delegation", trip.id), ("market", market.id),
+    ]  # fmt: skip
+    opened = []
+    ctx.hub.openRecord.connect(lambda key, record_id: opened.append((key, record_id)))
+    links.list.itemDoubleClicked.emit(links.list.item(0))
+    assert opened == [("delegations", trip.id)]
+    links.list.setCurrentRow(1)
+    links.remove_current()
+    assert dialog.save()
+    assert [k.kind for k in svc.get_resolution(db, resolution_id=res_id).links] == ["delegation"]
+    dialog.close()
+    # The other direction: the delegation's links tab and the market card name the resolution.
+    form = DelegationDialog(db, delegations.get_delegation(db, delegation_id=trip.id))
+    qtbot.addWidget(form)
+    assert "۱۰۷/۱" in form.resolutions.text() and "گزارش سفر" in form.resolutions.text()
+    svc.save_resolution(
+        db,
+        resolution=replace(
+            svc.get_resolution(db, resolution_id=res_id),
+            links=(LinkInput("market", market.id),),
+        ),
+        today=TODAY,
+    )
+    card = MarketCardDialog(db, tajikistan, None)
+    qtbot.addWidget(card)
+    assert "۱۰۷/۱" in card.html() and "مصوبات" in card.html()

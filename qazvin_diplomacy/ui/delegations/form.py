@@ -48,6 +48,7 @@ from qazvin_diplomacy.ui.form_fields import (
     text_field,
 )
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl
+from qazvin_diplomacy.ui.meetings.links import linked_resolutions_html
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
 
 
@@ -153,7 +154,12 @@ class DelegationDialog(Retranslating, QDialog):
         self.markets_label, self.agreements_label = QLabel(links), QLabel(links)
         self.markets = CheckedList(links)
         self.agreements = CheckedList(links)
-        for widget in (self.markets_label, self.markets, self.agreements_label, self.agreements):
+        self.resolutions = QLabel(links)  # the secretariat's resolutions concerning it
+        self.resolutions.setWordWrap(True)
+        for widget in (
+            self.markets_label, self.markets, self.agreements_label, self.agreements,
+            self.resolutions,
+        ):  # fmt: skip
             links_layout.addWidget(widget)
         self.tabs.addTab(links, "")
         layout.addWidget(self.tabs, 1)
@@ -192,6 +198,13 @@ class DelegationDialog(Retranslating, QDialog):
         self.programme.retranslate(self.tr)
         self.markets_label.setText(self.tr("Target markets concerned"))
         self.agreements_label.setText(self.tr("Agreements signed on the trip"))
+        if self.delegation is not None and self.delegation.id is not None:
+            self.resolutions.setText(
+                linked_resolutions_html(
+                    self.db, "delegation", [self.delegation.id], None,
+                    self.tr("Resolutions concerning this delegation"),
+                )
+            )  # fmt: skip
         rtl = is_rtl()
         countries = directory.list_countries(self.db)
         refill_combo(
