@@ -161,6 +161,8 @@ class AttachmentsTab(QWidget):
         """No files listed, no message (a new record)."""
         self.rows = []
         self.table.setRowCount(0)
+        self.open_button.setEnabled(False)
+        self.remove_button.setEnabled(False)
         self.error.show_error("")
 
     def refresh(self) -> None:

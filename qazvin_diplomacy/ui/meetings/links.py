@@ -73,7 +73,7 @@ class LinksField(QWidget):
         layout.addLayout(row)
         listed = QHBoxLayout()
         self.list = QListWidget(self)
-        self.list.setMaximumHeight(24 * 3)
+        self.list.setMaximumHeight(24 * 2 + 4)  # two links in view: the log below keeps its room
         self.remove_button = QPushButton(self)
         self.remove_button.setAutoDefault(False)
         listed.addWidget(self.list, 1)
