@@ -5728,8 +5728,8 @@
       <translation>ابتدا مصوبه را ذخیره کنید.</translation>
     </message>
     <message>
-      <source>Link a record: type part of its title</source>
-      <translation>پیوند به یک مورد: بخشی از عنوان آن را بنویسید</translation>
+      <source>Type part of its title</source>
+      <translation>بخشی از عنوان را بنویسید</translation>
     </message>
     <message>
       <source>Remove link</source>

@@ -48,7 +48,7 @@ translate = QCoreApplication.translate
 KINDS = (LinkKind.VISIT, LinkKind.AGREEMENT, LinkKind.DELEGATION, LinkKind.MARKET)
 CONTEXT = "ResolutionDialog"
 _TEXTS = (
-    QT_TRANSLATE_NOOP("ResolutionDialog", "Link a record: type part of its title"),
+    QT_TRANSLATE_NOOP("ResolutionDialog", "Type part of its title"),
     QT_TRANSLATE_NOOP("ResolutionDialog", "Remove link"),
     QT_TRANSLATE_NOOP("ResolutionDialog", "Double-click a link to open the record."),
 )
@@ -155,7 +155,7 @@ class LinksField(QWidget):
             self.open_requested.emit(self.links[row].kind, self.links[row].target_id)
 
 
-def links_field(label: str) -> FieldSpec:
+def links_field(label: str, **options: Any) -> FieldSpec:
     """The resolution dialog's "Concerns" field (its form has ``db`` and ``open_link``)."""
 
     def make(form: Any, parent: QWidget) -> LinksField:
@@ -166,7 +166,7 @@ def links_field(label: str) -> FieldSpec:
     return FieldSpec(
         "links", label, make,
         load=lambda w, r: w.set_links(r.links), collect=LinksField.value,
-        raw=LinksField.value, relabel=LinksField.relabel,
+        raw=LinksField.value, relabel=LinksField.relabel, **options,
     )  # fmt: skip
 
 

@@ -239,6 +239,8 @@ class ResolutionDialog(Retranslating, RecordDialog):
         _body_field("responsible_org_id", QT_TRANSLATE_NOOP("ResolutionDialog", "Responsible body")),
         _bodies_field("co_responsible_org_ids",
                       QT_TRANSLATE_NOOP("ResolutionDialog", "Co-responsible bodies")),
+        links_field(QT_TRANSLATE_NOOP("ResolutionDialog", "Concerns"),
+                    beside="co_responsible_org_ids"),
         person_field("person_in_charge", QT_TRANSLATE_NOOP("ResolutionDialog", "Person in charge"),
                      id_attr="person_in_charge_id", text_attr="person_in_charge_text"),
         date_field("deadline", QT_TRANSLATE_NOOP("ResolutionDialog", "Deadline")),
@@ -247,7 +249,6 @@ class ResolutionDialog(Retranslating, RecordDialog):
         text_area("closing_note", QT_TRANSLATE_NOOP("ResolutionDialog", "Closing note"),
                   max_height=50, placeholder=QT_TRANSLATE_NOOP(
                       "ResolutionDialog", "Required to mark the resolution done: what was done")),
-        links_field(QT_TRANSLATE_NOOP("ResolutionDialog", "Concerns")),
     )  # fmt: skip
 
     status_combo: QComboBox
