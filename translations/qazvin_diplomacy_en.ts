@@ -12,4 +12,24 @@
       </translation>
     </message>
   </context>
+  <context>
+    <name>ResolutionsView</name>
+    <message numerus="yes">
+      <source>%n resolutions</source>
+      <translation>
+        <numerusform>%n resolution</numerusform>
+        <numerusform>%n resolutions</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingResolutions</name>
+    <message numerus="yes">
+      <source>%n resolutions</source>
+      <translation>
+        <numerusform>%n resolution</numerusform>
+        <numerusform>%n resolutions</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>

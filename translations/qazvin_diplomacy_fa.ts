@@ -5293,9 +5293,11 @@
       <source>Open</source>
       <translation>باز کردن</translation>
     </message>
-    <message>
-      <source>%1 resolutions</source>
-      <translation>%1 مصوبه</translation>
+    <message numerus="yes">
+      <source>%n resolutions</source>
+      <translation>
+        <numerusform>%n مصوبه</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -5805,9 +5807,11 @@
       <source>No resolution to show. Clear the filters to see every resolution; resolutions are recorded in a meeting's form, on its Resolutions tab.</source>
       <translation>مصوبه‌ای برای نمایش نیست. فیلترها را پاک کنید تا همهٔ مصوبات دیده شوند؛ مصوبات در فرم جلسه، زبانهٔ «مصوبات»، ثبت می‌شوند.</translation>
     </message>
-    <message>
-      <source>%1 resolutions</source>
-      <translation>%1 مصوبه</translation>
+    <message numerus="yes">
+      <source>%n resolutions</source>
+      <translation>
+        <numerusform>%n مصوبه</numerusform>
+      </translation>
     </message>
     <message>
       <source>owed by %1</source>

@@ -197,3 +197,12 @@ def test_the_english_interface_says_1_day_and_3_days(app) -> None:
     assert (
         QCoreApplication.translate("ResolutionTableModel", "%n days late", None, 1) == "1 روز تأخیر"
     )
+
+
+def test_every_count_has_its_english_singular_and_plural() -> None:
+    counts = {(m.context, m.source) for m in i18n.read_ts(i18n.ts_path("fa")) if m.forms}
+    english = {(m.context, m.source): m for m in i18n.read_ts(i18n.ts_path("en"))}
+    assert counts and counts <= set(english)
+    for key in counts:
+        assert english[key].finished and len(english[key].forms) == 2, key
+        assert all("%n" in form for form in english[key].forms), key

@@ -378,6 +378,9 @@ def test_the_english_interface_shows_latin_numbers(page: MeetingsPage, app, db, 
     assert [model.index(row, 4).data() for row in (0, 1)] == ["2 days late", "1 day late"]
     assert model.headerData(4, Qt.Orientation.Horizontal) == "Late"
     assert page.resolutions.count_label.text() == "2 resolutions"
+    page.resolutions.filter_bar.text.setText("کنسرسیوم")
+    page.resolutions.apply_filters()
+    assert page.resolutions.count_label.text() == "1 resolution"
 
 
 def test_search_hits_open_in_the_meetings_module(page: MeetingsPage, db, bodies) -> None:

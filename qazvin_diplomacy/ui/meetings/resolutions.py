@@ -223,7 +223,7 @@ class ResolutionsView(ListExporting, Retranslating, QWidget):
         self._count()
 
     def _count(self) -> None:
-        text = self.tr("%1 resolutions").replace("%1", loc_digits(self.model.total))
+        text = loc_digits(self.tr("%n resolutions", "", self.model.total))
         body_id = self.filter_bar.body.value()[0]
         if body_id is not None:
             name = loc_text(self.filter_bar.body.line.text())
