@@ -74,6 +74,8 @@ class LinksField(QWidget):
         listed = QHBoxLayout()
         self.list = QListWidget(self)
         self.list.setMaximumHeight(24 * 2 + 4)  # two links in view: the log below keeps its room
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.remove_button = QPushButton(self)
         self.remove_button.setAutoDefault(False)
         listed.addWidget(self.list, 1)
@@ -147,6 +149,7 @@ class LinksField(QWidget):
                 f"{direction_mark()}{LinkKind.label_of(link.kind, lang)}: {title}"
             )
             item.setData(ID_ROLE, link.target_id)
+            item.setToolTip(item.text())
             self.list.addItem(item)
         self.remove_button.setEnabled(bool(self.links))
 
