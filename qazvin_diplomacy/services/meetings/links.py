@@ -4,6 +4,7 @@ delegations and target markets), stored generically in ``meeting_link``."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -28,10 +29,7 @@ _TITLES = {
 }
 
 
-def _title(session: Session, kind_code: str, target_id: int) -> str:
-    columns = _TITLES.get(kind_code)
-    if columns is None:
-        return ""
+def _title(session: Session, kind_code: str, columns: tuple[Any, Any], target_id: int) -> str:
     query = select(columns[1]).where(columns[0] == target_id)
     if kind_code == LinkKind.MARKET.value:
         query = query.select_from(TargetMarket).join(Country, Country.id == TargetMarket.country_id)
@@ -76,9 +74,14 @@ def links_of(session: Session, *, owner_kind: str, owner_id: int) -> tuple[LinkI
         .where(MeetingLink.owner_kind == owner_kind, MeetingLink.owner_id == owner_id)
         .order_by(MeetingLink.id)
     ).all()
-    return tuple(
-        LinkInput(kind, target_id, _title(session, kind, target_id)) for kind, target_id in rows
-    )
+    found: list[LinkInput] = []
+    for kind_code, target_id in rows:
+        columns = _TITLES.get(kind_code)
+        title = ""
+        if columns is not None:
+            title = _title(session, kind_code, columns, target_id)
+        found.append(LinkInput(kind_code, target_id, title))
+    return tuple(found)
 
 
 def linked_to(session: Session, *, target_kind: str, target_id: int, owner_kind: str) -> list[int]:

@@ -154,13 +154,11 @@ class DelegationDialog(Retranslating, QDialog):
         self.markets_label, self.agreements_label = QLabel(links), QLabel(links)
         self.markets = CheckedList(links)
         self.agreements = CheckedList(links)
+        for widget in (self.markets_label, self.markets, self.agreements_label, self.agreements):
+            links_layout.addWidget(widget)
         self.resolutions = QLabel(links)  # the secretariat's resolutions concerning it
         self.resolutions.setWordWrap(True)
-        for widget in (
-            self.markets_label, self.markets, self.agreements_label, self.agreements,
-            self.resolutions,
-        ):  # fmt: skip
-            links_layout.addWidget(widget)
+        links_layout.addWidget(self.resolutions)
         self.tabs.addTab(links, "")
         layout.addWidget(self.tabs, 1)
         self.error = FieldError(self)
@@ -196,8 +194,6 @@ class DelegationDialog(Retranslating, QDialog):
             self.tabs.setTabText(index, text)
         self.members.retranslate_ui(self.tr)
         self.programme.retranslate(self.tr)
-        self.markets_label.setText(self.tr("Target markets concerned"))
-        self.agreements_label.setText(self.tr("Agreements signed on the trip"))
         if self.delegation is not None and self.delegation.id is not None:
             self.resolutions.setText(
                 linked_resolutions_html(
@@ -205,6 +201,8 @@ class DelegationDialog(Retranslating, QDialog):
                     self.tr("Resolutions concerning this delegation"),
                 )
             )  # fmt: skip
+        self.markets_label.setText(self.tr("Target markets concerned"))
+        self.agreements_label.setText(self.tr("Agreements signed on the trip"))
         rtl = is_rtl()
         countries = directory.list_countries(self.db)
         refill_combo(
