@@ -4421,6 +4421,18 @@
       <source>The file could not be opened: %1</source>
       <translation>پرونده باز نشد: %1</translation>
     </message>
+    <message>
+      <source>Remove</source>
+      <translation>حذف</translation>
+    </message>
+    <message>
+      <source>Remove the file</source>
+      <translation>حذف پرونده</translation>
+    </message>
+    <message>
+      <source>Remove the file “%1”?</source>
+      <translation>پروندهٔ «%1» حذف شود؟</translation>
+    </message>
   </context>
   <context>
     <name>MarketCardDialog</name>
@@ -4487,6 +4499,10 @@
     <message>
       <source>Follow-ups</source>
       <translation>پیگیری‌ها</translation>
+    </message>
+    <message>
+      <source>Resolutions</source>
+      <translation>مصوبات</translation>
     </message>
   </context>
   <context>
@@ -5270,6 +5286,26 @@
       <source>Down</source>
       <translation>پایین‌تر</translation>
     </message>
+    <message>
+      <source>Select an agenda item above to see its files. A new item takes files once the meeting is saved.</source>
+      <translation>یک بند دستور جلسه را در بالا انتخاب کنید تا پرونده‌هایش را ببینید. به بند جدید پس از ذخیرهٔ جلسه می‌توان پرونده افزود.</translation>
+    </message>
+    <message>
+      <source>The item's presentation, report or draft. Files are copied into the office's data folder (at most %1 MB each) and named in the minutes.</source>
+      <translation>ارائه، گزارش یا پیش‌نویس این بند. پرونده‌ها در پوشهٔ داده‌های اداره نگهداری می‌شوند (هر پرونده حداکثر %1 مگابایت) و نامشان در صورتجلسه نوشته می‌شود.</translation>
+    </message>
+    <message>
+      <source>Description, e.g. presentation, report</source>
+      <translation>شرح، مثلاً ارائه، گزارش</translation>
+    </message>
+    <message>
+      <source>Files of item %1: %2</source>
+      <translation>پرونده‌های بند %1: %2</translation>
+    </message>
+    <message>
+      <source>Files of the agenda items</source>
+      <translation>پرونده‌های بندهای دستور جلسه</translation>
+    </message>
   </context>
   <context>
     <name>MeetingResolutions</name>
@@ -5305,9 +5341,11 @@
       <source>Open</source>
       <translation>باز کردن</translation>
     </message>
-    <message>
-      <source>%1 resolutions</source>
-      <translation>%1 مصوبه</translation>
+    <message numerus="yes">
+      <source>%n resolutions</source>
+      <translation>
+        <numerusform>%n مصوبه</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -5371,9 +5409,15 @@
       <source>Meeting date</source>
       <translation>تاریخ جلسه</translation>
     </message>
+    <message numerus="yes">
+      <source>%n days late</source>
+      <translation>
+        <numerusform>%n روز تأخیر</numerusform>
+      </translation>
+    </message>
     <message>
-      <source>%1 days late</source>
-      <translation>%1 روز تأخیر</translation>
+      <source>Late</source>
+      <translation>تأخیر</translation>
     </message>
   </context>
   <context>
@@ -5733,6 +5777,22 @@
       <source>Save the resolution first.</source>
       <translation>ابتدا مصوبه را ذخیره کنید.</translation>
     </message>
+    <message>
+      <source>Type part of its title</source>
+      <translation>بخشی از عنوان را بنویسید</translation>
+    </message>
+    <message>
+      <source>Remove link</source>
+      <translation>حذف پیوند</translation>
+    </message>
+    <message>
+      <source>Double-click a link to open the record.</source>
+      <translation>برای باز کردن هر مورد، روی پیوند آن دوبار کلیک کنید.</translation>
+    </message>
+    <message>
+      <source>Concerns</source>
+      <translation>مربوط به</translation>
+    </message>
   </context>
   <context>
     <name>ResolutionFilterBar</name>
@@ -5795,9 +5855,11 @@
       <source>No resolution to show. Clear the filters to see every resolution; resolutions are recorded in a meeting's form, on its Resolutions tab.</source>
       <translation>مصوبه‌ای برای نمایش نیست. فیلترها را پاک کنید تا همهٔ مصوبات دیده شوند؛ مصوبات در فرم جلسه، زبانهٔ «مصوبات»، ثبت می‌شوند.</translation>
     </message>
-    <message>
-      <source>%1 resolutions</source>
-      <translation>%1 مصوبه</translation>
+    <message numerus="yes">
+      <source>%n resolutions</source>
+      <translation>
+        <numerusform>%n مصوبه</numerusform>
+      </translation>
     </message>
     <message>
       <source>owed by %1</source>
@@ -6080,6 +6142,10 @@
     <message>
       <source>Notes</source>
       <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Resolutions concerning this delegation</source>
+      <translation>مصوبات مربوط به این هیئت</translation>
     </message>
   </context>
   <context>

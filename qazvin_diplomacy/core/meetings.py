@@ -496,11 +496,12 @@ class AgendaItemInput:
 
 @dataclass(frozen=True)
 class AgendaItemView(AgendaItemInput):
-    """An agenda item read back, with its position (1, 2 …) and files."""
+    """An agenda item read back, with its position (1, 2 …) and files (their names, oldest first)."""
 
     position: int = 0
     presenter_name: str = ""
     attachment_count: int = 0
+    attachment_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ from qazvin_diplomacy.ui.form_fields import (
     text_field,
 )
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl
+from qazvin_diplomacy.ui.meetings.links import linked_resolutions_html
 from qazvin_diplomacy.ui.visits.followups import FollowUpsTable
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
 
@@ -157,6 +158,9 @@ class DelegationDialog(Retranslating, QDialog):
         self.agreements = CheckedList(links)
         for widget in (self.markets_label, self.markets, self.agreements_label, self.agreements):
             links_layout.addWidget(widget)
+        self.resolutions = QLabel(links)  # the secretariat's resolutions concerning it
+        self.resolutions.setWordWrap(True)
+        links_layout.addWidget(self.resolutions)
         self.tabs.addTab(links, "")
         self.followups = FollowUpsTable(self)
         self.tabs.addTab(self.followups, "")
@@ -204,6 +208,13 @@ class DelegationDialog(Retranslating, QDialog):
         self.programme.retranslate(self.tr)
         # The follow-up table is the visit form's: its headers are translated there.
         self.followups.retranslate(lambda text: QCoreApplication.translate("VisitForm", text))
+        if self.delegation is not None and self.delegation.id is not None:
+            self.resolutions.setText(
+                linked_resolutions_html(
+                    self.db, "delegation", [self.delegation.id], None,
+                    self.tr("Resolutions concerning this delegation"),
+                )
+            )  # fmt: skip
         self.markets_label.setText(self.tr("Target markets concerned"))
         self.agreements_label.setText(self.tr("Agreements signed on the trip"))
         rtl = is_rtl()

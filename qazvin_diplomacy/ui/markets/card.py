@@ -1,5 +1,6 @@
-"""A country's market card: needs, influential people, companies, exports, visits, agreements;
-its «Country report» button prints the country briefing."""
+"""A country's market card: needs, influential people, companies, exports, visits, agreements
+and the secretariat's resolutions concerning its markets; its «Country report» button prints
+the country briefing."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.markets import CountryCard
 from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.meetings.links import linked_resolutions_html
 from qazvin_diplomacy.ui.widgets.jalali import show_date
 
 _SEP = {"fa": "، ", "en": ", "}
@@ -150,5 +152,7 @@ class MarketCardDialog(Retranslating, QDialog):
                 text = e.title if lang == "fa" else (e.title_en or e.title)
                 parts.append(f"<li>{escape(when)} {_value(text)}</li>")
             parts.append("</ul>")
+        ids = [m.id for m in card.markets if m.id is not None]
+        parts.append(linked_resolutions_html(self.db, "market", ids, None, self.tr("Resolutions")))
         direction = "rtl" if is_rtl() else "ltr"
         return f"<div dir='{direction}'>{''.join(parts)}</div>"
