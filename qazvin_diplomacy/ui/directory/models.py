@@ -309,8 +309,10 @@ class OrganizationTreeModel(QStandardItemModel):
                 shown[parent] = everything[parent]
                 parent = everything[parent].parent_id
         self.orgs = shown
-        self._items = {}  # the old items' wrappers go before the model deletes the items
-        self.clear()
+        self._items = {}
+        # Not ``clear()``: with the tree view attached, clearing 850 organizations took about
+        # 150 ms; removing the rows in one step takes a few.
+        self.removeRows(0, self.rowCount())
         self.setColumnCount(len(self.COLUMNS))
         self._set_headers()
         root = self.invisibleRootItem()
