@@ -168,11 +168,19 @@ class FitTable(EmptyStateView, QTableView):
     """A table whose columns were given by ``common.fit_columns``: a new width is shared out
     again, the title column first; an empty table says so (``empty_text``)."""
 
+    def reset(self) -> None:  # Qt override
+        """Override: lay the rows out at once after the model's reset, so the scroll range is
+        the new row count's before the next paint (scrolled down 50,000 rows, then filtered to
+        5,000, the row numbers were painted for all 5,000 rows below an out-of-range offset)."""
+        super().reset()
+        self.executeDelayedItemsLayout()
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
-        """Override: a new width is shared out again, the title first."""
+        """Override: a new width is shared out again, the title first (the contents are
+        those measured when the rows last changed)."""
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
-            refit_columns(self)
+            refit_columns(self, measure=False)
 
 
 class EmptyStateTree(EmptyStateView, QTreeView):
