@@ -26,6 +26,7 @@ from qazvin_diplomacy.cli import (
     program,
     reports,
     selftest,
+    transfer,
 )
 from qazvin_diplomacy.cli.output import configure_streams, print_guarded
 from qazvin_diplomacy.core.errors import KnownError
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 #: Every command group, in ``--help`` order.  A group is a module of this package with
 #: ``COMMANDS`` (its sub-command names), ``register(sub)`` adding their parsers and
 #: ``run(args) -> int``.  A new group is one module and one entry here.
-GROUPS = (database, program, reports, directory, backup, letters, audit, selftest)
+GROUPS = (database, program, reports, directory, backup, letters, audit, transfer, selftest)
 
 #: Sub-command name → the function that runs it.
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
