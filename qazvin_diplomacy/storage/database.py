@@ -409,9 +409,9 @@ class Database:
         The same refusals as for a file: a database of a newer version, one with tables but no
         schema version, an empty or older one opened read-only.  An existing database of an
         older schema is migrated only when asked (``allow_older`` on a writable open, as
-        ``check --upgrade`` does): its copy would have to be a logical backup, which the
-        application's backup format cannot make of a server database yet, so the refusal
-        says to back it up with the server's own tools first.
+        ``check --upgrade`` does: every desk shares it), after a logical copy of it at its
+        schema has been written into ``backups_dir`` as an SQLite file of the application's
+        own (``storage.transfer.dump_to_sqlite``; ``migration_backup`` names it).
         ``backups_dir`` and ``attachments_dir`` are the desk's local folders for this server
         (default: ``qazvin-diplomacy-servers/<host-port-db>`` in the working folder).
         """
@@ -433,16 +433,23 @@ class Database:
         db = cls(path, engine, backups_dir, attachments_dir, read_only=read_only)
         db.url = shown
         if not read_only and revision != head_revision():
+            made = not backups_dir.exists()
             try:
+                if revision is not None:  # an empty database has nothing to keep
+                    db.migration_backup = _server_backup_before_migration(db, revision)
                 migrate(engine)
             except DBAPIError as exc:
                 engine.dispose()
+                _remove_migration_backup(db.migration_backup, backups_dir if made else None)
                 log.error("migration of %s from %s failed: %s", shown, revision, exc.orig)
                 raise _refuse(
                     f"ساختار پایگاه داده سرور «{shown}» ساخته یا به‌روز نشد: {exc.orig}",
                     f"The schema of the server database '{shown}' could not be created or "
                     f"upgraded: {exc.orig}",
                 ) from exc
+            except BaseException:
+                engine.dispose()
+                raise
             db.migrated_from = revision
         return db
 
@@ -495,12 +502,12 @@ def _check_server_revision(
     # Writable with allow_older is `check --upgrade`/`--repair`: the owner asked for it.
     if older and not allow_older:
         raise _refuse(
-            f"ساختار پایگاه داده سرور «{shown}» قدیمی است (نسخه {revision}). پشتیبان‌گیری "
-            "برنامه هنوز از پایگاه داده سرور پشتیبان نمی‌گیرد؛ پس از پشتیبان‌گیری با ابزار خود "
-            "سرور (pg_dump)، «check --upgrade» را اجرا کنید. دست‌نخورده ماند.",
-            f"The server database '{shown}' has an older schema ({revision}). The application's "
-            "backup cannot copy a server database yet: back it up with the server's own tools "
-            "(pg_dump), then run `check --upgrade`. It was left untouched.",
+            f"ساختار پایگاه داده سرور «{shown}» قدیمی است (نسخه {revision}) و همهٔ میزها با آن "
+            "کار می‌کنند؛ پس از به‌روز کردن برنامهٔ همهٔ میزها، یک بار «check --upgrade» را اجرا "
+            "کنید (پیش از آن رونوشتی از آن نگه داشته می‌شود). دست‌نخورده ماند.",
+            f"The server database '{shown}' has an older schema ({revision}) and every desk "
+            "shares it: once every desk's application is updated, run `check --upgrade` once "
+            "(a copy of it is kept first). It was left untouched.",
         )
 
 
@@ -645,6 +652,50 @@ def _backup_before_migration(path: Path, backups_dir: Path, revision: str | None
     backup_copy(path, target)
     log.info("backup before migration written to %s", target)
     return target
+
+
+def _server_backup_before_migration(db: Database, revision: str) -> Path:
+    """A logical copy of the server database ``db`` at ``revision``, as an SQLite file.
+
+    The application's own format (every row of every table, checked table by table), named
+    like a file's copy: ``<server>-before-migration-<revision>-<time>.sqlite3`` in the backups
+    folder.  ``transfer`` (or opening it as a file) brings it back.
+    """
+    from qazvin_diplomacy.storage.transfer import dump_to_sqlite
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = f"{db.path.stem}-before-migration-{revision}-{stamp}"
+    db.backups_dir.mkdir(parents=True, exist_ok=True)
+    target = db.backups_dir / f"{base}.sqlite3"
+    n = 2
+    while target.exists():
+        target = db.backups_dir / f"{base}-{n}.sqlite3"
+        n += 1
+    part = target.with_name(f".{target.name}.part")
+    try:
+        report = dump_to_sqlite(db.engine, part, revision)
+        if bad := [t.table for t in report if not t.matches]:
+            raise _refuse(
+                f"رونوشت پیش از به‌روزرسانی ساختار پایگاه داده سرور با خود آن یکسان نبود (جدول "
+                f"{bad[0]})؛ به‌روزرسانی انجام نشد و پایگاه داده دست‌نخورده ماند.",
+                f"The copy made before upgrading the server database differs from it (table "
+                f"{bad[0]}); the upgrade was not made and the database was left untouched.",
+            )
+        part.replace(target)
+    except BaseException:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{part}{suffix}").unlink(missing_ok=True)
+        raise
+    log.info("logical backup before migration written to %s", target)
+    return target
+
+
+def _remove_migration_backup(copy: Path | None, folder: Path | None) -> None:
+    """Undo :func:`_server_backup_before_migration` after a failed migration."""
+    if copy is not None:
+        copy.unlink(missing_ok=True)
+    if folder is not None and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
