@@ -41,6 +41,8 @@ from qazvin_diplomacy.storage.uri import sqlite_uri
 if TYPE_CHECKING:
     from alembic.config import Config
 
+    from qazvin_diplomacy.storage.transfer import TableCopy
+
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -661,8 +663,6 @@ def _server_backup_before_migration(db: Database, revision: str) -> Path:
     like a file's copy: ``<server>-before-migration-<revision>-<time>.sqlite3`` in the backups
     folder.  ``transfer`` (or opening it as a file) brings it back.
     """
-    from qazvin_diplomacy.storage.transfer import dump_to_sqlite
-
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     base = f"{db.path.stem}-before-migration-{revision}-{stamp}"
     db.backups_dir.mkdir(parents=True, exist_ok=True)
@@ -696,6 +696,24 @@ def _remove_migration_backup(copy: Path | None, folder: Path | None) -> None:
         copy.unlink(missing_ok=True)
     if folder is not None and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
+
+
+def dump_to_sqlite(source: Engine, target: Path, revision: str | None) -> list[TableCopy]:
+    """Write every row of ``source``'s database into a new SQLite file at ``target``.
+
+    The file gets the schema of ``revision`` (the source's) through the migrations, then the
+    rows (``storage.transfer.dump``); the checksums of both sides are returned.  A server
+    database's backups and its copy before a migration are made this way.
+    """
+    from qazvin_diplomacy.storage.transfer import dump
+
+    engine = make_engine(target)
+    try:
+        if revision is not None:
+            migrate(engine, revision)
+        return dump(source, engine, reflect=revision != head_revision())
+    finally:
+        engine.dispose()
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:

@@ -21,7 +21,6 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, MetaData, Table, func, select, text, update
@@ -50,15 +49,13 @@ class TableCopy:
         return self.source_checksum == self.target_checksum
 
 
-def tables_of(conn: Connection, revision: str | None = None) -> list[Table]:
+def tables_of(conn: Connection, *, reflect: bool = False) -> list[Table]:
     """The application's tables in foreign-key order (parents first).
 
-    At the newest schema these are the models' tables; an older schema's (a database about to
-    be migrated) are read from the database itself.
+    The models' tables (the newest schema), or with ``reflect`` those read from the database
+    itself (an older schema: a database about to be migrated).
     """
-    from qazvin_diplomacy.storage.database import head_revision
-
-    if revision is None or revision == head_revision():
+    if not reflect:
         return list(model_metadata.sorted_tables)
     reflected = MetaData()
     reflected.reflect(conn)
@@ -229,26 +226,18 @@ def snapshot_connection(engine: Any) -> Any:
     return conn
 
 
-def dump_to_sqlite(source_engine: Any, target: Path, revision: str | None) -> list[TableCopy]:
-    """Write every row of ``source_engine``'s database into a new SQLite file at ``target``.
+def dump(source_engine: Any, target_engine: Any, *, reflect: bool) -> list[TableCopy]:
+    """Every row of ``source_engine``'s database into ``target_engine``'s (same schema, empty).
 
-    The file gets the schema of ``revision`` (the source's) through the migrations, then the
-    rows in one transaction; the checksums of both sides are returned (a mismatch is the
-    caller's to refuse).  Used for a server database's backups.
+    The source is read in one consistent snapshot, the target written in one transaction;
+    the checksums of both sides are returned (a mismatch is the caller's to refuse).
+    ``reflect``: the schema is not the newest (see :func:`tables_of`).
     """
-    from qazvin_diplomacy.storage.database import make_engine, migrate
-
-    engine = make_engine(target)
-    try:
-        if revision is not None:
-            migrate(engine, revision)
-        with snapshot_connection(source_engine) as src:
-            tables = tables_of(src, revision)
-            with engine.begin() as dst:
-                copy_all(src, dst, tables)
-            with engine.connect() as dst:
-                report = compare(src, dst, tables)
-            src.rollback()
-    finally:
-        engine.dispose()
+    with snapshot_connection(source_engine) as src:
+        tables = tables_of(src, reflect=reflect)
+        with target_engine.begin() as dst:
+            copy_all(src, dst, tables)
+        with target_engine.connect() as dst:
+            report = compare(src, dst, tables)
+        src.rollback()
     return report

@@ -41,8 +41,7 @@ from qazvin_diplomacy.services.backup.common import (
 )
 from qazvin_diplomacy.services.backup_crypto import EncryptingWriter
 from qazvin_diplomacy.services.files import DatabaseFiles, refuse_database_files, replace_file
-from qazvin_diplomacy.storage.database import Database, backup_copy
-from qazvin_diplomacy.storage.transfer import dump_to_sqlite
+from qazvin_diplomacy.storage.database import Database, backup_copy, dump_to_sqlite
 
 
 def _attachment_files(folder: Path) -> list[tuple[str, Path]]:
