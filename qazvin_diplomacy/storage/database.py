@@ -282,8 +282,17 @@ def _configure_connection(dbapi_conn: sqlite3.Connection) -> None:
     dbapi_conn.create_collation(PERSIAN_COLLATION, persian_collation)
 
 
+#: Execution option of the engine that write sessions use: SQLite takes its write lock at BEGIN.
+WRITE_SESSION = "qd_write_session"
+
+
 def _on_begin(conn: object) -> None:
-    conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+    # A unit of work that reads, then writes, must not start as a reader: in WAL mode a reader
+    # whose snapshot another desk's commit has outdated cannot become the writer and fails at
+    # once with "database is locked" (SQLITE_BUSY_SNAPSHOT), the busy timeout unused.  BEGIN
+    # IMMEDIATE waits its turn for the write lock first (tests/bench/bench_desks.py).
+    immediate = conn.get_execution_options().get(WRITE_SESSION)  # type: ignore[attr-defined]
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")  # type: ignore[attr-defined]
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
@@ -325,7 +334,10 @@ class Database:
         self.engine = engine
         self.backups_dir = backups_dir
         self.attachments_dir = attachments_dir
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        writing = engine
+        if engine.dialect.name == "sqlite" and not read_only:
+            writing = engine.execution_options(**{WRITE_SESSION: True})
+        self._sessions = sessionmaker(writing, expire_on_commit=False)
         audit.install(self._sessions)  # every write through a session joins the audit trail
         #: ``"local"``, ``"removable"`` (the window warns) or ``"network"`` (``allow_network``).
         self.location = "local"
@@ -463,7 +475,7 @@ class Database:
 
     def read_session(self) -> Session:
         """A session for reading only (caller closes it; nothing is committed)."""
-        return self._sessions()
+        return self._sessions(bind=self.engine)
 
     def schema_revision(self) -> str | None:
         """The schema revision stored in the database."""
