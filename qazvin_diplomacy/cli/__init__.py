@@ -26,6 +26,7 @@ from qazvin_diplomacy.cli import (
     program,
     reports,
     selftest,
+    transfer,
     users,
 )
 from qazvin_diplomacy.cli.output import configure_streams, print_guarded
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 #: Every command group, in ``--help`` order.  A group is a module of this package with
 #: ``COMMANDS`` (its sub-command names), ``register(sub)`` adding their parsers and
 #: ``run(args) -> int``.  A new group is one module and one entry here.
-GROUPS = (database, program, reports, directory, backup, letters, audit, users, selftest)
+GROUPS = (database, program, reports, directory, backup, letters, audit, users, transfer, selftest)
 
 #: Sub-command name → the function that runs it.
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
