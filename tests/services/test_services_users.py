@@ -15,7 +15,7 @@ from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.users import SignInRefused
 from qazvin_diplomacy.services import directory, holidays, rank_table
 from qazvin_diplomacy.services import users as svc
-from qazvin_diplomacy.services.backup import restore_backup
+from qazvin_diplomacy.services.backup import restore_backup, restore_backup_to_server
 from qazvin_diplomacy.storage.audit import AuditEntry
 from qazvin_diplomacy.storage.directory import Organization
 from qazvin_diplomacy.storage.holidays import HolidayEntry
@@ -224,6 +224,8 @@ def test_restore_needs_an_administrator(office, tmp_path) -> None:
             attachments_dir=tmp_path / "a",
         )
     assert not (tmp_path / "restored.sqlite3").exists()
+    with pytest.raises(WriteRefused):  # the server's restore is refused the same way
+        restore_backup_to_server(source=tmp_path / "any.qdbackup", db=office)
 
 
 def test_idle_lock_minutes_default_and_set(office) -> None:

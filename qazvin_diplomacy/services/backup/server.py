@@ -33,6 +33,7 @@ from qazvin_diplomacy.services.backup.create import create_backup
 from qazvin_diplomacy.services.backup.restore import _add_attachments, _undo
 from qazvin_diplomacy.services.backup.verify import _extract_verified, _plain_zip
 from qazvin_diplomacy.services.files import DatabaseFiles, refuse_database_files
+from qazvin_diplomacy.services.users import require_admin
 from qazvin_diplomacy.storage import transfer as copier
 from qazvin_diplomacy.storage.database import Database, head_revision, make_engine
 
@@ -67,6 +68,7 @@ def restore_backup_to_server(
     result); attachments missing from ``db.attachments_dir`` are added.  Other desks see the
     old rows until the one transaction commits, then the new ones.
     """
+    require_admin()  # replacing the office's database is an administrator's task
     source = Path(source)
     refuse_database_files(source, DatabaseFiles.of(db), purpose="restore")
     if db.schema_revision() != head_revision():
