@@ -335,3 +335,74 @@ def db(database_target: Path | str, tmp_path: Path):
         database = Database.open(database_target)
     yield database
     database.close()
+
+
+@pytest.fixture
+def iraq_on_record(db) -> dict[str, int]:
+    """Iraq as the office knows it, for the country briefing: its embassy and ambassador,
+    Kurdistan with a market (a person, a supplier), an export, a visit, a delegation, an open
+    resolution linked to the visit, one done and one linked to nothing; a region of Tajikistan."""
+    from datetime import UTC, date, datetime
+
+    from qazvin_diplomacy.core.delegations import DelegationInput
+    from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
+    from qazvin_diplomacy.core.markets import CompanyInput, ExportInput, MarketInput, RegionInput
+    from qazvin_diplomacy.core.meetings import LinkInput, MeetingInput, ResolutionInput, SeriesInput
+    from qazvin_diplomacy.core.visits import VisitInput
+    from qazvin_diplomacy.services import delegations, directory, markets, meetings, visits
+
+    iq = directory.country_by_code(db, "IQ").id  # type: ignore[union-attr]
+    tj = directory.country_by_code(db, "TJ").id  # type: ignore[union-attr]
+    embassy = directory.save_organization(
+        db, org=OrganizationInput("سفارت جمهوری عراق در تهران", kind="embassy", country_id=iq,
+                                  city_fa="تهران")
+    ).id  # fmt: skip
+    ambassador = directory.save_person(
+        db, person=PersonInput(name_fa="نصیر عبدالمحسن", title_fa="سفیر عراق", country_id=iq,
+                               organization_id=embassy)
+    ).id  # fmt: skip
+    krg = markets.save_region(db, region=RegionInput(iq, "اقلیم کردستان عراق", "Kurdistan")).id
+    basra = markets.save_region(db, region=RegionInput(iq, "جنوب عراق", "Southern Iraq")).id
+    sughd = markets.save_region(db, region=RegionInput(tj, "سغد", "Sughd")).id
+    company = markets.save_company(
+        db, company=CompanyInput("صنایع شوینده نیلوفرپاک", sector="detergents")
+    ).id
+    market = markets.save_market(
+        db,
+        market=MarketInput(
+            iq, krg, sector="detergents", priority=1, demand_notes="تقاضای پایدار برای شوینده",
+            people=((ambassador, "ambassador"),), company_ids=(company,),
+        ),
+    ).id  # fmt: skip
+    markets.save_market(
+        db, market=MarketInput(iq, basra, sector="food", demand_notes="نیاز به رب گوجه‌فرنگی")
+    )
+    markets.save_export(db, export=ExportInput(company, iq, 1404, 2_500_000))
+    start = datetime(2025, 10, 20, 6, 30, tzinfo=UTC)
+    visit = visits.save_visit(
+        db,
+        visit=VisitInput(title="دیدار سفیر عراق با استاندار", start_at=start,
+                         end_at=start.replace(hour=8), country_id=iq,
+                         delegation_name="هیئت سفارت عراق"),
+    ).id  # fmt: skip
+    delegation = delegations.save_delegation(
+        db,
+        delegation=DelegationInput(title="اعزام هیئت تجاری به اربیل", country_id=iq,
+                                   start_date=date(2025, 11, 1), end_date=date(2025, 11, 4)),
+    ).id  # fmt: skip
+    series = meetings.save_series(db, series=SeriesInput("شورای گفت‌وگو", first_number=107))
+    meeting = meetings.save_meeting(
+        db, meeting=MeetingInput(series_id=series.id, meeting_date=date(2025, 10, 25))
+    )
+    linked = (LinkInput("visit", visit),)
+    meetings.save_resolution(
+        db, resolution=ResolutionInput(meeting.id, "پیگیری گشایش نمایشگاه در اربیل", links=linked)
+    )
+    meetings.save_resolution(
+        db,
+        resolution=ResolutionInput(meeting.id, "ارسال فهرست شرکت‌ها", links=linked,
+                                   status="done", closing_note="ارسال شد."),
+    )  # fmt: skip
+    meetings.save_resolution(db, resolution=ResolutionInput(meeting.id, "تعمیر سالن همایش"))
+    return {"iq": iq, "tj": tj, "krg": krg, "basra": basra, "sughd": sughd, "market": market,
+            "visit": visit, "delegation": delegation, "ambassador": ambassador}  # fmt: skip

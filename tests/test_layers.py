@@ -23,12 +23,14 @@ RULES: dict[str, tuple[set[str], set[str]]] = {
     "core": ({"jdatetime"}, {"storage", "services", "ui", "reports", "cli", "app", "paths"}),
     "storage": ({"sqlalchemy", "alembic"}, {"services", "ui", "reports", "cli", "app"}),
     "services": (
-        # keyring: optional, the Windows credential store holding a server database's password
-        {"sqlalchemy", "openpyxl", "cryptography", "icalendar", "keyring"},
+        # keyring: optional, the Windows credential store holding a server database's password;
+        # argon2: the users' password hashes
+        {"sqlalchemy", "openpyxl", "cryptography", "icalendar", "keyring", "argon2"},
         {"ui", "reports", "cli", "app"},
     ),
     "reports": (
-        {"reportlab", "arabic_reshaper", "bidi", "jdatetime", "docx"},
+        # PIL: Pillow (ReportLab's own dependency) draws the atlas map's picture for Word.
+        {"reportlab", "arabic_reshaper", "bidi", "jdatetime", "docx", "PIL"},
         {"ui", "cli", "app", "storage"},
     ),
     "ui": ({"PySide6", "shiboken6", "platformdirs"}, {"cli", "app", "storage"}),

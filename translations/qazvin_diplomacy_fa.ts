@@ -2209,6 +2209,26 @@
       <source>Toolbar</source>
       <translation>نوار ابزار</translation>
     </message>
+    <message>
+      <source>Create the administrator…</source>
+      <translation>ایجاد مدیر سامانه…</translation>
+    </message>
+    <message>
+      <source>Users…</source>
+      <translation>کاربران…</translation>
+    </message>
+    <message>
+      <source>Change password…</source>
+      <translation>تغییر گذرواژه…</translation>
+    </message>
+    <message>
+      <source>Your password was changed.</source>
+      <translation>گذرواژهٔ شما تغییر کرد.</translation>
+    </message>
+    <message>
+      <source>User: %1 (%2)</source>
+      <translation>کاربر: %1 (%2)</translation>
+    </message>
   </context>
   <context>
     <name>MergeDialog</name>
@@ -2776,6 +2796,10 @@
     <message>
       <source>Print this record (Ctrl+P)</source>
       <translation>چاپ این پرونده (Ctrl+P)</translation>
+    </message>
+    <message>
+      <source>Your account may only view: nothing can be saved.</source>
+      <translation>حساب شما فقط برای دیدن است؛ چیزی ذخیره نمی‌شود.</translation>
     </message>
   </context>
   <context>
@@ -4397,9 +4421,29 @@
       <source>The file could not be opened: %1</source>
       <translation>پرونده باز نشد: %1</translation>
     </message>
+    <message>
+      <source>Remove</source>
+      <translation>حذف</translation>
+    </message>
+    <message>
+      <source>Remove the file</source>
+      <translation>حذف پرونده</translation>
+    </message>
+    <message>
+      <source>Remove the file “%1”?</source>
+      <translation>پروندهٔ «%1» حذف شود؟</translation>
+    </message>
   </context>
   <context>
     <name>MarketCardDialog</name>
+    <message>
+      <source>Country report</source>
+      <translation>گزارش کشور</translation>
+    </message>
+    <message>
+      <source>The country briefing (PDF): embassy and people, needs, suppliers, visits, agreements, open resolutions, delegations, with a map</source>
+      <translation>گزارش توجیهی کشور (PDF): سفارت و افراد، نیازها، شرکت‌های تأمین‌کننده، دیدارها، موافقت‌نامه‌ها، مصوبه‌های باز و هیئت‌ها، با نقشه</translation>
+    </message>
     <message>
       <source>USD</source>
       <translation>دلار</translation>
@@ -4455,6 +4499,10 @@
     <message>
       <source>Follow-ups</source>
       <translation>پیگیری‌ها</translation>
+    </message>
+    <message>
+      <source>Resolutions</source>
+      <translation>مصوبات</translation>
     </message>
   </context>
   <context>
@@ -4567,6 +4615,14 @@
   <context>
     <name>MarketsPage</name>
     <message>
+      <source>Print atlas…</source>
+      <translation>چاپ اطلس…</translation>
+    </message>
+    <message>
+      <source>The world map by market priority and by exports, and the countries' table (PDF)</source>
+      <translation>نقشهٔ جهان بر پایهٔ اولویت بازار و صادرات، و جدول کشورها (PDF)</translation>
+    </message>
+    <message>
       <source>Whole world</source>
       <translation>همهٔ جهان</translation>
     </message>
@@ -4672,6 +4728,14 @@
   </context>
   <context>
     <name>MarketDialog</name>
+    <message>
+      <source>Rename or archive regions…</source>
+      <translation>ویرایش یا بایگانی مناطق…</translation>
+    </message>
+    <message>
+      <source>Choose the country first.</source>
+      <translation>نخست کشور را انتخاب کنید.</translation>
+    </message>
     <message>
       <source>New region</source>
       <translation>منطقهٔ جدید</translation>
@@ -5222,6 +5286,26 @@
       <source>Down</source>
       <translation>پایین‌تر</translation>
     </message>
+    <message>
+      <source>Select an agenda item above to see its files. A new item takes files once the meeting is saved.</source>
+      <translation>یک بند دستور جلسه را در بالا انتخاب کنید تا پرونده‌هایش را ببینید. به بند جدید پس از ذخیرهٔ جلسه می‌توان پرونده افزود.</translation>
+    </message>
+    <message>
+      <source>The item's presentation, report or draft. Files are copied into the office's data folder (at most %1 MB each) and named in the minutes.</source>
+      <translation>ارائه، گزارش یا پیش‌نویس این بند. پرونده‌ها در پوشهٔ داده‌های اداره نگهداری می‌شوند (هر پرونده حداکثر %1 مگابایت) و نامشان در صورتجلسه نوشته می‌شود.</translation>
+    </message>
+    <message>
+      <source>Description, e.g. presentation, report</source>
+      <translation>شرح، مثلاً ارائه، گزارش</translation>
+    </message>
+    <message>
+      <source>Files of item %1: %2</source>
+      <translation>پرونده‌های بند %1: %2</translation>
+    </message>
+    <message>
+      <source>Files of the agenda items</source>
+      <translation>پرونده‌های بندهای دستور جلسه</translation>
+    </message>
   </context>
   <context>
     <name>MeetingResolutions</name>
@@ -5257,9 +5341,11 @@
       <source>Open</source>
       <translation>باز کردن</translation>
     </message>
-    <message>
-      <source>%1 resolutions</source>
-      <translation>%1 مصوبه</translation>
+    <message numerus="yes">
+      <source>%n resolutions</source>
+      <translation>
+        <numerusform>%n مصوبه</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -5323,9 +5409,15 @@
       <source>Meeting date</source>
       <translation>تاریخ جلسه</translation>
     </message>
+    <message numerus="yes">
+      <source>%n days late</source>
+      <translation>
+        <numerusform>%n روز تأخیر</numerusform>
+      </translation>
+    </message>
     <message>
-      <source>%1 days late</source>
-      <translation>%1 روز تأخیر</translation>
+      <source>Late</source>
+      <translation>تأخیر</translation>
     </message>
   </context>
   <context>
@@ -5685,6 +5777,22 @@
       <source>Save the resolution first.</source>
       <translation>ابتدا مصوبه را ذخیره کنید.</translation>
     </message>
+    <message>
+      <source>Type part of its title</source>
+      <translation>بخشی از عنوان را بنویسید</translation>
+    </message>
+    <message>
+      <source>Remove link</source>
+      <translation>حذف پیوند</translation>
+    </message>
+    <message>
+      <source>Double-click a link to open the record.</source>
+      <translation>برای باز کردن هر مورد، روی پیوند آن دوبار کلیک کنید.</translation>
+    </message>
+    <message>
+      <source>Concerns</source>
+      <translation>مربوط به</translation>
+    </message>
   </context>
   <context>
     <name>ResolutionFilterBar</name>
@@ -5747,9 +5855,11 @@
       <source>No resolution to show. Clear the filters to see every resolution; resolutions are recorded in a meeting's form, on its Resolutions tab.</source>
       <translation>مصوبه‌ای برای نمایش نیست. فیلترها را پاک کنید تا همهٔ مصوبات دیده شوند؛ مصوبات در فرم جلسه، زبانهٔ «مصوبات»، ثبت می‌شوند.</translation>
     </message>
-    <message>
-      <source>%1 resolutions</source>
-      <translation>%1 مصوبه</translation>
+    <message numerus="yes">
+      <source>%n resolutions</source>
+      <translation>
+        <numerusform>%n مصوبه</numerusform>
+      </translation>
     </message>
     <message>
       <source>owed by %1</source>
@@ -5890,6 +6000,14 @@
   <context>
     <name>DelegationDialog</name>
     <message>
+      <source>Follow-ups</source>
+      <translation>پیگیری‌ها</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>ردیف</translation>
+    </message>
+    <message>
       <source>Direction</source>
       <translation>نوع هیئت</translation>
     </message>
@@ -6024,6 +6142,10 @@
     <message>
       <source>Notes</source>
       <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Resolutions concerning this delegation</source>
+      <translation>مصوبات مربوط به این هیئت</translation>
     </message>
   </context>
   <context>
@@ -6321,6 +6443,266 @@
     <message>
       <source>Select a capacity first.</source>
       <translation>ابتدا یک ظرفیت را انتخاب کنید.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportsMapCard</name>
+    <message>
+      <source>Exports by country</source>
+      <translation>صادرات به تفکیک کشور</translation>
+    </message>
+    <message>
+      <source>Exports by country in %1</source>
+      <translation>صادرات به تفکیک کشور در %1</translation>
+    </message>
+    <message>
+      <source>%1: %2 USD</source>
+      <translation>%1: %2 دلار</translation>
+    </message>
+    <message>
+      <source>%1 countries; most: %2</source>
+      <translation>%1 کشور؛ بیشترین: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>DelegationsAheadCard</name>
+    <message>
+      <source>Delegations ahead</source>
+      <translation>هیئت‌های پیش رو</translation>
+    </message>
+    <message>
+      <source>No trade delegation is planned.</source>
+      <translation>هیئت تجاری‌ای در برنامه نیست.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegionsDialog</name>
+    <message>
+      <source>Name (Persian)</source>
+      <translation>نام (فارسی)</translation>
+    </message>
+    <message>
+      <source>Name (English)</source>
+      <translation>نام (انگلیسی)</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>یادداشت</translation>
+    </message>
+    <message>
+      <source>Regions of %1</source>
+      <translation>مناطق %1</translation>
+    </message>
+    <message>
+      <source>A region belongs to this country. Archiving one keeps the markets and exports recorded for it; it is no longer offered for new ones.</source>
+      <translation>هر منطقه از همین کشور است. بایگانی یک منطقه بازارها و صادرات ثبت‌شده برای آن را نگه می‌دارد؛ فقط دیگر برای موارد جدید پیشنهاد نمی‌شود.</translation>
+    </message>
+    <message>
+      <source>Save changes</source>
+      <translation>ذخیرهٔ تغییرات</translation>
+    </message>
+    <message>
+      <source>Archive region</source>
+      <translation>بایگانی منطقه</translation>
+    </message>
+    <message>
+      <source>Archive the region «%1»? Its markets and exports keep it; it is no longer offered.</source>
+      <translation>منطقهٔ «%1» بایگانی شود؟ بازارها و صادرات آن منطقه را نگه می‌دارند؛ دیگر پیشنهاد نمی‌شود.</translation>
+    </message>
+  </context>
+  <context>
+    <name>_FormDialog</name>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>دو گذرواژه یکسان نیستند.</translation>
+    </message>
+  </context>
+  <context>
+    <name>UserFormDialog</name>
+    <message>
+      <source>Create the administrator</source>
+      <translation>ایجاد مدیر سامانه</translation>
+    </message>
+    <message>
+      <source>Edit user</source>
+      <translation>ویرایش کاربر</translation>
+    </message>
+    <message>
+      <source>New user</source>
+      <translation>کاربر جدید</translation>
+    </message>
+    <message>
+      <source>User name:</source>
+      <translation>نام کاربری:</translation>
+    </message>
+    <message>
+      <source>Full name:</source>
+      <translation>نام و نام خانوادگی:</translation>
+    </message>
+    <message>
+      <source>Role:</source>
+      <translation>نقش:</translation>
+    </message>
+    <message>
+      <source>Confidential records:</source>
+      <translation>رکوردهای محرمانه:</translation>
+    </message>
+    <message>
+      <source>Password:</source>
+      <translation>گذرواژه:</translation>
+    </message>
+    <message>
+      <source>Password again:</source>
+      <translation>تکرار گذرواژه:</translation>
+    </message>
+    <message>
+      <source>May see records flagged confidential</source>
+      <translation>مجاز به دیدن رکوردهای محرمانه</translation>
+    </message>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>دو گذرواژه یکسان نیستند.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PasswordDialog</name>
+    <message>
+      <source>Reset the password of %1</source>
+      <translation>بازنشانی گذرواژهٔ %1</translation>
+    </message>
+    <message>
+      <source>Change password</source>
+      <translation>تغییر گذرواژه</translation>
+    </message>
+    <message>
+      <source>Current password:</source>
+      <translation>گذرواژهٔ کنونی:</translation>
+    </message>
+    <message>
+      <source>New password:</source>
+      <translation>گذرواژهٔ جدید:</translation>
+    </message>
+    <message>
+      <source>New password again:</source>
+      <translation>تکرار گذرواژهٔ جدید:</translation>
+    </message>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>دو گذرواژه یکسان نیستند.</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsersDialog</name>
+    <message>
+      <source>Users</source>
+      <translation>کاربران</translation>
+    </message>
+    <message>
+      <source>User name</source>
+      <translation>نام کاربری</translation>
+    </message>
+    <message>
+      <source>Full name</source>
+      <translation>نام و نام خانوادگی</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>نقش</translation>
+    </message>
+    <message>
+      <source>Confidential</source>
+      <translation>محرمانه</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>وضعیت</translation>
+    </message>
+    <message>
+      <source>Last sign-in</source>
+      <translation>آخرین ورود</translation>
+    </message>
+    <message>
+      <source>New user…</source>
+      <translation>کاربر جدید…</translation>
+    </message>
+    <message>
+      <source>Role and clearance…</source>
+      <translation>نقش و مجوز محرمانه…</translation>
+    </message>
+    <message>
+      <source>Reset password…</source>
+      <translation>بازنشانی گذرواژه…</translation>
+    </message>
+    <message>
+      <source>Lock the window after this many idle minutes (0: never):</source>
+      <translation>قفل پنجره پس از این چند دقیقه بی‌کاری (۰: هرگز):</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>اعمال</translation>
+    </message>
+    <message>
+      <source>Disabled</source>
+      <translation>غیرفعال</translation>
+    </message>
+    <message>
+      <source>Locked until %1</source>
+      <translation>قفل تا %1</translation>
+    </message>
+    <message>
+      <source>Enabled</source>
+      <translation>فعال</translation>
+    </message>
+    <message>
+      <source>Cleared</source>
+      <translation>مجاز</translation>
+    </message>
+    <message>
+      <source>Enable</source>
+      <translation>فعال کردن</translation>
+    </message>
+    <message>
+      <source>Disable</source>
+      <translation>غیرفعال کردن</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignInDialog</name>
+    <message>
+      <source>Window locked</source>
+      <translation>پنجره قفل شد</translation>
+    </message>
+    <message>
+      <source>The window was locked after a time without use. Enter your password to go on; everything you had open is kept.</source>
+      <translation>پنجره پس از مدتی بی‌کاری قفل شد. برای ادامه گذرواژهٔ خود را وارد کنید؛ هرچه باز بود همان‌طور می‌ماند.</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>ورود به سامانه</translation>
+    </message>
+    <message>
+      <source>This database has users. Sign in to work on it.</source>
+      <translation>این پایگاه داده کاربر دارد. برای کار با آن وارد شوید.</translation>
+    </message>
+    <message>
+      <source>User name:</source>
+      <translation>نام کاربری:</translation>
+    </message>
+    <message>
+      <source>Password:</source>
+      <translation>گذرواژه:</translation>
+    </message>
+    <message>
+      <source>Unlock</source>
+      <translation>بازکردن قفل</translation>
+    </message>
+    <message>
+      <source>Quit the program</source>
+      <translation>خروج از برنامه</translation>
+    </message>
+    <message>
+      <source>Quit the program? Forms not yet saved are closed without saving.</source>
+      <translation>از برنامه خارج شوید؟ فرم‌هایی که ذخیره نشده‌اند بدون ذخیره بسته می‌شوند.</translation>
     </message>
   </context>
 </TS>

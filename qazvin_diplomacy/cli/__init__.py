@@ -26,9 +26,13 @@ from qazvin_diplomacy.cli import (
     program,
     reports,
     selftest,
+    transfer,
+    users,
 )
 from qazvin_diplomacy.cli.output import configure_streams, print_guarded
+from qazvin_diplomacy.cli.sign_in import add_sign_in_options, database_commands, require_sign_in
 from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.users import SignInRefused
 from qazvin_diplomacy.streams import error_text
 
 log = logging.getLogger(__name__)
@@ -36,7 +40,7 @@ log = logging.getLogger(__name__)
 #: Every command group, in ``--help`` order.  A group is a module of this package with
 #: ``COMMANDS`` (its sub-command names), ``register(sub)`` adding their parsers and
 #: ``run(args) -> int``.  A new group is one module and one entry here.
-GROUPS = (database, program, reports, directory, backup, letters, audit, selftest)
+GROUPS = (database, program, reports, directory, backup, letters, audit, users, transfer, selftest)
 
 #: Sub-command name → the function that runs it.
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -61,13 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for group in GROUPS:
         group.register(sub)
-    for command in sub.choices.values():  # every command taking --db may name a server
-        if any("--db" in action.option_strings for action in command._actions):
-            command.add_argument(
-                "--db-password-file",
-                help="file whose first line is the password of a postgresql:// --db "
-                "(else PGPASSWORD, the credential store or a prompt)",
-            )
+    for command in database_commands(sub):  # every command taking --db may name a server
+        command.add_argument(
+            "--db-password-file",
+            help="file whose first line is the password of a postgresql:// --db "
+            "(else PGPASSWORD, the credential store or a prompt)",
+        )
+        add_sign_in_options(command)
     return parser
 
 
@@ -154,6 +158,12 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_gui(args.db)
     try:
         _server_password(args)
+        require_sign_in(args)
         return print_guarded(lambda: COMMANDS[args.command](args))
+    except SignInRefused as exc:  # no --user, a wrong password, a locked account: exit 2
+        _say_error(exc)
+        return 2
     except KnownError as exc:
         return _say_error(exc)
+    finally:
+        require_sign_in(None)  # signed out again (main() may run again in this process)

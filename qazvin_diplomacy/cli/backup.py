@@ -79,21 +79,10 @@ def _ask(prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
-#: Backups and restore of a server database need the logical format of issue 18 item 5.
-SERVER_BACKUP_REFUSAL = (
-    "پشتیبان‌گیری و بازیابی برنامه هنوز برای پایگاه داده سرور (PostgreSQL) کار نمی‌کند؛ "
-    "از ابزار خود سرور (pg_dump و pg_restore) استفاده کنید. هیچ تغییری داده نشد.",
-    "The application's backup and restore do not work on a server (PostgreSQL) database yet; "
-    "use the server's own tools (pg_dump, pg_restore). Nothing was changed.",
-)
-
-
 def _backup(args: argparse.Namespace) -> int:
     from qazvin_diplomacy.services.backup import create_backup
     from qazvin_diplomacy.services.connection import is_server, open_database
 
-    if is_server(args.db):
-        raise KnownError(*SERVER_BACKUP_REFUSAL)
     password = None
     if args.password_file:
         password = _password_from_file(args.password_file)
@@ -103,10 +92,10 @@ def _backup(args: argparse.Namespace) -> int:
             raise KnownError("دو گذرواژه یکسان نیستند.", "The two passwords differ.")
         if not password:
             raise KnownError("گذرواژه خالی است.", "The password is empty.")
-    path = Path(args.db)
-    if not path.exists():
+    path: Path | str = args.db if is_server(args.db) else Path(args.db)
+    if isinstance(path, Path) and not path.exists():
         raise KnownError(f"پرونده «{path}» وجود ندارد.", f"'{path}' does not exist.")
-    db = open_database(path)
+    db = open_database(path)  # a server database: its rows, read in one snapshot
     try:
         manifest = create_backup(db, out=Path(args.out), password=password)
     finally:
@@ -123,18 +112,21 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from qazvin_diplomacy.services.backup import is_encrypted, restore_backup
-    from qazvin_diplomacy.services.connection import is_server
+    from qazvin_diplomacy.services.connection import is_server, open_database
 
-    if is_server(args.db):
-        raise KnownError(*SERVER_BACKUP_REFUSAL)
-    source, db_path = Path(args.source), Path(args.db).expanduser().resolve()
+    source = Path(args.source)
     if not source.is_file():
         raise KnownError(f"پروندهٔ پشتیبان «{source}» وجود ندارد.", f"'{source}' does not exist.")
+    if db_path.is_file():  # the database replaced may have users: its administrator signs in
+        open_database(db_path, read_only=True, allow_older=True).close()
     password = None
     if args.password_file:
         password = _password_from_file(args.password_file)
     elif is_encrypted(source):
         password = _ask("Password / گذرواژه: ")
+    if is_server(args.db):
+        return _restore_server(args.db, source, password)
+    db_path = Path(args.db).expanduser().resolve()
     result = restore_backup(
         source=source,
         db_path=db_path,
@@ -150,6 +142,24 @@ def _restore(args: argparse.Namespace) -> int:
             f"warning — هشدار: damaged attachment not restored under its name (kept as .damaged "
             f"unless the genuine file was there): {name}"
         )
+    return 0
+
+
+def _restore_server(url: str, source: Path, password: str | None) -> int:
+    """``restore`` into a server database: every row replaced in one transaction."""
+    from qazvin_diplomacy.services.backup import restore_backup_to_server
+    from qazvin_diplomacy.services.connection import open_database
+
+    db = open_database(url)
+    try:
+        result = restore_backup_to_server(source=source, db=db, password=password)  # type: ignore[arg-type]
+    finally:
+        db.close()
+    migrated = f"; migrated {result.schema_from} → {result.schema_to}" if result.migrated else ""
+    print(
+        f"OK — بازیابی در پایگاه داده سرور انجام شد — restored into {db.url}{migrated}; "
+        f"previous rows kept at {result.previous_backup}"
+    )
     return 0
 
 

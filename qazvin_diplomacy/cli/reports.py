@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.users import SignInRefused
 
 COMMANDS = ("report",)
 NO_SIGNATORY = (
@@ -102,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
                 warnings.append(NOT_KEPT)
         finally:
             db.close()
+    except SignInRefused:
+        raise  # exit 2, said by ``cli``
     except KnownError as exc:
         message = " ".join(exc.message.split())  # one line, even for multi-line messages
         english = " ".join(exc.message_en.split())

@@ -65,6 +65,7 @@ SOURCE_MODULES = {
     "agreement": "agreements",
     "event": "events",
     "meeting": "meetings",
+    "delegation": "delegations",
 }
 
 

@@ -12,6 +12,11 @@ from datetime import UTC, date, datetime, timedelta, timezone
 TEHRAN = timezone(timedelta(hours=3, minutes=30), "Asia/Tehran")
 
 
+def now_utc() -> datetime:
+    """The current time in UTC, timezone-aware (what lockouts and sign-ins are measured by)."""
+    return datetime.now(UTC)
+
+
 def now_local() -> datetime:
     """The current local (Tehran) time, timezone-aware."""
     return datetime.now(TEHRAN)

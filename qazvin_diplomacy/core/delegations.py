@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from qazvin_diplomacy.core.errors import ValidationError
+from qazvin_diplomacy.core.followups import FollowUpInput, followup_errors
 from qazvin_diplomacy.core.labels import LabelledEnum
 from qazvin_diplomacy.core.markets import region_rule
 from qazvin_diplomacy.core.status_moves import StatusMove
@@ -120,6 +121,9 @@ class DelegationInput:
     market_ids: tuple[int, ...] = ()
     agreement_ids: tuple[int, ...] = ()
     programme: tuple[ProgrammeItem, ...] = ()
+    #: The follow-ups after the trip (پیگیری‌ها), shared with the follow-ups page; None when
+    #: saving leaves the stored ones as they are.
+    followups: tuple[FollowUpInput, ...] | None = None
     id: int | None = None
     version: int | None = None
 
@@ -203,6 +207,7 @@ def validate_delegation(d: DelegationInput, region_country_id: int | None = None
     if len(set(people)) != len(people):
         errors["members"] = "یک شخص دو بار در فهرست اعضای هیئت آمده است."
     region_rule(errors, d.region_id, d.country_id, region_country_id)
+    errors.update(followup_errors(d.followups or ()))
     if errors:
         raise ValidationError(errors)
 

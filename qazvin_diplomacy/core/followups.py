@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,6 +32,19 @@ class FollowUpSource(LabelledEnum):
     DELEGATION = "delegation", "هیئت", "Delegation"
     EVENT = "event", "رویداد", "Event"
     NONE = "", "—", "—"
+
+
+def followup_errors(tasks: Iterable[FollowUpInput], prefix: str = "followups") -> dict[str, str]:
+    """Errors of a record's follow-up rows, keyed ``<prefix>.<i>.<field>``: a task needs a
+    title and a known status."""
+    errors: dict[str, str] = {}
+    statuses = {s.value for s in FollowUpStatus}
+    for i, task in enumerate(tasks):
+        if not task.title.strip():
+            errors[f"{prefix}.{i}.title"] = "شرح اقدام پیگیری را بنویسید."
+        if task.status not in statuses:
+            errors[f"{prefix}.{i}.status"] = "وضعیت اقدام پیگیری معتبر نیست."
+    return errors
 
 
 #: Persian names of the sources, by code.

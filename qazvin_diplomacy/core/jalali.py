@@ -14,6 +14,7 @@ message is Persian and names the problem.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -216,6 +217,13 @@ def to_jalali(d: _dt.date) -> tuple[int, int, int]:
     """Jalali ``(year, month, day)`` of a Gregorian date (or the date part of a datetime)."""
     if isinstance(d, _dt.datetime):
         d = d.date()
+    return _jalali_of(d)
+
+
+@functools.lru_cache(maxsize=8192)
+def _jalali_of(d: _dt.date) -> tuple[int, int, int]:
+    """:func:`to_jalali` of a date, remembered: a list or a month view converts the same few
+    hundred days for every cell it shows (``jdatetime`` reads the locale on each call)."""
     j = jdatetime.date.fromgregorian(date=d)
     return j.year, j.month, j.day
 

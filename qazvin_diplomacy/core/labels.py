@@ -15,6 +15,7 @@ names it, :meth:`~_Labels.find` / :meth:`~_Labels.parse` read what a person type
 from __future__ import annotations
 
 from enum import IntEnum, StrEnum
+from functools import cache
 from typing import Any, Self
 
 from qazvin_diplomacy.core.errors import KnownError
@@ -52,7 +53,7 @@ class _Labels:
     @property
     def order(self) -> int:
         """Position among the members (display and sort order)."""
-        return list(type(self)).index(self)  # type: ignore[call-overload]
+        return _positions(type(self))[self]
 
     @classmethod
     def find(cls, text: str | None) -> Self | None:
@@ -64,11 +65,7 @@ class _Labels:
         key = compact_key(text)
         if not key:
             return None
-        for member in cls:  # type: ignore[attr-defined]
-            names = (str(member.value), member.label_fa, member.label_en)
-            if key in {compact_key(n) for n in names}:
-                return member  # type: ignore[no-any-return]
-        return None
+        return _names(cls).get(key)  # type: ignore[return-value]
 
     @classmethod
     def parse(cls, text: str, what_fa: str, what_en: str) -> Self:
@@ -93,6 +90,22 @@ class _Labels:
         except ValueError:
             return str(code)
         return member.label(lang)  # type: ignore[no-any-return]
+
+
+@cache
+def _positions(enum: type) -> dict[Any, int]:
+    """``{member: position}`` of an enum (its members never change)."""
+    return {member: i for i, member in enumerate(enum)}
+
+
+@cache
+def _names(enum: type) -> dict[str, Any]:
+    """``{compact key of a code or label: member}`` of an enum, the first member winning."""
+    found: dict[str, Any] = {}
+    for member in enum:
+        for name in (str(member.value), member.label_fa, member.label_en):
+            found.setdefault(compact_key(name), member)
+    return found
 
 
 class LabelledEnum(_Labels, StrEnum):

@@ -496,11 +496,12 @@ class AgendaItemInput:
 
 @dataclass(frozen=True)
 class AgendaItemView(AgendaItemInput):
-    """An agenda item read back, with its position (1, 2 …) and files."""
+    """An agenda item read back, with its position (1, 2 …) and files (their names, oldest first)."""
 
     position: int = 0
     presenter_name: str = ""
     attachment_count: int = 0
+    attachment_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -671,7 +672,9 @@ MEETING_SORT_KEYS: tuple[str, ...] = ("date", "number", "series", "status", "ven
 class ResolutionFilter:
     """The resolutions list's filters: state (:class:`ResolutionDue`, "week" = the Saturday
     to Friday week of ``today``), the responsible body (``include_co``: also where it is a
-    co-responsible body), series, meeting, deadline range, words of the text/number/body."""
+    co-responsible body), series, meeting, deadline range, words of the text/number/body;
+    ``linked_to``: only those linked, themselves or through their meeting, to one of these
+    records (:class:`LinkKind` code, id)."""
 
     due: str = ResolutionDue.ALL.value
     today: date | None = None
@@ -683,6 +686,7 @@ class ResolutionFilter:
     deadline_to: date | None = None
     text: str = ""
     archived: bool = False
+    linked_to: tuple[tuple[str, int], ...] = ()
 
 
 def validate_resolution(resolution: ResolutionInput) -> None:

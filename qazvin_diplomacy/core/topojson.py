@@ -15,10 +15,27 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Point", "Ring", "Shape", "bounds", "decode_arcs", "decode_objects", "unwrap_ring"]
+__all__ = [
+    "SOUTH_LIMIT",
+    "Y_STRETCH",
+    "Point",
+    "Ring",
+    "Shape",
+    "bounds",
+    "decode_arcs",
+    "decode_objects",
+    "project",
+    "projected_rings",
+    "unwrap_ring",
+]
 
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
+
+#: The flat map's projection (shared by the Qt map and the printed one): plate carrée with
+#: latitude stretched a little so the middle latitudes read well.
+Y_STRETCH = 1.2
+SOUTH_LIMIT = -58.0  # polygons wholly south of this (Antarctica) are not drawn
 
 
 @dataclass(frozen=True)
@@ -150,3 +167,21 @@ def decode_objects(topology: Mapping[str, Any], name: str) -> list[Shape]:
             )
         )
     return shapes
+
+
+def project(lon: float, lat: float) -> Point:
+    """The map point of a longitude/latitude: x grows east, y grows north (in degrees)."""
+    return lon, lat * Y_STRETCH
+
+
+def projected_rings(shape: Shape, *, south_limit: float = SOUTH_LIMIT) -> list[Ring]:
+    """Every ring of ``shape`` unwrapped at the antimeridian and projected (:func:`project`);
+    a polygon whose outer ring lies wholly south of ``south_limit`` is left out."""
+    rings: list[Ring] = []
+    for polygon in shape.polygons:
+        if not polygon or max(lat for _lon, lat in polygon[0]) < south_limit:
+            continue
+        for ring in polygon:
+            if ring:
+                rings.append(tuple(project(lon, lat) for lon, lat in unwrap_ring(ring)))
+    return rings

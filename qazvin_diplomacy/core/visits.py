@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 
 from qazvin_diplomacy.core.clock import TEHRAN, from_local, to_local
 from qazvin_diplomacy.core.errors import KnownError
-from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus
+from qazvin_diplomacy.core.followups import FollowUpInput, followup_errors
 from qazvin_diplomacy.core.holidays import holiday_on
 from qazvin_diplomacy.core.jalali import (
     MAX_YEAR,
@@ -658,11 +658,7 @@ def validate_visit(visit: VisitInput) -> dict[str, str]:
             errors[f"gifts.{i}.description"] = "شرح هدیه را بنویسید."
         if gift.direction is GiftDirection.GIVEN and gift.person_id is None:
             errors[f"gifts.{i}.person_id"] = "گیرنده هدیه را انتخاب کنید."
-    for i, task in enumerate(visit.followups):
-        if _blank(task.title):
-            errors[f"followups.{i}.title"] = "شرح اقدام پیگیری را بنویسید."
-        if task.status not in {s.value for s in FollowUpStatus}:
-            errors[f"followups.{i}.status"] = "وضعیت اقدام پیگیری معتبر نیست."
+    errors.update(followup_errors(visit.followups))
     return errors
 
 

@@ -86,6 +86,8 @@ _REPORT_MODULES = (
     "qazvin_diplomacy.reports.audit_trail",
     "qazvin_diplomacy.reports.delegation",
     "qazvin_diplomacy.reports.capacity_brochure",
+    "qazvin_diplomacy.reports.country_briefing",
+    "qazvin_diplomacy.reports.markets_map",
 )
 
 

@@ -3,7 +3,7 @@
 CLI: ``report delegation --delegation ID --out F.pdf|F.docx``.  Header (direction, place,
 dates, head, status), members with their roles, objectives, the target markets concerned,
 the programme, budget notes, then the outcome report and the agreements signed on the trip
-when they are recorded.
+when they are recorded, and the follow-ups after the trip.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from qazvin_diplomacy.reports.catalog import (
     ReportContent,
     ReportSpec,
     day_or_dash,
+    followup_rows,
     heading,
     paragraph,
     table_or_note,
@@ -42,6 +43,8 @@ MEMBER_HEADER = ["ردیف", "نام", "نوع", "نقش"]
 MEMBER_WIDTHS = [1.2 * cm, 8.4 * cm, 4.2 * cm, 4.0 * cm]
 PROGRAMME_HEADER = ["روز", "ساعت", "مکان", "برنامه"]
 PROGRAMME_WIDTHS = [2.8 * cm, 1.8 * cm, 5.0 * cm, 8.2 * cm]
+FOLLOWUP_HEADER = ["اقدام", "مسئول", "مهلت", "وضعیت"]
+FOLLOWUP_WIDTHS = [8.0 * cm, 4.6 * cm, 2.6 * cm, 2.6 * cm]
 
 
 def title_of(d: DelegationView) -> str:
@@ -118,6 +121,14 @@ def build(d: DelegationView) -> list[Flowable]:
         story.append(heading("موافقت‌نامه‌های امضاشده در سفر"))
         signed = [paragraph(f"• {title}") for title in d.agreement_titles]
         story += signed or [paragraph("موافقت‌نامه‌ای پیوند نشده است.", muted=True)]
+    if d.followups:
+        story.append(heading("پیگیری‌ها"))
+        story.append(
+            table_or_note(
+                FOLLOWUP_HEADER, followup_rows(d.followups), FOLLOWUP_WIDTHS, "",
+                col_align=["right", "right", "center", "center"],
+            )
+        )  # fmt: skip
     return story
 
 

@@ -11,12 +11,13 @@ w:fmt="hindiNumbers"`` on the section, ``\\* HindiArabic`` on NUMPAGES), shown a
 digits in the footer's Persian run; the cached results are Persian digits too.
 
 ``write_letters`` writes :class:`~qazvin_diplomacy.reports.letter.LetterDoc`s one per page;
-``write_story`` converts a report story (``RTLParagraph``, ``RTLTable``, page breaks) — the
-dossier's — paragraph by paragraph.  Files are written atomically.
+``write_story`` converts a report story (``RTLParagraph``, ``RTLTable``, page breaks, a map's
+picture and key) — the dossier's — paragraph by paragraph.  Files are written atomically.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -371,6 +372,13 @@ class DocxWriter:
         self.document.add_paragraph()
         return table
 
+    def picture(self, png: bytes, *, width_pt: float) -> Any:
+        """A centred picture ``width_pt`` points wide."""
+        para = self.document.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para.add_run().add_picture(io.BytesIO(png), width=Pt(width_pt))
+        return para
+
     def page_break(self) -> None:
         """Start a new page."""
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -557,6 +565,12 @@ def add_story(w: DocxWriter, story: Sequence[Flowable]) -> None:
                 rtl=flowable.direction == "rtl",
                 widths=[x * EMU_PER_POINT for x in widths],
             )
+        elif hasattr(flowable, "word_image"):  # a drawing (the atlas map): a picture
+            png, width = flowable.word_image()
+            w.picture(png, width_pt=min(width, TEXT_WIDTH / EMU_PER_POINT))
+        elif hasattr(flowable, "word_lines"):  # a drawn key: its lines as text
+            for line in flowable.word_lines():
+                w.paragraph(line, size=9, space_after=2)
         elif isinstance(flowable, PageBreak):
             w.page_break()
         elif isinstance(flowable, HRFlowable):

@@ -1,4 +1,5 @@
-"""The minutes of a meeting (صورتجلسه): header, attendance, agenda with notes, resolutions, signatures.
+"""The minutes of a meeting (صورتجلسه): header, attendance, agenda with notes (and each
+item's attached files by name), resolutions, signatures.
 
 CLI: ``report minutes --meeting ID [--version N] --out F.pdf|F.docx``.  Minutes not yet
 approved print «پیش‌نویس» in their header; a corrected version says which version it is;
@@ -151,6 +152,9 @@ def build(data: MinutesData) -> list[Flowable]:
         )
         if item.notes:
             story += [paragraph(p) for p in item.notes.split("\n") if p.strip()]
+        if item.attachment_names:
+            names = "، ".join(item.attachment_names)
+            story.append(paragraph(f"پیوست‌ها: {names}", muted=True))
     if m.notes:
         story.append(paragraph(m.notes))
     story.append(heading("مصوبات"))

@@ -71,6 +71,28 @@ def set_password_prompt(prompt: PasswordPrompt | None) -> None:
     _prompt = prompt
 
 
+#: Run on every database :func:`open_database` opens, before it is handed out (the CLI's
+#: ``--user`` sign-in); it raises to refuse the database, which is then closed again.
+SignIn = Callable[[DatabaseHandle], None]
+_sign_in: SignIn | None = None
+
+
+def set_sign_in(check: SignIn | None) -> None:
+    """Have ``check`` sign in on every database opened from now on (None: no sign-in)."""
+    global _sign_in
+    _sign_in = check
+
+
+def _signed_in(db: DatabaseHandle) -> DatabaseHandle:
+    if _sign_in is not None:
+        try:
+            _sign_in(db)
+        except BaseException:
+            db.close()
+            raise
+    return db
+
+
 def read_password_file(path: Path) -> str:
     """The first line of a password file (the rest and the newline ignored); refuses a bad file."""
     try:
@@ -169,23 +191,28 @@ def open_database(
     ``path`` may be a ``postgresql://user@host:port/dbname`` URL: the password is the one
     given with :func:`use_password`, else the credential store's, else libpq's own
     (``PGPASSWORD``, ``pgpass``), else asked once through :func:`set_password_prompt`.
+    Once open, the sign-in set with :func:`set_sign_in` runs on it.
     """
     from qazvin_diplomacy.storage.database import Database
 
     if is_server(path):
-        return _open_server(
-            str(path),
+        return _signed_in(
+            _open_server(
+                str(path),
+                backups_dir=backups_dir,
+                attachments_dir=attachments_dir,
+                read_only=read_only,
+                allow_older=allow_older,
+            )
+        )
+    return _signed_in(
+        Database.open(
+            path,
             backups_dir=backups_dir,
             attachments_dir=attachments_dir,
             read_only=read_only,
             allow_older=allow_older,
         )
-    return Database.open(
-        path,
-        backups_dir=backups_dir,
-        attachments_dir=attachments_dir,
-        read_only=read_only,
-        allow_older=allow_older,
     )
 
 

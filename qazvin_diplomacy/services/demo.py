@@ -26,7 +26,7 @@ from qazvin_diplomacy.core.text import index_key, normalize, to_persian_digits
 from qazvin_diplomacy.services.demo_agreements import article_agreements, synthetic_agreements
 from qazvin_diplomacy.services.demo_capacities import article_capacities, synthetic_capacities
 from qazvin_diplomacy.services.demo_context import DemoContext
-from qazvin_diplomacy.services.demo_delegations import article_delegations
+from qazvin_diplomacy.services.demo_delegations import article_delegations, synthetic_delegations
 from qazvin_diplomacy.services.demo_events import panjah_bedar, synthetic_events, yalda_night
 from qazvin_diplomacy.services.demo_markets import article_markets, synthetic_markets
 from qazvin_diplomacy.services.demo_meetings import article_meetings, synthetic_meetings
@@ -250,6 +250,7 @@ DEMO_CONTRIBUTORS: list[DemoContributor] = [
     article_markets,
     synthetic_markets,
     article_delegations,
+    synthetic_delegations,
     article_capacities,
     synthetic_capacities,
 ]

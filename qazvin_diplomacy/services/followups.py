@@ -240,6 +240,7 @@ def count_followup_rows(db: Database, *, filters: FollowUpFilter) -> int:
 def _source_titles(session: Any, tasks: list[FollowUpTask]) -> dict[tuple[str, int], str]:
     """The titles of the records the tasks come from, one query per kind."""
     from qazvin_diplomacy.storage.agreements import Agreement
+    from qazvin_diplomacy.storage.delegations import TradeDelegation
     from qazvin_diplomacy.storage.events import Event
     from qazvin_diplomacy.storage.visits import Visit
 
@@ -247,6 +248,7 @@ def _source_titles(session: Any, tasks: list[FollowUpTask]) -> dict[tuple[str, i
         "visit": (Visit.id, Visit.title),
         "agreement": (Agreement.id, Agreement.title),
         "event": (Event.id, Event.title_fa),
+        "delegation": (TradeDelegation.id, TradeDelegation.title),
     }
     titles: dict[tuple[str, int], str] = {}
     for kind, (id_col, title_col) in columns.items():

@@ -71,9 +71,12 @@ def _event_entry(e: EventSummary, attended: bool | None = None) -> HistoryEntry:
 
 
 def _task_entry(task: FollowUpView, source_title: str = "") -> HistoryEntry:
-    module = {"visit": "visits", "agreement": "agreements", "event": "events"}.get(
-        task.source_kind, ""
-    )
+    module = {
+        "visit": "visits",
+        "agreement": "agreements",
+        "event": "events",
+        "delegation": "delegations",
+    }.get(task.source_kind, "")
     detail = "، ".join(x for x in (task.owner_name_fa or task.owner_text, source_title) if x)
     return HistoryEntry(FOLLOWUPS, task.id or 0, task.deadline, task.title, detail, module)
 

@@ -53,6 +53,8 @@ CHAIN_LOCK_KEY = 0x51A2D1A0
 _NOISE = frozenset({"version", "updated_at"})
 #: Columns derived from the others (the search index's normalised text): never recorded.
 _DERIVED = frozenset({"search_key"})
+#: Columns whose values are never written to the trail (only that they changed).
+_SECRET = frozenset({"password_hash"})
 #: Mapped tables that are not recorded: the trail itself, and caches rebuilt from the data.
 EXCLUDED_TABLES: set[str] = {"audit_entry"}
 
@@ -170,6 +172,8 @@ def _row_changes(obj: object, action: str) -> tuple[str, str | None, dict[str, A
             after = _plain(history.added[0]) if history.added else None
             if before != after:
                 changes[key] = [before, after]
+    for key in _SECRET & changes.keys():
+        changes[key] = [None if v is None else "***" for v in changes[key]]
     if action == "update" and not changes:
         return None
     identity = state.identity or mapper.primary_key_from_instance(obj)

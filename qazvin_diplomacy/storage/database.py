@@ -35,11 +35,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
 from qazvin_diplomacy.core.text import persian_collation
-from qazvin_diplomacy.storage import audit, integrity, location, server
+from qazvin_diplomacy.storage import audit, integrity, location, server, users
 from qazvin_diplomacy.storage.uri import sqlite_uri
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+    from qazvin_diplomacy.storage.transfer import TableCopy
 
 log = logging.getLogger(__name__)
 
@@ -280,8 +282,17 @@ def _configure_connection(dbapi_conn: sqlite3.Connection) -> None:
     dbapi_conn.create_collation(PERSIAN_COLLATION, persian_collation)
 
 
+#: Execution option of the engine that write sessions use: SQLite takes its write lock at BEGIN.
+WRITE_SESSION = "qd_write_session"
+
+
 def _on_begin(conn: object) -> None:
-    conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]
+    # A unit of work that reads, then writes, must not start as a reader: in WAL mode a reader
+    # whose snapshot another desk's commit has outdated cannot become the writer and fails at
+    # once with "database is locked" (SQLITE_BUSY_SNAPSHOT), the busy timeout unused.  BEGIN
+    # IMMEDIATE waits its turn for the write lock first (tests/bench/bench_desks.py).
+    immediate = conn.get_execution_options().get(WRITE_SESSION)  # type: ignore[attr-defined]
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")  # type: ignore[attr-defined]
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
@@ -323,8 +334,12 @@ class Database:
         self.engine = engine
         self.backups_dir = backups_dir
         self.attachments_dir = attachments_dir
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        writing = engine
+        if engine.dialect.name == "sqlite" and not read_only:
+            writing = engine.execution_options(**{WRITE_SESSION: True})
+        self._sessions = sessionmaker(writing, expire_on_commit=False)
         audit.install(self._sessions)  # every write through a session joins the audit trail
+        users.install(self._sessions)  # a viewer writes nothing; admin-only tables for admins
         #: ``"local"``, ``"removable"`` (the window warns) or ``"network"`` (``allow_network``).
         self.location = "local"
         #: Opened with ``read_only=True``: nothing is ever written through this object.
@@ -409,9 +424,9 @@ class Database:
         The same refusals as for a file: a database of a newer version, one with tables but no
         schema version, an empty or older one opened read-only.  An existing database of an
         older schema is migrated only when asked (``allow_older`` on a writable open, as
-        ``check --upgrade`` does): its copy would have to be a logical backup, which the
-        application's backup format cannot make of a server database yet, so the refusal
-        says to back it up with the server's own tools first.
+        ``check --upgrade`` does: every desk shares it), after a logical copy of it at its
+        schema has been written into ``backups_dir`` as an SQLite file of the application's
+        own (``storage.transfer.dump_to_sqlite``; ``migration_backup`` names it).
         ``backups_dir`` and ``attachments_dir`` are the desk's local folders for this server
         (default: ``qazvin-diplomacy-servers/<host-port-db>`` in the working folder).
         """
@@ -433,16 +448,23 @@ class Database:
         db = cls(path, engine, backups_dir, attachments_dir, read_only=read_only)
         db.url = shown
         if not read_only and revision != head_revision():
+            made = not backups_dir.exists()
             try:
+                if revision is not None:  # an empty database has nothing to keep
+                    db.migration_backup = _server_backup_before_migration(db, revision)
                 migrate(engine)
             except DBAPIError as exc:
                 engine.dispose()
+                _remove_migration_backup(db.migration_backup, backups_dir if made else None)
                 log.error("migration of %s from %s failed: %s", shown, revision, exc.orig)
                 raise _refuse(
                     f"ساختار پایگاه داده سرور «{shown}» ساخته یا به‌روز نشد: {exc.orig}",
                     f"The schema of the server database '{shown}' could not be created or "
                     f"upgraded: {exc.orig}",
                 ) from exc
+            except BaseException:
+                engine.dispose()
+                raise
             db.migrated_from = revision
         return db
 
@@ -454,7 +476,7 @@ class Database:
 
     def read_session(self) -> Session:
         """A session for reading only (caller closes it; nothing is committed)."""
-        return self._sessions()
+        return self._sessions(bind=self.engine)
 
     def schema_revision(self) -> str | None:
         """The schema revision stored in the database."""
@@ -495,12 +517,12 @@ def _check_server_revision(
     # Writable with allow_older is `check --upgrade`/`--repair`: the owner asked for it.
     if older and not allow_older:
         raise _refuse(
-            f"ساختار پایگاه داده سرور «{shown}» قدیمی است (نسخه {revision}). پشتیبان‌گیری "
-            "برنامه هنوز از پایگاه داده سرور پشتیبان نمی‌گیرد؛ پس از پشتیبان‌گیری با ابزار خود "
-            "سرور (pg_dump)، «check --upgrade» را اجرا کنید. دست‌نخورده ماند.",
-            f"The server database '{shown}' has an older schema ({revision}). The application's "
-            "backup cannot copy a server database yet: back it up with the server's own tools "
-            "(pg_dump), then run `check --upgrade`. It was left untouched.",
+            f"ساختار پایگاه داده سرور «{shown}» قدیمی است (نسخه {revision}) و همهٔ میزها با آن "
+            "کار می‌کنند؛ پس از به‌روز کردن برنامهٔ همهٔ میزها، یک بار «check --upgrade» را اجرا "
+            "کنید (پیش از آن رونوشتی از آن نگه داشته می‌شود). دست‌نخورده ماند.",
+            f"The server database '{shown}' has an older schema ({revision}) and every desk "
+            "shares it: once every desk's application is updated, run `check --upgrade` once "
+            "(a copy of it is kept first). It was left untouched.",
         )
 
 
@@ -645,6 +667,66 @@ def _backup_before_migration(path: Path, backups_dir: Path, revision: str | None
     backup_copy(path, target)
     log.info("backup before migration written to %s", target)
     return target
+
+
+def _server_backup_before_migration(db: Database, revision: str) -> Path:
+    """A logical copy of the server database ``db`` at ``revision``, as an SQLite file.
+
+    The application's own format (every row of every table, checked table by table), named
+    like a file's copy: ``<server>-before-migration-<revision>-<time>.sqlite3`` in the backups
+    folder.  ``transfer`` (or opening it as a file) brings it back.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = f"{db.path.stem}-before-migration-{revision}-{stamp}"
+    db.backups_dir.mkdir(parents=True, exist_ok=True)
+    target = db.backups_dir / f"{base}.sqlite3"
+    n = 2
+    while target.exists():
+        target = db.backups_dir / f"{base}-{n}.sqlite3"
+        n += 1
+    part = target.with_name(f".{target.name}.part")
+    try:
+        report = dump_to_sqlite(db.engine, part, revision)
+        if bad := [t.table for t in report if not t.matches]:
+            raise _refuse(
+                f"رونوشت پیش از به‌روزرسانی ساختار پایگاه داده سرور با خود آن یکسان نبود (جدول "
+                f"{bad[0]})؛ به‌روزرسانی انجام نشد و پایگاه داده دست‌نخورده ماند.",
+                f"The copy made before upgrading the server database differs from it (table "
+                f"{bad[0]}); the upgrade was not made and the database was left untouched.",
+            )
+        part.replace(target)
+    except BaseException:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{part}{suffix}").unlink(missing_ok=True)
+        raise
+    log.info("logical backup before migration written to %s", target)
+    return target
+
+
+def _remove_migration_backup(copy: Path | None, folder: Path | None) -> None:
+    """Undo :func:`_server_backup_before_migration` after a failed migration."""
+    if copy is not None:
+        copy.unlink(missing_ok=True)
+    if folder is not None and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+
+
+def dump_to_sqlite(source: Engine, target: Path, revision: str | None) -> list[TableCopy]:
+    """Write every row of ``source``'s database into a new SQLite file at ``target``.
+
+    The file gets the schema of ``revision`` (the source's) through the migrations, then the
+    rows (``storage.transfer.dump``); the checksums of both sides are returned.  A server
+    database's backups and its copy before a migration are made this way.
+    """
+    from qazvin_diplomacy.storage.transfer import dump
+
+    engine = make_engine(target)
+    try:
+        if revision is not None:
+            migrate(engine, revision)
+        return dump(source, engine, reflect=revision != head_revision())
+    finally:
+        engine.dispose()
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:

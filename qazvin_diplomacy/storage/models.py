@@ -14,6 +14,7 @@ from qazvin_diplomacy.storage import (  # noqa: F401
     markets,
     meetings,
     rank_table,
+    users,
     visits,
 )
 from qazvin_diplomacy.storage.base import Base

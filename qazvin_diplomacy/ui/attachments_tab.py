@@ -1,8 +1,9 @@
-"""An attachments tab of a record form (agreement, visit): files copied into the data folder.
+"""An attachments tab of a record form (agreement, visit, agenda item): files copied into the
+data folder.
 
 The record's own service stores and lists the files (``services.attachments`` underneath:
 content-addressed, size limit, refusals as ``ValidationError`` on "file"); this widget lists
-them, adds one and copies one out to open it.  The texts that name the record (the note,
+them, adds one, copies one out to open it and, when the record kind allows it, removes one.  The texts that name the record (the note,
 "save first", the description's example) come from the owning form in its own context.
 """
 
@@ -31,7 +32,7 @@ from qazvin_diplomacy.core.attachments import MAX_ATTACHMENT_BYTES, AttachmentVi
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.services.attachments import export_attachment
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, known_message
+from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, ask, known_message
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, loc_digits, loc_text
 from qazvin_diplomacy.ui.ops import open_file, temp_folder
 
@@ -53,6 +54,9 @@ _TEXTS = (
     QT_TRANSLATE_NOOP("AttachmentsTab", "Open"),
     QT_TRANSLATE_NOOP("AttachmentsTab", "Attach a file"),
     QT_TRANSLATE_NOOP("AttachmentsTab", "The file could not be opened: %1"),
+    QT_TRANSLATE_NOOP("AttachmentsTab", "Remove"),
+    QT_TRANSLATE_NOOP("AttachmentsTab", "Remove the file"),
+    QT_TRANSLATE_NOOP("AttachmentsTab", "Remove the file “%1”?"),
 )
 
 
@@ -63,7 +67,8 @@ class AttachmentOwner:
     ``add(db, owner_id, source, description, limit)`` stores a file and ``files(db, owner_id)``
     lists them (the record's service); ``context`` is the owning form's translation context,
     in which ``save_first``, ``note`` (``%1``: the limit in MB) and ``placeholder`` are
-    translated.
+    translated.  ``remove(db, attachment_id)``, when given, takes a file off the record (a
+    Remove button then shows).
     """
 
     add: Callable[[DatabaseHandle, int, Path, str, int], AttachmentView]
@@ -72,6 +77,7 @@ class AttachmentOwner:
     save_first: str
     note: str
     placeholder: str
+    remove: Callable[[DatabaseHandle, int], None] | None = None
 
 
 class AttachmentsTab(QWidget):
@@ -117,14 +123,18 @@ class AttachmentsTab(QWidget):
         self.description = QLineEdit(self)
         self.add_button = QPushButton(self)
         self.open_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
+        self.remove_button.setVisible(owner.remove is not None)
         row.addWidget(self.description, 1)
         row.addWidget(self.add_button)
         row.addWidget(self.open_button)
+        row.addWidget(self.remove_button)
         layout.addLayout(row)
         self.error = FieldError(self)
         layout.addWidget(self.error)
         self.add_button.clicked.connect(self.choose_file)
         self.open_button.clicked.connect(lambda: self.open_attachment())
+        self.remove_button.clicked.connect(lambda: self.remove_attachment())
         self.table.doubleClicked.connect(lambda idx: self.open_attachment(idx.row()))
 
     def _own(self, text: str) -> str:
@@ -142,6 +152,7 @@ class AttachmentsTab(QWidget):
         self.description.setPlaceholderText(self._own(self.owner.placeholder))
         self.add_button.setText(translate(CONTEXT, "Add file…"))
         self.open_button.setText(translate(CONTEXT, "Open"))
+        self.remove_button.setText(translate(CONTEXT, "Remove"))
         if self.owner_id() is not None:
             self.show_files(self.rows)
         self.show_note()
@@ -150,6 +161,8 @@ class AttachmentsTab(QWidget):
         """No files listed, no message (a new record)."""
         self.rows = []
         self.table.setRowCount(0)
+        self.open_button.setEnabled(False)
+        self.remove_button.setEnabled(False)
         self.error.show_error("")
 
     def refresh(self) -> None:
@@ -183,6 +196,13 @@ class AttachmentsTab(QWidget):
             self.table.setItem(row, 2, QTableWidgetItem(loc_text(f.description)))
         self.table.setVerticalHeaderLabels([loc_digits(i + 1) for i in range(len(files))])
         self.open_button.setEnabled(bool(files))
+        self.remove_button.setEnabled(bool(files) and self.description.isEnabled())
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Files may still be listed and opened, not added or removed (e.g. approved minutes)."""
+        for widget in (self.description, self.add_button):
+            widget.setEnabled(not read_only)
+        self.remove_button.setEnabled(not read_only and bool(self.rows))
 
     def choose_file(self) -> None:
         """Ask for a file and attach it."""
@@ -233,3 +253,31 @@ class AttachmentsTab(QWidget):
             return None
         self.opener(path)
         return path
+
+    def confirm_removal(self, name: str) -> bool:
+        """Ask before removing the file ``name`` ("No" the default; tests replace this)."""
+        return ask(
+            self,
+            translate(CONTEXT, "Remove the file"),
+            translate(CONTEXT, "Remove the file “%1”?").replace("%1", name),
+        )
+
+    def remove_attachment(self, row: int | None = None) -> bool:
+        """Take attachment ``row`` (default: the selected one) off the record, once confirmed."""
+        if row is None:
+            row = self.table.currentRow()
+        owner_id = self.owner_id()
+        if self.owner.remove is None or owner_id is None or not 0 <= row < len(self.rows):
+            return False
+        if not self.confirm_removal(self.rows[row].original_name):
+            return False
+        try:
+            self.owner.remove(self.db, self.rows[row].id)
+        except KnownError as exc:
+            self.error.show_error(known_message(exc))
+            self.attention.emit()
+            return False
+        self.error.show_error("")
+        self.show_files(self.owner.files(self.db, owner_id))
+        self.changed.emit(owner_id)
+        return True

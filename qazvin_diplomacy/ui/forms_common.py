@@ -506,7 +506,26 @@ class RecordDialog(QDialog):
         if not self._shown_once:
             self._shown_once = True
             self._add_print_button()
+            self._refuse_saves_to_viewers()
             self.focus_first_field()
+
+    def _refuse_saves_to_viewers(self) -> None:
+        """A viewer's form opens read-only: its Save buttons disabled, the banner says why."""
+        from qazvin_diplomacy.core.access import may_edit
+
+        if may_edit():
+            return
+        save = QDialogButtonBox.StandardButton.Save
+        for box in self.findChildren(QDialogButtonBox):
+            for button in (box.button(save), box.button(QDialogButtonBox.StandardButton.Ok)):
+                if button is not None:
+                    button.setEnabled(False)
+        self.banner.setText(
+            QCoreApplication.translate(
+                "RecordDialog", "Your account may only view: nothing can be saved."
+            )
+        )
+        self.banner.show()
 
     def _raw_state(self) -> object:
         """Every input's raw content, in a fixed order (subclasses)."""

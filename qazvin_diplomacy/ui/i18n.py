@@ -8,6 +8,10 @@ in memory (no ``lrelease``, no ``.qm`` file shipped for our own strings); the re
 in the user's cache folder under the ``.ts`` file's hash, so later starts load it directly.  Qt's own ``qtbase_fa.qm`` is loaded as well so standard buttons
 and dialogs are Persian.
 
+A count in a sentence is ``self.tr("%n days late", "", n)`` with ``<message numerus="yes">``
+in the ``.ts``: Persian has one form; English plurals ("1 day late", "3 days late") come from
+``qazvin_diplomacy_en.ts``, which holds only such messages (installed for the English UI).
+
 ``python -m qazvin_diplomacy.ui.i18n --update`` scans the ui sources and brings the ``.ts``
 in sync (new strings are added as unfinished, vanished ones dropped);
 ``--check`` exits 1 when a string lacks a finished Persian translation.
@@ -114,6 +118,8 @@ class TsMessage:
     translation: str
     finished: bool
     comment: str = ""
+    #: A count's forms (``numerus="yes"``: one for Persian, singular and plural for English).
+    forms: tuple[str, ...] = ()
 
 
 def read_ts(path: Path) -> list[TsMessage]:
@@ -132,17 +138,20 @@ def read_ts(path: Path) -> list[TsMessage]:
             kind = tr_el.get("type", "")
             if kind in ("obsolete", "vanished"):
                 continue
-            forms = tr_el.findall("numerusform")
-            text = (forms[0].text or "") if forms else (tr_el.text or "")
-            finished = kind != "unfinished" and bool(text.strip())
-            messages.append(TsMessage(name, source, text, finished, comment))
+            forms = tuple(f.text or "" for f in tr_el.findall("numerusform"))
+            text = forms[0] if forms else (tr_el.text or "")
+            finished = kind != "unfinished" and all(f.strip() for f in forms or (text,))
+            messages.append(TsMessage(name, source, text, finished, comment, forms))
     return messages
 
 
 QM_MAGIC = bytes(
     [0x3C, 0xB8, 0x64, 0x18, 0xCA, 0xEF, 0x9C, 0x95, 0xCD, 0x21, 0x1C, 0xBF, 0x60, 0xA1, 0xBD, 0xDD]
 )
-_QM_HASHES, _QM_MESSAGES, _QM_LANGUAGE = 0x42, 0x69, 0xA7
+_QM_HASHES, _QM_MESSAGES, _QM_LANGUAGE, _QM_NUMERUS_RULES = 0x42, 0x69, 0xA7, 0x88
+#: Qt's numerus rules by language: English has a form for n == 1 (``Q_EQ 1``) and one for the
+#: rest; Persian has one form (no rule).
+_NUMERUS_RULES = {"en": bytes([0x01, 1]), "fa": b""}
 _TAG_END, _TAG_TRANSLATION, _TAG_SOURCE, _TAG_CONTEXT = 1, 3, 6, 7
 
 
@@ -166,19 +175,21 @@ def compile_qm(messages: Iterable[TsMessage], language: str = "fa") -> bytes:
     uses the most-derived class name as context) still finds the text.  No context table is
     written, which makes Qt compare contexts message by message.
     """
-    entries: list[tuple[str | None, str, str]] = []
-    fallback: dict[str, str] = {}
+    entries: list[tuple[str | None, str, tuple[str, ...]]] = []
+    fallback: dict[str, tuple[str, ...]] = {}
     for msg in messages:
         if msg.finished and not msg.comment:
-            entries.append((msg.context, msg.source, msg.translation))
-            fallback.setdefault(msg.source, msg.translation)
-    entries.extend((None, src, text) for src, text in fallback.items())
+            forms = msg.forms or (msg.translation,)
+            entries.append((msg.context, msg.source, forms))
+            fallback.setdefault(msg.source, forms)
+    entries.extend((None, src, forms) for src, forms in fallback.items())
     blob = bytearray()
     index: list[tuple[int, int]] = []
-    for context, source, translation in entries:
+    for context, source, forms in entries:
         offset = len(blob)
-        text = translation.encode("utf-16-be")
-        blob += bytes([_TAG_TRANSLATION]) + struct.pack(">I", len(text)) + text
+        for form in forms:  # a count's forms in order; Qt picks one by the language's rules
+            text = form.encode("utf-16-be")
+            blob += bytes([_TAG_TRANSLATION]) + struct.pack(">I", len(text)) + text
         src = source.encode("utf-8")
         blob += bytes([_TAG_SOURCE]) + struct.pack(">I", len(src)) + src
         if context is not None:
@@ -190,7 +201,10 @@ def compile_qm(messages: Iterable[TsMessage], language: str = "fa") -> bytes:
     hashes = b"".join(struct.pack(">II", h, o) for h, o in index)
     lang = f"{language}_IR".encode() if language == "fa" else language.encode()
     out = bytearray(QM_MAGIC)
-    for tag, data in ((_QM_LANGUAGE, lang), (_QM_HASHES, hashes), (_QM_MESSAGES, bytes(blob))):
+    sections = [(_QM_LANGUAGE, lang), (_QM_HASHES, hashes), (_QM_MESSAGES, bytes(blob))]
+    if rules := _NUMERUS_RULES.get(language, b""):
+        sections.append((_QM_NUMERUS_RULES, rules))
+    for tag, data in sections:
         out += bytes([tag]) + struct.pack(">I", len(data)) + data
     return bytes(out)
 
@@ -256,8 +270,9 @@ _installed: list[QTranslator] = []
 def install_translators(app: QCoreApplication, language: str) -> bool:
     """Replace the installed translators by those of ``language``; True if ours loaded.
 
-    For ``"fa"``: our :class:`TsTranslator` plus Qt's ``qtbase_fa.qm``.  For ``"en"``: none.
-    Installing or removing sends ``LanguageChange`` to every widget.
+    For ``"fa"``: our :class:`TsTranslator` plus Qt's ``qtbase_fa.qm``.  For ``"en"``: only
+    the English plural forms of counts.  Installing or removing sends ``LanguageChange`` to
+    every widget.
     """
     global _current_language
     for translator in _installed:
@@ -265,6 +280,10 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
     _installed.clear()
     _current_language = language if language in LANGUAGES else "fa"
     if _current_language == "en":
+        if ts_path("en").exists():
+            plurals = load_translator(ts_path("en"), "en", app)
+            app.installTranslator(plurals)
+            _installed.append(plurals)
         return True
     ok = False
     path = ts_path(_current_language)
@@ -367,7 +386,12 @@ def write_ts(path: Path, language: str, messages: Iterable[TsMessage]) -> None:
         if msg.comment:
             ET.SubElement(el, "comment").text = msg.comment
         tr_el = ET.SubElement(el, "translation")
-        tr_el.text = msg.translation
+        if msg.forms:
+            el.set("numerus", "yes")
+            for form in msg.forms:
+                ET.SubElement(tr_el, "numerusform").text = form
+        else:
+            tr_el.text = msg.translation
         if not msg.finished:
             tr_el.set("type", "unfinished")
     ET.indent(root)
@@ -387,7 +411,7 @@ def update_ts(path: Path | None = None, root: Path = UI_SOURCE_DIR) -> tuple[int
     for ctx, src in sorted(scan_sources(root)):
         prev = old.get((ctx, src)) or by_source.get(src)
         if prev is not None:
-            merged.append(TsMessage(ctx, src, prev.translation, prev.finished))
+            merged.append(TsMessage(ctx, src, prev.translation, prev.finished, forms=prev.forms))
         else:
             merged.append(TsMessage(ctx, src, "", False))
     write_ts(path, "fa", merged)

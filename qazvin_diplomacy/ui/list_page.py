@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qazvin_diplomacy.core.access import may_edit
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.common import fit_columns, read_only_rows, refill_combo, refit_columns
@@ -170,11 +171,19 @@ class FitTable(EmptyStateView, QTableView):
     """A table whose columns were given by ``common.fit_columns``: a new width is shared out
     again, the title column first; an empty table says so (``empty_text``)."""
 
+    def reset(self) -> None:  # Qt override
+        """Override: lay the rows out at once after the model's reset, so the scroll range is
+        the new row count's before the next paint (scrolled down 50,000 rows, then filtered to
+        5,000, the row numbers were painted for all 5,000 rows below an out-of-range offset)."""
+        super().reset()
+        self.executeDelayedItemsLayout()
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
-        """Override: a new width is shared out again, the title first."""
+        """Override: a new width is shared out again, the title first (the contents are
+        those measured when the rows last changed)."""
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
-            refit_columns(self)
+            refit_columns(self, measure=False)
 
 
 class EmptyStateTree(EmptyStateView, QTreeView):
@@ -234,6 +243,7 @@ class ListPage(ListExporting, ModulePage):
         self.views = QTabWidget(self)
         outer.addWidget(self.views, 1)
         self.new_button.clicked.connect(lambda: self.new_record())
+        self.new_button.setVisible(may_edit())  # a viewer adds nothing
 
     def add_head_button(self, button: QWidget) -> None:
         """Put ``button`` in the heading row, before "New"."""

@@ -38,6 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy import APP_TITLE_EN, APP_TITLE_FA
+from qazvin_diplomacy.core.access import (
+    Principal,
+    current_principal,
+    is_admin,
+    may_edit,
+    set_principal,
+)
+from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.paths import AppPaths
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.application import apply_language, setup_fonts
@@ -51,6 +59,7 @@ from qazvin_diplomacy.ui.widgets.jalali import set_holiday_provider
 
 if TYPE_CHECKING:
     from qazvin_diplomacy.services.connection import DatabaseHandle
+    from qazvin_diplomacy.ui.users import IdleLock, SignInDialog
 
 GEOMETRY_KEY = "main_window/geometry"
 SPLITTER_KEY = "main_window/splitter"
@@ -202,6 +211,11 @@ class MainWindow(Retranslating, QMainWindow):
         )
         self.statusBar().addPermanentWidget(self.media_warning)
         self.media_warning.setVisible(False)
+        self.user_label = QLabel(self)  # who is signed in (a database with users)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.user_label.setVisible(False)
+        self.idle_lock: IdleLock | None = None
+        self.sign_in_dialog: SignInDialog | None = None
         self.hub.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.hub.openRecord.connect(self.open_record)
 
@@ -289,6 +303,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.db_label.setToolTip(self.tr("Database file"))
         if not self._attached:
             self.opening.setText(self.tr("Opening the database…"))
+        self._show_user()
         self.media_warning.setText(self.tr("The database is on removable media (USB)"))
         self.media_warning.setToolTip(
             self.tr(
@@ -314,8 +329,132 @@ class MainWindow(Retranslating, QMainWindow):
             self.tr("Official holidays…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         holidays.clicked.connect(lambda: self.open_holidays(dialog))
+        holidays.setVisible(is_admin())  # the office's holidays are the administrator's
+        self._add_user_buttons(dialog)
         dialog.open()
         return dialog
+
+    # --- users -------------------------------------------------------------------------
+
+    def _add_user_buttons(self, dialog: SettingsDialog) -> None:
+        """«Create the administrator» on a database without users; «Users…» for an
+        administrator; «Change password…» for whoever is signed in."""
+        if not self._attached:
+            return
+        from qazvin_diplomacy.services.users import has_users
+
+        role = QDialogButtonBox.ButtonRole.ActionRole
+        principal = current_principal()
+        if principal is None and not has_users(self.ctx.db):
+            first = dialog.buttons.addButton(self.tr("Create the administrator…"), role)
+            first.clicked.connect(lambda: self.open_first_admin(dialog))
+        if principal is not None and is_admin():
+            users = dialog.buttons.addButton(self.tr("Users…"), role)
+            users.clicked.connect(lambda: self.open_users(dialog))
+        if principal is not None:
+            change = dialog.buttons.addButton(self.tr("Change password…"), role)
+            change.clicked.connect(lambda: self.open_change_password(dialog))
+
+    def open_first_admin(self, parent: QWidget | None = None) -> QDialog:
+        """Create the first administrator; once created, they are signed in on this window."""
+        from qazvin_diplomacy.ui.users import UserFormDialog
+
+        dialog = UserFormDialog(self.ctx.db, parent or self, first_admin=True)
+
+        def created() -> None:
+            from qazvin_diplomacy.core.access import Principal, Role
+
+            assert dialog.user is not None
+            self.signed_in(Principal(dialog.user.login, Role.ADMIN, True))
+            if parent is not None:
+                parent.close()
+
+        dialog.accepted.connect(created)
+        dialog.open()
+        return dialog
+
+    def open_users(self, parent: QWidget | None = None) -> QDialog:
+        """The administrator's users dialog."""
+        from qazvin_diplomacy.ui.users import UsersDialog
+
+        dialog = UsersDialog(self.ctx.db, parent or self, on_change=self._idle_minutes_changed)
+        dialog.open()
+        return dialog
+
+    def open_change_password(self, parent: QWidget | None = None) -> QDialog:
+        """The signed-in user changes their own password."""
+        from qazvin_diplomacy.ui.users import PasswordDialog
+
+        principal = current_principal()
+        assert principal is not None
+        dialog = PasswordDialog(self.ctx.db, principal.name, parent or self)
+        dialog.accepted.connect(lambda: self.hub.status.emit(self.tr("Your password was changed.")))
+        dialog.open()
+        return dialog
+
+    def needs_sign_in(self) -> bool:
+        """Whether the database has users and no one is signed in on this window yet."""
+        from qazvin_diplomacy.services.users import has_users
+
+        return current_principal() is None and has_users(self.ctx.db)
+
+    def ask_sign_in(self) -> SignInDialog:
+        """The sign-in dialog over the window; work starts once a user has signed in, and
+        the program ends when it is cancelled."""
+        from qazvin_diplomacy.ui.users import SignInDialog
+
+        dialog = SignInDialog(self.ctx.db, self)
+        self.sign_in_dialog = dialog
+        dialog.accepted.connect(lambda: self.signed_in(dialog.principal))
+        dialog.rejected.connect(self.close)
+        dialog.open()
+        return dialog
+
+    def signed_in(self, principal: Principal | None) -> None:
+        """``principal`` works on this window: their name in the status bar, a viewer's window
+        read-only, the idle lock started; then the window's work starts (first sign-in)."""
+        assert principal is not None
+        set_principal(principal)
+        self.sign_in_dialog = None
+        self._apply_role()
+        self._idle_minutes_changed()
+        if self._defer_pages:
+            self._start_work()
+
+    def _apply_role(self) -> None:
+        """Hide what the signed-in user may not do (write actions for a viewer, the restore
+        for anyone but an administrator); pages built later check the role themselves."""
+        self.act_new.setEnabled(may_edit())
+        self.act_save.setEnabled(may_edit())
+        if self._attached:
+            self.backup.act_restore.setVisible(is_admin())
+        self._show_user()
+
+    def _show_user(self) -> None:
+        principal = current_principal()
+        self.user_label.setVisible(principal is not None)
+        if principal is not None:
+            role = principal.role.label(current_language())
+            self.user_label.setText(
+                self.tr("User: %1 (%2)")
+                .replace("%1", bidi_isolate(principal.name))
+                .replace("%2", role)
+            )
+
+    def _idle_minutes_changed(self) -> None:
+        """(Re)start the idle lock with the office's minutes (none without a signed-in user)."""
+        from qazvin_diplomacy.services.users import idle_lock_minutes
+        from qazvin_diplomacy.ui.users import IdleLock
+
+        principal = current_principal()
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+            self.idle_lock.deleteLater()
+            self.idle_lock = None
+        if principal is None:
+            return
+        minutes = idle_lock_minutes(self.ctx.db)
+        self.idle_lock = IdleLock(self, self.ctx.db, principal.name, minutes)
 
     def open_holidays(self, parent: QWidget | None = None) -> QDialog:
         """Show the holidays dialog (``ui.holidays``); calendars refresh after each change."""
@@ -403,6 +542,16 @@ class MainWindow(Retranslating, QMainWindow):
             if db is None:
                 return
             self.attach_database(db)
+        if self.needs_sign_in():
+            self.ask_sign_in()  # the pages are built once a user has signed in
+            return
+        if current_principal() is not None:
+            self.signed_in(current_principal())
+            return
+        self._start_work()
+
+    def _start_work(self) -> None:
+        """Build the first page and start the background checks."""
         self._fill_first_page()
         self.integrity.start()
         self.reminders.start()
@@ -472,7 +621,9 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self._shut_down = True
         self.save_geometry()
-        if not self._attached:  # closed before a database was open: nothing else to finish
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+        if not self._attached or self.sign_in_dialog is not None:  # nothing opened or begun
             return
         self.integrity.cancel()
         self.runner.wait(10000)

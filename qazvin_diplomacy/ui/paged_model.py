@@ -67,8 +67,10 @@ class PagedTableModel(TranslatedColumns, QAbstractTableModel, Generic[Row]):
     ``COLUMNS`` are (title, sort key) pairs; clicking a column with a key sorts by it in SQL.
     """
 
-    PAGE = 200
-    MAX_PAGES = 50
+    #: Rows read at a time: a screenful and the rows its columns are fitted on
+    #: (``common.FIT_SAMPLE_ROWS``), so a filter reads one page.
+    PAGE = 100
+    MAX_PAGES = 100
     COLUMNS: tuple[tuple[str, str | None], ...] = ()
 
     def __init__(self, db: DatabaseHandle, filters: Any, parent: object | None = None) -> None:
@@ -132,6 +134,8 @@ class PagedTableModel(TranslatedColumns, QAbstractTableModel, Generic[Row]):
         return list(self._pages)
 
     def _page(self, number: int) -> list[Row]:
+        if self._pages and next(reversed(self._pages)) == number:  # the page just asked for
+            return self._pages[number]
         page = self._pages.get(number)
         if page is None:
             page = self.fetch_rows(number * self.PAGE, self.PAGE)

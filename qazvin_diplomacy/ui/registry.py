@@ -143,6 +143,12 @@ def _markets_page(ctx: UiContext) -> ModulePage:
     return MarketsPage(ctx)
 
 
+def _markets_exports_card(ctx: UiContext) -> QWidget:
+    from qazvin_diplomacy.ui.markets.cards import ExportsMapCard
+
+    return ExportsMapCard(ctx)
+
+
 def _meetings_page(ctx: UiContext) -> ModulePage:
     from qazvin_diplomacy.ui.meetings.page import MeetingsPage
 
@@ -165,6 +171,12 @@ def _meetings_week_card(ctx: UiContext) -> QWidget:
     from qazvin_diplomacy.ui.meetings.cards import WeekResolutionsCard
 
     return WeekResolutionsCard(ctx)
+
+
+def _delegations_ahead_card(ctx: UiContext) -> QWidget:
+    from qazvin_diplomacy.ui.delegations.cards import DelegationsAheadCard
+
+    return DelegationsAheadCard(ctx)
 
 
 def _audit_page(ctx: UiContext) -> ModulePage:
@@ -244,7 +256,13 @@ MODULES: list[ModuleSpec] = [
         ),
     ),
     ModuleSpec("letters", QT_TRANSLATE_NOOP("Modules", "Outgoing letters"), "print", _letters_page),
-    ModuleSpec("markets", QT_TRANSLATE_NOOP("Modules", "Target markets"), "globe", _markets_page),
+    ModuleSpec(
+        "markets",
+        QT_TRANSLATE_NOOP("Modules", "Target markets"),
+        "globe",
+        _markets_page,
+        cards=(CardSpec("markets_exports_map", _markets_exports_card, order=55),),
+    ),
     ModuleSpec(
         "capacities",
         QT_TRANSLATE_NOOP("Modules", "Province capacities"),
@@ -256,6 +274,7 @@ MODULES: list[ModuleSpec] = [
         QT_TRANSLATE_NOOP("Modules", "Trade delegations"),
         "briefcase",
         _delegations_page,
+        cards=(CardSpec("delegations_ahead", _delegations_ahead_card, order=32),),
     ),
     ModuleSpec("audit", QT_TRANSLATE_NOOP("Modules", "Audit trail"), "archive", _audit_page),
 ]

@@ -82,18 +82,28 @@ def test_a_wrong_or_missing_password_is_one_line_never_echoed(server_db, tmp_pat
     assert result.returncode == 1 and "password" in result.stderr
 
 
-def test_backup_and_restore_refuse_a_server_database(server_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_and_restore_of_a_server_database(server_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The same .qdbackup as a file's: written from the server, restored onto it and onto a file;
+    a file that is not a backup is refused in one line and changes nothing."""
     url, password, env = server_db
     env = {**env, "PGPASSWORD": password}
     out = tmp_path / "office.qdbackup"
     result = _run("backup", "--db", url, "--out", str(out), env=env, cwd=tmp_path)
-    assert result.returncode == 1 and "pg_dump" in result.stderr
-    assert not out.exists()
+    assert result.returncode == 0, result.stderr
+    assert out.is_file() and "schema" in result.stdout
     (tmp_path / "old.qdbackup").write_bytes(b"not a backup")
     result = _run(
         "restore", "--in", str(tmp_path / "old.qdbackup"), "--db", url, env=env, cwd=tmp_path
     )
-    assert result.returncode == 1 and "pg_restore" in result.stderr
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "ZIP" in result.stderr
+    result = _run("restore", "--in", str(out), "--db", url, env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "before-restore" in result.stdout
+    copy = tmp_path / "desk.sqlite3"
+    result = _run("restore", "--in", str(out), "--db", str(copy), env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert _run("audit", "verify", "--db", str(copy), env=env, cwd=tmp_path).returncode == 0
 
 
 def test_the_window_refuses_a_server_url_and_makes_no_local_file(tmp_path: Path) -> None:

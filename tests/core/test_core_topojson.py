@@ -1,4 +1,5 @@
-"""The TopoJSON decoder: delta-encoded arcs, the transform, reversed arcs, the bundled map."""
+"""The TopoJSON decoder (arcs, transform, reversed arcs, the bundled map), the shared
+projection and the atlas colours."""
 
 from __future__ import annotations
 
@@ -6,7 +7,17 @@ import json
 
 import pytest
 
-from qazvin_diplomacy.core.topojson import decode_arcs, decode_objects, unwrap_ring
+from qazvin_diplomacy.core import atlas
+from qazvin_diplomacy.core.markets import CountryAtlasEntry
+from qazvin_diplomacy.core.topojson import (
+    Y_STRETCH,
+    Shape,
+    decode_arcs,
+    decode_objects,
+    project,
+    projected_rings,
+    unwrap_ring,
+)
 from qazvin_diplomacy.paths import resources_dir
 
 # A square made of two arcs, the second walked backwards (~1), in a quantized grid.
@@ -63,3 +74,27 @@ def test_the_bundled_map_has_iran_where_it_is() -> None:
     assert 43.5 < west < 44.5 and 62.8 < east < 63.6
     assert 24.8 < south < 25.5 and 39.4 < north < 40.0
     assert len(shapes) > 170
+
+
+def test_projected_rings_stretch_latitude_unwrap_and_leave_antarctica_out() -> None:
+    square = ((10.0, 10.0), (20.0, 10.0), (20.0, 20.0), (10.0, 10.0))
+    south = ((0.0, -80.0), (10.0, -80.0), (10.0, -70.0), (0.0, -80.0))
+    across = ((178.0, 65.0), (-179.0, 66.0), (-175.0, 64.0), (178.0, 65.0))
+    shape = Shape("1", "x", ((square,), (south,), (across,)))
+    rings = projected_rings(shape)
+    assert len(rings) == 2  # the polygon south of SOUTH_LIMIT is not drawn
+    assert rings[0][2] == (20.0, 20.0 * Y_STRETCH) == project(20.0, 20.0)
+    assert rings[1][1][0] - rings[1][0][0] == 3.0  # one piece across the antimeridian
+    assert len(projected_rings(shape, south_limit=-90)) == 3
+
+
+def test_atlas_colours_by_priority_and_by_export_bucket() -> None:
+    entry = CountryAtlasEntry(1, "IQ", "عراق", "Iraq", priority=2, market_count=1,
+                              export_usd=2_500_000, export_records=3)  # fmt: skip
+    assert atlas.country_fill(entry, atlas.PRIORITY) == atlas.PRIORITY_FILLS[2]
+    assert atlas.country_fill(entry, atlas.EXPORTS) == atlas.EXPORT_FILLS[2]
+    no_exports = CountryAtlasEntry(2, "TJ", "تاجیکستان", "Tajikistan", priority=1)
+    assert atlas.country_fill(no_exports, atlas.EXPORTS) is None  # not guessed as zero
+    assert atlas.country_fill(None, atlas.PRIORITY) is None
+    assert [atlas.export_bucket(v) for v in (0, 99_999, 100_000, 20_000_000)] == [0, 0, 1, 4]
+    assert atlas.export_ranges()[-1] == (20_000_000, None)

@@ -10,6 +10,7 @@ import pytest
 from qazvin_diplomacy.core.agreements import AgreementInput
 from qazvin_diplomacy.core.delegations import DelegationInput, DelegationMember, ProgrammeItem
 from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.followups import FollowUpInput
 from qazvin_diplomacy.core.markets import CompanyInput, MarketInput
 from qazvin_diplomacy.reports.catalog import render_report
 from qazvin_diplomacy.services import delegations as dg
@@ -63,7 +64,8 @@ def test_the_outcome_and_agreements_print_once_recorded(tajik, tmp_path) -> None
         db,
         delegation=DelegationInput(
             **{**d.__dict__, "id": saved.id, "version": saved.version,
-               "outcome": "فهرست نیازهای بازار تکمیل شد.", "agreement_ids": (agreement,)}
+               "outcome": "فهرست نیازهای بازار تکمیل شد.", "agreement_ids": (agreement,),
+               "followups": (FollowUpInput("ارسال نمونه‌ها به دوشنبه", owner_text="اتاق بازرگانی"),)}
         ),
     )  # fmt: skip
     out = render_report("delegation", db, tmp_path / "b.docx", delegation=saved.id)
@@ -72,7 +74,8 @@ def test_the_outcome_and_agreements_print_once_recorded(tajik, tmp_path) -> None
         [p.text for p in document.paragraphs]
         + [c.text for t in document.tables for row in t.rows for c in row.cells]
     )
-    for expected in ("گزارش نتایج", "فهرست نیازهای بازار تکمیل شد.", "نقشه راه همکاری با سغد"):
+    for expected in ("گزارش نتایج", "فهرست نیازهای بازار تکمیل شد.", "نقشه راه همکاری با سغد",
+                     "پیگیری‌ها", "ارسال نمونه‌ها به دوشنبه", "اتاق بازرگانی"):  # fmt: skip
         assert expected in everything, expected
 
 

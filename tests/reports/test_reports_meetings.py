@@ -131,6 +131,22 @@ def test_minutes_docx_reads_back(council, tmp_path) -> None:
     assert "۱۰۷/۲" in cells
 
 
+def test_the_minutes_name_each_agenda_items_files(council, tmp_path, pdf_reader) -> None:
+    db, meeting, *_ = council
+    item_id = meeting.agenda_rows[0].id
+    for name in ("consortium-plan.pdf", "گزارش سفر"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4 scan")
+        svc.add_agenda_attachment(db, agenda_item_id=item_id, source=tmp_path / name)
+    text = _text(pdf_reader, render_report("minutes", db, tmp_path / "m.pdf", meeting=meeting.id))
+    assert _has(text, "پیوست‌ها:") and "consortium-plan.pdf" in text and "گزارش سفر" in text
+    out = render_report("minutes", db, tmp_path / "m.docx", meeting=meeting.id)
+    embeds = str.maketrans("", "", "\u202a\u202b\u202c")  # the writer's direction marks
+    paragraphs = [p.text.translate(embeds) for p in docx.Document(str(out)).paragraphs]
+    assert [p for p in paragraphs if p.startswith("پیوست")] == [
+        "پیوست‌ها: consortium-plan.pdf، گزارش سفر"
+    ]
+
+
 def test_status_report_groups_by_body_with_days_overdue(
     council, tmp_path, pdf_reader, monkeypatch
 ) -> None:

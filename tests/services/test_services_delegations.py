@@ -181,3 +181,55 @@ def test_a_delegation_is_on_the_calendar_over_its_days(db, base) -> None:
     assert found[0].detail == "اعزامی — تاجیکستان"
     assert found[0].open_target() == ("delegations", saved.id)
     assert agenda_between(db, start=date(2025, 10, 9), end=date(2025, 10, 20), kinds=kinds) == []
+
+
+def test_follow_ups_after_the_trip_are_shared_follow_up_tasks(db, base) -> None:
+    from dataclasses import replace
+
+    from qazvin_diplomacy.core.calendar import EntryKind
+    from qazvin_diplomacy.core.followups import FollowUpFilter, FollowUpInput
+    from qazvin_diplomacy.services import followups
+    from qazvin_diplomacy.services.calendar import agenda_between, reminders
+
+    tasks = (
+        FollowUpInput("ارسال فهرست نیازهای بازار تاجیکستان", owner_text="اتاق بازرگانی",
+                      deadline=date(2025, 10, 20)),
+        FollowUpInput("پیگیری نمونه‌های ارسالی", deadline=date(2025, 11, 1)),
+    )  # fmt: skip
+    saved = dg.save_delegation(db, delegation=_tajik(base, status="held", followups=tasks))
+    assert [t.title for t in saved.followups] == [t.title for t in tasks]
+    # On the follow-ups page with the delegation's title, in the reminders and the calendar.
+    rows = followups.list_followup_rows(db, filters=FollowUpFilter(source_kind="delegation"))
+    assert [(r.title, r.source_title) for r in rows][0] == (
+        "ارسال فهرست نیازهای بازار تاجیکستان", "اعزام تیم تجاری استان به تاجیکستان",
+    )  # fmt: skip
+    late = reminders(db, today=date(2025, 10, 25))
+    entry = next(e for e in late if e.title == "ارسال فهرست نیازهای بازار تاجیکستان")
+    assert entry.overdue and entry.open_target() == ("delegations", saved.id)
+    on_day = agenda_between(db, start=date(2025, 11, 1), end=date(2025, 11, 1),
+                            kinds=[EntryKind.FOLLOWUP])  # fmt: skip
+    assert [e.title for e in on_day] == ["پیگیری نمونه‌های ارسالی"]
+    # Saving without follow-ups (None) keeps them; a new list replaces them.
+    again = dg.save_delegation(
+        db, delegation=_tajik(base, status="held", id=saved.id, version=saved.version)
+    )
+    assert len(again.followups) == 2
+    first = replace(again.followups[0], status="done")
+    kept = dg.save_delegation(
+        db,
+        delegation=_tajik(base, status="held", id=saved.id, version=again.version,
+                          followups=(FollowUpInput(**{k: getattr(first, k) for k in (
+                              "title", "owner_text", "deadline", "status", "id", "version")}),)),
+    )  # fmt: skip
+    assert [(t.title, t.status) for t in kept.followups] == [
+        ("ارسال فهرست نیازهای بازار تاجیکستان", "done")
+    ]
+
+
+def test_a_follow_up_without_a_title_is_refused_by_row(db, base) -> None:
+    from qazvin_diplomacy.core.followups import FollowUpInput
+
+    with pytest.raises(ValidationError) as refused:
+        dg.save_delegation(db, delegation=_tajik(base, followups=(FollowUpInput("  "),)))
+    assert refused.value.errors == {"followups.0.title": "شرح اقدام پیگیری را بنویسید."}
+    assert dg.count_delegations(db) == 0

@@ -56,3 +56,28 @@ def test_demo_refuses_a_non_empty_database(db) -> None:
     with pytest.raises(KnownError):
         load_demo(db, today=TODAY)
     assert len(directory.list_people(db, limit=100_000)) == before
+
+
+def test_scale_adds_delegations_with_members_programme_and_follow_ups(db) -> None:
+    from qazvin_diplomacy.core.delegations import DelegationFilter
+    from qazvin_diplomacy.core.followups import FollowUpDue, FollowUpFilter
+    from qazvin_diplomacy.services import delegations, followups
+    from qazvin_diplomacy.services.demo_delegations import DELEGATIONS_PER_SCALE
+
+    summary = load_demo(db, scale=1, today=TODAY)
+    assert summary.counts["delegations"] == 2 + DELEGATIONS_PER_SCALE
+    assert delegations.count_delegations(db) == 2 + DELEGATIONS_PER_SCALE
+    tajik = delegations.list_delegations(
+        db, filters=DelegationFilter(text="تیم تجاری استان قزوین")
+    )[0]
+    assert len(delegations.get_delegation(db, delegation_id=tajik.id or 0).followups) == 3
+    synthetic = delegations.list_delegations(db, filters=DelegationFilter(text="شمارهٔ"), limit=50)
+    assert len(synthetic) == DELEGATIONS_PER_SCALE
+    whole = delegations.get_delegation(db, delegation_id=synthetic[0].id or 0)
+    assert len(whole.members) == 3 and len(whole.programme) == 2
+    tasks = followups.list_followup_rows(
+        db, filters=FollowUpFilter(due=FollowUpDue.ALL.value, source_kind="delegation"), limit=500
+    )
+    assert len(tasks) == 3 + summary.counts["followups"]
+    assert all(t.source_title for t in tasks)
+    assert check(db).healthy

@@ -513,3 +513,70 @@ def test_a_new_meeting_is_filled_in_from_its_series(office) -> None:
     assert saved.number == 1 and saved.invited_names == ("اتاق بازرگانی قزوین",)
     again = svc.new_meeting_input(db, series_id=series.id, today=from_jalali(1404, 8, 1))
     assert (again.number, again.meeting_date) == (2, from_jalali(1404, 8, 10))
+
+
+def test_an_agenda_items_files_are_named_in_the_meeting_and_removed_until_approved(
+    office, tmp_path
+) -> None:
+    db, series, *_ = office
+    meeting = _meeting(db, series, agenda=(AgendaItemInput("گزارش تیم تجاری تاجیکستان"),))
+    item_id = meeting.agenda_rows[0].id
+    first, second = tmp_path / "گزارش سفر.pdf", tmp_path / "roadmap.docx"
+    first.write_bytes(b"%PDF-1.4 report")
+    second.write_bytes(b"PK roadmap")
+    kept = svc.add_agenda_attachment(db, agenda_item_id=item_id, source=first)
+    dropped = svc.add_agenda_attachment(db, agenda_item_id=item_id, source=second)
+    row = svc.get_meeting(db, meeting_id=meeting.id).agenda_rows[0]
+    assert row.attachment_names == ("گزارش سفر.pdf", "roadmap.docx") and row.attachment_count == 2
+    svc.remove_agenda_attachment(db, attachment_id=dropped.id)
+    assert [f.id for f in svc.list_agenda_attachments(db, agenda_item_id=item_id)] == [kept.id]
+    assert svc.get_meeting(db, meeting_id=meeting.id).agenda_rows[0].attachment_names == (
+        "گزارش سفر.pdf",
+    )
+    held = svc.set_meeting_status(db, meeting_id=meeting.id, status=MeetingStatus.HELD.value)
+    svc.approve_minutes(db, meeting_id=meeting.id, version=held.version, approved_by="دبیر")
+    with pytest.raises(KnownError, match="قفل"):
+        svc.remove_agenda_attachment(db, attachment_id=kept.id)
+    assert len(svc.list_agenda_attachments(db, agenda_item_id=item_id)) == 1
+    versions = svc.minutes_versions(db, meeting_id=meeting.id)
+    assert "گزارش سفر.pdf" in versions[0].snapshot  # the approved minutes name the file
+
+
+def test_a_resolution_links_to_delegations_and_markets_and_is_found_from_them(office) -> None:
+    from qazvin_diplomacy.core.delegations import DelegationInput
+    from qazvin_diplomacy.core.markets import MarketInput
+    from qazvin_diplomacy.services import delegations, directory, markets
+
+    db, series, chamber, *_ = office
+    tajikistan = directory.country_by_code(db, "TJ").id
+    market = markets.save_market(db, market=MarketInput(country_id=tajikistan, sector="food"))
+    delegation = delegations.save_delegation(
+        db,
+        delegation=DelegationInput(
+            title="اعزام تیم تجاری به تاجیکستان", country_id=tajikistan,
+            start_date=from_jalali(1404, 7, 12), end_date=from_jalali(1404, 7, 16),
+        ),
+    )  # fmt: skip
+    meeting = _meeting(db, series)
+    links = (LinkInput("delegation", delegation.id), LinkInput("market", market.id))
+    saved = svc.save_resolution(
+        db,
+        resolution=ResolutionInput(meeting.id, "گزارش تیم تجاری", chamber.id, links=links),
+        today=TODAY,
+    )
+    assert [(link.kind, link.title) for link in saved.links] == [
+        ("delegation", "اعزام تیم تجاری به تاجیکستان"), ("market", "تاجیکستان"),
+    ]  # fmt: skip
+    other = svc.save_resolution(
+        db, resolution=ResolutionInput(meeting.id, "بی‌ربط", chamber.id), today=TODAY
+    )
+    for kind, target in (("delegation", delegation.id), ("market", market.id)):
+        found = svc.resolutions_linked_to(db, kind=kind, target_id=target, today=TODAY)
+        assert [r.id for r in found] == [saved.id] and other.id not in [r.id for r in found]
+    assert svc.resolutions_linked_to(db, kind="visit", target_id=1, today=TODAY) == []
+    with pytest.raises(ValidationError):
+        svc.save_resolution(
+            db,
+            resolution=ResolutionInput(meeting.id, "x", links=(LinkInput("market", 99_999),)),
+            today=TODAY,
+        )

@@ -1,4 +1,4 @@
-"""Services on a PostgreSQL database: the health check's server twin, the backup's refusal.
+"""Services on a PostgreSQL database: the health check's server twin, the backup.
 
 Needs ``QD_TEST_PG_URL`` (``.ci/postgres.sh run …``); skipped otherwise.
 """
@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from qazvin_diplomacy.core.errors import KnownError
-from qazvin_diplomacy.services.backup import create_backup
+from qazvin_diplomacy.services.backup import create_backup, restore_backup
 from qazvin_diplomacy.services.health import check
 from qazvin_diplomacy.services.search import rebuild_search_index
 from qazvin_diplomacy.storage.database import Database
@@ -47,12 +47,19 @@ def test_check_is_healthy_then_names_a_disabled_trigger_and_an_unchecked_key(ser
     assert check(server).healthy
 
 
-def test_the_backup_refuses_a_server_database_and_writes_nothing(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_backup_of_a_server_database_holds_its_rows(server, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "office.qdbackup"
-    with pytest.raises(KnownError) as caught:
-        create_backup(server, out=out)
-    assert "pg_dump" in caught.value.message_en
-    assert not out.exists()
+    manifest = create_backup(server, out=out)
+    assert manifest.schema_revision == server.schema_revision()
+    copy = tmp_path / "copy.sqlite3"
+    restore_backup(
+        source=out, db_path=copy, backups_dir=tmp_path / "cb", attachments_dir=tmp_path / "ca"
+    )
+    restored = Database.open(copy, read_only=True)
+    try:
+        assert check(restored).counts["countries"] == check(server).counts["countries"] > 200
+    finally:
+        restored.close()
 
 
 def test_a_password_is_asked_once_and_kept_in_memory_only(

@@ -102,3 +102,58 @@ def test_english_texts(app, window, data) -> None:
     page.refresh()
     assert page.heading.text() == "Trade delegations"
     assert page.model.data(page.model.index(0, 0)) == "Incoming"
+
+
+def test_the_dashboard_lists_the_delegations_ahead(window, data, db, qtbot) -> None:
+    from datetime import timedelta
+
+    page = window.show_module("dashboard")
+    today = page.ctx.today()
+    ru = data["ru"]
+    for title, days, status in (
+        ("هیئت تجاری ماه آینده", 30, "planned"),
+        ("هیئت در حال سفر", -1, "confirmed"),  # still under way: it ends tomorrow
+        ("هیئت لغوشده", 10, "cancelled"),
+    ):
+        dg.save_delegation(
+            db,
+            delegation=DelegationInput(
+                title=title, direction="incoming", country_id=ru, status=status,
+                start_date=today + timedelta(days=days), end_date=today + timedelta(days=days + 2),
+            ),
+        )  # fmt: skip
+    window.hub.dataChanged.emit("delegations")
+    card = page.cards["delegations_ahead"]
+    qtbot.waitUntil(lambda: not page.reading() and card.isVisible())
+    assert card.title.text() == "هیئت‌های پیش رو"
+    texts = card.texts()
+    assert len(texts) == 2  # the earlier ones (2025) and the cancelled one are not ahead
+    assert "هیئت در حال سفر" in texts[0] and "هیئت تجاری ماه آینده" in texts[1]
+    assert texts[0].split(" — ")[1].startswith("پذیرش")
+    card.list.itemDoubleClicked.emit(card.list.item(1))
+    delegations_page = window.current_page()
+    assert delegations_page is window.pages["delegations"]
+
+
+def test_the_follow_ups_tab_saves_the_tasks_after_the_trip(window, data, db) -> None:
+    from qazvin_diplomacy.core.followups import FollowUpInput
+
+    page = window.show_module("delegations")
+    form = page.open_record(data["sent"])
+    tab = form.tabs.indexOf(form.followups)
+    assert form.tabs.tabText(tab) == "پیگیری‌ها"
+    assert form.followups.table.horizontalHeaderItem(0).text() == "اقدام"
+    form.followups.add_entry(FollowUpInput("", owner_text="اتاق بازرگانی"))
+    assert not form.save()  # no title: the row is marked, the tab shown
+    assert form.tabs.currentIndex() == tab
+    assert dg.get_delegation(db, delegation_id=data["sent"]).followups == ()
+    form.followups.table.item(0, 0).setText("ارسال فهرست نیازها")
+    form.followups.table.item(0, 2).setText("۱۴۰۴/۰۸/۰۱")
+    assert form.save()
+    back = dg.get_delegation(db, delegation_id=data["sent"])
+    assert [(t.title, t.owner_text, t.deadline) for t in back.followups] == [
+        ("ارسال فهرست نیازها", "اتاق بازرگانی", date(2025, 10, 23))
+    ]
+    again = page.open_record(data["sent"])
+    assert again.followups.text(0, 0) == "ارسال فهرست نیازها"
+    again.reject()

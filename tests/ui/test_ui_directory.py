@@ -386,3 +386,27 @@ def test_the_embassy_column_of_the_countries_tab_is_not_cut(page, qtbot, db):
     view = page.countries_tab.view
     assert view.columnWidth(2) >= view.sizeHintForColumn(2)  # the whole embassy name shows
     assert view.columnWidth(5) < view.viewport().width() // 2  # the notes leave room
+
+
+def test_a_filtered_organization_tree_keeps_the_ancestors_and_reads_all_only_for_them(
+    db, embassy, monkeypatch
+) -> None:
+    reads: list[str] = []
+    listed = directory.list_organizations
+
+    def counting(*args, **kwargs):
+        reads.append(kwargs.get("text", ""))
+        return listed(*args, **kwargs)
+
+    monkeypatch.setattr(directory, "list_organizations", counting)
+    tree = OrganizationTreeModel(db)
+    tree.text = "کنسولی"  # a child: its parent (the embassy) is shown above it
+    tree.reload()
+    assert reads == ["کنسولی", ""]
+    assert tree.rowCount() == 1 and tree.item(0).text() == "سفارت تاجیکستان"
+    assert tree.item(0).child(0).text() == "بخش کنسولی"
+    reads.clear()
+    tree.text = "سفارت"  # a match without a parent: nothing more to read
+    tree.reload()
+    assert reads == ["سفارت"]
+    assert tree.rowCount() == 1 and tree.item(0).rowCount() == 0

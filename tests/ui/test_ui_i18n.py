@@ -163,3 +163,46 @@ def test_an_unwritable_cache_still_gives_the_translations(app, tmp_path: Path, m
     ts = tmp_path / "x_fa.ts"
     i18n.write_ts(ts, "fa", [i18n.TsMessage("Base", "Save", "ذخیره", True)])
     assert i18n.load_translator(ts, "fa").translate("Base", "Save") == "ذخیره"
+
+
+def test_a_count_takes_its_english_plural_and_the_one_persian_form(app, tmp_path: Path) -> None:
+    ts = tmp_path / "en.ts"
+    forms = ("%n day late", "%n days late")
+    i18n.write_ts(ts, "en", [i18n.TsMessage("Model", "%n days late", forms[0], True, forms=forms)])
+    assert 'numerus="yes"' in ts.read_text(encoding="utf-8")
+    [read] = i18n.read_ts(ts)
+    assert read.forms == forms and read.finished
+    english = i18n.TsTranslator(ts, language="en")
+    assert english.translate("Model", "%n days late", None, 1) == "%n day late"
+    assert english.translate("Model", "%n days late", None, 3) == "%n days late"
+    persian = i18n.TsTranslator(i18n.ts_path("fa"))
+    texts = {persian.translate("ResolutionTableModel", "%n days late", None, n) for n in (1, 3)}
+    assert texts == {"%n روز تأخیر"}
+    # Without a form for every number, the message is not finished.
+    half = i18n.TsMessage("Model", "%n days", "%n day", True, forms=("%n day", ""))
+    i18n.write_ts(ts, "en", [half])
+    assert not i18n.read_ts(ts)[0].finished
+
+
+def test_the_english_interface_says_1_day_and_3_days(app) -> None:
+    try:
+        apply_language(app, "en")
+        late = [
+            QCoreApplication.translate("ResolutionTableModel", "%n days late", None, n)
+            for n in (1, 3)
+        ]
+        assert late == ["1 day late", "3 days late"]
+    finally:
+        apply_language(app, "fa")
+    assert (
+        QCoreApplication.translate("ResolutionTableModel", "%n days late", None, 1) == "1 روز تأخیر"
+    )
+
+
+def test_every_count_has_its_english_singular_and_plural() -> None:
+    counts = {(m.context, m.source) for m in i18n.read_ts(i18n.ts_path("fa")) if m.forms}
+    english = {(m.context, m.source): m for m in i18n.read_ts(i18n.ts_path("en"))}
+    assert counts and counts <= set(english)
+    for key in counts:
+        assert english[key].finished and len(english[key].forms) == 2, key
+        assert all("%n" in form for form in english[key].forms), key

@@ -5,8 +5,10 @@ per-body view and the dashboard cards."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
 
 from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
 from qazvin_diplomacy.core.jalali import from_jalali
@@ -15,6 +17,7 @@ from qazvin_diplomacy.core.meetings import (
     Attendance,
     AttendeeInput,
     Frequency,
+    LinkInput,
     LogKind,
     MeetingInput,
     MeetingStatus,
@@ -159,10 +162,10 @@ def test_a_session_planned_on_a_holiday_is_flagged(page: MeetingsPage, db, bodie
     series_id, _meeting = _council(db, bodies)
     form = page.new_meeting(series_id)
     form.meeting_date.setDate(from_jalali(1404, 11, 22))  # 22 Bahman
-    assert form.holiday_label.isVisible() and "تعطیل" in form.holiday_label.text()
+    assert form.general.holiday_label.isVisible() and "تعطیل" in form.general.holiday_label.text()
     form.meeting_date.setDate(from_jalali(1404, 11, 25))  # a Saturday, a working day
-    assert not form.holiday_label.isVisible()
-    assert "۱۰۸" in form.next_label.text()  # the council's next session
+    assert not form.general.holiday_label.isVisible()
+    assert "۱۰۸" in form.general.next_label.text()  # the council's next session
     form.confirm = lambda *_a: True  # discard the date typed
     form.close()
 
@@ -215,7 +218,7 @@ def test_record_a_session_with_attendance_agenda_and_resolutions(
     assert form.save()
     assert form.detail.status == MeetingStatus.APPROVED.value
     assert form.locked() and not form.venue.isEnabled() and not form.save_button.isEnabled()
-    assert form.version_button.isVisible() and form.lock_label.isVisible()
+    assert form.version_button.isVisible() and form.general.lock_label.isVisible()
     assert form.new_version("نام یک حاضر اصلاح شد")
     assert form.detail.status == MeetingStatus.HELD.value and form.detail.minutes_version == 2
     assert form.venue.isEnabled()
@@ -284,7 +287,7 @@ def test_the_resolutions_list_filters_by_state_body_series_deadline_and_text(
     assert view.model.total == 3
     bar.due.setCurrentIndex(bar.due.findData(ResolutionDue.OVERDUE.value))
     assert view.model.total == 1 and view.model.item(0).id == late
-    assert "۵" in view.model.index(0, 3).data()  # days late beside the deadline
+    assert view.model.index(0, 4).data() == "۵ روز تأخیر"  # how late, beside the deadline
     bar.due.setCurrentIndex(bar.due.findData(ResolutionDue.WEEK.value))
     assert view.model.total == 1
     bar.due.setCurrentIndex(bar.due.findData(ResolutionDue.ALL.value))
@@ -364,14 +367,20 @@ def test_the_english_interface_shows_latin_numbers(page: MeetingsPage, app, db, 
 
     _series, meeting_id = _council(db, bodies)
     _resolution(db, meeting_id, "نقشه راه", bodies["chamber"], TODAY - dt.timedelta(days=2))
+    _resolution(db, meeting_id, "کنسرسیوم", bodies["chamber"], TODAY - dt.timedelta(days=1))
     page.views.setCurrentIndex(RESOLUTIONS_TAB)
     page.refresh_current()
+    assert page.resolutions.model.index(1, 4).data() == "۱ روز تأخیر"
     apply_language(app, "en")
     assert page.views.tabText(RESOLUTIONS_TAB) == "Resolutions"
     model = page.resolutions.model
     assert model.index(0, 0).data() == "107/1"
-    assert model.index(0, 3).data().endswith("(2 days late)")
-    assert page.resolutions.count_label.text() == "1 resolutions"
+    assert [model.index(row, 4).data() for row in (0, 1)] == ["2 days late", "1 day late"]
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "Late"
+    assert page.resolutions.count_label.text() == "2 resolutions"
+    page.resolutions.filter_bar.text.setText("کنسرسیوم")
+    page.resolutions.apply_filters()
+    assert page.resolutions.count_label.text() == "1 resolution"
 
 
 def test_search_hits_open_in_the_meetings_module(page: MeetingsPage, db, bodies) -> None:
@@ -386,3 +395,157 @@ def test_search_hits_open_in_the_meetings_module(page: MeetingsPage, db, bodies)
         form = getattr(page, f"open_{kind}")(record_id)
         assert form is not None and form.record_id() == record_id
         form.close()
+
+
+def _working_group(db, bodies) -> int:
+    """The Saturday export working group: venue, chair, hours and standing members."""
+    from qazvin_diplomacy.core.meetings import MemberInput
+
+    return svc.save_series(
+        db,
+        series=SeriesInput(
+            name_fa="کارگروه توسعه صادرات غیرنفتی",
+            recurrence=SeriesRecurrence(Frequency.WEEKLY, weekday=0),
+            venue="استانداری، سالن شهید رجایی",
+            chair_person_id=bodies["governor"],
+            start_time=dt.time(9, 0),
+            end_time=dt.time(11, 0),
+            members=(
+                MemberInput(person_id=bodies["governor"], role="رئیس"),
+                MemberInput(organization_id=bodies["chamber"], role="عضو"),
+            ),
+        ),
+    ).id
+
+
+def test_a_new_meeting_is_filled_in_from_its_series(page: MeetingsPage, db, bodies) -> None:
+    group = _working_group(db, bodies)
+    council, _meeting = _council(db, bodies)
+    form = page.new_meeting(group)
+    assert form.meeting_date.date() == TODAY  # a Saturday: the group meets today
+    assert form.venue.text() == "استانداری، سالن شهید رجایی"
+    assert form.chair.value() == (bodies["governor"], "")
+    assert form.start_time.text() and form.number.value() == 0  # "next"
+    assert [a.person_id for a in form.attendance.table.attendees()] == [bodies["governor"]]
+    assert form.attendance.table.attendees()[0].role == "رئیس"
+    assert form.attendance.invited.ids() == (bodies["chamber"],)
+    assert not form.is_modified()
+    # Another series refills what was not typed by hand: the venue typed stays.
+    form.venue.setText("اتاق بازرگانی")
+    combo = form.field_set.widgets["series_id"]
+    combo.setCurrentIndex(combo.findData(council))
+    assert form.venue.text() == "اتاق بازرگانی"
+    assert form.meeting_date.date() == from_jalali(1404, 9, 1)  # the council's first Saturday
+    assert form.attendance.table.attendees() == () and form.attendance.invited.ids() == ()
+    assert "۱۰۸" in form.general.next_label.text()
+    assert form.save()
+    assert svc.get_meeting(db, meeting_id=form.detail.id).number == 108
+    form.close()
+
+
+def test_agenda_items_take_files_that_open_and_are_removed(
+    page: MeetingsPage, db, bodies, tmp_path
+) -> None:
+    _series, meeting_id = _council(db, bodies)
+    form = page.open_meeting(meeting_id)
+    tab = form.agenda_tab
+    form.agenda.add_item(AgendaItemInput(title="بند تازه"))
+    form.agenda.table.setCurrentCell(2, 0)
+    assert not tab.files.add_button.isEnabled()  # a new item: saved with the meeting first
+    assert "ذخیره" in tab.files.note.text()
+    form.agenda.table.setCurrentCell(0, 0)
+    assert "۱" in tab.files_label.text() and "کنسرسیوم" in tab.files_label.text()
+    slides = tmp_path / "کنسرسیوم.pptx"
+    slides.write_bytes(b"slides")
+    tab.files.description.setText("ارائه")
+    assert tab.files.add_file(slides)
+    item_id = svc.get_meeting(db, meeting_id=meeting_id).agenda_rows[0].id
+    assert [f.original_name for f in svc.list_agenda_attachments(db, agenda_item_id=item_id)] == [
+        "کنسرسیوم.pptx"
+    ]
+    opened = []
+    tab.files.opener = opened.append
+    assert tab.files.open_attachment(0).read_bytes() == b"slides" and opened
+    form.agenda.table.setCurrentCell(1, 0)  # the other item has no files
+    assert tab.files.table.rowCount() == 0
+    form.agenda.table.setCurrentCell(0, 0)
+    assert tab.files.table.rowCount() == 1
+    tab.files.confirm_removal = lambda _name: False
+    assert not tab.files.remove_attachment(0)
+    tab.files.confirm_removal = lambda _name: True
+    assert tab.files.remove_attachment(0)
+    assert svc.list_agenda_attachments(db, agenda_item_id=item_id) == []
+    assert tab.files.table.rowCount() == 0
+    # Approved minutes: the files are listed and open, not added or removed.
+    assert tab.files.add_file(slides)
+    form.agenda.table.setRowCount(2)  # drop the unsaved item
+    form.status_combo.setCurrentIndex(form.status_combo.findData(MeetingStatus.HELD.value))
+    assert form.save()
+    form.confirm = lambda *_a: True
+    form.status_combo.setCurrentIndex(form.status_combo.findData(MeetingStatus.APPROVED.value))
+    assert form.save() and form.locked()
+    form.agenda.table.setCurrentCell(0, 0)
+    assert tab.files.table.rowCount() == 1 and tab.files.open_button.isEnabled()
+    assert not tab.files.add_button.isEnabled() and not tab.files.remove_button.isEnabled()
+    assert not form.agenda.add_button.isEnabled()
+    form.close()
+
+
+def test_a_resolution_links_to_a_delegation_and_a_market_shown_from_both_sides(
+    page: MeetingsPage, ctx, db, bodies, countries, qtbot
+) -> None:
+    from qazvin_diplomacy.core.delegations import DelegationInput
+    from qazvin_diplomacy.core.markets import MarketInput
+    from qazvin_diplomacy.services import delegations, markets
+    from qazvin_diplomacy.ui.delegations.form import DelegationDialog
+    from qazvin_diplomacy.ui.markets.card import MarketCardDialog
+
+    tajikistan = directory.country_by_code(db, "TJ").id
+    market = markets.save_market(db, market=MarketInput(country_id=tajikistan, sector="food"))
+    trip = delegations.save_delegation(
+        db,
+        delegation=DelegationInput(
+            title="اعزام تیم تجاری به تاجیکستان", country_id=tajikistan,
+            start_date=from_jalali(1404, 7, 12), end_date=from_jalali(1404, 7, 16),
+        ),
+    )  # fmt: skip
+    _series, meeting_id = _council(db, bodies)
+    res_id = _resolution(db, meeting_id, "گزارش سفر تیم تجاری", bodies["chamber"], TODAY)
+    dialog = page.open_resolution(res_id)
+    links = dialog.links
+    links.kind.setCurrentIndex(links.kind.findData("delegation"))
+    assert links.picker.find("تاجيکستان") == 1  # Arabic Yeh: any spelling
+    links.picker.activate_current()
+    links.kind.setCurrentIndex(links.kind.findData("market"))
+    assert links.picker.find("تاجیکستان") == 1
+    links.picker.activate_current()
+    assert links.list.count() == 2 and "هیئت" in links.list.item(0).text()
+    assert dialog.is_modified() and dialog.save()
+    stored = svc.get_resolution(db, resolution_id=res_id).links
+    assert [(k.kind, k.target_id) for k in stored] == [
+        ("delegation", trip.id), ("market", market.id),
+    ]  # fmt: skip
+    opened = []
+    ctx.hub.openRecord.connect(lambda key, record_id: opened.append((key, record_id)))
+    links.list.itemDoubleClicked.emit(links.list.item(0))
+    assert opened == [("delegations", trip.id)]
+    links.list.setCurrentRow(1)
+    links.remove_current()
+    assert dialog.save()
+    assert [k.kind for k in svc.get_resolution(db, resolution_id=res_id).links] == ["delegation"]
+    dialog.close()
+    # The other direction: the delegation's links tab and the market card name the resolution.
+    form = DelegationDialog(db, delegations.get_delegation(db, delegation_id=trip.id))
+    qtbot.addWidget(form)
+    assert "۱۰۷/۱" in form.resolutions.text() and "گزارش سفر" in form.resolutions.text()
+    svc.save_resolution(
+        db,
+        resolution=replace(
+            svc.get_resolution(db, resolution_id=res_id),
+            links=(LinkInput("market", market.id),),
+        ),
+        today=TODAY,
+    )
+    card = MarketCardDialog(db, tajikistan, None)
+    qtbot.addWidget(card)
+    assert "۱۰۷/۱" in card.html() and "مصوبات" in card.html()

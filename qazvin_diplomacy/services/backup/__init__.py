@@ -12,6 +12,9 @@
   migrates the copy if it is older, adds missing attachments, keeps the current database in
   the backups folder and swaps the new file in with one atomic rename. Until that rename the
   current database is untouched in content, so a cancel, an error or a crash leaves it usable.
+* ``restore_backup_to_server`` does the same for a server database (PostgreSQL): verified,
+  the server's rows kept as a backup, then every row replaced in one transaction. A server's
+  backup holds the same SQLite file (its rows copied into it), so either restores onto either.
 * ``auto_backup`` makes at most one automatic backup a day and keeps the newest ``keep``.
 
 The steps live in ``create``, ``verify``, ``restore`` and ``auto`` (shared parts in ``common``);
@@ -45,6 +48,7 @@ from qazvin_diplomacy.services.backup.common import (
 )
 from qazvin_diplomacy.services.backup.create import create_backup
 from qazvin_diplomacy.services.backup.restore import restore_backup
+from qazvin_diplomacy.services.backup.server import restore_backup_to_server
 from qazvin_diplomacy.services.backup.verify import verify_backup
 
 __all__ = [
@@ -69,5 +73,6 @@ __all__ = [
     "create_backup",
     "is_encrypted",
     "restore_backup",
+    "restore_backup_to_server",
     "verify_backup",
 ]

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from sqlalchemy.exc import DBAPIError
+
 from qazvin_diplomacy import __version__
 from qazvin_diplomacy.core.backups import (
     DATABASE_NAME,
@@ -24,7 +26,6 @@ from qazvin_diplomacy.core.backups import (
     attachment_member,
     member_kind,
 )
-from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.services.backup.common import (
     _SHA_NAME_LEN,
     CHUNK,
@@ -40,7 +41,7 @@ from qazvin_diplomacy.services.backup.common import (
 )
 from qazvin_diplomacy.services.backup_crypto import EncryptingWriter
 from qazvin_diplomacy.services.files import DatabaseFiles, refuse_database_files, replace_file
-from qazvin_diplomacy.storage.database import Database, backup_copy
+from qazvin_diplomacy.storage.database import Database, backup_copy, dump_to_sqlite
 
 
 def _attachment_files(folder: Path) -> list[tuple[str, Path]]:
@@ -104,6 +105,20 @@ def _pack(zf: zipfile.ZipFile, source: Path, name: str, steps: _Steps) -> Backup
     return BackupMember(name, size, digest.hexdigest())
 
 
+def _dump_server(db: Database, snapshot: Path) -> None:
+    """A server database's rows written into ``snapshot``, an SQLite file at its schema.
+
+    The logical backup of a PostgreSQL database in the application's own format: the same
+    file a desk's backup holds, so either restores onto either engine.
+    """
+    report = dump_to_sqlite(db.engine, snapshot, db.schema_revision())
+    if bad := [t.table for t in report if not t.matches]:
+        raise BackupError(
+            f"رونوشت جدول {bad[0]} با پایگاه داده سرور یکسان نبود؛ پشتیبان ساخته نشد.",
+            f"The copy of table {bad[0]} differs from the server database; no backup was written.",
+        )
+
+
 def create_backup(
     db: Database,
     *,
@@ -114,19 +129,14 @@ def create_backup(
 ) -> BackupManifest:
     """Write a backup of the open database ``db`` and its attachments to ``out``.
 
-    Safe while the application keeps writing: the database is copied with the online backup
-    API and the copy must pass ``PRAGMA integrity_check``. With ``password`` the file is
+    Safe while the application keeps writing: a file is copied with the online backup API, a
+    server database (PostgreSQL) read in one consistent snapshot into an SQLite file of the
+    same schema, row for row (``storage.transfer``: its logical backup in the application's
+    own format); the copy must pass ``PRAGMA integrity_check``. With ``password`` the file is
     sealed with scrypt + AES-256-GCM. ``progress(done, total)`` reports bytes packed;
     ``cancel()`` returning True stops with ``BackupCancelled``. On cancel or any error no file
     is left at ``out`` (an existing one is kept) and no temporary file remains.
     """
-    if getattr(db, "url", None):  # the format holds an SQLite file: not yet a server's data
-        raise KnownError(
-            "پشتیبان‌گیری برنامه هنوز برای پایگاه داده سرور (PostgreSQL) کار نمی‌کند؛ از ابزار "
-            "خود سرور (pg_dump) استفاده کنید. هیچ پرونده‌ای نوشته نشد.",
-            "The application's backup does not work on a server (PostgreSQL) database yet; "
-            "use the server's own tools (pg_dump). No file was written.",
-        )
     out = Path(out)
     refuse_database_files(out, DatabaseFiles.of(db), purpose="backup")
     steps = _Steps(progress, cancel)
@@ -135,14 +145,22 @@ def create_backup(
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _disk_error(exc) from exc
+    if db.url:  # a server database: its desk's local folder holds the work files
+        try:
+            db.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _disk_error(exc) from exc
     _remove_stale(db.path.parent, f".{db.path.stem}-backup-*")
     attachments = _attachment_files(db.attachments_dir)
     with tempfile.TemporaryDirectory(dir=db.path.parent, prefix=f".{db.path.stem}-backup-") as work:
         snapshot = Path(work) / DATABASE_NAME
         try:
-            backup_copy(db.path, snapshot)
+            if db.url:
+                _dump_server(db, snapshot)
+            else:
+                backup_copy(db.path, snapshot)
             revision = _seal_snapshot(snapshot)
-        except sqlite3.OperationalError as exc:
+        except (sqlite3.OperationalError, DBAPIError) as exc:
             raise BackupError(
                 "از پایگاه داده نسخه برداشته نشد (پایگاه داده مشغول است یا دیسک پر است); "
                 "چند لحظه بعد دوباره تلاش کنید. پشتیبانی ساخته نشد.",

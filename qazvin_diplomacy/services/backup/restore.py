@@ -30,6 +30,7 @@ from qazvin_diplomacy.services.backup.common import (
 )
 from qazvin_diplomacy.services.backup.verify import _extract_verified, _plain_zip
 from qazvin_diplomacy.services.files import DatabaseFiles, refuse_database_files, replace_retrying
+from qazvin_diplomacy.services.users import require_admin
 from qazvin_diplomacy.storage.database import Database, backup_copy, head_revision
 
 
@@ -182,6 +183,7 @@ def restore_backup(
     leaves the current database as it was. ``progress(done, total)`` reports bytes; its
     ``total`` grows once the backup's contents are known.
     """
+    require_admin()  # replacing the office's database is an administrator's task
     source = Path(source)
     db_path = Path(db_path).expanduser().resolve()
     backups_dir = Path(backups_dir)

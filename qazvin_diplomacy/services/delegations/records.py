@@ -1,11 +1,12 @@
-"""Trade delegations: save (with members, markets, agreements, programme), read, list, archive."""
+"""Trade delegations: save (with members, markets, agreements, programme and the follow-ups
+after the trip, which are the shared follow-up tasks), read, list, archive."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from sqlalchemy import Select, delete, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from qazvin_diplomacy.core.delegations import (
     DelegationDirection,
@@ -19,10 +20,12 @@ from qazvin_diplomacy.core.delegations import (
     ProgrammeItem,
     validate_delegation,
 )
-from qazvin_diplomacy.core.errors import ValidationError
+from qazvin_diplomacy.core.errors import NotFoundError, ValidationError
+from qazvin_diplomacy.core.followups import FollowUpSource, FollowUpView
 from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.core.visits import can_transition
 from qazvin_diplomacy.services.filters import text_condition
+from qazvin_diplomacy.services.followups import followup_view, write_source_followups
 from qazvin_diplomacy.services.markets.regions import region_country
 from qazvin_diplomacy.services.records import get_row, row_to_save, set_archived, write
 from qazvin_diplomacy.storage.agreements import Agreement
@@ -35,9 +38,12 @@ from qazvin_diplomacy.storage.delegations import (
     TradeDelegationProgrammeItem,
 )
 from qazvin_diplomacy.storage.directory import Country, Person
+from qazvin_diplomacy.storage.followups import FollowUpTask
 from qazvin_diplomacy.storage.markets import Company, MarketRegion, TargetMarket
 
 WHAT = "هیئت تجاری"
+#: The follow-ups' ``source_kind``.
+SOURCE_KIND = FollowUpSource.DELEGATION.value
 #: No filter: every live delegation.
 ANY_DELEGATION = DelegationFilter()
 #: Sort keys accepted by :func:`list_delegations`.
@@ -166,9 +172,38 @@ def save_delegation(db: Database, *, delegation: DelegationInput) -> DelegationV
                 )
             )
         session.flush()
+        if d.followups is not None:
+            write_source_followups(
+                session, d.followups, source_kind=SOURCE_KIND, source_id=row.id,
+                what="اقدام پیگیری", not_found=_followup_not_found,
+            )  # fmt: skip
         row.search_key = delegation_search_key(session, row)
         session.flush()
         return _views(session, [row.id])[0]
+
+
+def _followup_not_found(task_id: int) -> NotFoundError:
+    return NotFoundError(
+        f"اقدام پیگیری شمارهٔ {task_id} در این هیئت پیدا نشد؛ فرم را دوباره باز کنید.",
+        f"Follow-up {task_id} is not one of this delegation's; open the form again.",
+    )
+
+
+def _followups(session: Session, ids: list[int]) -> dict[int, list[FollowUpView]]:
+    """The live follow-ups of each delegation, by deadline."""
+    out: dict[int, list[FollowUpView]] = {}
+    for task in session.scalars(
+        select(FollowUpTask)
+        .where(
+            FollowUpTask.source_kind == SOURCE_KIND,
+            FollowUpTask.source_id.in_(ids),
+            FollowUpTask.archived_at.is_(None),
+        )
+        .options(selectinload(FollowUpTask.owner))
+        .order_by(FollowUpTask.deadline.is_(None), FollowUpTask.deadline, FollowUpTask.id)
+    ):
+        out.setdefault(task.source_id or 0, []).append(followup_view(task))
+    return out
 
 
 def _base_query() -> Select[Any]:
@@ -223,8 +258,10 @@ def _views(session: Session, ids: list[int], *, details: bool = True) -> list[De
     markets: dict[int, list[tuple[int, str]]] = {}
     agreements: dict[int, list[tuple[int, str]]] = {}
     programme: dict[int, list[ProgrammeItem]] = {}
+    followups: dict[int, list[FollowUpView]] = {}
     if details:
         members = _members(session, ids)
+        followups = _followups(session, ids)
         market_region = aliased(MarketRegion)
         for delegation_id, market_id, c_fa, r_fa in session.execute(
             select(
@@ -282,6 +319,7 @@ def _views(session: Session, ids: list[int], *, details: bool = True) -> list[De
                 market_ids=tuple(m for m, _n in markets.get(d.id, [])),
                 agreement_ids=tuple(a for a, _t in agreements.get(d.id, [])),
                 programme=tuple(programme.get(d.id, [])),
+                followups=tuple(followups.get(d.id, [])),
                 country_fa=c_fa,
                 country_en=c_en,
                 region_fa=r_fa or "",

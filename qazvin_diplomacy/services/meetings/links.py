@@ -1,9 +1,10 @@
-"""Links from meetings and resolutions to other records (visits, agreements, events; later
+"""Links from meetings and resolutions to other records (visits, agreements, events, trade
 delegations and target markets), stored generically in ``meeting_link``."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -11,16 +12,28 @@ from sqlalchemy.orm import Session
 from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.meetings import LinkInput, LinkKind
 from qazvin_diplomacy.storage.agreements import Agreement
+from qazvin_diplomacy.storage.delegations import TradeDelegation
+from qazvin_diplomacy.storage.directory import Country
 from qazvin_diplomacy.storage.events import Event
+from qazvin_diplomacy.storage.markets import TargetMarket
 from qazvin_diplomacy.storage.meetings import MeetingLink
 from qazvin_diplomacy.storage.visits import Visit
 
-# Kinds whose records exist today, with their title column (delegations and markets come later).
+# Each kind's id column and title: a column, or for a target market its country's name.
 _TITLES = {
     LinkKind.VISIT.value: (Visit.id, Visit.title),
     LinkKind.AGREEMENT.value: (Agreement.id, Agreement.title),
     LinkKind.EVENT.value: (Event.id, Event.title_fa),
+    LinkKind.DELEGATION.value: (TradeDelegation.id, TradeDelegation.title),
+    LinkKind.MARKET.value: (TargetMarket.id, Country.name_fa),
 }
+
+
+def _title(session: Session, kind_code: str, columns: tuple[Any, Any], target_id: int) -> str:
+    query = select(columns[1]).where(columns[0] == target_id)
+    if kind_code == LinkKind.MARKET.value:
+        query = query.select_from(TargetMarket).join(Country, Country.id == TargetMarket.country_id)
+    return session.scalar(query) or ""
 
 
 def write_links(
@@ -66,7 +79,7 @@ def links_of(session: Session, *, owner_kind: str, owner_id: int) -> tuple[LinkI
         columns = _TITLES.get(kind_code)
         title = ""
         if columns is not None:
-            title = session.scalar(select(columns[1]).where(columns[0] == target_id)) or ""
+            title = _title(session, kind_code, columns, target_id)
         found.append(LinkInput(kind_code, target_id, title))
     return tuple(found)
 

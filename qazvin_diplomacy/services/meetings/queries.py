@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, case, func, literal, select, union_all
+from sqlalchemy import Select, and_, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from qazvin_diplomacy.core.clock import today_local
@@ -23,11 +23,18 @@ from qazvin_diplomacy.core.meetings import (
 )
 from qazvin_diplomacy.core.text import persian_sort_key, search_terms
 from qazvin_diplomacy.services.filters import text_condition
+from qazvin_diplomacy.services.meetings.common import MEETING_KIND, RESOLUTION_KIND
 from qazvin_diplomacy.services.meetings.records import meeting_view
 from qazvin_diplomacy.services.meetings.resolutions import views_of
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Organization
-from qazvin_diplomacy.storage.meetings import Meeting, MeetingSeries, Resolution, ResolutionBody
+from qazvin_diplomacy.storage.meetings import (
+    Meeting,
+    MeetingLink,
+    MeetingSeries,
+    Resolution,
+    ResolutionBody,
+)
 
 # --- meetings -----------------------------------------------------------------------------
 
@@ -131,7 +138,25 @@ def _resolutions_filtered(query: Select[Any], f: ResolutionFilter) -> Select[Any
         query = query.where(Resolution.deadline >= f.deadline_from)
     if f.deadline_to is not None:
         query = query.where(Resolution.deadline <= f.deadline_to)
+    if f.linked_to:
+        query = query.where(_linked_condition(f.linked_to))
     return query.where(text_condition(Resolution.search_key, f.text))
+
+
+def _linked_condition(targets: tuple[tuple[str, int], ...]) -> Any:
+    """Resolutions linked to one of ``targets``, or whose meeting is."""
+    by_kind: dict[str, list[int]] = {}
+    for kind, target_id in targets:
+        by_kind.setdefault(kind, []).append(target_id)
+    matches = or_(
+        *(
+            and_(MeetingLink.target_kind == kind, MeetingLink.target_id.in_(ids))
+            for kind, ids in by_kind.items()
+        )
+    )
+    own = select(MeetingLink.owner_id).where(MeetingLink.owner_kind == RESOLUTION_KIND, matches)
+    meetings = select(MeetingLink.owner_id).where(MeetingLink.owner_kind == MEETING_KIND, matches)
+    return or_(Resolution.id.in_(own), Resolution.meeting_id.in_(meetings))
 
 
 def count_resolutions(db: Database, *, filters: ResolutionFilter | None = None) -> int:

@@ -158,7 +158,7 @@ def meeting_view(session: Session, row: Meeting, *, whole: bool = True) -> Meeti
             )
             for a in row.attendees
         )
-        files = _attachment_counts(session, [i.id for i in row.agenda])
+        files = _attachment_names(session, [i.id for i in row.agenda])
         agenda = tuple(
             AgendaItemView(
                 title=i.title,
@@ -168,7 +168,8 @@ def meeting_view(session: Session, row: Meeting, *, whole: bool = True) -> Meeti
                 id=i.id,
                 position=n + 1,
                 presenter_name=people.get(i.presenter_person_id or 0, (i.presenter_text, ""))[0],
-                attachment_count=files.get(i.id, 0),
+                attachment_count=len(files.get(i.id, ())),
+                attachment_names=files.get(i.id, ()),
             )
             for n, i in enumerate(row.agenda)
         )
@@ -204,19 +205,23 @@ def meeting_view(session: Session, row: Meeting, *, whole: bool = True) -> Meeti
     )
 
 
-def _attachment_counts(session: Session, ids: list[int]) -> dict[int, int]:
+def _attachment_names(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """``{agenda item id: the names of its files, oldest first}``."""
     if not ids:
         return {}
     rows = session.execute(
-        select(Attachment.owner_id, func.count())
+        select(Attachment.owner_id, Attachment.original_name)
         .where(
             Attachment.owner_kind == AGENDA_ITEM_KIND,
             Attachment.owner_id.in_(ids),
             Attachment.archived_at.is_(None),
         )
-        .group_by(Attachment.owner_id)
+        .order_by(Attachment.id)
     )
-    return {owner: int(n) for owner, n in rows}
+    names: dict[int, tuple[str, ...]] = {}
+    for owner, name in rows:
+        names[owner] = (*names.get(owner, ()), name)
+    return names
 
 
 def meeting_search_key(session: Session, row: Meeting, series: MeetingSeries) -> str:
@@ -537,3 +542,18 @@ def add_agenda_attachment(
 def list_agenda_attachments(db: Database, *, agenda_item_id: int) -> list[AttachmentView]:
     """The files of one agenda item, oldest first."""
     return list_attachments(db, owner_kind=AGENDA_ITEM_KIND, owner_id=agenda_item_id)
+
+
+def remove_agenda_attachment(db: Database, *, attachment_id: int) -> None:
+    """Take a file off its agenda item (archived: it leaves the item and the minutes); refused
+    when the meeting is archived or its minutes approved."""
+    with write(db) as session:
+        row = get_row(session, Attachment, attachment_id, "پیوست")
+        if row.owner_kind != AGENDA_ITEM_KIND or row.owner_id is None:
+            raise KnownError(
+                "این پرونده از پیوست‌های بند دستور جلسه نیست.", "The file is not an agenda item's."
+            )
+        item = get_row(session, MeetingAgendaItem, row.owner_id, "بند دستور جلسه")
+        refuse_archived(item.meeting, MEETING_WHAT, "meeting")
+        refuse_locked(item.meeting)
+        set_archived(session, row, None, True, "پیوست")

@@ -47,7 +47,7 @@ from qazvin_diplomacy.services.meetings.common import (
     refuse_locked,
     series_names,
 )
-from qazvin_diplomacy.services.meetings.links import links_of, write_links
+from qazvin_diplomacy.services.meetings.links import linked_to, links_of, write_links
 from qazvin_diplomacy.services.records import (
     another_with,
     check_version,
@@ -165,6 +165,23 @@ def list_meeting_resolutions(
     with db.read_session() as session:
         get_row(session, Meeting, meeting_id, MEETING_WHAT)
         return resolutions_of_meeting(session, meeting_id, today)
+
+
+def resolutions_linked_to(
+    db: Database, *, kind: str, target_id: int, today: date | None = None
+) -> list[ResolutionView]:
+    """The resolutions (not archived) that concern one visit, agreement, delegation or market
+    (``kind`` a ``LinkKind`` code), by deadline."""
+    with db.read_session() as session:
+        ids = linked_to(session, target_kind=kind, target_id=target_id, owner_kind=RESOLUTION_KIND)
+        if not ids:
+            return []
+        rows = session.scalars(
+            select(Resolution)
+            .where(Resolution.id.in_(ids), Resolution.archived_at.is_(None))
+            .order_by(Resolution.deadline.is_(None), Resolution.deadline, Resolution.id)
+        ).all()
+        return views_of(session, rows, today or today_local())
 
 
 def get_resolution(
@@ -483,6 +500,7 @@ __all__ = [
     "list_meeting_resolutions",
     "log_in",
     "move_deadline",
+    "resolutions_linked_to",
     "resolutions_of_meeting",
     "save_resolution",
     "set_resolution_status",

@@ -209,7 +209,10 @@ def default_actor() -> str:
     """Who is working, to pre-fill "By": empty until the application has users (then the
     signed-in user's name). The operating system's login ("root", a shared office account)
     names no person, so it is never offered."""
-    return ""
+    from qazvin_diplomacy.core.access import current_principal
+
+    principal = current_principal()
+    return principal.name if principal is not None else ""
 
 
 class TransitionDialog(Retranslating, QDialog):

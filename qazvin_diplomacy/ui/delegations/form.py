@@ -1,4 +1,5 @@
-"""The trade delegation form: main fields, members, programme, markets and agreements.
+"""The trade delegation form: main fields, members, programme, markets and agreements, and
+the follow-ups after the trip (the visit form's follow-up table, shared follow-up tasks).
 
 The region list follows the chosen country (a region belongs to one country, as on the
 market form); the status offers the moves a visit's status may make.  Members and the
@@ -8,7 +9,7 @@ signed on the trip are ticked in lists.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -26,12 +27,13 @@ from qazvin_diplomacy.core.delegations import (
     DelegationStatus,
     DelegationView,
 )
+from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.visits import allowed_transitions
 from qazvin_diplomacy.services import agreements as agreements_service
 from qazvin_diplomacy.services import delegations as delegations_service
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import ID_ROLE
+from qazvin_diplomacy.ui.common import ID_ROLE, show_error
 from qazvin_diplomacy.ui.delegations.members import MembersTable, ProgrammeTable
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
@@ -40,12 +42,13 @@ from qazvin_diplomacy.ui.form_fields import (
     date_field,
     enum_combo,
     filled_combo,
-    stored,
     text_area,
     text_field,
 )
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl
 from qazvin_diplomacy.ui.markets.place import fill_countries, fill_regions
+from qazvin_diplomacy.ui.meetings.links import linked_resolutions_html
+from qazvin_diplomacy.ui.visits.followups import FollowUpsTable
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
 
 
@@ -141,7 +144,12 @@ class DelegationDialog(Retranslating, QDialog):
         self.agreements = CheckedList(links)
         for widget in (self.markets_label, self.markets, self.agreements_label, self.agreements):
             links_layout.addWidget(widget)
+        self.resolutions = QLabel(links)  # the secretariat's resolutions concerning it
+        self.resolutions.setWordWrap(True)
+        links_layout.addWidget(self.resolutions)
         self.tabs.addTab(links, "")
+        self.followups = FollowUpsTable(self)
+        self.tabs.addTab(self.followups, "")
         layout.addWidget(self.tabs, 1)
         self.error, self.buttons = add_save_buttons(self, layout, self.save)
         self.country = self.field_set.widgets["country_id"]
@@ -153,6 +161,8 @@ class DelegationDialog(Retranslating, QDialog):
             self.region.setCurrentIndex(max(self.region.findData(delegation.region_id), 0))
             self.members.set_members(delegation.members)
             self.programme.set_items(delegation.programme)
+            for task in delegation.followups or ():
+                self.followups.add_entry(task)
         self._fill_links()
         self.country.currentIndexChanged.connect(lambda _i: self.fill_regions())
         self.resize(760, 780)
@@ -164,11 +174,26 @@ class DelegationDialog(Retranslating, QDialog):
         )
         self.field_set.retranslate(self.tr)
         for index, text in enumerate(
-            (self.tr("Delegation"), self.tr("Members"), self.tr("Programme"), self.tr("Links"))
+            (
+                self.tr("Delegation"),
+                self.tr("Members"),
+                self.tr("Programme"),
+                self.tr("Links"),
+                self.tr("Follow-ups"),
+            )
         ):
             self.tabs.setTabText(index, text)
         self.members.retranslate_ui(self.tr)
         self.programme.retranslate(self.tr)
+        # The follow-up table is the visit form's: its headers are translated there.
+        self.followups.retranslate(lambda text: QCoreApplication.translate("VisitForm", text))
+        if self.delegation is not None and self.delegation.id is not None:
+            self.resolutions.setText(
+                linked_resolutions_html(
+                    self.db, "delegation", [self.delegation.id], None,
+                    self.tr("Resolutions concerning this delegation"),
+                )
+            )  # fmt: skip
         self.markets_label.setText(self.tr("Target markets concerned"))
         self.agreements_label.setText(self.tr("Agreements signed on the trip"))
         fill_countries(self.db, self.country)
@@ -198,6 +223,7 @@ class DelegationDialog(Retranslating, QDialog):
         values, errors = self.field_set.collect()
         row_errors: dict[str, str] = {}
         programme = self.programme.items(row_errors)
+        followups = self.followups.entries(row_errors)
         if errors or row_errors:
             self.field_set.show_errors(errors)
             if row_errors:
@@ -207,6 +233,7 @@ class DelegationDialog(Retranslating, QDialog):
         values["status"] = DelegationStatus(values["status"]).value
         values["members"] = self.members.members()
         values["programme"] = programme
+        values["followups"] = followups
         values["market_ids"] = self.markets.ids()
         values["agreement_ids"] = self.agreements.ids()
         if self.delegation is not None:
@@ -218,9 +245,18 @@ class DelegationDialog(Retranslating, QDialog):
         delegation = self.delegation_input()
         if delegation is None:
             return False
-        save = delegations_service.save_delegation
-        self.saved = stored(self, self.field_set, self.error, save, self.db, delegation=delegation)
-        if self.saved is None:
+        try:
+            self.saved = delegations_service.save_delegation(self.db, delegation=delegation)
+        except ValidationError as exc:
+            rest = self.field_set.show_errors(exc.errors)
+            table = self.followups
+            others = table.show_row_errors(rest, table.PREFIX, table.FIELDS, self.tr("Row"))
+            if len(others) < len(rest):
+                self.tabs.setCurrentWidget(table)
+            self.error.show_error("\n".join(others.values()))
+            return False
+        except Exception as exc:  # a known error (locked, stale) or a bug: shown, not raised
+            show_error(self, exc)
             return False
         self.accept()
         return True

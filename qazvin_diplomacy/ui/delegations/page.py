@@ -172,7 +172,8 @@ class DelegationsPage(ListPage):
         shot("list", self)
         form = self.edit_row(0) if self.model.total else self.new_record()
         if form is not None:
-            for index, name in enumerate(("form", "form_members", "form_programme", "form_links")):
+            names = ("form", "form_members", "form_programme", "form_links", "form_followups")
+            for index, name in enumerate(names):
                 form.tabs.setCurrentIndex(index)
                 shot(name, form)
             form.reject()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from qazvin_diplomacy.core.access import is_admin
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import GuestList, Rsvp, SeatingView
 from qazvin_diplomacy.core.seating import InterpreterPlacement, TableShape, TableSpec
@@ -87,6 +88,7 @@ class PrecedenceTab(EventTab):
         self.save_button.clicked.connect(self.save_order)
         self.clear_button.clicked.connect(self.clear_order)
         self.rank_table_button.clicked.connect(lambda: self.open_rank_table())
+        self.rank_table_button.setVisible(is_admin())  # the rank table is the administrator's
         self.yes_only.toggled.connect(lambda _c: self.reload())
 
     def retranslate_ui(self) -> None:

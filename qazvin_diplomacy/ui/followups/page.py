@@ -20,7 +20,12 @@ from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
 from qazvin_diplomacy.ui.modules import UiContext
 
 #: The module that opens a follow-up's source record, by ``source_kind``.
-SOURCE_MODULES = {"visit": "visits", "agreement": "agreements", "event": "events"}
+SOURCE_MODULES = {
+    "visit": "visits",
+    "agreement": "agreements",
+    "event": "events",
+    "delegation": "delegations",
+}
 MINE, EVERYONE = "mine", "all"
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QWidget
 
+from qazvin_diplomacy.core.access import is_admin
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.letters import LetterFilter, LetterKind
 from qazvin_diplomacy.services import letters as letters_service
@@ -117,6 +118,7 @@ class LettersPage(ListPage):
         self.copy_button.clicked.connect(lambda: self._on_selected(self.open_printed_copy))
         self.export_button.clicked.connect(lambda: self.export_list())
         self.settings_button.clicked.connect(lambda: self.edit_settings())
+        self.settings_button.setVisible(is_admin())  # the office's settings are the administrator's
         ctx.hub.dataChanged.connect(self._data_changed)
         self.retranslate_ui()
 

@@ -1,4 +1,6 @@
-"""A country's market card: needs, influential people, companies, exports, visits, agreements."""
+"""A country's market card: needs, influential people, companies, exports, visits, agreements
+and the secretariat's resolutions concerning its markets; its «Country report» button prints
+the country briefing."""
 
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.services.markets import CountryCard
+from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl, loc_digits, loc_text
+from qazvin_diplomacy.ui.meetings.links import linked_resolutions_html
 from qazvin_diplomacy.ui.widgets.jalali import show_date
 
 _SEP = {"fa": "، ", "en": ", "}
@@ -29,18 +33,27 @@ class MarketCardDialog(Retranslating, QDialog):
     """The card of one country, opened from the map or the market list (not modal)."""
 
     def __init__(
-        self, db: DatabaseHandle, country_id: int, year: int | None, parent: QWidget | None = None
+        self,
+        db: DatabaseHandle,
+        country_id: int,
+        year: int | None,
+        parent: QWidget | None = None,
+        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.country_id = country_id
         self.year = year
+        self.runner = runner
         self.setModal(False)
         self.resize(720, 640)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.report_button = buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.report_button.setVisible(runner is not None)
+        self.report_button.clicked.connect(lambda: self.print_briefing())
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
@@ -53,10 +66,26 @@ class MarketCardDialog(Retranslating, QDialog):
         card = self.card
         name = card.name_fa if lang == "fa" else (card.name_en or card.name_fa)
         self.setWindowTitle(self.tr("Market card: %1").replace("%1", name))
+        self.report_button.setText(self.tr("Country report"))
+        self.report_button.setToolTip(
+            self.tr("The country briefing (PDF): embassy and people, needs, suppliers, "
+                    "visits, agreements, open resolutions, delegations, with a map")
+        )  # fmt: skip
         self.browser.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if is_rtl() else Qt.LayoutDirection.LeftToRight
         )
         self.browser.setHtml(self.html())
+
+    def print_briefing(self) -> object | None:
+        """The country briefing as PDF, written off the GUI thread and opened."""
+        if self.runner is None:
+            return None
+        from qazvin_diplomacy.ui.ops import print_pdf
+
+        return print_pdf(
+            self.runner, self.db, "country-briefing", {"country": self.card.iso2}, parent=self,
+            title=self.report_button.text(),
+        )  # fmt: skip
 
     def html(self) -> str:
         """The card as HTML in the UI language and direction."""
@@ -123,5 +152,7 @@ class MarketCardDialog(Retranslating, QDialog):
                 text = e.title if lang == "fa" else (e.title_en or e.title)
                 parts.append(f"<li>{escape(when)} {_value(text)}</li>")
             parts.append("</ul>")
+        ids = [m.id for m in card.markets if m.id is not None]
+        parts.append(linked_resolutions_html(self.db, "market", ids, None, self.tr("Resolutions")))
         direction = "rtl" if is_rtl() else "ltr"
         return f"<div dir='{direction}'>{''.join(parts)}</div>"

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QInputDialog,
     QLineEdit,
     QListWidget,
@@ -49,6 +50,7 @@ from qazvin_diplomacy.ui.form_fields import (
 )
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl
 from qazvin_diplomacy.ui.markets.place import fill_countries, fill_regions
+from qazvin_diplomacy.ui.markets.regions import RegionsDialog
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
 
 
@@ -162,7 +164,14 @@ class MarketDialog(Retranslating, QDialog):
         self.region = self.field_set.widgets["region_id"]
         self.new_region_button = QPushButton(self)
         self.new_region_button.clicked.connect(lambda: self.ask_new_region())
-        form.insertRow(2, "", self.new_region_button)  # under the region it adds to
+        self.regions_button = QPushButton(self)
+        self.regions_button.clicked.connect(lambda: self.edit_regions())
+        self.regions_dialog: RegionsDialog | None = None
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_region_button)
+        buttons.addWidget(self.regions_button)
+        buttons.addStretch(1)
+        form.insertRow(2, "", buttons)  # under the region they change
         self.retranslate_ui()
         if market is not None:
             self.field_set.load(market)
@@ -178,6 +187,7 @@ class MarketDialog(Retranslating, QDialog):
         )
         self.field_set.retranslate(self.tr)
         self.new_region_button.setText(self.tr("New region in this country…"))
+        self.regions_button.setText(self.tr("Rename or archive regions…"))
         fill_countries(self.db, self.country)
         rtl = is_rtl()
         products = markets_service.list_products(self.db)
@@ -216,6 +226,27 @@ class MarketDialog(Retranslating, QDialog):
         self.fill_regions()
         self.region.setCurrentIndex(max(self.region.findData(region.id), 0))
         return region.id
+
+    def edit_regions(self) -> RegionsDialog | None:
+        """The chosen country's regions to rename or archive (None without a country); the
+        region list is re-read when it closes."""
+        country_id = self.country.currentData()
+        if country_id is None:
+            self.error.show_error(self.tr("Choose the country first."))
+            return None
+        dialog = RegionsDialog(self.db, country_id, self.country.currentText(), self)
+        dialog.finished.connect(lambda _result: self._regions_edited(dialog))
+        dialog.setModal(True)
+        dialog.show()
+        self.regions_dialog = dialog
+        return dialog
+
+    def _regions_edited(self, dialog: RegionsDialog) -> None:
+        chosen = self.region.currentData()
+        self.fill_regions()
+        self.region.setCurrentIndex(max(self.region.findData(chosen), 0))
+        self.regions_dialog = None
+        dialog.deleteLater()
 
     def fill_regions(self) -> None:
         """The regions of the chosen country only."""

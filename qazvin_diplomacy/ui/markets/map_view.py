@@ -1,9 +1,9 @@
 """The atlas map: one ``QGraphicsPathItem`` per country, coloured by priority or by exports.
 
 The outlines come from ``services.markets.world_shapes`` (decoded TopoJSON, longitude and
-latitude); they are projected once (plate carrée, latitude stretched a little so the
-middle latitudes read well, Antarctica left out) into ``QPainterPath``s cached for the
-process, so a new colouring only changes brushes.  Hovering a country shows its Persian
+latitude); they are projected once by ``core.topojson.projected_rings`` (the projection the
+printed maps share) into ``QPainterPath``s cached for the process, so a new colouring only
+changes brushes; the colours are ``core.atlas``'s.  Hovering a country shows its Persian
 name (English in the English interface); clicking one emits :attr:`WorldMap.countryClicked`.
 """
 
@@ -24,38 +24,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qazvin_diplomacy.core import atlas, topojson
+from qazvin_diplomacy.core.atlas import EXPORT_STEPS, EXPORTS, IRAN, PRIORITY, export_bucket
 from qazvin_diplomacy.core.markets import CountryAtlasEntry
-from qazvin_diplomacy.core.topojson import unwrap_ring
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits
 
-PRIORITY, EXPORTS = "priority", "exports"
 SCALE = 4.0  # scene units per degree of longitude
-Y_STRETCH = 1.2  # latitude stretch of the projection
-SOUTH_LIMIT = -58.0  # Antarctica is not drawn
-LAND = QColor("#e4e2dc")
-NO_CODE = QColor("#d5d3cc")  # shapes without an ISO code (disputed areas)
-BORDER = QColor("#8c8a84")
-SEA = QColor("#f4f8fb")
-HOVER = QColor("#1f4e79")
+LAND = QColor(atlas.LAND)
+NO_CODE = QColor(atlas.NO_CODE)
+BORDER = QColor(atlas.BORDER)
+SEA = QColor(atlas.SEA)
+HOVER = QColor(atlas.HIGHLIGHT)
 #: Priority 1, 2, 3: strongest colour first.
-PRIORITY_COLORS = {1: QColor("#c0392b"), 2: QColor("#e67e22"), 3: QColor("#f1c40f")}
+PRIORITY_COLORS = {p: QColor(c) for p, c in atlas.PRIORITY_FILLS.items()}
 #: Export buckets, lowest to highest (USD thresholds in :data:`EXPORT_STEPS`).
-EXPORT_COLORS = (
-    QColor("#d6e9f5"),
-    QColor("#a6cee3"),
-    QColor("#6baed6"),
-    QColor("#3182bd"),
-    QColor("#08519c"),
-)
-EXPORT_STEPS = (0, 100_000, 1_000_000, 5_000_000, 20_000_000)
-IRAN = "IR"
-IRAN_COLOR = QColor("#2e7d32")
+EXPORT_COLORS = tuple(QColor(c) for c in atlas.EXPORT_FILLS)
+IRAN_COLOR = QColor(atlas.IRAN_FILL)
 
 
 def project(lon: float, lat: float) -> QPointF:
     """Scene point of a longitude/latitude (x grows east, y grows south)."""
-    return QPointF(lon * SCALE, -lat * SCALE * Y_STRETCH)
+    x, y = topojson.project(lon, lat)
+    return QPointF(x * SCALE, -y * SCALE)
 
 
 @cache
@@ -65,38 +56,20 @@ def country_paths() -> tuple[tuple[str, str, QPainterPath], ...]:
     for country in markets_service.world_shapes():
         path = QPainterPath()
         path.setFillRule(Qt.FillRule.OddEvenFill)
-        for polygon in country.shape.polygons:
-            outer = polygon[0]
-            if max(lat for _lon, lat in outer) < SOUTH_LIMIT:
-                continue
-            for ring in map(unwrap_ring, polygon):
-                path.moveTo(project(*ring[0]))
-                for lon, lat in ring[1:]:
-                    path.lineTo(project(lon, lat))
-                path.closeSubpath()
+        for ring in topojson.projected_rings(country.shape):
+            path.moveTo(QPointF(ring[0][0] * SCALE, -ring[0][1] * SCALE))
+            for x, y in ring[1:]:
+                path.lineTo(QPointF(x * SCALE, -y * SCALE))
+            path.closeSubpath()
         if not path.isEmpty():
             found.append((country.iso2, country.name_en, path))
     return tuple(found)
 
 
-def export_bucket(usd: int) -> int:
-    """Index in :data:`EXPORT_COLORS` of an export total (0 for the smallest bucket)."""
-    bucket = 0
-    for i, step in enumerate(EXPORT_STEPS):
-        if usd >= step:
-            bucket = i
-    return bucket
-
-
 def country_color(entry: CountryAtlasEntry | None, mode: str) -> QColor | None:
     """The fill of a country with ``entry`` in ``mode``; None: the plain land colour."""
-    if entry is None:
-        return None
-    if mode == PRIORITY:
-        return PRIORITY_COLORS.get(entry.priority or 0)
-    if entry.export_records:
-        return EXPORT_COLORS[export_bucket(entry.export_usd)]
-    return None
+    fill = atlas.country_fill(entry, mode)
+    return None if fill is None else QColor(fill)
 
 
 class CountryItem(QGraphicsPathItem):

@@ -240,6 +240,9 @@ class MarketsPage(ListPage):
         bar.addWidget(self.sector)
         bar.addWidget(self.extent)
         bar.addWidget(self.legend, 1)
+        self.atlas_button = QPushButton(page)
+        self.atlas_button.clicked.connect(lambda: self.print_atlas())
+        bar.addWidget(self.atlas_button)
         layout.addLayout(bar)
         self.map = WorldMap(page)
         layout.addWidget(self.map, 1)
@@ -333,6 +336,12 @@ class MarketsPage(ListPage):
         self._fill_years()
         self.map_hint.setText(
             self.tr("Hover a country to see its name; click it to open its market card.")
+        )
+        self.atlas_button.setText(self.tr("Print atlas…"))
+        self.atlas_button.setToolTip(
+            self.tr(
+                "The world map by market priority and by exports, and the countries' table (PDF)"
+            )
         )
         self.model.retranslate()
         self.top_model.retranslate()
@@ -445,6 +454,20 @@ class MarketsPage(ListPage):
             ).replace("%1", loc_digits(len(top.missing)))
         self.top_note.setText(note)
 
+    def print_atlas(self) -> object:
+        """The atlas (report markets-map) of the chosen year as PDF, off the GUI thread."""
+        from qazvin_diplomacy.ui.ops import print_pdf
+
+        year = self.year.currentData() or DEFAULT_YEAR
+        return print_pdf(
+            self.ctx.runner, self.ctx.db, "markets-map", {"year": str(year)}, parent=self,
+            title=self.atlas_button.text().rstrip("…"),
+        )  # fmt: skip
+
+    def print_page(self) -> None:
+        """Override: Ctrl+P prints the atlas."""
+        self.print_atlas()
+
     # --- opening -------------------------------------------------------------------------
 
     def open_country(self, iso2: str) -> MarketCardDialog | None:
@@ -491,7 +514,7 @@ class MarketsPage(ListPage):
 
     def _open_card(self, country_id: int) -> MarketCardDialog:
         year = self.year.currentData() or DEFAULT_YEAR
-        card = MarketCardDialog(self.ctx.db, country_id, year, self)
+        card = MarketCardDialog(self.ctx.db, country_id, year, self, self.ctx.runner)
         card.finished.connect(lambda _result, c=card: self._forget(c))
         card.show()
         self.cards.append(card)
@@ -534,6 +557,10 @@ class MarketsPage(ListPage):
         form = self.edit_row(0) if self.model.total else self.new_record()
         if form is not None:
             shot("form", form)
+            regions = form.edit_regions()
+            if regions is not None:
+                shot("regions", regions)
+                regions.reject()
             form.reject()
         self.views.setCurrentIndex(0)
 

@@ -1,8 +1,11 @@
 """The meeting form: the session's header, attendance, agenda and resolutions; its minutes.
 
-The general tab holds the meeting's own fields (declared once in :attr:`MeetingForm.FIELDS`):
-series and number (empty: the series' next), Jalali date (a holiday or Friday flagged so the
-session can be moved), hours, venue, chair, notes; and the status.  The status follows the
+The general tab (``general.py``) holds the meeting's own fields (declared once in
+:attr:`MeetingForm.FIELDS`): series and number (empty: the series' next), Jalali date (a
+holiday or Friday flagged so the session can be moved), hours, venue, chair, notes; and the
+status.  A new meeting is filled in as its series says (``new_meeting_input``: the next planned
+date, venue, chair, hours, the standing members); choosing another series refills what was
+not changed by hand.  The agenda tab (``agenda.py``) keeps each item's files.  The status follows the
 status-moves pattern: draft → held → minutes approved, the moves not possible now greyed with
 the reason.  Approved minutes are read-only; "New version" reopens them as a correction (the
 approved version is kept, with the reason).  Resolutions are kept one by one in their own
@@ -12,25 +15,22 @@ dialog, from the resolutions tab, once the meeting is saved.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import fields
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QMenu,
     QPushButton,
     QTabWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.meetings import MEETING_MOVES, MeetingInput, MeetingStatus, MeetingView
 from qazvin_diplomacy.core.status_moves import StatusMove
@@ -43,24 +43,29 @@ from qazvin_diplomacy.ui.form_fields import (
     FieldSpec,
     date_field,
     enum_combo,
+    raw_value,
     spin_box,
     text_area,
     text_field,
     time_field,
 )
 from qazvin_diplomacy.ui.forms_common import RecordDialog
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language, loc_digits
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language
 from qazvin_diplomacy.ui.icons import icon
+from qazvin_diplomacy.ui.meetings.agenda import AgendaTab
+from qazvin_diplomacy.ui.meetings.general import MeetingGeneral
 from qazvin_diplomacy.ui.meetings.meeting_resolutions import MeetingResolutions
-from qazvin_diplomacy.ui.meetings.minutes import AgendaTable, AttendeesTab
+from qazvin_diplomacy.ui.meetings.minutes import AttendeesTab
 from qazvin_diplomacy.ui.meetings.models import fa_en
 from qazvin_diplomacy.ui.meetings.series import person_field
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.ops import print_pdf, report_path
 from qazvin_diplomacy.ui.status_moves import show_status_moves
-from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, holiday_text, holidays_between
+from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
 GENERAL_TAB, ATTENDANCE_TAB, AGENDA_TAB, RESOLUTIONS_TAB = range(4)
+#: Fields a series does not fill in for a new meeting.
+NOT_FROM_SERIES = ("series_id", "number", "status")
 #: (report kind, English label in context "MeetingForm", suffix) of the print menu.
 PRINTS = (
     ("minutes", QT_TRANSLATE_NOOP("MeetingForm", "Minutes (PDF)"), ".pdf"),
@@ -136,16 +141,20 @@ class MeetingForm(Retranslating, RecordDialog):
         self.detail = detail
         self.names = DirectoryNames(ctx.db)
         self.series_rows: dict[int, Any] = {}
+        self.defaults: dict[str, object] | None = None  # the raw values the series filled in
         outer = self._open_layout(1100, 760)
         self.tabs = QTabWidget(self)
         outer.addWidget(self.tabs, 1)
-        self._build_general()
+        self.field_set = FieldSet(self, self.FIELDS)
+        self.general = MeetingGeneral(self.field_set, self)
         self.attendance = AttendeesTab(self.names, self)
         self.attendance.standing = self._standing_members
-        self.agenda = AgendaTable(self.names, self)
+        self.agenda_tab = AgendaTab(ctx.db, self.names, self)
+        self.agenda = self.agenda_tab.items_table
         self.resolutions = MeetingResolutions(ctx, self)
-        for tab in (self.attendance, self.agenda, self.resolutions):
+        for tab in (self.general, self.attendance, self.agenda_tab, self.resolutions):
             self.tabs.addTab(tab, "")
+        self.agenda_tab.files.attention.connect(lambda: self.tabs.setCurrentIndex(AGENDA_TAB))
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -165,47 +174,21 @@ class MeetingForm(Retranslating, RecordDialog):
         self.version_button.clicked.connect(lambda: self.new_version())
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
+        combo = self.field_set.widgets["series_id"]
         if detail is not None:
             self.load(detail)
-        else:
-            self._new_defaults(series_id)
+        elif series_id is not None:
+            combo.setCurrentIndex(max(combo.findData(series_id), 0))
+        self._series_changed()
+        combo.currentIndexChanged.connect(lambda _i: self._series_changed())
+        self.meeting_date.dateChanged.connect(
+            lambda _d: self.general.show_holiday(self.meeting_date.date())
+        )
+        self.status_combo.currentIndexChanged.connect(lambda _i: self.update_status_moves())
         self.retranslate_ui()
         self.take_snapshot()
 
     # --- building ----------------------------------------------------------------------
-
-    def _build_general(self) -> None:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.field_set = FieldSet(self, self.FIELDS)
-        self.field_set.add_form_rows(form, page)
-        layout.addLayout(form)
-        self.next_label = QLabel(page)  # "empty: the next number, 108"
-        self.next_label.setStyleSheet("color: #555;")
-        self.field_set.boxes["number"].insertWidget(1, self.next_label)
-        self.holiday_label = QLabel(page)  # the date is an official holiday or a Friday
-        self.holiday_label.setWordWrap(True)
-        self.holiday_label.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.holiday_label.hide()
-        self.field_set.boxes["meeting_date"].insertWidget(1, self.holiday_label)
-        self.status_hint = QLabel(page)
-        self.status_hint.setWordWrap(True)
-        self.status_hint.setStyleSheet("color: #555;")
-        self.field_set.boxes["status"].insertWidget(1, self.status_hint)
-        self.lock_label = QLabel(page)
-        self.lock_label.setWordWrap(True)
-        self.lock_label.setStyleSheet("color: #1f5fa8; font-weight: bold;")
-        self.lock_label.hide()
-        layout.addWidget(self.lock_label)
-        layout.addStretch(1)
-        self.tabs.addTab(page, "")
-        self.field_set.widgets["series_id"].currentIndexChanged.connect(
-            lambda _i: self._series_changed()
-        )
-        self.meeting_date.dateChanged.connect(lambda _d: self._show_holiday())
-        self.status_combo.currentIndexChanged.connect(lambda _i: self.update_status_moves())
 
     def fill_series(self, combo: QComboBox) -> None:
         """The series to choose from (the form's own series too when it is archived)."""
@@ -213,14 +196,44 @@ class MeetingForm(Retranslating, RecordDialog):
         self.series_rows = {s.id: s for s in rows}
         refill_combo(combo, [(fa_en(s.name_fa, s.name_en), s.id) for s in rows])
 
-    def _new_defaults(self, series_id: int | None) -> None:
-        combo = self.field_set.widgets["series_id"]
-        if series_id is not None:
-            combo.setCurrentIndex(max(combo.findData(series_id), 0))
-        series = self.series_rows.get(combo.currentData())
-        day = series.next_date if series is not None and series.next_date else None
-        self.meeting_date.setDate(day or self.ctx.today())
-        self._series_changed()
+    def fill_in_from_series(self) -> None:
+        """A new meeting: the fields, attendees and invited bodies the series fills in
+        (``new_meeting_input``), each unless changed by hand since the series last filled it."""
+        series_id = self.field_set.widgets["series_id"].currentData()
+        if self.detail is None and self.meeting_date.date() is None:
+            self.meeting_date.setDate(self.ctx.today())
+        if self.detail is not None or series_id is None:
+            return
+        try:
+            given = meetings_service.new_meeting_input(
+                self.db, series_id=series_id, today=self.ctx.today()
+            )
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        view = MeetingView(**{f.name: getattr(given, f.name) for f in fields(given)})
+        now, previous = self._fillable(), self.defaults or {}
+        for spec in self.field_set.specs:
+            if (
+                spec.load is not None
+                and spec.name in now
+                and (self.defaults is None or now[spec.name] == previous.get(spec.name))
+            ):
+                spec.load(self.field_set.widgets[spec.name], view)
+        if self.defaults is None or now["attendance"] == previous.get("attendance"):
+            self.attendance.table.set_attendees(given.attendees)
+            self.attendance.invited.set_ids(given.invited_org_ids)
+        self.number.setValue(0)  # "next": the number is taken when the meeting is saved
+        self.defaults = self._fillable()
+
+    def _fillable(self) -> dict[str, object]:
+        state: dict[str, object] = {
+            spec.name: (spec.raw or raw_value)(self.field_set.widgets[spec.name])
+            for spec in self.field_set.specs
+            if spec.name not in NOT_FROM_SERIES
+        }
+        state["attendance"] = self.attendance.raw_state()
+        return state
 
     # --- language ----------------------------------------------------------------------
 
@@ -234,7 +247,7 @@ class MeetingForm(Retranslating, RecordDialog):
         for i, text in enumerate(self.TABS):
             self.tabs.setTabText(i, self.tr(text))
         self.attendance.retranslate(self.tr)
-        self.agenda.retranslate(self.tr)
+        self.agenda_tab.retranslate(self.tr)
         self.resolutions.retranslate_ui()
         self.version_button.setText(self.tr("New version (correction)…"))
         self.version_button.setToolTip(
@@ -247,8 +260,8 @@ class MeetingForm(Retranslating, RecordDialog):
             action = self.print_menu.addAction(self.tr(label))
             action.triggered.connect(lambda _c=False, k=kind, s=suffix: self.print_kind(k, s))
         self.number.setSpecialValueText(self.tr("next"))
-        self._series_changed(keep=True)
-        self._show_holiday()
+        self._show_next_number()
+        self.general.show_holiday(self.meeting_date.date())
         self._update_record_state()
 
     # --- status and lock ---------------------------------------------------------------
@@ -279,11 +292,9 @@ class MeetingForm(Retranslating, RecordDialog):
 
     def update_status_moves(self) -> None:
         """Grey the statuses the meeting cannot move to now, and say where it can go."""
-        if not hasattr(self, "status_hint"):
-            return
         show_status_moves(
             self.status_combo,
-            self.status_hint,
+            self.general.status_hint,
             self.saved_status(),
             self.status_moves(),
             from_text=self.tr("From %1 the meeting can move to: %2."),
@@ -301,7 +312,7 @@ class MeetingForm(Retranslating, RecordDialog):
             widget.setEnabled(not locked or name == "status")
         self.status_combo.setEnabled(not locked)
         self.attendance.setEnabled(not locked)
-        self.agenda.setEnabled(not locked)
+        self.agenda_tab.set_locked(locked)
         self.save_button.setEnabled(not locked)
         self.version_button.setVisible(locked)
         self.print_button.setEnabled(self.detail is not None)
@@ -310,15 +321,7 @@ class MeetingForm(Retranslating, RecordDialog):
         self.tabs.setTabToolTip(
             RESOLUTIONS_TAB, "" if self.detail is not None else self.tr("Save the meeting first.")
         )
-        if locked:
-            assert self.detail is not None
-            self.lock_label.setText(
-                self.tr(
-                    "Minutes approved (version %1): they are locked. To correct them, press "
-                    "“New version”; the approved version is kept."
-                ).replace("%1", loc_digits(self.detail.minutes_version))
-            )
-        self.lock_label.setVisible(locked)
+        self.general.show_lock(self.detail.minutes_version if locked and self.detail else None)
         self.update_status_moves()
 
     # --- series, number, holiday --------------------------------------------------------
@@ -327,39 +330,14 @@ class MeetingForm(Retranslating, RecordDialog):
         series = self.series_rows.get(self.field_set.widgets["series_id"].currentData())
         return series.members if series is not None else ()
 
-    def _series_changed(self, *, keep: bool = False) -> None:
-        if not hasattr(self, "next_label"):
-            return
+    def _series_changed(self) -> None:
+        self.fill_in_from_series()
+        self._show_next_number()
+
+    def _show_next_number(self) -> None:
         series = self.series_rows.get(self.field_set.widgets["series_id"].currentData())
-        if series is None:
-            self.next_label.setText(self.tr("Set up a working group or council first."))
-            return
-        own = self.detail is not None and self.detail.series_id == series.id
-        text = self.tr("Left at “next”, the session takes number %1.")
-        self.next_label.setText(text.replace("%1", loc_digits(series.next_number)))
-        self.next_label.setVisible(not own)
-        if not keep and self.detail is None and not self.field_set.widgets["venue"].text():
-            self.field_set.widgets["venue"].setText(series.venue)
-
-    def holiday_on(self, day: dt.date | None) -> str:
-        """The official holiday (or Friday) on ``day`` in the UI language ("" when none)."""
-        if day is None:
-            return ""
-        holiday = holidays_between(day, day).get(day)
-        if holiday is not None:
-            return holiday_text(holiday)
-        return self.tr("Friday") if jalali.is_friday(day) else ""
-
-    def _show_holiday(self) -> None:
-        if not hasattr(self, "holiday_label"):
-            return
-        name = self.holiday_on(self.meeting_date.date())
-        self.holiday_label.setText(
-            self.tr("This day is an official holiday (%1): move the meeting?").replace("%1", name)
-            if name
-            else ""
-        )
-        self.holiday_label.setVisible(bool(name))
+        own = series is not None and self.detail is not None and self.detail.series_id == series.id
+        self.general.show_next_number(series, own=own)
 
     # --- loading and collecting ---------------------------------------------------------
 
@@ -369,6 +347,7 @@ class MeetingForm(Retranslating, RecordDialog):
         self.attendance.table.set_attendees(d.attendee_rows)
         self.attendance.invited.set_ids(d.invited_org_ids)
         self.agenda.set_items(d.agenda_rows)
+        self.agenda_tab.refresh()
 
     def record_id(self) -> int | None:
         """Override: the meeting's id."""

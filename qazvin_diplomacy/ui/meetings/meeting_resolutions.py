@@ -132,9 +132,7 @@ class MeetingResolutions(Retranslating, QWidget):
                 self.table.setItem(row, col, item)
             self.table.setVerticalHeaderItem(row, QTableWidgetItem(loc_digits(row + 1)))
         self.table.resizeRowsToContents()
-        self.count_label.setText(
-            self.tr("%1 resolutions").replace("%1", loc_digits(len(self.rows)))
-        )
+        self.count_label.setText(loc_digits(self.tr("%n resolutions", "", len(self.rows))))
         self.new_button.setEnabled(self.meeting is not None)
 
     def current_item_id(self) -> int | None:

@@ -102,13 +102,15 @@ class MeetingTableModel(PagedTableModel[MeetingView]):
 
 
 class ResolutionTableModel(PagedTableModel[ResolutionView]):
-    """Resolutions of every meeting as rows (deadline first); an overdue one is red."""
+    """Resolutions of every meeting as rows (deadline first); an overdue one is red, with how
+    many days late in a column of its own (short: never cut beside a long deadline)."""
 
     COLUMNS = (
         (QT_TRANSLATE_NOOP("ResolutionTableModel", "Number"), "number"),
         (QT_TRANSLATE_NOOP("ResolutionTableModel", "Resolution"), "text"),
         (QT_TRANSLATE_NOOP("ResolutionTableModel", "Responsible body"), "body"),
         (QT_TRANSLATE_NOOP("ResolutionTableModel", "Deadline"), "deadline"),
+        (QT_TRANSLATE_NOOP("ResolutionTableModel", "Late"), "deadline"),
         (QT_TRANSLATE_NOOP("ResolutionTableModel", "Status"), "status"),
         (QT_TRANSLATE_NOOP("ResolutionTableModel", "Series"), "series"),
         (QT_TRANSLATE_NOOP("ResolutionTableModel", "Meeting date"), "meeting_date"),
@@ -142,18 +144,14 @@ class ResolutionTableModel(PagedTableModel[ResolutionView]):
             if col == 2:
                 return fa_en(r.responsible_name, r.responsible_name_en)
             if col == 3:
-                if r.deadline is None:
-                    return "—"
-                shown = show_date(r.deadline)
-                if r.days_overdue > 0:
-                    late = self.tr("%1 days late").replace("%1", loc_digits(r.days_overdue))
-                    return f"{shown} ({late})"
-                return shown
+                return show_date(r.deadline) if r.deadline is not None else "—"
             if col == 4:
-                return ResolutionStatus(r.status).label(current_language())
+                return loc_digits(self.tr("%n days late", "", r.days_overdue)) if r.overdue else ""
             if col == 5:
-                return fa_en(r.series_name_fa, r.series_name_en)
+                return ResolutionStatus(r.status).label(current_language())
             if col == 6:
+                return fa_en(r.series_name_fa, r.series_name_en)
+            if col == 7:
                 return show_date(r.meeting_date) if r.meeting_date else ""
         if role == ID_ROLE:
             return r.id

@@ -113,6 +113,9 @@ class PickList(QWidget):
         row = QHBoxLayout()
         self.list = QListWidget(self)
         self.list.setMaximumHeight(24 * rows)
+        # A long body's name is cut with "…" (the whole name in its tooltip), not scrolled.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.remove_button = QPushButton(self)
         self.remove_button.setAutoDefault(False)
         row.addWidget(self.list, 1)
@@ -134,6 +137,7 @@ class PickList(QWidget):
         if record_id in self.ids():
             return False
         item = QListWidgetItem(direction_mark() + self._name(record_id))
+        item.setToolTip(self._name(record_id))
         item.setData(ID_ROLE, record_id)
         self.list.addItem(item)
         self.changed.emit()

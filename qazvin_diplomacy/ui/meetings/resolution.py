@@ -1,5 +1,6 @@
 """The resolution dialog (مصوبه): its wording, the bodies responsible, the deadline and the
-status, and its follow-up log.
+status, what it concerns (visits, agreements, delegations, target markets: ``links.py``) and
+its follow-up log.
 
 Its own fields are declared once in :attr:`ResolutionDialog.FIELDS`.  A resolution is «done»
 only with a closing note (checked here and by the service: the message shows under the
@@ -59,6 +60,7 @@ from qazvin_diplomacy.ui.i18n import (
     loc_digits,
     loc_text,
 )
+from qazvin_diplomacy.ui.meetings.links import links_field, open_linked
 from qazvin_diplomacy.ui.meetings.models import number_text
 from qazvin_diplomacy.ui.meetings.pickers import BODIES, PickField, PickList
 from qazvin_diplomacy.ui.meetings.series import person_field
@@ -237,6 +239,8 @@ class ResolutionDialog(Retranslating, RecordDialog):
         _body_field("responsible_org_id", QT_TRANSLATE_NOOP("ResolutionDialog", "Responsible body")),
         _bodies_field("co_responsible_org_ids",
                       QT_TRANSLATE_NOOP("ResolutionDialog", "Co-responsible bodies")),
+        links_field(QT_TRANSLATE_NOOP("ResolutionDialog", "Concerns"),
+                    beside="co_responsible_org_ids"),
         person_field("person_in_charge", QT_TRANSLATE_NOOP("ResolutionDialog", "Person in charge"),
                      id_attr="person_in_charge_id", text_attr="person_in_charge_text"),
         date_field("deadline", QT_TRANSLATE_NOOP("ResolutionDialog", "Deadline")),
@@ -345,6 +349,10 @@ class ResolutionDialog(Retranslating, RecordDialog):
         text = self.tr("Closing note")
         label.setText(text + " *" if done else text)
 
+    def open_link(self, kind: str, target_id: int) -> None:
+        """Open a record the resolution concerns in its module."""
+        open_linked(self.ctx.hub.openRecord.emit, kind, target_id)
+
     def record_id(self) -> int | None:
         """Override: the resolution's id."""
         return self.detail.id if self.detail is not None else None
@@ -368,7 +376,6 @@ class ResolutionDialog(Retranslating, RecordDialog):
             person_in_charge_id=person_id,
             person_in_charge_text=person_text,
             seq=self.detail.seq if self.detail else None,
-            links=self.detail.links if self.detail else (),
             id=self.detail.id if self.detail else None,
             version=self.detail.version if self.detail else None,
         ), errors

@@ -164,7 +164,7 @@ class ResolutionsView(ListExporting, Retranslating, QWidget):
         layout.addWidget(self.filter_bar)
         self.model = ResolutionTableModel(ctx.db, ctx.today, self)
         self.table = ListTable(
-            self.model, sort_column=3, widths=(60, 300, 200, 170, 85, 170, 85), stretch=1,
+            self.model, sort_column=3, widths=(60, 300, 200, 90, 110, 85, 170, 85), stretch=1,
             parent=self,
         )  # fmt: skip
         self.table.empty_text = self.empty_text
@@ -223,7 +223,7 @@ class ResolutionsView(ListExporting, Retranslating, QWidget):
         self._count()
 
     def _count(self) -> None:
-        text = self.tr("%1 resolutions").replace("%1", loc_digits(self.model.total))
+        text = loc_digits(self.tr("%n resolutions", "", self.model.total))
         body_id = self.filter_bar.body.value()[0]
         if body_id is not None:
             name = loc_text(self.filter_bar.body.line.text())

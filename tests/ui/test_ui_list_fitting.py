@@ -1,0 +1,100 @@
+"""Fitting a long list's columns stays cheap: the rows around the view are measured, a new
+width re-shares what was measured, and a filter while scrolled down lays the rows out at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QTableView
+
+from qazvin_diplomacy.ui.common import FIT_SAMPLE_ROWS, fit_columns
+from qazvin_diplomacy.ui.list_page import FitTable
+
+_INDEX = QModelIndex | QPersistentModelIndex
+
+
+class CountingModel(QAbstractTableModel):
+    """``rows`` rows of three columns; remembers which rows were asked for."""
+
+    def __init__(self, rows: int) -> None:
+        super().__init__()
+        self.rows = rows
+        self.asked: set[int] = set()
+
+    def rowCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.rows
+
+    def columnCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        self.asked.add(index.row())
+        # One long title far down the list, beyond the rows in view.
+        wide = index.column() == 1 and index.row() == self.rows - 1
+        return "W" * 60 if wide else f"row {index.row()} col {index.column()}"
+
+    def set_rows(self, rows: int) -> None:
+        """A filter: the rows are replaced (model reset)."""
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+
+def _table(qtbot, rows: int) -> tuple[FitTable, CountingModel]:
+    model = CountingModel(rows)
+    table = FitTable()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    fit_columns(table, (120, 120, 120), stretch=0)
+    table.resize(700, 400)
+    table.show()
+    QApplication.processEvents()
+    return table, model
+
+
+def test_fitting_measures_the_rows_around_the_view_not_a_thousand(app, qtbot) -> None:
+    table, model = _table(qtbot, 5000)
+    model.asked.clear()
+    model.set_rows(4000)  # a filter: the columns are fitted again
+    # Fitting and painting read a screenful and the rows next to it, not 1,000 rows.
+    assert model.asked
+    assert max(model.asked) < FIT_SAMPLE_ROWS + 40
+    # The long value far down the list does not widen its column.
+    assert table.columnWidth(1) < table.fontMetrics().horizontalAdvance("W" * 60)
+
+
+def test_a_new_width_reshares_the_widths_measured_without_reading_rows(app, qtbot) -> None:
+    table, model = _table(qtbot, 300)
+    measured = list(table.property("fit_contents"))
+    calls: list[int] = []
+    table.sizeHintForColumn = lambda col: (
+        calls.append(col)
+        or QTableView.sizeHintForColumn(  # type: ignore[method-assign]
+            table, col
+        )
+    )
+    table.resize(900, 400)
+    QApplication.processEvents()
+    # The resize alone did not measure the cells again …
+    assert calls == []
+    assert table.property("fit_contents") == measured
+    # … and the title column (stretch) took the new room.
+    assert table.columnWidth(0) >= measured[0]
+    widths = [table.columnWidth(c) for c in range(3)]
+    assert sum(widths) <= table.viewport().width() + 2
+    model.set_rows(200)  # new rows are measured
+    assert sorted(set(calls)) == [0, 1, 2]
+
+
+def test_a_filter_while_scrolled_to_the_end_shows_rows_at_once(app, qtbot) -> None:
+    table, model = _table(qtbot, 5000)
+    table.scrollToBottom()
+    QApplication.processEvents()
+    model.set_rows(300)
+    # Before any event is processed, the scroll range already follows the 300 rows: the
+    # row numbers are not painted below an offset past the list's end.
+    header = table.verticalHeader()
+    assert table.verticalScrollBar().value() <= table.verticalScrollBar().maximum()
+    assert header.visualIndexAt(0) != -1
+    assert header.offset() <= header.length()
