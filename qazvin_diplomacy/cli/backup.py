@@ -117,16 +117,19 @@ def _restore(args: argparse.Namespace) -> int:
     source = Path(args.source)
     if not source.is_file():
         raise KnownError(f"پروندهٔ پشتیبان «{source}» وجود ندارد.", f"'{source}' does not exist.")
-    if db_path.is_file():  # the database replaced may have users: its administrator signs in
+    server = is_server(args.db)
+    db_path = None if server else Path(args.db).expanduser().resolve()
+    if db_path is not None and db_path.is_file():
+        # The database replaced may have users: its administrator signs in (a server database
+        # signs in when it is opened for the restore).
         open_database(db_path, read_only=True, allow_older=True).close()
     password = None
     if args.password_file:
         password = _password_from_file(args.password_file)
     elif is_encrypted(source):
         password = _ask("Password / گذرواژه: ")
-    if is_server(args.db):
+    if db_path is None:
         return _restore_server(args.db, source, password)
-    db_path = Path(args.db).expanduser().resolve()
     result = restore_backup(
         source=source,
         db_path=db_path,
