@@ -35,6 +35,24 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+#: ``file::function`` of the tests measured slow (see the file's header): marked ``slow`` here.
+SLOW_TESTS = Path(__file__).with_name("slow_tests.txt")
+
+
+def slow_test_ids() -> set[str]:
+    """The entries of ``slow_tests.txt`` (comments and blank lines aside)."""
+    lines = SLOW_TESTS.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``slow`` the tests listed in ``slow_tests.txt``, so ``-m "not slow"`` leaves them out."""
+    slow = slow_test_ids()
+    for item in items:
+        if item.nodeid.split("[")[0] in slow:
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """With ``QD_TEST_PG_URL`` set, run database tests on both engines (ids ``sqlite``/``postgresql``)."""
     if not PG_URL or "backend" not in metafunc.fixturenames:

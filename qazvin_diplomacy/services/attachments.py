@@ -12,6 +12,7 @@ import mimetypes
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
@@ -130,6 +131,25 @@ def add_attachment(
         session.add(row)
         session.flush()
         return _view(row)
+
+
+def attach_checked(
+    db: Database,
+    check: Callable[[Session], object],
+    owner: tuple[str, int],
+    source: Path,
+    description: str = "",
+    limit: int = MAX_ATTACHMENT_BYTES,
+) -> AttachmentView:
+    """:func:`add_attachment` to ``owner`` (kind, id) once ``check(session)``, run in a read
+    session, has accepted it: it raises to refuse (the record is missing, archived or locked),
+    and then nothing is copied or written."""
+    with db.read_session() as session:
+        check(session)
+    kind, owner_id = owner
+    return add_attachment(
+        db, owner_kind=kind, owner_id=owner_id, source=source, description=description, limit=limit
+    )
 
 
 def list_attachments(db: Database, *, owner_kind: str, owner_id: int) -> list[AttachmentView]:

@@ -16,7 +16,8 @@ one transaction; the duplicate record is then deleted.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -316,14 +317,33 @@ def _check_pair(keep_id: int, remove_id: int) -> None:
         )
 
 
-def _load_pair(
-    session: Session, model: type[_M], label: str, ids: tuple[int, int], versions: tuple[Any, Any]
-) -> tuple[_M, _M]:
-    """The kept and the removed row, each checked against the version the user saw."""
-    rows = (get_row(session, model, ids[0], label), get_row(session, model, ids[1], label))
-    for row, version in zip(rows, versions, strict=True):
-        check_version(row, version, label)
-    return rows
+@contextmanager
+def _merging(
+    db: Database, model: type[_M], label: str, ids: tuple[int, int], versions: tuple[Any, Any]
+) -> Iterator[tuple[Session, _M, _M]]:
+    """One merge's transaction with the kept and the removed row, each checked against the
+    version the user saw."""
+    _check_pair(*ids)
+    with write(db) as session:
+        rows = (get_row(session, model, ids[0], label), get_row(session, model, ids[1], label))
+        for row, version in zip(rows, versions, strict=True):
+            check_version(row, version, label)
+        yield session, *rows
+
+
+def _take_over(
+    keep: Person | Organization, other: Person | Organization, fill: tuple[str, ...]
+) -> None:
+    """Fill the kept row's empty ``fill`` fields from the other; join their phones, e-mails and
+    notes; the kept row is live when either was."""
+    for name in fill:
+        if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
+            setattr(keep, name, getattr(other, name))
+    keep.phone = _combine_list(keep.phone, other.phone, _phone_key)
+    keep.email = _combine_list(keep.email, other.email, _email_key)
+    keep.notes = normalize(_combine(keep.notes, other.notes, "\n"))
+    if keep.archived_at is not None and other.archived_at is None:
+        keep.archived_at = None
 
 
 _PERSON_FILL = (
@@ -350,20 +370,10 @@ def merge_people(
     remove_version: int | None = None,
 ) -> MergeSummary:
     """Merge person ``remove_id`` into ``keep_id`` in one transaction; see the module notes."""
-    _check_pair(keep_id, remove_id)
     summary = MergeSummary(keep_id, remove_id)
-    with write(db) as session:
-        keep, other = _load_pair(
-            session, Person, "شخص", (keep_id, remove_id), (keep_version, remove_version)
-        )
-        for name in _PERSON_FILL:
-            if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
-                setattr(keep, name, getattr(other, name))
-        keep.phone = _combine_list(keep.phone, other.phone, _phone_key)
-        keep.email = _combine_list(keep.email, other.email, _email_key)
-        keep.notes = normalize(_combine(keep.notes, other.notes, "\n"))
-        if keep.archived_at is not None and other.archived_at is None:
-            keep.archived_at = None
+    ids, versions = (keep_id, remove_id), (keep_version, remove_version)
+    with _merging(db, Person, "شخص", ids, versions) as (session, keep, other):
+        _take_over(keep, other, _PERSON_FILL)
         keep.search_key = person_search_key(session, keep)
         session.flush()
         _relink(session, "person", keep_id, remove_id, summary)
@@ -383,12 +393,9 @@ def merge_organizations(
     remove_version: int | None = None,
 ) -> MergeSummary:
     """Merge organization ``remove_id`` into ``keep_id``: members, children, parties … follow."""
-    _check_pair(keep_id, remove_id)
     summary = MergeSummary(keep_id, remove_id)
-    with write(db) as session:
-        keep, other = _load_pair(
-            session, Organization, "سازمان", (keep_id, remove_id), (keep_version, remove_version)
-        )
+    ids, versions = (keep_id, remove_id), (keep_version, remove_version)
+    with _merging(db, Organization, "سازمان", ids, versions) as (session, keep, other):
         ancestors = _ancestors(session, keep_id)
         if remove_id in ancestors[2:]:
             raise ValidationError(
@@ -402,16 +409,9 @@ def merge_organizations(
             keep.parent_id = other.parent_id if other.parent_id != keep_id else None
         if keep.kind == "other" and other.kind != "other":
             keep.kind = other.kind
-        for name in _ORG_FILL:
-            if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
-                setattr(keep, name, getattr(other, name))
+        _take_over(keep, other, _ORG_FILL)
         if keep.parent_id is None and other.parent_id not in (None, keep_id):
             keep.parent_id = other.parent_id
-        keep.phone = _combine_list(keep.phone, other.phone, _phone_key)
-        keep.email = _combine_list(keep.email, other.email, _email_key)
-        keep.notes = normalize(_combine(keep.notes, other.notes, "\n"))
-        if keep.archived_at is not None and other.archived_at is None:
-            keep.archived_at = None
         keep.search_key = organization_search_key(keep)
         session.flush()
         table = Organization.__table__

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -75,6 +76,13 @@ def get_row(session: Session, model: type[T], row_id: int, what: str = "رکور
             f"{what} با شناسه {to_persian_digits(row_id)} پیدا نشد.", f"No record with id {row_id}."
         )
     return row
+
+
+def another_with(session: Session, model: Any, row_id: int | None, **values: object) -> int | None:
+    """The id of a row of ``model`` other than ``row_id`` (None: a new row) holding ``values``
+    (the same number in the same series, the same name in the same country …), else None."""
+    same = (getattr(model, name) == value for name, value in values.items())
+    return session.scalar(select(model.id).where(*same, model.id != (row_id or 0)))
 
 
 def check_version(row: Any, version: int | None, what: str = "رکورد") -> None:

@@ -40,13 +40,15 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -58,13 +60,22 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.text import to_latin_digits
-from qazvin_diplomacy.ui.common import FieldError, PlainTextEdit, make_ltr, refill_combo
+from qazvin_diplomacy.ui.common import (
+    FieldError,
+    PlainTextEdit,
+    make_ltr,
+    refill_combo,
+    show_error,
+)
 from qazvin_diplomacy.ui.forms_common import parse_error_text, show_field_errors
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit, show_time
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a width
+
+T = TypeVar("T")
 
 #: ``make(form, parent)``: the field's widget (the form gives access to e.g. its database).
 Make = Callable[[Any, QWidget], QWidget]
@@ -379,6 +390,43 @@ class FieldSet:
 # --------------------------------------------------------------------------- helpers
 
 
+def add_save_buttons(
+    dialog: QDialog, layout: QBoxLayout, save: Callable[[], object]
+) -> tuple[FieldError, QDialogButtonBox]:
+    """The foot of a small record dialog: an error line, then Save (calls ``save``) and
+    Cancel (rejects).  Returns (error line, buttons)."""
+    error = FieldError(dialog)
+    layout.addWidget(error)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return error, buttons
+
+
+def stored(
+    parent: QWidget,
+    field_set: FieldSet,
+    error: FieldError,
+    call: Callable[..., T],
+    *args: Any,
+    **kwargs: Any,
+) -> T | None:
+    """What the service ``call(*args, **kwargs)`` returned, or None when it failed: refused
+    input is shown under its fields (messages for no field on ``error``), any other error in
+    a box."""
+    try:
+        return call(*args, **kwargs)
+    except ValidationError as exc:
+        rest = field_set.show_errors(exc.errors)
+        error.show_error("\n".join(rest.values()))
+    except Exception as exc:  # a known error (locked, stale) or a bug: shown, not raised
+        show_error(parent, exc)
+    return None
+
+
 def _getter(name: str, source: str) -> Callable[[Any], Any]:
     attr = source or name
     return lambda record: getattr(record, attr)
@@ -570,6 +618,19 @@ def enum_combo(
     options.setdefault("collect", lambda combo: enum(combo.currentData() or fallback.value))
     options.setdefault("relabel", lambda combo: relabel_combo(combo, enum, text))
     return FieldSpec(name, label, make, **options)
+
+
+def filled_combo(name: str, label: str, **options: Any) -> FieldSpec:
+    """A combo whose items the form fills (countries, regions, products …); the field's value
+    is the chosen item's data."""
+    return FieldSpec(
+        name,
+        label,
+        lambda _form, parent: QComboBox(parent),
+        load=lambda w, r: w.setCurrentIndex(max(w.findData(getattr(r, name)), 0)),
+        collect=QComboBox.currentData,
+        **options,
+    )
 
 
 def check_box(name: str, label: str, **options: Any) -> FieldSpec:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTabWidget,
     QTreeView,
@@ -80,7 +81,7 @@ class ListFilterBar(Retranslating, QWidget):
         self._countries_loaded = False
 
     def watch(self, *fields: QWidget) -> None:
-        """Run ``on_change`` when one of ``fields`` (choice, date, check box) changes."""
+        """Run ``on_change`` when one of ``fields`` (choice, date, check box, number) changes."""
         for field in fields:
             if isinstance(field, QComboBox):
                 field.currentIndexChanged.connect(lambda _i: self.on_change())
@@ -89,6 +90,8 @@ class ListFilterBar(Retranslating, QWidget):
                 field.dateChanged.connect(lambda _d: self.on_change())
             elif isinstance(field, QCheckBox):
                 field.toggled.connect(lambda _c: self.on_change())
+            elif isinstance(field, QSpinBox):
+                field.valueChanged.connect(lambda _v: self.on_change())
 
     def lay_out_in_a_row(self, *fields: QWidget) -> None:
         """One line: the text box, ``fields`` (choices and dates share the width; labels and

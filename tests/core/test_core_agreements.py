@@ -9,6 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qazvin_diplomacy.core.agreement_checks import (
+    signatory_party,
+    transition_requirements,
+    validate_agreement,
+)
+from qazvin_diplomacy.core.agreement_timeline import build_timeline
 from qazvin_diplomacy.core.agreements import (
     AgreementDetail,
     AgreementInput,
@@ -23,7 +29,6 @@ from qazvin_diplomacy.core.agreements import (
     StatusChange,
     add_months,
     allowed_transitions,
-    build_timeline,
     can_transition,
     current_expiry,
     effective_status,
@@ -31,12 +36,9 @@ from qazvin_diplomacy.core.agreements import (
     first_expiry,
     jalali_year_span,
     renewal_term,
-    signatory_party,
     term_end,
     transition_error,
-    transition_requirements,
     unique_axes,
-    validate_agreement,
 )
 from qazvin_diplomacy.core.clock import TEHRAN
 from qazvin_diplomacy.core.followups import FollowUpInput

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from qazvin_diplomacy.core.delegations import DelegationInput, DelegationMember, ProgrammeItem
-from qazvin_diplomacy.core.markets import CompanyInput
+from qazvin_diplomacy.core.markets import CompanyInput, RegionInput
 from qazvin_diplomacy.services import delegations as dg
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import markets as m
@@ -69,6 +69,20 @@ def test_the_form_reopens_and_saves_every_tab(window, data, db) -> None:
     assert [x.display_name() for x in back.members] == ["صنایع غذایی نگین دشت", "مترجم"]
     assert [p.activity for p in back.programme] == ["نشست تجاری", "بازدید از بازار"]
     assert back.head_text == "معاون اقتصادی استاندار"
+
+
+def test_the_regions_offered_follow_the_country_and_the_region_is_saved(window, data, db) -> None:
+    sughd = m.save_region(db, region=RegionInput(data["tj"], "ولایت سغد")).id
+    form = window.show_module("delegations").open_record(data["sent"])
+    assert [form.region.itemData(i) for i in range(form.region.count())] == [None, sughd]
+    form.region.setCurrentIndex(1)
+    assert form.save()
+    assert dg.get_delegation(db, delegation_id=data["sent"]).region_id == sughd
+    again = window.show_module("delegations").open_record(data["sent"])
+    assert again.region.currentData() == sughd
+    again.country.setCurrentIndex(again.country.findData(data["ru"]))
+    assert [again.region.itemData(i) for i in range(again.region.count())] == [None]
+    again.reject()
 
 
 def test_a_new_delegation_without_a_country_is_refused_on_the_form(window, data, db) -> None:

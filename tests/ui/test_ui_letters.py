@@ -88,6 +88,20 @@ def test_search_filters_the_register(page: LettersPage, db) -> None:
     assert "۱" in page.count_label.text() or "1" in page.count_label.text()
 
 
+def test_the_year_and_kind_refilter_as_they_change(page: LettersPage, db) -> None:
+    _letter(db, "سفارت جمهوری تاجیکستان", from_jalali(1404, 5, 1))
+    _letter(db, "اتاق بازرگانی")
+    page.refresh()
+    assert page.model.total == 2
+    page.filter_bar.year.setValue(1404)  # no Enter, no button: the list follows
+    assert page.model.total == 1
+    page.filter_bar.clear_button.click()
+    assert page.filter_bar.year.value() == 0 and page.model.total == 2
+    bar = page.filter_bar
+    bar.kind.setCurrentIndex(bar.kind.findData(LetterKind.THANKS.value))
+    assert page.model.total == 0
+
+
 @pytest.mark.parametrize("suffix", [".pdf", ".docx"])
 def test_print_as_pdf_or_word_keeps_the_printed_copy(
     page: LettersPage, db, qtbot, monkeypatch, suffix: str

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from qazvin_diplomacy.core.attachments import MAX_ATTACHMENT_BYTES, AttachmentView
 from qazvin_diplomacy.services.agreements.records import OWNER_KIND, WHAT, _refuse_archived
-from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
+from qazvin_diplomacy.services.attachments import attach_checked, list_attachments
 from qazvin_diplomacy.services.records import get_row
 from qazvin_diplomacy.storage.agreements import Agreement
 from qazvin_diplomacy.storage.database import Database
@@ -25,17 +27,11 @@ def add_agreement_attachment(
     The agreement must exist and not be archived; a missing, unreadable or too large file
     raises ``ValidationError`` on "file" (Persian) and no row is written.
     """
-    with db.read_session() as session:
-        row = get_row(session, Agreement, agreement_id, WHAT)
-        _refuse_archived(row)
-    return add_attachment(
-        db,
-        owner_kind=OWNER_KIND,
-        owner_id=agreement_id,
-        source=Path(source),
-        description=description,
-        limit=limit,
-    )
+
+    def refuse(session: Session) -> None:
+        _refuse_archived(get_row(session, Agreement, agreement_id, WHAT))
+
+    return attach_checked(db, refuse, (OWNER_KIND, agreement_id), source, description, limit)
 
 
 def list_agreement_attachments(db: Database, *, agreement_id: int) -> list[AttachmentView]:

@@ -9,6 +9,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from qazvin_diplomacy.core.agreement_checks import signatory_party, validate_agreement
+from qazvin_diplomacy.core.agreement_timeline import build_timeline
 from qazvin_diplomacy.core.agreements import (
     AgreementDetail,
     AgreementInput,
@@ -21,14 +23,11 @@ from qazvin_diplomacy.core.agreements import (
     SignatoryView,
     StatusChange,
     TimelineEntry,
-    build_timeline,
     current_expiry,
     effective_status,
     first_expiry,
     renewal_term,
-    signatory_party,
     unique_axes,
-    validate_agreement,
 )
 from qazvin_diplomacy.core.attachments import AttachmentView
 from qazvin_diplomacy.core.clock import to_local, today_local

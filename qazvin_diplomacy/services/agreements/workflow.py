@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from qazvin_diplomacy.core.agreement_checks import transition_requirements
 from qazvin_diplomacy.core.agreements import (
     AgreementDetail,
     AgreementStatus,
@@ -14,7 +15,6 @@ from qazvin_diplomacy.core.agreements import (
     ended_from,
     is_undo,
     transition_error,
-    transition_requirements,
 )
 from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.jalali import format_jalali

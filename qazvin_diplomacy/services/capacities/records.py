@@ -20,7 +20,7 @@ from qazvin_diplomacy.core.capacities import (
 )
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.text import index_key, normalize
-from qazvin_diplomacy.services.attachments import add_attachment, attachments_of, list_attachments
+from qazvin_diplomacy.services.attachments import attach_checked, attachments_of, list_attachments
 from qazvin_diplomacy.services.records import get_row, row_to_save, set_archived, write
 from qazvin_diplomacy.storage.capacities import Capacity
 from qazvin_diplomacy.storage.database import Database
@@ -150,16 +150,11 @@ def add_capacity_photo(
     limit: int = MAX_ATTACHMENT_BYTES,
 ) -> AttachmentView:
     """Attach a photo (or any file) to a capacity through ``services.attachments``."""
-    with db.read_session() as session:
+
+    def refuse(session: Session) -> None:
         refuse_archived(get_row(session, Capacity, capacity_id, WHAT))
-    return add_attachment(
-        db,
-        owner_kind=OWNER_KIND,
-        owner_id=capacity_id,
-        source=Path(source),
-        description=description,
-        limit=limit,
-    )
+
+    return attach_checked(db, refuse, (OWNER_KIND, capacity_id), source, description, limit)
 
 
 def list_capacity_photos(db: Database, *, capacity_id: int) -> list[AttachmentView]:

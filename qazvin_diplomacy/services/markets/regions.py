@@ -8,7 +8,13 @@ from sqlalchemy.orm import Session
 from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.markets import RegionInput, RegionView, validate_region
 from qazvin_diplomacy.core.text import index_key, normalize
-from qazvin_diplomacy.services.records import get_row, row_to_save, set_archived, write
+from qazvin_diplomacy.services.records import (
+    another_with,
+    get_row,
+    row_to_save,
+    set_archived,
+    write,
+)
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Country
 from qazvin_diplomacy.storage.markets import ExportRecord, MarketRegion, TargetMarket
@@ -59,12 +65,8 @@ def save_region(db: Database, *, region: RegionInput) -> RegionView:
     name_fa = normalize(region.name_fa)
     with write(db) as session:
         get_row(session, Country, region.country_id or 0, "کشور")
-        same = session.scalar(
-            select(MarketRegion.id).where(
-                MarketRegion.country_id == region.country_id,
-                MarketRegion.name_fa == name_fa,
-                MarketRegion.id != (region.id or 0),
-            )
+        same = another_with(
+            session, MarketRegion, region.id, country_id=region.country_id, name_fa=name_fa
         )
         if same is not None:
             raise ValidationError({"name_fa": "منطقه‌ای با همین نام در این کشور ثبت شده است."})

@@ -29,7 +29,7 @@ from qazvin_diplomacy.core.meetings import (
     format_resolution_number,
 )
 from qazvin_diplomacy.core.text import index_key, normalize, to_persian_digits
-from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
+from qazvin_diplomacy.services.attachments import attach_checked, list_attachments
 from qazvin_diplomacy.services.holidays import holidays_in_session
 from qazvin_diplomacy.services.meetings.common import (
     AGENDA_ITEM_KIND,
@@ -47,6 +47,7 @@ from qazvin_diplomacy.services.meetings.links import links_of, write_links
 from qazvin_diplomacy.services.meetings.resolutions import resolutions_of_meeting
 from qazvin_diplomacy.services.meetings.series import next_number_in, plan_sessions
 from qazvin_diplomacy.services.records import (
+    another_with,
     check_version,
     get_row,
     set_archived,
@@ -277,14 +278,7 @@ def save_meeting(db: Database, *, meeting: MeetingInput) -> MeetingView:
         number = meeting.number
         if number is None:
             number = row.number if not new else next_number_in(session, series)
-        clash = session.scalar(
-            select(Meeting.id).where(
-                Meeting.series_id == series.id,
-                Meeting.number == number,
-                Meeting.id != (row.id or 0),
-            )
-        )
-        if clash is not None:
+        if another_with(session, Meeting, row.id, series_id=series.id, number=number) is not None:
             raise ValidationError(
                 {
                     "number": f"جلسهٔ شمارهٔ {to_persian_digits(number)} این سلسله‌جلسات پیش‌تر ثبت شده است."
@@ -535,18 +529,14 @@ def add_agenda_attachment(
 ) -> AttachmentView:
     """Attach a file to an agenda item (``owner_kind="meeting_agenda_item"``); refused when
     the meeting is archived or its minutes approved."""
-    with db.read_session() as session:
+
+    def refuse(session: Session) -> None:
         item = get_row(session, MeetingAgendaItem, agenda_item_id, "بند دستور جلسه")
         refuse_archived(item.meeting, MEETING_WHAT, "meeting")
         refuse_locked(item.meeting)
-    return add_attachment(
-        db,
-        owner_kind=AGENDA_ITEM_KIND,
-        owner_id=agenda_item_id,
-        source=Path(source),
-        description=description,
-        limit=limit,
-    )
+
+    owner = (AGENDA_ITEM_KIND, agenda_item_id)
+    return attach_checked(db, refuse, owner, source, description, limit)
 
 
 def list_agenda_attachments(db: Database, *, agenda_item_id: int) -> list[AttachmentView]:

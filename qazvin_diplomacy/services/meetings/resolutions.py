@@ -33,7 +33,7 @@ from qazvin_diplomacy.core.meetings import (
     validate_resolution_status,
 )
 from qazvin_diplomacy.core.text import index_key, normalize
-from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
+from qazvin_diplomacy.services.attachments import attach_checked, list_attachments
 from qazvin_diplomacy.services.meetings.common import (
     LOG_KIND,
     MEETING_WHAT,
@@ -48,7 +48,13 @@ from qazvin_diplomacy.services.meetings.common import (
     series_names,
 )
 from qazvin_diplomacy.services.meetings.links import linked_to, links_of, write_links
-from qazvin_diplomacy.services.records import check_version, get_row, set_archived, write
+from qazvin_diplomacy.services.records import (
+    another_with,
+    check_version,
+    get_row,
+    set_archived,
+    write,
+)
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
@@ -303,14 +309,7 @@ def save_resolution(
             if wording_changed:
                 refuse_locked(meeting)
         seq = resolution.seq or row.seq
-        clash = session.scalar(
-            select(Resolution.id).where(
-                Resolution.meeting_id == meeting.id,
-                Resolution.seq == seq,
-                Resolution.id != (row.id or 0),
-            )
-        )
-        if clash is not None:
+        if another_with(session, Resolution, row.id, meeting_id=meeting.id, seq=seq) is not None:
             raise ValidationError(
                 {"seq": f"مصوبهٔ {format_resolution_number(meeting.number, seq)} پیش‌تر ثبت شده است."}
             )
@@ -469,18 +468,11 @@ def add_log_attachment(
     limit: int = MAX_ATTACHMENT_BYTES,
 ) -> AttachmentView:
     """Attach a file (the letter, the reply) to a log entry (``owner_kind="resolution_log"``)."""
-    with db.read_session() as session:
-        log = session.get(ResolutionLog, log_id)
-        if log is None:
-            get_row(session, ResolutionLog, log_id, "پیگیری")
-    return add_attachment(
-        db,
-        owner_kind=LOG_KIND,
-        owner_id=log_id,
-        source=Path(source),
-        description=description,
-        limit=limit,
-    )
+
+    def refuse(session: Session) -> None:
+        get_row(session, ResolutionLog, log_id, "پیگیری")
+
+    return attach_checked(db, refuse, (LOG_KIND, log_id), source, description, limit)
 
 
 def list_log_attachments(db: Database, *, log_id: int) -> list[AttachmentView]:

@@ -9,13 +9,9 @@ signed on the trip are ticked in lists.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -35,20 +31,22 @@ from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.visits import allowed_transitions
 from qazvin_diplomacy.services import agreements as agreements_service
 from qazvin_diplomacy.services import delegations as delegations_service
-from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, refill_combo, show_error
+from qazvin_diplomacy.ui.common import ID_ROLE, show_error
 from qazvin_diplomacy.ui.delegations.members import MembersTable, ProgrammeTable
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
+    add_save_buttons,
     date_field,
     enum_combo,
+    filled_combo,
     text_area,
     text_field,
 )
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl
+from qazvin_diplomacy.ui.markets.place import fill_countries, fill_regions
 from qazvin_diplomacy.ui.meetings.links import linked_resolutions_html
 from qazvin_diplomacy.ui.visits.followups import FollowUpsTable
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
@@ -78,18 +76,6 @@ class CheckedList(QListWidget):
         )
 
 
-def _choice_field(name: str, label: str, **options: Any) -> FieldSpec:
-    """A combo whose items the form fills (country, region)."""
-    return FieldSpec(
-        name,
-        label,
-        lambda _form, parent: QComboBox(parent),
-        load=lambda w, r: w.setCurrentIndex(max(w.findData(getattr(r, name)), 0)),
-        collect=QComboBox.currentData,
-        **options,
-    )
-
-
 def _load_head(editor: PeopleEditor, d: DelegationView) -> None:
     if d.head_person_id is not None:
         editor.add_person(d.head_person_id, d.head_fa, d.head_en)
@@ -109,9 +95,9 @@ class DelegationDialog(Retranslating, QDialog):
                    DelegationDirection),
         text_field("title", QT_TRANSLATE_NOOP("DelegationDialog", "Title"), required=True),
         text_field("title_en", QT_TRANSLATE_NOOP("DelegationDialog", "Title (English)")),
-        _choice_field("country_id", QT_TRANSLATE_NOOP("DelegationDialog", "Country"),
-                      required=True),
-        _choice_field("region_id", QT_TRANSLATE_NOOP("DelegationDialog", "Region")),
+        filled_combo("country_id", QT_TRANSLATE_NOOP("DelegationDialog", "Country"),
+                     required=True),
+        filled_combo("region_id", QT_TRANSLATE_NOOP("DelegationDialog", "Region")),
         text_field("city", QT_TRANSLATE_NOOP("DelegationDialog", "City")),
         date_field("start_date", QT_TRANSLATE_NOOP("DelegationDialog", "From"), required=True),
         date_field("end_date", QT_TRANSLATE_NOOP("DelegationDialog", "To"), required=True),
@@ -165,14 +151,7 @@ class DelegationDialog(Retranslating, QDialog):
         self.followups = FollowUpsTable(self)
         self.tabs.addTab(self.followups, "")
         layout.addWidget(self.tabs, 1)
-        self.error = FieldError(self)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.error, self.buttons = add_save_buttons(self, layout, self.save)
         self.country = self.field_set.widgets["country_id"]
         self.region = self.field_set.widgets["region_id"]
         self.retranslate_ui()
@@ -217,26 +196,12 @@ class DelegationDialog(Retranslating, QDialog):
             )  # fmt: skip
         self.markets_label.setText(self.tr("Target markets concerned"))
         self.agreements_label.setText(self.tr("Agreements signed on the trip"))
-        rtl = is_rtl()
-        countries = directory.list_countries(self.db)
-        refill_combo(
-            self.country,
-            [("—", None), *((c.name_fa if rtl else c.name_en, c.id) for c in countries)],
-        )
+        fill_countries(self.db, self.country)
         self.fill_regions()
 
     def fill_regions(self) -> None:
         """The regions of the chosen country only."""
-        country_id = self.country.currentData()
-        regions = markets_service.list_regions(self.db, country_id=country_id) if country_id else []
-        rtl = is_rtl()
-        refill_combo(
-            self.region,
-            [
-                (self.tr("The whole country"), None),
-                *((r.name_fa if rtl else (r.name_en or r.name_fa), r.id) for r in regions),
-            ],
-        )
+        fill_regions(self.db, self.country, self.region, self.tr("The whole country"))
 
     def _fill_links(self) -> None:
         d = self.delegation

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -48,8 +47,6 @@ class EventFilterBar(ListFilterBar):
 
     def __init__(self, on_change: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(on_change, parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         self.kind = QComboBox(self)
         self.status = QComboBox(self)
         self.from_label = QLabel(self)
@@ -57,17 +54,15 @@ class EventFilterBar(ListFilterBar):
         self.to_label = QLabel(self)
         self.date_to = JalaliDateEdit(self)
         self.archived = QCheckBox(self)
-        self.add_clear_button()
-        layout.addWidget(self.text, 2)
-        layout.addWidget(self.kind, 1)
-        layout.addWidget(self.status, 1)
-        layout.addWidget(self.from_label)
-        layout.addWidget(self.date_from, 1)
-        layout.addWidget(self.to_label)
-        layout.addWidget(self.date_to, 1)
-        layout.addWidget(self.archived)
-        layout.addWidget(self.clear_button)
-        self.watch(self.kind, self.status, self.date_from, self.date_to, self.archived)
+        self.lay_out_in_a_row(
+            self.kind,
+            self.status,
+            self.from_label,
+            self.date_from,
+            self.to_label,
+            self.date_to,
+            self.archived,
+        )
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

@@ -9,24 +9,23 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QVBoxLayout,
     QWidget,
 )
 
 from qazvin_diplomacy.core.clock import today_local
-from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.letters import LetterInput, LetterKind, LetterLink, LetterView
 from qazvin_diplomacy.services import letters as letters_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import FieldError, show_error
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
+    add_save_buttons,
     date_field,
     enum_combo,
     lines_area,
     spin_box,
+    stored,
     text_area,
     text_field,
 )
@@ -66,14 +65,7 @@ class LetterDialog(Retranslating, QDialog):
         self.field_set.add_form_rows(form, self)
         layout.addLayout(form)
         self.field_set.widgets["link_id"].setSpecialValueText("—")  # 0: no record
-        self.error = FieldError(self)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.error, self.buttons = add_save_buttons(self, layout, self.save)
         if letter is not None:
             self.field_set.load(letter)
             self.field_set.widgets["date"].setEnabled(False)  # the number's date stays
@@ -103,19 +95,17 @@ class LetterDialog(Retranslating, QDialog):
         letter = self.letter_input()
         if letter is None:
             return False
-        try:
-            if self.letter is None:
-                self.saved = letters_service.register_letter(self.db, letter=letter)
-            else:
-                self.saved = letters_service.update_letter(
-                    self.db, letter_id=self.letter.id, letter=letter, version=self.letter.version
-                )
-        except ValidationError as exc:
-            rest = self.field_set.show_errors(exc.errors)
-            self.error.show_error("\n".join(rest.values()))
-            return False
-        except Exception as exc:  # a known error (locked, stale) or a bug: shown, not raised
-            show_error(self, exc)
+        old = self.letter
+
+        def store() -> LetterView:
+            if old is None:
+                return letters_service.register_letter(self.db, letter=letter)
+            return letters_service.update_letter(
+                self.db, letter_id=old.id, letter=letter, version=old.version
+            )
+
+        self.saved = stored(self, self.field_set, self.error, store)
+        if self.saved is None:
             return False
         self.accept()
         return True

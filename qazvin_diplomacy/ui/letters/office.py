@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,8 +26,14 @@ from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.letters import OfficeSettings
 from qazvin_diplomacy.services import letters as letters_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import FieldError, show_error
-from qazvin_diplomacy.ui.form_fields import FieldSet, lines_area, text_field
+from qazvin_diplomacy.ui.common import show_error
+from qazvin_diplomacy.ui.form_fields import (
+    FieldSet,
+    add_save_buttons,
+    lines_area,
+    stored,
+    text_field,
+)
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 
 
@@ -79,14 +84,7 @@ class OfficeSettingsDialog(Retranslating, QDialog):
         row.addStretch(1)
         form.addRow(self.emblem_label, row)
         layout.addLayout(form)
-        self.error = FieldError(self)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.error, self.buttons = add_save_buttons(self, layout, self.save)
         self.choose_button.clicked.connect(lambda: self.choose_emblem())
         self.neutral_button.clicked.connect(lambda: self.set_emblem(None))
         self.field_set.load(self.settings)
@@ -152,16 +150,11 @@ class OfficeSettingsDialog(Retranslating, QDialog):
         if errors:
             self.field_set.show_errors(errors)
             return False
-        try:
-            self.settings = letters_service.save_office_settings(
-                self.db, settings=replace(self.settings, **values)
-            )
-        except ValidationError as exc:
-            rest = self.field_set.show_errors(exc.errors)
-            self.error.show_error("\n".join(rest.values()))
+        settings = replace(self.settings, **values)
+        save = letters_service.save_office_settings
+        saved = stored(self, self.field_set, self.error, save, self.db, settings=settings)
+        if saved is None:
             return False
-        except Exception as exc:  # a known error (locked database …) or a bug: shown
-            show_error(self, exc)
-            return False
+        self.settings = saved
         self.accept()
         return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QWidget
 
 from qazvin_diplomacy.core.access import is_admin
 from qazvin_diplomacy.core.errors import KnownError
@@ -39,8 +39,6 @@ class LetterFilterBar(ListFilterBar):
 
     def __init__(self, on_change: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(on_change, parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         self.kind = QComboBox(self)
         self.year = QSpinBox(self)
         self.year.setRange(0, 1600)  # 0: every year
@@ -48,17 +46,8 @@ class LetterFilterBar(ListFilterBar):
         self.date_from = JalaliDateEdit(self)
         self.to_label = QLabel(self)
         self.date_to = JalaliDateEdit(self)
-        self.add_clear_button()
-        layout.addWidget(self.text, 2)
-        layout.addWidget(self.kind, 1)
-        layout.addWidget(self.year)
-        layout.addWidget(self.from_label)
-        layout.addWidget(self.date_from, 1)
-        layout.addWidget(self.to_label)
-        layout.addWidget(self.date_to, 1)
-        layout.addWidget(self.clear_button)
-        self.watch(self.kind, self.date_from, self.date_to)
-        self.year.valueChanged.connect(lambda _v: self.on_change())
+        fields = (self.kind, self.year, self.from_label, self.date_from, self.to_label)
+        self.lay_out_in_a_row(*fields, self.date_to)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

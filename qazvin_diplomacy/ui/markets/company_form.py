@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QTabWidget,
     QVBoxLayout,
@@ -29,8 +28,15 @@ from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, show_error
-from qazvin_diplomacy.ui.form_fields import FieldSet, FieldSpec, enum_combo, text_area, text_field
+from qazvin_diplomacy.ui.common import ID_ROLE, show_error
+from qazvin_diplomacy.ui.form_fields import (
+    FieldSet,
+    FieldSpec,
+    add_save_buttons,
+    enum_combo,
+    text_area,
+    text_field,
+)
 from qazvin_diplomacy.ui.forms_common import VERSION_ROLE, RowTable
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl, loc_digits
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
@@ -168,14 +174,7 @@ class CompanyDialog(Retranslating, QDialog):
         self.tabs.addTab(self.products, "")
         self.tabs.addTab(self.exports, "")
         layout.addWidget(self.tabs, 1)
-        self.error = FieldError(self)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.error, self.buttons = add_save_buttons(self, layout, self.save)
         if company is not None:
             self.field_set.load(company)
             self._load_rows(company)

@@ -8,13 +8,9 @@ ticked in a list that a search box narrows.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -40,16 +36,20 @@ from qazvin_diplomacy.core.text import compact_key
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import ID_ROLE, FieldError, refill_combo, show_error
+from qazvin_diplomacy.ui.common import ID_ROLE, refill_combo, show_error
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
+    add_save_buttons,
     date_field,
     enum_combo,
+    filled_combo,
+    stored,
     text_area,
     text_field,
 )
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl
+from qazvin_diplomacy.ui.markets.place import fill_countries, fill_regions
 from qazvin_diplomacy.ui.markets.regions import RegionsDialog
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
 
@@ -116,18 +116,6 @@ class CompanyPicker(Retranslating, QWidget):
         )
 
 
-def _choice_field(name: str, label: str, **options: Any) -> FieldSpec:
-    """A combo whose items the form fills (country, region, product, sector)."""
-    return FieldSpec(
-        name,
-        label,
-        lambda _form, parent: QComboBox(parent),
-        load=lambda w, r: w.setCurrentIndex(max(w.findData(getattr(r, name)), 0)),
-        collect=QComboBox.currentData,
-        **options,
-    )
-
-
 def _load_people(editor: PeopleEditor, market: MarketView) -> None:
     for person in market.person_rows:
         editor.add_person(person.person_id, person.name_fa, person.name_en)
@@ -137,10 +125,10 @@ class MarketDialog(Retranslating, QDialog):
     """Record a new target market (``market`` None) or edit one."""
 
     FIELDS = (
-        _choice_field("country_id", QT_TRANSLATE_NOOP("MarketDialog", "Country"), required=True),
-        _choice_field("region_id", QT_TRANSLATE_NOOP("MarketDialog", "Region")),
-        _choice_field("product_id", QT_TRANSLATE_NOOP("MarketDialog", "Product")),
-        _choice_field("sector", QT_TRANSLATE_NOOP("MarketDialog", "Sector")),
+        filled_combo("country_id", QT_TRANSLATE_NOOP("MarketDialog", "Country"), required=True),
+        filled_combo("region_id", QT_TRANSLATE_NOOP("MarketDialog", "Region")),
+        filled_combo("product_id", QT_TRANSLATE_NOOP("MarketDialog", "Product")),
+        filled_combo("sector", QT_TRANSLATE_NOOP("MarketDialog", "Sector")),
         enum_combo("priority", QT_TRANSLATE_NOOP("MarketDialog", "Priority"), MarketPriority,
                    default=MarketPriority.MEDIUM),
         enum_combo("status", QT_TRANSLATE_NOOP("MarketDialog", "Status"), MarketStatus,
@@ -171,14 +159,7 @@ class MarketDialog(Retranslating, QDialog):
         self.field_set = FieldSet(self, self.FIELDS)
         self.field_set.add_form_rows(form, self)
         layout.addLayout(form)
-        self.error = FieldError(self)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.error, self.buttons = add_save_buttons(self, layout, self.save)
         self.country = self.field_set.widgets["country_id"]
         self.region = self.field_set.widgets["region_id"]
         self.new_region_button = QPushButton(self)
@@ -207,12 +188,8 @@ class MarketDialog(Retranslating, QDialog):
         self.field_set.retranslate(self.tr)
         self.new_region_button.setText(self.tr("New region in this country…"))
         self.regions_button.setText(self.tr("Rename or archive regions…"))
+        fill_countries(self.db, self.country)
         rtl = is_rtl()
-        countries = directory.list_countries(self.db)
-        refill_combo(
-            self.country,
-            [("—", None), *((c.name_fa if rtl else c.name_en, c.id) for c in countries)],
-        )
         products = markets_service.list_products(self.db)
         refill_combo(
             self.field_set.widgets["product_id"],
@@ -273,16 +250,7 @@ class MarketDialog(Retranslating, QDialog):
 
     def fill_regions(self) -> None:
         """The regions of the chosen country only."""
-        country_id = self.country.currentData()
-        regions = markets_service.list_regions(self.db, country_id=country_id) if country_id else []
-        rtl = is_rtl()
-        refill_combo(
-            self.region,
-            [
-                (self.tr("The whole country"), None),
-                *((r.name_fa if rtl else (r.name_en or r.name_fa), r.id) for r in regions),
-            ],
-        )
+        fill_regions(self.db, self.country, self.region, self.tr("The whole country"))
 
     def market_input(self) -> MarketInput | None:
         """The market as typed, or None (errors shown under the fields)."""
@@ -311,14 +279,10 @@ class MarketDialog(Retranslating, QDialog):
         market = self.market_input()
         if market is None:
             return False
-        try:
-            self.saved = markets_service.save_market(self.db, market=market)
-        except ValidationError as exc:
-            rest = self.field_set.show_errors(exc.errors)
-            self.error.show_error("\n".join(rest.values()))
-            return False
-        except Exception as exc:  # a known error (locked, stale) or a bug: shown, not raised
-            show_error(self, exc)
+        self.saved = stored(
+            self, self.field_set, self.error, markets_service.save_market, self.db, market=market
+        )
+        if self.saved is None:
             return False
         self.accept()
         return True

@@ -19,7 +19,7 @@ from qazvin_diplomacy.services import meetings as meetings_service
 from qazvin_diplomacy.services.meetings import BodySummary
 from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.dashboard import ListCard
-from qazvin_diplomacy.ui.i18n import current_language, loc_digits, loc_text
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_digits, loc_text
 from qazvin_diplomacy.ui.meetings.models import fa_en, number_text
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.widgets.jalali import show_date, show_time
@@ -65,10 +65,13 @@ class NextMeetingsCard(ListCard):
         self.set_rows(rows)
 
 
-class OverdueByBodyCard(ListCard):
-    """Bodies with overdue resolutions, the most overdue first; a row lists what the body owes."""
+class _CountedCard(ListCard):
+    """A card of resolutions ``DUE`` (overdue, this week) whose title counts them all
+    (``TITLE``: "… (%1)"); ``first(today)`` gives its rows.  Texts in the subclass's context."""
 
-    LIMIT = 8
+    TITLE = ""
+    EMPTY = ""
+    DUE = ResolutionDue.OVERDUE
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -77,16 +80,29 @@ class OverdueByBodyCard(ListCard):
 
     def retranslate_ui(self) -> None:
         """Texts for the current language."""
-        self.title.setText(
-            self.tr("Overdue resolutions by body (%1)").replace("%1", loc_digits(self.count))
-        )
-        self.empty.setText(self.tr("No resolution is overdue."))
+        self.title.setText(self.tr(self.TITLE).replace("%1", loc_digits(self.count)))
+        self.empty.setText(self.tr(self.EMPTY))
 
-    def read(self, today: dt.date) -> tuple[int, list[BodySummary]]:
-        """How many resolutions are overdue, and the bodies that owe them."""
-        overdue = ResolutionFilter(due=ResolutionDue.OVERDUE.value, today=today)
-        count = meetings_service.count_resolutions(self.ctx.db, filters=overdue)
-        return count, meetings_service.overdue_by_body(self.ctx.db, today=today, limit=self.LIMIT)
+    def read(self, today: dt.date) -> tuple[int, list[Any]]:
+        """How many resolutions are ``DUE``, and the first rows."""
+        due = ResolutionFilter(due=self.DUE.value, today=today)
+        return meetings_service.count_resolutions(self.ctx.db, filters=due), self.first(today)
+
+    def first(self, today: dt.date) -> list[Any]:
+        """The rows shown."""
+        raise NotImplementedError
+
+
+class OverdueByBodyCard(_CountedCard):
+    """Bodies with overdue resolutions, the most overdue first; a row lists what the body owes."""
+
+    LIMIT = 8
+    TITLE = QT_TRANSLATE_NOOP("OverdueByBodyCard", "Overdue resolutions by body (%1)")
+    EMPTY = QT_TRANSLATE_NOOP("OverdueByBodyCard", "No resolution is overdue.")
+
+    def first(self, today: dt.date) -> list[BodySummary]:
+        """The bodies that owe the most overdue resolutions."""
+        return meetings_service.overdue_by_body(self.ctx.db, today=today, limit=self.LIMIT)
 
     def show_data(self, data: tuple[int, list[BodySummary]]) -> None:
         """One row per body: its overdue count and its oldest deadline."""
@@ -110,28 +126,17 @@ class OverdueByBodyCard(ListCard):
             page.show_body(int(body_id), "")
 
 
-class WeekResolutionsCard(ListCard):
+class WeekResolutionsCard(_CountedCard):
     """Open resolutions whose deadline falls this week (Saturday to Friday)."""
 
     LIMIT = 10
+    TITLE = QT_TRANSLATE_NOOP("WeekResolutionsCard", "Resolutions due this week (%1)")
+    EMPTY = QT_TRANSLATE_NOOP("WeekResolutionsCard", "No resolution is due this week.")
+    DUE = ResolutionDue.WEEK
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.count = 0
-        self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        """Texts for the current language."""
-        self.title.setText(
-            self.tr("Resolutions due this week (%1)").replace("%1", loc_digits(self.count))
-        )
-        self.empty.setText(self.tr("No resolution is due this week."))
-
-    def read(self, today: dt.date) -> tuple[int, list[ResolutionView]]:
-        """How many are due this week, and the first ones."""
-        week = ResolutionFilter(due=ResolutionDue.WEEK.value, today=today)
-        count = meetings_service.count_resolutions(self.ctx.db, filters=week)
-        return count, meetings_service.due_this_week(self.ctx.db, today=today, limit=self.LIMIT)
+    def first(self, today: dt.date) -> list[ResolutionView]:
+        """The first resolutions due this week."""
+        return meetings_service.due_this_week(self.ctx.db, today=today, limit=self.LIMIT)
 
     def show_data(self, data: tuple[int, list[ResolutionView]]) -> None:
         """Deadline, number, body."""

@@ -3,7 +3,8 @@ attachments.
 
 The form collects a ``core.visits.VisitInput`` and saves it through
 ``services.visits.save_visit``.  Its simple fields are declared once in
-:attr:`VisitForm.FIELDS` (see ``ui/form_fields.py``); each table tab is its own widget
+:attr:`VisitForm.FIELDS` (see ``ui/form_fields.py``) and laid out by the general tab
+(``general.py``, with the status guide and the history); each table tab is its own widget
 (``itinerary.py``, ``checklist.py``, ``gifts.py``, ``followups.py``; the files are the
 shared ``ui/attachments_tab.py`` with ``VISIT_FILES`` from ``attachments.py``).  Errors are shown
 next to their field (table rows are tinted and listed under their table); what the user
@@ -14,14 +15,12 @@ only with a stated reason.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qazvin_diplomacy.core.clock import now_local
 from qazvin_diplomacy.core.errors import KnownError, ValidationError
 from qazvin_diplomacy.core.followups import FollowUpInput
 from qazvin_diplomacy.core.visits import (
@@ -39,14 +37,11 @@ from qazvin_diplomacy.core.visits import (
     ConflictsFound,
     GiftEntry,
     ItineraryEntry,
-    LogKind,
     VisitDetail,
     VisitInput,
-    VisitLogItem,
     VisitStatus,
     complete_checklist,
     needs_status_reason,
-    status_moves,
 )
 from qazvin_diplomacy.services import visits as visits_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
@@ -57,7 +52,6 @@ from qazvin_diplomacy.ui.form_fields import (
     FieldSpec,
     datetime_field,
     enum_combo,
-    label_of,
     text_area,
     text_field,
 )
@@ -68,14 +62,14 @@ from qazvin_diplomacy.ui.i18n import (
     current_language,
     is_rtl,
 )
-from qazvin_diplomacy.ui.status_moves import add_status_notes, show_note, show_status_moves
 from qazvin_diplomacy.ui.visits.attachments import VISIT_FILES
 from qazvin_diplomacy.ui.visits.checklist import ChecklistTab
 from qazvin_diplomacy.ui.visits.followups import OutcomeTab
+from qazvin_diplomacy.ui.visits.general import GeneralTab
 from qazvin_diplomacy.ui.visits.gifts import GiftsTab
 from qazvin_diplomacy.ui.visits.itinerary import ItineraryTab, naive_local
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
-from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit, show_datetime
+from qazvin_diplomacy.ui.widgets.jalali import JalaliDateTimeEdit
 
 GENERAL_TAB, ITINERARY_TAB, CHECKLIST_TAB, GIFTS_TAB, OUTCOME_TAB, ATTACHMENTS_TAB = range(6)
 
@@ -178,23 +172,6 @@ class ConflictDialog(Retranslating, QDialog):
     def reason_text(self) -> str:
         """The reason typed."""
         return self.reason.toPlainText().strip()
-
-
-def history_text(log: Iterable[VisitLogItem], heading: str) -> str:
-    """The visit's decisions (earlier clash reasons, undone "held") as lines under ``heading``
-    ("" when there is none)."""
-    english = current_language() == "en"
-    lines = []
-    for entry in log:
-        what = entry.kind.label_en if english else entry.kind.label_fa
-        if entry.kind is LogKind.STATUS_UNDONE:
-            old, new = VisitStatus(entry.old_value), VisitStatus(entry.new_value)
-            what = f"{what} ({label_of(old)} → {label_of(new)})"
-            detail = entry.reason
-        else:
-            detail = entry.old_value
-        lines.append(f"{show_datetime(entry.at)} — {what}: {detail}")
-    return heading + "\n" + "\n".join(lines) if lines else ""
 
 
 class VisitForm(Retranslating, RecordDialog):
@@ -328,15 +305,9 @@ class VisitForm(Retranslating, RecordDialog):
         self.fields = self.field_set.widgets
         self.field_errors = self.field_set.errors
         self.field_labels = self.field_set.labels
-        general = QWidget(self)
-        form = QFormLayout(general)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         on_general = [s.name for s in self.FIELDS if s.name not in OutcomeTab.FIELDS]
-        self.field_set.add_form_rows(form, general, on_general)
-        # the moves allowed from the saved status; earlier clash reasons, undone status moves
-        self.status_hint, self.history_label = add_status_notes(self.field_set, form, general)
-        self.status_combo.currentIndexChanged.connect(lambda _i: self.update_status_moves())
-        self.start_edit.dateTimeChanged.connect(lambda _v: self.update_status_moves())
+        self.general = GeneralTab(self.field_set, on_general, lambda: self.detail, self)
+        self.status_hint, self.history_label = self.general.status_hint, self.general.history_label
         self.guests.changed.connect(self._people_changed)
         self.hosts.changed.connect(self._people_changed)
         self.itinerary = ItineraryTab(self.start_edit.dateTime, self)
@@ -348,7 +319,8 @@ class VisitForm(Retranslating, RecordDialog):
         self.followups = self.outcome.followups
         self.attachments = AttachmentsTab(db, VISIT_FILES, self._visit_id, parent=self)
         self.attachments.attention.connect(lambda: self.tabs.setCurrentIndex(ATTACHMENTS_TAB))
-        pages = (self.scrolled(general), self.itinerary, self.checklist, self.gifts, self.outcome)
+        general = self.scrolled(self.general)
+        pages = (general, self.itinerary, self.checklist, self.gifts, self.outcome)
         for page in (*pages, self.attachments):
             self.tabs.addTab(page, "")
         self.buttons = QDialogButtonBox(self)
@@ -389,36 +361,14 @@ class VisitForm(Retranslating, RecordDialog):
         self.checklist.retranslate(self.tr)
         self.attachments.retranslate()
         self.archive_button.setText(self.tr("Delete (archive)"))
-        self.update_status_moves()
-        self._show_history()
+        self.general.refresh()
 
     # --- status ------------------------------------------------------------------------
-
-    def saved_status(self) -> VisitStatus | None:
-        """The status as stored (None for a new visit)."""
-        return VisitStatus(self.detail.status) if self.detail is not None else None
-
-    def update_status_moves(self) -> None:
-        """Grey out the statuses the visit cannot move to now and explain the chosen one."""
-        saved = self.saved_status()
-        show_status_moves(
-            self.status_combo,
-            self.status_hint,
-            saved,
-            status_moves(saved, self.start_edit.dateTime(), now_local()),
-            from_text=self.tr("From %1 the visit can move to: %2."),
-            held=VisitStatus.HELD,
-            held_text=self.tr("Held: %1"),
-        )
 
     def ask_reason(self, title: str, prompt: str) -> str | None:
         """A reason typed by the clerk, None when cancelled (tests replace this)."""
         text, ok = QInputDialog.getMultiLineText(self, title, prompt)
         return text.strip() if ok and text.strip() else None
-
-    def _show_history(self) -> None:
-        log = self.detail.log if self.detail is not None else ()
-        show_note(self.history_label, history_text(log, self.tr("History:")))
 
     # --- filling -----------------------------------------------------------------------
 
@@ -426,8 +376,7 @@ class VisitForm(Retranslating, RecordDialog):
         """Show a stored visit."""
         self.detail = detail
         self.field_set.load(detail)
-        self.update_status_moves()
-        self._show_history()
+        self.general.refresh()
         for item in detail.itinerary:
             self.itinerary.add_entry(item)
         self.checklist.set_entries(detail.checklist)  # owners: among _people_choices()
@@ -539,7 +488,7 @@ class VisitForm(Retranslating, RecordDialog):
             self.tabs.setCurrentIndex(GIFTS_TAB)
             return False
         status_reason = ""
-        if needs_status_reason(self.saved_status(), VisitStatus(visit.status)):
+        if needs_status_reason(self.general.saved_status(), VisitStatus(visit.status)):
             asked = self.ask_reason(
                 self.tr("Undo “held”"),
                 self.tr("Why is this visit no longer held? The reason is kept in its history."),
