@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from qazvin_diplomacy.core.errors import KnownError
 
@@ -134,6 +134,73 @@ def _open_server(
                 raise
             password = _prompt(shown)
             _passwords[shown] = password
+
+
+def _keyring() -> Any:
+    """The ``keyring`` module (the Windows credential store); refuses when it is missing."""
+    try:
+        import keyring
+    except ImportError as exc:
+        raise KnownError(
+            "انبار گذرواژه‌های ویندوز در دسترس نیست (keyring نصب نیست)؛ گذرواژه نگه داشته نشد.",
+            "The Windows credential store is not available (keyring is not installed); the "
+            "password was not saved.",
+        ) from exc
+    return keyring
+
+
+def remember_password(url: str, password: str) -> None:
+    """Keep ``password`` of the server database at ``url`` in the credential store (never in
+    a file of the application) and use it in this process; refuses (``KnownError``) when the
+    store cannot take it."""
+    from qazvin_diplomacy.storage.server import display_url
+
+    shown = display_url(url)
+    store = _keyring()
+    try:
+        store.set_password(KEYRING_SERVICE, shown, password)
+    except Exception as exc:  # a locked or absent store: said, not raised as a traceback
+        raise KnownError(
+            f"گذرواژه در انبار گذرواژه‌های ویندوز نگه داشته نشد: {exc}",
+            f"The password could not be saved in the Windows credential store: {exc}",
+        ) from exc
+    _passwords[shown] = password
+
+
+def forget_password(url: str) -> None:
+    """Remove the stored password of ``url`` from the credential store and from this process."""
+    from qazvin_diplomacy.storage.server import display_url
+
+    shown = display_url(url)
+    _passwords.pop(shown, None)
+    try:
+        import keyring
+
+        keyring.delete_password(KEYRING_SERVICE, shown)
+    except Exception:  # nothing stored, or no store: nothing to forget
+        return
+
+
+def has_password(url: str) -> bool:
+    """Whether a password of ``url`` is known (given in this process or stored)."""
+    from qazvin_diplomacy.storage.server import display_url
+
+    return _known_password(display_url(url)) is not None
+
+
+def check_server(url: str, *, password: str | None = None) -> str | None:
+    """Connect to the server database at ``url`` and check it, writing nothing (the
+    settings' "Test connection").  ``password`` None: the one known (see
+    :func:`open_database`).  Returns its schema revision, None for an empty database
+    (its tables are made when it is first opened); raises ``KnownError`` saying in Persian
+    what failed: the server unreachable, the login refused, the database missing, its
+    schema older or newer than this program's."""
+    from qazvin_diplomacy.storage.database import probe_server
+    from qazvin_diplomacy.storage.server import display_url
+
+    if password is None:
+        password = _known_password(display_url(url))
+    return probe_server(url, password=password)
 
 
 def existing_database(target: str) -> Path | str:
