@@ -58,6 +58,29 @@ def is_server(target: object) -> bool:
     return is_server_url(target)
 
 
+def shown_url(url: str) -> str:
+    """A server URL as messages and settings show it: never its password."""
+    from qazvin_diplomacy.storage.server import display_url
+
+    return display_url(url)
+
+
+def split_password(url: str) -> tuple[str, str | None]:
+    """``url`` without a password written into it, and that password (None when none): a
+    password typed in an address is used, never stored with it."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url.strip())
+    except ArgumentError:
+        return url.strip(), None
+    if parsed.password is None:
+        return url.strip(), None
+    password = str(parsed.password)
+    return parsed.set(password=None).render_as_string(hide_password=False), password
+
+
 def use_password(url: str, password: str) -> None:
     """Use ``password`` for the server database at ``url`` in this process (kept in memory only)."""
     from qazvin_diplomacy.storage.server import display_url
@@ -201,6 +224,32 @@ def check_server(url: str, *, password: str | None = None) -> str | None:
     if password is None:
         password = _known_password(display_url(url))
     return probe_server(url, password=password)
+
+
+def check_shared_folder(folder: Path) -> Path:
+    """Refuse (``KnownError``) a shared attachments folder this desk cannot reach or write.
+
+    Every desk on a server database keeps its attachments in one folder of the office's
+    network (``\\\\server\\share\\qazvin``); a folder made locally instead would hide each
+    desk's files from the others, so an unreachable one is refused, never created.
+    """
+    try:
+        reachable = folder.is_dir()
+    except OSError:
+        reachable = False
+    if not reachable:
+        raise KnownError(
+            f"پوشهٔ مشترک پیوست‌ها «{folder}» در دسترس نیست؛ شبکه و نشانی پوشه را بررسی کنید "
+            "(تنظیمات ← اتصال به سرور اداره).",
+            f"The shared attachments folder '{folder}' cannot be reached; check the network and "
+            "the folder's address (Settings → Connection to the office's server).",
+        )
+    if not os.access(folder, os.W_OK):
+        raise KnownError(
+            f"در پوشهٔ مشترک پیوست‌ها «{folder}» نمی‌توان نوشت؛ دسترسی نوشتن بگیرید.",
+            f"The shared attachments folder '{folder}' cannot be written; ask for write access.",
+        )
+    return folder
 
 
 def existing_database(target: str) -> Path | str:

@@ -225,6 +225,7 @@ class MainWindow(Retranslating, QMainWindow):
         from qazvin_diplomacy.ui.backup import BackupControl
         from qazvin_diplomacy.ui.calendar.reminders import Reminders
         from qazvin_diplomacy.ui.integrity import IntegrityWatch
+        from qazvin_diplomacy.ui.live_refresh import ChangeWatch
         from qazvin_diplomacy.ui.ops import set_reports_folder
         from qazvin_diplomacy.ui.search import GlobalSearch
 
@@ -238,11 +239,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.backup = BackupControl(self)  # backup / restore menu, automatic backups
         self.global_search = GlobalSearch(self.ctx, self)
         self.toolbar.addWidget(self.global_search)
-        self.db_label.setText(str(db.path))
+        self.db_label.setText(getattr(db, "url", None) or str(db.path))
         # A database on a USB stick can be pulled out mid-write: say so for as long as it is open.
         self.media_warning.setVisible(db.location == "removable")
         self.integrity = IntegrityWatch(self.ctx, self)
         self.reminders = Reminders(self.ctx, self)  # today's items, overdue follow-ups
+        self.changes = ChangeWatch(self.ctx, self)  # other desks' saves refresh the pages
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
 
@@ -314,8 +316,19 @@ class MainWindow(Retranslating, QMainWindow):
             self.tr("Official holidays…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         holidays.clicked.connect(lambda: self.open_holidays(dialog))
+        connection = dialog.buttons.addButton(
+            self.tr("Connection to the office's server…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        connection.clicked.connect(lambda: self.open_connection(dialog))
         dialog.open()
         return dialog
+
+    def open_connection(self, parent: QWidget | None = None) -> QDialog:
+        """Show «اتصال به سرور اداره» (``ui.server_connection``); a new choice reopens the
+        window on that database."""
+        from qazvin_diplomacy.ui.server_connection import open_connection_dialog
+
+        return open_connection_dialog(self, parent)
 
     def open_holidays(self, parent: QWidget | None = None) -> QDialog:
         """Show the holidays dialog (``ui.holidays``); calendars refresh after each change."""
@@ -372,7 +385,7 @@ class MainWindow(Retranslating, QMainWindow):
     def replace_database(self, db: DatabaseHandle) -> None:
         """Work on ``db`` from now on (after a restore): every page is rebuilt on it."""
         self.ctx.db = db
-        self.db_label.setText(str(db.path))
+        self.db_label.setText(getattr(db, "url", None) or str(db.path))
         with contextlib.suppress(RuntimeError):  # only pages listen; they are rebuilt below
             self.hub.dataChanged.disconnect()
         for page in self.pages.values():
@@ -406,6 +419,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._fill_first_page()
         self.integrity.start()
         self.reminders.start()
+        self.changes.start()
 
     def event(self, event: QEvent) -> bool:
         """Override: after the first paint, build the first page and start the full check."""
@@ -475,6 +489,7 @@ class MainWindow(Retranslating, QMainWindow):
         if not self._attached:  # closed before a database was open: nothing else to finish
             return
         self.integrity.cancel()
+        self.changes.stop()
         self.runner.wait(10000)
         self.backup.on_exit()
         from qazvin_diplomacy.ui.ops import set_reports_folder
