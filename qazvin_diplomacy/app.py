@@ -103,7 +103,7 @@ def run_gui(db_override: str | None = None) -> int:
 
     return ui_run_gui(
         paths,
-        open_database=lambda: open_window_database(paths, target),
+        open_database=lambda: open_window_database(paths, target, settings),
         refused=_show_startup_error,
     )
 

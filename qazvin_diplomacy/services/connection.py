@@ -78,7 +78,7 @@ def split_password(url: str) -> tuple[str, str | None]:
     if parsed.password is None:
         return url.strip(), None
     password = str(parsed.password)
-    return parsed.set(password=None).render_as_string(hide_password=False), password
+    return parsed._replace(password=None).render_as_string(hide_password=False), password
 
 
 def use_password(url: str, password: str) -> None:

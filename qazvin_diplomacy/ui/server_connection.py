@@ -74,23 +74,31 @@ def window_target(settings: S.Settings, db_override: str | None) -> str | None:
     return settings.get(SERVER_URL).strip() or None
 
 
+def shared_folder(settings: S.Settings, target: str | None) -> Path | None:
+    """The settings' shared attachments folder when ``target`` is the settings' server."""
+    shared = settings.get(SHARED_ATTACHMENTS).strip()
+    if shared and _is_server(target) and _same_server(target or "", settings.get(SERVER_URL)):
+        return Path(shared)
+    return None
+
+
 def window_paths(
     settings: S.Settings, target: str | None, base_dir: Path | None = None
 ) -> AppPaths:
     """The paths of ``target`` (see ``paths.resolve_paths``); a server database named in the
     settings keeps its attachments in the settings' shared folder."""
     paths = resolve_paths(target, base_dir=base_dir)
-    shared = settings.get(SHARED_ATTACHMENTS).strip()
-    if shared and _is_server(target) and _same_server(target or "", settings.get(SERVER_URL)):
-        paths = dataclasses.replace(paths, attachments_dir=Path(shared))
-    return paths
+    shared = shared_folder(settings, target)
+    return dataclasses.replace(paths, attachments_dir=shared) if shared is not None else paths
 
 
-def open_window_database(paths: AppPaths, target: str | None) -> DatabaseHandle:
+def open_window_database(
+    paths: AppPaths, target: str | None, settings: S.Settings
+) -> DatabaseHandle:
     """Open the window's database: ``target`` (a server URL) or ``paths.db_path``.
 
-    A shared attachments folder that cannot be reached is refused before anything is opened;
-    the password of a server is asked for in a dialog when none is known.
+    A shared attachments folder (the settings') that cannot be reached is refused before
+    anything is opened; the password of a server is asked for in a dialog when none is known.
     """
     from qazvin_diplomacy.services.connection import (
         check_shared_folder,
@@ -99,7 +107,7 @@ def open_window_database(paths: AppPaths, target: str | None) -> DatabaseHandle:
     )
 
     server = _is_server(target)
-    if server and paths.attachments_dir != resolve_paths(target).attachments_dir:
+    if shared_folder(settings, target) is not None:
         check_shared_folder(paths.attachments_dir)
     set_password_prompt(ask_password if server else None)
     return open_for_work(
@@ -338,7 +346,7 @@ def switch_database(window: Any, target: str | None) -> DatabaseHandle | None:
         portable=here.portable,
     )
     try:
-        db = open_window_database(paths, target)
+        db = open_window_database(paths, target, window.settings)
     except KnownError as exc:
         show_error(window, exc)
         return None
