@@ -261,3 +261,53 @@ def test_a_refused_switch_keeps_the_window_on_its_database(window, monkeypatch) 
     assert switch_database(window, f"postgresql://clerk@127.0.0.1:{closed_port()}/x") is None
     assert window.ctx.db is old and said and "وصل نشد" in said[0]
     assert Path(window.db_label.text()) == old.path
+
+
+@pytest.fixture
+def started(app, monkeypatch, tmp_path):
+    """``app.run_gui`` up to the window: what it would open, on a user folder in ``tmp_path``."""
+    import qazvin_diplomacy.app as app_module
+    from qazvin_diplomacy import paths as paths_module
+    from qazvin_diplomacy.ui import launch, single_instance
+
+    monkeypatch.setattr(
+        paths_module.platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "user")
+    )
+    monkeypatch.setattr(paths_module, "portable_marker", lambda: tmp_path / "no-portable")
+    monkeypatch.setattr(single_instance, "claim_or_forward", lambda *_a: True)
+    seen: dict[str, object] = {}
+
+    def window(paths, *, open_database, refused):
+        seen.update(paths=paths, open_database=open_database, refused=refused)
+        return 0
+
+    monkeypatch.setattr(launch, "run_gui", window)
+    return app_module, seen
+
+
+def test_the_window_opens_the_settings_server_without_db(started, tmp_path) -> None:
+    from qazvin_diplomacy.ui.settings import Settings
+
+    app_module, seen = started
+    url = f"postgresql://clerk@127.0.0.1:{closed_port()}/qazvin"
+    Settings(tmp_path / "user" / "settings.ini").set(SERVER_URL, url)
+    assert app_module.run_gui(None) == 0
+    assert seen["paths"].db_path.suffix == ".server"  # no local file in its place
+    with pytest.raises(KnownError) as caught:
+        seen["open_database"]()
+    assert "وصل نشد" in str(caught.value) and "clerk@127.0.0.1" in str(caught.value)
+    assert not list((tmp_path / "user").rglob("*.sqlite3"))
+
+
+def test_db_url_on_the_command_line_opens_the_server(
+    server, started, no_pgpassword, monkeypatch
+) -> None:
+    app_module, seen = started
+    url, password = server
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a: (password, True)))
+    assert app_module.run_gui(url) == 0
+    db = seen["open_database"]()
+    try:
+        assert db.url == url and db.schema_revision() == connection.head_revision()
+    finally:
+        db.close()
