@@ -58,3 +58,32 @@ def test_change_marker_moves_when_another_desk_writes(db, other_desk) -> None:
     after = audit_service.change_marker(db)
     assert after > before
     assert audit_service.change_marker(other_desk) == after
+
+
+def test_a_shared_attachments_folder_out_of_reach_is_said_as_such(
+    database_target: Path | str, tmp_path: Path
+) -> None:
+    """The share holding every desk's attachments went away: the refusal names the folder,
+    not the clerk's file, and nothing is made in its place."""
+    from qazvin_diplomacy.core.errors import KnownError, ValidationError
+    from qazvin_diplomacy.services.attachments import add_attachment
+    from qazvin_diplomacy.services.connection import check_shared_folder
+
+    blocker = tmp_path / "share"
+    blocker.write_text("not a folder")  # mkdir under it fails, as under a share gone offline
+    gone = blocker / "qazvin"
+    with pytest.raises(KnownError) as refused:
+        check_shared_folder(gone)
+    assert str(gone) in str(refused.value) and "در دسترس نیست" in str(refused.value)
+    source = tmp_path / "letter.pdf"
+    source.write_bytes(b"%PDF-1.4 letter")
+    handle = open_database(database_target, backups_dir=tmp_path / "b", attachments_dir=gone)
+    try:
+        with pytest.raises(ValidationError) as caught:
+            add_attachment(handle, owner_kind="visit", owner_id=None, source=source)
+    finally:
+        handle.close()
+    message = caught.value.errors["file"]
+    assert str(gone) in message and "letter.pdf" in message and "خوانده نشد" not in message
+    assert blocker.read_text() == "not a folder"
+    assert check_shared_folder(tmp_path) == tmp_path  # a reachable folder is accepted
