@@ -376,6 +376,9 @@ class RecordDialog(QDialog):
 
     GUARD_ENTER = True
     DISCARD_QUESTION = ""
+    #: The method of the page (or a parent) that opens this kind of record by id: how
+    #: «Reload» after a stale save opens the record again.
+    REOPEN = "open_record"
     PRINT_REPORT = ""
     PRINT_OPTION = ""
 
@@ -559,6 +562,18 @@ class RecordDialog(QDialog):
             typed.append((label, widget_text(field_set.widgets[name])))
         return typed
 
+    def _reopener(self) -> Callable[[int], object] | None:
+        """The nearest parent's ``REOPEN`` method (a page's ``open_record``), None if none."""
+        if self.record_id() is None:
+            return None
+        widget = self.parentWidget()
+        while widget is not None:
+            opener = getattr(widget, self.REOPEN, None)
+            if callable(opener):
+                return opener
+            widget = widget.parentWidget()
+        return None
+
     def stale_refused(self, exc: KnownError) -> QDialog:
         """A save refused because another desk changed the record: say who and when (its
         audit trail) and offer «Reload», which keeps what was typed beside the fresh form."""
@@ -575,6 +590,7 @@ class RecordDialog(QDialog):
             except Exception:  # the trail out of reach: the refusal is still shown
                 last = None
         dialog = StaleSaveDialog(last, self.typed_values(), self)
+        dialog.reload_button.setVisible(self._reopener() is not None)
         dialog.reload.connect(lambda: self.reload_record(dialog.typed))
         self.stale_dialog = dialog
         dialog.open()
@@ -587,8 +603,8 @@ class RecordDialog(QDialog):
         from qazvin_diplomacy.ui.stale_save import TypedValuesPanel
 
         record_id = self.record_id()
-        opener = getattr(self.parentWidget(), "open_record", None)
-        if record_id is None or not callable(opener):
+        opener = self._reopener()
+        if record_id is None or opener is None:
             return None
         self.take_snapshot()  # nothing to ask: what was typed is carried over below
         self.close()

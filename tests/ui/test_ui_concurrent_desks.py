@@ -120,3 +120,17 @@ def test_a_failed_poll_is_retried_quietly(page, monkeypatch, qtbot) -> None:
     assert watch.poll() is True
     qtbot.waitUntil(lambda: not watch.busy, timeout=5000)
     assert watch.marker is None and watch.refreshes == 0
+
+
+def test_a_form_no_page_can_reopen_offers_no_reload(page, db, people, other_desk, qtbot) -> None:
+    visit_id = make_visit(db, people, "دیدار بی‌صفحه", 10, 12)
+    form = VisitForm(db, visits_service.get_visit(db, visit_id), None)  # opened outside a page
+    qtbot.addWidget(form)
+    form.show()
+    form.title_edit.setText("عنوان تازه‌نوشته")
+    _edit_elsewhere(other_desk, visit_id, "عنوان میز دیگر")
+    assert form.save() is False
+    dialog = form.stale_dialog
+    assert dialog is not None and dialog.reload_button.isHidden()
+    assert dict(dialog.typed)["عنوان"] == "عنوان تازه‌نوشته"
+    assert form.reload_record(dialog.typed) is None and form.isVisible()  # nothing lost
