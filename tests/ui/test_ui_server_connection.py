@@ -227,6 +227,7 @@ def test_the_window_opens_a_server_database_asking_for_its_password(
         window = MainWindow(paths, db, settings)
         qtbot.addWidget(window)
         assert window.db_label.text() == url
+        assert window.integrity.start() is False  # the SQLite file check has no file here
         window.runner.wait()
     finally:
         db.close()
@@ -311,3 +312,22 @@ def test_db_url_on_the_command_line_opens_the_server(
         assert db.url == url and db.schema_revision() == connection.head_revision()
     finally:
         db.close()
+
+
+def test_test_connection_names_a_schema_of_a_newer_program(dialog, qtbot, server) -> None:
+    from sqlalchemy import create_engine, text
+
+    url, password = server
+    engine = create_engine(
+        url.replace("postgresql://", "postgresql+psycopg://", 1),
+        connect_args={"password": password},
+    )
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_from_the_future'"))
+    engine.dispose()
+    dialog.server_radio.setChecked(True)
+    dialog.url_edit.setText(url)
+    dialog.password_edit.setText(password)
+    dialog.test_connection()
+    qtbot.waitUntil(dialog.test_button.isEnabled, timeout=20000)
+    assert "نسخه جدیدتری" in dialog.result_label.text()
