@@ -17,6 +17,7 @@ from qazvin_diplomacy.paths import AppPaths, resolve_paths
 if TYPE_CHECKING:
     from qazvin_diplomacy.core.errors import KnownError
     from qazvin_diplomacy.services.connection import DatabaseHandle
+    from qazvin_diplomacy.ui.settings import Settings
 
 log = logging.getLogger("qazvin_diplomacy")
 
@@ -59,17 +60,17 @@ def setup_logging(paths: AppPaths, *, verbose: bool = False) -> Path:
     return logfile
 
 
-def open_database(paths: AppPaths) -> DatabaseHandle:
-    """Open (creating and migrating as needed) the database at ``paths`` with its reference data."""
-    from qazvin_diplomacy.services.connection import open_for_work
+def open_database(
+    paths: AppPaths, target: str | None = None, settings: Settings | None = None
+) -> DatabaseHandle:
+    """Open (creating and migrating as needed) the window's database with its reference data:
+    ``target`` (a server URL; see ``ui.server_connection.open_window_database``) or the file
+    at ``paths``."""
+    from qazvin_diplomacy.ui.server_connection import open_window_database
+    from qazvin_diplomacy.ui.settings import Settings
 
     # The folders are created only once the file is accepted: nothing beside a refused file.
-    return open_for_work(
-        paths.db_path,
-        backups_dir=paths.backups_dir,
-        attachments_dir=paths.attachments_dir,
-        accepted=paths.ensure,
-    )
+    return open_window_database(paths, target, settings or Settings(paths.settings_file))
 
 
 def run_gui(db_override: str | None = None) -> int:
@@ -83,11 +84,7 @@ def run_gui(db_override: str | None = None) -> int:
     opened right after that first paint; a refused database closes the frame, shows its
     Persian error and ends the program with exit code 1.
     """
-    from qazvin_diplomacy.ui.server_connection import (
-        open_window_database,
-        window_paths,
-        window_target,
-    )
+    from qazvin_diplomacy.ui.server_connection import window_paths, window_target
     from qazvin_diplomacy.ui.settings import Settings
 
     settings = Settings(resolve_paths(db_override).settings_file)
@@ -103,7 +100,7 @@ def run_gui(db_override: str | None = None) -> int:
 
     return ui_run_gui(
         paths,
-        open_database=lambda: open_window_database(paths, target, settings),
+        open_database=lambda: open_database(paths, target, settings),
         refused=_show_startup_error,
     )
 
