@@ -546,8 +546,8 @@ class RecordDialog(QDialog):
         typed: list[tuple[str, str]] = []
         field_set = getattr(self, "field_set", None)
         for name, value in now.items():
-            if before.get(name, value) == value and name in before:
-                continue
+            if name in before and before[name] == value:
+                continue  # as loaded: not typed by the clerk
             if name.startswith("#table"):
                 table = self.findChildren(RowTable)[int(name[6:])]
                 heads = (table.table.horizontalHeaderItem(c) for c in range(len(table.headers)))
