@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -600,7 +600,7 @@ class RecordDialog(QDialog):
         """Close this form and open the record again as stored now (through the page that
         opened it); what was ``typed`` stays beside the new form to copy back.  Returns the
         new form (None when no page can open it: then this form stays)."""
-        from qazvin_diplomacy.ui.stale_save import TypedValuesPanel
+        from qazvin_diplomacy.ui.stale_save import TypedValuesPanel, place_beside
 
         record_id = self.record_id()
         opener = self._reopener()
@@ -614,7 +614,7 @@ class RecordDialog(QDialog):
             if isinstance(form, RecordDialog):
                 form.typed_panel = panel
             panel.show()
-            panel.move(form.frameGeometry().topLeft() + QPoint(form.frameGeometry().width(), 0))
+            place_beside(panel, form)
         return form if isinstance(form, QDialog) else None
 
     def is_modified(self) -> bool:

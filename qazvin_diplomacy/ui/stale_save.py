@@ -175,6 +175,21 @@ class StaleSaveDialog(Retranslating, QDialog):
         self.reload.emit()
 
 
+def place_beside(panel: QWidget, form: QWidget) -> None:
+    """Put ``panel`` beside ``form`` where the screen has room: on the reading side's end
+    (left in Persian, right in English) first, else the other side, else where it is."""
+    frame = form.frameGeometry()
+    screen = form.screen().availableGeometry()
+    width = panel.frameGeometry().width()
+    left = frame.left() - width
+    right = frame.right() + 1
+    sides = (left, right) if form.isRightToLeft() else (right, left)
+    for x in sides:
+        if screen.left() <= x and x + width <= screen.right() + 1:
+            panel.move(x, frame.top())
+            return
+
+
 class TypedValuesPanel(Retranslating, QDialog):
     """A small window beside a reloaded form: what the clerk had typed, to copy back."""
 

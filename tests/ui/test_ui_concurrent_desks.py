@@ -134,3 +134,26 @@ def test_a_form_no_page_can_reopen_offers_no_reload(page, db, people, other_desk
     assert dialog is not None and dialog.reload_button.isHidden()
     assert dict(dialog.typed)["عنوان"] == "عنوان تازه‌نوشته"
     assert form.reload_record(dialog.typed) is None and form.isVisible()  # nothing lost
+    form.confirm = lambda *_a: True  # closing at the end discards the test's typing
+
+
+def test_the_typed_values_sit_beside_the_form_where_the_screen_has_room(app, qtbot) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from qazvin_diplomacy.ui.stale_save import place_beside
+
+    form = QDialog()
+    qtbot.addWidget(form)
+    screen = form.screen().availableGeometry()
+    form.resize(screen.width() // 3, 200)
+    form.show()
+    form.move(screen.left(), screen.top())  # no room on its left
+    panel = TypedValuesPanel([("عنوان", "دیدار")])
+    qtbot.addWidget(panel)
+    panel.resize(screen.width() // 4, 200)
+    panel.show()
+    place_beside(panel, form)
+    assert panel.frameGeometry().left() == form.frameGeometry().right() + 1
+    form.move(screen.right() - form.frameGeometry().width(), screen.top())  # room on the left
+    place_beside(panel, form)
+    assert panel.frameGeometry().right() == form.frameGeometry().left() - 1  # Persian: left
