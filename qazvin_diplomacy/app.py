@@ -17,6 +17,7 @@ from qazvin_diplomacy.paths import AppPaths, resolve_paths
 if TYPE_CHECKING:
     from qazvin_diplomacy.core.errors import KnownError
     from qazvin_diplomacy.services.connection import DatabaseHandle
+    from qazvin_diplomacy.ui.settings import Settings
 
 log = logging.getLogger("qazvin_diplomacy")
 
@@ -59,42 +60,37 @@ def setup_logging(paths: AppPaths, *, verbose: bool = False) -> Path:
     return logfile
 
 
-def open_database(paths: AppPaths) -> DatabaseHandle:
-    """Open (creating and migrating as needed) the database at ``paths`` with its reference data."""
-    from qazvin_diplomacy.services.connection import open_for_work
+def open_database(
+    paths: AppPaths, target: str | None = None, settings: Settings | None = None
+) -> DatabaseHandle:
+    """Open (creating and migrating as needed) the window's database with its reference data:
+    ``target`` (a server URL; see ``ui.server_connection.open_window_database``) or the file
+    at ``paths``."""
+    from qazvin_diplomacy.ui.server_connection import open_window_database
+    from qazvin_diplomacy.ui.settings import Settings
 
     # The folders are created only once the file is accepted: nothing beside a refused file.
-    return open_for_work(
-        paths.db_path,
-        backups_dir=paths.backups_dir,
-        attachments_dir=paths.attachments_dir,
-        accepted=paths.ensure,
-    )
+    return open_window_database(paths, target, settings or Settings(paths.settings_file))
 
 
 def run_gui(db_override: str | None = None) -> int:
     """Open the main window on the default (or given) database.
 
+    Without ``--db`` the database is the one chosen in the settings («اتصال به سرور اداره»):
+    this computer's file, or the office's server (its password asked for in a dialog when
+    neither this process nor the credential store knows it).
     Only one window per database (claimed first).  The window's frame paints before the
     database is opened — and before SQLAlchemy is even imported — and the database is
     opened right after that first paint; a refused database closes the frame, shows its
     Persian error and ends the program with exit code 1.
     """
-    paths = resolve_paths(db_override)
-    setup_logging(paths)  # open_database creates the other folders once the file is accepted
-    if db_override is not None and paths.db_path.suffix == ".server":
-        # The window's server connection (settings page, login) is still to come: never
-        # make a local file in its place.
-        from qazvin_diplomacy.core.errors import KnownError
+    from qazvin_diplomacy.ui.server_connection import window_paths, window_target
+    from qazvin_diplomacy.ui.settings import Settings
 
-        return _show_startup_error(
-            KnownError(
-                "پنجره برنامه هنوز به پایگاه داده سرور (PostgreSQL) وصل نمی‌شود؛ فرمان‌های خط "
-                "فرمان (check، search، export، report …) با همین نشانی کار می‌کنند.",
-                "The window cannot open a server (PostgreSQL) database yet; the command-line "
-                "commands (check, search, export, report …) work with this address.",
-            )
-        )
+    settings = Settings(resolve_paths(db_override).settings_file)
+    target = window_target(settings, db_override)  # --db, else the settings' server
+    paths = window_paths(settings, target)
+    setup_logging(paths)  # open_database creates the other folders once the file is accepted
     from qazvin_diplomacy.ui.application import get_application
     from qazvin_diplomacy.ui.single_instance import claim_or_forward
 
@@ -103,7 +99,9 @@ def run_gui(db_override: str | None = None) -> int:
     from qazvin_diplomacy.ui.launch import run_gui as ui_run_gui
 
     return ui_run_gui(
-        paths, open_database=lambda: open_database(paths), refused=_show_startup_error
+        paths,
+        open_database=lambda: open_database(paths, target, settings),
+        refused=_show_startup_error,
     )
 
 

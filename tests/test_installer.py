@@ -81,6 +81,33 @@ def test_two_programs_share_one_folder(spec) -> None:
     assert "upx=False" in spec.source
 
 
+def test_server_driver_and_credential_store_are_hidden_imports(spec) -> None:
+    """psycopg loads its libpq wrapper and keyring its Windows backend by name at run time."""
+    for name in ("psycopg_binary", "psycopg_binary.pq", "keyring.backends.Windows"):
+        assert name in spec.SERVER_MODULES, name
+    assert "package_modules() + server_modules()" in spec.source
+    assert "binaries=server_binaries()" in spec.source
+    found = spec.server_modules()
+    assert {"psycopg", "psycopg_binary", "psycopg_binary.pq"} <= set(found)  # installed here
+    assert "win32ctypes.core" not in found  # Windows only: skipped, not an error
+
+
+@pytest.mark.parametrize(
+    "dest",
+    [
+        "psycopg_binary.libs/libkrb5-f18b4d11.so.3.3",
+        "psycopg_binary.libs/libgssapi_krb5-923083ce.so.2.2",
+        "psycopg_binary.libs/libcom_err-2abe824b.so.2.1",
+        "psycopg_binary\\libpq.dll",
+        "psycopg_binary\\libssl-3-x64.dll",
+    ],
+)
+def test_libpq_keeps_its_own_libraries(spec, dest: str) -> None:
+    """Kerberos and friends dropped for Qt's sake stay when libpq brought them."""
+    assert kept(spec, dest)
+    assert not kept(spec, "libkrb5.so.3")  # Qt's copy still goes
+
+
 @pytest.fixture(scope="module")
 def iss() -> str:
     raw = ISS.read_bytes()

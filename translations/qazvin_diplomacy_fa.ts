@@ -2229,6 +2229,10 @@
       <source>User: %1 (%2)</source>
       <translation>کاربر: %1 (%2)</translation>
     </message>
+    <message>
+      <source>Connection to the office's server…</source>
+      <translation>اتصال به سرور اداره…</translation>
+    </message>
   </context>
   <context>
     <name>MergeDialog</name>
@@ -3408,6 +3412,14 @@
     <message>
       <source>My name (for “My follow-ups”)</source>
       <translation>نام من (برای «پیگیری‌های من»)</translation>
+    </message>
+    <message>
+      <source>Server database address</source>
+      <translation>نشانی پایگاه داده سرور</translation>
+    </message>
+    <message>
+      <source>Shared attachments folder</source>
+      <translation>پوشهٔ مشترک پیوست‌ها</translation>
     </message>
   </context>
   <context>
@@ -5341,11 +5353,10 @@
       <source>Open</source>
       <translation>باز کردن</translation>
     </message>
-    <message numerus="yes">
+    <message>
       <source>%n resolutions</source>
       <translation>
-        <numerusform>%n مصوبه</numerusform>
-      </translation>
+        </translation>
     </message>
   </context>
   <context>
@@ -5409,11 +5420,10 @@
       <source>Meeting date</source>
       <translation>تاریخ جلسه</translation>
     </message>
-    <message numerus="yes">
+    <message>
       <source>%n days late</source>
       <translation>
-        <numerusform>%n روز تأخیر</numerusform>
-      </translation>
+        </translation>
     </message>
     <message>
       <source>Late</source>
@@ -5855,11 +5865,10 @@
       <source>No resolution to show. Clear the filters to see every resolution; resolutions are recorded in a meeting's form, on its Resolutions tab.</source>
       <translation>مصوبه‌ای برای نمایش نیست. فیلترها را پاک کنید تا همهٔ مصوبات دیده شوند؛ مصوبات در فرم جلسه، زبانهٔ «مصوبات»، ثبت می‌شوند.</translation>
     </message>
-    <message numerus="yes">
+    <message>
       <source>%n resolutions</source>
       <translation>
-        <numerusform>%n مصوبه</numerusform>
-      </translation>
+        </translation>
     </message>
     <message>
       <source>owed by %1</source>
@@ -6703,6 +6712,139 @@
     <message>
       <source>Quit the program? Forms not yet saved are closed without saving.</source>
       <translation>از برنامه خارج شوید؟ فرم‌هایی که ذخیره نشده‌اند بدون ذخیره بسته می‌شوند.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ServerConnectionDialog</name>
+    <message>
+      <source>Server password</source>
+      <translation>گذرواژهٔ سرور</translation>
+    </message>
+    <message>
+      <source>Password of the server database %1:</source>
+      <translation>گذرواژهٔ پایگاه داده سرور %1:</translation>
+    </message>
+    <message>
+      <source>Connection to the office's server</source>
+      <translation>اتصال به سرور اداره</translation>
+    </message>
+    <message>
+      <source>This computer's database file (one desk; the default)</source>
+      <translation>پروندهٔ پایگاه داده همین رایانه (یک میز؛ پیش‌فرض)</translation>
+    </message>
+    <message>
+      <source>The office's server (PostgreSQL), shared by every desk</source>
+      <translation>سرور اداره (PostgreSQL)، مشترک میان همهٔ میزها</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>نشانی سرور</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>گذرواژه</translation>
+    </message>
+    <message>
+      <source>Asked for when empty</source>
+      <translation>اگر خالی بماند، هنگام اتصال پرسیده می‌شود</translation>
+    </message>
+    <message>
+      <source>Remember the password in Windows' credential store</source>
+      <translation>نگه‌داشتن گذرواژه در انبار گذرواژه‌های ویندوز</translation>
+    </message>
+    <message>
+      <source>Shared attachments folder</source>
+      <translation>پوشهٔ مشترک پیوست‌ها</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>انتخاب…</translation>
+    </message>
+    <message>
+      <source>Test connection</source>
+      <translation>آزمایش اتصال</translation>
+    </message>
+    <message>
+      <source>Type the server's address: postgresql://user@server:port/database</source>
+      <translation>نشانی سرور را بنویسید: postgresql://user@server:port/database</translation>
+    </message>
+    <message>
+      <source>Connecting…</source>
+      <translation>در حال اتصال…</translation>
+    </message>
+    <message>
+      <source>Connected. The database is empty: its tables are made when it is first opened.</source>
+      <translation>وصل شد. پایگاه داده خالی است: جدول‌های آن در نخستین باز شدن ساخته می‌شوند.</translation>
+    </message>
+    <message>
+      <source>Connected. The database is ready for this version of the program.</source>
+      <translation>وصل شد. پایگاه داده برای این نسخهٔ برنامه آماده است.</translation>
+    </message>
+    <message>
+      <source>Now working on %1</source>
+      <translation>اکنون کار روی %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaleSaveDialog</name>
+    <message>
+      <source>Another desk changed this record meanwhile.</source>
+      <translation>میز دیگری در این فاصله این رکورد را تغییر داده است.</translation>
+    </message>
+    <message>
+      <source>%1 changed this record at desk %2 on %3 at %4.</source>
+      <translation>%1 این رکورد را در میز %2 در تاریخ %3 ساعت %4 تغییر داده است.</translation>
+    </message>
+    <message>
+      <source>Changed at another desk</source>
+      <translation>تغییر در میز دیگر</translation>
+    </message>
+    <message>
+      <source>Not saved: someone else changed this record after you opened it.</source>
+      <translation>ذخیره نشد: پس از آنکه این رکورد را باز کردید، کاربر دیگری آن را تغییر داده است.</translation>
+    </message>
+    <message>
+      <source>What you typed is listed below. «Reload» opens the record as it is stored now and keeps this list beside it, so you can copy your changes back.</source>
+      <translation>آنچه نوشته بودید در زیر آمده است. «بارگذاری دوباره» رکورد را همان‌گونه که اکنون ذخیره شده است باز می‌کند و این فهرست را کنار آن نگه می‌دارد تا تغییرات خود را دوباره وارد کنید.</translation>
+    </message>
+    <message>
+      <source>«Reload» opens the record as it is stored now.</source>
+      <translation>«بارگذاری دوباره» رکورد را همان‌گونه که اکنون ذخیره شده است باز می‌کند.</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>فیلد</translation>
+    </message>
+    <message>
+      <source>What you typed</source>
+      <translation>آنچه نوشته بودید</translation>
+    </message>
+    <message>
+      <source>Reload</source>
+      <translation>بارگذاری دوباره</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>بستن</translation>
+    </message>
+  </context>
+  <context>
+    <name>TypedValuesPanel</name>
+    <message>
+      <source>What you typed</source>
+      <translation>آنچه نوشته بودید</translation>
+    </message>
+    <message>
+      <source>The record is shown as stored now. Your typed values are kept here: select one and copy it (or double-click it) to paste it back into the form.</source>
+      <translation>رکورد همان‌گونه که اکنون ذخیره شده است نمایش داده می‌شود. آنچه نوشته بودید اینجا نگه داشته شده است: یکی را انتخاب و رونوشت کنید (یا روی آن دوبار کلیک کنید) و دوباره در فرم بچسبانید.</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>فیلد</translation>
+    </message>
+    <message>
+      <source>Copy the selected value</source>
+      <translation>رونوشت مقدار انتخاب‌شده</translation>
     </message>
   </context>
 </TS>

@@ -53,12 +53,15 @@ class NotFoundError(KnownError):
 class StaleRecordError(KnownError):
     """Optimistic locking: the record was changed by someone else since it was read."""
 
-    def __init__(self, what: str = "رکورد") -> None:
+    def __init__(self, what: str = "رکورد", *, entity: str = "", entity_id: str = "") -> None:
         super().__init__(
             f"کاربر دیگری این {what} را در این فاصله تغییر داده است؛ "
             "لطفاً آن را دوباره باز کنید و تغییرات خود را دوباره اعمال کنید.",
             "This record was changed by someone else in the meantime; reopen it and apply your changes again.",
         )
+        #: The table and id of the changed row when known (its audit trail says who and when).
+        self.entity = entity
+        self.entity_id = entity_id
 
 
 class DatabaseRefusedError(KnownError):

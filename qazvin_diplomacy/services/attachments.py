@@ -66,6 +66,14 @@ def is_intact(path: Path, sha256: str) -> bool:
         return False
 
 
+def _folder_reachable(folder: Path) -> bool:
+    """Whether ``folder`` is there and can be written (a network share may have gone)."""
+    try:
+        return folder.is_dir() and os.access(folder, os.W_OK)
+    except OSError:
+        return False
+
+
 def _copy_hashed(source: Path, folder: Path, limit: int) -> tuple[str, int]:
     """Copy ``source`` into ``folder`` under its SHA-256; return (hash, size)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -114,6 +122,13 @@ def add_attachment(
     try:
         sha, size = _copy_hashed(source, db.attachments_dir, limit)
     except OSError as exc:
+        if not _folder_reachable(db.attachments_dir):  # a shared folder whose share went away
+            raise ValidationError(
+                {
+                    "file": f"پوشهٔ پیوست‌ها «{db.attachments_dir}» در دسترس نیست؛ پرونده "
+                    f"«{source.name}» پیوست نشد. شبکه و پوشهٔ مشترک را بررسی کنید."
+                }
+            ) from exc
         raise ValidationError(
             {"file": f"پرونده «{source.name}» خوانده نشد: {exc.strerror}"}
         ) from exc

@@ -22,8 +22,10 @@ from qazvin_diplomacy.storage.database import Database
 __all__ = [
     "audit_actors",
     "audit_entities",
+    "change_marker",
     "count_audit_entries",
     "iter_audit_entries",
+    "last_change",
     "list_audit_entries",
     "record_trail",
     "require_intact",
@@ -165,3 +167,20 @@ def audit_entities(db: Database) -> list[str]:
     """The tables that have entries, sorted (for the page's entity filter)."""
     with db.read_session() as session:
         return sorted(session.scalars(select(AuditEntry.entity).distinct()))
+
+
+def last_change(db: Database, *, entity: str, entity_id: int | str) -> AuditRecord | None:
+    """The newest entry of one row (who changed it last, when, from which desk), or None."""
+    stmt = _filtered(
+        select(AuditEntry), AuditFilter(entity=entity, entity_id=str(entity_id))
+    ).order_by(AuditEntry.id.desc())
+    with db.read_session() as session:
+        row = session.scalars(stmt.limit(1)).first()
+        return _record(row) if row is not None else None
+
+
+def change_marker(db: Database) -> int:
+    """A number that grows with every write to the database, from any desk: the newest audit
+    entry's id (0 when none).  One index lookup on either engine, cheap to ask every few seconds."""
+    with db.read_session() as session:
+        return int(session.scalar(select(func.max(AuditEntry.id))) or 0)

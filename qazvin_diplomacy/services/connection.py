@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from qazvin_diplomacy.core.errors import KnownError
 
@@ -56,6 +56,29 @@ def is_server(target: object) -> bool:
     from qazvin_diplomacy.storage.server import is_server_url
 
     return is_server_url(target)
+
+
+def shown_url(url: str) -> str:
+    """A server URL as messages and settings show it: never its password."""
+    from qazvin_diplomacy.storage.server import display_url
+
+    return display_url(url)
+
+
+def split_password(url: str) -> tuple[str, str | None]:
+    """``url`` without a password written into it, and that password (None when none): a
+    password typed in an address is used, never stored with it."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url.strip())
+    except ArgumentError:
+        return url.strip(), None
+    if parsed.password is None:
+        return url.strip(), None
+    password = str(parsed.password)
+    return parsed._replace(password=None).render_as_string(hide_password=False), password
 
 
 def use_password(url: str, password: str) -> None:
@@ -156,6 +179,99 @@ def _open_server(
                 raise
             password = _prompt(shown)
             _passwords[shown] = password
+
+
+def _keyring() -> Any:
+    """The ``keyring`` module (the Windows credential store); refuses when it is missing."""
+    try:
+        import keyring
+    except ImportError as exc:
+        raise KnownError(
+            "انبار گذرواژه‌های ویندوز در دسترس نیست (keyring نصب نیست)؛ گذرواژه نگه داشته نشد.",
+            "The Windows credential store is not available (keyring is not installed); the "
+            "password was not saved.",
+        ) from exc
+    return keyring
+
+
+def remember_password(url: str, password: str) -> None:
+    """Keep ``password`` of the server database at ``url`` in the credential store (never in
+    a file of the application) and use it in this process; refuses (``KnownError``) when the
+    store cannot take it."""
+    from qazvin_diplomacy.storage.server import display_url
+
+    shown = display_url(url)
+    store = _keyring()
+    try:
+        store.set_password(KEYRING_SERVICE, shown, password)
+    except Exception as exc:  # a locked or absent store: said, not raised as a traceback
+        raise KnownError(
+            f"گذرواژه در انبار گذرواژه‌های ویندوز نگه داشته نشد: {exc}",
+            f"The password could not be saved in the Windows credential store: {exc}",
+        ) from exc
+    _passwords[shown] = password
+
+
+def forget_password(url: str) -> None:
+    """Remove the stored password of ``url`` from the credential store and from this process."""
+    from qazvin_diplomacy.storage.server import display_url
+
+    shown = display_url(url)
+    _passwords.pop(shown, None)
+    try:
+        import keyring
+
+        keyring.delete_password(KEYRING_SERVICE, shown)
+    except Exception:  # nothing stored, or no store: nothing to forget
+        return
+
+
+def has_password(url: str) -> bool:
+    """Whether a password of ``url`` is known (given in this process or stored)."""
+    from qazvin_diplomacy.storage.server import display_url
+
+    return _known_password(display_url(url)) is not None
+
+
+def check_server(url: str, *, password: str | None = None) -> str | None:
+    """Connect to the server database at ``url`` and check it, writing nothing (the
+    settings' "Test connection").  ``password`` None: the one known (see
+    :func:`open_database`).  Returns its schema revision, None for an empty database
+    (its tables are made when it is first opened); raises ``KnownError`` saying in Persian
+    what failed: the server unreachable, the login refused, the database missing, its
+    schema older or newer than this program's."""
+    from qazvin_diplomacy.storage.database import probe_server
+    from qazvin_diplomacy.storage.server import display_url
+
+    if password is None:
+        password = _known_password(display_url(url))
+    return probe_server(url, password=password)
+
+
+def check_shared_folder(folder: Path) -> Path:
+    """Refuse (``KnownError``) a shared attachments folder this desk cannot reach or write.
+
+    Every desk on a server database keeps its attachments in one folder of the office's
+    network (``\\\\server\\share\\qazvin``); a folder made locally instead would hide each
+    desk's files from the others, so an unreachable one is refused, never created.
+    """
+    try:
+        reachable = folder.is_dir()
+    except OSError:
+        reachable = False
+    if not reachable:
+        raise KnownError(
+            f"پوشهٔ مشترک پیوست‌ها «{folder}» در دسترس نیست؛ شبکه و نشانی پوشه را بررسی کنید "
+            "(تنظیمات ← اتصال به سرور اداره).",
+            f"The shared attachments folder '{folder}' cannot be reached; check the network and "
+            "the folder's address (Settings → Connection to the office's server).",
+        )
+    if not os.access(folder, os.W_OK):
+        raise KnownError(
+            f"در پوشهٔ مشترک پیوست‌ها «{folder}» نمی‌توان نوشت؛ دسترسی نوشتن بگیرید.",
+            f"The shared attachments folder '{folder}' cannot be written; ask for write access.",
+        )
+    return folder
 
 
 def existing_database(target: str) -> Path | str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -27,7 +28,7 @@ def write(db: Database) -> Iterator[Session]:
         with db.session() as session:
             yield session
     except StaleDataError as exc:
-        raise StaleRecordError() from exc
+        raise StaleRecordError(entity=_stale_table(exc)) from exc
     except IntegrityError as exc:
         raise KnownError(
             "ذخیره انجام نشد: داده با داده‌های دیگر سازگار نیست (تکراری یا ارجاع نادرست). هیچ تغییری ثبت نشد.",
@@ -63,6 +64,12 @@ def write(db: Database) -> Iterator[Session]:
         raise
 
 
+def _stale_table(exc: StaleDataError) -> str:
+    """The table named in SQLAlchemy's "UPDATE statement on table 'x' expected …" ("" if none)."""
+    match = re.search(r"on table '([^']+)'", str(exc))
+    return match.group(1) if match else ""
+
+
 def _explain_search_index(db: Database, error: DatabaseError) -> None:
     """A write failing in the search index's triggers: say so (``SearchIndexDamaged``)."""
     raise_if_index_damaged(db, error, writing=True)
@@ -88,7 +95,8 @@ def another_with(session: Session, model: Any, row_id: int | None, **values: obj
 def check_version(row: Any, version: int | None, what: str = "رکورد") -> None:
     """Refuse an update made from a stale copy (optimistic locking)."""
     if version is not None and row.version != version:
-        raise StaleRecordError(what)
+        table = getattr(row, "__tablename__", "")
+        raise StaleRecordError(what, entity=table, entity_id=str(getattr(row, "id", "") or ""))
 
 
 def row_to_save(

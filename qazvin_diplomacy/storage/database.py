@@ -490,6 +490,25 @@ class Database:
         self.engine.dispose()
 
 
+def probe_server(url_text: str, *, password: str | None = None) -> str | None:
+    """Connect to a server database and check it as :meth:`Database.open_server` would,
+    writing nothing: its schema revision (None: an empty database, made on first open).
+
+    Raises the same refusals (unreachable, login refused, database missing, schema of a
+    newer or older version, tables of another program).
+    """
+    url = server.parse_url(url_text)
+    engine = server.make_server_engine(url, password=password, read_only=True)
+    try:
+        revision, tables = server.inspect_server(engine, url)
+        _check_server_revision(
+            server.display_url(url), revision, tables, read_only=False, allow_older=False
+        )
+    finally:
+        engine.dispose()
+    return revision
+
+
 def _check_server_revision(
     shown: str, revision: str | None, tables: list[str], *, read_only: bool, allow_older: bool
 ) -> None:

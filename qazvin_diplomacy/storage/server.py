@@ -128,6 +128,15 @@ def needs_password(exc: BaseException) -> bool:
     )
 
 
+def missing_database(exc: BaseException) -> bool:
+    """Whether a connection failed because the named database does not exist (3D000)."""
+    orig = getattr(exc, "orig", exc)
+    if str(getattr(orig, "sqlstate", "") or "") == "3D000":
+        return True
+    message = str(orig).lower()
+    return "database" in message and "does not exist" in message
+
+
 class ServerLoginRefused(DatabaseRefusedError):
     """The server refused the login: no password, or a wrong one."""
 
@@ -142,6 +151,13 @@ def unreachable(url: URL, exc: DBAPIError) -> DatabaseRefusedError:
         return ServerLoginRefused(
             f"ورود به پایگاه داده سرور «{shown}» پذیرفته نشد: گذرواژه نادرست است یا داده نشد.",
             f"The server database '{shown}' refused the login: wrong or missing password ({reason}).",
+        )
+    if missing_database(exc):
+        return DatabaseRefusedError(
+            f"پایگاه داده «{url.database}» روی سرور «{shown}» وجود ندارد؛ از مسئول فناوری "
+            "اطلاعات بخواهید آن را (خالی) بسازد یا نام آن را درست بنویسید.",
+            f"The database '{url.database}' does not exist on the server '{shown}'; ask IT to "
+            f"create it (empty) or correct its name ({reason}).",
         )
     return DatabaseRefusedError(
         f"به پایگاه داده سرور «{shown}» وصل نشد؛ شبکه، نشانی و روشن‌بودن سرور را بررسی کنید ({reason}).",

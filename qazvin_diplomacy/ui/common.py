@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from qazvin_diplomacy.core.errors import KnownError, ValidationError
+from qazvin_diplomacy.core.errors import KnownError, StaleRecordError, ValidationError
 from qazvin_diplomacy.ui.i18n import current_language
 
 log = logging.getLogger(__name__)
@@ -223,7 +223,15 @@ def mark_field(widget: QWidget, error: bool) -> None:
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    """Known errors get their Persian message; anything else is a bug shown with details."""
+    """Known errors get their Persian message; anything else is a bug shown with details.
+
+    A stale save goes to ``parent.stale_refused(exc)`` when ``parent`` has one (every record
+    form: who changed the record, and «Reload» keeping what was typed).
+    """
+    handler = getattr(parent, "stale_refused", None)
+    if isinstance(exc, StaleRecordError) and callable(handler):
+        handler(exc)
+        return
     if isinstance(exc, KnownError):
         QMessageBox.warning(
             parent, QCoreApplication.translate("Common", "Error"), known_message(exc)

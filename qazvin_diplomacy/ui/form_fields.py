@@ -355,6 +355,11 @@ class FieldSet:
                 errors.setdefault(spec.name, parse_error_text(exc))
         return values, errors
 
+    def raw_of(self, name: str) -> object:
+        """Field ``name``'s raw content (as :meth:`raw_state` holds it)."""
+        spec = self.spec(name)
+        return (spec.raw or raw_value)(self.widgets[name])
+
     def raw_state(self) -> list[object]:
         """Every tracked field's raw content, in declaration order."""
         return [

@@ -376,6 +376,9 @@ class RecordDialog(QDialog):
 
     GUARD_ENTER = True
     DISCARD_QUESTION = ""
+    #: The method of the page (or a parent) that opens this kind of record by id: how
+    #: «Reload» after a stale save opens the record again.
+    REOPEN = "open_record"
     PRINT_REPORT = ""
     PRINT_OPTION = ""
 
@@ -534,6 +537,104 @@ class RecordDialog(QDialog):
     def take_snapshot(self) -> None:
         """Remember the current content as the unmodified state."""
         self._snapshot = self._raw_state()
+        self._typed_snapshot = self._typed_state()
+
+    # --- a save refused as stale (another desk changed the record) ---------------------
+
+    _typed_snapshot: dict[str, object] | None = None
+    stale_dialog: QDialog | None = None
+    typed_panel: QDialog | None = None
+
+    def _typed_state(self) -> dict[str, object]:
+        """Each field's and row table's raw content by name (what "typed" compares)."""
+        state: dict[str, object] = {}
+        field_set = getattr(self, "field_set", None)
+        for spec in getattr(field_set, "specs", ()):
+            if spec.tracked and spec.name in field_set.widgets:
+                state[spec.name] = field_set.raw_of(spec.name)
+        for index, table in enumerate(self.findChildren(RowTable)):
+            state[f"#table{index}"] = table.raw_rows()
+        return state
+
+    def typed_values(self) -> list[tuple[str, str]]:
+        """What the clerk changed since the form was loaded: (field label, value shown)."""
+        from qazvin_diplomacy.ui.stale_save import widget_text
+
+        before = self._typed_snapshot or {}
+        now = self._typed_state()
+        typed: list[tuple[str, str]] = []
+        field_set = getattr(self, "field_set", None)
+        for name, value in now.items():
+            if name in before and before[name] == value:
+                continue  # as loaded: not typed by the clerk
+            if name.startswith("#table"):
+                table = self.findChildren(RowTable)[int(name[6:])]
+                heads = (table.table.horizontalHeaderItem(c) for c in range(len(table.headers)))
+                label = "، ".join(h.text() for h in heads if h is not None)
+                rows = [
+                    " | ".join(table.text(r, c) for c in range(table.table.columnCount()))
+                    for r in range(table.table.rowCount())
+                ]
+                typed.append((label, "\n".join(rows)))
+                continue
+            label = field_set.labels[name].text().removesuffix(" *")
+            typed.append((label, widget_text(field_set.widgets[name])))
+        return typed
+
+    def _reopener(self) -> Callable[[int], object] | None:
+        """The nearest parent's ``REOPEN`` method (a page's ``open_record``), None if none."""
+        if self.record_id() is None:
+            return None
+        widget = self.parentWidget()
+        while widget is not None:
+            opener = getattr(widget, self.REOPEN, None)
+            if callable(opener):
+                return opener
+            widget = widget.parentWidget()
+        return None
+
+    def stale_refused(self, exc: KnownError) -> QDialog:
+        """A save refused because another desk changed the record: say who and when (its
+        audit trail) and offer «Reload», which keeps what was typed beside the fresh form."""
+        from qazvin_diplomacy.services.audit import last_change
+        from qazvin_diplomacy.ui.stale_save import StaleSaveDialog
+
+        entity = getattr(exc, "entity", "")
+        entity_id = getattr(exc, "entity_id", "") or self.record_id()
+        last = None
+        db = getattr(self, "db", None)
+        if entity and entity_id is not None and db is not None:
+            try:
+                last = last_change(db, entity=entity, entity_id=entity_id)
+            except Exception:  # the trail out of reach: the refusal is still shown
+                last = None
+        dialog = StaleSaveDialog(last, self.typed_values(), self)
+        dialog.reload_button.setVisible(self._reopener() is not None)
+        dialog.reload.connect(lambda: self.reload_record(dialog.typed))
+        self.stale_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def reload_record(self, typed: Sequence[tuple[str, str]] = ()) -> QDialog | None:
+        """Close this form and open the record again as stored now (through the page that
+        opened it); what was ``typed`` stays beside the new form to copy back.  Returns the
+        new form (None when no page can open it: then this form stays)."""
+        from qazvin_diplomacy.ui.stale_save import TypedValuesPanel, place_beside
+
+        record_id = self.record_id()
+        opener = self._reopener()
+        if record_id is None or opener is None:
+            return None
+        self.take_snapshot()  # nothing to ask: what was typed is carried over below
+        self.close()
+        form = opener(record_id)
+        if isinstance(form, QDialog) and typed:
+            panel = TypedValuesPanel(typed, form)
+            if isinstance(form, RecordDialog):
+                form.typed_panel = panel
+            panel.show()
+            place_beside(panel, form)
+        return form if isinstance(form, QDialog) else None
 
     def is_modified(self) -> bool:
         """Whether anything differs from what was loaded (or from the empty form)."""

@@ -51,6 +51,8 @@ class IntegrityWatch(QObject):
         """Run the full check in the task runner if it is due; True when started."""
         if self.check is not None:
             return False
+        if getattr(self.ctx.db, "url", None):  # a server database: no SQLite file to read
+            return False
         if not health.full_check_due(self.ctx.db, self.last_passed(), self.ctx.today()):
             return False
         check = self.check = health.FullCheck(self.ctx.db.path)

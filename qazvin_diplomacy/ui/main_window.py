@@ -239,6 +239,7 @@ class MainWindow(Retranslating, QMainWindow):
         from qazvin_diplomacy.ui.backup import BackupControl
         from qazvin_diplomacy.ui.calendar.reminders import Reminders
         from qazvin_diplomacy.ui.integrity import IntegrityWatch
+        from qazvin_diplomacy.ui.live_refresh import ChangeWatch
         from qazvin_diplomacy.ui.ops import set_reports_folder
         from qazvin_diplomacy.ui.search import GlobalSearch
 
@@ -252,11 +253,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.backup = BackupControl(self)  # backup / restore menu, automatic backups
         self.global_search = GlobalSearch(self.ctx, self)
         self.toolbar.addWidget(self.global_search)
-        self.db_label.setText(str(db.path))
+        self.db_label.setText(getattr(db, "url", None) or str(db.path))
         # A database on a USB stick can be pulled out mid-write: say so for as long as it is open.
         self.media_warning.setVisible(db.location == "removable")
         self.integrity = IntegrityWatch(self.ctx, self)
         self.reminders = Reminders(self.ctx, self)  # today's items, overdue follow-ups
+        self.changes = ChangeWatch(self.ctx, self)  # other desks' saves refresh the pages
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
 
@@ -330,6 +332,11 @@ class MainWindow(Retranslating, QMainWindow):
         )
         holidays.clicked.connect(lambda: self.open_holidays(dialog))
         holidays.setVisible(is_admin())  # the office's holidays are the administrator's
+        connection = dialog.buttons.addButton(
+            self.tr("Connection to the office's server…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        connection.setVisible(is_admin())  # which database this desk uses: the administrator's
+        connection.clicked.connect(lambda: self.open_connection(dialog))
         self._add_user_buttons(dialog)
         dialog.open()
         return dialog
@@ -456,6 +463,13 @@ class MainWindow(Retranslating, QMainWindow):
         minutes = idle_lock_minutes(self.ctx.db)
         self.idle_lock = IdleLock(self, self.ctx.db, principal.name, minutes)
 
+    def open_connection(self, parent: QWidget | None = None) -> QDialog:
+        """Show «اتصال به سرور اداره» (``ui.server_connection``); a new choice reopens the
+        window on that database."""
+        from qazvin_diplomacy.ui.server_connection import open_connection_dialog
+
+        return open_connection_dialog(self, parent)
+
     def open_holidays(self, parent: QWidget | None = None) -> QDialog:
         """Show the holidays dialog (``ui.holidays``); calendars refresh after each change."""
         from qazvin_diplomacy.ui.holidays import HolidaysDialog
@@ -511,7 +525,7 @@ class MainWindow(Retranslating, QMainWindow):
     def replace_database(self, db: DatabaseHandle) -> None:
         """Work on ``db`` from now on (after a restore): every page is rebuilt on it."""
         self.ctx.db = db
-        self.db_label.setText(str(db.path))
+        self.db_label.setText(getattr(db, "url", None) or str(db.path))
         with contextlib.suppress(RuntimeError):  # only pages listen; they are rebuilt below
             self.hub.dataChanged.disconnect()
         for page in self.pages.values():
@@ -555,6 +569,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._fill_first_page()
         self.integrity.start()
         self.reminders.start()
+        self.changes.start()
 
     def event(self, event: QEvent) -> bool:
         """Override: after the first paint, build the first page and start the full check."""
@@ -626,6 +641,7 @@ class MainWindow(Retranslating, QMainWindow):
         if not self._attached or self.sign_in_dialog is not None:  # nothing opened or begun
             return
         self.integrity.cancel()
+        self.changes.stop()
         self.runner.wait(10000)
         self.backup.on_exit()
         from qazvin_diplomacy.ui.ops import set_reports_folder

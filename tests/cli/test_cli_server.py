@@ -107,7 +107,8 @@ def test_backup_and_restore_of_a_server_database(server_db, tmp_path: Path) -> N
 
 
 def test_the_window_refuses_a_server_url_and_makes_no_local_file(tmp_path: Path) -> None:
-    """Until the window has its server connection, ``--db postgresql://…`` must not open a file."""
+    """The window on ``--db postgresql://…`` of a server out of reach: refused (exit 1, no
+    traceback), and no local file made in the server's place."""
     env = {k: v for k, v in os.environ.items() if k not in ("PGPASSWORD", "XDG_DATA_HOME")}
     env["HOME"] = str(tmp_path)
     env["XDG_DATA_HOME"] = str(tmp_path / "data")

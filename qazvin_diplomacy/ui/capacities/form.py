@@ -131,6 +131,8 @@ def _contact_field() -> FieldSpec:
 class CapacityForm(Retranslating, RecordDialog):
     """A new capacity (``detail`` None) or a stored one."""
 
+    REOPEN = "open_capacity"  # the page's opener, for «Reload» after a stale save
+
     saved = Signal(int)  # the capacity's id, after each save
     DISCARD_QUESTION = QT_TRANSLATE_NOOP(
         "CapacityForm", "This capacity has unsaved changes. Close it and lose them?"

@@ -224,6 +224,8 @@ class LogEntryBox(QGroupBox):
 class ResolutionDialog(Retranslating, RecordDialog):
     """Create or edit a resolution; ``saved(int)`` after each save or log entry."""
 
+    REOPEN = "open_resolution"  # the page's opener, for «Reload» after a stale save
+
     saved = Signal(int)
 
     DISCARD_QUESTION = QT_TRANSLATE_NOOP(

@@ -165,6 +165,8 @@ class MembersTable(RowTable):
 class SeriesDialog(Retranslating, RecordDialog):
     """Create or edit a meeting series; ``saved(int)`` after each save."""
 
+    REOPEN = "open_series"  # the page's opener, for «Reload» after a stale save
+
     saved = Signal(int)
 
     DISCARD_QUESTION = QT_TRANSLATE_NOOP(
