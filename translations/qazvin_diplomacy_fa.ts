@@ -5353,10 +5353,11 @@
       <source>Open</source>
       <translation>باز کردن</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <source>%n resolutions</source>
       <translation>
-        </translation>
+        <numerusform>%n مصوبه</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -5420,10 +5421,11 @@
       <source>Meeting date</source>
       <translation>تاریخ جلسه</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <source>%n days late</source>
       <translation>
-        </translation>
+        <numerusform>%n روز تأخیر</numerusform>
+      </translation>
     </message>
     <message>
       <source>Late</source>
@@ -5865,10 +5867,11 @@
       <source>No resolution to show. Clear the filters to see every resolution; resolutions are recorded in a meeting's form, on its Resolutions tab.</source>
       <translation>مصوبه‌ای برای نمایش نیست. فیلترها را پاک کنید تا همهٔ مصوبات دیده شوند؛ مصوبات در فرم جلسه، زبانهٔ «مصوبات»، ثبت می‌شوند.</translation>
     </message>
-    <message>
+    <message numerus="yes">
       <source>%n resolutions</source>
       <translation>
-        </translation>
+        <numerusform>%n مصوبه</numerusform>
+      </translation>
     </message>
     <message>
       <source>owed by %1</source>
