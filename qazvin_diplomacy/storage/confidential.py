@@ -1,0 +1,152 @@
+"""Confidential records: kept out of every ORM query made for a user without clearance.
+
+Visits, agreements, meetings and trade delegations carry a ``confidential`` flag
+(``base.ConfidentialMixin``).  While ``core.access.sees_confidential()`` is False, a
+``do_orm_execute`` listener adds :func:`visible` to every ORM SELECT as loader criteria
+(``with_loader_criteria``): lists, counts, subqueries, joins, ``Session.get`` and the lazy
+loads of what the query returned all leave a flagged record out, so no list, calendar,
+report, export or look-up by id needs a filter of its own.  What belongs to a flagged record
+and is queried on its own goes with it: a confidential meeting's resolutions, and the
+follow-up tasks of any flagged record.  SQL written by hand (the search index) asks
+:func:`hidden_ids_sql` instead.  Core statements on ``Table`` objects (backups, transfers,
+the audit trail) are not filtered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, event, false, or_, select
+from sqlalchemy.orm import ORMExecuteState, with_loader_criteria
+
+from qazvin_diplomacy.core.access import sees_confidential
+from qazvin_diplomacy.storage.agreements import Agreement
+from qazvin_diplomacy.storage.base import ConfidentialMixin
+from qazvin_diplomacy.storage.delegations import TradeDelegation
+from qazvin_diplomacy.storage.followups import FollowUpTask
+from qazvin_diplomacy.storage.meetings import Meeting, Resolution
+from qazvin_diplomacy.storage.visits import Visit
+
+__all__ = [
+    "CONFIDENTIAL_MODELS",
+    "FOLLOW_UP_SOURCES",
+    "every_record",
+    "hidden_ids_sql",
+    "install",
+    "visible",
+    "visible_follow_up",
+    "visible_resolution",
+]
+
+#: The models with a ``confidential`` flag.
+CONFIDENTIAL_MODELS: tuple[type[ConfidentialMixin], ...] = (
+    Visit,
+    Agreement,
+    Meeting,
+    TradeDelegation,
+)
+#: A follow-up task's ``source_kind`` → the model of its source.
+FOLLOW_UP_SOURCES: dict[str, type[ConfidentialMixin]] = {
+    "visit": Visit,
+    "agreement": Agreement,
+    "meeting": Meeting,
+    "delegation": TradeDelegation,
+}
+
+_unfiltered: ContextVar[bool] = ContextVar("qazvin_every_record", default=False)
+
+
+def visible(model: type[ConfidentialMixin]) -> ColumnElement[bool]:
+    """The criterion "not flagged confidential" on ``model`` (or an alias of it)."""
+    return model.confidential == false()
+
+
+def _flagged_ids(model: type[ConfidentialMixin]) -> Any:
+    """SELECT of the flagged ids, on the table (so the loader criteria never rewrite it)."""
+    table = model.__table__  # type: ignore[attr-defined]
+    return select(table.c.id).where(table.c.confidential)
+
+
+def visible_resolution() -> ColumnElement[bool]:
+    """The criterion "its meeting is not confidential" on ``Resolution``."""
+    return Resolution.meeting_id.not_in(_flagged_ids(Meeting))
+
+
+def visible_follow_up() -> ColumnElement[bool]:
+    """The criterion "its source is not a confidential record" on ``FollowUpTask``."""
+    return ~or_(
+        *(
+            and_(
+                FollowUpTask.source_kind == kind,
+                FollowUpTask.source_id.in_(_flagged_ids(model)),
+            )
+            for kind, model in FOLLOW_UP_SOURCES.items()
+        )
+    )
+
+
+def hidden_ids_sql(table: str) -> str | None:
+    """SQL selecting the ids of ``table``'s rows hidden from the current user, or None.
+
+    None when the user sees everything or the table holds nothing confidential; for SQL
+    written by hand (the search index), the same rule as the loader criteria.
+    """
+    if sees_confidential():
+        return None
+    if table == Resolution.__tablename__:
+        return "SELECT r.id FROM resolution r JOIN meeting m ON m.id = r.meeting_id WHERE m.confidential"
+    if table == FollowUpTask.__tablename__:
+        sources = " OR ".join(
+            f"(f.source_kind = '{kind}' AND f.source_id IN "
+            f"(SELECT id FROM {model.__tablename__} WHERE confidential))"  # type: ignore[attr-defined]
+            for kind, model in FOLLOW_UP_SOURCES.items()
+        )
+        return f"SELECT f.id FROM follow_up_task f WHERE {sources}"
+    for model in CONFIDENTIAL_MODELS:
+        if model.__tablename__ == table:  # type: ignore[attr-defined]
+            return f"SELECT id FROM {table} WHERE confidential"
+    return None
+
+
+@contextmanager
+def every_record() -> Iterator[None]:
+    """Within the block, ORM queries see confidential records whoever is signed in.
+
+    For work on the whole database that is not showing records to the user (integrity
+    checks, copying a database); never around a list, report or export.
+    """
+    token = _unfiltered.set(True)
+    try:
+        yield
+    finally:
+        _unfiltered.reset(token)
+
+
+def _criteria() -> list[Any]:
+    options: list[Any] = [
+        with_loader_criteria(model, visible(model), include_aliases=True)
+        for model in CONFIDENTIAL_MODELS
+    ]
+    options.append(with_loader_criteria(Resolution, visible_resolution(), include_aliases=True))
+    options.append(with_loader_criteria(FollowUpTask, visible_follow_up(), include_aliases=True))
+    return options
+
+
+def _filter(state: ORMExecuteState) -> None:
+    """Add the loader criteria to a SELECT made for a user who may not see confidential records.
+
+    Column and relationship loads inherit the criteria of the query that loaded the object;
+    a lazy load of an object loaded otherwise (``Session.get`` …) is a SELECT of its own.
+    """
+    if not state.is_select or state.is_column_load or _unfiltered.get() or sees_confidential():
+        return
+    state.statement = state.statement.options(*_criteria())
+
+
+def install(target: Any) -> None:
+    """Filter confidential records out of the queries of ``target`` (a sessionmaker or Session)."""
+    if not event.contains(target, "do_orm_execute", _filter):
+        event.listen(target, "do_orm_execute", _filter)
