@@ -17,7 +17,13 @@ from datetime import date, datetime, time
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from qazvin_diplomacy.storage.base import ArchiveMixin, Base, ConfidentialMixin, RecordMixin, UTCDateTime
+from qazvin_diplomacy.storage.base import (
+    ArchiveMixin,
+    Base,
+    ConfidentialMixin,
+    RecordMixin,
+    UTCDateTime,
+)
 from qazvin_diplomacy.storage.directory import Organization, Person
 
 

@@ -12,7 +12,13 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from qazvin_diplomacy.storage.base import ArchiveMixin, Base, ConfidentialMixin, RecordMixin, UTCDateTime
+from qazvin_diplomacy.storage.base import (
+    ArchiveMixin,
+    Base,
+    ConfidentialMixin,
+    RecordMixin,
+    UTCDateTime,
+)
 from qazvin_diplomacy.storage.directory import Country, Person
 
 
