@@ -120,6 +120,7 @@ class DelegationInput:
     market_ids: tuple[int, ...] = ()
     agreement_ids: tuple[int, ...] = ()
     programme: tuple[ProgrammeItem, ...] = ()
+    confidential: bool = False  # hidden from users without clearance
     id: int | None = None
     version: int | None = None
 

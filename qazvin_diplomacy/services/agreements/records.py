@@ -36,6 +36,7 @@ from qazvin_diplomacy.core.errors import KnownError, NotFoundError, ValidationEr
 from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus, FollowUpView
 from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.services.attachments import attachments_of
+from qazvin_diplomacy.services.confidential import flag_errors
 from qazvin_diplomacy.services.followups import (
     followup_view,
     write_source_followups,
@@ -174,6 +175,7 @@ def _detail(session: Session, row: Agreement, today: date) -> AgreementDetail:
         auto_renew=row.auto_renew,
         renewal_months=row.renewal_months,
         visit_id=row.visit_id,
+        confidential=row.confidential,
         summary=row.summary,
         parties=tuple(party_views),
         signatories=tuple(signatories),
@@ -437,7 +439,7 @@ def save_agreement(
     read, ``NotFoundError`` for an unknown id.  Nothing is written when any is raised.
     """
     a = agreement
-    errors = validate_agreement(a)
+    errors = validate_agreement(a) | flag_errors(a.confidential)
     if errors:
         raise ValidationError(errors)
     with write(db) as session:
@@ -464,6 +466,7 @@ def save_agreement(
         row.renewal_months = a.renewal_months
         row.expires_on = first_expiry(a.start_date, a.end_date, a.duration_months, a.signing_date)
         row.visit_id = a.visit_id
+        row.confidential = a.confidential
         row.summary = normalize(a.summary)
         _apply_review(row, a.legal_review)
         row.search_key = _search_key(a, session, resolved)

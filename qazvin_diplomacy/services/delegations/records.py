@@ -22,6 +22,7 @@ from qazvin_diplomacy.core.delegations import (
 from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.core.visits import can_transition
+from qazvin_diplomacy.services.confidential import flag_errors
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.markets.regions import region_country
 from qazvin_diplomacy.services.records import get_row, row_to_save, set_archived, write
@@ -103,6 +104,8 @@ def save_delegation(db: Database, *, delegation: DelegationInput) -> DelegationV
     """Create or update a delegation with its members, markets, agreements and programme,
     in one transaction.  A status change must be an allowed move of a visit's workflow."""
     d = delegation
+    if errors := flag_errors(d.confidential):
+        raise ValidationError(errors)
     with write(db) as session:
         validate_delegation(d, region_country(session, d.region_id))
         _check_links(session, d)
@@ -129,6 +132,7 @@ def save_delegation(db: Database, *, delegation: DelegationInput) -> DelegationV
         row.outcome = normalize(d.outcome)
         row.status = d.status
         row.notes = normalize(d.notes)
+        row.confidential = d.confidential
         session.flush()
         for model in (
             TradeDelegationMember,
@@ -282,6 +286,7 @@ def _views(session: Session, ids: list[int], *, details: bool = True) -> list[De
                 market_ids=tuple(m for m, _n in markets.get(d.id, [])),
                 agreement_ids=tuple(a for a, _t in agreements.get(d.id, [])),
                 programme=tuple(programme.get(d.id, [])),
+                confidential=d.confidential,
                 country_fa=c_fa,
                 country_en=c_en,
                 region_fa=r_fa or "",

@@ -30,6 +30,7 @@ from qazvin_diplomacy.core.meetings import (
 )
 from qazvin_diplomacy.core.text import index_key, normalize, to_persian_digits
 from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
+from qazvin_diplomacy.services.confidential import every_record, flag_errors
 from qazvin_diplomacy.services.holidays import holidays_in_session
 from qazvin_diplomacy.services.meetings.common import (
     AGENDA_ITEM_KIND,
@@ -200,6 +201,7 @@ def meeting_view(session: Session, row: Meeting, *, whole: bool = True) -> Meeti
         resolution_count=int(counts[0] or 0),
         open_resolution_count=int(counts[1] or 0),
         archived=row.archived_at is not None,
+        confidential=row.confidential,
     )
 
 
@@ -242,6 +244,8 @@ def save_meeting(db: Database, *, meeting: MeetingInput) -> MeetingView:
     correction); a number another session of the series has is refused on ``number``.
     """
     _validate(meeting)
+    if errors := flag_errors(meeting.confidential):
+        raise ValidationError(errors)
     with write(db) as session:
         series = get_row(session, MeetingSeries, meeting.series_id, SERIES_WHAT)
         check_people(
@@ -272,13 +276,14 @@ def save_meeting(db: Database, *, meeting: MeetingInput) -> MeetingView:
         number = meeting.number
         if number is None:
             number = row.number if not new else next_number_in(session, series)
-        clash = session.scalar(
-            select(Meeting.id).where(
-                Meeting.series_id == series.id,
-                Meeting.number == number,
-                Meeting.id != (row.id or 0),
+        with every_record():  # a confidential session's number is taken too
+            clash = session.scalar(
+                select(Meeting.id).where(
+                    Meeting.series_id == series.id,
+                    Meeting.number == number,
+                    Meeting.id != (row.id or 0),
+                )
             )
-        )
         if clash is not None:
             raise ValidationError(
                 {
@@ -295,6 +300,7 @@ def save_meeting(db: Database, *, meeting: MeetingInput) -> MeetingView:
         )
         row.end_time = meeting.end_time if (meeting.end_time or not new) else series.end_time
         row.venue = normalize(meeting.venue) or (series.venue if new else "")
+        row.confidential = meeting.confidential
         if new and meeting.chair_person_id is None and not normalize(meeting.chair_text):
             row.chair_person_id = series.chair_person_id
             row.chair_text = series.chair_text

@@ -22,6 +22,7 @@ from qazvin_diplomacy.core.meetings import (
     validate_series,
 )
 from qazvin_diplomacy.core.text import index_key, normalize
+from qazvin_diplomacy.services.confidential import every_record
 from qazvin_diplomacy.services.holidays import holidays_in_session
 from qazvin_diplomacy.services.meetings.common import (
     SERIES_WHAT,
@@ -52,8 +53,12 @@ def rule_of(row: MeetingSeries) -> SeriesRecurrence:
 
 
 def next_number_in(session: Session, row: MeetingSeries) -> int:
-    """The next session number of a series, inside an open session."""
-    top = session.scalar(select(func.max(Meeting.number)).where(Meeting.series_id == row.id))
+    """The next session number of a series, inside an open session.
+
+    Counted over every session, confidential ones too: a number is never given twice.
+    """
+    with every_record():
+        top = session.scalar(select(func.max(Meeting.number)).where(Meeting.series_id == row.id))
     return next_session_number([top] if top is not None else [], row.first_number)
 
 

@@ -23,14 +23,16 @@ TABLES = ("visit", "agreement", "meeting", "trade_delegation")
 
 
 def upgrade() -> None:
+    # A plain ADD COLUMN on both databases: batch mode would copy SQLite's tables and drop
+    # their search-index triggers.
     for table in TABLES:
-        with op.batch_alter_table(table) as batch_op:
-            batch_op.add_column(
-                sa.Column("confidential", sa.Boolean(), nullable=False, server_default=sa.false())
-            )
+        op.add_column(
+            table,
+            sa.Column("confidential", sa.Boolean(), nullable=False, server_default=sa.false()),
+        )
 
 
-def downgrade() -> None:
+def downgrade() -> None:  # the search triggers come back with `check --repair`
     for table in TABLES:
         with op.batch_alter_table(table) as batch_op:
             batch_op.drop_column("confidential")
