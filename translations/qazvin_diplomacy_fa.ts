@@ -47,6 +47,10 @@
   <context>
     <name>AgreementForm</name>
     <message>
+      <source>Confidential</source>
+      <translation>محرمانه</translation>
+    </message>
+    <message>
       <source>(automatic)</source>
       <translation>(خودکار)</translation>
     </message>
@@ -3490,6 +3494,10 @@
   <context>
     <name>VisitForm</name>
     <message>
+      <source>Confidential</source>
+      <translation>محرمانه</translation>
+    </message>
+    <message>
       <source>A person of the visit, or type a name</source>
       <translation>یکی از افراد دیدار، یا نامی بنویسید</translation>
     </message>
@@ -4995,6 +5003,10 @@
   <context>
     <name>MeetingForm</name>
     <message>
+      <source>Confidential</source>
+      <translation>محرمانه</translation>
+    </message>
+    <message>
       <source>Minutes (PDF)</source>
       <translation>صورتجلسه (PDF)</translation>
     </message>
@@ -5890,6 +5902,10 @@
   <context>
     <name>DelegationDialog</name>
     <message>
+      <source>Confidential</source>
+      <translation>محرمانه</translation>
+    </message>
+    <message>
       <source>Direction</source>
       <translation>نوع هیئت</translation>
     </message>
@@ -6321,6 +6337,13 @@
     <message>
       <source>Select a capacity first.</source>
       <translation>ابتدا یک ظرفیت را انتخاب کنید.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PagedTableModel</name>
+    <message>
+      <source>Confidential</source>
+      <translation>محرمانه</translation>
     </message>
   </context>
 </TS>

@@ -5,14 +5,15 @@ leaves flagged visits, agreements, meetings and delegations (and a flagged meeti
 resolutions, a flagged record's follow-ups) out of every ORM query made for a user
 without clearance (``core.access.sees_confidential``).  A record hidden so is "not found"
 by id, exactly as a missing one.  Here: the check a save makes before storing the flag.
+Services that must count every record whoever asks (a session's number) use
+``storage.confidential.every_record``; SQL written by hand uses ``hidden_ids_sql``.
 """
 
 from __future__ import annotations
 
 from qazvin_diplomacy.core.access import sees_confidential
-from qazvin_diplomacy.storage.confidential import every_record, hidden_ids_sql, visible
 
-__all__ = ["every_record", "flag_errors", "hidden_ids_sql", "may_flag", "visible"]
+__all__ = ["flag_errors", "may_flag"]
 
 FLAG_REFUSED_FA = "فقط کاربری که اجازهٔ دیدن سوابق محرمانه را دارد می‌تواند سابقه‌ای را محرمانه کند."
 

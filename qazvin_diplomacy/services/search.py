@@ -65,7 +65,6 @@ from qazvin_diplomacy.core.delegations import DelegationDirection
 from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.core.markets import MarketStatus, Sector
 from qazvin_diplomacy.core.text import cut_variants, search_terms, to_persian_digits
-from qazvin_diplomacy.services.confidential import hidden_ids_sql
 from qazvin_diplomacy.services.records import write
 from qazvin_diplomacy.services.search_index import (
     FTS_TABLE,
@@ -74,6 +73,7 @@ from qazvin_diplomacy.services.search_index import (
     existing_names,
     raise_if_index_damaged,
 )
+from qazvin_diplomacy.storage.confidential import hidden_ids_sql
 from qazvin_diplomacy.storage.database import Database
 
 __all__ = [

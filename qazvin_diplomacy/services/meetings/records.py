@@ -30,7 +30,7 @@ from qazvin_diplomacy.core.meetings import (
 )
 from qazvin_diplomacy.core.text import index_key, normalize, to_persian_digits
 from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
-from qazvin_diplomacy.services.confidential import every_record, flag_errors
+from qazvin_diplomacy.services.confidential import flag_errors
 from qazvin_diplomacy.services.holidays import holidays_in_session
 from qazvin_diplomacy.services.meetings.common import (
     AGENDA_ITEM_KIND,
@@ -55,6 +55,7 @@ from qazvin_diplomacy.services.records import (
 )
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.base import utcnow
+from qazvin_diplomacy.storage.confidential import every_record
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.meetings import (
     Meeting,

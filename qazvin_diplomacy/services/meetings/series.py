@@ -22,7 +22,6 @@ from qazvin_diplomacy.core.meetings import (
     validate_series,
 )
 from qazvin_diplomacy.core.text import index_key, normalize
-from qazvin_diplomacy.services.confidential import every_record
 from qazvin_diplomacy.services.holidays import holidays_in_session
 from qazvin_diplomacy.services.meetings.common import (
     SERIES_WHAT,
@@ -32,6 +31,7 @@ from qazvin_diplomacy.services.meetings.common import (
     person_names,
 )
 from qazvin_diplomacy.services.records import get_row, row_to_save, set_archived, write
+from qazvin_diplomacy.storage.confidential import every_record
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.meetings import (
     Meeting,

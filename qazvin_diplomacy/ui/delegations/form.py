@@ -42,6 +42,7 @@ from qazvin_diplomacy.ui.delegations.members import MembersTable, ProgrammeTable
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
+    confidential_box,
     date_field,
     enum_combo,
     text_area,
@@ -119,6 +120,7 @@ class DelegationDialog(Retranslating, QDialog):
         text_field("head_text", QT_TRANSLATE_NOOP("DelegationDialog", "Head (typed name)")),
         enum_combo("status", QT_TRANSLATE_NOOP("DelegationDialog", "Status"), DelegationStatus,
                    choices=_statuses),
+        confidential_box(QT_TRANSLATE_NOOP("DelegationDialog", "Confidential")),
         text_area("objectives", QT_TRANSLATE_NOOP("DelegationDialog", "Objectives"),
                   max_height=80),
         text_area("budget_notes", QT_TRANSLATE_NOOP("DelegationDialog", "Budget notes"),
