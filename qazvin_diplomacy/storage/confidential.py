@@ -14,13 +14,13 @@ the audit trail) are not filtered.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, event, false, or_, select
-from sqlalchemy.orm import ORMExecuteState, with_loader_criteria
+from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from qazvin_diplomacy.core.access import sees_confidential
 from qazvin_diplomacy.storage.agreements import Agreement
@@ -34,6 +34,7 @@ __all__ = [
     "CONFIDENTIAL_MODELS",
     "FOLLOW_UP_SOURCES",
     "every_record",
+    "hidden_among",
     "hidden_ids_sql",
     "install",
     "visible",
@@ -109,6 +110,24 @@ def hidden_ids_sql(table: str) -> str | None:
         if model.__tablename__ == table:  # type: ignore[attr-defined]
             return f"SELECT id FROM {table} WHERE confidential"
     return None
+
+
+def hidden_among(
+    session: Session, model: type[ConfidentialMixin], ids: Iterable[int | None]
+) -> set[int]:
+    """Which of ``ids`` are records of ``model`` the current user may not see.
+
+    A link from a record the user edits to one hidden from them is neither shown nor lost:
+    the service leaves it out of what it shows and keeps it when saving.
+    """
+    wanted = {i for i in ids if i is not None}
+    if not wanted or sees_confidential():
+        return set()
+    with every_record():
+        found = session.scalars(
+            select(model.id).where(model.id.in_(wanted), model.confidential)  # type: ignore[attr-defined]
+        )
+        return set(found)
 
 
 @contextmanager

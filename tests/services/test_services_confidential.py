@@ -23,6 +23,7 @@ from qazvin_diplomacy.core.errors import NotFoundError, ValidationError
 from qazvin_diplomacy.core.followups import FollowUpFilter, FollowUpInput
 from qazvin_diplomacy.core.jalali import from_jalali
 from qazvin_diplomacy.core.meetings import (
+    LinkInput,
     MeetingFilter,
     MeetingInput,
     ResolutionFilter,
@@ -351,3 +352,34 @@ def test_a_new_session_does_not_take_a_confidential_sessions_number(office) -> N
                 ),
             )
     assert clash.value.field == "number"
+
+
+def test_links_to_a_hidden_record_are_neither_shown_nor_lost(office) -> None:
+    """An editor without clearance edits records linked to confidential ones: the links are
+    not shown to them, and saving keeps them."""
+    db, ids = office
+    secret_visit, secret_agreement = ids[SECRET]["visit"], ids[SECRET]["agreement"]
+    agreement = agreements.get_agreement(db, agreement_id=ids[OPEN]["agreement"])
+    agreement = agreements.save_agreement(db, agreement=replace(agreement, visit_id=secret_visit))
+    delegation = delegations.get_delegation(db, delegation_id=ids[OPEN]["delegation"])
+    delegations.save_delegation(
+        db, delegation=replace(delegation, agreement_ids=(secret_agreement,))
+    )
+    meeting = meetings.get_meeting(db, meeting_id=ids[OPEN]["meeting"])
+    meetings.save_meeting(db, meeting=replace(meeting, links=(LinkInput("visit", secret_visit),)))
+    with acting_for(EDITOR):
+        seen_agreement = agreements.get_agreement(db, agreement_id=agreement.id)
+        seen_delegation = delegations.get_delegation(db, delegation_id=delegation.id)
+        seen_meeting = meetings.get_meeting(db, meeting_id=meeting.id)
+        assert seen_agreement.visit_id is None and seen_agreement.visit_title == ""
+        assert seen_delegation.agreement_ids == () and seen_delegation.agreement_titles == ()
+        assert seen_meeting.links == ()
+        agreements.save_agreement(db, agreement=replace(seen_agreement, summary="خلاصه"))
+        delegations.save_delegation(db, delegation=replace(seen_delegation, city="دوشنبه"))
+        meetings.save_meeting(db, meeting=replace(seen_meeting, notes="یادداشت"))
+    assert agreements.get_agreement(db, agreement_id=agreement.id).visit_id == secret_visit
+    assert delegations.get_delegation(db, delegation_id=delegation.id).agreement_ids == (
+        secret_agreement,
+    )
+    assert [(link.kind, link.target_id) for link in meetings.get_meeting(
+        db, meeting_id=meeting.id).links] == [("visit", secret_visit)]  # fmt: skip

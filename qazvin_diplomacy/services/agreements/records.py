@@ -50,6 +50,7 @@ from qazvin_diplomacy.storage.agreements import (
     AgreementStatusChange,
 )
 from qazvin_diplomacy.storage.base import utcnow
+from qazvin_diplomacy.storage.confidential import hidden_among
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
 from qazvin_diplomacy.storage.followups import FollowUpTask
@@ -174,7 +175,7 @@ def _detail(session: Session, row: Agreement, today: date) -> AgreementDetail:
         duration_months=row.duration_months,
         auto_renew=row.auto_renew,
         renewal_months=row.renewal_months,
-        visit_id=row.visit_id,
+        visit_id=row.visit_id if visit is not None else None,
         confidential=row.confidential,
         summary=row.summary,
         parties=tuple(party_views),
@@ -427,6 +428,11 @@ def _refuse_archived(row: Agreement) -> None:
         )
 
 
+def _hidden_visit(session: Session, row: Agreement) -> int | None:
+    """The visit ``row`` is linked to when the current user may not see it, else None."""
+    return row.visit_id if hidden_among(session, Visit, [row.visit_id]) else None
+
+
 def save_agreement(
     db: Database, *, agreement: AgreementInput, actor: str = "", today: date | None = None
 ) -> AgreementDetail:
@@ -465,7 +471,8 @@ def save_agreement(
         row.auto_renew = bool(a.auto_renew)
         row.renewal_months = a.renewal_months
         row.expires_on = first_expiry(a.start_date, a.end_date, a.duration_months, a.signing_date)
-        row.visit_id = a.visit_id
+        # a visit hidden from this user stays linked (they were not shown it)
+        row.visit_id = a.visit_id if a.visit_id is not None else _hidden_visit(session, row)
         row.confidential = a.confidential
         row.summary = normalize(a.summary)
         _apply_review(row, a.legal_review)

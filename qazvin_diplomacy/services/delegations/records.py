@@ -27,6 +27,7 @@ from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.markets.regions import region_country
 from qazvin_diplomacy.services.records import get_row, row_to_save, set_archived, write
 from qazvin_diplomacy.storage.agreements import Agreement
+from qazvin_diplomacy.storage.confidential import hidden_among
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.delegations import (
     TradeDelegation,
@@ -134,6 +135,16 @@ def save_delegation(db: Database, *, delegation: DelegationInput) -> DelegationV
         row.notes = normalize(d.notes)
         row.confidential = d.confidential
         session.flush()
+        # agreements hidden from this user stay linked (they were not shown them)
+        kept = hidden_among(
+            session,
+            Agreement,
+            session.scalars(
+                select(TradeDelegationAgreement.agreement_id).where(
+                    TradeDelegationAgreement.delegation_id == row.id
+                )
+            ),
+        )
         for model in (
             TradeDelegationMember,
             TradeDelegationMarket,
@@ -155,7 +166,7 @@ def save_delegation(db: Database, *, delegation: DelegationInput) -> DelegationV
             )
         for market_id in dict.fromkeys(d.market_ids):
             session.add(TradeDelegationMarket(delegation_id=row.id, market_id=market_id))
-        for agreement_id in dict.fromkeys(d.agreement_ids):
+        for agreement_id in dict.fromkeys([*d.agreement_ids, *sorted(kept)]):
             session.add(TradeDelegationAgreement(delegation_id=row.id, agreement_id=agreement_id))
         for position, item in enumerate(d.programme):
             session.add(

@@ -11,6 +11,9 @@ from sqlalchemy.orm import Session
 from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.meetings import LinkInput, LinkKind
 from qazvin_diplomacy.storage.agreements import Agreement
+from qazvin_diplomacy.storage.base import ConfidentialMixin
+from qazvin_diplomacy.storage.confidential import hidden_among
+from qazvin_diplomacy.storage.delegations import TradeDelegation
 from qazvin_diplomacy.storage.events import Event
 from qazvin_diplomacy.storage.meetings import MeetingLink
 from qazvin_diplomacy.storage.visits import Visit
@@ -21,6 +24,29 @@ _TITLES = {
     LinkKind.AGREEMENT.value: (Agreement.id, Agreement.title),
     LinkKind.EVENT.value: (Event.id, Event.title_fa),
 }
+
+
+_CONFIDENTIAL_TARGETS: dict[str, type[ConfidentialMixin]] = {
+    LinkKind.VISIT.value: Visit,
+    LinkKind.AGREEMENT.value: Agreement,
+    LinkKind.DELEGATION.value: TradeDelegation,
+}
+
+
+def _hidden_links(session: Session, owner_kind: str, owner_id: int) -> list[tuple[str, int]]:
+    """The links of one record to visits or agreements the current user may not see."""
+    rows = session.execute(
+        select(MeetingLink.target_kind, MeetingLink.target_id).where(
+            MeetingLink.owner_kind == owner_kind,
+            MeetingLink.owner_id == owner_id,
+            MeetingLink.target_kind.in_(_CONFIDENTIAL_TARGETS),
+        )
+    ).all()
+    hidden: list[tuple[str, int]] = []
+    for kind_code, model in _CONFIDENTIAL_TARGETS.items():
+        ids = [target for kind, target in rows if kind == kind_code]
+        hidden += [(kind_code, i) for i in sorted(hidden_among(session, model, ids))]
+    return hidden
 
 
 def write_links(
@@ -41,6 +67,9 @@ def write_links(
             and session.scalar(select(columns[0]).where(columns[0] == target_id)) is None
         ):
             raise ValidationError({"links": f"{LinkKind(kind_code).label_fa} پیوندشده پیدا نشد."})
+    for kind_code, target_id in _hidden_links(session, owner_kind, owner_id):
+        if (kind_code, target_id) not in wanted:  # kept: this user was not shown it
+            wanted.append((kind_code, target_id))
     session.execute(
         delete(MeetingLink).where(
             MeetingLink.owner_kind == owner_kind, MeetingLink.owner_id == owner_id
@@ -62,7 +91,10 @@ def links_of(session: Session, *, owner_kind: str, owner_id: int) -> tuple[LinkI
         .order_by(MeetingLink.id)
     ).all()
     found: list[LinkInput] = []
+    hidden = set(_hidden_links(session, owner_kind, owner_id))
     for kind_code, target_id in rows:
+        if (kind_code, target_id) in hidden:
+            continue
         columns = _TITLES.get(kind_code)
         title = ""
         if columns is not None:
