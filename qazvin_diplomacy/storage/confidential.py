@@ -19,11 +19,13 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, event, false, or_, select
+from sqlalchemy import ColumnElement, String, and_, cast, event, false, or_, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from qazvin_diplomacy.core.access import sees_confidential
+from qazvin_diplomacy.storage import models
 from qazvin_diplomacy.storage.agreements import Agreement
+from qazvin_diplomacy.storage.audit import AuditEntry
 from qazvin_diplomacy.storage.base import ConfidentialMixin
 from qazvin_diplomacy.storage.delegations import TradeDelegation
 from qazvin_diplomacy.storage.followups import FollowUpTask
@@ -38,6 +40,7 @@ __all__ = [
     "hidden_ids_sql",
     "install",
     "visible",
+    "visible_audit_entry",
     "visible_follow_up",
     "visible_resolution",
 ]
@@ -87,6 +90,63 @@ def visible_follow_up() -> ColumnElement[bool]:
             for kind, model in FOLLOW_UP_SOURCES.items()
         )
     )
+
+
+def _hidden_rows() -> dict[str, Any]:
+    """Table name → SELECT of the ids of its rows that belong to a flagged record.
+
+    The flagged records themselves, the rows holding a foreign key to one of them (a
+    visit's guests, a meeting's resolutions …) and those rows' own rows (a resolution's
+    bodies and log), and the follow-up tasks of a flagged record.
+    """
+    found: dict[str, Any] = {
+        model.__tablename__: _flagged_ids(model)  # type: ignore[attr-defined]
+        for model in CONFIDENTIAL_MODELS
+    }
+    for _depth in range(2):
+        for table in models.metadata.sorted_tables:
+            if table.name in found or "id" not in table.c:
+                continue
+            owners = [
+                (fk.parent, found[fk.column.table.name])
+                for fk in table.foreign_keys
+                if fk.column.table.name in found and fk.column.name == "id"
+            ]
+            if owners:
+                found[table.name] = select(table.c.id).where(
+                    or_(*(column.in_(ids) for column, ids in owners))
+                )
+    tasks = FollowUpTask.__table__
+    found[tasks.name] = select(tasks.c.id).where(
+        or_(
+            *(
+                and_(tasks.c.source_kind == kind, tasks.c.source_id.in_(_flagged_ids(model)))
+                for kind, model in FOLLOW_UP_SOURCES.items()
+            )
+        )
+    )
+    return found
+
+
+def visible_audit_entry() -> ColumnElement[bool] | None:
+    """The criterion "not about a record hidden from the current user" on ``AuditEntry``.
+
+    None when the user sees everything.  An entry is about a row (table and id): the
+    entries of a flagged record and of the rows that belong to it are left out of the
+    audit page and report; verifying the chain still reads every entry.
+    """
+    if sees_confidential():
+        return None
+    about = []
+    for name, ids in _hidden_rows().items():
+        rows = ids.subquery()
+        about.append(
+            and_(
+                AuditEntry.entity == name,
+                AuditEntry.entity_id.in_(select(cast(rows.c.id, String))),
+            )
+        )
+    return ~or_(*about)
 
 
 def hidden_ids_sql(table: str) -> str | None:

@@ -32,7 +32,7 @@ from qazvin_diplomacy.core.meetings import (
 )
 from qazvin_diplomacy.core.visits import TEHRAN, VisitFilter, VisitInput
 from qazvin_diplomacy.reports.catalog import render_report
-from qazvin_diplomacy.services import agreements, calendar, delegations, meetings, visits
+from qazvin_diplomacy.services import agreements, audit, calendar, delegations, meetings, visits
 from qazvin_diplomacy.services import followups as followup_service
 from qazvin_diplomacy.services.agenda_ics import export_agenda, export_record
 from qazvin_diplomacy.services.directory import country_by_code
@@ -383,3 +383,28 @@ def test_links_to_a_hidden_record_are_neither_shown_nor_lost(office) -> None:
     )
     assert [(link.kind, link.target_id) for link in meetings.get_meeting(
         db, meeting_id=meeting.id).links] == [("visit", secret_visit)]  # fmt: skip
+
+
+@pytest.mark.parametrize(("who", "expected"), WHO)
+def test_audit_trail_page_and_report(office, who, expected, tmp_path: Path) -> None:
+    """The audit trail names what changed: the entries of a confidential record (and of its
+    guests, resolutions, follow-ups …) are for cleared users only; the chain still verifies."""
+    db, _ids = office
+    with _as(who):
+        entries = audit.list_audit_entries(db, limit=None)
+        count = audit.count_audit_entries(db)
+        printed = list(audit.iter_audit_entries(db))
+        check = audit.verify_audit_trail(db)
+        out = render_report(
+            "audit", db, tmp_path / "audit.pdf", date_from=TODAY - timedelta(days=3650),
+            date_to=TODAY + timedelta(days=3650),
+        )  # fmt: skip
+    assert check.broken is None
+    assert _seen(_pdf_text(out)) == expected
+    assert count == len(entries) == len(printed)
+    assert _seen(repr(entries)) == expected
+    assert _seen(repr(printed)) == expected
+    entities = {(e.entity, e.entity_id) for e in entries}
+    if SECRET not in expected:
+        assert not {e for e in entities if e[0] in ("visit", "resolution", "follow_up_task")
+                    and e[1] in {str(i) for i in _ids[SECRET].values()}}  # fmt: skip
