@@ -6,10 +6,11 @@ Visits, agreements, meetings and trade delegations carry a ``confidential`` flag
 (``with_loader_criteria``): lists, counts, subqueries, joins, ``Session.get`` and the lazy
 loads of what the query returned all leave a flagged record out, so no list, calendar,
 report, export or look-up by id needs a filter of its own.  What belongs to a flagged record
-and is queried on its own goes with it: a confidential meeting's resolutions, and the
-follow-up tasks of any flagged record.  SQL written by hand (the search index) asks
-:func:`hidden_ids_sql` instead.  Core statements on ``Table`` objects (backups, transfers,
-the audit trail) are not filtered.
+and is queried on its own goes with it: a confidential meeting's resolutions, the
+follow-up tasks of a flagged record and the outgoing letters written for one.  SQL written
+by hand (the search index) asks :func:`hidden_ids_sql` instead; the audit page and report
+ask :func:`visible_audit_entry`.  Core statements on ``Table`` objects (backups, transfers,
+the audit chain itself) are not filtered, nor is work inside :func:`every_record`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from qazvin_diplomacy.storage.audit import AuditEntry
 from qazvin_diplomacy.storage.base import ConfidentialMixin
 from qazvin_diplomacy.storage.delegations import TradeDelegation
 from qazvin_diplomacy.storage.followups import FollowUpTask
+from qazvin_diplomacy.storage.letters import OutgoingLetter
 from qazvin_diplomacy.storage.meetings import Meeting, Resolution
 from qazvin_diplomacy.storage.visits import Visit
 
@@ -41,6 +43,7 @@ __all__ = [
     "install",
     "visible",
     "visible_audit_entry",
+    "visible_letter",
     "visible_follow_up",
     "visible_resolution",
 ]
@@ -81,15 +84,7 @@ def visible_resolution() -> ColumnElement[bool]:
 
 def visible_follow_up() -> ColumnElement[bool]:
     """The criterion "its source is not a confidential record" on ``FollowUpTask``."""
-    return ~or_(
-        *(
-            and_(
-                FollowUpTask.source_kind == kind,
-                FollowUpTask.source_id.in_(_flagged_ids(model)),
-            )
-            for kind, model in FOLLOW_UP_SOURCES.items()
-        )
-    )
+    return ~_of_flagged(FollowUpTask.source_kind, FollowUpTask.source_id)
 
 
 def _hidden_rows() -> dict[str, Any]:
@@ -116,14 +111,12 @@ def _hidden_rows() -> dict[str, Any]:
                 found[table.name] = select(table.c.id).where(
                     or_(*(column.in_(ids) for column, ids in owners))
                 )
-    tasks = FollowUpTask.__table__
+    tasks, letters = FollowUpTask.__table__, OutgoingLetter.__table__
     found[tasks.name] = select(tasks.c.id).where(
-        or_(
-            *(
-                and_(tasks.c.source_kind == kind, tasks.c.source_id.in_(_flagged_ids(model)))
-                for kind, model in FOLLOW_UP_SOURCES.items()
-            )
-        )
+        _of_flagged(tasks.c.source_kind, tasks.c.source_id)
+    )
+    found[letters.name] = select(letters.c.id).where(
+        _of_flagged(letters.c.link_kind, letters.c.link_id)
     )
     return found
 
@@ -147,6 +140,21 @@ def visible_audit_entry() -> ColumnElement[bool] | None:
             )
         )
     return ~or_(*about)
+
+
+def visible_letter() -> ColumnElement[bool]:
+    """The criterion "not written for a confidential record" on ``OutgoingLetter``."""
+    return ~_of_flagged(OutgoingLetter.link_kind, OutgoingLetter.link_id)
+
+
+def _of_flagged(kind_column: Any, id_column: Any) -> ColumnElement[bool]:
+    """A generic link (kind + id, as follow-ups' sources and letters' links) to a flagged record."""
+    return or_(
+        *(
+            and_(kind_column == kind, id_column.in_(_flagged_ids(model)))
+            for kind, model in FOLLOW_UP_SOURCES.items()
+        )
+    )
 
 
 def hidden_ids_sql(table: str) -> str | None:
@@ -211,6 +219,7 @@ def _criteria() -> list[Any]:
     ]
     options.append(with_loader_criteria(Resolution, visible_resolution(), include_aliases=True))
     options.append(with_loader_criteria(FollowUpTask, visible_follow_up(), include_aliases=True))
+    options.append(with_loader_criteria(OutgoingLetter, visible_letter(), include_aliases=True))
     return options
 
 
