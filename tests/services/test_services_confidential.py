@@ -22,6 +22,7 @@ from qazvin_diplomacy.core.delegations import DelegationInput
 from qazvin_diplomacy.core.errors import NotFoundError, ValidationError
 from qazvin_diplomacy.core.followups import FollowUpFilter, FollowUpInput
 from qazvin_diplomacy.core.jalali import from_jalali
+from qazvin_diplomacy.core.letters import LetterInput, LetterKind, LetterLink
 from qazvin_diplomacy.core.meetings import (
     LinkInput,
     MeetingFilter,
@@ -32,7 +33,15 @@ from qazvin_diplomacy.core.meetings import (
 )
 from qazvin_diplomacy.core.visits import TEHRAN, VisitFilter, VisitInput
 from qazvin_diplomacy.reports.catalog import render_report
-from qazvin_diplomacy.services import agreements, audit, calendar, delegations, meetings, visits
+from qazvin_diplomacy.services import (
+    agreements,
+    audit,
+    calendar,
+    delegations,
+    letters,
+    meetings,
+    visits,
+)
 from qazvin_diplomacy.services import followups as followup_service
 from qazvin_diplomacy.services.agenda_ics import export_agenda, export_record
 from qazvin_diplomacy.services.directory import country_by_code
@@ -408,3 +417,22 @@ def test_audit_trail_page_and_report(office, who, expected, tmp_path: Path) -> N
     if SECRET not in expected:
         assert not {e for e in entities if e[0] in ("visit", "resolution", "follow_up_task")
                     and e[1] in {str(i) for i in _ids[SECRET].values()}}  # fmt: skip
+
+
+@pytest.mark.parametrize(("who", "expected"), WHO)
+def test_letters_written_for_a_hidden_record(office, who, expected) -> None:
+    db, ids = office
+    for word in (SECRET, OPEN):
+        letters.register_letter(
+            db,
+            letter=LetterInput(
+                kind=LetterKind.LETTER, date=TODAY, addressee="سفارت", subject=f"دیدار {word}",
+                link_kind=LetterLink.VISIT, link_id=ids[word]["visit"],
+            ),
+        )  # fmt: skip
+    with _as(who):
+        found = letters.list_letters(db)
+        assert letters.count_letters(db) == len(expected)
+        table = export_table(db, kind="letters")
+    assert _seen(repr(found)) == expected
+    assert _seen(repr(table.rows)) == expected
