@@ -446,6 +446,10 @@
       <source>renewed automatically every %1 months</source>
       <translation>هر %1 ماه خودکار تمدید می‌شود</translation>
     </message>
+    <message>
+      <source>Confidential</source>
+      <translation>محرمانه</translation>
+    </message>
   </context>
   <context>
     <name>AgreementTableModel</name>
@@ -3765,6 +3769,10 @@
       <source>Not saved: taking back “held” needs a reason, kept in its history.</source>
       <translation>ذخیره نشد: برای لغو «برگزارشده» دلیلی بنویسید؛ دلیل در سابقهٔ دیدار می‌ماند.</translation>
     </message>
+    <message>
+      <source>Confidential</source>
+      <translation>محرمانه</translation>
+    </message>
   </context>
   <context>
     <name>VisitTableModel</name>
@@ -5318,6 +5326,10 @@
       <source>Files of the agenda items</source>
       <translation>پرونده‌های بندهای دستور جلسه</translation>
     </message>
+    <message>
+      <source>Confidential</source>
+      <translation>محرمانه</translation>
+    </message>
   </context>
   <context>
     <name>MeetingResolutions</name>
@@ -6159,6 +6171,10 @@
       <source>Resolutions concerning this delegation</source>
       <translation>مصوبات مربوط به این هیئت</translation>
     </message>
+    <message>
+      <source>Confidential</source>
+      <translation>محرمانه</translation>
+    </message>
   </context>
   <context>
     <name>DelegationTableModel</name>
@@ -6848,6 +6864,13 @@
     <message>
       <source>Copy the selected value</source>
       <translation>رونوشت مقدار انتخاب‌شده</translation>
+    </message>
+  </context>
+  <context>
+    <name>PagedTableModel</name>
+    <message>
+      <source>Confidential</source>
+      <translation>محرمانه</translation>
     </message>
   </context>
 </TS>

@@ -340,6 +340,7 @@ class AgreementInput:
     axes: tuple[Axis, ...] = ()
     obligations: tuple[FollowUpInput, ...] = ()
     legal_review: LegalReview = LegalReview()
+    confidential: bool = False  # hidden from users without clearance
     id: int | None = None
     version: int | None = None
 
@@ -427,6 +428,7 @@ class AgreementSummary:
     countries_en: tuple[str, ...] = ()
     axes: tuple[Axis, ...] = ()
     archived: bool = False
+    confidential: bool = False
 
     def parties_text(self, side: PartySide, lang: str = "fa") -> str:
         """The parties of one side joined for a table cell."""

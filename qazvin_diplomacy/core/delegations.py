@@ -124,6 +124,7 @@ class DelegationInput:
     #: The follow-ups after the trip (پیگیری‌ها), shared with the follow-ups page; None when
     #: saving leaves the stored ones as they are.
     followups: tuple[FollowUpInput, ...] | None = None
+    confidential: bool = False  # hidden from users without clearance
     id: int | None = None
     version: int | None = None
 

@@ -530,6 +530,7 @@ class MeetingInput:
     invited_org_ids: tuple[int, ...] = ()
     agenda: tuple[AgendaItemInput, ...] = ()
     links: tuple[LinkInput, ...] = ()
+    confidential: bool = False  # hidden (with its resolutions) from users without clearance
     id: int | None = None
     version: int | None = None
 

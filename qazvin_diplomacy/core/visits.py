@@ -378,6 +378,7 @@ class VisitInput:
     checklist: tuple[ChecklistEntry, ...] = ()
     gifts: tuple[GiftEntry, ...] = ()
     followups: tuple[FollowUpInput, ...] = ()
+    confidential: bool = False  # hidden from users without clearance
     id: int | None = None
     version: int | None = None
 
@@ -439,6 +440,7 @@ class VisitSummary:
     hosts: tuple[PersonRef, ...] = ()
     archived: bool = False
     title_en: str = ""
+    confidential: bool = False
 
     def title_in(self, lang: str = "fa") -> str:
         """The title in ``lang``: the English title in English when one is stored."""

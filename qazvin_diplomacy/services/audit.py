@@ -17,6 +17,7 @@ from qazvin_diplomacy.core.clock import from_local
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import normalize, to_persian_digits
 from qazvin_diplomacy.storage.audit import AuditEntry, verify_chain
+from qazvin_diplomacy.storage.confidential import visible_audit_entry
 from qazvin_diplomacy.storage.database import Database
 
 __all__ = [
@@ -80,6 +81,9 @@ def _record(row: AuditEntry) -> AuditRecord:
 
 def _filtered(stmt: Select, filters: AuditFilter | None) -> Select:  # type: ignore[type-arg]
     f = filters or AuditFilter()
+    visible = visible_audit_entry()  # the entries of confidential records: cleared users only
+    if visible is not None:
+        stmt = stmt.where(visible)
     if f.date_from is not None:
         stmt = stmt.where(
             AuditEntry.recorded_at >= from_local(dt.datetime.combine(f.date_from, dt.time()))

@@ -34,6 +34,9 @@ Matching (what :func:`search` does with a query):
   empty (:data:`MAX_SPLIT_QUERIES` at most) and a cut matching :data:`SPLIT_CAP` records or
   more is dropped as noise, so a long nonsense word stays cheap; a query holding a term
   longer than :data:`MAX_CUT_TERM` characters is not cut at all.
+* A record flagged confidential (and a confidential meeting's resolutions, a flagged record's
+  follow-ups) stays in the index but is left out of every query made for a user without
+  clearance (``services.confidential.hidden_ids_sql``), before the LIMIT: no hit, no "more".
 * Results are grouped by kind in :data:`SEARCH_SOURCES` order; within a kind the newest
   records (highest id) come first.  ``limit_per_kind`` hits per kind, ``has_more`` tells
   whether there were more.
@@ -70,6 +73,7 @@ from qazvin_diplomacy.services.search_index import (
     existing_names,
     raise_if_index_damaged,
 )
+from qazvin_diplomacy.storage.confidential import hidden_ids_sql
 from qazvin_diplomacy.storage.database import Database
 
 __all__ = [
@@ -466,6 +470,22 @@ def _term_filter(terms: list[str], dialect: str = "sqlite") -> tuple[str, dict[s
     return " AND ".join(clauses), params
 
 
+def _hidden_filter(sources: Iterable[SearchSource]) -> str:
+    """``AND rowid NOT IN …`` leaving out the records the signed-in user may not see.
+
+    Confidential records stay in the index (users with clearance find them); for anyone
+    else they are left out before the LIMIT, so neither the hits, nor "more", nor a
+    subtitle tells of them.  Empty when the user sees everything.
+    """
+    clauses = []
+    for source in sources:
+        hidden = hidden_ids_sql(source.table)
+        if hidden is not None:
+            first = source.rowid_range[0]
+            clauses.append(f" AND rowid NOT IN (SELECT {first} + h.id FROM ({hidden}) h)")
+    return "".join(clauses)
+
+
 def _matching_ids(
     conn: Connection, source: SearchSource, terms: list[str], limit: int, offset: int
 ) -> list[int]:
@@ -473,8 +493,8 @@ def _matching_ids(
     where, params = _term_filter(terms, conn.dialect.name)
     params.update(lo=lo, hi=hi, limit=limit, offset=offset)
     sql = (
-        f"SELECT rowid FROM {FTS_TABLE} WHERE {where} AND rowid BETWEEN :lo AND :hi "
-        "ORDER BY rowid DESC LIMIT :limit OFFSET :offset"
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {where} AND rowid BETWEEN :lo AND :hi"
+        f"{_hidden_filter([source])} ORDER BY rowid DESC LIMIT :limit OFFSET :offset"
     )
     return [rowid - lo for (rowid,) in conn.execute(text(sql), params)]
 
@@ -520,7 +540,10 @@ def _split_hits(
     for variant in variants:
         where, params = _term_filter(variant, conn.dialect.name)
         params.update(lo=lo, hi=hi)
-        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {where} AND rowid BETWEEN :lo AND :hi"
+        sql = (
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {where} AND rowid BETWEEN :lo AND :hi"
+            f"{_hidden_filter(sources)}"
+        )
         rowids = conn.execute(text(f"{sql} LIMIT {SPLIT_CAP}"), params).scalars().all()
         if len(rowids) < SPLIT_CAP:
             found.update(rowids)

@@ -14,11 +14,17 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from qazvin_diplomacy.storage.base import ArchiveMixin, Base, RecordMixin, UTCDateTime
+from qazvin_diplomacy.storage.base import (
+    ArchiveMixin,
+    Base,
+    ConfidentialMixin,
+    RecordMixin,
+    UTCDateTime,
+)
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
 
 
-class Agreement(RecordMixin, ArchiveMixin, Base):
+class Agreement(RecordMixin, ArchiveMixin, ConfidentialMixin, Base):
     """An MoU, agreement, roadmap, contract or sister-province agreement (موافقت‌نامه)."""
 
     __tablename__ = "agreement"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator
+from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
@@ -82,3 +82,13 @@ class ArchiveMixin:
     def is_archived(self) -> bool:
         """True when the record has been archived."""
         return self.archived_at is not None
+
+
+class ConfidentialMixin:
+    """A record that may be flagged confidential: hidden from users without clearance.
+
+    ``storage.confidential`` keeps such records out of every ORM query made for a user who
+    may not see them (``core.access.sees_confidential``).
+    """
+
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)

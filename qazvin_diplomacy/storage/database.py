@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
 from qazvin_diplomacy.core.text import persian_collation
-from qazvin_diplomacy.storage import audit, integrity, location, server, users
+from qazvin_diplomacy.storage import audit, confidential, integrity, location, server, users
 from qazvin_diplomacy.storage.uri import sqlite_uri
 
 if TYPE_CHECKING:
@@ -340,6 +340,7 @@ class Database:
         self._sessions = sessionmaker(writing, expire_on_commit=False)
         audit.install(self._sessions)  # every write through a session joins the audit trail
         users.install(self._sessions)  # a viewer writes nothing; admin-only tables for admins
+        confidential.install(self._sessions)  # flagged records only for users with clearance
         #: ``"local"``, ``"removable"`` (the window warns) or ``"network"`` (``allow_network``).
         self.location = "local"
         #: Opened with ``read_only=True``: nothing is ever written through this object.

@@ -12,11 +12,11 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from qazvin_diplomacy.storage.base import ArchiveMixin, Base, RecordMixin
+from qazvin_diplomacy.storage.base import ArchiveMixin, Base, ConfidentialMixin, RecordMixin
 from qazvin_diplomacy.storage.directory import Country
 
 
-class TradeDelegation(RecordMixin, ArchiveMixin, Base):
+class TradeDelegation(RecordMixin, ArchiveMixin, ConfidentialMixin, Base):
     """A trade delegation sent (``outgoing``) or received (``incoming``)."""
 
     __tablename__ = "trade_delegation"

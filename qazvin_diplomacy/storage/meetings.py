@@ -17,7 +17,13 @@ from datetime import date, datetime, time
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from qazvin_diplomacy.storage.base import ArchiveMixin, Base, RecordMixin, UTCDateTime
+from qazvin_diplomacy.storage.base import (
+    ArchiveMixin,
+    Base,
+    ConfidentialMixin,
+    RecordMixin,
+    UTCDateTime,
+)
 from qazvin_diplomacy.storage.directory import Organization, Person
 
 
@@ -77,7 +83,7 @@ class MeetingSeriesMember(Base):
     organization: Mapped[Organization | None] = relationship()
 
 
-class Meeting(RecordMixin, ArchiveMixin, Base):
+class Meeting(RecordMixin, ArchiveMixin, ConfidentialMixin, Base):
     """One session of a series (جلسه) and its minutes (صورتجلسه).
 
     ``status`` is ``core.meetings.MeetingStatus``; ``minutes_version`` the version being

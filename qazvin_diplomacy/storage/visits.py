@@ -12,11 +12,17 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from qazvin_diplomacy.storage.base import ArchiveMixin, Base, RecordMixin, UTCDateTime
+from qazvin_diplomacy.storage.base import (
+    ArchiveMixin,
+    Base,
+    ConfidentialMixin,
+    RecordMixin,
+    UTCDateTime,
+)
 from qazvin_diplomacy.storage.directory import Country, Person
 
 
-class Visit(RecordMixin, ArchiveMixin, Base):
+class Visit(RecordMixin, ArchiveMixin, ConfidentialMixin, Base):
     """A visit by an ambassador or a foreign delegation (دیدار)."""
 
     __tablename__ = "visit"

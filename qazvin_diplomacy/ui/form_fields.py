@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.core.access import sees_confidential
 from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.ui.common import (
@@ -644,6 +645,34 @@ def check_box(name: str, label: str, **options: Any) -> FieldSpec:
     options.setdefault("load", lambda w, r: w.setChecked(bool(get(r))))
     options.setdefault("collect", QCheckBox.isChecked)
     return FieldSpec(name, label, lambda _f, parent: QCheckBox(parent), **options)
+
+
+class ConfidentialBox(QCheckBox):
+    """A check box enabled only for a user who sees confidential records, whatever a form
+    enables (e.g. the meeting form enabling its fields again when minutes are unlocked)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEnabled(True)
+
+    def setEnabled(self, enabled: bool) -> None:  # overrides QWidget.setEnabled
+        """Override: never enabled for a user without clearance."""
+        super().setEnabled(enabled and sees_confidential())
+
+
+def confidential_box(label: str, **options: Any) -> FieldSpec:
+    """The «confidential» tick of a visit, agreement, meeting or delegation.
+
+    Only a user who sees confidential records may flag one (``core.access``; the services
+    refuse it too): for anyone else the box stays unticked and disabled.
+    """
+
+    def make(_form: Any, parent: QWidget) -> QCheckBox:
+        return ConfidentialBox(parent)
+
+    options.setdefault("load", lambda w, r: w.setChecked(bool(getattr(r, "confidential", False))))
+    options.setdefault("collect", QCheckBox.isChecked)
+    return FieldSpec("confidential", label, make, **options)
 
 
 def spin_box(

@@ -193,6 +193,15 @@ def _briefcase(p: QPainter) -> None:  # trade delegations: a briefcase with its 
     p.drawRect(QRectF(28, 30, 8, 8))
 
 
+def _lock(p: QPainter) -> None:  # a padlock: a record flagged confidential (محرمانه)
+    _pen(p, width=6)
+    p.drawArc(QRectF(20, 8, 24, 30), 0, 180 * 16)
+    p.drawLine(QPointF(20, 23), QPointF(20, 30))
+    p.drawLine(QPointF(44, 23), QPointF(44, 30))
+    p.fillRect(QRectF(12, 28, 40, 28), ACCENT)
+    p.fillRect(QRectF(29, 36, 6, 12), INK)
+
+
 def _logo(p: QPainter) -> None:
     # A stylised dome with a star: the application's mark (never mirrored).
     path = QPainterPath()
@@ -229,6 +238,7 @@ _PAINTERS: dict[str, Callable[[QPainter], None]] = {
     "event": _event,
     "briefcase": _briefcase,
     "capacity": _capacity,
+    "lock": _lock,
     "logo": _logo,
 }
 #: Names whose drawing points the other way before any mirroring.

@@ -16,10 +16,17 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.i18n import loc_digits
+from qazvin_diplomacy.ui.icons import icon
 
 Row = TypeVar("Row")
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
@@ -169,9 +176,18 @@ class PagedTableModel(TranslatedColumns, QAbstractTableModel, Generic[Row]):
         return 0 if parent.isValid() else self._total
 
     def data(self, index: _ANY_INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Override: the row's ``cell_data`` (nothing when the database lost the row)."""
+        """Override: the row's ``cell_data`` (nothing when the database lost the row); a
+        record flagged confidential has a lock in its first cell."""
         record = self.item(index.row()) if index.isValid() else None
-        return None if record is None else self.cell_data(record, index.column(), role)
+        if record is None:
+            return None
+        found = self.cell_data(record, index.column(), role)
+        if found is None and index.column() == 0 and getattr(record, "confidential", False):
+            if role == Qt.ItemDataRole.DecorationRole:
+                return icon("lock")
+            if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+                return QCoreApplication.translate("PagedTableModel", "Confidential")
+        return found
 
     def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008
         """Override: fixed columns."""

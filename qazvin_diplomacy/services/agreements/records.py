@@ -35,6 +35,7 @@ from qazvin_diplomacy.core.errors import KnownError, NotFoundError, ValidationEr
 from qazvin_diplomacy.core.followups import FollowUpInput, FollowUpStatus, FollowUpView
 from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.services.attachments import attachments_of
+from qazvin_diplomacy.services.confidential import flag_errors
 from qazvin_diplomacy.services.followups import (
     followup_view,
     write_source_followups,
@@ -48,6 +49,7 @@ from qazvin_diplomacy.storage.agreements import (
     AgreementStatusChange,
 )
 from qazvin_diplomacy.storage.base import utcnow
+from qazvin_diplomacy.storage.confidential import hidden_among
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
 from qazvin_diplomacy.storage.followups import FollowUpTask
@@ -172,7 +174,8 @@ def _detail(session: Session, row: Agreement, today: date) -> AgreementDetail:
         duration_months=row.duration_months,
         auto_renew=row.auto_renew,
         renewal_months=row.renewal_months,
-        visit_id=row.visit_id,
+        visit_id=row.visit_id if visit is not None else None,
+        confidential=row.confidential,
         summary=row.summary,
         parties=tuple(party_views),
         signatories=tuple(signatories),
@@ -424,6 +427,11 @@ def _refuse_archived(row: Agreement) -> None:
         )
 
 
+def _hidden_visit(session: Session, row: Agreement) -> int | None:
+    """The visit ``row`` is linked to when the current user may not see it, else None."""
+    return row.visit_id if hidden_among(session, Visit, [row.visit_id]) else None
+
+
 def save_agreement(
     db: Database, *, agreement: AgreementInput, actor: str = "", today: date | None = None
 ) -> AgreementDetail:
@@ -436,7 +444,7 @@ def save_agreement(
     read, ``NotFoundError`` for an unknown id.  Nothing is written when any is raised.
     """
     a = agreement
-    errors = validate_agreement(a)
+    errors = validate_agreement(a) | flag_errors(a.confidential)
     if errors:
         raise ValidationError(errors)
     with write(db) as session:
@@ -462,7 +470,9 @@ def save_agreement(
         row.auto_renew = bool(a.auto_renew)
         row.renewal_months = a.renewal_months
         row.expires_on = first_expiry(a.start_date, a.end_date, a.duration_months, a.signing_date)
-        row.visit_id = a.visit_id
+        # a visit hidden from this user stays linked (they were not shown it)
+        row.visit_id = a.visit_id if a.visit_id is not None else _hidden_visit(session, row)
+        row.confidential = a.confidential
         row.summary = normalize(a.summary)
         _apply_review(row, a.legal_review)
         row.search_key = _search_key(a, session, resolved)

@@ -135,6 +135,7 @@ _SUMMARY_COLUMNS = (
     Agreement.renewal_months,
     Agreement.status_changed_at,
     Agreement.archived_at,
+    Agreement.confidential,
 )
 
 
@@ -202,6 +203,7 @@ def _summaries(session: Session, query: Select[Any], today: date) -> list[Agreem
                 countries_en=tuple(c[1] or c[0] for c in countries),
                 axes=unique_axes(axes.get(r.id, ())),
                 archived=r.archived_at is not None,
+                confidential=bool(r.confidential),
             )
         )
     return found

@@ -24,11 +24,13 @@ from qazvin_diplomacy.core.errors import NotFoundError, ValidationError
 from qazvin_diplomacy.core.followups import FollowUpSource, FollowUpView
 from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.core.visits import can_transition
+from qazvin_diplomacy.services.confidential import flag_errors
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.followups import followup_view, write_source_followups
 from qazvin_diplomacy.services.markets.regions import region_country
 from qazvin_diplomacy.services.records import get_row, row_to_save, set_archived, write
 from qazvin_diplomacy.storage.agreements import Agreement
+from qazvin_diplomacy.storage.confidential import hidden_among
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.delegations import (
     TradeDelegation,
@@ -109,6 +111,8 @@ def save_delegation(db: Database, *, delegation: DelegationInput) -> DelegationV
     """Create or update a delegation with its members, markets, agreements and programme,
     in one transaction.  A status change must be an allowed move of a visit's workflow."""
     d = delegation
+    if errors := flag_errors(d.confidential):
+        raise ValidationError(errors)
     with write(db) as session:
         validate_delegation(d, region_country(session, d.region_id))
         _check_links(session, d)
@@ -135,7 +139,18 @@ def save_delegation(db: Database, *, delegation: DelegationInput) -> DelegationV
         row.outcome = normalize(d.outcome)
         row.status = d.status
         row.notes = normalize(d.notes)
+        row.confidential = d.confidential
         session.flush()
+        # agreements hidden from this user stay linked (they were not shown them)
+        kept = hidden_among(
+            session,
+            Agreement,
+            session.scalars(
+                select(TradeDelegationAgreement.agreement_id).where(
+                    TradeDelegationAgreement.delegation_id == row.id
+                )
+            ),
+        )
         for model in (
             TradeDelegationMember,
             TradeDelegationMarket,
@@ -157,7 +172,7 @@ def save_delegation(db: Database, *, delegation: DelegationInput) -> DelegationV
             )
         for market_id in dict.fromkeys(d.market_ids):
             session.add(TradeDelegationMarket(delegation_id=row.id, market_id=market_id))
-        for agreement_id in dict.fromkeys(d.agreement_ids):
+        for agreement_id in dict.fromkeys([*d.agreement_ids, *sorted(kept)]):
             session.add(TradeDelegationAgreement(delegation_id=row.id, agreement_id=agreement_id))
         for position, item in enumerate(d.programme):
             session.add(
@@ -320,6 +335,7 @@ def _views(session: Session, ids: list[int], *, details: bool = True) -> list[De
                 agreement_ids=tuple(a for a, _t in agreements.get(d.id, [])),
                 programme=tuple(programme.get(d.id, [])),
                 followups=tuple(followups.get(d.id, [])),
+                confidential=d.confidential,
                 country_fa=c_fa,
                 country_en=c_en,
                 region_fa=r_fa or "",

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.meetings import LinkInput, LinkKind
 from qazvin_diplomacy.storage.agreements import Agreement
+from qazvin_diplomacy.storage.base import ConfidentialMixin
+from qazvin_diplomacy.storage.confidential import hidden_among
 from qazvin_diplomacy.storage.delegations import TradeDelegation
 from qazvin_diplomacy.storage.directory import Country
 from qazvin_diplomacy.storage.events import Event
@@ -36,6 +38,29 @@ def _title(session: Session, kind_code: str, columns: tuple[Any, Any], target_id
     return session.scalar(query) or ""
 
 
+_CONFIDENTIAL_TARGETS: dict[str, type[ConfidentialMixin]] = {
+    LinkKind.VISIT.value: Visit,
+    LinkKind.AGREEMENT.value: Agreement,
+    LinkKind.DELEGATION.value: TradeDelegation,
+}
+
+
+def _hidden_links(session: Session, owner_kind: str, owner_id: int) -> list[tuple[str, int]]:
+    """The links of one record to visits or agreements the current user may not see."""
+    rows = session.execute(
+        select(MeetingLink.target_kind, MeetingLink.target_id).where(
+            MeetingLink.owner_kind == owner_kind,
+            MeetingLink.owner_id == owner_id,
+            MeetingLink.target_kind.in_(_CONFIDENTIAL_TARGETS),
+        )
+    ).all()
+    hidden: list[tuple[str, int]] = []
+    for kind_code, model in _CONFIDENTIAL_TARGETS.items():
+        ids = [target for kind, target in rows if kind == kind_code]
+        hidden += [(kind_code, i) for i in sorted(hidden_among(session, model, ids))]
+    return hidden
+
+
 def write_links(
     session: Session, *, owner_kind: str, owner_id: int, links: Sequence[LinkInput]
 ) -> None:
@@ -54,6 +79,9 @@ def write_links(
             and session.scalar(select(columns[0]).where(columns[0] == target_id)) is None
         ):
             raise ValidationError({"links": f"{LinkKind(kind_code).label_fa} پیوندشده پیدا نشد."})
+    for kind_code, target_id in _hidden_links(session, owner_kind, owner_id):
+        if (kind_code, target_id) not in wanted:  # kept: this user was not shown it
+            wanted.append((kind_code, target_id))
     session.execute(
         delete(MeetingLink).where(
             MeetingLink.owner_kind == owner_kind, MeetingLink.owner_id == owner_id
@@ -75,7 +103,10 @@ def links_of(session: Session, *, owner_kind: str, owner_id: int) -> tuple[LinkI
         .order_by(MeetingLink.id)
     ).all()
     found: list[LinkInput] = []
+    hidden = set(_hidden_links(session, owner_kind, owner_id))
     for kind_code, target_id in rows:
+        if (kind_code, target_id) in hidden:
+            continue
         columns = _TITLES.get(kind_code)
         title = ""
         if columns is not None:

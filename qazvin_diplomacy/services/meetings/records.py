@@ -30,6 +30,7 @@ from qazvin_diplomacy.core.meetings import (
 )
 from qazvin_diplomacy.core.text import index_key, normalize, to_persian_digits
 from qazvin_diplomacy.services.attachments import attach_checked, list_attachments
+from qazvin_diplomacy.services.confidential import flag_errors
 from qazvin_diplomacy.services.holidays import holidays_in_session
 from qazvin_diplomacy.services.meetings.common import (
     AGENDA_ITEM_KIND,
@@ -55,6 +56,7 @@ from qazvin_diplomacy.services.records import (
 )
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.base import utcnow
+from qazvin_diplomacy.storage.confidential import every_record
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.meetings import (
     Meeting,
@@ -202,6 +204,7 @@ def meeting_view(session: Session, row: Meeting, *, whole: bool = True) -> Meeti
         resolution_count=int(counts[0] or 0),
         open_resolution_count=int(counts[1] or 0),
         archived=row.archived_at is not None,
+        confidential=row.confidential,
     )
 
 
@@ -248,6 +251,8 @@ def save_meeting(db: Database, *, meeting: MeetingInput) -> MeetingView:
     correction); a number another session of the series has is refused on ``number``.
     """
     _validate(meeting)
+    if errors := flag_errors(meeting.confidential):
+        raise ValidationError(errors)
     with write(db) as session:
         series = get_row(session, MeetingSeries, meeting.series_id, SERIES_WHAT)
         check_people(
@@ -278,7 +283,9 @@ def save_meeting(db: Database, *, meeting: MeetingInput) -> MeetingView:
         number = meeting.number
         if number is None:
             number = row.number if not new else next_number_in(session, series)
-        if another_with(session, Meeting, row.id, series_id=series.id, number=number) is not None:
+        with every_record():  # a confidential session's number is taken too
+            clash = another_with(session, Meeting, row.id, series_id=series.id, number=number)
+        if clash is not None:
             raise ValidationError(
                 {
                     "number": f"جلسهٔ شمارهٔ {to_persian_digits(number)} این سلسله‌جلسات پیش‌تر ثبت شده است."
@@ -294,6 +301,7 @@ def save_meeting(db: Database, *, meeting: MeetingInput) -> MeetingView:
         )
         row.end_time = meeting.end_time if (meeting.end_time or not new) else series.end_time
         row.venue = normalize(meeting.venue) or (series.venue if new else "")
+        row.confidential = meeting.confidential
         if new and meeting.chair_person_id is None and not normalize(meeting.chair_text):
             row.chair_person_id = series.chair_person_id
             row.chair_text = series.chair_text

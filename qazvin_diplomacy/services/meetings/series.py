@@ -31,6 +31,7 @@ from qazvin_diplomacy.services.meetings.common import (
     person_names,
 )
 from qazvin_diplomacy.services.records import get_row, row_to_save, set_archived, write
+from qazvin_diplomacy.storage.confidential import every_record
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.meetings import (
     Meeting,
@@ -52,8 +53,12 @@ def rule_of(row: MeetingSeries) -> SeriesRecurrence:
 
 
 def next_number_in(session: Session, row: MeetingSeries) -> int:
-    """The next session number of a series, inside an open session."""
-    top = session.scalar(select(func.max(Meeting.number)).where(Meeting.series_id == row.id))
+    """The next session number of a series, inside an open session.
+
+    Counted over every session, confidential ones too: a number is never given twice.
+    """
+    with every_record():
+        top = session.scalar(select(func.max(Meeting.number)).where(Meeting.series_id == row.id))
     return next_session_number([top] if top is not None else [], row.first_number)
 
 

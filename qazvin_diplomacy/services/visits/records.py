@@ -118,6 +118,7 @@ def _detail(session: Session, row: Visit) -> VisitDetail:
         delegation_name=row.delegation_name,
         reference_number=row.reference_number,
         outcome=row.outcome,
+        confidential=row.confidential,
         guests=tuple(GuestEntry(g.person_id, GuestRole(g.role)) for g in row.guests),
         hosts=tuple(h.person_id for h in row.hosts),
         itinerary=tuple(

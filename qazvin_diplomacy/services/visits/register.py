@@ -112,6 +112,7 @@ _SUMMARY_COLUMNS = (
     Visit.delegation_name,
     Visit.archived_at,
     Visit.title_en,
+    Visit.confidential,
 )
 
 
@@ -166,6 +167,7 @@ def _summaries(session: Session, query: Select[Any]) -> list[VisitSummary]:
             hosts=tuple(hosts.get(r[0], ())),
             archived=r[11] is not None,
             title_en=r[12] or "",
+            confidential=bool(r[13]),
         )
         for r in rows
     ]

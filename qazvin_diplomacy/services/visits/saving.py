@@ -30,6 +30,7 @@ from qazvin_diplomacy.core.visits import (
     transition_error,
     validate_visit,
 )
+from qazvin_diplomacy.services.confidential import flag_errors
 from qazvin_diplomacy.services.followups import write_source_followups
 from qazvin_diplomacy.services.records import check_version, get_row, set_archived, write
 from qazvin_diplomacy.services.visits.conflicts import _find_conflicts
@@ -273,7 +274,7 @@ def save_visit(
     (``version``), ``NotFoundError`` for an unknown id.  Nothing is written when any of these
     is raised.
     """
-    errors = validate_visit(visit)
+    errors = validate_visit(visit) | flag_errors(visit.confidential)
     if errors:
         raise ValidationError(errors)
     assert visit.start_at is not None and visit.end_at is not None
@@ -324,6 +325,7 @@ def save_visit(
         row.delegation_name = normalize(visit.delegation_name)
         row.reference_number = normalize(visit.reference_number)
         row.outcome = normalize(visit.outcome)
+        row.confidential = visit.confidential
         row.conflict_reason = reason if conflicts else ""
         row.conflict_key = key
         row.search_key = _search_key(session, row)

@@ -58,6 +58,7 @@ from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
     check_box,
+    confidential_box,
     date_field,
     enum_combo,
     spin_box,
@@ -231,6 +232,7 @@ class AgreementForm(ValidityMixin, AgreementActions, RecordDialog):
         enum_combo(
             "kind", QT_TRANSLATE_NOOP("AgreementForm", "Kind"), AgreementKind, attr="kind_combo"
         ),
+        confidential_box(QT_TRANSLATE_NOOP("AgreementForm", "Confidential")),
         text_field(
             "reference_number",
             QT_TRANSLATE_NOOP("AgreementForm", "Reference number"),

@@ -41,6 +41,7 @@ from qazvin_diplomacy.ui.common import refill_combo, show_error
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
+    confidential_box,
     date_field,
     enum_combo,
     raw_value,
@@ -114,6 +115,7 @@ class MeetingForm(Retranslating, RecordDialog):
         person_field("chair", QT_TRANSLATE_NOOP("MeetingForm", "Chair")),
         enum_combo("status", QT_TRANSLATE_NOOP("MeetingForm", "Status"), MeetingStatus,
                    attr="status_combo", default=MeetingStatus.DRAFT, collect=None),
+        confidential_box(QT_TRANSLATE_NOOP("MeetingForm", "Confidential")),
         text_area("notes", QT_TRANSLATE_NOOP("MeetingForm", "Notes"), max_height=70),
     )  # fmt: skip
     TABS = (

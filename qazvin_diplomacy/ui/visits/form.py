@@ -50,6 +50,7 @@ from qazvin_diplomacy.ui.common import PlainTextEdit, show_error
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
+    confidential_box,
     datetime_field,
     enum_combo,
     text_area,
@@ -218,6 +219,7 @@ class VisitForm(Retranslating, RecordDialog):
             attr="status_combo",
             default=VisitStatus.REQUESTED,
         ),
+        confidential_box(QT_TRANSLATE_NOOP("VisitForm", "Confidential")),
         datetime_field(
             "start_at",
             QT_TRANSLATE_NOOP("VisitForm", "Start"),

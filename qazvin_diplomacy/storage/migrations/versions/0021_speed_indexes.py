@@ -16,7 +16,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0021_speed_indexes"
-down_revision = "0019_users"
+down_revision = "0020_confidential"
 branch_labels = None
 depends_on = None
 
