@@ -87,3 +87,50 @@ def test_a_shared_attachments_folder_out_of_reach_is_said_as_such(
     assert str(gone) in message and "letter.pdf" in message and "خوانده نشد" not in message
     assert blocker.read_text() == "not a folder"
     assert check_shared_folder(tmp_path) == tmp_path  # a reachable folder is accepted
+
+
+def test_two_desks_numbering_one_meetings_resolutions_take_turns(
+    db, other_desk, monkeypatch
+) -> None:
+    """The second desk's save waits for the first one's number instead of taking it too."""
+    import threading
+    import time
+
+    from qazvin_diplomacy.core.jalali import from_jalali
+    from qazvin_diplomacy.core.meetings import MeetingInput, ResolutionInput, SeriesInput
+    from qazvin_diplomacy.services import meetings as meetings_service
+    from qazvin_diplomacy.services.meetings import resolutions as resolutions_module
+
+    series = meetings_service.save_series(db, series=SeriesInput("کارگروه توسعه صادرات"))
+    meeting = meetings_service.save_meeting(
+        db, meeting=MeetingInput(series_id=series.id, meeting_date=from_jalali(1404, 8, 3))
+    )
+    first_inside = threading.Event()
+    real_check = resolutions_module.another_with
+
+    def slow_check(*args, **kwargs):  # the first desk pauses after reading the highest number
+        if threading.current_thread().name == "desk-1":
+            first_inside.set()
+            time.sleep(1.0)
+        return real_check(*args, **kwargs)
+
+    monkeypatch.setattr(resolutions_module, "another_with", slow_check)
+    numbers: dict[str, str] = {}
+    failures: list[BaseException] = []
+
+    def save(handle, name: str, text: str) -> None:
+        try:
+            view = meetings_service.save_resolution(
+                handle, resolution=ResolutionInput(meeting.id, text)
+            )
+            numbers[name] = view.number
+        except BaseException as exc:  # reported below
+            failures.append(exc)
+
+    one = threading.Thread(target=save, args=(db, "one", "تشکیل کنسرسیوم"), name="desk-1")
+    one.start()
+    assert first_inside.wait(30)
+    save(other_desk, "two", "مطالعهٔ بازار عراق")
+    one.join(30)
+    assert not failures, failures
+    assert sorted(numbers.values()) == sorted(set(numbers.values())) and len(numbers) == 2

@@ -283,6 +283,9 @@ def save_resolution(
         co_ids = list(dict.fromkeys(resolution.co_responsible_org_ids))
         if resolution.id is None:
             refuse_locked(meeting)
+            # Two desks numbering the same meeting's next resolution take turns: the meeting row
+            # is locked until this one commits (PostgreSQL; a SQLite write already holds the file).
+            session.execute(select(Meeting.id).where(Meeting.id == meeting.id).with_for_update())
             top = session.scalar(
                 select(func.max(Resolution.seq)).where(Resolution.meeting_id == meeting.id)
             )
