@@ -164,9 +164,11 @@ def list_owned_followups(db: Database, *, person_id: int, limit: int = 200) -> l
 
 
 def list_overdue(db: Database, *, today: date, limit: int = 20) -> list[FollowUpView]:
-    """Open tasks whose deadline has passed, oldest first."""
+    """Open tasks whose deadline has passed, oldest first, each with its source's title."""
     with db.read_session() as session:
-        return [followup_view(t) for t in session.scalars(overdue_query(today, limit))]
+        tasks = list(session.scalars(overdue_query(today, limit)))
+        titles = _source_titles(session, tasks)
+        return [followup_view(t, titles.get((t.source_kind, t.source_id or 0), "")) for t in tasks]
 
 
 def overdue_query(today: date, limit: int) -> Select[tuple[FollowUpTask]]:

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from qazvin_diplomacy.core.followups import SOURCE_KIND_FA, FollowUpView
+from qazvin_diplomacy.core.calendar import SOURCE_MODULES
+from qazvin_diplomacy.core.followups import FollowUpSource, FollowUpView
 from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.services import followups, health
 from qazvin_diplomacy.ui.common import ID_ROLE, show_error
 from qazvin_diplomacy.ui.i18n import (
+    current_language,
     direction_mark,
-    is_rtl,
     loc_digits,
     loc_text,
     strip_direction_mark,
@@ -46,6 +47,9 @@ from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 from qazvin_diplomacy.ui.ops import Job, run_op
 from qazvin_diplomacy.ui.registry import all_cards
 from qazvin_diplomacy.ui.widgets.jalali import show_date
+
+#: The module opening a card row's record.
+MODULE_ROLE = ID_ROLE + 1
 
 if TYPE_CHECKING:
     from qazvin_diplomacy.services import demo
@@ -187,12 +191,14 @@ class ListCard(DashboardCard):
         self.list.itemDoubleClicked.connect(self._activated)
         self.open_module = ""
 
-    def set_rows(self, rows: list[tuple[int, str, str]]) -> None:
-        """Show ``(id, text, tooltip)`` rows (an empty note when none)."""
+    def set_rows(self, rows: list[tuple[int, str, str]] | list[tuple[int, str, str, str]]) -> None:
+        """Show ``(id, text, tooltip)`` rows (an empty note when none); a fourth item names the
+        module that opens that row's record (else the card's ``open_module``)."""
         self.list.clear()
-        for record_id, text, tip in rows:
+        for record_id, text, tip, *module in rows:
             item = QListWidgetItem(direction_mark() + text)
             item.setData(ID_ROLE, record_id)
+            item.setData(MODULE_ROLE, module[0] if module else self.open_module)
             item.setToolTip(tip or text)
             self.list.addItem(item)
         self.list.setVisible(bool(rows))
@@ -204,9 +210,9 @@ class ListCard(DashboardCard):
         return [strip_direction_mark(self.list.item(i).text()) for i in range(self.list.count())]
 
     def _activated(self, item: QListWidgetItem) -> None:
-        record_id = item.data(ID_ROLE)
-        if self.open_module and record_id:
-            self.ctx.hub.openRecord.emit(self.open_module, int(record_id))
+        record_id, module = item.data(ID_ROLE), item.data(MODULE_ROLE)
+        if module and record_id:
+            self.ctx.hub.openRecord.emit(module, int(record_id))
 
 
 class FirstRunCard(DashboardCard):
@@ -313,15 +319,14 @@ class OverdueFollowUpsCard(ListCard):
         for task in self._rows:
             deadline = show_date(task.deadline) if task.deadline else ""
             owner = task.owner_name_fa or task.owner_text
-            source = SOURCE_KIND_FA.get(task.source_kind, "") if is_rtl() else task.source_kind
+            source = FollowUpSource.label_of(task.source_kind, current_language())
             # Isolated data keeps its own direction; the sentence follows the UI language.
             text = f"{bidi_isolate(loc_text(task.title))} — {self.tr('deadline')} {deadline}"
             if owner:
                 text += f" — {bidi_isolate(loc_text(owner))}"
             tip = f"{source}: {task.source_title}" if task.source_title else text
-            visit_id = task.source_id if task.source_kind == "visit" and task.source_id else 0
-            rows.append((visit_id, text, tip))
-        self.open_module = "visits"
+            module = SOURCE_MODULES.get(task.source_kind, "")  # opens the record it came from
+            rows.append((task.source_id or 0, text, tip, module))
         self.set_rows(rows)
         self.retranslate_ui()
 

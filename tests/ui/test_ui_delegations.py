@@ -157,3 +157,30 @@ def test_the_follow_ups_tab_saves_the_tasks_after_the_trip(window, data, db) -> 
     again = page.open_record(data["sent"])
     assert again.followups.text(0, 0) == "ارسال فهرست نیازها"
     again.reject()
+
+
+def test_an_overdue_follow_up_of_a_delegation_opens_the_delegation(window, data, db, qtbot) -> None:
+    from datetime import timedelta
+
+    from qazvin_diplomacy.core.followups import FollowUpInput
+
+    page = window.show_module("dashboard")
+    late = page.ctx.today() - timedelta(days=3)
+    view = dg.get_delegation(db, delegation_id=data["sent"])
+    dg.save_delegation(
+        db,
+        delegation=DelegationInput(
+            title=view.title, country_id=data["tj"], start_date=view.start_date,
+            end_date=view.end_date, followups=(FollowUpInput("ارسال فهرست نیازها", deadline=late),),
+            id=view.id, version=view.version,
+        ),
+    )  # fmt: skip
+    window.hub.dataChanged.emit("followups")
+    card = page.cards["overdue_followups"]
+    qtbot.waitUntil(
+        lambda: not page.reading() and any("ارسال فهرست نیازها" in t for t in card.texts())
+    )
+    row = next(i for i, t in enumerate(card.texts()) if "ارسال فهرست نیازها" in t)
+    assert card.list.item(row).toolTip().startswith("هیئت: "), card.list.item(row).toolTip()
+    card.list.itemDoubleClicked.emit(card.list.item(row))
+    assert window.current_page() is window.pages["delegations"]

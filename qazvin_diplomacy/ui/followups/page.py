@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from qazvin_diplomacy.core.calendar import SOURCE_MODULES
 from qazvin_diplomacy.core.followups import FollowUpDue, FollowUpFilter, FollowUpSource
 from qazvin_diplomacy.services import followups as followups_service
 from qazvin_diplomacy.services.export import ExportFilters
@@ -19,13 +20,6 @@ from qazvin_diplomacy.ui.i18n import current_language
 from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
 from qazvin_diplomacy.ui.modules import UiContext
 
-#: The module that opens a follow-up's source record, by ``source_kind``.
-SOURCE_MODULES = {
-    "visit": "visits",
-    "agreement": "agreements",
-    "event": "events",
-    "delegation": "delegations",
-}
 MINE, EVERYONE = "mine", "all"
 
 
