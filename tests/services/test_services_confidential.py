@@ -334,7 +334,7 @@ def test_only_a_user_who_sees_confidential_records_may_flag_one(office) -> None:
         # saving without the flag is allowed
         saved = visits.save_visit(db, visit=replace(open_visit, outcome="نتیجه"))
         assert not saved.confidential
-    with acting_for(CLEARED):
+    with acting_for(Principal("cleared-editor", Role.EDITOR, cleared=True)):
         flagged = visits.save_visit(db, visit=replace(saved, confidential=True))
     assert flagged.confidential
     assert visits.get_visit(db, visit_id=flagged.id).confidential
