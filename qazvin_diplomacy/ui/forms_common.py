@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -179,6 +179,12 @@ class LtrCellDelegate(QStyledItemDelegate):
         return make_ltr(editor)
 
 
+#: The room a row table keeps for its last column when it shares out the others' widths.
+LAST_COLUMN_ROOM = 140
+#: No column of a row table is made narrower than this.
+MIN_COLUMN_WIDTH = 60
+
+
 class RowTable(QWidget):
     """A ``QTableWidget`` with add/remove buttons and an error list under it.
 
@@ -203,8 +209,8 @@ class RowTable(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(True)
-        for col, width in enumerate(widths):
-            self.table.setColumnWidth(col, width)
+        self.widths = widths
+        self._share_widths()
         self.ltr_delegate = LtrCellDelegate(self.table)
         for col in self.LTR_COLUMNS:
             self.table.setItemDelegateForColumn(col, self.ltr_delegate)
@@ -219,6 +225,25 @@ class RowTable(QWidget):
         self.errors = FieldError(self)
         layout.addWidget(self.errors)
         self.remove_button.clicked.connect(self.remove_current)
+
+    def _share_widths(self) -> None:
+        """The declared column widths, shrunk in proportion when the table is too narrow for
+        them and :data:`LAST_COLUMN_ROOM` for the last (stretched) column, so no column starts
+        past the table's edge."""
+        table = self.table
+        if table.property("fit_widths") is not None:  # fitted to its content (fit_columns)
+            return
+        inside = table.width() - table.verticalHeader().width() - 2 * table.frameWidth()
+        room = inside - table.verticalScrollBar().sizeHint().width() - LAST_COLUMN_ROOM
+        total = sum(self.widths)
+        scale = min(1.0, room / total) if total and room > 0 else 1.0
+        for col, width in enumerate(self.widths):
+            self.table.setColumnWidth(col, max(MIN_COLUMN_WIDTH, round(width * scale)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Share the columns out again for the new width."""
+        super().resizeEvent(event)
+        self._share_widths()
 
     def retranslate(self, translate: Callable[[str], str]) -> None:
         """Header and button texts via ``translate``."""

@@ -184,3 +184,17 @@ def test_an_overdue_follow_up_of_a_delegation_opens_the_delegation(window, data,
     assert card.list.item(row).toolTip().startswith("هیئت: "), card.list.item(row).toolTip()
     card.list.itemDoubleClicked.emit(card.list.item(row))
     assert window.current_page() is window.pages["delegations"]
+
+
+def test_the_follow_ups_notes_column_starts_inside_the_table(window, data, qtbot, tmp_path) -> None:
+    """The follow-up table borrowed from the visit form shares its widths out at this size."""
+    page = window.show_module("delegations")
+    form = page.open_record(data["sent"])
+    form.tabs.setCurrentWidget(form.followups)
+    qtbot.waitExposed(form)
+    table = form.followups.table
+    qtbot.waitUntil(lambda: table.viewport().width() > 0)
+    before_notes = sum(table.columnWidth(c) for c in range(table.columnCount() - 1))
+    assert before_notes + 100 <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+    form.grab().save(str(tmp_path / "followups.png"))
