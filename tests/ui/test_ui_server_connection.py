@@ -331,3 +331,39 @@ def test_test_connection_names_a_schema_of_a_newer_program(dialog, qtbot, server
     dialog.test_connection()
     qtbot.waitUntil(dialog.test_button.isEnabled, timeout=20000)
     assert "نسخه جدیدتری" in dialog.result_label.text()
+
+
+def test_the_windows_restore_replaces_the_servers_rows(window, server, monkeypatch, qtbot) -> None:
+    """Backup → Restore in the window on a server database: the rows come back, the database
+    stays open, the pages re-read."""
+    from qazvin_diplomacy.core.directory import PersonInput
+    from qazvin_diplomacy.services import directory
+
+    url, password = server
+    monkeypatch.setattr(connection, "_passwords", {})
+    connection.use_password(url, password)
+    db = switch_database(window, url)
+    directory.save_person(db, person=PersonInput(name_fa="پیش از پشتیبان", name_en="Before"))
+    backup = window.backup.open_backup()
+    target = Path(backup.path_edit.text())
+    backup.start_button.click()
+    qtbot.waitUntil(lambda: not backup.running, timeout=60000)
+    assert target.is_file(), backup.error.text()
+    backup.close()
+    directory.save_person(db, person=PersonInput(name_fa="پس از پشتیبان", name_en="After"))
+    page = window.show_module("directory")
+    restore = window.backup.open_restore()
+    restore.source_edit.setText(str(target))
+    restore.verify_button.click()
+    qtbot.waitUntil(lambda: not restore.running, timeout=60000)
+    assert restore.manifest is not None, restore.error.text()
+    restore.confirm_box.setChecked(True)
+    with qtbot.waitSignal(window.hub.dataChanged, timeout=60000):
+        restore.restore_button.click()
+        qtbot.waitUntil(lambda: not restore.running, timeout=60000)
+    assert not restore.error.isVisible(), restore.error.text()
+    assert window.ctx.db is db  # the server database stayed open
+    names = {p.name_en for p in directory.list_people(db, limit=1000)}
+    assert "Before" in names and "After" not in names
+    assert page.ctx.db is db
+    window.runner.wait()

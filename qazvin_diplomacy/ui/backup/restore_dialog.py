@@ -230,6 +230,8 @@ class RestoreDialog(_TaskDialog):
         password = self._password()
         self.ctx.runner.wait()  # nothing else may hold the database while it is swapped
         old = self.ctx.db
+        if old.url is not None:
+            return self._restore_on_server(source, password)
         old.close()
 
         def work(job: Job) -> backup_service.RestoreResult:
@@ -251,6 +253,32 @@ class RestoreDialog(_TaskDialog):
         )
         return True
 
+    def _restore_on_server(self, source: Path, password: str | None) -> bool:
+        """Replace the server database's rows in one transaction; the database stays open
+        (other desks see the old rows until it commits), and every page re-reads."""
+        db = self.ctx.db
+
+        def work(job: Job) -> backup_service.RestoreResult:
+            return backup_service.restore_backup_to_server(
+                source=source,
+                db=db,  # type: ignore[arg-type]
+                password=password,
+                progress=job.progress,
+                cancel=job.cancelled,
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.show_failure(exc)  # the server's rows are as they were
+            self._sync_buttons()
+
+        self.start(
+            work,
+            lambda result: self._restored(db, result),
+            failed,
+            self.tr("Restoring… The application cannot be used until this finishes."),
+        )
+        return True
+
     def _reopen(self, old: DatabaseHandle) -> bool:
         """Open the database file again and hand it to the window; False when refused."""
         try:
@@ -267,7 +295,9 @@ class RestoreDialog(_TaskDialog):
         self.manifest = None
         self.confirm_box.setChecked(False)
         self.confirm_box.setEnabled(False)
-        if not self._reopen(old):
+        if old.url is not None:  # a server database stayed open: every page re-reads
+            self.ctx.hub.dataChanged.emit("*")
+        elif not self._reopen(old):
             return
         text = self.tr("The backup was restored.")
         if result.previous_backup is not None:
