@@ -193,3 +193,23 @@ def test_a_server_database_is_copied_before_it_is_migrated(
         assert [p.name for p in (tmp_path / "b").iterdir()] == [copy.name]
     finally:
         postgres_databases.drop(url)
+
+
+def test_a_servers_backup_is_only_for_users_who_see_confidential_records(
+    server: Database, tmp_path: Path
+) -> None:
+    """It holds every row: an editor without clearance gets a refusal (and no automatic one)."""
+    from qazvin_diplomacy.core.access import Principal, Role, acting_for
+    from qazvin_diplomacy.core.backups import BackupError
+    from qazvin_diplomacy.services.backup import auto_backup
+
+    out = tmp_path / "editor.qdbackup"
+    with acting_for(Principal("editor", Role.EDITOR)):
+        with pytest.raises(BackupError) as refused:
+            create_backup(server, out=out)
+        assert "محرمانه" in refused.value.message
+        assert auto_backup(server, backups_dir=tmp_path / "auto", keep=3) is None
+    assert not out.exists() and not any((tmp_path / "auto").glob("*.qdbackup"))
+    with acting_for(Principal("head", Role.EDITOR, cleared=True)):
+        create_backup(server, out=out)
+    assert out.is_file()

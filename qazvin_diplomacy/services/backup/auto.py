@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from qazvin_diplomacy.core.access import sees_confidential
 from qazvin_diplomacy.core.backups import auto_backup_name, auto_backup_time
 from qazvin_diplomacy.services.backup.common import _remove_stale, log
 from qazvin_diplomacy.services.backup.create import create_backup
@@ -22,6 +23,8 @@ def auto_backup(
     """
     if keep < 1:
         raise ValueError("keep must be at least 1")
+    if db.url and not sees_confidential():
+        return None  # a server's backup is for those who see all of it (see create_backup)
     local = now or datetime.now()
     if local.tzinfo is not None:
         local = local.astimezone().replace(tzinfo=None)

@@ -16,6 +16,7 @@ from typing import BinaryIO
 from sqlalchemy.exc import DBAPIError
 
 from qazvin_diplomacy import __version__
+from qazvin_diplomacy.core.access import sees_confidential
 from qazvin_diplomacy.core.backups import (
     DATABASE_NAME,
     FORMAT_VERSION,
@@ -138,6 +139,16 @@ def create_backup(
     is left at ``out`` (an existing one is kept) and no temporary file remains.
     """
     out = Path(out)
+    if db.url and not sees_confidential():
+        # A server's backup holds every row, confidential ones too: only for those who see them.
+        raise BackupError(
+            "پشتیبان پایگاه داده سرور همهٔ سوابق، از جمله سوابق محرمانه، را در بر دارد و فقط "
+            "مدیر سامانه یا کاربر دارای مجوز دیدن سوابق محرمانه می‌تواند آن را بسازد. "
+            "هیچ پرونده‌ای نوشته نشد.",
+            "A server database's backup holds every record, confidential ones too: only an "
+            "administrator or a user cleared for confidential records may make one. "
+            "Nothing was written.",
+        )
     refuse_database_files(out, DatabaseFiles.of(db), purpose="backup")
     steps = _Steps(progress, cancel)
     steps.check()
