@@ -107,7 +107,7 @@ def _check(args: argparse.Namespace) -> int:
                 f"copy kept at {db.migration_backup}"
             )
         if args.repair:
-            from qazvin_diplomacy.services.search import rebuild_search_index
+            from qazvin_diplomacy.services.search_upkeep import rebuild_search_index
 
             print(f"search index rebuilt: {rebuild_search_index(db)} records")
         report = check(db)

@@ -42,7 +42,8 @@ def register(subparsers: Any) -> None:
     """Add ``search``, ``import`` and ``export`` to the sub-parsers of ``cli.build_parser``."""
     from qazvin_diplomacy.services.excel_import import DUPLICATE_CHOICES
     from qazvin_diplomacy.services.export import EXPORT_KINDS
-    from qazvin_diplomacy.services.search import MAX_LIMIT_PER_KIND, SEARCH_SOURCES
+    from qazvin_diplomacy.services.search import MAX_LIMIT_PER_KIND
+    from qazvin_diplomacy.services.search_sources import SEARCH_SOURCES
 
     search = subparsers.add_parser("search", help="search every kind of record (Persian-aware)")
     search.add_argument("query", help="text to find; partial words match")

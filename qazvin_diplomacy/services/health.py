@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.services.attachments import is_intact, stored_path
 from qazvin_diplomacy.services.audit import verify_audit_trail
-from qazvin_diplomacy.services.search import search_index_problems
+from qazvin_diplomacy.services.search_upkeep import search_index_problems
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.database import Database, head_revision
 from qazvin_diplomacy.storage.directory import Country, Person

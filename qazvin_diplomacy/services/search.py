@@ -6,8 +6,9 @@ keys with Yeh/Kaf, ZWNJ, diacritics, tatweel, digit scripts and Latin case alrea
 The rowid tells the record: ``code * 2**40 + id`` (:data:`KIND_SPAN`), so each kind is one
 rowid range that FTS5 can restrict a match to.  SQL triggers on each source table keep the
 index current on every insert, update of ``search_key``/``archived_at`` and delete, whoever
-writes; :func:`rebuild_search_index` recreates table, triggers and content (``check --repair``),
-and :func:`search_index_problems` tells whether that is needed.  A damaged index (an FTS5
+writes (``services.search_upkeep``: the triggers, ``rebuild_search_index`` for ``check
+--repair`` and ``search_index_problems``).  The kinds and how a hit reads are
+``services.search_sources.SEARCH_SOURCES``.  A damaged index (an FTS5
 table SQLite cannot read) makes :func:`search` — and every write to an indexed table, through
 its triggers (``services.records.write``) — raise :class:`SearchIndexDamaged`, whose message
 points to ``check --repair``; the repair works even when the damaged table cannot be dropped.
@@ -41,7 +42,7 @@ Matching (what :func:`search` does with a query):
   records (highest id) come first.  ``limit_per_kind`` hits per kind, ``has_more`` tells
   whether there were more.
 
-Adding a kind of record is one entry in :data:`SEARCH_SOURCES` (its table must have ``id``,
+Adding a kind of record is one entry in ``SEARCH_SOURCES`` (its table must have ``id``,
 ``search_key`` and, if ``archivable``, ``archived_at``), plus a migration or ``check
 --repair`` to install its triggers on existing databases.
 """
@@ -50,54 +51,41 @@ from __future__ import annotations
 
 import json
 import time as _time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DatabaseError
 
-from qazvin_diplomacy.core.capacities import CapacityAxis, County
-from qazvin_diplomacy.core.clock import to_local
-from qazvin_diplomacy.core.delegations import DelegationDirection
-from qazvin_diplomacy.core.jalali import format_jalali
-from qazvin_diplomacy.core.markets import MarketStatus, Sector
-from qazvin_diplomacy.core.text import cut_variants, search_terms, to_persian_digits
-from qazvin_diplomacy.services.records import write
+from qazvin_diplomacy.core.text import cut_variants, search_terms
 from qazvin_diplomacy.services.search_index import (
     FTS_TABLE,
     SearchIndexDamaged,
-    check_index,
-    existing_names,
     raise_if_index_damaged,
+)
+from qazvin_diplomacy.services.search_sources import (
+    SEARCH_SOURCES,
+    SearchSource,
+    hits_sql,
+    source_of,
 )
 from qazvin_diplomacy.storage.confidential import hidden_ids_sql
 from qazvin_diplomacy.storage.database import Database
 
 __all__ = [
-    "FTS_TABLE",
-    "KIND_SPAN",
     "MAX_LIMIT_PER_KIND",
     "MAX_SPLIT_QUERIES",
     "MIN_INDEXED_TERM",
     "SPLIT_CAP",
-    "SEARCH_SOURCES",
     "SearchGroup",
     "SearchHit",
     "SearchIndexDamaged",
     "SearchResults",
-    "SearchSource",
-    "rebuild_search_index",
     "search",
-    "raise_if_index_damaged",
-    "search_index_ddl",
-    "search_index_problems",
-    "search_kinds",
 ]
 
-KIND_SPAN = 1 << 40
 MIN_INDEXED_TERM = 3
 MAX_SPLIT_QUERIES = 60  # cut variants tried for a query typed without spaces
 SPLIT_CAP = 200  # a cut variant matching this many records is too loose to be kept
@@ -105,268 +93,6 @@ MAX_LIMIT_PER_KIND = 10_000  # hits of one kind asked for at once (the UI asks f
 #: A longer "word" (a pasted paragraph without spaces) is not cut: its cuts grow with the
 #: cube of its length (600 characters took 7 s and 380 MB) and three glued words are shorter.
 MAX_CUT_TERM = 48
-
-
-def _date(value: Any, digits: str = "fa") -> str:
-    """Jalali text of a stored date ('YYYY-MM-DD') or naive-UTC datetime text."""
-    if not value:
-        return ""
-    try:
-        if isinstance(value, str) and len(value) > 10:
-            day = to_local(datetime.fromisoformat(value)).date()
-        else:
-            day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-        return format_jalali(day, digits=digits)
-    except ValueError:
-        return ""
-
-
-def _date_en(value: Any) -> str:
-    return _date(value, "latin")
-
-
-def _join(*parts: Any) -> str:
-    return "، ".join(str(p) for p in parts if p)
-
-
-def _join_en(*parts: Any) -> str:
-    return ", ".join(str(p) for p in parts if p)
-
-
-def _either(en: Any, fa: Any) -> Any:
-    """The English text when there is one, else the Persian."""
-    return en or fa
-
-
-@dataclass(frozen=True)
-class SearchSource:
-    """A kind of record in the global search.
-
-    ``select_sql`` reads ``id, title, title_en, *extra`` for the ids given as a JSON array in
-    ``:ids``; ``subtitle`` and ``subtitle_en`` make the Persian and English subtitles from
-    the extra columns.  ``short_queries``: the
-    kind is searched by queries of only one- or two-character terms (the directory, where
-    a name's first letters make sense; not the tens of thousands of visits).
-    """
-
-    kind: str
-    code: int
-    table: str
-    label_fa: str
-    label_en: str
-    select_sql: str
-    subtitle: Callable[[Sequence[Any]], str]
-    subtitle_en: Callable[[Sequence[Any]], str]
-    archivable: bool = True
-    short_queries: bool = False
-
-    @property
-    def rowid_range(self) -> tuple[int, int]:
-        """The first and last rowid of this kind in the index."""
-        return self.code * KIND_SPAN, (self.code + 1) * KIND_SPAN - 1
-
-
-_IDS = "(SELECT value FROM json_each(:ids))"
-#: The same list of ids on PostgreSQL (``select_sql`` is written with :data:`_IDS`).
-_PG_IDS = "(SELECT CAST(value AS bigint) FROM json_array_elements_text(CAST(:ids AS json)))"
-
-SEARCH_SOURCES: tuple[SearchSource, ...] = (
-    SearchSource(
-        "person",
-        1,
-        "person",
-        "اشخاص",
-        "People",
-        "SELECT p.id, trim(p.honorific_fa || ' ' || p.name_fa), p.name_en, p.title_fa, o.name_fa, "
-        "c.name_fa, p.title_en, o.name_en, c.name_en "
-        "FROM person p LEFT JOIN organization o ON o.id = p.organization_id "
-        f"LEFT JOIN country c ON c.id = p.country_id WHERE p.id IN {_IDS}",
-        lambda r: _join(*r[:3]),
-        lambda r: _join_en(_either(r[3], r[0]), _either(r[4], r[1]), _either(r[5], r[2])),
-        short_queries=True,
-    ),
-    SearchSource(
-        "organization",
-        2,
-        "organization",
-        "سازمان‌ها",
-        "Organizations",
-        "SELECT o.id, o.name_fa, o.name_en, o.city_fa, c.name_fa, c.name_en FROM organization o "
-        f"LEFT JOIN country c ON c.id = o.country_id WHERE o.id IN {_IDS}",
-        lambda r: _join(*r[:2]),
-        lambda r: _join_en(r[0], _either(r[2], r[1])),
-        short_queries=True,
-    ),
-    SearchSource(
-        "country",
-        3,
-        "country",
-        "کشورها",
-        "Countries",
-        f"SELECT id, name_fa, name_en, iso2 FROM country WHERE id IN {_IDS}",
-        lambda r: _join(*r),
-        lambda r: _join_en(*r),
-        archivable=False,
-        short_queries=True,
-    ),
-    SearchSource(
-        "visit",
-        4,
-        "visit",
-        "دیدارها",
-        "Visits",
-        "SELECT v.id, v.title, v.title_en, v.start_at, c.name_fa, c.name_en FROM visit v "
-        f"LEFT JOIN country c ON c.id = v.country_id WHERE v.id IN {_IDS}",
-        lambda r: _join(_date(r[0]), r[1]),
-        lambda r: _join_en(_date_en(r[0]), _either(r[2], r[1])),
-    ),
-    SearchSource(
-        "agreement",
-        5,
-        "agreement",
-        "موافقت‌نامه‌ها",
-        "Agreements",
-        f"SELECT id, title, title_en, signing_date, signing_place FROM agreement WHERE id IN {_IDS}",
-        lambda r: _join(_date(r[0]), r[1]),
-        lambda r: _join_en(_date_en(r[0]), r[1]),
-    ),
-    SearchSource(
-        "event",
-        6,
-        "event",
-        "رویدادها",
-        "Events",
-        f"SELECT id, title_fa, title_en, start_date, venue, venue_en FROM event WHERE id IN {_IDS}",
-        lambda r: _join(_date(r[0]), r[1]),
-        lambda r: _join_en(_date_en(r[0]), _either(r[2], r[1])),
-    ),
-    SearchSource(
-        "followup",
-        7,
-        "follow_up_task",
-        "اقدام‌های پیگیری",
-        "Follow-ups",
-        "SELECT f.id, f.title, '', coalesce(p.name_fa, f.owner_text), f.deadline FROM follow_up_task f "
-        f"LEFT JOIN person p ON p.id = f.owner_person_id WHERE f.id IN {_IDS}",
-        lambda r: _join(r[0], f"مهلت {_date(r[1])}" if r[1] else ""),
-        lambda r: _join_en(r[0], f"due {_date_en(r[1])}" if r[1] else ""),
-    ),
-    SearchSource(
-        "meeting_series",
-        8,
-        "meeting_series",
-        "جلسات و کارگروه‌ها",
-        "Meeting series",
-        f"SELECT id, name_fa, name_en, venue FROM meeting_series WHERE id IN {_IDS}",
-        lambda r: _join(r[0]),
-        lambda r: _join_en(r[0]),
-    ),
-    SearchSource(
-        "meeting",
-        9,
-        "meeting",
-        "جلسه‌ها",
-        "Meetings",
-        "SELECT m.id, s.name_fa || ' — جلسه ' || m.number, "
-        "CASE WHEN s.name_en <> '' THEN s.name_en || ' — session ' || m.number ELSE '' END, "
-        "m.meeting_date, m.venue, "
-        "m.number FROM meeting m JOIN meeting_series s ON s.id = m.series_id "
-        f"WHERE m.id IN {_IDS}",
-        lambda r: _join(_date(r[0]), r[1]),
-        lambda r: _join_en(_date_en(r[0]), f"session {r[2]}", r[1]),
-    ),
-    SearchSource(
-        "resolution",
-        10,
-        "resolution",
-        "مصوبات",
-        "Resolutions",
-        "SELECT r.id, r.number || ' — ' || r.text, '', o.name_fa, r.deadline, o.name_en "
-        "FROM resolution r LEFT JOIN organization o ON o.id = r.responsible_org_id "
-        f"WHERE r.id IN {_IDS}",
-        lambda r: _join(r[0], f"مهلت {_date(r[1])}" if r[1] else ""),
-        lambda r: _join_en(_either(r[2], r[0]), f"due {_date_en(r[1])}" if r[1] else ""),
-    ),
-    SearchSource(
-        "company",
-        11,
-        "company",
-        "شرکت‌ها",
-        "Companies",
-        f"SELECT id, name_fa, name_en, city_fa, sector FROM company WHERE id IN {_IDS}",
-        lambda r: _join(Sector.label_of(r[1] or None), r[0]),
-        lambda r: _join_en(Sector.label_of(r[1] or None, "en")),
-    ),
-    SearchSource(
-        "product",
-        12,
-        "product",
-        "محصولات",
-        "Products",
-        "SELECT p.id, p.name_fa, p.name_en, c.name_fa, c.name_en, p.hs_code FROM product p "
-        f"JOIN company c ON c.id = p.company_id WHERE p.id IN {_IDS}",
-        lambda r: _join(r[0], r[2]),
-        lambda r: _join_en(_either(r[1], r[0]), r[2]),
-    ),
-    SearchSource(
-        "market",
-        13,
-        "target_market",
-        "بازارهای هدف",
-        "Target markets",
-        "SELECT m.id, c.name_fa || coalesce(' — ' || g.name_fa, ''), "
-        "c.name_en || coalesce(' — ' || nullif(g.name_en, ''), ''), coalesce(p.name_fa, ''), "
-        "coalesce(p.name_en, ''), m.status FROM target_market m "
-        "JOIN country c ON c.id = m.country_id "
-        "LEFT JOIN market_region g ON g.id = m.region_id "
-        f"LEFT JOIN product p ON p.id = m.product_id WHERE m.id IN {_IDS}",
-        lambda r: _join(r[0], MarketStatus.label_of(r[2] or None)),
-        lambda r: _join_en(_either(r[1], r[0]), MarketStatus.label_of(r[2] or None, "en")),
-    ),
-    SearchSource(
-        "region",
-        14,
-        "market_region",
-        "مناطق",
-        "Regions",
-        "SELECT g.id, g.name_fa, g.name_en, c.name_fa, c.name_en FROM market_region g "
-        f"JOIN country c ON c.id = g.country_id WHERE g.id IN {_IDS}",
-        lambda r: _join(r[0]),
-        lambda r: _join_en(_either(r[1], r[0])),
-    ),
-    SearchSource(
-        "delegation",
-        15,
-        "trade_delegation",
-        "هیئت‌های تجاری",
-        "Trade delegations",
-        "SELECT d.id, d.title, d.title_en, d.start_date, c.name_fa, c.name_en, d.direction "
-        "FROM trade_delegation d JOIN country c ON c.id = d.country_id "
-        f"WHERE d.id IN {_IDS}",
-        lambda r: _join(_date(r[0]), DelegationDirection.label_of(r[3] or None), r[1]),
-        lambda r: _join_en(
-            _date_en(r[0]), DelegationDirection.label_of(r[3] or None, "en"), _either(r[2], r[1])
-        ),
-    ),
-    SearchSource(
-        "capacity",
-        16,
-        "capacity",
-        "ظرفیت‌های استان",
-        "Province capacities",
-        f"SELECT id, title, title_en, axis, county FROM capacity WHERE id IN {_IDS}",
-        lambda r: _join(CapacityAxis.label_of(r[0], "fa"), County.label_of(r[1], "fa")),
-        lambda r: _join_en(CapacityAxis.label_of(r[0], "en"), County.label_of(r[1], "en")),
-    ),
-)
-_BY_KIND = {s.kind: s for s in SEARCH_SOURCES}
-assert len({s.code for s in SEARCH_SOURCES}) == len(SEARCH_SOURCES)
-
-
-def search_kinds() -> list[tuple[str, str, str]]:
-    """(kind, Persian label, English label) of every searchable kind, in display order."""
-    return [(s.kind, s.label_fa, s.label_en) for s in SEARCH_SOURCES]
-
 
 # --- results ---------------------------------------------------------------------------
 
@@ -502,9 +228,7 @@ def _matching_ids(
 def _hits(conn: Connection, source: SearchSource, ids: list[int]) -> list[SearchHit]:
     if not ids:
         return []
-    sql = source.select_sql
-    if conn.dialect.name == "postgresql":
-        sql = sql.replace(_IDS, _PG_IDS)
+    sql = hits_sql(source, conn.dialect.name)
     rows = {r[0]: r for r in conn.execute(text(sql), {"ids": json.dumps(ids)})}
     hits = []
     for record_id in ids:  # keep the index's order
@@ -595,7 +319,7 @@ def search(
     terms = search_terms(query)
     if not terms:
         return SearchResults(query)
-    sources = [_source(k) for k in kinds] if kinds is not None else list(SEARCH_SOURCES)
+    sources = [source_of(k) for k in kinds] if kinds is not None else list(SEARCH_SOURCES)
     long_terms, _short = _split_terms(terms)
     if not long_terms:
         sources = [s for s in sources if s.short_queries]
@@ -630,212 +354,3 @@ def _explained(db: Database) -> Iterator[None]:
     except DatabaseError as exc:
         raise_if_index_damaged(db, exc)
         raise
-
-
-def _source(kind: str) -> SearchSource:
-    try:
-        return _BY_KIND[kind]
-    except KeyError:
-        raise ValueError(f"unknown search kind {kind!r}; known: {', '.join(_BY_KIND)}") from None
-
-
-# --- index maintenance -----------------------------------------------------------------
-
-
-def _rowid(prefix: str, code: int) -> str:
-    return f"({code * KIND_SPAN} + {prefix}.id)"
-
-
-def search_index_ddl(source: SearchSource) -> list[str]:
-    """The CREATE TRIGGER statements keeping ``source``'s rows in the index (as migration 0005)."""
-    table, code = source.table, source.code
-    live_new = " AND new.archived_at IS NULL" if source.archivable else ""
-    watched = "search_key, archived_at" if source.archivable else "search_key"
-    return [
-        f"CREATE TRIGGER {FTS_TABLE}_{table}_ai AFTER INSERT ON {table} "
-        f"WHEN new.search_key <> ''{live_new} BEGIN "
-        f"INSERT INTO {FTS_TABLE}(rowid, key) VALUES ({_rowid('new', code)}, new.search_key); END",
-        f"CREATE TRIGGER {FTS_TABLE}_{table}_au AFTER UPDATE OF {watched} ON {table} BEGIN "
-        f"DELETE FROM {FTS_TABLE} WHERE rowid = {_rowid('old', code)}; "
-        f"INSERT INTO {FTS_TABLE}(rowid, key) SELECT {_rowid('new', code)}, new.search_key "
-        f"WHERE new.search_key <> ''{live_new}; END",
-        f"CREATE TRIGGER {FTS_TABLE}_{table}_ad AFTER DELETE ON {table} BEGIN "
-        f"DELETE FROM {FTS_TABLE} WHERE rowid = {_rowid('old', code)}; END",
-    ]
-
-
-#: PostgreSQL's trigger function (as migration 0005): TG_ARGV = (code, '1' if archivable).
-PG_SYNC_FUNCTION = """
-CREATE OR REPLACE FUNCTION search_fts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    span bigint := CAST(TG_ARGV[0] AS bigint) * 1099511627776;
-BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        DELETE FROM search_fts WHERE rowid = span + OLD.id;
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.search_key <> '' THEN
-        IF TG_ARGV[1] = '1' THEN
-            IF NEW.archived_at IS NOT NULL THEN
-                RETURN NULL;
-            END IF;
-        END IF;
-        INSERT INTO search_fts(rowid, key) VALUES (span + NEW.id, NEW.search_key);
-    END IF;
-    RETURN NULL;
-END
-$$
-"""
-
-
-def search_index_ddl_postgresql(source: SearchSource) -> list[str]:
-    """PostgreSQL's CREATE TRIGGER statements for ``source`` (as migration 0005)."""
-    watched = "search_key, archived_at" if source.archivable else "search_key"
-    args = f"'{source.code}', '{1 if source.archivable else 0}'"
-    return [
-        f"CREATE TRIGGER {FTS_TABLE}_{source.table}_{suffix} AFTER {when} ON {source.table} "
-        f"FOR EACH ROW EXECUTE FUNCTION search_fts_sync({args})"
-        for suffix, when in (("ai", "INSERT"), ("au", f"UPDATE OF {watched}"), ("ad", "DELETE"))
-    ]
-
-
-def _trigger_names(source: SearchSource) -> list[str]:
-    return [f"{FTS_TABLE}_{source.table}_{suffix}" for suffix in ("ai", "au", "ad")]
-
-
-def _live_rows_sql(source: SearchSource, what: str) -> str:
-    live = " AND archived_at IS NULL" if source.archivable else ""
-    return f"SELECT {what} FROM {source.table} WHERE search_key <> ''{live}"
-
-
-_SHADOW_TABLES = ("data", "idx", "content", "docsize", "config")  # FTS5's own tables
-
-
-def _drop_index(conn: Connection) -> None:
-    """Drop the index table, also one too damaged for ``DROP TABLE``.
-
-    FTS5 must open a table to drop it, which fails when a shadow table is missing or
-    unreadable («vtable constructor failed», «invalid fts5 file format»): the table is then
-    removed from the schema by hand (``writable_schema``, schema version bumped so SQLite
-    reloads it) and its shadow tables, ordinary tables, dropped.
-    """
-    try:
-        with conn.begin_nested():
-            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
-        return
-    except DatabaseError:
-        pass
-    version = conn.exec_driver_sql("PRAGMA schema_version").scalar_one()
-    conn.exec_driver_sql("PRAGMA writable_schema = ON")
-    try:
-        conn.execute(
-            text("DELETE FROM sqlite_master WHERE type = 'table' AND name = :name"),
-            {"name": FTS_TABLE},
-        )
-        conn.exec_driver_sql(f"PRAGMA schema_version = {int(version) + 1}")
-    finally:
-        conn.exec_driver_sql("PRAGMA writable_schema = OFF")
-    for suffix in _SHADOW_TABLES:
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}_{suffix}")
-
-
-def rebuild_search_index(db: Database) -> int:
-    """Recreate the index, its triggers and its content from every source table; return rows indexed.
-
-    One transaction: a failure leaves the old index as it was.  Kinds whose table does not
-    exist in this database are skipped.  A damaged index table is replaced (see
-    :func:`_drop_index`).
-    """
-    with write(db) as session:
-        conn = session.connection()
-        tables = existing_names(conn, "table")
-        if conn.dialect.name == "postgresql":
-            return _rebuild_postgresql(conn, tables)
-        for source in SEARCH_SOURCES:
-            for name in _trigger_names(source):
-                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-        _drop_index(conn)
-        conn.exec_driver_sql(
-            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(key, tokenize = 'trigram')"
-        )
-        total = 0
-        for source in SEARCH_SOURCES:
-            if source.table not in tables:
-                continue
-            rowid = f"{source.code * KIND_SPAN} + id"
-            result = conn.exec_driver_sql(
-                f"INSERT INTO {FTS_TABLE}(rowid, key) {_live_rows_sql(source, f'{rowid}, search_key')}"
-            )
-            total += max(result.rowcount or 0, 0)
-            for statement in search_index_ddl(source):
-                conn.exec_driver_sql(statement)
-        conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
-        return total
-
-
-def _rebuild_postgresql(conn: Connection, tables: set[str]) -> int:
-    """:func:`rebuild_search_index` on PostgreSQL: table, GIN trigram index, function, triggers."""
-    for source in SEARCH_SOURCES:
-        if source.table in tables:
-            for name in _trigger_names(source):
-                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {source.table}")
-    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
-    conn.exec_driver_sql(f"CREATE TABLE {FTS_TABLE} (rowid bigint PRIMARY KEY, key text NOT NULL)")
-    conn.exec_driver_sql(
-        f"CREATE INDEX {FTS_TABLE}_key_trgm ON {FTS_TABLE} USING gin (key gin_trgm_ops)"
-    )
-    conn.exec_driver_sql(PG_SYNC_FUNCTION)
-    total = 0
-    for source in SEARCH_SOURCES:
-        if source.table not in tables:
-            continue
-        rowid = f"{source.code * KIND_SPAN} + id"
-        result = conn.exec_driver_sql(
-            f"INSERT INTO {FTS_TABLE}(rowid, key) {_live_rows_sql(source, f'{rowid}, search_key')}"
-        )
-        total += max(result.rowcount or 0, 0)
-        for statement in search_index_ddl_postgresql(source):
-            conn.exec_driver_sql(statement)
-    return total
-
-
-def search_index_problems(db: Database) -> list[str]:
-    """Persian descriptions of what is wrong with the search index (empty: healthy).
-
-    Checks that the index and every trigger exist (a table rebuilt by a later migration loses
-    its triggers), that each kind has as many index rows as live records, and FTS5's own
-    integrity check; an index SQLite cannot even read is reported as damaged.
-    ``rebuild_search_index`` repairs all of these.
-    """
-    problems: list[str] = []
-    with db.engine.connect() as conn:
-        tables = existing_names(conn, "table")
-        if FTS_TABLE not in tables:
-            return ["نمایه جستجو وجود ندارد؛ «check --repair» را اجرا کنید."]
-        triggers = existing_names(conn, "trigger")
-        try:
-            for source in SEARCH_SOURCES:
-                if source.table not in tables:
-                    continue
-                missing = [n for n in _trigger_names(source) if n not in triggers]
-                if missing:
-                    problems.append(
-                        f"به‌روزرسانی خودکار نمایه جستجوی {source.label_fa} برقرار نیست."
-                    )
-                lo, hi = source.rowid_range
-                indexed = conn.execute(
-                    text(f"SELECT count(*) FROM {FTS_TABLE} WHERE rowid BETWEEN :lo AND :hi"),
-                    {"lo": lo, "hi": hi},
-                ).scalar_one()
-                live = conn.exec_driver_sql(_live_rows_sql(source, "count(*)")).scalar_one()
-                if indexed != live:
-                    problems.append(
-                        f"نمایه جستجوی {source.label_fa} {to_persian_digits(indexed)} ردیف دارد ولی "
-                        f"{to_persian_digits(live)} رکورد هست."
-                    )
-            check_index(conn)
-        except DatabaseError as exc:  # sqlite3.DatabaseError wrapped by SQLAlchemy
-            problems.append(
-                f"نمایه جستجو آسیب دیده است ({exc.__class__.__name__})؛ «check --repair» را اجرا کنید."
-            )
-        conn.rollback()
-    return problems

@@ -2,7 +2,7 @@
 
 ``services.records.write`` asks :func:`raise_if_index_damaged` when a write fails (the index's
 triggers run in every write to an indexed table), and ``services.search`` when a search does;
-``check --repair`` (``search.rebuild_search_index``) rebuilds a damaged index.
+``check --repair`` (``search_upkeep.rebuild_search_index``) rebuilds a damaged index.
 """
 
 from __future__ import annotations

@@ -197,7 +197,7 @@ def transfer_database(
 ) -> TransferReport:
     """Copy the whole database ``source`` into the empty ``target`` (file paths or server URLs)."""
     from qazvin_diplomacy.services.audit import verify_audit_trail
-    from qazvin_diplomacy.services.search import rebuild_search_index
+    from qazvin_diplomacy.services.search_upkeep import rebuild_search_index
 
     if _same(source, target):
         raise TransferRefused(

@@ -16,7 +16,8 @@ from qazvin_diplomacy.core.markets import (
 )
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import markets as m
-from qazvin_diplomacy.services.search import search, search_index_problems
+from qazvin_diplomacy.services.search import search
+from qazvin_diplomacy.services.search_upkeep import search_index_problems
 
 
 def _country(db, code: str) -> int:

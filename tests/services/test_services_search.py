@@ -20,11 +20,10 @@ from qazvin_diplomacy.services.directory import (
     save_organization,
     save_person,
 )
-from qazvin_diplomacy.services.search import (
-    FTS_TABLE,
-    SEARCH_SOURCES,
+from qazvin_diplomacy.services.search import FTS_TABLE, search
+from qazvin_diplomacy.services.search_sources import SEARCH_SOURCES
+from qazvin_diplomacy.services.search_upkeep import (
     rebuild_search_index,
-    search,
     search_index_ddl,
     search_index_problems,
 )
@@ -317,7 +316,10 @@ def test_postgresql_migration_triggers_equal_the_generated_ones() -> None:
     """Migration 0005's PostgreSQL function and triggers are the ones ``check --repair`` makes."""
     import importlib
 
-    from qazvin_diplomacy.services.search import PG_SYNC_FUNCTION, search_index_ddl_postgresql
+    from qazvin_diplomacy.services.search_upkeep import (
+        PG_SYNC_FUNCTION,
+        search_index_ddl_postgresql,
+    )
 
     migration = importlib.import_module("qazvin_diplomacy.storage.migrations.versions.0005_search")
     assert migration.PG_FUNCTION == PG_SYNC_FUNCTION

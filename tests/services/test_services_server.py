@@ -13,7 +13,7 @@ from sqlalchemy import text
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.services.backup import create_backup, restore_backup
 from qazvin_diplomacy.services.health import check
-from qazvin_diplomacy.services.search import rebuild_search_index
+from qazvin_diplomacy.services.search_upkeep import rebuild_search_index
 from qazvin_diplomacy.storage.database import Database
 
 

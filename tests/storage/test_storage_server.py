@@ -156,7 +156,8 @@ def test_later_kinds_get_their_postgresql_search_triggers(postgres_databases) ->
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool
 
-    from qazvin_diplomacy.services.search import SEARCH_SOURCES, search_index_ddl_postgresql
+    from qazvin_diplomacy.services.search_sources import SEARCH_SOURCES
+    from qazvin_diplomacy.services.search_upkeep import search_index_ddl_postgresql
 
     url = postgres_databases.create()
     engine = create_engine(url, poolclass=NullPool)

@@ -16,8 +16,8 @@ function shared by every source table; this revision also creates the ``pg_trgm`
 and the ICU collation ``persian`` that ``ORDER BY … COLLATE persian`` needs there.
 
 This file is frozen history: it carries its own copy of the trigger SQL (the same text that
-``services.search.search_index_ddl`` generates; a test keeps the two equal).  Later kinds are
-added by a later revision or by ``check --repair`` (``services.search.rebuild_search_index``).
+``services.search_upkeep.search_index_ddl`` generates; a test keeps the two equal).  Later kinds are
+added by a later revision or by ``check --repair`` (``services.search_upkeep.rebuild_search_index``).
 """
 
 from __future__ import annotations

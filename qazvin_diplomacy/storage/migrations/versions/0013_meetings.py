@@ -7,7 +7,7 @@ Create Date: 2026-12-07 11:02:26.458487
 The economic-diplomacy secretariat's tables (see ``storage.meetings``).  Series, meetings
 and resolutions join the global search: on SQLite their rows are copied into ``search_fts``
 and triggers keep them current (this file carries its own copy of the trigger SQL, the text
-``services.search.search_index_ddl`` generates, as 0005 does); another database builds its
+``services.search_upkeep.search_index_ddl`` generates, as 0005 does); another database builds its
 search its own way.
 """
 

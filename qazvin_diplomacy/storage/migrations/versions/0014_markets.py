@@ -12,7 +12,7 @@ country or region × product or sector, with its influential people
 (``target_market_person``, directory links) and supplying companies
 (``target_market_company``).  Companies, products, markets and regions join the global
 search: on SQLite their index triggers are installed here (a frozen copy of the text
-``services.search.search_index_ddl`` generates).
+``services.search_upkeep.search_index_ddl`` generates).
 """
 
 from __future__ import annotations

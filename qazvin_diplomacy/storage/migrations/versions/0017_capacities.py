@@ -7,7 +7,7 @@ Create Date: 2026-12-07 12:20:00.000000
 One ``capacity`` table (see ``storage.capacities``); photos are ``attachment`` rows with
 ``owner_kind="capacity"``.  Capacities join the global search with code 16: on SQLite their
 rows are copied into ``search_fts`` and triggers keep them current (this file carries its own
-copy of the trigger SQL, the text ``services.search.search_index_ddl`` generates, as 0005 and
+copy of the trigger SQL, the text ``services.search_upkeep.search_index_ddl`` generates, as 0005 and
 0013 do); another database builds its search its own way.
 """
 

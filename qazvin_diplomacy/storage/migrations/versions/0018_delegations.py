@@ -11,7 +11,7 @@ notes, outcome and status (a visit's statuses); ``trade_delegation_member`` its 
 ``trade_delegation_market`` the target markets concerned; ``trade_delegation_agreement``
 the agreements signed on the trip; ``trade_delegation_programme_item`` its ordered
 programme.  Delegations join the global search (code 15): on SQLite their index
-triggers are installed here (a frozen copy of ``services.search.search_index_ddl``).
+triggers are installed here (a frozen copy of ``services.search_upkeep.search_index_ddl``).
 """
 
 from __future__ import annotations
