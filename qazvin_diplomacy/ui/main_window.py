@@ -39,13 +39,9 @@ from PySide6.QtWidgets import (
 
 from qazvin_diplomacy import APP_TITLE_EN, APP_TITLE_FA
 from qazvin_diplomacy.core.access import (
-    Principal,
     current_principal,
     is_admin,
-    may_edit,
-    set_principal,
 )
-from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.paths import AppPaths
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.application import apply_language, setup_fonts
@@ -54,6 +50,7 @@ from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl
 from qazvin_diplomacy.ui.icons import icon, nav_icon
 from qazvin_diplomacy.ui.modules import Hub, ModulePage, ModuleSpec, UiContext
 from qazvin_diplomacy.ui.registry import MODULES
+from qazvin_diplomacy.ui.users.window import UserSession
 from qazvin_diplomacy.ui.widgets.fitting import FRAME_ALLOWANCE
 from qazvin_diplomacy.ui.widgets.jalali import set_holiday_provider
 
@@ -103,6 +100,12 @@ class SettingsDialog(QDialog):
         self.form.addRow(self.buttons)
         self.setWindowTitle(self.tr("Settings"))
 
+    def add_tool(self, text: str, open_tool: Callable[[], object], visible: bool = True) -> None:
+        """A button beside OK opening another dialog from this one (holidays, users …)."""
+        button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+        button.clicked.connect(lambda: open_tool())
+        button.setVisible(visible)
+
     def value(self, setting: S.Setting) -> object:
         """The value currently shown for ``setting``."""
         editor = self.editors[setting.key]
@@ -124,7 +127,7 @@ class SettingsDialog(QDialog):
         return changed
 
 
-class MainWindow(Retranslating, QMainWindow):
+class MainWindow(Retranslating, UserSession, QMainWindow):
     """The application window."""
 
     # Until the first paint no page is built (class defaults: Qt may call in before __init__ ends).
@@ -327,145 +330,17 @@ class MainWindow(Retranslating, QMainWindow):
         """Show the settings dialog (non-blocking); changes apply when accepted."""
         dialog = SettingsDialog(self.settings, self)
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
-        holidays = dialog.buttons.addButton(
-            self.tr("Official holidays…"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        holidays.clicked.connect(lambda: self.open_holidays(dialog))
-        holidays.setVisible(is_admin())  # the office's holidays are the administrator's
-        connection = dialog.buttons.addButton(
-            self.tr("Connection to the office's server…"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        connection.setVisible(is_admin())  # which database this desk uses: the administrator's
-        connection.clicked.connect(lambda: self.open_connection(dialog))
+        # The office's holidays and which database this desk uses are the administrator's.
+        admin = is_admin()
+        dialog.add_tool(self.tr("Official holidays…"), lambda: self.open_holidays(dialog), admin)
+        connection = self.tr("Connection to the office's server…")
+        dialog.add_tool(connection, lambda: self.open_connection(dialog), admin)
         self._add_user_buttons(dialog)
         dialog.open()
         return dialog
 
-    # --- users -------------------------------------------------------------------------
-
-    def _add_user_buttons(self, dialog: SettingsDialog) -> None:
-        """«Create the administrator» on a database without users; «Users…» for an
-        administrator; «Change password…» for whoever is signed in."""
-        if not self._attached:
-            return
-        from qazvin_diplomacy.services.users import has_users
-
-        role = QDialogButtonBox.ButtonRole.ActionRole
-        principal = current_principal()
-        if principal is None and not has_users(self.ctx.db):
-            first = dialog.buttons.addButton(self.tr("Create the administrator…"), role)
-            first.clicked.connect(lambda: self.open_first_admin(dialog))
-        if principal is not None and is_admin():
-            users = dialog.buttons.addButton(self.tr("Users…"), role)
-            users.clicked.connect(lambda: self.open_users(dialog))
-        if principal is not None:
-            change = dialog.buttons.addButton(self.tr("Change password…"), role)
-            change.clicked.connect(lambda: self.open_change_password(dialog))
-
-    def open_first_admin(self, parent: QWidget | None = None) -> QDialog:
-        """Create the first administrator; once created, they are signed in on this window."""
-        from qazvin_diplomacy.ui.users import UserFormDialog
-
-        dialog = UserFormDialog(self.ctx.db, parent or self, first_admin=True)
-
-        def created() -> None:
-            from qazvin_diplomacy.core.access import Principal, Role
-
-            assert dialog.user is not None
-            self.signed_in(Principal(dialog.user.login, Role.ADMIN, True))
-            if parent is not None:
-                parent.close()
-
-        dialog.accepted.connect(created)
-        dialog.open()
-        return dialog
-
-    def open_users(self, parent: QWidget | None = None) -> QDialog:
-        """The administrator's users dialog."""
-        from qazvin_diplomacy.ui.users import UsersDialog
-
-        dialog = UsersDialog(self.ctx.db, parent or self, on_change=self._idle_minutes_changed)
-        dialog.open()
-        return dialog
-
-    def open_change_password(self, parent: QWidget | None = None) -> QDialog:
-        """The signed-in user changes their own password."""
-        from qazvin_diplomacy.ui.users import PasswordDialog
-
-        principal = current_principal()
-        assert principal is not None
-        dialog = PasswordDialog(self.ctx.db, principal.name, parent or self)
-        dialog.accepted.connect(lambda: self.hub.status.emit(self.tr("Your password was changed.")))
-        dialog.open()
-        return dialog
-
-    def needs_sign_in(self) -> bool:
-        """Whether the database has users and no one is signed in on this window yet."""
-        from qazvin_diplomacy.services.users import has_users
-
-        return current_principal() is None and has_users(self.ctx.db)
-
-    def ask_sign_in(self) -> SignInDialog:
-        """The sign-in dialog over the window; work starts once a user has signed in, and
-        the program ends when it is cancelled."""
-        from qazvin_diplomacy.ui.users import SignInDialog
-
-        dialog = SignInDialog(self.ctx.db, self)
-        self.sign_in_dialog = dialog
-        dialog.accepted.connect(lambda: self.signed_in(dialog.principal))
-        dialog.rejected.connect(self.close)
-        dialog.open()
-        return dialog
-
-    def signed_in(self, principal: Principal | None) -> None:
-        """``principal`` works on this window: their name in the status bar, a viewer's window
-        read-only, the idle lock started; then the window's work starts (first sign-in)."""
-        assert principal is not None
-        set_principal(principal)
-        self.sign_in_dialog = None
-        self._apply_role()
-        self._idle_minutes_changed()
-        if self._defer_pages:
-            self._start_work()
-
-    def _apply_role(self) -> None:
-        """Hide what the signed-in user may not do (write actions for a viewer, the restore
-        for anyone but an administrator); pages built later check the role themselves."""
-        self.act_new.setEnabled(may_edit())
-        self.act_save.setEnabled(may_edit())
-        if self._attached:
-            self.backup.act_restore.setVisible(is_admin())
-        self._show_user()
-
-    def _show_user(self) -> None:
-        principal = current_principal()
-        self.user_label.setVisible(principal is not None)
-        if principal is not None:
-            role = principal.role.label(current_language())
-            self.user_label.setText(
-                self.tr("User: %1 (%2)")
-                .replace("%1", bidi_isolate(principal.name))
-                .replace("%2", role)
-            )
-
-    def _idle_minutes_changed(self) -> None:
-        """(Re)start the idle lock with the office's minutes (none without a signed-in user)."""
-        from qazvin_diplomacy.services.users import idle_lock_minutes
-        from qazvin_diplomacy.ui.users import IdleLock
-
-        principal = current_principal()
-        if self.idle_lock is not None:
-            self.idle_lock.stop()
-            self.idle_lock.deleteLater()
-            self.idle_lock = None
-        if principal is None:
-            return
-        minutes = idle_lock_minutes(self.ctx.db)
-        self.idle_lock = IdleLock(self, self.ctx.db, principal.name, minutes)
-
     def open_connection(self, parent: QWidget | None = None) -> QDialog:
-        """Show «اتصال به سرور اداره» (``ui.server_connection``); a new choice reopens the
-        window on that database."""
+        """«اتصال به سرور اداره» (``ui.server_connection``); a new choice reopens the window."""
         from qazvin_diplomacy.ui.server_connection import open_connection_dialog
 
         return open_connection_dialog(self, parent)

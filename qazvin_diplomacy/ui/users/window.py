@@ -1,0 +1,168 @@
+"""The signed-in user's part of the main window: sign-in, role, the users tools, idle lock.
+
+:class:`UserSession` is mixed into ``ui.main_window.MainWindow``: it uses the window's
+``ctx``, ``hub``, ``act_new``/``act_save``, ``backup``, ``user_label``, ``idle_lock``,
+``sign_in_dialog``, ``_attached``, ``_defer_pages`` and ``_start_work``.  Its texts are the
+main window's (context ``MainWindow``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QWidget
+
+from qazvin_diplomacy.core.access import (
+    Principal,
+    current_principal,
+    is_admin,
+    may_edit,
+    set_principal,
+)
+from qazvin_diplomacy.core.text import bidi_isolate
+from qazvin_diplomacy.ui.i18n import current_language
+
+if TYPE_CHECKING:
+    from qazvin_diplomacy.ui.users import SignInDialog
+
+
+class ToolHost(Protocol):
+    """A dialog taking tool buttons (``ui.main_window.SettingsDialog``)."""
+
+    def add_tool(self, text: str, open_tool: Callable[[], object], visible: bool = True) -> None:
+        """Add a button opening another dialog."""
+        ...
+
+
+class UserSession:
+    """Who works on the main window, and what their role lets them do there."""
+
+    ctx: Any
+    hub: Any
+    sign_in_dialog: Any
+    idle_lock: Any
+
+    def _add_user_buttons(self, dialog: ToolHost) -> None:
+        """«Create the administrator» on a database without users; «Users…» for an
+        administrator; «Change password…» for whoever is signed in."""
+        if not self._attached:
+            return
+        from qazvin_diplomacy.services.users import has_users
+
+        principal = current_principal()
+        if principal is None and not has_users(self.ctx.db):
+            first = QCoreApplication.translate("MainWindow", "Create the administrator…")
+            dialog.add_tool(first, lambda: self.open_first_admin(dialog))
+        if principal is not None and is_admin():
+            users = QCoreApplication.translate("MainWindow", "Users…")
+            dialog.add_tool(users, lambda: self.open_users(dialog))
+        if principal is not None:
+            change = QCoreApplication.translate("MainWindow", "Change password…")
+            dialog.add_tool(change, lambda: self.open_change_password(dialog))
+
+    def open_first_admin(self, parent: QWidget | None = None) -> QDialog:
+        """Create the first administrator; once created, they are signed in on this window."""
+        from qazvin_diplomacy.ui.users import UserFormDialog
+
+        dialog = UserFormDialog(self.ctx.db, parent or self, first_admin=True)
+
+        def created() -> None:
+            from qazvin_diplomacy.core.access import Principal, Role
+
+            assert dialog.user is not None
+            self.signed_in(Principal(dialog.user.login, Role.ADMIN, True))
+            if parent is not None:
+                parent.close()
+
+        dialog.accepted.connect(created)
+        dialog.open()
+        return dialog
+
+    def open_users(self, parent: QWidget | None = None) -> QDialog:
+        """The administrator's users dialog."""
+        from qazvin_diplomacy.ui.users import UsersDialog
+
+        dialog = UsersDialog(self.ctx.db, parent or self, on_change=self._idle_minutes_changed)
+        dialog.open()
+        return dialog
+
+    def open_change_password(self, parent: QWidget | None = None) -> QDialog:
+        """The signed-in user changes their own password."""
+        from qazvin_diplomacy.ui.users import PasswordDialog
+
+        principal = current_principal()
+        assert principal is not None
+        dialog = PasswordDialog(self.ctx.db, principal.name, parent or self)
+        dialog.accepted.connect(
+            lambda: self.hub.status.emit(
+                QCoreApplication.translate("MainWindow", "Your password was changed.")
+            )
+        )
+        dialog.open()
+        return dialog
+
+    def needs_sign_in(self) -> bool:
+        """Whether the database has users and no one is signed in on this window yet."""
+        from qazvin_diplomacy.services.users import has_users
+
+        return current_principal() is None and has_users(self.ctx.db)
+
+    def ask_sign_in(self) -> SignInDialog:
+        """The sign-in dialog over the window; work starts once a user has signed in, and
+        the program ends when it is cancelled."""
+        from qazvin_diplomacy.ui.users import SignInDialog
+
+        dialog = SignInDialog(self.ctx.db, self)
+        self.sign_in_dialog = dialog
+        dialog.accepted.connect(lambda: self.signed_in(dialog.principal))
+        dialog.rejected.connect(self.close)
+        dialog.open()
+        return dialog
+
+    def signed_in(self, principal: Principal | None) -> None:
+        """``principal`` works on this window: their name in the status bar, a viewer's window
+        read-only, the idle lock started; then the window's work starts (first sign-in)."""
+        assert principal is not None
+        set_principal(principal)
+        self.sign_in_dialog = None
+        self._apply_role()
+        self._idle_minutes_changed()
+        if self._defer_pages:
+            self._start_work()
+
+    def _apply_role(self) -> None:
+        """Hide what the signed-in user may not do (write actions for a viewer, the restore
+        for anyone but an administrator); pages built later check the role themselves."""
+        self.act_new.setEnabled(may_edit())
+        self.act_save.setEnabled(may_edit())
+        if self._attached:
+            self.backup.act_restore.setVisible(is_admin())
+        self._show_user()
+
+    def _show_user(self) -> None:
+        principal = current_principal()
+        self.user_label.setVisible(principal is not None)
+        if principal is not None:
+            role = principal.role.label(current_language())
+            self.user_label.setText(
+                QCoreApplication.translate("MainWindow", "User: %1 (%2)")
+                .replace("%1", bidi_isolate(principal.name))
+                .replace("%2", role)
+            )
+
+    def _idle_minutes_changed(self) -> None:
+        """(Re)start the idle lock with the office's minutes (none without a signed-in user)."""
+        from qazvin_diplomacy.services.users import idle_lock_minutes
+        from qazvin_diplomacy.ui.users import IdleLock
+
+        principal = current_principal()
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+            self.idle_lock.deleteLater()
+            self.idle_lock = None
+        if principal is None:
+            return
+        minutes = idle_lock_minutes(self.ctx.db)
+        self.idle_lock = IdleLock(self, self.ctx.db, principal.name, minutes)
