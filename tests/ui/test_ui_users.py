@@ -84,6 +84,7 @@ def test_the_window_asks_who_signs_in_and_applies_a_viewers_role(
     assert not window.backup.act_restore.isVisible()
     page = window.show_module("visits")
     assert not page.new_button.isVisible()
+    assert page.holidays_button.isHidden()  # the calendar's holidays: administrators' only
     assert window.show_module("letters").settings_button.isHidden()  # administrators' only
     settings_dialog = window.open_settings()
     texts = [b.text() for b in settings_dialog.buttons.buttons()]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.core import jalali
+from qazvin_diplomacy.core.access import is_admin
 from qazvin_diplomacy.core.calendar import AgendaEntry, EntryKind
 from qazvin_diplomacy.core.clock import TEHRAN, to_local
 from qazvin_diplomacy.core.errors import KnownError
@@ -148,6 +149,8 @@ class VisitsPage(ListPage):
         self.holidays_button.setIcon(icon("calendar"))
         self.holidays_button.clicked.connect(self.open_holidays)
         self.calendar.legend.addWidget(self.holidays_button)
+        if not is_admin():  # the office's holidays are the administrator's
+            self.holidays_button.hide()
         self.views.addTab(self.calendar, "")
         # archive
         self.archive_model = VisitTableModel(ctx.db, self)
