@@ -10,6 +10,8 @@ damaged FTS5 table cannot be dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DatabaseError
 
@@ -147,17 +149,7 @@ def rebuild_search_index(db: Database) -> int:
         conn.exec_driver_sql(
             f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(key, tokenize = 'trigram')"
         )
-        total = 0
-        for source in SEARCH_SOURCES:
-            if source.table not in tables:
-                continue
-            rowid = f"{source.code * KIND_SPAN} + id"
-            result = conn.exec_driver_sql(
-                f"INSERT INTO {FTS_TABLE}(rowid, key) {_live_rows_sql(source, f'{rowid}, search_key')}"
-            )
-            total += max(result.rowcount or 0, 0)
-            for statement in search_index_ddl(source):
-                conn.exec_driver_sql(statement)
+        total = _fill(conn, tables, search_index_ddl)
         conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
         return total
 
@@ -174,6 +166,12 @@ def _rebuild_postgresql(conn: Connection, tables: set[str]) -> int:
         f"CREATE INDEX {FTS_TABLE}_key_trgm ON {FTS_TABLE} USING gin (key gin_trgm_ops)"
     )
     conn.exec_driver_sql(PG_SYNC_FUNCTION)
+    return _fill(conn, tables, search_index_ddl_postgresql)
+
+
+def _fill(conn: Connection, tables: set[str], ddl: Callable[[SearchSource], list[str]]) -> int:
+    """Each present source's live rows into the new index, then its triggers (``ddl``); the
+    number of rows indexed."""
     total = 0
     for source in SEARCH_SOURCES:
         if source.table not in tables:
@@ -183,7 +181,7 @@ def _rebuild_postgresql(conn: Connection, tables: set[str]) -> int:
             f"INSERT INTO {FTS_TABLE}(rowid, key) {_live_rows_sql(source, f'{rowid}, search_key')}"
         )
         total += max(result.rowcount or 0, 0)
-        for statement in search_index_ddl_postgresql(source):
+        for statement in ddl(source):
             conn.exec_driver_sql(statement)
     return total
 
