@@ -13,13 +13,11 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,7 @@ from qazvin_diplomacy.ui.i18n import (
     loc_text,
 )
 from qazvin_diplomacy.ui.meetings.models import number_text
+from qazvin_diplomacy.ui.meetings.pickers import picked_list
 from qazvin_diplomacy.ui.search import MODULE_OF_KIND
 from qazvin_diplomacy.ui.widgets.jalali import show_date
 
@@ -71,16 +70,8 @@ class LinksField(QWidget):
         row.addWidget(self.kind)
         row.addWidget(self.picker, 1)
         layout.addLayout(row)
-        listed = QHBoxLayout()
-        self.list = QListWidget(self)
-        self.list.setMaximumHeight(24 * 2 + 4)  # two links in view: the log below keeps its room
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.remove_button = QPushButton(self)
-        self.remove_button.setAutoDefault(False)
-        listed.addWidget(self.list, 1)
-        listed.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(listed)
+        # Two links in view: the log below keeps its room.
+        self.list, self.remove_button = picked_list(self, layout, 24 * 2 + 4)
         self.links: list[LinkInput] = []
         self.picker.activated.connect(
             lambda target_id, title: self.add(LinkInput(self.kind.currentData(), target_id, title))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -30,6 +31,22 @@ PEOPLE, BODIES = "people", "bodies"
 def search_of(names: DirectoryNames, kind: str) -> SearchFn:
     """The directory search of ``kind`` (people or bodies)."""
     return names.search_people if kind == PEOPLE else names.search_organizations
+
+
+def picked_list(owner: QWidget, layout: QBoxLayout, height: int) -> tuple[QListWidget, QPushButton]:
+    """What was picked, ``height`` pixels high, with its Remove button beside it, added to
+    ``layout``; a long entry is cut with "…" (the whole of it in its tooltip), not scrolled."""
+    row = QHBoxLayout()
+    listed = QListWidget(owner)
+    listed.setMaximumHeight(height)
+    listed.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    listed.setTextElideMode(Qt.TextElideMode.ElideRight)
+    remove = QPushButton(owner)
+    remove.setAutoDefault(False)
+    row.addWidget(listed, 1)
+    row.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addLayout(row)
+    return listed, remove
 
 
 class PickField(SearchPicker):
@@ -110,17 +127,7 @@ class PickList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.picker = SearchPicker(search_of(names, kind), self, rows=4)
         layout.addWidget(self.picker)
-        row = QHBoxLayout()
-        self.list = QListWidget(self)
-        self.list.setMaximumHeight(24 * rows)
-        # A long body's name is cut with "…" (the whole name in its tooltip), not scrolled.
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.remove_button = QPushButton(self)
-        self.remove_button.setAutoDefault(False)
-        row.addWidget(self.list, 1)
-        row.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(row)
+        self.list, self.remove_button = picked_list(self, layout, 24 * rows)
         self.picker.activated.connect(lambda record_id, _t: self.add(record_id))
         self.remove_button.clicked.connect(self.remove_current)
         self.setFocusProxy(self.picker)
