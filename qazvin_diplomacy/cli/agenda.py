@@ -10,14 +10,17 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from qazvin_diplomacy.cli.sign_in import SIGN_IN_DESTS
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.formatting import format_count
 from qazvin_diplomacy.core.jalali import parse_jalali
 
 KIND = "agenda"
 
-# ``export`` options an agenda takes; any other one given is refused.
-_TAKES = {"command", "kind", "db", "out", "date_from", "date_to", "lang"}
+# ``export`` options an agenda takes (and signing in, and a server's password file); any
+# other one given is refused.
+_TAKES = {"command", "kind", "db", "db_password_file", "out", "date_from", "date_to", "lang"}
+_TAKES |= SIGN_IN_DESTS
 
 
 def _refuse_other_options(args: argparse.Namespace) -> None:

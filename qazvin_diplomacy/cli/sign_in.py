@@ -33,6 +33,13 @@ def database_commands(sub: argparse._SubParsersAction) -> Iterator[argparse.Argu
                 yield from database_commands(action)
 
 
+#: The ``args`` names the sign-in options and their defaults use (a command that refuses the
+#: options it does not take lets these through).
+SIGN_IN_DESTS = frozenset(
+    {"sign_in_user", "sign_in_password_file", "sign_in_flag", "sign_in_file_flag"}
+)
+
+
 def add_sign_in_options(parser: argparse.ArgumentParser) -> None:
     """Add ``--user`` and the user's password file to a command that opens a database."""
     taken = {flag for action in parser._actions for flag in action.option_strings}

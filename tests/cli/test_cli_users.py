@@ -186,3 +186,16 @@ def test_report_signs_in_with_as_user_since_user_filters_the_audit(
     code = main([*base, "--to", "1405/12/29", "--as-user", "admin", "--password-file", str(secret)])
     assert code == 0, capsys.readouterr().err
     assert out.is_file()
+
+
+def test_export_agenda_takes_the_sign_in(office, tmp_path: Path, capsys) -> None:
+    """``export agenda`` refuses the list options it does not take, not the signing in."""
+    target, secret = office
+    out = tmp_path / "agenda.ics"
+    args = ["export", "agenda", "--db", target, "--from", "1404/08/01", "--to", "1404/08/30"]
+    args += ["--out", str(out)]
+    assert main(args) == 2  # the database has users: who signs in?
+    assert not out.exists()
+    assert main(args + ["--user", "admin", "--password-file", str(secret)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    capsys.readouterr()
