@@ -406,3 +406,22 @@ def iraq_on_record(db) -> dict[str, int]:
     meetings.save_resolution(db, resolution=ResolutionInput(meeting.id, "تعمیر سالن همایش"))
     return {"iq": iq, "tj": tj, "krg": krg, "basra": basra, "sughd": sughd, "market": market,
             "visit": visit, "delegation": delegation, "ambassador": ambassador}  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _signed_out_fresh() -> Iterator[None]:
+    """Every test starts and ends with no one signed in and confidential filtering in its
+    default state: the principal is process-wide and a worker runs many tests, so one that
+    signs a window in (or leaves a context variable set) must not decide what the next sees."""
+    from qazvin_diplomacy.core import access, actor
+    from qazvin_diplomacy.storage import confidential
+
+    def reset() -> None:
+        access.set_principal(None)
+        access._scoped.set(None)
+        actor._scoped.set(None)
+        confidential._unfiltered.set(False)
+
+    reset()
+    yield
+    reset()
