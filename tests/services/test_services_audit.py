@@ -203,7 +203,7 @@ def test_the_chain_continues_across_processes(db: Database) -> None:
     subprocess.run([sys.executable, "-c", script, _target(db)], check=True, cwd=ROOT, timeout=120)
     again = Database.open(_target(db))
     try:
-        _org(again, "پس از فرایند دیگر")
+        ours = _org(again, "پس از فرایند دیگر")
         entries = audit.list_audit_entries(again, descending=False, limit=None)
         other = [e for e in entries if e.actor == "desk-2-clerk"]
         assert other and other[0].id == last.id + 1
@@ -213,7 +213,9 @@ def test_the_chain_continues_across_processes(db: Database) -> None:
             prev = session.get(AuditEntry, last.id)
             assert prev is not None and row.prev_hash == prev.entry_hash
         assert audit.verify_audit_trail(again).intact
-        assert entries[-1].actor == os_login()
+        mine = [e for e in entries if e.entity == "organization" and e.entity_id == str(ours)]
+        assert mine, [(e.id, e.actor, e.entity, e.entity_id) for e in entries]
+        assert mine[0].actor == os_login() and mine[0].id > other[0].id
     finally:
         again.close()
 
