@@ -279,12 +279,7 @@ def list_followup_rows(
         "source": (FollowUpTask.source_kind, FollowUpTask.source_id),
     }
     query = sorted_by(
-        filtered(select(FollowUpTask), filters),
-        keys,
-        sort,
-        default="deadline",
-        descending=descending,
-        tie=FollowUpTask.id,
+        filtered(select(FollowUpTask), filters), keys, sort, descending, FollowUpTask.id
     )
     with db.read_session() as session:
         tasks = list(session.scalars(query.offset(offset).limit(limit)))

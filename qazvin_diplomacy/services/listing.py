@@ -18,17 +18,12 @@ def count_of(db: Database, query: Select[Any]) -> int:
 
 
 def sorted_by(
-    query: Select[Any],
-    keys: Mapping[str, tuple[Any, ...]],
-    sort: str,
-    *,
-    default: str,
-    descending: bool,
-    tie: Any,
+    query: Select[Any], keys: Mapping[str, tuple[Any, ...]], sort: str, descending: bool, tie: Any
 ) -> Select[Any]:
-    """``query`` ordered by ``keys[sort]`` (``keys[default]`` for a sort it does not know),
-    each key reversed when ``descending``, then by ``tie`` (the id) so pages never overlap."""
-    order = [k.desc() if descending else k for k in keys.get(sort, keys[default])]
+    """``query`` ordered by ``keys[sort]`` (by the first of ``keys`` for a sort it does not
+    know), each key reversed when ``descending``, then by ``tie`` (the id): pages never overlap."""
+    default = next(iter(keys.values()))
+    order = [k.desc() if descending else k for k in keys.get(sort, default)]
     return query.order_by(*order, tie)
 
 

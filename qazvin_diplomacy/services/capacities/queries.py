@@ -88,23 +88,17 @@ def list_capacities(
     ``sort``: one of ``core.capacities.CAPACITY_SORT_KEYS``.
     """
     title = Capacity.title.collate(PERSIAN_COLLATION)
-    keys: dict[str, tuple[Any, ...]] = {
-        "title": (title,),
+    keys: dict[str, tuple[Any, ...]] = {  # the first is the default order
         "axis": (_order_of(CapacityAxis, Capacity.axis), title),
+        "title": (title,),
         "county": (_order_of(County, Capacity.county), title),
         "status": (_order_of(CapacityStatus, Capacity.status), title),
         "investment": (Capacity.investment,),
         "jobs": (Capacity.jobs,),
         "updated": (Capacity.updated_at,),
     }
-    query = sorted_by(
-        _filtered(select(Capacity), filters or CapacityFilter()),
-        keys,
-        sort,
-        default="axis",
-        descending=descending,
-        tie=Capacity.id,
-    )
+    query = _filtered(select(Capacity), filters or CapacityFilter())
+    query = sorted_by(query, keys, sort, descending, Capacity.id)
     with db.read_session() as session:
         rows = list(session.scalars(query.offset(offset).limit(limit)))
         return _views(session, rows)

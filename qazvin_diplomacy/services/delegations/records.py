@@ -397,12 +397,7 @@ def list_delegations(
         "direction": (TradeDelegation.direction,),
     }
     query = sorted_by(
-        _filtered(select(TradeDelegation.id), filters),
-        keys,
-        sort,
-        default="start_date",
-        descending=descending,
-        tie=TradeDelegation.id,
+        _filtered(select(TradeDelegation.id), filters), keys, sort, descending, TradeDelegation.id
     )
     with db.read_session() as session:
         ids = list(session.scalars(query.offset(offset).limit(limit)))

@@ -297,14 +297,7 @@ def delegations_table(
     )
     rows = []
     for d in listed(
-        db,
-        f,
-        list_delegations,
-        count_delegations,
-        filters,
-        progress,
-        sort="start_date",
-        details=True,
+        db, f, list_delegations, count_delegations, filters, progress, "start_date", details=True
     ):
         en = lang == "en"
         members = [

@@ -213,8 +213,8 @@ def listed(
     count: Callable[..., int],
     filters: object,
     progress: Progress | None,
-    *,
     sort: str,
+    *,
     descending: bool = False,
     **extra: Any,
 ) -> Iterator[_T]:

@@ -243,12 +243,7 @@ def list_markets(
         "info_date": (TargetMarket.info_date.is_(None), TargetMarket.info_date),
     }
     query = sorted_by(
-        _filtered(select(TargetMarket.id), filters),
-        keys,
-        sort,
-        default="priority",
-        descending=descending,
-        tie=TargetMarket.id,
+        _filtered(select(TargetMarket.id), filters), keys, sort, descending, TargetMarket.id
     )
     with db.read_session() as session:
         ids = list(session.scalars(query.offset(offset).limit(limit)))

@@ -87,12 +87,7 @@ def list_meetings(
     if sort == "series":
         query = query.join(MeetingSeries, MeetingSeries.id == Meeting.series_id)
     query = sorted_by(
-        query.options(selectinload(Meeting.series)),
-        keys,
-        sort,
-        default="date",
-        descending=descending,
-        tie=Meeting.id,
+        query.options(selectinload(Meeting.series)), keys, sort, descending, Meeting.id
     )
     with db.read_session() as session:
         rows = session.scalars(query.offset(offset).limit(limit)).all()
