@@ -51,10 +51,11 @@ def setup_logging(paths: AppPaths, *, verbose: bool = False) -> Path:
     """Log to a rotating file in the data folder (a windowed build has no console)."""
     paths.log_dir.mkdir(parents=True, exist_ok=True)
     logfile = paths.log_dir / "qazvin-diplomacy.log"
-    handler = SharedLogHandler(logfile, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
+    # Once a process: a second call opens no file it would then leave open and unused.
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        handler = SharedLogHandler(logfile, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     return logfile

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -425,3 +427,27 @@ def _signed_out_fresh() -> Iterator[None]:
     reset()
     yield
     reset()
+
+
+@contextmanager
+def root_logging_kept() -> Iterator[None]:
+    """The root logger's handlers and level as they were before, the handlers added meanwhile
+    closed: ``app.setup_logging`` adds the log file once a process, so one left behind would
+    take the records of every later test's log file (a windowed command's log stayed empty)."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        yield
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in handlers:
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(level)
+
+
+@pytest.fixture(autouse=True)
+def _root_logging_fresh() -> Iterator[None]:
+    """Every test ends with the root logger as it started (see :func:`root_logging_kept`)."""
+    with root_logging_kept():
+        yield

@@ -35,6 +35,14 @@ EVENTS_PER_SCALE = 5
 GUESTS_PER_EVENT = 30
 PANJAH_BEDAR_1404 = from_jalali(1404, 2, 19)  # 9 May 2025
 
+#: Where and by whom the cultural evenings with the ambassadors are given.
+AT_THE_PAVILION: dict[str, Any] = {
+    "venue": "عمارت کلاه‌فرنگی (باغ چهلستون) قزوین",
+    "venue_en": "Kolah Farangi Pavilion (Chehel Sotoun Garden), Qazvin",
+    "organizer": "استانداری قزوین — اداره کل روابط عمومی و امور بین‌الملل",
+    "organizer_en": "Governorate of Qazvin — Directorate-General for International Affairs",
+}
+
 # (person key, reply, companions, attends when held, remarks)
 GUESTS: list[tuple[str, str, int, bool, str]] = [
     ("kz_amb", "yes", 1, True, ""),
@@ -125,10 +133,7 @@ def panjah_bedar(ctx: DemoContext) -> None:
         end_date=day,
         start_time=time(16, 30),
         end_time=time(21, 0),
-        venue="عمارت کلاه‌فرنگی (باغ چهلستون) قزوین",
-        venue_en="Kolah Farangi Pavilion (Chehel Sotoun Garden), Qazvin",
-        organizer="استانداری قزوین — اداره کل روابط عمومی و امور بین‌الملل",
-        organizer_en="Governorate of Qazvin — Directorate-General for International Affairs",
+        **AT_THE_PAVILION,
         description=(
             "برنامهٔ فرهنگی پنجاه بدر با حضور سفیران خارجی برای معرفی ظرفیت‌های فرهنگی، گردشگری "
             "و اقتصادی استان؛ قزوین به‌عنوان پایگاه دیپلماسی فرهنگی."
@@ -256,10 +261,7 @@ def yalda_night(ctx: DemoContext) -> None:
         end_date=day,
         start_time=time(18, 0),
         end_time=time(21, 30),
-        venue="عمارت کلاه‌فرنگی (باغ چهلستون) قزوین",
-        venue_en="Kolah Farangi Pavilion (Chehel Sotoun Garden), Qazvin",
-        organizer="استانداری قزوین — اداره کل روابط عمومی و امور بین‌الملل",
-        organizer_en="Governorate of Qazvin — Directorate-General for International Affairs",
+        **AT_THE_PAVILION,
         description=(
             "آیین شب یلدا برای آشنایی رایزنان فرهنگی و سفیران با سنت‌های ایرانی و "
             "ظرفیت‌های فرهنگی و گردشگری قزوین."

@@ -22,6 +22,7 @@ from qazvin_diplomacy.core.followups import (
 from qazvin_diplomacy.core.jalali import week_range
 from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.services.filters import text_condition
+from qazvin_diplomacy.services.listing import count_of, sorted_by
 from qazvin_diplomacy.services.records import check_version, get_row, row_to_save, write
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
@@ -196,8 +197,7 @@ def count_overdue(db: Database, *, today: date) -> int:
             FollowUpTask.deadline < today,
         )
     )
-    with db.read_session() as session:
-        return int(session.scalar(query) or 0)
+    return count_of(db, query)
 
 
 # --- the follow-ups page ------------------------------------------------------------------
@@ -235,8 +235,7 @@ def filtered(query: Select[Any], f: FollowUpFilter) -> Select[Any]:
 def count_followup_rows(db: Database, *, filters: FollowUpFilter) -> int:
     """How many follow-ups the page's filters match."""
     query = filtered(select(func.count()).select_from(FollowUpTask), filters)
-    with db.read_session() as session:
-        return int(session.scalar(query) or 0)
+    return count_of(db, query)
 
 
 def _source_titles(session: Any, tasks: list[FollowUpTask]) -> dict[tuple[str, int], str]:
@@ -279,8 +278,9 @@ def list_followup_rows(
         "status": (FollowUpTask.status,),
         "source": (FollowUpTask.source_kind, FollowUpTask.source_id),
     }
-    order = [k.desc() if descending else k for k in keys.get(sort, keys["deadline"])]
-    query = filtered(select(FollowUpTask), filters).order_by(*order, FollowUpTask.id)
+    query = sorted_by(
+        filtered(select(FollowUpTask), filters), keys, sort, descending, FollowUpTask.id
+    )
     with db.read_session() as session:
         tasks = list(session.scalars(query.offset(offset).limit(limit)))
         titles = _source_titles(session, tasks)

@@ -18,18 +18,11 @@ REASON_NOT_FOUND = "does not exist"
 
 
 @pytest.fixture
-def user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A per-user data folder in tmp_path; the log handler the test adds is removed after."""
+def user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A per-user data folder in tmp_path (the log handler the test adds goes with the test:
+    ``_root_logging_fresh`` in tests/conftest.py)."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "userdata"))
-    root = logging.getLogger()
-    before = list(root.handlers)
-    level = root.level
-    yield tmp_path / "userdata" / "QazvinDiplomacy"
-    for handler in root.handlers[:]:
-        if handler not in before:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
+    return tmp_path / "userdata" / "QazvinDiplomacy"
 
 
 class Windowed:

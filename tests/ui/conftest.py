@@ -11,12 +11,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from qazvin_diplomacy.paths import AppPaths, resolve_paths
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.ui.application import apply_language, get_application
+from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.i18n import current_language
 from qazvin_diplomacy.ui.settings import Settings
 
@@ -52,6 +54,25 @@ def app(qapp: QApplication) -> Iterator[QApplication]:
     _persian(qapp)
     yield qapp
     _persian(qapp)
+
+
+@pytest.fixture(autouse=True)
+def _background_work_done(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every task a test starts in a ``TaskRunner`` has ended when the test does: one still
+    running would answer into the next test, and a worker thread running Python when the
+    process exits makes Qt print "Qt Concurrent has caught an exception thrown from a worker
+    thread".  A runner whose window is gone has waited for its task already."""
+    runners: list[TaskRunner] = []
+    start = TaskRunner.__init__
+
+    def recorded(self: TaskRunner, *args: object, **kwargs: object) -> None:
+        start(self, *args, **kwargs)
+        runners.append(self)
+
+    monkeypatch.setattr(TaskRunner, "__init__", recorded)
+    yield
+    busy = [r for r in runners if shiboken6.isValid(r) and not r.wait(10000)]
+    assert not busy, "a background task was still running 10 s after its test"
 
 
 @pytest.fixture

@@ -30,6 +30,7 @@ from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.errors import NotFoundError, ValidationError
 from qazvin_diplomacy.core.text import search_terms, to_persian_digits
 from qazvin_diplomacy.services.agreements.records import _BINDING, _today, get_agreement
+from qazvin_diplomacy.services.listing import count_of
 from qazvin_diplomacy.storage.agreements import (
     Agreement,
     AgreementAxis,
@@ -248,8 +249,7 @@ def count_agreements(db: Database, *, filters: AgreementFilter | None = None) ->
         .select_from(Agreement)
         .where(*_filter_conditions(filters or AgreementFilter()))
     )
-    with db.read_session() as session:
-        return int(session.scalar(query) or 0)
+    return count_of(db, query)
 
 
 def agreements_with_country(

@@ -19,6 +19,7 @@ from qazvin_diplomacy.core.capacities import (
 from qazvin_diplomacy.services.attachments import is_intact, stored_path
 from qazvin_diplomacy.services.capacities.records import capacity_view
 from qazvin_diplomacy.services.filters import text_condition
+from qazvin_diplomacy.services.listing import count_of, sorted_by
 from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.capacities import Capacity
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
@@ -57,8 +58,7 @@ def _order_of(enum: Any, column: Any) -> Any:
 def count_capacities(db: Database, *, filters: CapacityFilter | None = None) -> int:
     """How many capacities the filters match."""
     query = _filtered(select(func.count()).select_from(Capacity), filters or CapacityFilter())
-    with db.read_session() as session:
-        return int(session.scalar(query) or 0)
+    return count_of(db, query)
 
 
 def _views(session: Session, rows: list[Capacity]) -> list[CapacityView]:
@@ -88,17 +88,17 @@ def list_capacities(
     ``sort``: one of ``core.capacities.CAPACITY_SORT_KEYS``.
     """
     title = Capacity.title.collate(PERSIAN_COLLATION)
-    keys: dict[str, tuple[Any, ...]] = {
-        "title": (title,),
+    keys: dict[str, tuple[Any, ...]] = {  # the first is the default order
         "axis": (_order_of(CapacityAxis, Capacity.axis), title),
+        "title": (title,),
         "county": (_order_of(County, Capacity.county), title),
         "status": (_order_of(CapacityStatus, Capacity.status), title),
         "investment": (Capacity.investment,),
         "jobs": (Capacity.jobs,),
         "updated": (Capacity.updated_at,),
     }
-    order = [k.desc() if descending else k for k in keys.get(sort, keys["axis"])]
-    query = _filtered(select(Capacity), filters or CapacityFilter()).order_by(*order, Capacity.id)
+    query = _filtered(select(Capacity), filters or CapacityFilter())
+    query = sorted_by(query, keys, sort, descending, Capacity.id)
     with db.read_session() as session:
         rows = list(session.scalars(query.offset(offset).limit(limit)))
         return _views(session, rows)

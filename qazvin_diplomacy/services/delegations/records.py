@@ -27,6 +27,7 @@ from qazvin_diplomacy.core.visits import can_transition
 from qazvin_diplomacy.services.confidential import flag_errors
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.followups import followup_view, write_source_followups
+from qazvin_diplomacy.services.listing import count_of, country_name_key, sorted_by
 from qazvin_diplomacy.services.markets.regions import region_country
 from qazvin_diplomacy.services.records import get_row, row_to_save, set_archived, write
 from qazvin_diplomacy.storage.agreements import Agreement
@@ -373,9 +374,7 @@ def _filtered(query: Select[Any], f: DelegationFilter) -> Select[Any]:
 
 def count_delegations(db: Database, *, filters: DelegationFilter = ANY_DELEGATION) -> int:
     """How many live delegations the filters match."""
-    query = _filtered(select(func.count()).select_from(TradeDelegation), filters)
-    with db.read_session() as session:
-        return int(session.scalar(query) or 0)
+    return count_of(db, _filtered(select(func.count()).select_from(TradeDelegation), filters))
 
 
 def list_delegations(
@@ -389,17 +388,17 @@ def list_delegations(
     details: bool = False,
 ) -> list[DelegationView]:
     """A page of live delegations matching ``filters`` (see :data:`DELEGATION_SORT_KEYS`)."""
-    country_name = select(Country.name_fa).where(Country.id == TradeDelegation.country_id)
     keys: dict[str, tuple[Any, ...]] = {
         "start_date": (TradeDelegation.start_date,),
         "end_date": (TradeDelegation.end_date,),
         "title": (TradeDelegation.title.collate(PERSIAN_COLLATION),),
-        "country": (country_name.scalar_subquery().collate(PERSIAN_COLLATION),),
+        "country": (country_name_key(TradeDelegation.country_id),),
         "status": (TradeDelegation.status,),
         "direction": (TradeDelegation.direction,),
     }
-    order = [k.desc() if descending else k for k in keys.get(sort, keys["start_date"])]
-    query = _filtered(select(TradeDelegation.id), filters).order_by(*order, TradeDelegation.id)
+    query = sorted_by(
+        _filtered(select(TradeDelegation.id), filters), keys, sort, descending, TradeDelegation.id
+    )
     with db.read_session() as session:
         ids = list(session.scalars(query.offset(offset).limit(limit)))
         return _views(session, ids, details=details)

@@ -9,7 +9,6 @@ from qazvin_diplomacy.core.capacities import (
     CapacityAxis,
     CapacityFilter,
     CapacityStatus,
-    CapacityView,
     County,
 )
 from qazvin_diplomacy.core.delegations import (
@@ -29,11 +28,9 @@ from qazvin_diplomacy.core.markets import (
 from qazvin_diplomacy.core.meetings import (
     MeetingFilter,
     MeetingStatus,
-    MeetingView,
     ResolutionDue,
     ResolutionFilter,
     ResolutionStatus,
-    ResolutionView,
 )
 from qazvin_diplomacy.services.capacities import count_capacities, list_capacities
 from qazvin_diplomacy.services.delegations import count_delegations, list_delegations
@@ -46,6 +43,7 @@ from qazvin_diplomacy.services.export.sheets import (
     iso_date,
     jalali,
     joined,
+    listed,
     member,
     own_filter,
     paged,
@@ -91,16 +89,10 @@ def meetings_table(
         date_from=f.date_from,
         date_to=f.date_to,
     )
-    sort = f.sort or "date"
-    descending = True if f.descending is None else f.descending
-
-    def fetch(offset: int, limit: int) -> list[MeetingView]:
-        return list_meetings(
-            db, filters=filters, sort=sort, descending=descending, offset=offset, limit=limit
-        )
-
     rows = []
-    for m in paged(fetch, count_meetings(db, filters=filters), progress):
+    for m in listed(
+        db, f, list_meetings, count_meetings, filters, progress, sort="date", descending=True
+    ):
         name = m.series_name_en if lang == "en" and m.series_name_en else m.series_name_fa
         rows.append(
             [
@@ -149,16 +141,8 @@ def resolutions_table(
         deadline_to=f.date_to,
         text=f.text,
     )
-    sort = f.sort or "deadline"
-    descending = bool(f.descending)
-
-    def fetch(offset: int, limit: int) -> list[ResolutionView]:
-        return list_resolutions(
-            db, filters=filters, sort=sort, descending=descending, offset=offset, limit=limit
-        )
-
     rows = []
-    for r in paged(fetch, count_resolutions(db, filters=filters), progress):
+    for r in listed(db, f, list_resolutions, count_resolutions, filters, progress, sort="deadline"):
         series = r.series_name_en if lang == "en" and r.series_name_en else r.series_name_fa
         body = (
             r.responsible_name_en if lang == "en" and r.responsible_name_en else r.responsible_name
@@ -251,17 +235,10 @@ def markets_table(
     filters = own or MarketFilter(
         text=f.text, country_id=f.country_id, status=status.value if status else None
     )
-    sort = f.sort or "priority"
-    descending = bool(f.descending)
-
-    def fetch(offset: int, limit: int) -> list[Any]:
-        return list_markets(
-            db, filters=filters, sort=sort, descending=descending, offset=offset, limit=limit,
-            details=True,
-        )  # fmt: skip
-
     rows = []
-    for m in paged(fetch, count_markets(db, filters=filters), progress):
+    for m in listed(
+        db, f, list_markets, count_markets, filters, progress, sort="priority", details=True
+    ):
         en = lang == "en"
         people = [
             f"{(p.name_en or p.name_fa) if en else p.name_fa} "
@@ -318,17 +295,10 @@ def delegations_table(
         date_from=f.date_from,
         date_to=f.date_to,
     )
-    sort = f.sort or "start_date"
-    descending = bool(f.descending)
-
-    def fetch(offset: int, limit: int) -> list[Any]:
-        return list_delegations(
-            db, filters=filters, sort=sort, descending=descending, offset=offset, limit=limit,
-            details=True,
-        )  # fmt: skip
-
     rows = []
-    for d in paged(fetch, count_delegations(db, filters=filters), progress):
+    for d in listed(
+        db, f, list_delegations, count_delegations, filters, progress, "start_date", details=True
+    ):
         en = lang == "en"
         members = [
             f"{x.display_name(lang)} ({MemberRole.label_of(x.role, lang)})" for x in d.members
@@ -386,17 +356,9 @@ def capacities_table(
         publishable=True if f.publishable_only else None,
         archived=None if f.include_archived else False,
     )
-    sort = f.sort or "axis"
-    descending = bool(f.descending)
-
-    def fetch(offset: int, limit: int) -> list[CapacityView]:
-        return list_capacities(
-            db, filters=filters, sort=sort, descending=descending, offset=offset, limit=limit
-        )
-
     en = lang == "en"
     rows = []
-    for c in paged(fetch, count_capacities(db, filters=filters), progress):
+    for c in listed(db, f, list_capacities, count_capacities, filters, progress, sort="axis"):
         rows.append(
             [
                 CapacityAxis.label_of(c.axis, lang),

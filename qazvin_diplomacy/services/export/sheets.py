@@ -41,6 +41,7 @@ from qazvin_diplomacy.core.meetings import (
     ResolutionFilter,
 )
 from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus
+from qazvin_diplomacy.storage.database import Database
 
 MAX_EXPORT_ROWS = 1_000_000  # Excel's limit is 1,048,576 rows per sheet
 EXPORT_PAGE = 500  # agreements and events are read (and reported) a page at a time
@@ -203,6 +204,35 @@ def paged(
         done += len(page)
         if progress is not None:
             progress(min(done, total), total)
+
+
+def listed(
+    db: Database,
+    f: ExportFilters,
+    list_page: Callable[..., list[_T]],
+    count: Callable[..., int],
+    filters: object,
+    progress: Progress | None,
+    sort: str,
+    *,
+    descending: bool = False,
+    **extra: Any,
+) -> Iterator[_T]:
+    """Every row of a service's paged list matching ``filters``, read as :func:`paged` does.
+
+    ``list_page(db, filters=…, sort=…, descending=…, offset=…, limit=…, **extra)`` gives a
+    page and ``count(db, filters=…)`` the total; the order is the page's (``f.sort``,
+    ``f.descending``), else ``sort`` and ``descending``.
+    """
+    order = f.sort or sort
+    down = descending if f.descending is None else f.descending
+
+    def fetch(offset: int, limit: int) -> list[_T]:
+        return list_page(
+            db, filters=filters, sort=order, descending=down, offset=offset, limit=limit, **extra
+        )
+
+    return paged(fetch, count(db, filters=filters), progress)
 
 
 def joined(names: Sequence[str]) -> str:

@@ -13,7 +13,6 @@ from qazvin_diplomacy.core.agreements import (
     AgreementFilter,
     AgreementKind,
     AgreementStatus,
-    AgreementSummary,
     Axis,
     PartySide,
 )
@@ -21,9 +20,9 @@ from qazvin_diplomacy.core.directory import DiplomaticRank, OrganizationKind, Re
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, EventSummary
 from qazvin_diplomacy.core.followups import FollowUpFilter, FollowUpSource, FollowUpStatus
-from qazvin_diplomacy.core.letters import LetterFilter, LetterKind, LetterLink, LetterView
+from qazvin_diplomacy.core.letters import LetterFilter, LetterKind, LetterLink
 from qazvin_diplomacy.core.sheet_headers import field_label
-from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus, VisitSummary
+from qazvin_diplomacy.core.visits import VisitFilter, VisitStatus
 from qazvin_diplomacy.services.agreements import count_agreements, list_agreements
 from qazvin_diplomacy.services.events import count_events, list_events
 from qazvin_diplomacy.services.export.economy import (
@@ -44,6 +43,7 @@ from qazvin_diplomacy.services.export.sheets import (
     iso_date,
     jalali,
     joined,
+    listed,
     local_iso,
     member,
     own_filter,
@@ -271,16 +271,8 @@ def _visits(
         text=f.text,
         include_archived=f.include_archived,
     )
-    sort = f.sort or "start"
-    descending = bool(f.descending)  # the register reads oldest first unless told
-
-    def fetch(offset: int, limit: int) -> list[VisitSummary]:
-        return list_visits(
-            db, filters=filters, sort=sort, descending=descending, offset=offset, limit=limit
-        )
-
     rows = []
-    for v in paged(fetch, count_visits(db, filters=filters), progress):
+    for v in listed(db, f, list_visits, count_visits, filters, progress, sort="start"):
         rows.append(
             [
                 v.title,
@@ -333,23 +325,18 @@ def _agreements(
         text=f.text,
         include_archived=f.include_archived,
     )
-    sort = f.sort or "signing_date"
-    descending = True if f.descending is None else f.descending
-
-    def fetch(offset: int, limit: int) -> list[AgreementSummary]:
-        return list_agreements(
-            db,
-            filters=filters,
-            sort=sort,
-            descending=descending,
-            offset=offset,
-            limit=limit,
-            today=f.today,
-        )
-
     rows = []
-    total = count_agreements(db, filters=filters)
-    for a in paged(fetch, total, progress):
+    for a in listed(
+        db,
+        f,
+        list_agreements,
+        count_agreements,
+        filters,
+        progress,
+        sort="signing_date",
+        descending=True,
+        today=f.today,
+    ):
         rows.append(
             [
                 a.reference_number,
@@ -532,16 +519,10 @@ def _letters(
     ]
     own = own_filter(f, LetterFilter)
     filters = own or LetterFilter(text=f.text, date_from=f.date_from, date_to=f.date_to)
-    sort = f.sort or "number"
-    descending = True if f.descending is None else f.descending
-
-    def fetch(offset: int, limit: int) -> list[LetterView]:
-        return list_letters(
-            db, filters=filters, sort=sort, descending=descending, offset=offset, limit=limit
-        )
-
     rows = []
-    for v in paged(fetch, count_letters(db, filters=filters), progress):
+    for v in listed(
+        db, f, list_letters, count_letters, filters, progress, sort="number", descending=True
+    ):
         link = LetterLink.label_of(v.link_kind.value, lang)
         rows.append(
             [

@@ -24,6 +24,7 @@ from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.letters.settings import office_settings_in
+from qazvin_diplomacy.services.listing import count_of
 from qazvin_diplomacy.services.records import check_version, get_row, write
 from qazvin_diplomacy.services.search_index import is_read_only_error
 from qazvin_diplomacy.storage.attachments import Attachment
@@ -231,8 +232,7 @@ def _filtered(query: Select[Any], f: LetterFilter) -> Select[Any]:
 def count_letters(db: Database, *, filters: LetterFilter | None = None) -> int:
     """How many letters the filters match."""
     query = _filtered(select(func.count(OutgoingLetter.id)), filters or LetterFilter())
-    with db.read_session() as session:
-        return int(session.scalar(query) or 0)
+    return count_of(db, query)
 
 
 def list_letters(

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from qazvin_diplomacy.core.markets import CompanyInput, CompanyView, validate_company
 from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.services.filters import text_condition
+from qazvin_diplomacy.services.listing import count_of
 from qazvin_diplomacy.services.records import get_row, row_to_save, set_archived, write
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Person
@@ -142,8 +143,7 @@ def count_companies(
 ) -> int:
     """How many live companies match."""
     query = _filtered(select(func.count()).select_from(Company), text, sector, kind)
-    with db.read_session() as session:
-        return int(session.scalar(query) or 0)
+    return count_of(db, query)
 
 
 def list_companies(

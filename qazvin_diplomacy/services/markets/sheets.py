@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
@@ -18,6 +20,8 @@ from qazvin_diplomacy.services.records import write
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.markets import ExportRecord, Product
+
+_R = TypeVar("_R")
 
 
 def save_company_sheet(
@@ -36,29 +40,17 @@ def save_company_sheet(
     """
     with write(db) as session:
         row = write_company(session, company)
-        kept_products: set[int] = set()
-        for index, product in enumerate(products):
-            try:
-                saved = write_product(session, replace(product, company_id=row.id))
-            except ValidationError as exc:
-                raise ValidationError(
-                    {f"products.{index}.{k}": v for k, v in exc.errors.items()}
-                ) from exc
-            kept_products.add(saved.id)
+        kept_products = _written(
+            "products", products, lambda p: write_product(session, replace(p, company_id=row.id))
+        )
         for stale in session.scalars(
             select(Product).where(Product.company_id == row.id, Product.archived_at.is_(None))
         ):
             if stale.id not in kept_products:
                 stale.archived_at = utcnow()
-        kept_exports: set[int] = set()
-        for index, export in enumerate(exports):
-            try:
-                record = write_export(session, replace(export, company_id=row.id))
-            except ValidationError as exc:
-                raise ValidationError(
-                    {f"exports.{index}.{k}": v for k, v in exc.errors.items()}
-                ) from exc
-            kept_exports.add(record.id)
+        kept_exports = _written(
+            "exports", exports, lambda e: write_export(session, replace(e, company_id=row.id))
+        )
         for old in session.scalars(select(ExportRecord).where(ExportRecord.company_id == row.id)):
             if old.id not in kept_exports:
                 session.delete(old)
@@ -67,3 +59,17 @@ def save_company_sheet(
         row.search_key = company_search_key(session, row)
         session.flush()
         return company_view(session, row)
+
+
+def _written(name: str, rows: Sequence[_R], write_row: Callable[[_R], Any]) -> set[int]:
+    """The ids of ``rows`` as ``write_row`` stores them; a row refused is refused under
+    ``<name>.<row>.<field>``."""
+    kept: set[int] = set()
+    for index, item in enumerate(rows):
+        try:
+            kept.add(write_row(item).id)
+        except ValidationError as exc:
+            raise ValidationError(
+                {f"{name}.{index}.{k}": v for k, v in exc.errors.items()}
+            ) from exc
+    return kept

@@ -19,6 +19,7 @@ from qazvin_diplomacy.core.markets import (
 )
 from qazvin_diplomacy.core.text import index_key, normalize
 from qazvin_diplomacy.services.filters import text_condition
+from qazvin_diplomacy.services.listing import count_of, country_name_key, sorted_by
 from qazvin_diplomacy.services.markets.regions import region_country
 from qazvin_diplomacy.services.records import get_row, row_to_save, set_archived, write
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
@@ -221,9 +222,7 @@ def _filtered(query: Select[Any], f: MarketFilter) -> Select[Any]:
 
 def count_markets(db: Database, *, filters: MarketFilter = ANY_MARKET) -> int:
     """How many live target markets the filters match."""
-    query = _filtered(select(func.count()).select_from(TargetMarket), filters)
-    with db.read_session() as session:
-        return int(session.scalar(query) or 0)
+    return count_of(db, _filtered(select(func.count()).select_from(TargetMarket), filters))
 
 
 def list_markets(
@@ -237,15 +236,15 @@ def list_markets(
     details: bool = False,
 ) -> list[MarketView]:
     """A page of live target markets matching ``filters`` (see :data:`MARKET_SORT_KEYS`)."""
-    country_name = select(Country.name_fa).where(Country.id == TargetMarket.country_id)
     keys: dict[str, tuple[Any, ...]] = {
         "priority": (TargetMarket.priority,),
-        "country": (country_name.scalar_subquery().collate(PERSIAN_COLLATION),),
+        "country": (country_name_key(TargetMarket.country_id),),
         "status": (TargetMarket.status,),
         "info_date": (TargetMarket.info_date.is_(None), TargetMarket.info_date),
     }
-    order = [k.desc() if descending else k for k in keys.get(sort, keys["priority"])]
-    query = _filtered(select(TargetMarket.id), filters).order_by(*order, TargetMarket.id)
+    query = sorted_by(
+        _filtered(select(TargetMarket.id), filters), keys, sort, descending, TargetMarket.id
+    )
     with db.read_session() as session:
         ids = list(session.scalars(query.offset(offset).limit(limit)))
         return _views(session, ids, details=details)

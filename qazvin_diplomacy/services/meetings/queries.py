@@ -23,6 +23,7 @@ from qazvin_diplomacy.core.meetings import (
 )
 from qazvin_diplomacy.core.text import persian_sort_key, search_terms
 from qazvin_diplomacy.services.filters import text_condition
+from qazvin_diplomacy.services.listing import count_of, sorted_by
 from qazvin_diplomacy.services.meetings.common import MEETING_KIND, RESOLUTION_KIND
 from qazvin_diplomacy.services.meetings.records import meeting_view
 from qazvin_diplomacy.services.meetings.resolutions import views_of
@@ -59,8 +60,7 @@ def count_meetings(db: Database, *, filters: MeetingFilter | None = None) -> int
     query = _meetings_filtered(
         select(func.count()).select_from(Meeting), filters or MeetingFilter()
     )
-    with db.read_session() as session:
-        return int(session.scalar(query) or 0)
+    return count_of(db, query)
 
 
 def list_meetings(
@@ -83,11 +83,12 @@ def list_meetings(
         "status": (Meeting.status, Meeting.meeting_date),
         "venue": (Meeting.venue.collate(PERSIAN_COLLATION),),
     }
-    order = [k.desc() if descending else k for k in keys.get(sort, keys["date"])]
     query = _meetings_filtered(select(Meeting), filters or MeetingFilter())
     if sort == "series":
         query = query.join(MeetingSeries, MeetingSeries.id == Meeting.series_id)
-    query = query.options(selectinload(Meeting.series)).order_by(*order, Meeting.id)
+    query = sorted_by(
+        query.options(selectinload(Meeting.series)), keys, sort, descending, Meeting.id
+    )
     with db.read_session() as session:
         rows = session.scalars(query.offset(offset).limit(limit)).all()
         return [meeting_view(session, r, whole=False) for r in rows]
@@ -164,8 +165,7 @@ def count_resolutions(db: Database, *, filters: ResolutionFilter | None = None) 
     query = _resolutions_filtered(
         select(func.count()).select_from(Resolution), filters or ResolutionFilter()
     )
-    with db.read_session() as session:
-        return int(session.scalar(query) or 0)
+    return count_of(db, query)
 
 
 def list_resolutions(

@@ -21,6 +21,7 @@ from qazvin_diplomacy.core.visits import (
     VisitSummary,
     local_days_span,
 )
+from qazvin_diplomacy.services.listing import count_of
 from qazvin_diplomacy.services.visits.records import _local, _overlapping
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.dialects import not_indexed
@@ -276,8 +277,7 @@ def count_visits(db: Database, *, filters: VisitFilter | None = None) -> int:
     scan = filters.text.strip() and filters.date_from is None and filters.date_to is None
     conditions = _filter_conditions(filters, _ARCHIVED_NOT_INDEXED if scan else None)
     query = select(func.count()).select_from(Visit).where(*conditions)
-    with db.read_session() as session:
-        return int(session.scalar(query) or 0)
+    return count_of(db, query)
 
 
 def visits_between(
