@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,14 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Python's bytecode cache, even where PYTHONDONTWRITEBYTECODE is set (as in many containers):
+# without it every pytest process (each xdist worker too) compiles the application and
+# rewrites the asserts of every test module again (about 15 CPU-seconds of collection instead
+# of about 3), and so does every `python -m qazvin_diplomacy` a test starts. The caches are the
+# git-ignored __pycache__ folders of the checkout.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # The machine running the suite is shared (2 cores, parallel workers): a property test must not
 # fail because generating its examples was slow, nor because one example waited for the CPU.
