@@ -346,6 +346,58 @@ def db(database_target: Path | str, tmp_path: Path):
     database.close()
 
 
+@pytest.fixture(scope="session")
+def _seeded_templates() -> dict[str, tuple[Path, Any]]:
+    """The session's seeded database files (see ``seeded``), by the name of what built them."""
+    return {}
+
+
+@pytest.fixture
+def seeded(
+    request: pytest.FixtureRequest,
+    backend: str,
+    db_path: Path,
+    fresh_database: Callable[..., Path],
+    tmp_path_factory: pytest.TempPathFactory,
+    _seeded_templates: dict[str, tuple[Path, Any]],
+) -> Callable[[Callable[[Any], Any]], tuple[Any, Any]]:
+    """``seeded(build)``: the test's fresh database (with the countries) as ``build(database)``
+    left it, and what ``build`` returned.
+
+    For a fixture whose records many tests share (a few users with Argon2 passwords, a record of
+    each kind): on SQLite ``build`` runs once a session on a database of its own, and each test
+    gets a copy of that file, opened as usual — the same rows, ids and timestamps every time, at
+    the cost of a file copy. ``build`` must write nothing beside the database (attachments,
+    backups) and return plain values. On PostgreSQL it runs on the test's ``db``.
+    """
+
+    def open_seeded(build: Callable[[Any], Any]) -> tuple[Any, Any]:
+        if backend != "sqlite":
+            database = request.getfixturevalue("db")
+            return database, build(database)
+        from qazvin_diplomacy.core import access
+        from qazvin_diplomacy.storage.database import Database
+
+        key = f"{build.__module__}.{build.__qualname__}"
+        if key not in _seeded_templates:
+            folder = tmp_path_factory.mktemp("seeded")
+            template = fresh_database(folder / "seeded.sqlite3", countries=True)
+            database = Database.open(template)
+            try:
+                value = build(database)
+            finally:
+                database.close()  # the last connection: SQLite folds the WAL into the file
+                access.set_principal(None)
+            _seeded_templates[key] = (template, value)
+        template, value = _seeded_templates[key]
+        shutil.copyfile(template, db_path)
+        database = Database.open(db_path)
+        request.addfinalizer(database.close)
+        return database, value
+
+    return open_seeded
+
+
 @pytest.fixture
 def iraq_on_record(db) -> dict[str, int]:
     """Iraq as the office knows it, for the country briefing: its embassy and ambassador,
