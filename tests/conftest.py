@@ -110,6 +110,36 @@ def fresh_database(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Pa
     return fresh
 
 
+@pytest.fixture(scope="session")
+def demo_database(
+    tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[..., Path]
+) -> Callable[..., Path]:
+    """``demo_database(path, today=…, scale=…)``: a new database file at ``path`` with the
+    countries and ``load_demo(…, today=today, scale=scale)``.
+
+    Loading the demo costs about two CPU-seconds; it is done once a session for each ``today``
+    and ``scale`` (the demo is the same for the same two) and each caller gets a copy.
+    """
+    from qazvin_diplomacy.services.demo import load_demo
+    from qazvin_diplomacy.storage.database import Database
+
+    templates: dict[tuple[Any, int], Path] = {}
+
+    def make(path: Path, *, today: Any = None, scale: int = 0) -> Path:
+        if (today, scale) not in templates:
+            folder = tmp_path_factory.mktemp("demo-template")
+            template = fresh_database(folder / "demo.sqlite3", countries=True)
+            database = Database.open(template)
+            load_demo(database, scale=scale, today=today)
+            database.close()  # the last connection: SQLite folds the WAL into the file
+            templates[(today, scale)] = template
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(templates[(today, scale)], path)
+        return path
+
+    return make
+
+
 class PostgresDatabases:
     """Fresh PostgreSQL databases for tests.
 
