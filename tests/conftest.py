@@ -6,6 +6,7 @@ import itertools
 import logging
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,6 +16,14 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Python's bytecode cache, even where PYTHONDONTWRITEBYTECODE is set (as in many containers):
+# without it every pytest process (each xdist worker too) compiles the application and
+# rewrites the asserts of every test module again (about 15 CPU-seconds of collection instead
+# of about 3), and so does every `python -m qazvin_diplomacy` a test starts. The caches are the
+# git-ignored __pycache__ folders of the checkout.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # The machine running the suite is shared (2 cores, parallel workers): a property test must not
 # fail because generating its examples was slow, nor because one example waited for the CPU.
@@ -101,6 +110,36 @@ def fresh_database(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Pa
         return path
 
     return fresh
+
+
+@pytest.fixture(scope="session")
+def demo_database(
+    tmp_path_factory: pytest.TempPathFactory, fresh_database: Callable[..., Path]
+) -> Callable[..., Path]:
+    """``demo_database(path, today=…, scale=…)``: a new database file at ``path`` with the
+    countries and ``load_demo(…, today=today, scale=scale)``.
+
+    Loading the demo costs about two CPU-seconds; it is done once a session for each ``today``
+    and ``scale`` (the demo is the same for the same two) and each caller gets a copy.
+    """
+    from qazvin_diplomacy.services.demo import load_demo
+    from qazvin_diplomacy.storage.database import Database
+
+    templates: dict[tuple[Any, int], Path] = {}
+
+    def make(path: Path, *, today: Any = None, scale: int = 0) -> Path:
+        if (today, scale) not in templates:
+            folder = tmp_path_factory.mktemp("demo-template")
+            template = fresh_database(folder / "demo.sqlite3", countries=True)
+            database = Database.open(template)
+            load_demo(database, scale=scale, today=today)
+            database.close()  # the last connection: SQLite folds the WAL into the file
+            templates[(today, scale)] = template
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(templates[(today, scale)], path)
+        return path
+
+    return make
 
 
 class PostgresDatabases:
@@ -337,6 +376,58 @@ def db(database_target: Path | str, tmp_path: Path):
         database = Database.open(database_target)
     yield database
     database.close()
+
+
+@pytest.fixture(scope="session")
+def _seeded_templates() -> dict[str, tuple[Path, Any]]:
+    """The session's seeded database files (see ``seeded``), by the name of what built them."""
+    return {}
+
+
+@pytest.fixture
+def seeded(
+    request: pytest.FixtureRequest,
+    backend: str,
+    db_path: Path,
+    fresh_database: Callable[..., Path],
+    tmp_path_factory: pytest.TempPathFactory,
+    _seeded_templates: dict[str, tuple[Path, Any]],
+) -> Callable[[Callable[[Any], Any]], tuple[Any, Any]]:
+    """``seeded(build)``: the test's fresh database (with the countries) as ``build(database)``
+    left it, and what ``build`` returned.
+
+    For a fixture whose records many tests share (a few users with Argon2 passwords, a record of
+    each kind): on SQLite ``build`` runs once a session on a database of its own, and each test
+    gets a copy of that file, opened as usual — the same rows, ids and timestamps every time, at
+    the cost of a file copy. ``build`` must write nothing beside the database (attachments,
+    backups) and return plain values. On PostgreSQL it runs on the test's ``db``.
+    """
+
+    def open_seeded(build: Callable[[Any], Any]) -> tuple[Any, Any]:
+        if backend != "sqlite":
+            database = request.getfixturevalue("db")
+            return database, build(database)
+        from qazvin_diplomacy.core import access
+        from qazvin_diplomacy.storage.database import Database
+
+        key = f"{build.__module__}.{build.__qualname__}"
+        if key not in _seeded_templates:
+            folder = tmp_path_factory.mktemp("seeded")
+            template = fresh_database(folder / "seeded.sqlite3", countries=True)
+            database = Database.open(template)
+            try:
+                value = build(database)
+            finally:
+                database.close()  # the last connection: SQLite folds the WAL into the file
+                access.set_principal(None)
+            _seeded_templates[key] = (template, value)
+        template, value = _seeded_templates[key]
+        shutil.copyfile(template, db_path)
+        database = Database.open(db_path)
+        request.addfinalizer(database.close)
+        return database, value
+
+    return open_seeded
 
 
 @pytest.fixture

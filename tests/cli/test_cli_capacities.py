@@ -17,17 +17,10 @@ PERSIAN = re.compile("[\u0600-\u06ff]")
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    from qazvin_diplomacy.services.demo import load_demo
-    from qazvin_diplomacy.services.directory import ensure_reference_data
-    from qazvin_diplomacy.storage.database import Database
-
-    path = tmp_path_factory.mktemp("cli") / "office.sqlite3"
-    db = Database.open(path)
-    ensure_reference_data(db)
-    load_demo(db, today=dt.date(2026, 11, 24))
-    db.close()
-    return path
+def demo_template(tmp_path_factory, demo_database) -> Path:
+    return demo_database(
+        tmp_path_factory.mktemp("cli") / "office.sqlite3", today=dt.date(2026, 11, 24)
+    )
 
 
 @pytest.fixture

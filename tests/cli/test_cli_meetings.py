@@ -16,17 +16,8 @@ TODAY = dt.date(2026, 11, 24)  # 3 Azar 1405
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    from qazvin_diplomacy.services.demo import load_demo
-    from qazvin_diplomacy.services.directory import ensure_reference_data
-    from qazvin_diplomacy.storage.database import Database
-
-    path = tmp_path_factory.mktemp("cli") / "office.sqlite3"
-    db = Database.open(path)
-    ensure_reference_data(db)
-    load_demo(db, today=TODAY)
-    db.close()
-    return path
+def demo_template(tmp_path_factory, demo_database) -> Path:
+    return demo_database(tmp_path_factory.mktemp("cli") / "office.sqlite3", today=TODAY)
 
 
 @pytest.fixture

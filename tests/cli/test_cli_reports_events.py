@@ -29,16 +29,12 @@ def run(*argv: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> tuple[Path, int]:
-    from qazvin_diplomacy.services.demo import load_demo
-    from qazvin_diplomacy.services.directory import ensure_reference_data
+def demo(tmp_path_factory, demo_database) -> tuple[Path, int]:
     from qazvin_diplomacy.services.events import list_events
     from qazvin_diplomacy.storage.database import Database
 
-    path = tmp_path_factory.mktemp("cli-events") / "office.sqlite3"
+    path = demo_database(tmp_path_factory.mktemp("cli-events") / "office.sqlite3", today=TODAY)
     db = Database.open(path)
-    ensure_reference_data(db)
-    load_demo(db, today=TODAY)
     event_id = next(e.id for e in list_events(db) if "پنجاه بدر ۱۴۰۴" in e.title_fa)
     db.close()
     return path, event_id

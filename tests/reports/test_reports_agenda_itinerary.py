@@ -12,7 +12,6 @@ from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.core.visits import GuestEntry, VisitInput, VisitStatus
 from qazvin_diplomacy.reports import weekly_agenda as agenda_module
 from qazvin_diplomacy.reports.catalog import render_report
-from qazvin_diplomacy.services.demo import load_demo
 from qazvin_diplomacy.services.visit_reports import weekly_agenda
 from qazvin_diplomacy.services.visits import list_visits, save_visit, visits_between
 
@@ -26,14 +25,13 @@ def _words(text: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo(tmp_path_factory, demo_database):
     """The demo database (today fixed) plus a visit booked on a Friday."""
-    from qazvin_diplomacy.services.directory import ensure_reference_data
     from qazvin_diplomacy.storage.database import Database
 
-    db = Database.open(tmp_path_factory.mktemp("agenda") / "office.sqlite3")
-    ensure_reference_data(db)
-    load_demo(db, today=TODAY)
+    db = Database.open(
+        demo_database(tmp_path_factory.mktemp("agenda") / "office.sqlite3", today=TODAY)
+    )
     held = next(v for v in list_visits(db) if v.hosts and v.guests)
     friday = save_visit(
         db,

@@ -23,9 +23,13 @@ TODAY = from_jalali(1404, 8, 3)
 
 
 @pytest.fixture
-def demo_db(db):
+def demo_db(seeded):
+    """The demo data (loaded once a session, see ``seeded``)."""
+    return seeded(_load_demo)[0]
+
+
+def _load_demo(db) -> None:
     load_demo(db, scale=0, today=TODAY)
-    return db
 
 
 def render(db, spec: ReportSpec, out: Path, **options) -> Path:

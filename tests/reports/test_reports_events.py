@@ -33,15 +33,13 @@ KINDS = ("event-guests", "invitations", "badges", "place-cards", "event-summary"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo(tmp_path_factory, demo_database):
     """The demo database and the id of the Panjah Bedar 1404 event."""
-    from qazvin_diplomacy.services.demo import load_demo
-    from qazvin_diplomacy.services.directory import ensure_reference_data
     from qazvin_diplomacy.storage.database import Database
 
-    db = Database.open(tmp_path_factory.mktemp("events") / "office.sqlite3")
-    ensure_reference_data(db)
-    load_demo(db, today=TODAY)
+    db = Database.open(
+        demo_database(tmp_path_factory.mktemp("events") / "office.sqlite3", today=TODAY)
+    )
     event_id = next(e.id for e in svc.list_events(db) if "پنجاه بدر ۱۴۰۴" in e.title_fa)
     yield db, event_id
     db.close()

@@ -35,15 +35,15 @@ def drawn(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo(tmp_path_factory, demo_database):
     """The demo database with the office's signatory and telephone; the Panjah Bedar event."""
-    from qazvin_diplomacy.services.demo import load_demo
-    from qazvin_diplomacy.services.directory import ensure_reference_data
     from qazvin_diplomacy.storage.database import Database
 
-    db = Database.open(tmp_path_factory.mktemp("letters") / "office.sqlite3")
-    ensure_reference_data(db)
-    load_demo(db, today=from_jalali(1404, 1, 20))
+    db = Database.open(
+        demo_database(
+            tmp_path_factory.mktemp("letters") / "office.sqlite3", today=from_jalali(1404, 1, 20)
+        )
+    )
     svc.save_office_settings(
         db,
         settings=replace(

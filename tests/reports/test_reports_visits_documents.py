@@ -20,7 +20,6 @@ from qazvin_diplomacy.reports import weekly_agenda as agenda_module
 from qazvin_diplomacy.reports.catalog import render_report
 from qazvin_diplomacy.reports.fonts import MissingGlyphError
 from qazvin_diplomacy.reports.page import MARGIN_X
-from qazvin_diplomacy.services.demo import load_demo
 from qazvin_diplomacy.services.directory import get_person, list_people, save_person
 from qazvin_diplomacy.services.visit_reports import ProfileSection, visit_dossier, weekly_agenda
 from qazvin_diplomacy.services.visits import get_visit, list_visits, save_visit, visits_between
@@ -51,14 +50,13 @@ def _contains(lines: list[str], phrase: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo(tmp_path_factory, demo_database):
     """The demo database, today fixed, plus a new visit of the Afghan chargé d'affaires."""
-    from qazvin_diplomacy.services.directory import ensure_reference_data
     from qazvin_diplomacy.storage.database import Database
 
-    db = Database.open(tmp_path_factory.mktemp("docs") / "office.sqlite3")
-    ensure_reference_data(db)
-    load_demo(db, today=TODAY)
+    db = Database.open(
+        demo_database(tmp_path_factory.mktemp("docs") / "office.sqlite3", today=TODAY)
+    )
     held = next(v for v in list_visits(db) if "افغانستان" in v.title)
     cda = get_person(db, held.guests[0].id)
     save_person(db, person=replace(cda, biography=BIO))

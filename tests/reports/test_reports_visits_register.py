@@ -27,7 +27,6 @@ from qazvin_diplomacy.reports.catalog import render_report
 from qazvin_diplomacy.reports.page import MARGIN_X
 from qazvin_diplomacy.reports.rtl import reorder_line
 from qazvin_diplomacy.reports.styles import MUTED_COLOR
-from qazvin_diplomacy.services.demo import load_demo
 from qazvin_diplomacy.services.directory import country_by_code
 from qazvin_diplomacy.services.visit_reports import visits_register
 from qazvin_diplomacy.services.visits import count_visits, list_visits
@@ -37,14 +36,13 @@ PRINTED = dt.datetime(2026, 11, 24, 10, 30)
 
 
 @pytest.fixture(scope="module")
-def scaled_db(tmp_path_factory):
+def scaled_db(tmp_path_factory, demo_database):
     """A demo database with one scale unit (500 synthetic visits over seven years)."""
-    from qazvin_diplomacy.services.directory import ensure_reference_data
     from qazvin_diplomacy.storage.database import Database
 
-    db = Database.open(tmp_path_factory.mktemp("reg") / "office.sqlite3")
-    ensure_reference_data(db)
-    load_demo(db, scale=1, today=TODAY)
+    db = Database.open(
+        demo_database(tmp_path_factory.mktemp("reg") / "office.sqlite3", scale=1, today=TODAY)
+    )
     yield db
     db.close()
 

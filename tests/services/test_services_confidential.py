@@ -71,8 +71,14 @@ def _at(hour: int) -> datetime:
 
 
 @pytest.fixture
-def office(db):
-    """One confidential and one ordinary record of each kind, all on TODAY."""
+def office(seeded):
+    """One confidential and one ordinary record of each kind, all on TODAY (built once a
+    session, see ``seeded``)."""
+    return seeded(_build_office)
+
+
+def _build_office(db) -> dict[str, dict[str, int]]:
+    """The records of ``office`` in ``db``; their ids by marker and kind."""
     ids: dict[str, dict[str, int]] = {}
     tj = country_by_code(db, "TJ")
     assert tj is not None
@@ -134,7 +140,7 @@ def office(db):
             "resolution": resolution.id,
             "delegation": delegation.id,
         }
-    return db, ids
+    return ids
 
 
 def _seen(text: str) -> set[str]:

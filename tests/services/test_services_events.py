@@ -39,11 +39,15 @@ TODAY = from_jalali(1404, 2, 5)  # two weeks before
 
 
 @pytest.fixture
-def world(db):
-    """The demo directory (no demo events needed, but they do no harm) and name → id."""
+def world(seeded):
+    """The demo directory (no demo events needed, but they do no harm) and name → id (loaded
+    once a session, see ``seeded``)."""
+    return seeded(_demo_people)
+
+
+def _demo_people(db) -> dict[str, int]:
     load_demo(db, today=TODAY)
-    people = {p.name_en: p.id for p in directory.list_people(db, limit=10_000)}
-    return db, people
+    return {p.name_en: p.id for p in directory.list_people(db, limit=10_000)}
 
 
 def pid(people: dict[str, int], name_en: str) -> int:

@@ -7,7 +7,7 @@ then a PostgreSQL database, otherwise a second SQLite file.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,8 +16,7 @@ from sqlalchemy import select, text
 from qazvin_diplomacy.core.directory import PersonInput
 from qazvin_diplomacy.services import transfer as transfer_service
 from qazvin_diplomacy.services.audit import verify_audit_trail
-from qazvin_diplomacy.services.demo import load_demo
-from qazvin_diplomacy.services.directory import ensure_reference_data, save_person
+from qazvin_diplomacy.services.directory import save_person
 from qazvin_diplomacy.services.search import search
 from qazvin_diplomacy.services.transfer import TransferRefused, transfer_database
 from qazvin_diplomacy.storage import transfer as copier
@@ -31,14 +30,11 @@ def _sha(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo database file, made once for the module."""
-    path = tmp_path_factory.mktemp("demo") / "desk.sqlite3"
-    db = Database.open(path)
-    ensure_reference_data(db)
-    load_demo(db)
-    db.close()
-    return path
+def demo_template(
+    tmp_path_factory: pytest.TempPathFactory, demo_database: Callable[..., Path]
+) -> Path:
+    """A demo database file, made once for the module (a copy of the session's)."""
+    return demo_database(tmp_path_factory.mktemp("demo") / "desk.sqlite3")
 
 
 @pytest.fixture

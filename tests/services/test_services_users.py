@@ -44,14 +44,18 @@ class _Clock:
 
 
 @pytest.fixture
-def office(db):
-    """A database with an administrator «admin», an editor «Sara» and a viewer «reza»."""
+def office(seeded):
+    """A database with an administrator «admin», an editor «Sara» and a viewer «reza» (built
+    once a session, see ``seeded``: hashing their passwords with Argon2 is what costs)."""
+    return seeded(_build_office)[0]
+
+
+def _build_office(db) -> None:
     svc.create_first_admin(db, login="admin", password=PASSWORD, display_name="مدیر")
     access.set_principal(svc.authenticate(db, "admin", PASSWORD))
     svc.add_user(db, login="Sara", password=PASSWORD, role=Role.EDITOR, display_name="سارا")
     svc.add_user(db, login="reza", password=PASSWORD, role=Role.VIEWER, cleared=True)
     access.set_principal(None)
-    return db
 
 
 def test_first_admin_then_no_second_first_admin(db) -> None:

@@ -73,7 +73,9 @@ def test_an_empty_list_says_what_to_do_next(cls, words, app, qtbot, paths, db, s
 
 
 @pytest.mark.parametrize("cls", [VisitsPage, AgreementsPage])
-def test_an_empty_archive_says_how_records_get_there(cls, qtbot, paths, db, settings) -> None:
+def test_an_empty_archive_says_how_records_get_there(
+    cls, app, qtbot, paths, db, settings
+) -> None:  # app: in Persian whatever the worker's previous test left behind
     page = _page(cls, qtbot, paths, db, settings)
     page.views.setCurrentWidget(page.archive_table.parentWidget())
     assert page.archive_model.rowCount() == 0
