@@ -57,6 +57,16 @@ def app(qapp: QApplication) -> Iterator[QApplication]:
 
 
 @pytest.fixture(autouse=True)
+def _left_in_persian() -> Iterator[None]:
+    """Every UI test leaves the application in Persian, also one that did not take ``app``
+    (a test switching to English without it decided the language of the worker's next test)."""
+    yield
+    qapp = QApplication.instance()
+    if isinstance(qapp, QApplication):
+        _persian(qapp)
+
+
+@pytest.fixture(autouse=True)
 def _background_work_done(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every task a test starts in a ``TaskRunner`` has ended when the test does: one still
     running would answer into the next test, and a worker thread running Python when the
