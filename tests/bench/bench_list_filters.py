@@ -58,6 +58,13 @@ def _show(widget) -> None:
         child, parent = parent, parent.parentWidget()
 
 
+def _views(widget) -> list:
+    """The tables and trees inside ``widget`` (not the combo boxes' pop-up lists)."""
+    from PySide6.QtWidgets import QTableView, QTreeView
+
+    return widget.findChildren(QTableView) + widget.findChildren(QTreeView)
+
+
 def _steps(bar) -> list[tuple[str, Callable[[], None], Callable[[], None]]]:
     """(name, apply, undo) for each field of ``bar``."""
     from PySide6.QtWidgets import QCheckBox, QComboBox
@@ -89,7 +96,10 @@ def _steps(bar) -> list[tuple[str, Callable[[], None], Callable[[], None]]]:
             bar.text.blockSignals(True)
             bar.text.setText(text)
             bar.text.blockSignals(False)
-            bar.on_change()
+            if hasattr(bar, "on_change"):
+                bar.on_change()
+            else:  # a directory tab: its own text box and filters
+                bar.apply_filters()
 
         return apply
 
@@ -101,7 +111,6 @@ def _steps(bar) -> list[tuple[str, Callable[[], None], Callable[[], None]]]:
 def main(argv: list[str]) -> None:
     """Print the figures."""
     from bench_visits_ui import _database, _settle
-    from PySide6.QtWidgets import QAbstractItemView
 
     from qazvin_diplomacy.paths import resolve_paths
     from qazvin_diplomacy.storage.database import Database
@@ -138,13 +147,14 @@ def main(argv: list[str]) -> None:
         _settle(app)
         window.runner.wait()
         _settle(app)
-        for bar in page.findChildren(ListFilterBar):
+        bars = page.findChildren(ListFilterBar) or list(getattr(page, "lists", []))
+        for bar in bars:
             _show(bar)
             _settle(app)
             tables = [
                 t
-                for t in bar.parentWidget().findChildren(QAbstractItemView)
-                if t.model() is not None and t.isVisible() and t.model().columnCount() > 1
+                for t in (_views(bar) or _views(bar.parentWidget()))
+                if t.isVisible() and t.model() is not None and t.model().columnCount() > 1
             ]
             table = tables[0] if tables else None
             for name, apply, undo in _steps(bar):
