@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from qazvin_diplomacy.core.directory import (
     CountryView,
@@ -240,7 +240,9 @@ def list_organizations(
         query = query.where(Organization.country_id == country_id)
     with db.read_session() as session:
         rows = session.scalars(
-            query.order_by(Organization.name_fa.collate(PERSIAN_COLLATION)).limit(limit)
+            query.order_by(Organization.name_fa.collate(PERSIAN_COLLATION))
+            .limit(limit)
+            .options(selectinload(Organization.country))  # one query, not one per country
         )
         return [_org_view(o) for o in rows]
 
@@ -449,6 +451,8 @@ def list_people(
             query.order_by(Person.name_fa.collate(PERSIAN_COLLATION), Person.id)
             .offset(offset)
             .limit(limit)
+            # Their organizations and countries in two queries, not one per row.
+            .options(selectinload(Person.organization), selectinload(Person.country))
         )
         return [_person_view(p) for p in rows]
 

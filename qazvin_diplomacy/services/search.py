@@ -56,8 +56,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Select, column, literal, select, table, text
 from sqlalchemy.exc import DatabaseError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from qazvin_diplomacy.core.text import cut_variants, search_terms
 from qazvin_diplomacy.services.search_index import (
@@ -83,6 +85,7 @@ __all__ = [
     "SearchHit",
     "SearchIndexDamaged",
     "SearchResults",
+    "indexed_ids",
     "search",
 ]
 
@@ -194,6 +197,48 @@ def _term_filter(terms: list[str], dialect: str = "sqlite") -> tuple[str, dict[s
             params[f"s{i}"] = term
             params[f"p{i}"] = "|" + term
     return " AND ".join(clauses), params
+
+
+class _key_holds(FunctionElement[bool]):
+    """The index row's key holds a term: FTS5's trigram phrase query on SQLite, ``LIKE``
+    (answered by the ``pg_trgm`` GIN index) on PostgreSQL, as :func:`_term_filter` spells them."""
+
+    inherit_cache = True
+
+    def __init__(self, term: str) -> None:
+        super().__init__(literal(_match_expression([term])), literal(_like_pattern(term)))
+
+
+@compiles(_key_holds)
+def _key_matches(element: _key_holds, compiler: Any, **kw: Any) -> str:
+    phrase = list(element.clauses)[0]
+    return f"{FTS_TABLE} MATCH {compiler.process(phrase, **kw)}"
+
+
+@compiles(_key_holds, "postgresql")
+def _key_like(element: _key_holds, compiler: Any, **kw: Any) -> str:
+    pattern = list(element.clauses)[1]
+    return f"{FTS_TABLE}.key LIKE {compiler.process(pattern, **kw)} ESCAPE '\\'"
+
+
+_INDEX = table(FTS_TABLE, column("rowid"), column("key"))
+
+
+def indexed_ids(kind: str, term: str) -> Select[Any]:
+    """Ids of the live records of ``kind`` whose index key holds ``term``, for a list's filter.
+
+    ``term`` is one compact key of :data:`MIN_INDEXED_TERM` or more characters (from
+    ``core.text.search_terms``); shorter ones cannot use a trigram index.  The index holds the
+    records' own ``search_key`` and only records that are not archived.  Its match is a
+    substring match like ``search_key LIKE '%term%'`` but may fold a few more characters
+    (FTS5 folds Unicode case), so a caller wanting exactly ``LIKE``'s rows keeps its ``LIKE``
+    and uses these ids to narrow the rows it is tried on.
+    """
+    if len(term) < MIN_INDEXED_TERM:
+        raise ValueError(f"a term of {len(term)} characters cannot use the trigram index")
+    lo, hi = source_of(kind).rowid_range
+    rowid = _INDEX.c.rowid
+    return select(rowid - lo).where(_key_holds(term), rowid.between(lo, hi))
 
 
 def _hidden_filter(sources: Iterable[SearchSource]) -> str:

@@ -169,9 +169,20 @@ def refit_columns(table: QTableView, *, measure: bool = True) -> None:
             share = min(1.0, (room - need) / sum(short.values()))
             for col, missing in short.items():
                 fitted[col] += int(missing * share)
-    for col, width in fitted.items():
-        if table.columnWidth(col) != width:
+    changed = {c: w for c, w in fitted.items() if table.columnWidth(c) != w}
+    if not changed:
+        return
+    # The table hears of each width through the header's sectionResized, which repaints its
+    # columns once more from a zero timer — after the paint the new rows already asked for
+    # (two paints of every cell after each filter).  One update of the whole table instead.
+    header.blockSignals(True)
+    try:
+        for col, width in changed.items():
             table.setColumnWidth(col, width)
+    finally:
+        header.blockSignals(False)
+    table.updateGeometries()
+    table.viewport().update()
 
 
 def make_ltr(widget: QWidget) -> QWidget:

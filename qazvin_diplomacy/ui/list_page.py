@@ -174,8 +174,15 @@ class FitTable(EmptyStateView, QTableView):
     def reset(self) -> None:  # Qt override
         """Override: lay the rows out at once after the model's reset, so the scroll range is
         the new row count's before the next paint (scrolled down 50,000 rows, then filtered to
-        5,000, the row numbers were painted for all 5,000 rows below an out-of-range offset)."""
+        5,000, the row numbers were painted for all 5,000 rows below an out-of-range offset).
+
+        The row numbers' column keeps the widest width it has had: a filter leaving fewer
+        digits (50,008 rows, then 4,172) does not move the whole table sideways — which also
+        cost a second paint of every cell."""
         super().reset()
+        numbers = self.verticalHeader()
+        if numbers.isVisible():
+            numbers.setMinimumWidth(max(numbers.minimumWidth(), numbers.width()))
         self.executeDelayedItemsLayout()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override

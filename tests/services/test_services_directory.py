@@ -347,3 +347,42 @@ def test_lists_are_in_persian_alphabetical_order(db) -> None:
     countries = [c.name_fa for c in directory.list_countries(db)]
     assert countries.index("پاکستان") < countries.index("تاجیکستان")
     assert countries.index("کانادا") < countries.index("گرجستان") < countries.index("لبنان")
+
+
+def test_lists_read_organizations_and_countries_in_a_few_queries(db) -> None:
+    """Twelve people of twelve organizations in twelve countries: the list names them all
+    with a fixed number of queries, not one more per row (it was one per organization)."""
+    from sqlalchemy import event
+
+    countries = directory.list_countries(db)[:12]
+    for i, country in enumerate(countries):
+        org = directory.save_organization(
+            db,
+            org=OrganizationInput(
+                name_fa=f"سفارت شماره {i}", kind="embassy", country_id=country.id
+            ),
+        )
+        directory.save_person(
+            db,
+            person=PersonInput(f"رایزن شماره {i}", organization_id=org.id, country_id=country.id),
+        )
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        people = directory.list_people(db, text="رایزن شماره")
+        people_queries = len(statements)
+        statements.clear()
+        orgs = directory.list_organizations(db, text="سفارت شماره")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert len(people) == len(orgs) == 12
+    names = {c.name_fa for c in countries}
+    assert {p.country_name_fa for p in people} == names
+    assert {p.organization_name_fa for p in people} == {o.name_fa for o in orgs}
+    assert {o.country_name_fa for o in orgs} == names
+    assert people_queries <= 4
+    assert len(statements) <= 3

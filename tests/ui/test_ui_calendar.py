@@ -350,3 +350,38 @@ def test_text_starts_at_the_right_edge_in_persian_and_the_left_in_english(office
     box = _box(canvas, ("visit", office["first"].id))
     ink = _ink_columns(canvas, box)
     assert ink and min(ink) - box.left() < 20 < box.right() - max(ink)
+
+
+def test_a_view_already_read_is_not_read_again_but_a_change_is(office, monkeypatch) -> None:
+    """The visits tab reads its calendar on being shown; asking for the view it shows does
+    not read the same range again.  Another view, day, legend or a saved change does."""
+    page = office["page"]
+    page.set_view(MONTH)
+    reads: list[tuple[dt.date, dt.date]] = []
+    real = calendar_page.calendar_service.agenda_between
+
+    def counting(db, *, start, end, **kw):
+        reads.append((start, end))
+        return real(db, start=start, end=end, **kw)
+
+    monkeypatch.setattr(calendar_page.calendar_service, "agenda_between", counting)
+    page.set_view(MONTH)
+    assert reads == []
+    page.set_view(WEEK)
+    page.set_view(MONTH)
+    assert len(reads) == 2
+    page.kind_boxes[EntryKind.FOLLOWUP].setChecked(False)
+    page.set_view(MONTH)
+    assert EntryKind.FOLLOWUP not in {e.kind for e in page.state.entries}
+    reads.clear()
+    visits_service.save_visit(
+        office["db"],
+        visit=replace(office["first"], title="دیدار سفیر ژاپن (ویرایش)"),
+        conflict_reason="به درخواست سفارت",
+    )
+    office["window"].ctx.hub.dataChanged.emit("visits")  # what a saved form announces
+    assert reads, "a saved change is read"
+    assert "دیدار سفیر ژاپن (ویرایش)" in {e.title for e in page.state.entries}
+    reads.clear()
+    page.set_view(MONTH)
+    assert reads == []

@@ -3,8 +3,15 @@ width re-shares what was measured, and a filter while scrolled down lays the row
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView
 
 from qazvin_diplomacy.ui.common import FIT_SAMPLE_ROWS, fit_columns
 from qazvin_diplomacy.ui.list_page import FitTable
@@ -98,3 +105,63 @@ def test_a_filter_while_scrolled_to_the_end_shows_rows_at_once(app, qtbot) -> No
     assert table.verticalScrollBar().value() <= table.verticalScrollBar().maximum()
     assert header.visualIndexAt(0) != -1
     assert header.offset() <= header.length()
+
+
+class _PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+class ShortWhenFewModel(CountingModel):
+    """Long texts while it has many rows, one letter when a filter leaves fewer than 100."""
+
+    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        found = super().data(index, role)
+        return "x" if found is not None and self.rows < 100 else found
+
+
+def test_a_filter_paints_the_cells_once_with_their_new_widths(app, qtbot) -> None:
+    """Refitted columns are drawn in the paint the new rows ask for, not in a second one."""
+    model = ShortWhenFewModel(5000)
+    table = FitTable()
+    qtbot.addWidget(table)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # a list, not a form
+    table.setModel(model)
+    fit_columns(table, (120, 120, 120), stretch=0)
+    table.resize(700, 400)
+    table.show()
+    QApplication.processEvents()
+    counter = _PaintCounter()
+    table.viewport().installEventFilter(counter)
+    before = [table.columnWidth(c) for c in range(3)]
+    model.set_rows(70)  # short rows: the columns narrow to them
+    for _ in range(3):
+        QApplication.processEvents()
+    after = [table.columnWidth(c) for c in range(3)]
+    assert after != before
+    assert counter.paints == 1
+    # The view knows the new widths: each column starts where the one before it ends.
+    header = table.horizontalHeader()
+    assert [header.sectionSize(c) for c in range(3)] == after
+    right_to_left = table.isRightToLeft()
+    positions = sorted(range(3), key=table.columnViewportPosition, reverse=right_to_left)
+    edges = [table.columnViewportPosition(c) for c in positions]
+    assert len(set(edges)) == 3
+
+
+def test_row_numbers_keep_their_width_when_a_filter_leaves_fewer_digits(app, qtbot) -> None:
+    """50,000 rows, then 7: the table does not move sideways (nor repaint for it)."""
+    table, model = _table(qtbot, 50000)
+    wide = table.verticalHeader().width()
+    model.set_rows(7)
+    QApplication.processEvents()
+    assert table.verticalHeader().width() == wide
+    model.set_rows(50000)
+    QApplication.processEvents()
+    assert table.verticalHeader().width() == wide

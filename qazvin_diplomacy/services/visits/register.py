@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true, union
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session, aliased
 
 from qazvin_diplomacy.core.jalali import week_range
 from qazvin_diplomacy.core.text import search_terms
@@ -22,24 +24,80 @@ from qazvin_diplomacy.core.visits import (
     local_days_span,
 )
 from qazvin_diplomacy.services.listing import count_of
+from qazvin_diplomacy.services.search import MIN_INDEXED_TERM, indexed_ids
+from qazvin_diplomacy.services.search_index import raise_if_index_damaged
 from qazvin_diplomacy.services.visits.records import _local, _overlapping
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.dialects import not_indexed
 from qazvin_diplomacy.storage.directory import Country, Person
 from qazvin_diplomacy.storage.visits import Visit, VisitGuest, VisitHost
 
+#: A word the index finds in more visits than this is looked for in a page's rows one by one
+#: (``LIKE`` while walking the sort order finds a page's rows soon); a rarer one narrows the
+#: rows to try through the index first.
+DENSE_TERM = 4000
 
-def _text_condition(text: str) -> ColumnElement[bool]:
-    """Each typed word in the visit's own key or in a guest's or host's directory key."""
+
+def _text_condition(text: str, indexed: Callable[[str], bool]) -> ColumnElement[bool]:
+    """Each typed word in the visit's own key or in a guest's or host's directory key.
+
+    A word for which ``indexed`` is true is first looked up in the search index
+    (``services.search.indexed_ids``, which holds the live visits' keys): only the visits it
+    names are tried with ``LIKE`` (the index may fold a few more characters than ``LIKE``), so
+    the rows are the same as a scan's without reading every visit.  Other words (one or two
+    characters, which a trigram index cannot serve; lists with archived visits, which the
+    index does not hold; words in most visits) are tried on each row as before.
+    """
     conditions = []
     for term in search_terms(text):
-        people = select(Person.id).where(Person.search_key.like(f"%{term}%"))
-        linked = union(
+        pattern = f"%{term}%"
+        people = select(Person.id).where(Person.search_key.like(pattern))
+        of_people = (
             select(VisitGuest.visit_id).where(VisitGuest.person_id.in_(people)),
             select(VisitHost.visit_id).where(VisitHost.person_id.in_(people)),
         )
-        conditions.append(or_(Visit.search_key.like(f"%{term}%"), Visit.id.in_(linked)))
+        if indexed(term):
+            own = aliased(Visit)
+            named = select(own.id).where(
+                own.id.in_(indexed_ids("visit", term)), own.search_key.like(pattern)
+            )
+            conditions.append(Visit.id.in_(union(named, *of_people)))
+        else:
+            conditions.append(or_(Visit.search_key.like(pattern), Visit.id.in_(union(*of_people))))
     return and_(*conditions) if conditions else true()
+
+
+def _index_serves(filters: VisitFilter, session: Session | None) -> Callable[[str], bool]:
+    """Which words of ``filters.text`` to look up in the index first (see ``_text_condition``).
+
+    With a ``session`` (a page to read in sort order) only words the index finds in at most
+    :data:`DENSE_TERM` visits; without one (a count, which reads every match) every word long
+    enough for the trigram index.
+    """
+    if filters.include_archived or filters.archived_only:
+        return lambda term: False
+
+    def serves(term: str) -> bool:
+        if len(term) < MIN_INDEXED_TERM:
+            return False
+        if session is None:
+            return True
+        hits = indexed_ids("visit", term).limit(DENSE_TERM + 1).subquery()
+        return (session.scalar(select(func.count()).select_from(hits)) or 0) <= DENSE_TERM
+
+    return serves
+
+
+@contextmanager
+def _index_explained(db: Database, filters: VisitFilter) -> Iterator[None]:
+    """A text filter reads the search index: a damaged one raises ``SearchIndexDamaged`` (its
+    message says to run ``check --repair``), as global search and every write do."""
+    try:
+        yield
+    except DatabaseError as exc:
+        if filters.text.strip():
+            raise_if_index_damaged(db, exc)
+        raise
 
 
 # "+column" (``not_indexed``) keeps SQLite from choosing an archived_at index: used when grouping, where a
@@ -48,7 +106,9 @@ _ARCHIVED_NOT_INDEXED: ColumnElement[Any] = not_indexed(Visit.archived_at)
 
 
 def _filter_conditions(
-    filters: VisitFilter, archived: ColumnElement[Any] | None = None
+    filters: VisitFilter,
+    archived: ColumnElement[Any] | None = None,
+    session: Session | None = None,
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     archived_at = Visit.archived_at if archived is None else archived
@@ -69,7 +129,7 @@ def _filter_conditions(
         else:
             conditions.append(_overlapping(lower, upper))
     if filters.text and filters.text.strip():
-        conditions.append(_text_condition(filters.text))
+        conditions.append(_text_condition(filters.text, _index_serves(filters, session)))
     if filters.person_id is not None:
         conditions.append(Visit.id.in_(_visits_of_people(Person.id == filters.person_id)))
     if filters.organization_id is not None:
@@ -194,14 +254,14 @@ def list_visits(
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}; expected one of {SORT_KEYS}")
     filters = filters or VisitFilter()
-    conditions = _filter_conditions(filters)
     offset, limit = max(offset, 0), max(limit, 0)
-    with db.read_session() as session:
+    with _index_explained(db, filters), db.read_session() as session:
         if sort in _BUCKETED:
             ids = _bucketed_page(session, filters, sort, descending, offset, limit)
             rows = _summaries(session, _summary_query().where(Visit.id.in_(ids)))
             position = {visit_id: i for i, visit_id in enumerate(ids)}
             return sorted(rows, key=lambda row: position[row.id])
+        conditions = _filter_conditions(filters, session=session)
         column = _SORT_COLUMNS[sort]
         order = (column.desc(), Visit.id.desc()) if descending else (column.asc(), Visit.id.asc())
         page = select(Visit.id).where(*conditions).order_by(*order).offset(offset).limit(limit)
@@ -231,7 +291,7 @@ def _bucketed_page(
             select(column, func.count()).where(*grouping).group_by(column)
         )
     }
-    conditions = _filter_conditions(filters)
+    conditions = _filter_conditions(filters, session=session)
     if sort == "status":
         known = [s.value for s in VisitStatus]
         values: list[Any] = [v for v in known if v in counts]
@@ -272,12 +332,14 @@ def _bucketed_page(
 def count_visits(db: Database, *, filters: VisitFilter | None = None) -> int:
     """How many visits ``list_visits`` would give with ``filters`` (all pages)."""
     filters = filters or VisitFilter()
-    # A text filter reads every row anyway: a plain table scan beats walking the
-    # archived_at index with a lookup per row (about 2x on 50,000 visits).
+    # A text filter's short words read every row anyway: a plain table scan beats walking the
+    # archived_at index with a lookup per row (about 2x on 50,000 visits); words the search
+    # index serves lead to their rows by id either way.
     scan = filters.text.strip() and filters.date_from is None and filters.date_to is None
     conditions = _filter_conditions(filters, _ARCHIVED_NOT_INDEXED if scan else None)
     query = select(func.count()).select_from(Visit).where(*conditions)
-    return count_of(db, query)
+    with _index_explained(db, filters):
+        return count_of(db, query)
 
 
 def visits_between(

@@ -188,6 +188,7 @@ class CalendarPage(ModulePage):
         self.export_button.clicked.connect(self.export_range)
         ctx.hub.dataChanged.connect(self._data_changed)
         self._stale = True
+        self._loaded: tuple[object, ...] | None = None  # see _read_key
         self.view_buttons[WEEK].setChecked(True)
         self.stack.setCurrentIndex(WEEK)
         self.retranslate_ui()
@@ -251,11 +252,24 @@ class CalendarPage(ModulePage):
         return self.views[self.stack.currentIndex()]
 
     def set_view(self, index: int) -> None:
-        """Show the month (0), week (1) or day (2) view of the current day."""
+        """Show the month (0), week (1) or day (2) view of the current day.
+
+        The range is read unless it is the one just read for this view (the visits page's
+        calendar tab reads on being shown, then is asked for its view: one read, not two)."""
         self.view_buttons[index].setChecked(True)
         self.stack.setCurrentIndex(index)
-        self.refresh()
+        if self._stale or self._loaded != self._read_key():
+            self.refresh()
         self.current_view().focus_view()
+
+    def _read_key(self) -> tuple[object, ...]:
+        """What the entries on screen were read for: view, range, kinds and today."""
+        return (
+            self.stack.currentIndex(),
+            *self.current_view().date_range(),
+            tuple(self.kinds()),
+            self.ctx.today(),
+        )
 
     def show_day(self, day: dt.date) -> None:
         """The day view of ``day``."""
@@ -320,6 +334,7 @@ class CalendarPage(ModulePage):
         )
         self.state.set_entries(first, last, entries)
         self._stale = False
+        self._loaded = self._read_key()
         self._update_title()
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
