@@ -20,7 +20,7 @@ from qazvin_diplomacy.core.access import Principal, Role, acting_for, set_princi
 from qazvin_diplomacy.core.agreements import AgreementInput
 from qazvin_diplomacy.core.delegations import DelegationInput, DelegationMember, ProgrammeItem
 from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
-from qazvin_diplomacy.core.errors import NotFoundError
+from qazvin_diplomacy.core.errors import KnownError, NotFoundError
 from qazvin_diplomacy.core.jalali import from_jalali
 from qazvin_diplomacy.core.meetings import (
     AgendaItemInput,
@@ -44,6 +44,7 @@ from qazvin_diplomacy.services import agreements, audit, delegations, meetings, 
 from qazvin_diplomacy.services.attachments import export_attachment, list_attachments
 from qazvin_diplomacy.services.directory import country_by_code, save_organization, save_person
 from qazvin_diplomacy.services.history import country_history, person_history
+from qazvin_diplomacy.services.transfer import TransferRefused, transfer_database
 
 TODAY = from_jalali(1404, 8, 3)  # Saturday 25 October 2025
 VIEWER = Principal("viewer", Role.VIEWER)
@@ -326,3 +327,77 @@ def test_audit_entries_of_what_belongs_to_a_hidden_record(desk, who, expected) -
     links = [e for e in entries if e.entity == "meeting_link"]
     assert bool(links) is (SECRET in expected)
     assert ids
+
+
+@pytest.mark.parametrize(("who", "expected"), WHO)
+def test_a_clash_with_a_hidden_visit_is_told_without_naming_it(desk, who, expected) -> None:
+    """The same guest and venue as the flagged visit, at the same time: an editor without
+    clearance is told of both clashes, never the visit's title or id."""
+    db, ids, refs = desk
+    plan = VisitInput(
+        title="دیدار تازه کاروان",
+        start_at=_at(9),
+        end_at=_at(10),
+        venue=f"تالار {SECRET}",
+        guests=(GuestEntry(refs["guest"]),),
+    )
+    with _as(who):
+        found = visits.find_conflicts(db, visit=plan)
+    kinds = sorted(c.kind.value for c in found if c.kind.value in ("guest", "venue"))
+    assert kinds == ["guest", "venue"]
+    text = repr(found).replace(f"تالار {SECRET}", "")  # the venue typed is the user's own
+    assert ("دیدار کاروان " + SECRET in text) is (SECRET in expected)
+    if SECRET not in expected:
+        assert all(c.other_visit_id is None and not c.other_title for c in found)
+
+
+@pytest.mark.parametrize(("who", "expected"), WHO)
+def test_gift_warnings_dashboard_counts_and_alerts(desk, who, expected) -> None:
+    """A repeated gift names the earlier visit only when it may be seen; counts on the
+    dashboard cards and the agreements' alerts leave flagged records out."""
+    db, _ids, refs = desk
+    with _as(who):
+        warned = {
+            word: visits.gift_warning(db, person_id=refs["guest"], description=f"هدیه {word}")
+            for word in BOTH
+        }
+        counts = agreements.agreement_counts(db, today=TODAY)
+        alerts = agreements.agreement_alerts(db, today=TODAY)
+    assert {w for w, text in warned.items() if text} == expected
+    assert _seen(repr(list(warned.values()))) == expected
+    assert counts.total == len(expected)
+    assert _seen(repr(alerts)) <= expected
+
+
+@pytest.mark.parametrize(("who", "expected"), WHO)
+def test_a_thanks_letter_for_a_hidden_visit(desk, who, expected, tmp_path: Path) -> None:
+    """A thanks letter's subject is taken from the linked visit: never a hidden one's title."""
+    db, ids, _ = desk
+    out = tmp_path / "letter.pdf"
+    options = {"visit": ids[SECRET]["visit"], "letter_type": "thanks", "addressee": "سفارت"}
+    with _as(who):
+        try:
+            render_report("letter", db, out, **options)
+        except KnownError as refused:
+            assert SECRET not in expected
+            assert SECRET not in refused.message + refused.message_en
+            assert not out.exists()
+            return
+    assert _seen(_pdf_text(out)) == {SECRET} & expected
+
+
+@pytest.mark.parametrize(("who", "allowed"), [(VIEWER, False), (EDITOR, False), (ADMIN, True)])
+def test_a_transfer_copies_every_record_so_only_for_the_cleared(
+    desk, who, allowed, tmp_path: Path
+) -> None:
+    db, _ids, _ = desk
+    target = tmp_path / "copy" / "desk.sqlite"
+    source = db.url or db.path
+    with _as(who):
+        if allowed:
+            assert transfer_database(source, target).rows > 0
+            return
+        with pytest.raises(TransferRefused) as refused:
+            transfer_database(source, target)
+    assert "confidential" in refused.value.message_en
+    assert not target.parent.exists()
