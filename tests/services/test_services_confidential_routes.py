@@ -11,6 +11,7 @@ OPENQX) and as an administrator (both).
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
@@ -401,3 +402,36 @@ def test_a_transfer_copies_every_record_so_only_for_the_cleared(
             transfer_database(source, target)
     assert "confidential" in refused.value.message_en
     assert not target.parent.exists()
+
+
+@pytest.mark.parametrize(("who", "expected"), WHO)
+def test_dossiers_of_ordinary_records_linked_to_hidden_ones(
+    desk, who, expected, tmp_path: Path
+) -> None:
+    """An ordinary agreement signed at a flagged visit, a delegation tied to a flagged
+    agreement, a meeting linked to a flagged visit: their printed sheets name the flagged
+    record for cleared users only."""
+    db, ids, _ = desk
+    secret_visit, secret_agreement = ids[SECRET]["visit"], ids[SECRET]["agreement"]
+    agreement = agreements.get_agreement(db, agreement_id=ids[OPEN]["agreement"])
+    agreements.save_agreement(db, agreement=replace(agreement, visit_id=secret_visit))
+    delegation = delegations.get_delegation(db, delegation_id=ids[OPEN]["delegation"])
+    delegations.save_delegation(
+        db, delegation=replace(delegation, agreement_ids=(secret_agreement,))
+    )
+    meeting = meetings.get_meeting(db, meeting_id=ids[OPEN]["meeting"])
+    meetings.save_meeting(db, meeting=replace(meeting, links=(LinkInput("visit", secret_visit),)))
+    sheets = {
+        "agreement-sheet": {"agreement": ids[OPEN]["agreement"]},
+        "delegation": {"delegation": ids[OPEN]["delegation"]},
+        "minutes": {"meeting": ids[OPEN]["meeting"]},
+        "visit-dossier": {"visit": ids[OPEN]["visit"]},
+    }
+    with _as(who):
+        for kind, options in sheets.items():
+            out = render_report(kind, db, tmp_path / f"{kind}.pdf", **options)
+            text = _pdf_text(out).replace("\n", " ")
+            if SECRET not in expected:
+                assert SECRET not in text, kind
+            elif kind in ("agreement-sheet", "delegation"):  # these print the linked record
+                assert SECRET in text, kind
