@@ -21,8 +21,20 @@ from contextvars import ContextVar
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, cast, event, false, or_, select
-from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    cast,
+    event,
+    exists,
+    false,
+    literal,
+    or_,
+    select,
+    true,
+)
+from sqlalchemy.orm import ORMExecuteState, Session, aliased, with_loader_criteria
 
 from qazvin_diplomacy.core.access import sees_confidential
 from qazvin_diplomacy.storage import models
@@ -237,7 +249,57 @@ def visible_audit_entry() -> ColumnElement[bool] | None:
                 AuditEntry.entity_id.in_(select(cast(rows.c.id, String))),
             )
         )
+    about += _removed_rows_of_hidden()
     return ~or_(*about)
+
+
+def _removed_rows_of_hidden() -> list[ColumnElement[bool]]:
+    """Entries about rows removed since (a flagged visit's itinerary item taken out …): no
+    longer in their table, they are known by their insert entry's owner (foreign key, or
+    kind and id), the entry's canonical JSON holding ``"visit_id":[null,5]``."""
+    found = _belonging()
+    base = {m.__tablename__ for m in CONFIDENTIAL_MODELS}  # type: ignore[attr-defined]
+    clauses = []
+    for table in models.metadata.sorted_tables:
+        if table.name not in found or table.name in base:
+            continue
+        for fk in table.foreign_keys:
+            if fk.column.table.name in found:
+                clauses.append(
+                    _inserted_under(table.name, fk.parent.name, found[fk.column.table.name])
+                )
+    generic = (
+        (FollowUpTask, "source", {k: _flagged_ids(m) for k, m in FOLLOW_UP_SOURCES.items()}),
+        (OutgoingLetter, "link", {k: _flagged_ids(m) for k, m in FOLLOW_UP_SOURCES.items()}),
+        (Attachment, "owner", {name: found[name] for name in _GENERIC_OWNERS}),
+        (MeetingLink, "owner", {name: found[name] for name in _GENERIC_OWNERS}),
+    )
+    for model, prefix, owners in generic:
+        name = model.__tablename__  # type: ignore[attr-defined]
+        for kind, ids in owners.items():
+            clauses.append(_inserted_under(name, f"{prefix}_id", ids, (f"{prefix}_kind", kind)))
+    return clauses
+
+
+def _inserted_under(
+    entity: str, column: str, owner_ids: Any, kind: tuple[str, str] | None = None
+) -> ColumnElement[bool]:
+    """An entry about a row of ``entity`` inserted with ``column`` one of ``owner_ids`` (and
+    the kind column ``kind[0]`` = ``kind[1]``)."""
+    insert = aliased(AuditEntry)
+    owners = owner_ids.subquery()
+    where = [
+        insert.entity == entity,
+        insert.entity_id == AuditEntry.entity_id,
+        insert.action == "insert",
+        insert.changes.like(literal(f'%"{column}":[null,') + cast(owners.c.id, String) + "]%"),
+    ]
+    if kind is not None:
+        where.append(insert.changes.like(f'%"{kind[0]}":[null,"{kind[1]}"]%'))
+    return and_(
+        AuditEntry.entity == entity,
+        exists(select(1).select_from(insert).join(owners, true()).where(*where)),
+    )
 
 
 def visible_letter() -> ColumnElement[bool]:

@@ -435,3 +435,21 @@ def test_dossiers_of_ordinary_records_linked_to_hidden_ones(
                 assert SECRET not in text, kind
             elif kind in ("agreement-sheet", "delegation"):  # these print the linked record
                 assert SECRET in text, kind
+
+
+@pytest.mark.parametrize(("who", "expected"), WHO)
+def test_audit_entries_of_removed_rows_of_a_hidden_record(desk, who, expected) -> None:
+    """The itinerary of a flagged visit removed: the entries of the rows gone (no longer in
+    their table) still go with the visit."""
+    db, ids, _ = desk
+    for word in BOTH:
+        visit = visits.get_visit(db, visit_id=ids[word]["visit"])
+        visits.save_visit(
+            db,
+            visit=replace(
+                visit, itinerary=(ItineraryEntry(visit.start_at, visit.end_at, f"ناهار {word}"),)
+            ),
+        )
+    with _as(who):
+        entries = audit.list_audit_entries(db, limit=None)
+    assert _seen(repr([e for e in entries if e.entity == "visit_itinerary_item"])) == expected
