@@ -21,7 +21,7 @@ from qazvin_diplomacy.core.access import Principal, Role, acting_for, set_princi
 from qazvin_diplomacy.core.agreements import AgreementInput
 from qazvin_diplomacy.core.delegations import DelegationInput, DelegationMember, ProgrammeItem
 from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
-from qazvin_diplomacy.core.errors import KnownError, NotFoundError
+from qazvin_diplomacy.core.errors import KnownError, NotFoundError, ValidationError
 from qazvin_diplomacy.core.jalali import from_jalali
 from qazvin_diplomacy.core.meetings import (
     AgendaItemInput,
@@ -453,3 +453,22 @@ def test_audit_entries_of_removed_rows_of_a_hidden_record(desk, who, expected) -
     with _as(who):
         entries = audit.list_audit_entries(db, limit=None)
     assert _seen(repr([e for e in entries if e.entity == "visit_itinerary_item"])) == expected
+
+
+@pytest.mark.parametrize(("who", "expected"), [WHO[1], WHO[2]])
+def test_a_reference_number_taken_by_a_hidden_agreement(desk, who, expected) -> None:
+    """The number is refused (never given twice), the flagged agreement is not named."""
+    db, ids, _ = desk
+    agreements.save_agreement(
+        db,
+        agreement=replace(
+            agreements.get_agreement(db, agreement_id=ids[SECRET]["agreement"]),
+            reference_number="۱۲۳/ق",
+        ),
+    )
+    with _as(who), pytest.raises(ValidationError) as refused:
+        agreements.save_agreement(
+            db, agreement=AgreementInput(title="سند تازه", reference_number="۱۲۳/ق")
+        )
+    message = refused.value.errors["reference_number"]
+    assert ("تفاهم‌نامه کاروان " + SECRET in message) is (SECRET in expected)
