@@ -41,8 +41,8 @@ from qazvin_diplomacy.core.visits import (
     VisitInput,
 )
 from qazvin_diplomacy.reports.catalog import render_report
-from qazvin_diplomacy.services import agreements, audit, delegations, meetings, visits
-from qazvin_diplomacy.services.attachments import export_attachment, list_attachments
+from qazvin_diplomacy.services import agreements, audit, delegations, health, meetings, visits
+from qazvin_diplomacy.services.attachments import export_attachment, list_attachments, stored_path
 from qazvin_diplomacy.services.directory import country_by_code, save_organization, save_person
 from qazvin_diplomacy.services.history import country_history, person_history
 from qazvin_diplomacy.services.transfer import TransferRefused, transfer_database
@@ -472,3 +472,17 @@ def test_a_reference_number_taken_by_a_hidden_agreement(desk, who, expected) -> 
         )
     message = refused.value.errors["reference_number"]
     assert ("تفاهم‌نامه کاروان " + SECRET in message) is (SECRET in expected)
+
+
+@pytest.mark.parametrize(("who", "expected"), WHO)
+def test_health_check_counts_every_file_names_none(desk, who, expected) -> None:
+    """``check`` run by anyone checks every stored file, a flagged record's too, and says
+    only how many are missing."""
+    db, ids, _ = desk
+    (stored,) = list_attachments(db, owner_kind="visit", owner_id=ids[SECRET]["visit"])
+    stored_path(db, stored.sha256).unlink()
+    with _as(who):
+        report = health.check(db)
+    assert any("پیدا نشد" in problem for problem in report.problems)
+    assert SECRET not in repr(report)
+    assert expected
