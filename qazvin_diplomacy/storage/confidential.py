@@ -7,9 +7,11 @@ Visits, agreements, meetings and trade delegations carry a ``confidential`` flag
 loads of what the query returned all leave a flagged record out, so no list, calendar,
 report, export or look-up by id needs a filter of its own.  What belongs to a flagged record
 and is queried on its own goes with it: a confidential meeting's resolutions, the
-follow-up tasks of a flagged record and the outgoing letters written for one.  SQL written
-by hand (the search index) asks :func:`hidden_ids_sql` instead; the audit page and report
-ask :func:`visible_audit_entry`.  Core statements on ``Table`` objects (backups, transfers,
+follow-up tasks of a flagged record and the outgoing letters written for one, and every row
+below one (a visit's guests and itinerary, an agenda item, a resolution's log, a
+delegation's members …, found from the foreign keys) with the files and meeting links they
+own.  SQL written by hand (the search index) asks :func:`hidden_ids_sql` instead; the audit
+page and report ask :func:`visible_audit_entry` (rows since removed included).  Core statements on ``Table`` objects (backups, transfers,
 the audit chain itself) are not filtered, nor is work inside :func:`every_record`.
 """
 
@@ -29,6 +31,7 @@ from sqlalchemy import (
     event,
     exists,
     false,
+    inspect,
     literal,
     or_,
     select,
@@ -224,7 +227,7 @@ def _owned_criteria() -> tuple[tuple[type[Any], ColumnElement[bool]], ...]:
             parent = fk.column.table.name
             if parent not in found:
                 continue
-            column = getattr(model, fk.parent.key)
+            column = inspect(model).get_property_by_column(fk.parent).class_attribute
             keep.append(or_(column.is_(None), column.not_in(found[parent])))
         if keep:
             criteria.append((model, and_(*keep)))
