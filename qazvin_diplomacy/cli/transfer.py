@@ -2,8 +2,9 @@
 
 ``transfer --from PATH_OR_URL --to PATH_OR_URL`` (``services.transfer``): prints each table's
 rows and checksum, the audit entries verified on the target and where the attachments went.
-A refusal (non-empty target, another schema, the same database twice) is one line and exit 1;
-the target is left as it was.
+A refusal (non-empty target, another schema, the same database twice, a user who may not see
+confidential records) is one line and exit 1; the target is left as it was.  A source with
+users takes ``--user`` and its password (``cli.sign_in``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+
+from qazvin_diplomacy.cli.sign_in import add_sign_in_options
 
 COMMANDS = ("transfer",)
 
@@ -31,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             help=f"file whose first line is the password of a postgresql:// --{side}",
         )
     transfer.add_argument("--quiet", action="store_true", help="no progress lines")
+    add_sign_in_options(transfer)  # a source with users: only a user who sees every record
 
 
 def _passwords(args: argparse.Namespace) -> None:

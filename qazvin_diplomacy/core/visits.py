@@ -569,6 +569,20 @@ def venue_conflict(
     return Conflict(ConflictKind.VENUE, fa, en, other_id, other_title, other_start, other_end)
 
 
+def hidden_conflict(
+    kind: ConflictKind, *, person: PersonRef | None = None, venue: str = ""
+) -> Conflict:
+    """A host, guest (``person``) or the ``venue`` is booked at the same time in a visit the
+    user may not see (confidential): the clash is told, the other visit is not named."""
+    if person is not None:
+        fa = f"«{person.display('fa')}» در همین زمان در دیدار دیگری است که دیدن آن برای شما مجاز نیست."
+        en = f"{person.display('en')} is booked at the same time in another visit you may not see."
+        return Conflict(kind, fa, en, person_id=person.id)
+    fa = f"محل «{venue}» در همین زمان برای دیدار دیگری رزرو شده است که دیدن آن برای شما مجاز نیست."
+    en = f"The venue '{venue}' is booked at the same time for another visit you may not see."
+    return Conflict(kind, fa, en)
+
+
 def _holiday_of(day: date, extra: tuple[Holiday, ...]) -> Holiday | None:
     year = to_jalali(day)[0]
     fixed = official_fixed_holidays(year) if MIN_YEAR <= year <= MAX_YEAR else []

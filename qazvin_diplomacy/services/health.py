@@ -13,6 +13,7 @@ from qazvin_diplomacy.services.attachments import is_intact, stored_path
 from qazvin_diplomacy.services.audit import verify_audit_trail
 from qazvin_diplomacy.services.search_upkeep import search_index_problems
 from qazvin_diplomacy.storage.attachments import Attachment
+from qazvin_diplomacy.storage.confidential import every_record
 from qazvin_diplomacy.storage.database import Database, head_revision
 from qazvin_diplomacy.storage.directory import Country, Person
 from qazvin_diplomacy.storage.integrity import FullCheck
@@ -77,7 +78,8 @@ def check(db: Database) -> HealthReport:
     if revision != expected:
         problems.append(f"نسخه ساختار پایگاه داده {revision} است؛ نسخه مورد انتظار {expected}.")
     counts: dict[str, int] = {}
-    with db.read_session() as session:
+    # every stored file is checked, a confidential record's too (only counts are reported)
+    with every_record(), db.read_session() as session:
         counts["countries"] = int(session.scalar(select(func.count()).select_from(Country)) or 0)
         counts["people"] = int(session.scalar(select(func.count()).select_from(Person)) or 0)
         missing = mismatched = 0

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from qazvin_diplomacy.core.access import sees_confidential
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import bidi_isolate, to_persian_digits
 from qazvin_diplomacy.services.attachments import is_intact
@@ -206,6 +207,15 @@ def transfer_database(
         )
     src = _open_source(source)
     assert isinstance(src, Database)
+    if not sees_confidential():
+        src.close()
+        # The copy holds every row, confidential ones too (as a server's backup).
+        raise TransferRefused(
+            "انتقال همهٔ سوابق، از جمله سوابق محرمانه، را رونوشت می‌کند و فقط مدیر سامانه یا کاربر "
+            "دارای مجوز دیدن سوابق محرمانه می‌تواند آن را انجام دهد. مقصد دست‌نخورده ماند.",
+            "A transfer copies every record, confidential ones too: only an administrator or a "
+            "user cleared for confidential records may run one. The target was left untouched.",
+        )
     try:
         dst, created, made = _open_target(target)
         try:

@@ -49,7 +49,7 @@ from qazvin_diplomacy.storage.agreements import (
     AgreementStatusChange,
 )
 from qazvin_diplomacy.storage.base import utcnow
-from qazvin_diplomacy.storage.confidential import hidden_among
+from qazvin_diplomacy.storage.confidential import every_record, hidden_among
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
 from qazvin_diplomacy.storage.followups import FollowUpTask
@@ -317,17 +317,24 @@ def _resolve(session: Session, a: AgreementInput) -> tuple[_Resolved, dict[str, 
         errors["visit_id"] = "دیدار انتخاب‌شده پیدا نشد."
     reference = normalize(a.reference_number)
     if reference:
-        clash = session.scalar(
-            select(Agreement.title).where(
-                Agreement.reference_number == reference,
-                Agreement.archived_at.is_(None),
-                Agreement.id != (a.id or 0),
-            )
+        taken = select(Agreement.title).where(
+            Agreement.reference_number == reference,
+            Agreement.archived_at.is_(None),
+            Agreement.id != (a.id or 0),
         )
+        clash = session.scalar(taken)
         if clash is not None:
             errors["reference_number"] = (
                 f"شمارهٔ ثبت «{reference}» پیش‌تر برای «{clash}» ثبت شده است."
             )
+        else:
+            with every_record():  # taken by a confidential agreement: told, not named
+                hidden = session.scalar(taken.limit(1)) is not None
+            if hidden:
+                errors["reference_number"] = (
+                    f"شمارهٔ ثبت «{reference}» پیش‌تر برای موافقت‌نامهٔ دیگری ثبت شده است "
+                    "که دیدن آن برای شما مجاز نیست."
+                )
     return _Resolved(countries, signatory_parties, titles), errors
 
 

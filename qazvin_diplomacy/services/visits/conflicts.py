@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qazvin_diplomacy.core.access import sees_confidential
 from qazvin_diplomacy.core.text import compact_key, normalize
 from qazvin_diplomacy.core.visits import (
     MAX_VISIT_DAYS,
@@ -17,6 +18,7 @@ from qazvin_diplomacy.core.visits import (
     VisitInput,
     VisitStatus,
     as_utc,
+    hidden_conflict,
     local_dates,
     off_day_conflicts,
     person_conflict,
@@ -24,6 +26,7 @@ from qazvin_diplomacy.core.visits import (
 )
 from qazvin_diplomacy.services.holidays import holidays_in_session
 from qazvin_diplomacy.services.visits.records import _local, _overlapping, _people_refs
+from qazvin_diplomacy.storage.confidential import every_record
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.visits import Visit, VisitGuest, VisitHost
 
@@ -60,8 +63,11 @@ def _find_conflicts(session: Session, visit: VisitInput) -> list[Conflict]:
             )
             for r in rows:
                 booked[r[0]].append((as_host, r))
+        hidden_people = _hidden_people(session, ids, others)
         for pid, kind in mine:
             person = people.get(pid) or PersonRef(pid, f"#{pid}")
+            if pid in hidden_people:
+                found.append(hidden_conflict(kind, person=person))
             for as_host, r in booked.get(pid, []):
                 found.append(
                     person_conflict(
@@ -85,10 +91,38 @@ def _find_conflicts(session: Session, visit: VisitInput) -> list[Conflict]:
             found.append(
                 venue_conflict(normalize(visit.venue), r[0], r[1], _local(r[2]), _local(r[3]))
             )
+        if _venue_hidden(session, venue_key, others):
+            found.append(hidden_conflict(ConflictKind.VENUE, venue=normalize(visit.venue)))
     days = local_dates(start, end)[: MAX_VISIT_DAYS + 1]
     holidays = holidays_in_session(session, days[0], days[-1]) if days else []
     found.extend(off_day_conflicts(start, end, holidays))
     return found
+
+
+def _hidden_people(session: Session, ids: list[int], others: list[Any]) -> set[int]:
+    """Which of the people ``ids`` are booked in overlapping visits hidden from the user."""
+    if sees_confidential():
+        return set()
+    found: set[int] = set()
+    with every_record():  # the clash is told, the confidential visit is not named
+        for link in (VisitHost, VisitGuest):
+            found |= set(
+                session.scalars(
+                    select(link.person_id)
+                    .join(Visit, Visit.id == link.visit_id)
+                    .where(link.person_id.in_(ids), Visit.confidential, *others)
+                )
+            )
+    return found
+
+
+def _venue_hidden(session: Session, venue_key: str, others: list[Any]) -> bool:
+    """Whether the venue is booked in an overlapping visit hidden from the user."""
+    if sees_confidential():
+        return False
+    with every_record():
+        query = select(Visit.id).where(Visit.venue_key == venue_key, Visit.confidential, *others)
+        return session.scalars(query.limit(1)).first() is not None
 
 
 def find_conflicts(db: Database, *, visit: VisitInput) -> list[Conflict]:
