@@ -61,6 +61,14 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("backend", ["sqlite"] if marked else ["sqlite", "postgresql"])
 
 
+@pytest.fixture(autouse=True)
+def _own_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test has its own per-user data folder (platformdirs reads ``XDG_DATA_HOME``; the
+    CLI's subprocesses inherit it): the audit trail's witness files (``services.audit_seal``)
+    of one test never meet another test's database of the same name."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("userdata")))
+
+
 @pytest.fixture
 def backend() -> str:
     """The database engine of this test run: ``"sqlite"`` (or ``"postgresql"``, see above)."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from qazvin_diplomacy.core.actor import acting_as
 from qazvin_diplomacy.core.directory import OrganizationInput
 from qazvin_diplomacy.services.directory import save_organization
+from qazvin_diplomacy.storage.audit import drop_seal_ddl
 from qazvin_diplomacy.ui.audit.page import AuditPage
 
 
@@ -45,7 +46,9 @@ def test_verify_says_intact_then_names_the_broken_entry(page: AuditPage, db, mon
     monkeypatch.setattr(QMessageBox, "information", lambda *a: said.append(a[2]))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: said.append(a[2]))
     page.verify_chain()
-    with sqlite3.connect(db.path) as conn:
+    with sqlite3.connect(db.path) as conn:  # with the owner's rights: the seal dropped first
+        for drop in drop_seal_ddl("sqlite"):
+            conn.execute(drop)
         conn.execute("UPDATE audit_entry SET actor = 'x' WHERE id = 2")
     page.verify_chain()
     assert "سالم" in said[0] or "intact" in said[0]
