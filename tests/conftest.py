@@ -62,7 +62,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _own_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _own_data_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each test has its own per-user data folder (platformdirs reads ``XDG_DATA_HOME``; the
     CLI's subprocesses inherit it): the audit trail's witness files (``services.audit_seal``)
     of one test never meet another test's database of the same name."""

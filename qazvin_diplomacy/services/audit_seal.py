@@ -29,14 +29,15 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
 from qazvin_diplomacy.core.audit import ChainBreak
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import to_persian_digits as fa
-from qazvin_diplomacy.storage.audit import AuditEntry, chain_head, entry_hash_at
-from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.audit import AuditEntry, chain_head, entry_hash_at, record_event
+from qazvin_diplomacy.storage.database import Database, make_engine
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,22 @@ class Head:
         return f"مدخل {fa(self.entry)}، چکیده {self.hash[:SHOWN_HASH]}…"
 
 
-def identity(db: Database) -> str:
+class Located(Protocol):
+    """What names a database: its file (``path``), or its server address (``url``)."""
+
+    path: Path
+    url: str | None
+
+
+@dataclass(frozen=True)
+class DatabaseAt:
+    """A database not open as a ``Database`` (a file being restored), for its witness."""
+
+    path: Path
+    url: str | None = None
+
+
+def identity(db: Located) -> str:
     """What names the database for its witness: the server address or the file's full path."""
     return db.url or str(Path(db.path).expanduser().resolve())
 
@@ -76,13 +92,13 @@ def witness_dir() -> Path:
     return resolve_paths().data_dir / WITNESS_FOLDER
 
 
-def witness_path(db: Database) -> Path:
+def witness_path(db: Located) -> Path:
     """The witness file of ``db`` on this desk."""
     digest = hashlib.sha256(identity(db).encode("utf-8")).hexdigest()[:32]
     return witness_dir() / f"{digest}.json"
 
 
-def read_witness(db: Database) -> Head | None:
+def read_witness(db: Located) -> Head | None:
     """This desk's witness of ``db``; None when there is none or it cannot be read (logged)."""
     path = witness_path(db)
     try:
@@ -111,7 +127,7 @@ def read_witness(db: Database) -> Head | None:
     return Head(entry, digest.lower())
 
 
-def write_witness(db: Database, head: Head, *, replace: bool = False) -> None:
+def write_witness(db: Located, head: Head, *, replace: bool = False) -> None:
     """Keep ``head`` as this desk's witness of ``db``: the higher of it and the one kept
     (another process of this desk may have seen more), or ``head`` itself when ``replace``
     (a restore).  Never raises: a witness that cannot be written is logged."""
@@ -143,6 +159,58 @@ def write_witness(db: Database, head: Head, *, replace: bool = False) -> None:
 def watch(db: Database) -> None:
     """Update this desk's witness of ``db`` after every commit that appended entries."""
     db.on_audit_head = lambda entry, digest: write_witness(db, Head(entry, digest))
+
+
+def file_head(path: Path) -> Head | None:
+    """The newest entry of the SQLite file at ``path`` (read-only); None when it has none or
+    cannot be read."""
+    try:
+        engine = make_engine(Path(path), read_only=True)
+    except Exception:  # not a database this program can read: no head
+        return None
+    try:
+        with engine.connect() as conn:
+            head = chain_head(conn)
+    except Exception:  # no audit table (an old schema), or damaged
+        return None
+    finally:
+        engine.dispose()
+    return Head(*head) if head else None
+
+
+def record_restore(
+    conn: Connection, *, source: Path, replaced: Head | None, manifest_head: Head | None
+) -> Head:
+    """Append the ``restore`` entry to the restored trail in ``conn``'s transaction: which
+    backup, the head it replaced and the head the backup brought; returns the new head."""
+    restored = chain_head(conn)
+    changes: dict[str, Any] = {
+        "backup": Path(source).name,
+        "replaced_head": [replaced.entry, replaced.hash] if replaced else None,
+        "restored_head": list(restored) if restored else None,
+        "manifest_head": [manifest_head.entry, manifest_head.hash] if manifest_head else None,
+    }
+    return Head(*record_event(conn, action=RESTORE_ACTION, entity="database", changes=changes))
+
+
+def record_restore_in_file(
+    path: Path, *, source: Path, replaced: Head | None, manifest_head: Head | None
+) -> Head:
+    """:func:`record_restore` in the SQLite file at ``path`` (the restored copy, before the swap)."""
+    engine = make_engine(Path(path))
+    try:
+        with engine.begin() as conn:
+            return record_restore(
+                conn, source=source, replaced=replaced, manifest_head=manifest_head
+            )
+    finally:
+        engine.dispose()
+
+
+def current_head_of(conn: Connection) -> Head | None:
+    """The newest entry as ``conn`` (in its transaction) sees it."""
+    head = chain_head(conn)
+    return Head(*head) if head else None
 
 
 def current_head(db: Database) -> Head | None:
