@@ -114,6 +114,18 @@ def has_users(db: Database) -> bool:
         return False
 
 
+def still_signed_in(db: Database, principal: Principal) -> bool:
+    """Whether ``principal`` may go on working on ``db`` (after a restore or a switch to
+    another database): the user exists there, is enabled and has the same role and
+    clearance.  False on a database without users (then no one is signed in)."""
+    try:
+        with db.read_session() as session:
+            row = _by_login(session, principal.name)
+            return row is not None and not row.disabled and _principal(row) == principal
+    except DBAPIError:  # no app_user table: a schema from before users
+        return False
+
+
 def _by_login(session: Session, login: str) -> AppUser | None:
     return session.scalar(select(AppUser).where(AppUser.login_key == login_key(login)))
 

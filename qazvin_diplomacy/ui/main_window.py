@@ -398,7 +398,8 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
             opener(record_id)
 
     def replace_database(self, db: DatabaseHandle) -> None:
-        """Work on ``db`` from now on (after a restore): every page is rebuilt on it."""
+        """Work on ``db`` from now on (after a restore, another database): every page is
+        rebuilt on it, once the signed-in user is known there (``recheck_user``)."""
         self.ctx.db = db
         self.db_label.setText(getattr(db, "url", None) or str(db.path))
         with contextlib.suppress(RuntimeError):  # only pages listen; they are rebuilt below
@@ -407,6 +408,7 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
+        self.recheck_user()  # its users may differ: sign out and ask when they do
         self._show_row(self.nav.currentRow())
 
     def _show_row(self, row: int) -> None:

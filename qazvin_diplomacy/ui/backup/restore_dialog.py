@@ -295,8 +295,8 @@ class RestoreDialog(_TaskDialog):
         self.manifest = None
         self.confirm_box.setChecked(False)
         self.confirm_box.setEnabled(False)
-        if old.url is not None:  # a server database stayed open: every page re-reads
-            self.ctx.hub.dataChanged.emit("*")
+        if old.url is not None:  # a server database stayed open: every page is rebuilt on its
+            self.replace(old)  # new rows, and its users asked whether the user works on
         elif not self._reopen(old):
             return
         text = self.tr("The backup was restored.")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from qazvin_diplomacy.core.access import (
     Principal,
+    Role,
     current_principal,
     is_admin,
     may_edit,
@@ -26,6 +27,11 @@ from qazvin_diplomacy.ui.i18n import current_language
 
 if TYPE_CHECKING:
     from qazvin_diplomacy.ui.users import SignInDialog
+
+
+#: Who "works" on the window between a sign-out and the next sign-in: a viewer without
+#: clearance and without a name, so nothing confidential is read and nothing written meanwhile.
+NOBODY = Principal("", Role.VIEWER, False)
 
 
 class ToolHost(Protocol):
@@ -120,6 +126,38 @@ class UserSession:
         dialog.rejected.connect(self.close)
         dialog.open()
         return dialog
+
+    def recheck_user(self) -> bool:
+        """After the window's database was replaced (a restore, another database or server):
+        the signed-in user works on only if that database knows them — enabled, with the same
+        role and clearance.  Otherwise they are signed out, the pages wait and the sign-in
+        dialog asks who works (cancelling it closes the window).  On a database without users
+        no one is signed in.  True when the pages may be built now, False while a sign-in is
+        awaited."""
+        from qazvin_diplomacy.services.users import has_users, still_signed_in
+
+        principal = current_principal()
+        if not has_users(self.ctx.db):
+            if principal is not None:
+                set_principal(None)
+                self._apply_role()
+                self._idle_minutes_changed()
+            return True
+        if principal is not None and principal != NOBODY:
+            if still_signed_in(self.ctx.db, principal):
+                self._idle_minutes_changed()  # the restored database's idle minutes
+                return True
+        set_principal(NOBODY)
+        self._apply_role()
+        self.user_label.setVisible(False)
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+            self.idle_lock.deleteLater()
+            self.idle_lock = None
+        self._defer_pages = True  # the pages are built once someone has signed in
+        if self.sign_in_dialog is None:
+            self.ask_sign_in()
+        return False
 
     def signed_in(self, principal: Principal | None) -> None:
         """``principal`` works on this window: their name in the status bar, a viewer's window
