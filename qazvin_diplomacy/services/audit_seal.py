@@ -105,8 +105,8 @@ def read_witness(db: Located) -> Head | None:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
-    except OSError as exc:
-        log.warning("audit witness %s cannot be read: %s", path, exc)
+    except (OSError, ValueError) as exc:  # held, a folder, not UTF-8
+        log.warning("audit witness %s cannot be read (%s); treated as no witness", path, exc)
         return None
     try:
         data = json.loads(raw)
