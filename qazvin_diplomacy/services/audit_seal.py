@@ -7,7 +7,8 @@ head — the newest entry's id and hash — kept where whoever deletes the rows 
 * **this desk's witness file**: in the application's data folder (``paths.resolve_paths``:
   platformdirs, or ``data/`` in portable mode), one small JSON file per database (its file or
   server address): the highest entry this desk has seen written or verified, and its hash.
-  Written atomically after every commit that appended entries and after every verification.
+  Written atomically (by a background thread: a save never waits) after every commit that
+  appended entries, and after every verification.
   A missing, unreadable or corrupt witness is simply no witness (logged); a witness that
   cannot be written is logged and never stops the work;
 * **every backup's manifest** (``audit_head``), compared on verify and restore;
@@ -22,10 +23,14 @@ witnessed entry (the restore is visible in the trail, with who did it and when).
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import hashlib
 import json
 import logging
+import os
+import secrets
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +39,6 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, select
 
 from qazvin_diplomacy.core.audit import ChainBreak
-from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import to_persian_digits as fa
 from qazvin_diplomacy.storage.audit import AuditEntry, chain_head, entry_hash_at, record_event
 from qazvin_diplomacy.storage.database import Database, make_engine
@@ -130,15 +134,18 @@ def read_witness(db: Located) -> Head | None:
 def write_witness(db: Located, head: Head, *, replace: bool = False) -> None:
     """Keep ``head`` as this desk's witness of ``db``: the higher of it and the one kept
     (another process of this desk may have seen more), or ``head`` itself when ``replace``
-    (a restore).  Never raises: a witness that cannot be written is logged."""
-    from qazvin_diplomacy.services.files import atomic_write
+    (a restore).  Never raises: a witness that cannot be written is logged.
 
+    Written whole beside the file, then moved onto it (``files.replace_retrying``: Windows'
+    "in use" waited out a moment); not flushed to the disk — that would cost every save tens
+    of milliseconds, and a witness lost to a power cut is only no witness."""
+    from qazvin_diplomacy.services.files import replace_retrying
+
+    tmp: Path | None = None
     try:
         if not replace:
             kept = read_witness(db)
-            if kept is not None and kept.entry > head.entry:
-                return
-            if kept == head:
+            if kept is not None and (kept.entry > head.entry or kept == head):
                 return
         path = witness_path(db)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -148,17 +155,67 @@ def write_witness(db: Located, head: Head, *, replace: bool = False) -> None:
             "hash": head.hash,
             "seen_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }
-        with atomic_write(path) as tmp:
-            tmp.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
-    except (OSError, KnownError) as exc:
+        tmp = path.with_name(f"{path.stem}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+        tmp.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+        replace_retrying(tmp, path)
+        tmp = None
+    except OSError as exc:
         log.warning("audit witness of %s not written: %s", identity(db), exc)
     except Exception:  # a witness never stops the work
         log.exception("audit witness of %s not written", identity(db))
+    finally:
+        if tmp is not None:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                log.warning("temporary witness %s left behind", tmp)
+
+
+#: Heads committed and not yet written (identity → (database, head)), written by one
+#: background thread so a save never waits for the file (a rename can take milliseconds).
+_pending: dict[str, tuple[Located, Head]] = {}
+_pending_lock = threading.Lock()
+_writing = threading.Lock()
+_wake = threading.Event()
+_writer: threading.Thread | None = None
+
+
+def _write_pending() -> None:
+    while True:
+        _wake.wait()
+        _wake.clear()
+        flush_witnesses()
+
+
+def flush_witnesses() -> None:
+    """Write every head committed so far (verification and the program's exit call this)."""
+    with _writing:
+        with _pending_lock:
+            items = list(_pending.values())
+            _pending.clear()
+        for db, head in items:
+            write_witness(db, head)
+
+
+atexit.register(flush_witnesses)
+
+
+def _witness_later(db: Located, head: Head) -> None:
+    global _writer
+    with _pending_lock:
+        key = identity(db)
+        kept = _pending.get(key)
+        if kept is None or kept[1].entry < head.entry:
+            _pending[key] = (db, head)
+        if _writer is None or not _writer.is_alive():
+            _writer = threading.Thread(target=_write_pending, name="audit-witness", daemon=True)
+            _writer.start()
+    _wake.set()
 
 
 def watch(db: Database) -> None:
     """Update this desk's witness of ``db`` after every commit that appended entries."""
-    db.on_audit_head = lambda entry, digest: write_witness(db, Head(entry, digest))
+    db.on_audit_head = lambda entry, digest: _witness_later(db, Head(entry, digest))
 
 
 def file_head(path: Path) -> Head | None:
@@ -263,6 +320,7 @@ def truncation(db: Database, head: Head | None, witnessed: Head) -> ChainBreak |
 def check_witness(db: Database, head: Head | None) -> ChainBreak | None:
     """Compare ``db``'s intact chain (newest entry ``head``) with this desk's witness; when
     they agree, the witness moves on to ``head``."""
+    flush_witnesses()
     witnessed = read_witness(db)
     if witnessed is not None:
         broken = truncation(db, head, witnessed)

@@ -22,6 +22,7 @@ from qazvin_diplomacy.services import audit
 from qazvin_diplomacy.services.audit_seal import (
     Head,
     current_head,
+    flush_witnesses,
     read_witness,
     witness_path,
     write_witness,
@@ -91,9 +92,11 @@ def test_every_commit_updates_the_witness(database_target: Path | str, tmp_path:
     db = open_database(database_target, backups_dir=tmp_path / "b", attachments_dir=tmp_path / "a")
     try:
         _org(db, "دانشگاه بین‌المللی قزوین")
+        flush_witnesses()  # written by a background thread: the save did not wait for it
         first = read_witness(db)  # type: ignore[arg-type]
         assert first is not None and first == current_head(db)  # type: ignore[arg-type]
         _org(db, "اتاق بازرگانی قزوین")
+        flush_witnesses()
         second = read_witness(db)  # type: ignore[arg-type]
         assert second is not None and second.entry > first.entry
         _cut_tail(db, first.entry)  # type: ignore[arg-type]
@@ -153,6 +156,7 @@ def test_a_corrupt_or_unwritable_witness_never_stops_the_work(
     db = open_database(database_target, backups_dir=tmp_path / "b", attachments_dir=tmp_path / "a")
     try:
         _org(db, "الف")
+        flush_witnesses()
         path = witness_path(db)  # type: ignore[arg-type]
         for garbage in (b"\x00\xff not json", b'{"entry": "x"}', b"[]", b""):
             path.write_bytes(garbage)
@@ -171,13 +175,16 @@ def test_a_corrupt_or_unwritable_witness_never_stops_the_work(
         monkeypatch.setattr("os.replace", held)
         before = path.read_bytes()
         _org(db, "ب")  # saved all the same
+        flush_witnesses()
         assert path.read_bytes() == before
-        assert not list(path.parent.glob("*partial*"))  # no temporary file left behind
+        assert not list(path.parent.glob("*.tmp"))  # no temporary file left behind
         monkeypatch.undo()
         path.unlink()
         path.parent.rmdir()
         path.parent.write_text("a file where the folder should be")
-        _org(db, "پ")
+        with caplog.at_level(logging.WARNING):
+            _org(db, "پ")
+            flush_witnesses()
         assert "not written" in caplog.text
     finally:
         db.close()
