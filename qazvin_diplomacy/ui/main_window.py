@@ -134,6 +134,7 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
     _painted = False
     _defer_pages = True
     _attached = False
+    _work_started = False  # the pages and background checks began (``_start_work``)
     ctx: UiContext
 
     def __init__(
@@ -443,6 +444,7 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
 
     def _start_work(self) -> None:
         """Build the first page and start the background checks."""
+        self._work_started = True
         self._fill_first_page()
         self.integrity.start()
         self.reminders.start()
@@ -515,8 +517,8 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
         self.save_geometry()
         if self.idle_lock is not None:
             self.idle_lock.stop()
-        if not self._attached or self.sign_in_dialog is not None:  # nothing opened or begun
-            return
+        if not self._attached or (self.sign_in_dialog is not None and not self._work_started):
+            return  # nothing opened or begun (a sign-in after a restore: the work had begun)
         self.integrity.cancel()
         self.changes.stop()
         self.runner.wait(10000)
