@@ -86,7 +86,8 @@ class DatabaseAt:
 
 def identity(db: Located) -> str:
     """What names the database for its witness: the server address or the file's full path."""
-    return db.url or str(Path(db.path).expanduser().resolve())
+    # normcase: Windows spells one file in any letter case
+    return db.url or os.path.normcase(str(Path(db.path).expanduser().resolve()))
 
 
 def witness_dir() -> Path:

@@ -134,7 +134,6 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
     _painted = False
     _defer_pages = True
     _attached = False
-    _work_started = False  # the pages and background checks began (``_start_work``)
     ctx: UiContext
 
     def __init__(
@@ -399,8 +398,7 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
             opener(record_id)
 
     def replace_database(self, db: DatabaseHandle) -> None:
-        """Work on ``db`` from now on (after a restore, another database): every page is
-        rebuilt on it, once the signed-in user is known there (``recheck_user``)."""
+        """Work on ``db`` from now on (a restore, another database): pages rebuilt, user rechecked."""
         self.ctx.db = db
         self.db_label.setText(getattr(db, "url", None) or str(db.path))
         with contextlib.suppress(RuntimeError):  # only pages listen; they are rebuilt below
@@ -409,8 +407,7 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
-        self.recheck_user()  # its users may differ: sign out and ask when they do
-        self._show_row(self.nav.currentRow())
+        self.recheck_user()  # its users may differ; then the current page (or the sign-in)
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -444,7 +441,6 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
 
     def _start_work(self) -> None:
         """Build the first page and start the background checks."""
-        self._work_started = True
         self._fill_first_page()
         self.integrity.start()
         self.reminders.start()
@@ -517,8 +513,8 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
         self.save_geometry()
         if self.idle_lock is not None:
             self.idle_lock.stop()
-        if not self._attached or (self.sign_in_dialog is not None and not self._work_started):
-            return  # nothing opened or begun (a sign-in after a restore: the work had begun)
+        if not self._attached or self.awaits_first_sign_in():  # nothing opened or begun
+            return
         self.integrity.cancel()
         self.changes.stop()
         self.runner.wait(10000)

@@ -2,8 +2,8 @@
 
 :class:`UserSession` is mixed into ``ui.main_window.MainWindow``: it uses the window's
 ``ctx``, ``hub``, ``act_new``/``act_save``, ``backup``, ``user_label``, ``idle_lock``,
-``sign_in_dialog``, ``_attached``, ``_defer_pages`` and ``_start_work``.  Its texts are the
-main window's (context ``MainWindow``).
+``sign_in_dialog``, ``changes``, ``nav``, ``_attached``, ``_defer_pages``, ``_show_row`` and
+``_start_work``.  Its texts are the main window's (context ``MainWindow``).
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ class UserSession:
 
     ctx: Any
     hub: Any
+    changes: Any
+    nav: Any
     sign_in_dialog: Any
     idle_lock: Any
 
@@ -127,13 +129,17 @@ class UserSession:
         dialog.open()
         return dialog
 
-    def recheck_user(self) -> bool:
+    def awaits_first_sign_in(self) -> bool:
+        """Whether the sign-in dialog is open before the window's work began (a sign-in asked
+        after a restore comes once the pages and background checks are running)."""
+        return self.sign_in_dialog is not None and not self.changes.timer.isActive()
+
+    def recheck_user(self) -> None:
         """After the window's database was replaced (a restore, another database or server):
         the signed-in user works on only if that database knows them — enabled, with the same
-        role and clearance.  Otherwise they are signed out, the pages wait and the sign-in
-        dialog asks who works (cancelling it closes the window).  On a database without users
-        no one is signed in.  True when the pages may be built now, False while a sign-in is
-        awaited."""
+        role and clearance — and the current page is rebuilt.  Otherwise they are signed out,
+        the page waits and the sign-in dialog asks who works (cancelling it closes the
+        window).  On a database without users no one is signed in."""
         from qazvin_diplomacy.services.users import has_users, still_signed_in
 
         principal = current_principal()
@@ -142,22 +148,22 @@ class UserSession:
                 set_principal(None)
                 self._apply_role()
                 self._idle_minutes_changed()
-            return True
-        if principal is not None and principal != NOBODY:
-            if still_signed_in(self.ctx.db, principal):
-                self._idle_minutes_changed()  # the restored database's idle minutes
-                return True
-        set_principal(NOBODY)
-        self._apply_role()
-        self.user_label.setVisible(False)
-        if self.idle_lock is not None:
-            self.idle_lock.stop()
-            self.idle_lock.deleteLater()
-            self.idle_lock = None
-        self._defer_pages = True  # the pages are built once someone has signed in
-        if self.sign_in_dialog is None:
-            self.ask_sign_in()
-        return False
+        elif (
+            principal is None or principal == NOBODY or not still_signed_in(self.ctx.db, principal)
+        ):
+            set_principal(NOBODY)
+            self._apply_role()
+            self.user_label.setVisible(False)
+            if self.idle_lock is not None:
+                self.idle_lock.stop()
+                self.idle_lock.deleteLater()
+                self.idle_lock = None
+            self._defer_pages = True  # the page is built once someone has signed in
+            if self.sign_in_dialog is None:
+                self.ask_sign_in()
+        else:
+            self._idle_minutes_changed()  # the restored database's idle minutes
+        self._show_row(self.nav.currentRow())
 
     def signed_in(self, principal: Principal | None) -> None:
         """``principal`` works on this window: their name in the status bar, a viewer's window
