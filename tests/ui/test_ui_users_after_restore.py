@@ -168,3 +168,26 @@ def test_switching_to_a_database_where_the_admin_is_a_viewer_asks_who_signs_in(
     assert not window.act_new.isEnabled()
     window.runner.wait()
     window.ctx.db.close()
+
+
+def test_a_server_restore_without_the_signed_in_admin_asks_who_signs_in(
+    office, app, qtbot, paths, settings, tmp_path, fresh_database, postgres_databases
+) -> None:
+    """On a server database the restore replaces the rows of the open database: the same check."""
+    other = _other_database(tmp_path, fresh_database, "elsewhere", {"maryam": Role.ADMIN})
+    backup = _backup_of(other, tmp_path / "elsewhere.qdbackup")
+    url = postgres_databases.create()
+    server = Database.open(url, backups_dir=tmp_path / "sb", attachments_dir=tmp_path / "sa")
+    try:
+        users.create_first_admin(server, login="admin", password=PASSWORD)
+        window = _signed_in_window(qtbot, paths, office, settings)
+        window.replace_database(server)  # the same «admin» there: still signed in
+        assert access.current_principal() == ADMIN and window.sign_in_dialog is None
+        _restore(qtbot, window, backup)
+        assert window.ctx.db is server  # the server database stayed open
+        assert access.current_principal() == NOBODY
+        assert window.sign_in_dialog is not None and not window.pages
+        window.runner.wait()
+    finally:
+        server.close()
+        postgres_databases.drop(url)
