@@ -72,6 +72,22 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("backend", ["sqlite"] if marked else ["sqlite", "postgresql"])
 
 
+@pytest.fixture(autouse=True)
+def _own_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Each test has its own per-user data folder (platformdirs reads ``XDG_DATA_HOME``; the
+    CLI's subprocesses inherit it): the audit trail's witness files (``services.audit_seal``)
+    of one test never meet another test's database of the same name.  Not ``monkeypatch``:
+    taken by every test first, it would undo a test's own changes only after the other
+    fixtures' teardown (a server database dropped without its password)."""
+    before = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("userdata"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_DATA_HOME", None)
+    else:
+        os.environ["XDG_DATA_HOME"] = before
+
+
 @pytest.fixture
 def backend() -> str:
     """The database engine of this test run: ``"sqlite"`` (or ``"postgresql"``, see above)."""

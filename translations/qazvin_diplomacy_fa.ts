@@ -6002,6 +6002,10 @@
       <translation>سابقهٔ تغییرات سالم است: %1 مدخل بررسی شد.</translation>
     </message>
     <message>
+      <source>Head of the chain (keep it on paper): entry %1, hash %2…</source>
+      <translation>سر زنجیره (آن را روی کاغذ نگه دارید): مدخل %1، چکیده %2…</translation>
+    </message>
+    <message>
       <source>The audit trail is broken at entry %1: %2</source>
       <translation>زنجیرهٔ سابقهٔ تغییرات در مدخل %1 شکسته است: %2</translation>
     </message>

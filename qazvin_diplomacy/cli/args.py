@@ -14,7 +14,7 @@ from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.ids import parse_record_id
 from qazvin_diplomacy.core.text import to_latin_digits, to_persian_digits
 
-__all__ = ["bounded_int", "record_id"]
+__all__ = ["bounded_int", "chain_head", "record_id"]
 
 
 def _refuse(fa: str, en: str) -> argparse.ArgumentTypeError:
@@ -25,6 +25,16 @@ def record_id(text: str) -> int:
     """A record id (1 … 2**63 − 1) in any digit script."""
     try:
         return parse_record_id(text)
+    except KnownError as exc:
+        raise _refuse(exc.message, exc.message_en) from None
+
+
+def chain_head(text: str) -> tuple[int, str]:
+    """A chain head kept on paper, ``N:HASHPREFIX`` (``core.audit.parse_head``)."""
+    from qazvin_diplomacy.core.audit import parse_head
+
+    try:
+        return parse_head(text)
     except KnownError as exc:
         raise _refuse(exc.message, exc.message_en) from None
 

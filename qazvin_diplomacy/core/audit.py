@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from qazvin_diplomacy.core.errors import KnownError
+from qazvin_diplomacy.core.text import to_latin_digits
+
 #: How each action is shown (Persian, English).
 ACTION_LABELS: dict[str, tuple[str, str]] = {
     "insert": ("افزودن", "insert"),
@@ -124,3 +127,21 @@ ENTITY_LABELS: dict[str, str] = {
 def entity_label(entity: str) -> str:
     """A table's Persian name, or the table name itself when it has none."""
     return ENTITY_LABELS.get(entity, entity)
+
+
+def parse_head(text: str) -> tuple[int, str]:
+    """A chain head kept on paper, ``N:HASHPREFIX`` (any digit script, at least 4 hex digits
+    of the hash, a trailing «…» allowed), as (entry, lowercase prefix); ``KnownError`` else."""
+    entry, _, prefix = to_latin_digits(text).strip().partition(":")
+    prefix = prefix.strip().rstrip("….").lower()
+    try:
+        number = int(entry.strip())
+        if number < 1 or not 4 <= len(prefix) <= 64 or not prefix.isascii():
+            raise ValueError(text)
+        int(prefix, 16)
+    except ValueError as exc:
+        raise KnownError(
+            f"«{text}» سر زنجیره نیست؛ به شکل شماره:چکیده بنویسید (مانند 120:ab12cd34).",
+            f"'{text}' is not a chain head; write it as NUMBER:HASH-PREFIX (e.g. 120:ab12cd34).",
+        ) from exc
+    return number, prefix

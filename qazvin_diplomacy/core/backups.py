@@ -120,6 +120,9 @@ class BackupManifest:
     # Attachment files whose content no longer matches their SHA-256 name (bit rot in the
     # data folder): packed exactly as found and listed here so the office can be told.
     damaged: tuple[str, ...] = field(default=())
+    # The packed database's newest audit entry, (id, hash): the trail's head when the backup
+    # was made (None: an empty trail, or a backup older than this field).
+    audit_head: tuple[int, str] | None = None
 
     @property
     def database(self) -> BackupMember:
@@ -164,6 +167,8 @@ class BackupManifest:
             "members": [{"path": m.path, "size": m.size, "sha256": m.sha256} for m in self.members],
             "damaged": list(self.damaged),
         }
+        if self.audit_head is not None:
+            data["audit_head"] = {"entry": self.audit_head[0], "hash": self.audit_head[1]}
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
     @classmethod
@@ -205,6 +210,20 @@ class BackupManifest:
         damaged = data.get("damaged", [])
         if not isinstance(damaged, list) or not all(isinstance(s, str) for s in damaged):
             raise ValueError("damaged is not a list of names")
+        head = data.get("audit_head")
+        audit_head = None
+        if head is not None:
+            entry = head.get("entry") if isinstance(head, dict) else None
+            digest = head.get("hash") if isinstance(head, dict) else None
+            if (
+                not isinstance(entry, int)
+                or isinstance(entry, bool)
+                or entry < 1
+                or not isinstance(digest, str)
+                or not _SHA.fullmatch(digest)
+            ):
+                raise ValueError("audit_head is not an entry and its hash")
+            audit_head = (entry, digest)
         return cls(
             format_version=version,
             app_version=str(data.get("app_version", "")),
@@ -213,6 +232,7 @@ class BackupManifest:
             members=tuple(members),
             encrypted=encrypted,
             damaged=tuple(damaged),
+            audit_head=audit_head,
         )
 
 

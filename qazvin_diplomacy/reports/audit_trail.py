@@ -16,7 +16,7 @@ from qazvin_diplomacy.core.audit import AuditFilter, AuditRecord, action_label, 
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.formatting import format_count
 from qazvin_diplomacy.core.jalali import format_jalali, format_time
-from qazvin_diplomacy.core.text import to_persian_digits
+from qazvin_diplomacy.core.text import bidi_isolate, to_persian_digits
 from qazvin_diplomacy.reports.catalog import (
     Option,
     ReportContent,
@@ -26,6 +26,7 @@ from qazvin_diplomacy.reports.catalog import (
 )
 from qazvin_diplomacy.reports.tables import rtl_table
 from qazvin_diplomacy.services.audit import iter_audit_entries, verify_audit_trail
+from qazvin_diplomacy.services.audit_seal import Head
 from qazvin_diplomacy.services.connection import DatabaseHandle
 
 TITLE = "گزارش سابقهٔ تغییرات"
@@ -110,6 +111,13 @@ def make(db: DatabaseHandle, options: Mapping[str, Any]) -> ReportContent:
     chain = verify_audit_trail(db)
     if chain.broken is None:
         chain_line = f"زنجیرهٔ سابقهٔ تغییرات سالم است ({format_count(chain.entries)} مدخل بررسی شد)."
+        if chain.entries:  # the head, for the office to keep on paper (``audit verify --expect``)
+            head = Head(chain.entries, chain.last_hash)
+            paper = bidi_isolate(f"{head.entry}:{head.hash[:16]}")  # as ``--expect`` takes it
+            chain_line += (
+                f" سر زنجیره: مدخل {to_persian_digits(head.entry)} با چکیدهٔ {paper}؛ "
+                "آن را روی کاغذ نگه دارید"
+            )
     else:
         chain_line = (
             f"هشدار: زنجیرهٔ سابقهٔ تغییرات در مدخل {to_persian_digits(chain.broken.entry_id)} "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 
 from sqlalchemy import Select, func, or_, select
 
@@ -44,15 +45,28 @@ SORT_KEYS = {
 }
 
 
-def verify_audit_trail(db: Database) -> ChainCheck:
-    """Walk the whole chain; the first entry that does not verify is named in the result."""
+def verify_audit_trail(db: Database, *, expect: tuple[int, str] | None = None) -> ChainCheck:
+    """Walk the whole chain; the first entry that does not verify is named in the result.
+
+    An intact chain is then compared with the head this desk witnessed
+    (``services.audit_seal``: entries cut off the end are reported) and, with ``expect``
+    (entry, hash prefix), with a head kept on paper."""
+    from qazvin_diplomacy.services.audit_seal import Head, check_expected, check_witness
+
     with db.read_session() as session:
-        return verify_chain(session)
+        result = verify_chain(session)
+    if result.broken is not None:
+        return result
+    head = Head(result.entries, result.last_hash) if result.entries else None
+    broken = check_witness(db, head)
+    if broken is None and expect is not None:
+        broken = check_expected(db, *expect)
+    return replace(result, broken=broken) if broken is not None else result
 
 
-def require_intact(db: Database) -> ChainCheck:
+def require_intact(db: Database, *, expect: tuple[int, str] | None = None) -> ChainCheck:
     """``verify_audit_trail``, raising ``KnownError`` (Persian — English) when it is broken."""
-    result = verify_audit_trail(db)
+    result = verify_audit_trail(db, expect=expect)
     if result.broken is not None:
         b = result.broken
         raise KnownError(

@@ -107,6 +107,9 @@ def set_sign_in(check: SignIn | None) -> None:
 
 
 def _signed_in(db: DatabaseHandle) -> DatabaseHandle:
+    from qazvin_diplomacy.services.audit_seal import watch
+
+    watch(db)  # type: ignore[arg-type]  # this desk's witness of the audit trail's head
     if _sign_in is not None:
         try:
             _sign_in(db)

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from qazvin_diplomacy.core import access, clock
-from qazvin_diplomacy.core.access import Principal, Role
+from qazvin_diplomacy.core.access import Principal, Role, current_principal
 from qazvin_diplomacy.core.errors import KnownError, NotFoundError, ValidationError
 from qazvin_diplomacy.core.text import normalize, to_persian_digits
 from qazvin_diplomacy.core.users import (
@@ -112,6 +112,27 @@ def has_users(db: Database) -> bool:
             return session.scalar(select(AppUser.id).limit(1)) is not None
     except DBAPIError:  # no app_user table: a schema from before users (read-only check)
         return False
+
+
+def still_signed_in(db: Database, principal: Principal) -> bool:
+    """Whether ``principal`` may go on working on ``db`` (after a restore or a switch to
+    another database): the user exists there, is enabled and has the same role and
+    clearance.  False on a database without users (then no one is signed in)."""
+    try:
+        with db.read_session() as session:
+            row = _by_login(session, principal.name)
+            return row is not None and not row.disabled and _principal(row) == principal
+    except DBAPIError:  # no app_user table: a schema from before users
+        return False
+
+
+def signed_in_fits(db: Database) -> bool:
+    """Whether who is signed in (``current_principal``) fits ``db``: no one on a database
+    without users, else a user :func:`still_signed_in` there."""
+    principal = current_principal()
+    if not has_users(db):
+        return principal is None
+    return principal is not None and still_signed_in(db, principal)
 
 
 def _by_login(session: Session, login: str) -> AppUser | None:

@@ -18,7 +18,13 @@ bulk statements) and ``prev_hash`` is the previous entry's ``entry_hash`` (64 ze
 first).  ``entry_hash`` = lowercase hex SHA-256 of those bytes.  Changing any stored field of an
 entry breaks its own hash; deleting an entry breaks the next one's ``prev_hash`` and the gap in
 ``seq``.  (Cutting entries off the end leaves a shorter valid chain: only a copy of the last
-hash kept elsewhere can show that.)
+hash kept elsewhere can show that — ``services.audit_seal`` keeps such copies, the "witnesses".)
+
+**Seal**: migration ``0022_audit_seal`` adds triggers refusing UPDATE and DELETE on
+``audit_entry`` (both engines).  The few legitimate replacements of every row (a restore into a
+server database, undoing a failed transfer) lift them for their own transaction with
+:func:`unsealed`.  Someone with the owner's rights can drop them too: they are a hurdle, the
+witnesses are the detection.
 
 Concurrency: the next ``seq`` and ``prev_hash`` are read in the writing transaction.  SQLite
 holds its write lock by then (the flush has written); PostgreSQL takes a transaction-level
@@ -33,10 +39,11 @@ import enum
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Index, Integer, String, Text, event, inspect, select
+from sqlalchemy import Connection, Index, Integer, String, Text, event, inspect, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.orm.attributes import NO_VALUE
 from sqlalchemy.sql.dml import Delete, Insert, Update
@@ -57,6 +64,75 @@ _DERIVED = frozenset({"search_key"})
 _SECRET = frozenset({"password_hash"})
 #: Mapped tables that are not recorded: the trail itself, and caches rebuilt from the data.
 EXCLUDED_TABLES: set[str] = {"audit_entry"}
+#: ``Session.info`` key holding the (id, hash) of the last entry the session appended.
+HEAD_KEY = "qazvin_audit_head"
+#: The seal's trigger names (migration ``0022_audit_seal``) and the PostgreSQL function.
+SEAL_TRIGGERS = ("audit_entry_no_update", "audit_entry_no_delete")
+SEAL_FUNCTION = "audit_entry_sealed"
+SEAL_MESSAGE = "audit_entry is append-only"
+
+
+def seal_ddl(dialect: str) -> list[str]:
+    """The statements creating the seal on ``dialect`` ("sqlite" or "postgresql")."""
+    if dialect == "postgresql":
+        return [
+            f"CREATE OR REPLACE FUNCTION {SEAL_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS "
+            f"$$ BEGIN RAISE EXCEPTION '{SEAL_MESSAGE}'; END $$",
+            *(
+                f"CREATE TRIGGER {name} BEFORE {verb} ON audit_entry "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION {SEAL_FUNCTION}()"
+                for name, verb in zip(SEAL_TRIGGERS, ("UPDATE", "DELETE OR TRUNCATE"), strict=True)
+            ),
+        ]
+    return [
+        f"CREATE TRIGGER {name} BEFORE {verb} ON audit_entry "
+        f"BEGIN SELECT RAISE(ABORT, '{SEAL_MESSAGE}'); END"
+        for name, verb in zip(SEAL_TRIGGERS, ("UPDATE", "DELETE"), strict=True)
+    ]
+
+
+def drop_seal_ddl(dialect: str) -> list[str]:
+    """The statements removing the seal (the migration's downgrade; :func:`unsealed`)."""
+    drops = [
+        f"DROP TRIGGER IF EXISTS {name}" + (" ON audit_entry" if dialect == "postgresql" else "")
+        for name in SEAL_TRIGGERS
+    ]
+    if dialect == "postgresql":
+        drops.append(f"DROP FUNCTION IF EXISTS {SEAL_FUNCTION}()")
+    return drops
+
+
+@contextmanager
+def unsealed(conn: Connection) -> Iterator[None]:
+    """Within ``conn``'s transaction, let audit rows be deleted (a whole-database replacement).
+
+    PostgreSQL disables the seal's triggers and SQLite drops them; both are transactional, so
+    the seal is back when the block ends, and untouched if the transaction rolls back.
+    """
+    dialect = conn.dialect.name
+    sealed = _is_sealed(conn)
+    if sealed and dialect == "postgresql":
+        for name in SEAL_TRIGGERS:
+            conn.exec_driver_sql(f"ALTER TABLE audit_entry DISABLE TRIGGER {name}")
+    elif sealed:
+        for statement in drop_seal_ddl(dialect):
+            conn.exec_driver_sql(statement)
+    yield
+    if sealed and dialect == "postgresql":
+        for name in SEAL_TRIGGERS:
+            conn.exec_driver_sql(f"ALTER TABLE audit_entry ENABLE TRIGGER {name}")
+    elif sealed:
+        for statement in seal_ddl(dialect):
+            conn.exec_driver_sql(statement)
+
+
+def _is_sealed(conn: Connection) -> bool:
+    """Whether the seal's triggers exist (a database older than 0022 has none)."""
+    if conn.dialect.name == "postgresql":
+        sql = "SELECT count(*) FROM pg_trigger WHERE tgname = '%s' AND NOT tgisinternal"
+    else:
+        sql = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = '%s'"
+    return bool(conn.exec_driver_sql(sql % SEAL_TRIGGERS[1]).scalar())
 
 
 class AuditEntry(Base):
@@ -193,7 +269,35 @@ def _append(session: Session, pending: list[_Pending]) -> None:
     """Append ``pending`` to the chain in the session's transaction."""
     if not pending:
         return
-    conn = session.connection()
+    session.info[HEAD_KEY] = append_entries(session.connection(), pending)
+
+
+def chain_head(conn: Connection | Session) -> tuple[int, str] | None:
+    """The newest entry's (id, hash), None when the trail is empty."""
+    table = AuditEntry.__table__
+    last = conn.execute(
+        select(table.c.id, table.c.entry_hash).order_by(table.c.id.desc()).limit(1)
+    ).first()
+    return (int(last[0]), str(last[1])) if last else None
+
+
+def entry_hash_at(conn: Connection | Session, entry_id: int) -> str | None:
+    """The stored hash of entry ``entry_id``, None when there is no such entry."""
+    table = AuditEntry.__table__
+    found = conn.execute(select(table.c.entry_hash).where(table.c.id == entry_id)).first()
+    return str(found[0]) if found else None
+
+
+def record_event(
+    conn: Connection, *, action: str, entity: str, changes: Mapping[str, Any]
+) -> tuple[int, str]:
+    """Append one entry that is no row's change (a restore) in ``conn``'s transaction;
+    returns its (id, hash)."""
+    return append_entries(conn, [_Pending(action, entity, None, dict(changes))])
+
+
+def append_entries(conn: Connection, pending: list[_Pending]) -> tuple[int, str]:
+    """Append ``pending`` (not empty) in ``conn``'s transaction; the new head's (id, hash)."""
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})")
     table = AuditEntry.__table__
@@ -223,6 +327,7 @@ def _append(session: Session, pending: list[_Pending]) -> None:
         rows.append(fields)
         prev = digest
     conn.execute(table.insert(), rows)
+    return seq, prev
 
 
 def _after_flush(session: Session, _context: object) -> None:

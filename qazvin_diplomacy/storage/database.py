@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
 from functools import cache
@@ -318,6 +318,10 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
+def _forget_audit_head(session: Session) -> None:
+    session.info.pop(audit.HEAD_KEY, None)
+
+
 class Database:
     """An open, checked and migrated database; sessions are scoped to one unit of work."""
 
@@ -339,6 +343,11 @@ class Database:
             writing = engine.execution_options(**{WRITE_SESSION: True})
         self._sessions = sessionmaker(writing, expire_on_commit=False)
         audit.install(self._sessions)  # every write through a session joins the audit trail
+        #: Called with the (id, hash) of the newest audit entry a committed session appended
+        #: (``services.audit_seal`` keeps it as this desk's witness); None: nobody listens.
+        self.on_audit_head: Callable[[int, str], None] | None = None
+        event.listen(self._sessions, "after_commit", self._audit_committed)
+        event.listen(self._sessions, "after_rollback", _forget_audit_head)
         users.install(self._sessions)  # a viewer writes nothing; admin-only tables for admins
         confidential.install(self._sessions)  # flagged records only for users with clearance
         #: ``"local"``, ``"removable"`` (the window warns) or ``"network"`` (``allow_network``).
@@ -352,6 +361,11 @@ class Database:
         self.unclean_shutdown = False
         #: A server database: its URL as shown (never the password); None for a file.
         self.url: str | None = None
+
+    def _audit_committed(self, session: Session) -> None:
+        head = session.info.pop(audit.HEAD_KEY, None)
+        if head is not None and self.on_audit_head is not None:
+            self.on_audit_head(*head)
 
     @property
     def dialect(self) -> str:

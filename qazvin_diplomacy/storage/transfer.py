@@ -98,7 +98,9 @@ def _ordered(table: Table) -> Any:
 
 
 def _batches(conn: Connection, table: Table) -> Iterator[list[Any]]:
-    result = conn.execution_options(stream_results=True, yield_per=BATCH).execute(_ordered(table))
+    # The statement's options, not the connection's: ``Connection.execution_options`` changes
+    # the connection itself, and a later INSERT on it would go through a server-side cursor.
+    result = conn.execute(_ordered(table).execution_options(stream_results=True, yield_per=BATCH))
     yield from result.partitions(BATCH)
 
 

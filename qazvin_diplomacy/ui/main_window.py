@@ -398,7 +398,7 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
             opener(record_id)
 
     def replace_database(self, db: DatabaseHandle) -> None:
-        """Work on ``db`` from now on (after a restore): every page is rebuilt on it."""
+        """Work on ``db`` from now on (a restore, another database): pages rebuilt, user rechecked."""
         self.ctx.db = db
         self.db_label.setText(getattr(db, "url", None) or str(db.path))
         with contextlib.suppress(RuntimeError):  # only pages listen; they are rebuilt below
@@ -407,7 +407,7 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
-        self._show_row(self.nav.currentRow())
+        self.recheck_user()  # its users may differ; then the current page (or the sign-in)
 
     def _show_row(self, row: int) -> None:
         if row < 0:
@@ -513,7 +513,7 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
         self.save_geometry()
         if self.idle_lock is not None:
             self.idle_lock.stop()
-        if not self._attached or self.sign_in_dialog is not None:  # nothing opened or begun
+        if not self._attached or self.awaits_first_sign_in():  # nothing opened or begun
             return
         self.integrity.cancel()
         self.changes.stop()

@@ -18,6 +18,7 @@ from qazvin_diplomacy.core.jalali import format_jalali
 from qazvin_diplomacy.reports.audit_trail import changes_cell
 from qazvin_diplomacy.services.audit import list_audit_entries
 from qazvin_diplomacy.services.directory import save_organization
+from qazvin_diplomacy.storage.audit import AuditEntry
 from qazvin_diplomacy.storage.database import Database
 
 
@@ -60,6 +61,10 @@ def test_report_lists_the_range_and_filters_by_user(
     assert main(argv) == 0, capsys.readouterr()
     text = _text(out)
     assert "clerk-alpha" in text and "clerk-beta" in text
+    head = list_audit_entries(db, limit=1)[0].id  # the head, printed for the paper record
+    with db.read_session() as session:
+        digest = session.get(AuditEntry, head).entry_hash  # type: ignore[union-attr]
+    assert f"{head}:{digest[:16]}" in text.replace("\u2068", "").replace("\u2069", "")
     only = tmp_path / "beta.pdf"
     assert main([*argv[:-1], str(only), "--user", "clerk-beta"]) == 0
     text = _text(only)

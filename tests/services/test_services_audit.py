@@ -24,7 +24,7 @@ from qazvin_diplomacy.services import audit
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services.directory import save_organization
 from qazvin_diplomacy.services.health import check
-from qazvin_diplomacy.storage.audit import GENESIS_HASH, AuditEntry
+from qazvin_diplomacy.storage.audit import GENESIS_HASH, AuditEntry, drop_seal_ddl
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Organization
 from qazvin_diplomacy.storage.rank_table import RankEntry
@@ -44,10 +44,13 @@ def _target(db: Database) -> str:
 
 
 def _sql(db: Database, statement: str, *params: object) -> None:
-    """Change the rows behind the application's back, as someone with a database tool would."""
+    """Change the rows behind the application's back, as someone with a database tool and
+    the owner's rights would: the seal's triggers dropped first."""
     for n in range(len(params)):
         statement = statement.replace("?", f":p{n}", 1)
     with db.engine.begin() as conn:
+        for drop in drop_seal_ddl(db.dialect):
+            conn.exec_driver_sql(drop)
         conn.execute(text(statement), {f"p{n}": value for n, value in enumerate(params)})
 
 

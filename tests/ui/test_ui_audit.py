@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from qazvin_diplomacy.core.actor import acting_as
 from qazvin_diplomacy.core.directory import OrganizationInput
+from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.services.directory import save_organization
+from qazvin_diplomacy.storage.audit import drop_seal_ddl
 from qazvin_diplomacy.ui.audit.page import AuditPage
 
 
@@ -45,9 +47,29 @@ def test_verify_says_intact_then_names_the_broken_entry(page: AuditPage, db, mon
     monkeypatch.setattr(QMessageBox, "information", lambda *a: said.append(a[2]))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: said.append(a[2]))
     page.verify_chain()
-    with sqlite3.connect(db.path) as conn:
+    with sqlite3.connect(db.path) as conn:  # with the owner's rights: the seal dropped first
+        for drop in drop_seal_ddl("sqlite"):
+            conn.execute(drop)
         conn.execute("UPDATE audit_entry SET actor = 'x' WHERE id = 2")
     page.verify_chain()
     assert "سالم" in said[0] or "intact" in said[0]
     assert "۲" in said[1] or " 2" in said[1]
     assert len(said) == 2
+
+
+def test_verify_states_the_head_then_reports_entries_cut_off_the_end(
+    page: AuditPage, db, monkeypatch
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: said.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: said.append(a[2]))
+    page.verify_chain()  # this desk witnesses the head
+    with sqlite3.connect(db.path) as conn:  # with the owner's rights: the seal dropped first
+        last = conn.execute("SELECT max(id) FROM audit_entry").fetchone()[0]
+        for drop in drop_seal_ddl("sqlite"):
+            conn.execute(drop)
+        conn.execute("DELETE FROM audit_entry WHERE id > ?", (last - 1,))
+    page.verify_chain()
+    assert "سر زنجیره" in said[0] and "چکیده" in said[0]
+    expected, found = to_persian_digits(last), to_persian_digits(last - 1)
+    assert f"دست‌کم {expected} باشد ولی {found} است" in said[1], said[1]

@@ -27,6 +27,7 @@ from qazvin_diplomacy.core.backups import (
     attachment_member,
     member_kind,
 )
+from qazvin_diplomacy.services.audit_seal import file_head
 from qazvin_diplomacy.services.backup.common import (
     _SHA_NAME_LEN,
     CHUNK,
@@ -171,6 +172,7 @@ def create_backup(
             else:
                 backup_copy(db.path, snapshot)
             revision = _seal_snapshot(snapshot)
+            head = file_head(snapshot)  # the trail's head, kept in the manifest
         except (sqlite3.OperationalError, DBAPIError) as exc:
             raise BackupError(
                 "از پایگاه داده نسخه برداشته نشد (پایگاه داده مشغول است یا دیسک پر است); "
@@ -209,6 +211,7 @@ def create_backup(
                         members=tuple(members),
                         encrypted=bool(password),
                         damaged=tuple(damaged),
+                        audit_head=(head.entry, head.hash) if head else None,
                     )
                     zf.writestr(MANIFEST_NAME, manifest.to_json())
                 if isinstance(sink, EncryptingWriter):

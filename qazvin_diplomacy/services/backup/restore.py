@@ -14,6 +14,13 @@ from pathlib import Path
 from qazvin_diplomacy.core.backups import DAMAGED_SUFFIX, RestoreResult, attachment_sha, refused
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
 from qazvin_diplomacy.services.attachments import is_intact
+from qazvin_diplomacy.services.audit_seal import (
+    DatabaseAt,
+    Head,
+    file_head,
+    record_restore_in_file,
+    write_witness,
+)
 from qazvin_diplomacy.services.backup.common import (
     SIDECARS,
     Cancel,
@@ -230,6 +237,14 @@ def restore_backup(
                 schema_to = restored.schema_revision()
             finally:
                 restored.close()
+        # The trail records the restore (and the head it replaces) before the swap.
+        target = DatabaseAt(db_path)
+        head = record_restore_in_file(
+            staged,
+            source=source,
+            replaced=file_head(db_path) if db_path.is_file() else None,
+            manifest_head=Head(*manifest.audit_head) if manifest.audit_head else None,
+        )
         _make_self_contained(staged)
         _fsync_file(staged)
         steps.check()
@@ -257,6 +272,7 @@ def restore_backup(
             _undo(created)
             raise
         _fsync_dir(db_path.parent)
+    write_witness(target, head, replace=True)  # this desk saw the trail replaced on purpose
     log.info("restored %s from %s (previous kept at %s)", db_path, source, previous)
     return RestoreResult(
         db_path=db_path,

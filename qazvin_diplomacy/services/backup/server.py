@@ -20,6 +20,12 @@ from sqlalchemy.exc import DBAPIError
 
 from qazvin_diplomacy.core.backups import RestoreResult, attachment_sha, refused
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
+from qazvin_diplomacy.services.audit_seal import (
+    Head,
+    current_head_of,
+    record_restore,
+    write_witness,
+)
 from qazvin_diplomacy.services.backup.common import (
     Cancel,
     Progress,
@@ -35,6 +41,7 @@ from qazvin_diplomacy.services.backup.verify import _extract_verified, _plain_zi
 from qazvin_diplomacy.services.files import DatabaseFiles, refuse_database_files
 from qazvin_diplomacy.services.users import require_admin
 from qazvin_diplomacy.storage import transfer as copier
+from qazvin_diplomacy.storage.audit import unsealed
 from qazvin_diplomacy.storage.database import Database, head_revision, make_engine
 
 
@@ -99,7 +106,11 @@ def restore_backup_to_server(
         previous = _unique(db.backups_dir / f"{db.path.stem}-before-restore-{stamp}.qdbackup")
         create_backup(db, out=previous, cancel=cancel)
         set_aside = frozenset(attachment_sha(m.path) for m in manifest.set_aside)
-        added = _replace_rows(db, staged, work / "attachments", steps, set_aside)
+        manifest_head = Head(*manifest.audit_head) if manifest.audit_head else None
+        added, head = _replace_rows(
+            db, staged, work / "attachments", steps, set_aside, source, manifest_head
+        )
+    write_witness(db, head, replace=True)  # this desk saw the trail replaced on purpose
     log.info("restored server database %s from %s (previous kept at %s)", db.url, source, previous)
     return RestoreResult(
         db_path=db.path,
@@ -113,16 +124,26 @@ def restore_backup_to_server(
 
 
 def _replace_rows(
-    db: Database, staged: Path, attachments: Path, steps: _Steps, set_aside: frozenset[str]
-) -> int:
-    """One transaction: delete every row, copy the staged file's, check, add attachments."""
+    db: Database,
+    staged: Path,
+    attachments: Path,
+    steps: _Steps,
+    set_aside: frozenset[str],
+    source: Path,
+    manifest_head: Head | None,
+) -> tuple[int, Head]:
+    """One transaction: delete every row (the audit trail's seal lifted for it), copy the
+    staged file's, check, record the restore in the trail, add attachments; returns the
+    number of attachments added and the trail's new head."""
     reading_engine = make_engine(staged, read_only=True)
     created: list[Path] = []
     try:
         with reading_engine.connect() as reading, db.engine.begin() as writing:
             tables = copier.tables_of(reading)
-            for table in reversed(tables):
-                writing.execute(table.delete())
+            replaced = current_head_of(writing)
+            with unsealed(writing):
+                for table in reversed(tables):
+                    writing.execute(table.delete())
             copier.copy_all(reading, writing, tables, lambda *_: steps.check())
             if bad := [t.table for t in copier.compare(reading, writing, tables) if not t.matches]:
                 raise refused(
@@ -131,6 +152,9 @@ def _replace_rows(
                     f"After copying, table {bad[0]} on the server differs from the backup; the "
                     "restore was rolled back and the server database left as it was.",
                 )
+            head = record_restore(
+                writing, source=source, replaced=replaced, manifest_head=manifest_head
+            )
             try:
                 added = _add_attachments(attachments, db.attachments_dir, steps, created, set_aside)
             except OSError as exc:
@@ -147,4 +171,4 @@ def _replace_rows(
         raise
     finally:
         reading_engine.dispose()
-    return added
+    return added, head

@@ -25,6 +25,7 @@ from qazvin_diplomacy.core.backups import (
 )
 from qazvin_diplomacy.core.errors import DatabaseRefusedError
 from qazvin_diplomacy.core.text import bidi_isolate, to_persian_digits
+from qazvin_diplomacy.services.audit_seal import file_head
 from qazvin_diplomacy.services.backup.common import (
     CHUNK,
     MAX_MANIFEST_BYTES,
@@ -243,7 +244,26 @@ def _extract_verified(
             "نسخه ساختار پایگاه داده درون پشتیبان با فهرست محتوای آن نمی‌خواند.",
             f"Packed database revision {revision!r} differs from the manifest.",
         )
+    _check_audit_head(manifest, db_file)
     return manifest, db_file
+
+
+def _check_audit_head(manifest: BackupManifest, db_file: Path) -> None:
+    """Refuse a packed database whose audit trail does not end where the manifest says."""
+    if manifest.audit_head is None:
+        return  # an older backup, or an empty trail
+    entry, digest = manifest.audit_head
+    found = file_head(db_file)
+    if found is not None and (found.entry, found.hash) == (entry, digest):
+        return
+    last = found.entry if found else 0
+    raise refused(
+        f"سابقهٔ تغییرات پایگاه داده درون پشتیبان با فهرست محتوای آن نمی‌خواند: فهرست آخرین "
+        f"مدخل را {to_persian_digits(entry)} می‌گوید و پایگاه داده به مدخل "
+        f"{to_persian_digits(last)} ختم می‌شود.",
+        f"The packed database's audit trail does not match the manifest: the manifest's last "
+        f"entry is {entry}, the database ends at entry {last}.",
+    )
 
 
 def verify_backup(

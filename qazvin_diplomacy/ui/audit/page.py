@@ -142,6 +142,10 @@ class AuditPage(ListPage):
             text = self.tr("The audit trail is intact: %1 entries verified.").replace(
                 "%1", loc_digits(result.entries)
             )
+            if result.entries:  # the head, for the office to keep on paper
+                text += "\n" + self.tr(
+                    "Head of the chain (keep it on paper): entry %1, hash %2…"
+                ).replace("%1", loc_digits(result.entries)).replace("%2", result.last_hash[:16])
             QMessageBox.information(self, self.tr("Audit trail"), text)
         else:
             reason = result.broken.reason_fa if is_rtl() else result.broken.reason_en

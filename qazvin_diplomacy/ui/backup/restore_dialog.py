@@ -14,6 +14,7 @@ from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.services import backup as backup_service
 from qazvin_diplomacy.services.connection import DatabaseHandle, head_revision, open_for_work
+from qazvin_diplomacy.services.users import signed_in_fits
 from qazvin_diplomacy.ui.backup.common import FILE_FILTER, _path_row, _TaskDialog, format_size
 from qazvin_diplomacy.ui.common import make_ltr, show_error
 from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits
@@ -295,8 +296,10 @@ class RestoreDialog(_TaskDialog):
         self.manifest = None
         self.confirm_box.setChecked(False)
         self.confirm_box.setEnabled(False)
-        if old.url is not None:  # a server database stayed open: every page re-reads
-            self.ctx.hub.dataChanged.emit("*")
+        if old.url is not None and signed_in_fits(old):  # the server database stayed open
+            self.ctx.hub.dataChanged.emit("*")  # every page re-reads
+        elif old.url is not None:  # its restored users differ: the window asks who signs in
+            self.replace(old)
         elif not self._reopen(old):
             return
         text = self.tr("The backup was restored.")

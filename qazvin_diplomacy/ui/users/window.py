@@ -2,8 +2,8 @@
 
 :class:`UserSession` is mixed into ``ui.main_window.MainWindow``: it uses the window's
 ``ctx``, ``hub``, ``act_new``/``act_save``, ``backup``, ``user_label``, ``idle_lock``,
-``sign_in_dialog``, ``_attached``, ``_defer_pages`` and ``_start_work``.  Its texts are the
-main window's (context ``MainWindow``).
+``sign_in_dialog``, ``changes``, ``nav``, ``_attached``, ``_defer_pages``, ``_show_row`` and
+``_start_work``.  Its texts are the main window's (context ``MainWindow``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from qazvin_diplomacy.core.access import (
     Principal,
+    Role,
     current_principal,
     is_admin,
     may_edit,
@@ -26,6 +27,11 @@ from qazvin_diplomacy.ui.i18n import current_language
 
 if TYPE_CHECKING:
     from qazvin_diplomacy.ui.users import SignInDialog
+
+
+#: Who "works" on the window between a sign-out and the next sign-in: a viewer without
+#: clearance and without a name, so nothing confidential is read and nothing written meanwhile.
+NOBODY = Principal("", Role.VIEWER, False)
 
 
 class ToolHost(Protocol):
@@ -41,6 +47,8 @@ class UserSession:
 
     ctx: Any
     hub: Any
+    changes: Any
+    nav: Any
     sign_in_dialog: Any
     idle_lock: Any
 
@@ -120,6 +128,42 @@ class UserSession:
         dialog.rejected.connect(self.close)
         dialog.open()
         return dialog
+
+    def awaits_first_sign_in(self) -> bool:
+        """Whether the sign-in dialog is open before the window's work began (a sign-in asked
+        after a restore comes once the pages and background checks are running)."""
+        return self.sign_in_dialog is not None and not self.changes.timer.isActive()
+
+    def recheck_user(self) -> None:
+        """After the window's database was replaced (a restore, another database or server):
+        the signed-in user works on only if that database knows them — enabled, with the same
+        role and clearance — and the current page is rebuilt.  Otherwise they are signed out,
+        the page waits and the sign-in dialog asks who works (cancelling it closes the
+        window).  On a database without users no one is signed in."""
+        from qazvin_diplomacy.services.users import has_users, still_signed_in
+
+        principal = current_principal()
+        if not has_users(self.ctx.db):
+            if principal is not None:
+                set_principal(None)
+                self._apply_role()
+                self._idle_minutes_changed()
+        elif (
+            principal is None or principal == NOBODY or not still_signed_in(self.ctx.db, principal)
+        ):
+            set_principal(NOBODY)
+            self._apply_role()
+            self.user_label.setVisible(False)
+            if self.idle_lock is not None:
+                self.idle_lock.stop()
+                self.idle_lock.deleteLater()
+                self.idle_lock = None
+            self._defer_pages = True  # the page is built once someone has signed in
+            if self.sign_in_dialog is None:
+                self.ask_sign_in()
+        else:
+            self._idle_minutes_changed()  # the restored database's idle minutes
+        self._show_row(self.nav.currentRow())
 
     def signed_in(self, principal: Principal | None) -> None:
         """``principal`` works on this window: their name in the status bar, a viewer's window
