@@ -82,6 +82,16 @@ def kind_icon(kind: EntryKind) -> QIcon:
     return QIcon(pixmap)
 
 
+def _bold_label(parent: QWidget, larger: int) -> QLabel:
+    """A bold label ``larger`` points above the default: the page's heading, the range's title."""
+    label = QLabel(parent)
+    font = label.font()
+    font.setPointSize(font.pointSize() + larger)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 class CalendarPage(ModulePage):
     """Month / week / day of the office's visits, events, agreements, deadlines and holidays."""
 
@@ -104,11 +114,7 @@ class CalendarPage(ModulePage):
         outer = QVBoxLayout(self)
         # navigation: views, previous / today / next, the jump boxes, export
         bar = QHBoxLayout()
-        self.heading = QLabel(self)
-        font = self.heading.font()
-        font.setPointSize(font.pointSize() + 4)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = _bold_label(self, 4)
         self.heading.setVisible(heading)
         bar.addWidget(self.heading)
         self.view_buttons: list[QToolButton] = []
@@ -122,17 +128,12 @@ class CalendarPage(ModulePage):
             bar.addWidget(button)
             self.view_buttons.append(button)
         bar.addSpacing(12)
-        self.prev_button = QToolButton(self)
-        self.today_button = QToolButton(self)
-        self.next_button = QToolButton(self)
-        bar.addWidget(self.prev_button)
-        bar.addWidget(self.today_button)
-        bar.addWidget(self.next_button)
-        self.title = QLabel(self)
-        title_font = self.title.font()
-        title_font.setPointSize(title_font.pointSize() + 2)
-        title_font.setBold(True)
-        self.title.setFont(title_font)
+        self.prev_button, self.today_button, self.next_button = [
+            QToolButton(self) for _ in range(3)
+        ]
+        for button in (self.prev_button, self.today_button, self.next_button):
+            bar.addWidget(button)
+        self.title = _bold_label(self, 2)
         bar.addWidget(self.title, 1)
         self.jump_label = QLabel(self)
         self.month_box = QComboBox(self)
