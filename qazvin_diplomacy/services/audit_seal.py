@@ -105,6 +105,22 @@ def witness_path(db: Located) -> Path:
 
 def read_witness(db: Located) -> Head | None:
     """This desk's witness of ``db``; None when there is none or it cannot be read (logged)."""
+    data = _witness_data(db)
+    return None if data is None else Head(data["entry"], data["hash"].lower())
+
+
+def witnessed_first(db: Located) -> str | None:
+    """The hash of entry 1 of the database this desk's witness was kept for (None: unknown).
+
+    A database made anew at the same file or address starts another chain: its entry 1
+    differs, and the witness of the one before is no witness of it."""
+    data = _witness_data(db)
+    first = None if data is None else data.get("first")
+    return first.lower() if isinstance(first, str) and len(first) == 64 else None
+
+
+def _witness_data(db: Located) -> dict[str, Any] | None:
+    """The witness file of ``db``, checked; None when there is none or it is unusable (logged)."""
     path = witness_path(db)
     try:
         raw = path.read_text(encoding="utf-8")
@@ -129,13 +145,17 @@ def read_witness(db: Located) -> Head | None:
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         log.warning("audit witness %s is not usable (%s); treated as no witness", path, exc)
         return None
-    return Head(entry, digest.lower())
+    return data  # type: ignore[no-any-return]
 
 
-def write_witness(db: Located, head: Head, *, replace: bool = False) -> None:
+def write_witness(
+    db: Located, head: Head, *, replace: bool = False, first: str | None = None
+) -> None:
     """Keep ``head`` as this desk's witness of ``db``: the higher of it and the one kept
     (another process of this desk may have seen more), or ``head`` itself when ``replace``
-    (a restore).  Never raises: a witness that cannot be written is logged.
+    (a restore, another database at the same place).  ``first``: the hash of the database's
+    entry 1 (kept from the witness before when not given).  Never raises: a witness that
+    cannot be written is logged.
 
     Written whole beside the file, then moved onto it (``files.replace_retrying``: Windows'
     "in use" waited out a moment); not flushed to the disk — that would cost every save tens
@@ -146,12 +166,16 @@ def write_witness(db: Located, head: Head, *, replace: bool = False) -> None:
     try:
         if not replace:
             kept = read_witness(db)
-            if kept is not None and (kept.entry > head.entry or kept == head):
+            ahead = kept is not None and (kept.entry > head.entry or kept == head)
+            if ahead and first in (None, witnessed_first(db)):
                 return
+            if ahead and kept is not None:
+                head = max(kept, head, key=lambda h: h.entry)  # only entry 1 is new
         path = witness_path(db)
         path.parent.mkdir(parents=True, exist_ok=True)
         content = {
             "database": identity(db),
+            "first": first or (None if replace else witnessed_first(db)),
             "entry": head.entry,
             "hash": head.hash,
             "seen_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -323,12 +347,23 @@ def check_witness(db: Database, head: Head | None) -> ChainBreak | None:
     they agree, the witness moves on to ``head``."""
     flush_witnesses()
     witnessed = read_witness(db)
+    with db.read_session() as session:
+        first = entry_hash_at(session, 1)
+    kept_first = witnessed_first(db)
+    if witnessed is not None and first is not None and kept_first not in (None, first):
+        log.warning(
+            "%s holds another audit chain than this desk's witness (a database made anew "
+            "there); the witness now follows the new one",
+            identity(db),
+        )
+        witnessed = None
     if witnessed is not None:
         broken = truncation(db, head, witnessed)
         if broken is not None:
             return broken
     if head is not None:
-        write_witness(db, head, replace=witnessed is not None and witnessed.entry > head.entry)
+        replace = witnessed is None or witnessed.entry > head.entry
+        write_witness(db, head, replace=replace, first=first)
     return None
 
 

@@ -261,3 +261,38 @@ def test_a_backup_whose_manifest_head_differs_is_refused(db: Database, tmp_path:
         verify_backup(forged)
     assert "audit trail does not match the manifest" in refused.value.message_en
     assert isinstance(Head(1, "0" * 64).shown(), str)
+
+
+@pytest.mark.sqlite_only(reason="a database file deleted and made anew at the same path")
+def test_a_database_made_anew_at_the_same_path_is_no_truncation(
+    database_target: Path | str, tmp_path: Path
+) -> None:
+    """The witness belongs to one chain (its entry 1): a new file at the old path starts its
+    own, and the desk's checks do not call it truncated once it has a first entry."""
+
+    def opened() -> Database:
+        return open_database(  # type: ignore[return-value]
+            database_target, backups_dir=tmp_path / "b", attachments_dir=tmp_path / "a"
+        )
+
+    db = opened()
+    for n in range(4):
+        _org(db, f"سازمان {n}")
+    assert audit.verify_audit_trail(db).intact  # the witness records the chain's entry 1
+    old = read_witness(db)
+    db.close()
+    for leftover in Path(database_target).parent.glob(Path(database_target).name + "*"):
+        leftover.unlink()
+    db = opened()
+    try:
+        _org(db, "سازمان تازه")
+        result = audit.verify_audit_trail(db)
+        assert result.intact, result.broken
+        assert old is not None and read_witness(db) == current_head(db) != old
+        _org(db, "سازمان دیگر")
+        head = current_head(db)
+        assert head is not None and audit.verify_audit_trail(db).intact
+        _cut_tail(db, head.entry - 1)  # the new chain is watched like the old one
+        assert audit.verify_audit_trail(db).broken is not None
+    finally:
+        db.close()
