@@ -330,12 +330,25 @@ def append_entries(conn: Connection, pending: list[_Pending]) -> tuple[int, str]
     return seq, prev
 
 
-def _after_flush(session: Session, _context: object) -> None:
+def _deleted_in(session: Session, context: object) -> list[Any]:
+    """Every object the flush deleted: those ``session.delete`` was given, and the orphans a
+    ``delete-orphan`` cascade removed (an itinerary item taken out of a visit's list), which
+    only the flush's unit of work knows (``states``: state → (is delete, list only))."""
+    found = {id(obj): obj for obj in session.deleted}
+    states = getattr(context, "states", None) or {}
+    for state, (is_delete, list_only) in states.items():
+        obj = state.obj() if is_delete and not list_only else None
+        if obj is not None:
+            found.setdefault(id(obj), obj)
+    return list(found.values())
+
+
+def _after_flush(session: Session, context: object) -> None:
     pending: list[_Pending] = []
     for action, objects in (
         ("insert", session.new),
         ("update", session.dirty),
-        ("delete", session.deleted),
+        ("delete", _deleted_in(session, context)),
     ):
         for obj in objects:
             if action == "update" and not session.is_modified(obj, include_collections=False):

@@ -313,3 +313,40 @@ def test_two_desks_writing_at_once_do_not_fork_the_chain(db: Database) -> None:
             assert audit.count_audit_entries(again, filters=AuditFilter(actor=name)) == 15
     finally:
         again.close()
+
+
+def test_a_row_taken_out_of_a_records_list_is_recorded_as_deleted(db: Database) -> None:
+    """An itinerary item removed through the visit's form goes by the delete-orphan cascade,
+    not ``session.delete``: its entry still records what it held."""
+    import datetime as dt
+
+    from qazvin_diplomacy.core.clock import from_local
+    from qazvin_diplomacy.core.visits import ItineraryEntry, VisitInput
+    from qazvin_diplomacy.services import visits
+
+    def at(hour: int) -> dt.datetime:
+        return from_local(dt.datetime(2026, 12, 20, hour))
+
+    saved = visits.save_visit(
+        db,
+        visit=VisitInput(
+            title="دیدار سفیر (Ambassador) ۰۹۱۲-۱۲۳",
+            delegation_name="هیئت",
+            start_at=at(9),
+            end_at=at(12),
+            itinerary=(ItineraryEntry(at(9), at(10), "بازدید از موزه [قدیم]"),),
+        ),
+    )
+    visit = visits.get_visit(db, visit_id=saved.id)
+    visits.save_visit(
+        db, visit=replace(visit, itinerary=(ItineraryEntry(at(10), at(11), "ناهار"),))
+    )
+    items = [
+        e
+        for e in audit.list_audit_entries(db, descending=False, limit=None)
+        if e.entity == "visit_itinerary_item"
+    ]
+    assert [e.action for e in items] == ["insert", "delete", "insert"]
+    assert items[1].entity_id == items[0].entity_id
+    assert items[1].changes["activity"] == ["بازدید از موزه [قدیم]", None]
+    assert audit.verify_audit_trail(db).intact
