@@ -109,3 +109,27 @@ def test_a_model_giving_its_cells_through_data_is_painted_with_them(app) -> None
     assert option.displayAlignment == Qt.AlignmentFlag.AlignCenter
     model.names[1] = "سفیر روسیه"
     assert _option(model, 1, 0).text == "سفیر روسیه"
+
+
+def test_a_list_measures_a_text_shown_again_as_qt_does_and_an_edit_anew(app) -> None:
+    from qazvin_diplomacy.ui.list_page import ListTable, MeasuredOnceDelegate
+
+    rows = [_Row(i, "پیش‌نویس" if i % 2 else "امضاشده", confidential=i == 3) for i in range(6)]
+    model = _Model(rows)
+    table = ListTable(model, sort_column=0, widths=(200, 80), stretch=0)
+    assert isinstance(table.itemDelegate(), MeasuredOnceDelegate)
+    measured = [table.sizeHintForColumn(col) for col in range(2)]
+    plain = ListTable(_Model(rows), sort_column=0, widths=(200, 80), stretch=0)
+    plain.setItemDelegate(QStyledItemDelegate(plain))
+    assert measured == [plain.sizeHintForColumn(col) for col in range(2)]
+    assert [table.sizeHintForColumn(col) for col in range(2)] == measured  # measured again
+    model.rows = [*rows[:5], _Row(5, "پیش‌نویس تفاهم‌نامهٔ همکاری‌های فرهنگی و گردشگری")]
+    model.reload()
+    assert table.sizeHintForColumn(0) > measured[0]
+    font = table.font()
+    font.setPointSize(font.pointSize() + 8)
+    table.setFont(font)
+    plain.setFont(font)
+    plain.model().rows = model.rows
+    plain.model().reload()
+    assert table.sizeHintForColumn(0) == plain.sizeHintForColumn(0)
