@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QTreeView,
@@ -197,6 +199,41 @@ class EmptyStateTree(EmptyStateView, QTreeView):
     """A tree view that says so when it has no row (``empty_text``)."""
 
 
+class MeasuredOnceDelegate(QStyledItemDelegate):
+    """A list's cells, each text measured once: the size of a cell is that of its text, icon,
+    check box and font in the view's font, so a status, kind, date or country shown again (in
+    this filter's rows or the next's) is not laid out again each time the columns are fitted."""
+
+    #: Sizes kept at most (the table's distinct texts); then forgotten all at once.
+    LIMIT = 4000
+    _ROLES = (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.SizeHintRole,
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple, QSize] = {}
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """Override: the size measured for the same contents before, else Qt's."""
+        text, decoration, font, check, fixed = (index.data(role) for role in self._ROLES)
+        if decoration is not None or fixed is not None or not isinstance(text, str):
+            return super().sizeHint(option, index)  # an icon or a size of its own: as Qt does
+        key = (text, None if font is None else font.key(), check, option.font.key())
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) >= self.LIMIT:
+                self._sizes.clear()
+            size = self._sizes[key] = super().sizeHint(option, index)
+        return QSize(size)
+
+
 class ListTable(FitTable):
     """A list's table: read-only, one whole row selected, sorted in SQL (from ``sort_column``),
     columns of ``widths`` with column ``stretch`` taking what is left; double-click opens.
@@ -224,6 +261,7 @@ class ListTable(FitTable):
         read_only_rows(self)
         self.setAlternatingRowColors(True)
         self.verticalHeader().setDefaultSectionSize(28)
+        self.setItemDelegate(MeasuredOnceDelegate(self))
         fit_columns(self, widths, stretch=stretch)
 
 

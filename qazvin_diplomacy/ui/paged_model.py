@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
     Qt,
 )
@@ -57,6 +58,17 @@ class TranslatedColumns:
         if orientation == Qt.Orientation.Vertical and 0 <= section < self.rowCount():  # type: ignore[attr-defined]
             return loc_digits(section + 1)
         return None
+
+    def multiData(self, index: _ANY_INDEX, roleDataSpan: QModelRoleDataSpan) -> None:
+        """Override: every role a delegate asks of a cell (text, font, colours, icon …) in
+        one call into Python — Qt's default calls ``data`` once per role, seven calls for
+        each cell measured or painted."""
+        for role_data in roleDataSpan:
+            value = self.data(index, role_data.role())  # type: ignore[attr-defined]
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
 
     def retranslate(self) -> None:
         """Tell views every text changed (language switch): cells, titles and row numbers."""
@@ -181,8 +193,22 @@ class PagedTableModel(TranslatedColumns, QAbstractTableModel, Generic[Row]):
         record = self.item(index.row()) if index.isValid() else None
         if record is None:
             return None
-        found = self.cell_data(record, index.column(), role)
-        if found is None and index.column() == 0 and getattr(record, "confidential", False):
+        return self._cell(record, index.column(), role)
+
+    def multiData(self, index: _ANY_INDEX, roleDataSpan: QModelRoleDataSpan) -> None:
+        """Override: as :meth:`TranslatedColumns.multiData`, the row looked up once."""
+        record = self.item(index.row()) if index.isValid() else None
+        col = index.column()
+        for role_data in roleDataSpan:
+            value = None if record is None else self._cell(record, col, role_data.role())
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _cell(self, record: Row, col: int, role: int) -> object:
+        found = self.cell_data(record, col, role)
+        if found is None and col == 0 and getattr(record, "confidential", False):
             if role == Qt.ItemDataRole.DecorationRole:
                 return icon("lock")
             if role == Qt.ItemDataRole.AccessibleDescriptionRole:

@@ -41,7 +41,7 @@ from qazvin_diplomacy.ui.directory.models import (
 from qazvin_diplomacy.ui.directory.record import COUNTRY, ORGANIZATION, PERSON
 from qazvin_diplomacy.ui.i18n import loc_digits
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_page import EmptyStateTree, FitTable
+from qazvin_diplomacy.ui.list_page import EmptyStateTree, FitTable, MeasuredOnceDelegate
 
 translate = QCoreApplication.translate
 COUNTRY_WIDTHS = (170, 50, 300, 60, 70)
@@ -58,6 +58,7 @@ def _table(parent: QWidget, multi: bool = False) -> FitTable:
     )
     view.setAlternatingRowColors(True)
     view.verticalHeader().setDefaultSectionSize(28)
+    view.setItemDelegate(MeasuredOnceDelegate(view))
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
