@@ -101,6 +101,9 @@ def _org_ids(path: Path) -> set[int]:
 
 
 def _rows(path: Path) -> dict[str, list[tuple]]:
+    """Every table's rows, but the audit trail's ``restore`` entries: each restore appends one
+    (when, which backup, the head it replaced), so a database restored from A holds A's rows
+    and that entry."""
     # A read-write connection: closing it folds back any WAL it opened, so no -wal/-shm remain.
     with closing(sqlite3.connect(path)) as conn:
         tables = [
@@ -109,8 +112,9 @@ def _rows(path: Path) -> dict[str, list[tuple]]:
                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
             )
         ]
+        kept = {"audit_entry": " WHERE action != 'restore'"}
         return {
-            t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)
+            t: sorted(conn.execute(f'SELECT * FROM "{t}"{kept.get(t, "")}').fetchall(), key=repr)
             for t in sorted(tables)
         }
 

@@ -67,7 +67,7 @@ def _left_in_persian() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def _background_work_done(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _background_work_done() -> Iterator[None]:
     """Every task a test starts in a ``TaskRunner`` has ended when the test does: one still
     running would answer into the next test, and a worker thread running Python when the
     process exits makes Qt print "Qt Concurrent has caught an exception thrown from a worker
@@ -79,8 +79,14 @@ def _background_work_done(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         start(self, *args, **kwargs)
         runners.append(self)
 
-    monkeypatch.setattr(TaskRunner, "__init__", recorded)
-    yield
+    # Not ``monkeypatch``: taken by an autouse fixture it would be set up first and so torn
+    # down last, undoing a test's own environment changes only after the other fixtures'
+    # teardown (a server database dropped with PGPASSWORD still removed).
+    TaskRunner.__init__ = recorded  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        TaskRunner.__init__ = start  # type: ignore[method-assign]
     busy = [r for r in runners if shiboken6.isValid(r) and not r.wait(10000)]
     assert not busy, "a background task was still running 10 s after its test"
 
