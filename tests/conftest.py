@@ -455,9 +455,10 @@ def seeded(
 
     For a fixture whose records many tests share (a few users with Argon2 passwords, a record of
     each kind): on SQLite ``build`` runs once a session on a database of its own, and each test
-    gets a copy of that file, opened as usual — the same rows, ids and timestamps every time, at
-    the cost of a file copy. ``build`` must write nothing beside the database (attachments,
-    backups) and return plain values. On PostgreSQL it runs on the test's ``db``.
+    gets a copy of that file and of its attachments folder, opened as usual — the same rows, ids,
+    timestamps and stored files every time, at the cost of a file copy. ``build`` must write
+    nothing else beside the database (backups) and return plain values (they are pickled). On
+    PostgreSQL it runs on the test's ``db``.
     """
 
     def open_seeded(build: Callable[[Any], Any]) -> tuple[Any, Any]:
@@ -483,6 +484,9 @@ def seeded(
             )
         template, value = _seeded_templates[key]
         shutil.copyfile(template, db_path)
+        stored = template.with_name(f"{template.stem}-attachments")  # Database.open's default
+        if stored.is_dir():
+            shutil.copytree(stored, db_path.with_name(f"{db_path.stem}-attachments"))
         database = Database.open(db_path)
         request.addfinalizer(database.close)
         return database, value
