@@ -72,6 +72,42 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("backend", ["sqlite"] if marked else ["sqlite", "postgresql"])
 
 
+def shared_template(
+    tmp_path_factory: pytest.TempPathFactory, key: str, build: Callable[[Path], Any]
+) -> tuple[Path, Any]:
+    """A template database file made by ``build(path)`` (which returns plain values) and what
+    ``build`` returned, made once a run for every ``key``.
+
+    Under pytest-xdist the workers share the templates (a folder beside their own temporary
+    folders, one lock file a template): the first worker asking builds it, the others wait and
+    copy it, instead of each worker spending the same CPU-seconds again. Without xdist (or
+    without ``fcntl``, on Windows) the template is the session's own.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: each process builds its own
+        fcntl = None  # type: ignore[assignment]
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    # xdist gives each worker the folder <the run's temporary folder>/popen-<worker>.
+    if fcntl is None or not worker or tmp_path_factory.getbasetemp().name != f"popen-{worker}":
+        path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+        return path, build(path)
+    import hashlib
+    import pickle
+
+    root = tmp_path_factory.getbasetemp().parent / "shared-templates"
+    root.mkdir(exist_ok=True)
+    name = hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+    path, done = root / f"{name}.sqlite3", root / f"{name}.value"
+    with open(root / f"{name}.lock", "wb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            path.unlink(missing_ok=True)  # a build that failed half-way in another worker
+            value = build(path)
+            done.write_bytes(pickle.dumps(value))
+        return path, pickle.loads(done.read_bytes())
+
+
 @pytest.fixture(autouse=True)
 def _own_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Each test has its own per-user data folder (platformdirs reads ``XDG_DATA_HOME``; the
@@ -115,12 +151,15 @@ def fresh_database(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Pa
 
     def fresh(path: Path, *, countries: bool) -> Path:
         if countries not in templates:
-            template = tmp_path_factory.mktemp("template") / "template.sqlite3"
-            database = Database.open(template)
-            if countries:
-                ensure_reference_data(database)
-            database.close()  # the last connection: SQLite folds the WAL into the file
-            templates[countries] = template
+
+            def build(template: Path) -> None:
+                database = Database.open(template)
+                if countries:
+                    ensure_reference_data(database)
+                database.close()  # the last connection: SQLite folds the WAL into the file
+
+            key = f"fresh_database countries={countries}"
+            templates[countries] = shared_template(tmp_path_factory, key, build)[0]
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(templates[countries], path)
         return path
@@ -145,12 +184,14 @@ def demo_database(
 
     def make(path: Path, *, today: Any = None, scale: int = 0) -> Path:
         if (today, scale) not in templates:
-            folder = tmp_path_factory.mktemp("demo-template")
-            template = fresh_database(folder / "demo.sqlite3", countries=True)
-            database = Database.open(template)
-            load_demo(database, scale=scale, today=today)
-            database.close()  # the last connection: SQLite folds the WAL into the file
-            templates[(today, scale)] = template
+
+            def build(template: Path) -> None:
+                database = Database.open(fresh_database(template, countries=True))
+                load_demo(database, scale=scale, today=today)
+                database.close()  # the last connection: SQLite folds the WAL into the file
+
+            key = f"demo_database today={today!r} scale={scale}"
+            templates[(today, scale)] = shared_template(tmp_path_factory, key, build)[0]
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(templates[(today, scale)], path)
         return path
@@ -414,9 +455,10 @@ def seeded(
 
     For a fixture whose records many tests share (a few users with Argon2 passwords, a record of
     each kind): on SQLite ``build`` runs once a session on a database of its own, and each test
-    gets a copy of that file, opened as usual — the same rows, ids and timestamps every time, at
-    the cost of a file copy. ``build`` must write nothing beside the database (attachments,
-    backups) and return plain values. On PostgreSQL it runs on the test's ``db``.
+    gets a copy of that file and of its attachments folder, opened as usual — the same rows, ids,
+    timestamps and stored files every time, at the cost of a file copy. ``build`` must write
+    nothing else beside the database (backups) and return plain values (they are pickled). On
+    PostgreSQL it runs on the test's ``db``.
     """
 
     def open_seeded(build: Callable[[Any], Any]) -> tuple[Any, Any]:
@@ -428,17 +470,23 @@ def seeded(
 
         key = f"{build.__module__}.{build.__qualname__}"
         if key not in _seeded_templates:
-            folder = tmp_path_factory.mktemp("seeded")
-            template = fresh_database(folder / "seeded.sqlite3", countries=True)
-            database = Database.open(template)
-            try:
-                value = build(database)
-            finally:
-                database.close()  # the last connection: SQLite folds the WAL into the file
-                access.set_principal(None)
-            _seeded_templates[key] = (template, value)
+
+            def build_template(template: Path) -> Any:
+                database = Database.open(fresh_database(template, countries=True))
+                try:
+                    return build(database)
+                finally:
+                    database.close()  # the last connection: SQLite folds the WAL into the file
+                    access.set_principal(None)
+
+            _seeded_templates[key] = shared_template(
+                tmp_path_factory, f"seeded {key}", build_template
+            )
         template, value = _seeded_templates[key]
         shutil.copyfile(template, db_path)
+        stored = template.with_name(f"{template.stem}-attachments")  # Database.open's default
+        if stored.is_dir():
+            shutil.copytree(stored, db_path.with_name(f"{db_path.stem}-attachments"))
         database = Database.open(db_path)
         request.addfinalizer(database.close)
         return database, value

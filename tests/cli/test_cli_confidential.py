@@ -38,9 +38,8 @@ def _at(hour: int) -> datetime:
     return datetime(TODAY.year, TODAY.month, TODAY.day, hour, tzinfo=TEHRAN)
 
 
-@pytest.fixture
-def office(db, database_target, tmp_path: Path) -> tuple[str, Path, dict[str, int]]:
-    """A flagged and an ordinary record of each kind; users «admin» and «viewer» (one password)."""
+def _build_office(db) -> dict[str, int]:
+    """A flagged and an ordinary record of each kind; users «admin», «viewer» and «editor»."""
     tj = country_by_code(db, "TJ")
     assert tj is not None
     series = meetings.save_series(db, series=SeriesInput("کارگروه کاروان"))
@@ -105,9 +104,20 @@ def office(db, database_target, tmp_path: Path) -> tuple[str, Path, dict[str, in
     with acting_for(Principal("admin", Role.ADMIN)):
         users.add_user(db, login="viewer", password=PASSWORD, role=Role.VIEWER)
         users.add_user(db, login="editor", password=PASSWORD, role=Role.EDITOR)
+    return {"meeting": secret_meeting}
+
+
+@pytest.fixture
+def office(
+    request: pytest.FixtureRequest, seeded, backend: str, db_path: Path, tmp_path: Path
+) -> tuple[str, Path, dict[str, int]]:
+    """``_build_office``'s database (built once a session, see ``seeded``), what ``--db`` takes
+    for it, the users' password file and the flagged meeting's id."""
+    _database, ids = seeded(_build_office)
+    target = db_path if backend == "sqlite" else request.getfixturevalue("database_target")
     secret = tmp_path / "password.txt"
     secret.write_text(PASSWORD + "\n", encoding="utf-8")
-    return str(database_target), secret, {"meeting": secret_meeting}
+    return str(target), secret, ids
 
 
 def _seen(text: str) -> set[str]:

@@ -4,11 +4,13 @@ A workbook open in Excel: one line saying "close it", no temporary file left (is
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -36,14 +38,15 @@ ATTACKS = [
     "r-attachments",
     "r-backups",
 ]
+TODAY = dt.date(2026, 11, 24)  # the day of the demo in tests/cli/test_cli_reports.py
 EXT = {"report": ".pdf", "export": ".xlsx", "backup": ".qdbackup"}
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    assert main(["demo", "--db", str(folder / "demo.db")]) == 0
-    return folder / "demo.db"
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_database: Callable[..., Path]) -> Path:
+    """The demo database (a copy of the session's: the CLI reports of tests/cli/test_cli_reports.py
+    load the same demo, on the same day)."""
+    return demo_database(tmp_path_factory.mktemp("demo") / "demo.db", today=TODAY)
 
 
 def _office(tmp_path: Path, demo: Path, name: str) -> Path:

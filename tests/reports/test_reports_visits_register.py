@@ -284,13 +284,25 @@ def test_empty_register_says_so(scaled_db, tmp_path, pdf_reader):
     assert "در این بازه دیداری ثبت نشده است." in lines
 
 
-def test_reversed_range_is_refused(scaled_db, tmp_path):
+@pytest.fixture
+def fresh_db(tmp_path_factory, fresh_database):
+    """A fresh database outside the test's folder (the scaled demo costs CPU-seconds)."""
+    from qazvin_diplomacy.storage.database import Database
+
+    folder = tmp_path_factory.mktemp("reg-fresh")
+    db = Database.open(fresh_database(folder / "office.sqlite3", countries=True))
+    yield db
+    db.close()
+
+
+def test_reversed_range_is_refused(fresh_db, tmp_path):
+    """Refused before anything is read: a fresh database will do."""
     from qazvin_diplomacy.core.errors import KnownError
 
     with pytest.raises(KnownError, match="پیش از"):
         render_report(
             "visits-register",
-            scaled_db,
+            fresh_db,
             tmp_path / "x.pdf",
             date_from="1405/02/01",
             date_to="1405/01/01",

@@ -11,6 +11,7 @@ OPENQX) and as an administrator (both).
 from __future__ import annotations
 
 import subprocess
+import tempfile
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -79,8 +80,19 @@ def _file(tmp_path: Path, word: str) -> Path:
 
 
 @pytest.fixture
-def desk(db, tmp_path: Path):
-    """A flagged and an ordinary record of each kind, with what belongs to them."""
+def desk(seeded):
+    """A flagged and an ordinary record of each kind, with what belongs to them (built once a
+    session, see ``seeded``): the database, the records' ids, the country, body and guest."""
+    db, (ids, others) = seeded(_build_desk)
+    return db, ids, others
+
+
+def _build_desk(db) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
+    with tempfile.TemporaryDirectory() as folder:  # the files attached, stored by the desk
+        return _fill_desk(db, Path(folder))
+
+
+def _fill_desk(db, tmp_path: Path) -> tuple[dict[str, dict[str, int]], dict[str, int]]:
     tj = country_by_code(db, "TJ")
     assert tj is not None
     body = save_organization(
@@ -183,7 +195,7 @@ def desk(db, tmp_path: Path):
         ),
         today=TODAY,
     )
-    return db, ids, {"country": tj.id, "body": body.id, "guest": guest.id}
+    return ids, {"country": tj.id, "body": body.id, "guest": guest.id}
 
 
 def _seen(text: str) -> set[str]:

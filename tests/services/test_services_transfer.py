@@ -6,6 +6,7 @@ then a PostgreSQL database, otherwise a second SQLite file.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,6 +25,8 @@ from qazvin_diplomacy.storage.database import Database, make_engine, migrate
 from qazvin_diplomacy.storage.directory import Person
 from qazvin_diplomacy.storage.transfer import TableCopy
 
+TODAY = dt.date(2026, 11, 24)  # the day of tests/reports' and tests/cli's demo
+
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -34,7 +37,7 @@ def demo_template(
     tmp_path_factory: pytest.TempPathFactory, demo_database: Callable[..., Path]
 ) -> Path:
     """A demo database file, made once for the module (a copy of the session's)."""
-    return demo_database(tmp_path_factory.mktemp("demo") / "desk.sqlite3")
+    return demo_database(tmp_path_factory.mktemp("demo") / "desk.sqlite3", today=TODAY)
 
 
 @pytest.fixture

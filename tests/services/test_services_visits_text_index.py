@@ -110,7 +110,12 @@ def _at(day: int, hour: int) -> datetime:
 
 
 @pytest.fixture
-def office(db):
+def office(seeded):
+    """The visits and people above (built once a session, see ``seeded``)."""
+    return seeded(_build_office)[0]
+
+
+def _build_office(db) -> None:
     japan = country_by_code(db, "JP")
     assert japan is not None
     people = []
@@ -151,7 +156,6 @@ def office(db):
         if archived:
             svc.archive_visit(db, visit_id=saved.id, version=saved.version)
     archive_person(db, person_id=people[3].id, version=people[3].version)
-    return db
 
 
 def _expected(db, text: str, *, archived: bool | None) -> set[int]:

@@ -21,6 +21,7 @@ from qazvin_diplomacy.ui.application import apply_language, get_application
 from qazvin_diplomacy.ui.common import TaskRunner
 from qazvin_diplomacy.ui.i18n import current_language
 from qazvin_diplomacy.ui.settings import Settings
+from tests.conftest import shared_template
 
 
 @pytest.fixture(scope="session")
@@ -111,11 +112,12 @@ def demo_template(
     """A new database with the demo data (``load_demo``: about a second of CPU), made once."""
     from qazvin_diplomacy.services.demo import load_demo
 
-    path = fresh_database(tmp_path_factory.mktemp("demo") / "demo.sqlite3", countries=False)
-    database = Database.open(path)
-    load_demo(database)
-    database.close()  # the last connection: SQLite folds the WAL into the file
-    return path
+    def build(path: Path) -> None:
+        database = Database.open(fresh_database(path, countries=False))
+        load_demo(database)
+        database.close()  # the last connection: SQLite folds the WAL into the file
+
+    return shared_template(tmp_path_factory, "ui demo_template", build)[0]
 
 
 @pytest.fixture
