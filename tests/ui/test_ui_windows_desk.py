@@ -178,6 +178,17 @@ def test_closing_then_quitting_backs_up_once(app, window, paths, settings) -> No
     assert len(list(paths.backups_dir.glob("auto-backup-*.qdbackup"))) == 1
 
 
+def test_a_closed_window_leaves_no_date_picker_reading_its_database(window) -> None:
+    """The window lends its database's holidays to every date picker; once closed, a picker
+    shown later (another window, a test's form) uses the computed holidays, not a database
+    that may be gone (a server dropped, a file restored)."""
+    from qazvin_diplomacy.ui.widgets import jalali
+
+    assert jalali._holiday_provider is not jalali.computed_holidays
+    window.close()
+    assert jalali._holiday_provider is jalali.computed_holidays
+
+
 def test_stale_iran_time_zone_is_reported_in_the_status_bar(window, monkeypatch) -> None:
     monkeypatch.setattr(
         clock, "system_offset_mismatch", lambda moment=None: timedelta(hours=4, minutes=30)
