@@ -350,3 +350,16 @@ def test_a_row_taken_out_of_a_records_list_is_recorded_as_deleted(db: Database) 
     assert items[1].entity_id == items[0].entity_id
     assert items[1].changes["activity"] == ["بازدید از موزه [قدیم]", None]
     assert audit.verify_audit_trail(db).intact
+
+
+def test_every_audited_table_has_a_persian_name() -> None:
+    """The audit page, its filter and the printed report name each record's table in Persian:
+    a table added without a name would show its internal name («trade_delegation_member»)."""
+    from qazvin_diplomacy.core.audit import ENTITY_LABELS
+    from qazvin_diplomacy.core.text import has_persian
+    from qazvin_diplomacy.storage.audit import EXCLUDED_TABLES
+    from qazvin_diplomacy.storage.models import Base
+
+    audited = set(Base.metadata.tables) - set(EXCLUDED_TABLES)
+    assert sorted(audited - ENTITY_LABELS.keys()) == []
+    assert all(has_persian(label) for label in ENTITY_LABELS.values())
