@@ -49,7 +49,6 @@ from qazvin_diplomacy.ui.common import TaskRunner, make_ltr
 from qazvin_diplomacy.ui.i18n import Retranslating, current_language, is_rtl
 from qazvin_diplomacy.ui.icons import icon, nav_icon
 from qazvin_diplomacy.ui.modules import Hub, ModulePage, ModuleSpec, UiContext
-from qazvin_diplomacy.ui.ops import set_reports_folder
 from qazvin_diplomacy.ui.registry import MODULES
 from qazvin_diplomacy.ui.users.window import UserSession
 from qazvin_diplomacy.ui.widgets.fitting import FRAME_ALLOWANCE
@@ -244,6 +243,7 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
         from qazvin_diplomacy.ui.calendar.reminders import Reminders
         from qazvin_diplomacy.ui.integrity import IntegrityWatch
         from qazvin_diplomacy.ui.live_refresh import ChangeWatch
+        from qazvin_diplomacy.ui.ops import set_reports_folder
         from qazvin_diplomacy.ui.search import GlobalSearch
 
         self.ctx = UiContext(
@@ -505,8 +505,7 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
         """Save the window state, finish background work, make the on-exit backup — once.
 
         Runs on closing the window and again on ``QCoreApplication.aboutToQuit``: the
-        installer's Restart Manager and a Windows log-off end the program that way.
-        """
+        installer's Restart Manager and a Windows log-off end the program that way."""
         if self._shut_down:
             return
         self._shut_down = True
@@ -519,6 +518,8 @@ class MainWindow(Retranslating, UserSession, QMainWindow):
         self.changes.stop()
         self.runner.wait(10000)
         self.backup.on_exit()
+        from qazvin_diplomacy.ui.ops import set_reports_folder  # not at startup: see attach
+
         set_reports_folder(None)  # this window's folder goes with it, and its holidays: a
         set_holiday_provider(None)  # date picker shown later must not read a closed database
 
