@@ -114,7 +114,10 @@ def witnessed_first(db: Located) -> str | None:
 
     A database made anew at the same file or address starts another chain: its entry 1
     differs, and the witness of the one before is no witness of it."""
-    data = _witness_data(db)
+    return _first_of(_witness_data(db))
+
+
+def _first_of(data: dict[str, Any] | None) -> str | None:
     first = None if data is None else data.get("first")
     return first.lower() if isinstance(first, str) and len(first) == 64 else None
 
@@ -164,18 +167,19 @@ def write_witness(
 
     tmp: Path | None = None
     try:
-        if not replace:
-            kept = read_witness(db)
-            ahead = kept is not None and (kept.entry > head.entry or kept == head)
-            if ahead and first in (None, witnessed_first(db)):
-                return
-            if ahead and kept is not None:
-                head = max(kept, head, key=lambda h: h.entry)  # only entry 1 is new
+        data = None if replace else _witness_data(db)
+        kept_first = _first_of(data)
+        if data is not None:
+            kept = Head(data["entry"], data["hash"].lower())
+            if kept.entry > head.entry or kept == head:
+                if first in (None, kept_first):
+                    return
+                head = kept  # only entry 1 is new
         path = witness_path(db)
         path.parent.mkdir(parents=True, exist_ok=True)
         content = {
             "database": identity(db),
-            "first": first or (None if replace else witnessed_first(db)),
+            "first": first or kept_first,
             "entry": head.entry,
             "hash": head.hash,
             "seen_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
