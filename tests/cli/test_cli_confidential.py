@@ -27,13 +27,6 @@ SECRET, OPEN = "SECRETQX", "OPENQX"
 PASSWORD = "Qazvin-1405-pass"
 
 
-@pytest.fixture(autouse=True)
-def _signed_out():
-    set_principal(None)
-    yield
-    set_principal(None)
-
-
 def _at(hour: int) -> datetime:
     return datetime(TODAY.year, TODAY.month, TODAY.day, hour, tzinfo=TEHRAN)
 

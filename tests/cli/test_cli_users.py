@@ -8,16 +8,8 @@ from pathlib import Path
 import pytest
 
 from qazvin_diplomacy.cli import main
-from qazvin_diplomacy.core import access
 
 PASSWORD = "Qazvin-1405"
-
-
-@pytest.fixture(autouse=True)
-def _signed_out():
-    access.set_principal(None)
-    yield
-    access.set_principal(None)
 
 
 def _secret(tmp_path: Path, name: str, text: str) -> Path:

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from qazvin_diplomacy.core import access, actor
 from qazvin_diplomacy.core.access import Principal, Role
-
-
-@pytest.fixture(autouse=True)
-def _signed_out() -> Iterator[None]:
-    access.set_principal(None)
-    yield
-    access.set_principal(None)
 
 
 def test_without_users_everything_is_allowed() -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from qazvin_diplomacy.core.access import Principal, Role, acting_for, set_principal
+from qazvin_diplomacy.core.access import Principal, Role, acting_for
 from qazvin_diplomacy.core.agreements import AgreementFilter, AgreementInput
 from qazvin_diplomacy.core.calendar import EntryKind
 from qazvin_diplomacy.core.delegations import DelegationInput
@@ -56,14 +56,6 @@ CLEARED = Principal("cleared", Role.VIEWER, cleared=True)
 ADMIN = Principal("admin", Role.ADMIN)
 
 SECRET, OPEN = "SECRETQX", "OPENQX"
-
-
-@pytest.fixture(autouse=True)
-def _signed_out():
-    """Every test starts and ends without a signed-in user."""
-    set_principal(None)
-    yield
-    set_principal(None)
 
 
 def _at(hour: int) -> datetime:

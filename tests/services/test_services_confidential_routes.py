@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from qazvin_diplomacy.core.access import Principal, Role, acting_for, set_principal
+from qazvin_diplomacy.core.access import Principal, Role, acting_for
 from qazvin_diplomacy.core.agreements import AgreementInput
 from qazvin_diplomacy.core.delegations import DelegationInput, DelegationMember, ProgrammeItem
 from qazvin_diplomacy.core.directory import OrganizationInput, PersonInput
@@ -59,13 +59,6 @@ WHO = [
     pytest.param(EDITOR, {OPEN}, id="editor"),
     pytest.param(ADMIN, BOTH, id="admin"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _signed_out():
-    set_principal(None)
-    yield
-    set_principal(None)
 
 
 def _at(hour: int, days: int = 0) -> datetime:

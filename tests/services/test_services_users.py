@@ -24,14 +24,6 @@ from qazvin_diplomacy.storage.users import AppUser, WriteRefused
 PASSWORD = "Qazvin-1405"
 
 
-@pytest.fixture(autouse=True)
-def _signed_out():
-    """Every test starts and ends without a signed-in user (the principal is process-wide)."""
-    access.set_principal(None)
-    yield
-    access.set_principal(None)
-
-
 class _Clock:
     """``core.clock.now_utc`` under the test's control."""
 

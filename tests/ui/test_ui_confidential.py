@@ -16,13 +16,6 @@ from qazvin_diplomacy.services import directory
 EDITOR = Principal("editor", Role.EDITOR)
 
 
-@pytest.fixture(autouse=True)
-def _signed_out():
-    set_principal(None)
-    yield
-    set_principal(None)
-
-
 @pytest.fixture
 def data(db) -> dict[str, int]:
     """An ordinary delegation to Tajikistan and a confidential one to Russia."""

@@ -14,13 +14,6 @@ from qazvin_diplomacy.ui.users import IdleLock, SignInDialog, UserFormDialog, Us
 PASSWORD = "Qazvin-1405"
 
 
-@pytest.fixture(autouse=True)
-def _signed_out():
-    access.set_principal(None)
-    yield
-    access.set_principal(None)
-
-
 @pytest.fixture
 def office(db):
     """An administrator «admin» and a viewer «reza» (made before the window opens)."""

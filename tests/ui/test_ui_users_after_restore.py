@@ -19,13 +19,6 @@ PASSWORD = "Qazvin-1405"
 ADMIN = Principal("admin", Role.ADMIN, True)
 
 
-@pytest.fixture(autouse=True)
-def _signed_out():
-    access.set_principal(None)
-    yield
-    access.set_principal(None)
-
-
 @pytest.fixture
 def office(db):
     """The window's database: an administrator «admin» and a viewer «reza»."""
