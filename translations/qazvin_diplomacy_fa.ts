@@ -3188,6 +3188,22 @@
       <translation>پایگاه داده: %1</translation>
     </message>
     <message>
+      <source>unreadable</source>
+      <translation>خواندنی نیست</translation>
+    </message>
+    <message>
+      <source>no entries</source>
+      <translation>بدون مدخل</translation>
+    </message>
+    <message>
+      <source>Audit trail: not recorded in this backup (this database: %1)</source>
+      <translation>سابقهٔ تغییرات: در این نسخهٔ پشتیبان ثبت نشده است (این پایگاه داده: %1)</translation>
+    </message>
+    <message>
+      <source>Audit trail: up to entry %1 (this database: %2)</source>
+      <translation>سابقهٔ تغییرات: تا مدخل %1 (این پایگاه داده: تا مدخل %2)</translation>
+    </message>
+    <message>
       <source>I understand that the current data will be replaced by this backup.</source>
       <translation>می‌دانم که داده‌های کنونی با این پشتیبان جایگزین می‌شوند.</translation>
     </message>

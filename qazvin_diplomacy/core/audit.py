@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,11 @@ def action_label(action: str, language: str = "fa") -> str:
     return en if language == "en" else fa
 
 
+def _as_stored(name: str, value: Any) -> str:
+    """A recorded value as stored, «—» for none."""
+    return "—" if value is None else str(value)
+
+
 @dataclass(frozen=True)
 class AuditRecord:
     """One entry: who, when (UTC), from which desk, what (table, id, field → [before, after])."""
@@ -39,21 +45,39 @@ class AuditRecord:
     entity_id: str | None
     changes: dict[str, Any]
 
-    def change_lines(self, changed: str = "{field}: {before} → {after}") -> list[str]:
+    def change_lines(
+        self,
+        changed: str = "{field}: {before} → {after}",
+        *,
+        label: Callable[[str], str] = str,
+        value: Callable[[str, Any], str] = _as_stored,
+        hidden: Collection[str] = (),
+        blanks: bool = True,
+    ) -> list[str]:
         """One line per changed field: ``changed`` filled in for an update, «field: value»
-        for an insert or delete, «name: value» for a bulk statement's rows and criteria."""
+        for an insert or delete, «name: value» for a bulk statement's rows and criteria.
+        Each field is named by ``label(name)`` and its values written by ``value(name, v)``;
+        the fields in ``hidden`` are left out, and without ``blanks`` so are the empty fields
+        of a record added or deleted."""
         lines: list[str] = []
-        for name, value in sorted(self.changes.items()):
-            if isinstance(value, list) and len(value) == 2:
-                before, after = ("—" if v is None else str(v) for v in value)
-                if self.action == "insert":
-                    lines.append(f"{name}: {after}")
-                elif self.action == "delete":
-                    lines.append(f"{name}: {before}")
+        for name, change in sorted(self.changes.items()):
+            if name in hidden:
+                continue
+            field_name = label(name)
+            if isinstance(change, list) and len(change) == 2:
+                before, after = change
+                if self.action in ("insert", "delete"):
+                    kept = after if self.action == "insert" else before
+                    if blanks or kept not in (None, ""):
+                        lines.append(f"{field_name}: {value(name, kept)}")
                 else:
-                    lines.append(changed.format(field=name, before=before, after=after))
+                    lines.append(
+                        changed.format(
+                            field=field_name, before=value(name, before), after=value(name, after)
+                        )
+                    )
             else:
-                lines.append(f"{name}: {value}")
+                lines.append(f"{field_name}: {value(name, change)}")
         return lines
 
 
@@ -150,8 +174,11 @@ ENTITY_LABELS: dict[str, str] = {
 }
 
 
-def entity_label(entity: str) -> str:
-    """A table's Persian name, or the table name itself when it has none."""
+def entity_label(entity: str, language: str = "fa") -> str:
+    """A table's Persian name (the table name itself when it has none), or in English its
+    name in words ("trade delegation member")."""
+    if language == "en":
+        return entity.replace("_", " ").capitalize()
     return ENTITY_LABELS.get(entity, entity)
 
 

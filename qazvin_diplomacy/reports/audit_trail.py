@@ -13,6 +13,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
 from qazvin_diplomacy.core.audit import AuditFilter, AuditRecord, action_label, entity_label
+from qazvin_diplomacy.core.audit_fields import CHANGED_FA, ROUTINE_FIELDS, field_label, value_text
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.formatting import format_count
 from qazvin_diplomacy.core.jalali import format_jalali, format_time
@@ -34,8 +35,6 @@ HEADER = ["شماره", "زمان (تهران)", "کاربر", "رایانه", "
 # 26.5 cm: the A4 landscape frame.
 WIDTHS = [1.4 * cm, 2.6 * cm, 2.4 * cm, 2.4 * cm, 1.8 * cm, 3.0 * cm, 1.5 * cm, 11.4 * cm]
 ALIGN = ["center", "center", "center", "center", "center", "right", "center", "right"]
-#: Fields every record has, left out of the printed changes (the entry's own time and id say it).
-HIDDEN_FIELDS = ("created_at", "updated_at", "version", "id", "uuid")
 #: At most this many changed fields per row, each value cut to ``VALUE_CHARS``.
 FIELD_LINES = 12
 VALUE_CHARS = 90
@@ -46,12 +45,10 @@ def _clip(line: str) -> str:
 
 
 def changes_cell(entry: AuditRecord) -> str:
-    """«field: از «before» به «after»», one changed field a line (long values cut, extra lines counted)."""
-    lines = [
-        line
-        for line in entry.change_lines("{field}: از «{before}» به «{after}»")
-        if not line.startswith(tuple(f"{name}: " for name in HIDDEN_FIELDS))
-    ]
+    """«field: از «before» به «after»» in Persian words and digits, one changed field a line (long values cut, extra lines counted)."""
+    lines = entry.change_lines(
+        CHANGED_FA, label=field_label, value=value_text, hidden=ROUTINE_FIELDS, blanks=False
+    )
     shown = [_clip(line) for line in lines[:FIELD_LINES]]
     if len(lines) > FIELD_LINES:
         shown.append(f"(و {to_persian_digits(len(lines) - FIELD_LINES)} فیلد دیگر)")

@@ -75,4 +75,4 @@ def test_report_lists_the_range_and_filters_by_user(
 def test_an_update_prints_before_and_after(db: Database) -> None:
     _changes(db)
     update = list_audit_entries(db, filters=AuditFilter(actor="clerk-beta"))[0]
-    assert changes_cell(update) == "name_en: از «Qazvin Univ» به «Qazvin University»"
+    assert changes_cell(update) == "نام (انگلیسی): از «Qazvin Univ» به «Qazvin University»"

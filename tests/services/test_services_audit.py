@@ -363,3 +363,20 @@ def test_every_audited_table_has_a_persian_name() -> None:
     audited = set(Base.metadata.tables) - set(EXCLUDED_TABLES)
     assert sorted(audited - ENTITY_LABELS.keys()) == []
     assert all(has_persian(label) for label in ENTITY_LABELS.values())
+
+
+def test_every_audited_column_has_a_persian_name() -> None:
+    """The audit page and the printed report name each changed field in Persian
+    (``core.audit_fields``): a column added without one would show «legal_reviewer_text»."""
+    from qazvin_diplomacy.core.audit_fields import is_labelled
+    from qazvin_diplomacy.storage.audit import EXCLUDED_TABLES
+    from qazvin_diplomacy.storage.models import Base
+
+    unnamed = [
+        f"{table.name}.{column.name}"
+        for name, table in sorted(Base.metadata.tables.items())
+        if name not in EXCLUDED_TABLES
+        for column in table.columns
+        if not is_labelled(column.name)
+    ]
+    assert unnamed == []

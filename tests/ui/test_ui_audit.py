@@ -73,3 +73,20 @@ def test_verify_states_the_head_then_reports_entries_cut_off_the_end(
     assert "سر زنجیره" in said[0] and "چکیده" in said[0]
     expected, found = to_persian_digits(last), to_persian_digits(last - 1)
     assert f"دست‌کم {expected} باشد ولی {found} است" in said[1], said[1]
+
+
+def test_changes_are_named_and_written_in_the_interface_language(page: AuditPage, app) -> None:
+    """No column names, codes, ISO dates or Latin digits in the Persian list: «نام (فارسی)»,
+    «نوع: …» by its label; in English the record and the fields are named in words."""
+    from qazvin_diplomacy.ui.application import apply_language
+
+    changes = page.model.index(0, 6).data()
+    assert "نام (فارسی): اتاق بازرگانی قزوین" in changes
+    assert "name_fa" not in changes and "kind" not in changes
+    assert not any(ch.isascii() and ch.isalnum() for ch in changes)
+    assert page.model.index(0, 5).data().startswith("سازمان ")
+    apply_language(app, "en")
+    page.refresh()
+    changes = page.model.index(0, 6).data()
+    assert "Name (Persian): اتاق بازرگانی قزوین" in changes and "name_fa" not in changes
+    assert page.model.index(0, 5).data().startswith("Organization ")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QSpinBox
 from qazvin_diplomacy.core import jalali
 from qazvin_diplomacy.core.backups import BackupCancelled, BackupPasswordError
 from qazvin_diplomacy.core.directory import PersonInput
-from qazvin_diplomacy.services import directory
+from qazvin_diplomacy.services import audit_seal, directory
 from qazvin_diplomacy.services.attachments import add_attachment, list_attachments
 from qazvin_diplomacy.services.backup import is_encrypted
 from qazvin_diplomacy.storage.database import head_revision
@@ -119,6 +119,17 @@ def test_backup_then_restore_brings_the_data_back(qtbot, window, db, paths, demo
     number = int(head_revision().split("_")[0])
     assert f"ساختار پایگاه داده: نسخهٔ {jalali.to_persian_digits(number)} (" in summary
     assert "_" not in summary and not any("a" <= ch <= "z" for ch in summary)
+    # Where the backup's audit trail ends beside this database's: the person saved after the
+    # backup made this one longer, and the restore replaces those entries.
+    assert restore.manifest.audit_head is not None
+    backup_end = restore.manifest.audit_head[0]
+    here = audit_seal.current_head(db)
+    assert here is not None and here.entry > backup_end
+    fa = jalali.to_persian_digits
+    assert (
+        f"سابقهٔ تغییرات: تا مدخل {fa(backup_end)} (این پایگاه داده: تا مدخل {fa(here.entry)})"
+        in summary
+    )
     confirm_and_restore(qtbot, restore)
     assert not restore.error.isVisible(), restore.error.text()
     assert "پشتیبان بازیابی شد" in restore.status.text()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 
 from qazvin_diplomacy.core.audit import AuditFilter, AuditRecord, action_label, entity_label
+from qazvin_diplomacy.core.audit_fields import CHANGED_FA, ROUTINE_FIELDS, field_label, value_text
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.services import audit as audit_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import ID_ROLE
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, is_rtl, loc_digits
+from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, current_language, loc_digits
 from qazvin_diplomacy.ui.paged_model import PagedTableModel
 from qazvin_diplomacy.ui.widgets.jalali import show_date, show_time
 
@@ -24,18 +27,22 @@ COLUMNS: tuple[tuple[str, str | None], ...] = (
     (QT_TRANSLATE_NOOP("AuditTableModel", "Changes"), None),
 )
 
-#: Fields every record has, left out of the list's changes column (the tooltip shows all).
-HIDDEN_FIELDS = ("created_at: ", "updated_at: ", "version: ", "id: ", "uuid: ")
-
 
 def changes_text(entry: AuditRecord, *, everything: bool = False) -> str:
-    """The changed fields, «field: before → after»; one line (``everything``: all, a line each)."""
-    # Each «field: before → after» reads left to right (field names are Latin), isolated so
-    # the right-to-left interface does not reorder its parts.
-    lines = [f"\u2066{line}\u2069" for line in entry.change_lines()]
-    if everything:
-        return "\n".join(lines)
-    return " · ".join(line for line in lines if not line[1:].startswith(HIDDEN_FIELDS))
+    """The changed fields and their values in the UI language, «field: از «before» به
+    «after»» in Persian, "field: before → after" in English; one line without the fields
+    every record has and the empty ones (``everything``: all of them, a line each)."""
+    language = current_language()
+    lines = entry.change_lines(
+        CHANGED_FA if language == "fa" else "{field}: {before} → {after}",
+        label=partial(field_label, language=language),
+        value=partial(value_text, language=language),
+        hidden=() if everything else ROUTINE_FIELDS,
+        blanks=everything,
+    )
+    # Each line isolated, so its parts keep their order beside the other lines'.
+    isolate = "\u2068{}\u2069" if language == "fa" else "\u2066{}\u2069"
+    return ("\n" if everything else " · ").join(isolate.format(line) for line in lines)
 
 
 class AuditTableModel(PagedTableModel[AuditRecord]):
@@ -71,7 +78,7 @@ class AuditTableModel(PagedTableModel[AuditRecord]):
             if col == 4:
                 return action_label(e.action, current_language())
             if col == 5:
-                name = entity_label(e.entity) if is_rtl() else e.entity
+                name = entity_label(e.entity, current_language())
                 return f"{name} {loc_digits(e.entity_id)}" if e.entity_id else name
             if col == 6:
                 return changes_text(e)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QWidg
 from qazvin_diplomacy.core.audit import AuditFilter, entity_label
 from qazvin_diplomacy.services import audit as audit_service
 from qazvin_diplomacy.ui.audit.models import AuditTableModel
-from qazvin_diplomacy.ui.i18n import is_rtl, loc_digits
+from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
 from qazvin_diplomacy.ui.modules import UiContext
@@ -60,7 +60,7 @@ class AuditFilterBar(ListFilterBar):
             self.entity,
             [
                 (self.tr("All records"), None),
-                *(((entity_label(e) if is_rtl() else e), e) for e in entities),
+                *((entity_label(e, current_language()), e) for e in entities),
             ],
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from qazvin_diplomacy.core.backups import BackupManifest, app_version_text, sche
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.text import bidi_isolate
+from qazvin_diplomacy.services import audit_seal
 from qazvin_diplomacy.services import backup as backup_service
 from qazvin_diplomacy.services.connection import DatabaseHandle, head_revision, open_for_work
 from qazvin_diplomacy.services.users import signed_in_fits
@@ -22,6 +24,8 @@ from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.ops import Job
 from qazvin_diplomacy.ui.widgets.jalali import show_datetime
+
+log = logging.getLogger(__name__)
 
 
 class RestoreDialog(_TaskDialog):
@@ -204,6 +208,7 @@ class RestoreDialog(_TaskDialog):
                 "%1", self.tr("yes") if manifest.encrypted else self.tr("no")
             ),
         ]
+        lines.append(self._audit_line(manifest))
         if manifest.damaged:
             sep = "، " if is_rtl() else ", "
             names = sep.join(bidi_isolate(Path(p).name[:12] + "…") for p in manifest.damaged[:5])
@@ -215,6 +220,26 @@ class RestoreDialog(_TaskDialog):
         else:
             lines.append(self.tr("Damaged attached files: none"))
         return lines
+
+    def _audit_line(self, manifest: BackupManifest) -> str:
+        """Where the backup's audit trail ends beside where this database's ends: the entries
+        after the backup's end are replaced by the restore (its own entry records them)."""
+        try:
+            here = audit_seal.current_head(self.ctx.db)
+        except Exception:  # a damaged database is a reason to restore: it must not stop that
+            log.warning("could not read this database's audit head", exc_info=True)
+            mine = self.tr("unreadable")
+        else:
+            mine = loc_digits(here.entry) if here else self.tr("no entries")
+        if manifest.audit_head is None:
+            return self.tr("Audit trail: not recorded in this backup (this database: %1)").replace(
+                "%1", mine
+            )
+        return (
+            self.tr("Audit trail: up to entry %1 (this database: %2)")
+            .replace("%1", loc_digits(manifest.audit_head[0]))
+            .replace("%2", mine)
+        )
 
     def _show_summary(self, manifest: BackupManifest) -> None:
         self.summary.setText("\n".join(self.summary_lines(manifest)))
