@@ -987,6 +987,10 @@
       <translation>ادغام شد؛ %1 پیوند منتقل شد.</translation>
     </message>
     <message>
+      <source>Merged.</source>
+      <translation>ادغام شد.</translation>
+    </message>
+    <message>
       <source>New contact</source>
       <translation>مخاطب جدید</translation>
     </message>

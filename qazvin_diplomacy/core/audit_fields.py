@@ -287,7 +287,7 @@ def is_labelled(name: str) -> bool:
 #: the code's label.  Other text is shown as typed, even where it happens to spell a code.
 _CODED = re.compile(
     r"(^|_)(status|kind|role|direction|axis|sector|rsvp|attendance|state|frequency|shape"
-    r"|side|channel|verdict|rank|transport|priority)$"
+    r"|side|channel|verdict|rank|transport|priority|region)$"
 )
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")

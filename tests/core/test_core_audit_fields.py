@@ -74,6 +74,7 @@ def test_change_lines_name_fields_and_leave_out_the_routine_ones() -> None:
         ("start_at", "2025-10-25T10:00:00", "۱۴۰۴/۰۸/۰۳ ۱۰:۰۰", "1404/08/03 10:00"),
         ("status", "in_force", "نافذ", "In force"),
         ("role", "member", "عضو", "Member"),
+        ("region", "southeast_asia", "جنوب شرق آسیا", "Southeast Asia"),
         # Text that spells a code is text where the field holds no code.
         ("notes", "open", "open", "open"),
         ("title_en", "Qazvin 2026-10-25", "Qazvin 2026-10-25", "Qazvin 2026-10-25"),

@@ -410,3 +410,27 @@ def test_a_filtered_organization_tree_keeps_the_ancestors_and_reads_all_only_for
     tree.reload()
     assert reads == ["سفارت"]
     assert tree.rowCount() == 1 and tree.item(0).rowCount() == 0
+
+
+@pytest.mark.parametrize(
+    ("cleared", "said"), [(True, "ادغام شد؛ ۱ پیوند منتقل شد."), (False, "ادغام شد.")]
+)
+def test_the_merge_count_is_said_only_to_who_sees_confidential_records(
+    page, qtbot, db, embassy, cleared, said
+):
+    """The count of links moved includes confidential records' links: an editor without
+    clearance is told the merge happened, not how many links it moved."""
+    from qazvin_diplomacy.core.access import Principal, Role, set_principal
+
+    other = directory.save_organization(db, org=OrganizationInput(name_fa="سفارت تاجيكستان"))
+    directory.save_person(db, person=PersonInput(name_fa="رایزن", organization_id=other.id))
+    set_principal(Principal("editor", Role.EDITOR, cleared=cleared))
+    page.tabs.setCurrentIndex(ORGANIZATIONS_TAB)
+    page.orgs_tab.text.setText("تاجیکستان")
+    page.apply_filters()
+    page.select_ids([embassy, other.id])
+    dialog = page.merge_selected()
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(page.ctx.hub.status) as status:
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert status.args == [said]

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from qazvin_diplomacy.core.access import sees_confidential
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services.export import ExportFilters
@@ -316,10 +317,13 @@ class DirectoryPage(ListExporting, ModulePage):
         return dialog
 
     def _merged(self, dialog: MergeDialog) -> None:
-        moved = dialog.summary.links_moved if dialog.summary else 0
-        self.ctx.hub.status.emit(
-            self.tr("Merged; %1 links moved.").replace("%1", loc_digits(moved))
-        )
+        # The count includes the links of confidential records: said only to who sees them.
+        if sees_confidential():
+            moved = dialog.summary.links_moved if dialog.summary else 0
+            message = self.tr("Merged; %1 links moved.").replace("%1", loc_digits(moved))
+        else:
+            message = self.tr("Merged.")
+        self.ctx.hub.status.emit(message)
         self.ctx.hub.dataChanged.emit("*")
 
     # --- export / import ---------------------------------------------------------------
