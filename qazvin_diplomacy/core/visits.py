@@ -17,7 +17,7 @@ Field names used as keys of ``ValidationError.errors``: ``title``, ``start_at``,
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 
 from qazvin_diplomacy.core.clock import TEHRAN, from_local, to_local
@@ -381,6 +381,12 @@ class VisitInput:
     confidential: bool = False  # hidden from users without clearance
     id: int | None = None
     version: int | None = None
+
+
+#: The visit's free-text fields (every ``str`` of ``VisitInput``): the services store each
+#: one normalised in the column of the same name and read it back by that name, so a new
+#: text field is an attribute here, its column and its form declaration (CONTRIBUTING.md).
+VISIT_TEXT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(VisitInput) if f.type == "str")
 
 
 @dataclass(frozen=True)

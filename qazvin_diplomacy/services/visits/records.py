@@ -13,6 +13,7 @@ from qazvin_diplomacy.core.errors import NotFoundError
 from qazvin_diplomacy.core.followups import FollowUpView
 from qazvin_diplomacy.core.visits import (
     MAX_VISIT_DAYS,
+    VISIT_TEXT_FIELDS,
     ChecklistEntry,
     ChecklistItem,
     ChecklistState,
@@ -107,17 +108,11 @@ def _detail(session: Session, row: Visit) -> VisitDetail:
     return VisitDetail(
         id=row.id,
         version=row.version,
-        title=row.title,
-        title_en=row.title_en,
+        **{name: getattr(row, name) for name in VISIT_TEXT_FIELDS},
         start_at=_local(row.start_at),
         end_at=_local(row.end_at),
-        purpose=row.purpose,
         status=VisitStatus(row.status),
-        venue=row.venue,
         country_id=row.country_id,
-        delegation_name=row.delegation_name,
-        reference_number=row.reference_number,
-        outcome=row.outcome,
         confidential=row.confidential,
         guests=tuple(GuestEntry(g.person_id, GuestRole(g.role)) for g in row.guests),
         hosts=tuple(h.person_id for h in row.hosts),

@@ -14,6 +14,7 @@ from qazvin_diplomacy.core.errors import KnownError, NotFoundError, ValidationEr
 from qazvin_diplomacy.core.followups import FollowUpInput
 from qazvin_diplomacy.core.text import compact_key, index_key, normalize
 from qazvin_diplomacy.core.visits import (
+    VISIT_TEXT_FIELDS,
     ChecklistState,
     ConflictsFound,
     GiftDirection,
@@ -310,21 +311,16 @@ def save_visit(
                 raise ConflictsFound(conflicts, previous_reason=stored)
         if stored and stored != (reason if conflicts else ""):
             _log(row, LogKind.CONFLICT_REASON, stored, reason if conflicts else "")
-        row.title = normalize(visit.title)
-        row.title_en = normalize(visit.title_en)
-        row.purpose = normalize(visit.purpose)
+        for name in VISIT_TEXT_FIELDS:
+            setattr(row, name, normalize(getattr(visit, name)))
         if visit.id is None:
             row.status = VisitStatus(visit.status).value
         else:
             _record_status(row, VisitStatus(visit.status), normalize(status_reason))
         row.start_at = start
         row.end_at = end
-        row.venue = normalize(visit.venue)
         row.venue_key = compact_key(visit.venue)
         row.country_id = _guest_country(session, visit)
-        row.delegation_name = normalize(visit.delegation_name)
-        row.reference_number = normalize(visit.reference_number)
-        row.outcome = normalize(visit.outcome)
         row.confidential = visit.confidential
         row.conflict_reason = reason if conflicts else ""
         row.conflict_key = key
