@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import os
@@ -43,6 +44,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "sqlite_only(reason): the test is about the SQLite file itself (WAL, locks, the .sqlite "
         "file restored or damaged …); it does not run on PostgreSQL",
+    )
+    config.addinivalue_line(
+        "markers",
+        "office_password_hashes: the test hashes passwords with the office's Argon2 parameters "
+        "(every other test hashes at the cheapest, see _cheap_password_hashes)",
     )
 
 
@@ -582,6 +588,28 @@ def _signed_out_fresh() -> Iterator[None]:
     reset()
     yield
     reset()
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashes(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Argon2 at its cheapest (one pass over 8 KiB, one lane) for the passwords the test hashes
+    and verifies in this process: the office's parameters cost about 0.3 CPU-seconds a hash and
+    as much a sign-in (seconds of the fast set) and prove nothing the cheap ones do not: a hash
+    names its parameters and ``verify_password`` reads them from it. A test marked
+    ``office_password_hashes`` keeps the office's (tests/services/test_services_users.py)."""
+    if request.node.get_closest_marker("office_password_hashes"):
+        yield
+        return
+    import argon2
+
+    office = argon2.PasswordHasher
+    argon2.PasswordHasher = functools.partial(  # type: ignore[misc]
+        office, time_cost=1, memory_cost=8, parallelism=1
+    )
+    try:
+        yield
+    finally:
+        argon2.PasswordHasher = office  # type: ignore[misc]
 
 
 @contextmanager
