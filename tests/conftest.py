@@ -63,10 +63,11 @@ def slow_test_ids() -> set[str]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark ``slow`` the tests listed in ``slow_tests.txt``, so ``-m "not slow"`` leaves them out."""
+    """Mark ``slow`` the tests listed in ``slow_tests.txt`` (a function: all its parameters; a
+    ``function[id]``: that parameter), so ``-m "not slow"`` leaves them out."""
     slow = slow_test_ids()
     for item in items:
-        if item.nodeid.split("[")[0] in slow:
+        if item.nodeid in slow or item.nodeid.split("[")[0] in slow:
             item.add_marker(pytest.mark.slow)
 
 
