@@ -5,8 +5,9 @@ own time and that of the processes it waited for), to measure what tests/slow_te
         --cpu-times=/tmp/cpu
 
 Each process (each xdist worker) appends ``seconds<TAB>node id`` lines to ``<path>.<worker>``,
-and one ``seconds<TAB>COLLECTION`` line for its collection. CPU time, unlike ``--durations``'
-wall clock, hardly changes with the load of a shared machine (a busy machine still adds some).
+and one ``seconds<TAB>COLLECTION`` line for its collection. CPU time changes much less with the
+load of a shared machine than ``--durations``' wall clock (a busy machine still adds a fifth or
+so; compare runs at a like load, or take each test's least over a few runs).
 """
 
 from __future__ import annotations
