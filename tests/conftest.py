@@ -72,6 +72,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+# No garbage collection while the test modules (and through them the application, Qt and the
+# libraries) are imported: importing makes few cycles and a great many objects that live as long
+# as the process, which each collection walked again (about a CPU-second of each pytest process
+# and xdist worker). Collecting the tests turns it back on (the xdist controller, which collects
+# nothing, runs without it).
+gc.disable()
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Leave what collection made (the application's, Qt's and the libraries' modules and
     classes, the test modules) out of Python's garbage collections from now on: every full
@@ -79,6 +87,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     did the process's exit (about half a CPU-second of each pytest process and xdist worker)."""
     gc.collect()
     gc.freeze()
+    gc.enable()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
