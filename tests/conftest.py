@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 import itertools
 import logging
 import os
@@ -44,6 +46,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "sqlite_only(reason): the test is about the SQLite file itself (WAL, locks, the .sqlite "
         "file restored or damaged …); it does not run on PostgreSQL",
     )
+    config.addinivalue_line(
+        "markers",
+        "office_password_hashes: the test hashes passwords with the office's Argon2 parameters "
+        "(every other test hashes at the cheapest, see _cheap_password_hashes)",
+    )
 
 
 #: ``file::function`` of the tests measured slow (see the file's header): marked ``slow`` here.
@@ -57,11 +64,30 @@ def slow_test_ids() -> set[str]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark ``slow`` the tests listed in ``slow_tests.txt``, so ``-m "not slow"`` leaves them out."""
+    """Mark ``slow`` the tests listed in ``slow_tests.txt`` (a function: all its parameters; a
+    ``function[id]``: that parameter), so ``-m "not slow"`` leaves them out."""
     slow = slow_test_ids()
     for item in items:
-        if item.nodeid.split("[")[0] in slow:
+        if item.nodeid in slow or item.nodeid.split("[")[0] in slow:
             item.add_marker(pytest.mark.slow)
+
+
+# No garbage collection while the test modules (and through them the application, Qt and the
+# libraries) are imported: importing makes few cycles and a great many objects that live as long
+# as the process, which each collection walked again (about a CPU-second of each pytest process
+# and xdist worker). Collecting the tests turns it back on (the xdist controller, which collects
+# nothing, runs without it).
+gc.disable()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Leave what collection made (the application's, Qt's and the libraries' modules and
+    classes, the test modules) out of Python's garbage collections from now on: every full
+    collection walked those objects again for nothing (they live as long as the process), and so
+    did the process's exit (about half a CPU-second of each pytest process and xdist worker)."""
+    gc.collect()
+    gc.freeze()
+    gc.enable()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -582,6 +608,28 @@ def _signed_out_fresh() -> Iterator[None]:
     reset()
     yield
     reset()
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashes(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Argon2 at its cheapest (one pass over 8 KiB, one lane) for the passwords the test hashes
+    and verifies in this process: the office's parameters cost about 0.3 CPU-seconds a hash and
+    as much a sign-in (seconds of the fast set) and prove nothing the cheap ones do not: a hash
+    names its parameters and ``verify_password`` reads them from it. A test marked
+    ``office_password_hashes`` keeps the office's (tests/services/test_services_users.py)."""
+    if request.node.get_closest_marker("office_password_hashes"):
+        yield
+        return
+    import argon2
+
+    office = argon2.PasswordHasher
+    argon2.PasswordHasher = functools.partial(  # type: ignore[misc]
+        office, time_cost=1, memory_cost=8, parallelism=1
+    )
+    try:
+        yield
+    finally:
+        argon2.PasswordHasher = office  # type: ignore[misc]
 
 
 @contextmanager

@@ -40,6 +40,14 @@ def demo(tmp_path_factory, demo_database) -> tuple[Path, int]:
     return path, event_id
 
 
+@pytest.fixture(scope="module")
+def no_events(tmp_path_factory, fresh_database) -> Path:
+    """A database without events: every event id is missing (the demo's would cost its build)."""
+    return fresh_database(
+        tmp_path_factory.mktemp("cli-no-events") / "office.sqlite3", countries=True
+    )
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_each_event_report_is_written(demo, tmp_path, capsys, kind):
     db, event_id = demo
@@ -63,8 +71,8 @@ def test_persian_digits_are_accepted_for_the_event_id(demo, tmp_path):
 @pytest.mark.parametrize(
     ("value", "persian"), [("9999", "پیدا نشد"), ("x7", "عدد نیست"), ("0", "معتبر نیست")]
 )
-def test_bad_event_id_one_line_exit_1_no_file(demo, tmp_path, capsys, kind, value, persian):
-    db, _ = demo
+def test_bad_event_id_one_line_exit_1_no_file(no_events, tmp_path, capsys, kind, value, persian):
+    db = no_events
     out = tmp_path / "bad.pdf"
     assert run("report", kind, "--db", str(db), "--out", str(out), "--event", value) == 1
     err = capsys.readouterr().err
@@ -72,8 +80,8 @@ def test_bad_event_id_one_line_exit_1_no_file(demo, tmp_path, capsys, kind, valu
     assert list(tmp_path.iterdir()) == []
 
 
-def test_event_option_is_required(demo, tmp_path, capsys):
-    db, _ = demo
+def test_event_option_is_required(no_events, tmp_path, capsys):
+    db = no_events
     with pytest.raises(SystemExit) as exc:
         run("report", "badges", "--db", str(db), "--out", str(tmp_path / "b.pdf"))
     assert exc.value.code == 2 and "--event" in capsys.readouterr().err

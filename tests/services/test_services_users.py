@@ -76,6 +76,16 @@ def test_password_is_stored_as_argon2id_and_verified(office) -> None:
     assert principal == Principal("Sara", Role.EDITOR, False)
 
 
+@pytest.mark.office_password_hashes
+def test_the_office_hashes_with_argon2s_recommended_parameters() -> None:
+    """What the office stores (the other tests hash at the cheapest, see tests/conftest.py)."""
+    from argon2 import PasswordHasher
+
+    stored = svc.hash_password(PASSWORD)
+    assert stored.startswith("$argon2id$") and not PasswordHasher().check_needs_rehash(stored)
+    assert svc.verify_password(stored, PASSWORD)
+
+
 def test_the_audit_trail_never_holds_a_password_hash(office) -> None:
     with office.read_session() as session:
         changes = [json.loads(c) for c in session.scalars(select(AuditEntry.changes))]
