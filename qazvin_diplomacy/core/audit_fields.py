@@ -14,6 +14,7 @@ import re
 from functools import cache
 from typing import Any
 
+from qazvin_diplomacy.core.audit import ENTITY_LABELS, entity_label
 from qazvin_diplomacy.core.clock import to_local
 from qazvin_diplomacy.core.jalali import format_jalali, format_jalali_datetime
 from qazvin_diplomacy.core.labels import LabelledEnum
@@ -287,8 +288,10 @@ def is_labelled(name: str) -> bool:
 #: the code's label.  Other text is shown as typed, even where it happens to spell a code.
 _CODED = re.compile(
     r"(^|_)(status|kind|role|direction|axis|sector|rsvp|attendance|state|frequency|shape"
-    r"|side|channel|verdict|rank|transport|priority|region)$"
+    r"|side|channel|verdict|rank|transport|priority|region|item_key)$"
 )
+#: Fields holding a table's name (an attachment's owner, a link's target): shown by its name.
+_ENTITY = re.compile(r"^(owner|target)_kind$")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
 
@@ -336,6 +339,8 @@ def value_text(name: str, value: Any, language: str = "fa") -> str:
         return format_jalali_datetime(moment, digits=digits, lang=language)
     if _DATE.fullmatch(value):
         return format_jalali(dt.date.fromisoformat(value), digits=digits, lang=language)
+    if _ENTITY.match(name) and value in ENTITY_LABELS:
+        return entity_label(value, language)
     if _CODED.search(name) and value in _code_labels():
         return _code_labels()[value][0 if fa else 1]
     return value

@@ -146,6 +146,15 @@ EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-()]{4,24}$")
 
 
+def with_honorific(honorific: str, name: str) -> str:
+    """«H.E. Mr.» + «Mr. Abdullah …» → «H.E. Mr. Abdullah …»: the words the name already
+    begins with are not repeated."""
+    words, first = honorific.split(), name.split()[:1]
+    if first and words and words[-1].casefold() == first[0].casefold():
+        words = words[:-1]
+    return " ".join([*words, name]) if name else ""
+
+
 def email_error(value: str) -> str | None:
     """Persian message when each comma-separated address is not an e-mail, else None."""
     for part in (p.strip() for p in value.replace("،", ",").split(",")):

@@ -97,7 +97,7 @@ def photo(path: Path, lang: str) -> Flowable | None:
 
 def _item(c: CapacityView, lang: str) -> list[Flowable]:
     direction = "ltr" if lang == "en" else "rtl"
-    sep = " · " if lang == "en" else " ؛ "
+    sep = " · " if lang == "en" else "؛ "
     story: list[Flowable] = [heading(c.title_in(lang), 3, direction=direction)]
     story.append(paragraph(sep.join(facts(c, lang)), direction=direction, muted=True))
     description = c.description_in(lang)

@@ -17,6 +17,7 @@ from typing import Any
 from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
+from qazvin_diplomacy.core.directory import with_honorific
 from qazvin_diplomacy.core.events import (
     EventDetail,
     EventReportData,
@@ -131,9 +132,7 @@ def guest_rows(guests: GuestList, event: EventDetail) -> list[list[str]]:
     """One row per guest in precedence order (see ``HEADER``)."""
     rows = []
     for index, g in enumerate(guests.guests, 1):
-        name = g.name_fa or g.name_en
-        if g.honorific_fa:
-            name = f"{g.honorific_fa} {name}"
+        name = with_honorific(g.honorific_fa, g.name_fa or g.name_en)
         if g.name_en and g.name_fa:
             name += "\n" + g.name_en
         basis = g.precedence_note or "—"

@@ -334,7 +334,7 @@ def _persian(visit: VisitDetail) -> list[Flowable]:
         rows = [[p.name_fa, p.title_fa, roles[p.id].label_fa, p.name_en] for p in guests]
         story.append(
             rtl_table(
-                ["نام", "سمت", "نقش", "Name"],
+                ["نام", "سمت", "نقش", "نام انگلیسی"],
                 rows,
                 [4.4 * cm, 6.6 * cm, 2.6 * cm, 4.2 * cm],
                 col_align=["right", "right", "center", "left"],

@@ -19,6 +19,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable, PageBreak
 
+from qazvin_diplomacy.core.directory import with_honorific
 from qazvin_diplomacy.core.events import PlaceCard
 from qazvin_diplomacy.reports.badges import ACCENT, Fitted, draw_lines, fit_text
 from qazvin_diplomacy.reports.catalog import ReportContent, ReportSpec, paragraph
@@ -47,15 +48,6 @@ def seat_label(card: PlaceCard) -> str:
     if card.seat_no is not None:
         text += f" — صندلی {fa(card.seat_no)}"
     return text
-
-
-def with_honorific(honorific: str, name: str) -> str:
-    """«H.E. Mr.» + «Mr. Abdullah …» → «H.E. Mr. Abdullah …»: the words the name already
-    begins with are not repeated."""
-    words, first = honorific.split(), name.split()[:1]
-    if first and words and words[-1].casefold() == first[0].casefold():
-        words = words[:-1]
-    return " ".join([*words, name]) if name else ""
 
 
 def face_texts(card: PlaceCard, width: float) -> list[Fitted]:

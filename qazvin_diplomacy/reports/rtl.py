@@ -223,6 +223,14 @@ def _isolated(words: Sequence[str]) -> list[str]:
     last = out[-1]
     trailing = _TRAILING.search(last)
     cut = trailing.start() if trailing and trailing.start() > 0 else len(last)
+    # A bracket closing the Persian around the run stays outside: «(ارائه: Mr. Smith (UN))».
+    run = " ".join(out[:-1] + [last[:cut]])
+    while cut > 1 and last[cut - 1] in ")]":
+        opener = "(" if last[cut - 1] == ")" else "["
+        if run.count(last[cut - 1]) <= run.count(opener):
+            break
+        cut -= 1
+        run = run[:-1]
     out[-1] = last[:cut] + _PDI + last[cut:]
     out[0] = _LRI + out[0]
     return out

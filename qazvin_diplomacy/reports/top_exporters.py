@@ -52,7 +52,7 @@ def table_rows(top: TopExporters) -> list[list[str]]:
         ]
         for r in top.ranks
     ]
-    rows += [["—", m.name_fa, "ثبت نشده", "", format_count(m.last_usd)] for m in top.missing]
+    rows += [["—", m.name_fa, "ثبت نشده", "—", format_count(m.last_usd)] for m in top.missing]
     return rows
 
 

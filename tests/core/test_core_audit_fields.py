@@ -75,6 +75,10 @@ def test_change_lines_name_fields_and_leave_out_the_routine_ones() -> None:
         ("status", "in_force", "نافذ", "In force"),
         ("role", "member", "عضو", "Member"),
         ("region", "southeast_asia", "جنوب شرق آسیا", "Southeast Asia"),
+        # A checklist item by its label, an attachment's owner by the table's name.
+        ("item_key", "press_photographer", "خبرنگار و عکاس", "Press / photographer"),
+        ("owner_kind", "outgoing_letter", "نامهٔ صادره", "Outgoing letter"),
+        ("target_kind", "visit", "دیدار", "Visit"),
         # Text that spells a code is text where the field holds no code.
         ("notes", "open", "open", "open"),
         ("title_en", "Qazvin 2026-10-25", "Qazvin 2026-10-25", "Qazvin 2026-10-25"),

@@ -208,6 +208,17 @@ def test_bilingual_itinerary_has_headings_and_labels_in_both_languages(demo, tmp
     assert "Delegation" in ltr and "Programme" in ltr and "Delegation / هیئت" not in ltr
 
 
+def test_persian_itinerary_heads_the_english_name_column_in_persian(demo, tmp_path, pdf_reader):
+    db, _friday = demo
+    visit = _visit_with(db, VisitStatus.CONFIRMED)
+    out = tmp_path / "fa.pdf"
+    render_report("itinerary", db, out, visit=visit.id, lang="fa", printed_at=PRINTED)
+    rtl = _lines(pdf_reader, out, ltr=False)
+    assert "نام انگلیسی" in rtl  # the header cell, beside «نام», «سمت», «نقش»
+    # No English word on the Persian page but the names, the English title and the codes.
+    assert not {"Name", "Title", "Role"} & set(" ".join(_lines(pdf_reader, out, ltr=True)).split())
+
+
 def test_daily_programme_for_a_chosen_official_has_only_the_visits_they_host(
     demo, tmp_path, pdf_reader
 ):

@@ -70,6 +70,8 @@ def test_persian_brochure_reads_back_in_order(catalogue, tmp_path, pdf_reader) -
     ):
         assert expected.replace("\u200c", "") in text, expected
     assert "طرح محرمانه" not in text  # not publishable
+    # The facts separated as Persian punctuation is: no space before «؛».
+    assert "قزوین؛ وضعیت:" in text and " ؛" not in text
     # Tourism comes before agriculture (the axes' order).
     assert text.index("گردشگری دره الموت") < text.index("کشمش تاکستان")
 

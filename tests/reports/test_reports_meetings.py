@@ -131,6 +131,42 @@ def test_minutes_docx_reads_back(council, tmp_path) -> None:
     assert "۱۰۷/۲" in cells
 
 
+def test_minutes_docx_has_its_title_once_and_every_word_fits_its_column(council, tmp_path) -> None:
+    """Word lays the tables out as the PDF does: no «ردی / ف» or «۱۴۰۴/۰۹/۱ / ۲» cut
+    mid-word in a column sized for the PDF's smaller cell padding and font."""
+    from docx.oxml.ns import qn
+
+    from qazvin_diplomacy.reports.fonts import FONT_BOLD, FONT_REGULAR
+    from qazvin_diplomacy.reports.minutes import title_of
+    from qazvin_diplomacy.reports.rtl import text_width
+    from qazvin_diplomacy.services.meetings import minutes_data
+
+    db, meeting, *_ = council
+    out = render_report("minutes", db, tmp_path / "m.docx", meeting=meeting.id)
+    document = docx.Document(str(out))
+    title = title_of(minutes_data(db, meeting_id=meeting.id))
+    assert [p.text for p in document.paragraphs].count(title) == 1
+    marks = str.maketrans("", "", "\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069")
+    checked = 0
+    for table in document.tables:
+        margins = table._tbl.tblPr.find(qn("w:tblCellMar"))
+        sides = (
+            [int(margins.find(qn(f"w:{s}")).get(qn("w:w"))) / 20 for s in ("left", "right")]
+            if margins is not None
+            else [5.4, 5.4]  # Word's default
+        )
+        for r, row in enumerate(table.rows):
+            for cell in row.cells:
+                room = cell.width.pt - sum(sides)
+                runs = [run for p in cell.paragraphs for run in p.runs]
+                size = runs[0].font.size.pt if runs and runs[0].font.size else 11.0
+                font = FONT_BOLD if r == 0 else FONT_REGULAR
+                for word in cell.text.translate(marks).split():
+                    assert text_width(word, font, size) <= room, (word, room)
+                    checked += 1
+    assert checked > 20
+
+
 def test_the_minutes_name_each_agenda_items_files(council, tmp_path, pdf_reader) -> None:
     db, meeting, *_ = council
     item_id = meeting.agenda_rows[0].id

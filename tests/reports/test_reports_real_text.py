@@ -22,6 +22,7 @@ from hostile_data import (
     LATIN_PHRASE,
     LONG_WORD,
     MIXED,
+    NAME_EN,
     PHONE,
     PRINTED,
     TODAY,
@@ -403,3 +404,12 @@ def test_one_spelling_of_guest_in_the_event_documents(hostile, pdf_reader):
     for name in ("badges", "seating-plan", "event-guests", "place-cards", "event-summary"):
         text = "\n".join(b.logical for page in pdf_reader(pdfs[name]) for b in page)
         assert "میهمان" not in text, name  # «مهمان» everywhere
+
+
+def test_an_honorific_the_name_already_begins_with_is_not_repeated(hostile, pdf_reader):
+    """«H.E. Mr.» before «Mr. Abdullah Nikzad-Rahmani» gives «H.E. Mr. Abdullah …», as on
+    the place cards (the invitation said «H.E. Mr. Mr. Abdullah …»)."""
+    pdfs, _ = hostile
+    ltr = " ".join(b.logical_ltr for page in pdf_reader(pdfs["invitations"]) for b in page)
+    assert f"H.E. {NAME_EN}" in ltr
+    assert "Mr. Mr." not in ltr

@@ -173,6 +173,22 @@ def test_brackets_inside_latin_stay_as_typed():
 
 
 @pytest.mark.parametrize(
+    ("text", "drawn"),
+    [
+        # the bracket opened before «ارائه» closes after the name: at the left end, mirrored
+        ("(ارائه: Mr. John Smith (UNIDO))", "(Mr. John Smith (UNIDO) :هئارا)"),
+        ("[کد QZ-12]", "[QZ-12 دک]"),
+        ("(ارائه: Mr. Smith).", ".(Mr. Smith :هئارا)"),
+        ("شرکت (Alborz Steel) فعال", "لاعف (Alborz Steel) تکرش"),
+    ],
+)
+def test_a_bracket_closing_persian_after_a_latin_run_stays_outside_it(text, drawn):
+    visual = unicodedata.normalize("NFKC", visual_line(text, FONT_REGULAR))
+    assert visual == drawn  # as drawn left to right
+    assert logical(visual_line(text, FONT_REGULAR)) == text
+
+
+@pytest.mark.parametrize(
     ("text", "first"),
     [
         ("Qazvin میزبان هیئت بود", "Qazvin"),

@@ -181,3 +181,19 @@ def test_a_section_table_or_its_note_and_the_follow_up_rows() -> None:
     assert isinstance(table, tables.RTLTable)
     note = table_or_note(["a"], [], None, "موردی ثبت نشده است.")
     assert isinstance(note, RTLParagraph) and note.text == "موردی ثبت نشده است."
+
+
+def test_top_exporters_row_of_a_missing_record_has_no_blank_cell():
+    """A company without a record for the year: «—» for its destinations, not an empty cell."""
+    from qazvin_diplomacy.core.markets import ExporterRank, MissingExporter, TopExporters
+    from qazvin_diplomacy.reports.top_exporters import HEADER, table_rows
+
+    top = TopExporters(
+        1404,
+        10,
+        ranks=(ExporterRank(1, 1, "روغن نباتی زرین", "", 7_250_000, 2),),
+        missing=(MissingExporter(2, "لوله کاوه", "", 1403, 2_000_000),),
+    )
+    rows = table_rows(top)
+    assert [len(row) for row in rows] == [len(HEADER)] * 2
+    assert all(cell.strip() for row in rows for cell in row), rows

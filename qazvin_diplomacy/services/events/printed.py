@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from sqlalchemy.orm import Session
 
-from qazvin_diplomacy.core.directory import DiplomaticRank
+from qazvin_diplomacy.core.directory import DiplomaticRank, with_honorific
 from qazvin_diplomacy.core.events import (
     Badge,
     CountryAttendance,
@@ -65,8 +65,8 @@ def _salutation(g: GuestView, lang: str) -> str:
         honorific = g.honorific_en
         if not honorific and g.diplomatic_rank == DiplomaticRank.AMBASSADOR.value:
             honorific = "H.E."
-        return f"{honorific} {g.name_en or g.name_fa}".strip()
-    return f"{g.honorific_fa} {g.name_fa or g.name_en}".strip()
+        return with_honorific(honorific, g.name_en or g.name_fa)
+    return with_honorific(g.honorific_fa, g.name_fa or g.name_en)
 
 
 def invitation_letters(
