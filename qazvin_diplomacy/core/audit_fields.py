@@ -10,6 +10,7 @@ shown as it is stored (``tests/services/test_services_audit.py`` fails for an au
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from functools import cache
 from typing import Any
@@ -343,4 +344,17 @@ def value_text(name: str, value: Any, language: str = "fa") -> str:
         return entity_label(value, language)
     if _CODED.search(name) and value in _code_labels():
         return _code_labels()[value][0 if fa else 1]
+    if _is_document(value):  # e.g. approved minutes kept whole: too long to be read here
+        size = to_persian_digits(len(value)) if fa else str(len(value))
+        return f"(سند ثبت‌شده، {size} نویسه)" if fa else f"(stored document, {size} characters)"
     return value
+
+
+def _is_document(value: str) -> bool:
+    """True for a JSON object or list stored as text."""
+    if not value.startswith(("{", "[")):
+        return False
+    try:
+        return isinstance(json.loads(value), dict | list)
+    except ValueError:
+        return False

@@ -81,6 +81,14 @@ def test_change_lines_name_fields_and_leave_out_the_routine_ones() -> None:
         ("target_kind", "visit", "دیدار", "Visit"),
         # Text that spells a code is text where the field holds no code.
         ("notes", "open", "open", "open"),
+        # A document kept whole (approved minutes) is named, not printed.
+        (
+            "snapshot",
+            '{"meeting": {"agenda": []}}',
+            "(سند ثبت‌شده، ۲۷ نویسه)",
+            "(stored document, 27 characters)",
+        ),
+        ("notes", "[بند ۱] و [بند ۲]", "[بند ۱] و [بند ۲]", "[بند ۱] و [بند ۲]"),
         ("title_en", "Qazvin 2026-10-25", "Qazvin 2026-10-25", "Qazvin 2026-10-25"),
     ],
 )
