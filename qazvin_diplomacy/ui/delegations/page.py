@@ -20,6 +20,7 @@ from qazvin_diplomacy.services import delegations as delegations_service
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.delegations.form import DelegationDialog
 from qazvin_diplomacy.ui.delegations.models import DelegationTableModel
+from qazvin_diplomacy.ui.forms_common import keep_open_form
 from qazvin_diplomacy.ui.i18n import current_language
 from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
 from qazvin_diplomacy.ui.modules import UiContext
@@ -157,15 +158,8 @@ class DelegationsPage(ListPage):
     def _open_form(self, delegation: DelegationView | None) -> DelegationDialog:
         form = DelegationDialog(self.ctx.db, delegation, self)
         form.accepted.connect(lambda: self.ctx.hub.dataChanged.emit("delegations"))
-        form.finished.connect(lambda _r, f=form: self._drop_form(f))
-        form.show()
-        self.forms.append(form)
-        return form
-
-    def _drop_form(self, form: QDialog) -> None:
-        if form in self.forms:
-            self.forms.remove(form)
-        form.deleteLater()
+        form.finished.connect(lambda _r: form.deleteLater())
+        return keep_open_form(self.forms, form)
 
     def selftest(self, shot: Callable[[str, QWidget], None]) -> None:
         """Override: the list, then a delegation's form on each tab."""
