@@ -16,10 +16,8 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -64,12 +62,7 @@ class AgreementFilterBar(ListFilterBar):
         self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
     ) -> None:
         super().__init__(on_change, parent, ctx)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        first = QHBoxLayout()
-        second = QHBoxLayout()
-        outer.addLayout(first)
-        outer.addLayout(second)
+        first, second = self.two_rows()
         self.kind = QComboBox(self)
         self.status = QComboBox(self)
         self.country = QComboBox(self)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.meetings import MeetingFilter, MeetingStatus
@@ -33,7 +33,6 @@ from qazvin_diplomacy.ui.meetings.resolution import ResolutionDialog
 from qazvin_diplomacy.ui.meetings.resolutions import ResolutionsView
 from qazvin_diplomacy.ui.meetings.series import SeriesDialog, SeriesListView
 from qazvin_diplomacy.ui.modules import UiContext
-from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
 MEETINGS_TAB, RESOLUTIONS_TAB, BODIES_TAB, SERIES_TAB = range(4)
 
@@ -46,26 +45,15 @@ class MeetingFilterBar(ListFilterBar):
     ) -> None:
         super().__init__(on_change, parent)
         self.app_ctx = ctx
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        first, second = QHBoxLayout(), QHBoxLayout()
-        outer.addLayout(first)
-        outer.addLayout(second)
+        first, second = self.two_rows()
         self.series = QComboBox(self)
         self.series.setMinimumWidth(220)
         self.status = QComboBox(self)
-        self.from_label = QLabel(self)
-        self.date_from = JalaliDateEdit(self)
-        self.to_label = QLabel(self)
-        self.date_to = JalaliDateEdit(self)
+        self.add_date_range(second)
         self.add_clear_button()
         first.addWidget(self.text, 3)
         first.addWidget(self.series, 2)
         first.addWidget(self.status, 1)
-        second.addWidget(self.from_label)
-        second.addWidget(self.date_from, 1)
-        second.addWidget(self.to_label)
-        second.addWidget(self.date_to, 1)
         second.addStretch(1)
         second.addWidget(self.clear_button)
         self.watch(self.series, self.status, self.date_from, self.date_to)

@@ -34,7 +34,6 @@ from qazvin_diplomacy.ui.meetings.models import ResolutionTableModel, fa_en, ser
 from qazvin_diplomacy.ui.meetings.pickers import BODIES, PickField
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.ops import print_pdf
-from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
 
 class ResolutionFilterBar(ListFilterBar):
@@ -45,31 +44,20 @@ class ResolutionFilterBar(ListFilterBar):
     ) -> None:
         super().__init__(on_change, parent)
         self.app_ctx = ctx
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        first, second = QHBoxLayout(), QHBoxLayout()
-        outer.addLayout(first)
-        outer.addLayout(second)
+        first, second = self.two_rows()
         self.due = QComboBox(self)
         self.series = QComboBox(self)
         self.series.setMinimumWidth(220)
         self.body = PickField(DirectoryNames(ctx.db), BODIES, self, rows=5)
         self.include_co = QCheckBox(self)
         self.include_co.setChecked(True)
-        self.from_label = QLabel(self)
-        self.date_from = JalaliDateEdit(self)
-        self.to_label = QLabel(self)
-        self.date_to = JalaliDateEdit(self)
+        second.addWidget(self.body, 3)
+        second.addWidget(self.include_co)
+        self.add_date_range(second)
         self.add_clear_button()
         first.addWidget(self.text, 3)
         first.addWidget(self.due, 1)
         first.addWidget(self.series, 2)
-        second.addWidget(self.body, 3)
-        second.addWidget(self.include_co)
-        second.addWidget(self.from_label)
-        second.addWidget(self.date_from, 1)
-        second.addWidget(self.to_label)
-        second.addWidget(self.date_to, 1)
         second.addWidget(self.clear_button)
         self.watch(self.due, self.series, self.include_co, self.date_from, self.date_to)
         self.body.activated.connect(lambda _i, _t: self.on_change())
