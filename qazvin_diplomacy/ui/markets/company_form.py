@@ -28,12 +28,13 @@ from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import ID_ROLE, show_error
+from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
     add_save_buttons,
     enum_combo,
+    service_result,
     text_area,
     text_field,
 )
@@ -227,17 +228,17 @@ class CompanyDialog(Retranslating, QDialog):
             self.tabs.setCurrentWidget(self.exports)
             self.exports.errors.show_error(unreadable)
             return False
-        try:
-            self.saved = markets_service.save_company_sheet(
+        saved = service_result(
+            self,
+            lambda: markets_service.save_company_sheet(
                 self.db, company=company, products=self.products.products(company.sector),
                 exports=exports,
-            )  # fmt: skip
-        except ValidationError as exc:
-            self._show_refusal(exc)
+            ),
+            self._show_refusal,
+        )  # fmt: skip
+        if saved is None:
             return False
-        except Exception as exc:  # a known error (locked, stale) or a bug: shown, not raised
-            show_error(self, exc)
-            return False
+        self.saved = saved
         self.accept()
         return True
 
