@@ -62,6 +62,10 @@ def phone_keys(phone: str) -> list[str]:
     return keys
 
 
+#: A person's id and the columns ``contact_keys`` reads, in its order.
+CONTACT_KEY_COLUMNS = (Person.id, Person.name_fa, Person.name_en, Person.email, Person.phone)
+
+
 def contact_keys(name_fa: str, name_en: str, email: str, phone: str) -> dict[str, list[str]]:
     """The keys two contacts share when they are likely the same person.
 
@@ -119,15 +123,7 @@ def likely_duplicates(
     if not conditions:
         return []
     query = (
-        select(
-            Person.id,
-            Person.name_fa,
-            Person.name_en,
-            Person.email,
-            Person.phone,
-            Person.title_fa,
-            Organization.name_fa,
-        )
+        select(*CONTACT_KEY_COLUMNS, Person.title_fa, Organization.name_fa)
         .outerjoin(Organization, Organization.id == Person.organization_id)
         .where(or_(*conditions))
         .order_by(Person.id)
