@@ -290,10 +290,11 @@ class ListPage(ListExporting, ModulePage):
     """A module page: heading and "New" button over the ``views`` tabs; the first is the list.
 
     Subclasses set ``model`` (the list's :class:`PagedTableModel`) and ``filter_bar`` (with
-    ``filters()``) and give ``count_text``.
+    ``filters()``) and give ``count_text``; a page with an archive tab sets ``archive_model``.
     """
 
     model: PagedTableModel
+    archive_model: PagedTableModel
     filter_bar: ListFilterBar
     table: QTableView
 
@@ -372,6 +373,12 @@ class ListPage(ListExporting, ModulePage):
         """Re-query the list with the filter bar's filters (in SQL)."""
         self.model.set_filters(self.filter_bar.filters())  # type: ignore[attr-defined]
         self._update_count()
+
+    def refresh_all(self) -> None:
+        """Reload the list and the archive (after a save, a status change, an archive or a
+        restore); for pages with an archive tab."""
+        self.apply_filters()
+        self.archive_model.reload()
 
     def export_filters(self) -> ExportFilters:
         """The list exactly as it shows: the model's filters and order."""

@@ -306,11 +306,6 @@ class AgreementsPage(ListPage):
         else:
             self.archive_model.reload()
 
-    def refresh_all(self) -> None:
-        """Reload both views (after a save, a status change, an archive or a restore)."""
-        self.apply_filters()
-        self.archive_model.reload()
-
     def _data_changed(self, kind: str) -> None:
         if kind in ("*", "agreements", "directory"):
             self.refresh_all()

@@ -17,7 +17,6 @@ from qazvin_diplomacy.core.delegations import (
     DelegationView,
 )
 from qazvin_diplomacy.services import delegations as delegations_service
-from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.delegations.form import DelegationDialog
 from qazvin_diplomacy.ui.delegations.models import DelegationTableModel
 from qazvin_diplomacy.ui.forms_common import keep_open_form
@@ -122,14 +121,6 @@ class DelegationsPage(ListPage):
     def count_text(self) -> str:
         """Override: the count line."""
         return self.tr("%1 delegations")
-
-    def export_filters(self) -> ExportFilters:
-        """The delegations exactly as the list shows them (filters and order)."""
-        return ExportFilters(
-            list_filter=self.model.filters,
-            sort=self.model.sort_key,
-            descending=self.model.descending,
-        )
 
     def empty_list_text(self) -> str:
         """Override: the empty list says what to do next."""

@@ -250,11 +250,6 @@ class VisitsPage(ListPage):
         else:
             self.archive_model.reload()
 
-    def refresh_all(self) -> None:
-        """Reload the list and the archive (the calendar re-reads itself when shown)."""
-        self.apply_filters()
-        self.archive_model.reload()
-
     def _data_changed(self, kind: str) -> None:
         if kind in ("*", "visits"):
             self.refresh_all()
