@@ -243,6 +243,14 @@ class DelegationDialog(Retranslating, QDialog):
             values["id"], values["version"] = self.delegation.id, self.delegation.version
         return DelegationInput(**values)
 
+    def _show_refusal(self, exc: ValidationError) -> None:
+        rest = self.field_set.show_errors(exc.errors)
+        table = self.followups
+        others = table.show_row_errors(rest, table.PREFIX, table.FIELDS, self.tr("Row"))
+        if len(others) < len(rest):
+            self.tabs.setCurrentWidget(table)
+        self.error.show_error("\n".join(others.values()))
+
     def save(self) -> bool:
         """Save the delegation; close when it worked."""
         delegation = self.delegation_input()
@@ -258,11 +266,3 @@ class DelegationDialog(Retranslating, QDialog):
         self.saved = saved
         self.accept()
         return True
-
-    def _show_refusal(self, exc: ValidationError) -> None:
-        rest = self.field_set.show_errors(exc.errors)
-        table = self.followups
-        others = table.show_row_errors(rest, table.PREFIX, table.FIELDS, self.tr("Row"))
-        if len(others) < len(rest):
-            self.tabs.setCurrentWidget(table)
-        self.error.show_error("\n".join(others.values()))
