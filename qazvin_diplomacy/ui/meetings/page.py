@@ -25,26 +25,25 @@ from qazvin_diplomacy.ui.common import ID_ROLE, show_error
 from qazvin_diplomacy.ui.forms_common import keep_open_form, save_newest_form
 from qazvin_diplomacy.ui.i18n import current_language
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
+from qazvin_diplomacy.ui.list_page import ListPage, ListTable
 from qazvin_diplomacy.ui.meetings.bodies import BodiesView
 from qazvin_diplomacy.ui.meetings.form import MeetingForm
-from qazvin_diplomacy.ui.meetings.models import MeetingTableModel, series_choices
+from qazvin_diplomacy.ui.meetings.models import MeetingTableModel
 from qazvin_diplomacy.ui.meetings.resolution import ResolutionDialog
-from qazvin_diplomacy.ui.meetings.resolutions import ResolutionsView
+from qazvin_diplomacy.ui.meetings.resolutions import ResolutionsView, SeriesFilterBar
 from qazvin_diplomacy.ui.meetings.series import SeriesDialog, SeriesListView
 from qazvin_diplomacy.ui.modules import UiContext
 
 MEETINGS_TAB, RESOLUTIONS_TAB, BODIES_TAB, SERIES_TAB = range(4)
 
 
-class MeetingFilterBar(ListFilterBar):
+class MeetingFilterBar(SeriesFilterBar):
     """Text, series, status and a Jalali date range."""
 
     def __init__(
         self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
     ) -> None:
-        super().__init__(on_change, parent)
-        self.app_ctx = ctx
+        super().__init__(ctx, on_change, parent)
         first, second = self.two_rows()
         self.series = QComboBox(self)
         self.series.setMinimumWidth(220)
@@ -71,11 +70,6 @@ class MeetingFilterBar(ListFilterBar):
             [(self.tr("All statuses"), None), *((s.label(lang), s.value) for s in MeetingStatus)],
         )
         self.load_series()
-
-    def load_series(self) -> None:
-        """(Re)fill the series list, keeping the choice."""
-        ctx = self.app_ctx
-        self.refill(self.series, series_choices(ctx.db, ctx.today(), self.tr("All series")))
 
     def clear(self) -> None:
         """Reset every filter."""

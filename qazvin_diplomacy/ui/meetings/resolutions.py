@@ -36,14 +36,31 @@ from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.ops import print_pdf
 
 
-class ResolutionFilterBar(ListFilterBar):
-    """State, body, series, deadline range and text; ``ctx`` gives today and the database."""
+class SeriesFilterBar(ListFilterBar):
+    """Base of the meetings module's filter bars, which choose a meeting series (``series``,
+    built by the subclass); ``ctx`` gives today and the database."""
+
+    series: QComboBox
 
     def __init__(
         self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
     ) -> None:
         super().__init__(on_change, parent)
         self.app_ctx = ctx
+
+    def load_series(self) -> None:
+        """(Re)fill the series list, keeping the choice."""
+        ctx = self.app_ctx
+        self.refill(self.series, series_choices(ctx.db, ctx.today(), self.tr("All series")))
+
+
+class ResolutionFilterBar(SeriesFilterBar):
+    """State, body, series, deadline range and text; ``ctx`` gives today and the database."""
+
+    def __init__(
+        self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, on_change, parent)
         first, second = self.two_rows()
         self.due = QComboBox(self)
         self.series = QComboBox(self)
@@ -76,11 +93,6 @@ class ResolutionFilterBar(ListFilterBar):
         self.refill(self.due, [(d.label(lang), d.value) for d in ResolutionDue])
         self.body.relabel()
         self.load_series()
-
-    def load_series(self) -> None:
-        """(Re)fill the series list, keeping the choice."""
-        ctx = self.app_ctx
-        self.refill(self.series, series_choices(ctx.db, ctx.today(), self.tr("All series")))
 
     def set_body(self, organization_id: int | None, due: str | None = None) -> None:
         """Show one body's resolutions (None: every body), in state ``due`` when given."""
