@@ -18,16 +18,14 @@ import datetime as dt
 from dataclasses import fields
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
-    QMenu,
     QPushButton,
     QTabWidget,
-    QToolButton,
     QWidget,
 )
 
@@ -36,7 +34,7 @@ from qazvin_diplomacy.core.meetings import MEETING_MOVES, MeetingInput, MeetingS
 from qazvin_diplomacy.core.status_moves import StatusMove
 from qazvin_diplomacy.services import meetings as meetings_service
 from qazvin_diplomacy.ui import settings as S
-from qazvin_diplomacy.ui.common import refill_combo, show_error
+from qazvin_diplomacy.ui.common import menu_button, refill_combo, show_error
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
@@ -157,11 +155,7 @@ class MeetingForm(Retranslating, MeetingsRecordDialog):
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.version_button = QPushButton(self)
         self.buttons.addButton(self.version_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button = QToolButton(self)
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.print_menu = QMenu(self.print_button)
-        self.print_button.setMenu(self.print_menu)
+        self.print_button, self.print_menu = menu_button(self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.print_button)
         bottom.addWidget(self.buttons, 1)
