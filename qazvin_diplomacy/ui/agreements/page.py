@@ -12,6 +12,7 @@ organization) in the task runner;
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -372,13 +373,8 @@ class AgreementsPage(ListPage):
     export_kind = "agreements"
 
     def export_filters(self) -> ExportFilters:
-        """The register exactly as shown (filters and order)."""
-        return ExportFilters(
-            list_filter=self.model.filters,
-            sort=self.model.sort_key,
-            descending=self.model.descending,
-            today=self.ctx.today(),
-        )
+        """The register exactly as shown (filters and order), on today's date."""
+        return replace(super().export_filters(), today=self.ctx.today())
 
     def _saved(self, _agreement_id: int) -> None:
         self.ctx.hub.status.emit(self.tr("Agreement saved."))

@@ -34,7 +34,6 @@ from qazvin_diplomacy.core.visits import (
     VisitStatus,
 )
 from qazvin_diplomacy.services import visits as visits_service
-from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.calendar.ics import IcsAction
 from qazvin_diplomacy.ui.calendar.page import DAY, MONTH, WEEK, CalendarPage
@@ -186,14 +185,6 @@ class VisitsPage(ListPage):
     # --- export ------------------------------------------------------------------------
 
     export_kind = "visits"
-
-    def export_filters(self) -> ExportFilters:
-        """The visits exactly as the list shows them (filters and order)."""
-        return ExportFilters(
-            list_filter=self.model.filters,
-            sort=self.model.sort_key,
-            descending=self.model.descending,
-        )
 
     # --- language ----------------------------------------------------------------------
 
