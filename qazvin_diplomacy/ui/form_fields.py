@@ -356,6 +356,14 @@ class FieldSet:
                 errors.setdefault(spec.name, parse_error_text(exc))
         return values, errors
 
+    def valid_values(self) -> dict[str, Any] | None:
+        """The collected values, or None once the errors found reading the fields are shown."""
+        values, errors = self.collect()
+        if errors:
+            self.show_errors(errors)
+            return None
+        return values
+
     def raw_of(self, name: str) -> object:
         """Field ``name``'s raw content (as :meth:`raw_state` holds it)."""
         spec = self.spec(name)

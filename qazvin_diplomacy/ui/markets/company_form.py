@@ -216,9 +216,8 @@ class CompanyDialog(Retranslating, QDialog):
 
     def save(self) -> bool:
         """Save the company, its products and exports; close when it worked."""
-        values, errors = self.field_set.collect()
-        if errors:
-            self.field_set.show_errors(errors)
+        values = self.field_set.valid_values()
+        if values is None:
             return False
         if self.company is not None:
             values["id"], values["version"] = self.company.id, self.company.version

@@ -265,9 +265,8 @@ class SeriesDialog(Retranslating, MeetingsRecordDialog):
 
     def series_input(self) -> SeriesInput | None:
         """The form as a ``SeriesInput``, or None (errors shown under the fields)."""
-        values, errors = self.field_set.collect()
-        if errors:
-            self.field_set.show_errors(errors)
+        values = self.field_set.valid_values()
+        if values is None:
             return None
         chair_id, chair_text = values.pop("chair")
         secretary_id, secretary_text = values.pop("secretary")
