@@ -5513,10 +5513,6 @@
       <source>All statuses</source>
       <translation>همهٔ وضعیت‌ها</translation>
     </message>
-    <message>
-      <source>All series</source>
-      <translation>همهٔ سلسله‌جلسات</translation>
-    </message>
   </context>
   <context>
     <name>MeetingsPage</name>
@@ -5863,10 +5859,6 @@
     <message>
       <source>Clear filters</source>
       <translation>پاک کردن فیلترها</translation>
-    </message>
-    <message>
-      <source>All series</source>
-      <translation>همهٔ سلسله‌جلسات</translation>
     </message>
   </context>
   <context>
@@ -6895,6 +6887,13 @@
     <message>
       <source>Confidential</source>
       <translation>محرمانه</translation>
+    </message>
+  </context>
+  <context>
+    <name>SeriesFilterBar</name>
+    <message>
+      <source>All series</source>
+      <translation>همهٔ سلسله‌جلسات</translation>
     </message>
   </context>
 </TS>

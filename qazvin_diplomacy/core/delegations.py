@@ -17,7 +17,7 @@ from qazvin_diplomacy.core.errors import ValidationError
 from qazvin_diplomacy.core.followups import FollowUpInput, followup_errors
 from qazvin_diplomacy.core.labels import LabelledEnum
 from qazvin_diplomacy.core.markets import region_rule
-from qazvin_diplomacy.core.status_moves import StatusMove
+from qazvin_diplomacy.core.status_moves import StatusMove, refused_move
 from qazvin_diplomacy.core.text import normalize
 from qazvin_diplomacy.core.visits import VisitStatus, can_transition
 
@@ -220,19 +220,17 @@ def status_moves(
     there now: a visit's moves, and «held» only once the trip has begun."""
     moves = []
     for status in VisitStatus:
-        why_fa = why_en = ""
-        allowed = current is None or can_transition(current, status)
-        if not allowed and current is not None:
-            why_fa = f"از «{current.label_fa}» نمی‌توان به این وضعیت رفت."
-            why_en = f"A {current.label_en.lower()} delegation cannot move here."
+        if current is not None and not can_transition(current, status):
+            moves.append(refused_move(status, current, "delegation"))
         elif (
             status is VisitStatus.HELD
             and current is not VisitStatus.HELD
             and start is not None
             and start > today
         ):
-            allowed = False
-            why_fa = "تنها پس از آغاز سفر."
-            why_en = "Only once the trip has begun."
-        moves.append(StatusMove(status, allowed, why_fa, why_en))
+            moves.append(
+                StatusMove(status, False, "تنها پس از آغاز سفر.", "Only once the trip has begun.")
+            )
+        else:
+            moves.append(StatusMove(status, True, "", ""))
     return tuple(moves)

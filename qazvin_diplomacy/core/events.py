@@ -19,7 +19,7 @@ from qazvin_diplomacy.core.labels import LabelledEnum
 from qazvin_diplomacy.core.precedence import PrecedenceFlag, PrecedenceGroup
 from qazvin_diplomacy.core.recurrence import RecurrenceRule, validate_rule
 from qazvin_diplomacy.core.seating import TableSpec
-from qazvin_diplomacy.core.status_moves import StatusMove
+from qazvin_diplomacy.core.status_moves import StatusMove, held_undone, refused_move
 from qazvin_diplomacy.core.text import normalize, to_persian_digits
 
 TITLE_MAX = 300
@@ -524,19 +524,18 @@ def status_moves(
     current = EventStatus(current) if current is not None else None
     moves = []
     for status in EventStatus:
-        why_fa = why_en = ""
-        allowed = current is None or status is current or can_transition(current, status)
-        if not allowed and current is not None:
-            why_fa = f"از «{current.label_fa}» نمی‌توان به این وضعیت رفت."
-            why_en = f"A {current.label_en.lower()} event cannot move here."
+        if current is not None and status is not current and not can_transition(current, status):
+            moves.append(refused_move(status, current, "event"))
         elif held_too_early(current, status, start, today):
-            allowed = False
-            why_fa = "تنها از روز آغاز رویداد."
-            why_en = "Only from the day the event starts."
+            moves.append(
+                StatusMove(
+                    status, False, "تنها از روز آغاز رویداد.", "Only from the day the event starts."
+                )
+            )
         elif needs_status_reason(current, status):
-            why_fa = "لغو «برگزارشده»؛ دلیل پرسیده و در سابقه نگه داشته می‌شود."
-            why_en = "Undoes “held”; you are asked for a reason, kept in the history."
-        moves.append(StatusMove(status, allowed, why_fa, why_en))
+            moves.append(held_undone(status))
+        else:
+            moves.append(StatusMove(status, True, "", ""))
     return tuple(moves)
 
 

@@ -35,7 +35,7 @@ from qazvin_diplomacy.core.jalali import (
     to_jalali,
 )
 from qazvin_diplomacy.core.labels import LabelledEnum
-from qazvin_diplomacy.core.status_moves import StatusMove
+from qazvin_diplomacy.core.status_moves import StatusMove, held_undone, refused_move
 
 TITLE_MAX = 300
 # A visit longer than this is almost certainly a typing mistake in a date.
@@ -128,19 +128,18 @@ def status_moves(
     """Every status with whether a visit in ``current`` (None: a new one) may move there now."""
     moves = []
     for status in VisitStatus:
-        why_fa = why_en = ""
-        allowed = current is None or can_transition(current, status)
-        if not allowed and current is not None:
-            why_fa = f"از «{current.label_fa}» نمی‌توان به این وضعیت رفت."
-            why_en = f"A {current.label_en.lower()} visit cannot move here."
+        if current is not None and not can_transition(current, status):
+            moves.append(refused_move(status, current, "visit"))
         elif held_too_early(current, status, start, now):
-            allowed = False
-            why_fa = "تنها پس از آغاز دیدار."
-            why_en = "Only once the visit has started."
+            moves.append(
+                StatusMove(
+                    status, False, "تنها پس از آغاز دیدار.", "Only once the visit has started."
+                )
+            )
         elif current is not None and needs_status_reason(current, status):
-            why_fa = "لغو «برگزارشده»؛ دلیل پرسیده و در سابقه نگه داشته می‌شود."
-            why_en = "Undoes “held”; you are asked for a reason, kept in the history."
-        moves.append(StatusMove(status, allowed, why_fa, why_en))
+            moves.append(held_undone(status))
+        else:
+            moves.append(StatusMove(status, True, "", ""))
     return tuple(moves)
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from reportlab.platypus.flowables import Flowable, Spacer
 
@@ -18,16 +19,23 @@ from qazvin_diplomacy.reports.page import Furniture, Language, ReportDocTemplate
 from qazvin_diplomacy.services.files import atomic_write
 
 
+class PageSetup(TypedDict, total=False):
+    """How ``build_pdf`` lays the pages out (see there; ``ReportDocTemplate`` gives the
+    defaults)."""
+
+    landscape: bool
+    classification: str | None
+    language: Language
+    printed_at: dt.datetime | None
+    furniture: Furniture
+
+
 def build_pdf(
     path: str | os.PathLike[str],
     story: Sequence[Flowable],
     *,
     title: str,
-    landscape: bool = False,
-    classification: str | None = None,
-    language: Language = "fa",
-    printed_at: dt.datetime | None = None,
-    furniture: Furniture = "report",
+    **setup: Unpack[PageSetup],
 ) -> int:
     """Render ``story`` to ``path`` (A4, portrait unless ``landscape``); return the page count.
 
@@ -37,15 +45,7 @@ def build_pdf(
     """
     target = Path(path)
     with atomic_write(target) as tmp:
-        doc = ReportDocTemplate(
-            str(tmp),
-            title=title,
-            landscape=landscape,
-            classification=classification,
-            language=language,
-            printed_at=printed_at,
-            furniture=furniture,
-        )
+        doc = ReportDocTemplate(str(tmp), title=title, **setup)
         holder: dict[str, TotalPagesCanvas] = {}
 
         def make_canvas(*args: object, **kwargs: object) -> TotalPagesCanvas:

@@ -119,6 +119,19 @@ def _defaults() -> dict[str, Any]:
     return {"uuid": new_uuid(), "created_at": now, "updated_at": now, "version": 1}
 
 
+def _invitation(
+    ctx: DemoContext, key: str, sent_on: date, by_note: tuple[str, ...]
+) -> dict[str, Any]:
+    """The invitation of ``key``'s person sent on ``sent_on`` (a guest's columns): by note
+    verbale when the key ends with one of ``by_note`` (the missions), by letter otherwise."""
+    channel = InvitationChannel.NOTE_VERBALE if key.endswith(by_note) else InvitationChannel.LETTER
+    return {
+        "person_id": ctx.people[key],
+        "invitation_sent_on": sent_on,
+        "invitation_channel": channel.value,
+    }
+
+
 def panjah_bedar(ctx: DemoContext) -> None:
     """Panjah Bedar 1404 with the ambassadors, then its 1405 draft through the recurrence copy."""
     session = ctx.session
@@ -164,14 +177,8 @@ def panjah_bedar(ctx: DemoContext) -> None:
         session.add(
             EventGuest(
                 event_id=event.id,
-                person_id=ctx.people[key],
                 companions=companions,
-                invitation_sent_on=sent_on,
-                invitation_channel=(
-                    InvitationChannel.NOTE_VERBALE
-                    if key.endswith(("amb", "cda", "cai"))
-                    else InvitationChannel.LETTER
-                ).value,
+                **_invitation(ctx, key, sent_on, ("amb", "cda", "cai")),
                 rsvp=reply,
                 rsvp_on=sent_on + timedelta(days=2 + i % 12) if replied else None,
                 attended=attended,
@@ -281,14 +288,8 @@ def yalda_night(ctx: DemoContext) -> None:
         session.add(
             EventGuest(
                 event_id=event.id,
-                person_id=ctx.people[key],
                 companions=companions,
-                invitation_sent_on=sent_on,
-                invitation_channel=(
-                    InvitationChannel.NOTE_VERBALE
-                    if key.endswith(("amb", "cda", "mc", "cult"))
-                    else InvitationChannel.LETTER
-                ).value,
+                **_invitation(ctx, key, sent_on, ("amb", "cda", "mc", "cult")),
                 rsvp=reply,
                 rsvp_on=min(ctx.today, sent_on + timedelta(days=1 + i % 5)) if replied else None,
                 interpreter_for_person_id=ctx.people["by_amb"] if key == "karimi_f" else None,

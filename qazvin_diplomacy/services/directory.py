@@ -311,16 +311,23 @@ def restore_organization(db: Database, *, organization_id: int, version: int) ->
 # -- people ------------------------------------------------------------------------------
 
 
+def person_names(p: Person) -> dict[str, str]:
+    """A person's name, honorific and title in both languages, as the views take them."""
+    return {
+        "name_fa": p.name_fa,
+        "name_en": p.name_en,
+        "honorific_fa": p.honorific_fa,
+        "honorific_en": p.honorific_en,
+        "title_fa": p.title_fa,
+        "title_en": p.title_en,
+    }
+
+
 def _person_view(p: Person) -> PersonView:
     return PersonView(
         id=p.id,
         version=p.version,
-        name_fa=p.name_fa,
-        name_en=p.name_en,
-        honorific_fa=p.honorific_fa,
-        honorific_en=p.honorific_en,
-        title_fa=p.title_fa,
-        title_en=p.title_en,
+        **person_names(p),
         organization_id=p.organization_id,
         country_id=p.country_id,
         diplomatic_rank=p.diplomatic_rank,

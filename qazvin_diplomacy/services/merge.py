@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar, Unpack
 
 from sqlalchemy import Column, Table, and_, delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
@@ -60,6 +60,10 @@ def phone_keys(phone: str) -> list[str]:
         if len(digits) >= 7:
             keys.append(digits[-_PHONE_DIGITS:])
     return keys
+
+
+#: A person's id and the columns ``contact_keys`` reads, in its order.
+CONTACT_KEY_COLUMNS = (Person.id, Person.name_fa, Person.name_en, Person.email, Person.phone)
 
 
 def contact_keys(name_fa: str, name_en: str, email: str, phone: str) -> dict[str, list[str]]:
@@ -119,15 +123,7 @@ def likely_duplicates(
     if not conditions:
         return []
     query = (
-        select(
-            Person.id,
-            Person.name_fa,
-            Person.name_en,
-            Person.email,
-            Person.phone,
-            Person.title_fa,
-            Organization.name_fa,
-        )
+        select(*CONTACT_KEY_COLUMNS, Person.title_fa, Organization.name_fa)
         .outerjoin(Organization, Organization.id == Person.organization_id)
         .where(or_(*conditions))
         .order_by(Person.id)
@@ -317,13 +313,21 @@ def _check_pair(keep_id: int, remove_id: int) -> None:
         )
 
 
+class SeenVersions(TypedDict, total=False):
+    """The versions of the kept and the removed record the user saw (None: not checked)."""
+
+    keep_version: int | None
+    remove_version: int | None
+
+
 @contextmanager
 def _merging(
-    db: Database, model: type[_M], label: str, ids: tuple[int, int], versions: tuple[Any, Any]
+    db: Database, model: type[_M], label: str, ids: tuple[int, int], seen: SeenVersions
 ) -> Iterator[tuple[Session, _M, _M]]:
     """One merge's transaction with the kept and the removed row, each checked against the
     version the user saw."""
     _check_pair(*ids)
+    versions = (seen.get("keep_version"), seen.get("remove_version"))
     with write(db) as session:
         rows = (get_row(session, model, ids[0], label), get_row(session, model, ids[1], label))
         for row, version in zip(rows, versions, strict=True):
@@ -362,17 +366,11 @@ _PERSON_FILL = (
 
 
 def merge_people(
-    db: Database,
-    *,
-    keep_id: int,
-    remove_id: int,
-    keep_version: int | None = None,
-    remove_version: int | None = None,
+    db: Database, *, keep_id: int, remove_id: int, **seen: Unpack[SeenVersions]
 ) -> MergeSummary:
     """Merge person ``remove_id`` into ``keep_id`` in one transaction; see the module notes."""
     summary = MergeSummary(keep_id, remove_id)
-    ids, versions = (keep_id, remove_id), (keep_version, remove_version)
-    with _merging(db, Person, "شخص", ids, versions) as (session, keep, other):
+    with _merging(db, Person, "شخص", (keep_id, remove_id), seen) as (session, keep, other):
         _take_over(keep, other, _PERSON_FILL)
         keep.search_key = person_search_key(session, keep)
         session.flush()
@@ -385,17 +383,11 @@ _ORG_FILL = ("name_en", "country_id", "city_fa", "city_en", "address")
 
 
 def merge_organizations(
-    db: Database,
-    *,
-    keep_id: int,
-    remove_id: int,
-    keep_version: int | None = None,
-    remove_version: int | None = None,
+    db: Database, *, keep_id: int, remove_id: int, **seen: Unpack[SeenVersions]
 ) -> MergeSummary:
     """Merge organization ``remove_id`` into ``keep_id``: members, children, parties … follow."""
     summary = MergeSummary(keep_id, remove_id)
-    ids, versions = (keep_id, remove_id), (keep_version, remove_version)
-    with _merging(db, Organization, "سازمان", ids, versions) as (session, keep, other):
+    with _merging(db, Organization, "سازمان", (keep_id, remove_id), seen) as (session, keep, other):
         ancestors = _ancestors(session, keep_id)
         if remove_id in ancestors[2:]:
             raise ValidationError(

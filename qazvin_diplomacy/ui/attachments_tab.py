@@ -219,15 +219,21 @@ class AttachmentsTab(QWidget):
         try:
             self.owner.add(self.db, owner_id, path, self.description.text(), self.limit())
         except ValidationError as exc:
-            self.error.show_error(exc.errors.get("file") or "\n".join(exc.errors.values()))
-            self.attention.emit()
-            return False
+            return self._refused(exc.errors.get("file") or "\n".join(exc.errors.values()))
         except KnownError as exc:
-            self.error.show_error(known_message(exc))
-            self.attention.emit()
-            return False
-        self.error.show_error("")
+            return self._refused(known_message(exc))
         self.description.clear()
+        return self._changed(owner_id)
+
+    def _refused(self, message: str) -> bool:
+        """Show why an addition or a removal was refused, and ask for attention."""
+        self.error.show_error(message)
+        self.attention.emit()
+        return False
+
+    def _changed(self, owner_id: int) -> bool:
+        """After an addition or a removal: the files again, and ``changed``."""
+        self.error.show_error("")
         self.show_files(self.owner.files(self.db, owner_id))
         self.changed.emit(owner_id)
         return True
@@ -274,10 +280,5 @@ class AttachmentsTab(QWidget):
         try:
             self.owner.remove(self.db, self.rows[row].id)
         except KnownError as exc:
-            self.error.show_error(known_message(exc))
-            self.attention.emit()
-            return False
-        self.error.show_error("")
-        self.show_files(self.owner.files(self.db, owner_id))
-        self.changed.emit(owner_id)
-        return True
+            return self._refused(known_message(exc))
+        return self._changed(owner_id)

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QTableView,
     QTextEdit,
+    QToolButton,
     QWidget,
 )
 from shiboken6 import isValid
@@ -183,6 +185,16 @@ def refit_columns(table: QTableView, *, measure: bool = True) -> None:
         header.blockSignals(False)
     table.updateGeometries()
     table.viewport().update()
+
+
+def menu_button(parent: QWidget) -> tuple[QToolButton, QMenu]:
+    """A button that opens its menu at once (text beside the icon), and the menu to fill."""
+    button = QToolButton(parent)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    menu = QMenu(button)
+    button.setMenu(menu)
+    return button, menu
 
 
 def make_ltr(widget: QWidget) -> QWidget:

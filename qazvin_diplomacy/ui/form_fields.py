@@ -356,6 +356,14 @@ class FieldSet:
                 errors.setdefault(spec.name, parse_error_text(exc))
         return values, errors
 
+    def valid_values(self) -> dict[str, Any] | None:
+        """The collected values, or None once the errors found reading the fields are shown."""
+        values, errors = self.collect()
+        if errors:
+            self.show_errors(errors)
+            return None
+        return values
+
     def raw_of(self, name: str) -> object:
         """Field ``name``'s raw content (as :meth:`raw_state` holds it)."""
         spec = self.spec(name)
@@ -423,11 +431,23 @@ def stored(
     """What the service ``call(*args, **kwargs)`` returned, or None when it failed: refused
     input is shown under its fields (messages for no field on ``error``), any other error in
     a box."""
-    try:
-        return call(*args, **kwargs)
-    except ValidationError as exc:
+
+    def refused(exc: ValidationError) -> None:
         rest = field_set.show_errors(exc.errors)
         error.show_error("\n".join(rest.values()))
+
+    return service_result(parent, lambda: call(*args, **kwargs), refused)
+
+
+def service_result(
+    parent: QWidget, call: Callable[[], T], refused: Callable[[ValidationError], None]
+) -> T | None:
+    """What the service ``call()`` returned, or None when it failed: a refusal goes to
+    ``refused`` (which shows it), any other error to a box."""
+    try:
+        return call()
+    except ValidationError as exc:
+        refused(exc)
     except Exception as exc:  # a known error (locked, stale) or a bug: shown, not raised
         show_error(parent, exc)
     return None

@@ -107,6 +107,27 @@ class ListFilterBar(Retranslating, QWidget):
         layout.addWidget(self.clear_button)
         self.watch(*fields)
 
+    def two_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Lay the bar out as two rows, one over the other; returns them (first, second)."""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        outer.addLayout(first)
+        outer.addLayout(second)
+        return first, second
+
+    def add_date_range(self, row: QHBoxLayout) -> None:
+        """Add a labelled Jalali date range to ``row``: ``from_label``, ``date_from``,
+        ``to_label`` and ``date_to`` (the caller sets the labels' texts and watches the dates)."""
+        self.from_label = QLabel(self)
+        self.date_from = JalaliDateEdit(self)
+        self.to_label = QLabel(self)
+        self.date_to = JalaliDateEdit(self)
+        row.addWidget(self.from_label)
+        row.addWidget(self.date_from, 1)
+        row.addWidget(self.to_label)
+        row.addWidget(self.date_to, 1)
+
     def add_clear_button(self) -> QPushButton:
         """The "Clear filters" button (``clear_button``), wired to ``clear``."""
         self.clear_button = QPushButton(self)
@@ -269,10 +290,11 @@ class ListPage(ListExporting, ModulePage):
     """A module page: heading and "New" button over the ``views`` tabs; the first is the list.
 
     Subclasses set ``model`` (the list's :class:`PagedTableModel`) and ``filter_bar`` (with
-    ``filters()``) and give ``count_text``.
+    ``filters()``) and give ``count_text``; a page with an archive tab sets ``archive_model``.
     """
 
     model: PagedTableModel
+    archive_model: PagedTableModel
     filter_bar: ListFilterBar
     table: QTableView
 
@@ -351,6 +373,12 @@ class ListPage(ListExporting, ModulePage):
         """Re-query the list with the filter bar's filters (in SQL)."""
         self.model.set_filters(self.filter_bar.filters())  # type: ignore[attr-defined]
         self._update_count()
+
+    def refresh_all(self) -> None:
+        """Reload the list and the archive (after a save, a status change, an archive or a
+        restore); for pages with an archive tab."""
+        self.apply_filters()
+        self.archive_model.reload()
 
     def export_filters(self) -> ExportFilters:
         """The list exactly as it shows: the model's filters and order."""

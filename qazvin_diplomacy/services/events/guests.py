@@ -30,6 +30,7 @@ from qazvin_diplomacy.core.precedence import (
     order_of_precedence,
 )
 from qazvin_diplomacy.core.text import normalize
+from qazvin_diplomacy.services.directory import person_names
 from qazvin_diplomacy.services.events.records import _HEAD_RANKS, WHAT_GUEST, _fa, _load, _load_open
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.rank_table import rank_table_in
@@ -73,12 +74,7 @@ def _guest_view(r: Any) -> GuestView:
         rsvp_on=g.rsvp_on,
         interpreter_for_person_id=g.interpreter_for_person_id,
         remarks=g.remarks,
-        name_fa=p.name_fa,
-        name_en=p.name_en,
-        honorific_fa=p.honorific_fa,
-        honorific_en=p.honorific_en,
-        title_fa=p.title_fa,
-        title_en=p.title_en,
+        **person_names(p),
         organization_name_fa=r[2] or "",
         organization_name_en=r[3] or "",
         country_id=p.country_id,

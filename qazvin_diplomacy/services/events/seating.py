@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TypedDict, Unpack
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -113,16 +114,18 @@ def _write_tables(session: Session, event: Event, tables: Sequence[TableSpec]) -
     session.flush()
 
 
-def save_seating(
-    db: Database,
-    *,
-    event_id: int,
-    tables: Sequence[TableSpec] | None = None,
-    manual: Mapping[int, tuple[int, int | None]] | None = None,
-    interpreters: InterpreterPlacement = InterpreterPlacement.BEHIND,
-    include_no_reply: bool = False,
-    rank_table: Mapping[str, int] | None = None,
-) -> SeatingView:
+class SeatingChoices(TypedDict, total=False):
+    """What ``save_seating`` and ``seat_guests_in`` take besides the event (see there); a
+    choice not given keeps its default."""
+
+    tables: Sequence[TableSpec] | None
+    manual: Mapping[int, tuple[int, int | None]] | None
+    interpreters: InterpreterPlacement
+    include_no_reply: bool
+    rank_table: Mapping[str, int] | None
+
+
+def save_seating(db: Database, *, event_id: int, **choices: Unpack[SeatingChoices]) -> SeatingView:
     """Compute and save the seating plan by precedence; manual placements are kept.
 
     ``tables`` replaces the event's tables (``host_key`` = a person id); None keeps them.
@@ -133,15 +136,7 @@ def save_seating(
     nothing is saved then.
     """
     with write(db) as session:
-        return seat_guests_in(
-            session,
-            event_id=event_id,
-            tables=tables,
-            manual=manual,
-            interpreters=interpreters,
-            include_no_reply=include_no_reply,
-            rank_table=rank_table,
-        )
+        return seat_guests_in(session, event_id=event_id, **choices)
 
 
 def seat_guests_in(

@@ -22,7 +22,7 @@ from qazvin_diplomacy.services.excel_import.reading import (
     _row_fa,
     _Steps,
 )
-from qazvin_diplomacy.services.merge import contact_keys
+from qazvin_diplomacy.services.merge import CONTACT_KEY_COLUMNS, contact_keys
 from qazvin_diplomacy.storage.database import Database
 from qazvin_diplomacy.storage.directory import Country, Organization, Person
 
@@ -215,14 +215,7 @@ def _existing_keys(session: Session) -> dict[str, dict[str, list[tuple[int, str,
         "phone": {},
     }
     rows = session.execute(
-        select(
-            Person.id,
-            Person.name_fa,
-            Person.name_en,
-            Person.email,
-            Person.phone,
-            Person.archived_at.is_not(None),
-        ).order_by(Person.id)
+        select(*CONTACT_KEY_COLUMNS, Person.archived_at.is_not(None)).order_by(Person.id)
     )
     for person_id, name_fa, name_en, email, phone, archived in rows:
         for reason, keys in contact_keys(name_fa, name_en, email, phone).items():

@@ -51,20 +51,22 @@ def _overlapping(lower: datetime, upper: datetime) -> ColumnElement[bool]:
     return and_(Visit.start_at < upper, Visit.end_at > lower, Visit.start_at > lower - _LONGEST)
 
 
+#: The columns of a ``PersonRef``, in its order.
+PERSON_REF_COLUMNS = (
+    Person.id,
+    Person.name_fa,
+    Person.name_en,
+    Person.title_fa,
+    Person.title_en,
+    Person.country_id,
+)
+
+
 def _people_refs(session: Session, ids: Iterable[int | None]) -> tuple[PersonRef, ...]:
     wanted = {i for i in ids if i is not None}
     if not wanted:
         return ()
-    rows = session.execute(
-        select(
-            Person.id,
-            Person.name_fa,
-            Person.name_en,
-            Person.title_fa,
-            Person.title_en,
-            Person.country_id,
-        ).where(Person.id.in_(wanted))
-    )
+    rows = session.execute(select(*PERSON_REF_COLUMNS).where(Person.id.in_(wanted)))
     return tuple(PersonRef(*r) for r in rows)
 
 

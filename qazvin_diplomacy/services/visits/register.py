@@ -26,7 +26,7 @@ from qazvin_diplomacy.core.visits import (
 from qazvin_diplomacy.services.listing import count_of
 from qazvin_diplomacy.services.search import MIN_INDEXED_TERM, indexed_ids
 from qazvin_diplomacy.services.search_index import raise_if_index_damaged
-from qazvin_diplomacy.services.visits.records import _local, _overlapping
+from qazvin_diplomacy.services.visits.records import PERSON_REF_COLUMNS, _local, _overlapping
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.dialects import not_indexed
 from qazvin_diplomacy.storage.directory import Country, Person
@@ -188,15 +188,7 @@ def _people_of(
     if not visit_ids:
         return found
     rows = session.execute(
-        select(
-            link.visit_id,
-            Person.id,
-            Person.name_fa,
-            Person.name_en,
-            Person.title_fa,
-            Person.title_en,
-            Person.country_id,
-        )
+        select(link.visit_id, *PERSON_REF_COLUMNS)
         .join(Person, Person.id == link.person_id)
         .where(link.visit_id.in_(visit_ids))
         .order_by(link.visit_id, link.sort_order, link.id)

@@ -12,14 +12,13 @@ organization) in the task runner;
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -64,12 +63,7 @@ class AgreementFilterBar(ListFilterBar):
         self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
     ) -> None:
         super().__init__(on_change, parent, ctx)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        first = QHBoxLayout()
-        second = QHBoxLayout()
-        outer.addLayout(first)
-        outer.addLayout(second)
+        first, second = self.two_rows()
         self.kind = QComboBox(self)
         self.status = QComboBox(self)
         self.country = QComboBox(self)
@@ -313,11 +307,6 @@ class AgreementsPage(ListPage):
         else:
             self.archive_model.reload()
 
-    def refresh_all(self) -> None:
-        """Reload both views (after a save, a status change, an archive or a restore)."""
-        self.apply_filters()
-        self.archive_model.reload()
-
     def _data_changed(self, kind: str) -> None:
         if kind in ("*", "agreements", "directory"):
             self.refresh_all()
@@ -384,13 +373,8 @@ class AgreementsPage(ListPage):
     export_kind = "agreements"
 
     def export_filters(self) -> ExportFilters:
-        """The register exactly as shown (filters and order)."""
-        return ExportFilters(
-            list_filter=self.model.filters,
-            sort=self.model.sort_key,
-            descending=self.model.descending,
-            today=self.ctx.today(),
-        )
+        """The register exactly as shown (filters and order), on today's date."""
+        return replace(super().export_filters(), today=self.ctx.today())
 
     def _saved(self, _agreement_id: int) -> None:
         self.ctx.hub.status.emit(self.tr("Agreement saved."))

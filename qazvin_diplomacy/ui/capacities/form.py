@@ -206,9 +206,8 @@ class CapacityForm(Retranslating, RecordDialog):
 
     def capacity_input(self) -> CapacityInput | None:
         """The capacity as typed, or None (errors shown under the fields)."""
-        values, errors = self.field_set.collect()
-        if errors:
-            self.field_set.show_errors(errors)
+        values = self.field_set.valid_values()
+        if values is None:
             return None
         values = {k: (v.value if hasattr(v, "label_fa") else v) for k, v in values.items()}
         detail = self.detail

@@ -33,7 +33,7 @@ from qazvin_diplomacy.services import agreements as agreements_service
 from qazvin_diplomacy.services import delegations as delegations_service
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import ID_ROLE, show_error
+from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.delegations.members import MembersTable, ProgrammeTable
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
@@ -43,6 +43,7 @@ from qazvin_diplomacy.ui.form_fields import (
     date_field,
     enum_combo,
     filled_combo,
+    service_result,
     text_area,
     text_field,
 )
@@ -242,23 +243,26 @@ class DelegationDialog(Retranslating, QDialog):
             values["id"], values["version"] = self.delegation.id, self.delegation.version
         return DelegationInput(**values)
 
+    def _show_refusal(self, exc: ValidationError) -> None:
+        rest = self.field_set.show_errors(exc.errors)
+        table = self.followups
+        others = table.show_row_errors(rest, table.PREFIX, table.FIELDS, self.tr("Row"))
+        if len(others) < len(rest):
+            self.tabs.setCurrentWidget(table)
+        self.error.show_error("\n".join(others.values()))
+
     def save(self) -> bool:
         """Save the delegation; close when it worked."""
         delegation = self.delegation_input()
         if delegation is None:
             return False
-        try:
-            self.saved = delegations_service.save_delegation(self.db, delegation=delegation)
-        except ValidationError as exc:
-            rest = self.field_set.show_errors(exc.errors)
-            table = self.followups
-            others = table.show_row_errors(rest, table.PREFIX, table.FIELDS, self.tr("Row"))
-            if len(others) < len(rest):
-                self.tabs.setCurrentWidget(table)
-            self.error.show_error("\n".join(others.values()))
+        saved = service_result(
+            self,
+            lambda: delegations_service.save_delegation(self.db, delegation=delegation),
+            self._show_refusal,
+        )
+        if saved is None:
             return False
-        except Exception as exc:  # a known error (locked, stale) or a bug: shown, not raised
-            show_error(self, exc)
-            return False
+        self.saved = saved
         self.accept()
         return True

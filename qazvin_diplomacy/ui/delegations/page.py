@@ -17,9 +17,9 @@ from qazvin_diplomacy.core.delegations import (
     DelegationView,
 )
 from qazvin_diplomacy.services import delegations as delegations_service
-from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.delegations.form import DelegationDialog
 from qazvin_diplomacy.ui.delegations.models import DelegationTableModel
+from qazvin_diplomacy.ui.forms_common import keep_open_form
 from qazvin_diplomacy.ui.i18n import current_language
 from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
 from qazvin_diplomacy.ui.modules import UiContext
@@ -122,14 +122,6 @@ class DelegationsPage(ListPage):
         """Override: the count line."""
         return self.tr("%1 delegations")
 
-    def export_filters(self) -> ExportFilters:
-        """The delegations exactly as the list shows them (filters and order)."""
-        return ExportFilters(
-            list_filter=self.model.filters,
-            sort=self.model.sort_key,
-            descending=self.model.descending,
-        )
-
     def empty_list_text(self) -> str:
         """Override: the empty list says what to do next."""
         return self.tr(
@@ -157,15 +149,8 @@ class DelegationsPage(ListPage):
     def _open_form(self, delegation: DelegationView | None) -> DelegationDialog:
         form = DelegationDialog(self.ctx.db, delegation, self)
         form.accepted.connect(lambda: self.ctx.hub.dataChanged.emit("delegations"))
-        form.finished.connect(lambda _r, f=form: self._drop_form(f))
-        form.show()
-        self.forms.append(form)
-        return form
-
-    def _drop_form(self, form: QDialog) -> None:
-        if form in self.forms:
-            self.forms.remove(form)
-        form.deleteLater()
+        form.finished.connect(lambda _r: form.deleteLater())
+        return keep_open_form(self.forms, form)
 
     def selftest(self, shot: Callable[[str, QWidget], None]) -> None:
         """Override: the list, then a delegation's form on each tab."""

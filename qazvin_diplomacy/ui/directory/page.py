@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
@@ -41,6 +42,8 @@ from qazvin_diplomacy.ui.list_export import ListExporting
 from qazvin_diplomacy.ui.list_page import heading_label
 from qazvin_diplomacy.ui.modules import ModulePage, UiContext
 from qazvin_diplomacy.ui.ops import TaskDialog
+
+F = TypeVar("F", bound=QWidget)
 
 COUNTRIES_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB = range(3)
 
@@ -227,6 +230,10 @@ class DirectoryPage(ListExporting, ModulePage):
         except KnownError as exc:
             show_error(self, exc)
             return None
+        return self._show_form(form, kind)
+
+    def _show_form(self, form: F, kind: str) -> F:
+        """Show ``form`` (of a ``kind`` record), kept while open; a save refreshes the lists."""
         form.saved.connect(lambda _i: self._saved(kind))  # type: ignore[attr-defined]
         self._keep(form)
         form.show()
@@ -242,19 +249,11 @@ class DirectoryPage(ListExporting, ModulePage):
 
     def new_person(self) -> PersonForm:
         """Open an empty contact form."""
-        form = PersonForm(self.ctx.db, None, self)
-        form.saved.connect(lambda _i: self._saved(PERSON))
-        self._keep(form)
-        form.show()
-        return form
+        return self._show_form(PersonForm(self.ctx.db, None, self), PERSON)
 
     def new_organization(self) -> OrganizationForm:
         """Open an empty organization form."""
-        form = OrganizationForm(self.ctx.db, None, self)
-        form.saved.connect(lambda _i: self._saved(ORGANIZATION))
-        self._keep(form)
-        form.show()
-        return form
+        return self._show_form(OrganizationForm(self.ctx.db, None, self), ORGANIZATION)
 
     def new_record(self) -> None:
         """Ctrl+N: a new contact (or organization on that tab)."""

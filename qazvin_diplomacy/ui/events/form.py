@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -23,11 +23,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +46,7 @@ from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import (
     PlainTextEdit,
     TaskRunner,
+    menu_button,
     refusal_text,
     show_error,
     show_refusal,
@@ -203,11 +202,7 @@ class EventForm(Retranslating, RecordDialog):
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.next_year_button = QPushButton(self)
         self.buttons.addButton(self.next_year_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button = QToolButton(self)
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.print_menu = QMenu(self.print_button)
-        self.print_button.setMenu(self.print_menu)
+        self.print_button, self.print_menu = menu_button(self)
         self.archive_button = QPushButton(self)
         self.buttons.addButton(self.archive_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         bottom = QHBoxLayout()

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
-    QMenu,
     QPushButton,
-    QToolButton,
     QWidget,
 )
 
@@ -27,7 +24,7 @@ from qazvin_diplomacy.core.events import EventFilter, EventKind, EventStatus, Ev
 from qazvin_diplomacy.services import events as events_service
 from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui.calendar.ics import IcsAction
-from qazvin_diplomacy.ui.common import refusal_text, show_error
+from qazvin_diplomacy.ui.common import menu_button, refusal_text, show_error
 from qazvin_diplomacy.ui.events.checkin import CheckinView
 from qazvin_diplomacy.ui.events.form import EventForm
 from qazvin_diplomacy.ui.events.models import ID_ROLE, EventTableModel
@@ -121,11 +118,7 @@ class EventsPage(ListPage):
         self.open_button = QPushButton(self)
         self.next_year_button = QPushButton(self)
         self.checkin_button = QPushButton(self)
-        self.print_button = QToolButton(self)
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.print_menu = QMenu(self.print_button)
-        self.print_button.setMenu(self.print_menu)
+        self.print_button, self.print_menu = menu_button(self)
         self.export_button = QPushButton(self)
         self.add_list_tab(
             self.filter_bar,

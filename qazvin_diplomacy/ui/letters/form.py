@@ -84,9 +84,8 @@ class LetterDialog(Retranslating, QDialog):
 
     def letter_input(self) -> LetterInput | None:
         """The letter as typed, or None (errors shown under the fields)."""
-        values, errors = self.field_set.collect()
-        if errors:
-            self.field_set.show_errors(errors)
+        values = self.field_set.valid_values()
+        if values is None:
             return None
         return LetterInput(**values)
 

@@ -146,9 +146,8 @@ class OfficeSettingsDialog(Retranslating, QDialog):
 
     def save(self) -> bool:
         """Store the settings; close when they were accepted."""
-        values, errors = self.field_set.collect()
-        if errors:
-            self.field_set.show_errors(errors)
+        values = self.field_set.valid_values()
+        if values is None:
             return False
         settings = replace(self.settings, **values)
         save = letters_service.save_office_settings

@@ -28,12 +28,13 @@ from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.services import directory
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
-from qazvin_diplomacy.ui.common import ID_ROLE, show_error
+from qazvin_diplomacy.ui.common import ID_ROLE
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
     add_save_buttons,
     enum_combo,
+    service_result,
     text_area,
     text_field,
 )
@@ -215,9 +216,8 @@ class CompanyDialog(Retranslating, QDialog):
 
     def save(self) -> bool:
         """Save the company, its products and exports; close when it worked."""
-        values, errors = self.field_set.collect()
-        if errors:
-            self.field_set.show_errors(errors)
+        values = self.field_set.valid_values()
+        if values is None:
             return False
         if self.company is not None:
             values["id"], values["version"] = self.company.id, self.company.version
@@ -227,17 +227,17 @@ class CompanyDialog(Retranslating, QDialog):
             self.tabs.setCurrentWidget(self.exports)
             self.exports.errors.show_error(unreadable)
             return False
-        try:
-            self.saved = markets_service.save_company_sheet(
+        saved = service_result(
+            self,
+            lambda: markets_service.save_company_sheet(
                 self.db, company=company, products=self.products.products(company.sector),
                 exports=exports,
-            )  # fmt: skip
-        except ValidationError as exc:
-            self._show_refusal(exc)
+            ),
+            self._show_refusal,
+        )  # fmt: skip
+        if saved is None:
             return False
-        except Exception as exc:  # a known error (locked, stale) or a bug: shown, not raised
-            show_error(self, exc)
-            return False
+        self.saved = saved
         self.accept()
         return True
 

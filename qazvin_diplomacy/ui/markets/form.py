@@ -254,9 +254,8 @@ class MarketDialog(Retranslating, QDialog):
 
     def market_input(self) -> MarketInput | None:
         """The market as typed, or None (errors shown under the fields)."""
-        values, errors = self.field_set.collect()
-        if errors:
-            self.field_set.show_errors(errors)
+        values = self.field_set.valid_values()
+        if values is None:
             return None
         kept = {p.person_id: p.role for p in self.market.person_rows} if self.market else {}
         editor: PeopleEditor = self.field_set.widgets["people"]  # type: ignore[assignment]

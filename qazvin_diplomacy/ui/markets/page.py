@@ -34,6 +34,7 @@ from qazvin_diplomacy.core.markets import (
 )
 from qazvin_diplomacy.services import markets as markets_service
 from qazvin_diplomacy.ui.common import fit_columns
+from qazvin_diplomacy.ui.forms_common import keep_open_form
 from qazvin_diplomacy.ui.i18n import current_language, is_rtl, loc_digits
 from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
 from qazvin_diplomacy.ui.markets.card import MarketCardDialog
@@ -400,10 +401,8 @@ class MarketsPage(ListPage):
             company = markets_service.get_company(self.ctx.db, company_id=company.id or 0)
         form = CompanyDialog(self.ctx.db, company, self)
         form.accepted.connect(lambda: self.ctx.hub.dataChanged.emit("markets"))
-        form.finished.connect(lambda _r, f=form: self._drop_form(f))
-        form.show()
-        self.forms.append(form)
-        return form
+        form.finished.connect(lambda _r: form.deleteLater())
+        return keep_open_form(self.forms, form)
 
     def redraw_map(self) -> None:
         """Colour the map from the services with the chosen mode, year and sector."""
@@ -492,15 +491,8 @@ class MarketsPage(ListPage):
     def _open_form(self, market: MarketView | None) -> MarketDialog:
         form = MarketDialog(self.ctx.db, market, self)
         form.accepted.connect(lambda: self.ctx.hub.dataChanged.emit("markets"))
-        form.finished.connect(lambda _r, f=form: self._drop_form(f))
-        form.show()
-        self.forms.append(form)
-        return form
-
-    def _drop_form(self, form: QDialog) -> None:
-        if form in self.forms:
-            self.forms.remove(form)
-        form.deleteLater()
+        form.finished.connect(lambda _r: form.deleteLater())
+        return keep_open_form(self.forms, form)
 
     def open_row(self, row: int) -> MarketCardDialog | None:
         """Open the card of the country of the market in ``row``."""

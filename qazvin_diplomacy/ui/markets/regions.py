@@ -137,9 +137,8 @@ class RegionsDialog(Retranslating, QDialog):
         region = self.regions.get(self.current_id() or 0)
         if region is None:
             return False
-        values, errors = self.field_set.collect()
-        if errors:
-            self.field_set.show_errors(errors)
+        values = self.field_set.valid_values()
+        if values is None:
             return False
         try:
             saved = markets_service.save_region(

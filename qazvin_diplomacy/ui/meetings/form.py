@@ -18,16 +18,14 @@ import datetime as dt
 from dataclasses import fields
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
-    QMenu,
     QPushButton,
     QTabWidget,
-    QToolButton,
     QWidget,
 )
 
@@ -36,8 +34,7 @@ from qazvin_diplomacy.core.meetings import MEETING_MOVES, MeetingInput, MeetingS
 from qazvin_diplomacy.core.status_moves import StatusMove
 from qazvin_diplomacy.services import meetings as meetings_service
 from qazvin_diplomacy.ui import settings as S
-from qazvin_diplomacy.ui.agreements.parties import DirectoryNames
-from qazvin_diplomacy.ui.common import refill_combo, show_error
+from qazvin_diplomacy.ui.common import menu_button, refill_combo, show_error
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
     FieldSpec,
@@ -50,7 +47,6 @@ from qazvin_diplomacy.ui.form_fields import (
     text_field,
     time_field,
 )
-from qazvin_diplomacy.ui.forms_common import RecordDialog
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.meetings.agenda import AgendaTab
@@ -58,6 +54,7 @@ from qazvin_diplomacy.ui.meetings.general import MeetingGeneral
 from qazvin_diplomacy.ui.meetings.meeting_resolutions import MeetingResolutions
 from qazvin_diplomacy.ui.meetings.minutes import AttendeesTab
 from qazvin_diplomacy.ui.meetings.models import fa_en
+from qazvin_diplomacy.ui.meetings.record_dialog import MeetingsRecordDialog
 from qazvin_diplomacy.ui.meetings.series import person_field
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.ops import print_pdf, report_path
@@ -92,7 +89,7 @@ def _number_load(spin: Any, record: Any) -> None:
     spin.setValue(int(record.number or 0))
 
 
-class MeetingForm(Retranslating, RecordDialog):
+class MeetingForm(Retranslating, MeetingsRecordDialog):
     """Create or edit a meeting; ``saved(int)`` after each save."""
 
     saved = Signal(int)
@@ -137,11 +134,7 @@ class MeetingForm(Retranslating, RecordDialog):
         *,
         series_id: int | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.db = ctx.db
-        self.detail = detail
-        self.names = DirectoryNames(ctx.db)
+        super().__init__(ctx, detail, parent)
         self.series_rows: dict[int, Any] = {}
         self.defaults: dict[str, object] | None = None  # the raw values the series filled in
         outer = self._open_layout(1100, 760)
@@ -162,11 +155,7 @@ class MeetingForm(Retranslating, RecordDialog):
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.version_button = QPushButton(self)
         self.buttons.addButton(self.version_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button = QToolButton(self)
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.print_menu = QMenu(self.print_button)
-        self.print_button.setMenu(self.print_menu)
+        self.print_button, self.print_menu = menu_button(self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.print_button)
         bottom.addWidget(self.buttons, 1)

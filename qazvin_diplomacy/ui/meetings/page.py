@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.meetings import MeetingFilter, MeetingStatus
@@ -25,47 +25,34 @@ from qazvin_diplomacy.ui.common import ID_ROLE, show_error
 from qazvin_diplomacy.ui.forms_common import keep_open_form, save_newest_form
 from qazvin_diplomacy.ui.i18n import current_language
 from qazvin_diplomacy.ui.icons import icon
-from qazvin_diplomacy.ui.list_page import ListFilterBar, ListPage, ListTable
+from qazvin_diplomacy.ui.list_page import ListPage, ListTable
 from qazvin_diplomacy.ui.meetings.bodies import BodiesView
 from qazvin_diplomacy.ui.meetings.form import MeetingForm
-from qazvin_diplomacy.ui.meetings.models import MeetingTableModel, series_choices
+from qazvin_diplomacy.ui.meetings.models import MeetingTableModel
 from qazvin_diplomacy.ui.meetings.resolution import ResolutionDialog
-from qazvin_diplomacy.ui.meetings.resolutions import ResolutionsView
+from qazvin_diplomacy.ui.meetings.resolutions import ResolutionsView, SeriesFilterBar
 from qazvin_diplomacy.ui.meetings.series import SeriesDialog, SeriesListView
 from qazvin_diplomacy.ui.modules import UiContext
-from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
 MEETINGS_TAB, RESOLUTIONS_TAB, BODIES_TAB, SERIES_TAB = range(4)
 
 
-class MeetingFilterBar(ListFilterBar):
+class MeetingFilterBar(SeriesFilterBar):
     """Text, series, status and a Jalali date range."""
 
     def __init__(
         self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
     ) -> None:
-        super().__init__(on_change, parent)
-        self.app_ctx = ctx
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        first, second = QHBoxLayout(), QHBoxLayout()
-        outer.addLayout(first)
-        outer.addLayout(second)
+        super().__init__(ctx, on_change, parent)
+        first, second = self.two_rows()
         self.series = QComboBox(self)
         self.series.setMinimumWidth(220)
         self.status = QComboBox(self)
-        self.from_label = QLabel(self)
-        self.date_from = JalaliDateEdit(self)
-        self.to_label = QLabel(self)
-        self.date_to = JalaliDateEdit(self)
+        self.add_date_range(second)
         self.add_clear_button()
         first.addWidget(self.text, 3)
         first.addWidget(self.series, 2)
         first.addWidget(self.status, 1)
-        second.addWidget(self.from_label)
-        second.addWidget(self.date_from, 1)
-        second.addWidget(self.to_label)
-        second.addWidget(self.date_to, 1)
         second.addStretch(1)
         second.addWidget(self.clear_button)
         self.watch(self.series, self.status, self.date_from, self.date_to)
@@ -83,11 +70,6 @@ class MeetingFilterBar(ListFilterBar):
             [(self.tr("All statuses"), None), *((s.label(lang), s.value) for s in MeetingStatus)],
         )
         self.load_series()
-
-    def load_series(self) -> None:
-        """(Re)fill the series list, keeping the choice."""
-        ctx = self.app_ctx
-        self.refill(self.series, series_choices(ctx.db, ctx.today(), self.tr("All series")))
 
     def clear(self) -> None:
         """Reset every filter."""

@@ -43,7 +43,6 @@ from qazvin_diplomacy.core.meetings import (
     validate_resolution_status,
 )
 from qazvin_diplomacy.services import meetings as meetings_service
-from qazvin_diplomacy.ui.agreements.parties import DirectoryNames
 from qazvin_diplomacy.ui.common import FieldError, refill_combo, show_error
 from qazvin_diplomacy.ui.form_fields import (
     FieldSet,
@@ -52,7 +51,6 @@ from qazvin_diplomacy.ui.form_fields import (
     enum_combo,
     text_area,
 )
-from qazvin_diplomacy.ui.forms_common import RecordDialog
 from qazvin_diplomacy.ui.i18n import (
     QT_TRANSLATE_NOOP,
     Retranslating,
@@ -63,6 +61,7 @@ from qazvin_diplomacy.ui.i18n import (
 from qazvin_diplomacy.ui.meetings.links import links_field, open_linked
 from qazvin_diplomacy.ui.meetings.models import number_text
 from qazvin_diplomacy.ui.meetings.pickers import BODIES, PickField, PickList
+from qazvin_diplomacy.ui.meetings.record_dialog import MeetingsRecordDialog
 from qazvin_diplomacy.ui.meetings.series import person_field
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, show_date
@@ -221,7 +220,7 @@ class LogEntryBox(QGroupBox):
         self.error.show_error("")
 
 
-class ResolutionDialog(Retranslating, RecordDialog):
+class ResolutionDialog(Retranslating, MeetingsRecordDialog):
     """Create or edit a resolution; ``saved(int)`` after each save or log entry."""
 
     REOPEN = "open_resolution"  # the page's opener, for «Reload» after a stale save
@@ -264,12 +263,8 @@ class ResolutionDialog(Retranslating, RecordDialog):
         meeting: Any = None,
         agenda_item_id: int | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.db = ctx.db
-        self.detail = detail
+        super().__init__(ctx, detail, parent)
         self.meeting = meeting
-        self.names = DirectoryNames(ctx.db)
         self.items: list[tuple[int | None, str]] = []
         meeting_id = detail.meeting_id if detail is not None else meeting.id
         if meeting is None or not getattr(meeting, "agenda_rows", ()):

@@ -34,42 +34,47 @@ from qazvin_diplomacy.ui.meetings.models import ResolutionTableModel, fa_en, ser
 from qazvin_diplomacy.ui.meetings.pickers import BODIES, PickField
 from qazvin_diplomacy.ui.modules import UiContext
 from qazvin_diplomacy.ui.ops import print_pdf
-from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit
 
 
-class ResolutionFilterBar(ListFilterBar):
-    """State, body, series, deadline range and text; ``ctx`` gives today and the database."""
+class SeriesFilterBar(ListFilterBar):
+    """Base of the meetings module's filter bars, which choose a meeting series (``series``,
+    built by the subclass); ``ctx`` gives today and the database."""
+
+    series: QComboBox
 
     def __init__(
         self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
     ) -> None:
         super().__init__(on_change, parent)
         self.app_ctx = ctx
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        first, second = QHBoxLayout(), QHBoxLayout()
-        outer.addLayout(first)
-        outer.addLayout(second)
+
+    def load_series(self) -> None:
+        """(Re)fill the series list, keeping the choice."""
+        ctx = self.app_ctx
+        self.refill(self.series, series_choices(ctx.db, ctx.today(), self.tr("All series")))
+
+
+class ResolutionFilterBar(SeriesFilterBar):
+    """State, body, series, deadline range and text; ``ctx`` gives today and the database."""
+
+    def __init__(
+        self, ctx: UiContext, on_change: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, on_change, parent)
+        first, second = self.two_rows()
         self.due = QComboBox(self)
         self.series = QComboBox(self)
         self.series.setMinimumWidth(220)
         self.body = PickField(DirectoryNames(ctx.db), BODIES, self, rows=5)
         self.include_co = QCheckBox(self)
         self.include_co.setChecked(True)
-        self.from_label = QLabel(self)
-        self.date_from = JalaliDateEdit(self)
-        self.to_label = QLabel(self)
-        self.date_to = JalaliDateEdit(self)
+        second.addWidget(self.body, 3)
+        second.addWidget(self.include_co)
+        self.add_date_range(second)
         self.add_clear_button()
         first.addWidget(self.text, 3)
         first.addWidget(self.due, 1)
         first.addWidget(self.series, 2)
-        second.addWidget(self.body, 3)
-        second.addWidget(self.include_co)
-        second.addWidget(self.from_label)
-        second.addWidget(self.date_from, 1)
-        second.addWidget(self.to_label)
-        second.addWidget(self.date_to, 1)
         second.addWidget(self.clear_button)
         self.watch(self.due, self.series, self.include_co, self.date_from, self.date_to)
         self.body.activated.connect(lambda _i, _t: self.on_change())
@@ -88,11 +93,6 @@ class ResolutionFilterBar(ListFilterBar):
         self.refill(self.due, [(d.label(lang), d.value) for d in ResolutionDue])
         self.body.relabel()
         self.load_series()
-
-    def load_series(self) -> None:
-        """(Re)fill the series list, keeping the choice."""
-        ctx = self.app_ctx
-        self.refill(self.series, series_choices(ctx.db, ctx.today(), self.tr("All series")))
 
     def set_body(self, organization_id: int | None, due: str | None = None) -> None:
         """Show one body's resolutions (None: every body), in state ``due`` when given."""

@@ -38,12 +38,13 @@ from qazvin_diplomacy.ui.form_fields import (
     text_field,
     time_field,
 )
-from qazvin_diplomacy.ui.forms_common import RecordDialog, RowTable
+from qazvin_diplomacy.ui.forms_common import RowTable
 from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, loc_digits
 from qazvin_diplomacy.ui.icons import icon
 from qazvin_diplomacy.ui.list_page import ListTable
 from qazvin_diplomacy.ui.meetings.models import SeriesTableModel, fa_en
 from qazvin_diplomacy.ui.meetings.pickers import PEOPLE, PickField
+from qazvin_diplomacy.ui.meetings.record_dialog import MeetingsRecordDialog
 from qazvin_diplomacy.ui.meetings.recurrence import SeriesRecurrenceBox
 from qazvin_diplomacy.ui.modules import UiContext
 
@@ -162,7 +163,7 @@ class MembersTable(RowTable):
         return tuple(out)
 
 
-class SeriesDialog(Retranslating, RecordDialog):
+class SeriesDialog(Retranslating, MeetingsRecordDialog):
     """Create or edit a meeting series; ``saved(int)`` after each save."""
 
     REOPEN = "open_series"  # the page's opener, for «Reload» after a stale save
@@ -199,11 +200,7 @@ class SeriesDialog(Retranslating, RecordDialog):
     def __init__(
         self, ctx: UiContext, detail: SeriesView | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.db = ctx.db
-        self.detail = detail
-        self.names = DirectoryNames(ctx.db)
+        super().__init__(ctx, detail, parent)
         outer = self._open_layout(900, 760)
         form = QFormLayout()
         self.field_set = FieldSet(self, self.FIELDS)
@@ -268,9 +265,8 @@ class SeriesDialog(Retranslating, RecordDialog):
 
     def series_input(self) -> SeriesInput | None:
         """The form as a ``SeriesInput``, or None (errors shown under the fields)."""
-        values, errors = self.field_set.collect()
-        if errors:
-            self.field_set.show_errors(errors)
+        values = self.field_set.valid_values()
+        if values is None:
             return None
         chair_id, chair_text = values.pop("chair")
         secretary_id, secretary_text = values.pop("secretary")

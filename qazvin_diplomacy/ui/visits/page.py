@@ -34,7 +34,6 @@ from qazvin_diplomacy.core.visits import (
     VisitStatus,
 )
 from qazvin_diplomacy.services import visits as visits_service
-from qazvin_diplomacy.services.export import ExportFilters
 from qazvin_diplomacy.ui import settings as S
 from qazvin_diplomacy.ui.calendar.ics import IcsAction
 from qazvin_diplomacy.ui.calendar.page import DAY, MONTH, WEEK, CalendarPage
@@ -187,14 +186,6 @@ class VisitsPage(ListPage):
 
     export_kind = "visits"
 
-    def export_filters(self) -> ExportFilters:
-        """The visits exactly as the list shows them (filters and order)."""
-        return ExportFilters(
-            list_filter=self.model.filters,
-            sort=self.model.sort_key,
-            descending=self.model.descending,
-        )
-
     # --- language ----------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
@@ -249,11 +240,6 @@ class VisitsPage(ListPage):
             self.calendar.refresh()
         else:
             self.archive_model.reload()
-
-    def refresh_all(self) -> None:
-        """Reload the list and the archive (the calendar re-reads itself when shown)."""
-        self.apply_filters()
-        self.archive_model.reload()
 
     def _data_changed(self, kind: str) -> None:
         if kind in ("*", "visits"):
