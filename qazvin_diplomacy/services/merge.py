@@ -327,6 +327,9 @@ def _merging(
     """One merge's transaction with the kept and the removed row, each checked against the
     version the user saw."""
     _check_pair(*ids)
+    unknown = seen.keys() - SeenVersions.__annotations__.keys()
+    if unknown:  # a misspelt version would silently skip the stale check
+        raise TypeError(f"unexpected keyword arguments: {', '.join(sorted(unknown))}")
     versions = (seen.get("keep_version"), seen.get("remove_version"))
     with write(db) as session:
         rows = (get_row(session, model, ids[0], label), get_row(session, model, ids[1], label))

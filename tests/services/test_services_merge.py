@@ -218,6 +218,8 @@ def test_merge_refusals(db: Database) -> None:
         merge_people(db, keep_id=a.id, remove_id=b.id, remove_version=b.version + 5)
     with pytest.raises(NotFoundError):
         merge_people(db, keep_id=a.id, remove_id=9999)
+    with pytest.raises(TypeError, match="remove_verson"):  # a misspelt version is no version
+        merge_people(db, keep_id=a.id, remove_id=b.id, remove_verson=b.version + 5)  # type: ignore[call-arg]
     assert get_person(db, b.id).name_fa == "ب"
 
 
