@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib.units import cm
 from reportlab.platypus.flowables import Flowable
 
+from qazvin_diplomacy.core.directory import with_honorific
 from qazvin_diplomacy.core.languages import language_names
 from qazvin_diplomacy.core.text import to_persian_digits
 from qazvin_diplomacy.core.visits import ItineraryEntry, VisitDetail, format_span_fa
@@ -68,7 +69,7 @@ def _facts(visit: VisitDetail, dossier: VisitDossier) -> list[Flowable]:
 
 def _guest(profile: GuestProfile) -> list[Flowable]:
     p = profile.person
-    name = join_nonempty([p.honorific_fa, p.name_fa], " ")
+    name = with_honorific(p.honorific_fa, p.name_fa)  # «آقای» once when the name has it
     if p.name_en:
         name += f" ({p.name_en})"
     story: list[Flowable] = [heading(name, 3)]
