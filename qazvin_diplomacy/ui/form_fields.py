@@ -209,12 +209,17 @@ class FieldSet:
             # it instead of sitting at the far end of the row.
             grows = self.widgets[spec.name].maximumWidth() >= QWIDGETSIZE_MAX
             if spec.beside:
-                rows[spec.beside].addWidget(label)
+                # Top-aligned, the label as tall as its widget: a note under one field of the
+                # row (a status hint) must not push the other's box and this label apart.
+                label.setMinimumHeight(self.widgets[spec.name].sizeHint().height())
+                rows[spec.beside].addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
                 rows[spec.beside].addLayout(box, 1 if grows else 0)
+                rows[spec.beside].setAlignment(box, Qt.AlignmentFlag.AlignTop)
                 growing[spec.beside] = growing[spec.beside] or grows
             elif spec.name in pair_heads:
                 row = QHBoxLayout()
                 row.addLayout(box, 1 if grows else 0)
+                row.setAlignment(box, Qt.AlignmentFlag.AlignTop)
                 rows[spec.name] = row
                 growing[spec.name] = grows
                 form.addRow(label, row)

@@ -287,6 +287,15 @@ def test_invite_preview_lines_are_laid_out_in_the_ui_direction(app, qtbot, db, p
     while block.isValid():
         assert block.text().startswith("\u200f")  # RLM: the paragraph is right to left
         block = block.next()
+    # … and each line starts at the right edge, not at the left as in the selftest grab
+    dialog.show()
+    QApplication.processEvents()
+    width = dialog.preview.viewport().width()
+    block = document.begin()
+    while block.isValid():
+        line = block.layout().lineAt(0)
+        assert line.naturalTextRect().right() >= width - 2 * document.documentMargin() - 2
+        block = block.next()
 
 
 def test_record_page_keeps_latin_values_beside_their_labels(
@@ -397,3 +406,46 @@ def test_dashboard_cards_stay_inside_the_page_at_any_width(demo_window, qtbot, w
         right = card.mapTo(viewport, card.rect().topRight()).x()
         assert left >= 0 and right <= viewport.width(), (width, card.title.text(), left, right)
     assert page.columns() == (2 if width == 1280 else 1)
+
+
+def test_markets_map_bar_keeps_its_combos_whole_within_the_screen(demo_window) -> None:
+    """The exports key once sat beside the combos: they were cut without an ellipsis and the
+    window grew past a 1366-pixel screen (every later grab was 1398 wide)."""
+    from PySide6.QtWidgets import QComboBox
+
+    page = demo_window.show_module("markets")
+    page.views.setCurrentIndex(0)
+    demo_window.resize(1366, 820)  # the selftest's size
+    for mode in range(page.mode.count()):
+        page.mode.setCurrentIndex(mode)
+        QApplication.processEvents()
+        assert demo_window.minimumSizeHint().width() <= 1366
+        assert demo_window.width() == 1366
+        for combo in (page.mode, page.year, page.sector, page.extent):
+            assert isinstance(combo, QComboBox)
+            assert combo.width() >= combo.sizeHint().width(), combo.currentText()
+        assert page.legend.width() >= page.legend.sizeHint().width()  # the key whole too
+
+
+def test_a_status_note_keeps_the_row_labels_beside_their_own_boxes(app, qtbot, db) -> None:
+    """Event form: with the status hint shown, «وضعیت» used to sit beside the kind box."""
+    from qazvin_diplomacy.ui.events.form import EventForm
+
+    form = EventForm(db)
+    qtbot.addWidget(form)
+    form.resize(852, 760)
+    form.show()
+    form.status_hint.setText("From «Invitations sent» the event can move to: «Postponed».\nHeld.")
+    form.status_hint.show()
+    QApplication.processEvents()
+
+    def span(w) -> tuple[int, int]:
+        top = w.mapTo(form, w.rect().topLeft()).y()
+        return top, top + w.height()
+
+    kind, status, label = form.kind_combo, form.status_combo, form.labels["status"]
+    assert abs(span(kind)[0] - span(status)[0]) <= 2  # both boxes on one line
+    centre = sum(span(label)) / 2
+    assert span(status)[0] <= centre <= span(status)[1]  # the label beside its own box
+    head = form.labels["kind"]
+    assert span(kind)[0] <= sum(span(head)) / 2 <= span(kind)[1]
