@@ -6897,4 +6897,15 @@
       <translation>محرمانه</translation>
     </message>
   </context>
+  <context>
+    <name>RowTable</name>
+    <message>
+      <source>Nothing listed yet.</source>
+      <translation>هنوز موردی ثبت نشده است.</translation>
+    </message>
+    <message>
+      <source>Nothing listed yet. Use «%1» to add a row.</source>
+      <translation>هنوز موردی ثبت نشده است. برای افزودن، «%1» را بزنید.</translation>
+    </message>
+  </context>
 </TS>

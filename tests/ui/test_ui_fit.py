@@ -449,3 +449,20 @@ def test_a_status_note_keeps_the_row_labels_beside_their_own_boxes(app, qtbot, d
     assert span(status)[0] <= centre <= span(status)[1]  # the label beside its own box
     head = form.labels["kind"]
     assert span(kind)[0] <= sum(span(head)) / 2 <= span(kind)[1]
+
+
+def test_an_empty_row_table_says_what_to_do_next(app, qtbot) -> None:
+    """Obligations, gifts, follow-ups … an empty table in a form said nothing at all."""
+    from qazvin_diplomacy.ui.forms_common import RowTable
+
+    rows = RowTable(("Action", "Note"), (200, 200))
+    qtbot.addWidget(rows)
+    rows.retranslate(lambda text: {"Add row": "افزودن ردیف"}.get(text, text))
+    message = rows.table.empty_message()
+    assert message.startswith("هنوز موردی ثبت نشده است")  # in the UI language
+    assert "«افزودن ردیف»" in message  # names the button that adds one
+    rows.add_row(["x", "y"])
+    assert rows.table.empty_message() == ""
+    rows.table.setRowCount(0)
+    rows.add_button.hide()  # rows added another way (a search box): no button to name
+    assert rows.table.empty_message() == "هنوز موردی ثبت نشده است."
