@@ -485,7 +485,11 @@ def text_field(
             line.textChanged.connect(lambda text: follow_text_direction(line, text))
         return line
 
-    options.setdefault("load", lambda w, r: w.setText(get(r)))
+    def load(line: QLineEdit, record: Any) -> None:
+        line.setText(get(record))
+        line.home(False)  # a value longer than the box shows its beginning, not its end
+
+    options.setdefault("load", load)
     options.setdefault("collect", QLineEdit.text)
     return FieldSpec(name, label, make, **options)
 

@@ -466,3 +466,19 @@ def test_an_empty_row_table_says_what_to_do_next(app, qtbot) -> None:
     rows.table.setRowCount(0)
     rows.add_button.hide()  # rows added another way (a search box): no button to name
     assert rows.table.empty_message() == "هنوز موردی ثبت نشده است."
+
+
+def test_a_long_loaded_value_shows_its_beginning(app, qtbot) -> None:
+    """«of Qazvin — Directorate-General…»: the English organizer showed the end of its text."""
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QWidget
+
+    from qazvin_diplomacy.ui.form_fields import text_field
+
+    spec = text_field("organizer_en", "Organizer (English)", ltr=True)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    line = spec.make(None, parent)
+    spec.load(line, SimpleNamespace(organizer_en="Governorate of Qazvin — " * 5))
+    assert line.cursorPosition() == 0
