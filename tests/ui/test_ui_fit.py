@@ -336,6 +336,18 @@ def test_precedence_rows_are_numbered_once(app, qtbot, db) -> None:
     assert tab.table.verticalHeader().isHidden()
 
 
+def test_seating_and_top_exporters_number_their_rows_once(demo_window, qtbot, db) -> None:
+    """«۱ ۱», «۱ ۲»: a row number beside the table or rank column."""
+    from qazvin_diplomacy.ui.events.precedence import SeatingTab
+
+    tab = SeatingTab(db)
+    qtbot.addWidget(tab)
+    assert tab.tables.verticalHeader().isHidden()
+    assert tab.plan.verticalHeader().isHidden()
+    page = demo_window.show_module("markets")
+    assert page.top_table.verticalHeader().isHidden()
+
+
 def test_guest_table_headers_are_whole_in_both_languages(app, qtbot, db) -> None:
     from qazvin_diplomacy.ui.application import apply_language
     from qazvin_diplomacy.ui.events.guests import GuestsTab

@@ -270,6 +270,7 @@ class MarketsPage(ListPage):
         self.top_table = QTableView(page)
         self.top_table.setModel(self.top_model)
         self.top_table.setAlternatingRowColors(True)
+        self.top_table.verticalHeader().hide()  # the rank column numbers the rows already
         fit_columns(self.top_table, (120, 320, 150, 110, 150), stretch=1)
         layout.addWidget(self.top_table, 1)
         self.views.addTab(page, "")
