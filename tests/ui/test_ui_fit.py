@@ -494,3 +494,16 @@ def test_a_long_loaded_value_shows_its_beginning(app, qtbot) -> None:
     line = spec.make(None, parent)
     spec.load(line, SimpleNamespace(organizer_en="Governorate of Qazvin — " * 5))
     assert line.cursorPosition() == 0
+
+
+def test_organization_kinds_are_whole_and_the_name_takes_the_rest(demo_window) -> None:
+    """«استان / ایالت خار…» was cut while the country column had room to spare."""
+    page = _list_page(demo_window, "directory")
+    tab = page.orgs_tab
+    page.tabs.setCurrentWidget(tab)
+    page.apply_filters()
+    QApplication.processEvents()
+    view = tab.view
+    for col in range(1, view.header().count()):
+        assert view.columnWidth(col) >= view.sizeHintForColumn(col), col
+    assert view.columnWidth(0) > view.columnWidth(1)
