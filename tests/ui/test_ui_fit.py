@@ -507,3 +507,18 @@ def test_organization_kinds_are_whole_and_the_name_takes_the_rest(demo_window) -
     for col in range(1, view.header().count()):
         assert view.columnWidth(col) >= view.sizeHintForColumn(col), col
     assert view.columnWidth(0) > view.columnWidth(1)
+
+
+@pytest.mark.parametrize("key", ["events", "delegations", "visits", "audit"])
+def test_filter_rows_keep_the_search_box_usable_and_their_combos_whole(demo_window, key) -> None:
+    """Two empty date boxes kept room for a weekday: the events search box was 55 px wide and
+    «همهٔ کشورها» / "Sent and received" were cut without an ellipsis."""
+    from PySide6.QtWidgets import QComboBox
+
+    demo_window.resize(1366, 820)
+    bar = _list_page(demo_window, key).filter_bar
+    QApplication.processEvents()
+    assert bar.text.width() >= 200
+    for combo in bar.findChildren(QComboBox):
+        if combo.isVisible():
+            assert combo.width() >= combo.sizeHint().width(), (key, combo.currentText())
