@@ -1058,7 +1058,7 @@
       <translation>پاک کردن فیلترها</translation>
     </message>
     <message>
-      <source>Deleted too</source>
+      <source>Archived too</source>
       <translation>بایگانی‌شده‌ها هم</translation>
     </message>
     <message>

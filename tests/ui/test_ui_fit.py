@@ -522,3 +522,17 @@ def test_filter_rows_keep_the_search_box_usable_and_their_combos_whole(demo_wind
     for combo in bar.findChildren(QComboBox):
         if combo.isVisible():
             assert combo.width() >= combo.sizeHint().width(), (key, combo.currentText())
+
+
+def test_the_events_archive_box_says_archived_in_both_languages(app, qtbot) -> None:
+    """English said «Deleted too» where Persian says «بایگانی‌شده‌ها هم» (archive ≠ delete)."""
+    from qazvin_diplomacy.ui.application import apply_language
+    from qazvin_diplomacy.ui.events.page import EventFilterBar
+
+    bar = EventFilterBar(lambda: None)
+    qtbot.addWidget(bar)
+    assert "بایگانی" in bar.archived.text()
+    apply_language(app, "en")
+    bar.retranslate_ui()
+    assert bar.archived.text() == "Archived too"
+    apply_language(app, "fa")
