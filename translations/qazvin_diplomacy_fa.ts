@@ -6234,6 +6234,14 @@
   <context>
     <name>DelegationFilterBar</name>
     <message>
+      <source>From</source>
+      <translation>از</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>تا</translation>
+    </message>
+    <message>
       <source>Search delegations… (Ctrl+F)</source>
       <translation>جستجوی هیئت‌ها… (Ctrl+F)</translation>
     </message>

@@ -536,3 +536,12 @@ def test_the_events_archive_box_says_archived_in_both_languages(app, qtbot) -> N
     bar.retranslate_ui()
     assert bar.archived.text() == "Archived too"
     apply_language(app, "fa")
+
+
+def test_the_delegations_date_range_is_labelled(demo_window) -> None:
+    """Two bare date boxes: which was the start and which the end was not said."""
+    bar = _list_page(demo_window, "delegations").filter_bar
+    assert (bar.from_label.text(), bar.to_label.text()) == ("از", "تا")
+    row = bar.layout()
+    assert row.indexOf(bar.from_label) + 1 == row.indexOf(bar.date_from)
+    assert row.indexOf(bar.to_label) + 1 == row.indexOf(bar.date_to)
