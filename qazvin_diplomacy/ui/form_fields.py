@@ -211,7 +211,9 @@ class FieldSet:
             if spec.beside:
                 # Top-aligned, the label as tall as its widget: a note under one field of the
                 # row (a status hint) must not push the other's box and this label apart.
-                label.setMinimumHeight(self.widgets[spec.name].sizeHint().height())
+                # (a tall field such as a list: the label on its first line)
+                line = 2 * label.fontMetrics().height()
+                label.setMinimumHeight(min(self.widgets[spec.name].sizeHint().height(), line))
                 rows[spec.beside].addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
                 rows[spec.beside].addLayout(box, 1 if grows else 0)
                 rows[spec.beside].setAlignment(box, Qt.AlignmentFlag.AlignTop)
