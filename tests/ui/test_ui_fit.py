@@ -545,3 +545,23 @@ def test_the_delegations_date_range_is_labelled(demo_window) -> None:
     row = bar.layout()
     assert row.indexOf(bar.from_label) + 1 == row.indexOf(bar.date_from)
     assert row.indexOf(bar.to_label) + 1 == row.indexOf(bar.date_to)
+
+
+def test_a_meetings_resolutions_fit_the_form_width(app, qtbot, paths, db, settings) -> None:
+    """The columns ran past the form: the responsible body cut behind a sideways scroll bar."""
+    from qazvin_diplomacy.ui.common import TaskRunner
+    from qazvin_diplomacy.ui.meetings.meeting_resolutions import MeetingResolutions
+    from qazvin_diplomacy.ui.modules import Hub, UiContext
+
+    ctx = UiContext(paths=paths, db=db, settings=settings, runner=TaskRunner(), hub=Hub())
+    tab = MeetingResolutions(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(760, 600)
+    tab.show()
+    QApplication.processEvents()
+    table = tab.table
+    used = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    assert used <= table.viewport().width()
+    header = table.horizontalHeader()
+    for col in range(header.count()):
+        assert table.columnWidth(col) >= header.sectionSizeHint(col) - 4, col  # headers whole
