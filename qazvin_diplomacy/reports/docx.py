@@ -339,11 +339,9 @@ class DocxWriter:
         size: float = 9.5,
         borders: bool = True,
         widths: Sequence[float] | None = None,
-        padding: float | None = None,
     ) -> Any:
         """A table whose first column is on the right (``w:bidiVisual``) for Persian;
-        ``widths`` (points, any scale, first column first) are fitted to the text width;
-        ``padding`` (points) is the cells' left and right margin (Word's 5.4 pt otherwise)."""
+        ``widths`` (points, any scale, first column first) are fitted to the text width."""
         rows = [list(r) for r in rows]
         ncols = len(header) if header else (len(rows[0]) if rows else 1)
         table = self.document.add_table(rows=0, cols=ncols)
@@ -352,10 +350,6 @@ class DocxWriter:
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         if rtl:
             _put(table._tbl.tblPr, _el("w:bidiVisual"))
-        if padding is not None:  # as the PDF pads them, so a column fits the words it fits there
-            margins = _put(table._tbl.tblPr, _el("w:tblCellMar"))
-            for side in ("left", "right"):
-                margins.append(_el(f"w:{side}", w=str(round(padding * 20)), type="dxa"))
         all_rows = ([list(header)] if header else []) + rows
         for index, values in enumerate(all_rows):
             cells = table.add_row().cells
@@ -565,14 +559,11 @@ def add_story(w: DocxWriter, story: Sequence[Flowable]) -> None:
             )
         elif isinstance(flowable, RTLTable):
             widths = flowable._widths_for(TEXT_WIDTH / EMU_PER_POINT)  # as the PDF lays it out
-            ts = flowable.table_style
             w.table(
                 flowable.header,
                 flowable.rows,
                 rtl=flowable.direction == "rtl",
-                size=ts.font_size,
                 widths=[x * EMU_PER_POINT for x in widths],
-                padding=ts.padding_x / 2,  # room for Word measuring a word a little wider
             )
         elif hasattr(flowable, "word_image"):  # a drawing (the atlas map): a picture
             png, width = flowable.word_image()
@@ -590,8 +581,6 @@ def write_story(path: str | os.PathLike[str], story: Sequence[Flowable], *, titl
     """Write a report story to a .docx with its title on top and page numbers in the footer."""
     w = DocxWriter()
     w.document.core_properties.title = title
-    first = next(iter(_flatten(story)), None)
-    if not (isinstance(first, RTLParagraph) and first.text == title):  # the story's own title
-        w.paragraph(title, bold=True, size=16, align=TA_CENTER, space_after=10)
+    w.paragraph(title, bold=True, size=16, align=TA_CENTER, space_after=10)
     add_story(w, story)
     return w.save(path)
