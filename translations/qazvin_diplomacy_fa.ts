@@ -1328,7 +1328,7 @@
     </message>
     <message>
       <source>Replies (yes / no / none)</source>
-      <translation>پاسخ‌ها (اعلام حضور / عدم حضور / بی‌پاسخ)</translation>
+      <translation>اعلام حضور / عدم حضور / بی‌پاسخ</translation>
     </message>
     <message>
       <source>Status</source>

@@ -15,6 +15,9 @@ from qazvin_diplomacy.ui.dashboard import DashboardPage, ListCard
 def demo_window(window, db):
     """The main window at 1280×800 on the demo data."""
     load_demo(db)
+    # not maximized on the small test screen (800 px): its size would be the screen's, not
+    # 1280×800 (the window only looked that wide while a filter row's minimum widened it)
+    window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(1280, 800)
     QApplication.processEvents()
     return window
