@@ -568,3 +568,24 @@ def test_a_meetings_resolutions_fit_the_form_width(app, qtbot, paths, db, settin
     header = table.horizontalHeader()
     for col in range(header.count()):
         assert table.columnWidth(col) >= header.sectionSizeHint(col) - 4, col  # headers whole
+
+
+def test_a_numbered_persian_agenda_item_keeps_its_number_first_in_english(
+    app, qtbot, paths, db, settings
+) -> None:
+    """English UI: «2. <Persian title>» was laid out right to left, its «2.» at the far end."""
+    from types import SimpleNamespace
+
+    from qazvin_diplomacy.ui.application import apply_language
+    from qazvin_diplomacy.ui.common import TaskRunner
+    from qazvin_diplomacy.ui.meetings.meeting_resolutions import MeetingResolutions
+    from qazvin_diplomacy.ui.modules import Hub, UiContext
+
+    ctx = UiContext(paths=paths, db=db, settings=settings, runner=TaskRunner(), hub=Hub())
+    tab = MeetingResolutions(ctx)
+    qtbot.addWidget(tab)
+    tab.meeting = SimpleNamespace(agenda_rows=[SimpleNamespace(id=7, title="امضای موافقت‌نامه")])
+    apply_language(app, "en")
+    assert tab._item_titles()[7] == "\u200e1. امضای موافقت‌نامه"  # LRM: left to right
+    apply_language(app, "fa")
+    assert tab._item_titles()[7] == "\u200f۱. امضای موافقت‌نامه"

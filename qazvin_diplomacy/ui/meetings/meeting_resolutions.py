@@ -28,6 +28,7 @@ from qazvin_diplomacy.ui.i18n import (
     QT_TRANSLATE_NOOP,
     Retranslating,
     current_language,
+    direction_mark,
     loc_digits,
     loc_text,
 )
@@ -107,7 +108,8 @@ class MeetingResolutions(Retranslating, QWidget):
         if self.meeting is None:
             return {}
         return {
-            i.id: f"{loc_digits(n)}. {loc_text(i.title)}"
+            # the UI's direction first: «2. <Persian title>» keeps its number at the start
+            i.id: f"{direction_mark()}{loc_digits(n)}. {loc_text(i.title)}"
             for n, i in enumerate(self.meeting.agenda_rows, start=1)
         }
 
