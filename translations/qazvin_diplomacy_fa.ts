@@ -1058,10 +1058,6 @@
       <translation>پاک کردن فیلترها</translation>
     </message>
     <message>
-      <source>Deleted too</source>
-      <translation>بایگانی‌شده‌ها هم</translation>
-    </message>
-    <message>
       <source>From</source>
       <translation>از</translation>
     </message>
@@ -1072,6 +1068,10 @@
     <message>
       <source>To</source>
       <translation>تا</translation>
+    </message>
+    <message>
+      <source>Archived too</source>
+      <translation>بایگانی‌شده‌ها هم</translation>
     </message>
   </context>
   <context>
@@ -1328,7 +1328,7 @@
     </message>
     <message>
       <source>Replies (yes / no / none)</source>
-      <translation>پاسخ‌ها (اعلام حضور / عدم حضور / بی‌پاسخ)</translation>
+      <translation>اعلام حضور / عدم حضور / بی‌پاسخ</translation>
     </message>
     <message>
       <source>Status</source>
@@ -6249,6 +6249,14 @@
       <source>All statuses</source>
       <translation>همهٔ وضعیت‌ها</translation>
     </message>
+    <message>
+      <source>From</source>
+      <translation>از</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>تا</translation>
+    </message>
   </context>
   <context>
     <name>DelegationsPage</name>
@@ -6894,6 +6902,17 @@
     <message>
       <source>All series</source>
       <translation>همهٔ سلسله‌جلسات</translation>
+    </message>
+  </context>
+  <context>
+    <name>RowTable</name>
+    <message>
+      <source>Nothing listed yet.</source>
+      <translation>هنوز موردی ثبت نشده است.</translation>
+    </message>
+    <message>
+      <source>Nothing listed yet. Use «%1» to add a row.</source>
+      <translation>هنوز موردی ثبت نشده است. برای افزودن، «%1» را بزنید.</translation>
     </message>
   </context>
 </TS>

@@ -12,12 +12,12 @@ from qazvin_diplomacy.core.text import to_latin_digits
 
 #: How each action is shown (Persian, English).
 ACTION_LABELS: dict[str, tuple[str, str]] = {
-    "insert": ("افزودن", "insert"),
-    "update": ("ویرایش", "update"),
-    "delete": ("حذف", "delete"),
-    "bulk_insert": ("افزودن گروهی", "bulk insert"),
-    "bulk_update": ("ویرایش گروهی", "bulk update"),
-    "bulk_delete": ("حذف گروهی", "bulk delete"),
+    "insert": ("افزودن", "Added"),
+    "update": ("ویرایش", "Edited"),
+    "delete": ("حذف", "Deleted"),
+    "bulk_insert": ("افزودن گروهی", "Added in bulk"),
+    "bulk_update": ("ویرایش گروهی", "Edited in bulk"),
+    "bulk_delete": ("حذف گروهی", "Deleted in bulk"),
 }
 
 

@@ -209,12 +209,19 @@ class FieldSet:
             # it instead of sitting at the far end of the row.
             grows = self.widgets[spec.name].maximumWidth() >= QWIDGETSIZE_MAX
             if spec.beside:
-                rows[spec.beside].addWidget(label)
+                # Top-aligned, the label as tall as its widget: a note under one field of the
+                # row (a status hint) must not push the other's box and this label apart.
+                # (a tall field such as a list: the label on its first line)
+                line = 2 * label.fontMetrics().height()
+                label.setMinimumHeight(min(self.widgets[spec.name].sizeHint().height(), line))
+                rows[spec.beside].addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
                 rows[spec.beside].addLayout(box, 1 if grows else 0)
+                rows[spec.beside].setAlignment(box, Qt.AlignmentFlag.AlignTop)
                 growing[spec.beside] = growing[spec.beside] or grows
             elif spec.name in pair_heads:
                 row = QHBoxLayout()
                 row.addLayout(box, 1 if grows else 0)
+                row.setAlignment(box, Qt.AlignmentFlag.AlignTop)
                 rows[spec.name] = row
                 growing[spec.name] = grows
                 form.addRow(label, row)
@@ -500,7 +507,11 @@ def text_field(
             line.textChanged.connect(lambda text: follow_text_direction(line, text))
         return line
 
-    options.setdefault("load", lambda w, r: w.setText(get(r)))
+    def load(line: QLineEdit, record: Any) -> None:
+        line.setText(get(record))
+        line.home(False)  # a value longer than the box shows its beginning, not its end
+
+    options.setdefault("load", load)
     options.setdefault("collect", QLineEdit.text)
     return FieldSpec(name, label, make, **options)
 

@@ -56,6 +56,7 @@ from qazvin_diplomacy.ui.common import (
     show_error,
 )
 from qazvin_diplomacy.ui.i18n import loc_digits
+from qazvin_diplomacy.ui.list_page import EmptyStateView
 from qazvin_diplomacy.ui.widgets.fitting import fit_to_screen, scrolling
 from qazvin_diplomacy.ui.widgets.jalali import JalaliDateEdit, JalaliDateTimeEdit, show_date
 
@@ -185,6 +186,10 @@ LAST_COLUMN_ROOM = 140
 MIN_COLUMN_WIDTH = 60
 
 
+class EmptyStateTableWidget(EmptyStateView, QTableWidget):
+    """A table widget that says so while it has no row (``empty_text``)."""
+
+
 class RowTable(QWidget):
     """A ``QTableWidget`` with add/remove buttons and an error list under it.
 
@@ -205,7 +210,8 @@ class RowTable(QWidget):
         super().__init__(parent)
         self.headers = headers
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, len(headers), self)
+        self.table = EmptyStateTableWidget(0, len(headers), self)
+        self.table.empty_text = self.empty_text
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(True)
@@ -225,6 +231,15 @@ class RowTable(QWidget):
         self.errors = FieldError(self)
         layout.addWidget(self.errors)
         self.remove_button.clicked.connect(self.remove_current)
+
+    def empty_text(self) -> str:
+        """The sentence over the table while it has no row: that nothing is listed and, when
+        the "Add row" button is shown, to use it."""
+        if self.add_button.isHidden() or not self.add_button.text():
+            return QCoreApplication.translate("RowTable", "Nothing listed yet.")
+        return QCoreApplication.translate(
+            "RowTable", "Nothing listed yet. Use «%1» to add a row."
+        ).replace("%1", self.add_button.text())
 
     def _share_widths(self) -> None:
         """The declared column widths, shrunk in proportion when the table is too narrow for

@@ -43,7 +43,7 @@ def latin_digit_texts(root: QWidget) -> list[str]:
     """
     found = []
     for widget in root.findChildren(QWidget):
-        if not widget.isVisible() or widget.property("ltr_field"):
+        if not widget.isVisible() or widget.property("ltr_field") or widget.property("ltr_value"):
             continue
         if isinstance(widget, QLabel | QAbstractButton):
             text = widget.text()

@@ -397,6 +397,10 @@ def test_meetings_and_resolution_deadlines_are_on_the_calendar(office) -> None:
         "اتاق بازرگانی قزوین",
     )
     assert deadline.open_target() == ("meetings", m.id)
+    # The English title: Latin digits, the Persian text isolated (the colon kept in place)
+    assert deadline.title_en.startswith("Resolution ")
+    assert not any("\u06f0" <= c <= "\u06f9" for c in deadline.title_en)
+    assert deadline.title_en.endswith("\u2068اطلس بازارهای هدف\u2069")
     svc.set_resolution_status(db, resolution_id=r.id, status="done", closing_note="تهیه شد")
     kinds = {
         e.kind

@@ -75,3 +75,27 @@ def test_archive_and_print_brochure(page: CapacitiesPage, monkeypatch) -> None:
     page.brochure_lang.setCurrentIndex(page.brochure_lang.findData("both"))
     page.brochure_button.click()
     assert calls and calls[0][2] == "capacity-brochure" and calls[0][3] == {"lang": "both"}
+
+
+def test_stored_figures_show_in_the_ui_digits_and_save_back_unchanged(page, db) -> None:
+    """The form showed «80» and «1200000» in the Persian interface."""
+    from qazvin_diplomacy.core.text import to_persian_digits
+
+    stored = svc.save_capacity(
+        db,
+        capacity=CapacityInput(
+            title="پارک علم", axis="tourism", county="qazvin", jobs=80, investment=1_200_000,
+            area=12.5,
+        ),
+    )  # fmt: skip
+    form = page.open_capacity(stored.id)
+    assert form is not None
+    fields = form.field_set.widgets
+    assert fields["jobs"].text() == "۸۰"
+    assert fields["investment"].text() == to_persian_digits("1\u066c200\u066c000")
+    assert fields["area"].text() == "۱۲.۵"
+    fields["area"].setText("۱۲٫۵")  # typed with the Persian decimal separator
+    assert form.save()
+    saved = svc.get_capacity(db, capacity_id=stored.id)
+    assert (saved.jobs, saved.investment, saved.area) == (80, 1_200_000, 12.5)
+    form.close()

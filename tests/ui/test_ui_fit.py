@@ -15,6 +15,9 @@ from qazvin_diplomacy.ui.dashboard import DashboardPage, ListCard
 def demo_window(window, db):
     """The main window at 1280×800 on the demo data."""
     load_demo(db)
+    # not maximized on the small test screen (800 px): its size would be the screen's, not
+    # 1280×800 (the window only looked that wide while a filter row's minimum widened it)
+    window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(1280, 800)
     QApplication.processEvents()
     return window
@@ -287,6 +290,15 @@ def test_invite_preview_lines_are_laid_out_in_the_ui_direction(app, qtbot, db, p
     while block.isValid():
         assert block.text().startswith("\u200f")  # RLM: the paragraph is right to left
         block = block.next()
+    # … and each line starts at the right edge, not at the left as in the selftest grab
+    dialog.show()
+    QApplication.processEvents()
+    width = dialog.preview.viewport().width()
+    block = document.begin()
+    while block.isValid():
+        line = block.layout().lineAt(0)
+        assert line.naturalTextRect().right() >= width - 2 * document.documentMargin() - 2
+        block = block.next()
 
 
 def test_record_page_keeps_latin_values_beside_their_labels(
@@ -325,6 +337,18 @@ def test_precedence_rows_are_numbered_once(app, qtbot, db) -> None:
     tab = PrecedenceTab(db)
     qtbot.addWidget(tab)
     assert tab.table.verticalHeader().isHidden()
+
+
+def test_seating_and_top_exporters_number_their_rows_once(demo_window, qtbot, db) -> None:
+    """«۱ ۱», «۱ ۲»: a row number beside the table or rank column."""
+    from qazvin_diplomacy.ui.events.precedence import SeatingTab
+
+    tab = SeatingTab(db)
+    qtbot.addWidget(tab)
+    assert tab.tables.verticalHeader().isHidden()
+    assert tab.plan.verticalHeader().isHidden()
+    page = demo_window.show_module("markets")
+    assert page.top_table.verticalHeader().isHidden()
 
 
 def test_guest_table_headers_are_whole_in_both_languages(app, qtbot, db) -> None:
@@ -397,3 +421,171 @@ def test_dashboard_cards_stay_inside_the_page_at_any_width(demo_window, qtbot, w
         right = card.mapTo(viewport, card.rect().topRight()).x()
         assert left >= 0 and right <= viewport.width(), (width, card.title.text(), left, right)
     assert page.columns() == (2 if width == 1280 else 1)
+
+
+def test_markets_map_bar_keeps_its_combos_whole_within_the_screen(demo_window) -> None:
+    """The exports key once sat beside the combos: they were cut without an ellipsis and the
+    window grew past a 1366-pixel screen (every later grab was 1398 wide)."""
+    from PySide6.QtWidgets import QComboBox
+
+    page = demo_window.show_module("markets")
+    page.views.setCurrentIndex(0)
+    demo_window.resize(1366, 820)  # the selftest's size
+    for mode in range(page.mode.count()):
+        page.mode.setCurrentIndex(mode)
+        QApplication.processEvents()
+        assert demo_window.minimumSizeHint().width() <= 1366
+        assert demo_window.width() == 1366
+        for combo in (page.mode, page.year, page.sector, page.extent):
+            assert isinstance(combo, QComboBox)
+            assert combo.width() >= combo.sizeHint().width(), combo.currentText()
+        assert page.legend.width() >= page.legend.sizeHint().width()  # the key whole too
+
+
+def test_a_status_note_keeps_the_row_labels_beside_their_own_boxes(app, qtbot, db) -> None:
+    """Event form: with the status hint shown, «وضعیت» used to sit beside the kind box."""
+    from qazvin_diplomacy.ui.events.form import EventForm
+
+    form = EventForm(db)
+    qtbot.addWidget(form)
+    form.resize(852, 760)
+    form.show()
+    form.status_hint.setText("From «Invitations sent» the event can move to: «Postponed».\nHeld.")
+    form.status_hint.show()
+    QApplication.processEvents()
+
+    def span(w) -> tuple[int, int]:
+        top = w.mapTo(form, w.rect().topLeft()).y()
+        return top, top + w.height()
+
+    kind, status, label = form.kind_combo, form.status_combo, form.labels["status"]
+    assert abs(span(kind)[0] - span(status)[0]) <= 2  # both boxes on one line
+    centre = sum(span(label)) / 2
+    assert span(status)[0] <= centre <= span(status)[1]  # the label beside its own box
+    head = form.labels["kind"]
+    assert span(kind)[0] <= sum(span(head)) / 2 <= span(kind)[1]
+
+
+def test_an_empty_row_table_says_what_to_do_next(app, qtbot) -> None:
+    """Obligations, gifts, follow-ups … an empty table in a form said nothing at all."""
+    from qazvin_diplomacy.ui.forms_common import RowTable
+
+    rows = RowTable(("Action", "Note"), (200, 200))
+    qtbot.addWidget(rows)
+    rows.retranslate(lambda text: {"Add row": "افزودن ردیف"}.get(text, text))
+    message = rows.table.empty_message()
+    assert message.startswith("هنوز موردی ثبت نشده است")  # in the UI language
+    assert "«افزودن ردیف»" in message  # names the button that adds one
+    rows.add_row(["x", "y"])
+    assert rows.table.empty_message() == ""
+    rows.table.setRowCount(0)
+    rows.add_button.hide()  # rows added another way (a search box): no button to name
+    assert rows.table.empty_message() == "هنوز موردی ثبت نشده است."
+
+
+def test_a_long_loaded_value_shows_its_beginning(app, qtbot) -> None:
+    """«of Qazvin — Directorate-General…»: the English organizer showed the end of its text."""
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QWidget
+
+    from qazvin_diplomacy.ui.form_fields import text_field
+
+    spec = text_field("organizer_en", "Organizer (English)", ltr=True)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    line = spec.make(None, parent)
+    spec.load(line, SimpleNamespace(organizer_en="Governorate of Qazvin — " * 5))
+    assert line.cursorPosition() == 0
+
+
+def test_organization_kinds_are_whole_and_the_name_takes_the_rest(demo_window) -> None:
+    """«استان / ایالت خار…» was cut while the country column had room to spare."""
+    page = _list_page(demo_window, "directory")
+    tab = page.orgs_tab
+    page.tabs.setCurrentWidget(tab)
+    page.apply_filters()
+    QApplication.processEvents()
+    view = tab.view
+    for col in range(1, view.header().count()):
+        assert view.columnWidth(col) >= view.sizeHintForColumn(col), col
+    assert view.columnWidth(0) > view.columnWidth(1)
+
+
+@pytest.mark.parametrize("key", ["events", "delegations", "visits", "audit"])
+def test_filter_rows_keep_the_search_box_usable_and_their_combos_whole(demo_window, key) -> None:
+    """Two empty date boxes kept room for a weekday: the events search box was 55 px wide and
+    «همهٔ کشورها» / "Sent and received" were cut without an ellipsis."""
+    from PySide6.QtWidgets import QComboBox
+
+    demo_window.resize(1366, 820)
+    bar = _list_page(demo_window, key).filter_bar
+    QApplication.processEvents()
+    assert bar.text.width() >= 200
+    for combo in bar.findChildren(QComboBox):
+        if combo.isVisible():
+            assert combo.width() >= combo.sizeHint().width(), (key, combo.currentText())
+
+
+def test_the_events_archive_box_says_archived_in_both_languages(app, qtbot) -> None:
+    """English said «Deleted too» where Persian says «بایگانی‌شده‌ها هم» (archive ≠ delete)."""
+    from qazvin_diplomacy.ui.application import apply_language
+    from qazvin_diplomacy.ui.events.page import EventFilterBar
+
+    bar = EventFilterBar(lambda: None)
+    qtbot.addWidget(bar)
+    assert "بایگانی" in bar.archived.text()
+    apply_language(app, "en")
+    bar.retranslate_ui()
+    assert bar.archived.text() == "Archived too"
+    apply_language(app, "fa")
+
+
+def test_the_delegations_date_range_is_labelled(demo_window) -> None:
+    """Two bare date boxes: which was the start and which the end was not said."""
+    bar = _list_page(demo_window, "delegations").filter_bar
+    assert (bar.from_label.text(), bar.to_label.text()) == ("از", "تا")
+    row = bar.layout()
+    assert row.indexOf(bar.from_label) + 1 == row.indexOf(bar.date_from)
+    assert row.indexOf(bar.to_label) + 1 == row.indexOf(bar.date_to)
+
+
+def test_a_meetings_resolutions_fit_the_form_width(app, qtbot, paths, db, settings) -> None:
+    """The columns ran past the form: the responsible body cut behind a sideways scroll bar."""
+    from qazvin_diplomacy.ui.common import TaskRunner
+    from qazvin_diplomacy.ui.meetings.meeting_resolutions import MeetingResolutions
+    from qazvin_diplomacy.ui.modules import Hub, UiContext
+
+    ctx = UiContext(paths=paths, db=db, settings=settings, runner=TaskRunner(), hub=Hub())
+    tab = MeetingResolutions(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(760, 600)
+    tab.show()
+    QApplication.processEvents()
+    table = tab.table
+    used = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    assert used <= table.viewport().width()
+    header = table.horizontalHeader()
+    for col in range(header.count()):
+        assert table.columnWidth(col) >= header.sectionSizeHint(col) - 4, col  # headers whole
+
+
+def test_a_numbered_persian_agenda_item_keeps_its_number_first_in_english(
+    app, qtbot, paths, db, settings
+) -> None:
+    """English UI: «2. <Persian title>» was laid out right to left, its «2.» at the far end."""
+    from types import SimpleNamespace
+
+    from qazvin_diplomacy.ui.application import apply_language
+    from qazvin_diplomacy.ui.common import TaskRunner
+    from qazvin_diplomacy.ui.meetings.meeting_resolutions import MeetingResolutions
+    from qazvin_diplomacy.ui.modules import Hub, UiContext
+
+    ctx = UiContext(paths=paths, db=db, settings=settings, runner=TaskRunner(), hub=Hub())
+    tab = MeetingResolutions(ctx)
+    qtbot.addWidget(tab)
+    tab.meeting = SimpleNamespace(agenda_rows=[SimpleNamespace(id=7, title="امضای موافقت‌نامه")])
+    apply_language(app, "en")
+    assert tab._item_titles()[7] == "\u200e1. امضای موافقت‌نامه"  # LRM: left to right
+    apply_language(app, "fa")
+    assert tab._item_titles()[7] == "\u200f۱. امضای موافقت‌نامه"

@@ -108,3 +108,14 @@ def test_person_form_shows_language_names_and_stores_codes(app, qtbot, db) -> No
     assert form.person_input().languages == "hy, ru, en, fa"  # stored as before
     form.languages.setText("فرانسوی، Esperanto")
     assert form.person_input().languages == "fr, Esperanto"
+
+
+def test_audit_actions_are_words_not_stored_codes() -> None:
+    """The English audit trail showed «insert», «bulk insert»: the stored action codes."""
+    from qazvin_diplomacy.core.audit import ACTION_LABELS, action_label
+
+    for code in ACTION_LABELS:
+        english = action_label(code, "en")
+        assert english[:1].isupper(), english  # a word for people …
+        assert english.lower() not in (code, code.replace("_", " ")), english  # … not the code
+        assert action_label(code, "fa") != english

@@ -161,7 +161,10 @@ def test_company_form_saves_products_and_exports(window, data, db) -> None:
     ]
     again = page.open_company(m.get_company(db, company_id=saved.id or 0))
     assert again.exports.table.rowCount() == 1
-    assert [again.exports.table.item(0, c).text() for c in range(3)] == ["۱۴۰۴", "عراق", "۹۰۰۰۰۰"]
+    # the value with its thousands, as typed (it read «۹۰۰۰۰۰»), and saved back unchanged
+    assert [again.exports.table.item(0, c).text() for c in range(3)] == ["۱۴۰۴", "عراق", "۹۰۰٬۰۰۰"]
+    assert again.save()
+    assert [e.value_usd for e in m.list_exports(db, company_id=saved.id)] == [900_000]
     again.reject()
 
 

@@ -18,7 +18,7 @@ from qazvin_diplomacy.core.meetings import (
     ResolutionStatus,
     is_overdue,
 )
-from qazvin_diplomacy.core.text import to_persian_digits
+from qazvin_diplomacy.core.text import FSI, PDI, to_latin_digits, to_persian_digits
 from qazvin_diplomacy.storage.directory import Organization
 from qazvin_diplomacy.storage.meetings import Meeting, MeetingSeries, Resolution
 
@@ -113,7 +113,8 @@ def resolution_entries(
                 record_id=rid,
                 version=version,
                 title=f"مصوبه {number}: {text}",
-                title_en=f"Resolution {number}: {text}",
+                # Latin digits in English; the Persian text isolated so the colon stays put
+                title_en=f"Resolution {to_latin_digits(number)}: {FSI}{text}{PDI}",
                 first_day=deadline,
                 last_day=deadline,
                 detail=body_fa or "",

@@ -29,6 +29,7 @@ from qazvin_diplomacy.core.capacities import (
     Currency,
 )
 from qazvin_diplomacy.core.errors import ValidationError
+from qazvin_diplomacy.core.formatting import format_count
 from qazvin_diplomacy.core.text import to_latin_digits
 from qazvin_diplomacy.services import capacities as capacities_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
@@ -44,7 +45,12 @@ from qazvin_diplomacy.ui.form_fields import (
     text_field,
 )
 from qazvin_diplomacy.ui.forms_common import RecordDialog
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, current_language
+from qazvin_diplomacy.ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    Retranslating,
+    current_language,
+    loc_digits,
+)
 
 CAPACITY_FILES = attachments_tab.AttachmentOwner(
     add=lambda db, owner_id, source, description, limit: capacities_service.add_capacity_photo(
@@ -69,6 +75,7 @@ def _number(kind: type) -> Any:
 
     def collect(line: QLineEdit) -> Any:
         text = to_latin_digits(line.text()).replace(",", "").replace("٬", "").strip()
+        text = text.replace("٫", ".")  # the Persian decimal separator
         if not text:
             return None
         try:
@@ -84,10 +91,11 @@ def _show_number(name: str) -> Any:
         value = getattr(record, name)
         if value is None:
             line.setText("")
-        elif isinstance(value, float) and value.is_integer():
-            line.setText(str(int(value)))
+        elif isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+            # in the UI's digits, with thousands («۱٬۲۰۰٬۰۰۰»): read back by ``_number``
+            line.setText(format_count(int(value), current_language()))
         else:
-            line.setText(str(value))
+            line.setText(loc_digits(str(value)))
 
     return load
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QPushButton, QWidget
 
 from qazvin_diplomacy.core.delegations import (
     DelegationDirection,
@@ -36,10 +36,18 @@ class DelegationFilterBar(ListFilterBar):
         self.direction = QComboBox(self)
         self.status = QComboBox(self)
         self.country = QComboBox(self)
+        self.from_label = QLabel(self)  # the range said in words, as in the other lists
         self.date_from = JalaliDateEdit(self)
+        self.to_label = QLabel(self)
         self.date_to = JalaliDateEdit(self)
         self.lay_out_in_a_row(
-            self.direction, self.status, self.country, self.date_from, self.date_to
+            self.direction,
+            self.status,
+            self.country,
+            self.from_label,
+            self.date_from,
+            self.to_label,
+            self.date_to,
         )
         self.retranslate_ui()
 
@@ -50,6 +58,8 @@ class DelegationFilterBar(ListFilterBar):
         self.clear_button.setText(self.tr("Clear filters"))
         self.date_from.setToolTip(self.tr("From (Jalali date)"))
         self.date_to.setToolTip(self.tr("To (Jalali date)"))
+        self.from_label.setText(self.tr("From"))
+        self.to_label.setText(self.tr("To"))
         self.refill(
             self.direction,
             [

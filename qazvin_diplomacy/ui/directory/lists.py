@@ -309,7 +309,13 @@ class OrganizationsTab(_MergingTab):
         self.model.reload()
         tree: QTreeView = self.view  # type: ignore[assignment]
         tree.expandAll()
-        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The kind and country as wide as their texts (the kind was cut while the country,
+        # stretched as the last column, had room to spare); the name takes the rest.
+        header.setStretchLastSection(False)
+        for col in range(1, header.count()):
+            tree.resizeColumnToContents(col)
 
     def count_text(self) -> str:
         """ "%1 organizations"."""

@@ -216,6 +216,9 @@ class InviteByFilterDialog(Retranslating, QDialog):
         option.setTextDirection(
             Qt.LayoutDirection.RightToLeft if is_rtl() else Qt.LayoutDirection.LeftToRight
         )
+        # and on the UI's side: a plain-text edit otherwise keeps every line at the left
+        side = Qt.AlignmentFlag.AlignRight if is_rtl() else Qt.AlignmentFlag.AlignLeft
+        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
         self.preview.document().setDefaultTextOption(option)
         self.preview.setPlainText("\n".join(direction_mark() + line for line in lines))
 

@@ -67,7 +67,7 @@ class EventFilterBar(ListFilterBar):
         self.text.setPlaceholderText(self.tr("Search title, venue, organizer… (Ctrl+K)"))
         self.from_label.setText(self.tr("From"))
         self.to_label.setText(self.tr("To"))
-        self.archived.setText(self.tr("Deleted too"))
+        self.archived.setText(self.tr("Archived too"))
         self.clear_button.setText(self.tr("Clear filters"))
         lang = current_language()
         for combo, any_text, enum in (

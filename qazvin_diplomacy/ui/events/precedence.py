@@ -211,6 +211,7 @@ class SeatingTab(EventTab):
             QTableWidget(0, 5, self.tables_box), QAbstractItemView.SelectionMode.ExtendedSelection
         )
         self.tables.horizontalHeader().setStretchLastSection(True)
+        self.tables.verticalHeader().hide()  # the table column numbers the rows already
         self.tables.setMaximumHeight(130)
         for col, width in enumerate((60, 60, 150, 240)):
             self.tables.setColumnWidth(col, width)
@@ -253,6 +254,7 @@ class SeatingTab(EventTab):
             QTableWidget(0, 4, self), QAbstractItemView.SelectionMode.ExtendedSelection
         )
         self.plan.horizontalHeader().setStretchLastSection(True)
+        self.plan.verticalHeader().hide()  # a row number beside the table's read «۱ ۲»
         self.plan.setColumnWidth(2, 260)
         layout.addWidget(self.plan, 1)
         self.unseated = QLabel(self)

@@ -13,6 +13,7 @@ from qazvin_diplomacy.core.followups import (
     FollowUpStatus,
     FollowUpView,
 )
+from qazvin_diplomacy.core.text import bidi_isolate
 from qazvin_diplomacy.services import followups as followups_service
 from qazvin_diplomacy.services.connection import DatabaseHandle
 from qazvin_diplomacy.ui.common import ID_ROLE
@@ -65,7 +66,9 @@ class FollowUpTableModel(PagedTableModel[FollowUpView]):
                 return loc_text(task.owner_name_fa or task.owner_text)
             if col == 3:
                 kind = FollowUpSource.label_of(task.source_kind, lang)
-                return f"{kind}: {loc_text(task.source_title)}" if task.source_title else kind
+                # the title isolated: «Visit: <Persian title>» keeps its colon after "Visit"
+                title = bidi_isolate(loc_text(task.source_title))
+                return f"{kind}: {title}" if task.source_title else kind
             if col == 4:
                 return FollowUpStatus.label_of(task.status, lang)
         if role == ID_ROLE:

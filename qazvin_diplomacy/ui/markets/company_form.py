@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from qazvin_diplomacy.core.errors import ValidationError
+from qazvin_diplomacy.core.formatting import format_count
 from qazvin_diplomacy.core.markets import (
     CompanyInput,
     CompanyKind,
@@ -39,7 +40,13 @@ from qazvin_diplomacy.ui.form_fields import (
     text_field,
 )
 from qazvin_diplomacy.ui.forms_common import VERSION_ROLE, RowTable
-from qazvin_diplomacy.ui.i18n import QT_TRANSLATE_NOOP, Retranslating, is_rtl, loc_digits
+from qazvin_diplomacy.ui.i18n import (
+    QT_TRANSLATE_NOOP,
+    Retranslating,
+    current_language,
+    is_rtl,
+    loc_digits,
+)
 from qazvin_diplomacy.ui.visits.people import PeopleEditor
 
 
@@ -195,7 +202,7 @@ class CompanyDialog(Retranslating, QDialog):
         for e in markets_service.list_exports(self.db, company_id=company.id, limit=100_000):
             self.exports.add_row(
                 [loc_digits(e.year), names.get(e.country_id or 0, e.country_fa),
-                 loc_digits(e.value_usd)],
+                 format_count(int(e.value_usd), current_language())],
                 e.id, e.version,
             )  # fmt: skip
 

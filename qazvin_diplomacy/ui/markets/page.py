@@ -240,11 +240,14 @@ class MarketsPage(ListPage):
         bar.addWidget(self.year)
         bar.addWidget(self.sector)
         bar.addWidget(self.extent)
-        bar.addWidget(self.legend, 1)
+        bar.addStretch(1)
         self.atlas_button = QPushButton(page)
         self.atlas_button.clicked.connect(lambda: self.print_atlas())
         bar.addWidget(self.atlas_button)
         layout.addLayout(bar)
+        # The key on its own row: beside the combos it squeezed them (cut, no ellipsis) and
+        # widened the window past a 1366-pixel screen.
+        layout.addWidget(self.legend)
         self.map = WorldMap(page)
         layout.addWidget(self.map, 1)
         layout.addWidget(self.map_hint)
@@ -268,6 +271,7 @@ class MarketsPage(ListPage):
         self.top_table = QTableView(page)
         self.top_table.setModel(self.top_model)
         self.top_table.setAlternatingRowColors(True)
+        self.top_table.verticalHeader().hide()  # the rank column numbers the rows already
         fit_columns(self.top_table, (120, 320, 150, 110, 150), stretch=1)
         layout.addWidget(self.top_table, 1)
         self.views.addTab(page, "")

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 from qazvin_diplomacy.core.errors import KnownError
 from qazvin_diplomacy.core.meetings import MeetingView, ResolutionStatus, ResolutionView
 from qazvin_diplomacy.services import meetings as meetings_service
-from qazvin_diplomacy.ui.common import ID_ROLE, show_error
+from qazvin_diplomacy.ui.common import ID_ROLE, fit_columns, show_error
 from qazvin_diplomacy.ui.i18n import (
     QT_TRANSLATE_NOOP,
     Retranslating,
     current_language,
+    direction_mark,
     loc_digits,
     loc_text,
 )
@@ -61,9 +62,9 @@ class MeetingResolutions(Retranslating, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
-        for col, width in enumerate((70, 200, 340, 200, 100)):
-            self.table.setColumnWidth(col, width)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The resolution's text takes what is left: the columns fit the form's width (they
+        # ran past it, the responsible body cut, behind a sideways scroll bar).
+        fit_columns(self.table, (60, 150, 200, 150, 80, 90), stretch=2)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.count_label = QLabel(self)
@@ -107,7 +108,8 @@ class MeetingResolutions(Retranslating, QWidget):
         if self.meeting is None:
             return {}
         return {
-            i.id: f"{loc_digits(n)}. {loc_text(i.title)}"
+            # the UI's direction first: «2. <Persian title>» keeps its number at the start
+            i.id: f"{direction_mark()}{loc_digits(n)}. {loc_text(i.title)}"
             for n, i in enumerate(self.meeting.agenda_rows, start=1)
         }
 

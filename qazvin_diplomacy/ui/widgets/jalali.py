@@ -345,6 +345,9 @@ class JalaliDateEdit(Retranslating, QWidget):
         self._compact = compact
         if compact:
             self.error_label.hide()
+        # No width kept for the weekday while no date is typed: in a filter row the two
+        # reserved hints squeezed the search box and cut the combos beside them.
+        self.hint.setMinimumWidth(0 if compact else 150)
         self.set_error(self._error)
 
     def validate(self) -> str:
