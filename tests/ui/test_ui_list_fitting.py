@@ -165,3 +165,42 @@ def test_row_numbers_keep_their_width_when_a_filter_leaves_fewer_digits(app, qtb
     model.set_rows(50000)
     QApplication.processEvents()
     assert table.verticalHeader().width() == wide
+
+
+class OneColumnNarrowsModel(CountingModel):
+    """Column 2 a few letters narrower when a filter leaves fewer than 100 rows; the rest
+    unchanged: only the title column (stretched) takes the freed room."""
+
+    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        found = super().data(index, role)
+        if found is None:
+            return None
+        if index.column() == 2:
+            return "w" * (8 if self.rows >= 100 else 6)
+        return "x"
+
+
+def test_the_title_columns_new_width_does_not_paint_the_cells_again(app, qtbot) -> None:
+    """One column narrows, the title widens: still one paint (the title's own resize is
+    given when the geometries are updated, unheard by the table's zero-timer repaint)."""
+    model = OneColumnNarrowsModel(5000)
+    table = FitTable()
+    qtbot.addWidget(table)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setModel(model)
+    fit_columns(table, (120, 120, 120), stretch=0)
+    table.resize(700, 400)
+    table.show()
+    QApplication.processEvents()
+    counter = _PaintCounter()
+    table.viewport().installEventFilter(counter)
+    before = [table.columnWidth(c) for c in range(3)]
+    model.set_rows(70)
+    for _ in range(3):
+        QApplication.processEvents()
+    after = [table.columnWidth(c) for c in range(3)]
+    assert after[2] < before[2] and after[0] > before[0]
+    assert counter.paints == 1
+    header = table.horizontalHeader()
+    assert [header.sectionSize(c) for c in range(3)] == after
+    assert sum(after) == header.length() == table.viewport().width()
