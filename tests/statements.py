@@ -1,0 +1,25 @@
+"""Counting the SQL a service runs: a test that fails when a list reads row by row (N+1)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event
+
+
+@contextmanager
+def selects_run(db) -> Iterator[list[str]]:
+    """The SELECT statements run on ``db``'s engine inside the block (transaction statements
+    left out), in order."""
+    statements: list[str] = []
+
+    def record(conn, cursor, statement: str, *args) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
