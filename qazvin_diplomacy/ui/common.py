@@ -177,14 +177,16 @@ def refit_columns(table: QTableView, *, measure: bool = True) -> None:
     # (two paints of every cell after each filter).  One update of the whole table instead.
     # The title column's own new width (Stretch) is given when the geometries are updated:
     # unheard too, or it made that second paint of every column after the title's.
-    header.blockSignals(True)
+    # Updating the geometries may hide the scroll bar (a few rows left): the wider viewport
+    # refits the table in a nested call, which must leave the header unheard for this one.
+    unheard = header.blockSignals(True)
     try:
         for col, width in changed.items():
             table.setColumnWidth(col, width)
         table.updateGeometries()
         header.length()  # the stretched section's pending resize, now
     finally:
-        header.blockSignals(False)
+        header.blockSignals(unheard)
     table.viewport().update()
 
 
