@@ -59,6 +59,7 @@ from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.confidential import every_record
 from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.dialects import not_indexed
 from qazvin_diplomacy.storage.meetings import (
     Meeting,
     MeetingAgendaItem,
@@ -222,7 +223,10 @@ def resolution_counts(session: Session, meeting_ids: list[int]) -> dict[int, tup
     open_one = case((Resolution.status.in_(OPEN_RESOLUTION_STATUSES), 1), else_=0)
     rows = session.execute(
         select(Resolution.meeting_id, func.count(), func.coalesce(func.sum(open_one), 0))
-        .where(Resolution.meeting_id.in_(meeting_ids), Resolution.archived_at.is_(None))
+        # By the meetings' index: SQLite would rather walk every live resolution (archived_at).
+        .where(
+            Resolution.meeting_id.in_(meeting_ids), not_indexed(Resolution.archived_at).is_(None)
+        )
         .group_by(Resolution.meeting_id)
     )
     return {meeting: (int(n), int(open_n)) for meeting, n, open_n in rows}
