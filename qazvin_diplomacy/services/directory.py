@@ -12,6 +12,8 @@ so they never appear among the archived.
 from __future__ import annotations
 
 import csv
+from collections.abc import Collection
+from dataclasses import fields
 from importlib import resources
 from typing import Any
 
@@ -151,21 +153,13 @@ def update_country(
 # -- organizations -----------------------------------------------------------------------
 
 
+#: The stored fields of an organization that ``OrganizationView`` gives as they are.
+_ORG_FIELDS = tuple(f.name for f in fields(OrganizationInput))
+
+
 def _org_view(o: Organization) -> OrganizationView:
     return OrganizationView(
-        id=o.id,
-        version=o.version,
-        name_fa=o.name_fa,
-        name_en=o.name_en,
-        kind=o.kind,
-        country_id=o.country_id,
-        parent_id=o.parent_id,
-        city_fa=o.city_fa,
-        city_en=o.city_en,
-        phone=o.phone,
-        email=o.email,
-        address=o.address,
-        notes=o.notes,
+        **{name: getattr(o, name) for name in _ORG_FIELDS},
         country_name_fa=o.country.name_fa if o.country else "",
         country_name_en=o.country.name_en if o.country else "",
         archived=o.archived_at is not None,
@@ -228,23 +222,41 @@ def list_organizations(
     limit: int = 500,
     include_archived: bool = False,
     archived_only: bool = False,
+    ids: Collection[int] | None = None,
 ) -> list[OrganizationView]:
-    """Organizations filtered in SQL: active ones unless ``include_archived``/``archived_only``."""
-    query = select(Organization).where(
-        _archive_condition(Organization, include_archived, archived_only)
-    )
+    """Organizations filtered in SQL: active ones unless ``include_archived``/``archived_only``;
+    only those of ``ids`` when given.
+
+    Read as plain rows with their country's names (one query; mapped objects cost about
+    three times as much for the whole directory's tree)."""
+    query = select(
+        *(getattr(Organization, name) for name in _ORG_FIELDS),
+        Organization.archived_at,
+        Country.name_fa,
+        Country.name_en,
+    ).outerjoin(Country, Country.id == Organization.country_id)
+    query = query.where(_archive_condition(Organization, include_archived, archived_only))
     query = query.where(text_condition(Organization.search_key, text))
     if kind:
         query = query.where(Organization.kind == kind)
     if country_id is not None:
         query = query.where(Organization.country_id == country_id)
+    if ids is not None:
+        query = query.where(Organization.id.in_(list(ids)))
+    n = len(_ORG_FIELDS)
     with db.read_session() as session:
-        rows = session.scalars(
-            query.order_by(Organization.name_fa.collate(PERSIAN_COLLATION))
-            .limit(limit)
-            .options(selectinload(Organization.country))  # one query, not one per country
+        rows = session.execute(
+            query.order_by(Organization.name_fa.collate(PERSIAN_COLLATION)).limit(limit)
         )
-        return [_org_view(o) for o in rows]
+        return [
+            OrganizationView(
+                **dict(zip(_ORG_FIELDS, row[:n], strict=True)),
+                country_name_fa=row[n + 1] or "",
+                country_name_en=row[n + 2] or "",
+                archived=row[n] is not None,
+            )
+            for row in rows
+        ]
 
 
 def get_organization(db: Database, org_id: int) -> OrganizationView:

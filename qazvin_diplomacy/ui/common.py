@@ -177,13 +177,18 @@ def refit_columns(table: QTableView, *, measure: bool = True) -> None:
     # The table hears of each width through the header's sectionResized, which repaints its
     # columns once more from a zero timer — after the paint the new rows already asked for
     # (two paints of every cell after each filter).  One update of the whole table instead.
-    header.blockSignals(True)
+    # The title column's own new width (Stretch) is given when the geometries are updated:
+    # unheard too, or it made that second paint of every column after the title's.
+    # Updating the geometries may hide the scroll bar (a few rows left): the wider viewport
+    # refits the table in a nested call, which must leave the header unheard for this one.
+    unheard = header.blockSignals(True)
     try:
         for col, width in changed.items():
             table.setColumnWidth(col, width)
+        table.updateGeometries()
+        header.length()  # the stretched section's pending resize, now
     finally:
-        header.blockSignals(False)
-    table.updateGeometries()
+        header.blockSignals(unheard)
     table.viewport().update()
 
 

@@ -242,8 +242,16 @@ class MeasuredOnceDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        """Override: the size measured for the same contents before, else Qt's."""
-        text, decoration, font, check, fixed = (index.data(role) for role in self._ROLES)
+        """Override: the size measured for the same contents before, else Qt's.
+
+        A paged list's cell gives the roles measured in one call into Python (``cell_roles``)
+        instead of five calls of ``index.data`` (each through Qt and back)."""
+        roles = getattr(index.model(), "cell_roles", None)
+        text, decoration, font, check, fixed = (
+            roles(index.row(), index.column(), self._ROLES)
+            if roles is not None
+            else [index.data(role) for role in self._ROLES]
+        )
         if decoration is not None or fixed is not None or not isinstance(text, str):
             return super().sizeHint(option, index)  # an icon or a size of its own: as Qt does
         key = (text, None if font is None else font.key(), check, option.font.key())

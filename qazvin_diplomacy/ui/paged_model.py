@@ -14,6 +14,7 @@ in SQL by the column's key.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -205,6 +206,14 @@ class PagedTableModel(TranslatedColumns, QAbstractTableModel, Generic[Row]):
                 role_data.clearData()
             else:
                 role_data.setData(value)
+
+    def cell_roles(self, row: int, col: int, roles: Sequence[int]) -> list[object]:
+        """What ``data`` gives for the cell (``row``, ``col``) in each of ``roles``: one call
+        for a delegate measuring the cell, the row looked up once."""
+        record = self.item(row)
+        if record is None or not 0 <= col < len(self.COLUMNS):
+            return [None] * len(roles)
+        return [self._cell(record, col, role) for role in roles]
 
     def _cell(self, record: Row, col: int, role: int) -> object:
         found = self.cell_data(record, col, role)

@@ -30,6 +30,7 @@ from qazvin_diplomacy.core.meetings import (
 )
 from qazvin_diplomacy.services import meetings as svc
 from qazvin_diplomacy.services.directory import save_organization, save_person
+from tests.statements import selects_run
 
 SATURDAY = SeriesRecurrence(Frequency.WEEKLY, weekday=0)
 TODAY = from_jalali(1404, 9, 1)
@@ -584,3 +585,44 @@ def test_a_resolution_links_to_delegations_and_markets_and_is_found_from_them(of
             resolution=ResolutionInput(meeting.id, "x", links=(LinkInput("market", 99_999),)),
             today=TODAY,
         )
+
+
+def test_meeting_lists_read_chairs_and_counts_for_all_rows_at_once(office) -> None:
+    """The list, the calendar and the dashboard read each meeting's chair and resolution
+    counts in one query for all of their rows: as many statements for five meetings as
+    for one, and the same counts as a meeting read alone."""
+    db, series, chamber, _, chair = office
+    other = svc.save_series(db, series=SeriesInput("شورای گفت‌وگو", chair_person_id=chair.id))
+    first = _meeting(db, series, from_jalali(1404, 8, 3))
+    ids = [first.id]
+    every = MeetingFilter()
+    with selects_run(db) as one:
+        svc.list_meetings(db, filters=every)
+    for n, day in enumerate((10, 17, 24, 30)):
+        m = _meeting(db, other if n % 2 else series, from_jalali(1404, 8, day))
+        ids.append(m.id)
+        for k in range(n):
+            r = svc.save_resolution(
+                db, resolution=ResolutionInput(m.id, f"مصوبه {k}", responsible_org_id=chamber.id)
+            )
+            if k == 1:
+                svc.set_resolution_status(
+                    db, resolution_id=r.id, status="done", closing_note="انجام شد", today=TODAY
+                )
+    first_day, last_day = from_jalali(1404, 8, 1), from_jalali(1404, 8, 30)
+    with selects_run(db) as five:
+        rows = svc.list_meetings(db, filters=every)
+    with selects_run(db) as calendar:
+        between = svc.meetings_between(db, first=first_day, last=last_day)
+    assert len(rows) == len(between) == 5
+    assert len(five) == len(one)
+    assert len(calendar) <= len(one)
+    alone = {i: svc.get_meeting(db, meeting_id=i) for i in ids}
+    for row in (*rows, *between):
+        assert (row.resolution_count, row.open_resolution_count) == (
+            alone[row.id].resolution_count,
+            alone[row.id].open_resolution_count,
+        )
+        assert row.chair_name == alone[row.id].chair_name != ""
+    assert sorted(r.resolution_count for r in rows) == [0, 0, 1, 2, 3]
+    assert sorted(r.open_resolution_count for r in rows) == [0, 0, 1, 1, 2]

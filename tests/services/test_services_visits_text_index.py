@@ -24,6 +24,7 @@ from qazvin_diplomacy.services.directory import archive_person, country_by_code,
 from qazvin_diplomacy.services.visits import register
 from qazvin_diplomacy.storage.directory import Person
 from qazvin_diplomacy.storage.visits import Visit, VisitGuest, VisitHost
+from tests.statements import selects_run
 
 FIRST_DAY = date(2025, 11, 1)
 
@@ -255,3 +256,32 @@ def test_a_damaged_index_is_named_by_a_text_filter(office) -> None:
     assert svc.count_visits(office, filters=VisitFilter(text="ته")) == len(
         _expected(office, "ته", archived=False)
     )
+
+
+def test_a_text_filter_reads_the_people_once_a_word(office) -> None:
+    """The guests' and the hosts' people matching a word are read once for both (each
+    statement scans the people once a word, not twice)."""
+    filters = VisitFilter(text="سفير قزوین")
+    with selects_run(office) as run:
+        count = svc.count_visits(office, filters=filters)
+        rows = svc.list_visits(office, filters=filters)
+    assert count == len(rows) == len(_expected(office, "سفير قزوین", archived=False))
+    reading = [s.sql for s in run if "person.search_key LIKE" in s.sql]
+    assert reading  # the count and the page
+    assert all(s.count("person.search_key LIKE") == 2 for s in reading)  # two words
+
+
+@pytest.mark.sqlite_only(reason="reads SQLite's query plan")
+def test_a_page_of_words_the_index_serves_is_read_by_their_ids(office) -> None:
+    """Words the index serves lead to their visits by id: the page does not walk every live
+    visit in its order (the archived_at index) to try each against them."""
+    filters = VisitFilter(text="سفير")
+    with selects_run(office) as run:
+        rows = svc.list_visits(office, filters=filters)
+    assert {r.id for r in rows} == _expected(office, "سفير", archived=False)
+    page = next(s for s in run if s.sql.lstrip().startswith(("SELECT visit.id", "WITH")))
+    with office.engine.connect() as conn:
+        plan = " ".join(
+            r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + page.sql, page.parameters)
+        )
+    assert "ix_visit_archived" not in plan, plan

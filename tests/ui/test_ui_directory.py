@@ -388,27 +388,50 @@ def test_the_embassy_column_of_the_countries_tab_is_not_cut(page, qtbot, db):
     assert view.columnWidth(5) < view.viewport().width() // 2  # the notes leave room
 
 
-def test_a_filtered_organization_tree_keeps_the_ancestors_and_reads_all_only_for_them(
+def test_a_filtered_organization_tree_keeps_the_ancestors_and_reads_only_them(
     db, embassy, monkeypatch
 ) -> None:
-    reads: list[str] = []
+    reads: list[tuple[str, set[int] | None]] = []
     listed = directory.list_organizations
 
     def counting(*args, **kwargs):
-        reads.append(kwargs.get("text", ""))
+        ids = kwargs.get("ids")
+        reads.append((kwargs.get("text", ""), None if ids is None else set(ids)))
         return listed(*args, **kwargs)
 
+    consular = next(o.id for o in directory.list_organizations(db) if o.id != embassy)
+    visas = directory.save_organization(
+        db, org=OrganizationInput("دفتر روادید", parent_id=consular)
+    ).id
     monkeypatch.setattr(directory, "list_organizations", counting)
     tree = OrganizationTreeModel(db)
     tree.text = "کنسولی"  # a child: its parent (the embassy) is shown above it
     tree.reload()
-    assert reads == ["کنسولی", ""]
+    # The embassy is read by its id, not every organization again.
+    assert reads == [("کنسولی", None), ("", {embassy})]
     assert tree.rowCount() == 1 and tree.item(0).text() == "سفارت تاجیکستان"
     assert tree.item(0).child(0).text() == "بخش کنسولی"
     reads.clear()
-    tree.text = "سفارت"  # a match without a parent: nothing more to read
+    tree.text = "روادید"  # a grandchild: one generation of ancestors a read
     tree.reload()
-    assert reads == ["سفارت"]
+    assert reads == [("روادید", None), ("", {consular}), ("", {embassy})]
+    assert tree.item(0).child(0).child(0).text() == "دفتر روادید"
+    assert set(tree.orgs) == {embassy, consular, visas}
+    directory.archive_organization(db, organization_id=visas, version=1)
+    directory.archive_organization(
+        db, organization_id=consular, version=directory.get_organization(db, consular).version
+    )
+    tree.include_archived = False
+    tree.reload()
+    assert tree.rowCount() == 0  # an archived match is not listed
+    tree.include_archived = True
+    tree.reload()
+    assert set(tree.orgs) == {embassy, consular, visas}  # its archived parent still shown
+    reads.clear()
+    tree.text = "سفارت"  # a match without a parent: nothing more to read
+    tree.include_archived = False
+    tree.reload()
+    assert reads == [("سفارت", None)]
     assert tree.rowCount() == 1 and tree.item(0).rowCount() == 0
 
 

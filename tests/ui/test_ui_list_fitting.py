@@ -3,6 +3,7 @@ width re-shares what was measured, and a filter while scrolled down lays the row
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
@@ -165,3 +166,45 @@ def test_row_numbers_keep_their_width_when_a_filter_leaves_fewer_digits(app, qtb
     model.set_rows(50000)
     QApplication.processEvents()
     assert table.verticalHeader().width() == wide
+
+
+class OneColumnNarrowsModel(CountingModel):
+    """Column 2 a few letters narrower when a filter leaves fewer than 100 rows; column 1
+    too long for its width (cut) and unchanged; the title (column 0) a letter."""
+
+    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        found = super().data(index, role)
+        if found is None:
+            return None
+        if index.column() == 2:
+            return "w" * (8 if self.rows >= 100 else 6)
+        return "w" * 200 if index.column() == 1 else "x"
+
+
+@pytest.mark.parametrize("rows", [70, 3], ids=["scrolling", "scroll-bar-hidden"])
+def test_the_title_columns_new_width_does_not_paint_the_cells_again(app, qtbot, rows) -> None:
+    """One column narrows, the title widens: still one paint (the title's own resize is
+    given when the geometries are updated, unheard by the table's zero-timer repaint) —
+    also when so few rows are left that the scroll bar goes (the wider view is refitted
+    in a nested call while the first one is still giving its widths)."""
+    model = OneColumnNarrowsModel(5000)
+    table = FitTable()
+    qtbot.addWidget(table)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setModel(model)
+    fit_columns(table, (200, 120, 120), stretch=0)
+    table.resize(700, 400)
+    table.show()
+    QApplication.processEvents()
+    counter = _PaintCounter()
+    table.viewport().installEventFilter(counter)
+    before = [table.columnWidth(c) for c in range(3)]
+    model.set_rows(rows)
+    for _ in range(3):
+        QApplication.processEvents()
+    after = [table.columnWidth(c) for c in range(3)]
+    assert after[2] < before[2]
+    assert counter.paints == 1
+    header = table.horizontalHeader()
+    assert [header.sectionSize(c) for c in range(3)] == after
+    assert sum(after) == header.length() == table.viewport().width()

@@ -133,3 +133,40 @@ def test_a_list_measures_a_text_shown_again_as_qt_does_and_an_edit_anew(app) -> 
     plain.model().rows = model.rows
     plain.model().reload()
     assert table.sizeHintForColumn(0) == plain.sizeHintForColumn(0)
+
+
+class _CountedModel(_Model):
+    """``_Model`` counting the calls of ``data`` (each one a trip through Qt)."""
+
+    def __init__(self, rows: list[_Row]) -> None:
+        self.data_calls = 0
+        super().__init__(rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole) -> object:
+        self.data_calls += 1
+        return super().data(index, role)
+
+
+def test_a_paged_list_measures_its_cells_in_one_call_each_as_data_gives_them(app) -> None:
+    from qazvin_diplomacy.ui.list_page import ListTable
+
+    rows = [_Row(i, "پیش‌نویس تفاهم‌نامه" * (i % 3 + 1), confidential=i == 2) for i in range(9)]
+    model = _CountedModel(rows)
+    table = ListTable(model, sort_column=0, widths=(200, 80), stretch=0)
+    plain = ListTable(_Model(rows), sort_column=0, widths=(200, 80), stretch=0)
+    plain.setItemDelegate(QStyledItemDelegate(plain))
+    measured = [table.sizeHintForColumn(c) for c in range(2)]
+    assert measured == [plain.sizeHintForColumn(c) for c in range(2)]
+    model.data_calls = 0
+    assert [table.sizeHintForColumn(c) for c in range(2)] == measured
+    # Measured again: the roles come from cell_roles; only the locked cell (an icon) goes
+    # through Qt's own measuring, which asks ``data`` for its size hint.
+    assert model.data_calls == 1
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole)
+    for row in range(9):
+        for col in range(2):
+            index = model.index(row, col)
+            found = model.cell_roles(row, col, roles)
+            assert found[0] == index.data(roles[0])
+            assert (found[1] is None) == (index.data(roles[1]) is None)
+    assert model.cell_roles(9, 0, roles) == [None, None]  # past the rows counted

@@ -25,7 +25,7 @@ from qazvin_diplomacy.core.text import persian_sort_key, search_terms
 from qazvin_diplomacy.services.filters import text_condition
 from qazvin_diplomacy.services.listing import count_of, sorted_by
 from qazvin_diplomacy.services.meetings.common import MEETING_KIND, RESOLUTION_KIND
-from qazvin_diplomacy.services.meetings.records import meeting_view
+from qazvin_diplomacy.services.meetings.records import meeting_list_views
 from qazvin_diplomacy.services.meetings.resolutions import views_of
 from qazvin_diplomacy.storage.database import PERSIAN_COLLATION, Database
 from qazvin_diplomacy.storage.directory import Organization
@@ -90,8 +90,7 @@ def list_meetings(
         query.options(selectinload(Meeting.series)), keys, sort, descending, Meeting.id
     )
     with db.read_session() as session:
-        rows = session.scalars(query.offset(offset).limit(limit)).all()
-        return [meeting_view(session, r, whole=False) for r in rows]
+        return meeting_list_views(session, session.scalars(query.offset(offset).limit(limit)).all())
 
 
 # --- resolutions --------------------------------------------------------------------------
@@ -317,7 +316,7 @@ def next_meetings(db: Database, *, today: date | None = None, limit: int = 5) ->
         .limit(limit)
     )
     with db.read_session() as session:
-        return [meeting_view(session, r, whole=False) for r in session.scalars(query)]
+        return meeting_list_views(session, session.scalars(query).all())
 
 
 def overdue_by_body(
@@ -372,4 +371,4 @@ def meetings_between(db: Database, *, first: date, last: date) -> list[MeetingVi
         .order_by(Meeting.meeting_date, Meeting.start_time, Meeting.id)
     )
     with db.read_session() as session:
-        return [meeting_view(session, r, whole=False) for r in session.scalars(query)]
+        return meeting_list_views(session, session.scalars(query).all())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date, datetime, time
 from pathlib import Path
@@ -58,6 +59,7 @@ from qazvin_diplomacy.storage.attachments import Attachment
 from qazvin_diplomacy.storage.base import utcnow
 from qazvin_diplomacy.storage.confidential import every_record
 from qazvin_diplomacy.storage.database import Database
+from qazvin_diplomacy.storage.dialects import not_indexed
 from qazvin_diplomacy.storage.meetings import (
     Meeting,
     MeetingAgendaItem,
@@ -112,28 +114,33 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
     return row
 
 
-def meeting_view(session: Session, row: Meeting, *, whole: bool = True) -> MeetingView:
-    """A stored meeting as the form and the minutes show it (``whole=False``: a list row)."""
+def meeting_view(
+    session: Session,
+    row: Meeting,
+    *,
+    whole: bool = True,
+    people: dict[int, tuple[str, str]] | None = None,
+    counts: tuple[int, int] | None = None,
+) -> MeetingView:
+    """A stored meeting as the form and the minutes show it (``whole=False``: a list row).
+
+    ``people`` (names by id) and ``counts`` (its resolutions, open ones) when the caller has
+    read them already for many meetings (:func:`meeting_list_views`)."""
     series = row.series
-    people = person_names(
-        session,
-        [
-            row.chair_person_id,
-            *(a.person_id for a in row.attendees),
-            *(a.represented_by_person_id for a in row.attendees),
-            *(i.presenter_person_id for i in row.agenda),
-        ]
-        if whole
-        else [row.chair_person_id],
-    )
-    counts = session.execute(
-        select(
-            func.count(),
-            func.coalesce(
-                func.sum(case((Resolution.status.in_(OPEN_RESOLUTION_STATUSES), 1), else_=0)), 0
-            ),
-        ).where(Resolution.meeting_id == row.id, Resolution.archived_at.is_(None))
-    ).one()
+    if people is None:
+        people = person_names(
+            session,
+            [
+                row.chair_person_id,
+                *(a.person_id for a in row.attendees),
+                *(a.represented_by_person_id for a in row.attendees),
+                *(i.presenter_person_id for i in row.agenda),
+            ]
+            if whole
+            else [row.chair_person_id],
+        )
+    if counts is None:
+        counts = resolution_counts(session, [row.id]).get(row.id, (0, 0))
     attendees: tuple[AttendeeView, ...] = ()
     agenda: tuple[AgendaItemView, ...] = ()
     invited: tuple[str, ...] = ()
@@ -201,11 +208,39 @@ def meeting_view(session: Session, row: Meeting, *, whole: bool = True) -> Meeti
         attendee_rows=attendees,
         agenda_rows=agenda,
         invited_names=invited,
-        resolution_count=int(counts[0] or 0),
-        open_resolution_count=int(counts[1] or 0),
+        resolution_count=counts[0],
+        open_resolution_count=counts[1],
         archived=row.archived_at is not None,
         confidential=row.confidential,
     )
+
+
+def resolution_counts(session: Session, meeting_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """``{meeting id: (its resolutions, the open ones)}`` (archived ones left out; a meeting
+    without any is not in it)."""
+    if not meeting_ids:
+        return {}
+    open_one = case((Resolution.status.in_(OPEN_RESOLUTION_STATUSES), 1), else_=0)
+    rows = session.execute(
+        select(Resolution.meeting_id, func.count(), func.coalesce(func.sum(open_one), 0))
+        # By the meetings' index: SQLite would rather walk every live resolution (archived_at).
+        .where(
+            Resolution.meeting_id.in_(meeting_ids), not_indexed(Resolution.archived_at).is_(None)
+        )
+        .group_by(Resolution.meeting_id)
+    )
+    return {meeting: (int(n), int(open_n)) for meeting, n, open_n in rows}
+
+
+def meeting_list_views(session: Session, rows: Sequence[Meeting]) -> list[MeetingView]:
+    """List rows (``whole=False``) of ``rows`` (their series loaded): the chairs' names and
+    the resolution counts of all of them read in one query each, not two a meeting."""
+    people = person_names(session, [r.chair_person_id for r in rows])
+    counts = resolution_counts(session, [r.id for r in rows])
+    return [
+        meeting_view(session, r, whole=False, people=people, counts=counts.get(r.id, (0, 0)))
+        for r in rows
+    ]
 
 
 def _attachment_names(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:

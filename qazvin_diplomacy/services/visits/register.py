@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -51,7 +52,8 @@ def _text_condition(text: str, indexed: Callable[[str], bool]) -> ColumnElement[
     conditions = []
     for term in search_terms(text):
         pattern = f"%{term}%"
-        people = select(Person.id).where(Person.search_key.like(pattern))
+        # The people are read once for the guests and the hosts (a CTE), not scanned twice.
+        people = select(select(Person.id).where(Person.search_key.like(pattern)).cte().c.id)
         of_people = (
             select(VisitGuest.visit_id).where(VisitGuest.person_id.in_(people)),
             select(VisitHost.visit_id).where(VisitHost.person_id.in_(people)),
@@ -109,6 +111,7 @@ def _filter_conditions(
     filters: VisitFilter,
     archived: ColumnElement[Any] | None = None,
     session: Session | None = None,
+    serves: Callable[[str], bool] | None = None,
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     archived_at = Visit.archived_at if archived is None else archived
@@ -129,7 +132,8 @@ def _filter_conditions(
         else:
             conditions.append(_overlapping(lower, upper))
     if filters.text and filters.text.strip():
-        conditions.append(_text_condition(filters.text, _index_serves(filters, session)))
+        serves = serves or _index_serves(filters, session)
+        conditions.append(_text_condition(filters.text, serves))
     if filters.person_id is not None:
         conditions.append(Visit.id.in_(_visits_of_people(Person.id == filters.person_id)))
     if filters.organization_id is not None:
@@ -253,7 +257,14 @@ def list_visits(
             rows = _summaries(session, _summary_query().where(Visit.id.in_(ids)))
             position = {visit_id: i for i, visit_id in enumerate(ids)}
             return sorted(rows, key=lambda row: position[row.id])
-        conditions = _filter_conditions(filters, session=session)
+        serves = functools.cache(_index_serves(filters, session))
+        terms = search_terms(filters.text)
+        # Words the index serves lead to their few visits by id: those are read and sorted,
+        # rather than every live visit walked in the sort order (the archived_at index) to
+        # try each against them (about 40 ms at 50,000 visits).
+        by_id = bool(terms) and all(serves(term) for term in terms)
+        archived = _ARCHIVED_NOT_INDEXED if by_id else None
+        conditions = _filter_conditions(filters, archived, session=session, serves=serves)
         column = _SORT_COLUMNS[sort]
         order = (column.desc(), Visit.id.desc()) if descending else (column.asc(), Visit.id.asc())
         page = select(Visit.id).where(*conditions).order_by(*order).offset(offset).limit(limit)

@@ -291,23 +291,15 @@ class OrganizationTreeModel(QStandardItemModel):
             include_archived=self.include_archived,
         )
         shown: dict[int, OrganizationView] = {o.id: o for o in rows if o.id is not None}
-        # Every organization is read again only when a match's parent was filtered out.
-        orphans = any(o.parent_id is not None and o.parent_id not in shown for o in rows)
-        everything = (
-            {
-                o.id: o
-                for o in directory.list_organizations(
-                    self.db, limit=100_000, include_archived=self.include_archived
-                )
-            }
-            if orphans
-            else shown
-        )
-        for org in list(shown.values()):  # add ancestors of matches
-            parent = org.parent_id
-            while parent is not None and parent not in shown and parent in everything:
-                shown[parent] = everything[parent]
-                parent = everything[parent].parent_id
+        # The ancestors of matches whose parent was filtered out, a generation a query (not
+        # every organization read again): an archived one ends the line unless it is shown.
+        wanted = {o.parent_id for o in rows} - shown.keys() - {None}
+        while wanted:
+            found = directory.list_organizations(
+                self.db, ids=wanted, limit=len(wanted), include_archived=self.include_archived
+            )
+            shown.update((o.id, o) for o in found if o.id is not None)
+            wanted = {o.parent_id for o in found} - shown.keys() - {None}
         self.orgs = shown
         self._items = {}
         # Not ``clear()``: with the tree view attached, clearing 850 organizations took about
