@@ -62,6 +62,9 @@ class _Labels:
         Spelling variants (case, spaces, ZWNJ, punctuation, Arabic Yeh/Kaf) are ignored; None
         when nothing matches.
         """
+        exact = cls._value2member_map_.get(text)  # type: ignore[attr-defined]
+        if exact is not None:  # a stored code, as read back: no key to compute
+            return exact  # type: ignore[no-any-return]
         key = compact_key(text)
         if not key:
             return None
