@@ -332,14 +332,8 @@ def value_text(name: str, value: Any, language: str = "fa") -> str:
         return to_persian_digits(value) if fa else str(value)
     if not isinstance(value, str):
         return str(value)
-    digits = "fa" if fa else "latin"
-    if _MOMENT.fullmatch(value):
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        if moment.tzinfo is not None:
-            moment = to_local(moment)
-        return format_jalali_datetime(moment, digits=digits, lang=language)
-    if _DATE.fullmatch(value):
-        return format_jalali(dt.date.fromisoformat(value), digits=digits, lang=language)
+    if _MOMENT.fullmatch(value) or _DATE.fullmatch(value):
+        return _jalali(value, language) or value  # typed text that only looks like a date
     if _ENTITY.match(name) and value in ENTITY_LABELS:
         return entity_label(value, language)
     if _CODED.search(name) and value in _code_labels():
@@ -348,6 +342,20 @@ def value_text(name: str, value: Any, language: str = "fa") -> str:
         size = to_persian_digits(len(value)) if fa else str(len(value))
         return f"(سند ثبت‌شده، {size} نویسه)" if fa else f"(stored document, {size} characters)"
     return value
+
+
+def _jalali(value: str, language: str) -> str | None:
+    """An ISO date or moment (UTC moments in Tehran time) in Jalali; None when not a real one."""
+    digits = "fa" if language == "fa" else "latin"
+    try:
+        if _DATE.fullmatch(value):
+            return format_jalali(dt.date.fromisoformat(value), digits=digits, lang=language)
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        if moment.tzinfo is not None:
+            moment = to_local(moment)
+        return format_jalali_datetime(moment, digits=digits, lang=language)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _is_document(value: str) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qazvin_diplomacy.core.audit import AuditRecord
 from qazvin_diplomacy.core.audit_fields import ROUTINE_FIELDS, field_label, value_text
@@ -90,6 +92,10 @@ def test_change_lines_name_fields_and_leave_out_the_routine_ones() -> None:
         ),
         ("notes", "[بند ۱] و [بند ۲]", "[بند ۱] و [بند ۲]", "[بند ۱] و [بند ۲]"),
         ("title_en", "Qazvin 2026-10-25", "Qazvin 2026-10-25", "Qazvin 2026-10-25"),
+        # Typed text that only looks like a date is shown as typed, never an error.
+        ("title_en", "2025-13-45", "2025-13-45", "2025-13-45"),
+        ("notes", "2025-02-30T25:61", "2025-02-30T25:61", "2025-02-30T25:61"),
+        ("notes", "0001-01-01", "0001-01-01", "0001-01-01"),
     ],
 )
 def test_values_are_written_for_people(name: str, value: object, fa: str, en: str) -> None:
@@ -103,3 +109,14 @@ def test_the_empty_fields_of_an_added_record_can_be_left_out() -> None:
         "عنوان (فارسی): دیدار"
     ]
     assert len(added.change_lines(blanks=True)) == 3
+
+
+@given(
+    name=st.sampled_from(
+        ["notes", "status", "start_date", "archived_at", "owner_kind", "snapshot"]
+    ),
+    value=st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text()),
+    language=st.sampled_from(["fa", "en"]),
+)
+def test_any_recorded_value_is_written_without_an_error(name, value, language) -> None:
+    assert isinstance(value_text(name, value, language), str)
