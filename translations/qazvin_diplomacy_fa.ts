@@ -3205,7 +3205,11 @@
     </message>
     <message>
       <source>Audit trail: up to entry %1 (this database: %2)</source>
-      <translation>سابقهٔ تغییرات: تا مدخل %1 (این پایگاه داده: تا مدخل %2)</translation>
+      <translation>سابقهٔ تغییرات: تا مدخل %1 (این پایگاه داده: %2)</translation>
+    </message>
+    <message>
+      <source>up to entry %1</source>
+      <translation>تا مدخل %1</translation>
     </message>
     <message>
       <source>I understand that the current data will be replaced by this backup.</source>

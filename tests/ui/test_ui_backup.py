@@ -292,3 +292,20 @@ def test_damaged_attachment_is_named_in_the_summary(qtbot, window, db, paths, de
         in summary
     )
     assert stored[0].sha256[:12] in summary
+
+
+def test_an_unreadable_database_does_not_stop_the_summary(qtbot, window, demo, monkeypatch) -> None:
+    """A damaged database is a reason to restore: its audit trail unread, the summary still
+    says where the backup's trail ends."""
+    dialog, target = write_backup(qtbot, window)
+    dialog.close()
+    restore = restore_from(qtbot, window, target)
+    assert restore.manifest is not None and restore.manifest.audit_head is not None
+
+    def damaged(db):
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(audit_seal, "current_head", damaged)
+    line = restore._audit_line(restore.manifest)
+    end = jalali.to_persian_digits(restore.manifest.audit_head[0])
+    assert line == f"سابقهٔ تغییرات: تا مدخل {end} (این پایگاه داده: خواندنی نیست)"

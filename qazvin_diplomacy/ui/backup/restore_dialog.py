@@ -230,7 +230,11 @@ class RestoreDialog(_TaskDialog):
             log.warning("could not read this database's audit head", exc_info=True)
             mine = self.tr("unreadable")
         else:
-            mine = loc_digits(here.entry) if here else self.tr("no entries")
+            mine = (
+                self.tr("up to entry %1").replace("%1", loc_digits(here.entry))
+                if here
+                else self.tr("no entries")
+            )
         if manifest.audit_head is None:
             return self.tr("Audit trail: not recorded in this backup (this database: %1)").replace(
                 "%1", mine
