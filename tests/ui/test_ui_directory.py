@@ -183,7 +183,9 @@ def test_country_form_edits_target_flag_priority_and_notes(page, qtbot, db):
     assert page.country_model.index(row, 4).data() == "۲"
 
 
-def test_merge_two_organizations_shows_what_moves(page, qtbot, db, embassy):
+def _merge_embassies(page, qtbot, db, embassy):
+    """The merge dialog for the embassy and a second spelling of it with one member, and
+    that member's id."""
     other = directory.save_organization(db, org=OrganizationInput(name_fa="سفارت تاجيكستان"))
     member = directory.save_person(
         db, person=PersonInput(name_fa="رایزن", organization_id=other.id)
@@ -194,9 +196,14 @@ def test_merge_two_organizations_shows_what_moves(page, qtbot, db, embassy):
     page.select_ids([embassy, other.id])
     dialog = page.merge_selected()
     qtbot.addWidget(dialog)
+    return dialog, member.id
+
+
+def test_merge_two_organizations_shows_what_moves(page, qtbot, db, embassy):
+    dialog, member_id = _merge_embassies(page, qtbot, db, embassy)
     assert "سفارت تاجیکستان" in dialog.text.text()
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
-    assert directory.get_person(db, member.id).organization_id == embassy
+    assert directory.get_person(db, member_id).organization_id == embassy
     assert [o.id for o in directory.list_organizations(db, text="سفارت تاجیکستان")] == [embassy]
     page.select_ids([embassy])
     assert page.merge_selected() is None  # one row is not a pair
@@ -445,15 +452,8 @@ def test_the_merge_count_is_said_only_to_who_sees_confidential_records(
     clearance is told the merge happened, not how many links it moved."""
     from qazvin_diplomacy.core.access import Principal, Role, set_principal
 
-    other = directory.save_organization(db, org=OrganizationInput(name_fa="سفارت تاجيكستان"))
-    directory.save_person(db, person=PersonInput(name_fa="رایزن", organization_id=other.id))
     set_principal(Principal("editor", Role.EDITOR, cleared=cleared))
-    page.tabs.setCurrentIndex(ORGANIZATIONS_TAB)
-    page.orgs_tab.text.setText("تاجیکستان")
-    page.apply_filters()
-    page.select_ids([embassy, other.id])
-    dialog = page.merge_selected()
-    qtbot.addWidget(dialog)
+    dialog, _member = _merge_embassies(page, qtbot, db, embassy)
     with qtbot.waitSignal(page.ctx.hub.status) as status:
         qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     assert status.args == [said]
